@@ -1,0 +1,6 @@
+import { runSections, type Section } from './harness.js';
+
+/** `npm run bench [section ...] [--quick]`: each capability adds its section here (one import, one entry). */
+const sections: Section[] = [];
+
+await runSections('bench', sections, process.argv.slice(2));

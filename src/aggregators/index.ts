@@ -1,0 +1,4 @@
+import type { Aggregator } from '../core/aggregate/types.js';
+
+/** Built-in aggregators in run order: ledger, techniques, claims (which link to both), narratives, entities. */
+export const builtinAggregators: readonly Aggregator[] = [];

@@ -1,0 +1,4 @@
+import type { CliCommand } from '../command.js';
+
+/** Every sub-command, in the order `narrascope --help` lists them. Add one line per new command file. */
+export const commands: readonly CliCommand[] = [];

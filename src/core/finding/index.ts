@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './message.js';
+export * from './post-process.js';

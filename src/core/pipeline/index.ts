@@ -1,0 +1,3 @@
+export * from './language.js';
+export * from './timeout.js';
+export * from './analyze.js';

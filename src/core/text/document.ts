@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { normaliseText } from './normalise.js';
+import type { SourceMap } from './source-map.js';
+
+/** Where a document came from. Everything here is metadata: analysis reads only `Document.text`. */
+export interface DocumentSource {
+  /** Reader that produced the document: text, html, markdown, stdin, url, jsonl, csv, feed ... */
+  readonly kind: string;
+  /** File path or URL, when there is one. */
+  readonly uri?: string;
+  readonly outlet?: string;
+  readonly author?: string;
+  /** ISO 8601 date or date-time of publication, when known. */
+  readonly publishedAt?: string;
+  /** Media type of the original bytes, e.g. text/html. */
+  readonly mediaType?: string;
+}
+
+export interface Document {
+  /** Stable id: the content hash unless the caller gives one. */
+  readonly id: string;
+  readonly title?: string;
+  /** Normalised text; all spans point into it. */
+  readonly text: string;
+  /** sha256 of the normalised text, hex. Two documents with the same text are the same document. */
+  readonly hash: string;
+  readonly source: DocumentSource;
+  /** Language given by the caller (BCP 47); detection fills it in when absent. */
+  readonly language?: string;
+  /** Normalised → original offsets (for HTML: offsets into the raw markup). */
+  readonly sourceMap: SourceMap;
+  /** Warnings raised while reading, e.g. invalid UTF-8 replaced. */
+  readonly warnings: readonly string[];
+}
+
+export interface DocumentInit {
+  readonly text: string;
+  readonly id?: string;
+  readonly title?: string;
+  readonly source?: DocumentSource;
+  readonly language?: string;
+  /** Map from the given text back to the original, when the reader already transformed it (HTML). */
+  readonly sourceMap?: SourceMap;
+  readonly warnings?: readonly string[];
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Normalises the text and builds a Document; the one way documents are made. */
+export function createDocument(init: DocumentInit): Document {
+  const normalised = normaliseText(init.text);
+  const sourceMap = init.sourceMap ? normalised.sourceMap.compose(init.sourceMap) : normalised.sourceMap;
+  const hash = contentHash(normalised.text);
+  return {
+    id: init.id ?? hash.slice(0, 16),
+    ...(init.title !== undefined ? { title: init.title } : {}),
+    text: normalised.text,
+    hash,
+    source: init.source ?? { kind: 'text' },
+    ...(init.language !== undefined ? { language: init.language } : {}),
+    sourceMap,
+    warnings: init.warnings ?? [],
+  };
+}

@@ -1,0 +1,8 @@
+/** Narrascope's public library API. Everything not exported here is internal. */
+export * from './core/index.js';
+export { Analyzer, createAnalyzer, builtinRegistry, type AnalyzerOptions } from './analyzer.js';
+export { builtinDetectors } from './detectors/index.js';
+export { builtinAggregators } from './aggregators/index.js';
+export { identifyLanguage } from './models/language-id.js';
+export { testDetector, runDetector, parseMarkers, type TesterCase, type TesterFailure } from './testing/index.js';
+export { TOOL_VERSION } from './version.js';

@@ -1,0 +1,3 @@
+export * from './markers.js';
+export * from './run-detector.js';
+export * from './detector-tester.js';
