@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.js';
+import { predictCommand } from './predict.js';
 
 /** Every sub-command, in the order `narrascope --help` lists them. Add one line per new command file. */
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [predictCommand];

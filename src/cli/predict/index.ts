@@ -1,0 +1,4 @@
+import type { PredictMode } from './types.js';
+
+/** Registered predict modes; each capability adds one line. */
+export const predictModes: PredictMode[] = [];
