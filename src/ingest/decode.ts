@@ -1,0 +1,82 @@
+import { InputError } from './types.js';
+
+export interface Decoded {
+  readonly text: string;
+  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  readonly warnings: string[];
+}
+
+/**
+ * Decodes bytes to text: a UTF-16 BOM selects UTF-16, otherwise UTF-8 (BOM or not). Invalid UTF-8 is
+ * replaced with U+FFFD and reported as a warning rather than refused: a mostly-good text is still worth
+ * analysing. Binary content (NUL bytes, many control characters) is refused with an InputError, because
+ * analysing it would only produce noise.
+ */
+export function decodeBytes(bytes: Uint8Array, label = 'input'): Decoded {
+  const warnings: string[] = [];
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le', { ignoreBOM: false }).decode(bytes), encoding: 'utf-16le', warnings };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be', { ignoreBOM: false }).decode(bytes), encoding: 'utf-16be', warnings };
+  }
+  const binary = binaryReason(bytes);
+  if (binary) {
+    throw new InputError(
+      'binary',
+      `${label} looks like a binary file (${binary}), not text`,
+      'Narrascope reads plain text, HTML and Markdown (UTF-8 or UTF-16 with a BOM). Convert the file to text first.',
+    );
+  }
+  // TextDecoder strips a UTF-8 BOM by default, so offsets start at the first real character.
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.includes('\ufffd')) {
+    const invalid = countInvalidUtf8(bytes);
+    if (invalid > 0) {
+      warnings.push(`${label}: ${invalid} invalid UTF-8 byte sequence${invalid === 1 ? ' was' : 's were'} replaced with U+FFFD; the file may be in another encoding (e.g. Windows-1252)`);
+    }
+  }
+  return { text, encoding: 'utf-8', warnings };
+}
+
+/** Looks at the first 64 KiB: a NUL byte, or more than 10% control bytes other than tab/newline/CR/FF/ESC, means binary. */
+export function binaryReason(bytes: Uint8Array): string | null {
+  const n = Math.min(bytes.length, 65_536);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b === 0) return `it contains a NUL byte at offset ${i}`;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) controls++;
+  }
+  if (n > 0 && controls / n > 0.1) return `${Math.round((100 * controls) / n)}% of its first bytes are control characters`;
+  return null;
+}
+
+/** Counts maximal invalid UTF-8 subsequences (the unit the WHATWG decoder replaces with one U+FFFD). */
+function countInvalidUtf8(bytes: Uint8Array): number {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let bad = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b <= 0xdf ? 2 : 0;
+    if (len > 0 && i + len <= bytes.length) {
+      try {
+        strict.decode(bytes.subarray(i, i + len));
+        i += len;
+        continue;
+      } catch {
+        // fall through: invalid sequence
+      }
+    }
+    bad++;
+    i++;
+    // Skip continuation bytes that belong to the same broken sequence.
+    while (i < bytes.length && ((bytes[i] as number) & 0xc0) === 0x80) i++;
+  }
+  return bad;
+}

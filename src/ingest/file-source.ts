@@ -1,0 +1,89 @@
+import { open, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatBytes } from './limits.js';
+import { InputError } from './types.js';
+
+function tooLarge(label: string, size: number | string, maxBytes: number): InputError {
+  return new InputError(
+    'too-large',
+    `${label} is ${typeof size === 'number' ? formatBytes(size) : size}, over the limit of ${formatBytes(maxBytes)}`,
+    'Split the text into smaller files, or raise the limit with --max-bytes (e.g. --max-bytes 64MB).',
+  );
+}
+
+/** Reads a file's bytes, refusing it before reading when it is over the limit. */
+export async function readFileBytes(path: string, maxBytes: number): Promise<Uint8Array> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw fsError(path, e);
+  }
+  if (info.isDirectory()) throw new InputError('unreadable', `${path} is a directory`, 'Pass the directory itself to analyse every supported file in it.');
+  if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes);
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    // Read at most maxBytes + 1 so a file that grows while we read still cannot exceed the limit.
+    const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+    let filled = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      if (filled > maxBytes) throw tooLarge(path, `more than ${formatBytes(maxBytes)}`, maxBytes);
+      if (filled === buffer.length) break;
+    }
+    return buffer.subarray(0, filled);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw fsError(path, e);
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Reads a stream (stdin) up to the limit; over it, stops reading and fails. */
+export async function readStreamBytes(stream: NodeJS.ReadableStream, maxBytes: number, label = 'standard input'): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    total += buf.length;
+    if (total > maxBytes) throw tooLarge(label, `more than ${formatBytes(maxBytes)}`, maxBytes);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Lists the files under a directory, recursively, sorted, skipping hidden entries and node_modules. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const pending: string[] = [dir];
+  while (pending.length > 0) {
+    const current = pending.pop() as string;
+    let entries;
+    try {
+      entries = await readdir(current, { withFileTypes: true });
+    } catch (e) {
+      throw fsError(current, e);
+    }
+    const subdirs: string[] = [];
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) subdirs.push(path);
+      else if (entry.isFile()) out.push(path);
+    }
+    pending.push(...subdirs.sort().reverse());
+  }
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function fsError(path: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError('not-found', `${path}: no such file or directory`, 'Check the path; relative paths are resolved from the current directory.');
+  if (code === 'EACCES' || code === 'EPERM') return new InputError('unreadable', `${path}: permission denied`, 'Check the file permissions.');
+  if (code === 'EISDIR') return new InputError('unreadable', `${path} is a directory`);
+  return new InputError('unreadable', `${path}: cannot be read (${(e as Error).message})`);
+}

@@ -1,0 +1,206 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createDocument, type Document } from '../core/text/document.js';
+import { decodeBytes, type Decoded } from './decode.js';
+import { fsError, listFiles, readFileBytes, readStreamBytes } from './file-source.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
+import { builtinReaders, chooseReader, extensionOf, isSupportedExtension, readerByName } from './readers.js';
+import { InputError, type Reader, type ReaderInput } from './types.js';
+import { fetchUrl, isUrl } from './url-source.js';
+
+export interface ReadOptions {
+  /** Largest input accepted, in bytes (default 10 MiB). */
+  readonly maxBytes?: number;
+  /** Force a reader by name (text, html, markdown ...) instead of choosing by extension / type / content. */
+  readonly format?: string;
+  /** Language to give every document (BCP 47), overriding detection. */
+  readonly language?: string;
+  /** Base for relative paths (default process.cwd()). */
+  readonly cwd?: string;
+  /** Stream read for the input `-`. */
+  readonly stdin?: NodeJS.ReadableStream;
+  /** URL fetching: time limit for one URL (default 20 s), redirects followed (default 5), fetch to use. */
+  readonly timeoutMs?: number;
+  readonly maxRedirects?: number;
+  readonly fetch?: typeof fetch;
+  readonly readers?: readonly Reader[];
+}
+
+/** One outcome of reading: a document, an input that failed, or a directory entry that was not a candidate. */
+export type ReadItem =
+  | { readonly kind: 'document'; readonly origin: string; readonly document: Document }
+  | { readonly kind: 'error'; readonly origin: string; readonly error: InputError }
+  | { readonly kind: 'skipped'; readonly origin: string; readonly reason: string };
+
+/**
+ * Reads inputs in order — file paths, directories (every supported file in them, recursively, sorted),
+ * http(s) URLs, or `-` for standard input — and yields documents and per-input errors. It never throws for
+ * a bad input: the caller decides what a failure means (the CLI exits 2, 3 or 5).
+ */
+export async function* readInputs(specs: readonly string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  for (const spec of specs) yield* readInput(spec, options);
+}
+
+export async function* readInput(spec: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  const readers = options.readers ?? builtinReaders;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (options.format && !readerByName(options.format, readers)) {
+    yield { kind: 'error', origin: spec, error: new InputError('unsupported', `unknown input format "${options.format}"`, `Formats: ${readers.map((r) => r.name).join(', ')}.`) };
+    return;
+  }
+  if (spec === '-') {
+    if (!options.stdin) {
+      yield { kind: 'error', origin: spec, error: new InputError('unreadable', 'no standard input to read') };
+      return;
+    }
+    yield* fromBytes(spec, () => readStreamBytes(options.stdin as NodeJS.ReadableStream, maxBytes), { origin: 'stdin' }, options, readers);
+    return;
+  }
+  if (isUrl(spec)) {
+    let mediaType: string | undefined;
+    let charset: string | undefined;
+    let finalUrl = spec;
+    yield* fromBytes(
+      spec,
+      async () => {
+        const got = await fetchUrl(spec, {
+          maxBytes,
+          ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+          ...(options.maxRedirects !== undefined ? { maxRedirects: options.maxRedirects } : {}),
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        });
+        mediaType = got.mediaType;
+        charset = got.charset;
+        finalUrl = got.url;
+        return got.bytes;
+      },
+      {
+        origin: 'url',
+        get uri() {
+          return finalUrl;
+        },
+        get mediaType() {
+          return mediaType;
+        },
+        get charset() {
+          return charset;
+        },
+      },
+      options,
+      readers,
+    );
+    return;
+  }
+  const path = resolve(options.cwd ?? process.cwd(), spec);
+  let isDir: boolean;
+  try {
+    isDir = (await stat(path)).isDirectory();
+  } catch (e) {
+    yield { kind: 'error', origin: spec, error: fsError(spec, e) };
+    return;
+  }
+  if (!isDir) {
+    yield* fromBytes(spec, () => readFileBytes(path, maxBytes), { origin: 'file', uri: spec }, options, readers);
+    return;
+  }
+  let files: string[];
+  try {
+    files = await listFiles(path);
+  } catch (e) {
+    yield { kind: 'error', origin: spec, error: e instanceof InputError ? e : fsError(spec, e) };
+    return;
+  }
+  const base = spec.replace(/[\\/]+$/u, '');
+  for (const file of files) {
+    const shown = `${base}${file.slice(path.length)}`;
+    const ext = extensionOf(file);
+    if (ext !== '' && !isSupportedExtension(ext, readers) && !options.format) {
+      yield { kind: 'skipped', origin: shown, reason: `unsupported file type "${ext}"` };
+      continue;
+    }
+    yield* fromBytes(shown, () => readFileBytes(file, maxBytes), { origin: 'file', uri: shown }, options, readers);
+  }
+}
+
+interface Where {
+  readonly origin: ReaderInput['origin'];
+  readonly uri?: string | undefined;
+  readonly mediaType?: string | undefined;
+  readonly charset?: string | undefined;
+}
+
+async function* fromBytes(
+  origin: string,
+  load: () => Promise<Uint8Array>,
+  where: Where,
+  options: ReadOptions,
+  readers: readonly Reader[],
+): AsyncGenerator<ReadItem> {
+  let decoded: Decoded;
+  try {
+    const bytes = await load();
+    decoded = decodeWithCharset(bytes, where.uri ?? (where.origin === 'stdin' ? 'standard input' : origin), where.charset);
+  } catch (e) {
+    yield { kind: 'error', origin, error: asInputError(origin, e) };
+    return;
+  }
+  if (decoded.text.trim().length === 0) {
+    yield { kind: 'error', origin, error: emptyError(where.uri ?? origin) };
+    return;
+  }
+  const reader = chooseReader(
+    { ...(options.format ? { format: options.format } : {}), ...(where.uri ? { uri: where.uri } : {}), ...(where.mediaType ? { mediaType: where.mediaType } : {}), head: decoded.text.slice(0, 4096) },
+    readers,
+  );
+  const input: ReaderInput = {
+    text: decoded.text,
+    origin: where.origin,
+    ...(where.uri ? { uri: where.uri } : {}),
+    ...(where.mediaType ? { mediaType: where.mediaType } : {}),
+    warnings: decoded.warnings,
+    ...(options.language ? { language: options.language } : {}),
+  };
+  let count = 0;
+  try {
+    for await (const out of reader.read(input)) {
+      if (out instanceof InputError) {
+        yield { kind: 'error', origin: `${origin}#${count + 1}`, error: out };
+        continue;
+      }
+      count++;
+      if (out.text.trim().length === 0) {
+        yield { kind: 'error', origin, error: emptyError(where.uri ?? origin, reader.name) };
+        continue;
+      }
+      const init = options.language && !out.language ? { ...out, language: options.language } : out;
+      yield { kind: 'document', origin, document: createDocument(init) };
+    }
+  } catch (e) {
+    yield { kind: 'error', origin, error: asInputError(origin, e, reader.name) };
+  }
+}
+
+function decodeWithCharset(bytes: Uint8Array, label: string, charset: string | undefined): Decoded {
+  if (charset && !/^(utf-?8|us-ascii|ascii)$/iu.test(charset)) {
+    try {
+      return { text: new TextDecoder(charset).decode(bytes), encoding: 'utf-8', warnings: [] };
+    } catch {
+      // Unknown label: fall back to UTF-8 with replacement and its warning.
+    }
+  }
+  return decodeBytes(bytes, label);
+}
+
+function emptyError(label: string, reader?: string): InputError {
+  return new InputError(
+    'empty',
+    reader === 'html' ? `${label}: no readable text found in the page` : `${label} is empty: there is no text to analyse`,
+    reader === 'html' ? 'The page may build its text with JavaScript; save the rendered page or copy its text into a file.' : undefined,
+  );
+}
+
+function asInputError(origin: string, e: unknown, reader?: string): InputError {
+  if (e instanceof InputError) return e;
+  const err = e as Error;
+  return new InputError('malformed', `${origin}: ${reader ? `the ${reader} reader failed` : 'cannot be read'}: ${err.message}`);
+}
