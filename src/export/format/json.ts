@@ -1,0 +1,22 @@
+import type { AnalysisResult } from '../../core/result/types.js';
+import { validateAnalysisResult } from './schema.js';
+
+export class SchemaViolationError extends Error {
+  constructor(problems: readonly string[]) {
+    super(`the analysis result does not match its JSON Schema: ${problems.slice(0, 5).join('; ')}`);
+    this.name = 'SchemaViolationError';
+  }
+}
+
+/**
+ * JSON output: one result as an object, several as an array. Each result is checked against the schema
+ * before it is written, so a consumer never receives a result that breaks the documented contract.
+ */
+export function formatJson(results: readonly AnalysisResult[], options: { pretty?: boolean } = {}): string {
+  for (const r of results) {
+    const problems = validateAnalysisResult(r);
+    if (problems.length) throw new SchemaViolationError(problems);
+  }
+  const value = results.length === 1 ? results[0] : results;
+  return JSON.stringify(value, null, options.pretty === false ? undefined : 2) + '\n';
+}

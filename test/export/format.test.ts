@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/analyzer.js';
+import { Registry } from '../../src/core/detect/registry.js';
+import type { Aggregator } from '../../src/core/aggregate/types.js';
+import type { Detector } from '../../src/core/detect/types.js';
+import type { AnalysisResult } from '../../src/core/result/types.js';
+import { spanText } from '../../src/core/text/span.js';
+import { formatResults, validateAnalysisResult } from '../../src/export/format/index.js';
+import { SchemaViolationError } from '../../src/export/format/json.js';
+
+// A hostile document: markup, script, event handlers and a terminal escape sequence inside the text.
+const HOSTILE = [
+  'Myth: <script>alert(1)</script> "vaccines" <img src=x onerror=alert(2)> cause harm.',
+  'Fact: Trials with 40,000 people found no such harm \u001b[31mRED\u001b[0m.',
+].join('\n\n');
+
+/** Marks every occurrence of "harm" as a loaded-language-like technique span. */
+const fakeTechnique: Detector = {
+  meta: {
+    id: 'technique/test-harm',
+    version: '1.0.0',
+    family: 'technique',
+    description: 'test detector',
+    taxonomy: ['semeval2023:Loaded_Language'],
+    messages: { hit: 'Emotionally charged word "{{word}}".' },
+    requires: ['tokens'],
+    cost: 'cheap',
+    stability: 'stable',
+    severity: 'info',
+    languages: 'any',
+    examples: { valid: [], invalid: [] },
+  },
+  detect(ctx) {
+    return [...ctx.text.matchAll(/harm|<script>/gu)].map((m) => ({
+      span: { start: m.index, end: m.index + m[0].length },
+      messageId: 'hit',
+      data: { word: m[0] },
+      confidence: 0.8,
+      evidence: [{ kind: 'lexicon', label: `lexicon "${m[0]}"` }],
+    }));
+  },
+};
+
+/** Builds one ledger item from the two labelled paragraphs, enough to exercise every output section. */
+const fakeLedger: Aggregator = {
+  meta: { id: 'ledger/test', version: '1.0.0', description: 'test', produces: ['rebuttals'] },
+  aggregate(ctx) {
+    const claimStart = ctx.text.indexOf('<script>');
+    const claimEnd = ctx.text.indexOf('\n');
+    const rebStart = ctx.text.indexOf('Trials');
+    return {
+      rebuttals: [
+        {
+          id: 'r1',
+          index: '1',
+          format: 'myth-fact',
+          claim: spanText(ctx.text, { start: claimStart, end: claimEnd }),
+          attributedTo: null,
+          attributionScope: null,
+          motive: null,
+          rebuttal: spanText(ctx.text, { start: rebStart, end: ctx.text.length }),
+          verdict: { label: 'false', original: spanText(ctx.text, { start: 0, end: 4 }) },
+          evidence: [{ kind: 'number', span: spanText(ctx.text, { start: ctx.text.indexOf('40,000'), end: ctx.text.indexOf('40,000') + 6 }) }],
+          evidenceSummary: '1 number',
+          partial: false,
+          flags: [],
+          span: spanText(ctx.text, { start: 0, end: ctx.text.length }),
+          findingIds: [],
+        },
+      ],
+    };
+  },
+};
+
+async function hostileResult(): Promise<AnalysisResult> {
+  const analyzer = new Analyzer({ registry: new Registry([fakeTechnique], [fakeLedger]), identifyLanguage: false, language: undefined });
+  return analyzer.analyzeText(HOSTILE, { title: 'Test <b>title</b>', source: { kind: 'text', uri: 'hostile.txt' } });
+}
+
+describe('output formats', () => {
+  it('json: results match the schema and round-trip', async () => {
+    const r = await hostileResult();
+    expect(validateAnalysisResult(r)).toEqual([]);
+    const parsed = JSON.parse(formatResults([r], 'json')) as AnalysisResult;
+    expect(parsed.rebuttals[0]?.claim?.text).toContain('<script>');
+    expect(parsed.findings.map((f) => f.span.text)).toEqual(['<script>', 'harm', 'harm']);
+    expect(Array.isArray(JSON.parse(formatResults([r, r], 'json')))).toBe(true);
+  });
+
+  it('json: refuses to write a result that breaks the schema', async () => {
+    const r = await hostileResult();
+    const broken = { ...r, findings: [{ ...r.findings[0], confidence: 7 }] } as unknown as AnalysisResult;
+    expect(() => formatResults([broken], 'json')).toThrow(SchemaViolationError);
+    expect(validateAnalysisResult({ ...r, extra: 1 })).not.toEqual([]);
+  });
+
+  it('html: escapes every piece of document text and loads nothing external', async () => {
+    const html = formatResults([await hostileResult()], 'html');
+    expect(html).not.toMatch(/<script/iu);
+    expect(html).not.toMatch(/<img/iu);
+    expect(html).not.toMatch(/<[^>]*\son\w+=/iu); // "onerror=" may appear only as escaped text
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).toContain('Test &#60;b&#62;title&#60;/b&#62;');
+    expect(html).not.toMatch(/(?:src|href)=["']?https?:/iu);
+    expect(html).toContain("default-src 'none'");
+    // highlights, legend toggle and hover explanation are present
+    expect(html).toMatch(/<mark class="h l0"[^>]*>harm<span class="tip"/u);
+    expect(html).toContain('id="tg0-0"');
+    expect(html).toContain('Loaded_Language');
+  });
+
+  it('stylish: shows the ledger and findings with line:col and strips terminal control sequences', async () => {
+    const text = formatResults([await hostileResult()], 'stylish', { color: false });
+    expect(text).toContain('Rebuttal ledger — 1 rebuttal, 1 cites a source');
+    expect(text).toMatch(/claim\s+<script>alert\(1\)<\/script>/u);
+    expect(text).toMatch(/1:7\s+info\s+Loaded_Language 80% “<script>”/u);
+    expect(text).not.toContain('\u001b');
+  });
+});
