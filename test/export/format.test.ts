@@ -117,3 +117,13 @@ describe('output formats', () => {
     expect(text).not.toContain('\u001b');
   });
 });
+
+describe('docs/output.md', () => {
+  it('names every top-level field of the schema', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { analysisResultSchema } = await import('../../src/export/format/schema.js');
+    const doc = readFileSync(new URL('../../docs/output.md', import.meta.url), 'utf8');
+    const props = Object.keys((analysisResultSchema as { properties: Record<string, unknown> }).properties);
+    expect(props.filter((p) => !doc.includes(`\`${p}\``))).toEqual([]);
+  });
+});
