@@ -1,0 +1,35 @@
+/**
+ * What differs between the two databases, as data. Business code asks a capability ("how do I search text",
+ * "how do I begin a write transaction") instead of testing which database it is talking to.
+ */
+export interface Capabilities {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Full-text search engine: SQLite FTS5 table `documents_fts`, or a PostgreSQL tsvector column `documents.tsv`. */
+  readonly fullText: 'fts5' | 'tsvector';
+  /** Column type of an auto-increment integer primary key. */
+  readonly serialType: 'integer' | 'serial';
+  /** Statement that opens a write transaction that takes the write lock at once (no upgrade deadlocks). */
+  readonly beginWrite: string;
+  /** Whether `INSERT ... RETURNING` is available (both are, SQLite ≥ 3.35). */
+  readonly returning: boolean;
+  /** Real (floating) column type. */
+  readonly realType: 'real' | 'double precision';
+}
+
+export const sqliteCapabilities: Capabilities = {
+  dialect: 'sqlite',
+  fullText: 'fts5',
+  serialType: 'integer',
+  beginWrite: 'BEGIN IMMEDIATE',
+  returning: true,
+  realType: 'real',
+};
+
+export const postgresCapabilities: Capabilities = {
+  dialect: 'postgres',
+  fullText: 'tsvector',
+  serialType: 'serial',
+  beginWrite: 'BEGIN',
+  returning: true,
+  realType: 'double precision',
+};

@@ -1,0 +1,19 @@
+/** Why a store could not be used. The CLI maps every StoreError to exit code 4. */
+export type StoreErrorKind = 'corrupt' | 'locked' | 'missing' | 'unreachable' | 'too-new' | 'migration' | 'bad-url';
+
+export class StoreError extends Error {
+  constructor(
+    readonly kind: StoreErrorKind,
+    message: string,
+    /** What the user can do about it. */
+    readonly hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+export function isStoreError(e: unknown): e is StoreError {
+  return e instanceof StoreError;
+}

@@ -1,0 +1,25 @@
+/**
+ * The store's public API (see README.md in this folder): open a store, write documents with their
+ * analyses, read them back, record failures and dismissals. Search, clusters, statistics and watchlists
+ * live in `src/corpus/` and take a Store.
+ */
+export { openStore, isPostgresUrl, type Store, type OpenStoreOptions } from './open.js';
+export { StoreError, isStoreError, type StoreErrorKind } from './errors.js';
+export type { Capabilities } from './capabilities.js';
+export type { StoreSchema } from './schema.js';
+export type { Migration } from './migrations/types.js';
+export {
+  saveAnalysedDocument,
+  documentIdByHash,
+  existingHashes,
+  getDocument,
+  getAnalysis,
+  countDocuments,
+  techniquesOf,
+  type SaveResult,
+  type SaveOptions,
+  type SaveStatus,
+  type StoredDocument,
+} from './repositories/documents.js';
+export { recordFailure, listFailures, type Failure, type FailureStage } from './repositories/failures.js';
+export { addDismissal, listDismissals, applyDismissals, type Dismissal } from './repositories/dismissals.js';

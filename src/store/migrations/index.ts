@@ -1,0 +1,9 @@
+/**
+ * Every migration, in order. To change the schema add `NNNN-short-name.ts` beside this file (next free
+ * number) exporting `migration: Migration`, and append it here. Never edit or reorder a committed step.
+ */
+import { migration as core } from './0001-core.js';
+import type { Migration } from './types.js';
+
+export const migrations: readonly Migration[] = [core];
+export type { Migration } from './types.js';

@@ -1,0 +1,171 @@
+/**
+ * Opening a store: `openStore('./narrascope.db')` (SQLite, the embedded default) or
+ * `openStore('postgres://user@host/db?schema=name')`. The schema is migrated to the latest version on open.
+ * Problems come back as a StoreError (corrupt or locked file, unreachable server, a database newer than
+ * this code), never as a silently created new database.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { postgresCapabilities, sqliteCapabilities, type Capabilities } from './capabilities.js';
+import { StoreError } from './errors.js';
+import { migrate } from './migrate.js';
+import type { StoreSchema } from './schema.js';
+
+export interface OpenStoreOptions {
+  /** Create the SQLite file when it does not exist (default true). Read-only commands pass false. */
+  readonly create?: boolean;
+  /** How long a writer waits for another writer's lock, in ms (SQLite busy timeout; default 30 s). */
+  readonly busyTimeoutMs?: number;
+}
+
+export interface Store {
+  /** The query builder; reads may use it directly. */
+  readonly db: Kysely<StoreSchema>;
+  readonly caps: Capabilities;
+  /** Where the store lives: an absolute file path or the PostgreSQL URL without password. */
+  readonly location: string;
+  /**
+   * Runs `fn` in one write transaction that holds the write lock from its first statement (SQLite
+   * `BEGIN IMMEDIATE`), so concurrent writers — threads or processes — are serialised, never deadlocked.
+   * Commits when `fn` resolves, rolls back when it throws.
+   */
+  write<T>(fn: (trx: Kysely<StoreSchema>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//iu.test(url);
+}
+
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const store = isPostgresUrl(url) ? await openPostgres(url) : openSqlite(url, options);
+  try {
+    await migrate(store.db as unknown as Kysely<unknown>, store.caps, (fn) => store.write((trx) => fn(trx as unknown as Kysely<unknown>)));
+  } catch (e) {
+    await store.close().catch(() => undefined);
+    throw translateError(e, store.location);
+  }
+  return store;
+}
+
+function openSqlite(path: string, options: OpenStoreOptions): Store {
+  const file = path.startsWith('file:') ? path.slice(5) : path;
+  const location = file === ':memory:' ? file : resolve(file);
+  if (location !== ':memory:') {
+    if (!existsSync(location) && options.create === false) {
+      throw new StoreError('missing', `no store at ${location}`, 'Ingest documents first (`narrascope ingest ... --db PATH`), or pass the right --db.');
+    }
+    if (existsSync(location) && statSync(location).isDirectory()) {
+      throw new StoreError('bad-url', `${location} is a directory, not a store file`, 'Pass a file path, e.g. --db ./narrascope.db.');
+    }
+  }
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(location, { timeout: options.busyTimeoutMs ?? 30_000 });
+    // Reading the schema is what reveals a file that is not a database.
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (location !== ':memory:') sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    checkOurs(sqlite, location);
+  } catch (e) {
+    throw translateError(e, location);
+  }
+  const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return makeStore(db, sqliteCapabilities, location);
+}
+
+/** A SQLite file with tables but without our migration table belongs to something else: leave it alone. */
+function checkOurs(sqlite: Database.Database, location: string): void {
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  if (tables.length > 0 && !tables.some((t) => t.name === 'narrascope_migrations')) {
+    throw new StoreError('corrupt', `${location} is a SQLite database but not a Narrascope store`, 'Pass another --db path; Narrascope does not write into foreign databases.');
+  }
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new StoreError('bad-url', `cannot parse the database URL "${redact(url)}"`, 'Use postgres://user[:password]@host[:port]/database[?schema=name].');
+  }
+  const schema = parsed.searchParams.get('schema');
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/u.test(schema)) {
+    throw new StoreError('bad-url', `invalid schema name "${schema}"`, 'Use lower-case letters, digits and underscores.');
+  }
+  parsed.searchParams.delete('schema');
+  const pool = new pg.Pool({
+    connectionString: parsed.toString(),
+    max: 4,
+    connectionTimeoutMillis: 10_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const location = redact(url);
+  try {
+    const client = await pool.connect();
+    try {
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      client.release();
+    }
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw translateError(e, location);
+  }
+  const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
+  return makeStore(db, postgresCapabilities, location);
+}
+
+function makeStore(db: Kysely<StoreSchema>, caps: Capabilities, location: string): Store {
+  return {
+    db,
+    caps,
+    location,
+    async write(fn) {
+      try {
+        return await db.connection().execute(async (conn) => {
+          await sql.raw(caps.beginWrite).execute(conn);
+          try {
+            const result = await fn(conn as Transaction<StoreSchema>);
+            await sql.raw('COMMIT').execute(conn);
+            return result;
+          } catch (e) {
+            await sql.raw('ROLLBACK').execute(conn).catch(() => undefined);
+            throw e;
+          }
+        });
+      } catch (e) {
+        throw translateError(e, location);
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/u, '//$1:***@');
+}
+
+/** Maps driver errors to StoreErrors a user can act on; other errors pass through unchanged. */
+export function translateError(e: unknown, location: string): unknown {
+  if (e instanceof StoreError) return e;
+  const code = (e as { code?: string }).code ?? '';
+  const message = (e as Error).message ?? String(e);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT')) {
+    return new StoreError('corrupt', `${location} is not a usable SQLite database (${message})`, 'Check the --db path. Narrascope never overwrites an existing file; restore it from a backup or choose a new path.', { cause: e });
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new StoreError('locked', `${location} is locked by another process (${message})`, 'Wait for the other narrascope process to finish, or stop it, then run again.', { cause: e });
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
+    return new StoreError('unreachable', `cannot open ${location} (${message})`, 'Check that the folder exists and is writable.', { cause: e });
+  }
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === '3D000' || code === '28P01' || code === '28000' || /timeout exceeded when trying to connect/iu.test(message)) {
+    return new StoreError('unreachable', `cannot connect to ${location} (${message})`, 'Check that PostgreSQL is running and the URL (host, port, database, user) is right.', { cause: e });
+  }
+  return e;
+}

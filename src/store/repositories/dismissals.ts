@@ -1,0 +1,66 @@
+/**
+ * Analyst dismissals: "this finding is wrong", with author and reason. A dismissal is anchored on the
+ * document hash, detector id, quoted text and offsets — not on an analysis — so it survives re-analysis:
+ * after the detectors change, a new finding with the same detector and quote is still dismissed (at the
+ * same offsets, or at the nearest occurrence of the quote when the spans moved).
+ */
+import type { Finding } from '../../core/finding/types.js';
+import type { Store } from '../open.js';
+import { nowIso, type Db } from './rows.js';
+
+export interface Dismissal {
+  readonly id?: number;
+  readonly documentHash: string;
+  readonly detector: string;
+  readonly messageId?: string | null;
+  readonly quote: string;
+  readonly start: number;
+  readonly end: number;
+  readonly author: string;
+  readonly reason: string;
+  readonly createdAt?: string;
+}
+
+export async function addDismissal(store: Store, d: Dismissal): Promise<number> {
+  return store.write(async (trx) => {
+    const row = await trx
+      .insertInto('dismissals')
+      .values({ document_hash: d.documentHash, detector: d.detector, message_id: d.messageId ?? null, quote: d.quote, start_offset: d.start, end_offset: d.end, author: d.author, reason: d.reason, created_at: nowIso() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  });
+}
+
+export async function listDismissals(db: Db, documentHash: string): Promise<Dismissal[]> {
+  const rows = await db.selectFrom('dismissals').selectAll().where('document_hash', '=', documentHash).orderBy('id').execute();
+  return rows.map((r) => ({ id: Number(r.id), documentHash: r.document_hash, detector: r.detector, messageId: r.message_id, quote: r.quote, start: r.start_offset, end: r.end_offset, author: r.author, reason: r.reason, createdAt: r.created_at }));
+}
+
+/** Most a re-anchored quote may have moved (UTF-16 units) to still count as the dismissed finding. */
+const MAX_DRIFT = 2000;
+
+/** Splits findings into kept and dismissed (each dismissed one with the dismissal that hides it). */
+export function applyDismissals<F extends Pick<Finding, 'detector' | 'messageId' | 'span'>>(
+  findings: readonly F[],
+  dismissals: readonly Dismissal[],
+): { kept: F[]; dismissed: { finding: F; dismissal: Dismissal }[] } {
+  const kept: F[] = [];
+  const dismissed: { finding: F; dismissal: Dismissal }[] = [];
+  for (const f of findings) {
+    let best: Dismissal | null = null;
+    let bestDrift = Infinity;
+    for (const d of dismissals) {
+      if (d.detector !== f.detector || d.quote !== f.span.text) continue;
+      if (d.messageId && d.messageId !== f.messageId) continue;
+      const drift = Math.abs(d.start - f.span.start);
+      if (drift <= MAX_DRIFT && drift < bestDrift) {
+        best = d;
+        bestDrift = drift;
+      }
+    }
+    if (best) dismissed.push({ finding: f, dismissal: best });
+    else kept.push(f);
+  }
+  return { kept, dismissed };
+}

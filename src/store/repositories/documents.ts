@@ -1,0 +1,267 @@
+/**
+ * Documents and their analyses. `saveAnalysedDocument` is the one write path of ingestion: in one
+ * transaction it stores the document (keyed by content hash), its analysis and every derived row, so a
+ * document is either fully stored or not at all, and storing it twice changes nothing.
+ */
+import type { AnalysisResult } from '../../core/result/types.js';
+import type { Document } from '../../core/text/document.js';
+import type { Store } from '../open.js';
+import type { DocumentRow } from '../schema.js';
+import { chunks, nowIso, weekOf, type Db } from './rows.js';
+
+export type SaveStatus = 'inserted' | 'reanalysed' | 'unchanged';
+
+export interface SaveResult {
+  readonly status: SaveStatus;
+  readonly documentId: number;
+}
+
+export interface SaveOptions {
+  /** Replace the analysis of a document already stored (after detectors changed). */
+  readonly reanalyze?: boolean;
+  /** Near-duplicate signature (see corpus/minhash.ts), stored for clustering. */
+  readonly minhash?: string | null;
+  /** Extra work in the same transaction (watch matches, counter links), given the document id. */
+  readonly after?: (trx: Db, documentId: number, status: SaveStatus) => Promise<void>;
+}
+
+export async function documentIdByHash(db: Db, hash: string): Promise<number | null> {
+  const row = await db.selectFrom('documents').select('id').where('hash', '=', hash).executeTakeFirst();
+  return row ? Number(row.id) : null;
+}
+
+/** Which of these hashes are stored already (one query per 400). */
+export async function existingHashes(db: Db, hashes: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const part of chunks([...new Set(hashes)])) {
+    if (!part.length) continue;
+    const rows = await db.selectFrom('documents').select('hash').where('hash', 'in', part).execute();
+    for (const r of rows) out.add(r.hash);
+  }
+  return out;
+}
+
+export async function outletId(trx: Db, name: string | undefined | null): Promise<number | null> {
+  const clean = name?.trim();
+  if (!clean) return null;
+  await trx.insertInto('outlets').values({ name: clean }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  const row = await trx.selectFrom('outlets').select('id').where('name', '=', clean).executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function saveAnalysedDocument(store: Store, doc: Document, result: AnalysisResult, options: SaveOptions = {}): Promise<SaveResult> {
+  return store.write(async (trx) => {
+    let documentId = await documentIdByHash(trx, doc.hash);
+    let status: SaveStatus;
+    if (documentId !== null) {
+      if (!options.reanalyze) return { status: 'unchanged', documentId };
+      await deleteDerived(trx, documentId);
+      status = 'reanalysed';
+    } else {
+      const row = await trx.insertInto('documents').values(documentValues(doc, result, await outletId(trx, doc.source.outlet), options.minhash ?? null)).returning('id').executeTakeFirstOrThrow();
+      documentId = Number(row.id);
+      status = 'inserted';
+    }
+    await insertAnalysis(trx, documentId, result);
+    await options.after?.(trx, documentId, status);
+    return { status, documentId };
+  });
+}
+
+function documentValues(doc: Document, result: AnalysisResult, outlet: number | null, minhash: string | null): Omit<DocumentRow, 'id'> {
+  const s = doc.source;
+  return {
+    hash: doc.hash,
+    title: doc.title ?? result.document.title ?? null,
+    text: doc.text,
+    language: doc.language ?? result.document.language ?? null,
+    outlet_id: outlet,
+    author: s.author ?? null,
+    url: s.uri && /^https?:/iu.test(s.uri) ? s.uri : null,
+    published_at: s.publishedAt ?? null,
+    published_week: weekOf(s.publishedAt),
+    source_kind: s.kind,
+    source_json: JSON.stringify(s),
+    length: doc.text.length,
+    minhash,
+    current_analysis_id: null,
+    ingested_at: nowIso(),
+  };
+}
+
+async function deleteDerived(trx: Db, documentId: number): Promise<void> {
+  for (const table of ['findings', 'ledger_items', 'claims', 'narratives', 'entities', 'document_techniques'] as const) {
+    await trx.deleteFrom(table).where('document_id', '=', documentId).execute();
+  }
+}
+
+/** Technique names of a result: its technique profile, else the `semeval2023:` labels of its findings. */
+export function techniquesOf(result: AnalysisResult): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of result.techniques.profile) out.set(p.technique, p.count);
+  if (out.size === 0) {
+    for (const f of result.findings) {
+      for (const t of f.taxonomy) {
+        if (t.startsWith('semeval2023:')) {
+          const name = t.slice('semeval2023:'.length);
+          out.set(name, (out.get(name) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+async function insertAnalysis(trx: Db, documentId: number, result: AnalysisResult): Promise<number> {
+  const compact = { ...result, document: { ...result.document, text: undefined } };
+  const a = await trx
+    .insertInto('analyses')
+    .values({
+      document_id: documentId,
+      tool_version: result.meta.toolVersion,
+      config_hash: result.meta.configHash,
+      versions_json: JSON.stringify({ detectors: result.meta.detectors, aggregators: result.meta.aggregators }),
+      result_json: JSON.stringify(compact),
+      total_ms: result.stats.totalMs,
+      created_at: nowIso(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const analysisId = Number(a.id);
+  const base = { document_id: documentId, analysis_id: analysisId };
+  for (const part of chunks(result.findings)) {
+    await trx
+      .insertInto('findings')
+      .values(
+        part.map((f) => ({
+          ...base,
+          finding_key: f.id,
+          detector: f.detector,
+          detector_version: f.detectorVersion,
+          message_id: f.messageId,
+          start_offset: f.span.start,
+          end_offset: f.span.end,
+          quote: f.span.text,
+          confidence: f.confidence,
+          severity: f.severity,
+          taxonomy_json: JSON.stringify(f.taxonomy),
+        })),
+      )
+      .execute();
+  }
+  for (const part of chunks(result.rebuttals)) {
+    await trx
+      .insertInto('ledger_items')
+      .values(
+        part.map((r) => ({
+          ...base,
+          item_key: r.id,
+          item_index: r.index,
+          format: r.format,
+          claim: r.claim?.text ?? null,
+          claim_start: r.claim?.start ?? null,
+          claim_end: r.claim?.end ?? null,
+          attributed_to: r.attributedTo?.text ?? null,
+          motive: r.motive?.text ?? null,
+          rebuttal: r.rebuttal?.text ?? null,
+          verdict: r.verdict?.label ?? null,
+          verdict_original: r.verdict?.original.text ?? null,
+          evidence_count: r.evidence.length,
+          evidence_summary: r.evidenceSummary,
+          partial: r.partial ? 1 : 0,
+          flags_json: JSON.stringify(r.flags),
+        })),
+      )
+      .execute();
+  }
+  for (const part of chunks(result.claims)) {
+    await trx
+      .insertInto('claims')
+      .values(
+        part.map((c) => ({
+          ...base,
+          claim_key: c.id,
+          text: c.span.text,
+          start_offset: c.span.start,
+          end_offset: c.span.end,
+          type: c.type,
+          speaker: c.speaker?.text ?? null,
+          has_source: c.hasSource ? 1 : 0,
+          check_worthiness: c.checkWorthiness,
+        })),
+      )
+      .execute();
+  }
+  for (const part of chunks(result.narratives)) {
+    await trx
+      .insertInto('narratives')
+      .values(part.map((n) => ({ ...base, taxonomy: n.taxonomy, label: n.label, level: n.level, score: n.score })))
+      .execute();
+  }
+  for (const part of chunks(result.entities)) {
+    await trx
+      .insertInto('entities')
+      .values(
+        part.map((e) => ({
+          ...base,
+          entity_key: e.id,
+          name: e.name,
+          type: e.type,
+          main_role: e.mainRole,
+          fine_roles_json: JSON.stringify(e.fineRoles),
+          mentions: e.mentions.length,
+        })),
+      )
+      .execute();
+  }
+  const techniques = [...techniquesOf(result)].map(([technique, count]) => ({ document_id: documentId, technique, count }));
+  for (const part of chunks(techniques)) await trx.insertInto('document_techniques').values(part).execute();
+  await trx.updateTable('documents').set({ current_analysis_id: analysisId }).where('id', '=', documentId).execute();
+  return analysisId;
+}
+
+export interface StoredDocument {
+  readonly id: number;
+  readonly hash: string;
+  readonly title: string | null;
+  readonly text: string;
+  readonly language: string | null;
+  readonly outlet: string | null;
+  readonly author: string | null;
+  readonly url: string | null;
+  readonly publishedAt: string | null;
+  readonly ingestedAt: string;
+}
+
+/** A document by content hash (or a unique prefix of it, at least 8 hex digits) or by numeric id. */
+export async function getDocument(db: Db, key: string | number): Promise<StoredDocument | null> {
+  let q = db
+    .selectFrom('documents')
+    .leftJoin('outlets', 'outlets.id', 'documents.outlet_id')
+    .select(['documents.id', 'hash', 'title', 'text', 'language', 'outlets.name as outlet', 'author', 'url', 'published_at', 'ingested_at']);
+  if (typeof key === 'number') q = q.where('documents.id', '=', key);
+  else if (key.length === 64) q = q.where('hash', '=', key);
+  else q = q.where('hash', '>=', key).where('hash', '<', `${key}g`);
+  const rows = await q.limit(2).execute();
+  if (rows.length !== 1) return null;
+  const r = rows[0]!;
+  return { id: Number(r.id), hash: r.hash, title: r.title, text: r.text, language: r.language, outlet: r.outlet, author: r.author, url: r.url, publishedAt: r.published_at, ingestedAt: r.ingested_at };
+}
+
+/** The stored analysis result of a document (document text put back in), or null. */
+export async function getAnalysis(db: Db, documentId: number): Promise<AnalysisResult | null> {
+  const row = await db
+    .selectFrom('documents')
+    .innerJoin('analyses', 'analyses.id', 'documents.current_analysis_id')
+    .select(['analyses.result_json', 'documents.text'])
+    .where('documents.id', '=', documentId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const result = JSON.parse(row.result_json) as AnalysisResult;
+  return { ...result, document: { ...result.document, text: row.text } };
+}
+
+export async function countDocuments(db: Db): Promise<number> {
+  const row = await db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
