@@ -3,7 +3,8 @@
  * number) exporting `migration: Migration`, and append it here. Never edit or reorder a committed step.
  */
 import { migration as core } from './0001-core.js';
+import { migration as api } from './0002-api.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [core];
+export const migrations: readonly Migration[] = [core, api];
 export type { Migration } from './types.js';
