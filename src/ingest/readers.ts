@@ -1,4 +1,6 @@
 import { extname } from 'node:path';
+import { htmlReader } from './html.js';
+import { markdownReader } from './markdown.js';
 import { textReader } from './text.js';
 import type { Reader } from './types.js';
 
@@ -6,7 +8,7 @@ import type { Reader } from './types.js';
  * Built-in readers, most specific first. Add one line per new reader file (jsonl, csv, feed ...). Plain
  * text comes last: it is the fallback for anything that decodes as text.
  */
-export const builtinReaders: readonly Reader[] = [textReader];
+export const builtinReaders: readonly Reader[] = [htmlReader, markdownReader, textReader];
 
 export interface ReaderChoice {
   /** A reader name forced by the user (`--input-format`). */

@@ -34,7 +34,33 @@ export class SourceMap {
 
   /** Maps through this map and then through `outer` (e.g. normalised → decoded → raw bytes view). */
   compose(outer: SourceMap): SourceMap {
-    return new SourceMap(this.anchors.map((a) => ({ normalised: a.normalised, original: outer.toOriginal(a.original) })));
+    // Breakpoints of the composition are this map's anchors plus every anchor of `outer` that lands on a
+    // kept (not deleted) offset of this map; mapping only this map's anchors would lose outer's jumps.
+    const points = new Set<number>(this.anchors.map((a) => a.normalised));
+    for (const o of outer.anchors) {
+      const n = this.fromOriginal(o.original);
+      if (n !== undefined) points.add(n);
+    }
+    const sorted = [...points].sort((a, b) => a - b);
+    return new SourceMap(sorted.map((n) => ({ normalised: n, original: outer.toOriginal(this.toOriginal(n)) })));
+  }
+
+  /** The normalised offset that maps exactly to `original`, or undefined when that offset was deleted. */
+  private fromOriginal(original: number): number | undefined {
+    let lo = 0;
+    let hi = this.anchors.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.anchors[mid] as SourceAnchor).original <= original) lo = mid;
+      else hi = mid - 1;
+    }
+    // Several anchors may share an original offset; take the last, which is the one lookups use.
+    const a = this.anchors[lo] as SourceAnchor;
+    if (a.original > original) return undefined;
+    const n = a.normalised + (original - a.original);
+    const next = this.anchors[lo + 1];
+    if (next && n >= next.normalised) return undefined;
+    return this.toOriginal(n) === original ? n : undefined;
   }
 
   toJSON(): SourceAnchor[] {

@@ -1,0 +1,138 @@
+/**
+ * HTML → article text. linkedom parses the page (no browser, no script execution), our clean-up drops
+ * page furniture, @mozilla/readability picks the article body, and html-blocks.ts writes it as text with
+ * heading and list markers and a source map into the raw markup. Pages Readability cannot handle (too
+ * short, odd layout, pathological nesting) fall back to the whole cleaned body.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { SourceMap } from '../core/text/source-map.js';
+import { blocksToText, textView } from './html-blocks.js';
+import { removeBoilerplateElements } from './html-clean.js';
+import type { DomDocument, DomNode } from './html-dom.js';
+import type { Reader } from './types.js';
+import { titleFromPath } from './title.js';
+
+export const htmlReader: Reader = {
+  name: 'html',
+  description: 'HTML pages: article extracted with Readability, share bars / ads / cookie prompts removed',
+  extensions: ['.html', '.htm', '.xhtml', '.shtml'],
+  mediaTypes: ['text/html', 'application/xhtml+xml'],
+  sniff(head) {
+    const h = head.trimStart().slice(0, 1024).toLowerCase();
+    if (h.startsWith('<!doctype html') || h.startsWith('<html')) return 1;
+    return /<(p|div|body|head|article|h[1-6])[\s>]/u.test(h) ? 0.7 : 0;
+  },
+  *read(input) {
+    const page = htmlToText(input.text);
+    const warnings = [...input.warnings, ...page.warnings];
+    yield {
+      text: page.text,
+      sourceMap: page.sourceMap,
+      source: {
+        kind: 'html',
+        ...(input.uri ? { uri: input.uri } : {}),
+        mediaType: input.mediaType === 'application/xhtml+xml' ? input.mediaType : 'text/html',
+        ...(page.siteName ? { outlet: page.siteName } : {}),
+        ...(page.byline ? { author: page.byline } : {}),
+        ...(page.publishedAt ? { publishedAt: page.publishedAt } : {}),
+      },
+      ...(page.title ? { title: page.title } : titleFromPath(input.uri)),
+      // <html lang> is often a site template's default, so detection decides unless the user forces one.
+      ...(input.language ? { language: input.language } : {}),
+      warnings,
+    };
+  },
+};
+
+export interface HtmlText {
+  readonly text: string;
+  readonly sourceMap: SourceMap;
+  readonly title?: string;
+  readonly byline?: string;
+  readonly siteName?: string;
+  readonly publishedAt?: string;
+  readonly lang?: string;
+  /** `readability` or `body` (fallback). */
+  readonly extractor: 'readability' | 'body';
+  readonly warnings: string[];
+}
+
+/** Parse budget for Readability: beyond this many elements the page is read as a plain body instead. */
+const MAX_ELEMENTS = 30_000;
+const MAX_DEPTH = 400;
+
+/** linkedom makes a bare fragment's first element the document element; a fragment is wrapped in a page first. */
+function parsePage(raw: string): DomDocument {
+  const page = /<(html|body)[\s>]/iu.test(raw.slice(0, 65_536)) ? raw : `<!DOCTYPE html><html><body>${raw}</body></html>`;
+  return parseHTML(page).document as unknown as DomDocument;
+}
+
+/** Counts elements and the deepest nesting, iteratively. */
+function measure(document: DomDocument): { elements: number; depth: number } {
+  const root = document.documentElement;
+  if (!root) return { elements: 0, depth: 0 };
+  let elements = 0;
+  let depth = 0;
+  const stack: [DomNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, d] = stack.pop() as [DomNode, number];
+    elements++;
+    if (d > depth) depth = d;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i] as DomNode;
+      if (k.nodeType === 1) stack.push([k, d + 1]);
+    }
+  }
+  return { elements, depth };
+}
+
+export function htmlToText(raw: string): HtmlText {
+  const warnings: string[] = [];
+  const view = textView(raw);
+  const document = parsePage(raw);
+  const pageTitle = cleanTitle(document.title);
+  const lang = (document.documentElement?.getAttribute?.('lang') ?? '').trim().split(/[-_]/u)[0]?.toLowerCase() || undefined;
+  removeBoilerplateElements(document);
+  const bodyText = (document.body?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+
+  let article: ReturnType<Readability<DomNode>['parse']> = null;
+  const { elements, depth } = measure(document);
+  if (depth > MAX_DEPTH) {
+    // Readability recurses over the tree; a pathologically deep page would exhaust the stack.
+    warnings.push(`the page nests elements ${depth} levels deep; article extraction was skipped and the whole page text was used`);
+  } else if (elements <= MAX_ELEMENTS) {
+    try {
+      // Readability edits the DOM it is given, so it works on its own parse of the page.
+      const copy = parsePage(raw);
+      removeBoilerplateElements(copy);
+      article = new Readability<DomNode>(copy as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 300 }).parse();
+    } catch (e) {
+      warnings.push(`article extraction failed (${(e as Error).message}); the whole page text was used`);
+    }
+  } else {
+    warnings.push(`the page has ${elements} elements; article extraction was skipped and the whole page text was used`);
+  }
+  const articleText = (article?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+  // Readability sometimes keeps only a fragment of short pages (a single div among many paragraphs).
+  const useArticle = article?.content && articleText.length >= Math.min(200, bodyText.length * 0.5);
+  const root = useArticle ? (article?.content as DomNode) : (document.body ?? document.documentElement);
+  const built = root ? blocksToText(root, raw, view) : { text: '', sourceMap: SourceMap.identity(), dropped: 0 };
+  const title = cleanTitle(article?.title ?? '') || pageTitle;
+  return {
+    text: built.text,
+    sourceMap: built.sourceMap,
+    ...(title ? { title } : {}),
+    ...(article?.byline?.trim() ? { byline: article.byline.trim() } : {}),
+    ...(article?.siteName?.trim() ? { siteName: article.siteName.trim() } : {}),
+    ...(article?.publishedTime?.trim() ? { publishedAt: article.publishedTime.trim() } : {}),
+    ...(lang ? { lang } : {}),
+    extractor: useArticle ? 'readability' : 'body',
+    warnings,
+  };
+}
+
+function cleanTitle(t: string | null | undefined): string {
+  return (t ?? '').replace(/\s+/gu, ' ').trim();
+}
