@@ -73,7 +73,7 @@ const fakeLedger: Aggregator = {
 };
 
 async function hostileResult(): Promise<AnalysisResult> {
-  const analyzer = new Analyzer({ registry: new Registry([fakeTechnique], [fakeLedger]), identifyLanguage: false, language: undefined });
+  const analyzer = new Analyzer({ registry: new Registry([fakeTechnique], [fakeLedger]), identifyLanguage: false });
   return analyzer.analyzeText(HOSTILE, { title: 'Test <b>title</b>', source: { kind: 'text', uri: 'hostile.txt' } });
 }
 
