@@ -47,6 +47,7 @@ function labelCss(results: readonly AnalysisResult[]): string {
       const colour = colourFor(label);
       rules.push(`#d${d} .l${i}{background:${colour}}`, `#d${d} .sw.l${i}{background:${colour}}`);
       rules.push(`#d${d} #tg${d}-${i}:not(:checked) ~ .layout .doc .l${i}{background:transparent}`);
+      rules.push(`#d${d} #tg${d}-${i}:not(:checked) ~ .layout label[for="tg${d}-${i}"]{opacity:.45;text-decoration:line-through}`);
       rules.push(`#d${d} #tg${d}-${i}:focus-visible ~ .layout label[for="tg${d}-${i}"]{outline:2px solid #1c5fb8}`);
     });
   });
