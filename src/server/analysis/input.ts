@@ -1,0 +1,84 @@
+/**
+ * Turns what a client sends (pasted text, a URL, uploaded bytes) into a DocumentInit through the same
+ * readers the CLI uses, so an HTML page analysed through the API gives the same text as `narrascope
+ * analyse page.html`. URLs resolving to loopback, private or link-local addresses are refused unless the
+ * server is configured to allow them: a public server must not be a proxy into its own network.
+ */
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import type { DocumentInit } from '../../core/text/document.js';
+import { decodeBytes } from '../../ingest/decode.js';
+import { chooseReader } from '../../ingest/readers.js';
+import { InputError, isInputError } from '../../ingest/types.js';
+import { fetchUrl } from '../../ingest/url-source.js';
+import { ApiError } from '../errors.js';
+
+export interface InputOptions {
+  readonly maxBytes: number;
+  readonly allowPrivateUrls: boolean;
+  readonly fetch?: typeof fetch;
+  readonly timeoutMs?: number;
+}
+
+/** Reads decoded bytes with the reader the name/media type/content picks; the first document wins. */
+export async function readBytes(bytes: Uint8Array, meta: { uri?: string; mediaType?: string; origin: 'file' | 'url'; language?: string }): Promise<DocumentInit> {
+  try {
+    const decoded = decodeBytes(bytes, meta.uri ?? 'upload');
+    const reader = chooseReader({ ...(meta.uri ? { uri: meta.uri } : {}), ...(meta.mediaType ? { mediaType: meta.mediaType } : {}), head: decoded.text.slice(0, 4096) });
+    for await (const out of reader.read({ text: decoded.text, ...(meta.uri ? { uri: meta.uri } : {}), origin: meta.origin, ...(meta.mediaType ? { mediaType: meta.mediaType } : {}), warnings: decoded.warnings, ...(meta.language ? { language: meta.language } : {}) })) {
+      if (isInputError(out)) throw out;
+      return out;
+    }
+  } catch (e) {
+    throw toApiError(e);
+  }
+  throw new ApiError(422, 'empty-input', 'the input holds no document', 'Send a non-empty text.');
+}
+
+export function toApiError(e: unknown): unknown {
+  if (!isInputError(e)) return e;
+  const status = e.kind === 'network' ? 502 : e.kind === 'too-large' ? 413 : 422;
+  const code = e.kind === 'network' ? 'fetch-failed' : e.kind === 'too-large' ? 'body-too-large' : `input-${e.kind}`;
+  return new ApiError(status, code, e.message, e.hint);
+}
+
+function isPrivateAddress(address: string): boolean {
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  if (isIP(v4) === 4) {
+    const [a = 0, b = 0] = v4.split('.').map(Number);
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
+  }
+  const v6 = address.toLowerCase();
+  return v6 === '::' || v6 === '::1' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe80') || v6.startsWith('ff');
+}
+
+/** A fetch that checks every hop's host before connecting. */
+function guardedFetch(base: typeof fetch, allowPrivate: boolean): typeof fetch {
+  return (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+    if (!allowPrivate) {
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      const host = url.hostname.replace(/^\[|\]$/gu, '');
+      const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
+      if (addresses.length === 0) throw new InputError('network', `${url.host}: the host name does not resolve`, 'Check the address.');
+      if (addresses.some(isPrivateAddress)) {
+        throw new ApiError(422, 'url-not-allowed', `${url.host} is a loopback, private or link-local address; this server does not fetch those`, 'Download the page and upload it instead, or start the server with --allow-private-urls.');
+      }
+    }
+    return base(input, init);
+  }) as typeof fetch;
+}
+
+export async function readUrl(url: string, options: InputOptions, language?: string): Promise<DocumentInit> {
+  let fetched;
+  try {
+    fetched = await fetchUrl(url, {
+      maxBytes: options.maxBytes,
+      timeoutMs: options.timeoutMs ?? 15_000,
+      fetch: guardedFetch(options.fetch ?? fetch, options.allowPrivateUrls),
+    });
+  } catch (e) {
+    throw toApiError(e);
+  }
+  const init = await readBytes(fetched.bytes, { uri: fetched.url, mediaType: fetched.mediaType, origin: 'url', ...(language ? { language } : {}) });
+  return { ...init, source: { kind: init.source?.kind ?? 'url', ...init.source, uri: fetched.url } };
+}

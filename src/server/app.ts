@@ -1,0 +1,71 @@
+/**
+ * The HTTP server: `createServer(options)` returns a fastify instance with every route, ready for
+ * `app.inject` in tests or `app.listen` in `narrascope serve`. Nothing here opens ports or files by itself.
+ */
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { LocalAnalysisService } from './analysis/service.js';
+import { Guard } from './auth/guard.js';
+import type { Access, Principal } from './auth/roles.js';
+import { MemoryTokenStore } from './auth/tokens.js';
+import { installErrorHandlers } from './errors.js';
+import { DEFAULT_LIMITS, type ServerOptions } from './options.js';
+import { RateLimiter } from './rate-limit.js';
+import { defineRoute, RouteTable, type RouteHooks, type RouteSpec } from './route.js';
+import { registerAnalyseRoutes } from './routes/analyse.js';
+import { registerCorpusRoutes } from './routes/corpus.js';
+import { registerMetaRoutes } from './routes/meta.js';
+import { registerTokenRoutes } from './routes/tokens.js';
+import { registerWebApp } from './routes/web.js';
+import { installSecurityHeaders } from './security.js';
+import type { ServerContext } from './context.js';
+
+export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: limits.bodyBytes,
+    trustProxy: options.trustProxy ?? false,
+    // Unknown fields are an error, not silently dropped; types are not coerced in bodies.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+  installErrorHandlers(app);
+  installSecurityHeaders(app);
+
+  const tokens = options.tokens ?? new MemoryTokenStore();
+  const anonymousRead = options.anonymousRead ?? true;
+  const guard = new Guard({ tokens, anonymousRead });
+  const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 120 });
+  const hooks: RouteHooks = {
+    authorise: (request: FastifyRequest, access: Access) => guard.authorise(request, access),
+    charge: (request: FastifyRequest, principal: Principal, cost: number) => limiter?.take(principal.tokenId ?? `ip:${request.ip}`, cost),
+  };
+  const table = new RouteTable();
+  const analysis = options.analysis ?? new LocalAnalysisService();
+  const ctx: ServerContext = {
+    app,
+    limits,
+    analysis,
+    corpus: options.corpus ?? null,
+    tokens,
+    anonymousRead,
+    table,
+    allowPrivateUrls: options.allowPrivateUrls ?? false,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    route: <P, Q, B>(spec: RouteSpec<P, Q, B>) => defineRoute(app, table, hooks, spec),
+  };
+
+  // Raw bodies for uploads: bytes, decoded by the same readers as the CLI.
+  app.addContentTypeParser(['text/plain', 'text/html', 'text/markdown', 'application/xhtml+xml', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: limits.uploadBytes }, (_req, body, done) => done(null, body));
+
+  registerMetaRoutes(ctx);
+  registerAnalyseRoutes(ctx);
+  registerCorpusRoutes(ctx);
+  registerTokenRoutes(ctx);
+  registerWebApp(ctx, options.webRoot ?? null);
+  app.addHook('onClose', async () => {
+    if (!options.analysis) await analysis.close();
+  });
+  return app;
+}

@@ -1,0 +1,289 @@
+/**
+ * What the corpus routes need from the store, as one interface. `StoreCorpusService` implements it over
+ * the store's Kysely schema and repositories (src/store); tests may pass any other implementation.
+ * Every value from a request reaches SQL only as a bound parameter; the full-text query is additionally
+ * reduced to quoted words, so FTS syntax in a search box cannot make the database throw.
+ */
+import { sql, type Generated, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { AnalysisResult } from '../core/result/types.js';
+import { createDocument, type DocumentInit } from '../core/text/document.js';
+import type { Store, StoreSchema } from '../store/index.js';
+import { addDismissal, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, type Dismissal } from '../store/index.js';
+
+export interface DocumentSummary {
+  readonly id: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly language: string | null;
+  readonly publishedAt: string | null;
+  readonly url: string | null;
+  readonly length: number;
+  readonly ingestedAt: string;
+}
+
+export interface SearchQuery {
+  readonly q?: string;
+  readonly outlet?: string;
+  readonly language?: string;
+  readonly technique?: string;
+  readonly narrative?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly hasLedger?: boolean;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface Facet {
+  readonly value: string;
+  readonly count: number;
+}
+
+export interface SearchResult {
+  readonly total: number;
+  readonly items: readonly (DocumentSummary & { readonly ledgerItems: number })[];
+  readonly facets: { readonly outlets: readonly Facet[]; readonly languages: readonly Facet[]; readonly techniques: readonly Facet[]; readonly narratives: readonly Facet[] };
+}
+
+export interface LedgerRow {
+  readonly document: string;
+  readonly documentTitle: string | null;
+  readonly outlet: string | null;
+  readonly publishedAt: string | null;
+  readonly itemKey: string;
+  readonly claim: string | null;
+  readonly attributedTo: string | null;
+  readonly motive: string | null;
+  readonly rebuttal: string | null;
+  readonly verdict: string | null;
+  readonly evidenceSummary: string;
+}
+
+export interface TimelinePoint {
+  readonly week: string;
+  readonly outlet: string;
+  readonly label: string;
+  readonly count: number;
+}
+
+export interface ClusterSummary {
+  readonly id: number;
+  readonly kind: string;
+  readonly size: number;
+  readonly outlets: number;
+  readonly firstSeen: string | null;
+  readonly lastSeen: string | null;
+  readonly label: string;
+}
+
+export interface ClusterMember {
+  readonly document: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly publishedAt: string | null;
+  readonly similarity: number;
+  readonly text: string | null;
+}
+
+export interface CorpusService {
+  storeAnalysis(init: DocumentInit, result: AnalysisResult): Promise<{ id: string; created: boolean }>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  getDocument(id: string): Promise<{ document: DocumentSummary; result: AnalysisResult | null; dismissals: readonly Dismissal[] } | null>;
+  deleteDocument(id: string): Promise<boolean>;
+  ledger(query: { q?: string; outlet?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly LedgerRow[] }>;
+  timeline(kind: 'narrative' | 'technique', query: { label?: string; outlet?: string }): Promise<{ labels: readonly Facet[]; points: readonly TimelinePoint[] }>;
+  clusters(query: { kind?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly ClusterSummary[] }>;
+  cluster(id: number): Promise<{ cluster: ClusterSummary; members: readonly ClusterMember[] } | null>;
+  dismiss(id: string, d: Omit<Dismissal, 'documentHash' | 'id'>): Promise<number | null>;
+  confirm(id: string, c: { itemKey: string; verdict: string; note: string; author: string }): Promise<number | null>;
+  confirmations(id: string): Promise<readonly { itemKey: string; verdict: string; note: string; author: string; createdAt: string }[]>;
+}
+
+type Db = Kysely<StoreSchema>;
+type DocQuery = SelectQueryBuilder<StoreSchema & { o: StoreSchema['outlets'] }, 'documents' | 'o', object>;
+
+/** Words of a search box as an FTS5 query of quoted terms (implicit AND); '' when none. */
+export function ftsQuery(q: string): string {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words
+    .slice(0, 20)
+    .map((w) => `"${w}"`)
+    .join(' ');
+}
+
+export class StoreCorpusService implements CorpusService {
+  private readonly db: Db;
+
+  constructor(private readonly store: Store) {
+    this.db = store.db;
+  }
+
+  async storeAnalysis(init: DocumentInit, result: AnalysisResult): Promise<{ id: string; created: boolean }> {
+    const doc = createDocument(init);
+    const r = await saveAnalysedDocument(this.store, doc, result);
+    return { id: doc.hash, created: r.status === 'inserted' };
+  }
+
+  private filtered(query: Omit<SearchQuery, 'limit' | 'offset'>): DocQuery {
+    let q = this.db.selectFrom('documents').leftJoin('outlets as o', 'o.id', 'documents.outlet_id') as unknown as DocQuery;
+    const words = query.q ? ftsQuery(query.q) : '';
+    if (query.q && !words) q = q.where(sql<boolean>`1 = 0`);
+    if (words) {
+      if (this.store.caps.fullText === 'fts5') q = q.where(sql<boolean>`documents.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${words})`);
+      else q = q.where(sql<boolean>`documents.tsv @@ plainto_tsquery('simple', ${((query.q ?? '').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')})`);
+    }
+    if (query.outlet) q = q.where('o.name', '=', query.outlet);
+    if (query.language) q = q.where('documents.language', '=', query.language);
+    if (query.from) q = q.where('documents.published_at', '>=', query.from);
+    if (query.to) q = q.where('documents.published_at', '<=', `${query.to}\uffff`);
+    if (query.technique) q = q.where(sql<boolean>`documents.id IN (SELECT document_id FROM document_techniques WHERE technique = ${query.technique})`);
+    if (query.narrative) q = q.where(sql<boolean>`documents.id IN (SELECT document_id FROM narratives WHERE label = ${query.narrative})`);
+    if (query.hasLedger !== undefined) q = q.where(sql<boolean>`${sql.raw(query.hasLedger ? '' : 'NOT ')}EXISTS (SELECT 1 FROM ledger_items l WHERE l.document_id = documents.id)`);
+    return q;
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const base = this.filtered(query);
+    const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as { n: number | string }).n);
+    const rows = await base
+      .select(['documents.hash', 'documents.title', 'o.name as outlet', 'documents.language', 'documents.published_at', 'documents.url', 'documents.length', 'documents.ingested_at'])
+      .select(sql<number>`(SELECT count(*) FROM ledger_items l WHERE l.document_id = documents.id)`.as('ledger'))
+      .orderBy(sql`coalesce(documents.published_at, documents.ingested_at)`, 'desc')
+      .orderBy('documents.id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    const ids = base.select('documents.id');
+    const facet = async (sub: 'outlets' | 'languages' | 'techniques' | 'narratives'): Promise<Facet[]> => {
+      let r: { value: string | null; count: number | string }[];
+      if (sub === 'outlets') r = await base.select(['o.name as value']).select((eb) => eb.fn.countAll<number>().as('count')).where('o.name', 'is not', null).groupBy('o.name').orderBy('count', 'desc').limit(30).execute();
+      else if (sub === 'languages') r = await base.select(['documents.language as value']).select((eb) => eb.fn.countAll<number>().as('count')).groupBy('documents.language').orderBy('count', 'desc').limit(30).execute();
+      else if (sub === 'techniques') r = await this.db.selectFrom('document_techniques').select(['technique as value']).select((eb) => eb.fn.countAll<number>().as('count')).where('document_id', 'in', ids).groupBy('technique').orderBy('count', 'desc').limit(30).execute();
+      else r = await this.db.selectFrom('narratives').select(['label as value']).select((eb) => eb.fn.count<number>('document_id').distinct().as('count')).where('document_id', 'in', ids).groupBy('label').orderBy('count', 'desc').limit(30).execute();
+      return r.filter((x) => x.value !== null).map((x) => ({ value: x.value as string, count: Number(x.count) }));
+    };
+    return {
+      total,
+      items: rows.map((r) => ({ id: r.hash, title: r.title, outlet: r.outlet, language: r.language, publishedAt: r.published_at, url: r.url, length: Number(r.length), ingestedAt: r.ingested_at, ledgerItems: Number(r.ledger) })),
+      facets: { outlets: await facet('outlets'), languages: await facet('languages'), techniques: await facet('techniques'), narratives: await facet('narratives') },
+    };
+  }
+
+  async getDocument(id: string): Promise<{ document: DocumentSummary; result: AnalysisResult | null; dismissals: readonly Dismissal[] } | null> {
+    const d = await getDocument(this.db, id);
+    if (!d) return null;
+    return {
+      document: { id: d.hash, title: d.title, outlet: d.outlet, language: d.language, publishedAt: d.publishedAt, url: d.url, length: d.text.length, ingestedAt: d.ingestedAt },
+      result: await getAnalysis(this.db, d.id),
+      dismissals: await listDismissals(this.db, d.hash),
+    };
+  }
+
+  async deleteDocument(id: string): Promise<boolean> {
+    const d = await getDocument(this.db, id);
+    if (!d) return false;
+    await this.store.write(async (trx) => {
+      // Rows without ON DELETE CASCADE in the core schema are removed first.
+      await trx.deleteFrom('analyses').where('document_id', '=', d.id).execute();
+      await trx.deleteFrom('documents').where('id', '=', d.id).execute();
+    });
+    return true;
+  }
+
+  async ledger(query: { q?: string; outlet?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly LedgerRow[] }> {
+    let q = this.db.selectFrom('ledger_items as l').innerJoin('documents as d', 'd.id', 'l.document_id').leftJoin('outlets as o', 'o.id', 'd.outlet_id');
+    if (query.outlet) q = q.where('o.name', '=', query.outlet);
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([eb('l.claim', 'like', sql<string>`${like} ESCAPE '\\'`), eb('l.rebuttal', 'like', sql<string>`${like} ESCAPE '\\'`), eb('l.attributed_to', 'like', sql<string>`${like} ESCAPE '\\'`)]));
+    }
+    const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as { n: number | string }).n);
+    const rows = await q
+      .select(['d.hash', 'd.title', 'o.name as outlet', 'd.published_at', 'l.item_key', 'l.claim', 'l.attributed_to', 'l.motive', 'l.rebuttal', 'l.verdict', 'l.evidence_summary'])
+      .orderBy('d.id', 'desc')
+      .orderBy('l.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    return {
+      total,
+      items: rows.map((r) => ({ document: r.hash, documentTitle: r.title, outlet: r.outlet, publishedAt: r.published_at, itemKey: r.item_key, claim: r.claim, attributedTo: r.attributed_to, motive: r.motive, rebuttal: r.rebuttal, verdict: r.verdict, evidenceSummary: r.evidence_summary })),
+    };
+  }
+
+  async timeline(kind: 'narrative' | 'technique', query: { label?: string; outlet?: string }): Promise<{ labels: readonly Facet[]; points: readonly TimelinePoint[] }> {
+    const table = kind === 'narrative' ? 'narratives' : 'document_techniques';
+    const col = kind === 'narrative' ? 'label' : 'technique';
+    const labelsRows = (await sql<{ value: string; count: number | string }>`SELECT ${sql.ref(col)} AS value, count(DISTINCT document_id) AS count FROM ${sql.table(table)} GROUP BY ${sql.ref(col)} ORDER BY count DESC LIMIT 100`.execute(this.db)).rows;
+    const labels = labelsRows.map((r) => ({ value: r.value, count: Number(r.count) }));
+    const label = query.label ?? labels[0]?.value;
+    if (!label) return { labels, points: [] };
+    const rows = (
+      await sql<{ week: string; outlet: string | null; count: number | string }>`SELECT d.published_week AS week, o.name AS outlet, count(DISTINCT d.id) AS count
+        FROM ${sql.table(table)} t JOIN documents d ON d.id = t.document_id LEFT JOIN outlets o ON o.id = d.outlet_id
+        WHERE t.${sql.ref(col)} = ${label} AND d.published_week IS NOT NULL ${query.outlet ? sql`AND o.name = ${query.outlet}` : sql``}
+        GROUP BY d.published_week, o.name ORDER BY d.published_week`.execute(this.db)
+    ).rows;
+    return { labels, points: rows.map((r) => ({ week: r.week, outlet: r.outlet ?? '(unknown outlet)', label, count: Number(r.count) })) };
+  }
+
+  async clusters(query: { kind?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly ClusterSummary[] }> {
+    let q = this.db.selectFrom('clusters');
+    if (query.kind) q = q.where('kind', '=', query.kind);
+    const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as { n: number | string }).n);
+    const rows = await q.selectAll().orderBy('size', 'desc').orderBy('id').limit(query.limit).offset(query.offset).execute();
+    return { total, items: rows.map(clusterSummary) };
+  }
+
+  async cluster(id: number): Promise<{ cluster: ClusterSummary; members: readonly ClusterMember[] } | null> {
+    const c = await this.db.selectFrom('clusters').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!c) return null;
+    const rows = await this.db
+      .selectFrom('cluster_members as m')
+      .innerJoin('documents as d', 'd.id', 'm.document_id')
+      .leftJoin('outlets as o', 'o.id', 'd.outlet_id')
+      .select(['d.hash', 'd.title', 'o.name as outlet', 'd.published_at', 'm.similarity', 'm.text'])
+      .where('m.cluster_id', '=', id)
+      .orderBy(sql`coalesce(d.published_at, d.ingested_at)`)
+      .limit(1000)
+      .execute();
+    return { cluster: clusterSummary(c), members: rows.map((r) => ({ document: r.hash, title: r.title, outlet: r.outlet, publishedAt: r.published_at, similarity: Number(r.similarity), text: r.text })) };
+  }
+
+  async dismiss(id: string, d: Omit<Dismissal, 'documentHash' | 'id'>): Promise<number | null> {
+    const doc = await getDocument(this.db, id);
+    if (!doc) return null;
+    return addDismissal(this.store, { ...d, documentHash: doc.hash });
+  }
+
+  async confirm(id: string, c: { itemKey: string; verdict: string; note: string; author: string }): Promise<number | null> {
+    const doc = await getDocument(this.db, id);
+    if (!doc) return null;
+    return this.store.write(async (trx) => {
+      const t = trx as unknown as Kysely<ConfirmationTables>;
+      const row = await t
+        .insertInto('ledger_confirmations')
+        .values({ document_hash: doc.hash, item_key: c.itemKey, verdict: c.verdict, note: c.note, author: c.author, created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return Number(row.id);
+    });
+  }
+
+  async confirmations(id: string): Promise<readonly { itemKey: string; verdict: string; note: string; author: string; createdAt: string }[]> {
+    const doc = await getDocument(this.db, id);
+    if (!doc) return [];
+    const t = this.db as unknown as Kysely<ConfirmationTables>;
+    const rows = await t.selectFrom('ledger_confirmations').selectAll().where('document_hash', '=', doc.hash).orderBy('id').execute();
+    return rows.map((r) => ({ itemKey: r.item_key, verdict: r.verdict, note: r.note, author: r.author, createdAt: r.created_at }));
+  }
+}
+
+/** Tables added by the server's migration (src/store/migrations/0002-api.ts). */
+export interface ConfirmationTables {
+  ledger_confirmations: { id: Generated<number>; document_hash: string; item_key: string; verdict: string; note: string; author: string; created_at: string };
+}
+
+function clusterSummary(c: { id: number; kind: string; size: number; outlets: number; first_seen: string | null; last_seen: string | null; label: string }): ClusterSummary {
+  return { id: Number(c.id), kind: c.kind, size: Number(c.size), outlets: Number(c.outlets), firstSeen: c.first_seen, lastSeen: c.last_seen, label: c.label };
+}

@@ -1,0 +1,79 @@
+/**
+ * Every error the API sends has one shape: `{ "error": { "code", "message", "hint"? } }` with a 4xx or 5xx
+ * status. Clients branch on `code` (stable, kebab-case); `message` says what happened and `hint` what to
+ * do. No stack trace, file path or SQL ever reaches a response.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly hint?: string,
+    /** Extra response headers, e.g. Retry-After for 429. */
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly hint?: string };
+}
+
+export function errorBody(code: string, message: string, hint?: string): ErrorBody {
+  return { error: { code, message, ...(hint ? { hint } : {}) } };
+}
+
+/** Fastify's own error codes for bad requests, mapped to ours. */
+const FASTIFY_CODES: Readonly<Record<string, { status: number; code: string; hint?: string }>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed-json', hint: 'Send a valid JSON document with Content-Type: application/json.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed-json', hint: 'The body is empty; send a JSON object.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body-too-large', hint: 'Split the text or raise the server limit (--max-body).' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported-media-type', hint: 'Use application/json, or text/plain / text/html for uploads.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad-content-length' },
+  FST_ERR_CTP_INVALID_TYPE: { status: 400, code: 'bad-content-type' },
+  FST_ERR_BAD_URL: { status: 400, code: 'bad-url', hint: 'The request path is not valid; check its percent-encoding.' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'bad-request' },
+};
+
+function validationMessage(e: FastifyError): string {
+  const v = e.validation?.[0];
+  if (!v) return e.message.slice(0, 300);
+  const where = e.validationContext ?? 'request';
+  const path = v.instancePath ? `${where}${v.instancePath.replace(/\//gu, '.')}` : where;
+  const params = v.params as Record<string, unknown>;
+  if (v.keyword === 'additionalProperties') return `${path}: unknown field "${String(params.additionalProperty)}"`;
+  if (v.keyword === 'required') return `${path}: missing field "${String(params.missingProperty)}"`;
+  if (v.keyword === 'pattern' && where === 'params') return `${path}: not a valid identifier`;
+  return `${path} ${v.message ?? 'is invalid'}`;
+}
+
+/** Installs the error and not-found handlers that give every failure the JSON shape above. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((raw: FastifyError | ApiError | Error, request, reply) => {
+    if (raw instanceof ApiError) {
+      for (const [k, v] of Object.entries(raw.headers)) void reply.header(k, v);
+      return reply.status(raw.status).send(errorBody(raw.code, raw.message, raw.hint));
+    }
+    const e = raw as FastifyError;
+    if (e.validation) {
+      return reply.status(400).send(errorBody('invalid-request', validationMessage(e), 'See /api/openapi.json for the accepted fields.'));
+    }
+    const known = e.code ? FASTIFY_CODES[e.code] : undefined;
+    if (known) {
+      const message = known.code === 'malformed-json' ? 'the body is not valid JSON' : e.message.slice(0, 300);
+      return reply.status(known.status).send(errorBody(known.code, message, known.hint));
+    }
+    if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.status(e.statusCode).send(errorBody('bad-request', e.message.slice(0, 300)));
+    }
+    request.log.error({ err: e }, 'unhandled error');
+    return reply.status(500).send(errorBody('internal', 'the server failed to handle this request', 'This is a bug in Narrascope; the server log has the details.'));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send(errorBody('not-found', `no route for ${request.method} ${request.url.split('?')[0]?.slice(0, 200) ?? ''}`, 'See /api/openapi.json for the routes.'));
+  });
+}

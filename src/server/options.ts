@@ -1,0 +1,42 @@
+import type { AnalysisService } from './analysis/service.js';
+import type { TokenStore } from './auth/tokens.js';
+import type { CorpusService } from './corpus.js';
+
+export interface ServerLimits {
+  /** Largest JSON body, bytes. */
+  readonly bodyBytes: number;
+  /** Largest upload or fetched page, bytes. */
+  readonly uploadBytes: number;
+  /** Longest text accepted for analysis, UTF-16 code units. */
+  readonly textChars: number;
+}
+
+export interface ServerOptions {
+  /** Analyses documents; default an in-process service with the built-in detectors. */
+  readonly analysis?: AnalysisService;
+  /** The stored corpus; null or absent: corpus routes answer 503 `no-store`. */
+  readonly corpus?: CorpusService | null;
+  /** API token hashes; default in memory (tokens then die with the process). */
+  readonly tokens?: TokenStore;
+  /** Reads without a token (GET routes, analysis without storing); default true. */
+  readonly anonymousRead?: boolean;
+  readonly limits?: Partial<ServerLimits>;
+  /** Requests per minute per client, or false to disable; default 600 with a burst of 120. */
+  readonly rateLimit?: { readonly perMinute: number; readonly burst: number } | false;
+  /** Directory of the built web app (web/dist); null: no web app, only the API. */
+  readonly webRoot?: string | null;
+  /** Fetch URLs resolving to loopback/private addresses (off by default). */
+  readonly allowPrivateUrls?: boolean;
+  /** Injected fetch for URL analysis (tests). */
+  readonly fetch?: typeof fetch;
+  /** Fastify logging; default off. */
+  readonly logger?: boolean;
+  /** Trust X-Forwarded-For (behind a reverse proxy); default false. */
+  readonly trustProxy?: boolean;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  bodyBytes: 2 * 1024 * 1024,
+  uploadBytes: 5 * 1024 * 1024,
+  textChars: 1_000_000,
+};

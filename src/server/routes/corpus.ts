@@ -1,0 +1,235 @@
+/**
+ * Corpus routes: search with filters and facets, documents (get, delete), ledger items across documents,
+ * narrative/technique timelines per outlet, clusters, analyst dismissals and confirmations, exports.
+ * All answer 503 `no-store` when the server runs without a store.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { ServerContext } from '../context.js';
+import type { CorpusService } from '../corpus.js';
+import { ApiError } from '../errors.js';
+import type { JsonSchema } from '../route.js';
+import { ledgerCsv } from './export-csv.js';
+
+const DOC_ID = { type: 'string', pattern: '^[0-9a-f]{8,64}$', description: 'Document id: its content hash (sha256 hex) or a unique prefix of at least 8 digits.' };
+const docParams: JsonSchema = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: DOC_ID } };
+const page = { limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 } };
+const text200 = { type: 'string', maxLength: 200 };
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const obj = (description: string): { description: string; schema: JsonSchema } => ({ description, schema: { type: 'object' } });
+
+interface SearchQs {
+  q?: string;
+  outlet?: string;
+  language?: string;
+  technique?: string;
+  narrative?: string;
+  from?: string;
+  to?: string;
+  hasLedger?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export function registerCorpusRoutes(ctx: ServerContext): void {
+  const corpus = (): CorpusService => {
+    if (!ctx.corpus) throw new ApiError(503, 'no-store', 'this server runs without a corpus store', 'Start it with `narrascope serve --db PATH`.');
+    return ctx.corpus;
+  };
+  const notFound = (id: string): ApiError => new ApiError(404, 'not-found', `no document "${id}" in the corpus`, 'List documents with GET /api/documents.');
+
+  ctx.route<Record<string, never>, SearchQs, unknown>({
+    method: 'GET',
+    url: '/api/documents',
+    operationId: 'searchDocuments',
+    summary: 'List and search documents, with facets',
+    description: '`q` is full-text (words are matched, any query syntax is ignored); filters combine with AND. Facets count outlets, languages, techniques and narratives over the filtered set.',
+    tag: 'corpus',
+    access: 'read',
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { q: { type: 'string', maxLength: 500 }, outlet: text200, language: { type: 'string', maxLength: 20 }, technique: text200, narrative: { type: 'string', maxLength: 300 }, from: date, to: date, hasLedger: { type: 'boolean' }, ...page },
+    },
+    responses: { 200: obj('{ total, items, facets }') },
+    handler: async (request: FastifyRequest<{ Querystring: SearchQs }>) => corpus().search(request.query),
+  });
+
+  ctx.route<{ id: string }, Record<string, never>, unknown>({
+    method: 'GET',
+    url: '/api/documents/:id',
+    operationId: 'getDocument',
+    summary: 'A stored document with its analysis, dismissals and confirmations',
+    tag: 'corpus',
+    access: 'read',
+    params: docParams,
+    responses: { 200: obj('{ document, result, dismissals, confirmations }'), 404: { description: 'No such document.' } },
+    handler: async (request: FastifyRequest<{ Params: { id: string } }>) => {
+      const d = await corpus().getDocument(request.params.id);
+      if (!d) throw notFound(request.params.id);
+      return { ...d, confirmations: await corpus().confirmations(request.params.id) };
+    },
+  });
+
+  ctx.route<{ id: string }, Record<string, never>, unknown>({
+    method: 'DELETE',
+    url: '/api/documents/:id',
+    operationId: 'deleteDocument',
+    summary: 'Delete a document and everything derived from it',
+    tag: 'corpus',
+    access: 'admin',
+    params: docParams,
+    responses: { 200: obj('{ deleted }'), 404: { description: 'No such document.' } },
+    handler: async (request: FastifyRequest<{ Params: { id: string } }>) => {
+      if (!(await corpus().deleteDocument(request.params.id))) throw notFound(request.params.id);
+      return { deleted: request.params.id };
+    },
+  });
+
+  ctx.route<Record<string, never>, { q?: string; outlet?: string; limit: number; offset: number }, unknown>({
+    method: 'GET',
+    url: '/api/ledger',
+    operationId: 'listLedgerItems',
+    summary: 'Ledger items across the corpus',
+    description: '`q` matches claim, rebuttal or attribution as plain text (no wildcards).',
+    tag: 'corpus',
+    access: 'read',
+    querystring: { type: 'object', additionalProperties: false, properties: { q: { type: 'string', maxLength: 500 }, outlet: text200, ...page } },
+    responses: { 200: obj('{ total, items }') },
+    handler: async (request: FastifyRequest<{ Querystring: { q?: string; outlet?: string; limit: number; offset: number } }>) => corpus().ledger(request.query),
+  });
+
+  for (const kind of ['narrative', 'technique'] as const) {
+    ctx.route<Record<string, never>, { label?: string; outlet?: string }, unknown>({
+      method: 'GET',
+      url: `/api/timeline/${kind}s`,
+      operationId: `${kind}Timeline`,
+      summary: `${kind === 'narrative' ? 'Narrative' : 'Technique'} counts per outlet and week`,
+      description: `Documents per ISO week (Monday) and outlet for one ${kind} label (default: the most frequent), and the list of labels with document counts.`,
+      tag: 'stats',
+      access: 'read',
+      querystring: { type: 'object', additionalProperties: false, properties: { label: { type: 'string', maxLength: 300 }, outlet: text200 } },
+      responses: { 200: obj('{ labels, points: [{ week, outlet, label, count }] }') },
+      handler: async (request: FastifyRequest<{ Querystring: { label?: string; outlet?: string } }>) => corpus().timeline(kind, request.query),
+    });
+  }
+
+  ctx.route<Record<string, never>, { kind?: string; limit: number; offset: number }, unknown>({
+    method: 'GET',
+    url: '/api/clusters',
+    operationId: 'listClusters',
+    summary: 'Near-duplicate / republication and same-claim clusters, largest first',
+    tag: 'corpus',
+    access: 'read',
+    querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: ['near-duplicate', 'same-claim'] }, ...page } },
+    responses: { 200: obj('{ total, items }') },
+    handler: async (request: FastifyRequest<{ Querystring: { kind?: string; limit: number; offset: number } }>) => corpus().clusters(request.query),
+  });
+
+  ctx.route<{ id: number }, Record<string, never>, unknown>({
+    method: 'GET',
+    url: '/api/clusters/:id',
+    operationId: 'getCluster',
+    summary: 'A cluster with its members in publication order',
+    tag: 'corpus',
+    access: 'read',
+    params: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } } },
+    responses: { 200: obj('{ cluster, members }'), 404: { description: 'No such cluster.' } },
+    handler: async (request: FastifyRequest<{ Params: { id: number } }>) => {
+      const c = await corpus().cluster(request.params.id);
+      if (!c) throw new ApiError(404, 'not-found', `no cluster ${request.params.id}`, 'List clusters with GET /api/clusters (run `narrascope clusters` to compute them).');
+      return c;
+    },
+  });
+
+  interface DismissBody {
+    detector: string;
+    messageId?: string;
+    start: number;
+    end: number;
+    quote: string;
+    reason: string;
+  }
+  ctx.route<{ id: string }, Record<string, never>, DismissBody>({
+    method: 'POST',
+    url: '/api/documents/:id/dismissals',
+    operationId: 'dismissFinding',
+    summary: 'Mark a finding as wrong, with a reason (kept across re-analysis)',
+    tag: 'analyst',
+    access: 'analyst',
+    params: docParams,
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['detector', 'start', 'end', 'quote', 'reason'],
+      properties: {
+        detector: { type: 'string', pattern: '^[a-z0-9-]+(/[a-z0-9-]+)*$', maxLength: 100 },
+        messageId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+        start: { type: 'integer', minimum: 0 },
+        end: { type: 'integer', minimum: 0 },
+        quote: { type: 'string', maxLength: 5000 },
+        reason: { type: 'string', minLength: 3, maxLength: 2000 },
+      },
+    },
+    responses: { 201: obj('{ id }'), 404: { description: 'No such document.' } },
+    handler: async (request: FastifyRequest<{ Params: { id: string }; Body: DismissBody }>, reply, principal) => {
+      const b = request.body;
+      if (b.end < b.start) throw new ApiError(400, 'invalid-request', 'body.end must not be before body.start');
+      const id = await corpus().dismiss(request.params.id, { detector: b.detector, messageId: b.messageId ?? null, start: b.start, end: b.end, quote: b.quote, reason: b.reason, author: principal.name });
+      if (id === null) throw notFound(request.params.id);
+      return reply.status(201).send({ id });
+    },
+  });
+
+  interface ConfirmBody {
+    itemKey: string;
+    verdict: string;
+    note?: string;
+  }
+  ctx.route<{ id: string }, Record<string, never>, ConfirmBody>({
+    method: 'POST',
+    url: '/api/documents/:id/confirmations',
+    operationId: 'confirmLedgerItem',
+    summary: 'Confirm a ledger item with a verdict the analyst stands behind',
+    tag: 'analyst',
+    access: 'analyst',
+    params: docParams,
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['itemKey', 'verdict'],
+      properties: {
+        itemKey: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+        verdict: { type: 'string', enum: ['false', 'misleading', 'partly-false', 'missing-context', 'unproven', 'true', 'mixed', 'other'] },
+        note: { type: 'string', maxLength: 2000 },
+      },
+    },
+    responses: { 201: obj('{ id }'), 404: { description: 'No such document.' } },
+    handler: async (request: FastifyRequest<{ Params: { id: string }; Body: ConfirmBody }>, reply, principal) => {
+      const b = request.body;
+      const id = await corpus().confirm(request.params.id, { itemKey: b.itemKey, verdict: b.verdict, note: b.note ?? '', author: principal.name });
+      if (id === null) throw notFound(request.params.id);
+      return reply.status(201).send({ id });
+    },
+  });
+
+  ctx.route<{ id: string }, { format: string }, unknown>({
+    method: 'GET',
+    url: '/api/documents/:id/export',
+    operationId: 'exportDocument',
+    summary: 'Export a document\'s analysis: json (AnalysisResult) or csv (ledger items)',
+    tag: 'export',
+    access: 'read',
+    params: docParams,
+    querystring: { type: 'object', additionalProperties: false, properties: { format: { type: 'string', enum: ['json', 'csv'], default: 'json' } } },
+    responses: { 200: { description: 'The export as a download.', mediaType: 'application/octet-stream' }, 404: { description: 'No such document.' } },
+    handler: async (request: FastifyRequest<{ Params: { id: string }; Querystring: { format: string } }>, reply) => {
+      const d = await corpus().getDocument(request.params.id);
+      if (!d?.result) throw notFound(request.params.id);
+      const base = `narrascope-${d.document.id.slice(0, 12)}`;
+      if (request.query.format === 'csv') {
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${base}-ledger.csv"`).send(ledgerCsv(d.result));
+      }
+      return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="${base}.json"`).send(JSON.stringify(d.result, null, 2));
+    },
+  });
+}

@@ -1,0 +1,50 @@
+/** JSON Schemas shared by several routes (and so by the OpenAPI document). */
+import type { JsonSchema } from './route.js';
+
+export const PRESETS = ['default', 'all', 'fast', 'ledger', 'techniques'];
+
+export const analyseOptionsProps: Readonly<Record<string, JsonSchema>> = {
+  preset: { type: 'string', enum: PRESETS, description: 'Detector preset; default `default`.' },
+  language: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 language tag; detected when absent.' },
+  minConfidence: { type: 'number', minimum: 0, maximum: 1, description: 'Drop findings below this confidence.' },
+  store: { type: 'boolean', description: 'Also store the document and its analysis in the corpus (analyst role).' },
+};
+
+export const sourceSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    outlet: { type: 'string', maxLength: 200 },
+    author: { type: 'string', maxLength: 200 },
+    uri: { type: 'string', maxLength: 2000 },
+    publishedAt: { type: 'string', maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' },
+  },
+};
+
+/** A loose description of AnalysisResult (src/core/result/types.ts) for the API reference. */
+export const analysisResultSchema: JsonSchema = {
+  type: 'object',
+  description: 'AnalysisResult (see docs/output.md): spans are UTF-16 [start, end) offsets into `document.text`.',
+  properties: {
+    schemaVersion: { type: 'string' },
+    document: { type: 'object', properties: { id: { type: 'string' }, title: { type: ['string', 'null'] }, language: { type: 'string' }, hash: { type: 'string' }, length: { type: 'integer' }, text: { type: 'string' } } },
+    rebuttals: { type: 'array', items: { type: 'object' }, description: 'Ledger items: claim, attributedTo, motive, rebuttal, verdict, evidence.' },
+    rebuttalSummary: { type: 'object' },
+    findings: { type: 'array', items: { type: 'object' } },
+    claims: { type: 'array', items: { type: 'object' } },
+    narratives: { type: 'array', items: { type: 'object' } },
+    entities: { type: 'array', items: { type: 'object' } },
+    techniques: { type: 'object' },
+    warnings: { type: 'array', items: { type: 'string' } },
+    stats: { type: 'object' },
+    meta: { type: 'object' },
+  },
+};
+
+export const analyseResponseSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    result: analysisResultSchema,
+    stored: { type: ['object', 'null'], properties: { id: { type: 'string' }, created: { type: 'boolean' } } },
+  },
+};
