@@ -1,6 +1,9 @@
 import type { CliCommand } from '../command.js';
+import { analyzeCommand } from './analyze.js';
+import { detectorsCommand } from './detectors.js';
+import { explainCommand } from './explain.js';
 import { predictCommand } from './predict.js';
 import { serveCommand } from './serve.js';
 
 /** Every sub-command, in the order `narrascope --help` lists them. Add one line per new command file. */
-export const commands: readonly CliCommand[] = [predictCommand, serveCommand];
+export const commands: readonly CliCommand[] = [analyzeCommand, detectorsCommand, explainCommand, predictCommand, serveCommand];

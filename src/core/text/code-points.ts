@@ -22,10 +22,10 @@ export class CodePointIndex {
 
   /** UTF-16 offset → code point offset. An offset inside a surrogate pair maps to the pair's start. */
   toCodePoint(utf16: number): number {
-    // Count astral characters that start strictly before utf16; each of them used two units for one point.
+    // Each astral character that starts before utf16 used two units for one point. One that starts at
+    // utf16 - 1 is cut in half: subtracting it too lands on its own code point, i.e. the pair's start.
     const before = upperBound(this.astralUtf16, utf16 - 1);
-    const inside = before > 0 && this.astralUtf16[before - 1] === utf16 - 1 ? 1 : 0;
-    return utf16 - before + inside;
+    return utf16 - before;
   }
 
   /** Code point offset → UTF-16 offset. */

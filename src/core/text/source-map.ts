@@ -38,7 +38,7 @@ export class SourceMap {
     // kept (not deleted) offset of this map; mapping only this map's anchors would lose outer's jumps.
     const points = new Set<number>(this.anchors.map((a) => a.normalised));
     for (const o of outer.anchors) {
-      const n = this.fromOriginal(o.original);
+      const n = this.fromOriginal(o.normalised);
       if (n !== undefined) points.add(n);
     }
     const sorted = [...points].sort((a, b) => a - b);

@@ -1,0 +1,169 @@
+import { createAnalyzer, type Analyzer } from '../../analyzer.js';
+import { ConfigError, PRESETS, type NarrascopeConfig } from '../../core/config/config.js';
+import type { AnalysisResult } from '../../core/result/types.js';
+import { FORMATS, formatResults, type FormatName } from '../../export/format/index.js';
+import { builtinReaders, DEFAULT_MAX_BYTES, formatBytes, readInputs, type InputError } from '../../ingest/index.js';
+import { loadConfigFile } from '../analyze/config-file.js';
+import { byteFlag, languageFlag, list, numberFlag, parseRules, str } from '../analyze/flags.js';
+import { writeOutput } from '../analyze/output.js';
+import { Progress } from '../analyze/progress.js';
+import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+
+const USAGE = `Usage: narrascope analyze <file | directory | URL | -> ... [options]
+
+Analyses documents and prints a report: the rebuttal ledger, persuasion techniques, claims, narratives and
+entity framing. Inputs are read in the order given; a directory is searched recursively for supported files
+(${builtinReaders.flatMap((r) => r.extensions.filter(Boolean)).join(' ')}, and files without an extension);
+\`-\` reads standard input.
+
+Output:
+  -f, --format NAME        ${FORMATS.join(' | ')} (default stylish)
+  -o, --out FILE           write the report to FILE instead of standard output
+      --color / --no-color force colours on or off in the stylish report (default: on a terminal, unless NO_COLOR)
+      --verbose            stylish: list every finding, structure findings included
+  -q, --quiet              no progress line, no notices about skipped files (errors are still printed)
+
+Analysis:
+      --preset NAME        ${PRESETS.map((p) => p.name).join(' | ')} (default default)
+      --detectors LIST     only these detectors: ids or family/* patterns, comma-separated
+      --rule ID=off|on|JSON  turn one detector off or on, or set its options (repeatable)
+      --min-confidence N   drop findings below confidence N (0 to 1)
+      --language CODE      treat every input as this language (skips language detection)
+      --config FILE        JSON config file (preset, detectors, rules, aggregators, minConfidence, timeoutMs)
+
+Input:
+      --input-format NAME  read every input as ${builtinReaders.map((r) => r.name).join(' | ')} (default: by extension, content type, content)
+      --max-bytes SIZE     largest input accepted (default ${formatBytes(DEFAULT_MAX_BYTES)}); e.g. 500KB, 64MB
+      --timeout SECONDS    time limit for fetching one URL (default 20)
+
+Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 some inputs failed (the others were analysed),
+5 network error (URL unreachable, refused content type).
+
+Examples:
+  narrascope analyze examples/myth-fact.txt
+  narrascope analyze page.html --format html --out report.html
+  narrascope analyze articles/ --format json --out results.json
+  curl -s https://example.org/a | narrascope analyze - --input-format html`;
+
+export const analyzeCommand: CliCommand = {
+  name: 'analyze',
+  summary: 'analyse files, directories, URLs or standard input and print a report',
+  usage: USAGE,
+  options: {
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    verbose: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    preset: { type: 'string' },
+    detectors: { type: 'string', multiple: true },
+    rule: { type: 'string', multiple: true },
+    'min-confidence': { type: 'string' },
+    language: { type: 'string' },
+    config: { type: 'string' },
+    'input-format': { type: 'string' },
+    'max-bytes': { type: 'string' },
+    timeout: { type: 'string' },
+  },
+  run: runAnalyze,
+};
+
+async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = (str(args, 'format') ?? 'stylish') as FormatName;
+  if (!FORMATS.includes(format)) throw new UserError(`unknown format "${format}"`, `Formats: ${FORMATS.join(', ')}.`);
+  const inputs = args.positionals;
+  if (inputs.length === 0) throw new UserError('no input given', 'Pass a file, a directory, a URL, or - for standard input. Run `narrascope analyze --help`.');
+  const inputFormat = str(args, 'input-format');
+  if (inputFormat !== undefined && !builtinReaders.some((r) => r.name === inputFormat)) {
+    throw new UserError(`unknown input format "${inputFormat}"`, `Input formats: ${builtinReaders.map((r) => r.name).join(', ')}.`);
+  }
+  const quiet = args.values.quiet === true;
+  const language = languageFlag(args);
+  const maxBytes = byteFlag(args, 'max-bytes') ?? DEFAULT_MAX_BYTES;
+  const timeoutS = numberFlag(args, 'timeout', 0.1, 3600);
+  const analyzer = await buildAnalyzer(args, io);
+
+  const results: AnalysisResult[] = [];
+  const failures: { origin: string; error: InputError | Error }[] = [];
+  const skipped: string[] = [];
+  const progress = Progress.for(io.stderr, quiet);
+  const report = (origin: string, message: string, hint?: string): void => {
+    progress.clear();
+    io.stderr.write(`narrascope analyze: ${message.includes(origin) ? '' : `${origin}: `}${message}\n${hint ? `  ${hint}\n` : ''}`);
+  };
+  for await (const item of readInputs(inputs, {
+    maxBytes,
+    cwd: io.cwd,
+    stdin: io.stdin,
+    ...(inputFormat ? { format: inputFormat } : {}),
+    ...(language ? { language } : {}),
+    ...(timeoutS !== undefined ? { timeoutMs: timeoutS * 1000 } : {}),
+  })) {
+    if (item.kind === 'skipped') {
+      skipped.push(`${item.origin} (${item.reason})`);
+      continue;
+    }
+    if (item.kind === 'error') {
+      failures.push({ origin: item.origin, error: item.error });
+      report(item.origin, item.error.message, item.error.hint);
+      continue;
+    }
+    progress.tick(item.origin);
+    try {
+      results.push(await analyzer.analyze(item.document));
+    } catch (e) {
+      failures.push({ origin: item.origin, error: e as Error });
+      report(item.origin, `internal error while analysing: ${(e as Error).message}`, 'This is a bug in Narrascope; please report it with the input.');
+    }
+  }
+  progress.clear();
+  if (skipped.length > 0 && !quiet) {
+    io.stderr.write(`narrascope analyze: skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} of unsupported type: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', ...' : ''}\n`);
+  }
+  if (results.length > 0) {
+    const color = args.values['no-color'] === true ? false : args.values.color === true ? true : io.stdout.isTTY === true && !io.env.NO_COLOR && str(args, 'out') === undefined;
+    const content = formatResults(results, format, { color, width: io.stdout.columns ?? 100, verbose: args.values.verbose === true });
+    await writeOutput(content, str(args, 'out'), io.stdout, io.cwd);
+  }
+  return exitCode(results.length, failures, skipped.length);
+}
+
+function exitCode(analysed: number, failures: readonly { error: InputError | Error }[], skipped: number): number {
+  if (failures.length === 0) {
+    if (analysed > 0) return ExitCode.ok;
+    throw new UserError(`no supported files found${skipped ? ` (${skipped} skipped)` : ''}`, `Supported: ${builtinReaders.flatMap((r) => r.extensions.filter(Boolean)).join(' ')}; use --input-format to read other files as text.`);
+  }
+  if (analysed > 0) return ExitCode.partial;
+  const kinds = failures.map((f) => ('kind' in f.error ? f.error.kind : 'internal'));
+  if (kinds.every((k) => k === 'network')) return ExitCode.network;
+  if (kinds.every((k) => k === 'internal')) return ExitCode.internal;
+  return ExitCode.usage;
+}
+
+async function buildAnalyzer(args: ParsedArgs, io: CliIO): Promise<Analyzer> {
+  const configPath = str(args, 'config');
+  const fromFile: NarrascopeConfig = configPath ? await loadConfigFile(configPath, io.cwd) : {};
+  const detectors = list(args, 'detectors');
+  const ruleSpecs = args.values.rule;
+  const rules = parseRules(Array.isArray(ruleSpecs) ? ruleSpecs.map(String) : typeof ruleSpecs === 'string' ? [ruleSpecs] : []);
+  const minConfidence = numberFlag(args, 'min-confidence', 0, 1);
+  const preset = str(args, 'preset');
+  const config: NarrascopeConfig = {
+    ...fromFile,
+    ...(preset !== undefined ? { preset } : {}),
+    ...(detectors.length > 0 ? { detectors } : {}),
+    ...(Object.keys(rules).length > 0 ? { rules: { ...fromFile.rules, ...rules } } : {}),
+    ...(minConfidence !== undefined ? { minConfidence } : {}),
+  };
+  try {
+    return createAnalyzer(config);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      throw new UserError(e.message, 'Run `narrascope detectors` for detector ids and `narrascope analyze --help` for presets.');
+    }
+    throw e;
+  }
+}

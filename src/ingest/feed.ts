@@ -1,0 +1,166 @@
+/**
+ * RSS 2.0 / RSS 1.0 (RDF) / Atom feeds, from a file or a URL: one document per item, with the item's
+ * title, link, author, publication date and the feed's title as outlet. The item text is its full content
+ * (`content:encoded`, Atom `content`) or else its summary, with HTML tags removed (never rendered).
+ * Something that is not XML, or XML that is not a feed, is a clear per-input error.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { DocumentInit } from '../core/text/document.js';
+import { formatBytes } from './limits.js';
+import { InputError, type Reader, type ReaderOutput } from './types.js';
+
+type Node = Record<string, unknown>;
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', removeNSPrefix: false, processEntities: true, htmlEntities: true, trimValues: true });
+
+function asArray(v: unknown): unknown[] {
+  return v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+}
+
+function textOf(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return textOf(v[0]);
+  const node = v as Node;
+  if ('#text' in node) return textOf(node['#text']);
+  if ('name' in node) return textOf(node.name);
+  return '';
+}
+
+/** Removes tags and decodes the few entities left after XML decoding; block tags become paragraph breaks. */
+export function htmlToPlain(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/giu, ' ')
+    .replace(/<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/blockquote)\s*\/?>/giu, '\n\n')
+    .replace(/<[^>]*>/gu, ' ')
+    .replace(/&nbsp;/gu, ' ')
+    .replace(/&amp;/gu, '&')
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&quot;/gu, '"')
+    .replace(/&#39;|&apos;/gu, "'")
+    .replace(/&#(\d+);/gu, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/[ \t]+/gu, ' ')
+    .replace(/ *\n */gu, '\n')
+    .replace(/\n{3,}/gu, '\n\n')
+    .trim();
+}
+
+function atomLink(v: unknown): string | undefined {
+  const links = asArray(v) as (Node | string)[];
+  const alt = links.find((l) => typeof l === 'object' && (l['@_rel'] === undefined || l['@_rel'] === 'alternate')) ?? links[0];
+  if (!alt) return undefined;
+  return typeof alt === 'string' ? alt : (alt['@_href'] as string | undefined);
+}
+
+function isoDate(v: string): string | undefined {
+  if (!v) return undefined;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+/** Parses feed XML into DocumentInits (and InputErrors for items without text). */
+export function parseFeed(xml: string, label: string, language?: string): ReaderOutput[] {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    return [new InputError('malformed', `${label} is not an XML feed (line ${valid.err.line}: ${valid.err.msg})`, 'Pass an RSS or Atom feed; for a web page, ingest its URL or file directly.')];
+  }
+  const root = parser.parse(xml) as Node;
+  const rss = root.rss as Node | undefined;
+  const rdf = root['rdf:RDF'] as Node | undefined;
+  const atom = root.feed as Node | undefined;
+  let outlet = '';
+  let feedLanguage = language;
+  let items: { title: string; link?: string | undefined; author: string; date: string; body: string }[];
+  if (rss || rdf) {
+    const channel = ((rss?.channel ?? rdf?.channel) ?? {}) as Node;
+    outlet = textOf(channel.title);
+    feedLanguage ??= textOf(channel.language) || undefined;
+    items = asArray(rss ? channel.item : rdf?.item).map((it) => {
+      const n = it as Node;
+      return {
+        title: textOf(n.title),
+        link: textOf(n.link) || undefined,
+        author: textOf(n['dc:creator']) || textOf(n.author),
+        date: textOf(n.pubDate) || textOf(n['dc:date']),
+        body: textOf(n['content:encoded']) || textOf(n.description),
+      };
+    });
+  } else if (atom) {
+    outlet = textOf(atom.title);
+    feedLanguage ??= (atom['@_xml:lang'] as string | undefined) ?? undefined;
+    items = asArray(atom.entry).map((it) => {
+      const n = it as Node;
+      return {
+        title: textOf(n.title),
+        link: atomLink(n.link),
+        author: textOf(asArray(n.author)[0]),
+        date: textOf(n.published) || textOf(n.updated),
+        body: textOf(n.content) || textOf(n.summary),
+      };
+    });
+  } else {
+    const top = Object.keys(root).filter((k) => !k.startsWith('?'))[0] ?? '(none)';
+    return [new InputError('malformed', `${label} is XML but not an RSS or Atom feed (root element <${top}>)`, 'Pass an RSS 2.0, RSS 1.0 or Atom feed.')];
+  }
+  const lang = feedLanguage ? feedLanguage.toLowerCase().split(/[_\s]/u)[0] : undefined;
+  return items.map((it, i): ReaderOutput => {
+    const body = htmlToPlain(it.body);
+    if (!body) return new InputError('empty', `${label} item ${i + 1}${it.title ? ` ("${it.title.slice(0, 60)}")` : ''} has no text`, 'The feed gives only titles; ingest the linked pages instead.');
+    const init: DocumentInit = {
+      text: body,
+      ...(it.title ? { title: htmlToPlain(it.title) } : {}),
+      source: {
+        kind: 'feed',
+        uri: it.link ?? `${label}#${i + 1}`,
+        ...(outlet ? { outlet } : {}),
+        ...(it.author ? { author: it.author } : {}),
+        ...(isoDate(it.date) ? { publishedAt: isoDate(it.date) as string } : {}),
+      },
+      ...(lang ? { language: lang } : {}),
+    };
+    return init;
+  });
+}
+
+export const feedReader: Reader = {
+  name: 'feed',
+  description: 'RSS or Atom feed, one document per item',
+  extensions: ['.rss', '.atom', '.xml'],
+  mediaTypes: ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml'],
+  sniff: (head) => (/<(rss|feed|rdf:RDF)[\s>]/u.test(head) ? 0.95 : 0),
+  *read(input) {
+    yield* parseFeed(input.text, input.uri ?? 'standard input', input.language);
+  },
+};
+
+export interface FeedFetchOptions {
+  readonly timeoutMs?: number;
+  readonly maxBytes?: number;
+  readonly fetch?: typeof fetch;
+}
+
+/** Fetches a feed URL (XML media types accepted) with a time limit; failures are InputErrors of kind network. */
+export async function fetchFeed(url: string, options: FeedFetchOptions = {}): Promise<string> {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    let response: Response;
+    try {
+      response = await (options.fetch ?? fetch)(url, { signal: controller.signal, headers: { accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9' } });
+    } catch (e) {
+      if (controller.signal.aborted) throw new InputError('network', `${url}: no answer within ${timeoutMs / 1000} s`, 'Check the address and your connection, or raise --timeout.');
+      throw new InputError('network', `${url}: ${(e as Error).message}`, 'Check the address and your connection.');
+    }
+    if (!response.ok) throw new InputError('network', `${url}: the server answered ${response.status} ${response.statusText}`.trim(), 'Check the feed address.');
+    const body = await response.arrayBuffer().catch((e: Error) => {
+      throw new InputError('network', controller.signal.aborted ? `${url}: no complete answer within ${timeoutMs / 1000} s` : `${url}: ${e.message}`);
+    });
+    if (body.byteLength > maxBytes) throw new InputError('too-large', `${url} sent ${formatBytes(body.byteLength)}, over the limit of ${formatBytes(maxBytes)}`);
+    return new TextDecoder('utf-8').decode(body);
+  } finally {
+    clearTimeout(timer);
+  }
+}
