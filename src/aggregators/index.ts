@@ -1,4 +1,5 @@
 import type { Aggregator } from '../core/aggregate/types.js';
+import { ledger } from './ledger/ledger.js';
 
 /** Built-in aggregators in run order: ledger, techniques, claims (which link to both), narratives, entities. */
-export const builtinAggregators: readonly Aggregator[] = [];
+export const builtinAggregators: readonly Aggregator[] = [ledger];

@@ -1,0 +1,104 @@
+/**
+ * The narrative ledger (DESIGN.md §1): one item per countered claim of a rebuttal-format document — claim,
+ * who it is attributed to, the motive ascribed, the full rebuttal, the verdict, the evidence the rebuttal
+ * rests on — from any side, in any of the recognised layouts. Layout recognisers live in `layouts/`, one
+ * file per family; they are tried in order and the first that accepts the document wins. A document is a
+ * ledger only with at least two consistently labelled items, or one clearly labelled fact-check item.
+ * Document-level observations (straw-man risk, unsupported rebuttals, partial items) are emitted as findings.
+ */
+import type { Aggregator } from '../../core/aggregate/types.js';
+import type { Signal } from '../../core/finding/types.js';
+import type { LedgerItem } from '../../core/result/types.js';
+import { contains, type Span } from '../../core/text/span.js';
+import { buildItem, SOURCE_KINDS, type DocumentAttribution } from './build-item.js';
+import { readInputs, type Inputs, type RawItem } from './inputs.js';
+import { inlineNumbered } from './layouts/inline-numbered.js';
+import { labelledFields } from './layouts/labelled-fields.js';
+import { prose } from './layouts/prose.js';
+import { questionAnswer } from './layouts/question-answer.js';
+import { splitList } from './layouts/split-list.js';
+
+type Layout = (inp: Inputs) => { items: RawItem[]; reason: string };
+/** Most specific first: split lists consume the labels the field layout would otherwise misread. */
+const LAYOUTS: readonly [string, Layout][] = [
+  ['split-list', splitList],
+  ['labelled-fields', labelledFields],
+  ['question-answer', questionAnswer],
+  ['inline-numbered', inlineNumbered],
+  ['prose', prose],
+];
+
+export const ledger: Aggregator = {
+  meta: {
+    id: 'ledger/ledger',
+    version: '1.0.0',
+    family: 'ledger',
+    description: 'Builds the rebuttal ledger: countered claims with attribution, motive, rebuttal, verdict and evidence.',
+    produces: ['rebuttals', 'findings'],
+    messages: {
+      'broad-attribution': 'Claim attributed to a broad group ("{{holder}}") without a quotation or source.',
+      'unsupported-rebuttal': 'Rebuttal states its point without citing a source.',
+      'partial-item': 'Ledger item {{item}} is incomplete: no {{missing}} found (the text may be cut).',
+    },
+    taxonomy: [],
+  },
+  aggregate(ctx) {
+    const inp = readInputs(ctx.text, ctx.segments.blocks, ctx.findings);
+    let raw: RawItem[] = [];
+    for (const [, layout] of LAYOUTS) {
+      raw = layout(inp).items;
+      if (raw.length > 0) break;
+    }
+    if (raw.length === 0) return { rebuttals: [] };
+    raw.sort((a, b) => a.span.start - b.span.start);
+    const docAttribution = documentAttribution(inp, raw);
+    const items = raw.map((r, i) => buildItem(inp, r, i + 1, docAttribution));
+    return { rebuttals: items, signals: observations(inp, items, docAttribution) };
+  },
+};
+
+/** The holder named once for the whole document, outside the items (usually in the introduction). */
+function documentAttribution(inp: Inputs, raw: readonly RawItem[]): DocumentAttribution | null {
+  const outside = inp.attributions.filter((a) => !raw.some((r) => contains(r.span, a.span)));
+  const strong = outside.filter((a) => a.data.pattern !== 'claim-verb');
+  const pick = strong[0] ?? outside[0];
+  if (!pick) return null;
+  return { span: { start: pick.span.start, end: pick.span.end }, broad: pick.data.broad === true, findingId: pick.id };
+}
+
+function observations(inp: Inputs, items: readonly LedgerItem[], doc: DocumentAttribution | null): Signal[] {
+  const out: Signal[] = [];
+  for (const item of items) {
+    const name = item.index ?? item.id;
+    if (item.claim && item.attributedTo) {
+      const broad = item.attributionScope === 'document' ? doc?.broad === true : inp.attributions.some((a) => a.span.start === item.attributedTo?.start && a.data.broad === true);
+      const claimSpan: Span = item.claim;
+      const sourced = inp.evidence.some((e) => contains(claimSpan, e.span) && ['quote', 'link', 'source'].includes(e.messageId));
+      if (broad && !sourced) {
+        out.push({
+          span: { start: item.claim.start, end: item.claim.end },
+          messageId: 'broad-attribution',
+          data: { holder: item.attributedTo.text, item: name },
+          confidence: 0.7,
+          related: [{ role: 'attribution', span: { start: item.attributedTo.start, end: item.attributedTo.end } }],
+          evidence: [{ kind: 'structure', label: `attribution (${item.attributionScope}) to a group, no quotation or source in the claim` }],
+          note: 'Straw-man risk: the claim is paraphrased for a group, so a reader cannot check who said it in these words.',
+        });
+      }
+    }
+    if (item.rebuttal && !item.evidence.some((e) => SOURCE_KINDS.has(e.kind))) {
+      out.push({
+        span: { start: item.rebuttal.start, end: item.rebuttal.end },
+        messageId: 'unsupported-rebuttal',
+        data: { item: name },
+        confidence: 0.8,
+        evidence: [{ kind: 'structure', label: 'no link, named source, quotation with speaker or document reference in the rebuttal' }],
+      });
+    }
+    if (item.partial) {
+      const missing = item.claim ? 'rebuttal' : 'claim';
+      out.push({ span: { start: item.span.start, end: item.span.end }, messageId: 'partial-item', data: { item: name, missing }, confidence: 0.9 });
+    }
+  }
+  return out;
+}

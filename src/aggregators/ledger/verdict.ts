@@ -1,0 +1,38 @@
+/**
+ * Normalises the wording of verdicts and ratings ("Mostly false", "Pants on fire", "Фейк", "Faux",
+ * "Engañoso", "误导") to the result's `VerdictLabel`, and recognises answers that open with a denial.
+ */
+import type { VerdictLabel } from '../../core/result/types.js';
+
+const RULES: readonly [RegExp, VerdictLabel][] = [
+  [/^(?:mostly|largely|partly|partially|half)[\s-]+(?:false|untrue|wrong)|^half[\s-]true|^частично (?:неправда|ложь)|^частково|^teilweise falsch|^partiellement faux|^en parte falso|^parcialmente falso|^部分错误/iu, 'partly-false'],
+  [/^(?:missing|lacks?|needs?|without) (?:context|nuance)|^out of context|^вырвано из контекста|^без контексту|^fehlender kontext|^hors contexte|^sin contexto|^缺乏背景/iu, 'missing-context'],
+  [/^(?:misleading|manipulat|distort|exaggerat|spin|mislead)|^(?:вводит в заблуждение|манипуляци|искаж)|^(?:маніпуляці|вводить в оману|перекруч)|^(?:irreführend|verzerrt|manipul)|^(?:trompeur|trompeuse|manipul|exagér)|^(?:engañoso|engañosa|manipul|exagerad)|^(?:误导|夸大)/iu, 'misleading'],
+  [/^(?:unproven|unsupported|unverified|unsubstantiated|no evidence|not proven|undetermined|research in progress)|^(?:не доказано|недоказ|не підтверджено)|^(?:unbelegt|unbewiesen)|^(?:non prouvé|invérifiable)|^(?:no probado|sin pruebas|inverificable)|^(?:未经证实|无法证实)/iu, 'unproven'],
+  [/^(?:mixed|mixture|mostly true|half true)|^(?:смешанн|змішан)|^(?:gemischt)|^(?:mitigé)|^(?:mixto|verdad a medias)/iu, 'mixed'],
+  [/^(?:false|fake|untrue|not true|incorrect|wrong|pants on fire|fabricated|baseless|groundless|hoax|lie|myth|four pinocchios|disinformation|debunked)|^(?:ложь|неправда|фейк|не соответствует действительности|миф|дезинформация)|^(?:брехня|неправда|фейк|міф|дезінформація)|^(?:falsch|fake|unwahr|lüge|mythos)|^(?:faux|fausse|intox|infox|mensonge|mythe)|^(?:falso|falsa|bulo|mentira|mito)|^(?:错误|谣言|虚假|假)/iu, 'false'],
+  [/^(?:true|correct|accurate|mostly true|правда|верно|вірно|wahr|richtig|vrai|verdadero|cierto|真实|正确)/iu, 'true'],
+];
+
+/** The normalised label of a verdict's wording, and how many characters of it the rating phrase covers. */
+export function normaliseVerdict(wording: string): { label: VerdictLabel; length: number } | null {
+  const t = wording.trim().replace(/^[«"“„'‘*_]+/u, '');
+  const lead = wording.length - wording.trimStart().length + (wording.trim().length - t.length);
+  for (const [re, label] of RULES) {
+    const m = re.exec(t);
+    if (m) {
+      // The rating phrase runs to the end of its word (and of a short phrase like "Mostly false").
+      const rest = /^[\p{L}\p{M}'’-]*/u.exec(t.slice(m[0].length))?.[0] ?? '';
+      return { label, length: lead + m[0].length + rest.length };
+    }
+  }
+  return null;
+}
+
+const DENIAL =
+  /^(?:no\b|nope\b|false\b|not true|not so|wrong\b|incorrect|this is (?:false|a myth|not true|incorrect)|that['’]s (?:false|a myth|not true|wrong)|there is no|there['’]s no|absolutely not|definitely not|myth\b|fake\b|нет\b|неправда|это не так|это миф|ложь|ні\b|це не так|це міф|nein\b|falsch|das stimmt nicht|stimmt nicht|non\b|faux\b|c['’]est faux|pas du tout|no\b|falso|es falso|不是|不会|不能|没有|错)/iu;
+
+/** Whether an answer opens by denying the question ("No.", "False.", "Нет", "Nein", "不是"). */
+export function startsWithDenial(answer: string): boolean {
+  return DENIAL.test(answer.trim().replace(/^[«"“„'‘*_]+/u, ''));
+}

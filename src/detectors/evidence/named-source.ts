@@ -1,0 +1,74 @@
+/**
+ * Marks named sources a text relies on: "according to the World Health Organization", "Reuters reported",
+ * "a study by Oxford University", "по данным Минздрава", "laut Robert Koch-Institut", "selon l'INSEE",
+ * "según la OMS". The finding's span is the name; `kind` says whether it reads as an institution.
+ * A bare mention of an organisation is not a source: only a name in a sourcing construction counts.
+ */
+import type { Detector } from '../../core/detect/types.js';
+import type { Signal } from '../../core/finding/types.js';
+import { ACRONYM_SOURCE, isInstitution, NAME } from './patterns.js';
+
+const SAY = String.raw`(?:said|says|stated|states|reported|reports|found|finds|confirmed|confirms|announced|concluded|concludes|estimated|estimates|published|publishes|showed|shows|noted|notes|told|wrote|writes|documented|verified|заявил[аи]?|сообщил[аи]?|заявив|повідомив|erklärte|berichtete|teilte mit|a déclaré|a indiqué|afirmó|informó|declaró)`;
+/** Constructions that introduce a source before its name. */
+const BEFORE = new RegExp(
+  String.raw`(?:according to|as reported by|(?:data|figures|statistics|a study|studies|a report|research|an analysis|a survey|a review|a poll|an investigation|findings) (?:by|from|of)|published (?:in|by)|reported by|cited by|по данным|по словам|согласно|со ссылкой на|за даними|за словами|згідно з|laut|nach Angaben (?:der|des|von)|zufolge|selon|d['’]après|según|de acuerdo con)\s+(?:the\s+|l['’]|la\s+|el\s+|los\s+|las\s+|der\s+|des\s+|die\s+|du\s+|de\s+la\s+|de\s+)?(${NAME})`,
+  'gu',
+);
+const AFTER = new RegExp(String.raw`(${NAME}),?\s+(?:has\s+|have\s+|had\s+)?${SAY}\b`, 'gu');
+/** Sentence-initial words and vague subjects that are not names of sources. */
+const VAGUE = /^(?:the\s+)?(?:it|this|that|these|those|he|she|we|they|i|you|studies|experts|scientists|research|researchers|data|officials|sources|critics|many|some|others|everyone|people|analysts|reports|doctors|media|the media|he also|she also|но|and|but|also)$/iu;
+const CJK = /(?:根据|据)([\p{Script=Han}A-Za-z]{2,20}?)(?:的)?(?:数据|报道|报告|统计|研究|消息|称)/gu;
+
+export const namedSource: Detector = {
+  meta: {
+    id: 'evidence/named-source',
+    version: '1.0.0',
+    family: 'evidence',
+    description: 'Named sources and institutions a statement rests on ("according to X", "X reported", "a study by X", "по данным X", "laut X", "selon X", "según X").',
+    taxonomy: [],
+    messages: { source: 'Named source ({{kind}}).' },
+    requires: [],
+    cost: 'cheap',
+    stability: 'stable',
+    severity: 'info',
+    languages: 'any',
+    examples: {
+      valid: ['The CSTO is carrying out operations aimed at restoring order.', 'Experts say the plan will fail.'],
+      invalid: [
+        { text: 'The rate fell, according to ⟦the World Health Organization⟧.', messageId: 'source', data: { kind: 'institution' } },
+        { text: '⟦Reuters⟧ reported that the plant had closed.', messageId: 'source', data: { name: 'Reuters', kind: 'source' } },
+        { text: 'Смертность снизилась, по данным ⟦Минздрава⟧.', messageId: 'source', language: 'ru' },
+        { text: 'A study by ⟦Oxford University⟧ found no link.', messageId: 'source', data: { kind: 'institution' } },
+      ],
+    },
+  },
+  detect(ctx) {
+    const out: Signal[] = [];
+    const seen = new Set<string>();
+    const add = (start: number, name: string, label: string): void => {
+      const trimmed = name.replace(/[\s.,'’-]+$/u, '');
+      if (!trimmed || VAGUE.test(trimmed) || seen.has(`${start}`)) return;
+      seen.add(`${start}`);
+      out.push({
+        span: { start, end: start + trimmed.length },
+        messageId: 'source',
+        data: { name: trimmed.replace(/^the\s+/iu, ''), kind: isInstitution(trimmed.replace(/^the\s+/iu, '')) || ACRONYM_SOURCE.test(trimmed) ? 'institution' : 'source' },
+        confidence: label === 'before' ? 0.9 : 0.75,
+        evidence: [{ kind: 'pattern', label: label === 'before' ? 'sourcing phrase before a name' : 'name followed by a reporting verb' }],
+      });
+    };
+    for (const m of ctx.text.matchAll(BEFORE)) {
+      const name = m[1] as string;
+      add((m.index ?? 0) + m[0].length - name.length, name, 'before');
+    }
+    for (const m of ctx.text.matchAll(AFTER)) {
+      const name = m[1] as string;
+      add(m.index ?? 0, name, 'after');
+    }
+    for (const m of ctx.text.matchAll(CJK)) {
+      const name = m[1] as string;
+      add((m.index ?? 0) + m[0].indexOf(name), name, 'before');
+    }
+    return out;
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * Marks numbers a statement rests on: statistics (percentages, counts with units or magnitudes) and dates
+ * (years, day-month-year). They are evidence of precision, not of a source: the ledger lists them in an
+ * item's evidence but does not count them as "citing a source".
+ */
+import type { Detector } from '../../core/detect/types.js';
+import type { Signal } from '../../core/finding/types.js';
+
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|Januar|Februar|März|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre';
+const DATE = new RegExp(
+  String.raw`\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:${MONTHS})\.?,?\s+(?:19|20)\d{2}\b|\b(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\b|(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?`,
+  'giu',
+);
+const YEAR = /(?<![\d.,])(?:in|since|by|until|from|of|в|у|im|seit|en|depuis|desde|de)\s+((?:19|20)\d{2})(?![\d.,])/giu;
+const STAT = /(?<![\p{L}\d])\d{1,3}(?:[ ,.\u00a0]\d{3})*(?:[.,]\d+)?\s?(?:%|per ?cent|percent|процент\p{L}*|відсот\p{L}*|Prozent|pour cent|por ciento|million|billion|thousand|млн|млрд|тыс\.?|тис\.?|Millionen|Milliarden|millions?|milliards?|millones|mil millones|万|亿|people|deaths|cases|doses|times|tonnes|tons|km|kilometres|kilometers|dollars|euros|USD|EUR|\$)|(?:\$|€|£)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m))?/giu;
+
+export const number: Detector = {
+  meta: {
+    id: 'evidence/number',
+    version: '1.0.0',
+    family: 'evidence',
+    description: 'Statistics (percentages, counts with units or magnitudes, sums of money) and dates that a statement rests on.',
+    taxonomy: [],
+    messages: { statistic: 'Statistic: {{value}}.', date: 'Date: {{value}}.' },
+    requires: [],
+    cost: 'cheap',
+    stability: 'stable',
+    severity: 'info',
+    languages: 'any',
+    examples: {
+      valid: ['Three of them came back later that week.', 'Item 3 is on page 12.'],
+      invalid: [
+        { text: 'Coverage reached ⟦95%⟧ last year.', messageId: 'statistic', data: { value: '95%' } },
+        { text: 'The trial enrolled ⟦43,000 people⟧.', messageId: 'statistic' },
+        { text: 'It was signed on ⟦12 March 2019⟧.', messageId: 'date' },
+        { text: 'The law has applied since ⟦2015⟧.', messageId: 'date', data: { value: '2015' } },
+      ],
+    },
+  },
+  detect(ctx) {
+    const out: Signal[] = [];
+    const taken: { start: number; end: number }[] = [];
+    const push = (start: number, end: number, messageId: 'statistic' | 'date'): void => {
+      if (taken.some((t) => start < t.end && t.start < end)) return;
+      taken.push({ start, end });
+      const value = ctx.text.slice(start, end);
+      out.push({ span: { start, end }, messageId, data: { value, kind: messageId }, confidence: 0.9, evidence: [{ kind: 'pattern', label: `${messageId} pattern` }] });
+    };
+    for (const m of ctx.text.matchAll(DATE)) push(m.index ?? 0, (m.index ?? 0) + m[0].length, 'date');
+    for (const m of ctx.text.matchAll(YEAR)) {
+      const y = m[1] as string;
+      const start = (m.index ?? 0) + m[0].length - y.length;
+      push(start, start + y.length, 'date');
+    }
+    for (const m of ctx.text.matchAll(STAT)) push(m.index ?? 0, (m.index ?? 0) + m[0].trimEnd().length, 'statistic');
+    return out;
+  },
+};

@@ -1,0 +1,18 @@
+/**
+ * Shared patterns of the evidence detectors: what a name of a source or an institution looks like. Kept
+ * small and explicit so that every evidence finding can be explained by the pattern that made it.
+ */
+
+/** A capitalised name of up to eight words, allowing lower-case joiners ("Centers for Disease Control and Prevention"). */
+export const NAME = String.raw`(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}\p{M}'’.&-]*|\d+)(?:\s+(?:(?:of|for|and|on|de|du|des|la|le|del|der|für|und|the|&)\s+)?(?:\p{Lu}[\p{L}\p{M}'’.&-]*|\d+)){0,7}`;
+
+const INSTITUTION_WORDS =
+  /\b(?:Organi[sz]ation|Institute|Institut|Ministry|Ministerium|Ministère|Ministerio|University|Universität|Université|Universidad|Agency|Agentur|Agence|Centre|Center|Zentrum|Commission|Kommission|Council|Rat|Bureau|Department|Office|Amt|Court|Gericht|Foundation|Stiftung|Association|Society|Academy|Akademie|Authority|Behörde|Service|Administration|Committee|Bank|Fund|Programme|Program|Parliament|Bundestag|Government|Regierung|Police|Polizei|Observatory|Laboratory|Hospital|Clinic|Board|Tribunal|Senate|Congress|Census|Statistics|Statistik)\b|^(?:the\s+)?\p{Lu}{2,}s?$|[Мм]инистерств|[Мм]іністерств|[Уу]ниверситет|[Уу]ніверситет|[Ии]нститут|[Іі]нститут|[Кк]омитет|[Кк]омітет|[Сс]лужб|[Аа]гентств|[Сс]уд\b|部|委员会|研究院|大学|组织|中心/u;
+
+/** Whether a source name reads as an institution (ministry, agency, university, an acronym) rather than a person or outlet. */
+export function isInstitution(name: string): boolean {
+  return INSTITUTION_WORDS.test(name.trim());
+}
+
+/** Well-known acronyms of institutions that often stand alone as sources. */
+export const ACRONYM_SOURCE = /\b(?:WHO|CDC|FDA|EMA|ECDC|NIH|NHS|UN|UNICEF|UNHCR|OSCE|OPCW|IAEA|NATO|EU|IMF|OECD|ICRC|Eurostat|Interpol|Europol)\b/u;

@@ -1,0 +1,71 @@
+/**
+ * Marks who a text says holds the claims it counters: "an intense US-led Western information warfare
+ * campaign, the false narratives of which ...", "myths spread by anti-vaccine activists", "the Kremlin's
+ * lies", "Western media claim that ...", "критики утверждают, что ...". The span is the holder's name as
+ * written, without articles or intensifiers ("intense", "massive"). `broad` is true when the holder is a
+ * group, a side or the media rather than a named person or outlet; the ledger uses it for the
+ * straw-man-risk observation and as the item's or document's `attributedTo`.
+ */
+import type { Detector } from '../../core/detect/types.js';
+import type { Signal } from '../../core/finding/types.js';
+import { backwardPhrase, forwardPhrase, isBroadGroup } from './noun-phrase.js';
+
+const NOUNS = String.raw`(?:narratives|claims|lies|myths|fakes|falsehoods|allegations|talking points|propaganda|disinformation|misinformation|fake news|story|stories|narrative)`;
+const OF_WHICH = new RegExp(String.raw`,?\s+(?:the\s+)?(?:false\s+|fake\s+|main\s+)?${NOUNS}\s+of\s+which`, 'giu');
+const SPREAD_BY = new RegExp(String.raw`\b${NOUNS}\s+(?:being\s+|that are\s+|which are\s+)?(?:spread|pushed|peddled|promoted|propagated|circulated|put forward|made|invented|fabricated|advanced|used|repeated|amplified)\s+by\s+`, 'giu');
+const POSSESSIVE = new RegExp(String.raw`['’]s?\s+(?:(?:latest|usual|false|favourite|favorite|main)\s+)?${NOUNS}\b`, 'giu');
+const CLAIM_VERB = /\s+(?:(?:often|now|still|repeatedly|falsely|routinely)\s+)?(?:claims?|alleges?|insists?|argues?|maintains?|asserts?|would have (?:you|us) believe|(?:are|is|have been|has been) (?:now )?(?:saying|claiming|alleging|spreading the (?:lie|myth|claim))|утвержда(?:ют|ет)|заявля(?:ют|ет)|стверджу(?:ють|є)|заявля(?:ють|є)|behaupte(?:n|t)|prétend(?:ent)?|affirment|afirma(?:n)?|aseguran?|声称)(?:,)?\s+(?:that|что|що|dass|que|)\b/giu;
+
+export const claimAttribution: Detector = {
+  meta: {
+    id: 'ledger/claim-attribution',
+    version: '1.0.0',
+    family: 'ledger',
+    description: 'Who the text says holds the claims it counters (a person, outlet, group or side), and whether that holder is a broad group.',
+    taxonomy: [],
+    messages: { attribution: 'Claims attributed to a holder (broad group: {{broad}}).' },
+    requires: ['sentences'],
+    cost: 'cheap',
+    stability: 'stable',
+    severity: 'info',
+    languages: 'any',
+    examples: {
+      valid: ['The ministry published the figures on Monday.', 'He told a story about his childhood.'],
+      invalid: [
+        {
+          text: 'This will trigger an intense ⟦US-led Western information warfare campaign⟧, the false narratives of which will be debunked.',
+          messageId: 'attribution',
+          data: { broad: true },
+        },
+        { text: 'These are myths spread by ⟦anti-vaccine activists⟧.', messageId: 'attribution', data: { broad: true } },
+        { text: '⟦Western media⟧ claim that the vote was rigged.', messageId: 'attribution', data: { holder: 'Western media', broad: true } },
+        { text: 'Here are the ⟦Kremlin⟧’s latest lies.', messageId: 'attribution', data: { broad: true } },
+      ],
+    },
+  },
+  detect(ctx) {
+    const out: Signal[] = [];
+    const seen = new Set<number>();
+    const push = (span: { start: number; end: number } | null, pattern: string): void => {
+      if (!span || span.end <= span.start || seen.has(span.start)) return;
+      seen.add(span.start);
+      const holder = ctx.text.slice(span.start, span.end);
+      out.push({
+        span,
+        messageId: 'attribution',
+        data: { holder, broad: isBroadGroup(holder), pattern },
+        confidence: pattern === 'claim-verb' ? 0.6 : 0.8,
+        evidence: [{ kind: 'pattern', label: `attribution pattern "${pattern}"` }],
+      });
+    };
+    for (const m of ctx.text.matchAll(OF_WHICH)) push(backwardPhrase(ctx.text, m.index ?? 0), 'of-which');
+    for (const m of ctx.text.matchAll(SPREAD_BY)) push(forwardPhrase(ctx.text, (m.index ?? 0) + m[0].length), 'spread-by');
+    for (const m of ctx.text.matchAll(POSSESSIVE)) push(backwardPhrase(ctx.text, m.index ?? 0), 'possessive');
+    for (const m of ctx.text.matchAll(CLAIM_VERB)) {
+      const span = backwardPhrase(ctx.text, m.index ?? 0);
+      // Only groups and capitalised names: "it claims that" or "the study argues that" are not attributions.
+      if (span && (isBroadGroup(ctx.text.slice(span.start, span.end)) || /^\p{Lu}/u.test(ctx.text.slice(span.start, span.end)))) push(span, 'claim-verb');
+    }
+    return out.sort((a, b) => a.span.start - b.span.start);
+  },
+};

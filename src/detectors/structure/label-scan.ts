@@ -1,0 +1,130 @@
+/**
+ * Finds label words where a rebuttal layout puts them: at the start of a block or a line (after a list or
+ * heading marker), alone on a line, glued to the following text by HTML extraction ("MythVaccines ..."),
+ * or inside a paragraph right after a sentence end when a colon follows ("... Myth: X. Fact: Y").
+ * Pure: text and blocks in, label hits out; the label-word detector and tests share it.
+ */
+import type { Block } from '../../core/segment/types.js';
+import type { Span } from '../../core/text/span.js';
+import { escapeRegExp, LEXICON_WORDS, lookupLabel, type LabelEntry } from './label-lexicon.js';
+
+export type LabelPosition = 'block-start' | 'line-start' | 'inline';
+
+export interface LabelHit {
+  readonly entry: LabelEntry;
+  readonly lang: string;
+  /** The label word itself ("Lie", "Reality check", "Миф"), without numbering or colon. */
+  readonly word: Span;
+  /** The label as written: brackets, emphasis, the word and its number, without the separator. */
+  readonly span: Span;
+  /** Where the field's own text starts: after the separator, or at the next line when the label stands alone. */
+  readonly contentStart: number;
+  /** The number the label carries ("3" in "Myth #3:"), or null. */
+  readonly number: string | null;
+  /** The label stands alone on its line; its content is the next block. */
+  readonly alone: boolean;
+  /** The label is glued to the text after it ("MythVaccines ..."). */
+  readonly glued: boolean;
+  readonly position: LabelPosition;
+  readonly block: number;
+}
+
+const WORDS = LEXICON_WORDS.map((h) => h.word.split(/[ -]+/u).map(escapeRegExp).join('[\\s\\-]+')).join('|');
+const CJK_NUM = '[一二三四五六七八九十]{1,3}';
+const NUMBER = `(?:[ \\t]*(?:#|№|No\\.?|Nr\\.?|N°|n°)[ \\t]*(\\d{1,3})|[ \\t]+(\\d{1,3})(?![\\d,.]\\d)|[ \\t]+([IVX]{1,4})(?![\\p{L}\\d])|(${CJK_NUM}))`;
+/** A label at a given position: optional bracket/emphasis, the word, optional number, closing bracket/emphasis. */
+const LABEL_AT = new RegExp(`^[【\\[(（]?[*_]{0,2}(${WORDS})${NUMBER}?[*_]{0,2}[】\\])）]?`, 'iu');
+const SINGLE_LETTER = /^\p{L}$/u;
+const SENTENCE_END = /[.!?。！？…"”»)]\s+$/u;
+const INLINE_CANDIDATE = /(?<=[.!?。！？…"”»)][ \t]+|[。！？])[【[]?[*_]{0,2}[\p{Lu}\p{Lo}]/gu;
+
+/** Scans all blocks of a text for label words. */
+export function scanLabels(text: string, blocks: readonly Block[]): LabelHit[] {
+  const hits: LabelHit[] = [];
+  for (const block of blocks) {
+    const starts = new Map<number, LabelPosition>();
+    starts.set(block.content.start, 'block-start');
+    // Line starts inside a block (labels on consecutive lines without a blank line between them).
+    for (let i = block.content.start; i < block.end; i++) {
+      if (text.charCodeAt(i) !== 10) continue;
+      let j = i + 1;
+      while (j < block.end && /[ \t]/u.test(text[j] ?? '')) j++;
+      const marker = /^(?:[-*•·▪]|\d{1,3}[.)])[ \t]+/u.exec(text.slice(j, j + 6));
+      if (marker) j += marker[0].length;
+      if (!starts.has(j)) starts.set(j, 'line-start');
+    }
+    const body = text.slice(block.content.start, block.end);
+    for (const m of body.matchAll(INLINE_CANDIDATE)) {
+      const at = block.content.start + (m.index ?? 0);
+      if (!starts.has(at)) starts.set(at, 'inline');
+    }
+    for (const [at, position] of [...starts.entries()].sort((a, b) => a[0] - b[0])) {
+      const hit = matchLabel(text, at, block, position);
+      if (hit) hits.push(hit);
+    }
+  }
+  return hits;
+}
+
+function matchLabel(text: string, at: number, block: Block, position: LabelPosition): LabelHit | null {
+  const lineEnd = indexOrEnd(text, '\n', at, block.end);
+  const line = text.slice(at, lineEnd);
+  const m = LABEL_AT.exec(line);
+  if (!m) return null;
+  const rawWord = m[1] as string;
+  const hit = lookupLabel(rawWord);
+  if (!hit) return null;
+  const wordStart = at + (m.index ?? 0) + m[0].indexOf(rawWord);
+  const word = { start: wordStart, end: wordStart + rawWord.length };
+  const number = m[2] ?? m[3] ?? m[4] ?? m[5] ?? null;
+  const after = line.slice(m[0].length);
+  const first = rawWord[0] ?? '';
+  const capitalised = first !== first.toLowerCase() || !/\p{L}/u.test(first) || /\p{Lo}/u.test(first);
+  const single = SINGLE_LETTER.test(rawWord);
+
+  // Separator: colon; a dash between spaces; a full stop or bracket after a number; or nothing at line end.
+  const sep = /^[ \t]*[:：][ \t]*/u.exec(after) ?? /^[ \t]+[-–—][ \t]+/u.exec(after) ?? (number ? /^[ \t]*[.)][ \t]+/u.exec(after) : null);
+  let contentStart: number;
+  let alone = false;
+  let glued = false;
+  if (sep) {
+    contentStart = at + m[0].length + sep[0].length;
+    if (single && !/[:：]/u.test(sep[0])) return null;
+    if (contentStart >= lineEnd) alone = true;
+  } else if (after.trim() === '') {
+    if (single) return null;
+    alone = true;
+    contentStart = lineEnd;
+  } else if (position !== 'inline' && !single && !number && capitalised && /^[\p{Lu}"“«„'‘\d]/u.test(after) && rawWord.length >= 3) {
+    // Glued by extraction: "MythVaccines cause ...". The label must be written as a label (capitalised).
+    glued = true;
+    contentStart = at + m[0].length;
+  } else {
+    return null;
+  }
+  if (position === 'inline' && (!/[:：]/u.test(text.slice(word.end, contentStart)) || !capitalised || single)) return null;
+  if (position === 'inline' && !SENTENCE_END.test(text.slice(Math.max(block.start, at - 3), at)) && !/[。！？]$/u.test(text.slice(at - 1, at))) return null;
+  if (alone) {
+    // The content is the next non-blank line; the label must be the whole line (a heading-like label).
+    let next = lineEnd;
+    while (next < text.length && /\s/u.test(text[next] ?? '')) next++;
+    contentStart = next;
+  }
+  return {
+    entry: hit.entry,
+    lang: hit.lang,
+    word,
+    span: { start: at, end: at + m[0].length },
+    contentStart,
+    number,
+    alone,
+    glued,
+    position,
+    block: block.index,
+  };
+}
+
+function indexOrEnd(text: string, needle: string, from: number, end: number): number {
+  const i = text.indexOf(needle, from);
+  return i < 0 || i > end ? end : i;
+}
