@@ -108,7 +108,7 @@ function classify(raw: string, start: number, end: number, index: number, single
 export function looksLikeTitle(line: string): boolean {
   const t = line.trim();
   if (t.length === 0 || t.length > 120) return false;
-  if (/[.!?;,…。]$/u.test(t)) return false;
+  if (/[.!?;,…。！？；，]$/u.test(t)) return false;
   const words = t.split(/\s+/u);
   if (words.length > 16) return false;
   const capitalised = words.filter((w) => /^[\p{Lu}\p{Lo}\d"“«'(]/u.test(w)).length;
