@@ -29,3 +29,12 @@ function copyAssets(dir) {
   }
 }
 copyAssets(join(root, 'src'));
+
+// The web app (web/ → web/dist), served by `narrascope serve`; skipped when Vite is not installed.
+let viteBin;
+try {
+  viteBin = require.resolve('vite/bin/vite.js');
+} catch {
+  viteBin = null;
+}
+if (viteBin) execFileSync(process.execPath, [viteBin, 'build', join(root, 'web'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });

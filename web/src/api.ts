@@ -1,0 +1,140 @@
+/** The API client: JSON in, JSON out, errors as ApiFailure with the server's code and message. */
+import type { AnalysisResult } from '../../src/core/result/types.js';
+
+export type { AnalysisResult };
+export type { Finding } from '../../src/core/finding/types.js';
+export type { LedgerItem, Claim, NarrativeLabel, EntityFraming, EvidenceItem } from '../../src/core/result/types.js';
+
+const TOKEN_KEY = 'narrascope.token';
+
+export function getToken(): string {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function setToken(token: string): void {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    /* storage disabled: the token lives for this page only */
+  }
+}
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: Blob | string; contentType?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = {};
+  const token = getToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (init.raw !== undefined) {
+    body = init.raw;
+    headers['content-type'] = init.contentType ?? 'application/octet-stream';
+  } else if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
+    headers['content-type'] = 'application/json';
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, ...(body !== undefined ? { body } : {}) });
+  } catch {
+    throw new ApiFailure(0, 'network', 'the server could not be reached', 'Is `narrascope serve` still running?');
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
+  if (!res.ok) {
+    const e = (json as { error?: { code?: string; message?: string; hint?: string } } | null)?.error;
+    throw new ApiFailure(res.status, e?.code ?? 'http-error', e?.message ?? `HTTP ${res.status}`, e?.hint);
+  }
+  return json as T;
+}
+
+export interface AnalyseResponse {
+  result: AnalysisResult;
+  stored: { id: string; created: boolean } | null;
+}
+
+export interface Facet {
+  value: string;
+  count: number;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  language: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  length: number;
+  ingestedAt: string;
+  ledgerItems?: number;
+}
+
+export interface SearchResponse {
+  total: number;
+  items: DocumentSummary[];
+  facets: { outlets: Facet[]; languages: Facet[]; techniques: Facet[]; narratives: Facet[] };
+}
+
+export interface Dismissal {
+  detector: string;
+  messageId?: string | null;
+  quote: string;
+  start: number;
+  end: number;
+  author: string;
+  reason: string;
+}
+
+export interface StoredDocumentResponse {
+  document: DocumentSummary;
+  result: AnalysisResult | null;
+  dismissals: Dismissal[];
+  confirmations: { itemKey: string; verdict: string; note: string; author: string; createdAt: string }[];
+}
+
+export interface TimelineResponse {
+  labels: Facet[];
+  points: { week: string; outlet: string; label: string; count: number }[];
+}
+
+export interface ClusterSummary {
+  id: number;
+  kind: string;
+  size: number;
+  outlets: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  label: string;
+}
+
+export interface ClusterResponse {
+  cluster: ClusterSummary;
+  members: { document: string; title: string | null; outlet: string | null; publishedAt: string | null; similarity: number; text: string | null }[];
+}
+
+export interface Whoami {
+  kind: 'token' | 'anonymous';
+  name: string;
+  role: 'viewer' | 'analyst' | 'admin' | null;
+  anonymousRead: boolean;
+}

@@ -1,0 +1,81 @@
+import { useState } from 'preact/hooks';
+import type { Finding } from '../api.js';
+import { legendKey } from '../highlight.js';
+
+interface Props {
+  readonly finding: Finding | null;
+  readonly dismissed: boolean;
+  readonly dismiss: ((f: Finding, reason: string) => Promise<void>) | undefined;
+  readonly onClose: () => void;
+}
+
+/** Explanation of the focused finding: message, evidence, confidence, and the dismiss action. */
+export function FindingPanel({ finding, dismissed, dismiss, onClose }: Props) {
+  const [reason, setReason] = useState('');
+  const [status, setStatus] = useState('');
+  if (!finding) {
+    return (
+      <div class="finding-panel" aria-live="polite">
+        <p class="muted">Hover, focus (Tab) or click a highlighted span to see why it was marked.</p>
+      </div>
+    );
+  }
+  const submit = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    if (!dismiss) return;
+    try {
+      await dismiss(finding, reason);
+      setStatus('Dismissed.');
+      setReason('');
+    } catch (err) {
+      setStatus(`Could not dismiss: ${(err as Error).message}`);
+    }
+  };
+  return (
+    <div class="finding-panel" aria-live="polite">
+      <h3>
+        {legendKey(finding)}
+        <button class="link close" onClick={onClose} aria-label="Close explanation">
+          ×
+        </button>
+      </h3>
+      <p>{finding.message}</p>
+      <blockquote>“{finding.span.text}”</blockquote>
+      {finding.note && <p class="note">{finding.note}</p>}
+      <dl class="facts">
+        <dt>detector</dt>
+        <dd>
+          <code>{finding.detector}</code> v{finding.detectorVersion}
+        </dd>
+        <dt>confidence</dt>
+        <dd>{finding.confidence.toFixed(2)}</dd>
+        <dt>taxonomy</dt>
+        <dd>{finding.taxonomy.join(', ') || '—'}</dd>
+      </dl>
+      {finding.evidence.length > 0 && (
+        <>
+          <h4>Evidence</h4>
+          <ul class="evidence">
+            {finding.evidence.map((ev, i) => (
+              <li key={i}>
+                <span class="muted">{ev.kind}</span> {ev.label}
+                {ev.weight !== undefined ? ` (${ev.weight.toFixed(2)})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {dismissed && <p class="muted">An analyst has dismissed this finding.</p>}
+      {dismiss && !dismissed && (
+        <form class="dismiss" onSubmit={submit}>
+          <label>
+            Dismiss as wrong — reason
+            <input value={reason} required minLength={3} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+          </label>
+          <button type="submit">Dismiss</button>
+        </form>
+      )}
+      {status && <p role="status">{status}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { memo } from 'preact/compat';
+import type { Finding } from '../api.js';
+import { legendKey, type LegendEntry, type Paragraph } from '../highlight.js';
+
+interface Props {
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly findings: readonly Finding[];
+  readonly legend: ReadonlyMap<string, LegendEntry>;
+  readonly active: number | null;
+  readonly onActivate: (finding: number | null) => void;
+}
+
+const Para = memo(function Para({ text, p, findings, legend, active, onActivate }: { text: string; p: Paragraph; findings: readonly Finding[]; legend: ReadonlyMap<string, LegendEntry>; active: number | null; onActivate: (i: number | null) => void }) {
+  return (
+    <p class="para">
+      {p.pieces.map((piece) => {
+        const content = text.slice(piece.start, piece.end);
+        if (piece.findings.length === 0) return content;
+        // The innermost (shortest) finding names the colour; all of them are listed on focus.
+        const top = [...piece.findings].sort((a, b) => spanLen(findings[a]) - spanLen(findings[b]))[0] as number;
+        const f = findings[top] as Finding;
+        const color = legend.get(legendKey(f))?.color ?? 0;
+        const isActive = active !== null && piece.findings.includes(active);
+        return (
+          <mark
+            key={piece.start}
+            class={`hl c${color}${piece.findings.length > 1 ? ' multi' : ''}${isActive ? ' active' : ''}`}
+            tabIndex={0}
+            data-finding={f.id}
+            aria-label={`${legendKey(f)}: ${f.message}`}
+            onMouseEnter={() => onActivate(top)}
+            onFocus={() => onActivate(top)}
+            onClick={() => onActivate(top)}
+          >
+            {content}
+          </mark>
+        );
+      })}
+    </p>
+  );
+});
+
+function spanLen(f: Finding | undefined): number {
+  return f ? f.span.end - f.span.start : Infinity;
+}
+
+/** The document text with highlighted spans; each paragraph re-renders only when its own state changes. */
+export function HighlightedText({ text, paragraphs, findings, legend, active, onActivate }: Props) {
+  return (
+    <div class="doc-text" aria-label="Document text with highlighted findings">
+      {paragraphs.map((p) => {
+        const hasActive = active !== null && (findings[active]?.span.start ?? -1) < p.end && (findings[active]?.span.end ?? -1) > p.start;
+        return <Para key={p.start} text={text} p={p} findings={findings} legend={legend} active={hasActive ? active : null} onActivate={onActivate} />;
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import type { LedgerItem } from '../api.js';
+
+interface Props {
+  readonly items: readonly LedgerItem[];
+  readonly confirmed?: ReadonlyMap<string, string> | undefined;
+  readonly confirm?: ((item: LedgerItem, verdict: string) => Promise<void>) | undefined;
+}
+
+const VERDICTS = ['false', 'misleading', 'partly-false', 'missing-context', 'unproven', 'true', 'mixed', 'other'];
+
+/** The rebuttal ledger: one row per countered claim, in the document's order. */
+export function LedgerTable({ items, confirmed, confirm }: Props) {
+  if (!items.length) return <p class="muted">No ledger: the document does not use a claim/rebuttal layout that was recognised.</p>;
+  return (
+    <table class="grid ledger">
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">claim</th>
+          <th scope="col">attributed to</th>
+          <th scope="col">motive</th>
+          <th scope="col">rebuttal</th>
+          <th scope="col">verdict</th>
+          <th scope="col">evidence</th>
+          {confirm && <th scope="col">analyst</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((it) => (
+          <tr key={it.id}>
+            <td>{it.index ?? '—'}</td>
+            <td>{it.claim?.text ?? <span class="muted">—</span>}</td>
+            <td>{it.attributedTo?.text ?? <span class="muted">—</span>}</td>
+            <td>{it.motive?.text ?? <span class="muted">—</span>}</td>
+            <td>{it.rebuttal?.text ?? <span class="muted">—</span>}</td>
+            <td>{it.verdict ? `${it.verdict.label} (“${it.verdict.original.text}”)` : '—'}</td>
+            <td>{it.evidenceSummary}</td>
+            {confirm && (
+              <td>
+                <Confirm item={it} done={confirmed?.get(it.id)} confirm={confirm} />
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Confirm({ item, done, confirm }: { item: LedgerItem; done: string | undefined; confirm: (item: LedgerItem, verdict: string) => Promise<void> }) {
+  const [verdict, setVerdict] = useState<string>(item.verdict?.label ?? 'false');
+  const [status, setStatus] = useState('');
+  if (done) return <span class="ok">confirmed: {done}</span>;
+  return (
+    <form
+      class="confirm"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          await confirm(item, verdict);
+        } catch (err) {
+          setStatus((err as Error).message);
+        }
+      }}
+    >
+      <select aria-label={`Verdict for item ${item.index ?? item.id}`} value={verdict} onChange={(e) => setVerdict((e.target as HTMLSelectElement).value)}>
+        {VERDICTS.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+      <button type="submit">Confirm</button>
+      {status && <span role="status">{status}</span>}
+    </form>
+  );
+}

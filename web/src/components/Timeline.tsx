@@ -1,0 +1,56 @@
+/** Weekly counts per outlet as a small-multiple SVG chart: one row per outlet, one column per week. */
+export interface Point {
+  readonly week: string;
+  readonly outlet: string;
+  readonly count: number;
+}
+
+export function Timeline({ points, label }: { points: readonly Point[]; label: string }) {
+  if (!points.length) return <p class="muted">No dated documents for this label.</p>;
+  const weeks = [...new Set(points.map((p) => p.week))].sort();
+  const outlets = [...new Set(points.map((p) => p.outlet))].sort((a, b) => total(points, b) - total(points, a)).slice(0, 20);
+  const max = Math.max(...points.map((p) => p.count));
+  const colW = Math.max(6, Math.min(28, Math.floor(720 / weeks.length)));
+  const rowH = 26;
+  const left = 180;
+  const width = left + weeks.length * colW + 10;
+  const height = outlets.length * rowH + 40;
+  const at = new Map(points.map((p) => [`${p.outlet}|${p.week}`, p.count]));
+  return (
+    <figure class="timeline">
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Weekly documents per outlet for ${label}`}>
+        {outlets.map((o, r) => (
+          <g key={o} transform={`translate(0 ${r * rowH + 10})`}>
+            <text x={left - 8} y={rowH / 2 + 4} text-anchor="end" class="axis">
+              {o.length > 26 ? `${o.slice(0, 25)}…` : o}
+            </text>
+            <line x1={left} x2={width - 10} y1={rowH - 2} y2={rowH - 2} class="baseline" />
+            {weeks.map((w, c) => {
+              const n = at.get(`${o}|${w}`) ?? 0;
+              if (!n) return null;
+              const h = Math.max(2, Math.round(((rowH - 6) * n) / max));
+              return (
+                <rect key={w} x={left + c * colW + 1} y={rowH - 2 - h} width={colW - 2} height={h} class="bar">
+                  <title>{`${o}, week of ${w}: ${n}`}</title>
+                </rect>
+              );
+            })}
+          </g>
+        ))}
+        <text x={left} y={height - 8} class="axis">
+          {weeks[0]}
+        </text>
+        <text x={width - 10} y={height - 8} text-anchor="end" class="axis">
+          {weeks[weeks.length - 1]}
+        </text>
+      </svg>
+      <figcaption class="muted">
+        Documents per week (Monday) and outlet; tallest bar = {max}. {outlets.length} outlet(s), {weeks.length} week(s).
+      </figcaption>
+    </figure>
+  );
+}
+
+function total(points: readonly Point[], outlet: string): number {
+  return points.filter((p) => p.outlet === outlet).reduce((s, p) => s + p.count, 0);
+}

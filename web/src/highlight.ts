@@ -1,0 +1,86 @@
+/**
+ * Pure layout of highlighted text: the text is cut into paragraphs, and each paragraph into pieces on
+ * every finding boundary, so overlapping findings need no nested markup. Rendering only ever puts these
+ * pieces in text nodes: document text is never parsed as HTML.
+ */
+import type { Finding } from './api.js';
+
+export interface Piece {
+  readonly start: number;
+  readonly end: number;
+  /** Indices into the findings array of findings covering this piece (enabled ones only). */
+  readonly findings: readonly number[];
+}
+
+export interface Paragraph {
+  readonly start: number;
+  readonly end: number;
+  readonly pieces: readonly Piece[];
+}
+
+/** The legend key of a finding: its SemEval-2023 technique when it has one, else its detector id. */
+export function legendKey(f: Pick<Finding, 'taxonomy' | 'detector'>): string {
+  const t = f.taxonomy.find((x) => x.startsWith('semeval2023:'));
+  return t ? t.slice('semeval2023:'.length).replace(/_/gu, ' ') : f.detector;
+}
+
+export interface LegendEntry {
+  readonly key: string;
+  readonly count: number;
+  readonly color: number;
+}
+
+export const COLORS = 12;
+
+export function buildLegend(findings: readonly Pick<Finding, 'taxonomy' | 'detector'>[]): LegendEntry[] {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(legendKey(f), (counts.get(legendKey(f)) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([key, count], i) => ({ key, count, color: i % COLORS }));
+}
+
+/** Paragraph ranges: runs of text separated by blank lines (a single newline stays inside). */
+export function paragraphRanges(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /\n[ \t]*\n\s*/gu;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > start) out.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+export function layout(text: string, findings: readonly Pick<Finding, 'span'>[], enabled: (i: number) => boolean): Paragraph[] {
+  const order = findings.map((_, i) => i).filter(enabled).sort((a, b) => (findings[a]?.span.start ?? 0) - (findings[b]?.span.start ?? 0));
+  const paragraphs: Paragraph[] = [];
+  let first = 0;
+  for (const p of paragraphRanges(text)) {
+    while (first < order.length && (findings[order[first] as number]?.span.end ?? 0) <= p.start) first++;
+    const here: number[] = [];
+    // Findings are sorted by start; a long finding may still overlap later paragraphs, so scan from `first`.
+    for (let k = first; k < order.length; k++) {
+      const f = findings[order[k] as number] as Pick<Finding, 'span'>;
+      if (f.span.start >= p.end) break;
+      if (f.span.end > p.start && f.span.end > f.span.start) here.push(order[k] as number);
+    }
+    const cuts = new Set<number>([p.start, p.end]);
+    for (const i of here) {
+      const s = (findings[i] as Pick<Finding, 'span'>).span;
+      cuts.add(Math.max(p.start, s.start));
+      cuts.add(Math.min(p.end, s.end));
+    }
+    const sorted = [...cuts].sort((a, b) => a - b);
+    const pieces: Piece[] = [];
+    for (let j = 0; j + 1 < sorted.length; j++) {
+      const start = sorted[j] as number;
+      const end = sorted[j + 1] as number;
+      if (end <= start) continue;
+      pieces.push({ start, end, findings: here.filter((i) => (findings[i] as Pick<Finding, 'span'>).span.start <= start && (findings[i] as Pick<Finding, 'span'>).span.end >= end) });
+    }
+    paragraphs.push({ start: p.start, end: p.end, pieces });
+  }
+  return paragraphs;
+}

@@ -1,0 +1,118 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api, getToken, setToken, type Whoami } from './api.js';
+import { AnalysePage } from './pages/Analyse.js';
+import { ClusterPage, ClustersPage } from './pages/Clusters.js';
+import { CorpusPage } from './pages/Corpus.js';
+import { DocumentPage } from './pages/DocumentPage.js';
+import { NarrativesPage } from './pages/Narratives.js';
+import { href, useRoute } from './router.js';
+import './styles.css';
+
+const NAV = [
+  ['analyse', 'Analyse'],
+  ['corpus', 'Corpus'],
+  ['narratives', 'Narratives'],
+  ['clusters', 'Clusters'],
+] as const;
+
+function TokenBox({ who, onChange }: { who: Whoami | null; onChange: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState('');
+  if (who?.role && !open) {
+    return (
+      <span class="who">
+        {who.name} ({who.role}){' '}
+        <button
+          class="link"
+          onClick={() => {
+            setToken('');
+            onChange();
+          }}
+        >
+          sign out
+        </button>
+      </span>
+    );
+  }
+  if (!open) {
+    return (
+      <button class="link" onClick={() => setOpen(true)}>
+        Use an API token
+      </button>
+    );
+  }
+  return (
+    <form
+      class="token-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setToken(value.trim());
+        setValue('');
+        setOpen(false);
+        onChange();
+      }}
+    >
+      <label>
+        API token <input type="password" autoComplete="off" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} placeholder="nsc_…" />
+      </label>
+      <button type="submit">Use</button>
+      <button type="button" class="link" onClick={() => setOpen(false)}>
+        cancel
+      </button>
+    </form>
+  );
+}
+
+function App() {
+  const route = useRoute();
+  const [who, setWho] = useState<Whoami | null>(null);
+  const [authError, setAuthError] = useState('');
+  const refresh = (): void => {
+    api<Whoami>('/api/whoami')
+      .then((w) => {
+        setWho(w);
+        setAuthError('');
+      })
+      .catch((e: Error) => {
+        setAuthError(e.message);
+        if (getToken()) setToken('');
+      });
+  };
+  useEffect(refresh, []);
+  const canAct = who?.role === 'analyst' || who?.role === 'admin';
+  let page;
+  if (route.page === 'corpus') page = <CorpusPage route={route} />;
+  else if (route.page === 'doc' && route.arg) page = <DocumentPage id={route.arg} canAct={canAct} />;
+  else if (route.page === 'narratives') page = <NarrativesPage route={route} />;
+  else if (route.page === 'clusters') page = <ClustersPage />;
+  else if (route.page === 'cluster' && route.arg) page = <ClusterPage id={route.arg} />;
+  else page = <AnalysePage canStore={canAct} />;
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <a class="brand" href={href('analyse')}>
+          Narrascope
+        </a>
+        <nav aria-label="Main">
+          {NAV.map(([p, label]) => (
+            <a key={p} href={href(p)} aria-current={route.page === p || (p === 'clusters' && route.page === 'cluster') || (p === 'corpus' && route.page === 'doc') ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+          <a href="/api/reference">API</a>
+        </nav>
+        <div class="auth">
+          {authError && <span class="error-inline">{authError}</span>}
+          <TokenBox who={who} onChange={refresh} />
+        </div>
+      </header>
+      {page}
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app') as HTMLElement);

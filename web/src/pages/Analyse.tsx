@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import { api, ApiFailure, type AnalyseResponse } from '../api.js';
+import { ResultView } from '../components/ResultView.js';
+import { ErrorBox } from '../components/ErrorBox.js';
+import { href } from '../router.js';
+
+type Mode = 'paste' | 'url' | 'upload';
+
+export function AnalysePage({ canStore }: { canStore: boolean }) {
+  const [mode, setMode] = useState<Mode>('paste');
+  const [text, setText] = useState('');
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [store, setStore] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const [res, setRes] = useState<AnalyseResponse | null>(null);
+
+  const submit = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const extra = store ? { store: true } : {};
+      let r: AnalyseResponse;
+      if (mode === 'paste') r = await api<AnalyseResponse>('/api/analyse', { body: { text, ...(title ? { title } : {}), ...extra } });
+      else if (mode === 'url') r = await api<AnalyseResponse>('/api/analyse/url', { body: { url, ...extra } });
+      else {
+        if (!file) throw new ApiFailure(0, 'no-file', 'choose a file first');
+        const q = new URLSearchParams({ filename: file.name, ...(store ? { store: 'true' } : {}) });
+        r = await api<AnalyseResponse>(`/api/analyse/upload?${q}`, { raw: file, contentType: file.type && /^text\//u.test(file.type) ? file.type : 'application/octet-stream' });
+      }
+      setRes(r);
+    } catch (err) {
+      setError(err instanceof ApiFailure ? err : new ApiFailure(0, 'error', (err as Error).message));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main id="main">
+      <h1>Analyse a text</h1>
+      <form class="analyse-form" onSubmit={submit}>
+        <div role="radiogroup" aria-label="Input" class="modes">
+          {(['paste', 'url', 'upload'] as const).map((m) => (
+            <label key={m}>
+              <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {m === 'paste' ? 'Paste text' : m === 'url' ? 'Web page URL' : 'Upload a file'}
+            </label>
+          ))}
+        </div>
+        {mode === 'paste' && (
+          <>
+            <label>
+              Title (optional)
+              <input name="title" value={title} maxLength={500} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+            </label>
+            <label>
+              Text
+              <textarea name="text" rows={10} required value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} placeholder="Paste an article, a Myth/Fact page, a fact-check ..." />
+            </label>
+          </>
+        )}
+        {mode === 'url' && (
+          <label>
+            URL
+            <input name="url" type="url" required value={url} placeholder="https://…" onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
+          </label>
+        )}
+        {mode === 'upload' && (
+          <label>
+            File (text, HTML, Markdown)
+            <input name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,text/*" required onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+          </label>
+        )}
+        <div class="row">
+          {canStore && (
+            <label class="inline">
+              <input type="checkbox" checked={store} onChange={() => setStore(!store)} /> store in the corpus
+            </label>
+          )}
+          <button type="submit" disabled={busy}>
+            {busy ? 'Analysing…' : 'Analyse'}
+          </button>
+        </div>
+      </form>
+      {error && <ErrorBox error={error} />}
+      {res?.stored && (
+        <p role="status">
+          Stored as <a href={href('doc', res.stored.id)}>{res.stored.id.slice(0, 12)}</a>
+          {res.stored.created ? '' : ' (it was already in the corpus)'}.
+        </p>
+      )}
+      {res && <ResultView result={res.result} />}
+    </main>
+  );
+}

@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiFailure} from '../api.js';
+import { api, type Facet, type SearchResponse } from '../api.js';
+import { ErrorBox } from '../components/ErrorBox.js';
+import { href, type Route } from '../router.js';
+
+const FILTERS = ['outlet', 'language', 'technique', 'narrative'] as const;
+const FACET_OF: Record<(typeof FILTERS)[number], keyof SearchResponse['facets']> = { outlet: 'outlets', language: 'languages', technique: 'techniques', narrative: 'narratives' };
+const PAGE = 20;
+
+/** Search with facets; the whole query lives in the URL so a search can be shared. */
+export function CorpusPage({ route }: { route: Route }) {
+  const p = route.params;
+  const [q, setQ] = useState(p.get('q') ?? '');
+  const [data, setData] = useState<SearchResponse | null>(null);
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const offset = Number(p.get('offset') ?? 0) || 0;
+
+  useEffect(() => {
+    setQ(p.get('q') ?? '');
+    const qs = new URLSearchParams();
+    for (const k of ['q', ...FILTERS, 'from', 'to', 'hasLedger']) {
+      const v = p.get(k);
+      if (v) qs.set(k, v);
+    }
+    qs.set('limit', String(PAGE));
+    qs.set('offset', String(offset));
+    api<SearchResponse>(`/api/documents?${qs}`)
+      .then((d) => {
+        setData(d);
+        setError(null);
+      })
+      .catch((e: ApiFailure) => setError(e));
+  }, [route]);
+
+  const go = (changes: Record<string, string | undefined>): void => {
+    const next: Record<string, string | undefined> = {};
+    for (const [k, v] of p) next[k] = v;
+    Object.assign(next, { offset: undefined }, changes);
+    location.hash = href('corpus', null, next);
+  };
+
+  return (
+    <main id="main">
+      <h1>Corpus</h1>
+      <form
+        class="search"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go({ q: q || undefined });
+        }}
+      >
+        <label>
+          Search
+          <input type="search" name="q" value={q} maxLength={500} onInput={(e) => setQ((e.target as HTMLInputElement).value)} placeholder="words in the text or title" />
+        </label>
+        <label>
+          From
+          <input type="date" value={p.get('from') ?? ''} onChange={(e) => go({ from: (e.target as HTMLInputElement).value || undefined })} />
+        </label>
+        <label>
+          To
+          <input type="date" value={p.get('to') ?? ''} onChange={(e) => go({ to: (e.target as HTMLInputElement).value || undefined })} />
+        </label>
+        <label class="inline">
+          <input type="checkbox" checked={p.get('hasLedger') === 'true'} onChange={(e) => go({ hasLedger: (e.target as HTMLInputElement).checked ? 'true' : undefined })} /> with a ledger
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      {error && <ErrorBox error={error} />}
+      {data && (
+        <div class="corpus">
+          <aside class="facets" aria-label="Filters">
+            {FILTERS.map((f) => (
+              <FacetList key={f} name={f} facets={data.facets[FACET_OF[f]]} selected={p.get(f)} onPick={(v) => go({ [f]: v })} />
+            ))}
+          </aside>
+          <section class="results" aria-live="polite">
+            <p>
+              {data.total.toLocaleString()} document{data.total === 1 ? '' : 's'}
+            </p>
+            <ol class="doc-list" start={offset + 1}>
+              {data.items.map((d) => (
+                <li key={d.id}>
+                  <a href={href('doc', d.id)}>{d.title ?? d.id.slice(0, 12)}</a>
+                  <div class="muted">
+                    {d.outlet ?? 'unknown outlet'} · {d.publishedAt?.slice(0, 10) ?? 'undated'} · {d.language ?? '?'} · {d.ledgerItems ?? 0} ledger items
+                  </div>
+                </li>
+              ))}
+            </ol>
+            <nav class="pager" aria-label="Pages">
+              <button disabled={offset === 0} onClick={() => go({ offset: String(Math.max(0, offset - PAGE)) })}>
+                ← Previous
+              </button>
+              <button disabled={offset + PAGE >= data.total} onClick={() => go({ offset: String(offset + PAGE) })}>
+                Next →
+              </button>
+            </nav>
+          </section>
+        </div>
+      )}
+    </main>
+  );
+}
+
+function FacetList({ name, facets, selected, onPick }: { name: string; facets: Facet[]; selected: string | null; onPick: (v: string | undefined) => void }) {
+  return (
+    <fieldset class="facet">
+      <legend>{name}</legend>
+      {selected && (
+        <button class="link" onClick={() => onPick(undefined)}>
+          × clear “{selected}”
+        </button>
+      )}
+      <ul>
+        {facets.slice(0, 12).map((f) => (
+          <li key={f.value}>
+            <button class={`link${selected === f.value ? ' on' : ''}`} aria-pressed={selected === f.value} onClick={() => onPick(f.value)}>
+              {f.value}
+            </button>{' '}
+            <span class="muted">{f.count}</span>
+          </li>
+        ))}
+        {facets.length === 0 && <li class="muted">none</li>}
+      </ul>
+    </fieldset>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ApiFailure} from '../api.js';
+import { api, type StoredDocumentResponse } from '../api.js';
+import { ErrorBox } from '../components/ErrorBox.js';
+import { ResultView, type Actions } from '../components/ResultView.js';
+
+export function DocumentPage({ id, canAct }: { id: string; canAct: boolean }) {
+  const [data, setData] = useState<StoredDocumentResponse | null>(null);
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const enc = encodeURIComponent(id);
+  const load = (): void => {
+    api<StoredDocumentResponse>(`/api/documents/${enc}`)
+      .then((d) => {
+        setData(d);
+        setError(null);
+      })
+      .catch((e: ApiFailure) => setError(e));
+  };
+  useEffect(load, [id]);
+  const confirmed = useMemo(() => new Map((data?.confirmations ?? []).map((c) => [c.itemKey, c.verdict])), [data]);
+  const actions: Actions | undefined = canAct
+    ? {
+        dismiss: async (f, reason) => {
+          await api(`/api/documents/${enc}/dismissals`, { body: { detector: f.detector, messageId: f.messageId, start: f.span.start, end: f.span.end, quote: f.span.text, reason } });
+          load();
+        },
+        confirm: async (item, verdict) => {
+          await api(`/api/documents/${enc}/confirmations`, { body: { itemKey: item.id, verdict } });
+          load();
+        },
+      }
+    : undefined;
+  return (
+    <main id="main">
+      {error && <ErrorBox error={error} />}
+      {data && (
+        <>
+          <h1>{data.document.title ?? `Document ${data.document.id.slice(0, 12)}`}</h1>
+          <p class="muted">
+            {data.document.outlet ?? 'unknown outlet'} · {data.document.publishedAt?.slice(0, 10) ?? 'undated'}
+            {data.document.url && (
+              <>
+                {' · '}
+                <a href={data.document.url} rel="noopener noreferrer nofollow" target="_blank">
+                  source
+                </a>
+              </>
+            )}
+            {' · export: '}
+            <a href={`/api/documents/${enc}/export?format=json`} download>
+              JSON
+            </a>{' '}
+            <a href={`/api/documents/${enc}/export?format=csv`} download>
+              CSV (ledger)
+            </a>
+          </p>
+          {data.result ? <ResultView result={data.result} dismissals={data.dismissals} confirmed={confirmed} actions={actions} /> : <p>This document has no analysis yet.</p>}
+          {!canAct && <p class="muted">Sign in with an analyst token (top right) to dismiss findings and confirm ledger items.</p>}
+        </>
+      )}
+    </main>
+  );
+}

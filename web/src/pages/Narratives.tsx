@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiFailure} from '../api.js';
+import { api, type TimelineResponse } from '../api.js';
+import { ErrorBox } from '../components/ErrorBox.js';
+import { Timeline } from '../components/Timeline.js';
+import { href, type Route } from '../router.js';
+
+export function NarrativesPage({ route }: { route: Route }) {
+  const kind = route.params.get('kind') === 'technique' ? 'technique' : 'narrative';
+  const label = route.params.get('label') ?? undefined;
+  const [data, setData] = useState<TimelineResponse | null>(null);
+  const [error, setError] = useState<ApiFailure | null>(null);
+  useEffect(() => {
+    const qs = new URLSearchParams(label ? { label } : {});
+    api<TimelineResponse>(`/api/timeline/${kind}s?${qs}`)
+      .then((d) => {
+        setData(d);
+        setError(null);
+      })
+      .catch((e: ApiFailure) => setError(e));
+  }, [route]);
+  const current = label ?? data?.labels[0]?.value;
+  return (
+    <main id="main">
+      <h1>{kind === 'narrative' ? 'Narratives' : 'Techniques'} over time</h1>
+      <p>
+        <a href={href('narratives', null, { kind: 'narrative' })} aria-current={kind === 'narrative' ? 'page' : undefined}>
+          narratives
+        </a>{' '}
+        ·{' '}
+        <a href={href('narratives', null, { kind: 'technique' })} aria-current={kind === 'technique' ? 'page' : undefined}>
+          techniques
+        </a>
+      </p>
+      {error && <ErrorBox error={error} />}
+      {data && (
+        <div class="two-col">
+          <nav class="label-list" aria-label={`${kind} labels`}>
+            <ul>
+              {data.labels.map((l) => (
+                <li key={l.value}>
+                  <a href={href('narratives', null, { kind, label: l.value })} aria-current={l.value === current ? 'true' : undefined}>
+                    {l.value}
+                  </a>{' '}
+                  <span class="muted">{l.count}</span>
+                </li>
+              ))}
+              {data.labels.length === 0 && <li class="muted">No labels in the corpus yet.</li>}
+            </ul>
+          </nav>
+          <section>
+            {current && <h2>{current}</h2>}
+            {current && <Timeline points={data.points} label={current} />}
+            {current && (
+              <p>
+                <a href={href('corpus', null, { [kind]: current })}>Documents with this {kind} →</a>
+              </p>
+            )}
+          </section>
+        </div>
+      )}
+    </main>
+  );
+}
