@@ -1,6 +1,7 @@
 import { runSections, type Section } from './harness.js';
+import { ledgerSection } from './ledger/section.js';
 
 /** `npm run eval [section ...] [--quick]`: each capability adds its section here (one import, one entry). */
-const sections: Section[] = [];
+const sections: Section[] = [ledgerSection];
 
 await runSections('eval', sections, process.argv.slice(2));

@@ -1,0 +1,115 @@
+/**
+ * What the 23 technique detectors share: one model run per document (through the shared cache, so the tagger
+ * and classifier run once however many technique detectors are on), and the factory that turns a technique
+ * definition into a detector that picks its own label from that run.
+ */
+import type { Detector, DetectContext, DetectorMeta, InvalidExample } from '../../core/detect/types.js';
+import type { Evidence, Signal } from '../../core/finding/types.js';
+import type { Token } from '../../core/segment/types.js';
+import { CUE_WORDS } from '../../models/technique/cues.js';
+import { taxonomyRefs, techniqueInfo } from '../../models/technique/labels.js';
+import { loadTechniqueModel } from '../../models/technique/load.js';
+import { analyseTechniques, spanEvidence, type TechniqueAnalysis } from '../../models/technique/model.js';
+
+export const TECHNIQUE_CACHE_KEY = 'technique-model';
+
+/** The model's candidate spans for this document, computed once and shared by all technique detectors. */
+export function techniqueAnalysis(ctx: Pick<DetectContext, 'shared' | 'text' | 'segments'>): TechniqueAnalysis {
+  return ctx.shared.get(TECHNIQUE_CACHE_KEY, () => analyseTechniques(loadTechniqueModel(), ctx.text, ctx.segments));
+}
+
+export interface TechniqueDefinition {
+  /** SemEval-2023 label. */
+  readonly label: string;
+  /** One-sentence definition in our own words (the detector's description). */
+  readonly definition: string;
+  /** The finding's message: names the observed device, never accuses. */
+  readonly message: string;
+  readonly valid: readonly string[];
+  readonly invalid: readonly Omit<InvalidExample, 'messageId'>[];
+  readonly limits: string;
+}
+
+const DEFAULT_THRESHOLD = 0.2;
+
+/** Cue-lexicon words inside a span, as evidence ("cue fear: catastrophe"). */
+export function cueEvidence(tokens: readonly Token[], a: number, b: number): Evidence[] {
+  const out: Evidence[] = [];
+  for (let k = a; k < b && out.length < 3; k++) {
+    const t = tokens[k] as Token;
+    for (const [group, words] of Object.entries(CUE_WORDS)) {
+      if (words.includes(t.normal) || words.includes(t.lemma)) {
+        out.push({ kind: 'lexicon', label: `cue ${group}: ${t.normal}`, span: { start: t.start, end: t.end } });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A detector for one technique of the trained model. */
+export function modelTechniqueDetector(def: TechniqueDefinition): Detector {
+  const info = techniqueInfo(def.label);
+  if (!info) throw new Error(`unknown technique ${def.label}`);
+  const meta: DetectorMeta = {
+    id: `technique/${info.slug}`,
+    version: '1.0.0',
+    family: 'technique',
+    description: def.definition,
+    taxonomy: taxonomyRefs(def.label),
+    messages: { technique: def.message },
+    requires: ['sentences', 'tokens', 'quotes'],
+    cost: 'model',
+    stability: 'experimental',
+    severity: 'info',
+    languages: ['en'],
+    options: {
+      threshold: {
+        type: 'number',
+        default: -1,
+        min: -1,
+        max: 1,
+        description: 'Minimum confidence for a finding; -1 uses the default chosen by cross-validation for this technique.',
+      },
+    },
+    examples: { valid: def.valid, invalid: def.invalid.map((e) => ({ ...e, messageId: 'technique' })) },
+    docs: {
+      category: info.category,
+      limits: def.limits,
+      references: ['SemEval-2023 Task 3 (persuasion techniques)', 'SemEval-2020 Task 11 (PTC corpus)'],
+    },
+  };
+  return {
+    meta,
+    detect(ctx) {
+      const model = loadTechniqueModel();
+      const k = model.classifier.outputs.indexOf(def.label);
+      if (k < 0) return [];
+      const given = ctx.options.threshold;
+      const threshold = typeof given === 'number' && given >= 0 ? given : (model.thresholds[def.label] ?? DEFAULT_THRESHOLD);
+      const run = techniqueAnalysis(ctx);
+      const out: Signal[] = [];
+      for (const span of run.spans) {
+        const p = span.probs[k] as number;
+        const confidence = span.spanConfidence * p;
+        if (confidence < threshold) continue;
+        out.push({
+          span: { start: span.start, end: span.end },
+          messageId: 'technique',
+          data: { technique: def.label, spanProbability: round(span.spanConfidence), techniqueProbability: round(p) },
+          confidence: round(confidence),
+          evidence: [
+            { kind: 'model', label: `span tagger ${round(span.spanConfidence)}, technique classifier ${round(p)}` },
+            ...spanEvidence(model, span, k).map((e) => ({ kind: 'feature', label: e.label, weight: e.weight })),
+            ...cueEvidence(run.fd.tokens, span.tokStart, span.tokEnd),
+          ],
+        });
+      }
+      return out;
+    },
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
