@@ -11,16 +11,16 @@ function tooLarge(label: string, size: number | string, maxBytes: number): Input
   );
 }
 
-/** Reads a file's bytes, refusing it before reading when it is over the limit. */
-export async function readFileBytes(path: string, maxBytes: number): Promise<Uint8Array> {
+/** Reads a file's bytes, refusing it before reading when it is over the limit; `label` is the path as the user gave it. */
+export async function readFileBytes(path: string, maxBytes: number, label = path): Promise<Uint8Array> {
   let info;
   try {
     info = await stat(path);
   } catch (e) {
-    throw fsError(path, e);
+    throw fsError(label, e);
   }
-  if (info.isDirectory()) throw new InputError('unreadable', `${path} is a directory`, 'Pass the directory itself to analyse every supported file in it.');
-  if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes);
+  if (info.isDirectory()) throw new InputError('unreadable', `${label} is a directory`, 'Pass the directory itself to analyse every supported file in it.');
+  if (info.size > maxBytes) throw tooLarge(label, info.size, maxBytes);
   let handle;
   try {
     handle = await open(path, 'r');
@@ -31,13 +31,13 @@ export async function readFileBytes(path: string, maxBytes: number): Promise<Uin
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
-      if (filled > maxBytes) throw tooLarge(path, `more than ${formatBytes(maxBytes)}`, maxBytes);
+      if (filled > maxBytes) throw tooLarge(label, `more than ${formatBytes(maxBytes)}`, maxBytes);
       if (filled === buffer.length) break;
     }
     return buffer.subarray(0, filled);
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw fsError(path, e);
+    throw fsError(label, e);
   } finally {
     await handle?.close();
   }

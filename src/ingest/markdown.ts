@@ -145,8 +145,8 @@ function emitLine(line: Line, out: TextBuilder): void {
   }
   if (t.trimStart().startsWith('|')) {
     // Table row: outer pipes go, cells stay separated by " | ".
-    const lead = t.length - t.trimStart().length + 1;
-    const body = t.slice(lead).replace(/\|[ \t]*$/u, '');
+    const lead = (/^[ \t]*\|[ \t]*/u.exec(t) as RegExpExecArray)[0].length;
+    const body = t.slice(lead).replace(/[ \t]*\|?[ \t]*$/u, '');
     inline(body, line.start + pos + lead, out);
     return;
   }

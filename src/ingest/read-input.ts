@@ -100,7 +100,7 @@ export async function* readInput(spec: string, options: ReadOptions = {}): Async
     return;
   }
   if (!isDir) {
-    yield* fromBytes(spec, () => readFileBytes(path, maxBytes), { origin: 'file', uri: spec }, options, readers);
+    yield* fromBytes(spec, () => readFileBytes(path, maxBytes, spec), { origin: 'file', uri: spec }, options, readers);
     return;
   }
   let files: string[];
@@ -118,7 +118,7 @@ export async function* readInput(spec: string, options: ReadOptions = {}): Async
       yield { kind: 'skipped', origin: shown, reason: `unsupported file type "${ext}"` };
       continue;
     }
-    yield* fromBytes(shown, () => readFileBytes(file, maxBytes), { origin: 'file', uri: shown }, options, readers);
+    yield* fromBytes(shown, () => readFileBytes(file, maxBytes, shown), { origin: 'file', uri: shown }, options, readers);
   }
 }
 

@@ -122,7 +122,7 @@ async function readBody(response: Response, href: string, maxBytes: number, sign
 }
 
 function describeFetchFailure(href: string, e: unknown, aborted: boolean, timeoutMs: number): InputError {
-  if (aborted) return net(`${href}: no complete answer within ${Math.round(timeoutMs / 1000)} s`, 'The server is slow or unreachable; try again later or raise --timeout.');
+  if (aborted) return net(`${href}: no complete answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`, 'The server is slow or unreachable; try again later or raise --timeout.');
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code ?? '';
   const why =

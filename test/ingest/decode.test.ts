@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { binaryReason, decodeBytes } from '../../src/ingest/decode.js';
+import { InputError } from '../../src/ingest/types.js';
+
+const utf16 = (text: string, endian: 'le' | 'be'): Uint8Array => {
+  const out = new Uint8Array(2 + text.length * 2);
+  out.set(endian === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const [a, b] = endian === 'le' ? [c & 0xff, c >> 8] : [c >> 8, c & 0xff];
+    out[2 + 2 * i] = a;
+    out[3 + 2 * i] = b;
+  }
+  return out;
+};
+
+describe('decodeBytes', () => {
+  it.each([
+    ['UTF-8', new TextEncoder().encode('Ложь: 😡 факт'), 'Ложь: 😡 факт', 'utf-8'],
+    ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Myth')]), 'Myth', 'utf-8'],
+    ['UTF-16 LE with BOM', utf16('Міф: 😡', 'le'), 'Міф: 😡', 'utf-16le'],
+    ['UTF-16 BE with BOM', utf16('Fact: 事实', 'be'), 'Fact: 事实', 'utf-16be'],
+  ])('%s', (_name, bytes, text, encoding) => {
+    const out = decodeBytes(bytes);
+    expect(out.text).toBe(text);
+    expect(out.encoding).toBe(encoding);
+    expect(out.warnings).toEqual([]);
+  });
+
+  it('replaces invalid UTF-8 and warns with the count', () => {
+    // "caf\xe9 na\xefve" is Latin-1, two invalid bytes; "\xe2\x82" is a truncated 3-byte sequence.
+    const bytes = new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65, 0x20, 0xe2, 0x82]);
+    const out = decodeBytes(bytes, 'old.txt');
+    expect(out.text.startsWith('caf\ufffd')).toBe(true);
+    expect(out.warnings).toHaveLength(1);
+    expect(out.warnings[0]).toMatch(/^old\.txt: 3 invalid UTF-8 byte sequences were replaced/u);
+  });
+
+  it('keeps a literal U+FFFD in valid UTF-8 without a warning', () => {
+    expect(decodeBytes(new TextEncoder().encode('a \ufffd b')).warnings).toEqual([]);
+  });
+
+  it.each([
+    ['a NUL byte', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /NUL byte at offset 4/u],
+    ['many control bytes', new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41))), /control characters/u],
+  ])('refuses binary content with %s', (_name, bytes, reason) => {
+    expect(() => decodeBytes(bytes, 'x.bin')).toThrow(InputError);
+    expect(() => decodeBytes(bytes, 'x.bin')).toThrow(/x\.bin looks like a binary file/u);
+    expect(binaryReason(bytes)).toMatch(reason);
+  });
+
+  it('accepts tabs, form feeds and escape sequences in text', () => {
+    expect(binaryReason(new TextEncoder().encode('a\tb\f\u001b[1mc\r\n'))).toBeNull();
+  });
+});
