@@ -142,8 +142,11 @@ export async function analyzeDocument(document: Document, options: AnalyzeOption
   };
 }
 
+/** Evidence kinds that count as citing a source; numbers and dates are evidence of precision, not of provenance. */
+const SOURCE_EVIDENCE_KINDS: ReadonlySet<string> = new Set(['link', 'source', 'institution', 'quote', 'document']);
+
 export function summariseLedger(items: AnalysisResult['rebuttals']): LedgerSummary {
-  const citingSource = items.filter((i) => i.evidence.length > 0).length;
+  const citingSource = items.filter((i) => i.evidence.some((e) => SOURCE_EVIDENCE_KINDS.has(e.kind))).length;
   const partial = items.filter((i) => i.partial).length;
   const text =
     items.length === 0

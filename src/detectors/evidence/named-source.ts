@@ -9,9 +9,16 @@ import type { Signal } from '../../core/finding/types.js';
 import { ACRONYM_SOURCE, isInstitution, NAME } from './patterns.js';
 
 const SAY = String.raw`(?:said|says|stated|states|reported|reports|found|finds|confirmed|confirms|announced|concluded|concludes|estimated|estimates|published|publishes|showed|shows|noted|notes|told|wrote|writes|documented|verified|заявил[аи]?|сообщил[аи]?|заявив|повідомив|erklärte|berichtete|teilte mit|a déclaré|a indiqué|afirmó|informó|declaró)`;
-/** Constructions that introduce a source before its name. */
+/** Constructions that introduce a source before its name; each may start a sentence (first letter either case). */
+const INTRO = [
+  'according to', 'as reported by', 'data from', 'data by', 'figures from', 'statistics from', 'a study by', 'a study from', 'studies by',
+  'a report by', 'a report from', 'a report of', 'research by', 'an analysis by', 'a survey by', 'a review by', 'a poll by',
+  'an investigation by', 'findings from', 'findings of', 'published in', 'published by', 'reported by', 'cited by',
+  'по данным', 'по словам', 'согласно', 'со ссылкой на', 'за даними', 'за словами', 'згідно з', 'laut', 'nach Angaben der',
+  'nach Angaben des', 'nach Angaben von', 'selon', "d'après", 'd’après', 'según', 'de acuerdo con',
+].map((p) => `[${(p[0] as string).toUpperCase()}${p[0] as string}]${p.slice(1).replace(/ /gu, '\\s+')}`);
 const BEFORE = new RegExp(
-  String.raw`(?:according to|as reported by|(?:data|figures|statistics|a study|studies|a report|research|an analysis|a survey|a review|a poll|an investigation|findings) (?:by|from|of)|published (?:in|by)|reported by|cited by|по данным|по словам|согласно|со ссылкой на|за даними|за словами|згідно з|laut|nach Angaben (?:der|des|von)|zufolge|selon|d['’]après|según|de acuerdo con)\s+(?:the\s+|l['’]|la\s+|el\s+|los\s+|las\s+|der\s+|des\s+|die\s+|du\s+|de\s+la\s+|de\s+)?(${NAME})`,
+  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:the\s+|l['’]|la\s+|el\s+|los\s+|las\s+|der\s+|des\s+|die\s+|du\s+|de\s+la\s+|de\s+)?(${NAME})`,
   'gu',
 );
 const AFTER = new RegExp(String.raw`(${NAME}),?\s+(?:has\s+|have\s+|had\s+)?${SAY}\b`, 'gu');
@@ -35,7 +42,7 @@ export const namedSource: Detector = {
     examples: {
       valid: ['The CSTO is carrying out operations aimed at restoring order.', 'Experts say the plan will fail.'],
       invalid: [
-        { text: 'The rate fell, according to ⟦the World Health Organization⟧.', messageId: 'source', data: { kind: 'institution' } },
+        { text: 'The rate fell, according to the ⟦World Health Organization⟧.', messageId: 'source', data: { kind: 'institution' } },
         { text: '⟦Reuters⟧ reported that the plant had closed.', messageId: 'source', data: { name: 'Reuters', kind: 'source' } },
         { text: 'Смертность снизилась, по данным ⟦Минздрава⟧.', messageId: 'source', language: 'ru' },
         { text: 'A study by ⟦Oxford University⟧ found no link.', messageId: 'source', data: { kind: 'institution' } },

@@ -12,8 +12,8 @@ const DATE = new RegExp(
   String.raw`\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:${MONTHS})\.?,?\s+(?:19|20)\d{2}\b|\b(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\b|(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?`,
   'giu',
 );
-const YEAR = /(?<![\d.,])(?:in|since|by|until|from|of|в|у|im|seit|en|depuis|desde|de)\s+((?:19|20)\d{2})(?![\d.,])/giu;
-const STAT = /(?<![\p{L}\d])\d{1,3}(?:[ ,.\u00a0]\d{3})*(?:[.,]\d+)?\s?(?:%|per ?cent|percent|процент\p{L}*|відсот\p{L}*|Prozent|pour cent|por ciento|million|billion|thousand|млн|млрд|тыс\.?|тис\.?|Millionen|Milliarden|millions?|milliards?|millones|mil millones|万|亿|people|deaths|cases|doses|times|tonnes|tons|km|kilometres|kilometers|dollars|euros|USD|EUR|\$)|(?:\$|€|£)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m))?/giu;
+const YEAR = /(?<![\d.,])(?:in|since|by|until|from|of|в|у|im|seit|en|depuis|desde|de)\s+((?:19|20)\d{2})(?!\d|[.,]\d)/giu;
+const STAT = /(?<![\p{L}\d])\d{1,3} in \d{1,4}(?![\d])|(?<![\p{L}\d])\d{1,3}(?:[ ,.\u00a0]\d{3})*(?:[.,]\d+)?\s?(?:%|per ?cent|percent|процент\p{L}*|відсот\p{L}*|Prozent|pour cent|por ciento|million|billion|thousand|млн|млрд|тыс\.?|тис\.?|Millionen|Milliarden|millions?|milliards?|millones|mil millones|万|亿|people|deaths|cases|doses|times|tonnes|tons|km|kilometres|kilometers|dollars|euros|USD|EUR|\$)|(?:\$|€|£)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m))?/giu;
 
 export const number: Detector = {
   meta: {

@@ -57,7 +57,9 @@ export const quotation: Detector = {
         }
       }
       if (!speaker) continue;
-      const name = ctx.text.slice(speaker.start, speaker.end).trim();
+      // Names may hold abbreviation dots ("Dr. Roe"); a dot at the end closes the sentence instead.
+      while (speaker.end > speaker.start && /[.,\s]/u.test(ctx.text[speaker.end - 1] ?? '')) speaker = { start: speaker.start, end: speaker.end - 1 };
+      const name = ctx.text.slice(speaker.start, speaker.end);
       if (NOT_A_SPEAKER.test(name)) continue;
       out.push({
         span: { start: q.start, end: q.end },

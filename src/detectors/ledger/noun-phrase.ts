@@ -13,6 +13,8 @@ const STOP = new Set(
 );
 /** Evaluative or intensity adjectives that colour the phrase but are not part of the holder's name. */
 const INTENSIFIERS = new Set('intense massive relentless huge vast unprecedented aggressive desperate hysterical vicious fierce ongoing latest usual new so-called notorious infamous predictable inevitable coordinated large-scale full-scale'.split(' '));
+/** Verbs that commonly follow a holder's name in a sentence. */
+const VERBS = new Set('keep keeps continue continues remain remains appear appears circulate circulates spread spreads persist persists get gets go goes show shows make makes use uses'.split(' '));
 const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu;
 
 /** The name right before `end` in its clause, or null. */
@@ -41,7 +43,10 @@ export function forwardPhrase(text: string, start: number): Span | null {
   const chunk = text.slice(start, start + 160);
   const stopAt = chunk.search(/[,;:()[\]\n.!?«»“”"—–]|\s(?:that|which|who|to|in order|and then|since|because)\s/u);
   const clause = stopAt >= 0 ? chunk.slice(0, stopAt) : chunk;
-  const words = [...clause.matchAll(WORD)].slice(0, 8);
+  const all = [...clause.matchAll(WORD)].slice(0, 8);
+  // The name ends where a verb or function word starts ("... by state media keep spreading").
+  const stop = all.findIndex((w, i) => i > 0 && (STOP.has(w[0].toLowerCase()) || VERBS.has(w[0].toLowerCase())));
+  const words = stop > 0 ? all.slice(0, stop) : all;
   while (words.length > 0 && ['the', 'a', 'an', ...INTENSIFIERS].includes((words[0] as RegExpMatchArray)[0].toLowerCase())) words.shift();
   if (words.length === 0) return null;
   const first = words[0] as RegExpMatchArray;

@@ -83,7 +83,7 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
   const single = SINGLE_LETTER.test(rawWord);
 
   // Separator: colon; a dash between spaces; a full stop or bracket after a number; or nothing at line end.
-  const bracketed = /[】\])）]$/u.test(m[0]) && /^[【\[(（]/u.test(m[0]);
+  const bracketed = /[】\])）]$/u.test(m[0]) && /^[【[(（]/u.test(m[0]);
   const sep = /^[ \t]*[:：][ \t]*/u.exec(after) ?? (bracketed ? /^[ \t]*/u.exec(after) : null) ?? /^[ \t]+[-–—][ \t]+/u.exec(after) ?? (number ? /^[ \t]*[.)][ \t]+/u.exec(after) : null);
   let contentStart: number;
   let alone = false;

@@ -29,7 +29,7 @@ export const labelWord: Detector = {
       ],
       invalid: [
         { text: '1. ⟦Lie⟧: “Russia is invading!”', messageId: 'label', data: { key: 'lie', role: 'claim', lang: 'en', number: null } },
-        { text: '⟦Myth #3⟧: Vaccines contain microchips.', messageId: 'label', data: { key: 'myth', role: 'claim', number: '3' } },
+        { text: '⟦Myth⟧ #3: Vaccines contain microchips.', messageId: 'label', data: { key: 'myth', role: 'claim', number: '3' } },
         { text: '⟦Myth⟧Vaccines cause autism.', messageId: 'label', data: { key: 'myth', role: 'claim', glued: true } },
         { text: '⟦Reality check⟧\n\nThe report says otherwise.', messageId: 'label', data: { key: 'reality-check', role: 'rebuttal', alone: true } },
         { text: 'Some text ends here. ⟦Fact⟧: it does not.', messageId: 'label', data: { key: 'fact', role: 'rebuttal', position: 'inline' } },

@@ -56,7 +56,7 @@ function accept(items: RawItem[], drafts: Draft[]): LayoutResult {
   const paired = items.filter((it) => (byItem.get(it.claimLabel?.findingId ?? '')?.group.fields.some((f) => REBUT_ROLES.has(f.role)) ?? false));
   const judgingProse = items.filter((it) => {
     const d = byItem.get(it.claimLabel?.findingId ?? '');
-    return d && JUDGING_KEYS.has(d.group.claim.key) && d.group.claim.position !== 'inline' && it.rebuttal !== null;
+    return d && !paired.includes(it) && JUDGING_KEYS.has(d.group.claim.key) && d.group.claim.position !== 'inline' && it.rebuttal !== null;
   });
   if (paired.length >= 2) return { items, reason: `${paired.length} items with paired labels` };
   if (judgingProse.length + paired.length >= 2 && judgingProse.length >= 1) {

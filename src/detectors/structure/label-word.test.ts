@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { testDetector } from '../../testing/detector-tester.js';
+import { segmentText } from '../../core/segment/segment.js';
+import { scanLabels } from './label-scan.js';
+import { labelWord } from './label-word.js';
+import { numberedItem } from './numbered-item.js';
+
+describe('structure/label-word', () => {
+  it('passes its own examples and the table below', async () => {
+    expect(await testDetector(labelWord)).toEqual([]);
+    expect(
+      await testDetector(labelWord, {
+        valid: ['Ingredients:\n1. flour\n2. eggs', 'A new study was published.', 'Factories closed early. Facts matter.', 'Q3 results were strong.'],
+        invalid: [
+          { text: '⟦MYTH⟧: Cats hate water.', messageId: 'label', data: { key: 'myth', role: 'claim' } },
+          { text: '⟦Falsehood⟧ 2: The cards expire.', messageId: 'label', data: { key: 'falsehood', role: 'claim', number: '2' } },
+          { text: '⟦Reality-Check⟧: They do not.', messageId: 'label', data: { key: 'reality-check', role: 'rebuttal' } },
+          { text: '⟦What was claimed⟧: Schools close.', messageId: 'label', data: { key: 'claim', role: 'claim' } },
+          { text: '⟦Our verdict⟧: False.', messageId: 'label', data: { key: 'verdict', role: 'verdict' } },
+          { text: '⟦Motive⟧: Divide the allies.', messageId: 'label', data: { key: 'motive', role: 'motive' } },
+          { text: '⟦Q⟧: Do meters record sound?', messageId: 'label', data: { key: 'question', role: 'question' } },
+          { text: '⟦Mythos⟧ 1: Standby kostet nichts.', messageId: 'label', data: { key: 'myth', role: 'claim', lang: 'de' }, language: 'de' },
+          { text: '⟦Réalité⟧ : le tri est automatique.', messageId: 'label', data: { key: 'reality', role: 'rebuttal', lang: 'fr' }, language: 'fr' },
+          { text: '⟦Mito⟧: Donar debilita.', messageId: 'label', data: { key: 'myth', role: 'claim', lang: 'es' }, language: 'es' },
+          { text: '⟦Міф⟧: Воду пити небезпечно.', messageId: 'label', data: { key: 'myth', role: 'claim', lang: 'uk' }, language: 'uk' },
+          { text: '⟦SUMMARY⟧\nA video shows troops.', messageId: 'label', data: { key: 'summary', role: 'claim', alone: true } },
+          { text: '⟦DISINFO⟧: The army will invade.', messageId: 'label', data: { key: 'disinfo', role: 'claim' } },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  it('finds the content start after the separator, or on the next line for a label alone', () => {
+    const cases: [string, string][] = [
+      ['Myth: Cats hate water.', 'Cats hate water.'],
+      ['Myth #3 – Cats hate water.', 'Cats hate water.'],
+      ['Fact\n\nCats can swim.', 'Cats can swim.'],
+      ['MythCats hate water.', 'Cats hate water.'],
+      ['【真相】热水不能杀死病毒。', '热水不能杀死病毒。'],
+    ];
+    for (const [text, content] of cases) {
+      const hits = scanLabels(text, segmentText(text, 'en').blocks);
+      expect(hits.length, text).toBe(1);
+      expect(text.slice(hits[0]?.contentStart), text).toBe(content);
+    }
+  });
+});
+
+describe('structure/numbered-item', () => {
+  it('passes its own examples', async () => {
+    expect(await testDetector(numberedItem)).toEqual([]);
+  });
+});
