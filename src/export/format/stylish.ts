@@ -69,6 +69,7 @@ function documentReport(r: AnalysisResult, c: Painter, width: number, verbose: b
   lines.push('', c.bold(`Rebuttal ledger — ${r.rebuttalSummary.text}`));
   if (r.rebuttals.length === 0) lines.push(c.dim('  (no countered claims recognised)'));
   for (const item of r.rebuttals) lines.push(...ledgerItem(item, c, width, at));
+  if (r.rebuttals.some((i) => i.attributionScope === 'document')) lines.push(c.dim('  * attribution stated once for the whole document'));
 
   const byFamily = new Map<string, Finding[]>();
   for (const f of r.findings) {
