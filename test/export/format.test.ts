@@ -111,7 +111,7 @@ describe('output formats', () => {
 
   it('stylish: shows the ledger and findings with line:col and strips terminal control sequences', async () => {
     const text = formatResults([await hostileResult()], 'stylish', { color: false });
-    expect(text).toContain('Rebuttal ledger — 1 rebuttal, 1 cites a source');
+    expect(text).toContain('Rebuttal ledger — 1 rebuttal, 0 cite a source');
     expect(text).toMatch(/claim\s+<script>alert\(1\)<\/script>/u);
     expect(text).toMatch(/1:7\s+info\s+Loaded_Language 80% “<script>”/u);
     expect(text).not.toContain('\u001b');
