@@ -1,6 +1,7 @@
 import { runSections, type Section } from './harness.js';
+import { matchingBenchSection } from './matching/bench-section.js';
 
 /** `npm run bench [section ...] [--quick]`: each capability adds its section here (one import, one entry). */
-const sections: Section[] = [];
+const sections: Section[] = [matchingBenchSection];
 
 await runSections('bench', sections, process.argv.slice(2));

@@ -1,7 +1,8 @@
 import { runSections, type Section } from './harness.js';
+import { claimRetrievalEvalSection } from './matching/eval-section.js';
 import { ledgerSection } from './ledger/section.js';
 
 /** `npm run eval [section ...] [--quick]`: each capability adds its section here (one import, one entry). */
-const sections: Section[] = [ledgerSection];
+const sections: Section[] = [ledgerSection, claimRetrievalEvalSection];
 
 await runSections('eval', sections, process.argv.slice(2));

@@ -1,0 +1,50 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CANDIDATES } from '../../src/corpus/matching/index.js';
+import { FactCheckMatcher } from '../../src/corpus/matching/matcher.js';
+import { trainReranker, type TrainingGroup } from '../../src/corpus/matching/reranker.js';
+import { loadWordVectors } from '../../src/models/vectors/word-vectors.js';
+import { ROOT, type Section } from '../harness.js';
+import { loadClaimRetrieval, queryText } from './claim-retrieval-data.js';
+
+/**
+ * `npm run train matching`: learns the re-ranker on the CheckThat! 2020 train split (dev is never seen)
+ * and writes src/corpus/matching/reranker-model.json. Deterministic (full-batch gradient descent).
+ */
+export const matchingTrainSection: Section = {
+  id: 'matching',
+  title: 'Fact-check matching re-ranker',
+  async run(ctx) {
+    const data = loadClaimRetrieval(ctx.dataDir);
+    if (!data) return '_Skipped: ../shared/data/claim-retrieval not found._';
+    const matcher = new FactCheckMatcher(data.factChecks, { vectors: loadWordVectors(), candidates: DEFAULT_CANDIDATES });
+    const groups: TrainingGroup[] = [];
+    let covered = 0;
+    for (const q of data.train.queries) {
+      const relevant = data.train.qrels.get(q.id);
+      if (!relevant) continue;
+      const cands = matcher.candidateFeatures(queryText(q));
+      const labels = cands.map((c) => relevant.has(data.factChecks[c.doc]!.id));
+      if (labels.some(Boolean)) covered++;
+      groups.push({ features: cands.map((c) => c.features), relevant: labels });
+    }
+    ctx.log(`train queries: ${groups.length}; relevant fact-check among the top ${DEFAULT_CANDIDATES} BM25 candidates: ${covered}`);
+    const iterations = ctx.quick ? 100 : 800;
+    const model = trainReranker(groups, {
+      iterations,
+      learningRate: 1,
+      l2: 1e-3,
+      trainedOn: `CheckThat! 2020 task 2 English train split (${groups.length} queries), ${DEFAULT_CANDIDATES} BM25 candidates each, pairwise logistic loss, ${iterations} full-batch iterations, l2 1e-3`,
+    });
+    const file = join(ROOT, 'src', 'corpus', 'matching', 'reranker-model.json');
+    if (!ctx.quick) writeFileSync(file, JSON.stringify(model, null, 2) + '\n');
+    const rows = model.features.map((f, i) => `| ${f} | ${model.weights[i]!.toFixed(3)} |`);
+    return [
+      `Trained on ${groups.length} train queries (${covered} with the relevant fact-check among the candidates); ${ctx.quick ? 'quick run, model not written' : 'wrote `src/corpus/matching/reranker-model.json`'}.`,
+      '',
+      '| feature | weight (standardised) |',
+      '|---|---|',
+      ...rows,
+    ].join('\n');
+  },
+};

@@ -1,0 +1,160 @@
+import type { WordVectors } from '../../models/vectors/word-vectors.js';
+import { Bm25Index } from './bm25.js';
+import { docUnion, pairFeatures, queryContext, type DocUnion } from './features.js';
+import { highlightMatches, type Highlight } from './highlight.js';
+import { prepareText, type PreparedText } from './prepared-text.js';
+import { rerankScore, type RerankerModel } from './reranker.js';
+
+/**
+ * Finds earlier fact-checks for a claim. Two stages: BM25 over claim + title picks candidates (cheap,
+ * high recall), then a learned linear re-ranker orders them with features BM25 cannot see (coverage of
+ * the fact-check by the query, names and numbers, word order, word-vector similarity). See
+ * docs/matching.md for the method and its measured quality.
+ */
+export interface MatchableFactCheck {
+  readonly id: string;
+  /** The claim that was checked. */
+  readonly claim: string;
+  /** The fact-check's headline, when there is one. */
+  readonly title?: string | null;
+}
+
+export interface MatcherOptions {
+  /** Word vectors for the semantic features; null disables them (their features read 0). */
+  readonly vectors?: WordVectors | null;
+  /** The re-ranker; null ranks by BM25 alone. */
+  readonly model?: RerankerModel | null;
+  /** How many BM25 candidates the re-ranker sees (default 30). */
+  readonly candidates?: number;
+}
+
+export interface MatchHit<T extends MatchableFactCheck> {
+  readonly factCheck: T;
+  /** 1-based. */
+  readonly rank: number;
+  /** The ranking score (re-ranker score, or BM25 when there is no model). Comparable within one query only. */
+  readonly score: number;
+  readonly bm25: number;
+  /** Matched words and phrases in the fact-check's claim and title, and in the query. */
+  readonly highlights: {
+    readonly claim: readonly Highlight[];
+    readonly title: readonly Highlight[];
+    readonly query: readonly Highlight[];
+  };
+}
+
+export interface MatchOptions {
+  /** Number of results (default 10). */
+  readonly k?: number;
+  /** Skip highlights (faster, for benchmarks and run files). */
+  readonly highlights?: boolean;
+  /** Rank by BM25 only, ignoring the re-ranker (the baseline). */
+  readonly bm25Only?: boolean;
+}
+
+export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck> {
+  readonly entries: readonly T[];
+  readonly vectors: WordVectors | null;
+  readonly model: RerankerModel | null;
+  readonly candidates: number;
+  private readonly all: Bm25Index;
+  private readonly claimIndex: Bm25Index;
+  private readonly titleIndex: Bm25Index;
+  private readonly claims: PreparedText[];
+  private readonly titles: PreparedText[];
+  private readonly unions: DocUnion[];
+  private readonly idf: (term: string) => number;
+
+  constructor(entries: readonly T[], options: MatcherOptions = {}) {
+    this.entries = entries;
+    this.vectors = options.vectors ?? null;
+    this.model = options.model ?? null;
+    this.candidates = Math.max(1, options.candidates ?? 30);
+    // Terms first (without vectors: idf is not known yet), then the indexes, then the vectors with idf.
+    const noIdf = (): number => 1;
+    const rawClaims = entries.map((e) => prepareText(e.claim, noIdf, null));
+    const rawTitles = entries.map((e) => prepareText(e.title ?? '', noIdf, null));
+    this.all = new Bm25Index(rawClaims.map((c, i) => [...c.terms, ...rawTitles[i]!.terms]));
+    this.claimIndex = new Bm25Index(rawClaims.map((c) => c.terms));
+    this.titleIndex = new Bm25Index(rawTitles.map((c) => c.terms));
+    this.idf = (t) => this.all.idf(t);
+    if (this.vectors) {
+      this.claims = entries.map((e) => prepareText(e.claim, this.idf, this.vectors));
+      this.titles = entries.map((e) => prepareText(e.title ?? '', this.idf, this.vectors));
+    } else {
+      this.claims = rawClaims;
+      this.titles = rawTitles;
+    }
+    this.unions = this.claims.map((c, i) => docUnion(c, this.titles[i]!));
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Feature vectors of the BM25 candidates of a query (for training and inspection). */
+  candidateFeatures(text: string): { doc: number; bm25: number; features: Float64Array }[] {
+    const q = prepareText(text, this.idf, this.vectors);
+    return this.scoreCandidates(q).map((c) => ({ doc: c.doc, bm25: c.bm25, features: c.features }));
+  }
+
+  match(text: string, options: MatchOptions = {}): MatchHit<T>[] {
+    const k = Math.max(1, options.k ?? 10);
+    const useModel = !!this.model && !options.bm25Only;
+    const q = prepareText(text, this.idf, useModel ? this.vectors : null);
+    let ranked: { doc: number; bm25: number; score: number }[];
+    if (useModel) {
+      const scored = this.scoreCandidates(q).map((c) => ({ doc: c.doc, bm25: c.bm25, score: rerankScore(this.model!, c.features) }));
+      scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
+      ranked = scored;
+    } else {
+      ranked = this.all.search(q.terms, k).map((s) => ({ doc: s.doc, bm25: s.score, score: s.score }));
+    }
+    const withHighlights = options.highlights !== false;
+    return ranked.slice(0, k).map((r, i) => {
+      const entry = this.entries[r.doc]!;
+      const shared = new Set<string>();
+      if (withHighlights) {
+        const docTerms = this.unions[r.doc]!.unique;
+        for (const t of q.unique) if (docTerms.has(t)) shared.add(t);
+      }
+      return {
+        factCheck: entry,
+        rank: i + 1,
+        score: r.score,
+        bm25: r.bm25,
+        highlights: withHighlights
+          ? {
+              claim: highlightMatches(entry.claim, shared),
+              title: highlightMatches(entry.title ?? '', shared),
+              query: highlightMatches(text, shared),
+            }
+          : { claim: [], title: [], query: [] },
+      };
+    });
+  }
+
+  private scoreCandidates(q: PreparedText): { doc: number; bm25: number; features: Float64Array }[] {
+    const hits = this.all.search(q.terms, this.candidates);
+    const max = hits[0]?.score ?? 0;
+    const ctx = queryContext(q, this.idf);
+    return hits.map((h, rank) => ({
+      doc: h.doc,
+      bm25: h.score,
+      features: pairFeatures(
+        ctx,
+        this.claims[h.doc]!,
+        this.titles[h.doc]!,
+        this.unions[h.doc]!,
+        {
+          bm25: h.score,
+          bm25Max: max,
+          bm25Claim: this.claimIndex.score(q.terms, h.doc),
+          bm25Title: this.titleIndex.score(q.terms, h.doc),
+          rank,
+        },
+        this.idf,
+      ),
+    }));
+  }
+}

@@ -1,0 +1,85 @@
+import type { WordVectors } from '../../models/vectors/word-vectors.js';
+import { tokenizeForMatching, type MatchToken } from './tokenize.js';
+
+/**
+ * A text analysed once for matching: its index terms, the idf-weighted sentence vector, numbers, term
+ * bigrams and the terms of capitalised words (names). Fact-checks are prepared when the library is
+ * indexed, a query once per search; the re-ranking features compare two prepared texts.
+ */
+export interface PreparedText {
+  readonly tokens: readonly MatchToken[];
+  readonly terms: readonly string[];
+  readonly unique: ReadonlySet<string>;
+  /** Unit-length idf-weighted mean of the word vectors, or null when no word is known. */
+  readonly vector: Float32Array | null;
+  /** Unit-length vectors of the distinct known words, with their terms and idfs (soft matching). */
+  readonly wordVectors: readonly { readonly term: string; readonly idf: number; readonly v: Float32Array }[];
+  readonly numbers: ReadonlySet<string>;
+  readonly bigrams: ReadonlySet<string>;
+  /** Terms of words written with a capital letter not at the start of a sentence (names, acronyms). */
+  readonly proper: ReadonlySet<string>;
+}
+
+export type IdfFn = (term: string) => number;
+
+export function prepareText(text: string, idf: IdfFn, vectors: WordVectors | null): PreparedText {
+  const tokens = tokenizeForMatching(text);
+  const terms = tokens.map((t) => t.term);
+  const unique = new Set(terms);
+  const numbers = new Set<string>();
+  const bigrams = new Set<string>();
+  const proper = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'number') numbers.add(t.term);
+    if (i > 0) bigrams.add(`${tokens[i - 1]!.term} ${t.term}`);
+    const first = text.charCodeAt(t.start);
+    const upper = first >= 65 && first <= 90;
+    if ((upper && !sentenceStart(text, t.start)) || t.kind === 'mention' || t.kind === 'hashtag') proper.add(t.term);
+  }
+  let vector: Float32Array | null = null;
+  const wordVectors: { term: string; idf: number; v: Float32Array }[] = [];
+  if (vectors) {
+    const v = new Float32Array(vectors.dims);
+    const seen = new Set<string>();
+    let any = false;
+    for (const t of tokens) {
+      if (seen.has(t.word)) continue;
+      seen.add(t.word);
+      const row = vectors.indexOf(t.word);
+      if (row < 0) continue;
+      const w = idf(t.term);
+      const wv = vectors.unitRow(row);
+      for (let d = 0; d < v.length; d++) v[d]! += wv[d]! * w;
+      wordVectors.push({ term: t.term, idf: w, v: wv });
+      any = true;
+    }
+    if (any) vector = normalise(v);
+  }
+  return { tokens, terms, unique, vector, wordVectors, numbers, bigrams, proper };
+}
+
+function sentenceStart(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '"' || c === '“' || c === '(' || c === "'") continue;
+    return c === '.' || c === '!' || c === '?' || c === '\n' || c === ':';
+  }
+  return true;
+}
+
+export function normalise(v: Float32Array): Float32Array {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += v[i]! * v[i]!;
+  if (n > 0) {
+    const s = 1 / Math.sqrt(n);
+    for (let i = 0; i < v.length; i++) v[i]! *= s;
+  }
+  return v;
+}
+
+export function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}

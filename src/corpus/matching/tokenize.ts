@@ -1,0 +1,96 @@
+import { porterStem } from './porter-stemmer.js';
+import { STOPWORDS } from './stopwords.js';
+
+/**
+ * Tokeniser for claim matching. Tweets and fact-checks write the same claim differently: tweets carry
+ * links, @handles, #CamelCaseTags, "70%", "$1,000"; fact-checks spell words out ("70 per cent"). So:
+ * links are dropped (a t.co address carries no words), handles and hashtags are split at case changes
+ * and digits ("#DefundTheCBC" → defund, the, cbc), digit groups lose their commas, "%" becomes "percent",
+ * words are lower-cased and Porter-stemmed, and stop words are dropped. Every token keeps its offsets
+ * [start, end) in the input so that matches can be highlighted.
+ */
+export interface MatchToken {
+  /** The index term: lower-cased, stemmed surface form. */
+  readonly term: string;
+  /** The lower-cased word before stemming (used for word-vector look-up). */
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+  /** Where the token came from: plain text, a #hashtag or an @handle. */
+  readonly kind: 'word' | 'number' | 'hashtag' | 'mention';
+}
+
+const URL_RE = /\b(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+|\b[a-z0-9-]+\.(?:com|org|net|co|ly|gov|be)\/\S*/giu;
+// A run of letters/digits (with inner apostrophes, dots in numbers and commas in digit groups), or a
+// #tag / @handle as one piece to be split afterwards.
+const PIECE_RE = /[#@][\p{L}\p{N}_]+|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*|%|\$/gu;
+// Splits "DefundTheCBC2020" into Defund / The / CBC / 2020 and "covid_19" at underscores.
+const CAMEL_RE = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+/gu;
+
+const stemCache = new Map<string, string>();
+
+/** Stems one lower-case word, memoised (the vocabulary of a corpus is small; stemming is the hot path). */
+export function stemWord(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = porterStem(word);
+    if (stemCache.size < 200_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+function maskUrls(text: string): string {
+  // Same length so offsets stay valid.
+  return text.replace(URL_RE, (m) => ' '.repeat(m.length));
+}
+
+/** All tokens with offsets, stop words included (`keepStopwords`) or not. */
+export function tokenizeForMatching(text: string, keepStopwords = false): MatchToken[] {
+  const out: MatchToken[] = [];
+  const masked = maskUrls(text);
+  for (const m of masked.matchAll(PIECE_RE)) {
+    const piece = m[0];
+    const start = m.index;
+    const first = piece[0];
+    if (first === '#' || first === '@') {
+      const kind = first === '#' ? 'hashtag' : 'mention';
+      for (const part of piece.slice(1).matchAll(CAMEL_RE)) {
+        push(out, part[0], start + 1 + part.index, kind, keepStopwords);
+      }
+    } else if (piece === '%') {
+      out.push({ term: 'percent', word: 'percent', start, end: start + 1, kind: 'word' });
+    } else if (piece === '$') {
+      out.push({ term: 'dollar', word: 'dollar', start, end: start + 1, kind: 'word' });
+    } else {
+      push(out, piece, start, /^\p{N}/u.test(piece) ? 'number' : 'word', keepStopwords);
+    }
+  }
+  return out;
+}
+
+function push(out: MatchToken[], raw: string, start: number, kind: MatchToken['kind'], keepStopwords: boolean): void {
+  const end = start + raw.length;
+  if (/^\p{N}/u.test(raw)) {
+    // "1,000" and "1000" are one number; "3.5" stays as is.
+    const word = raw.replace(/,(?=\d{3}\b)/gu, '');
+    out.push({ term: word, word, start, end, kind: kind === 'word' ? 'number' : kind });
+    return;
+  }
+  let word = raw.toLowerCase().replace(/’/gu, "'");
+  // Possessive and contracted forms: "obama's" → "obama", "don't" → "don" + kept negation below.
+  if (word.endsWith("'s")) word = word.slice(0, -2);
+  if (word.endsWith("n't")) {
+    out.push({ term: 'not', word: 'not', start, end, kind });
+    return;
+  }
+  word = word.replace(/'/gu, '');
+  if (word.length === 0) return;
+  if (!keepStopwords && STOPWORDS.has(word)) return;
+  if (word.length === 1 && kind === 'word') return;
+  out.push({ term: stemWord(word), word, start, end, kind });
+}
+
+/** Just the index terms. */
+export function matchTerms(text: string): string[] {
+  return tokenizeForMatching(text).map((t) => t.term);
+}
