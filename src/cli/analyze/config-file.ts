@@ -37,7 +37,7 @@ export function checkConfig(value: unknown): string[] {
   const problems: string[] = [];
   if (!isObject(value)) return ['the file must contain a JSON object'];
   for (const key of Object.keys(value)) {
-    if (key === '$schema' || key === '$comment') continue;
+    if (key.startsWith('$')) continue; // $schema, $comment ...
     if (!(KEYS as readonly string[]).includes(key)) problems.push(`unknown key "${key}" (known keys: ${KEYS.join(', ')})`);
   }
   if (value.preset !== undefined && typeof value.preset !== 'string') problems.push('"preset" must be a string');
