@@ -60,8 +60,10 @@ export const ledger: Aggregator = {
 /** The holder named once for the whole document, outside the items (usually in the introduction). */
 function documentAttribution(inp: Inputs, raw: readonly RawItem[]): DocumentAttribution | null {
   const outside = inp.attributions.filter((a) => !raw.some((r) => contains(r.span, a.span)));
-  const strong = outside.filter((a) => a.data.pattern !== 'claim-verb');
-  const pick = strong[0] ?? outside[0];
+  // Prefer what the introduction says (before the first item), and explicit patterns over "X claims that".
+  const firstItem = Math.min(...raw.map((r) => r.span.start));
+  const rank = (a: (typeof outside)[number]): number => (a.span.start < firstItem ? 0 : 2) + (a.data.pattern === 'claim-verb' ? 1 : 0);
+  const pick = [...outside].sort((a, b) => rank(a) - rank(b) || a.span.start - b.span.start)[0];
   if (!pick) return null;
   return { span: { start: pick.span.start, end: pick.span.end }, broad: pick.data.broad === true, findingId: pick.id };
 }

@@ -12,9 +12,9 @@ import { backwardPhrase, forwardPhrase, isBroadGroup } from './noun-phrase.js';
 
 const NOUNS = String.raw`(?:narratives|claims|lies|myths|fakes|falsehoods|allegations|talking points|propaganda|disinformation|misinformation|fake news|story|stories|narrative)`;
 const OF_WHICH = new RegExp(String.raw`,?\s+(?:the\s+)?(?:false\s+|fake\s+|main\s+)?${NOUNS}\s+of\s+which`, 'giu');
-const SPREAD_BY = new RegExp(String.raw`\b${NOUNS}\s+(?:being\s+|that are\s+|which are\s+)?(?:spread|pushed|peddled|promoted|propagated|circulated|put forward|made|invented|fabricated|advanced|used|repeated|amplified)\s+by\s+`, 'giu');
-const POSSESSIVE = new RegExp(String.raw`['’]s?\s+(?:(?:latest|usual|false|favourite|favorite|main)\s+)?${NOUNS}\b`, 'giu');
-const CLAIM_VERB = /\s+(?:(?:often|now|still|repeatedly|falsely|routinely)\s+)?(?:claims?|alleges?|insists?|argues?|maintains?|asserts?|would have (?:you|us) believe|(?:are|is|have been|has been) (?:now )?(?:saying|claiming|alleging|spreading the (?:lie|myth|claim))|утвержда(?:ют|ет)|заявля(?:ют|ет)|стверджу(?:ють|є)|заявля(?:ють|є)|behaupte(?:n|t)|prétend(?:ent)?|affirment|afirma(?:n)?|aseguran?|声称)(?:,)?\s+(?:that|что|що|dass|que)\b/giu;
+const SPREAD_BY = new RegExp(String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))${NOUNS}\s+(?:being\s+|that are\s+|which are\s+)?(?:spread|pushed|peddled|promoted|propagated|circulated|put forward|made|invented|fabricated|advanced|used|repeated|amplified)\s+by\s+`, 'giu');
+const POSSESSIVE = new RegExp(String.raw`['’]s?\s+(?:(?:latest|usual|false|favourite|favorite|main)\s+)?${NOUNS}(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`, 'giu');
+const CLAIM_VERB = /\s+(?:(?:often|now|still|repeatedly|falsely|routinely)\s+)?(?:claims?|alleges?|insists?|argues?|maintains?|asserts?|would have (?:you|us) believe|(?:are|is|have been|has been) (?:now )?(?:saying|claiming|alleging|spreading the (?:lie|myth|claim))|утвержда(?:ют|ет)|заявля(?:ют|ет)|стверджу(?:ють|є)|заявля(?:ють|є)|behaupte(?:n|t)|prétend(?:ent)?|affirment|afirma(?:n)?|aseguran?|声称)(?:,)?\s+(?:that|что|що|dass|que)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/giu;
 
 export const claimAttribution: Detector = {
   meta: {

@@ -35,8 +35,11 @@ const NUMBER = `(?:[ \\t]*(?:#|№|No\\.?|Nr\\.?|N°|n°)[ \\t]*(\\d{1,3})|[ \\t
 /** A label at a given position: optional bracket/emphasis, the word, optional number, closing bracket/emphasis. */
 const LABEL_AT = new RegExp(`^[【\\[(（]?[*_]{0,2}(${WORDS})${NUMBER}?[*_]{0,2}[】\\])）]?`, 'iu');
 const SINGLE_LETTER = /^\p{L}$/u;
-const SENTENCE_END = /[.!?。！？…"”»)]\s+$/u;
-const INLINE_CANDIDATE = /(?<=[.!?。！？…"”»)][ \t]+|[。！？])[【[]?[*_]{0,2}[\p{Lu}\p{Lo}]/gu;
+const SENTENCE_END = /[.!?。！？…"”»)]\s*$/u;
+/** Inside a paragraph a label follows a sentence end; extraction may have eaten the space ("autism.Fact:"). */
+const INLINE_CANDIDATE = /(?<=[.!?。！？…"”»)][ \t]*)[【[]?[*_]{0,2}[\p{Lu}\p{Lo}]/gu;
+/** Only this much of a line is read after a candidate position: labels are short, lines may be huge. */
+const LOOKAHEAD = 240;
 
 /** Scans all blocks of a text for label words. */
 export function scanLabels(text: string, blocks: readonly Block[]): LabelHit[] {
@@ -68,7 +71,7 @@ export function scanLabels(text: string, blocks: readonly Block[]): LabelHit[] {
 
 function matchLabel(text: string, at: number, block: Block, position: LabelPosition): LabelHit | null {
   const lineEnd = indexOrEnd(text, '\n', at, block.end);
-  const line = text.slice(at, lineEnd);
+  const line = text.slice(at, Math.min(lineEnd, at + LOOKAHEAD));
   const m = LABEL_AT.exec(line);
   if (!m) return null;
   const rawWord = m[1] as string;
@@ -84,7 +87,7 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
 
   // Separator: colon; a dash between spaces; a full stop or bracket after a number; or nothing at line end.
   const bracketed = /[】\])）]$/u.test(m[0]) && /^[【[(（]/u.test(m[0]);
-  const sep = /^[ \t]*[:：][ \t]*/u.exec(after) ?? (bracketed ? /^[ \t]*/u.exec(after) : null) ?? /^[ \t]+[-–—][ \t]+/u.exec(after) ?? (number ? /^[ \t]*[.)][ \t]+/u.exec(after) : null);
+  const sep = /^[ \t]*[:：][*_]{0,2}[ \t]*/u.exec(after) ?? (bracketed ? /^[ \t]*/u.exec(after) : null) ?? /^[ \t]+[-–—][ \t]+/u.exec(after) ?? (number ? /^[ \t]*[.)][ \t]+/u.exec(after) : null);
   let contentStart: number;
   let alone = false;
   let glued = false;
@@ -92,7 +95,7 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
     contentStart = at + m[0].length + sep[0].length;
     if (single && !/[:：]/u.test(sep[0])) return null;
     if (contentStart >= lineEnd) alone = true;
-  } else if (after.trim() === '') {
+  } else if (after.trim() === '' && lineEnd - at <= LOOKAHEAD) {
     if (single) return null;
     alone = true;
     contentStart = lineEnd;
@@ -104,7 +107,7 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
     return null;
   }
   if (position === 'inline' && (!/[:：]/u.test(text.slice(word.end, contentStart)) || !capitalised || single)) return null;
-  if (position === 'inline' && !SENTENCE_END.test(text.slice(Math.max(block.start, at - 3), at)) && !/[。！？]$/u.test(text.slice(at - 1, at))) return null;
+  if (position === 'inline' && !SENTENCE_END.test(text.slice(Math.max(block.start, at - 3), at)) && !/[.!?。！？"”»)]$/u.test(text.slice(at - 1, at))) return null;
   if (alone) {
     // The content is the next non-blank line; the label must be the whole line (a heading-like label).
     let next = lineEnd;

@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { appealToAuthorityExamples } from './examples.js';
 
 export const appealToAuthority = modelTechniqueDetector({
   label: 'Appeal_to_Authority',
   definition: "Presents a claim as true because an expert, official or institution says so, instead of giving the evidence itself.",
   message: "Possible appeal to authority: a claim rests on who says it.",
-  ...appealToAuthorityExamples,
+  valid: [],
+  invalid: [],
   limits: "Ordinary attribution in news ('the minister said') looks alike; the model separates them only partly. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { appealToFearPrejudiceExamples } from './examples.js';
 
 export const appealToFearPrejudice = modelTechniqueDetector({
   label: 'Appeal_to_Fear-Prejudice',
   definition: "Seeks support by stirring fear, anxiety or prejudice about an alternative, an outcome or a group.",
   message: "Possible appeal to fear or prejudice: the text stirs fear about an outcome or a group.",
-  ...appealToFearPrejudiceExamples,
+  valid: [],
+  invalid: [],
   limits: "Reports of real dangers use the same words as fear appeals; context decides and the model sees little of it. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

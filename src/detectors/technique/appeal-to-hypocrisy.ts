@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { appealToHypocrisyExamples } from './examples.js';
 
 export const appealToHypocrisy = modelTechniqueDetector({
   label: 'Appeal_to_Hypocrisy',
   definition: "Dismisses a position by charging the one who holds it with hypocrisy or inconsistency instead of answering it.",
   message: "Possible appeal to hypocrisy: a position is countered by pointing at its holder's inconsistency.",
-  ...appealToHypocrisyExamples,
+  valid: [],
+  invalid: [],
   limits: "Only 33 training spans; expect low recall. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { causalOversimplificationExamples } from './examples.js';
 
 export const causalOversimplification = modelTechniqueDetector({
   label: 'Causal_Oversimplification',
   definition: "Names a single cause for an outcome that has many, or treats what came first as the cause.",
   message: "Possible causal oversimplification: one cause is given for a complex outcome.",
-  ...causalOversimplificationExamples,
+  valid: [],
+  invalid: [],
   limits: "Needs reasoning about causes the model does not have; it keys on causal connectives and blame words. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

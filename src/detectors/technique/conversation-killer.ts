@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { conversationKillerExamples } from './examples.js';
 
 export const conversationKiller = modelTechniqueDetector({
   label: 'Conversation_Killer',
   definition: "A phrase that discourages further thought or discussion, closing the question instead of answering it.",
   message: "Possible conversation killer: a phrase closes the question.",
-  ...conversationKillerExamples,
+  valid: [],
+  invalid: [],
   limits: "Short fixed phrases vary widely; 76 training spans. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { exaggerationMinimisationExamples } from './examples.js';
 
 export const exaggerationMinimisation = modelTechniqueDetector({
   label: 'Exaggeration-Minimisation',
   definition: "Represents something as much larger, better or worse than it is, or as much smaller and more trivial.",
   message: "Possible exaggeration or minimisation: something is made to look bigger or smaller than it is.",
-  ...exaggerationMinimisationExamples,
+  valid: [],
+  invalid: [],
   limits: "The model keys on absolutes and intensifiers; it cannot check the figures themselves. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { falseDilemmaNoChoiceExamples } from './examples.js';
 
 export const falseDilemmaNoChoice = modelTechniqueDetector({
   label: 'False_Dilemma-No_Choice',
   definition: "Presents two options as the only ones, or one option as the only one, when others exist.",
   message: "Possible false dilemma: options are presented as the only ones.",
-  ...falseDilemmaNoChoiceExamples,
+  valid: [],
+  invalid: [],
   limits: "Whether other options exist is a question of fact the model cannot check; it keys on 'either ... or', 'only', 'must'. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

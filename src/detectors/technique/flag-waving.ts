@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { flagWavingExamples } from './examples.js';
 
 export const flagWaving = modelTechniqueDetector({
   label: 'Flag_Waving',
   definition: "Justifies a position by appealing to pride in, or the interests of, a group such as a nation, a people or a party.",
   message: "Possible flag-waving: the text appeals to pride in or the interests of a group.",
-  ...flagWavingExamples,
+  valid: [],
+  invalid: [],
   limits: "Relies on group and nation words; mentions of a country in plain reporting can be scored too. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { guiltByAssociationExamples } from './examples.js';
 
 export const guiltByAssociation = modelTechniqueDetector({
   label: 'Guilt_by_Association',
   definition: "Discredits a person, group or idea by linking it with someone or something the audience already condemns.",
   message: "Possible guilt by association: the target is linked with something the audience condemns.",
-  ...guiltByAssociationExamples,
+  valid: [],
+  invalid: [],
   limits: "Only 59 training spans; the model leans on names of condemned movements and regimes. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { loadedLanguageExamples } from './examples.js';
 
 export const loadedLanguage = modelTechniqueDetector({
   label: 'Loaded_Language',
   definition: "Words or phrases with strong emotional connotations, used to sway the audience rather than to describe.",
   message: "Possible loaded language: emotionally charged wording.",
-  ...loadedLanguageExamples,
+  valid: [],
+  invalid: [],
   limits: "The most frequent technique in the training data. Whether a word is loaded depends on register and context; quoted speech is scored like the author's own words. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

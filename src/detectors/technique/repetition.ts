@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { repetitionExamples } from './examples.js';
 
 export const repetition = modelTechniqueDetector({
   label: 'Repetition',
   definition: "Repeats the same word, phrase or message so that it sticks and seems settled.",
   message: "Possible repetition: the same words recur to drive a message home.",
-  ...repetitionExamples,
+  valid: [],
+  invalid: [],
   limits: "Uses in-document counts of words and phrases; a repeated name or topic word in plain reporting can be scored too. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

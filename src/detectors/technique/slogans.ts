@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { slogansExamples } from './examples.js';
 
 export const slogans = modelTechniqueDetector({
   label: 'Slogans',
   definition: "A short, catchy phrase that stands in for an argument, often a call to act.",
   message: "Possible slogan: a short catchy phrase stands in for an argument.",
-  ...slogansExamples,
+  valid: [],
+  invalid: [],
   limits: "Slogans are often quoted in plain reporting; the model flags the phrase whoever uses it. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

@@ -4,12 +4,12 @@
  * for this technique reaches its threshold.
  */
 import { modelTechniqueDetector } from './shared.js';
-import { strawManExamples } from './examples.js';
 
 export const strawMan = modelTechniqueDetector({
   label: 'Straw_Man',
   definition: "Replaces an opponent's position with a distorted version that is easier to attack.",
   message: "Possible straw man: an opponent's position may be restated in a weaker form.",
-  ...strawManExamples,
+  valid: [],
+  invalid: [],
   limits: "Only 13 training spans, and spotting a distortion needs the original position: expect few and uncertain findings. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

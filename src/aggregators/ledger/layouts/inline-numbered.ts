@@ -5,14 +5,14 @@
  */
 import type { Block } from '../../../core/segment/types.js';
 import { trim, type Inputs, type RawItem } from '../inputs.js';
-import { hasRebuttalCue } from './cues.js';
+import { hasRebuttalCue, LIST_CUE } from './cues.js';
 import type { LayoutResult } from './labelled-fields.js';
 
 const FIRST_SENTENCE = /^[\s\S]*?[.!?。！？…](?=\s+[\p{Lu}\p{Lo}"“«\d])/u;
 
 export function inlineNumbered(inp: Inputs): LayoutResult {
   const { text, blocks } = inp;
-  if (!hasRebuttalCue(text, blocks)) return { items: [], reason: 'no rebuttal cue in the title or headings' };
+  if (!hasRebuttalCue(text, blocks, LIST_CUE)) return { items: [], reason: 'no rebuttal cue in the title or headings' };
   const numbered = blocks.filter((b) => (b.kind === 'listItem' || b.kind === 'heading') && b.number !== undefined);
   if (numbered.length < 2) return { items: [], reason: 'fewer than two numbered items' };
   const items: RawItem[] = [];

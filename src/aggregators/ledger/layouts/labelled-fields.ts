@@ -48,12 +48,13 @@ export function labelledFields(inp: Inputs): LayoutResult {
     const denied = qa.filter((it) => it.rebuttal && startsWithDenial(text.slice(it.rebuttal.start, it.rebuttal.end)));
     items = items.filter((it) => !qa.includes(it) || (denied.length >= 2 && denied.length * 2 >= qa.length && denied.includes(it)));
   }
-  return accept(items, drafts);
+  return accept(items, drafts, qa);
 }
 
-function accept(items: RawItem[], drafts: Draft[]): LayoutResult {
+function accept(items: RawItem[], drafts: Draft[], qa: readonly RawItem[]): LayoutResult {
   const byItem = new Map(drafts.map((d) => [d.group.claim.findingId, d]));
-  const paired = items.filter((it) => (byItem.get(it.claimLabel?.findingId ?? '')?.group.fields.some((f) => REBUT_ROLES.has(f.role)) ?? false));
+  // Paired: a rebuttal-like label follows the claim, or a question is answered with a denial (kept above).
+  const paired = items.filter((it) => qa.includes(it) || (byItem.get(it.claimLabel?.findingId ?? '')?.group.fields.some((f) => REBUT_ROLES.has(f.role)) ?? false));
   const judgingProse = items.filter((it) => {
     const d = byItem.get(it.claimLabel?.findingId ?? '');
     return d && !paired.includes(it) && JUDGING_KEYS.has(d.group.claim.key) && d.group.claim.position !== 'inline' && it.rebuttal !== null;

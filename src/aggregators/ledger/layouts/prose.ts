@@ -10,7 +10,7 @@ import { hasRebuttalCue } from './cues.js';
 import type { LayoutResult } from './labelled-fields.js';
 
 const CLAIM_CLAUSE = /\s+(?:(?:often|now|still|repeatedly|falsely|routinely)\s+)?(?:claims?|alleges?|insists?|argues?|maintains?|asserts?|(?:are|is) (?:saying|claiming)|утвержда(?:ют|ет)|стверджу(?:ють|є)|behaupte(?:n|t)|prétend(?:ent)?|affirment|afirma(?:n)?|aseguran?),?\s+(?:that|что|що|dass|que)\s+/iu;
-const CONTRAST = /(?:^\s*|[.!?]\s+)(However|But|In fact|In reality|Actually|The truth is|The facts|Yet|Однако|На самом деле|В действительности|Проте|Насправді|Але|Tatsächlich|In Wirklichkeit|Doch|Aber|En réalité|Pourtant|Or|Cependant|En realidad|Sin embargo|Pero|事实上|实际上|但是)\b/u;
+const CONTRAST = /(?:^\s*|[.!?]\s+)(However|But|In fact|In reality|Actually|The truth is|The facts|Yet|Однако|На самом деле|В действительности|Проте|Насправді|Але|Tatsächlich|In Wirklichkeit|Doch|Aber|En réalité|Pourtant|Or|Cependant|En realidad|Sin embargo|Pero|事实上|实际上|但是)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u;
 
 export function prose(inp: Inputs): LayoutResult {
   const { text, blocks } = inp;
