@@ -2,6 +2,7 @@
  * The HTTP server: `createServer(options)` returns a fastify instance with every route, ready for
  * `app.inject` in tests or `app.listen` in `narrascope serve`. Nothing here opens ports or files by itself.
  */
+import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { LocalAnalysisService } from './analysis/service.js';
 import { Guard } from './auth/guard.js';
@@ -25,12 +26,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     logger: options.logger ?? false,
     bodyLimit: limits.bodyBytes,
     trustProxy: options.trustProxy ?? false,
-    // Unknown fields are an error, not silently dropped; types are not coerced in bodies.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
   });
   installErrorHandlers(app);
+  // Unknown fields are an error, never silently dropped. Query strings and path parameters are text, so
+  // their values are coerced to the schema's types; JSON bodies are not ("42" is not 42).
+  const bodyAjv = new Ajv({ removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false, strict: false });
+  const paramAjv = new Ajv({ removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strict: false });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema));
   installSecurityHeaders(app);
 
   const tokens = options.tokens ?? new MemoryTokenStore();

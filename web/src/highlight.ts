@@ -3,7 +3,10 @@
  * every finding boundary, so overlapping findings need no nested markup. Rendering only ever puts these
  * pieces in text nodes: document text is never parsed as HTML.
  */
-import type { Finding } from './api.js';
+import type { Finding } from '../../src/core/finding/types.js';
+import type { Span } from '../../src/core/text/span.js';
+
+type Spanned = { readonly span: Span };
 
 export interface Piece {
   readonly start: number;
@@ -53,7 +56,7 @@ export function paragraphRanges(text: string): { start: number; end: number }[] 
   return out;
 }
 
-export function layout(text: string, findings: readonly Pick<Finding, 'span'>[], enabled: (i: number) => boolean): Paragraph[] {
+export function layout(text: string, findings: readonly Spanned[], enabled: (i: number) => boolean): Paragraph[] {
   const order = findings.map((_, i) => i).filter(enabled).sort((a, b) => (findings[a]?.span.start ?? 0) - (findings[b]?.span.start ?? 0));
   const paragraphs: Paragraph[] = [];
   let first = 0;
@@ -62,13 +65,13 @@ export function layout(text: string, findings: readonly Pick<Finding, 'span'>[],
     const here: number[] = [];
     // Findings are sorted by start; a long finding may still overlap later paragraphs, so scan from `first`.
     for (let k = first; k < order.length; k++) {
-      const f = findings[order[k] as number] as Pick<Finding, 'span'>;
+      const f = findings[order[k] as number] as Spanned;
       if (f.span.start >= p.end) break;
       if (f.span.end > p.start && f.span.end > f.span.start) here.push(order[k] as number);
     }
     const cuts = new Set<number>([p.start, p.end]);
     for (const i of here) {
-      const s = (findings[i] as Pick<Finding, 'span'>).span;
+      const s = (findings[i] as Spanned).span;
       cuts.add(Math.max(p.start, s.start));
       cuts.add(Math.min(p.end, s.end));
     }
@@ -78,7 +81,7 @@ export function layout(text: string, findings: readonly Pick<Finding, 'span'>[],
       const start = sorted[j] as number;
       const end = sorted[j + 1] as number;
       if (end <= start) continue;
-      pieces.push({ start, end, findings: here.filter((i) => (findings[i] as Pick<Finding, 'span'>).span.start <= start && (findings[i] as Pick<Finding, 'span'>).span.end >= end) });
+      pieces.push({ start, end, findings: here.filter((i) => (findings[i] as Spanned).span.start <= start && (findings[i] as Spanned).span.end >= end) });
     }
     paragraphs.push({ start: p.start, end: p.end, pieces });
   }

@@ -52,8 +52,11 @@ function isPrivateAddress(address: string): boolean {
   return v6 === '::' || v6 === '::1' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe80') || v6.startsWith('ff');
 }
 
-/** A fetch that checks every hop's host before connecting. */
-function guardedFetch(base: typeof fetch, allowPrivate: boolean): typeof fetch {
+/**
+ * A fetch that checks every hop's host before connecting. The ingest layer reports any fetch exception
+ * as a network failure, so a refusal is also recorded in `refused` for the caller to report as such.
+ */
+function guardedFetch(base: typeof fetch, allowPrivate: boolean, refused: { error: ApiError | null }): typeof fetch {
   return (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
     if (!allowPrivate) {
       const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
@@ -61,7 +64,8 @@ function guardedFetch(base: typeof fetch, allowPrivate: boolean): typeof fetch {
       const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
       if (addresses.length === 0) throw new InputError('network', `${url.host}: the host name does not resolve`, 'Check the address.');
       if (addresses.some(isPrivateAddress)) {
-        throw new ApiError(422, 'url-not-allowed', `${url.host} is a loopback, private or link-local address; this server does not fetch those`, 'Download the page and upload it instead, or start the server with --allow-private-urls.');
+        refused.error = new ApiError(422, 'url-not-allowed', `${url.host} is a loopback, private or link-local address; this server does not fetch those`, 'Download the page and upload it instead, or start the server with --allow-private-urls.');
+        throw refused.error;
       }
     }
     return base(input, init);
@@ -70,14 +74,15 @@ function guardedFetch(base: typeof fetch, allowPrivate: boolean): typeof fetch {
 
 export async function readUrl(url: string, options: InputOptions, language?: string): Promise<DocumentInit> {
   let fetched;
+  const refused: { error: ApiError | null } = { error: null };
   try {
     fetched = await fetchUrl(url, {
       maxBytes: options.maxBytes,
       timeoutMs: options.timeoutMs ?? 15_000,
-      fetch: guardedFetch(options.fetch ?? fetch, options.allowPrivateUrls),
+      fetch: guardedFetch(options.fetch ?? fetch, options.allowPrivateUrls, refused),
     });
   } catch (e) {
-    throw toApiError(e);
+    throw refused.error ?? toApiError(e);
   }
   const init = await readBytes(fetched.bytes, { uri: fetched.url, mediaType: fetched.mediaType, origin: 'url', ...(language ? { language } : {}) });
   return { ...init, source: { kind: init.source?.kind ?? 'url', ...init.source, uri: fetched.url } };

@@ -1,0 +1,87 @@
+/**
+ * Every kind of bad input named in issue 8 gets a clear 4xx with the JSON error shape: never a 500, never a
+ * stack trace, never a file path or SQL in the message.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InjectOptions } from 'fastify';
+import { bearer, errorOf, testServer, type TestServer } from './helpers.js';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await testServer({ withStore: true, limits: { bodyBytes: 64 * 1024, uploadBytes: 32 * 1024, textChars: 20_000 } });
+});
+afterAll(() => s.close());
+
+const json = { 'content-type': 'application/json' };
+const SQLISH = ["' OR 1=1 --", '"; DROP TABLE documents; --', 'a" OR "b', 'NEAR(a b)', 'title:foo*', '*', '"', "'", 'a AND OR NOT', '%_\\', ')))(((', 'x\u0000y'];
+
+const cases: [string, () => InjectOptions, number, string][] = [
+  ['malformed JSON', () => ({ method: 'POST', url: '/api/analyse', headers: json, payload: '{"text": "abc"' }), 400, 'malformed-json'],
+  ['JSON of the wrong type', () => ({ method: 'POST', url: '/api/analyse', headers: json, payload: '["text"]' }), 400, 'invalid-request'],
+  ['empty JSON body', () => ({ method: 'POST', url: '/api/analyse', headers: json, payload: '' }), 400, 'malformed-json'],
+  ['oversized JSON body', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'a'.repeat(70 * 1024) } }), 413, 'body-too-large'],
+  ['oversized upload', () => ({ method: 'POST', url: '/api/analyse/upload', headers: { 'content-type': 'text/plain' }, payload: 'a'.repeat(40 * 1024) }), 413, 'body-too-large'],
+  ['text over the character limit', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'word '.repeat(5000) } }), 413, 'text-too-long'],
+  ['unknown field', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'abc', admin: true } }), 400, 'invalid-request'],
+  ['unknown query parameter', () => ({ method: 'GET', url: '/api/documents?q=a&drop=1' }), 400, 'invalid-request'],
+  ['unsupported media type', () => ({ method: 'POST', url: '/api/analyse', headers: { 'content-type': 'application/xml' }, payload: '<text>a</text>' }), 415, 'unsupported-media-type'],
+  ['form body to a JSON route', () => ({ method: 'POST', url: '/api/analyse', headers: { 'content-type': 'text/plain' }, payload: 'text=abc' }), 400, 'invalid-request'],
+  ['path traversal in a document id', () => ({ method: 'GET', url: '/api/documents/..%2F..%2Fetc%2Fpasswd' }), 400, 'invalid-request'],
+  ['dot-dot document id (normalised away)', () => ({ method: 'GET', url: '/api/documents/..' }), 404, 'not-found'],
+  ['SQL in a document id', () => ({ method: 'GET', url: `/api/documents/${encodeURIComponent("1' OR '1'='1")}` }), 400, 'invalid-request'],
+  ['traversal in a token id', () => ({ method: 'DELETE', url: '/api/tokens/..%2Fadmin', headers: bearer(s.admin) }), 400, 'invalid-request'],
+  ['non-numeric cluster id', () => ({ method: 'GET', url: '/api/clusters/1;DROP' }), 400, 'invalid-request'],
+  ['negative offset', () => ({ method: 'GET', url: '/api/documents?offset=-1' }), 400, 'invalid-request'],
+  ['huge limit', () => ({ method: 'GET', url: '/api/documents?limit=100000' }), 400, 'invalid-request'],
+  ['bad date filter', () => ({ method: 'GET', url: '/api/documents?from=yesterday' }), 400, 'invalid-request'],
+  ['garbage bearer token', () => ({ method: 'GET', url: '/api/documents', headers: { authorization: 'Bearer <script>' } }), 401, 'invalid-token'],
+  ['well-formed unknown token', () => ({ method: 'GET', url: '/api/documents', headers: bearer(`nsc_${'A'.repeat(43)}`) }), 401, 'invalid-token'],
+  ['basic auth instead of bearer', () => ({ method: 'GET', url: '/api/documents', headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } }), 401, 'unauthorized'],
+  ['unknown API path', () => ({ method: 'GET', url: '/api/nothing-here' }), 404, 'not-found'],
+  ['wrong method', () => ({ method: 'PUT', url: '/api/analyse', payload: { text: 'x' } }), 404, 'not-found'],
+  ['static traversal', () => ({ method: 'GET', url: '/assets/..%2F..%2Fpackage.json' }), 404, 'not-found'],
+];
+
+describe('bad input gets a 4xx JSON error', () => {
+  it.each(cases)('%s', async (_name, make, status, code) => {
+    const res = await s.app.inject(make());
+    expect(res.statusCode).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/json/u);
+    const e = errorOf(res);
+    expect(e.code).toBe(code);
+    expect(e.message.length).toBeGreaterThan(0);
+    expect(res.body).not.toMatch(/at .*\.(ts|js):\d+|node_modules|\/work\/|SQLITE|sqlite_|stack/iu);
+  });
+});
+
+it('dot segments never reach the file system', async () => {
+  for (const url of ['/api/../../etc/passwd', '/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/%2e%2e/%2e%2e/package.json']) {
+    const res = await s.app.inject({ method: 'GET', url });
+    expect(res.statusCode, url).toBeLessThan(500);
+    expect(res.body).not.toMatch(/root:|"name": "narrascope"/u);
+  }
+});
+
+describe('SQL and full-text metacharacters in search', () => {
+  it.each(SQLISH)('q=%j is searched as words, never an error', async (q) => {
+    const res = await s.app.inject({ method: 'GET', url: `/api/documents?q=${encodeURIComponent(q)}` });
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as { total: number }).total).toBe(0);
+  });
+
+  it.each(SQLISH)('ledger q=%j is plain text', async (q) => {
+    const res = await s.app.inject({ method: 'GET', url: `/api/ledger?q=${encodeURIComponent(q)}` });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it.each(SQLISH)('outlet=%j is a value, not SQL', async (outlet) => {
+    const res = await s.app.inject({ method: 'GET', url: `/api/documents?outlet=${encodeURIComponent(outlet)}` });
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as { total: number }).total).toBe(0);
+  });
+
+  it('leaves the tables in place', async () => {
+    const res = await s.app.inject({ method: 'GET', url: '/api/documents' });
+    expect(res.statusCode).toBe(200);
+  });
+});

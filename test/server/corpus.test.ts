@@ -1,0 +1,215 @@
+/**
+ * Corpus routes over a real (in-memory SQLite) store. The analysis is the real pipeline plus a fixed
+ * ledger item, narrative and technique profile, so these tests do not depend on detector quality.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisResult, LedgerItem } from '../../src/core/result/types.js';
+import type { DocumentInit } from '../../src/core/text/document.js';
+import type { AnalysisService } from '../../src/server/index.js';
+import { bearer, errorOf, sharedAnalysis, testServer, type TestServer } from './helpers.js';
+
+function span(text: string, needle: string): { text: string; start: number; end: number } {
+  const start = text.indexOf(needle);
+  if (start < 0) throw new Error(`fixture: "${needle}" not in text`);
+  return { text: needle, start, end: start + needle.length };
+}
+
+const withLayers: AnalysisService = {
+  presets: sharedAnalysis.presets,
+  close: async () => undefined,
+  async analyze(init: DocumentInit) {
+    const r = await sharedAnalysis.analyze(init);
+    const text = r.document.text ?? '';
+    if (!text.includes('Myth:')) return r;
+    const item: LedgerItem = {
+      id: 'l1',
+      index: '1',
+      format: 'myth-fact',
+      claim: span(text, 'the harbour will poison the bay.'),
+      attributedTo: null,
+      attributionScope: null,
+      motive: null,
+      rebuttal: span(text, '=SUM(A1:A9) the agency found no change.'),
+      verdict: { label: 'false', original: span(text, 'Myth') },
+      evidence: [],
+      evidenceSummary: 'no source cited',
+      partial: false,
+      flags: [],
+      span: span(text, 'Myth: the harbour will poison the bay.'),
+      findingIds: [],
+    };
+    const result: AnalysisResult = {
+      ...r,
+      rebuttals: [item],
+      rebuttalSummary: { items: 1, citingSource: 0, partial: 0, text: '1 rebuttal, 0 cite a source' },
+      narratives: [{ taxonomy: 'test', label: 'Harbour: environmental harm', level: 'coarse', score: 0.9, paragraphs: [0], support: [] }],
+      techniques: { ...r.techniques, profile: [{ technique: 'Loaded_Language', count: 2, density: 1 }] },
+    };
+    return result;
+  },
+};
+
+const DOCS = [
+  { title: 'Harbour myths', outlet: 'Coast Herald', publishedAt: '2025-03-04', text: 'Harbour myths\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change.' },
+  { title: 'Harbour myths again', outlet: 'Bay News', publishedAt: '2025-03-12', text: 'Harbour myths again\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change. Reposted.' },
+  { title: 'Weather report', outlet: 'Bay News', publishedAt: '2025-04-01', text: 'Sunny weather is expected along the coast this weekend, with light winds.' },
+];
+
+let s: TestServer;
+const ids: string[] = [];
+beforeAll(async () => {
+  s = await testServer({ withStore: true, analysis: withLayers });
+  for (const d of DOCS) {
+    const res = await s.app.inject({ method: 'POST', url: '/api/analyse', headers: bearer(s.analyst), payload: { text: d.text, title: d.title, source: { outlet: d.outlet, publishedAt: d.publishedAt }, store: true } });
+    expect(res.statusCode).toBe(200);
+    const stored = (res.json() as { stored: { id: string; created: boolean } }).stored;
+    expect(stored.created).toBe(true);
+    ids.push(stored.id);
+  }
+});
+afterAll(() => s.close());
+
+describe('storing', () => {
+  it('is idempotent: the same text again is not a new document', async () => {
+    const d = DOCS[2] as (typeof DOCS)[number];
+    const res = await s.app.inject({ method: 'POST', url: '/api/analyse', headers: bearer(s.analyst), payload: { text: d.text, store: true } });
+    expect((res.json() as { stored: { id: string; created: boolean } }).stored).toEqual({ id: ids[2], created: false });
+  });
+});
+
+describe('GET /api/documents', () => {
+  it.each([
+    ['', 3],
+    ['?q=harbour', 2],
+    ['?q=HARBOUR%20bay', 2],
+    ['?q=weather', 1],
+    ['?q=nothinglikethis', 0],
+    ['?outlet=Bay%20News', 2],
+    ['?outlet=Bay%20News&q=harbour', 1],
+    ['?from=2025-03-10', 2],
+    ['?to=2025-03-31', 2],
+    ['?from=2025-03-05&to=2025-03-31', 1],
+    ['?technique=Loaded_Language', 2],
+    ['?narrative=Harbour%3A%20environmental%20harm', 2],
+    ['?hasLedger=true', 2],
+    ['?hasLedger=false', 1],
+    ['?language=en', 3],
+  ])('%s → %i documents', async (qs, total) => {
+    const res = await s.app.inject({ method: 'GET', url: `/api/documents${qs}` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { total: number; items: unknown[] };
+    expect(body.total).toBe(total);
+    expect(body.items).toHaveLength(total);
+  });
+
+  it('pages and orders by publication date, newest first', async () => {
+    const res = await s.app.inject({ method: 'GET', url: '/api/documents?limit=2&offset=1' });
+    const body = res.json() as { total: number; items: { id: string }[] };
+    expect(body.total).toBe(3);
+    expect(body.items.map((i) => i.id)).toEqual([ids[1], ids[0]]);
+  });
+
+  it('counts facets over the filtered set', async () => {
+    const res = await s.app.inject({ method: 'GET', url: '/api/documents?q=harbour' });
+    const f = (res.json() as { facets: Record<string, { value: string; count: number }[]> }).facets;
+    expect(f.outlets).toEqual(expect.arrayContaining([{ value: 'Coast Herald', count: 1 }, { value: 'Bay News', count: 1 }]));
+    expect(f.techniques).toEqual([{ value: 'Loaded_Language', count: 2 }]);
+    expect(f.narratives).toEqual([{ value: 'Harbour: environmental harm', count: 2 }]);
+  });
+});
+
+describe('documents', () => {
+  it('returns a document with its analysis by full id or 12-digit prefix', async () => {
+    for (const key of [ids[0] as string, (ids[0] as string).slice(0, 12)]) {
+      const res = await s.app.inject({ method: 'GET', url: `/api/documents/${key}` });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { document: { id: string; outlet: string }; result: AnalysisResult };
+      expect(body.document).toMatchObject({ id: ids[0], outlet: 'Coast Herald' });
+      expect(body.result.document.text).toBe(DOCS[0]?.text);
+      expect(body.result.rebuttals[0]?.claim?.text).toBe('the harbour will poison the bay.');
+    }
+  });
+
+  it('404s an unknown id', async () => {
+    const res = await s.app.inject({ method: 'GET', url: `/api/documents/${'f'.repeat(64)}` });
+    expect([res.statusCode, errorOf(res).code]).toEqual([404, 'not-found']);
+  });
+
+  it('keeps a dismissal with its author and reason', async () => {
+    const res = await s.app.inject({ method: 'POST', url: `/api/documents/${ids[0]}/dismissals`, headers: bearer(s.analyst), payload: { detector: 'technique/loaded-language', messageId: 'loaded', start: 6, end: 10, quote: 'myth', reason: 'a label word, not loaded language' } });
+    expect(res.statusCode).toBe(201);
+    const doc = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}` });
+    expect((doc.json() as { dismissals: unknown[] }).dismissals).toEqual([expect.objectContaining({ detector: 'technique/loaded-language', author: 'test analyst', reason: 'a label word, not loaded language', start: 6, end: 10 })]);
+  });
+
+  it('rejects a dismissal whose end is before its start', async () => {
+    const res = await s.app.inject({ method: 'POST', url: `/api/documents/${ids[0]}/dismissals`, headers: bearer(s.analyst), payload: { detector: 'a/b', start: 9, end: 2, quote: 'x', reason: 'because' } });
+    expect([res.statusCode, errorOf(res).code]).toEqual([400, 'invalid-request']);
+  });
+
+  it('records a confirmation of a ledger item', async () => {
+    const res = await s.app.inject({ method: 'POST', url: `/api/documents/${ids[0]}/confirmations`, headers: bearer(s.analyst), payload: { itemKey: 'l1', verdict: 'false', note: 'checked against the register' } });
+    expect(res.statusCode).toBe(201);
+    const doc = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}` });
+    expect((doc.json() as { confirmations: unknown[] }).confirmations).toEqual([expect.objectContaining({ itemKey: 'l1', verdict: 'false', author: 'test analyst' })]);
+  });
+
+  it('exports JSON and a CSV that defuses spreadsheet formulas', async () => {
+    const j = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=json` });
+    expect(j.headers['content-disposition']).toMatch(/attachment; filename="narrascope-[0-9a-f]{12}\.json"/u);
+    expect((JSON.parse(j.body) as AnalysisResult).document.hash).toBe(ids[0]);
+    const c = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=csv` });
+    expect(c.headers['content-type']).toMatch(/^text\/csv/u);
+    const lines = c.body.trim().split('\r\n');
+    expect(lines[0]).toBe('document,index,format,claim,attributed_to,motive,rebuttal,verdict,verdict_original,evidence,claim_start,claim_end');
+    expect(lines[1]).toContain(",'=SUM(A1:A9) the agency found no change.,");
+    expect(lines).toHaveLength(2);
+  });
+
+  it('deletes (admin) and the document is gone from search', async () => {
+    const res = await s.app.inject({ method: 'DELETE', url: `/api/documents/${ids[2]}`, headers: bearer(s.admin) });
+    expect(res.statusCode).toBe(200);
+    const search = await s.app.inject({ method: 'GET', url: '/api/documents?q=weather' });
+    expect((search.json() as { total: number }).total).toBe(0);
+    const again = await s.app.inject({ method: 'DELETE', url: `/api/documents/${ids[2]}`, headers: bearer(s.admin) });
+    expect(again.statusCode).toBe(404);
+  });
+});
+
+describe('ledger, timelines and clusters', () => {
+  it('lists ledger items across documents and filters them as plain text', async () => {
+    const all = await s.app.inject({ method: 'GET', url: '/api/ledger' });
+    expect((all.json() as { total: number }).total).toBe(2);
+    const some = await s.app.inject({ method: 'GET', url: '/api/ledger?q=poison&outlet=Bay%20News' });
+    const body = some.json() as { total: number; items: { outlet: string; claim: string }[] };
+    expect(body.total).toBe(1);
+    expect(body.items[0]).toMatchObject({ outlet: 'Bay News', claim: 'the harbour will poison the bay.' });
+    const pct = await s.app.inject({ method: 'GET', url: '/api/ledger?q=%25' });
+    expect((pct.json() as { total: number }).total).toBe(0);
+  });
+
+  it('counts a narrative per outlet and ISO week', async () => {
+    const res = await s.app.inject({ method: 'GET', url: '/api/timeline/narratives' });
+    const body = res.json() as { labels: { value: string; count: number }[]; points: { week: string; outlet: string; count: number }[] };
+    expect(body.labels).toEqual([{ value: 'Harbour: environmental harm', count: 2 }]);
+    expect(body.points).toEqual([
+      { week: '2025-03-03', outlet: 'Coast Herald', label: 'Harbour: environmental harm', count: 1 },
+      { week: '2025-03-10', outlet: 'Bay News', label: 'Harbour: environmental harm', count: 1 },
+    ]);
+    const t = await s.app.inject({ method: 'GET', url: '/api/timeline/techniques?label=Loaded_Language&outlet=Bay%20News' });
+    expect((t.json() as { points: unknown[] }).points).toHaveLength(1);
+  });
+
+  it('lists clusters and shows one with members in publication order', async () => {
+    const store = s.store as NonNullable<TestServer['store']>;
+    const docIds = await store.db.selectFrom('documents').select(['id', 'hash']).orderBy('id').execute();
+    const c = await store.db.insertInto('clusters').values({ kind: 'near-duplicate', size: 2, first_seen: '2025-03-04', last_seen: '2025-03-12', outlets: 2, label: 'Harbour myths', created_at: '2025-04-02T00:00:00Z' }).returning('id').executeTakeFirstOrThrow();
+    for (const d of docIds.slice(0, 2).reverse()) await store.db.insertInto('cluster_members').values({ cluster_id: Number(c.id), document_id: Number(d.id), item_ref: null, text: null, similarity: 0.9 }).execute();
+    const list = await s.app.inject({ method: 'GET', url: '/api/clusters?kind=near-duplicate' });
+    expect((list.json() as { items: { label: string }[] }).items.map((i) => i.label)).toEqual(['Harbour myths']);
+    const one = await s.app.inject({ method: 'GET', url: `/api/clusters/${c.id}` });
+    expect((one.json() as { members: { document: string }[] }).members.map((m) => m.document)).toEqual([ids[0], ids[1]]);
+    const missing = await s.app.inject({ method: 'GET', url: '/api/clusters/999' });
+    expect(missing.statusCode).toBe(404);
+  });
+});
