@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatBytes } from './limits.js';
@@ -21,6 +22,14 @@ export async function readFileBytes(path: string, maxBytes: number, label = path
   }
   if (info.isDirectory()) throw new InputError('unreadable', `${label} is a directory`, 'Pass the directory itself to analyse every supported file in it.');
   if (info.size > maxBytes) throw tooLarge(label, info.size, maxBytes);
+  // Pipes, devices and /proc files report size 0: read them as a stream, still bounded by the limit.
+  if (!info.isFile() || info.size === 0) {
+    try {
+      return await readStreamBytes(createReadStream(path), maxBytes, label);
+    } catch (e) {
+      throw e instanceof InputError ? e : fsError(label, e);
+    }
+  }
   let handle;
   try {
     handle = await open(path, 'r');
@@ -74,6 +83,11 @@ export async function listFiles(dir: string): Promise<string[]> {
       const path = join(current, entry.name);
       if (entry.isDirectory()) subdirs.push(path);
       else if (entry.isFile()) out.push(path);
+      else if (entry.isSymbolicLink()) {
+        // A link to a file is read; a link to a folder is not followed (it could loop).
+        const target = await stat(path).catch(() => null);
+        if (target?.isFile()) out.push(path);
+      }
     }
     pending.push(...subdirs.sort().reverse());
   }

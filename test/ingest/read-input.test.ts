@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,12 @@ beforeAll(() => {
   writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]));
   writeFileSync(join(dir, 'crlf.txt'), '\ufeffLine one.\r\nLine two.\r\n');
   writeFileSync(join(dir, 'big.txt'), 'x'.repeat(2000));
+  // "Ложь" in windows-1251, declared by a <meta> tag as saved pages do.
+  writeFileSync(join(dir, 'cp1251.html'), Buffer.concat([Buffer.from('<html><head><meta charset="windows-1251"></head><body><p>'), Buffer.from([0xcb, 0xee, 0xe6, 0xfc]), Buffer.from('</p></body></html>')]));
+  writeFileSync(join(dir, 'lying-meta.html'), '<html><head><meta charset="windows-1251"></head><body><p>Ложь</p></body></html>');
+  mkdirSync(join(dir, 'links'));
+  symlinkSync(join(dir, 'mixed', 'a.txt'), join(dir, 'links', 'to-file.txt'));
+  symlinkSync(join(dir, 'links'), join(dir, 'links', 'loop'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -82,6 +88,22 @@ describe('readInput: files and directories', () => {
     const raw = 'Line one.\r\nLine two.\r\n';
     const at = item.document.sourceMap.toOriginal(item.document.text.indexOf('two'));
     expect(raw.slice(at, at + 3)).toBe('two');
+  });
+
+  it('decodes a page in the charset its <meta> tag declares, unless the bytes are valid UTF-8', async () => {
+    const [cp] = await collect('cp1251.html', { cwd: dir });
+    expect(cp?.kind === 'document' && [cp.document.text, cp.document.warnings]).toEqual(['Ложь', []]);
+    const [utf8] = await collect('lying-meta.html', { cwd: dir });
+    expect(utf8?.kind === 'document' && utf8.document.text).toBe('Ложь');
+  });
+
+  it('follows a link to a file but not a link to a folder', async () => {
+    expect(summary(await collect('links', { cwd: dir }))).toEqual([['document', 'links/to-file.txt', 'text']]);
+  });
+
+  it.skipIf(!existsSync('/proc/version'))('reads a file that reports size 0 (/proc) as a stream', async () => {
+    const [item] = await collect('/proc/version');
+    expect(item?.kind === 'document' && item.document.text.length).toBeGreaterThan(10);
   });
 
   it('forces a reader with format and a language with language', async () => {

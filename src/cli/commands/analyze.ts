@@ -85,6 +85,9 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
   const maxBytes = byteFlag(args, 'max-bytes') ?? DEFAULT_MAX_BYTES;
   const timeoutS = numberFlag(args, 'timeout', 0.1, 3600);
   const analyzer = await buildAnalyzer(args, io);
+  if (inputs.includes('-') && io.stdin.isTTY === true && !quiet) {
+    io.stderr.write('narrascope analyze: reading the text from the terminal; end it with Ctrl-D (Ctrl-Z Enter on Windows).\n');
+  }
 
   const results: AnalysisResult[] = [];
   const failures: { origin: string; error: InputError | Error }[] = [];
