@@ -3,51 +3,9 @@
  * ledger item, narrative and technique profile, so these tests do not depend on detector quality.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisResult, LedgerItem } from '../../src/core/result/types.js';
-import type { DocumentInit } from '../../src/core/text/document.js';
-import type { AnalysisService } from '../../src/server/index.js';
-import { bearer, errorOf, sharedAnalysis, testServer, type TestServer } from './helpers.js';
-
-function span(text: string, needle: string): { text: string; start: number; end: number } {
-  const start = text.indexOf(needle);
-  if (start < 0) throw new Error(`fixture: "${needle}" not in text`);
-  return { text: needle, start, end: start + needle.length };
-}
-
-const withLayers: AnalysisService = {
-  presets: sharedAnalysis.presets,
-  close: async () => undefined,
-  async analyze(init: DocumentInit) {
-    const r = await sharedAnalysis.analyze(init);
-    const text = r.document.text ?? '';
-    if (!text.includes('Myth:')) return r;
-    const item: LedgerItem = {
-      id: 'l1',
-      index: '1',
-      format: 'myth-fact',
-      claim: span(text, 'the harbour will poison the bay.'),
-      attributedTo: null,
-      attributionScope: null,
-      motive: null,
-      rebuttal: span(text, '=SUM(A1:A9) the agency found no change.'),
-      verdict: { label: 'false', original: span(text, 'Myth') },
-      evidence: [],
-      evidenceSummary: 'no source cited',
-      partial: false,
-      flags: [],
-      span: span(text, 'Myth: the harbour will poison the bay.'),
-      findingIds: [],
-    };
-    const result: AnalysisResult = {
-      ...r,
-      rebuttals: [item],
-      rebuttalSummary: { items: 1, citingSource: 0, partial: 0, text: '1 rebuttal, 0 cite a source' },
-      narratives: [{ taxonomy: 'test', label: 'Harbour: environmental harm', level: 'coarse', score: 0.9, paragraphs: [0], support: [] }],
-      techniques: { ...r.techniques, profile: [{ technique: 'Loaded_Language', count: 2, density: 1 }] },
-    };
-    return result;
-  },
-};
+import type { AnalysisResult } from '../../src/core/result/types.js';
+import { withLayers } from './fixtures.js';
+import { bearer, errorOf, testServer, type TestServer } from './helpers.js';
 
 const DOCS = [
   { title: 'Harbour myths', outlet: 'Coast Herald', publishedAt: '2025-03-04', text: 'Harbour myths\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change.' },

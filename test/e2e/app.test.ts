@@ -1,0 +1,207 @@
+/**
+ * Browser tests: the main flows click through in Debian's chromium, and a document full of XSS payloads
+ * renders as inert text. Skipped, with a notice, when chromium is not installed (`.ci/run` installs it).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedAnalysis } from '../server/helpers.js';
+import { withLayers } from '../server/fixtures.js';
+import { findChromium, startHarness, type Harness } from './browser.js';
+
+const chromiumPath = findChromium();
+if (!chromiumPath) console.warn('[notice] test/e2e skipped: no chromium found (apt-get install chromium, or set CHROMIUM_PATH).');
+
+const XSS = [
+  '<script>alert("script")</script>',
+  '<img src=x onerror=alert("img")>',
+  '<svg onload=alert("svg")><circle/></svg>',
+  '"><iframe src="javascript:alert(\'iframe\')"></iframe>',
+  '<a href="javascript:alert(\'link\')">click me</a>',
+  "';alert(String.fromCharCode(88,83,83));//",
+  '<body onload=alert("body")>',
+  '<details open ontoggle=alert("details")>',
+  '{{constructor.constructor(\'alert("tpl")\')()}}',
+  '<style>*{display:none}</style>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=alert("mxss")>',
+];
+const XSS_DOC = `Myth: the harbour will poison the bay. ${XSS.slice(0, 3).join(' ')}\nFact: =SUM(A1:A9) the agency found no change. ${XSS.slice(3, 6).join(' ')}\n\n${XSS.slice(6).join('\n\n')}\n\nThis lying propaganda campaign is a disgrace.`;
+
+describe.skipIf(!chromiumPath)('web app in chromium', () => {
+  let h: Harness;
+  const dialogs: string[] = [];
+  const cspViolations: string[] = [];
+  const pageErrors: string[] = [];
+
+  async function open(path: string): Promise<Page> {
+    const page = await h.context.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy/iu.test(m.text())) cspViolations.push(m.text());
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${h.url}${path}`);
+    return page;
+  }
+
+  beforeAll(async () => {
+    h = await startHarness(chromiumPath as string, withLayers);
+    // A small corpus: two republished myth/fact pages and the XSS document, stored through the API.
+    const docs = [
+      { text: 'Harbour myths\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change.', title: 'Harbour myths', source: { outlet: 'Coast Herald', publishedAt: '2025-03-04' } },
+      { text: 'Harbour myths again\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change. Reposted.', title: 'Harbour myths again', source: { outlet: 'Bay News', publishedAt: '2025-03-12' } },
+      { text: XSS_DOC, title: '<img src=x onerror=alert("title")>', source: { outlet: '<script>alert("outlet")</script>', publishedAt: '2025-03-20' } },
+    ];
+    for (const d of docs) {
+      const res = await h.app.inject({ method: 'POST', url: '/api/analyse', headers: { authorization: `Bearer ${h.analyst}` }, payload: { ...d, store: true } });
+      expect(res.statusCode).toBe(200);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('analyse: paste, highlight, legend toggle, keyboard explanation, ledger table', async () => {
+    const page = await open('/#/analyse');
+    await page.getByLabel('Text', { exact: true }).fill('Myth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change.\n\nThis lying propaganda campaign is a disgrace and everyone knows it.');
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.getByRole('tab', { name: /ledger/u }).waitFor();
+    // Ledger table from the analysis.
+    await page.getByRole('tab', { name: /ledger/u }).click();
+    const row = page.locator('table.ledger tbody tr').first();
+    expect(await row.locator('td').nth(1).textContent()).toBe('the harbour will poison the bay.');
+    const marks = page.locator('mark.hl');
+    const count = await marks.count();
+    if (count > 0) {
+      // Keyboard: Tab reaches a highlighted span and the explanation panel follows focus.
+      await marks.first().focus();
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-finding') ?? document.activeElement?.tagName);
+      expect(focused).toBeTruthy();
+      await marks.first().focus();
+      await expect.poll(() => page.locator('.finding-panel h3').count()).toBe(1);
+      expect(await page.locator('.finding-panel dd code').first().textContent()).toMatch(/^[a-z-]+\/[a-z0-9-]+$/u);
+      // Turning every legend entry off removes every highlight.
+      const boxes = page.locator('.legend input[type=checkbox]');
+      for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
+      await expect.poll(() => marks.count()).toBe(0);
+    } else {
+      console.warn('[notice] no findings on the e2e text with the current detectors; highlight checks skipped');
+    }
+    await page.close();
+  });
+
+  it('corpus: search, facet, open a document, confirm a ledger item, export links', async () => {
+    const page = await open('/#/corpus');
+    await page.getByRole('searchbox').fill('harbour');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(async () => page.locator('.results > p').first().textContent()).toMatch(/^3 documents/u);
+    await page.locator('.facet', { hasText: 'outlet' }).getByRole('button', { name: 'Bay News' }).click();
+    await expect.poll(async () => page.locator('.results > p').first().textContent()).toMatch(/^1 document$/u);
+    expect(page.url()).toContain('outlet=Bay+News');
+    await page.getByRole('link', { name: 'Harbour myths again' }).click();
+    await page.getByRole('heading', { name: 'Harbour myths again' }).waitFor();
+    expect(await page.getByRole('link', { name: 'CSV (ledger)' }).getAttribute('href')).toMatch(/\/export\?format=csv$/u);
+    // Sign in as an analyst and confirm the ledger item.
+    await page.getByRole('button', { name: 'Use an API token' }).click();
+    await page.getByLabel('API token').fill(h.analyst);
+    await page.getByRole('button', { name: 'Use' }).click();
+    await page.getByText('e2e analyst (analyst)').waitFor();
+    await page.getByRole('tab', { name: /ledger/u }).click();
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('confirmed: false').waitFor();
+    await page.close();
+  });
+
+  it('narratives: a timeline per outlet; clusters: members over time', async () => {
+    const page = await open('/#/narratives');
+    await page.getByRole('heading', { name: 'Harbour: environmental harm' }).waitFor();
+    expect(await page.locator('.timeline rect.bar').count()).toBe(3);
+    const docs = await h.store.db.selectFrom('documents').select('id').orderBy('id').execute();
+    const c = await h.store.db.insertInto('clusters').values({ kind: 'near-duplicate', size: 2, first_seen: '2025-03-04', last_seen: '2025-03-12', outlets: 2, label: 'Harbour myths (republished)', created_at: '2025-04-01T00:00:00Z' }).returning('id').executeTakeFirstOrThrow();
+    for (const d of docs.slice(0, 2)) await h.store.db.insertInto('cluster_members').values({ cluster_id: Number(c.id), document_id: Number(d.id), item_ref: null, text: null, similarity: 0.93 }).execute();
+    await page.goto(`${h.url}/#/clusters`);
+    await page.getByRole('link', { name: 'Harbour myths (republished)' }).click();
+    await page.getByRole('heading', { name: 'Spread across outlets over time' }).waitFor();
+    expect(await page.locator('.timeline rect.bar').count()).toBe(2);
+    expect(await page.locator('table.grid tbody tr').count()).toBe(2);
+    await page.close();
+  });
+
+  it('a document full of XSS payloads renders inert, as text', async () => {
+    const page = await open('/#/corpus');
+    await page.getByRole('searchbox').fill('propaganda');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const link = page.locator('.doc-list a').first();
+    await link.waitFor();
+    expect(await link.textContent()).toBe('<img src=x onerror=alert("title")>');
+    await link.click();
+    await page.locator('.doc-text').waitFor();
+    const text = await page.locator('.doc-text').innerText();
+    for (const payload of XSS) expect(text).toContain(payload);
+    // Payload markup never became elements.
+    const injected = await page.evaluate(() => ({
+      scripts: [...document.scripts].filter((s) => !s.src.includes('/assets/')).length,
+      imgs: document.querySelectorAll('img').length,
+      iframes: document.querySelectorAll('iframe').length,
+      svgsInText: document.querySelectorAll('.doc-text svg, .doc-text a, .doc-text style, .doc-text details, .doc-text math').length,
+      handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+    }));
+    expect(injected).toEqual({ scripts: 0, imgs: 0, iframes: 0, svgsInText: 0, handlers: 0 });
+    // Focus every highlighted span (explanations render quotes of the payload text too).
+    const marks = page.locator('mark.hl');
+    for (let i = 0; i < Math.min(await marks.count(), 10); i++) await marks.nth(i).focus();
+    await page.getByRole('tab', { name: /ledger/u }).click();
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('the same payloads pasted into the analyse page stay inert', async () => {
+    const page = await open('/#/analyse');
+    await page.getByLabel('Title (optional)').fill(XSS[1] as string);
+    await page.getByLabel('Text', { exact: true }).fill(XSS_DOC);
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.locator('.doc-text').waitFor();
+    expect(await page.locator('.summary strong').textContent()).toBe(XSS[1]);
+    expect(await page.evaluate(() => document.querySelectorAll('img, iframe, .doc-text script').length)).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('renders a 1,000-paragraph document completely', async () => {
+    const para = 'The committee said the so-called experts were wrong again, and the report lists every figure it used.';
+    const text = Array.from({ length: 1000 }, (_, i) => `${i + 1}. ${para}`).join('\n\n');
+    const page = await open('/#/analyse');
+    await page.getByLabel('Text', { exact: true }).fill(text);
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.locator('.doc-text').waitFor({ timeout: 60_000 });
+    expect(await page.locator('.doc-text p.para').count()).toBe(1000);
+    expect(await page.locator('.doc-text p.para').last().textContent()).toBe(`1000. ${para}`);
+    await page.close();
+  }, 90_000);
+
+  it('raised no CSP violation and no page error', () => {
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+// The real analyser (not the fixture) must also work end to end through the browser.
+describe.skipIf(!chromiumPath)('web app with the real analyser', () => {
+  it('analyses the pasted text', async () => {
+    const h = await startHarness(chromiumPath as string, sharedAnalysis);
+    try {
+      const page = await h.context.newPage();
+      await page.goto(`${h.url}/#/analyse`);
+      await page.getByLabel('Text', { exact: true }).fill('Myth: vaccines contain microchips.\nFact: They do not; the regulator tested every batch.');
+      await page.getByRole('button', { name: 'Analyse' }).click();
+      await page.locator('.summary').waitFor();
+      expect(await page.locator('.summary').textContent()).toMatch(/language en/u);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,68 @@
+/**
+ * Shared setup of the browser tests and `npm run screenshots`: Debian's chromium driven by playwright-core
+ * (never a downloaded browser), a server on a random loopback port over a fresh in-memory store, and the
+ * web app built into web/dist when it is missing.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { createServer, type AnalysisService } from '../../src/server/index.js';
+import { createToken, MemoryTokenStore } from '../../src/server/auth/tokens.js';
+import { StoreCorpusService } from '../../src/server/corpus.js';
+import { openStore, type Store } from '../../src/store/index.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WEB_DIST = join(ROOT, 'web', 'dist');
+
+/** The chromium executable, or null (tests then skip with a notice). */
+export function findChromium(): string | null {
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (p && existsSync(p)) return p;
+  return null;
+}
+
+export function ensureWebBuild(): void {
+  if (existsSync(join(WEB_DIST, 'index.html'))) return;
+  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  execFileSync(process.execPath, [vite, 'build', join(ROOT, 'web'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Harness {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly url: string;
+  readonly context: BrowserContext;
+  readonly analyst: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(executablePath: string, analysis: AnalysisService, viewport = { width: 1366, height: 860 }): Promise<Harness> {
+  ensureWebBuild();
+  const store = await openStore(':memory:');
+  const tokens = new MemoryTokenStore();
+  const analyst = (await createToken(tokens, 'e2e analyst', 'analyst')).secret;
+  const app = await createServer({ analysis, corpus: new StoreCorpusService(store), tokens, rateLimit: false, webRoot: WEB_DIST });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const profile = mkdtempSync(join(tmpdir(), 'narrascope-chromium-'));
+  // A fresh profile per run: no state from an earlier run or from the machine's own chromium.
+  const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, headless: true, viewport, reducedMotion: 'reduce' });
+  return {
+    app,
+    store,
+    url,
+    context,
+    analyst,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      await app.close();
+      await store.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
