@@ -1,8 +1,9 @@
 import { runSections, type Section } from './harness.js';
+import { narrativeEvalSection } from './narrative/sections.js';
 import { claimRetrievalEvalSection } from './matching/eval-section.js';
 import { ledgerSection } from './ledger/section.js';
 
 /** `npm run eval [section ...] [--quick]`: each capability adds its section here (one import, one entry). */
-const sections: Section[] = [ledgerSection, claimRetrievalEvalSection];
+const sections: Section[] = [ledgerSection, claimRetrievalEvalSection, narrativeEvalSection];
 
 await runSections('eval', sections, process.argv.slice(2));

@@ -1,7 +1,9 @@
 import { runSections, type Section } from './harness.js';
+import { narrativeModelSection } from './narrative/sections.js';
+import { narrativeTaxonomiesSection } from './narrative/taxonomies.js';
 import { matchingTrainSection } from './matching/train-section.js';
 
 /** `npm run train [section ...] [--quick]`: each capability adds its section here (one import, one entry). */
-const sections: Section[] = [matchingTrainSection];
+const sections: Section[] = [matchingTrainSection, narrativeTaxonomiesSection, narrativeModelSection];
 
 await runSections('train', sections, process.argv.slice(2));

@@ -1,4 +1,5 @@
 import { builtinAggregators } from './aggregators/index.js';
+import { createNarrativeAggregator, narrativeAggregator } from './aggregators/narrative/narratives.js';
 import { resolveConfig, type NarrascopeConfig, type ResolvedConfig } from './core/config/config.js';
 import { Registry } from './core/detect/registry.js';
 import { analyzeDocument } from './core/pipeline/analyze.js';
@@ -7,18 +8,24 @@ import type { AnalysisResult } from './core/result/types.js';
 import { createDocument, type Document, type DocumentInit } from './core/text/document.js';
 import { builtinDetectors } from './detectors/index.js';
 import { identifyLanguage } from './models/language-id.js';
+import type { Taxonomy } from './taxonomy/types.js';
 import { TOOL_VERSION } from './version.js';
 
 export interface AnalyzerOptions extends NarrascopeConfig {
   /** Use a custom registry instead of the built-in detectors and aggregators. */
   readonly registry?: Registry;
+  /** Extra narrative taxonomies (see `loadTaxonomyFile`), used beside the built-in ones. Ignored with `registry`. */
+  readonly taxonomies?: readonly Taxonomy[];
   /** Language identification; default fastText lid.176. Pass `false` to skip (language becomes `und` unless given). */
   readonly identifyLanguage?: LanguageIdentifier | false;
   readonly includeText?: boolean;
 }
 
-export function builtinRegistry(): Registry {
-  return new Registry(builtinDetectors, builtinAggregators);
+export function builtinRegistry(taxonomies: readonly Taxonomy[] = []): Registry {
+  const aggregators = taxonomies.length
+    ? builtinAggregators.map((a) => (a === narrativeAggregator ? createNarrativeAggregator({ taxonomies }) : a))
+    : builtinAggregators;
+  return new Registry(builtinDetectors, aggregators);
 }
 
 /**
@@ -34,7 +41,7 @@ export class Analyzer {
   private readonly includeText: boolean;
 
   constructor(options: AnalyzerOptions = {}) {
-    this.registry = options.registry ?? builtinRegistry();
+    this.registry = options.registry ?? builtinRegistry(options.taxonomies);
     this.config = resolveConfig(this.registry, options);
     this.identify = options.identifyLanguage === false ? undefined : (options.identifyLanguage ?? identifyLanguage);
     this.includeText = options.includeText ?? true;

@@ -1,0 +1,57 @@
+/**
+ * `narrascope predict narratives --documents DIR`: SemEval-2025 Task 10 subtask 2 prediction file, one line
+ * per `*.txt` document of DIR (sorted by name): `doc<TAB>narrative;...<TAB>sub-narrative;...` or
+ * `doc<TAB>Other<TAB>Other`, where doc is the file name. Uses the same model and decision as the
+ * `narrative/narratives` aggregator, on the file's text as it is (as in training and cross-validation).
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { builtinNarrativeModel } from '../../models/narrative/builtin.js';
+import { predictNarratives } from '../../models/narrative/predict.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import type { PredictMode } from './types.js';
+
+/** The prediction line for one document's text. */
+export function narrativeLine(doc: string, text: string): string {
+  const { model, profiles } = builtinNarrativeModel();
+  const p = predictNarratives(model, profiles, model.vectorize(text));
+  if (!p.hasNarrative) return `${doc}\tOther\tOther`;
+  return `${doc}\t${p.coarse.map((c) => c.label).join(';')}\t${p.fine.map((f) => f.label).join(';')}`;
+}
+
+export const narrativesMode: PredictMode = {
+  name: 'narratives',
+  summary: 'SemEval-2025 Task 10 subtask 2 (narratives) prediction file',
+  usage: 'narrascope predict narratives --documents DIR [--out FILE]\n  writes doc<TAB>narratives<TAB>subnarratives per *.txt file (doc = file name), or doc<TAB>Other<TAB>Other',
+  run(args, io) {
+    const dirArg = args.values.documents;
+    if (typeof dirArg !== 'string' || !dirArg) {
+      throw new UserError('missing --documents DIR', 'Pass a folder of *.txt documents, e.g. --documents narratives-2025/documents.');
+    }
+    const dir = resolve(io.cwd, dirArg);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new UserError(`documents folder "${dirArg}" not found`, 'Pass --documents DIR, an existing folder of *.txt files.');
+    }
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
+    if (files.length === 0) throw new UserError(`no .txt files in "${dirArg}"`, 'The folder should hold one document per .txt file.');
+    const lines: string[] = [];
+    let failed = 0;
+    for (const file of files) {
+      const buf = readFileSync(join(dir, file));
+      if (buf.includes(0)) {
+        io.stderr.write(`narrascope predict narratives: skipped "${file}": binary file, not UTF-8 text\n`);
+        failed++;
+        continue;
+      }
+      lines.push(narrativeLine(file, buf.toString('utf8')));
+    }
+    const out = lines.length ? `${lines.join('\n')}\n` : '';
+    const outArg = args.values.out;
+    if (typeof outArg === 'string' && outArg) writeFileSync(resolve(io.cwd, outArg), out);
+    else io.stdout.write(out);
+    return Promise.resolve(failed ? ExitCode.partial : ExitCode.ok);
+  },
+};

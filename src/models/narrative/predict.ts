@@ -1,0 +1,123 @@
+/**
+ * The document-level decision of the SemEval-style model, shared by the aggregator, `predict narratives`
+ * and the cross-validation in bench/: first "does the text carry a narrative at all" (else `Other`), then
+ * the domain (URW or CC), then coarse labels of that domain (the best one, plus any above the threshold),
+ * then fine labels under each chosen coarse label (or its `: Other` child when none is confident).
+ * Fine implies coarse and every label stays inside one domain: the hierarchy is consistent by construction.
+ */
+import type { Taxonomy, TaxonomyLabel } from '../../taxonomy/types.js';
+import { DOMAIN_CC_HEAD, NARRATIVE_HEAD, sigmoid, type NarrativeModel, type NarrativeThresholds, type SparseVector } from './model.js';
+
+export interface ScoredLabel {
+  readonly label: string;
+  readonly score: number;
+}
+
+export interface NarrativePrediction {
+  /** P(the text carries a narrative of the taxonomy). */
+  readonly narrativeScore: number;
+  readonly hasNarrative: boolean;
+  readonly domain: string | null;
+  /** Chosen labels, best first; empty when `hasNarrative` is false. */
+  readonly coarse: readonly ScoredLabel[];
+  readonly fine: readonly ScoredLabel[];
+}
+
+/** Domain prefix of a SemEval label (`URW`, `CC`). */
+export function domainOf(label: string): string {
+  return label.split(':', 1)[0] ?? '';
+}
+
+/** Precomputed taxonomy profiles (TF-IDF of description + keywords + examples) for the keyword prior. */
+export class LabelProfiles {
+  private readonly profiles = new Map<string, SparseVector>();
+  constructor(
+    readonly model: NarrativeModel,
+    readonly taxonomy: Taxonomy,
+  ) {
+    for (const l of taxonomy.labels) this.profiles.set(l.label, model.vectorize(profileText(l)));
+  }
+  similarity(label: string, x: SparseVector): number {
+    const p = this.profiles.get(label);
+    if (!p) return 0;
+    let s = 0;
+    for (const [i, v] of x) s += v * (p.get(i) ?? 0);
+    return s;
+  }
+}
+
+export function profileText(l: TaxonomyLabel): string {
+  // The label's own words count too: "Western media is an instrument of propaganda" is a good cue.
+  const name = l.label.split(': ').slice(1).join(' ');
+  return [name, l.description, l.keywords.join('. '), l.examples.join(' ')].join('\n');
+}
+
+/** What the decision needs about one text: the head scores, precomputed or computed lazily. */
+export interface NarrativeScorer {
+  readonly empty: boolean;
+  narrative(): number;
+  domainCC(): number;
+  logit(label: string): number;
+  similarity(label: string): number;
+}
+
+export function scorerFor(model: NarrativeModel, profiles: LabelProfiles, x: SparseVector): NarrativeScorer {
+  return {
+    empty: x.size === 0,
+    narrative: () => model.probability(NARRATIVE_HEAD, x),
+    domainCC: () => model.probability(DOMAIN_CC_HEAD, x),
+    logit: (label) => model.logit(label, x),
+    similarity: (label) => profiles.similarity(label, x),
+  };
+}
+
+export function predictNarratives(model: NarrativeModel, profiles: LabelProfiles, x: SparseVector): NarrativePrediction {
+  return decideNarratives(scorerFor(model, profiles, x), profiles.taxonomy, model.data.thresholds);
+}
+
+export function decideNarratives(s: NarrativeScorer, taxonomy: Taxonomy, t: NarrativeThresholds): NarrativePrediction {
+  const score = (label: string): number => sigmoid(s.logit(label) + t.prior * s.similarity(label));
+  const domain = s.domainCC() >= 0.5 ? 'CC' : 'URW';
+  const structure = structureOf(taxonomy);
+  const coarseScored = (structure.coarseByDomain.get(domain) ?? [])
+    .map((l) => ({ label: l.label, score: score(l.label) }))
+    .sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
+  const mix = t.gateMix ?? 0;
+  const narrativeScore = (1 - mix) * s.narrative() + mix * (coarseScored[0]?.score ?? 0);
+  const gate = t.narrativeByDomain?.[domain] ?? t.narrative;
+  if (narrativeScore < gate || s.empty) return { narrativeScore, hasNarrative: false, domain, coarse: [], fine: [] };
+  const coarse = coarseScored.filter((c, i) => i === 0 || c.score >= t.coarse);
+  const fine: ScoredLabel[] = [];
+  for (const c of coarse) {
+    const scored = (structure.children.get(c.label) ?? [])
+      .map((l) => ({ label: l.label, score: score(l.label) }))
+      .filter((f) => f.score >= t.fine)
+      .sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
+    if (scored.length) fine.push(...scored);
+    else fine.push({ label: `${c.label}: Other`, score: c.score });
+  }
+  return { narrativeScore, hasNarrative: true, domain, coarse, fine };
+}
+
+interface Structure {
+  readonly coarseByDomain: ReadonlyMap<string, readonly TaxonomyLabel[]>;
+  /** Fine labels with a head of their own (not the `: Other` catch-alls), per coarse label. */
+  readonly children: ReadonlyMap<string, readonly TaxonomyLabel[]>;
+}
+
+const structures = new WeakMap<Taxonomy, Structure>();
+
+function structureOf(taxonomy: Taxonomy): Structure {
+  let s = structures.get(taxonomy);
+  if (!s) {
+    const coarseByDomain = new Map<string, TaxonomyLabel[]>();
+    const children = new Map<string, TaxonomyLabel[]>();
+    for (const l of taxonomy.labels) {
+      if (l.level === 'coarse') coarseByDomain.set(domainOf(l.label), [...(coarseByDomain.get(domainOf(l.label)) ?? []), l]);
+      else if (l.parent && !l.label.endsWith(': Other')) children.set(l.parent, [...(children.get(l.parent) ?? []), l]);
+    }
+    s = { coarseByDomain, children };
+    structures.set(taxonomy, s);
+  }
+  return s;
+}

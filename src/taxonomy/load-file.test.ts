@@ -1,0 +1,26 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTaxonomyFile } from './load-file.js';
+import { TaxonomyError } from './types.js';
+
+describe('loadTaxonomyFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'narrascope-taxonomy-'));
+  it('loads a file and names it in errors', () => {
+    const ok = join(dir, 'ok.yaml');
+    writeFileSync(ok, '\uFEFFid: ok\nlabels:\n  - label: A\n    description: d\n');
+    expect(loadTaxonomyFile(ok).id).toBe('ok');
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'id: ok\nlabels:\n  - label: A\n');
+    expect(() => loadTaxonomyFile(bad)).toThrow(`${bad}:3:5: labels[0].description: missing`);
+  });
+  it.each([
+    ['missing file', join(dir, 'nope.yaml'), 'cannot be read'],
+    ['binary file', join(dir, 'bin.yaml'), 'binary'],
+  ])('%s → TaxonomyError', (_n, path, problem) => {
+    if (path.endsWith('bin.yaml')) writeFileSync(path, Buffer.from([0x69, 0x64, 0x00, 0x01]));
+    expect(() => loadTaxonomyFile(path)).toThrow(TaxonomyError);
+    expect(() => loadTaxonomyFile(path)).toThrow(problem);
+  });
+});

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { builtinTaxonomies } from './builtin/index.js';
+import { parseTaxonomy } from './parse.js';
+import { TaxonomyError } from './types.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const VALID = `id: energy
+name: Energy narratives
+labels:
+  - label: Energy blackmail
+    description: Gas supplies are said to be used as a weapon.
+    keywords: [gas cut-off, pipeline]
+    examples: ["They will turn off the taps the moment we disagree."]
+  - label: Winter without heating
+    parent: Energy blackmail
+    description: Households are said to face a cold winter.
+`;
+
+describe('parseTaxonomy', () => {
+  it('reads a valid file with levels, defaults and lower-cased keywords', () => {
+    const t = parseTaxonomy(VALID.replace('gas cut-off', 'Gas Cut-off'), 'energy.yaml');
+    expect(t).toMatchObject({ id: 'energy', name: 'Energy narratives', version: '1', description: '' });
+    expect(t.labels.map((l) => [l.label, l.level, l.parent])).toEqual([
+      ['Energy blackmail', 'coarse', null],
+      ['Winter without heating', 'fine', 'Energy blackmail'],
+    ]);
+    expect(t.labels[0]!.keywords).toEqual(['gas cut-off', 'pipeline']);
+    expect(t.labels[1]!.keywords).toEqual([]);
+  });
+
+  it('reads JSON too', () => {
+    const json = JSON.stringify({ id: 'j', labels: [{ label: 'A', description: 'd' }] }, null, 2);
+    expect(parseTaxonomy(json, 'j.json').labels).toHaveLength(1);
+  });
+
+  // [case, source, line, field, problem fragment]
+  const bad: [string, string, number, string, string][] = [
+    ['syntax error', 'id: x\nlabels: [\n', 3, '(syntax)', ''],
+    ['root not a map', '- a\n- b\n', 1, '(root)', 'mapping'],
+    ['missing id', 'labels:\n  - label: A\n    description: d\n', 1, 'id', 'missing'],
+    ['bad id', 'id: "has space"\nlabels:\n  - label: A\n    description: d\n', 1, 'id', 'not a valid id'],
+    ['unknown top field', 'id: x\nlable: 3\nlabels:\n  - label: A\n    description: d\n', 2, 'lable', 'unknown field'],
+    ['missing labels', 'id: x\n', 1, 'labels', 'missing'],
+    ['empty labels', 'id: x\nlabels: []\n', 2, 'labels', 'empty'],
+    ['label not a map', 'id: x\nlabels:\n  - just text\n', 3, 'labels[0]', 'mapping'],
+    ['missing description', 'id: x\nlabels:\n  - label: A\n    keywords: [a]\n', 3, 'labels[0].description', 'missing'],
+    ['keyword typo', 'id: x\nlabels:\n  - label: A\n    description: d\n    keyword: [a]\n', 5, 'labels[0].keyword', 'unknown field'],
+    ['keywords not a list', 'id: x\nlabels:\n  - label: A\n    description: d\n    keywords: a, b\n', 5, 'labels[0].keywords', 'list'],
+    ['empty example', 'id: x\nlabels:\n  - label: A\n    description: d\n    examples: ["ok", ""]\n', 5, 'labels[0].examples[1]', 'empty'],
+    ['duplicate label', 'id: x\nlabels:\n  - label: A\n    description: d\n  - label: A\n    description: e\n', 5, 'labels[1].label', 'duplicate'],
+    ['unknown parent', 'id: x\nlabels:\n  - label: A\n    description: d\n    parent: B\n', 5, 'labels[0].parent', 'not a label'],
+    [
+      'three levels',
+      'id: x\nlabels:\n  - label: A\n    description: d\n  - label: B\n    parent: A\n    description: d\n  - label: C\n    parent: B\n    description: d\n',
+      9,
+      'labels[2].parent',
+      'two levels',
+    ],
+    ['duplicate key', 'id: x\nid: y\nlabels:\n  - label: A\n    description: d\n', 2, '(syntax)', ''],
+  ];
+  it.each(bad)('%s → error naming file, line and field', (_name, source, line, field, problem) => {
+    let error: unknown;
+    try {
+      parseTaxonomy(source, 'user.yaml');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TaxonomyError);
+    const e = error as TaxonomyError;
+    expect([e.file, e.line, e.field]).toEqual(['user.yaml', line, field]);
+    expect(e.problem).toContain(problem);
+    expect(e.message.startsWith(`user.yaml:${line}:`)).toBe(true);
+  });
+});
+
+describe('built-in taxonomies', () => {
+  it.each(builtinTaxonomies.map((t) => [t.id, t] as const))('%s: the imported JSON matches taxonomies/%s.yaml', (id, taxonomy) => {
+    const source = readFileSync(join(ROOT, 'taxonomies', `${id}.yaml`), 'utf8');
+    // Out of date? Run `npm run train narrative-taxonomies`.
+    expect(taxonomy).toEqual(parseTaxonomy(source, `taxonomies/${id}.yaml`));
+  });
+
+  it('semeval2025 has the 21 coarse and 95 fine labels of the task, each fine under its own coarse label', () => {
+    const t = builtinTaxonomies.find((x) => x.id === 'semeval2025')!;
+    const coarse = t.labels.filter((l) => l.level === 'coarse');
+    const fine = t.labels.filter((l) => l.level === 'fine');
+    expect([coarse.length, fine.length]).toEqual([21, 95]);
+    for (const l of fine) expect(l.label.startsWith(`${l.parent}: `)).toBe(true);
+    for (const c of coarse) expect(fine.some((f) => f.label === `${c.label}: Other`)).toBe(true);
+  });
+
+  it('every label has a description and at least one keyword and example', () => {
+    for (const t of builtinTaxonomies)
+      for (const l of t.labels) {
+        expect(l.description.length, l.label).toBeGreaterThan(10);
+        expect(l.keywords.length, l.label).toBeGreaterThan(0);
+        expect(l.examples.length, l.label).toBeGreaterThan(0);
+      }
+  });
+});

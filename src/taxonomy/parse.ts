@@ -1,0 +1,111 @@
+/**
+ * Parses and validates a taxonomy file (YAML, or JSON, which YAML reads too) without touching the file
+ * system, so the same code validates user files, the built-in sources and generated JSON. Every problem
+ * becomes a TaxonomyError naming the file, line, column and field, taken from the yaml package's node ranges.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { TaxonomyError, type Taxonomy, type TaxonomyLabel } from './types.js';
+
+const TOP_FIELDS = new Set(['id', 'name', 'version', 'description', 'labels']);
+const LABEL_FIELDS = new Set(['label', 'description', 'keywords', 'examples', 'parent']);
+const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/iu;
+const MAX_LABELS = 2000;
+const MAX_TEXT = 2000;
+
+export function parseTaxonomy(source: string, file: string): Taxonomy {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
+  const fail = (node: Node | null | undefined, field: string, problem: string): never => {
+    const offset = node?.range?.[0] ?? 0;
+    const pos = lineCounter.linePos(offset);
+    throw new TaxonomyError(file, pos.line, pos.col, field, problem);
+  };
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const pos = firstError.linePos?.[0] ?? { line: 1, col: 1 };
+    throw new TaxonomyError(file, pos.line, pos.col, '(syntax)', firstError.message.split('\n')[0] ?? 'not valid YAML or JSON');
+  }
+  const root = doc.contents;
+  if (!isMap(root)) fail(root, '(root)', 'expected a mapping with fields id, name, description, labels');
+  const top = root as YAMLMap;
+  checkKeys(top, TOP_FIELDS, '', fail);
+
+  const id = requiredString(top, 'id', 'id', fail);
+  if (!ID_PATTERN.test(id)) fail(valueNode(top, 'id'), 'id', `"${id}" is not a valid id: use letters, digits, ".", "_" or "-" (at most 64)`);
+  const name = optionalString(top, 'name', 'name', fail) ?? id;
+  const version = optionalString(top, 'version', 'version', fail) ?? '1';
+  const description = optionalString(top, 'description', 'description', fail) ?? '';
+
+  const labelsNode = valueNode(top, 'labels');
+  if (!labelsNode) fail(top, 'labels', 'missing: a taxonomy needs a list of labels');
+  if (!isSeq(labelsNode)) fail(labelsNode, 'labels', 'expected a list of labels');
+  const items = (labelsNode as { items: unknown[] }).items;
+  if (items.length === 0) fail(labelsNode, 'labels', 'the list is empty');
+  if (items.length > MAX_LABELS) fail(labelsNode, 'labels', `too many labels (${items.length}; at most ${MAX_LABELS})`);
+
+  const labels: TaxonomyLabel[] = [];
+  const seen = new Map<string, Node>();
+  const parentNodes: { label: string; parent: string; node: Node | null; field: string }[] = [];
+  items.forEach((item, i) => {
+    const where = `labels[${i}]`;
+    if (!isMap(item)) return fail(item as Node, where, 'expected a mapping with label, description, keywords, examples, parent');
+    checkKeys(item, LABEL_FIELDS, `${where}.`, fail);
+    const label = requiredString(item, 'label', `${where}.label`, fail);
+    if (seen.has(label)) fail(valueNode(item, 'label'), `${where}.label`, `duplicate label "${label}"`);
+    seen.set(label, item);
+    const desc = requiredString(item, 'description', `${where}.description`, fail);
+    const keywords = stringList(item, 'keywords', `${where}.keywords`, fail).map((k) => k.toLowerCase());
+    const examples = stringList(item, 'examples', `${where}.examples`, fail);
+    const parent = optionalString(item, 'parent', `${where}.parent`, fail) ?? null;
+    if (parent !== null) parentNodes.push({ label, parent, node: valueNode(item, 'parent'), field: `${where}.parent` });
+    labels.push({ label, level: parent === null ? 'coarse' : 'fine', parent, description: desc, keywords, examples });
+  });
+  const levels = new Map(labels.map((l) => [l.label, l.level]));
+  for (const p of parentNodes) {
+    const level = levels.get(p.parent);
+    if (level === undefined) fail(p.node, p.field, `"${p.parent}" is not a label of this taxonomy (parent must name a coarse label)`);
+    if (level === 'fine') fail(p.node, p.field, `"${p.parent}" is itself a fine label; only two levels are supported`);
+    if (p.parent === p.label) fail(p.node, p.field, 'a label cannot be its own parent');
+  }
+  return { id, name, version, description, labels };
+}
+
+type Fail = (node: Node | null | undefined, field: string, problem: string) => never;
+
+function valueNode(map: YAMLMap, key: string): Node | null {
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  return (pair?.value as Node | null | undefined) ?? null;
+}
+
+function checkKeys(map: YAMLMap, allowed: ReadonlySet<string>, prefix: string, fail: Fail): void {
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!allowed.has(key)) fail(pair.key as Node, `${prefix}${key || '(key)'}`, `unknown field; expected one of ${[...allowed].join(', ')}`);
+  }
+}
+
+function scalarString(node: Node | null, field: string, fail: Fail): string {
+  if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) fail(node, field, 'expected a text value');
+  const value = String((node as { value: unknown }).value).trim();
+  if (!value) fail(node, field, 'is empty');
+  if (value.length > MAX_TEXT) fail(node, field, `too long (${value.length} characters; at most ${MAX_TEXT})`);
+  return value;
+}
+
+function requiredString(map: YAMLMap, key: string, field: string, fail: Fail): string {
+  const node = valueNode(map, key);
+  if (!map.items.some((p) => isScalar(p.key) && p.key.value === key)) fail(map, field, 'missing (required)');
+  return scalarString(node, field, fail);
+}
+
+function optionalString(map: YAMLMap, key: string, field: string, fail: Fail): string | undefined {
+  if (!map.items.some((p) => isScalar(p.key) && p.key.value === key)) return undefined;
+  return scalarString(valueNode(map, key), field, fail);
+}
+
+function stringList(map: YAMLMap, key: string, field: string, fail: Fail): string[] {
+  if (!map.items.some((p) => isScalar(p.key) && p.key.value === key)) return [];
+  const node = valueNode(map, key);
+  if (!isSeq(node)) return fail(node, field, 'expected a list of texts');
+  return node.items.map((item, i) => scalarString(item as Node, `${field}[${i}]`, fail));
+}
