@@ -78,7 +78,7 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
       // Keyboard: Tab reaches a highlighted span and the explanation panel follows focus.
       await marks.first().focus();
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-finding') ?? document.activeElement?.tagName);
+      const focused = await page.evaluate<string | null>("document.activeElement?.getAttribute('data-finding') ?? document.activeElement?.tagName ?? null");
       expect(focused).toBeTruthy();
       await marks.first().focus();
       await expect.poll(() => page.locator('.finding-panel h3').count()).toBe(1);
@@ -142,13 +142,14 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     const text = await page.locator('.doc-text').innerText();
     for (const payload of XSS) expect(text).toContain(payload);
     // Payload markup never became elements.
-    const injected = await page.evaluate(() => ({
+    // Evaluated in the page (as a string: the test program has no DOM types).
+    const injected = await page.evaluate<Record<string, number>>(`({
       scripts: [...document.scripts].filter((s) => !s.src.includes('/assets/')).length,
       imgs: document.querySelectorAll('img').length,
       iframes: document.querySelectorAll('iframe').length,
       svgsInText: document.querySelectorAll('.doc-text svg, .doc-text a, .doc-text style, .doc-text details, .doc-text math').length,
       handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
-    }));
+    })`);
     expect(injected).toEqual({ scripts: 0, imgs: 0, iframes: 0, svgsInText: 0, handlers: 0 });
     // Focus every highlighted span (explanations render quotes of the payload text too).
     const marks = page.locator('mark.hl');
@@ -166,7 +167,7 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.getByRole('button', { name: 'Analyse' }).click();
     await page.locator('.doc-text').waitFor();
     expect(await page.locator('.summary strong').textContent()).toBe(XSS[1]);
-    expect(await page.evaluate(() => document.querySelectorAll('img, iframe, .doc-text script').length)).toBe(0);
+    expect(await page.evaluate<number>("document.querySelectorAll('img, iframe, .doc-text script').length")).toBe(0);
     expect(dialogs).toEqual([]);
     await page.close();
   });
