@@ -68,6 +68,12 @@ function parsePage(raw: string): DomDocument {
   return parseHTML(page).document as unknown as DomDocument;
 }
 
+function reparse(raw: string): DomDocument {
+  const document = parsePage(raw);
+  removeBoilerplateElements(document);
+  return document;
+}
+
 /** Counts elements and the deepest nesting, iteratively. */
 function measure(document: DomDocument): { elements: number; depth: number } {
   const root = document.documentElement;
@@ -98,16 +104,15 @@ export function htmlToText(raw: string): HtmlText {
   const bodyText = (document.body?.textContent ?? '').replace(/\s+/gu, ' ').trim();
 
   let article: ReturnType<Readability<DomNode>['parse']> = null;
+  let ranReadability = false;
   const { elements, depth } = measure(document);
   if (depth > MAX_DEPTH) {
     // Readability recurses over the tree; a pathologically deep page would exhaust the stack.
     warnings.push(`the page nests elements ${depth} levels deep; article extraction was skipped and the whole page text was used`);
   } else if (elements <= MAX_ELEMENTS) {
+    ranReadability = true;
     try {
-      // Readability edits the DOM it is given, so it works on its own parse of the page.
-      const copy = parsePage(raw);
-      removeBoilerplateElements(copy);
-      article = new Readability<DomNode>(copy as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 300 }).parse();
+      article = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 300 }).parse();
     } catch (e) {
       warnings.push(`article extraction failed (${(e as Error).message}); the whole page text was used`);
     }
@@ -117,7 +122,12 @@ export function htmlToText(raw: string): HtmlText {
   const articleText = (article?.textContent ?? '').replace(/\s+/gu, ' ').trim();
   // Readability sometimes keeps only a fragment of short pages (a single div among many paragraphs).
   const useArticle = article?.content && articleText.length >= Math.min(200, bodyText.length * 0.5);
-  const root = useArticle ? (article?.content as DomNode) : (document.body ?? document.documentElement);
+  // Readability edits the DOM it reads, so the fallback reads a fresh parse of the page.
+  let root: DomNode | null = article?.content ?? null;
+  if (!useArticle) {
+    const fresh = ranReadability ? reparse(raw) : document;
+    root = fresh.body ?? fresh.documentElement;
+  }
   const built = root ? blocksToText(root, raw, view) : { text: '', sourceMap: SourceMap.identity(), dropped: 0 };
   const title = cleanTitle(article?.title ?? '') || pageTitle;
   return {

@@ -14,7 +14,9 @@ export class TextBuilder {
   /** Appends `piece`, which starts at `originalStart` in the original (verbatim or nearly so). */
   append(piece: string, originalStart: number): this {
     if (piece.length === 0) return this;
-    this.anchors.push({ normalised: this.length, original: originalStart });
+    // An anchor is needed only where the mapping jumps; contiguous pieces (word, space, word) share one.
+    const last = this.anchors[this.anchors.length - 1] as SourceAnchor;
+    if (last.original + (this.length - last.normalised) !== originalStart) this.anchors.push({ normalised: this.length, original: originalStart });
     this.parts.push(piece);
     this.length += piece.length;
     return this;
