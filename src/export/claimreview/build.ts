@@ -1,0 +1,146 @@
+import type { AnalysisResult, LedgerItem, VerdictLabel } from '../../core/result/types.js';
+import { RATING_OF, VERDICT_WORDS } from './rating.js';
+import type { ClaimReview, SchemaThing } from './types.js';
+import { isHttpUrl, isIsoDate, validateClaimReview } from './validate.js';
+
+/**
+ * ClaimReview JSON-LD for the ledger items of analysed documents, and for verdicts an analyst confirmed.
+ * A rebuttal document's item is a fact-check of a kind: its publisher (the outlet) reviews a claim it
+ * attributes to someone, with its own verdict word. Narrascope reports that as the document's review —
+ * it does not endorse it. Items that would make an invalid ClaimReview (no claim, no verdict, no
+ * publisher, no http(s) address) are skipped with the reasons, never emitted half-formed.
+ */
+export interface ClaimReviewContext {
+  /** Who published the reviews when the document does not say (its `source.outlet`). */
+  readonly publisher?: string;
+  readonly publisherUrl?: string;
+  /** Address of the document when its source has none (reviews get `#item-N` anchors). */
+  readonly url?: string;
+  /** Publication date when the document has none (ISO 8601). */
+  readonly datePublished?: string;
+}
+
+export interface AnalystConfirmation {
+  /** The ledger item's id in the analysis result. */
+  readonly itemId: string;
+  readonly verdict: VerdictLabel;
+  /** The analyst's own words for the verdict and the reasoning; becomes reviewBody. */
+  readonly note: string;
+  /** The analyst or the organisation that stands behind the verdict. */
+  readonly author: string;
+  readonly createdAt: string;
+}
+
+export interface ClaimReviewExport {
+  readonly reviews: readonly ClaimReview[];
+  readonly skipped: readonly { readonly document: string; readonly item: string; readonly reasons: readonly string[] }[];
+}
+
+export function ledgerClaimReviews(results: readonly AnalysisResult[], ctx: ClaimReviewContext = {}): ClaimReviewExport {
+  const reviews: ClaimReview[] = [];
+  const skipped: { document: string; item: string; reasons: string[] }[] = [];
+  for (const r of results) {
+    r.rebuttals.forEach((item, i) => {
+      const built = fromLedgerItem(r, item, i, ctx);
+      if ('reasons' in built) skipped.push({ document: r.document.hash, item: item.id, reasons: built.reasons });
+      else reviews.push(built.review);
+    });
+  }
+  return { reviews, skipped };
+}
+
+/** ClaimReviews for verdicts analysts confirmed: the analyst is the reviewer, their verdict the rating. */
+export function confirmedClaimReviews(result: AnalysisResult, confirmations: readonly AnalystConfirmation[], ctx: ClaimReviewContext = {}): ClaimReviewExport {
+  const reviews: ClaimReview[] = [];
+  const skipped: { document: string; item: string; reasons: string[] }[] = [];
+  for (const c of confirmations) {
+    const index = result.rebuttals.findIndex((it) => it.id === c.itemId);
+    const item = result.rebuttals[index];
+    if (!item) {
+      skipped.push({ document: result.document.hash, item: c.itemId, reasons: ['the confirmed ledger item is not in this analysis (re-analysed since?)'] });
+      continue;
+    }
+    const built = fromLedgerItem(result, item, index, { ...ctx, publisher: c.author }, {
+      author: { '@type': 'Person', name: c.author },
+      verdict: c.verdict,
+      words: VERDICT_WORDS[c.verdict],
+      body: c.note,
+      date: c.createdAt.slice(0, 10),
+    });
+    if ('reasons' in built) skipped.push({ document: result.document.hash, item: item.id, reasons: built.reasons });
+    else reviews.push(built.review);
+  }
+  return { reviews, skipped };
+}
+
+interface Override {
+  readonly author: SchemaThing;
+  readonly verdict: VerdictLabel;
+  readonly words: string;
+  readonly body: string;
+  readonly date: string;
+}
+
+function fromLedgerItem(r: AnalysisResult, item: LedgerItem, i: number, ctx: ClaimReviewContext, override?: Override): { review: ClaimReview } | { reasons: string[] } {
+  const reasons: string[] = [];
+  const src = r.document.source;
+  const claim = item.claim?.text.trim();
+  if (!claim) reasons.push('the item has no claim text');
+  const verdict = override ? override.verdict : item.verdict?.label;
+  const words = override ? override.words : item.verdict?.original.text.trim();
+  if (!verdict || !words) reasons.push('the item has no verdict (the document states none); confirm one as an analyst to export it');
+  const publisher = override ? override.author.name : (src.outlet ?? ctx.publisher);
+  if (!publisher) reasons.push('no publisher: the document names no outlet; pass --publisher');
+  const docUrl = isHttpUrl(src.uri) ? src.uri : ctx.url;
+  if (!docUrl || !isHttpUrl(docUrl)) reasons.push('no http(s) address for the document; pass --url');
+  if (reasons.length) return { reasons };
+  const rating = RATING_OF[verdict!];
+  const date = override?.date ?? isoDay(src.publishedAt) ?? isoDay(ctx.datePublished);
+  const url = `${docUrl!.split('#')[0]}#item-${item.index ?? i + 1}`;
+  const author: SchemaThing = override?.author ?? { '@type': 'Organization', name: publisher!, ...(ctx.publisherUrl && isHttpUrl(ctx.publisherUrl) ? { url: ctx.publisherUrl } : {}) };
+  const claimAuthor = item.attributedTo?.text.trim();
+  const review: ClaimReview = {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    claimReviewed: claim!,
+    reviewRating: { '@type': 'Rating', ...(rating !== null ? { ratingValue: rating, bestRating: 5, worstRating: 1 } : {}), alternateName: words! },
+    itemReviewed: {
+      '@type': 'Claim',
+      ...(claimAuthor ? { author: { '@type': 'Organization' as const, name: claimAuthor } } : {}),
+      appearance: [{ '@type': 'CreativeWork', url: docUrl!.split('#')[0]! }],
+      ...(date ? { datePublished: date } : {}),
+    },
+    author,
+    ...(date ? { datePublished: date } : {}),
+    url,
+    ...(override ? { reviewBody: override.body } : item.rebuttal ? { reviewBody: item.rebuttal.text } : {}),
+    ...(r.document.language && r.document.language !== 'und' ? { inLanguage: r.document.language } : {}),
+  };
+  const problems = validateClaimReview(review);
+  return problems.length ? { reasons: problems } : { review };
+}
+
+function isoDay(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const day = value.slice(0, 10);
+  return isIsoDate(day) ? day : undefined;
+}
+
+/**
+ * JSON-LD text: one object, or an array of them. `<`, `>`, `&` and the line separators are escaped so
+ * the output can be pasted into a `<script type="application/ld+json">` block without breaking out of it.
+ */
+export function stringifyJsonLd(value: ClaimReview | readonly ClaimReview[]): string {
+  for (const v of Array.isArray(value) ? value : [value]) {
+    const problems = validateClaimReview(v);
+    if (problems.length) throw new Error(`refusing to write an invalid ClaimReview: ${problems.join('; ')}`);
+  }
+  return (
+    JSON.stringify(value, null, 2)
+      .replace(/</gu, '\\u003c')
+      .replace(/>/gu, '\\u003e')
+      .replace(/&/gu, '\\u0026')
+      .replace(/\u2028/gu, '\\u2028')
+      .replace(/\u2029/gu, '\\u2029') + '\n'
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * RFC 4180 CSV that is also safe to open in a spreadsheet: fields with a comma, quote, CR or LF are
+ * quoted with doubled quotes; lines end in CRLF; and a text cell that starts with `=`, `+`, `-`, `@`,
+ * TAB or CR — which Excel, LibreOffice and Google Sheets would run as a formula — gets a leading `'`
+ * (the OWASP "CSV injection" advice). Numbers are written as numbers; document text is never executed.
+ */
+export type CsvValue = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/u;
+
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  let s = value;
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  const lines = [header.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))];
+  return lines.join('\r\n') + '\r\n';
+}

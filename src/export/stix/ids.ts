@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * STIX identifiers and timestamps. Ids are UUIDv5 over a Narrascope namespace and a stable key (document
+ * hash + item id ...), so exporting the same analysis twice gives the same ids and a platform such as
+ * OpenCTI updates its objects instead of duplicating them.
+ */
+export const NARRASCOPE_NAMESPACE = '6f0f5a1e-5b7e-4d0c-9a57-2b8e3c1d4e5f';
+
+function uuidBytes(uuid: string): Buffer {
+  return Buffer.from(uuid.replace(/-/gu, ''), 'hex');
+}
+
+export function uuidv5(name: string, namespace = NARRASCOPE_NAMESPACE): string {
+  const hash = createHash('sha1').update(uuidBytes(namespace)).update(name, 'utf8').digest();
+  const b = Buffer.from(hash.subarray(0, 16));
+  b[6] = (b[6]! & 0x0f) | 0x50;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export function stixId(type: string, key: string): string {
+  return `${type}--${uuidv5(`${type}|${key}`)}`;
+}
+
+/** `type--uuid` with a version 4 or 5 UUID (RFC 4122 variant), as STIX 2.1 requires of producers. */
+export const STIX_ID_RE = /^([a-z0-9][a-z0-9-]{1,248}[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u;
+
+/** RFC 3339 UTC with millisecond precision, e.g. 2026-01-02T03:04:05.000Z. */
+export const STIX_TIMESTAMP_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d{1,9})?Z$/u;
+
+export function stixTimestamp(date: Date): string {
+  return date.toISOString();
+}
+
+/** A document date ("2022-01-07", "2022-01-07T10:00:00+01:00") as a STIX timestamp, or null. */
+export function toStixTimestamp(value: string | undefined | null): string | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? new Date(t).toISOString() : null;
+}
