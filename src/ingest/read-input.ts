@@ -163,13 +163,14 @@ async function* fromBytes(
   let count = 0;
   try {
     for await (const out of reader.read(input)) {
+      // A batch reader reports a bad record as an InputError whose message names the record (line, row).
       if (out instanceof InputError) {
-        yield { kind: 'error', origin: `${origin}#${count + 1}`, error: out };
+        yield { kind: 'error', origin, error: out };
         continue;
       }
       count++;
       if (out.text.trim().length === 0) {
-        yield { kind: 'error', origin, error: emptyError(where.uri ?? origin, reader.name) };
+        yield { kind: 'error', origin, error: emptyError(`${where.uri ?? origin}${count > 1 ? ` (document ${count})` : ''}`, reader.name) };
         continue;
       }
       const init = options.language && !out.language ? { ...out, language: options.language } : out;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInput, type ReadItem, type ReadOptions } from '../../src/ingest/read-input.js';
-import { chooseReader } from '../../src/ingest/readers.js';
+import { builtinReaders, chooseReader } from '../../src/ingest/readers.js';
+import { InputError, type Reader } from '../../src/ingest/types.js';
 
 async function collect(spec: string, options: ReadOptions = {}): Promise<ReadItem[]> {
   const out: ReadItem[] = [];
@@ -104,6 +105,17 @@ describe('readInput: files and directories', () => {
   it.skipIf(!existsSync('/proc/version'))('reads a file that reports size 0 (/proc) as a stream', async () => {
     const [item] = await collect('/proc/version');
     expect(item?.kind === 'document' && item.document.text.length).toBeGreaterThan(10);
+  });
+
+  it('gives HTML documents a source map into the raw markup of the file', async () => {
+    const path = new URL('../fixtures/inputs/article.html', import.meta.url).pathname;
+    const [item] = await collect(path);
+    if (item?.kind !== 'document') throw new Error('expected a document');
+    const raw = readFileSync(path, 'utf8');
+    for (const phrase of ['secret military base', 'Truth: the beach', 'Residents can send']) {
+      const at = item.document.sourceMap.toOriginal(item.document.text.indexOf(phrase));
+      expect(raw.slice(at, at + phrase.length)).toBe(phrase);
+    }
   });
 
   it('forces a reader with format and a language with language', async () => {
@@ -250,4 +262,32 @@ describe('chooseReader', () => {
     [{ head: '# Title\n\n[link](http://x)' }, 'markdown'],
     [{ head: 'Just text.' }, 'text'],
   ])('%j → %s', (choice, name) => expect(chooseReader(choice).name).toBe(name));
+});
+
+describe('the reader contract', () => {
+  // A batch reader (the shape of jsonl / csv / feed readers): one document per record, an InputError for a bad one.
+  const lines: Reader = {
+    name: 'lines',
+    description: 'one document per line (test reader)',
+    extensions: ['.lines'],
+    mediaTypes: [],
+    *read(input) {
+      const rows = input.text.split('\n');
+      for (const [i, row] of rows.entries()) {
+        if (row.startsWith('!')) yield new InputError('malformed', `${input.uri ?? 'stdin'} line ${i + 1}: bad record`);
+        else yield { text: row, source: { kind: 'lines', ...(input.uri ? { uri: input.uri } : {}) }, warnings: [...input.warnings] };
+      }
+    },
+  };
+
+  it('plugs a new reader in by extension and keeps going after a bad record', async () => {
+    writeFileSync(join(dir, 'corpus.lines'), 'First document.\n!broken\n\nThird document.');
+    const items = await collect('corpus.lines', { cwd: dir, readers: [lines, ...builtinReaders] });
+    expect(items.map((i) => (i.kind === 'document' ? i.document.text : i.kind === 'error' ? i.error.message : i.reason))).toEqual([
+      'First document.',
+      'corpus.lines line 2: bad record',
+      'corpus.lines (document 2) is empty: there is no text to analyse',
+      'Third document.',
+    ]);
+  });
 });
