@@ -1,0 +1,93 @@
+/**
+ * Full-text queries over documents through the store's capability: SQLite FTS5 (`documents_fts`) or a
+ * PostgreSQL tsvector column (`documents.tsv`). User query syntax, the same on both: words (all must
+ * occur), "quoted phrases", `OR` between terms, `-word` to exclude.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Capabilities } from '../store/capabilities.js';
+
+interface Term {
+  readonly text: string;
+  readonly phrase: boolean;
+  readonly not: boolean;
+  readonly or: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function parseQuery(q: string): Term[] {
+  const terms: Term[] = [];
+  let or = false;
+  for (const m of q.matchAll(/(-?)"([^"]*)"|(\S+)/gu)) {
+    if (m[3] === 'OR') {
+      or = terms.length > 0;
+      continue;
+    }
+    const not = m[1] === '-' || (m[3]?.startsWith('-') ?? false);
+    const raw = m[2] ?? m[3]?.replace(/^-/u, '') ?? '';
+    const words = raw.toLowerCase().match(WORD) ?? [];
+    if (!words.length) continue;
+    const phrase = m[2] !== undefined || words.length > 1;
+    terms.push({ text: words.join(' '), phrase, not, or });
+    or = false;
+  }
+  return terms;
+}
+
+/** FTS5 MATCH expression; null when the query has no searchable word. */
+export function fts5Expression(terms: readonly Term[]): string | null {
+  const positive = terms.filter((t) => !t.not);
+  if (!positive.length) return null;
+  let out = '';
+  for (const t of positive) out += `${out ? (t.or ? ' OR ' : ' AND ') : ''}"${t.text}"`;
+  for (const t of terms.filter((x) => x.not)) out = `(${out}) NOT "${t.text}"`;
+  return out;
+}
+
+/** PostgreSQL tsquery text for to_tsquery('simple', ...). */
+export function tsqueryExpression(terms: readonly Term[]): string | null {
+  const positive = terms.filter((t) => !t.not);
+  if (!positive.length) return null;
+  const one = (t: Term): string => (t.phrase ? `(${t.text.split(' ').join(' <-> ')})` : t.text);
+  let out = '';
+  for (const t of positive) out += `${out ? (t.or ? ' | ' : ' & ') : ''}${one(t)}`;
+  for (const t of terms.filter((x) => x.not)) out = `(${out}) & !${one(t)}`;
+  return out;
+}
+
+/** `documents.id IN (matching ids)` for a user query, or null when the query has no word. */
+export function matchCondition(caps: Capabilities, query: string): RawBuilder<boolean> | null {
+  const terms = parseQuery(query);
+  if (caps.fullText === 'fts5') {
+    const e = fts5Expression(terms);
+    return e ? sql<boolean>`documents.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${e})` : null;
+  }
+  const e = tsqueryExpression(terms);
+  return e ? sql<boolean>`documents.tsv @@ to_tsquery('simple', ${e})` : null;
+}
+
+/** Relevance, larger is better (FTS5 bm25 is negated). Only valid next to matchCondition's join. */
+export function rankExpression(caps: Capabilities, query: string): RawBuilder<number> | null {
+  const terms = parseQuery(query);
+  if (caps.fullText === 'fts5') {
+    const e = fts5Expression(terms);
+    return e ? sql<number>`(SELECT -bm25(documents_fts) FROM documents_fts WHERE documents_fts MATCH ${e} AND documents_fts.rowid = documents.id)` : null;
+  }
+  const e = tsqueryExpression(terms);
+  return e ? sql<number>`ts_rank(documents.tsv, to_tsquery('simple', ${e}))` : null;
+}
+
+/**
+ * Ids of documents containing any of these words as a prefix (stems from text-match.ts), best first:
+ * the cheap pre-filter before sentence-level matching.
+ */
+export function anyWordsCandidates(caps: Capabilities, words: readonly string[], limit: number): RawBuilder<{ id: number }> | null {
+  const clean = [...new Set(words.flatMap((w) => w.toLowerCase().match(WORD) ?? []))].slice(0, 32);
+  if (!clean.length) return null;
+  if (caps.fullText === 'fts5') {
+    const e = clean.map((w) => `"${w}"*`).join(' OR ');
+    return sql<{ id: number }>`SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ${e} ORDER BY rank LIMIT ${limit}`;
+  }
+  const e = clean.map((w) => `${w}:*`).join(' | ');
+  return sql<{ id: number }>`SELECT id FROM documents WHERE tsv @@ to_tsquery('simple', ${e}) ORDER BY ts_rank(tsv, to_tsquery('simple', ${e})) DESC LIMIT ${limit}`;
+}

@@ -1,0 +1,94 @@
+/**
+ * Turns what the user named — files, folders, URLs, feeds, `-` — into one stream of documents and
+ * per-item errors. JSONL and CSV files are streamed record by record (memory does not grow with the file);
+ * feeds (a `.rss`/`.atom`/`.xml` file or URL, or a URL whose path mentions feed/rss/atom) give one document
+ * per item; everything else goes through the ingest readers (`src/ingest/read-input.ts`).
+ */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createDocument, type Document } from '../../core/text/document.js';
+import { csvReader, streamCsvFile, type BatchRecord, type ColumnMap } from '../../ingest/csv.js';
+import { feedReader, fetchFeed, parseFeed } from '../../ingest/feed.js';
+import { jsonlReader, streamJsonlFile } from '../../ingest/jsonl.js';
+import { readInput, type ReadOptions } from '../../ingest/read-input.js';
+import { builtinReaders } from '../../ingest/readers.js';
+import { InputError } from '../../ingest/types.js';
+import { isUrl } from '../../ingest/url-source.js';
+
+export type SourceItem =
+  | { readonly kind: 'document'; readonly origin: string; readonly document: Document }
+  | { readonly kind: 'error'; readonly origin: string; readonly error: InputError }
+  | { readonly kind: 'skipped'; readonly origin: string; readonly reason: string };
+
+export interface SourceOptions extends ReadOptions {
+  readonly map?: ColumnMap;
+}
+
+/** Progress of reading, in bytes of the named local files (undefined total when some input has no size). */
+export interface ReadProgress {
+  bytesDone: number;
+  bytesTotal: number | undefined;
+}
+
+export async function measureInputs(specs: readonly string[], cwd: string): Promise<number | undefined> {
+  let total = 0;
+  for (const s of specs) {
+    if (s === '-' || isUrl(s)) return undefined;
+    try {
+      const st = await stat(resolve(cwd, s));
+      if (!st.isFile()) return undefined;
+      total += st.size;
+    } catch {
+      // reported when read
+    }
+  }
+  return total;
+}
+
+const FEED_EXT = /\.(rss|atom|xml)$/iu;
+const FEED_URL = /(feed|rss|atom)/iu;
+
+export async function* readSources(specs: readonly string[], options: SourceOptions, progress: ReadProgress): AsyncGenerator<SourceItem> {
+  const map = options.map ?? {};
+  const cwd = options.cwd ?? process.cwd();
+  const readers = [feedReader, jsonlReader(map), csvReader(map), ...builtinReaders];
+  for (const spec of specs) {
+    const before = progress.bytesDone;
+    if (isUrl(spec) && (FEED_EXT.test(new URL(spec).pathname) || FEED_URL.test(new URL(spec).pathname))) {
+      try {
+        const xml = await fetchFeed(spec, { ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}), ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) });
+        yield* feedItems(parseFeed(xml, spec, options.language), spec);
+      } catch (e) {
+        yield { kind: 'error', origin: spec, error: e instanceof InputError ? e : new InputError('network', `${spec}: ${(e as Error).message}`) };
+      }
+      continue;
+    }
+    const path = isUrl(spec) || spec === '-' ? null : resolve(cwd, spec);
+    const isFile = path ? await stat(path).then((s) => s.isFile(), () => false) : false;
+    if (path && isFile && /\.(jsonl|ndjson)$/iu.test(spec)) {
+      yield* batch(streamJsonlFile(path, map, { label: spec, ...(options.language ? { language: options.language } : {}) }), spec, progress, before);
+    } else if (path && isFile && /\.(csv|tsv)$/iu.test(spec)) {
+      yield* batch(streamCsvFile(path, map, { label: spec, ...(options.language ? { language: options.language } : {}) }), spec, progress, before);
+    } else {
+      for await (const item of readInput(spec, { ...options, readers })) yield item;
+      if (path && isFile) progress.bytesDone = before + (await stat(path)).size;
+    }
+  }
+}
+
+function* feedItems(outputs: ReturnType<typeof parseFeed>, origin: string): Generator<SourceItem> {
+  for (const [i, out] of outputs.entries()) {
+    if (out instanceof InputError) yield { kind: 'error', origin: `${origin}#${i + 1}`, error: out };
+    else yield { kind: 'document', origin: `${origin}#${i + 1}`, document: createDocument(out) };
+  }
+}
+
+async function* batch(records: AsyncGenerator<BatchRecord>, spec: string, progress: ReadProgress, before: number): AsyncGenerator<SourceItem> {
+  for await (const r of records) {
+    if (r.bytes) progress.bytesDone = before + r.bytes;
+    const origin = `${spec}:${r.line}`;
+    if (r.output instanceof InputError) yield { kind: 'error', origin, error: r.output };
+    else if (!r.output.text.trim()) yield { kind: 'error', origin, error: new InputError('empty', `${origin}: the text is empty`) };
+    else yield { kind: 'document', origin, document: createDocument(r.output) };
+  }
+}
