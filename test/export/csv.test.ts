@@ -42,7 +42,7 @@ describe('CSV tables', () => {
     const claims = parse(claimsCsv([fixtureResult()]), { columns: true }) as Record<string, string>[];
     expect(claims[0]).toMatchObject({ claim_id: 'c1', type: 'prediction', check_worthiness: '0.8', ledger_item_ids: 'ledger-1' });
     const findings = parse(findingsCsv([fixtureResult(), fixtureResult({ hash: 'b'.repeat(64) })]), { columns: true }) as Record<string, string>[];
-    expect(findings.map((f) => f.document_hash.slice(0, 1))).toEqual(['a', 'b']);
+    expect(findings.map((f) => f.document_hash!.slice(0, 1))).toEqual(['a', 'b']);
     expect(findings[0]).toMatchObject({ finding_id: 'f1', quote: 'will flood the old town', taxonomy: 'semeval2023:Appeal_to_Fear-Prejudice' });
   });
 });
