@@ -2,7 +2,7 @@
  * `npm run eval ledger`: item-level precision, recall and F1 of the ledger on our own fixture suite
  * (test/fixtures/ledger, every layout and language, plus negatives), per layout, and the seed document.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzer } from '../../src/analyzer.js';
 import { ROOT, type Section } from '../harness.js';
@@ -42,6 +42,7 @@ export const ledgerSection: Section = {
         return `| ${layout} | ${s.tp + s.fn} | ${s.tp} | ${s.fp} | ${s.fn} | ${pct(m.p)} | ${pct(m.r)} | ${pct(m.f1)} |`;
       });
     const seed = await seedLine(analyzer);
+    const real = await realNegatives(analyzer, ctx.dataDir, ctx.quick, ctx.log);
     return [
       `Fixture suite: ${fixtures.length} documents written by us (${fixtures.length - negatives} ledgers in ${byLayout.size - (negatives ? 1 : 0)} layouts and 7 languages, ${negatives} negatives). An item matches when claim and rebuttal each overlap the gold span by at least half of the longer span.`,
       '',
@@ -57,6 +58,8 @@ export const ledgerSection: Section = {
       '',
       `Seed document: ${seed}`,
       '',
+      `Real-text negatives: ${real}`,
+      '',
       'Caveat: the fixtures were written by the same person as the recognisers, to the documented span conventions; these figures show the layouts work as designed, not how well they generalise to real pages (the team\'s held-out set measures that).',
     ].join('\n');
   },
@@ -69,4 +72,29 @@ async function seedLine(analyzer: ReturnType<typeof createAnalyzer>): Promise<st
   const withMotive = r.rebuttals.filter((i) => i.motive).length;
   const attribution = [...new Set(r.rebuttals.map((i) => `${i.attributedTo?.text ?? 'none'} (${i.attributionScope ?? '-'})`))].join('; ');
   return `${r.rebuttals.length} items (${r.rebuttals.map((i) => i.format)[0] ?? '-'}), ${withMotive} with a motive; attribution: ${attribution}; summary: "${r.rebuttalSummary.text}".`;
+}
+
+/**
+ * Ordinary news and opinion articles from ../shared/data (PTC 2023 layout, SemEval-2025 narratives): none of
+ * them is a rebuttal ledger, so every item found there is a false positive. Read in place, never copied.
+ */
+async function realNegatives(analyzer: ReturnType<typeof createAnalyzer>, dataDir: string | null, quick: boolean, log: (line: string) => void): Promise<string> {
+  if (!dataDir) return 'skipped (../shared/data not found).';
+  const dirs = [join(dataDir, 'ptc-train', 'articles-2023'), join(dataDir, 'narratives-2025', 'documents')].filter((d) => existsSync(d));
+  let docs = 0;
+  let withItems = 0;
+  let items = 0;
+  for (const dir of dirs) {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+    for (const f of quick ? files.slice(0, 40) : files) {
+      const r = await analyzer.analyzeText(readFileSync(join(dir, f), 'utf8'), { language: 'en' });
+      docs++;
+      if (r.rebuttals.length > 0) {
+        withItems++;
+        items += r.rebuttals.length;
+        log(`  false positive: ${f} (${r.rebuttals.length} items, ${r.rebuttals[0]?.format})`);
+      }
+    }
+  }
+  return `${items} items in ${withItems} of ${docs} news and opinion articles (PTC-2023 training articles and SemEval-2025 narrative documents; none is a rebuttal ledger).`;
 }

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadFixtures, locate, scoreDocument } from '../../../bench/ledger/score.js';
-import { seedDocumentPath } from '../../../test/support/shared-data.js';
-import { createAnalyzer } from '../../analyzer.js';
+import { loadFixtures, locate, scoreDocument } from '../../bench/ledger/score.js';
+import { seedDocumentPath } from '../support/shared-data.js';
+import { createAnalyzer } from '../../src/analyzer.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const analyzer = createAnalyzer({ preset: 'ledger', identifyLanguage: false });
 const fixtures = loadFixtures(join(ROOT, 'test', 'fixtures', 'ledger'));
 

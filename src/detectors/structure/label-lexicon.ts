@@ -49,7 +49,7 @@ export const LABELS: readonly LabelEntry[] = [
   // --- the motive the document ascribes to those who hold the claim ---
   { key: 'motive', role: 'motive', words: { en: ['motive', 'purpose', 'aim', 'goal', 'intent', 'why they say it'], ru: ['мотив', 'цель'], uk: ['мотив', 'мета'], de: ['motiv', 'ziel', 'absicht'], fr: ['motif', 'mobile', 'objectif'], es: ['motivo', 'objetivo', 'propósito'], zh: ['动机', '目的'] } },
   // --- who the document says holds the claim ---
-  { key: 'attribution', role: 'attribution', words: { en: ['claimed by', 'attributed to', 'spread by', 'said by', 'made by', 'who said it', 'source of the claim', 'claim source'], ru: ['источник утверждения', 'распространяют'], uk: ['джерело твердження', 'поширюють'], de: ['behauptet von', 'verbreitet von'], fr: ['propagé par', 'affirmé par'], es: ['difundido por', 'atribuido a'] } },
+  { key: 'attribution', role: 'attribution', words: { en: ['claimed by', 'attributed to', 'spread by', 'said by', 'made by', 'who said it', 'source of the claim', 'claim source', 'who is spreading it', 'who spreads it', 'who is behind it', 'who made the claim', 'claimant', 'outlet', 'outlets'], ru: ['источник утверждения', 'распространяют', 'кто распространяет'], uk: ['джерело твердження', 'поширюють', 'хто поширює'], de: ['behauptet von', 'verbreitet von', 'wer verbreitet es'], fr: ['propagé par', 'affirmé par', 'qui le diffuse'], es: ['difundido por', 'atribuido a', 'quién lo difunde'] } },
 ];
 
 export interface LexiconHit {

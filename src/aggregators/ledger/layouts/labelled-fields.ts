@@ -15,6 +15,7 @@ import type { Block } from '../../../core/segment/types.js';
 import type { Span } from '../../../core/text/span.js';
 import { blockAt, blockCount, BOILERPLATE, trim, type Inputs, type LabelRec, type RawItem } from '../inputs.js';
 import { startsWithDenial } from '../verdict.js';
+import { hasRebuttalCue } from './cues.js';
 
 interface Group {
   readonly claim: LabelRec;
@@ -25,6 +26,8 @@ const CLAIM_ROLES = new Set(['claim', 'question']);
 const REBUT_ROLES = new Set(['rebuttal', 'answer', 'verdict']);
 /** Claim labels that are judgements in themselves, so an unlabelled prose rebuttal may follow them. */
 const JUDGING_KEYS = new Set(['lie', 'myth', 'fake', 'disinfo', 'manipulation', 'falsehood', 'false-narrative', 'misconception', 'rumour']);
+/** Neutral claim labels: they need a rebuttal label, or prose under a title that announces rebuttals. */
+const NEUTRAL_KEYS = new Set(['claim', 'allegation']);
 /** Claim labels that mark a fact-check page even when it holds a single item. */
 const SINGLE_PAGE_KEYS = new Set(['fake', 'disinfo', 'manipulation']);
 
@@ -48,10 +51,10 @@ export function labelledFields(inp: Inputs): LayoutResult {
     const denied = qa.filter((it) => it.rebuttal && startsWithDenial(text.slice(it.rebuttal.start, it.rebuttal.end)));
     items = items.filter((it) => !qa.includes(it) || (denied.length >= 2 && denied.length * 2 >= qa.length && denied.includes(it)));
   }
-  return accept(items, drafts, qa);
+  return accept(items, drafts, qa, hasRebuttalCue(text, blocks));
 }
 
-function accept(items: RawItem[], drafts: Draft[], qa: readonly RawItem[]): LayoutResult {
+function accept(items: RawItem[], drafts: Draft[], qa: readonly RawItem[], cue: boolean): LayoutResult {
   const byItem = new Map(drafts.map((d) => [d.group.claim.findingId, d]));
   // Paired: a rebuttal-like label follows the claim, or a question is answered with a denial (kept above).
   const paired = items.filter((it) => qa.includes(it) || (byItem.get(it.claimLabel?.findingId ?? '')?.group.fields.some((f) => REBUT_ROLES.has(f.role)) ?? false));
@@ -64,6 +67,14 @@ function accept(items: RawItem[], drafts: Draft[], qa: readonly RawItem[]): Layo
     // Headings like "False Narrative 3:" with prose after them: the claim labels must agree with each other.
     const keys = new Set(judgingProse.map((it) => it.claimLabel?.key));
     if (keys.size === 1) return { items, reason: 'claim-label headings followed by prose' };
+  }
+  // Neutral claim labels ("Claim 1:", "Allegation:") followed by prose count under a title that announces rebuttals.
+  const neutralProse = items.filter((it) => {
+    const d = byItem.get(it.claimLabel?.findingId ?? '');
+    return d && !paired.includes(it) && NEUTRAL_KEYS.has(d.group.claim.key) && d.group.claim.position !== 'inline' && it.rebuttal !== null;
+  });
+  if (cue && neutralProse.length + paired.length >= 2 && new Set(neutralProse.map((it) => it.claimLabel?.key)).size === 1 && neutralProse.length >= 1) {
+    return { items, reason: 'neutral claim labels followed by prose under a rebuttal title' };
   }
   if (items.length === 1) {
     const only = items[0] as RawItem;
@@ -138,6 +149,10 @@ function draft(inp: Inputs, g: Group, next: Group | null): Draft {
     const nextLabel = all[i + 1];
     const fieldEnd = nextLabel ? boundary(blocks, nextLabel) : end;
     return trim(text, { start: Math.min(l.contentStart, fieldEnd), end: fieldEnd });
+  });
+  // A claim or motive is a statement, not a section: an unknown "Some label:" line after its first line ends it.
+  spans.forEach((s, i) => {
+    if (i === 0 || all[i]?.role === 'motive') spans[i] = cutAtUnknownLabel(text, s);
   });
   let claimSpan = spans[0] as Span;
   let prose: FieldDraft | null = null;
@@ -219,4 +234,11 @@ function toItem(text: string, d: Draft): RawItem {
 
 function wordCount(text: string, span: Span): number {
   return text.slice(span.start, span.end).split(/\s+/u).filter(Boolean).length;
+}
+
+const UNKNOWN_LABEL = /\n[ \t]*[\p{Lu}][\p{L}’'-]*(?:[ \t]+[\p{L}’'-]+){0,4}[ \t]*:[ \t]/u;
+
+function cutAtUnknownLabel(text: string, span: Span): Span {
+  const m = UNKNOWN_LABEL.exec(text.slice(span.start, span.end));
+  return m ? trim(text, { start: span.start, end: span.start + m.index }) : span;
 }
