@@ -2,11 +2,13 @@
  * What the corpus routes need from the store, as one interface. `StoreCorpusService` implements it over
  * the store's Kysely schema and repositories (src/store); tests may pass any other implementation.
  * Every value from a request reaches SQL only as a bound parameter; the full-text query is additionally
- * reduced to quoted words, so FTS syntax in a search box cannot make the database throw.
+ * rebuilt from its words by corpus/fulltext.ts, so FTS syntax in a search box cannot make the database throw.
  */
 import { sql, type Generated, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { AnalysisResult } from '../core/result/types.js';
 import { createDocument, type DocumentInit } from '../core/text/document.js';
+import { matchCondition } from '../corpus/fulltext.js';
+import { encodeSignature, MinHasher } from '../corpus/minhash.js';
 import type { Store, StoreSchema } from '../store/index.js';
 import { addDismissal, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, type Dismissal } from '../store/index.js';
 
@@ -102,17 +104,9 @@ export interface CorpusService {
 type Db = Kysely<StoreSchema>;
 type DocQuery = SelectQueryBuilder<StoreSchema & { o: StoreSchema['outlets'] }, 'documents' | 'o', object>;
 
-/** Words of a search box as an FTS5 query of quoted terms (implicit AND); '' when none. */
-export function ftsQuery(q: string): string {
-  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words
-    .slice(0, 20)
-    .map((w) => `"${w}"`)
-    .join(' ');
-}
-
 export class StoreCorpusService implements CorpusService {
   private readonly db: Db;
+  private readonly hasher = new MinHasher();
 
   constructor(private readonly store: Store) {
     this.db = store.db;
@@ -120,17 +114,17 @@ export class StoreCorpusService implements CorpusService {
 
   async storeAnalysis(init: DocumentInit, result: AnalysisResult): Promise<{ id: string; created: boolean }> {
     const doc = createDocument(init);
-    const r = await saveAnalysedDocument(this.store, doc, result);
+    // The same MinHash signature as `narrascope ingest`, so API-stored documents join republication clusters.
+    const r = await saveAnalysedDocument(this.store, doc, result, { minhash: encodeSignature(this.hasher.signature(doc.text)) });
     return { id: doc.hash, created: r.status === 'inserted' };
   }
 
   private filtered(query: Omit<SearchQuery, 'limit' | 'offset'>): DocQuery {
     let q = this.db.selectFrom('documents').leftJoin('outlets as o', 'o.id', 'documents.outlet_id') as unknown as DocQuery;
-    const words = query.q ? ftsQuery(query.q) : '';
-    if (query.q && !words) q = q.where(sql<boolean>`1 = 0`);
-    if (words) {
-      if (this.store.caps.fullText === 'fts5') q = q.where(sql<boolean>`documents.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${words})`);
-      else q = q.where(sql<boolean>`documents.tsv @@ plainto_tsquery('simple', ${((query.q ?? '').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')})`);
+    if (query.q) {
+      // The query syntax of `narrascope search` (words, "phrases", OR, -word), reduced to quoted terms.
+      const match = matchCondition(this.store.caps, query.q);
+      q = q.where(match ?? sql<boolean>`1 = 0`);
     }
     if (query.outlet) q = q.where('o.name', '=', query.outlet);
     if (query.language) q = q.where('documents.language', '=', query.language);

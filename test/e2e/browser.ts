@@ -4,7 +4,7 @@
  * web app built into web/dist when it is missing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,8 +25,20 @@ export function findChromium(): string | null {
   return null;
 }
 
+function newest(dir: string): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    t = Math.max(t, st.isDirectory() ? newest(p) : st.mtimeMs);
+  }
+  return t;
+}
+
+/** Builds web/dist when it is missing or older than web/src, so tests never run a stale app. */
 export function ensureWebBuild(): void {
-  if (existsSync(join(WEB_DIST, 'index.html'))) return;
+  const index = join(WEB_DIST, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'web', 'src'))) return;
   const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
   execFileSync(process.execPath, [vite, 'build', join(ROOT, 'web'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 }

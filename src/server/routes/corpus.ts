@@ -42,7 +42,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     url: '/api/documents',
     operationId: 'searchDocuments',
     summary: 'List and search documents, with facets',
-    description: '`q` is full-text (words are matched, any query syntax is ignored); filters combine with AND. Facets count outlets, languages, techniques and narratives over the filtered set.',
+    description: '`q` is full-text with the syntax of `narrascope search`: words (all must occur), "quoted phrases", OR, -word; other punctuation is ignored. Filters combine with AND. Facets count outlets, languages, techniques and narratives over the filtered set.',
     tag: 'corpus',
     access: 'read',
     querystring: {
