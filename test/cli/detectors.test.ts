@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { builtinAggregators } from '../../src/aggregators/index.js';
 import { builtinDetectors } from '../../src/detectors/index.js';
 import type { DetectorSummary } from '../../src/cli/commands/detectors.js';
-import { explainText, suggest } from '../../src/cli/commands/explain.js';
+import { explainAggregatorText, explainText, suggest } from '../../src/cli/commands/explain.js';
 import { heading } from '../../src/detectors/structure/heading.js';
 import { runCli } from './run-cli.js';
 
@@ -76,6 +77,25 @@ describe('narrascope explain', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`unknown detector "${id}"`);
     expect(r.stderr).toContain(hint);
+  });
+
+  it('explains an aggregator: what it produces, its messages and options', async () => {
+    const text = explainAggregatorText({
+      id: 'ledger/test',
+      version: '1.2.0',
+      description: 'Builds a test ledger.',
+      produces: ['rebuttals', 'findings'],
+      messages: { 'no-source': 'Rebuttal cites no source.' },
+      options: { maxItems: { type: 'number', default: 50, description: 'Most items kept.' } },
+    });
+    expect(text.split('\n')[0]).toBe('ledger/test  v1.2.0 · aggregator · produces rebuttals, findings');
+    expect(text).toContain('  no-source: Rebuttal cites no source.');
+    expect(text).toContain('  maxItems (number, default 50)\n      Most items kept.');
+    const first = builtinAggregators[0];
+    if (first) {
+      const r = await runCli(['explain', first.meta.id]);
+      expect([r.code, r.stdout.startsWith(`${first.meta.id}  v`)]).toEqual([0, true]);
+    }
   });
 
   it('needs exactly one id', async () => {

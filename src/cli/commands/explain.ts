@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { builtinRegistry } from '../../analyzer.js';
+import type { AggregatorMeta } from '../../core/aggregate/types.js';
 import type { DetectorMeta } from '../../core/detect/types.js';
 import { parseMarkers } from '../../testing/markers.js';
 import { str } from '../analyze/flags.js';
@@ -11,11 +12,12 @@ import { summarise } from './detectors.js';
 export const explainCommand: CliCommand = {
   name: 'explain',
   summary: 'describe one detector: what it finds, taxonomy mapping, messages, options, examples, limits',
-  usage: `Usage: narrascope explain <detector-id> [--json] [--color | --no-color]
+  usage: `Usage: narrascope explain <detector-or-aggregator-id> [--json] [--color | --no-color]
 
 Prints a detector's description, taxonomy mapping, messages, options with their defaults, the examples it
 is tested on (the part it marks is underlined on a terminal, or shown as [[...]] otherwise) and its known
-limits. \`narrascope detectors\` lists the ids.`,
+limits. \`narrascope detectors\` lists the ids. Aggregator ids (e.g. the ledger's, whose findings appear in
+reports) are explained too: what they produce, their messages and options.`,
   options: {
     json: { type: 'boolean' },
     color: { type: 'boolean' },
@@ -28,8 +30,15 @@ limits. \`narrascope detectors\` lists the ids.`,
     if (extra.length > 0) throw new UserError(`explain takes one detector id, got ${args.positionals.length}`);
     const registry = builtinRegistry();
     const detector = registry.detector(id);
+    const aggregator = detector ? undefined : registry.aggregator(id);
+    if (aggregator) {
+      // Aggregators emit findings too (document-level observations), so their ids appear in reports.
+      const content = args.values.json === true ? JSON.stringify(aggregator.meta, null, 2) + '\n' : explainAggregatorText(aggregator.meta);
+      await writeOutput(content, str(args, 'out'), io.stdout, io.cwd);
+      return 0;
+    }
     if (!detector) {
-      const close = suggest(id, registry.detectors.map((d) => d.meta.id));
+      const close = suggest(id, [...registry.detectors.map((d) => d.meta.id), ...registry.aggregators.map((a) => a.meta.id)]);
       throw new UserError(
         `unknown detector "${id}"`,
         close.length > 0 ? `Did you mean ${close.map((c) => `"${c}"`).join(' or ')}? Run \`narrascope detectors\` for the list.` : 'Run `narrascope detectors` for the list of ids.',
@@ -90,6 +99,20 @@ export function explainText(meta: DetectorMeta, color = false): string {
   if (meta.docs?.category) out.push('', c.bold('Category: ') + meta.docs.category);
   if (meta.docs?.limits) out.push('', c.bold('Known limits'), `  ${indent(meta.docs.limits, 2)}`);
   if (meta.docs?.references?.length) out.push('', c.bold('References'), ...meta.docs.references.map((r) => `  - ${r}`));
+  return out.join('\n') + '\n';
+}
+
+/** The page for an aggregator: what it produces, the messages of findings it emits, its options. */
+export function explainAggregatorText(meta: AggregatorMeta): string {
+  const out: string[] = [`${meta.id}  v${meta.version} · aggregator · produces ${meta.produces.join(', ')}`, '', meta.description];
+  if (meta.taxonomy?.length) out.push('', `Taxonomy:  ${meta.taxonomy.join(', ')}`);
+  const messages = Object.entries(meta.messages ?? {});
+  if (messages.length > 0) out.push('', 'Messages', ...messages.map(([mid, template]) => `  ${mid}: ${template}`));
+  out.push('', 'Options');
+  const options = Object.entries(meta.options ?? {});
+  if (options.length === 0) out.push('  (none)');
+  for (const [name, spec] of options) out.push(`  ${name} (${spec.type}, default ${JSON.stringify(spec.default)})`, `      ${spec.description}`);
+  out.push('', 'Turn it off with a config file: {"aggregators": {"' + meta.id + '": "off"}}');
   return out.join('\n') + '\n';
 }
 
