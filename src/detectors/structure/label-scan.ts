@@ -23,7 +23,7 @@ export interface LabelHit {
   readonly number: string | null;
   /** The label stands alone on its line; its content is the next block. */
   readonly alone: boolean;
-  /** The label is glued to the text after it ("MythVaccines ..."). */
+  /** The label is glued to the text after it ("MythVaccines ...") or only a space away with no separator ("Myth Only ..."). */
   readonly glued: boolean;
   readonly position: LabelPosition;
   readonly block: number;
@@ -103,6 +103,20 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
     // Glued by extraction: "MythVaccines cause ...". The label must be written as a label (capitalised).
     glued = true;
     contentStart = at + m[0].length;
+  } else if (
+    position === 'block-start' &&
+    block.kind !== 'heading' &&
+    !single &&
+    !number &&
+    capitalised &&
+    rawWord.length >= 3 &&
+    /^[ \t]+[\p{Lu}"“«„][\p{Ll}\s]/u.test(after) &&
+    !/^[ \t]+\S+(?:[ \t]+\S+){0,2}:/u.test(after)
+  ) {
+    // Emphasis removed by extraction leaves "Myth Only citizens ..." (from "<b>Myth</b>Only ..."): a label
+    // word, one space, a capitalised sentence, and no colon soon after (that would be a title: "Fact Sheet: ...").
+    glued = true;
+    contentStart = at + m[0].length + (/^[ \t]+/u.exec(after)?.[0].length ?? 0);
   } else {
     return null;
   }

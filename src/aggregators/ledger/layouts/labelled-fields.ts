@@ -97,6 +97,10 @@ function groupLabels(labels: readonly LabelRec[]): Group[] {
     if (CLAIM_ROLES.has(l.role)) {
       // "Question" followed by "Claim"/"Myth" in the same item would open two items; the first wins.
       if (current && current.fields.length === 0 && current.claim.block === l.block && current.claim.role !== l.role) continue;
+      // A monitoring page's headline ("DISINFO: ...") right before its "Summary" is the title of the same case.
+      if (current && current.fields.length === 0 && l.key === 'summary' && SINGLE_PAGE_KEYS.has(current.claim.key) && l.block - current.claim.block <= 2) {
+        groups.pop();
+      }
       current = { claim: l, fields: [] };
       groups.push(current);
     } else if (current) {
