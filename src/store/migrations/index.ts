@@ -4,7 +4,8 @@
  */
 import { migration as core } from './0001-core.js';
 import { migration as api } from './0002-api.js';
+import { migration as factChecks } from './0003-fact-checks.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [core, api];
+export const migrations: readonly Migration[] = [core, api, factChecks];
 export type { Migration } from './types.js';

@@ -1,0 +1,135 @@
+import { verdictLabelOf } from '../../export/claimreview/rating.js';
+import { isHttpUrl } from '../../export/claimreview/validate.js';
+import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
+
+/**
+ * Reads ClaimReview JSON-LD: a single object, an array, an `@graph`, nested values (a WebPage whose
+ * `mainEntity` is the review), or an HTML page embedding `<script type="application/ld+json">` blocks.
+ * Scripts are only located and parsed as JSON — nothing is executed, and other scripts are ignored.
+ * A review without `claimReviewed` is rejected with the reason; missing recommended fields (rating,
+ * author, url, date) are listed as warnings on the imported record.
+ */
+const LD_SCRIPT_RE = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/giu;
+
+export function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html|<head|<body|<meta|<script|<div|<article)/iu.test(text) || /<script\b[^>]*application\/ld\+json/iu.test(text);
+}
+
+export function importClaimReviews(text: string, source: string): ImportBatch {
+  const rejected: ImportRejection[] = [];
+  const roots: { value: unknown; where: string }[] = [];
+  if (looksLikeHtml(text)) {
+    let i = 0;
+    for (const m of text.matchAll(LD_SCRIPT_RE)) {
+      i++;
+      const where = `${source}#script-${i}`;
+      try {
+        roots.push({ value: JSON.parse(decodeCdata(m[1] ?? '')), where });
+      } catch (e) {
+        rejected.push({ source: where, reason: `the ld+json block is not valid JSON (${(e as Error).message})` });
+      }
+    }
+    if (i === 0) rejected.push({ source, reason: 'the page has no <script type="application/ld+json"> block' });
+  } else {
+    try {
+      roots.push({ value: JSON.parse(text.replace(/^\uFEFF/u, '')), where: source });
+    } catch (e) {
+      return { records: [], rejected: [{ source, reason: `not valid JSON (${(e as Error).message}); expected ClaimReview JSON-LD or an HTML page embedding it` }] };
+    }
+  }
+  const records: FactCheckRecord[] = [];
+  let n = 0;
+  for (const root of roots) {
+    for (const review of findClaimReviews(root.value)) {
+      n++;
+      const where = `${root.where}#${n}`;
+      const r = toRecord(review, where);
+      if ('reason' in r) rejected.push(r);
+      else records.push(r);
+    }
+  }
+  if (n === 0 && rejected.length === 0) rejected.push({ source, reason: 'no object with "@type": "ClaimReview" was found' });
+  return { records, rejected };
+}
+
+function decodeCdata(s: string): string {
+  return s.replace(/^\s*<!\[CDATA\[/u, '').replace(/\]\]>\s*$/u, '').replace(/^\s*<!--/u, '').replace(/-->\s*$/u, '');
+}
+
+function isType(v: unknown, type: string): boolean {
+  const t = (v as Record<string, unknown>)?.['@type'];
+  const names = Array.isArray(t) ? t : [t];
+  return names.some((n) => typeof n === 'string' && (n === type || n.endsWith(`/${type}`) || n.endsWith(`:${type}`)));
+}
+
+/** Every ClaimReview object anywhere in the value (depth-first, document order; bounded depth). */
+function findClaimReviews(value: unknown, depth = 0, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
+  if (depth > 20 || value === null || typeof value !== 'object') return out;
+  if (Array.isArray(value)) {
+    for (const v of value) findClaimReviews(v, depth + 1, out);
+    return out;
+  }
+  const obj = value as Record<string, unknown>;
+  if (isType(obj, 'ClaimReview')) {
+    out.push(obj);
+    return out;
+  }
+  for (const v of Object.values(obj)) findClaimReviews(v, depth + 1, out);
+  return out;
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return str(v[0]);
+  if (v && typeof v === 'object') return str((v as Record<string, unknown>)['@value'] ?? null);
+  return null;
+}
+
+function nameOf(v: unknown): string | null {
+  if (Array.isArray(v)) return v.map(nameOf).filter(Boolean).join(', ') || null;
+  if (typeof v === 'string') return v.trim() || null;
+  if (v && typeof v === 'object') return str((v as Record<string, unknown>).name);
+  return null;
+}
+
+function urls(v: unknown): string[] {
+  const list = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+  return list.map((x) => (typeof x === 'string' ? x : str((x as Record<string, unknown>)?.url))).filter((u): u is string => !!u && isHttpUrl(u));
+}
+
+function toRecord(r: Record<string, unknown>, where: string): FactCheckRecord | ImportRejection {
+  const claim = str(r.claimReviewed);
+  if (!claim) return { source: where, reason: 'ClaimReview without claimReviewed (the claim that was checked) cannot be matched' };
+  const warnings: string[] = [];
+  const rating = (Array.isArray(r.reviewRating) ? r.reviewRating[0] : r.reviewRating) as Record<string, unknown> | undefined;
+  const ratingText = str(rating?.alternateName) ?? str(rating?.name);
+  const ratingValue = Number(str(rating?.ratingValue));
+  if (!rating) warnings.push('reviewRating');
+  else if (!ratingText) warnings.push('reviewRating.alternateName');
+  const publisher = nameOf(r.author) ?? nameOf(r.publisher);
+  if (!publisher) warnings.push('author');
+  const url = str(r.url);
+  if (!url || !isHttpUrl(url)) warnings.push('url');
+  const date = str(r.datePublished);
+  if (!date) warnings.push('datePublished');
+  const item = (Array.isArray(r.itemReviewed) ? r.itemReviewed[0] : r.itemReviewed) as Record<string, unknown> | undefined;
+  if (!item) warnings.push('itemReviewed');
+  return factCheck({
+    claim,
+    title: str(r.headline) ?? str(r.name),
+    rebuttal: str(r.reviewBody) ?? str(r.description),
+    verdict: ratingText ? verdictLabelOf(ratingText) : null,
+    rating: ratingText,
+    ratingValue: Number.isFinite(ratingValue) ? ratingValue : null,
+    publisher,
+    url: url && isHttpUrl(url) ? url : null,
+    datePublished: date,
+    claimAuthor: nameOf(item?.author),
+    appearances: [...urls(item?.appearance), ...urls(item?.firstAppearance)],
+    language: str(r.inLanguage),
+    origin: 'claimreview',
+    source: where,
+    warnings,
+  });
+}

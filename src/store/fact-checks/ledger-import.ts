@@ -1,0 +1,43 @@
+import type { AnalysisResult } from '../../core/result/types.js';
+import { isHttpUrl } from '../../export/claimreview/validate.js';
+import { factCheck, type ImportBatch } from './types.js';
+
+/**
+ * A rebuttal document's ledger items as fact-checks: the claim it counters, its rebuttal, its verdict
+ * word, and the outlet as publisher. This records what the document says about the claim — Narrascope
+ * takes no side — so a later match reads "this outlet has countered this claim before".
+ */
+export function ledgerFactChecks(result: AnalysisResult): ImportBatch {
+  const src = result.document.source;
+  const url = src.uri && isHttpUrl(src.uri) ? src.uri : null;
+  const records = [];
+  const rejected = [];
+  for (const [i, item] of result.rebuttals.entries()) {
+    const where = `${result.document.hash}#${item.id}`;
+    const claim = item.claim?.text.trim();
+    if (!claim) {
+      rejected.push({ source: where, reason: 'ledger item without a claim' });
+      continue;
+    }
+    const warnings = [...(item.verdict ? [] : ['verdict']), ...(item.rebuttal ? [] : ['rebuttal']), ...(src.outlet ? [] : ['publisher']), ...(url ? [] : ['url'])];
+    records.push(
+      factCheck({
+        claim,
+        title: result.document.title,
+        rebuttal: item.rebuttal?.text ?? null,
+        verdict: item.verdict?.label ?? null,
+        rating: item.verdict?.original.text ?? null,
+        publisher: src.outlet ?? null,
+        url: url ? `${url.split('#')[0]}#item-${item.index ?? i + 1}` : null,
+        datePublished: src.publishedAt ?? null,
+        claimAuthor: item.attributedTo?.text ?? null,
+        appearances: [],
+        language: result.document.language,
+        origin: 'ledger',
+        source: where,
+        warnings,
+      }),
+    );
+  }
+  return { records, rejected };
+}

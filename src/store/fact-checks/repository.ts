@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Store } from '../open.js';
+import type { VerdictLabel } from '../../core/result/types.js';
+import type { FactCheckRecord } from './types.js';
+
+/** Row of `fact_checks` (migration 0003-fact-checks). */
+export interface FactCheckRow {
+  id: number;
+  key: string;
+  claim: string;
+  title: string | null;
+  rebuttal: string | null;
+  verdict: string | null;
+  rating: string | null;
+  rating_value: number | null;
+  publisher: string | null;
+  url: string | null;
+  date_published: string | null;
+  claim_author: string | null;
+  appearances: string;
+  language: string | null;
+  origin: string;
+  source: string;
+  warnings: string;
+  created_at: string;
+}
+
+export interface FactCheckTables {
+  fact_checks: FactCheckRow;
+}
+
+export interface StoredFactCheck extends FactCheckRecord {
+  /** Database id, as a string (the matcher's and the run file's document id). */
+  readonly id: string;
+  readonly key: string;
+}
+
+/** Same claim (whitespace and case folded) from the same address or publisher → same key. */
+export function factCheckKey(r: Pick<FactCheckRecord, 'claim' | 'url' | 'publisher'>): string {
+  const norm = r.claim.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return createHash('sha256').update(`${norm}\u0000${r.url ?? ''}\u0000${r.publisher ?? ''}`).digest('hex');
+}
+
+function tables(db: Kysely<unknown>): Kysely<FactCheckTables> {
+  return db as unknown as Kysely<FactCheckTables>;
+}
+
+/**
+ * Adds fact-checks in one transaction; one already present (same key) is left as it is. Returns how many
+ * were added and how many were already there.
+ */
+export async function saveFactChecks(store: Store, records: readonly FactCheckRecord[]): Promise<{ inserted: number; unchanged: number }> {
+  if (records.length === 0) return { inserted: 0, unchanged: 0 };
+  return store.write(async (trx) => {
+    const db = tables(trx as unknown as Kysely<unknown>);
+    let inserted = 0;
+    const now = new Date().toISOString();
+    const seen = new Set<string>();
+    for (const r of records) {
+      const key = factCheckKey(r);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const existing = await db.selectFrom('fact_checks').select('id').where('key', '=', key).executeTakeFirst();
+      if (existing) continue;
+      await db
+        .insertInto('fact_checks')
+        .values({
+          key,
+          claim: r.claim,
+          title: r.title,
+          rebuttal: r.rebuttal,
+          verdict: r.verdict,
+          rating: r.rating,
+          rating_value: r.ratingValue,
+          publisher: r.publisher,
+          url: r.url,
+          date_published: r.datePublished,
+          claim_author: r.claimAuthor,
+          appearances: JSON.stringify(r.appearances),
+          language: r.language,
+          origin: r.origin,
+          source: r.source,
+          warnings: JSON.stringify(r.warnings),
+          created_at: now,
+        } as unknown as FactCheckRow)
+        .execute();
+      inserted++;
+    }
+    return { inserted, unchanged: records.length - inserted };
+  });
+}
+
+function fromRow(r: FactCheckRow): StoredFactCheck {
+  return {
+    id: String(r.id),
+    key: r.key,
+    claim: r.claim,
+    title: r.title,
+    rebuttal: r.rebuttal,
+    verdict: r.verdict as VerdictLabel | null,
+    rating: r.rating,
+    ratingValue: r.rating_value === null ? null : Number(r.rating_value),
+    publisher: r.publisher,
+    url: r.url,
+    datePublished: r.date_published,
+    claimAuthor: r.claim_author,
+    appearances: JSON.parse(r.appearances) as string[],
+    language: r.language,
+    origin: r.origin as FactCheckRecord['origin'],
+    source: r.source,
+    warnings: JSON.parse(r.warnings) as string[],
+  };
+}
+
+/** The whole library in id order (streams in pages, so memory stays bounded by the result). */
+export async function listFactChecks(db: Kysely<unknown>, options: { limit?: number } = {}): Promise<StoredFactCheck[]> {
+  const out: StoredFactCheck[] = [];
+  const page = 5000;
+  let after = 0;
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  for (;;) {
+    const rows = await tables(db).selectFrom('fact_checks').selectAll().where('id', '>', after).orderBy('id').limit(Math.min(page, limit - out.length)).execute();
+    for (const r of rows) out.push(fromRow(r));
+    if (rows.length < page || out.length >= limit) return out;
+    after = Number(rows[rows.length - 1]!.id);
+  }
+}
+
+export async function countFactChecks(db: Kysely<unknown>): Promise<number> {
+  const row = await tables(db).selectFrom('fact_checks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,99 @@
+import { parse } from 'csv-parse/sync';
+import { verdictLabelOf } from '../../export/claimreview/rating.js';
+import { isHttpUrl } from '../../export/claimreview/validate.js';
+import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
+
+/**
+ * Reads fact-checks from CSV or TSV with a header line. A column mapping says which column holds which
+ * field (`claim=vclaim,title=title`); without one, common header names are recognised (claim,
+ * claimReviewed, vclaim; title, headline; rating, verdict; publisher, author; url, link; date). Rows
+ * without a claim are rejected with their line number; rows missing recommended fields get warnings.
+ */
+export const TABLE_FIELDS = ['id', 'claim', 'title', 'rebuttal', 'rating', 'publisher', 'url', 'date', 'claimAuthor', 'language'] as const;
+export type TableField = (typeof TABLE_FIELDS)[number];
+export type ColumnMapping = Partial<Record<TableField, string>>;
+
+const ALIASES: Readonly<Record<TableField, readonly string[]>> = {
+  id: ['id', 'claim_id', 'fact_check_id'],
+  claim: ['claim', 'claimreviewed', 'claim_reviewed', 'vclaim', 'statement', 'text'],
+  title: ['title', 'headline'],
+  rebuttal: ['rebuttal', 'reviewbody', 'review_body', 'explanation', 'truth', 'fact'],
+  rating: ['rating', 'verdict', 'textual_rating', 'alternatename', 'label'],
+  publisher: ['publisher', 'author', 'fact_checker', 'outlet', 'source'],
+  url: ['url', 'link', 'review_url'],
+  date: ['date', 'datepublished', 'date_published', 'published'],
+  claimAuthor: ['claimant', 'claim_author', 'speaker', 'said_by'],
+  language: ['language', 'lang', 'inlanguage'],
+};
+
+/** Parses `claim=vclaim,title=title` into a mapping; throws with the reason on an unknown field. */
+export function parseColumnMapping(spec: string): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [field, column] = part.split('=').map((s) => s.trim());
+    if (!field || !column) throw new Error(`bad column mapping "${part}": write field=column, e.g. claim=statement`);
+    if (!(TABLE_FIELDS as readonly string[]).includes(field)) throw new Error(`unknown field "${field}" in the column mapping; fields: ${TABLE_FIELDS.join(', ')}`);
+    mapping[field as TableField] = column;
+  }
+  return mapping;
+}
+
+export function importFactCheckTable(text: string, source: string, options: { delimiter?: ',' | '\t'; mapping?: ColumnMapping } = {}): ImportBatch {
+  const body = text.replace(/^\uFEFF/u, '');
+  const firstLine = body.slice(0, body.indexOf('\n') >= 0 ? body.indexOf('\n') : body.length);
+  const delimiter = options.delimiter ?? (firstLine.split('\t').length > firstLine.split(',').length ? '\t' : ',');
+  let rows: string[][];
+  try {
+    rows = parse(body, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch (e) {
+    return { records: [], rejected: [{ source, reason: `not a readable ${delimiter === '\t' ? 'TSV' : 'CSV'} file: ${(e as Error).message}` }] };
+  }
+  const [header, ...data] = rows;
+  if (!header) return { records: [], rejected: [{ source, reason: 'the file is empty' }] };
+  const lower = header.map((h) => h.trim().toLowerCase());
+  const column = (field: TableField): number => {
+    const named = options.mapping?.[field];
+    if (named !== undefined) return lower.indexOf(named.trim().toLowerCase());
+    return lower.findIndex((h) => ALIASES[field].includes(h));
+  };
+  const cols = Object.fromEntries(TABLE_FIELDS.map((f) => [f, column(f)])) as Record<TableField, number>;
+  for (const [field, name] of Object.entries(options.mapping ?? {})) {
+    if (cols[field as TableField] < 0) return { records: [], rejected: [{ source, reason: `column "${name}" (mapped to ${field}) is not in the header (${header.join(', ')})` }] };
+  }
+  if (cols.claim < 0) {
+    return { records: [], rejected: [{ source, reason: `no claim column: the header (${header.join(', ')}) has none of ${ALIASES.claim.join(', ')}; pass a mapping such as --columns claim=COLUMN` }] };
+  }
+  const records: FactCheckRecord[] = [];
+  const rejected: ImportRejection[] = [];
+  data.forEach((row, i) => {
+    const get = (f: TableField): string | null => (cols[f] >= 0 ? (row[cols[f]] ?? '').trim() || null : null);
+    const where = `${source}:${i + 2}${get('id') ? `#${get('id')}` : ''}`;
+    const claim = get('claim');
+    if (!claim) {
+      rejected.push({ source: where, reason: 'the claim cell is empty' });
+      return;
+    }
+    const rating = get('rating');
+    const url = get('url');
+    const warnings = (['rating', 'publisher', 'url'] as const).filter((f) => !get(f));
+    if (url && !isHttpUrl(url)) warnings.push('url');
+    records.push(
+      factCheck({
+        claim,
+        title: get('title'),
+        rebuttal: get('rebuttal'),
+        rating,
+        verdict: rating ? verdictLabelOf(rating) : null,
+        publisher: get('publisher'),
+        url: url && isHttpUrl(url) ? url : null,
+        datePublished: get('date'),
+        claimAuthor: get('claimAuthor'),
+        language: get('language'),
+        origin: 'csv',
+        source: where,
+        warnings: [...new Set(warnings)],
+      }),
+    );
+  });
+  return { records, rejected };
+}
