@@ -83,8 +83,13 @@ export function textView(raw: string): string {
   return raw.replace(/<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)|<[^<>]*>/giu, (m) => '\u0000'.repeat(m.length));
 }
 
-export function blocksToText(root: DomNode, raw: string, view: string = textView(raw)): ReturnType<TextBuilder['build']> & { dropped: number } {
-  const bodyAt = view.search(/<body\b/iu);
+export function blocksToText(
+  root: DomNode,
+  raw: string,
+  view: string = textView(raw),
+  headline?: string,
+): ReturnType<TextBuilder['build']> & { dropped: number } {
+  const bodyAt = raw.search(/<body\b/iu);
   const locator = new RawLocator(view, bodyAt >= 0 ? bodyAt : 0);
   const out = new TextBuilder();
   let dropped = 0;
@@ -116,6 +121,12 @@ export function blocksToText(root: DomNode, raw: string, view: string = textView
       lastEnd = at + w.text.length;
     });
   };
+
+  // The headline Readability took out of the article body goes first, as a level-1 heading.
+  if (headline) {
+    current = { marker: '# ', words: headline.split(/\s+/u).filter(Boolean).map((text) => ({ text, raw: -1 })), breaks: new Set() };
+    flush();
+  }
 
   // Iterative walk (explicit stack): deeply nested markup must not overflow the call stack.
   type Step = { node: DomNode; leave: boolean };

@@ -128,8 +128,12 @@ export function htmlToText(raw: string): HtmlText {
     const fresh = ranReadability ? reparse(raw) : document;
     root = fresh.body ?? fresh.documentElement;
   }
-  const built = root ? blocksToText(root, raw, view) : { text: '', sourceMap: SourceMap.identity(), dropped: 0 };
   const title = cleanTitle(article?.title ?? '') || pageTitle;
+  // Readability removes the headline from the body (it becomes the title); headlines carry much of a
+  // text's framing, so one that the page shows is put back as the first heading. A <title> that is not
+  // shown on the page (a site name, a tab label) is only metadata.
+  const headline = useArticle && title && bodyText.includes(title) && !articleText.startsWith(title) ? title : undefined;
+  const built = root ? blocksToText(root, raw, view, headline) : { text: '', sourceMap: SourceMap.identity(), dropped: 0 };
   return {
     text: built.text,
     sourceMap: built.sourceMap,

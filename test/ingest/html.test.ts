@@ -13,6 +13,19 @@ describe('htmlToText on an article page', () => {
     expect(page.title).toBe('Myths and facts about the harbour project');
   });
 
+  it('puts the headline Readability took out back as the first heading', () => {
+    expect(page.text.startsWith('# Myths and facts about the harbour project\n\nThe town council')).toBe(true);
+    const at = page.sourceMap.toOriginal(2);
+    expect(fixture.slice(at, at + 5)).toBe('Myths');
+    expect(at).toBeGreaterThan(fixture.indexOf('<h1>'));
+  });
+
+  it('does not invent a headline from a <title> the page does not show', () => {
+    const shown = htmlToText('<html><head><title>Tab label</title></head><body><article><p>' + 'Body text of the article. '.repeat(20) + '</p></article></body></html>');
+    expect(shown.title).toBe('Tab label');
+    expect(shown.text.startsWith('Body text')).toBe(true);
+  });
+
   it('keeps headings and list items as Markdown-style markers and separates blocks', () => {
     expect(page.text).toContain('\n\n## Myth 1\n\nThe harbour is a secret military base');
     expect(page.text).toContain('1. Lie: the port will close the beach.');
