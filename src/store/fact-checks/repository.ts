@@ -42,7 +42,8 @@ export function factCheckKey(r: Pick<FactCheckRecord, 'claim' | 'url' | 'publish
   return createHash('sha256').update(`${norm}\u0000${r.url ?? ''}\u0000${r.publisher ?? ''}`).digest('hex');
 }
 
-function tables(db: Kysely<unknown>): Kysely<FactCheckTables> {
+/** Any Kysely handle of the store (its schema type does not list this table): view it with ours. */
+function tables<DB>(db: Kysely<DB>): Kysely<FactCheckTables> {
   return db as unknown as Kysely<FactCheckTables>;
 }
 
@@ -53,7 +54,7 @@ function tables(db: Kysely<unknown>): Kysely<FactCheckTables> {
 export async function saveFactChecks(store: Store, records: readonly FactCheckRecord[]): Promise<{ inserted: number; unchanged: number }> {
   if (records.length === 0) return { inserted: 0, unchanged: 0 };
   return store.write(async (trx) => {
-    const db = tables(trx as unknown as Kysely<unknown>);
+    const db = tables(trx);
     let inserted = 0;
     const now = new Date().toISOString();
     const seen = new Set<string>();
@@ -114,7 +115,7 @@ function fromRow(r: FactCheckRow): StoredFactCheck {
 }
 
 /** The whole library in id order (streams in pages, so memory stays bounded by the result). */
-export async function listFactChecks(db: Kysely<unknown>, options: { limit?: number } = {}): Promise<StoredFactCheck[]> {
+export async function listFactChecks<DB>(db: Kysely<DB>, options: { limit?: number } = {}): Promise<StoredFactCheck[]> {
   const out: StoredFactCheck[] = [];
   const page = 5000;
   let after = 0;
@@ -127,7 +128,7 @@ export async function listFactChecks(db: Kysely<unknown>, options: { limit?: num
   }
 }
 
-export async function countFactChecks(db: Kysely<unknown>): Promise<number> {
+export async function countFactChecks<DB>(db: Kysely<DB>): Promise<number> {
   const row = await tables(db).selectFrom('fact_checks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
