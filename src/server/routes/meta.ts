@@ -27,7 +27,7 @@ export function registerMetaRoutes(ctx: ServerContext): void {
     url: '/api/detectors',
     operationId: 'listDetectors',
     summary: 'Detectors and aggregators with their metadata',
-    description: 'Ids, families, descriptions, taxonomy labels and message templates; the web app builds its legend from this.',
+    description: 'Ids, families, descriptions, taxonomy labels and message templates, for clients that list or explain detectors.',
     tag: 'meta',
     access: 'read',
     responses: { 200: { description: 'Detector metadata.', schema: { type: 'object', properties: { detectors: { type: 'array', items: { type: 'object' } }, presets: { type: 'array', items: { type: 'string' } } } } } },

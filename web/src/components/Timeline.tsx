@@ -10,11 +10,14 @@ export function Timeline({ points, label }: { points: readonly Point[]; label: s
   const weeks = [...new Set(points.map((p) => p.week))].sort();
   const outlets = [...new Set(points.map((p) => p.outlet))].sort((a, b) => total(points, b) - total(points, a)).slice(0, 20);
   const max = Math.max(...points.map((p) => p.count));
-  const colW = Math.max(6, Math.min(28, Math.floor(720 / weeks.length)));
+  // Columns at least 8 px and at most 64 px wide; week labels spaced at least 76 px apart.
+  const colW = Math.max(8, Math.min(64, Math.floor(760 / weeks.length)));
   const rowH = 26;
   const left = 180;
-  const width = left + weeks.length * colW + 10;
+  const plotW = Math.max(480, weeks.length * colW);
+  const width = left + plotW + 10;
   const height = outlets.length * rowH + 40;
+  const every = Math.max(1, Math.ceil(76 / colW));
   const at = new Map(points.map((p) => [`${p.outlet}|${p.week}`, p.count]));
   return (
     <figure class="timeline">
@@ -37,12 +40,13 @@ export function Timeline({ points, label }: { points: readonly Point[]; label: s
             })}
           </g>
         ))}
-        <text x={left} y={height - 8} class="axis">
-          {weeks[0]}
-        </text>
-        <text x={width - 10} y={height - 8} text-anchor="end" class="axis">
-          {weeks[weeks.length - 1]}
-        </text>
+        {weeks.map((w, c) =>
+          c % every === 0 ? (
+            <text key={w} x={left + c * colW + 1} y={height - 8} class="axis">
+              {w}
+            </text>
+          ) : null,
+        )}
       </svg>
       <figcaption class="muted">
         Documents per week (Monday) and outlet; tallest bar = {max}. {outlets.length} outlet(s), {weeks.length} week(s).
