@@ -15,18 +15,25 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math']);
 
-interface Word {
+/**
+ * A run of non-space characters from one text node. A word split by inline markup (`<b>T</b>he`) is two
+ * fragments, the second `glued` to the first: they are written without a space and located separately.
+ */
+interface Fragment {
   readonly text: string;
-  /** Offset of the word in the raw markup, or -1 when it could not be located exactly. */
-  readonly raw: number;
+  readonly glued: boolean;
 }
 
 interface PendingBlock {
   marker: string;
-  words: Word[];
-  /** A hard line break (<br>) before the word at this index. */
+  words: Fragment[];
+  /** A hard line break (<br>) before the fragment at this index. */
   breaks: Set<number>;
+  /** Whitespace (or a <br>) came after the last fragment. */
+  spaceBefore: boolean;
 }
+
+const emptyBlock = (): PendingBlock => ({ marker: '', words: [], breaks: new Set(), spaceBefore: false });
 
 /** Finds words of the extracted text in the raw markup, moving forward only. */
 class RawLocator {
@@ -93,13 +100,14 @@ export function blocksToText(
   const locator = new RawLocator(view, bodyAt >= 0 ? bodyAt : 0);
   const out = new TextBuilder();
   let dropped = 0;
-  let current: PendingBlock = { marker: '', words: [], breaks: new Set() };
+  let current: PendingBlock = emptyBlock();
+  const separator = (block: PendingBlock, i: number): string => (i === 0 || block.words[i]?.glued ? '' : block.breaks.has(i) ? '\n' : ' ');
 
   const flush = (): void => {
     const block = current;
-    current = { marker: '', words: [], breaks: new Set() };
+    current = emptyBlock();
     if (block.words.length === 0) return;
-    const text = block.words.map((w) => w.text).join(' ');
+    const text = block.words.map((w, i) => separator(block, i) + w.text).join('');
     if (isJunkBlock(text)) {
       dropped++;
       return;
@@ -115,7 +123,8 @@ export function blocksToText(
     if (block.marker) out.appendSynthetic(block.marker, firstRaw);
     let lastEnd = firstRaw;
     located.forEach((w, i) => {
-      if (i > 0) out.appendSynthetic(block.breaks.has(i) ? '\n' : ' ', lastEnd);
+      const sep = separator(block, i);
+      if (sep) out.appendSynthetic(sep, lastEnd);
       const at = w.raw >= 0 ? w.raw : lastEnd;
       out.append(w.text, at);
       lastEnd = at + w.text.length;
@@ -124,7 +133,7 @@ export function blocksToText(
 
   // The headline Readability took out of the article body goes first, as a level-1 heading.
   if (headline) {
-    current = { marker: '# ', words: headline.split(/\s+/u).filter(Boolean).map((text) => ({ text, raw: -1 })), breaks: new Set() };
+    current = { ...emptyBlock(), marker: '# ', words: headline.split(/\s+/u).filter(Boolean).map((text) => ({ text, glued: false })) };
     flush();
   }
 
@@ -134,7 +143,13 @@ export function blocksToText(
   while (stack.length > 0) {
     const { node, leave } = stack.pop() as Step;
     if (node.nodeType === TEXT_NODE) {
-      for (const word of (node.data ?? '').split(/[\s\u00a0]+/u)) if (word) current.words.push({ text: word, raw: -1 });
+      for (const m of (node.data ?? '').matchAll(/[\s\u00a0]+|[^\s\u00a0]+/gu)) {
+        if (/^[\s\u00a0]/u.test(m[0])) current.spaceBefore = true;
+        else {
+          current.words.push({ text: m[0], glued: current.words.length > 0 && !current.spaceBefore });
+          current.spaceBefore = false;
+        }
+      }
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE && node !== root) continue;
@@ -146,6 +161,7 @@ export function blocksToText(
     }
     if (tag === 'br') {
       if (current.words.length > 0) current.breaks.add(current.words.length);
+      current.spaceBefore = true;
       continue;
     }
     if (tag === 'img') {

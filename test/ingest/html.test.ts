@@ -73,8 +73,19 @@ describe('htmlToText on bad markup', () => {
     ['stray < characters', '<p>a < b and c > d</p>', 'a < b and c > d'],
     ['an unclosed comment', '<p>Visible.</p><!-- never closed <p>hidden</p>', 'Visible.'],
     ['br inside a paragraph', '<p>Line one<br>line two</p>', 'Line one\nline two'],
+    ['a word split by inline markup', '<p><span class="dropcap">T</span>he <b>co</b>uncil <i>said</i>, “no”.</p>', 'The council said, “no”.'],
+    ['nested lists', '<ul><li>One<ul><li>Inner</li></ul></li><li>Two</li></ul>', '- One\n\n- Inner\n\n- Two'],
+    ['an ordered list with start', '<ol start="4"><li>Four</li><li>Five</li></ol>', '4. Four\n\n5. Five'],
   ])('copes with %s', (_name, raw, expected) => {
     expect(htmlToText(raw).text).toBe(expected);
+  });
+
+  it('maps both fragments of a split word into the markup', () => {
+    const raw = '<p><span class="dropcap">T</span>he council met.</p>';
+    const page = htmlToText(raw);
+    expect(page.text).toBe('The council met.');
+    expect(raw[page.sourceMap.toOriginal(0)]).toBe('T');
+    expect(raw.slice(page.sourceMap.toOriginal(1), page.sourceMap.toOriginal(1) + 2)).toBe('he');
   });
 
   it('yields no text (and the reader no document text) for a page without words', () => {
