@@ -4,8 +4,8 @@
  */
 import type { Finding } from '../../core/finding/types.js';
 import type { EvidenceItem, LedgerItem, Verdict } from '../../core/result/types.js';
-import { contains, spanText, type Span } from '../../core/text/span.js';
-import type { Inputs, RawItem } from './inputs.js';
+import { spanText, type Span } from '../../core/text/span.js';
+import { within, type Inputs, type RawItem } from './inputs.js';
 import { normaliseVerdict } from './verdict.js';
 
 /** Evidence kinds that count as citing a source; numbers and dates show precision, not provenance. */
@@ -79,16 +79,17 @@ function verdictOf(text: string, raw: RawItem): Verdict | null {
 /** An attribution stated inside the item: a claim-attribution finding within the claim or the item's lead. */
 function attributionOf(inp: Inputs, raw: RawItem): { span: Span; findingId: string } | null {
   if (!raw.claim) return null;
-  const f = inp.attributions.find((a) => contains(raw.claim as Span, a.span));
+  const f = within(inp.attributions, raw.claim)[0];
   return f ? { span: { start: f.span.start, end: f.span.end }, findingId: f.id } : null;
 }
 
 function evidenceIn(inp: Inputs, spans: readonly Span[]): { items: EvidenceItem[]; ids: string[] } {
   const items: EvidenceItem[] = [];
   const ids: string[] = [];
-  const inside = (f: Finding): boolean => spans.some((s) => contains(s, f.span));
-  for (const f of inp.evidence) {
-    if (!inside(f)) continue;
+  const seen = new Set<string>();
+  const found = spans.flatMap((s) => within(inp.evidence, s)).filter((f) => !seen.has(f.id) && seen.add(f.id));
+  found.sort((a, b) => a.span.start - b.span.start);
+  for (const f of found) {
     const kind = kindOf(f);
     const speaker = f.related.find((r) => r.role === 'speaker');
     items.push({

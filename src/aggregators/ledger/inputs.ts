@@ -66,8 +66,8 @@ export function readInputs(text: string, blocks: readonly Block[], findings: rea
     text,
     blocks,
     labels,
-    evidence: findings.filter((f) => f.family === 'evidence'),
-    attributions: findings.filter((f) => f.detector === 'ledger/claim-attribution'),
+    evidence: byStart(findings.filter((f) => f.family === 'evidence')),
+    attributions: byStart(findings.filter((f) => f.detector === 'ledger/claim-attribution')),
     preemptive: findings.filter((f) => f.detector === 'ledger/preemptive-rebuttal'),
     numbered: findings.filter((f) => f.detector === 'structure/numbered-item'),
   };
@@ -126,4 +126,26 @@ export interface RawItem {
   readonly span: Span;
   readonly findingIds: readonly string[];
   readonly glued: boolean;
+}
+
+function byStart(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** The findings (sorted by start) that lie inside a span, found by binary search: items × findings stays linear. */
+export function within(sorted: readonly Finding[], span: Span): Finding[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as Finding).span.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Finding[] = [];
+  for (let i = lo; i < sorted.length; i++) {
+    const f = sorted[i] as Finding;
+    if (f.span.start >= span.end) break;
+    if (f.span.end <= span.end) out.push(f);
+  }
+  return out;
 }

@@ -11,7 +11,7 @@ import type { Signal } from '../../core/finding/types.js';
 import type { LedgerItem } from '../../core/result/types.js';
 import { contains, type Span } from '../../core/text/span.js';
 import { buildItem, SOURCE_KINDS, type DocumentAttribution } from './build-item.js';
-import { readInputs, type Inputs, type RawItem } from './inputs.js';
+import { readInputs, within, type Inputs, type RawItem } from './inputs.js';
 import { inlineNumbered } from './layouts/inline-numbered.js';
 import { labelledFields } from './layouts/labelled-fields.js';
 import { prose } from './layouts/prose.js';
@@ -59,7 +59,20 @@ export const ledger: Aggregator = {
 
 /** The holder named once for the whole document, outside the items (usually in the introduction). */
 function documentAttribution(inp: Inputs, raw: readonly RawItem[]): DocumentAttribution | null {
-  const outside = inp.attributions.filter((a) => !raw.some((r) => contains(r.span, a.span)));
+  // Items are sorted and do not overlap: an attribution is inside one only if inside the last item starting before it.
+  const starts = raw.map((r) => r.span.start);
+  const inside = (a: Span): boolean => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] as number) <= a.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = raw[lo - 1];
+    return r !== undefined && contains(r.span, a);
+  };
+  const outside = inp.attributions.filter((a) => !inside(a.span));
   // Prefer what the introduction says (before the first item), and explicit patterns over "X claims that".
   const firstItem = Math.min(...raw.map((r) => r.span.start));
   const rank = (a: (typeof outside)[number]): number => (a.span.start < firstItem ? 0 : 2) + (a.data.pattern === 'claim-verb' ? 1 : 0);
@@ -73,9 +86,10 @@ function observations(inp: Inputs, items: readonly LedgerItem[], doc: DocumentAt
   for (const item of items) {
     const name = item.index ?? item.id;
     if (item.claim && item.attributedTo) {
-      const broad = item.attributionScope === 'document' ? doc?.broad === true : inp.attributions.some((a) => a.span.start === item.attributedTo?.start && a.data.broad === true);
+      const at: Span = item.attributedTo;
+      const broad = item.attributionScope === 'document' ? doc?.broad === true : within(inp.attributions, at).some((a) => a.span.start === at.start && a.data.broad === true);
       const claimSpan: Span = item.claim;
-      const sourced = inp.evidence.some((e) => contains(claimSpan, e.span) && ['quote', 'link', 'source'].includes(e.messageId));
+      const sourced = within(inp.evidence, claimSpan).some((e) => ['quote', 'link', 'source'].includes(e.messageId));
       if (broad && !sourced) {
         out.push({
           span: { start: item.claim.start, end: item.claim.end },

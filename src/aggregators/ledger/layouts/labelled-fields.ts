@@ -49,7 +49,10 @@ export function labelledFields(inp: Inputs): LayoutResult {
   const qa = items.filter((it, i) => (drafts[i] as Draft).group.claim.role === 'question');
   if (qa.length > 0) {
     const denied = qa.filter((it) => it.rebuttal && startsWithDenial(text.slice(it.rebuttal.start, it.rebuttal.end)));
-    items = items.filter((it) => !qa.includes(it) || (denied.length >= 2 && denied.length * 2 >= qa.length && denied.includes(it)));
+    const qaSet = new Set(qa);
+    const deniedSet = new Set(denied);
+    const keep = denied.length >= 2 && denied.length * 2 >= qa.length;
+    items = items.filter((it) => !qaSet.has(it) || (keep && deniedSet.has(it)));
   }
   return accept(items, drafts, qa, hasRebuttalCue(text, blocks));
 }
@@ -57,10 +60,12 @@ export function labelledFields(inp: Inputs): LayoutResult {
 function accept(items: RawItem[], drafts: Draft[], qa: readonly RawItem[], cue: boolean): LayoutResult {
   const byItem = new Map(drafts.map((d) => [d.group.claim.findingId, d]));
   // Paired: a rebuttal-like label follows the claim, or a question is answered with a denial (kept above).
-  const paired = items.filter((it) => qa.includes(it) || (byItem.get(it.claimLabel?.findingId ?? '')?.group.fields.some((f) => REBUT_ROLES.has(f.role)) ?? false));
+  const qaSet = new Set(qa);
+  const paired = items.filter((it) => qaSet.has(it) || (byItem.get(it.claimLabel?.findingId ?? '')?.group.fields.some((f) => REBUT_ROLES.has(f.role)) ?? false));
+  const pairedSet = new Set(paired);
   const judgingProse = items.filter((it) => {
     const d = byItem.get(it.claimLabel?.findingId ?? '');
-    return d && !paired.includes(it) && JUDGING_KEYS.has(d.group.claim.key) && d.group.claim.position !== 'inline' && it.rebuttal !== null;
+    return d && !pairedSet.has(it) && JUDGING_KEYS.has(d.group.claim.key) && d.group.claim.position !== 'inline' && it.rebuttal !== null;
   });
   if (paired.length >= 2) return { items, reason: `${paired.length} items with paired labels` };
   if (judgingProse.length + paired.length >= 2 && judgingProse.length >= 1) {
@@ -71,7 +76,7 @@ function accept(items: RawItem[], drafts: Draft[], qa: readonly RawItem[], cue: 
   // Neutral claim labels ("Claim 1:", "Allegation:") followed by prose count under a title that announces rebuttals.
   const neutralProse = items.filter((it) => {
     const d = byItem.get(it.claimLabel?.findingId ?? '');
-    return d && !paired.includes(it) && NEUTRAL_KEYS.has(d.group.claim.key) && d.group.claim.position !== 'inline' && it.rebuttal !== null;
+    return d && !pairedSet.has(it) && NEUTRAL_KEYS.has(d.group.claim.key) && d.group.claim.position !== 'inline' && it.rebuttal !== null;
   });
   if (cue && neutralProse.length + paired.length >= 2 && new Set(neutralProse.map((it) => it.claimLabel?.key)).size === 1 && neutralProse.length >= 1) {
     return { items, reason: 'neutral claim labels followed by prose under a rebuttal title' };
