@@ -21,6 +21,12 @@ export interface LshOptions {
   readonly threshold?: number;
   /** Runs of identical band keys longer than this are linked as a chain, not all pairs (default 24). */
   readonly maxRunPairs?: number;
+  /**
+   * `single` (default): connected components — republication chains A → B → C stay together.
+   * `leader`: each component is split so that every member reaches `threshold` with its group's first
+   * member (no drift along chains; used for short claims, where chains wander off topic).
+   */
+  readonly linkage?: 'single' | 'leader';
 }
 
 export interface LshResult {
@@ -79,7 +85,7 @@ export function lshCluster(sigs: Uint32Array, n: number, k: number, options: Lsh
   };
   const consider = (a: number, b: number): void => {
     if (uf.find(a) === uf.find(b)) return;
-    // Pairs already rejected in an earlier band are not re-checked (key fits in 2^53 for n < 2^21 ... 2^26).
+    // Pairs already rejected in an earlier band are not re-checked (the key is below 2^42).
     const pairKey = a < b ? a * IDX + b : b * IDX + a;
     if (tried.has(pairKey)) return;
     candidates++;
@@ -123,7 +129,21 @@ export function lshCluster(sigs: Uint32Array, n: number, k: number, options: Lsh
     if (g) g.push(d);
     else groups.set(r, [d]);
   }
-  const clusters = [...groups.values()].filter((g) => g.length > 1).sort((a, b) => b.length - a.length || (a[0] as number) - (b[0] as number));
+  let components = [...groups.values()].filter((g) => g.length > 1);
+  if (options.linkage === 'leader') {
+    const split: number[][] = [];
+    for (const g of components) {
+      const leaders: number[][] = [];
+      for (const d of g) {
+        const home = leaders.find((grp) => similar(grp[0] as number, d));
+        if (home) home.push(d);
+        else leaders.push([d]);
+      }
+      split.push(...leaders.filter((x) => x.length > 1));
+    }
+    components = split;
+  }
+  const clusters = components.sort((a, b) => b.length - a.length || (a[0] as number) - (b[0] as number));
   const similarity = new Map<number, number>();
   for (const c of clusters) {
     const first = c[0] as number;

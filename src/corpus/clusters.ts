@@ -1,0 +1,199 @@
+/**
+ * Corpus clusters, recomputed on demand and stored in `clusters` / `cluster_members`:
+ *
+ * - `near-duplicate`: documents whose word-3-shingle sets have Jaccard ≳ 0.7 (MinHash + LSH, lsh.ts) —
+ *   the same text republished, possibly with edits, a new headline or boilerplate around it;
+ * - `same-claim`: claims (extracted claims, ledger claims, and whole short documents such as claim
+ *   indexes) whose content-word sets have Jaccard ≳ 0.6 — the same claim told by several outlets.
+ *
+ * Each cluster lists its members, first and last publication date, its outlets and its spread over time.
+ */
+import type { Store } from '../store/open.js';
+import { nowIso, weekOf } from '../store/repositories/rows.js';
+import { lshCluster, type LshOptions } from './lsh.js';
+import { decodeSignature, MinHasher } from './minhash.js';
+import { contentWords } from './text-match.js';
+
+export type ClusterKind = 'near-duplicate' | 'same-claim';
+
+export interface ClusterOptions extends LshOptions {
+  /** Only clusters with at least this many distinct outlets are kept (default 1). */
+  readonly minOutlets?: number;
+}
+
+interface Item {
+  readonly documentId: number;
+  readonly ref: string | null;
+  readonly text: string | null;
+  readonly date: string | null;
+  readonly outlet: number | null;
+}
+
+export interface ComputeResult {
+  readonly kind: ClusterKind;
+  readonly items: number;
+  readonly clusters: number;
+  readonly clusteredItems: number;
+  readonly candidatePairs: number;
+  readonly elapsedMs: number;
+}
+
+const SHORT_DOCUMENT = 400;
+
+/** Recomputes the near-duplicate clusters of the whole corpus (signatures stored at ingest). */
+export async function computeNearDuplicates(store: Store, options: ClusterOptions = {}): Promise<ComputeResult> {
+  const t = performance.now();
+  const hasher = new MinHasher();
+  const k = hasher.numHashes;
+  const items: Item[] = [];
+  let sigs = new Uint32Array(1024 * k);
+  let after = 0;
+  for (;;) {
+    const rows = await store.db.selectFrom('documents').select(['id', 'minhash', 'published_at', 'outlet_id', 'title']).where('id', '>', after).orderBy('id').limit(2000).execute();
+    if (!rows.length) break;
+    for (const r of rows) {
+      after = Number(r.id);
+      if ((items.length + 1) * k > sigs.length) {
+        const bigger = new Uint32Array(sigs.length * 2);
+        bigger.set(sigs);
+        sigs = bigger;
+      }
+      const slot = sigs.subarray(items.length * k, (items.length + 1) * k);
+      if (r.minhash) decodeSignature(r.minhash, slot);
+      else {
+        const doc = await store.db.selectFrom('documents').select('text').where('id', '=', r.id).executeTakeFirstOrThrow();
+        hasher.signature(doc.text, slot);
+      }
+      items.push({ documentId: Number(r.id), ref: null, text: r.title, date: r.published_at, outlet: r.outlet_id === null ? null : Number(r.outlet_id) });
+    }
+  }
+  return persist(store, 'near-duplicate', items, sigs, k, options, t);
+}
+
+/** Recomputes same-claim clusters over claims, ledger claims and short documents. */
+export async function computeSameClaims(store: Store, options: ClusterOptions = {}): Promise<ComputeResult> {
+  const t = performance.now();
+  const hasher = new MinHasher({ shingleSize: 1, seed: 0xc1a1 });
+  const k = hasher.numHashes;
+  const items: Item[] = [];
+  const texts: string[] = [];
+  const docs = new Map<number, { date: string | null; outlet: number | null }>();
+  let after = 0;
+  for (;;) {
+    const rows = await store.db.selectFrom('documents').select(['id', 'published_at', 'outlet_id', 'length', 'text']).where('id', '>', after).orderBy('id').limit(2000).execute();
+    if (!rows.length) break;
+    for (const r of rows) {
+      after = Number(r.id);
+      const meta = { date: r.published_at, outlet: r.outlet_id === null ? null : Number(r.outlet_id) };
+      docs.set(Number(r.id), meta);
+      if (r.length <= SHORT_DOCUMENT) {
+        items.push({ documentId: Number(r.id), ref: 'document', text: r.text, ...meta });
+        texts.push(r.text);
+      }
+    }
+  }
+  const claims = await store.db.selectFrom('claims').select(['document_id', 'claim_key', 'text']).execute();
+  const ledger = await store.db.selectFrom('ledger_items').select(['document_id', 'item_key', 'claim']).where('claim', 'is not', null).execute();
+  for (const c of claims) {
+    const meta = docs.get(Number(c.document_id));
+    if (!meta) continue;
+    items.push({ documentId: Number(c.document_id), ref: `claim:${c.claim_key}`, text: c.text, ...meta });
+    texts.push(c.text);
+  }
+  for (const l of ledger) {
+    const meta = docs.get(Number(l.document_id));
+    if (!meta) continue;
+    items.push({ documentId: Number(l.document_id), ref: `ledger:${l.item_key}`, text: l.claim, ...meta });
+    texts.push(l.claim as string);
+  }
+  const sigs = new Uint32Array(items.length * k);
+  texts.forEach((text, i) => hasher.signature(contentWords(text).join(' '), sigs.subarray(i * k, (i + 1) * k)));
+  return persist(store, 'same-claim', items, sigs, k, { threshold: 0.6, linkage: 'leader', ...options }, t);
+}
+
+async function persist(store: Store, kind: ClusterKind, items: Item[], sigs: Uint32Array, k: number, options: ClusterOptions, started: number): Promise<ComputeResult> {
+  const r = lshCluster(sigs, items.length, k, options);
+  const minOutlets = options.minOutlets ?? 1;
+  let kept = 0;
+  let clustered = 0;
+  await store.write(async (trx) => {
+    await trx.deleteFrom('clusters').where('kind', '=', kind).execute();
+    for (const c of r.clusters) {
+      const members = c.map((i) => items[i] as Item);
+      const docIds = new Set(members.map((m) => m.documentId));
+      if (docIds.size < 2) continue; // one document repeating itself is not a cluster
+      const outlets = new Set(members.map((m) => m.outlet).filter((o) => o !== null));
+      if (outlets.size < minOutlets) continue;
+      const dates = members.map((m) => m.date).filter((d): d is string => d !== null).sort();
+      const row = await trx
+        .insertInto('clusters')
+        .values({ kind, size: members.length, first_seen: dates[0] ?? null, last_seen: dates[dates.length - 1] ?? null, outlets: outlets.size, label: (members[0]?.text ?? '').slice(0, 300), created_at: nowIso() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const rows = c.map((i) => ({ cluster_id: Number(row.id), document_id: (items[i] as Item).documentId, item_ref: (items[i] as Item).ref, text: kind === 'same-claim' ? ((items[i] as Item).text ?? null) : null, similarity: r.similarity.get(i) ?? 1 }));
+      for (let j = 0; j < rows.length; j += 400) await trx.insertInto('cluster_members').values(rows.slice(j, j + 400)).execute();
+      kept++;
+      clustered += members.length;
+    }
+  });
+  return { kind, items: items.length, clusters: kept, clusteredItems: clustered, candidatePairs: r.candidatePairs, elapsedMs: performance.now() - started };
+}
+
+export interface ClusterView {
+  readonly id: number;
+  readonly kind: ClusterKind;
+  readonly size: number;
+  readonly label: string;
+  readonly firstSeen: string | null;
+  readonly lastSeen: string | null;
+  readonly outlets: readonly { readonly outlet: string; readonly count: number }[];
+  /** Members per ISO week (Monday) of publication. */
+  readonly spread: readonly { readonly week: string; readonly count: number }[];
+  readonly members: readonly { readonly documentHash: string; readonly title: string | null; readonly outlet: string | null; readonly date: string | null; readonly ref: string | null; readonly text: string | null; readonly similarity: number }[];
+}
+
+/** Stored clusters of a kind, largest (then most outlets) first. */
+export async function listClusters(store: Store, kind: ClusterKind, options: { limit?: number; minSize?: number; minOutlets?: number } = {}): Promise<ClusterView[]> {
+  const clusters = await store.db
+    .selectFrom('clusters')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('size', '>=', options.minSize ?? 2)
+    .where('outlets', '>=', options.minOutlets ?? 0)
+    .orderBy('size', 'desc')
+    .orderBy('outlets', 'desc')
+    .orderBy('id')
+    .limit(options.limit ?? 20)
+    .execute();
+  const out: ClusterView[] = [];
+  for (const c of clusters) {
+    const members = await store.db
+      .selectFrom('cluster_members as m')
+      .innerJoin('documents as d', 'd.id', 'm.document_id')
+      .leftJoin('outlets as o', 'o.id', 'd.outlet_id')
+      .select(['d.hash', 'd.title', 'o.name as outlet', 'd.published_at', 'm.item_ref', 'm.text', 'm.similarity'])
+      .where('m.cluster_id', '=', c.id)
+      .orderBy('d.published_at')
+      .orderBy('d.id')
+      .execute();
+    const outlets = new Map<string, number>();
+    const weeks = new Map<string, number>();
+    for (const m of members) {
+      if (m.outlet) outlets.set(m.outlet, (outlets.get(m.outlet) ?? 0) + 1);
+      const w = weekOf(m.published_at);
+      if (w) weeks.set(w, (weeks.get(w) ?? 0) + 1);
+    }
+    out.push({
+      id: Number(c.id),
+      kind,
+      size: Number(c.size),
+      label: c.label,
+      firstSeen: c.first_seen,
+      lastSeen: c.last_seen,
+      outlets: [...outlets].map(([outlet, count]) => ({ outlet, count })).sort((a, b) => b.count - a.count || a.outlet.localeCompare(b.outlet)),
+      spread: [...weeks].map(([week, count]) => ({ week, count })).sort((a, b) => a.week.localeCompare(b.week)),
+      members: members.map((m) => ({ documentHash: m.hash, title: m.title, outlet: m.outlet, date: m.published_at, ref: m.item_ref, text: m.text, similarity: Number(m.similarity) })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+/**
+ * Corpus search: full text (FTS5 / PostgreSQL text search, see fulltext.ts) combined with filters —
+ * outlet, publication date range, language, technique, narrative, entity, has-ledger — with facet counts
+ * over the whole matching set. The same function serves the CLI and the HTTP API.
+ */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Store } from '../store/open.js';
+import { fts5Expression, matchCondition, parseQuery, rankExpression } from './fulltext.js';
+
+export interface SearchQuery {
+  /** Full-text query (words, "phrases", OR, -word); empty for filters only. */
+  readonly text?: string;
+  readonly outlets?: readonly string[];
+  /** Inclusive ISO dates (YYYY-MM-DD or longer). */
+  readonly from?: string;
+  readonly to?: string;
+  readonly languages?: readonly string[];
+  /** Technique names, e.g. Loaded_Language. */
+  readonly techniques?: readonly string[];
+  /** Narrative labels or label prefixes (`URW: Discrediting the West` matches its sub-narratives). */
+  readonly narratives?: readonly string[];
+  /** Entity names (case-insensitive exact). */
+  readonly entities?: readonly string[];
+  readonly hasLedger?: boolean;
+  readonly limit?: number;
+  readonly offset?: number;
+  /** Compute facets (default true). */
+  readonly facets?: boolean;
+}
+
+export interface SearchHit {
+  readonly id: number;
+  readonly hash: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly publishedAt: string | null;
+  readonly language: string | null;
+  readonly url: string | null;
+  readonly snippet: string;
+  readonly score: number | null;
+  readonly ledgerItems: number;
+}
+
+export interface FacetValue {
+  readonly value: string;
+  readonly count: number;
+}
+
+export interface SearchResult {
+  readonly total: number;
+  readonly hits: readonly SearchHit[];
+  readonly facets: {
+    readonly outlet: readonly FacetValue[];
+    readonly language: readonly FacetValue[];
+    readonly technique: readonly FacetValue[];
+    readonly narrative: readonly FacetValue[];
+    readonly entity: readonly FacetValue[];
+    readonly hasLedger: readonly FacetValue[];
+  } | null;
+}
+
+const FACET_LIMIT = 20;
+
+/** The WHERE conditions of a query, as SQL over `documents` (aliased documents) and `outlets`. */
+function conditions(store: Store, q: SearchQuery): Expression<SqlBool>[] | null {
+  const out: Expression<SqlBool>[] = [];
+  if (q.text?.trim()) {
+    const m = matchCondition(store.caps, q.text);
+    if (!m) return null; // a query with no searchable word matches nothing
+    out.push(m);
+  }
+  if (q.outlets?.length) out.push(sql<boolean>`documents.outlet_id IN (SELECT id FROM outlets WHERE name IN (${sql.join(q.outlets)}))`);
+  if (q.from) out.push(sql<boolean>`documents.published_at >= ${q.from}`);
+  if (q.to) out.push(sql<boolean>`documents.published_at <= ${q.to.length === 10 ? `${q.to}T99` : q.to}`);
+  if (q.languages?.length) out.push(sql<boolean>`documents.language IN (${sql.join(q.languages)})`);
+  if (q.techniques?.length) out.push(sql<boolean>`EXISTS (SELECT 1 FROM document_techniques t WHERE t.document_id = documents.id AND t.technique IN (${sql.join(q.techniques)}))`);
+  if (q.narratives?.length) {
+    const likes = q.narratives.map((n) => sql`(n.label = ${n} OR n.label LIKE ${`${n.replace(/[%_\\]/gu, '\\$&')}:%`} ESCAPE '\\')`);
+    out.push(sql<boolean>`EXISTS (SELECT 1 FROM narratives n WHERE n.document_id = documents.id AND (${sql.join(likes, sql` OR `)}))`);
+  }
+  if (q.entities?.length) out.push(sql<boolean>`EXISTS (SELECT 1 FROM entities e WHERE e.document_id = documents.id AND lower(e.name) IN (${sql.join(q.entities.map((e) => e.toLowerCase()))}))`);
+  if (q.hasLedger !== undefined) out.push(q.hasLedger ? sql<boolean>`EXISTS (SELECT 1 FROM ledger_items l WHERE l.document_id = documents.id)` : sql<boolean>`NOT EXISTS (SELECT 1 FROM ledger_items l WHERE l.document_id = documents.id)`);
+  return out;
+}
+
+function whereSql(conds: readonly Expression<SqlBool>[]): ReturnType<typeof sql> {
+  return conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``;
+}
+
+/** A window of the text around the first query word (plain text; the caller escapes it for display). */
+export function makeSnippet(text: string, query: string | undefined, width = 200): string {
+  const words = (query ? parseQuery(query) : []).filter((t) => !t.not).map((t) => t.text.split(' ')[0] as string);
+  const lower = text.toLowerCase();
+  let at = -1;
+  for (const w of words) {
+    const i = lower.indexOf(w);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  const start = Math.max(0, at < 0 ? 0 : at - width / 3);
+  const cut = text.slice(start, start + width).replace(/\s+/gu, ' ').trim();
+  return `${start > 0 ? '…' : ''}${cut}${start + width < text.length ? '…' : ''}`;
+}
+
+export async function search(store: Store, q: SearchQuery): Promise<SearchResult> {
+  const conds = conditions(store, q);
+  if (!conds) return { total: 0, hits: [], facets: null };
+  const db = store.db;
+  const where = whereSql(conds);
+  const limit = Math.max(0, Math.min(q.limit ?? 20, 1000));
+  const offset = Math.max(0, q.offset ?? 0);
+  const text = q.text?.trim() ? q.text : null;
+  // FTS5: rank by joining the index itself (a correlated bm25 per row would re-run the query per match).
+  const fts5 = text && store.caps.fullText === 'fts5' ? fts5Expression(parseQuery(text)) : null;
+  const rank = fts5 ? sql<number>`-documents_fts.rank` : text ? rankExpression(store.caps, text) : null;
+  const from = fts5 ? sql`documents_fts JOIN documents ON documents.id = documents_fts.rowid` : sql`documents`;
+  const hitsWhere = fts5 ? whereSql([sql<boolean>`documents_fts MATCH ${fts5}`, ...conds.slice(1)]) : where;
+  const order = rank ? sql`score DESC, documents.id` : sql`documents.published_at DESC, documents.id DESC`;
+  const hitsQ = sql<{ id: number; hash: string; title: string | null; outlet: string | null; published_at: string | null; language: string | null; url: string | null; text: string; score: number | null; ledger: number }>`
+    SELECT documents.id, documents.hash, documents.title, outlets.name AS outlet, documents.published_at, documents.language, documents.url,
+      substr(documents.text, 1, 4000) AS text, ${rank ?? sql`NULL`} AS score,
+      (SELECT count(*) FROM ledger_items l WHERE l.document_id = documents.id) AS ledger
+    FROM ${from} LEFT JOIN outlets ON outlets.id = documents.outlet_id
+    ${hitsWhere} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+  const totalQ = sql<{ n: number }>`SELECT count(*) AS n FROM documents ${where}`;
+  const [hits, total] = await Promise.all([hitsQ.execute(db), totalQ.execute(db)]);
+  let facets: SearchResult['facets'] = null;
+  if (q.facets ?? true) {
+    const facet = async (select: ReturnType<typeof sql>): Promise<FacetValue[]> => {
+      const rows = await sql<{ value: string | null; n: number }>`${select} ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}`.execute(db);
+      return rows.rows.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.n) }));
+    };
+    const [outlet, language, technique, narrative, entity, ledger] = await Promise.all([
+      facet(sql`SELECT outlets.name AS value, count(*) AS n FROM documents JOIN outlets ON outlets.id = documents.outlet_id`),
+      facet(sql`SELECT documents.language AS value, count(*) AS n FROM documents`),
+      facet(sql`SELECT t.technique AS value, count(*) AS n FROM document_techniques t JOIN documents ON documents.id = t.document_id`),
+      facet(sql`SELECT n.label AS value, count(DISTINCT n.document_id) AS n FROM narratives n JOIN documents ON documents.id = n.document_id`),
+      facet(sql`SELECT e.name AS value, count(DISTINCT e.document_id) AS n FROM entities e JOIN documents ON documents.id = e.document_id`),
+      sql<{ n: number }>`SELECT count(*) AS n FROM documents ${whereSql([...conds, sql<boolean>`EXISTS (SELECT 1 FROM ledger_items l WHERE l.document_id = documents.id)`])}`.execute(db),
+    ]);
+    const all = Number(total.rows[0]?.n ?? 0);
+    const withLedger = Number(ledger.rows[0]?.n ?? 0);
+    facets = { outlet, language, technique, narrative, entity, hasLedger: [{ value: 'yes', count: withLedger }, { value: 'no', count: all - withLedger }] };
+  }
+  return {
+    total: Number(total.rows[0]?.n ?? 0),
+    hits: hits.rows.map((r) => ({
+      id: Number(r.id),
+      hash: r.hash,
+      title: r.title,
+      outlet: r.outlet,
+      publishedAt: r.published_at,
+      language: r.language,
+      url: r.url,
+      snippet: makeSnippet(r.text, q.text),
+      score: r.score === null ? null : Number(r.score),
+      ledgerItems: Number(r.ledger),
+    })),
+    facets,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Corpus statistics for plotting: narrative and technique counts by outlet × ISO week (Monday of the week
+ * of publication), the first appearance of each narrative, and the top outlets per narrative. All grouping
+ * is done by the database; the result is as large as outlets × weeks × labels, not as the corpus.
+ */
+import { sql } from 'kysely';
+import type { Store } from '../store/open.js';
+
+export interface StatsOptions {
+  readonly from?: string;
+  readonly to?: string;
+  readonly outlets?: readonly string[];
+  /** Narrative level (default: both). */
+  readonly level?: 'coarse' | 'fine';
+  /** Top outlets listed per narrative (default 5). */
+  readonly topOutlets?: number;
+}
+
+export interface StatsRow {
+  readonly kind: 'narrative' | 'technique';
+  readonly label: string;
+  readonly outlet: string;
+  /** Monday of the ISO week, or `unknown` when the document has no date. */
+  readonly week: string;
+  /** Documents carrying the label. */
+  readonly documents: number;
+  /** Occurrences (techniques: findings; narratives: equal to documents). */
+  readonly count: number;
+}
+
+export interface NarrativeSummary {
+  readonly label: string;
+  readonly documents: number;
+  readonly firstAppearance: { readonly date: string; readonly outlet: string | null; readonly documentHash: string; readonly title: string | null } | null;
+  readonly topOutlets: readonly { readonly outlet: string; readonly documents: number }[];
+}
+
+export interface CorpusStats {
+  readonly documents: number;
+  readonly outlets: number;
+  readonly rows: readonly StatsRow[];
+  readonly narratives: readonly NarrativeSummary[];
+}
+
+const UNKNOWN = 'unknown';
+
+export async function corpusStats(store: Store, options: StatsOptions = {}): Promise<CorpusStats> {
+  const db = store.db;
+  const conds = [sql`1 = 1`];
+  if (options.from) conds.push(sql`d.published_at >= ${options.from}`);
+  if (options.to) conds.push(sql`d.published_at <= ${options.to.length === 10 ? `${options.to}T99` : options.to}`);
+  if (options.outlets?.length) conds.push(sql`o.name IN (${sql.join(options.outlets)})`);
+  const where = sql.join(conds, sql` AND `);
+  const level = options.level ? sql` AND n.level = ${options.level}` : sql``;
+
+  const narrative = await sql<{ label: string; outlet: string | null; week: string | null; docs: number }>`
+    SELECT n.label AS label, o.name AS outlet, d.published_week AS week, count(DISTINCT d.id) AS docs
+    FROM narratives n JOIN documents d ON d.id = n.document_id LEFT JOIN outlets o ON o.id = d.outlet_id
+    WHERE ${where}${level} GROUP BY n.label, o.name, d.published_week`.execute(db);
+  const technique = await sql<{ label: string; outlet: string | null; week: string | null; docs: number; n: number }>`
+    SELECT t.technique AS label, o.name AS outlet, d.published_week AS week, count(*) AS docs, sum(t.count) AS n
+    FROM document_techniques t JOIN documents d ON d.id = t.document_id LEFT JOIN outlets o ON o.id = d.outlet_id
+    WHERE ${where} GROUP BY t.technique, o.name, d.published_week`.execute(db);
+  const rows: StatsRow[] = [
+    ...narrative.rows.map((r) => ({ kind: 'narrative' as const, label: r.label, outlet: r.outlet ?? UNKNOWN, week: r.week ?? UNKNOWN, documents: Number(r.docs), count: Number(r.docs) })),
+    ...technique.rows.map((r) => ({ kind: 'technique' as const, label: r.label, outlet: r.outlet ?? UNKNOWN, week: r.week ?? UNKNOWN, documents: Number(r.docs), count: Number(r.n) })),
+  ].sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label) || a.week.localeCompare(b.week) || a.outlet.localeCompare(b.outlet));
+
+  const totals = await sql<{ label: string; outlet: string | null; docs: number }>`
+    SELECT n.label AS label, o.name AS outlet, count(DISTINCT d.id) AS docs
+    FROM narratives n JOIN documents d ON d.id = n.document_id LEFT JOIN outlets o ON o.id = d.outlet_id
+    WHERE ${where}${level} GROUP BY n.label, o.name`.execute(db);
+  const byLabel = new Map<string, { outlet: string; documents: number }[]>();
+  for (const r of totals.rows) {
+    const list = byLabel.get(r.label) ?? [];
+    list.push({ outlet: r.outlet ?? UNKNOWN, documents: Number(r.docs) });
+    byLabel.set(r.label, list);
+  }
+  const docTotals = await sql<{ label: string; docs: number }>`
+    SELECT n.label AS label, count(DISTINCT d.id) AS docs FROM narratives n JOIN documents d ON d.id = n.document_id LEFT JOIN outlets o ON o.id = d.outlet_id
+    WHERE ${where}${level} GROUP BY n.label`.execute(db);
+  const narratives: NarrativeSummary[] = [];
+  for (const t of docTotals.rows) {
+    const first = await sql<{ published_at: string; outlet: string | null; hash: string; title: string | null }>`
+      SELECT d.published_at, o.name AS outlet, d.hash, d.title FROM narratives n JOIN documents d ON d.id = n.document_id LEFT JOIN outlets o ON o.id = d.outlet_id
+      WHERE ${where}${level} AND n.label = ${t.label} AND d.published_at IS NOT NULL ORDER BY d.published_at, d.id LIMIT 1`.execute(db);
+    const f = first.rows[0];
+    narratives.push({
+      label: t.label,
+      documents: Number(t.docs),
+      firstAppearance: f ? { date: f.published_at, outlet: f.outlet, documentHash: f.hash, title: f.title } : null,
+      topOutlets: (byLabel.get(t.label) ?? []).sort((a, b) => b.documents - a.documents || a.outlet.localeCompare(b.outlet)).slice(0, options.topOutlets ?? 5),
+    });
+  }
+  narratives.sort((a, b) => b.documents - a.documents || a.label.localeCompare(b.label));
+  const counts = await sql<{ docs: number; outlets: number }>`
+    SELECT count(*) AS docs, count(DISTINCT d.outlet_id) AS outlets FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id WHERE ${where}`.execute(db);
+  return { documents: Number(counts.rows[0]?.docs ?? 0), outlets: Number(counts.rows[0]?.outlets ?? 0), rows, narratives };
+}
+
+function csvCell(v: string | number): string {
+  const s = String(v);
+  return /[",\n\r]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
+}
+
+/** The outlet × week rows as CSV (header: kind,label,outlet,week,documents,count). */
+export function statsToCsv(stats: CorpusStats): string {
+  const lines = ['kind,label,outlet,week,documents,count'];
+  for (const r of stats.rows) lines.push([r.kind, r.label, r.outlet, r.week, r.documents, r.count].map(csvCell).join(','));
+  return `${lines.join('\n')}\n`;
+}
