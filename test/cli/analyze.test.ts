@@ -117,6 +117,15 @@ describe('narrascope analyze', () => {
       expect(r.stdout).toBe('');
     });
 
+    it('a folder without supported files exits 2 and says what is supported', async () => {
+      mkdirSync(join(dir, 'images'), { recursive: true });
+      writeFileSync(join(dir, 'images', 'a.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]));
+      const r = await runCli(['analyze', 'images'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('no supported files found (1 skipped)');
+      expect(r.stderr).toContain('.html');
+    });
+
     it('replaces invalid UTF-8 and reports it in the result warnings', async () => {
       const r = await runCli(['analyze', 'latin1.txt', '--format', 'json'], { cwd: dir });
       expect(r.code).toBe(0);

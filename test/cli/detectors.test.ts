@@ -22,6 +22,13 @@ describe('narrascope detectors', () => {
     expect(r.stdout).toContain(`${builtinDetectors.length} detectors`);
   });
 
+  it('accepts the DESIGN.md spelling: --list and --explain ID', async () => {
+    const list = await runCli(['detectors', '--list']);
+    expect(list.stdout).toBe((await runCli(['detectors'])).stdout);
+    const explained = await runCli(['detectors', '--explain', 'structure/heading']);
+    expect(explained.stdout).toBe((await runCli(['explain', 'structure/heading'])).stdout);
+  });
+
   it('filters by family and preset, and refuses unknown ones', async () => {
     const fam = JSON.parse((await runCli(['detectors', '--json', '--family', 'structure'])).stdout) as DetectorSummary[];
     expect(fam.length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { writeOutput } from '../analyze/output.js';
 import { str } from '../analyze/flags.js';
+import { explainCommand } from './explain.js';
 
 /** What `detectors --json` prints for each detector: its metadata without examples. */
 export interface DetectorSummary {
@@ -43,7 +44,7 @@ export function summarise(meta: DetectorMeta): DetectorSummary {
 export const detectorsCommand: CliCommand = {
   name: 'detectors',
   summary: 'list the detectors with their family, cost, stability, languages and default state',
-  usage: `Usage: narrascope detectors [--json] [--family NAME] [--preset NAME]
+  usage: `Usage: narrascope detectors [--json] [--family NAME] [--preset NAME] [--explain ID]
 
 Lists every built-in detector from its metadata. \`narrascope explain <id>\` shows one in full.
 
@@ -51,14 +52,20 @@ Lists every built-in detector from its metadata. \`narrascope explain <id>\` sho
                   defaultOn, presets, taxonomy, messages)
   --family NAME   only this family (structure, ledger, technique, claim, evidence, ...)
   --preset NAME   only detectors this preset runs (${PRESETS.map((p) => p.name).join(', ')})
+  --explain ID    the same as \`narrascope explain ID\`
   -o, --out FILE  write to FILE`,
   options: {
     json: { type: 'boolean' },
+    // DESIGN.md §3 spells these `detectors --list` and `detectors --explain <id>`; both are accepted.
+    list: { type: 'boolean' },
+    explain: { type: 'string' },
     family: { type: 'string' },
     preset: { type: 'string' },
     out: { type: 'string', short: 'o' },
   },
   async run(args, io) {
+    const explainId = str(args, 'explain');
+    if (explainId !== undefined) return explainCommand.run({ values: { ...args.values, explain: undefined }, positionals: [explainId] }, io);
     let metas = builtinRegistry().detectors.map((d) => d.meta);
     const family = str(args, 'family');
     if (family !== undefined) {
@@ -74,13 +81,15 @@ Lists every built-in detector from its metadata. \`narrascope explain <id>\` sho
     }
     metas.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const summaries = metas.map(summarise);
-    const content = args.values.json === true ? JSON.stringify(summaries, null, 2) + '\n' : table(summaries);
+    const width = io.stdout.isTTY === true && str(args, 'out') === undefined ? io.stdout.columns : undefined;
+    const content = args.values.json === true ? JSON.stringify(summaries, null, 2) + '\n' : table(summaries, width);
     await writeOutput(content, str(args, 'out'), io.stdout, io.cwd);
     return 0;
   },
 };
 
-function table(rows: readonly DetectorSummary[]): string {
+/** A plain table; on a terminal, descriptions are cut to the width so each detector stays on one line. */
+function table(rows: readonly DetectorSummary[], width?: number): string {
   if (rows.length === 0) return 'No detectors match.\n';
   const cells = rows.map((r) => [
     r.id,
@@ -92,7 +101,9 @@ function table(rows: readonly DetectorSummary[]): string {
   ]);
   const head = ['ID', 'COST', 'STABILITY', 'LANGUAGES', 'DEFAULT', 'DESCRIPTION'];
   const widths = head.slice(0, -1).map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
-  const line = (c: readonly string[]): string => c.map((x, i) => (i < widths.length ? x.padEnd(widths[i] as number) : x)).join('  ').trimEnd();
+  const room = width === undefined ? Infinity : Math.max(20, width - widths.reduce((n, w) => n + w + 2, 0) - 1);
+  const clip = (x: string): string => (x.length > room ? `${x.slice(0, room - 1)}…` : x);
+  const line = (c: readonly string[]): string => c.map((x, i) => (i < widths.length ? x.padEnd(widths[i] as number) : clip(x))).join('  ').trimEnd();
   const on = rows.filter((r) => r.defaultOn).length;
   return [line(head), ...cells.map(line), '', `${rows.length} detector${rows.length === 1 ? '' : 's'}, ${on} on by default. Run \`narrascope explain <id>\` for one in full.`].join('\n') + '\n';
 }
