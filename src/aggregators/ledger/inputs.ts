@@ -25,6 +25,8 @@ export interface LabelRec {
   readonly glued: boolean;
   readonly position: string;
   readonly block: number;
+  /** Holder named before the label ("Kremlin" in "Kremlin Falsehood #1:"). */
+  readonly prefix: Span | null;
 }
 
 export interface Inputs {
@@ -59,6 +61,7 @@ export function readInputs(text: string, blocks: readonly Block[], findings: rea
       glued: d.glued === true,
       position: str(d.position) ?? 'block-start',
       block: num(d.block, 0),
+      prefix: typeof d.prefixStart === 'number' && typeof d.prefixEnd === 'number' ? { start: d.prefixStart, end: d.prefixEnd } : null,
     });
   }
   labels.sort((a, b) => a.label.start - b.label.start);

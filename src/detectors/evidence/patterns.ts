@@ -4,7 +4,7 @@
  */
 
 /** A capitalised name of up to eight words, allowing lower-case joiners ("Centers for Disease Control and Prevention"). */
-export const NAME = String.raw`(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}\p{M}'’.&-]*|\d+)(?:\s+(?:(?:of|for|and|on|de|du|des|la|le|del|der|für|und|the|&)\s+)?(?:\p{Lu}[\p{L}\p{M}'’.&-]*|\d+)){0,7}`;
+export const NAME = String.raw`(?:[Tt]he[ \t]+)?(?:\p{Lu}[\p{L}\p{M}'’.&-]*|\d+)(?:[ \t]+(?:(?:of|for|and|on|de|du|des|la|le|del|der|für|und|the|&)[ \t]+)?(?:\p{Lu}[\p{L}\p{M}'’.&-]*|\d+)){0,7}`;
 
 const INSTITUTION_WORDS =
   /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:Organi[sz]ation|Institute|Institut|Ministry|Ministerium|Ministère|Ministerio|University|Universität|Université|Universidad|Agency|Agentur|Agence|Centre|Center|Zentrum|Commission|Kommission|Council|Rat|Bureau|Department|Office|Amt|Court|Gericht|Foundation|Stiftung|Association|Society|Academy|Akademie|Authority|Behörde|Service|Administration|Committee|Bank|Fund|Programme|Program|Parliament|Bundestag|Government|Regierung|Police|Polizei|Observatory|Laboratory|Hospital|Clinic|Board|Tribunal|Senate|Congress|Census|Statistics|Statistik)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|^(?:the\s+)?\p{Lu}{2,}s?$|[Мм]инистерств|[Мм]іністерств|[Уу]ниверситет|[Уу]ніверситет|[Ии]нститут|[Іі]нститут|[Кк]омитет|[Кк]омітет|[Сс]лужб|[Аа]гентств|[Сс]уд(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|部|委员会|研究院|大学|组织|中心/u;

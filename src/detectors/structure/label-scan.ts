@@ -27,6 +27,8 @@ export interface LabelHit {
   readonly glued: boolean;
   readonly position: LabelPosition;
   readonly block: number;
+  /** Words before the label that name a holder ("Kremlin" in "Kremlin Falsehood #1:"), or null. */
+  readonly prefix: Span | null;
 }
 
 const WORDS = LEXICON_WORDS.map((h) => h.word.split(/[ -]+/u).map(escapeRegExp).join('[\\s\\-]+')).join('|');
@@ -62,7 +64,7 @@ export function scanLabels(text: string, blocks: readonly Block[]): LabelHit[] {
       if (!starts.has(at)) starts.set(at, 'inline');
     }
     for (const [at, position] of [...starts.entries()].sort((a, b) => a[0] - b[0])) {
-      const hit = matchLabel(text, at, block, position);
+      const hit = matchLabel(text, at, block, position) ?? (position === 'inline' ? null : matchPrefixed(text, at, block, position));
       if (hit) hits.push(hit);
     }
   }
@@ -139,7 +141,39 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
     glued,
     position,
     block: block.index,
+    prefix: null,
   };
+}
+
+/** One to three capitalised words before a label: "Kremlin Falsehood #1:", "Russian Claim:", "Another Myth:". */
+const PREFIX_WORD = /^[\p{Lu}][\p{L}\p{M}’'.-]*[ \t]+/u;
+/** Prefix words that qualify the label rather than name who holds the claim. */
+const QUALIFIERS = new Set(
+  'another common popular persistent widespread big biggest latest new first second third fourth fifth top old current dangerous false fake main key typical classic favourite favorite recurring viral our the a an this that one two three'.split(' '),
+);
+
+function matchPrefixed(text: string, at: number, block: Block, position: LabelPosition): LabelHit | null {
+  let length = 0;
+  for (let n = 0; n < 3; n++) {
+    const w = PREFIX_WORD.exec(text.slice(at + length, Math.min(block.end, at + length + 40)));
+    if (!w) return null;
+    length += w[0].length;
+    const found = prefixed(text, at, length, block, position);
+    if (found) return found;
+  }
+  return null;
+}
+
+function prefixed(text: string, at: number, length: number, block: Block, position: LabelPosition): LabelHit | null {
+  const m = [text.slice(at, at + length)];
+  const hit = matchLabel(text, at + length, block, position);
+  // Only a separated, capitalised label: "Kremlin Falsehood #1:" — never "Truth Social ..." style glued reads.
+  if (!hit || hit.glued || (hit.alone && !hit.number) || !/^\p{Lu}/u.test(text[hit.word.start] ?? '')) return null;
+  const words = m[0].trim().split(/\s+/u);
+  const holder = words.some((w) => !QUALIFIERS.has(w.toLowerCase().replace(/['’]s$/u, '')));
+  const prefixEnd = at + m[0].trimEnd().length;
+  const end = text[prefixEnd - 1] === 's' && /['’]$/u.test(text.slice(prefixEnd - 2, prefixEnd - 1)) ? prefixEnd - 2 : prefixEnd;
+  return { ...hit, span: { start: at, end: hit.span.end }, prefix: holder ? { start: at, end } : null };
 }
 
 function indexOrEnd(text: string, needle: string, from: number, end: number): number {

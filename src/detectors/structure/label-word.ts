@@ -33,6 +33,7 @@ export const labelWord: Detector = {
         { text: '⟦Myth⟧Vaccines cause autism.', messageId: 'label', data: { key: 'myth', role: 'claim', glued: true } },
         { text: '⟦Reality check⟧\n\nThe report says otherwise.', messageId: 'label', data: { key: 'reality-check', role: 'rebuttal', alone: true } },
         { text: 'Some text ends here. ⟦Fact⟧: it does not.', messageId: 'label', data: { key: 'fact', role: 'rebuttal', position: 'inline' } },
+        { text: 'Kremlin ⟦Falsehood⟧ #1: The city was never shelled.', messageId: 'label', data: { key: 'falsehood', role: 'claim', prefixStart: 0, prefixEnd: 7 } },
         { text: '⟦Ложь⟧: Земля плоская.', messageId: 'label', data: { key: 'lie', role: 'claim', lang: 'ru' }, language: 'ru' },
         { text: '【⟦谣言⟧】喝热水可以杀死病毒。', messageId: 'label', data: { key: 'myth', role: 'claim', lang: 'zh' }, language: 'zh' },
       ],
@@ -57,6 +58,8 @@ export const labelWord: Detector = {
           glued: hit.glued,
           position: hit.position,
           block: hit.block,
+          prefixStart: hit.prefix?.start ?? null,
+          prefixEnd: hit.prefix?.end ?? null,
         },
         // Inline and glued labels are more often accidents of wording or extraction than deliberate fields.
         confidence: hit.position === 'inline' || hit.glued ? 0.7 : 0.95,

@@ -233,7 +233,7 @@ function toItem(text: string, d: Draft): RawItem {
     motive: pick(['motive']),
     rebuttal,
     verdictField,
-    attributionField: pick(['attribution']),
+    attributionField: pick(['attribution']) ?? d.group.claim.prefix,
     claimLabel: d.group.claim,
     span: { start: d.start, end: Math.max(...ends) },
     findingIds: [d.group.claim.findingId, ...d.fields.map((f) => f.label?.findingId ?? '').filter(Boolean)],
