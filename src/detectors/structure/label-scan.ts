@@ -165,13 +165,13 @@ function matchPrefixed(text: string, at: number, block: Block, position: LabelPo
 }
 
 function prefixed(text: string, at: number, length: number, block: Block, position: LabelPosition): LabelHit | null {
-  const m = [text.slice(at, at + length)];
+  const prefixText = text.slice(at, at + length);
   const hit = matchLabel(text, at + length, block, position);
   // Only a separated, capitalised label: "Kremlin Falsehood #1:" — never "Truth Social ..." style glued reads.
   if (!hit || hit.glued || (hit.alone && !hit.number) || !/^\p{Lu}/u.test(text[hit.word.start] ?? '')) return null;
-  const words = m[0].trim().split(/\s+/u);
+  const words = prefixText.trim().split(/\s+/u);
   const holder = words.some((w) => !QUALIFIERS.has(w.toLowerCase().replace(/['’]s$/u, '')));
-  const prefixEnd = at + m[0].trimEnd().length;
+  const prefixEnd = at + prefixText.trimEnd().length;
   const end = text[prefixEnd - 1] === 's' && /['’]$/u.test(text.slice(prefixEnd - 2, prefixEnd - 1)) ? prefixEnd - 2 : prefixEnd;
   return { ...hit, span: { start: at, end: hit.span.end }, prefix: holder ? { start: at, end } : null };
 }
