@@ -4,6 +4,11 @@ import { detectorsCommand } from './detectors.js';
 import { explainCommand } from './explain.js';
 import { predictCommand } from './predict.js';
 import { serveCommand } from './serve.js';
+import { ingestCommand } from './ingest.js';
+import { searchCommand } from './search.js';
+import { clustersCommand } from './clusters.js';
+import { statsCommand } from './stats.js';
+import { watchCommand } from './watch.js';
 
 /** Every sub-command, in the order `narrascope --help` lists them. Add one line per new command file. */
-export const commands: readonly CliCommand[] = [analyzeCommand, detectorsCommand, explainCommand, predictCommand, serveCommand];
+export const commands: readonly CliCommand[] = [analyzeCommand, detectorsCommand, explainCommand, predictCommand, serveCommand, ingestCommand, searchCommand, clustersCommand, statsCommand, watchCommand];

@@ -1,0 +1,77 @@
+import { computeNearDuplicates, computeSameClaims, listClusters, type ClusterKind } from '../../corpus/clusters.js';
+import type { CliCommand } from '../command.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { DB_HELP, withStore } from './ingest.js';
+
+/** `narrascope clusters`: near-duplicate / republication clusters and same-claim clusters. */
+export const clustersCommand: CliCommand = {
+  name: 'clusters',
+  summary: 'near-duplicate (republication) and same-claim clusters across outlets, with first seen and spread',
+  usage: `Usage: narrascope clusters [options]
+
+Recomputes the clusters of the corpus (unless --no-compute) and lists the largest.
+  near-duplicate  documents sharing most of their word 3-shingles (MinHash + LSH, Jaccard ≳ 0.7):
+                  one text republished across sites, edited or with other boilerplate
+  same-claim      claims (extracted, ledger, or short documents) with the same content words (Jaccard ≳ 0.6)
+
+Options:
+  ${DB_HELP}
+  --kind K         near-duplicate | same-claim | both (default both)
+  --min-outlets N  only clusters spanning at least N outlets (default 1)
+  --min-size N     only clusters with at least N members (default 2)
+  --limit N        clusters listed per kind (default 20)
+  --no-compute     list the stored clusters without recomputing
+  --json           machine-readable output`,
+  options: {
+    db: { type: 'string' },
+    kind: { type: 'string' },
+    'min-outlets': { type: 'string' },
+    'min-size': { type: 'string' },
+    limit: { type: 'string' },
+    'no-compute': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run(args, io) {
+    const kindArg = typeof args.values.kind === 'string' ? args.values.kind : 'both';
+    if (!['near-duplicate', 'same-claim', 'both'].includes(kindArg)) throw new UserError(`--kind must be near-duplicate, same-claim or both, got "${kindArg}"`);
+    const kinds: ClusterKind[] = kindArg === 'both' ? ['near-duplicate', 'same-claim'] : [kindArg as ClusterKind];
+    const num = (name: string, dflt: number): number => {
+      const v = args.values[name];
+      if (v === undefined) return dflt;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new UserError(`--${name} must be a whole number, got "${String(v)}"`);
+      return n;
+    };
+    const minOutlets = num('min-outlets', 1);
+    const minSize = num('min-size', 2);
+    const limit = num('limit', 20);
+    const result = await withStore(args, io, false, async (store) => {
+      const out = [];
+      for (const kind of kinds) {
+        const computed = args.values['no-compute'] ? null : kind === 'near-duplicate' ? await computeNearDuplicates(store) : await computeSameClaims(store);
+        out.push({ kind, computed, clusters: await listClusters(store, kind, { limit, minSize, minOutlets }) });
+      }
+      return out;
+    });
+    if (args.values.json) {
+      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return ExitCode.ok;
+    }
+    const lines: string[] = [];
+    for (const r of result) {
+      lines.push(`== ${r.kind} clusters${r.computed ? ` (${r.computed.clusters} from ${r.computed.items} items in ${(r.computed.elapsedMs / 1000).toFixed(1)} s)` : ''}`);
+      if (!r.clusters.length) lines.push('  none');
+      for (const c of r.clusters) {
+        lines.push('', `#${c.id}  ${c.size} members, ${c.outlets.length} outlets, ${c.firstSeen ?? '?'} → ${c.lastSeen ?? '?'}`, `  ${c.label.slice(0, 160)}`);
+        lines.push(`  outlets: ${c.outlets.slice(0, 8).map((o) => `${o.outlet} (${o.count})`).join(', ')}`);
+        lines.push(`  spread: ${c.spread.slice(0, 12).map((w) => `${w.week}: ${w.count}`).join(', ')}${c.spread.length > 12 ? ', ...' : ''}`);
+        for (const m of c.members.slice(0, 5)) lines.push(`    ${m.date ?? '(no date)'}  ${m.outlet ?? '(no outlet)'}  ${m.documentHash.slice(0, 12)}  ${(m.text ?? m.title ?? '').slice(0, 90)}`);
+        if (c.members.length > 5) lines.push(`    ... ${c.members.length - 5} more`);
+      }
+      lines.push('');
+    }
+    io.stdout.write(`${lines.join('\n')}`);
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,197 @@
+import { resolve } from 'node:path';
+import { ingest, type IngestProgress, type IngestSummary } from '../../corpus/ingest/ingest.js';
+import { defaultPoolSize } from '../../corpus/ingest/pool.js';
+import { parseColumnMap, RECORD_FIELDS } from '../../ingest/csv.js';
+import { parseByteSize } from '../../ingest/limits.js';
+import { InputError } from '../../ingest/types.js';
+import { isPostgresUrl, isStoreError, openStore, type Store } from '../../store/index.js';
+import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+
+export const DB_HELP = '--db PATH|URL     SQLite file or postgres://user@host/db[?schema=name] (default ./narrascope.db, or $NARRASCOPE_DB)';
+
+function str(args: ParsedArgs, name: string): string | undefined {
+  const v = args.values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Opens the store named by --db / NARRASCOPE_DB; store problems become exit code 4. */
+export async function openCliStore(args: ParsedArgs, io: CliIO, create: boolean): Promise<Store> {
+  const db = str(args, 'db') ?? io.env.NARRASCOPE_DB ?? 'narrascope.db';
+  try {
+    return await openStore(isPostgresUrl(db) ? db : resolve(io.cwd, db), { create });
+  } catch (e) {
+    if (isStoreError(e)) throw new UserError(e.message, e.hint ?? (e.kind === 'missing' ? 'Ingest documents first with `narrascope ingest`, or pass --db.' : undefined), ExitCode.store);
+    throw e;
+  }
+}
+
+/** Runs `fn` with the store and always closes it; store errors during the run become exit code 4. */
+export async function withStore<T>(args: ParsedArgs, io: CliIO, create: boolean, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openCliStore(args, io, create);
+  try {
+    return await fn(store);
+  } catch (e) {
+    if (isStoreError(e)) throw new UserError(e.message, e.hint, ExitCode.store);
+    throw e;
+  } finally {
+    await store.close();
+  }
+}
+
+function clock(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** A one-line progress bar on a terminal's stderr, redrawn at most ten times a second. */
+function progressBar(io: CliIO): { update(p: IngestProgress): void; done(): void } {
+  let last = 0;
+  let drawn = false;
+  return {
+    update(p) {
+      const now = performance.now();
+      if (now - last < 100) return;
+      last = now;
+      const rate = p.processed / Math.max(p.elapsedMs / 1000, 1e-3);
+      const frac = p.bytesTotal ? Math.min(1, p.bytesDone / p.bytesTotal) : null;
+      const width = 24;
+      const bar = frac === null ? '' : `[${'#'.repeat(Math.round(frac * width)).padEnd(width, '.')}] ${(frac * 100).toFixed(0).padStart(3)}% `;
+      const eta = frac && frac > 0.001 ? ` ETA ${clock((p.elapsedMs * (1 - frac)) / frac)}` : '';
+      io.stderr.write(`\r${bar}${p.processed} docs, ${p.stored} stored, ${p.failed} failed, ${rate.toFixed(1)} docs/s, ${clock(p.elapsedMs)}${eta}\u001b[K`);
+      drawn = true;
+    },
+    done() {
+      if (drawn) io.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+export function exitCodeFor(s: IngestSummary): number {
+  if (s.failed === 0) return ExitCode.ok;
+  if (s.inserted + s.reanalysed + s.unchanged === 0) return s.errors.length > 0 && s.errors.every((e) => e.kind === 'network') ? ExitCode.network : ExitCode.usage;
+  return ExitCode.partial;
+}
+
+function summaryLine(s: IngestSummary): string {
+  return [
+    `documents=${s.documents}`,
+    `inserted=${s.inserted}`,
+    `reanalysed=${s.reanalysed}`,
+    `unchanged=${s.unchanged}`,
+    `skipped=${s.skipped}`,
+    `failed=${s.failed}`,
+    `watch_matches=${s.watchMatches.length}`,
+    `counter_links=${s.counterLinks}`,
+    `seconds=${(s.elapsedMs / 1000).toFixed(1)}`,
+    `docs_per_s=${((s.inserted + s.reanalysed) / Math.max(s.elapsedMs / 1000, 1e-3)).toFixed(1)}`,
+    `workers=${s.workers}`,
+  ].join(' ');
+}
+
+/** `narrascope ingest`: read, analyse and store documents. */
+export const ingestCommand: CliCommand = {
+  name: 'ingest',
+  summary: 'analyse documents (files, folders, JSONL, CSV, RSS/Atom feeds, URLs) and store them in a corpus',
+  usage: `Usage: narrascope ingest [options] <path | folder | URL | feed | -> ...
+
+Each document is analysed and stored with its result, keyed by the hash of its text: ingesting the same
+text again changes nothing, and an interrupted run can simply be run again.
+
+Inputs:
+  text, HTML, Markdown files and folders (recursively); .jsonl / .ndjson and .csv / .tsv files (one document
+  per record, streamed); RSS/Atom feeds (.rss/.atom/.xml files, or URLs whose path mentions feed/rss/atom);
+  http(s) URLs of pages; - for standard input.
+
+Record columns (JSONL keys / CSV header), first match wins unless --map names one:
+  text      text, content, body, article, claim, message   (if absent: the title is the text)
+  title     title, headline, name, subject
+  url       url, link, uri, href, id
+  outlet    outlet, outlets, source, site, publisher, domain, media   (lists A+B / A;B: the first)
+  author    author, authors, byline, creator
+  date      date, published, published_at, publishedAt, pubDate, datetime, timestamp, created_at
+  language  language, languages, lang, locale   (names such as "Russian" become codes)
+
+Options:
+  ${DB_HELP}
+  --map F=COL,...   column mapping, fields: ${RECORD_FIELDS.join(', ')} (e.g. --map text=claim,outlet=outlets)
+  --reanalyze       re-run analysis of stored documents analysed with other detector versions or settings
+                    (with no inputs: every stored document)
+  --workers N       analysis threads (default: ${defaultPoolSize()}, the number of cores; 1 = in-process)
+  --language CODE   language of every document (default: from the record, else detected)
+  --input-format F  force a reader: text, html, markdown, jsonl, csv, feed
+  --preset NAME     detector preset (default: default)
+  --timeout SEC     time limit per URL (default 20)
+  --max-bytes SIZE  largest single file or page (default 10MB)
+  --no-track        do not check watch entries and counter-narrative links
+  --json            print the summary (and errors) as JSON on stdout
+
+Output: a progress bar with rate and ETA on a terminal (stderr); one summary line otherwise.
+Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothing could be read,
+4 store problem, 5 every input failed on the network.`,
+  options: {
+    db: { type: 'string' },
+    map: { type: 'string' },
+    reanalyze: { type: 'boolean' },
+    workers: { type: 'string' },
+    language: { type: 'string' },
+    'input-format': { type: 'string' },
+    preset: { type: 'string' },
+    timeout: { type: 'string' },
+    'max-bytes': { type: 'string' },
+    'no-track': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run(args, io) {
+    const inputs = [...args.positionals];
+    const reanalyze = args.values.reanalyze === true;
+    if (!inputs.length && !reanalyze) throw new UserError('no inputs given', 'Pass files, folders, URLs or feeds, e.g. `narrascope ingest articles/ feed.xml`.');
+    let map;
+    try {
+      map = parseColumnMap(str(args, 'map'));
+    } catch (e) {
+      if (e instanceof InputError) throw new UserError(e.message, e.hint);
+      throw e;
+    }
+    const workersArg = str(args, 'workers');
+    const workers = workersArg === undefined ? defaultPoolSize() : Number(workersArg);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UserError(`--workers must be a whole number from 1 to 256, got "${workersArg}"`);
+    const timeoutArg = str(args, 'timeout');
+    const timeoutMs = timeoutArg === undefined ? undefined : Number(timeoutArg) * 1000;
+    if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UserError(`--timeout must be a positive number of seconds, got "${timeoutArg}"`);
+    const maxBytesArg = str(args, 'max-bytes');
+    const maxBytes = maxBytesArg === undefined ? undefined : parseByteSize(maxBytesArg);
+    if (maxBytes === null) throw new UserError(`--max-bytes: cannot read "${maxBytesArg}" as a size`, 'Use e.g. 10MB, 512KB or a number of bytes.');
+    const json = args.values.json === true;
+    const bar = io.stderr.isTTY && !json ? progressBar(io) : null;
+    const summary = await withStore(args, io, true, (store) =>
+      ingest(store, inputs, {
+        reanalyze,
+        workers,
+        analyzer: str(args, 'preset') ? { preset: str(args, 'preset') as string } : {},
+        track: args.values['no-track'] !== true,
+        read: {
+          map,
+          cwd: io.cwd,
+          stdin: io.stdin,
+          ...(str(args, 'language') ? { language: str(args, 'language') as string } : {}),
+          ...(str(args, 'input-format') ? { format: str(args, 'input-format') as string } : {}),
+          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+          ...(maxBytes !== undefined ? { maxBytes } : {}),
+        },
+        ...(bar ? { onProgress: (p: IngestProgress) => bar.update(p) } : {}),
+      }),
+    );
+    bar?.done();
+    if (json) {
+      io.stdout.write(`${JSON.stringify({ ...summary, elapsedMs: Math.round(summary.elapsedMs), analysisMs: Math.round(summary.analysisMs), storeMs: Math.round(summary.storeMs) }, null, 2)}\n`);
+    } else {
+      for (const e of summary.errors) io.stderr.write(`narrascope ingest: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}\n`);
+      if (summary.failed > summary.errors.length) io.stderr.write(`narrascope ingest: ... and ${summary.failed - summary.errors.length} more failures (all recorded in the store's failures table)\n`);
+      for (const m of summary.watchMatches.slice(0, 50)) io.stderr.write(`watch #${m.watchId} matched in document ${m.documentId}: "${m.text.slice(0, 120)}"\n`);
+      io.stdout.write(`ingest: ${summaryLine(summary)}\n`);
+    }
+    return exitCodeFor(summary);
+  },
+};

@@ -1,0 +1,68 @@
+import { corpusStats, statsToCsv } from '../../corpus/stats.js';
+import type { CliCommand } from '../command.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { DB_HELP, withStore } from './ingest.js';
+
+/** `narrascope stats`: narrative and technique counts by outlet × week. */
+export const statsCommand: CliCommand = {
+  name: 'stats',
+  summary: 'narrative and technique counts by outlet × week, first appearances, top outlets (table, CSV or JSON)',
+  usage: `Usage: narrascope stats [options]
+
+Options:
+  ${DB_HELP}
+  --format F       table (default), csv (kind,label,outlet,week,documents,count) or json
+  --from DATE --to DATE   publication date range (YYYY-MM-DD)
+  --outlet NAME    only these outlets (repeat or comma-separate)
+  --level L        narrative level: coarse or fine (default both)
+  --top N          outlets listed per narrative (default 5)`,
+  options: {
+    db: { type: 'string' },
+    format: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    outlet: { type: 'string', multiple: true },
+    level: { type: 'string' },
+    top: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(args, io) {
+    const format = args.values.json ? 'json' : typeof args.values.format === 'string' ? args.values.format : 'table';
+    if (!['table', 'csv', 'json'].includes(format)) throw new UserError(`--format must be table, csv or json, got "${format}"`);
+    const level = args.values.level;
+    if (level !== undefined && level !== 'coarse' && level !== 'fine') throw new UserError(`--level must be coarse or fine, got "${String(level)}"`);
+    for (const name of ['from', 'to']) {
+      const v = args.values[name];
+      if (typeof v === 'string' && !/^\d{4}(-\d{2}(-\d{2})?)?$/u.test(v)) throw new UserError(`--${name} must be a date like 2024-03-01, got "${v}"`);
+    }
+    const top = args.values.top === undefined ? 5 : Number(args.values.top);
+    if (!Number.isInteger(top) || top < 1) throw new UserError(`--top must be a positive whole number, got "${String(args.values.top)}"`);
+    const outlets = ((args.values.outlet as string[] | undefined) ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
+    const stats = await withStore(args, io, false, (store) =>
+      corpusStats(store, {
+        ...(typeof args.values.from === 'string' ? { from: args.values.from } : {}),
+        ...(typeof args.values.to === 'string' ? { to: args.values.to } : {}),
+        ...(outlets.length ? { outlets } : {}),
+        ...(level ? { level } : {}),
+        topOutlets: top,
+      }),
+    );
+    if (format === 'json') io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
+    else if (format === 'csv') io.stdout.write(statsToCsv(stats));
+    else {
+      const lines = [`${stats.documents} documents from ${stats.outlets} outlets`, '', 'Narratives (documents, first appearance, top outlets):'];
+      for (const n of stats.narratives) {
+        lines.push(`  ${n.label}: ${n.documents}; first ${n.firstAppearance ? `${n.firstAppearance.date} (${n.firstAppearance.outlet ?? 'no outlet'})` : 'undated'}`);
+        lines.push(`    ${n.topOutlets.map((o) => `${o.outlet} (${o.documents})`).join(', ')}`);
+      }
+      const techniques = new Map<string, number>();
+      for (const r of stats.rows) if (r.kind === 'technique') techniques.set(r.label, (techniques.get(r.label) ?? 0) + r.count);
+      lines.push('', 'Techniques (occurrences):');
+      for (const [t, n] of [...techniques].sort((a, b) => b[1] - a[1])) lines.push(`  ${t}: ${n}`);
+      lines.push('', 'Per outlet × week: use --format csv or --format json.');
+      io.stdout.write(`${lines.join('\n')}\n`);
+    }
+    return ExitCode.ok;
+  },
+};

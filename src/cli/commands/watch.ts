@@ -1,0 +1,80 @@
+import { addWatchEntries, removeWatchEntry, watchLedgerOf, watchReport } from '../../corpus/watch.js';
+import type { CliCommand } from '../command.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { DB_HELP, withStore } from './ingest.js';
+
+/** `narrascope watch`: watchlists of claims to look out for. */
+export const watchCommand: CliCommand = {
+  name: 'watch',
+  summary: 'watchlists: claims (typed, or from a document\'s ledger) checked on every ingest; first appearance, outlets, counts',
+  usage: `Usage: narrascope watch [list]                 each entry: first appearance, outlets, count per week — or "not seen"
+       narrascope watch add "CLAIM" ...       watch typed claims (the stored corpus is checked at once)
+       narrascope watch add --from-doc HASH   watch the ledger claims of a stored document ("they will say X")
+       narrascope watch remove ID
+
+A document matches an entry when one of its sentences contains at least 75% of the entry's content words
+(quoted claims inside a document's own ledger do not count). Every \`narrascope ingest\` reports new matches.
+
+Options:
+  ${DB_HELP}
+  --note TEXT      a note kept with added entries
+  --json           machine-readable output`,
+  options: {
+    db: { type: 'string' },
+    'from-doc': { type: 'string' },
+    note: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(args, io) {
+    const [action = 'list', ...rest] = args.positionals;
+    const json = args.values.json === true;
+    if (action === 'add') {
+      const fromDoc = typeof args.values['from-doc'] === 'string' ? args.values['from-doc'] : undefined;
+      if (!fromDoc && !rest.length) throw new UserError('nothing to watch', 'Give claims in quotes, or --from-doc HASH for a stored document\'s ledger.');
+      const r = await withStore(args, io, true, async (store) => {
+        if (fromDoc) {
+          try {
+            return await watchLedgerOf(store, fromDoc);
+          } catch (e) {
+            throw new UserError((e as Error).message, 'Give the document hash (or its first 8+ characters) as shown by `narrascope search`.');
+          }
+        }
+        return addWatchEntries(store, rest, typeof args.values.note === 'string' ? { note: args.values.note } : {});
+      });
+      if (json) io.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      else {
+        io.stdout.write(`added ${r.ids.length} watch entr${r.ids.length === 1 ? 'y' : 'ies'} (${r.ids.map((i) => `#${i}`).join(', ') || 'none'}); ${r.matches} match${r.matches === 1 ? '' : 'es'} in the stored corpus\n`);
+        for (const t of r.tooVague) io.stderr.write(`narrascope watch: not added, too few content words to match on: "${t}"\n`);
+      }
+      return r.ids.length || !r.tooVague.length ? ExitCode.ok : ExitCode.usage;
+    }
+    if (action === 'remove') {
+      const id = Number(rest[0]);
+      if (!Number.isInteger(id) || id < 1) throw new UserError('watch remove needs an entry id', 'See the ids with `narrascope watch list`.');
+      const removed = await withStore(args, io, false, (store) => removeWatchEntry(store, id));
+      if (!removed) throw new UserError(`no watch entry #${id}`, 'See the ids with `narrascope watch list`.');
+      io.stdout.write(`removed watch entry #${id}\n`);
+      return ExitCode.ok;
+    }
+    if (action !== 'list') throw new UserError(`unknown watch action "${action}"`, 'Use list, add or remove.');
+    const report = await withStore(args, io, false, (store) => watchReport(store.db));
+    if (json) {
+      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return ExitCode.ok;
+    }
+    if (!report.length) io.stdout.write('no watch entries; add one with `narrascope watch add "CLAIM"`\n');
+    for (const e of report) {
+      const lines = [`#${e.id}  ${e.text}${e.origin === 'ledger' ? '  (from a ledger)' : ''}`];
+      if (!e.seen) lines.push('  not seen in the corpus');
+      else {
+        const f = e.firstAppearance;
+        lines.push(`  seen ${e.count} time${e.count === 1 ? '' : 's'}; first ${f?.date ?? '(undated)'} in ${f?.outlet ?? '(no outlet)'} (${f?.documentHash.slice(0, 12)}): "${f?.text.slice(0, 120)}"`);
+        lines.push(`  outlets: ${e.outlets.slice(0, 8).map((o) => `${o.outlet} (${o.count})`).join(', ') || '(none named)'}`);
+        if (e.weeks.length) lines.push(`  by week: ${e.weeks.slice(-12).map((w) => `${w.week}: ${w.count}`).join(', ')}`);
+      }
+      io.stdout.write(`${lines.join('\n')}\n`);
+    }
+    return ExitCode.ok;
+  },
+};
