@@ -26,6 +26,8 @@ const CLAIM_ROLES = new Set(['claim', 'question']);
 const REBUT_ROLES = new Set(['rebuttal', 'answer', 'verdict']);
 /** Claim labels that are judgements in themselves, so an unlabelled prose rebuttal may follow them. */
 const JUDGING_KEYS = new Set(['lie', 'myth', 'fake', 'disinfo', 'manipulation', 'falsehood', 'false-narrative', 'misconception', 'rumour']);
+/** Questions that put a claim to the test ("Is it true that ...", "Правда ли, что ..."). */
+const TRUTH_QUESTION = /is it true|true that|\breally\b|myth|rumou?r|claim|правда ли|это правда|чи правда|це правда|stimmt es|ist es wahr|est-il vrai|c['’]est vrai|es cierto|es verdad|是真的吗|真的吗/iu;
 /** Neutral claim labels: they need a rebuttal label, or prose under a title that announces rebuttals. */
 const NEUTRAL_KEYS = new Set(['claim', 'allegation']);
 /** Claim labels that mark a fact-check page even when it holds a single item. */
@@ -51,7 +53,11 @@ export function labelledFields(inp: Inputs): LayoutResult {
     const denied = qa.filter((it) => it.rebuttal && startsWithDenial(text.slice(it.rebuttal.start, it.rebuttal.end)));
     const qaSet = new Set(qa);
     const deniedSet = new Set(denied);
-    const keep = denied.length >= 2 && denied.length * 2 >= qa.length;
+    // An interview can hold a few "No." answers too: ask for a rebuttal title, questions about a claim's truth,
+    // or denials throughout.
+    const claimQuestions = qa.some((it) => it.claim && TRUTH_QUESTION.test(text.slice(it.claim.start, it.claim.end)));
+    const convincing = hasRebuttalCue(text, blocks) || claimQuestions || (denied.length >= 3 && denied.length * 3 >= qa.length * 2);
+    const keep = convincing && denied.length >= 2 && denied.length * 2 >= qa.length;
     items = items.filter((it) => !qaSet.has(it) || (keep && deniedSet.has(it)));
   }
   return accept(items, drafts, qa, hasRebuttalCue(text, blocks));
