@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createAnalyzer } from '../../analyzer.js';
+import type { AnalysisResult } from '../../core/result/types.js';
+import { ledgerClaimReviews, stringifyJsonLd, type ClaimReviewContext } from '../../export/claimreview/index.js';
+import { CSV_TABLES, tableCsv, type CsvTable } from '../../export/csv/index.js';
+import { validateAnalysisResult } from '../../export/format/schema.js';
+import { buildStixBundle, stringifyStixBundle } from '../../export/stix/index.js';
+import { readInputs } from '../../ingest/index.js';
+import { str } from '../analyze/flags.js';
+import { writeOutput } from '../analyze/output.js';
+import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+
+const EXPORT_FORMATS = ['claimreview', 'stix', 'csv'] as const;
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const USAGE = `Usage: narrascope export <claimreview | stix | csv> <file | directory | URL | -> ... [options]
+       narrascope export <format> --results FILE [options]
+
+Analyses the inputs (or reads analysis results written by \`narrascope analyze --format json\`) and writes
+them in a standard format:
+
+  claimreview   schema.org ClaimReview JSON-LD, one review per ledger item that has a claim and a
+                verdict; items that cannot make a valid review are skipped and listed on stderr
+  stix          a STIX 2.1 bundle: report, identities, notes, narratives (extension), DISARM attack-patterns
+  csv           one table: --table ledger | claims | findings (RFC 4180, spreadsheet-formula safe)
+
+Options:
+      --results FILE     analysis JSON (one result or an array) instead of analysing inputs
+  -o, --out FILE         write to FILE instead of standard output
+      --table NAME       csv: ${CSV_TABLES.join(' | ')} (default ledger)
+      --publisher NAME   claimreview: publisher when the document names no outlet
+      --url URL          claimreview: address when the document has none (reviews get #item-N)
+      --date YYYY-MM-DD  claimreview: publication date when the document has none
+
+Exit codes: 0 ok, 1 internal error, 2 bad input or nothing to export, 3 some inputs failed.
+
+Examples:
+  narrascope export stix examples/myth-fact.txt --out bundle.json
+  narrascope export claimreview page.html --publisher "Example Desk" --url https://example.org/page
+  narrascope analyze docs/ -f json -o results.json && narrascope export csv --results results.json --table claims`;
+
+/** Analyses inputs with the default configuration; failures are reported and counted, not thrown. */
+export async function analyseSpecs(specs: readonly string[], io: CliIO, command: string): Promise<{ results: AnalysisResult[]; failed: number }> {
+  const analyzer = createAnalyzer({});
+  const results: AnalysisResult[] = [];
+  let failed = 0;
+  for await (const item of readInputs(specs, { cwd: io.cwd, stdin: io.stdin })) {
+    if (item.kind === 'skipped') continue;
+    if (item.kind === 'error') {
+      failed++;
+      io.stderr.write(`narrascope ${command}: ${item.origin}: ${item.error.message}\n${item.error.hint ? `  ${item.error.hint}\n` : ''}`);
+      continue;
+    }
+    results.push(await analyzer.analyze(item.document));
+  }
+  return { results, failed };
+}
+
+/** Reads analysis results (one object, an array, or `{ results: [...] }`), each checked against the schema. */
+export async function readResultsFile(path: string, cwd: string): Promise<AnalysisResult[]> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(resolve(cwd, path), 'utf8'));
+  } catch (e) {
+    throw new UserError(`cannot read analysis results from ${path}: ${(e as Error).message}`, 'Write them with `narrascope analyze ... --format json --out FILE`.');
+  }
+  const list = Array.isArray(value) ? value : value && typeof value === 'object' && Array.isArray((value as { results?: unknown }).results) ? (value as { results: unknown[] }).results : [value];
+  list.forEach((r, i) => {
+    const problems = validateAnalysisResult(r as AnalysisResult);
+    if (problems.length) throw new UserError(`${path}: result ${i + 1} is not a Narrascope analysis result: ${problems.slice(0, 3).join('; ')}`, 'Write results with `narrascope analyze ... --format json`.');
+  });
+  return list as AnalysisResult[];
+}
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'export analyses as ClaimReview JSON-LD, a STIX 2.1 bundle (DISARM), or CSV tables',
+  usage: USAGE,
+  options: {
+    results: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    table: { type: 'string' },
+    publisher: { type: 'string' },
+    url: { type: 'string' },
+    date: { type: 'string' },
+  },
+  async run(args: ParsedArgs, io: CliIO) {
+    const [format, ...inputs] = args.positionals;
+    if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new UserError(format ? `unknown export format "${format}"` : 'no export format given', `Formats: ${EXPORT_FORMATS.join(', ')}. Run \`narrascope export --help\`.`);
+    }
+    const table = (str(args, 'table') ?? 'ledger') as CsvTable;
+    if (!CSV_TABLES.includes(table)) throw new UserError(`unknown table "${table}"`, `Tables: ${CSV_TABLES.join(', ')}.`);
+    const date = str(args, 'date');
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(date)) throw new UserError(`--date must be YYYY-MM-DD, got "${date}"`);
+    const resultsFile = str(args, 'results');
+    if (!resultsFile && inputs.length === 0) throw new UserError('no input given', 'Pass files, a directory, a URL, - for standard input, or --results FILE.');
+    const { results, failed } = resultsFile ? { results: await readResultsFile(resultsFile, io.cwd), failed: 0 } : await analyseSpecs(inputs, io, 'export');
+    if (results.length === 0) throw new UserError('nothing was analysed, so there is nothing to export', 'See the messages above.');
+    const content = render(format as ExportFormat, results, args, table, io);
+    await writeOutput(content, str(args, 'out'), io.stdout, io.cwd);
+    return failed ? ExitCode.partial : ExitCode.ok;
+  },
+};
+
+function render(format: ExportFormat, results: AnalysisResult[], args: ParsedArgs, table: CsvTable, io: CliIO): string {
+  if (format === 'csv') return tableCsv(table, results);
+  if (format === 'stix') return stringifyStixBundle(buildStixBundle(results));
+  const ctx: ClaimReviewContext = {
+    ...(str(args, 'publisher') ? { publisher: str(args, 'publisher') } : {}),
+    ...(str(args, 'url') ? { url: str(args, 'url') } : {}),
+    ...(str(args, 'date') ? { datePublished: str(args, 'date') } : {}),
+  };
+  const { reviews, skipped } = ledgerClaimReviews(results, ctx);
+  for (const s of skipped) io.stderr.write(`narrascope export: skipped ledger item ${s.item} of ${s.document.slice(0, 12)}: ${s.reasons.join('; ')}\n`);
+  if (reviews.length === 0) {
+    const none = results.every((r) => r.rebuttals.length === 0);
+    throw new UserError(none ? 'no ledger items found: ClaimReview needs a rebuttal-format document (claim + verdict)' : 'no ledger item could be exported as a valid ClaimReview', none ? 'Try `narrascope export stix` or `csv --table claims` for other documents.' : 'Pass --publisher and --url when the document names neither.');
+  }
+  return stringifyJsonLd(reviews);
+}

@@ -1,0 +1,122 @@
+import { resolve } from 'node:path';
+import { openStore, isStoreError } from '../../store/index.js';
+import { countFactChecks, FACT_CHECK_FILE_FORMATS, listFactChecks, parseColumnMapping, readFactCheckFile, saveFactChecks, type ColumnMapping, type FactCheckFileFormat, type ImportRejection } from '../../store/fact-checks/index.js';
+import { str } from '../analyze/flags.js';
+import { writeOutput } from '../analyze/output.js';
+import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+
+const USAGE = `Usage: narrascope factchecks <import FILE... | list | count> [options]
+
+The fact-check library that \`narrascope match\` searches.
+
+  import FILE...        add fact-checks from ClaimReview JSON-LD (.json/.jsonld, or .html pages that embed
+                        <script type="application/ld+json">), or CSV/TSV tables with a header line.
+                        Re-importing the same fact-check is a no-op. Fields missing from a record are
+                        reported as warnings; records without a claim are rejected with the reason.
+  list                  print the library as JSON lines (id, claim, rating, publisher, url ...)
+  count                 print the number of fact-checks
+
+Options:
+      --db PATH|URL       SQLite file or postgres:// URL (default ./narrascope.db)
+      --format NAME       ${FACT_CHECK_FILE_FORMATS.join(' | ')} (default: by extension, then content)
+      --columns MAP       CSV/TSV column mapping, e.g. claim=statement,rating=verdict,url=link
+                          (fields: id, claim, title, rebuttal, rating, publisher, url, date, claimAuthor, language)
+  -q, --quiet             no per-record warnings
+  -o, --out FILE          list: write to FILE
+
+Exit codes: 0 ok, 2 bad input (nothing importable), 3 some records rejected, 4 store error.
+
+Examples:
+  narrascope factchecks import reviews.json page.html
+  narrascope factchecks import checks.tsv --columns claim=vclaim,title=title
+  narrascope match "the dam will flood the town"`;
+
+export function formatFlag(args: ParsedArgs): FactCheckFileFormat | undefined {
+  const f = str(args, 'format');
+  if (f === undefined) return undefined;
+  if (!(FACT_CHECK_FILE_FORMATS as readonly string[]).includes(f)) throw new UserError(`unknown fact-check file format "${f}"`, `Formats: ${FACT_CHECK_FILE_FORMATS.join(', ')}.`);
+  return f as FactCheckFileFormat;
+}
+
+export function columnsFlag(args: ParsedArgs): ColumnMapping | undefined {
+  const c = str(args, 'columns');
+  if (c === undefined) return undefined;
+  try {
+    return parseColumnMapping(c);
+  } catch (e) {
+    throw new UserError((e as Error).message, 'Example: --columns claim=statement,rating=verdict');
+  }
+}
+
+export async function openLibraryStore(args: ParsedArgs, io: CliIO, create: boolean): Promise<Awaited<ReturnType<typeof openStore>>> {
+  const db = str(args, 'db') ?? 'narrascope.db';
+  try {
+    return await openStore(/^postgres(ql)?:\/\//iu.test(db) ? db : resolve(io.cwd, db), { create });
+  } catch (e) {
+    if (isStoreError(e)) throw new UserError(e.message, e.hint ?? (create ? undefined : 'Import fact-checks first with `narrascope factchecks import FILE`, or pass --db.'), ExitCode.store);
+    throw e;
+  }
+}
+
+export const factchecksCommand: CliCommand = {
+  name: 'factchecks',
+  summary: 'import ClaimReview / CSV fact-checks into the library that `match` searches; list or count it',
+  usage: USAGE,
+  options: {
+    db: { type: 'string' },
+    format: { type: 'string' },
+    columns: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    out: { type: 'string', short: 'o' },
+  },
+  async run(args, io) {
+    const [action, ...files] = args.positionals;
+    if (action === 'import') return importFiles(files, args, io);
+    if (action === 'list' || action === 'count') {
+      const store = await openLibraryStore(args, io, false);
+      try {
+        if (action === 'count') {
+          io.stdout.write(`${await countFactChecks(store.db)}\n`);
+        } else {
+          const rows = await listFactChecks(store.db);
+          await writeOutput(rows.map((r) => JSON.stringify({ id: r.id, claim: r.claim, title: r.title, verdict: r.verdict, rating: r.rating, publisher: r.publisher, url: r.url, datePublished: r.datePublished, origin: r.origin, source: r.source, warnings: r.warnings })).join('\n') + (rows.length ? '\n' : ''), str(args, 'out'), io.stdout, io.cwd);
+        }
+      } finally {
+        await store.close();
+      }
+      return ExitCode.ok;
+    }
+    throw new UserError(action ? `unknown factchecks action "${action}"` : 'no action given', 'Actions: import FILE..., list, count. Run `narrascope factchecks --help`.');
+  },
+};
+
+async function importFiles(files: readonly string[], args: ParsedArgs, io: CliIO): Promise<number> {
+  if (files.length === 0) throw new UserError('no file given', 'Pass ClaimReview JSON-LD, HTML pages embedding it, or CSV/TSV files: `narrascope factchecks import FILE...`.');
+  const format = formatFlag(args);
+  const mapping = columnsFlag(args);
+  const quiet = args.values.quiet === true;
+  const rejected: ImportRejection[] = [];
+  const records = [];
+  for (const f of files) {
+    try {
+      const batch = await readFactCheckFile(resolve(io.cwd, f), { ...(format ? { format } : {}), ...(mapping ? { mapping } : {}), label: f });
+      records.push(...batch.records);
+      rejected.push(...batch.rejected);
+    } catch (e) {
+      rejected.push({ source: f, reason: (e as Error).message });
+    }
+  }
+  for (const r of rejected) io.stderr.write(`narrascope factchecks: rejected ${r.source}: ${r.reason}\n`);
+  if (!quiet) for (const r of records) if (r.warnings.length) io.stderr.write(`narrascope factchecks: warning: ${r.source}: imported without ${r.warnings.join(', ')}\n`);
+  if (records.length === 0) throw new UserError('nothing to import: no file held a usable fact-check', 'See the reasons above; `narrascope factchecks --help` lists the accepted formats.');
+  const store = await openLibraryStore(args, io, true);
+  try {
+    const { inserted, unchanged } = await saveFactChecks(store, records);
+    io.stdout.write(`imported ${inserted} fact-check(s)${unchanged ? `, ${unchanged} already in the library` : ''}${rejected.length ? `, ${rejected.length} rejected` : ''} (${store.location})\n`);
+  } finally {
+    await store.close();
+  }
+  return rejected.length ? ExitCode.partial : ExitCode.ok;
+}

@@ -1,0 +1,248 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import pc from 'picocolors';
+import { createFactCheckMatcher, formatRun, markHighlights, parseIdTsv, type Highlight, type MatchHit, type RunLine } from '../../corpus/matching/index.js';
+import type { FactCheckMatcher } from '../../corpus/matching/matcher.js';
+import { readFactCheckFile, listFactChecks, type FactCheckRecord } from '../../store/fact-checks/index.js';
+import { numberFlag, str } from '../analyze/flags.js';
+import { writeOutput } from '../analyze/output.js';
+import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import { columnsFlag, formatFlag, openLibraryStore } from './factchecks.js';
+import { analyseSpecs } from './export.js';
+
+const USAGE = `Usage: narrascope match "claim text" [options]
+       narrascope match --document FILE [options]
+       narrascope match --corpus-claims [options]
+       narrascope match --queries FILE --corpus FILE [--out run.txt]
+
+Finds earlier fact-checks for a claim: BM25 over the fact-checks' claims and titles picks candidates, a
+learned re-ranker (word vectors, coverage, names, numbers) orders them. Matched words are highlighted.
+
+The library is the store's fact-check table (\`narrascope factchecks import\`), or --library FILE
+(ClaimReview JSON-LD, HTML embedding it, CSV/TSV; repeatable).
+
+Queries:
+  "claim text"             one claim
+  --document FILE          every claim and ledger item of an analysed document
+  --corpus-claims          every claim stored in the corpus (best check-worthiness first, see --limit)
+  --queries FILE --corpus FILE
+                           benchmark mode: both TSV with a header, id first, text after (CheckThat! layout);
+                           writes a TREC run file: qid Q0 docid rank score tag (top 20 per query)
+
+Options:
+      --db PATH|URL        store (default ./narrascope.db)
+      --library FILE       fact-check file(s) instead of the store
+      --format NAME        library file format: claimreview | csv | tsv (default: by extension)
+      --columns MAP        library CSV/TSV column mapping (see \`narrascope factchecks --help\`)
+  -k, --top N              results per query (default 5; run files 20)
+      --min-score X        leave out results scoring below X (re-ranker score)
+      --limit N            --corpus-claims: at most N claims (default 100)
+      --method NAME        rerank | bm25 (default rerank)
+      --json               JSON lines instead of text
+      --tag TAG            run-file tag (default narrascope-<method>)
+  -o, --out FILE           write to FILE
+
+Exit codes: 0 ok, 2 bad input or usage, 4 store error.
+
+Examples:
+  narrascope match "5G masts spread the virus" --library checks.json
+  narrascope match --queries tweets.queries.tsv --corpus verified_claims.docs.tsv --out run.txt`;
+
+interface Entry {
+  readonly id: string;
+  readonly claim: string;
+  readonly title: string | null;
+  readonly record?: FactCheckRecord;
+}
+
+export const matchCommand: CliCommand = {
+  name: 'match',
+  summary: 'find earlier fact-checks for a claim, a document or every stored claim; TREC run files',
+  usage: USAGE,
+  options: {
+    db: { type: 'string' },
+    library: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    columns: { type: 'string' },
+    document: { type: 'string' },
+    'corpus-claims': { type: 'boolean' },
+    queries: { type: 'string' },
+    corpus: { type: 'string' },
+    top: { type: 'string', short: 'k' },
+    'min-score': { type: 'string' },
+    limit: { type: 'string' },
+    method: { type: 'string' },
+    json: { type: 'boolean' },
+    tag: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+  },
+  async run(args, io) {
+    const method = str(args, 'method') ?? 'rerank';
+    if (method !== 'rerank' && method !== 'bm25') throw new UserError(`unknown method "${method}"`, 'Methods: rerank, bm25.');
+    const queriesFile = str(args, 'queries');
+    const corpusFile = str(args, 'corpus');
+    if (queriesFile || corpusFile) {
+      if (!queriesFile || !corpusFile) throw new UserError('--queries and --corpus go together', 'Example: narrascope match --queries tweets.tsv --corpus claims.tsv');
+      return runFile(queriesFile, corpusFile, method, args, io);
+    }
+    const text = args.positionals.join(' ').trim();
+    const document = str(args, 'document');
+    const corpusClaims = args.values['corpus-claims'] === true;
+    const modes = [text ? 1 : 0, document ? 1 : 0, corpusClaims ? 1 : 0].reduce((a, b) => a + b, 0);
+    if (modes !== 1) throw new UserError(modes === 0 ? 'nothing to match' : 'give one kind of query', 'Pass "claim text", --document FILE, --corpus-claims, or --queries FILE --corpus FILE. Run `narrascope match --help`.');
+    const entries = await loadLibrary(args, io);
+    if (entries.length === 0) throw new UserError('the fact-check library is empty', 'Import fact-checks with `narrascope factchecks import FILE`, or pass --library FILE.');
+    const matcher = createFactCheckMatcher(entries, method);
+    let queries: { label: string; text: string }[];
+    if (text) queries = [{ label: 'query', text }];
+    else if (document) queries = await documentQueries(document, io);
+    else queries = await corpusQueries(args, io);
+    const k = numberFlag(args, 'top', 1, 1000) ?? 5;
+    const minScore = numberFlag(args, 'min-score', -1e9, 1e9);
+    const color = io.stdout.isTTY === true && !io.env.NO_COLOR && str(args, 'out') === undefined;
+    const out: string[] = [];
+    if (!matcher.model && method === 'rerank') io.stderr.write('narrascope match: no trained re-ranker found; ranking by BM25 alone.\n');
+    for (const q of queries) {
+      const hits = matcher.match(q.text, { k }).filter((h) => minScore === undefined || h.score >= minScore);
+      out.push(args.values.json === true ? jsonLine(q, hits) : textBlock(q, hits, color));
+    }
+    await writeOutput(out.join(args.values.json === true ? '' : '\n'), str(args, 'out'), io.stdout, io.cwd);
+    return ExitCode.ok;
+  },
+};
+
+async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]> {
+  const files = Array.isArray(args.values.library) ? args.values.library.map(String) : typeof args.values.library === 'string' ? [args.values.library] : [];
+  if (files.length) {
+    const format = formatFlag(args);
+    const mapping = columnsFlag(args);
+    const entries: Entry[] = [];
+    for (const f of files) {
+      let batch;
+      try {
+        batch = await readFactCheckFile(resolve(io.cwd, f), { ...(format ? { format } : {}), ...(mapping ? { mapping } : {}), label: f });
+      } catch (e) {
+        throw new UserError((e as Error).message, 'Check the path of --library.');
+      }
+      for (const r of batch.rejected) io.stderr.write(`narrascope match: skipped ${r.source}: ${r.reason}\n`);
+      batch.records.forEach((r) => entries.push({ id: r.source.includes('#') ? r.source.slice(r.source.lastIndexOf('#') + 1) : r.source, claim: r.claim, title: r.title, record: r }));
+    }
+    return entries;
+  }
+  const store = await openLibraryStore(args, io, false);
+  try {
+    return (await listFactChecks(store.db)).map((r) => ({ id: r.id, claim: r.claim, title: r.title, record: r }));
+  } finally {
+    await store.close();
+  }
+}
+
+async function documentQueries(spec: string, io: CliIO): Promise<{ label: string; text: string }[]> {
+  const { results } = await analyseSpecs([spec], io, 'match');
+  const r = results[0];
+  if (!r) throw new UserError(`could not read ${spec}`, 'See the message above.');
+  const seen = new Set<string>();
+  const out: { label: string; text: string }[] = [];
+  for (const item of r.rebuttals) {
+    const t = item.claim?.text.trim();
+    if (!t || seen.has(t)) continue;
+    seen.add(t);
+    out.push({ label: `ledger item ${item.index ?? item.id}`, text: t });
+  }
+  for (const c of r.claims) {
+    const t = c.span.text.trim();
+    if (!t || seen.has(t)) continue;
+    seen.add(t);
+    out.push({ label: `claim ${c.id}`, text: t });
+  }
+  if (out.length === 0) throw new UserError(`no claims found in ${spec}`, 'Match a claim directly: narrascope match "claim text".');
+  return out;
+}
+
+async function corpusQueries(args: ParsedArgs, io: CliIO): Promise<{ label: string; text: string }[]> {
+  const limit = numberFlag(args, 'limit', 1, 1e7) ?? 100;
+  const store = await openLibraryStore(args, io, false);
+  try {
+    const rows = await store.db.selectFrom('claims').select(['id', 'document_id', 'text']).orderBy('check_worthiness', 'desc').orderBy('id').limit(limit).execute();
+    if (rows.length === 0) throw new UserError('the corpus has no stored claims', 'Analyse and store documents first (see `narrascope --help`).');
+    return rows.map((r) => ({ label: `claim ${r.id} (document ${r.document_id})`, text: r.text }));
+  } finally {
+    await store.close();
+  }
+}
+
+function textBlock(q: { label: string; text: string }, hits: readonly MatchHit<Entry>[], color: boolean): string {
+  // Control characters of untrusted text (terminal escapes) become spaces: same length, offsets still hold.
+  const mark = (raw: string, hl: readonly Highlight[]): string => {
+    const text = raw.replace(/[\p{Cc}]/gu, (c) => (c === '\n' ? c : ' '));
+    return color ? highlightAnsi(text, hl) : markHighlights(text, hl, '«', '»');
+  };
+  const lines = [`${q.label}: ${mark(q.text, hits[0]?.highlights.query ?? [])}`];
+  if (hits.length === 0) lines.push('  no earlier fact-check found');
+  for (const h of hits) {
+    const r = h.factCheck.record;
+    lines.push(`  ${h.rank}. [${h.score.toFixed(3)}] ${mark(h.factCheck.claim, h.highlights.claim)}`);
+    if (h.factCheck.title) lines.push(`     title: ${mark(h.factCheck.title, h.highlights.title)}`);
+    const meta = [r?.rating ? `rating: ${r.rating}` : null, r?.publisher ? `by ${r.publisher}` : null, r?.datePublished ?? null, r?.url ?? null, `id ${h.factCheck.id}`].filter(Boolean);
+    lines.push(`     ${meta.join(' · ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Highlights in bold yellow; the text itself is printed as is (never interpreted). */
+function highlightAnsi(text: string, highlights: readonly Highlight[]): string {
+  let out = '';
+  let at = 0;
+  for (const h of [...highlights].sort((a, b) => a.start - b.start)) {
+    if (h.start < at) continue;
+    out += text.slice(at, h.start) + pc.bold(pc.yellow(text.slice(h.start, h.end)));
+    at = h.end;
+  }
+  return out + text.slice(at);
+}
+
+function jsonLine(q: { label: string; text: string }, hits: readonly MatchHit<Entry>[]): string {
+  return (
+    JSON.stringify({
+      query: q.label,
+      text: q.text,
+      matches: hits.map((h) => ({
+        rank: h.rank,
+        score: Math.round(h.score * 1e4) / 1e4,
+        bm25: Math.round(h.bm25 * 1e4) / 1e4,
+        id: h.factCheck.id,
+        claim: h.factCheck.claim,
+        title: h.factCheck.title,
+        rating: h.factCheck.record?.rating ?? null,
+        publisher: h.factCheck.record?.publisher ?? null,
+        url: h.factCheck.record?.url ?? null,
+        highlights: h.highlights,
+      })),
+    }) + '\n'
+  );
+}
+
+async function runFile(queriesFile: string, corpusFile: string, method: 'rerank' | 'bm25', args: ParsedArgs, io: CliIO): Promise<number> {
+  const read = async (f: string, what: string): Promise<ReturnType<typeof parseIdTsv>> => {
+    try {
+      return parseIdTsv(await readFile(resolve(io.cwd, f), 'utf8'), f);
+    } catch (e) {
+      throw new UserError(`cannot use ${what} ${f}: ${(e as Error).message}`, 'Both files are TSV with a header line, the id in the first column and the text after it.');
+    }
+  };
+  const corpus = await read(corpusFile, 'corpus');
+  const queries = await read(queriesFile, 'queries');
+  const entries: Entry[] = corpus.records.map((r) => ({ id: r.id, claim: r.fields[0] ?? '', title: r.fields.slice(1).join(' ') || null }));
+  const matcher: FactCheckMatcher<Entry> = createFactCheckMatcher(entries, method);
+  const k = numberFlag(args, 'top', 1, 1000) ?? 20;
+  const lines: RunLine[] = [];
+  for (const q of queries.records) {
+    for (const h of matcher.match(q.fields.join(' '), { k, highlights: false })) lines.push({ qid: q.id, docid: h.factCheck.id, rank: h.rank, score: h.score });
+  }
+  const tag = str(args, 'tag') ?? `narrascope-${matcher.model ? method : 'bm25'}`;
+  await writeOutput(formatRun(lines, tag), str(args, 'out'), io.stdout, io.cwd);
+  if (str(args, 'out') !== undefined) io.stderr.write(`narrascope match: ${queries.records.length} queries × top ${k} against ${entries.length} fact-checks → ${str(args, 'out')}\n`);
+  return ExitCode.ok;
+}

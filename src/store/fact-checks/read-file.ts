@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { importClaimReviews } from './claimreview-import.js';
+import { importFactCheckTable, type ColumnMapping } from './table-import.js';
+import type { ImportBatch } from './types.js';
+
+export type FactCheckFileFormat = 'claimreview' | 'csv' | 'tsv';
+export const FACT_CHECK_FILE_FORMATS: readonly FactCheckFileFormat[] = ['claimreview', 'csv', 'tsv'];
+
+/** Largest library file read at once (a 10,000-row TSV is ~2 MB). */
+const MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads one fact-check file: ClaimReview JSON-LD (.json, .jsonld, .html pages embedding it) or a CSV/TSV
+ * table, by the given format or the extension (content decides for other names). Throws an Error with
+ * the reason when the file cannot be read at all; records it cannot use are in `rejected`.
+ */
+export async function readFactCheckFile(path: string, options: { format?: FactCheckFileFormat; mapping?: ColumnMapping; label?: string } = {}): Promise<ImportBatch> {
+  let text: string;
+  try {
+    const bytes = await readFile(path);
+    if (bytes.length > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
+    text = new TextDecoder('utf-8').decode(bytes);
+  } catch (e) {
+    throw new Error(`cannot read ${options.label ?? path}: ${(e as Error).message}`, { cause: e });
+  }
+  const label = options.label ?? path;
+  const ext = extname(path).toLowerCase();
+  const format: FactCheckFileFormat =
+    options.format ??
+    (['.json', '.jsonld', '.html', '.htm'].includes(ext) ? 'claimreview' : ext === '.tsv' ? 'tsv' : ext === '.csv' ? 'csv' : /^\s*[[{<]/u.test(text) ? 'claimreview' : text.slice(0, 2000).includes('\t') ? 'tsv' : 'csv');
+  if (format === 'claimreview') return importClaimReviews(text, label);
+  return importFactCheckTable(text, label, { delimiter: format === 'tsv' ? '\t' : ',', ...(options.mapping ? { mapping: options.mapping } : {}) });
+}
