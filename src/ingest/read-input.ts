@@ -53,42 +53,23 @@ export async function* readInput(spec: string, options: ReadOptions = {}): Async
       yield { kind: 'error', origin: spec, error: new InputError('unreadable', 'no standard input to read') };
       return;
     }
-    yield* fromBytes(spec, () => readStreamBytes(options.stdin as NodeJS.ReadableStream, maxBytes), { origin: 'stdin' }, options, readers);
+    const stdin = options.stdin;
+    yield* fromBytes(spec, async () => ({ bytes: await readStreamBytes(stdin, maxBytes) }), { origin: 'stdin' }, options, readers);
     return;
   }
   if (isUrl(spec)) {
-    let mediaType: string | undefined;
-    let charset: string | undefined;
-    let finalUrl = spec;
-    yield* fromBytes(
-      spec,
-      async () => {
-        const got = await fetchUrl(spec, {
-          maxBytes,
-          ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-          ...(options.maxRedirects !== undefined ? { maxRedirects: options.maxRedirects } : {}),
-          ...(options.fetch ? { fetch: options.fetch } : {}),
-        });
-        mediaType = got.mediaType;
-        charset = got.charset;
-        finalUrl = got.url;
-        return got.bytes;
-      },
-      {
-        origin: 'url',
-        get uri() {
-          return finalUrl;
-        },
-        get mediaType() {
-          return mediaType;
-        },
-        get charset() {
-          return charset;
-        },
-      },
-      options,
-      readers,
-    );
+    const fetchOptions = {
+      maxBytes,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxRedirects !== undefined ? { maxRedirects: options.maxRedirects } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    };
+    // The final URL (after redirects), media type and charset are known only once the answer is in.
+    const load = async (): Promise<Loaded> => {
+      const got = await fetchUrl(spec, fetchOptions);
+      return { bytes: got.bytes, where: { origin: 'url', uri: got.url, mediaType: got.mediaType, charset: got.charset } };
+    };
+    yield* fromBytes(spec, load, { origin: 'url', uri: spec }, options, readers);
     return;
   }
   const path = resolve(options.cwd ?? process.cwd(), spec);
@@ -100,7 +81,7 @@ export async function* readInput(spec: string, options: ReadOptions = {}): Async
     return;
   }
   if (!isDir) {
-    yield* fromBytes(spec, () => readFileBytes(path, maxBytes, spec), { origin: 'file', uri: spec }, options, readers);
+    yield* fromBytes(spec, async () => ({ bytes: await readFileBytes(path, maxBytes, spec) }), { origin: 'file', uri: spec }, options, readers);
     return;
   }
   let files: string[];
@@ -118,7 +99,7 @@ export async function* readInput(spec: string, options: ReadOptions = {}): Async
       yield { kind: 'skipped', origin: shown, reason: `unsupported file type "${ext}"` };
       continue;
     }
-    yield* fromBytes(shown, () => readFileBytes(file, maxBytes, shown), { origin: 'file', uri: shown }, options, readers);
+    yield* fromBytes(shown, async () => ({ bytes: await readFileBytes(file, maxBytes, shown) }), { origin: 'file', uri: shown }, options, readers);
   }
 }
 
@@ -129,17 +110,25 @@ interface Where {
   readonly charset?: string | undefined;
 }
 
+/** Bytes of one input, and what loading them taught about where they came from (a URL's final address). */
+interface Loaded {
+  readonly bytes: Uint8Array;
+  readonly where?: Where;
+}
+
 async function* fromBytes(
   origin: string,
-  load: () => Promise<Uint8Array>,
-  where: Where,
+  load: () => Promise<Loaded>,
+  asked: Where,
   options: ReadOptions,
   readers: readonly Reader[],
 ): AsyncGenerator<ReadItem> {
   let decoded: Decoded;
+  let where: Where;
   try {
-    const bytes = await load();
-    decoded = decodeWithCharset(bytes, where.uri ?? (where.origin === 'stdin' ? 'standard input' : origin), where.charset);
+    const loaded = await load();
+    where = loaded.where ?? asked;
+    decoded = decodeWithCharset(loaded.bytes, where.uri ?? (where.origin === 'stdin' ? 'standard input' : origin), where.charset);
   } catch (e) {
     yield { kind: 'error', origin, error: asInputError(origin, e) };
     return;
