@@ -24,6 +24,8 @@ const BEFORE = new RegExp(
 const AFTER = new RegExp(String.raw`(${NAME}),?\s+(?:has\s+|have\s+|had\s+)?${SAY}(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`, 'gu');
 /** Sentence-initial words and vague subjects that are not names of sources. */
 const VAGUE = /^(?:the\s+)?(?:it|this|that|these|those|he|she|we|they|i|you|studies|experts|scientists|research|researchers|data|officials|sources|critics|many|some|others|everyone|people|analysts|reports|doctors|media|the media|he also|she also|но|and|but|also)$/iu;
+/** A "Source: ..." line, as myth/fact pages put under each fact. */
+const SOURCE_LINE = /(?:^|\n)[ \t]*(?:Sources?|Источники?|Джерела?|Джерело|Quellen?|Fuentes?|来源|出处)[ \t]*[:：][ \t]*([^\n]{2,200})/gu;
 const CJK = /(?:根据|据)([\p{Script=Han}A-Za-z]{2,20}?)(?:的)?(?:数据|报道|报告|统计|研究|消息|称)/gu;
 
 export const namedSource: Detector = {
@@ -46,6 +48,7 @@ export const namedSource: Detector = {
         { text: '⟦Reuters⟧ reported that the plant had closed.', messageId: 'source', data: { name: 'Reuters', kind: 'source' } },
         { text: 'Смертность снизилась, по данным ⟦Минздрава⟧.', messageId: 'source', language: 'ru' },
         { text: 'A study by ⟦Oxford University⟧ found no link.', messageId: 'source', data: { kind: 'institution' } },
+        { text: 'Fact: Cats kill more birds.\nSource: ⟦National Bird Survey 2021⟧.', messageId: 'source', data: { kind: 'source' } },
       ],
     },
   },
@@ -55,13 +58,14 @@ export const namedSource: Detector = {
     const add = (start: number, name: string, label: string): void => {
       const trimmed = name.replace(/[\s.,'’-]+$/u, '');
       if (!trimmed || VAGUE.test(trimmed) || seen.has(`${start}`)) return;
+      const how = label === 'before' ? 'sourcing phrase before a name' : label === 'line' ? 'a "Source:" line' : 'name followed by a reporting verb';
       seen.add(`${start}`);
       out.push({
         span: { start, end: start + trimmed.length },
         messageId: 'source',
         data: { name: trimmed.replace(/^the\s+/iu, ''), kind: isInstitution(trimmed.replace(/^the\s+/iu, '')) || ACRONYM_SOURCE.test(trimmed) ? 'institution' : 'source' },
-        confidence: label === 'before' ? 0.9 : 0.75,
-        evidence: [{ kind: 'pattern', label: label === 'before' ? 'sourcing phrase before a name' : 'name followed by a reporting verb' }],
+        confidence: label === 'after' ? 0.75 : 0.9,
+        evidence: [{ kind: 'pattern', label: how }],
       });
     };
     for (const m of ctx.text.matchAll(BEFORE)) {
@@ -71,6 +75,10 @@ export const namedSource: Detector = {
     for (const m of ctx.text.matchAll(AFTER)) {
       const name = m[1] as string;
       add(m.index ?? 0, name, 'after');
+    }
+    for (const m of ctx.text.matchAll(SOURCE_LINE)) {
+      const name = (m[1] as string).replace(/[\s.;,]+$/u, '');
+      add((m.index ?? 0) + m[0].length - (m[1] as string).length, name, 'line');
     }
     for (const m of ctx.text.matchAll(CJK)) {
       const name = m[1] as string;

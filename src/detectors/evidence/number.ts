@@ -13,7 +13,7 @@ const DATE = new RegExp(
   'giu',
 );
 const YEAR = /(?<![\d.,])(?:in|since|by|until|from|of|в|у|im|seit|en|depuis|desde|de)\s+((?:19|20)\d{2})(?!\d|[.,]\d)/giu;
-const STAT = /(?<![\p{L}\d])\d{1,3} in \d{1,4}(?![\d])|(?<![\p{L}\d])\d{1,3}(?:[ ,.\u00a0]\d{3})*(?:[.,]\d+)?\s?(?:%|per ?cent|percent|процент\p{L}*|відсот\p{L}*|Prozent|pour cent|por ciento|million|billion|thousand|млн|млрд|тыс\.?|тис\.?|Millionen|Milliarden|millions?|milliards?|millones|mil millones|万|亿|people|deaths|cases|doses|times|tonnes|tons|km|kilometres|kilometers|dollars|euros|USD|EUR|\$)|(?:\$|€|£)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m))?/giu;
+const STAT = /(?<![\p{L}\d])\d{1,3} in \d{1,4}(?![\d])|(?<![\p{L}\d])\d{1,3}(?:[ ,.\u00a0]\d{3})*(?:[.,]\d+)?\s?(?:%|per ?cent|percent|процент\p{L}*|відсот\p{L}*|Prozent|pour cent|por ciento|million|billion|thousand|млн|млрд|тыс\.?|тис\.?|Millionen|Milliarden|millions?|milliards?|millones|mil millones|万|亿|people|deaths|cases|doses|times|tonnes|tons|km|kilometres|kilometers|dollars|euros|USD|EUR|\$)|(?:\$|€|£)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m))?|(?<![\p{L}\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])/giu;
 
 export const number: Detector = {
   meta: {
