@@ -4,7 +4,10 @@ import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { createServer } from '../../server/app.js';
-import { LocalAnalysisService } from '../../server/analysis/service.js';
+import { availableParallelism } from 'node:os';
+import { PooledAnalysisService } from '../../server/analysis/pool-service.js';
+import { CachingAnalysisService } from '../../server/analysis/cache.js';
+import { LocalAnalysisService, type AnalysisService } from '../../server/analysis/service.js';
 import { SqlTokenStore } from '../../server/auth/sql-token-store.js';
 import { ensureAdminToken } from '../../server/auth/tokens.js';
 import { StoreCorpusService } from '../../server/corpus.js';
@@ -39,6 +42,7 @@ Options:
   --rate-limit N        requests per minute per client (default 600; 0 disables)
   --allow-private-urls  let "analyse URL" fetch loopback/private addresses (off: the server is no proxy)
   --web DIR             built web app to serve (default web/dist of the package)
+  --workers N           analysis worker threads (default: one per core; 1 analyses in the server thread)
 
 Examples:
   narrascope serve
@@ -52,6 +56,7 @@ Examples:
     'rate-limit': { type: 'string' },
     'allow-private-urls': { type: 'boolean' },
     web: { type: 'string' },
+    workers: { type: 'string' },
   },
   async run(args, io) {
     const v = args.values;
@@ -68,7 +73,8 @@ Examples:
       if (isStoreError(e)) throw new UserError(e.message, e.hint, ExitCode.store);
       throw e;
     }
-    const analysis = new LocalAnalysisService();
+    const workers = intOption(v.workers, 'workers', 1, 64, Math.max(1, availableParallelism()));
+    const analysis: AnalysisService = new CachingAnalysisService(workers > 1 ? new PooledAnalysisService({ size: workers }) : new LocalAnalysisService());
     const tokens = new SqlTokenStore(store);
     const examples = v['no-examples'] ? null : await ingestExamplesIfEmpty(store, analysis, `${ROOT}examples`);
     if (examples) io.stderr.write(`Ingested ${examples.stored} example document(s) into ${store.location}.\n${examples.failed.map((f) => `  skipped ${f}\n`).join('')}`);
@@ -87,6 +93,7 @@ Examples:
       address = await app.listen({ port, host });
     } catch (e) {
       await app.close();
+      await analysis.close();
       await store.close();
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new UserError(`port ${port} on ${host} is already in use`, 'Pick another with --port, or stop the other server.', ExitCode.usage);
@@ -103,7 +110,11 @@ Examples:
       const stop = (): void => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        void app.close().then(() => store.close()).finally(resolve);
+        void app
+          .close()
+          .then(() => analysis.close())
+          .then(() => store.close())
+          .finally(resolve);
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

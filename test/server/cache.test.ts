@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../src/core/result/types.js';
+import type { DocumentInit } from '../../src/core/text/document.js';
+import { CachingAnalysisService } from '../../src/server/analysis/cache.js';
+import type { AnalysisService } from '../../src/server/analysis/service.js';
+
+function counting(): AnalysisService & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    presets: ['default'],
+    close: async () => undefined,
+    analyze: async (init: DocumentInit) => {
+      calls.push(init.text);
+      if (init.text === 'boom') throw new Error('boom');
+      return { document: { text: init.text } } as unknown as AnalysisResult;
+    },
+  };
+}
+
+describe('CachingAnalysisService', () => {
+  it('analyses a text once, shares concurrent requests, and keys on everything the result depends on', async () => {
+    const inner = counting();
+    const c = new CachingAnalysisService(inner);
+    await Promise.all([c.analyze({ text: 'a' }), c.analyze({ text: 'a' })]);
+    await c.analyze({ text: 'a' });
+    await c.analyze({ text: 'a', title: 'T' });
+    await c.analyze({ text: 'a', source: { kind: 'api', outlet: 'X' } });
+    await c.analyze({ text: 'a' }, { preset: 'fast' });
+    await c.analyze({ text: 'a', language: 'de' });
+    expect(inner.calls).toEqual(['a', 'a', 'a', 'a', 'a']);
+    expect([c.hits, c.misses]).toEqual([2, 5]);
+  });
+
+  it('evicts the least recently used entry and never caches failures or long texts', async () => {
+    const inner = counting();
+    const c = new CachingAnalysisService(inner, { maxEntries: 2, maxChars: 10 });
+    await c.analyze({ text: 'a' });
+    await c.analyze({ text: 'b' });
+    await c.analyze({ text: 'a' });
+    await c.analyze({ text: 'c' });
+    expect(c.size).toBe(2);
+    await c.analyze({ text: 'a' });
+    await c.analyze({ text: 'b' });
+    expect(inner.calls).toEqual(['a', 'b', 'c', 'b']);
+    await expect(c.analyze({ text: 'boom' })).rejects.toThrow('boom');
+    await expect(c.analyze({ text: 'boom' })).rejects.toThrow('boom');
+    await c.analyze({ text: 'x'.repeat(11) });
+    await c.analyze({ text: 'x'.repeat(11) });
+    expect(inner.calls.filter((t) => t === 'boom' || t.length === 11)).toHaveLength(4);
+  });
+});

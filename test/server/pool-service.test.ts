@@ -1,0 +1,34 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../src/core/result/types.js';
+import { PooledAnalysisService } from '../../src/server/analysis/pool-service.js';
+import type { ApiError } from '../../src/server/errors.js';
+import { sharedAnalysis } from './helpers.js';
+
+const pool = new PooledAnalysisService({ size: 2, maxQueue: 1 });
+afterAll(() => pool.close());
+
+const timeless = (r: AnalysisResult): unknown => ({ ...r, stats: null });
+const init = (n: number) => ({ text: `Myth ${n}: the bay is poisoned.\n\nFact: the agency found no change, according to the public register.`, title: `T${n}`, source: { kind: 'api' } });
+
+describe('PooledAnalysisService', () => {
+  it('gives the same result as in-process analysis, text included', async () => {
+    const [a, b] = await Promise.all([pool.analyze(init(1)), sharedAnalysis.analyze(init(1))]);
+    expect(a.document.text).toBe(b.document.text);
+    expect(timeless(a)).toEqual(timeless(b));
+  });
+
+  it('refuses analyses beyond workers + queue with 503, and serves the rest', async () => {
+    const settled = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => pool.analyze(init(n))));
+    const refused = settled.filter((s) => s.status === 'rejected').map((s) => (s as PromiseRejectedResult).reason as ApiError);
+    expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(3);
+    expect(refused.map((e) => [e.status, e.code])).toEqual([
+      [503, 'busy'],
+      [503, 'busy'],
+    ]);
+  });
+
+  it('runs other presets in-process', async () => {
+    const r = await pool.analyze(init(9), { preset: 'ledger' });
+    expect(r.document.text).toContain('Myth 9');
+  });
+});
