@@ -103,7 +103,7 @@ export function parseFeed(xml: string, label: string, language?: string): Reader
     const top = Object.keys(root).filter((k) => !k.startsWith('?'))[0] ?? '(none)';
     return [new InputError('malformed', `${label} is XML but not an RSS or Atom feed (root element <${top}>)`, 'Pass an RSS 2.0, RSS 1.0 or Atom feed.')];
   }
-  const lang = feedLanguage ? feedLanguage.toLowerCase().split(/[_\s]/u)[0] : undefined;
+  const lang = feedLanguage ? feedLanguage.toLowerCase().split(/[-_\s]/u)[0] : undefined;
   return items.map((it, i): ReaderOutput => {
     const body = htmlToPlain(it.body);
     if (!body) return new InputError('empty', `${label} item ${i + 1}${it.title ? ` ("${it.title.slice(0, 60)}")` : ''} has no text`, 'The feed gives only titles; ingest the linked pages instead.');

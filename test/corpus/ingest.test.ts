@@ -1,0 +1,109 @@
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../../src/corpus/ingest/ingest.js';
+import { countDocuments, listFailures, openStore, type Store } from '../../src/store/index.js';
+import { syntheticJsonl, syntheticText } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'narrascope-ingest-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const analyzer = { identifyLanguage: false as const };
+
+function file(name: string, content: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe('ingest', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore(join(dir, 'corpus.db'));
+  });
+  afterAll(async () => store.close());
+
+  it('reports malformed JSONL and CSV rows with file and line, ingests the rest, and is idempotent', async () => {
+    const jsonl = file('a.jsonl', `${JSON.stringify({ text: syntheticText(1), outlet: 'North Post', date: '2024-02-01' })}\n{"text": "broken\n[1, 2]\n\n${JSON.stringify({ body: syntheticText(2), source: 'South Wire' })}\n${JSON.stringify({ outlet: 'No Text' })}\n`);
+    const csv = file('b.csv', `claim,outlets,published,languages\n"${syntheticText(3)}",East Desk+West Desk,2024-02-03,English\n"unclosed,quote\n`);
+    const s = await ingest(store, [jsonl, csv], { workers: 1, analyzer, read: { map: {} } });
+    expect(s.inserted).toBe(3);
+    expect(s.errors.map((e) => e.message.split(':').slice(0, 2).join(':').replace(dir + '/', ''))).toEqual(['a.jsonl:2', 'a.jsonl:3', 'a.jsonl:6', 'b.csv:3']);
+    expect(s.errors.map((e) => e.kind)).toEqual(['malformed', 'malformed', 'malformed', 'malformed']);
+    expect((await listFailures(store.db)).length).toBe(4);
+    const outlets = await store.db.selectFrom('documents').innerJoin('outlets', 'outlets.id', 'documents.outlet_id').select(['outlets.name', 'documents.language', 'documents.published_at']).orderBy('documents.id').execute();
+    expect(outlets).toEqual([
+      { name: 'North Post', language: null, published_at: '2024-02-01' },
+      { name: 'South Wire', language: null, published_at: null },
+      { name: 'East Desk', language: 'en', published_at: '2024-02-03' },
+    ].map((o, i) => (i === 0 || i === 1 ? { ...o, language: expect.any(String) as unknown as string } : o)));
+    const again = await ingest(store, [jsonl, csv], { workers: 1, analyzer });
+    expect([again.inserted, again.unchanged]).toEqual([0, 3]);
+    expect(await countDocuments(store.db)).toBe(3);
+  });
+
+  it('uses the column mapping given with --map', async () => {
+    const p = file('mapped.csv', `headline,words,site\nH1,"${syntheticText(10)}",Mapped Site\n`);
+    const s = await ingest(store, [p], { workers: 1, analyzer, read: { map: { text: 'words', outlet: 'site', title: 'headline' } } });
+    expect(s.inserted).toBe(1);
+    const row = await store.db.selectFrom('documents').innerJoin('outlets', 'outlets.id', 'documents.outlet_id').select(['title', 'outlets.name']).where('outlets.name', '=', 'Mapped Site').executeTakeFirst();
+    expect(row).toEqual({ title: 'H1', name: 'Mapped Site' });
+  });
+
+  it('reads RSS items with outlet and dates; a non-XML feed, a binary file and a timing-out feed URL are per-item errors', async () => {
+    const rss = file('news.rss', `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title><language>en-gb</language>
+      <item><title>Ferry &amp; tides</title><link>https://gazette.example/1</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate><description><![CDATA[<p>${syntheticText(20)}</p>]]></description></item>
+      <item><title>Empty</title></item></channel></rss>`);
+    const notXml = file('broken.xml', 'this is not xml at all { }');
+    const binary = file('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
+    const server: Server = createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const s = await ingest(store, [rss, notXml, binary, `http://127.0.0.1:${port}/feed.xml`], { workers: 1, analyzer, read: { timeoutMs: 300 } });
+      expect(s.inserted).toBe(1);
+      expect(s.errors.map((e) => e.kind)).toEqual(['empty', 'malformed', 'binary', 'network']);
+      expect(s.errors[1]?.message).toContain('not an XML feed');
+      expect(s.errors[3]?.message).toContain('no answer within 0.3 s');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+    const doc = await store.db.selectFrom('documents').innerJoin('outlets', 'outlets.id', 'documents.outlet_id').select(['title', 'outlets.name', 'published_at', 'url', 'language']).where('outlets.name', '=', 'Harbour Gazette').executeTakeFirstOrThrow();
+    expect(doc).toEqual({ title: 'Ferry & tides', name: 'Harbour Gazette', published_at: '2024-03-05T10:00:00.000Z', url: 'https://gazette.example/1', language: 'en' });
+  });
+
+  it('analyses in worker threads with the same results as in-process', async () => {
+    const p = file('pool.jsonl', syntheticJsonl(100, 112));
+    const a = await openStore(join(dir, 'pool-a.db'));
+    const b = await openStore(join(dir, 'pool-b.db'));
+    try {
+      const sa = await ingest(a, [p], { workers: 1, analyzer });
+      const sb = await ingest(b, [p], { workers: 2, analyzer });
+      expect([sa.inserted, sb.inserted, sb.workers]).toEqual([12, 12, 2]);
+      const rows = async (s: Store) => (await s.db.selectFrom('documents').innerJoin('analyses', 'analyses.id', 'documents.current_analysis_id').select(['hash', 'analyses.versions_json', 'minhash']).orderBy('hash').execute());
+      expect(await rows(b)).toEqual(await rows(a));
+      const findings = async (s: Store) => (await s.db.selectFrom('findings').innerJoin('documents', 'documents.id', 'findings.document_id').select(['hash', 'detector', 'start_offset', 'end_offset']).orderBy('hash').orderBy('start_offset').orderBy('detector').execute());
+      expect(await findings(b)).toEqual(await findings(a));
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('--reanalyze re-runs only documents analysed under another configuration', async () => {
+    const p = file('re.jsonl', syntheticJsonl(200, 204));
+    const s = await openStore(join(dir, 're.db'));
+    try {
+      await ingest(s, [p], { workers: 1, analyzer });
+      const same = await ingest(s, [p], { workers: 1, analyzer, reanalyze: true });
+      expect([same.reanalysed, same.unchanged]).toEqual([0, 4]);
+      const changed = await ingest(s, [], { workers: 1, analyzer: { ...analyzer, minConfidence: 0.99 }, reanalyze: true });
+      expect([changed.reanalysed, changed.unchanged]).toEqual([4, 0]);
+      expect(await countDocuments(s.db)).toBe(4);
+    } finally {
+      await s.close();
+    }
+  });
+});
