@@ -4,7 +4,7 @@
  * played no part in either the weights or the thresholds.
  */
 import { DOMAIN_CC_HEAD, NARRATIVE_HEAD, NarrativeModel, sigmoid, type NarrativeThresholds } from '../../src/models/narrative/model.js';
-import { decideNarratives, LabelProfiles, type NarrativePrediction, type NarrativeScorer } from '../../src/models/narrative/predict.js';
+import { decideNarratives, LabelProfiles, scorerFor, type NarrativePrediction, type NarrativeScorer } from '../../src/models/narrative/predict.js';
 import type { Taxonomy } from '../../src/taxonomy/types.js';
 import type { GoldDocument } from './data.js';
 import { samplesF1 } from './metrics.js';
@@ -69,7 +69,19 @@ export function outOfFoldScores(docs: readonly GoldDocument[], taxonomy: Taxonom
       }
       const pN = model.probability(NARRATIVE_HEAD, x);
       const pCC = model.probability(DOMAIN_CC_HEAD, x);
-      out[i] = { doc, empty: x.size === 0, narrative: () => pN, domainCC: () => pCC, logit: (l) => logits.get(l) ?? -10, similarity: (l) => sims.get(l) ?? 0 };
+      const votes = new Map(['URW', 'CC'].map((d) => [d, model.neighbourVotes(x, d)]));
+      const scorer = scorerFor(model, profiles, x, doc.text);
+      const dense = new Map(['URW', 'CC'].map((d) => [d, scorer.dense(d)]));
+      out[i] = {
+        doc,
+        empty: x.size === 0,
+        narrative: () => pN,
+        domainCC: () => pCC,
+        logit: (l) => logits.get(l) ?? -10,
+        similarity: (l) => sims.get(l) ?? 0,
+        knn: (l, d) => votes.get(d)?.get(l) ?? 0,
+        dense: (d) => dense.get(d) ?? 0.5,
+      };
     });
   }
   return out;
@@ -107,7 +119,9 @@ const GRID = {
   coarse: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
   fine: [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
   prior: [0, 8, 16, 32, 64],
-  gateMix: [0, 0.5, 1],
+  // [share of the best coarse score, share of the dense gate] in the gate score.
+  gateMix: [[0, 0], [0.5, 0], [1, 0], [0, 0.5], [0, 1], [0.34, 0.33], [0.5, 0.5]] as const,
+  knn: [0, 1, 2, 3, 5],
 };
 
 /** Objective for threshold choice: the mean of the four reported samples-F1 figures. */
@@ -122,13 +136,19 @@ export function chooseThresholds(scores: readonly Scores[], taxonomy: Taxonomy):
     const v = evaluate(t);
     if (!best || v > best.v + 1e-9) best = { t, v };
   };
-  // Stage 1: label thresholds and prior weight with one gate; stage 2: the gate per domain.
-  for (const gateMix of GRID.gateMix)
-    for (const prior of GRID.prior)
-      for (const narrative of GRID.narrative)
-        for (const coarse of GRID.coarse) for (const fine of GRID.fine) consider({ narrative, coarse, fine, prior, gateMix });
-  const stage1 = (best as { t: NarrativeThresholds } | null)!.t;
-  for (const urw of GRID.narrative) for (const cc of GRID.narrative) consider({ ...stage1, narrativeByDomain: { URW: urw, CC: cc } });
+  // Coordinate ascent, two rounds: (score mix, gate) · (label thresholds) · (gate per domain).
+  let current: NarrativeThresholds = { narrative: 0.5, coarse: 0.5, fine: 0.5, prior: 16, gateMix: 0.5, knn: 0 };
+  const bestT = (): NarrativeThresholds => (best as { t: NarrativeThresholds } | null)?.t ?? current;
+  for (let round = 0; round < 2; round++) {
+    for (const knn of GRID.knn)
+      for (const [gateMix, gateDense] of GRID.gateMix)
+        for (const prior of GRID.prior) for (const narrative of GRID.narrative) consider({ ...current, narrativeByDomain: undefined, knn, gateMix, gateDense, prior, narrative });
+    current = bestT();
+    for (const coarse of GRID.coarse) for (const fine of GRID.fine) consider({ ...current, coarse, fine });
+    current = bestT();
+    for (const urw of GRID.narrative) for (const cc of GRID.narrative) consider({ ...current, narrativeByDomain: { URW: urw, CC: cc } });
+    current = bestT();
+  }
   return (best as { t: NarrativeThresholds } | null)!.t;
 }
 
@@ -152,8 +172,7 @@ export function nestedCrossValidation(docs: readonly GoldDocument[], taxonomy: T
     const profiles = new LabelProfiles(model, taxonomy);
     for (const doc of test) {
       const x = model.vectorize(doc.text);
-      const s: NarrativeScorer = { empty: x.size === 0, narrative: () => model.probability(NARRATIVE_HEAD, x), domainCC: () => model.probability(DOMAIN_CC_HEAD, x), logit: (l) => model.logit(l, x), similarity: (l) => profiles.similarity(l, x) };
-      rows.push({ doc, pred: decideNarratives(s, taxonomy, t) });
+      rows.push({ doc, pred: decideNarratives(scorerFor(model, profiles, x, doc.text), taxonomy, t) });
     }
     log(`  fold ${f + 1}/${k}: thresholds ${JSON.stringify(t)}`);
   }

@@ -3,8 +3,8 @@
  * training documents (plus the taxonomy's own words), then one logistic head per decision. Deterministic:
  * documents are sorted by id and the optimiser has no randomness.
  */
-import { DOMAIN_CC_HEAD, NARRATIVE_HEAD, NarrativeModel, type LinearHead, type NarrativeModelData, type NarrativeThresholds, type SparseVector } from '../../src/models/narrative/model.js';
-import { domainOf, profileText } from '../../src/models/narrative/predict.js';
+import { DOMAIN_CC_HEAD, NARRATIVE_HEAD, NarrativeModel, type DenseGateHead, type LinearHead, type NarrativeModelData, type NarrativeThresholds, type SparseVector } from '../../src/models/narrative/model.js';
+import { domainOf, LabelProfiles, profileText } from '../../src/models/narrative/predict.js';
 import { termCounts } from '../../src/models/narrative/terms.js';
 import type { Taxonomy } from '../../src/taxonomy/types.js';
 import type { GoldDocument } from './data.js';
@@ -23,6 +23,8 @@ export interface TrainOptions {
   readonly prune: number;
   /** Keep at most this many weights per head (largest in absolute value): keeps the artefact small. */
   readonly maxWeightsPerHead: number;
+  /** Terms kept per training document for the neighbour vote. */
+  readonly exemplarTerms: number;
 }
 
 export const DEFAULT_TRAIN: TrainOptions = {
@@ -34,6 +36,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   narrativeDocsOnly: false,
   prune: 0.002,
   maxWeightsPerHead: 250,
+  exemplarTerms: 80,
 };
 
 /** Bias of a head that has no positive example: the label is possible only through the taxonomy prior. */
@@ -112,7 +115,32 @@ export function trainNarrativeModel(
     }
     fit(label.label, ex, ys);
   }
-  return { ...base, heads };
+  // Dense gate per domain, fitted on each document's features under its own domain.
+  const profiles = new LabelProfiles(vectorizer, taxonomy);
+  const denseGate: Record<string, DenseGateHead> = {};
+  for (const domain of ['URW', 'CC']) {
+    const idx = docs.map((d, i) => (d.domain === domain ? i : -1)).filter((i) => i >= 0);
+    if (!idx.length) continue;
+    const feats = idx.map((i) => profiles.denseFeatures(docs[i]!.text, xs[i]!, domain));
+    const mean = [0, 1].map((k) => feats.reduce((s, f) => s + f[k]!, 0) / feats.length);
+    const scale = [0, 1].map((k) => Math.sqrt(feats.reduce((s, f) => s + (f[k]! - mean[k]!) ** 2, 0) / feats.length) || 1);
+    const ex = feats.map((f) => new Map(f.map((v, k) => [k, (v - mean[k]!) / scale[k]!] as [number, number])));
+    const { bias, w } = fitLogistic(ex, idx.map((i) => (docs[i]!.coarse.size ? 1 : 0)), 2, { l2: 0.01, iterations: 300, positiveWeight: 1 });
+    denseGate[domain] = { bias: round(bias, 4), weights: [...w].map((v) => round(v, 4)), mean: mean.map((v) => round(v, 4)), scale: scale.map((v) => round(v, 4)) };
+  }
+  const exemplars = docs.map((d, i) => ({
+    domain: d.domain,
+    labels: [...d.coarse, ...d.fine].sort(),
+    weights: topTerms(xs[i]!, o.exemplarTerms),
+  }));
+  return { ...base, heads, denseGate, exemplars };
+}
+
+/** The strongest terms of a vector, renormalised: a compact stand-in for the document. */
+function topTerms(x: SparseVector, n: number): [number, number][] {
+  const top = [...x].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n);
+  const norm = Math.sqrt(top.reduce((s, [, v]) => s + v * v, 0)) || 1;
+  return top.map(([i, v]) => [i, round(v / norm, 4)] as [number, number]).sort((a, b) => a[0] - b[0]);
 }
 
 function round(x: number, digits: number): number {

@@ -3,8 +3,8 @@
  * on word boundaries (so "sanctions" matches "sanction", "neo-Nazi" matches "neo-nazi", and "state" does
  * not match inside "statement"). Built once per taxonomy; matching is a single pass over the words.
  */
-import { isStopWord, stem } from '../../models/narrative/terms.js';
-import type { Taxonomy } from '../../taxonomy/types.js';
+import { isStopWord, stem } from '../models/narrative/terms.js';
+import type { Taxonomy } from './types.js';
 
 export interface KeywordHit {
   /** Label the keyword belongs to. */

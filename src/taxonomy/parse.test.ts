@@ -78,7 +78,8 @@ describe('parseTaxonomy', () => {
 });
 
 describe('built-in taxonomies', () => {
-  it.each(builtinTaxonomies.map((t) => [t.id, t] as const))('%s: the imported JSON matches taxonomies/%s.yaml', (id, taxonomy) => {
+  it.each(builtinTaxonomies.map((t) => t.id))('%s: the imported JSON matches its YAML source', (id) => {
+    const taxonomy = builtinTaxonomies.find((t) => t.id === id);
     const source = readFileSync(join(ROOT, 'taxonomies', `${id}.yaml`), 'utf8');
     // Out of date? Run `npm run train narrative-taxonomies`.
     expect(taxonomy).toEqual(parseTaxonomy(source, `taxonomies/${id}.yaml`));

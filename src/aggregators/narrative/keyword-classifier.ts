@@ -8,7 +8,7 @@
 import type { NarrativeLabel, NarrativeSupport } from '../../core/result/types.js';
 import type { Block, Sentence } from '../../core/segment/types.js';
 import type { Taxonomy } from '../../taxonomy/types.js';
-import type { KeywordHit, KeywordIndex } from './keyword-index.js';
+import type { KeywordHit, KeywordIndex } from '../../taxonomy/keyword-index.js';
 
 export interface KeywordScoring {
   /** Evidence weight of one multi-word keyword and of one single-word keyword (each in (0, 1)). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTaxonomy } from '../../taxonomy/parse.js';
 import { classifyByKeywords, evidenceScore, DEFAULT_KEYWORD_SCORING } from './keyword-classifier.js';
-import { effectiveKeywords, KeywordIndex } from './keyword-index.js';
+import { effectiveKeywords, KeywordIndex } from '../../taxonomy/keyword-index.js';
 
 const taxonomy = parseTaxonomy(
   `id: t

@@ -8,7 +8,7 @@ import type { NarrativeLabel, NarrativeSupport } from '../../core/result/types.j
 import type { NarrativeModel } from '../../models/narrative/model.js';
 import { predictNarratives, type LabelProfiles } from '../../models/narrative/predict.js';
 import { sigmoid } from '../../models/narrative/model.js';
-import type { KeywordIndex } from './keyword-index.js';
+import type { KeywordIndex } from '../../taxonomy/keyword-index.js';
 import type { TextLayout } from './keyword-classifier.js';
 
 export interface ModelClassifierOptions {
@@ -24,12 +24,13 @@ export function classifyWithModel(
   o: ModelClassifierOptions = { maxParagraphs: 3 },
 ): NarrativeLabel[] {
   const taxonomy = profiles.taxonomy;
-  const prediction = predictNarratives(model, profiles, model.vectorize(layout.text));
+  const prediction = predictNarratives(model, profiles, layout.text);
   if (!prediction.hasNarrative) {
     return [{ taxonomy: taxonomy.id, label: 'Other', level: 'coarse', score: round(1 - prediction.narrativeScore), paragraphs: [], support: [] }];
   }
   const blocks = layout.blocks.map((b) => ({ block: b, x: model.vectorize(layout.text.slice(b.start, b.end)) }));
   const prior = model.data.thresholds.prior;
+  // Paragraph scores use the head and the taxonomy prior only: neighbour votes describe whole documents.
   const blockScore = (label: string, i: number): number => {
     const { x } = blocks[i]!;
     return x.size ? sigmoid(model.logit(label, x) + prior * profiles.similarity(label, x)) : 0;

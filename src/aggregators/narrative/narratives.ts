@@ -10,7 +10,7 @@ import { builtinNarrativeModel } from '../../models/narrative/builtin.js';
 import { builtinTaxonomies, semeval2025Taxonomy } from '../../taxonomy/builtin/index.js';
 import type { Taxonomy } from '../../taxonomy/types.js';
 import { classifyByKeywords, DEFAULT_KEYWORD_SCORING, type TextLayout } from './keyword-classifier.js';
-import { KeywordIndex } from './keyword-index.js';
+import { KeywordIndex } from '../../taxonomy/keyword-index.js';
 import { classifyWithModel } from './model-classifier.js';
 
 export interface NarrativeAggregatorOptions {

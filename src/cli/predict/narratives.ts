@@ -15,7 +15,7 @@ import type { PredictMode } from './types.js';
 /** The prediction line for one document's text. */
 export function narrativeLine(doc: string, text: string): string {
   const { model, profiles } = builtinNarrativeModel();
-  const p = predictNarratives(model, profiles, model.vectorize(text));
+  const p = predictNarratives(model, profiles, text);
   if (!p.hasNarrative) return `${doc}\tOther\tOther`;
   return `${doc}\t${p.coarse.map((c) => c.label).join(';')}\t${p.fine.map((f) => f.label).join(';')}`;
 }

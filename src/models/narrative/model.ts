@@ -25,6 +25,10 @@ export interface NarrativeThresholds {
   readonly fine: number;
   /** Weight of the taxonomy-profile similarity added to each label's logit. */
   readonly prior: number;
+  /** Share of the dense gate in the gate score (the rest: narrative head and best coarse score). */
+  readonly gateDense?: number;
+  /** Weight of the nearest-exemplar vote added to each label's logit (0 or absent: not used). */
+  readonly knn?: number;
 }
 
 export interface NarrativeModelData {
@@ -36,8 +40,39 @@ export interface NarrativeModelData {
   readonly vocabulary: readonly string[];
   readonly idf: readonly number[];
   readonly heads: Readonly<Record<string, LinearHead>>;
+  /** Second opinion for the narrative gate from two dense features, per domain. */
+  readonly denseGate?: Readonly<Record<string, DenseGateHead>>;
+  /** Compressed training documents (their strongest terms) with their labels, for the neighbour vote. */
+  readonly exemplars?: readonly Exemplar[];
   readonly thresholds: NarrativeThresholds;
 }
+
+/**
+ * A three-parameter logistic model on standardised dense features: taxonomy keyword hits per 100 words and
+ * the best similarity to a coarse label's profile (both within the domain).
+ */
+export interface DenseGateHead {
+  readonly bias: number;
+  readonly weights: readonly number[];
+  readonly mean: readonly number[];
+  readonly scale: readonly number[];
+}
+
+export function denseGateProbability(head: DenseGateHead, features: readonly number[]): number {
+  let z = head.bias;
+  features.forEach((f, i) => (z += (head.weights[i] ?? 0) * ((f - (head.mean[i] ?? 0)) / (head.scale[i] || 1))));
+  return sigmoid(z);
+}
+
+export interface Exemplar {
+  readonly domain: string;
+  /** Coarse and fine labels; empty for a document without a narrative. */
+  readonly labels: readonly string[];
+  readonly weights: readonly (readonly [number, number])[];
+}
+
+/** How many nearest exemplars vote. */
+export const NEIGHBOURS = 7;
 
 /** Head names besides the label strings themselves. */
 export const NARRATIVE_HEAD = '@narrative';
@@ -113,6 +148,24 @@ export class NarrativeModel {
       .slice(0, limit);
   }
 
+  /**
+   * Share of the k most similar exemplars of the domain (similarity-weighted) that carry each label.
+   * Documents without a narrative are exemplars too, so a text close to them gets low votes everywhere.
+   */
+  neighbourVotes(x: SparseVector, domain: string, k = NEIGHBOURS): ReadonlyMap<string, number> {
+    const votes = new Map<string, number>();
+    const ex = this.data.exemplars ?? [];
+    const sims = ex
+      .map((e, i) => ({ i, sim: e.domain === domain ? dot(x, e.weights) : -1 }))
+      .filter((e) => e.sim > 0)
+      .sort((a, b) => b.sim - a.sim || a.i - b.i)
+      .slice(0, k);
+    const total = sims.reduce((t, e) => t + e.sim, 0);
+    if (total <= 0) return votes;
+    for (const { i, sim } of sims) for (const label of ex[i]!.labels) votes.set(label, (votes.get(label) ?? 0) + sim / total);
+    return votes;
+  }
+
   private weightsOf(name: string, head: LinearHead): Float64Array {
     let w = this.dense.get(name);
     if (!w) {
@@ -122,6 +175,12 @@ export class NarrativeModel {
     }
     return w;
   }
+}
+
+function dot(x: SparseVector, weights: readonly (readonly [number, number])[]): number {
+  let s = 0;
+  for (const [i, w] of weights) s += (x.get(i) ?? 0) * w;
+  return s;
 }
 
 export function sigmoid(z: number): number {

@@ -5,8 +5,9 @@
  * then fine labels under each chosen coarse label (or its `: Other` child when none is confident).
  * Fine implies coarse and every label stays inside one domain: the hierarchy is consistent by construction.
  */
+import { KeywordIndex } from '../../taxonomy/keyword-index.js';
 import type { Taxonomy, TaxonomyLabel } from '../../taxonomy/types.js';
-import { DOMAIN_CC_HEAD, NARRATIVE_HEAD, sigmoid, type NarrativeModel, type NarrativeThresholds, type SparseVector } from './model.js';
+import { denseGateProbability, DOMAIN_CC_HEAD, NARRATIVE_HEAD, sigmoid, type NarrativeModel, type NarrativeThresholds, type SparseVector } from './model.js';
 
 export interface ScoredLabel {
   readonly label: string;
@@ -31,11 +32,22 @@ export function domainOf(label: string): string {
 /** Precomputed taxonomy profiles (TF-IDF of description + keywords + examples) for the keyword prior. */
 export class LabelProfiles {
   private readonly profiles = new Map<string, SparseVector>();
+  readonly keywords: KeywordIndex;
   constructor(
     readonly model: NarrativeModel,
     readonly taxonomy: Taxonomy,
   ) {
     for (const l of taxonomy.labels) this.profiles.set(l.label, model.vectorize(profileText(l)));
+    this.keywords = new KeywordIndex(taxonomy);
+  }
+
+  /** Dense gate features of a text for a domain: [keyword hits per 100 words, best coarse-profile similarity]. */
+  denseFeatures(text: string, x: SparseVector, domain: string): number[] {
+    const words = (text.match(/\S+/gu) ?? []).length || 1;
+    const hits = this.keywords.match(text).filter((h) => domainOf(h.label) === domain).length;
+    const coarse = structureOf(this.taxonomy).coarseByDomain.get(domain) ?? [];
+    const sim = coarse.reduce((m, l) => Math.max(m, this.similarity(l.label, x)), 0);
+    return [Math.min(10, (100 * hits) / words), sim];
   }
   similarity(label: string, x: SparseVector): number {
     const p = this.profiles.get(label);
@@ -59,31 +71,49 @@ export interface NarrativeScorer {
   domainCC(): number;
   logit(label: string): number;
   similarity(label: string): number;
+  /** Neighbour vote for the label within the domain (0 when the model has no exemplars). */
+  knn(label: string, domain: string): number;
+  /** Dense gate probability for the domain (0.5 when the model has none). */
+  dense(domain: string): number;
 }
 
-export function scorerFor(model: NarrativeModel, profiles: LabelProfiles, x: SparseVector): NarrativeScorer {
+export function scorerFor(model: NarrativeModel, profiles: LabelProfiles, x: SparseVector, text: string): NarrativeScorer {
+  const cache = new Map<string, ReadonlyMap<string, number>>();
   return {
     empty: x.size === 0,
     narrative: () => model.probability(NARRATIVE_HEAD, x),
     domainCC: () => model.probability(DOMAIN_CC_HEAD, x),
     logit: (label) => model.logit(label, x),
     similarity: (label) => profiles.similarity(label, x),
+    knn: (label, domain) => {
+      let votes = cache.get(domain);
+      if (!votes) {
+        votes = model.neighbourVotes(x, domain);
+        cache.set(domain, votes);
+      }
+      return votes.get(label) ?? 0;
+    },
+    dense: (domain) => {
+      const head = model.data.denseGate?.[domain];
+      return head ? denseGateProbability(head, profiles.denseFeatures(text, x, domain)) : 0.5;
+    },
   };
 }
 
-export function predictNarratives(model: NarrativeModel, profiles: LabelProfiles, x: SparseVector): NarrativePrediction {
-  return decideNarratives(scorerFor(model, profiles, x), profiles.taxonomy, model.data.thresholds);
+export function predictNarratives(model: NarrativeModel, profiles: LabelProfiles, text: string): NarrativePrediction {
+  return decideNarratives(scorerFor(model, profiles, model.vectorize(text), text), profiles.taxonomy, model.data.thresholds);
 }
 
 export function decideNarratives(s: NarrativeScorer, taxonomy: Taxonomy, t: NarrativeThresholds): NarrativePrediction {
-  const score = (label: string): number => sigmoid(s.logit(label) + t.prior * s.similarity(label));
   const domain = s.domainCC() >= 0.5 ? 'CC' : 'URW';
+  const score = (label: string): number => sigmoid(s.logit(label) + t.prior * s.similarity(label) + (t.knn ?? 0) * s.knn(label, domain));
   const structure = structureOf(taxonomy);
   const coarseScored = (structure.coarseByDomain.get(domain) ?? [])
     .map((l) => ({ label: l.label, score: score(l.label) }))
     .sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
   const mix = t.gateMix ?? 0;
-  const narrativeScore = (1 - mix) * s.narrative() + mix * (coarseScored[0]?.score ?? 0);
+  const dense = t.gateDense ?? 0;
+  const narrativeScore = Math.max(0, 1 - mix - dense) * s.narrative() + mix * (coarseScored[0]?.score ?? 0) + (dense ? dense * s.dense(domain) : 0);
   const gate = t.narrativeByDomain?.[domain] ?? t.narrative;
   if (narrativeScore < gate || s.empty) return { narrativeScore, hasNarrative: false, domain, coarse: [], fine: [] };
   const coarse = coarseScored.filter((c, i) => i === 0 || c.score >= t.coarse);
