@@ -34,8 +34,10 @@ export interface LabelHit {
 const WORDS = LEXICON_WORDS.map((h) => h.word.split(/[ -]+/u).map(escapeRegExp).join('[\\s\\-]+')).join('|');
 const CJK_NUM = '[一二三四五六七八九十]{1,3}';
 const NUMBER = `(?:[ \\t]*(?:#|№|No\\.?|Nr\\.?|N°|n°)[ \\t]*(\\d{1,3})|[ \\t]+(\\d{1,3})(?![\\d,.]\\d)|[ \\t]+([IVX]{1,4})(?![\\p{L}\\d])|(${CJK_NUM}))`;
-/** A label at a given position: optional bracket/emphasis, the word, optional number, closing bracket/emphasis. */
-const LABEL_AT = new RegExp(`^[【\\[(（]?[*_]{0,2}(${WORDS})${NUMBER}?[*_]{0,2}[】\\])）]?`, 'iu');
+/** Emoji and symbols that pages put before labels ("❌ Myth:", "✅ Fact:", "► Truth:"). */
+const SYMBOLS = '(?:[\\p{Extended_Pictographic}\\p{So}\\u25A0-\\u25FF\\u2700-\\u27BF\\uFE0F\\u200D]+[ \\t]*)?';
+/** A label at a given position: optional symbol, bracket/emphasis, the word, optional number, closing bracket/emphasis. */
+const LABEL_AT = new RegExp(`^${SYMBOLS}[【\\[(（]?[*_]{0,2}(${WORDS})${NUMBER}?[*_]{0,2}[】\\])）]?`, 'iu');
 const SINGLE_LETTER = /^\p{L}$/u;
 const SENTENCE_END = /[.!?。！？…"”»)]\s*$/u;
 /** Inside a paragraph a label follows a sentence end; extraction may have eaten the space ("autism.Fact:"). */
@@ -89,7 +91,13 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
 
   // Separator: colon; a dash between spaces; a full stop or bracket after a number; or nothing at line end.
   const bracketed = /[】\])）]$/u.test(m[0]) && /^[【[(（]/u.test(m[0]);
-  const sep = /^[ \t]*[:：][*_]{0,2}[ \t]*/u.exec(after) ?? (bracketed ? /^[ \t]*/u.exec(after) : null) ?? /^[ \t]+[-–—][ \t]+/u.exec(after) ?? (number ? /^[ \t]*[.)][ \t]+/u.exec(after) : null);
+  const sep =
+    /^[ \t]*[:：][*_]{0,2}[ \t]*/u.exec(after) ??
+    (bracketed ? /^[ \t]*/u.exec(after) : null) ??
+    /^[ \t]+[-–—][ \t]+/u.exec(after) ??
+    (number ? /^[ \t]*[.)][ \t]+/u.exec(after) : null) ??
+    // "Myth. Vaccines cause ..." at the start of a block or line: a full stop, a space, a capital.
+    (position !== 'inline' && !single && capitalised ? /^\.[ \t]+(?=[\p{Lu}"“«„])/u.exec(after) : null);
   let contentStart: number;
   let alone = false;
   let glued = false;
