@@ -1,0 +1,40 @@
+/**
+ * Glue between mention finding and role features: one prepared document (its mentions, entity groups and
+ * feature context), then features for any span — one of our own mentions or one given from outside
+ * (`narrascope predict roles --mentions`), which joins the entity group its text names.
+ */
+import type { Segments } from '../../core/segment/types.js';
+import type { Span } from '../../core/text/span.js';
+import { entityKey } from './gazetteer.js';
+import { findMentions, groupMentions, type EntityGroup, type FoundMention } from './mentions.js';
+import { documentContext, mentionFeatures, type DocumentFeatureContext, type FeatureVector } from './role-features.js';
+
+export interface PreparedFramingDocument {
+  readonly text: string;
+  readonly context: DocumentFeatureContext;
+  readonly mentions: readonly FoundMention[];
+  readonly groups: readonly EntityGroup[];
+  /** mention key → group, including keys merged into another group. */
+  readonly groupOf: ReadonlyMap<string, EntityGroup>;
+}
+
+export function prepareFramingDocument(text: string, segments: Segments): PreparedFramingDocument {
+  const mentions = findMentions(text, segments);
+  const groups = groupMentions(text, mentions);
+  const groupOf = new Map<string, EntityGroup>();
+  for (const g of groups) {
+    groupOf.set(g.key, g);
+    for (const m of g.mentions) groupOf.set(m.key, g);
+  }
+  const keyed = mentions.map((m) => ({ span: m, key: groupOf.get(m.key)?.key ?? m.key, type: m.type }));
+  return { text, context: documentContext(segments, text, keyed), mentions, groups, groupOf };
+}
+
+/** Features of an arbitrary span, grouped with the document's mentions of the same entity. */
+export function mentionFeaturesForSpan(doc: PreparedFramingDocument, span: Span): FeatureVector {
+  const k = entityKey(doc.text.slice(span.start, span.end));
+  const group = doc.groupOf.get(k.key);
+  const spans: Span[] = group ? group.mentions.map((m) => ({ start: m.start, end: m.end })) : [];
+  if (!spans.some((s) => s.start < span.end && span.start < s.end)) spans.push(span);
+  return mentionFeatures(doc.context, { span, key: group?.key ?? k.key, type: group?.type ?? k.type }, spans);
+}

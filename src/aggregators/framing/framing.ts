@@ -1,0 +1,194 @@
+/**
+ * Entity framing: who the text casts as protagonist, antagonist or innocent (SemEval-2025 Task 10 roles).
+ * Mentions come from the gazetteer and patterns (mentions.ts), grouped coreference-light; every mention
+ * gets a role from the committed classifier (src/models/framing); an entity's role is the mention roles
+ * pooled, and is left null when the text does not clearly cast it. The roles describe how the text casts
+ * the entity — they are an observation about the text, not a judgement of the entity.
+ */
+import type { Aggregator } from '../../core/aggregate/types.js';
+import type { EntityFraming, EntityMention } from '../../core/result/types.js';
+import type { Segments } from '../../core/segment/types.js';
+import { spanText, type SpanText } from '../../core/text/span.js';
+import type { LedgerItem } from '../../core/result/types.js';
+import type { Span } from '../../core/text/span.js';
+import { FINE_ROLE_CLASSES, loadRoleModel, type RoleModel, type RolePrediction } from '../../models/framing/role-model.js';
+import { predictMentionRole } from './predict.js';
+import { mentionFeaturesForSpan, prepareFramingDocument } from './framing-features.js';
+import type { EntityGroup, FoundMention } from './mentions.js';
+
+const MAX_ENTITIES_DEFAULT = 20;
+/** An entity's pooled main role is reported only above this share of its mentions' probability mass. */
+const MIN_ROLE_CONFIDENCE_DEFAULT = 0.45;
+
+export const framingAggregator: Aggregator = {
+  meta: {
+    id: 'framing/entities',
+    version: '1.0.0',
+    family: 'framing',
+    description: 'Entities (gazetteer + patterns, grouped) with the main and fine roles the text casts them in (SemEval-2025 Task 10 roles).',
+    produces: ['entities'],
+    taxonomy: ['semeval2025:entity-framing'],
+    options: {
+      maxEntities: { type: 'number', default: MAX_ENTITIES_DEFAULT, description: 'Most entities to report (by number of mentions).' },
+      minRoleConfidence: { type: 'number', default: MIN_ROLE_CONFIDENCE_DEFAULT, description: 'Pooled role confidence below which the role is left null.' },
+    },
+  },
+  aggregate(ctx) {
+    if (ctx.language !== 'en' && !ctx.language.startsWith('en-')) return { entities: [] };
+    const maxEntities = typeof ctx.options.maxEntities === 'number' ? ctx.options.maxEntities : MAX_ENTITIES_DEFAULT;
+    const minConf = typeof ctx.options.minRoleConfidence === 'number' ? ctx.options.minRoleConfidence : MIN_ROLE_CONFIDENCE_DEFAULT;
+    return {
+      entities: frameEntities(ctx.text, ctx.segments, loadRoleModel(), { maxEntities, minConfidence: minConf, ledger: ctx.partial.rebuttals }),
+    };
+  },
+};
+
+export interface FramingOptions {
+  readonly maxEntities?: number;
+  readonly minConfidence?: number;
+  /**
+   * Ledger items of the document. Mentions inside a countered claim or an ascribed motive voice what the
+   * text says others claim, so they do not count towards the text's own casting; an entity the false
+   * claims are attributed to is cast by the text as their source (Antagonist / Deceiver).
+   */
+  readonly ledger?: readonly LedgerItem[];
+}
+
+const REBUTTAL_RULE_WEIGHT = 0.8;
+const EVENT_WORD = /\b(?:War|Summit|Conference|Crisis|Day|Agreement|Accords?|Act|Revolution|Forum|Games|Olympics|Cup|Plan|Initiative|Strategy|Doctrine|Partnership|Declaration|Report|Protocol)\b/u;
+
+const inside = (m: Span, s: Span | null): boolean => !!s && s.start <= m.start && m.end <= s.end;
+
+/** The mention opens the claim ("Russia is invading ...", "“Russia’s CSTO mission proves ..."). */
+function isClaimSubject(text: string, m: Span, claim: Span | null): boolean {
+  if (!claim || !inside(m, claim)) return false;
+  return /^[\s"“'‘«(]*(?:the\s+)?$/iu.test(text.slice(claim.start, m.start));
+}
+
+/** Weight of a mention's role in pooling, given where it sits relative to the ledger. */
+function ledgerWeight(m: Span, ledger: readonly LedgerItem[]): number {
+  if (ledger.some((i) => inside(m, i.claim))) return 0;
+  if (ledger.some((i) => inside(m, i.motive))) return 0.3;
+  return 1;
+}
+
+/** Protagonist, with the protagonist fine role the entity's own-voice mentions make most likely. */
+function defendedPrediction(preds: readonly RolePrediction[], ownVoice: readonly boolean[]): RolePrediction {
+  const score = new Map<string, number>();
+  preds.forEach((p, i) => {
+    const w = ownVoice[i] ? 3 : 1;
+    for (const f of FINE_ROLE_CLASSES.Protagonist ?? []) score.set(f, (score.get(f) ?? 0) + (p.fineProba[f] ?? 0) * w);
+    if (p.main === 'Protagonist') for (const f of p.fine) score.set(f, (score.get(f) ?? 0) + w);
+  });
+  const fine = [...score].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'Guardian';
+  return { main: 'Protagonist', fine: [fine], confidence: 1, mainProba: { Protagonist: 1, Antagonist: 0, Innocent: 0 }, fineProba: { [fine]: 1 } };
+}
+
+const ACCUSED: RolePrediction = {
+  main: 'Antagonist',
+  fine: ['Deceiver'],
+  confidence: 1,
+  mainProba: { Protagonist: 0, Antagonist: 1, Innocent: 0 },
+  fineProba: { Deceiver: 1 },
+};
+
+/** The framing of every reported entity of a document (exported for the CLI and tests). */
+export function frameEntities(text: string, segments: Segments, model: RoleModel, opts: FramingOptions = {}): EntityFraming[] {
+  const prepared = prepareFramingDocument(text, segments);
+  const groups = prepared.groups.filter(isReportable).sort((a, b) => b.mentions.length - a.mentions.length || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  const out: EntityFraming[] = [];
+  for (const g of groups.slice(0, opts.maxEntities ?? MAX_ENTITIES_DEFAULT)) {
+    const ledger = opts.ledger ?? [];
+    // In a rebuttal the text speaks in its own voice, so its explicit cues weigh more there.
+    const inRebuttal = (m: Span): boolean => ledger.some((i) => !!i.rebuttal && i.rebuttal.start <= m.start && m.end <= i.rebuttal.end);
+    const predictions = g.mentions.map((m) => predictMentionRole(model, mentionFeaturesForSpan(prepared, m), inRebuttal(m) ? REBUTTAL_RULE_WEIGHT : undefined));
+    const weights = g.mentions.map((m) => ledgerWeight(m, ledger));
+    // Each ledger item whose claim is attributed to this entity is one more vote for Antagonist/Deceiver.
+    const accused = ledger.filter((i) => i.attributedTo && g.mentions.some((m) => m.start < (i.attributedTo as Span).end && (i.attributedTo as Span).start < m.end));
+    const accusedVotes = new Set(accused.map((i) => (i.attributionScope === 'document' ? 'doc' : i.id))).size;
+    // An entity the countered claims are about ("Lie: Russia is invading ...") is defended by the text.
+    const defendedVotes = ledger.filter((i) => i.claim && g.mentions.some((m) => isClaimSubject(text, m, i.claim)) && !accused.includes(i)).length;
+    const defended = defendedVotes > 0 ? defendedPrediction(predictions, g.mentions.map(inRebuttal)) : null;
+    out.push(
+      pool(text, segments, g, predictions, weights, [
+        ...Array.from({ length: accusedVotes }, () => ({ p: ACCUSED, w: 2 })),
+        ...(defended ? Array.from({ length: defendedVotes }, () => ({ p: defended, w: 1 })) : []),
+      ], opts.minConfidence ?? MIN_ROLE_CONFIDENCE_DEFAULT),
+    );
+  }
+  out.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  return out.map((e, i) => ({ ...e, id: `e${i + 1}` }));
+}
+
+/** Bare capitalised words seen once are too often ordinary words; known names and repeated names count. */
+function isReportable(g: EntityGroup): boolean {
+  // Events and documents are not actors: "Hybrid War of Terror", "Summit for Democracy".
+  if (g.mentions.every((m) => m.source === 'capitalised') && EVENT_WORD.test(g.name)) return false;
+  if (g.mentions.some((m) => m.source !== 'capitalised')) return true;
+  return g.mentions.length >= 2 || g.name.includes(' ');
+}
+
+function pool(
+  text: string,
+  segments: Segments,
+  g: EntityGroup,
+  mentionPreds: readonly RolePrediction[],
+  weights: readonly number[],
+  votes: readonly { p: RolePrediction; w: number }[],
+  minConfidence: number,
+): EntityFraming {
+  const preds = [...mentionPreds, ...votes.map((v) => v.p)];
+  const w = [...weights, ...votes.map((v) => v.w)];
+  const mass = new Map<string, number>();
+  preds.forEach((p, i) => {
+    for (const [role, v] of Object.entries(p.mainProba)) mass.set(role, (mass.get(role) ?? 0) + v * (w[i] ?? 1));
+  });
+  const total = [...mass.values()].reduce((s, v) => s + v, 0) || 1;
+  const [bestRole, bestMass] = [...mass].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['Antagonist', 0];
+  const confidence = Math.round((bestMass / total) * 1000) / 1000;
+  const cast = confidence >= minConfidence;
+  const fineCount = new Map<string, number>();
+  preds.forEach((p, i) => {
+    if (p.main === bestRole) for (const f of p.fine) fineCount.set(f, (fineCount.get(f) ?? 0) + p.confidence * (w[i] ?? 1));
+  });
+  const fine = [...fineCount].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  const mentions: EntityMention[] = g.mentions.map((m, i) => {
+    const p = mentionPreds[i] as RolePrediction;
+    return { ...spanText(text, m), role: { main: p.main, fine: p.fine, confidence: p.confidence } };
+  });
+  return {
+    id: '',
+    name: g.name,
+    type: g.type,
+    mentions,
+    mainRole: cast ? bestRole : null,
+    fineRoles: cast && fine ? [fine] : [],
+    confidence,
+    support: cast ? support(text, segments, g.mentions, mentionPreds, weights, bestRole) : [],
+  };
+}
+
+/** The sentences of the (up to three) mentions that cast the entity most clearly in its role. */
+function support(
+  text: string,
+  segments: Segments,
+  mentions: readonly FoundMention[],
+  preds: readonly RolePrediction[],
+  weights: readonly number[],
+  role: string,
+): SpanText[] {
+  const ranked = mentions
+    .map((m, i) => ({ m, p: ((preds[i] as RolePrediction).mainProba[role] ?? 0) * (weights[i] ?? 1) }))
+    .filter((x) => x.p > 0)
+    .sort((a, b) => b.p - a.p || a.m.start - b.m.start);
+  const seen = new Set<number>();
+  const out: SpanText[] = [];
+  for (const { m } of ranked) {
+    const s = segments.sentences.find((x) => x.start <= m.start && m.end <= x.end);
+    if (!s || seen.has(s.index)) continue;
+    seen.add(s.index);
+    out.push(spanText(text, s));
+    if (out.length === 3) break;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

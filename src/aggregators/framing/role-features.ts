@@ -1,0 +1,237 @@
+/**
+ * Features of one entity mention for the role classifier: the verbs the entity is subject or object of,
+ * cue words (role lexicons) around it, negation, quotes, the entity's name and type, everything the text
+ * says near other mentions of the same entity, and the document's overall cue profile. Each feature is a
+ * readable string ("sv:attack", "cueR:Victim") so a prediction can be explained.
+ */
+import type { Segments, Token } from '../../core/segment/types.js';
+import type { Span } from '../../core/text/span.js';
+import { FINE_ROLE_CLASSES } from '../../models/framing/role-model.js';
+import { CUE_INDEX } from './role-lexicons.js';
+import { campOf, documentStance, type Camp, type DocumentStance } from './stance.js';
+
+export type FeatureVector = Map<string, number>;
+
+export interface MentionInput {
+  readonly span: Span;
+  /** Grouping key of the entity (see mentions.ts), e.g. `russia`. */
+  readonly key: string;
+  /** person | organisation | country | group | media | other */
+  readonly type: string;
+}
+
+const WINDOW = 10;
+const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV']);
+const CLIMATE = new Set(['climate', 'warming', 'carbon', 'emission', 'co2', 'greenhouse', 'fossil', 'temperature', 'renewable', 'ipcc', 'net', 'glacier']);
+const WAR = new Set(['ukraine', 'russia', 'war', 'kyiv', 'moscow', 'putin', 'zelensky', 'nato', 'troop', 'missile', 'military']);
+
+/** Precomputed per document: token lookup and the document profile. Build once with `documentContext`. */
+export interface DocumentFeatureContext {
+  readonly segments: Segments;
+  readonly profile: ReadonlyMap<string, number>;
+  readonly stance: DocumentStance;
+  /** Per camp: how strongly the text surrounds that camp's mentions with antagonist minus protagonist cues. */
+  readonly campTone: ReadonlyMap<Camp, number>;
+  /** Distinct content lemmas of the document. */
+  readonly vocab: readonly string[];
+}
+
+const ANTAGONIST_CUES = new Set([...FINE_ROLE_CLASSES.Antagonist ?? [], 'attack']);
+const POSITIVE_CUES = new Set([...FINE_ROLE_CLASSES.Protagonist ?? [], ...FINE_ROLE_CLASSES.Innocent ?? [], 'praise', 'suffer']);
+
+/** Antagonist minus protagonist/innocent cue weight of a local feature vector. */
+export function tone(f: FeatureVector, prefix = ''): number {
+  let t = 0;
+  for (const [k, v] of f) {
+    const m = /^[a-z:]*?(?:cue|svc|ovc|possc):(.+)$/u.exec(prefix ? k.slice(prefix.length) : k);
+    if (!m || !k.startsWith(prefix) || /cue[LR]:/u.test(k)) continue;
+    const cat = m[1] as string;
+    const sign = k.includes('ovc:') ? -1 : 1; // being the object of an attack verb is the victim's position
+    if (ANTAGONIST_CUES.has(cat)) t += sign * v;
+    else if (POSITIVE_CUES.has(cat)) t -= v;
+  }
+  return t;
+}
+
+export function documentContext(segments: Segments, text = '', mentions: readonly MentionInput[] = []): DocumentFeatureContext {
+  const counts = new Map<string, number>();
+  let words = 0;
+  let climate = 0;
+  let war = 0;
+  for (const t of segments.tokens) {
+    if (t.kind !== 'word') continue;
+    words++;
+    if (CLIMATE.has(t.lemma)) climate++;
+    if (WAR.has(t.lemma)) war++;
+    for (const cat of CUE_INDEX.get(t.lemma) ?? []) counts.set(cat, (counts.get(cat) ?? 0) + 1);
+  }
+  const profile = new Map<string, number>();
+  const scale = 100 / Math.max(words, 50);
+  for (const [cat, n] of counts) profile.set(`doc:${cat}`, Math.min(3, n * scale));
+  profile.set('doc:climate', climate > war ? 1 : 0);
+  profile.set('doc:long', Math.min(1, words / 1500));
+  // The document's vocabulary, for the camp × wording features (see mentionFeatures).
+  const vocab = new Set<string>();
+  for (const t of segments.tokens) if (t.kind === 'word' && (CONTENT_POS.has(t.pos) || t.pos === 'PROPN') && t.lemma.length > 2) vocab.add(t.lemma);
+  const base = { segments, profile, stance: documentStance(text), campTone: new Map<Camp, number>(), vocab: [...vocab].sort() };
+  const toneSum = new Map<Camp, { t: number; n: number }>();
+  for (const m of mentions) {
+    const camp = campOf(m.key);
+    if (camp === 'other') continue;
+    const slot = toneSum.get(camp) ?? { t: 0, n: 0 };
+    slot.t += tone(localFeatures(base, m.span));
+    slot.n++;
+    toneSum.set(camp, slot);
+  }
+  for (const [camp, { t, n }] of toneSum) base.campTone.set(camp, t / Math.sqrt(n));
+  return base;
+}
+
+/** Index of the first token whose end is after `offset`. */
+function firstTokenAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((tokens[mid] as Token).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Token range [first, end) covering a span. */
+export function tokenRange(segments: Segments, span: Span): [number, number] {
+  const tokens = segments.tokens;
+  const first = firstTokenAfter(tokens, span.start);
+  let end = first;
+  while (end < tokens.length && (tokens[end] as Token).start < span.end) end++;
+  return [first, Math.max(end, first)];
+}
+
+const add = (f: FeatureVector, name: string, v = 1): void => {
+  f.set(name, (f.get(name) ?? 0) + v);
+};
+
+/** Local features of one mention (no document-level aggregation). */
+export function localFeatures(ctx: DocumentFeatureContext, span: Span, prefix = ''): FeatureVector {
+  const f: FeatureVector = new Map();
+  const { tokens, sentences, quotes } = ctx.segments;
+  const [first, end] = tokenRange(ctx.segments, span);
+  const head = tokens[first];
+  if (!head) return f;
+  const sentence = sentences[head.sentence];
+  const sFirst = sentence?.firstToken ?? 0;
+  const sEnd = sentence?.endToken ?? tokens.length;
+
+  for (let i = Math.max(sFirst, first - WINDOW); i < Math.min(sEnd, end + WINDOW); i++) {
+    if (i >= first && i < end) continue;
+    const t = tokens[i] as Token;
+    const side = i < first ? 'L' : 'R';
+    if (!prefix && CONTENT_POS.has(t.pos)) f.set(`w:${t.lemma}`, 1);
+    for (const cat of CUE_INDEX.get(t.lemma) ?? []) {
+      add(f, `${prefix}cue:${cat}`, 0.5);
+      add(f, `${prefix}cue${side}:${cat}`, 0.5);
+      if (t.negated) add(f, `${prefix}negcue:${cat}`, 0.5);
+    }
+  }
+
+  // Verb the mention is the subject of: the first verb to its right before a clause break.
+  let passive = false;
+  for (let i = end; i < Math.min(sEnd, end + 6); i++) {
+    const t = tokens[i] as Token;
+    if ((t.pos === 'PUNCT' && t.text !== "'s" && t.text !== '’s') || t.pos === 'CCONJ') break;
+    if (t.pos === 'AUX' && t.lemma === 'be') passive = true;
+    if (t.pos === 'VERB') {
+      passive = passive && /(?:ed|en|wn|ht)$/u.test(t.normal);
+      const role = passive ? 'ov' : 'sv';
+      if (!prefix) f.set(`${role}:${t.lemma}`, 1);
+      for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, `${prefix}${role}c:${cat}`);
+      if (t.negated) add(f, `${prefix}${role}neg`);
+      break;
+    }
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') {
+      if (t.normal !== "'s" && t.normal !== 's') {
+        // "Russia's aggression": the possessed noun says what the entity does.
+        if (i === end || (tokens[i - 1] as Token).normal.endsWith("'s")) {
+          for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, `${prefix}possc:${cat}`);
+        }
+      }
+    }
+  }
+  // Verb the mention is the object of: the nearest verb to its left.
+  for (let i = first - 1; i >= Math.max(sFirst, first - 5); i--) {
+    const t = tokens[i] as Token;
+    if (t.pos === 'PUNCT') break;
+    if (t.normal === 'by') add(f, `${prefix}agent`);
+    if (t.pos === 'VERB') {
+      if (!prefix) f.set(`ov:${t.lemma}`, 1);
+      for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, `${prefix}ovc:${cat}`);
+      break;
+    }
+  }
+  // The words right next to the mention ("attack on X", "X said", "against X") and, behind a
+  // preposition, the noun it hangs on: "attacks against X" casts X as a target.
+  if (!prefix) {
+    const at = (i: number): Token | undefined => (i >= sFirst && i < sEnd ? tokens[i] : undefined);
+    const l1 = at(first - 1);
+    const l2 = at(first - 2);
+    const r1 = at(end);
+    const r2 = at(end + 1);
+    if (l1) f.set(`L1:${l1.lemma}`, 1);
+    if (l2) f.set(`L2:${l2.lemma}`, 1);
+    if (r1) f.set(`R1:${r1.lemma}`, 1);
+    if (r2) f.set(`R2:${r2.lemma}`, 1);
+  }
+  for (let i = first - 1; i >= Math.max(sFirst, first - 3); i--) {
+    const t = tokens[i] as Token;
+    if (t.pos === 'ADP') {
+      const head = tokens[i - 1];
+      if (head && i - 1 >= sFirst) for (const cat of CUE_INDEX.get(head.lemma) ?? []) add(f, `${prefix}pp:${t.lemma}:${cat}`);
+      add(f, `${prefix}prep:${t.lemma}`);
+      break;
+    }
+    if (t.pos !== 'DET' && t.pos !== 'ADJ') break;
+  }
+  if (quotes.some((q) => q.start <= span.start && span.end <= q.end)) add(f, `${prefix}inquote`);
+  if (first === sFirst || (first === sFirst + 1 && tokens[sFirst]?.pos === 'DET')) add(f, `${prefix}sentstart`);
+  return f;
+}
+
+/**
+ * Full feature vector of a mention: local features, the same features summed over every mention of the
+ * entity in the document (scaled), the entity's name and type, and the document profile.
+ */
+export function mentionFeatures(ctx: DocumentFeatureContext, mention: MentionInput, sameEntity: readonly Span[]): FeatureVector {
+  const f = localFeatures(ctx, mention.span);
+  f.set('bias', 1);
+  f.set(`name:${mention.key}`, 1);
+  f.set(`type:${mention.type}`, 1);
+  const others = sameEntity.length > 0 ? sameEntity : [mention.span];
+  const agg: FeatureVector = new Map();
+  for (const s of others) for (const [k, v] of localFeatures(ctx, s, 'ent:')) add(agg, k, v);
+  const scale = 1 / Math.sqrt(others.length);
+  for (const [k, v] of agg) f.set(k, v * scale);
+  f.set('ent:mentions', Math.min(1, Math.log2(1 + others.length) / 4));
+  const firstStart = Math.min(...others.map((s) => s.start));
+  const textEnd = ctx.segments.tokens.at(-1)?.end ?? 1;
+  f.set('ent:early', firstStart / Math.max(1, textEnd) < 0.2 ? 1 : 0);
+  for (const [k, v] of ctx.profile) f.set(k, v);
+  // Camp and stance: the two camps of the conflict are nearly always cast on opposite sides.
+  const camp = campOf(mention.key);
+  f.set(`camp:${camp}`, 1);
+  f.set('stance', ctx.stance.value);
+  if (camp !== 'other') {
+    const sign = camp === 'ru' ? 1 : -1;
+    f.set('camp*stance', sign * ctx.stance.value);
+    const own = ctx.campTone.get(camp) ?? 0;
+    const other = ctx.campTone.get(camp === 'ru' ? 'west' : 'ru') ?? 0;
+    f.set('camp*tone', Math.max(-3, Math.min(3, (own - other) / 2)));
+    // Camp × the document's wording, signed so one weight serves both camps: a word typical of texts
+    // that cast the Russian camp as aggressor pushes Russian-camp entities one way and Western ones the other.
+    const v = (0.3 * sign) / Math.sqrt(Math.max(1, ctx.vocab.length / 50));
+    for (const lemma of ctx.vocab) f.set(`st|${lemma}`, v);
+  }
+  f.set('ent:tone', Math.max(-3, Math.min(3, tone(agg, 'ent:') * scale / 2)));
+  return f;
+}
+

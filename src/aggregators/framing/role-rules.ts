@@ -1,0 +1,59 @@
+/**
+ * Transparent role cues that need no training: what the entity does (the verb it is subject of, the noun it
+ * possesses: "Russia's aggression") and what is done to it (the verb it is object of, "attacks on X"),
+ * matched against the role lexicons. Mixed with the classifier's probabilities (weight chosen by
+ * cross-validation) so that a clear cue in the text wins over weak statistical evidence.
+ */
+import { FINE_ROLE_CLASSES, MAIN_ROLE_CLASSES } from '../../models/framing/role-model.js';
+import type { FeatureVector } from './role-features.js';
+
+/** Cue categories that, done TO an entity, make it a victim. */
+const HARM = new Set(['Instigator', 'Terrorist', 'Tyrant', 'Foreign Adversary', 'attack', 'Victim', 'Saboteur']);
+const BLAME = new Set(['Scapegoat', 'Deceiver']);
+
+export interface RuleScores {
+  /** Evidence per fine role (0 when none). */
+  readonly fine: ReadonlyMap<string, number>;
+  /** Total evidence found. */
+  readonly strength: number;
+}
+
+export function ruleScores(f: FeatureVector): RuleScores {
+  const fine = new Map<string, number>();
+  const add = (role: string, v: number): void => {
+    if (v > 0) fine.set(role, (fine.get(role) ?? 0) + v);
+  };
+  for (const [k, v] of f) {
+    const agentive = /^(?:svc|possc):(.+)$/u.exec(k);
+    if (agentive) {
+      const cat = agentive[1] as string;
+      if (cat === 'Victim' || cat === 'Exploited' || cat === 'Forgotten') add(cat, v);
+      else if (!['attack', 'praise', 'suffer', 'Scapegoat'].includes(cat)) add(cat, v);
+      else if (cat === 'attack') add('Instigator', v * 0.5);
+      else if (cat === 'suffer') add('Victim', v);
+      continue;
+    }
+    const patient = /^(?:ovc|pp:[a-z]+):(.+)$/u.exec(k);
+    if (patient) {
+      const cat = patient[1] as string;
+      if (HARM.has(cat)) add('Victim', v);
+      else if (BLAME.has(cat)) add('Scapegoat', v * 0.5);
+    }
+  }
+  if ((f.get('svneg') ?? 0) > 0) for (const k of fine.keys()) fine.set(k, (fine.get(k) ?? 0) * 0.3);
+  const strength = [...fine.values()].reduce((s, v) => s + v, 0);
+  return { fine, strength };
+}
+
+/** Main-role distribution implied by the cues (uniform-ish when there are none). */
+export function ruleMainProba(r: RuleScores): Record<string, number> {
+  const out: Record<string, number> = {};
+  let total = 0;
+  for (const m of MAIN_ROLE_CLASSES) {
+    const v = (FINE_ROLE_CLASSES[m] ?? []).reduce((s, x) => s + (r.fine.get(x) ?? 0), 0) + 0.2;
+    out[m] = v;
+    total += v;
+  }
+  for (const m of MAIN_ROLE_CLASSES) out[m] = (out[m] as number) / total;
+  return out;
+}

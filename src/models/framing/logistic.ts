@@ -1,0 +1,130 @@
+/**
+ * A small multinomial logistic regression over sparse named features: trained by full-batch gradient
+ * descent with L2 regularisation, no randomness (same data → same weights, bit for bit), and stored as
+ * `{ feature: [weight per class] }` so the artefact stays readable and a prediction explainable.
+ */
+
+export type Features = ReadonlyMap<string, number>;
+
+export interface Example {
+  readonly features: Features;
+  readonly label: string;
+  readonly weight?: number;
+}
+
+export interface LinearModel {
+  readonly classes: readonly string[];
+  /** feature → one weight per class (same order as `classes`); `bias` is an ordinary feature. */
+  readonly weights: Readonly<Record<string, readonly number[]>>;
+}
+
+export interface TrainOptions {
+  readonly iterations?: number;
+  readonly learningRate?: number;
+  /** L2 strength. */
+  readonly l2?: number;
+  /** Features seen in fewer examples than this are dropped. */
+  readonly minCount?: number;
+}
+
+export function trainLogistic(examples: readonly Example[], classes: readonly string[], opts: TrainOptions = {}): LinearModel {
+  const iterations = opts.iterations ?? 300;
+  const lr = opts.learningRate ?? 0.5;
+  const l2 = opts.l2 ?? 0.01;
+  const minCount = opts.minCount ?? 2;
+  const counts = new Map<string, number>();
+  for (const e of examples) for (const k of e.features.keys()) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const names = [...counts.keys()].filter((k) => (counts.get(k) ?? 0) >= minCount || k === 'bias').sort();
+  const index = new Map(names.map((n, i) => [n, i]));
+  const K = classes.length;
+  const rows = examples.map((e) => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (const [k, v] of e.features) {
+      const i = index.get(k);
+      if (i !== undefined && v !== 0) {
+        idx.push(i);
+        val.push(v);
+      }
+    }
+    return { idx, val, y: classes.indexOf(e.label), w: e.weight ?? 1 };
+  });
+  const totalWeight = rows.reduce((s, r) => s + r.w, 0) || 1;
+  const W = Array.from({ length: names.length }, () => new Float64Array(K));
+  // Adagrad-style per-weight step sizes keep rare features from oscillating without a tuned schedule.
+  const G = Array.from({ length: names.length }, () => new Float64Array(K).fill(1e-8));
+  const grad = Array.from({ length: names.length }, () => new Float64Array(K));
+  const scores = new Float64Array(K);
+  for (let it = 0; it < iterations; it++) {
+    for (const g of grad) g.fill(0);
+    for (const r of rows) {
+      if (r.y < 0) continue;
+      scores.fill(0);
+      for (let j = 0; j < r.idx.length; j++) {
+        const wrow = W[r.idx[j] as number] as Float64Array;
+        const v = r.val[j] as number;
+        for (let k = 0; k < K; k++) scores[k] = (scores[k] as number) + (wrow[k] as number) * v;
+      }
+      softmaxInPlace(scores);
+      scores[r.y] = (scores[r.y] as number) - 1;
+      const scale = r.w / totalWeight;
+      for (let j = 0; j < r.idx.length; j++) {
+        const g = grad[r.idx[j] as number] as Float64Array;
+        const v = (r.val[j] as number) * scale;
+        for (let k = 0; k < K; k++) g[k] = (g[k] as number) + (scores[k] as number) * v;
+      }
+    }
+    for (let i = 0; i < names.length; i++) {
+      const w = W[i] as Float64Array;
+      const g = grad[i] as Float64Array;
+      const acc = G[i] as Float64Array;
+      const reg = names[i] === 'bias' ? 0 : l2;
+      for (let k = 0; k < K; k++) {
+        const gk = (g[k] as number) + reg * (w[k] as number);
+        acc[k] = (acc[k] as number) + gk * gk;
+        w[k] = (w[k] as number) - (lr * gk) / Math.sqrt(acc[k] as number);
+      }
+    }
+  }
+  const weights: Record<string, number[]> = {};
+  for (let i = 0; i < names.length; i++) {
+    const w = Array.from(W[i] as Float64Array, (x) => Math.round(x * 1e3) / 1e3);
+    if (w.some((x) => Math.abs(x) >= 5e-3)) weights[names[i] as string] = w;
+  }
+  return { classes: [...classes], weights };
+}
+
+/** Class probabilities for one feature vector. */
+export function predictProba(model: LinearModel, features: Features): number[] {
+  const scores = new Float64Array(model.classes.length);
+  for (const [k, v] of features) {
+    const w = model.weights[k];
+    if (!w) continue;
+    for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (w[c] ?? 0) * v;
+  }
+  softmaxInPlace(scores);
+  return Array.from(scores);
+}
+
+/** The features that pushed most towards a class, for explanations. */
+export function topContributions(model: LinearModel, features: Features, cls: string, n = 5): { feature: string; weight: number }[] {
+  const c = model.classes.indexOf(cls);
+  if (c < 0) return [];
+  const out: { feature: string; weight: number }[] = [];
+  for (const [k, v] of features) {
+    const w = model.weights[k]?.[c];
+    if (w !== undefined && k !== 'bias') out.push({ feature: k, weight: Math.round(w * v * 1000) / 1000 });
+  }
+  return out.sort((a, b) => b.weight - a.weight || a.feature.localeCompare(b.feature)).slice(0, n);
+}
+
+function softmaxInPlace(s: Float64Array): void {
+  let max = -Infinity;
+  for (const x of s) if (x > max) max = x;
+  let sum = 0;
+  for (let k = 0; k < s.length; k++) {
+    s[k] = Math.exp((s[k] as number) - max);
+    sum += s[k] as number;
+  }
+  for (let k = 0; k < s.length; k++) s[k] = (s[k] as number) / sum;
+}

@@ -1,0 +1,93 @@
+/**
+ * The entity-role classifier: a main-role model (Protagonist / Antagonist / Innocent) and a fine-role model
+ * (22 roles) over the features of role-features.ts, trained on SemEval-2025 subtask 1 by
+ * `npm run train framing` and committed as role-model.json. The fine role is the best one that belongs to
+ * the chosen main role, so the two never contradict each other.
+ */
+import { readFileSync } from 'node:fs';
+import { predictProba, trainLogistic, type Example, type Features, type LinearModel, type TrainOptions } from './logistic.js';
+
+export const MAIN_ROLE_CLASSES = ['Protagonist', 'Antagonist', 'Innocent'] as const;
+
+export const FINE_ROLE_CLASSES: Readonly<Record<string, readonly string[]>> = {
+  Protagonist: ['Guardian', 'Martyr', 'Peacemaker', 'Rebel', 'Underdog', 'Virtuous'],
+  Antagonist: ['Instigator', 'Conspirator', 'Tyrant', 'Foreign Adversary', 'Traitor', 'Spy', 'Saboteur', 'Corrupt', 'Incompetent', 'Terrorist', 'Deceiver', 'Bigot'],
+  Innocent: ['Forgotten', 'Exploited', 'Victim', 'Scapegoat'],
+};
+
+export interface RoleModel {
+  readonly version: string;
+  /** Where it came from, for the record: data set, examples, seed, options. */
+  readonly provenance: Readonly<Record<string, string | number>>;
+  readonly main: LinearModel;
+  readonly fine: LinearModel;
+  /** Weight of the main model against the summed fine-role probabilities when choosing the main role. */
+  readonly mainMix: number;
+}
+
+export interface RoleExample {
+  readonly features: Features;
+  readonly main: string;
+  readonly fine: readonly string[];
+}
+
+export interface RolePrediction {
+  readonly main: string;
+  readonly fine: readonly string[];
+  /** Probability of the chosen main role. */
+  readonly confidence: number;
+  readonly mainProba: Readonly<Record<string, number>>;
+  readonly fineProba: Readonly<Record<string, number>>;
+}
+
+export interface RoleTrainOptions {
+  readonly main?: TrainOptions;
+  readonly fine?: TrainOptions;
+  readonly mainMix?: number;
+}
+
+export function trainRoleModel(examples: readonly RoleExample[], opts: RoleTrainOptions = {}, provenance: RoleModel['provenance'] = {}): RoleModel {
+  const mainExamples: Example[] = examples.map((e) => ({ features: e.features, label: e.main }));
+  // A mention with two fine roles counts half for each, so every mention weighs the same.
+  const fineExamples: Example[] = examples.flatMap((e) => e.fine.map((f) => ({ features: e.features, label: f, weight: 1 / e.fine.length })));
+  const fineClasses = MAIN_ROLE_CLASSES.flatMap((m) => FINE_ROLE_CLASSES[m] ?? []);
+  return {
+    version: '1',
+    provenance,
+    main: trainLogistic(mainExamples, MAIN_ROLE_CLASSES, opts.main),
+    fine: trainLogistic(fineExamples, fineClasses, opts.fine),
+    mainMix: opts.mainMix ?? 0.5,
+  };
+}
+
+export function predictRoles(model: RoleModel, features: Features): RolePrediction {
+  const pm = predictProba(model.main, features);
+  const pf = predictProba(model.fine, features);
+  const fineP = new Map(model.fine.classes.map((c, i) => [c, pf[i] ?? 0]));
+  let best = { main: MAIN_ROLE_CLASSES[1] as string, score: -1, p: 0 };
+  const mainProba: Record<string, number> = {};
+  for (let i = 0; i < model.main.classes.length; i++) {
+    const m = model.main.classes[i] as string;
+    const fineSum = (FINE_ROLE_CLASSES[m] ?? []).reduce((s, f) => s + (fineP.get(f) ?? 0), 0);
+    const score = model.mainMix * (pm[i] ?? 0) + (1 - model.mainMix) * fineSum;
+    mainProba[m] = Math.round(score * 1000) / 1000;
+    if (score > best.score) best = { main: m, score, p: score };
+  }
+  const candidates = (FINE_ROLE_CLASSES[best.main] ?? []).map((f) => ({ f, p: fineP.get(f) ?? 0 }));
+  candidates.sort((a, b) => b.p - a.p || a.f.localeCompare(b.f));
+  return {
+    main: best.main,
+    fine: candidates.length ? [(candidates[0] as { f: string }).f] : [],
+    confidence: Math.round(best.p * 1000) / 1000,
+    mainProba,
+    fineProba: Object.fromEntries(fineP),
+  };
+}
+
+let cached: RoleModel | undefined;
+
+/** The committed model, read once per process. */
+export function loadRoleModel(): RoleModel {
+  cached ??= JSON.parse(readFileSync(new URL('./role-model.json', import.meta.url), 'utf8')) as RoleModel;
+  return cached;
+}
