@@ -70,7 +70,9 @@ export function trainReranker(groups: readonly TrainingGroup[], options: TrainOp
   const std = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     mean[i]! /= Math.max(count, 1);
-    std[i] = Math.sqrt(Math.max(sq[i]! / Math.max(count, 1) - mean[i]! * mean[i]!, 0)) || 1;
+    const sd = Math.sqrt(Math.max(sq[i]! / Math.max(count, 1) - mean[i]! * mean[i]!, 0));
+    // A constant feature carries no information: scale 1 keeps it harmless (and avoids 0/0).
+    std[i] = sd > 1e-6 ? sd : 1;
   }
   // Pair differences (positive minus negative), standardised.
   const diffs: Float64Array[] = [];
@@ -105,7 +107,7 @@ export function trainReranker(groups: readonly TrainingGroup[], options: TrainOp
     }
     for (let i = 0; i < n; i++) weights[i]! -= lr * (grad[i]! / totalWeight + l2 * weights[i]!);
   }
-  const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+  const round = (x: number): number => Number(x.toPrecision(8));
   return {
     format: 'narrascope-reranker',
     version: 1,

@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { validateClaimReview } from '../../src/export/claimreview/index.js';
+import { validateStixBundle, type StixBundle } from '../../src/export/stix/index.js';
+import { runCli } from '../cli/run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'narrascope-match-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, text: string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+const corpus = file('corpus.tsv', 'id\tclaim\ttitle\nfc1\tDrinking sea water cures the common cold.\tDoes Sea Water Cure Colds?\nfc2\tThe city dam will flood the old town next spring.\tWill the Dam Flood the Old Town?\nfc3\tElectric buses caught fire in cold weather.\tDid Buses Catch Fire?\n');
+const queries = file('queries.tsv', 'id\ttext\nq1\tmy aunt says sea water cured her cold\nq2\t"the dam will ""flood"" the town, they say"\n');
+
+describe('narrascope match', () => {
+  it('writes a TREC run file: qid Q0 docid rank score tag', async () => {
+    const r = await runCli(['match', '--queries', queries, '--corpus', corpus, '--top', '2']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => l.split('\t'));
+    expect(lines.map((l) => [l[0], l[1], l[2], l[3], l[5]])).toEqual([
+      ['q1', 'Q0', 'fc1', '1', 'narrascope-rerank'],
+      ['q1', 'Q0', 'fc3', '2', 'narrascope-rerank'],
+      ['q2', 'Q0', 'fc2', '1', 'narrascope-rerank'],
+    ]);
+  });
+
+  it('matches a claim against a library file, with highlights, as text and JSON lines', async () => {
+    const lib = file('lib.csv', 'claim,rating,publisher,url\nDrinking sea water cures the common cold.,False,Desk,https://d.example/1\nThe dam will flood the town.,Misleading,Desk,https://d.example/2\n');
+    const text = await runCli(['match', 'does sea water cure a cold?', '--library', lib, '--top', '1']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('1. [');
+    expect(text.stdout).toContain('Drinking «sea water cures» the common «cold».');
+    expect(text.stdout).toContain('rating: False · by Desk');
+    const json = await runCli(['match', 'does sea water cure a cold?', '--library', lib, '--json']);
+    const line = JSON.parse(json.stdout) as { matches: { rank: number; rating: string; highlights: { claim: { text: string }[] } }[] };
+    expect(line.matches[0]).toMatchObject({ rank: 1, rating: 'False', highlights: { claim: [{ text: 'sea water cures' }, { text: 'cold' }] } });
+  });
+
+  it.each([
+    [['match'], /nothing to match/u, 2],
+    [['match', 'x', '--document', 'y'], /one kind of query/u, 2],
+    [['match', '--queries', 'q.tsv'], /go together/u, 2],
+    [['match', 'x', '--method', 'magic'], /unknown method/u, 2],
+    [['match', 'x', '--db', '/nonexistent/dir/none.db'], /./u, 4],
+  ])('%j fails with a clear message', async (argv, message, code) => {
+    const r = await runCli(argv as string[], { cwd: dir });
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('rejects a corpus file that is not id-first TSV', async () => {
+    const bad = file('bad.tsv', 'id\ttext\n1\ta\n1\tb\n');
+    const r = await runCli(['match', '--queries', queries, '--corpus', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/duplicate id "1"/u);
+  });
+});
+
+describe('narrascope factchecks', () => {
+  it('imports ClaimReview with warnings, rejects what it cannot use (exit 3), and counts', async () => {
+    const db = join(dir, 'lib.db');
+    const json = file('reviews.json', JSON.stringify([{ '@type': 'ClaimReview', claimReviewed: 'Bridges melt in summer.', author: { name: 'Desk' }, url: 'https://d.example/b', reviewRating: { alternateName: 'False' }, datePublished: '2026-01-01', itemReviewed: { '@type': 'Claim' } }, { '@type': 'ClaimReview' }]));
+    const r = await runCli(['factchecks', 'import', json, '--db', db]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/imported 1 fact-check\(s\), 1 rejected/u);
+    expect(r.stderr).toMatch(/without claimReviewed/u);
+    expect((await runCli(['factchecks', 'count', '--db', db])).stdout).toBe('1\n');
+    const again = await runCli(['factchecks', 'import', json, '--db', db, '-q']);
+    expect(again.stdout).toMatch(/imported 0 fact-check\(s\), 1 already in the library/u);
+    const m = await runCli(['match', 'bridges melting in the summer', '--db', db]);
+    expect(m.code).toBe(0);
+    expect(m.stdout).toContain('«Bridges melt in summer»');
+  });
+
+  it('exits 2 when nothing is importable', async () => {
+    const r = await runCli(['factchecks', 'import', file('empty.json', '{"@type":"Article"}'), '--db', join(dir, 'x.db')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nothing to import/u);
+  });
+});
+
+describe('narrascope export', () => {
+  const doc = file('myths.txt', 'Water myths\n\nMyth: Drinking sea water cures the common cold.\nFact: Sea water dehydrates the body; doctors advise fresh water.\n\nMyth: The dam will flood the old town.\nFact: The overflow plan keeps water below the town wall.\n');
+
+  it('stix: a valid bundle with no dangling references', async () => {
+    const r = await runCli(['export', 'stix', doc]);
+    expect(r.code).toBe(0);
+    const bundle = JSON.parse(r.stdout) as StixBundle;
+    expect(validateStixBundle(bundle)).toEqual([]);
+    expect(bundle.objects.filter((o) => o.type === 'report')).toHaveLength(1);
+  });
+
+  it('csv: claims table with a header row', async () => {
+    const out = join(dir, 'claims.csv');
+    const r = await runCli(['export', 'csv', doc, '--table', 'claims', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe('document_hash,document_title,document_uri,outlet,claim_id,text,type,speaker,has_source,sources,check_worthiness,ledger_item_ids,start,end');
+  });
+
+  it('claimreview: valid reviews when the ledger has items, or a clear error', async () => {
+    const r = await runCli(['export', 'claimreview', doc, '--publisher', 'Water Desk', '--url', 'https://example.org/myths']);
+    if (r.code === 0) {
+      const reviews = JSON.parse(r.stdout) as unknown[];
+      expect(reviews.length).toBeGreaterThan(0);
+      for (const rv of reviews) expect(validateClaimReview(rv)).toEqual([]);
+    } else {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/ledger item/u);
+    }
+  });
+
+  it.each([
+    [['export'], /no export format/u],
+    [['export', 'pdf', 'x'], /unknown export format "pdf"/u],
+    [['export', 'csv', 'x', '--table', 'nope'], /unknown table/u],
+    [['export', 'stix'], /no input given/u],
+    [['export', 'claimreview', 'x', '--date', 'May 1'], /--date must be YYYY-MM-DD/u],
+  ])('%j is a usage error', async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('--results rejects JSON that is not an analysis result', async () => {
+    const r = await runCli(['export', 'stix', '--results', file('bad.json', '{"x":1}')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a Narrascope analysis result/u);
+  });
+});
