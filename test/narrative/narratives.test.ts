@@ -98,6 +98,9 @@ describe.skipIf(!seed)('reference op-ed', () => {
       expect.arrayContaining(['Media as an instrument of propaganda', 'Hidden plots of elites', 'Intervention as legitimate peacekeeping', 'Foreign hand behind protests']),
     );
     expect(byTaxonomy(r.narratives, 'semeval2025')).toEqual(expect.arrayContaining(['URW: Distrust towards Media', 'URW: Distrust towards Media: Western media is an instrument of propaganda']));
+    // The cue names the target of the media narrative.
+    const media = r.narratives.find((n) => n.label === 'Media as an instrument of propaganda')!;
+    expect(media.support.flatMap((s) => s.cues ?? [])).toContain('US-led Western Mainstream Media');
     const plots = r.narratives.find((n) => n.label === 'Hidden plots of elites')!;
     expect(plots.support.some((s) => s.span.text.includes('deep state'))).toBe(true);
   });

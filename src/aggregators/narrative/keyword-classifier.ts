@@ -7,6 +7,7 @@
  */
 import type { NarrativeLabel, NarrativeSupport } from '../../core/result/types.js';
 import type { Block, Sentence } from '../../core/segment/types.js';
+import { isStopWord } from '../../models/narrative/terms.js';
 import type { Taxonomy } from '../../taxonomy/types.js';
 import type { KeywordHit, KeywordIndex } from '../../taxonomy/keyword-index.js';
 
@@ -94,13 +95,29 @@ function supportFor(hits: readonly KeywordHit[], layout: TextLayout, s: KeywordS
       return {
         span: { text: layout.text.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end },
         score: evidenceScore(hs, s),
-        cues: [...new Set(hs.map((h) => layout.text.slice(h.start, h.end)))],
+        cues: [...new Set(hs.map((h) => cueText(layout.text, h.start, h.end)))],
       };
     })
     .sort((a, b) => b.score - a.score || a.span.start - b.span.start)
     .slice(0, s.maxSupport)
     .sort((a, b) => a.span.start - b.span.start);
   return { paragraphs, support };
+}
+
+/**
+ * The keyword as written, widened to the capitalised modifiers right before it, so that the cue names what
+ * the narrative is about: "mainstream media" in "the US-led Western Mainstream Media's" gives
+ * "US-led Western Mainstream Media". A trailing possessive is dropped.
+ */
+export function cueText(text: string, start: number, end: number): string {
+  let s = start;
+  for (let i = 0; i < 4; i++) {
+    const before = /(?:^|[\s(“"])((?:\p{Lu}[\p{L}\p{N}]*)(?:-[\p{L}\p{N}]+)*)[ -]$/u.exec(text.slice(Math.max(0, s - 40), s));
+    // Stop at capitalised function words ("The", "Our"): they start sentences, not names.
+    if (!before?.[1] || isStopWord(before[1].toLowerCase())) break;
+    s -= before[1].length + 1;
+  }
+  return text.slice(s, end).replace(/['’]s$/u, '');
 }
 
 export function blockAt(blocks: readonly Block[], offset: number): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTaxonomy } from '../../taxonomy/parse.js';
-import { classifyByKeywords, evidenceScore, DEFAULT_KEYWORD_SCORING } from './keyword-classifier.js';
+import { classifyByKeywords, cueText, evidenceScore, DEFAULT_KEYWORD_SCORING } from './keyword-classifier.js';
 import { effectiveKeywords, KeywordIndex } from '../../taxonomy/keyword-index.js';
 
 const taxonomy = parseTaxonomy(
@@ -72,5 +72,17 @@ describe('evidenceScore and classifyByKeywords', () => {
     ]);
     expect(labels[0]!.support[0]!.cues).toEqual(['mainstream media', 'fake news', 'propaganda']);
     expect(labels[0]!.support[0]!.span).toMatchObject({ start: 13, end: 66 });
+  });
+});
+
+describe('cueText', () => {
+  it.each([
+    ['The US-led Western Mainstream Media’s attempts', 'mainstream media', 'US-led Western Mainstream Media'],
+    ['the mainstream media lies', 'mainstream media', 'mainstream media'],
+    ['Sanctions hurt', 'sanctions', 'Sanctions'],
+    ['as the Kremlin-backed Deep State said', 'deep state', 'Kremlin-backed Deep State'],
+  ])('%s', (text, keyword, cue) => {
+    const start = text.toLowerCase().indexOf(keyword);
+    expect(cueText(text, start, start + keyword.length + (text.slice(start + keyword.length).startsWith('’s') ? 2 : 0))).toBe(cue);
   });
 });
