@@ -6,7 +6,7 @@
  */
 import { attr, ELEMENT_NODE, tagOf, type DomDocument, type DomNode } from './html-dom.js';
 
-const DROP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'form', 'button', 'select', 'input', 'textarea', 'canvas', 'object', 'embed']);
+const DROP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'form', 'nav', 'button', 'select', 'input', 'textarea', 'canvas', 'object', 'embed']);
 const JUNK_NAME = /(?:^|[-_\s])(share|sharing|social|sharebar|share-bar|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|paywall|advert|advertisement|ads|ad-slot|adslot|promo|sponsor|sponsored|related|recommended|outbrain|taboola|popup|modal)(?:$|[-_\s\d])/iu;
 const JUNK_ROLE = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'dialog', 'alertdialog']);
 

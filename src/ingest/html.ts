@@ -64,7 +64,8 @@ const MAX_DEPTH = 400;
 
 /** linkedom makes a bare fragment's first element the document element; a fragment is wrapped in a page first. */
 function parsePage(raw: string): DomDocument {
-  const page = /<(html|body)[\s>]/iu.test(raw.slice(0, 65_536)) ? raw : `<!DOCTYPE html><html><body>${raw}</body></html>`;
+  const head = raw.slice(0, 65_536);
+  const page = /<html[\s>]/iu.test(head) ? raw : /<body[\s>]/iu.test(head) ? `<!DOCTYPE html><html>${raw}</html>` : `<!DOCTYPE html><html><body>${raw}</body></html>`;
   return parseHTML(page).document as unknown as DomDocument;
 }
 

@@ -72,6 +72,7 @@ describe('htmlToText on bad markup', () => {
     ['a fragment without html/body', '<p>Only a fragment.</p><p>Two.</p>', 'Only a fragment.\n\nTwo.'],
     ['stray < characters', '<p>a < b and c > d</p>', 'a < b and c > d'],
     ['an unclosed comment', '<p>Visible.</p><!-- never closed <p>hidden</p>', 'Visible.'],
+    ['a short page read whole, without its navigation and cookie bar', '<body><nav><a>Home</a> <a>World</a></nav><div id="cookie-consent">We use cookies.</div><p>Short note.</p></body>', 'Short note.'],
     ['br inside a paragraph', '<p>Line one<br>line two</p>', 'Line one\nline two'],
     ['a word split by inline markup', '<p><span class="dropcap">T</span>he <b>co</b>uncil <i>said</i>, “no”.</p>', 'The council said, “no”.'],
     ['nested lists', '<ul><li>One<ul><li>Inner</li></ul></li><li>Two</li></ul>', '- One\n\n- Inner\n\n- Two'],

@@ -22,7 +22,7 @@ function randomText(random: () => number, pieces: readonly string[], n: number):
 }
 
 const MD = ['word ', 'Myth', ': ', '*', '**', '_', '`', '```', '\n', '\n\n', '# ', '## ', '- ', '1. ', '> ', '[', ']', '(', ')', '![', '|', '---', '&amp;', '\\', '<b>', '</b>', '<!--', '-->', '\r\n', '😡', 'é'];
-const HTML = ['word ', 'Fact', '<p>', '</p>', '<div>', '</div>', '<b>', '</b>', '<br>', '<h2>', '</h2>', '<li>', '<ul>', '</ul>', '<ol start="3">', '&amp;', '&nbsp;', '<', '>', '"', '<!--', '-->', '<script>', '</script>', '<table><tr><td>', '</td></tr></table>', '\n', '😡', 'ж'];
+const HTML = ['word ', 'Fact', '<html>', '<body>', '<head><title>Fact word</title></head>', '<p>', '</p>', '<div>', '</div>', '<b>', '</b>', '<br>', '<h2>', '</h2>', '<li>', '<ul>', '</ul>', '<ol start="3">', '&amp;', '&nbsp;', '<', '>', '"', '<!--', '-->', '<script>', '</script>', '<table><tr><td>', '</td></tr></table>', '\n', '😡', 'ж'];
 
 describe('readers on random input (seeded)', () => {
   it('markdownToText never throws, and every letter maps to the same letter in the source', () => {
