@@ -1,4 +1,6 @@
 import type { Detector } from '../core/detect/types.js';
+import { checkWorthy } from './claim/check-worthy.js';
+import { reportedSpeech } from './claim/reported-speech.js';
 import { documentReference } from './evidence/document-reference.js';
 import { link } from './evidence/link.js';
 import { namedSource } from './evidence/named-source.js';
@@ -22,4 +24,6 @@ export const builtinDetectors: readonly Detector[] = [
   documentReference,
   claimAttribution,
   preemptiveRebuttal,
+  checkWorthy,
+  reportedSpeech,
 ];

@@ -1,0 +1,136 @@
+/**
+ * Marks check-worthy statements: sentences that assert something a fact-checker could verify or an
+ * analyst would want to trace — a statistic, an event, a cause, an ascribed intent, a prediction, a quoted
+ * statement — or, with a low score, an opinion. One finding per sentence with its type, the cues that
+ * decided it, and a check-worthiness score as confidence. The claims aggregator turns these into Claims.
+ */
+import type { Detector } from '../../core/detect/types.js';
+import type { Signal } from '../../core/finding/types.js';
+import type { ClaimType } from '../../core/result/types.js';
+import type { Segments, Sentence, Token } from '../../core/segment/types.js';
+import { trimSpan } from '../../core/text/span.js';
+import { CAUSAL_PHRASES, EVENT_VERBS, findPhrases, INTENT_PHRASES, OPINION_WORDS, PREDICTION_PHRASES, TIME_WORDS, TYPE_WEIGHT } from './claim-cues.js';
+
+const MIN_WORDS = 4;
+const MAX_WORDS = 90;
+const STAT_UNITS = new Set(['%', 'percent', 'per', 'million', 'billion', 'trillion', 'thousand', 'hundred', 'times', 'tonnes', 'tons', 'degrees', 'km', 'dollars', 'euros']);
+
+export const checkWorthy: Detector = {
+  meta: {
+    id: 'claim/check-worthy',
+    version: '1.0.0',
+    family: 'claim',
+    description: 'Check-worthy statements (statistic, event, causal, intent, prediction, quote, opinion) with a check-worthiness score.',
+    taxonomy: [],
+    messages: { claim: 'Check-worthy statement ({{type}}).' },
+    requires: ['sentences', 'tokens', 'quotes'],
+    cost: 'cheap',
+    stability: 'stable',
+    severity: 'info',
+    languages: ['en'],
+    options: { minScore: { type: 'number', default: 0.2, min: 0, max: 1, description: 'Lowest check-worthiness reported.' } },
+    examples: {
+      valid: ['What happened next?', 'Thanks for reading.', 'Hello there, friends.'],
+      invalid: [
+        { text: '⟦Unemployment rose to 12% in March, the ministry said.⟧', messageId: 'claim', data: { type: 'statistic' } },
+        { text: '⟦The blackout happened because the grid operator skipped maintenance.⟧', messageId: 'claim', data: { type: 'causal' } },
+        { text: '⟦The campaign aims to discredit the election commission.⟧', messageId: 'claim', data: { type: 'intent' } },
+        { text: '⟦The new tax will push thousands of farmers out of business.⟧', messageId: 'claim', data: { type: 'prediction' } },
+        { text: '⟦Northland troops seized the airport of Lakeport on Tuesday.⟧', messageId: 'claim', data: { type: 'event' } },
+        { text: '⟦This shameful decision is simply wrong.⟧', messageId: 'claim', data: { type: 'opinion' } },
+      ],
+    },
+    docs: {
+      category: 'claims',
+      limits: 'English cue lists; one type per sentence (the strongest cue wins); questions are not claims.',
+      references: ['CLEF CheckThat! check-worthiness (2018–2023)'],
+    },
+  },
+  detect(ctx) {
+    const minScore = typeof ctx.options.minScore === 'number' ? ctx.options.minScore : 0.2;
+    const out: Signal[] = [];
+    for (const sentence of ctx.segments.sentences) {
+      const block = ctx.segments.blocks[sentence.block];
+      if (block?.kind === 'heading') continue;
+      const c = classifySentence(ctx.text, ctx.segments, sentence);
+      if (!c || c.score < minScore) continue;
+      out.push({
+        span: c.span,
+        messageId: 'claim',
+        data: { type: c.type, cues: c.cues.join(', '), score: c.score },
+        confidence: c.score,
+        evidence: c.cues.map((cue) => ({ kind: 'cue', label: cue })),
+      });
+    }
+    return out;
+  },
+};
+
+export interface SentenceClaim {
+  readonly span: { start: number; end: number };
+  readonly type: ClaimType;
+  readonly cues: readonly string[];
+  readonly score: number;
+}
+
+/** Type and score of one sentence, or null when it is not a statement worth checking. */
+export function classifySentence(text: string, segments: Segments, sentence: Sentence): SentenceClaim | null {
+  const tokens = segments.tokens.slice(sentence.firstToken, sentence.endToken);
+  const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
+  if (words.length < MIN_WORDS || words.length > MAX_WORDS) return null;
+  const raw = text.slice(sentence.start, sentence.end);
+  if (/\?\s*["”’»)]*\s*$/u.test(raw)) return null;
+  const lower = raw.toLowerCase().replace(/’/gu, "'");
+  const cues: string[] = [];
+  const found = new Set<ClaimType>();
+
+  const stat = tokens.some((t, i) => t.kind === 'number' && (isStatUnit(tokens[i + 1]) || /%$/u.test(t.text) || !/^(?:1[89]|20)\d\d$/u.test(t.text) && /\d{3,}|\d[.,]\d/u.test(t.text)));
+  if (stat || /\d\s?%/u.test(raw)) {
+    found.add('statistic');
+    cues.push('statistic:number');
+  }
+  const inQuote = segments.quotes.some((q) => q.start >= sentence.start && q.end <= sentence.end && q.inner.end - q.inner.start > 20);
+  if (inQuote) {
+    found.add('quote');
+    cues.push('quote:quotation');
+  }
+  for (const [type, phrases] of [
+    ['causal', CAUSAL_PHRASES],
+    ['intent', INTENT_PHRASES],
+    ['prediction', PREDICTION_PHRASES],
+  ] as const) {
+    const hits = findPhrases(lower, phrases);
+    if (hits.length > 0) {
+      found.add(type);
+      cues.push(...[...new Set(hits.map((h) => h.phrase))].slice(0, 3).map((p) => `${type}:${p}`));
+    }
+  }
+  const eventVerb = tokens.find((t) => t.pos === 'VERB' && EVENT_VERBS.has(t.lemma) && !t.negated);
+  const properNoun = tokens.some((t) => t.pos === 'PROPN');
+  if (eventVerb && (properNoun || tokens.some((t) => TIME_WORDS.has(t.normal)))) {
+    found.add('event');
+    cues.push(`event:${eventVerb.lemma}`);
+  }
+  const opinion = tokens.filter((t) => OPINION_WORDS.has(t.normal) || OPINION_WORDS.has(t.lemma));
+  if (opinion.length > 0) cues.push(...opinion.slice(0, 3).map((t) => `opinion:${t.normal}`));
+
+  const order: ClaimType[] = ['statistic', 'causal', 'intent', 'prediction', 'event', 'quote'];
+  let type: ClaimType | undefined = order.find((t) => found.has(t));
+  if (!type) {
+    if (opinion.length === 0) return null;
+    type = 'opinion';
+  }
+  // Specific statements (names, numbers, dates) are the ones worth checking; evaluative wording lowers it.
+  let score = TYPE_WEIGHT[type];
+  if (properNoun) score += 0.1;
+  if (tokens.some((t) => t.kind === 'number')) score += 0.05;
+  if (tokens.some((t) => TIME_WORDS.has(t.normal))) score += 0.05;
+  if (found.size > 1) score += 0.05;
+  if (type !== 'opinion' && opinion.length > 0) score -= 0.1;
+  score = Math.round(Math.max(0.05, Math.min(0.99, score)) * 100) / 100;
+  return { span: trimSpan(text, sentence), type, cues, score };
+}
+
+function isStatUnit(t: Token | undefined): boolean {
+  return !!t && STAT_UNITS.has(t.normal);
+}
