@@ -8,6 +8,8 @@ import { sql, type Generated, type Kysely, type SelectQueryBuilder } from 'kysel
 import type { AnalysisResult } from '../core/result/types.js';
 import { createDocument, type DocumentInit } from '../core/text/document.js';
 import { matchCondition } from '../corpus/fulltext.js';
+import { createFactCheckMatcher, type FactCheckMatcher, type MatchHit } from '../corpus/matching/index.js';
+import { countFactChecks, listFactChecks, type StoredFactCheck } from '../store/fact-checks/index.js';
 import { encodeSignature, MinHasher } from '../corpus/minhash.js';
 import type { Store, StoreSchema } from '../store/index.js';
 import { addDismissal, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, type Dismissal } from '../store/index.js';
@@ -87,7 +89,17 @@ export interface ClusterMember {
   readonly text: string | null;
 }
 
+/** One earlier fact-check found for a query, as the API returns it. */
+export interface FactCheckMatch {
+  readonly rank: number;
+  readonly score: number;
+  readonly factCheck: Pick<StoredFactCheck, 'id' | 'claim' | 'title' | 'rebuttal' | 'verdict' | 'rating' | 'publisher' | 'url' | 'datePublished' | 'origin'>;
+  readonly highlights: MatchHit<StoredFactCheck>['highlights'];
+}
+
 export interface CorpusService {
+  /** Earlier fact-checks for each query text, best first; `library` is the number of fact-checks searched. */
+  matchFactChecks(queries: readonly string[], k: number): Promise<{ library: number; method: 'rerank' | 'bm25'; results: readonly (readonly FactCheckMatch[])[] }>;
   storeAnalysis(init: DocumentInit, result: AnalysisResult): Promise<{ id: string; created: boolean }>;
   search(query: SearchQuery): Promise<SearchResult>;
   getDocument(id: string): Promise<{ document: DocumentSummary; result: AnalysisResult | null; dismissals: readonly Dismissal[] } | null>;
@@ -107,6 +119,8 @@ type DocQuery = SelectQueryBuilder<StoreSchema & { o: StoreSchema['outlets'] }, 
 export class StoreCorpusService implements CorpusService {
   private readonly db: Db;
   private readonly hasher = new MinHasher();
+  /** The matcher over the fact-check library, rebuilt when the library's size changes. */
+  private matcher: { count: number; matcher: FactCheckMatcher<StoredFactCheck> } | null = null;
 
   constructor(private readonly store: Store) {
     this.db = store.db;
@@ -134,6 +148,34 @@ export class StoreCorpusService implements CorpusService {
     if (query.narrative) q = q.where(sql<boolean>`documents.id IN (SELECT document_id FROM narratives WHERE label = ${query.narrative})`);
     if (query.hasLedger !== undefined) q = q.where(sql<boolean>`${sql.raw(query.hasLedger ? '' : 'NOT ')}EXISTS (SELECT 1 FROM ledger_items l WHERE l.document_id = documents.id)`);
     return q;
+  }
+
+  async matchFactChecks(queries: readonly string[], k: number): Promise<{ library: number; method: 'rerank' | 'bm25'; results: readonly (readonly FactCheckMatch[])[] }> {
+    const count = await countFactChecks(this.db);
+    if (!this.matcher || this.matcher.count !== count) {
+      const entries = count ? await listFactChecks(this.db) : [];
+      let matcher: FactCheckMatcher<StoredFactCheck>;
+      try {
+        matcher = createFactCheckMatcher(entries);
+      } catch {
+        // A missing or stale re-ranker model must not take matching down: rank by BM25 alone.
+        matcher = createFactCheckMatcher(entries, 'bm25');
+      }
+      this.matcher = { count, matcher };
+    }
+    const m = this.matcher.matcher;
+    return {
+      library: count,
+      method: m.model ? 'rerank' : 'bm25',
+      results: queries.map((q) =>
+        count === 0
+          ? []
+          : m.match(q, { k }).map((h) => {
+              const f = h.factCheck;
+              return { rank: h.rank, score: h.score, highlights: h.highlights, factCheck: { id: f.id, claim: f.claim, title: f.title, rebuttal: f.rebuttal, verdict: f.verdict, rating: f.rating, publisher: f.publisher, url: f.url, datePublished: f.datePublished, origin: f.origin } };
+            }),
+      ),
+    };
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {

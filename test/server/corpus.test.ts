@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/core/result/types.js';
+import { factCheck, saveFactChecks } from '../../src/store/fact-checks/index.js';
 import { withLayers } from './fixtures.js';
 import { bearer, errorOf, testServer, type TestServer } from './helpers.js';
 
@@ -122,9 +123,38 @@ describe('documents', () => {
     const c = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=csv` });
     expect(c.headers['content-type']).toMatch(/^text\/csv/u);
     const lines = c.body.trim().split('\r\n');
-    expect(lines[0]).toBe('document,index,format,claim,attributed_to,motive,rebuttal,verdict,verdict_original,evidence,claim_start,claim_end');
+    expect(lines[0]).toMatch(/^document_hash,.*,claim,.*,rebuttal,/u);
     expect(lines[1]).toContain(",'=SUM(A1:A9) the agency found no change.,");
     expect(lines).toHaveLength(2);
+    const findings = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=csv&table=findings` });
+    expect(findings.headers['content-disposition']).toMatch(/-findings\.csv"/u);
+  });
+
+  it('exports ClaimReview with the ledger item and the analyst confirmation', async () => {
+    const none = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=claimreview` });
+    expect([none.statusCode, errorOf(none).code]).toEqual([422, 'nothing-to-export']);
+    expect(errorOf(none).message).toContain('no http(s) address');
+    const res = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=claimreview&url=${encodeURIComponent('https://coast.example/harbour')}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-narrascope-skipped']).toBe('0');
+    const reviews = JSON.parse(res.body) as { '@type': string; claimReviewed: string; reviewRating: { alternateName: string }; author: { name?: string } }[];
+    expect(reviews.map((r) => [r['@type'], r.claimReviewed, r.reviewRating.alternateName])).toEqual([
+      ['ClaimReview', 'the harbour will poison the bay.', expect.any(String)],
+      ['ClaimReview', 'the harbour will poison the bay.', expect.any(String)],
+    ]);
+  });
+
+  it('exports a STIX 2.1 bundle', async () => {
+    const res = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=stix` });
+    const bundle = JSON.parse(res.body) as { type: string; id: string; objects: { type: string }[] };
+    expect(bundle.type).toBe('bundle');
+    expect(bundle.id).toMatch(/^bundle--/u);
+    expect(bundle.objects.map((o) => o.type)).toContain('report');
+  });
+
+  it.each(['xml', 'csv&table=users', 'claimreview&url=javascript:alert(1)'])('refuses export format %s', async (q) => {
+    const res = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=${q}` });
+    expect([res.statusCode, errorOf(res).code]).toEqual([400, 'invalid-request']);
   });
 
   it('deletes (admin) and the document is gone from search', async () => {
@@ -134,6 +164,36 @@ describe('documents', () => {
     expect((search.json() as { total: number }).total).toBe(0);
     const again = await s.app.inject({ method: 'DELETE', url: `/api/documents/${ids[2]}`, headers: bearer(s.admin) });
     expect(again.statusCode).toBe(404);
+  });
+});
+
+describe('fact-check matching', () => {
+  it('finds the earlier fact-check for a claim, and for a stored document\'s ledger claims', async () => {
+    const empty = await s.app.inject({ method: 'POST', url: '/api/matches', payload: { claims: ['the harbour will poison the bay'] } });
+    expect(empty.json()).toMatchObject({ library: 0, results: [{ claim: 'the harbour will poison the bay', matches: [] }] });
+    await saveFactChecks(s.store as NonNullable<TestServer['store']>, [
+      factCheck({ claim: 'The new harbour will poison the whole bay', verdict: 'false', publisher: 'Coast Checkers', origin: 'csv', source: 'test.csv#1' }),
+      factCheck({ claim: 'Wind farms kill all the birds on the coast', verdict: 'false', publisher: 'Coast Checkers', origin: 'csv', source: 'test.csv#2' }),
+      factCheck({ claim: 'The mayor owns the ferry company', verdict: 'unproven', publisher: 'Bay Facts', origin: 'csv', source: 'test.csv#3' }),
+    ]);
+    const res = await s.app.inject({ method: 'POST', url: '/api/matches', payload: { claims: ['harbour poisons the bay', 'birds killed by wind farms'], k: 2 } });
+    const body = res.json() as { library: number; results: { claim: string; matches: { rank: number; factCheck: { claim: string; publisher: string } }[] }[] };
+    expect(body.library).toBe(3);
+    expect(body.results.map((r) => r.matches[0]?.factCheck.claim)).toEqual(['The new harbour will poison the whole bay', 'Wind farms kill all the birds on the coast']);
+    const doc = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/matches?k=1` });
+    const d = doc.json() as { results: { kind: string; id: string; matches: { factCheck: { claim: string } }[] }[] };
+    expect(d.results[0]).toMatchObject({ kind: 'ledger', id: 'l1' });
+    expect(d.results[0]?.matches[0]?.factCheck.claim).toBe('The new harbour will poison the whole bay');
+  });
+
+  it.each([
+    [{ claims: [] }, 400],
+    [{ claims: ['x'], k: 100 }, 400],
+    [{ claims: 'x' }, 400],
+    [{ claims: ['x'], sql: 'DROP' }, 400],
+  ])('refuses %j', async (payload, status) => {
+    const res = await s.app.inject({ method: 'POST', url: '/api/matches', payload });
+    expect(res.statusCode).toBe(status);
   });
 });
 

@@ -8,7 +8,10 @@ import type { ServerContext } from '../context.js';
 import type { CorpusService } from '../corpus.js';
 import { ApiError } from '../errors.js';
 import type { JsonSchema } from '../route.js';
-import { ledgerCsv } from './export-csv.js';
+import type { VerdictLabel } from '../../core/result/types.js';
+import { confirmedClaimReviews, ledgerClaimReviews, stringifyJsonLd } from '../../export/claimreview/index.js';
+import { tableCsv, type CsvTable } from '../../export/csv/index.js';
+import { buildStixBundle, stringifyStixBundle } from '../../export/stix/index.js';
 
 const DOC_ID = { type: 'string', pattern: '^[0-9a-f]{8,64}$', description: 'Document id: its content hash (sha256 hex) or a unique prefix of at least 8 digits.' };
 const docParams: JsonSchema = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: DOC_ID } };
@@ -212,24 +215,111 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     },
   });
 
-  ctx.route<{ id: string }, { format: string }, unknown>({
+  interface ExportQuery {
+    format: 'json' | 'csv' | 'claimreview' | 'stix';
+    table: CsvTable;
+    url?: string;
+    publisher?: string;
+  }
+  ctx.route<{ id: string }, ExportQuery, unknown>({
     method: 'GET',
     url: '/api/documents/:id/export',
     operationId: 'exportDocument',
-    summary: 'Export a document\'s analysis: json (AnalysisResult) or csv (ledger items)',
+    summary: 'Export a document\'s analysis: json, csv (ledger, claims or findings), claimreview (JSON-LD), stix (2.1 bundle)',
+    description: 'ClaimReview holds one review per ledger item plus one per analyst confirmation; STIX links techniques to DISARM (see docs/exports.md).',
     tag: 'export',
     access: 'read',
     params: docParams,
-    querystring: { type: 'object', additionalProperties: false, properties: { format: { type: 'string', enum: ['json', 'csv'], default: 'json' } } },
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        format: { type: 'string', enum: ['json', 'csv', 'claimreview', 'stix'], default: 'json' },
+        table: { type: 'string', enum: ['ledger', 'claims', 'findings'], default: 'ledger', description: 'For csv.' },
+        url: { type: 'string', pattern: '^https?://', maxLength: 2000, description: 'For claimreview: the document\'s address when it has none.' },
+        publisher: { type: 'string', maxLength: 200, description: 'For claimreview: the publisher when the document names no outlet.' },
+      },
+    },
     responses: { 200: { description: 'The export as a download.', mediaType: 'application/octet-stream' }, 404: { description: 'No such document.' } },
-    handler: async (request: FastifyRequest<{ Params: { id: string }; Querystring: { format: string } }>, reply) => {
-      const d = await corpus().getDocument(request.params.id);
+    handler: async (request: FastifyRequest<{ Params: { id: string }; Querystring: ExportQuery }>, reply) => {
+      const c = corpus();
+      const d = await c.getDocument(request.params.id);
       if (!d?.result) throw notFound(request.params.id);
+      const r = d.result;
       const base = `narrascope-${d.document.id.slice(0, 12)}`;
-      if (request.query.format === 'csv') {
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${base}-ledger.csv"`).send(ledgerCsv(d.result));
+      const download = (type: string, name: string, body: string): unknown => reply.type(type).header('content-disposition', `attachment; filename="${name}"`).send(body);
+      const q = request.query;
+      if (q.format === 'csv') return download('text/csv; charset=utf-8', `${base}-${q.table}.csv`, tableCsv(q.table, [r]));
+      if (q.format === 'stix') return download('application/json; charset=utf-8', `${base}.stix.json`, stringifyStixBundle(buildStixBundle([r])));
+      if (q.format === 'claimreview') {
+        const publisher = q.publisher ?? d.document.outlet;
+        const url = q.url ?? d.document.url;
+        const ctxCr = { ...(publisher ? { publisher } : {}), ...(url ? { url } : {}), ...(d.document.publishedAt ? { datePublished: d.document.publishedAt } : {}) };
+        const confirmations = (await c.confirmations(request.params.id)).map((x) => ({ itemId: x.itemKey, verdict: x.verdict as VerdictLabel, note: x.note, author: x.author, createdAt: x.createdAt }));
+        const fromLedger = ledgerClaimReviews([r], ctxCr);
+        const fromAnalysts = confirmedClaimReviews(r, confirmations, ctxCr);
+        const reviews = [...fromLedger.reviews, ...fromAnalysts.reviews];
+        const skipped = [...fromLedger.skipped, ...fromAnalysts.skipped];
+        if (reviews.length === 0) {
+          const reasons = [...new Set(skipped.flatMap((x) => x.reasons))];
+          throw new ApiError(422, 'nothing-to-export', `no ClaimReview can be made for this document${reasons.length ? `: ${reasons.join('; ')}` : ' (it has no ledger items)'}`, 'Pass url= (and publisher=) for documents without them, or confirm verdicts as an analyst.');
+        }
+        void reply.header('x-narrascope-skipped', String(skipped.length));
+        return download('application/ld+json; charset=utf-8', `${base}.claimreview.jsonld`, stringifyJsonLd(reviews));
       }
-      return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="${base}.json"`).send(JSON.stringify(d.result, null, 2));
+      return download('application/json; charset=utf-8', `${base}.json`, JSON.stringify(r, null, 2));
+    },
+  });
+
+  interface MatchBody {
+    claims: string[];
+    k?: number;
+  }
+  ctx.route<Record<string, never>, Record<string, never>, MatchBody>({
+    method: 'POST',
+    url: '/api/matches',
+    operationId: 'matchFactChecks',
+    summary: 'Earlier fact-checks for one or more claims',
+    description: 'Ranks the store\'s fact-check library (imported ClaimReview, CSV and ledger items; `narrascope factchecks import`) by BM25 and the re-ranker of docs/matching.md, with matched words highlighted.',
+    tag: 'matching',
+    access: 'read',
+    cost: 2,
+    body: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['claims'],
+      properties: { claims: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 2000 } }, k: { type: 'integer', minimum: 1, maximum: 20, default: 5 } },
+    },
+    responses: { 200: obj('{ library, method (rerank | bm25), results: [{ claim, matches: [{ rank, score, factCheck, highlights }] }] }') },
+    handler: async (request: FastifyRequest<{ Body: MatchBody }>) => {
+      const b = request.body;
+      const out = await corpus().matchFactChecks(b.claims, b.k ?? 5);
+      return { library: out.library, method: out.method, results: b.claims.map((claim, i) => ({ claim, matches: out.results[i] ?? [] })) };
+    },
+  });
+
+  ctx.route<{ id: string }, { k: number }, unknown>({
+    method: 'GET',
+    url: '/api/documents/:id/matches',
+    operationId: 'matchDocument',
+    summary: 'Earlier fact-checks for a stored document\'s ledger claims and its most check-worthy claims',
+    tag: 'matching',
+    access: 'read',
+    cost: 2,
+    params: docParams,
+    querystring: { type: 'object', additionalProperties: false, properties: { k: { type: 'integer', minimum: 1, maximum: 20, default: 3 } } },
+    responses: { 200: obj('{ library, results: [{ kind, id, claim, matches }] }'), 404: { description: 'No such document.' } },
+    handler: async (request: FastifyRequest<{ Params: { id: string }; Querystring: { k: number } }>) => {
+      const c = corpus();
+      const d = await c.getDocument(request.params.id);
+      if (!d?.result) throw notFound(request.params.id);
+      const probes = [
+        ...d.result.rebuttals.filter((it) => it.claim).map((it) => ({ kind: 'ledger', id: it.id, claim: it.claim?.text ?? '' })),
+        ...d.result.claims.slice(0, 10).map((cl) => ({ kind: 'claim', id: cl.id, claim: cl.span.text })),
+      ].slice(0, 50);
+      if (probes.length === 0) return { library: 0, method: 'bm25', results: [] };
+      const out = await c.matchFactChecks(probes.map((p) => p.claim), request.query.k);
+      return { library: out.library, method: out.method, results: probes.map((p, i) => ({ ...p, matches: out.results[i] ?? [] })) };
     },
   });
 }
