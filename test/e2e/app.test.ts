@@ -112,6 +112,9 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.getByRole('tab', { name: /ledger/u }).click();
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('confirmed: false').waitFor();
+    // Earlier fact-checks: the library of this test store is empty, and the page says so.
+    await page.getByRole('button', { name: 'Find earlier fact-checks of these claims' }).click();
+    await page.getByText('The fact-check library is empty.').waitFor();
     await page.close();
   });
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ApiFailure} from '../api.js';
 import { api, type StoredDocumentResponse } from '../api.js';
 import { ErrorBox } from '../components/ErrorBox.js';
+import { FactCheckMatches } from '../components/FactCheckMatches.js';
 import { ResultView, type Actions } from '../components/ResultView.js';
 
 export function DocumentPage({ id, canAct }: { id: string; canAct: boolean }) {
@@ -52,10 +53,25 @@ export function DocumentPage({ id, canAct }: { id: string; canAct: boolean }) {
             </a>{' '}
             <a href={`/api/documents/${enc}/export?format=csv`} download>
               CSV (ledger)
+            </a>{' '}
+            <a href={`/api/documents/${enc}/export?format=csv&table=findings`} download>
+              CSV (findings)
+            </a>{' '}
+            <a href={`/api/documents/${enc}/export?format=stix`} download>
+              STIX 2.1
             </a>
+            {data.document.url && (
+              <>
+                {' '}
+                <a href={`/api/documents/${enc}/export?format=claimreview`} download>
+                  ClaimReview
+                </a>
+              </>
+            )}
           </p>
           {data.result ? <ResultView result={data.result} dismissals={data.dismissals} confirmed={confirmed} actions={actions} /> : <p>This document has no analysis yet.</p>}
           {!canAct && <p class="muted">Sign in with an analyst token (top right) to dismiss findings and confirm ledger items.</p>}
+          {data.result && <FactCheckMatches docId={data.document.id} />}
         </>
       )}
     </main>

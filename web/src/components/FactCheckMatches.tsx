@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import { api, type ApiFailure } from '../api.js';
+import { ErrorBox } from './ErrorBox.js';
+
+interface Match {
+  rank: number;
+  score: number;
+  factCheck: { id: string; claim: string; title: string | null; verdict: string | null; rating: string | null; publisher: string | null; url: string | null; datePublished: string | null };
+}
+interface MatchesResponse {
+  library: number;
+  method: string;
+  results: { kind: string; id: string; claim: string; matches: Match[] }[];
+}
+
+/** Earlier fact-checks of the document's claims, fetched on demand (matching costs a little). */
+export function FactCheckMatches({ docId }: { docId: string }) {
+  const [data, setData] = useState<MatchesResponse | null>(null);
+  const [error, setError] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      setData(await api<MatchesResponse>(`/api/documents/${encodeURIComponent(docId)}/matches?k=3`));
+      setError(null);
+    } catch (e) {
+      setError(e as ApiFailure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="matches" aria-labelledby="matches-h">
+      <h2 id="matches-h">Earlier fact-checks</h2>
+      {!data && (
+        <button onClick={load} disabled={busy}>
+          {busy ? 'Searching…' : 'Find earlier fact-checks of these claims'}
+        </button>
+      )}
+      {error && <ErrorBox error={error} />}
+      {data && data.library === 0 && <p class="muted">The fact-check library is empty. Import fact-checks with <code>narrascope factchecks import</code>.</p>}
+      {data && data.library > 0 && (
+        <>
+          <p class="muted">
+            Searched {data.library.toLocaleString()} fact-checks ({data.method}).
+          </p>
+          <table class="grid">
+            <thead>
+              <tr>
+                <th scope="col">claim in this document</th>
+                <th scope="col">earlier fact-check</th>
+                <th scope="col">verdict</th>
+                <th scope="col">publisher</th>
+                <th scope="col">score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.results.flatMap((r) =>
+                (r.matches.length ? r.matches : [null]).map((m, i) => (
+                  <tr key={`${r.id}-${i}`}>
+                    {i === 0 && <td rowSpan={Math.max(1, r.matches.length)}>{r.claim}</td>}
+                    {m ? (
+                      <>
+                        <td>{m.factCheck.url ? <a href={m.factCheck.url} rel="noopener noreferrer nofollow" target="_blank">{m.factCheck.claim}</a> : m.factCheck.claim}</td>
+                        <td>{m.factCheck.rating ?? m.factCheck.verdict ?? '—'}</td>
+                        <td>{m.factCheck.publisher ?? '—'}</td>
+                        <td>{m.score.toFixed(2)}</td>
+                      </>
+                    ) : (
+                      <td colSpan={4} class="muted">
+                        no earlier fact-check found
+                      </td>
+                    )}
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
