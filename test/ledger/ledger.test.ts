@@ -60,6 +60,36 @@ describe('ledger/ledger edge cases', () => {
   });
 });
 
+describe('ledger/ledger bad input', () => {
+  it.each(['', 'Myth:', 'Myth:\nFact:\nMyth:\nFact:', 'MYTH\nFACT\nMYTH\nFACT', 'Q:\nA:\nQ:\nA:', '#1\n#2', 'Myths:\n1.\n2.\nFacts:\n1.\n2.', '【谣言】'])(
+    'label skeletons without text give no items: %j',
+    async (text) => {
+      const r = await analyzer.analyzeText(text, { language: 'en' });
+      expect(r.rebuttals).toEqual([]);
+      expect(r.warnings).toEqual([]);
+    },
+  );
+});
+
+describe('ledger/ledger attribution and flags', () => {
+  it('takes an item-level holder from a field, a label prefix or a claim verb', async () => {
+    const text = [
+      'Kremlin Falsehood #1: The port is closed.\nReality: The port is open.',
+      'Falsehood #2: Western media claim that the port was bombed.\nReality: No damage was reported.',
+      'Falsehood #3: Ships will be seized.\nWho is spreading it: Anonymous channels.\nReality: No ship has been seized.',
+    ].join('\n\n');
+    const r = await analyzer.analyzeText(text, { language: 'en' });
+    expect(r.rebuttals.map((i) => [i.attributedTo?.text, i.attributionScope])).toEqual([
+      ['Kremlin', 'item'],
+      ['Western media', 'item'],
+      ['Anonymous channels.', 'item'],
+    ]);
+    expect(r.rebuttals[2]?.flags).toContain('future-claim');
+    expect(r.rebuttals[2]?.claim?.text).toBe('Ships will be seized.');
+    expect(r.findings.filter((f) => f.messageId === 'broad-attribution').map((f) => f.data.item)).toEqual(['1', '2']);
+  });
+});
+
 const seed = seedDocumentPath();
 if (!seed) console.warn('[skip] ../shared/seeds not found: the seed ledger test is skipped.');
 describe.skipIf(!seed)('ledger/ledger on the reference document', () => {
@@ -94,5 +124,6 @@ describe.skipIf(!seed)('ledger/ledger on the reference document', () => {
     expect(strawman).toHaveLength(10);
     expect(strawman[0]?.related[0]).toMatchObject({ role: 'attribution', text: 'US-led Western information warfare campaign' });
     expect(r.findings.filter((f) => f.detector === 'ledger/preemptive-rebuttal').length).toBeGreaterThanOrEqual(1);
+    expect(r.rebuttals.filter((i) => i.flags.includes('future-claim')).map((i) => i.index)).toEqual(['5']);
   });
 });

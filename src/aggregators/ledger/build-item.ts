@@ -6,6 +6,7 @@ import type { Finding } from '../../core/finding/types.js';
 import type { EvidenceItem, LedgerItem, Verdict } from '../../core/result/types.js';
 import { spanText, type Span } from '../../core/text/span.js';
 import { within, type Inputs, type RawItem } from './inputs.js';
+import { isBroadGroup } from '../../detectors/ledger/noun-phrase.js';
 import { normaliseVerdict } from './verdict.js';
 
 /** Evidence kinds that count as citing a source; numbers and dates show precision, not provenance. */
@@ -31,6 +32,8 @@ export function buildItem(inp: Inputs, raw: RawItem, n: number, docAttribution: 
   if (raw.motive) flags.push('motive-claim');
   if (inp.preemptive.length > 0) flags.push('preemptive');
   if (raw.glued) flags.push('glued-labels');
+  const broad = itemAttribution ? itemAttribution.broad : raw.attributionField ? isBroadGroup(text.slice(raw.attributionField.start, raw.attributionField.end)) : docAttribution?.broad === true;
+  if (attributedTo && broad) flags.push('broad-attribution');
   const partial = raw.claim === null || (raw.rebuttal === null && raw.verdictField === null);
   if (partial) flags.push('partial');
   const findingIds = [...raw.findingIds, ...evidence.ids];
@@ -77,10 +80,10 @@ function verdictOf(text: string, raw: RawItem): Verdict | null {
 }
 
 /** An attribution stated inside the item: a claim-attribution finding within the claim or the item's lead. */
-function attributionOf(inp: Inputs, raw: RawItem): { span: Span; findingId: string } | null {
-  if (!raw.claim) return null;
+function attributionOf(inp: Inputs, raw: RawItem): { span: Span; findingId: string; broad: boolean } | null {
+  if (!raw.claim || raw.attributionField) return null;
   const f = within(inp.attributions, raw.claim)[0];
-  return f ? { span: { start: f.span.start, end: f.span.end }, findingId: f.id } : null;
+  return f ? { span: { start: f.span.start, end: f.span.end }, findingId: f.id, broad: f.data.broad === true } : null;
 }
 
 function evidenceIn(inp: Inputs, spans: readonly Span[]): { items: EvidenceItem[]; ids: string[] } {

@@ -53,7 +53,7 @@ export const ledger: Aggregator = {
     raw.sort((a, b) => a.span.start - b.span.start);
     const docAttribution = documentAttribution(inp, raw);
     const items = raw.map((r, i) => buildItem(inp, r, i + 1, docAttribution));
-    return { rebuttals: items, signals: observations(inp, items, docAttribution) };
+    return { rebuttals: items, signals: observations(inp, items) };
   },
 };
 
@@ -81,13 +81,12 @@ function documentAttribution(inp: Inputs, raw: readonly RawItem[]): DocumentAttr
   return { span: { start: pick.span.start, end: pick.span.end }, broad: pick.data.broad === true, findingId: pick.id };
 }
 
-function observations(inp: Inputs, items: readonly LedgerItem[], doc: DocumentAttribution | null): Signal[] {
+function observations(inp: Inputs, items: readonly LedgerItem[]): Signal[] {
   const out: Signal[] = [];
   for (const item of items) {
     const name = item.index ?? item.id;
     if (item.claim && item.attributedTo) {
-      const at: Span = item.attributedTo;
-      const broad = item.attributionScope === 'document' ? doc?.broad === true : within(inp.attributions, at).some((a) => a.span.start === at.start && a.data.broad === true);
+      const broad = item.flags.includes('broad-attribution');
       const claimSpan: Span = item.claim;
       const sourced = within(inp.evidence, claimSpan).some((e) => ['quote', 'link', 'source'].includes(e.messageId));
       if (broad && !sourced) {

@@ -45,10 +45,11 @@ export function labelledFields(inp: Inputs): LayoutResult {
   const { text, blocks } = inp;
   const drafts = groups.map((g, i) => draft(inp, g, groups[i + 1] ?? null));
   limitLastTail(blocks, drafts);
-  let items = drafts.map((d) => toItem(text, d));
+  // Labels with no text at all (a skeleton "Myth: / Fact:") are not items: nothing would be reported but labels.
+  let items = drafts.map((d) => toItem(text, d)).filter((it) => it.claim !== null || it.rebuttal !== null || it.verdictField !== null);
 
   // Question / answer items count only when the answer rebuts the question (an interview is not a ledger).
-  const qa = items.filter((it, i) => (drafts[i] as Draft).group.claim.role === 'question');
+  const qa = items.filter((it) => it.claimLabel?.role === 'question');
   if (qa.length > 0) {
     const denied = qa.filter((it) => it.rebuttal && startsWithDenial(text.slice(it.rebuttal.start, it.rebuttal.end)));
     const qaSet = new Set(qa);
