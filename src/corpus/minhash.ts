@@ -1,10 +1,9 @@
 /**
  * MinHash signatures over word shingles, our own implementation (DESIGN.md §7: the npm package was slow and
  * imprecise). A document's shingles are its overlapping k-word sequences (lower-cased words of letters and
- * digits); each shingle is hashed once to 32 bits (FNV-1a per word, then mixed), and each of the
- * `numHashes` functions is `h_i(x) = mix(x XOR seed_i)` — a xor-multiply-xorshift bijection of 32-bit
- * integers — whose minimum over the shingles is signature slot i. The share of equal slots of two
- * signatures estimates the Jaccard similarity of their shingle sets (standard error √(J(1−J)/k)).
+ * digits); each shingle is hashed once to 32 bits (FNV-1a per word, then mixed), and the signature is
+ * built by one-permutation hashing with densification (see `signatureOf`). The share of equal slots of
+ * two signatures estimates the Jaccard similarity of their shingle sets (standard error ≈ √(J(1−J)/k)).
  */
 
 export interface MinHashOptions {
@@ -70,17 +69,15 @@ export function shingleJaccard(a: string, b: string, k = 3): number {
 export class MinHasher {
   readonly numHashes: number;
   readonly shingleSize: number;
-  private readonly seeds: Uint32Array;
+  private readonly salt: number;
+  private readonly bits: number;
 
   constructor(options: MinHashOptions = {}) {
     this.numHashes = options.numHashes ?? 128;
     this.shingleSize = options.shingleSize ?? 3;
-    this.seeds = new Uint32Array(this.numHashes);
-    let s = options.seed ?? 0x5eed;
-    for (let i = 0; i < this.numHashes; i++) {
-      s = fmix32(s + 0x9e3779b9);
-      this.seeds[i] = s;
-    }
+    this.bits = Math.log2(this.numHashes);
+    if (!Number.isInteger(this.bits) || this.bits < 1 || this.bits > 16) throw new Error(`numHashes must be a power of two from 2 to 65536, got ${this.numHashes}`);
+    this.salt = fmix32(options.seed ?? 0x5eed);
   }
 
   /** Signature of a text; writes into `out` (length numHashes) when given. An empty text gives all 0xffffffff. */
@@ -88,18 +85,34 @@ export class MinHasher {
     return this.signatureOf(shingleHashes(text, this.shingleSize), out);
   }
 
+  /**
+   * One-permutation hashing with optimal densification (Shrivastava, ICML 2017): each shingle goes to one
+   * of k bins by the top bits of its salted hash and the bin keeps the minimum of an independent hash;
+   * an empty bin borrows the value of the first non-empty bin on its own pseudo-random probe sequence.
+   * One hash per shingle instead of k — the same estimator of Jaccard, k times cheaper.
+   */
   signatureOf(shingles: Uint32Array, out = new Uint32Array(this.numHashes)): Uint32Array {
     const k = this.numHashes;
-    const seeds = this.seeds;
+    const shift = 32 - this.bits;
+    const salt = this.salt;
     out.fill(0xffffffff);
+    if (shingles.length === 0) return out;
+    const filled = new Uint8Array(k);
     for (let s = 0; s < shingles.length; s++) {
-      const x = shingles[s] as number;
-      for (let i = 0; i < k; i++) {
-        // xor-multiply-xorshift: a cheap bijection whose high bits depend on every bit of x ^ seed.
-        let h = Math.imul(x ^ (seeds[i] as number), 0x85ebca6b);
-        h ^= h >>> 15;
-        h = Math.imul(h, 0xc2b2ae35) >>> 0;
-        if (h < (out[i] as number)) out[i] = h;
+      const h = fmix32((shingles[s] as number) ^ salt);
+      const bin = h >>> shift;
+      const v = fmix32(h + 0x7f4a7c15);
+      filled[bin] = 1;
+      if (v < (out[bin] as number)) out[bin] = v;
+    }
+    for (let i = 0; i < k; i++) {
+      if (filled[i]) continue;
+      for (let attempt = 1; ; attempt++) {
+        const j = fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b) ^ salt) >>> shift;
+        if (filled[j]) {
+          out[i] = out[j] as number;
+          break;
+        }
       }
     }
     return out;

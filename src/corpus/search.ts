@@ -57,9 +57,18 @@ export interface SearchResult {
     readonly entity: readonly FacetValue[];
     readonly hasLedger: readonly FacetValue[];
   } | null;
+  /** `all`: facets count every match; `sample`: the first FACET_EXACT_LIMIT matches (see facetSample). */
+  readonly facetScope: 'all' | 'sample' | null;
+  readonly facetSample: number | null;
 }
 
 const FACET_LIMIT = 20;
+/**
+ * Facets are exact when at most this many documents match; above it they are counted over this many
+ * matching documents (lowest ids, i.e. first ingested) and the result says so (`facetScope: 'sample'`) —
+ * counting facets over a hundred thousand matches would cost more than the search itself.
+ */
+export const FACET_EXACT_LIMIT = 5000;
 
 /** The WHERE conditions of a query, as SQL over `documents` (aliased documents) and `outlets`. */
 function conditions(store: Store, q: SearchQuery): Expression<SqlBool>[] | null {
@@ -103,7 +112,7 @@ export function makeSnippet(text: string, query: string | undefined, width = 200
 
 export async function search(store: Store, q: SearchQuery): Promise<SearchResult> {
   const conds = conditions(store, q);
-  if (!conds) return { total: 0, hits: [], facets: null };
+  if (!conds) return { total: 0, hits: [], facets: null, facetScope: null, facetSample: null };
   const db = store.db;
   const where = whereSql(conds);
   const limit = Math.max(0, Math.min(q.limit ?? 20, 1000));
@@ -121,28 +130,37 @@ export async function search(store: Store, q: SearchQuery): Promise<SearchResult
       (SELECT count(*) FROM ledger_items l WHERE l.document_id = documents.id) AS ledger
     FROM ${from} LEFT JOIN outlets ON outlets.id = documents.outlet_id
     ${hitsWhere} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
-  const totalQ = sql<{ n: number }>`SELECT count(*) AS n FROM documents ${where}`;
-  const [hits, total] = await Promise.all([hitsQ.execute(db), totalQ.execute(db)]);
+  // The match set is fetched once as ids (up to FACET_EXACT_LIMIT + 1): facets then work on that list
+  // instead of re-running the full-text query once per facet.
+  const idsQ = sql<{ id: number }>`SELECT documents.id FROM documents ${where} ORDER BY documents.id LIMIT ${FACET_EXACT_LIMIT + 1}`;
+  const hits = await hitsQ.execute(db);
+  const idRows = (await idsQ.execute(db)).rows;
+  const sampled = idRows.length > FACET_EXACT_LIMIT;
+  const matched = sampled ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM documents ${where}`.execute(db)).rows[0]?.n ?? 0) : idRows.length;
   let facets: SearchResult['facets'] = null;
+  let facetScope: SearchResult['facetScope'] = null;
   if (q.facets ?? true) {
+    facetScope = sampled ? 'sample' : 'all';
+    const ids = idRows.slice(0, FACET_EXACT_LIMIT).map((r) => Number(r.id));
+    const inIds = ids.length ? sql<boolean>`documents.id IN (${sql.join(ids)})` : sql<boolean>`1 = 0`;
+    const where = whereSql([inIds]);
     const facet = async (select: ReturnType<typeof sql>): Promise<FacetValue[]> => {
       const rows = await sql<{ value: string | null; n: number }>`${select} ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}`.execute(db);
       return rows.rows.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.n) }));
     };
-    const [outlet, language, technique, narrative, entity, ledger] = await Promise.all([
-      facet(sql`SELECT outlets.name AS value, count(*) AS n FROM documents JOIN outlets ON outlets.id = documents.outlet_id`),
-      facet(sql`SELECT documents.language AS value, count(*) AS n FROM documents`),
-      facet(sql`SELECT t.technique AS value, count(*) AS n FROM document_techniques t JOIN documents ON documents.id = t.document_id`),
-      facet(sql`SELECT n.label AS value, count(DISTINCT n.document_id) AS n FROM narratives n JOIN documents ON documents.id = n.document_id`),
-      facet(sql`SELECT e.name AS value, count(DISTINCT e.document_id) AS n FROM entities e JOIN documents ON documents.id = e.document_id`),
-      sql<{ n: number }>`SELECT count(*) AS n FROM documents ${whereSql([...conds, sql<boolean>`EXISTS (SELECT 1 FROM ledger_items l WHERE l.document_id = documents.id)`])}`.execute(db),
-    ]);
-    const all = Number(total.rows[0]?.n ?? 0);
+    const outlet = await facet(sql`SELECT outlets.name AS value, count(*) AS n FROM documents JOIN outlets ON outlets.id = documents.outlet_id`);
+    const language = await facet(sql`SELECT documents.language AS value, count(*) AS n FROM documents`);
+    const technique = await facet(sql`SELECT t.technique AS value, count(*) AS n FROM document_techniques t JOIN documents ON documents.id = t.document_id`);
+    const narrative = await facet(sql`SELECT n.label AS value, count(DISTINCT n.document_id) AS n FROM narratives n JOIN documents ON documents.id = n.document_id`);
+    const entity = await facet(sql`SELECT e.name AS value, count(DISTINCT e.document_id) AS n FROM entities e JOIN documents ON documents.id = e.document_id`);
+    const ledger = await sql<{ n: number }>`SELECT count(DISTINCT l.document_id) AS n FROM ledger_items l JOIN documents ON documents.id = l.document_id ${where}`.execute(db);
     const withLedger = Number(ledger.rows[0]?.n ?? 0);
-    facets = { outlet, language, technique, narrative, entity, hasLedger: [{ value: 'yes', count: withLedger }, { value: 'no', count: all - withLedger }] };
+    facets = { outlet, language, technique, narrative, entity, hasLedger: [{ value: 'yes', count: withLedger }, { value: 'no', count: ids.length - withLedger }] };
   }
   return {
-    total: Number(total.rows[0]?.n ?? 0),
+    total: matched,
+    facetScope,
+    facetSample: facetScope === 'sample' ? FACET_EXACT_LIMIT : null,
     hits: hits.rows.map((r) => ({
       id: Number(r.id),
       hash: r.hash,

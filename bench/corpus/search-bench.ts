@@ -1,0 +1,126 @@
+/**
+ * Search latency at 100,000 documents (SQLite): a store bulk-loaded with the synthetic corpus (≈275
+ * Zipf-distributed words per document) plus metadata — 200 outlets, two years of dates, 5 languages,
+ * techniques, narratives and a ledger on 5% of documents — then a mix of queries (common / medium / rare
+ * words, two-word AND, phrases, OR) alone and with filters, each with all facet counts. p50/p95/max.
+ */
+import { sql } from 'kysely';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { search, type SearchQuery } from '../../src/corpus/search.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { weekOf } from '../../src/store/repositories/rows.js';
+import type { Section, SectionContext } from '../harness.js';
+import { SyntheticCorpus } from './synthetic.js';
+
+const TECHNIQUES = ['Loaded_Language', 'Name_Calling-Labeling', 'Doubt', 'Repetition', 'Exaggeration-Minimisation', 'Appeal_to_Fear-Prejudice', 'Flag_Waving', 'Slogans', 'Whataboutism', 'Red_Herring'];
+const NARRATIVES = Array.from({ length: 20 }, (_, i) => `SYN: Narrative ${i % 5}: sub ${i}`);
+const LANGS = ['en', 'ru', 'uk', 'de', 'fr'];
+
+async function load(store: Store, corpus: SyntheticCorpus, log: (s: string) => void): Promise<number> {
+  const t = performance.now();
+  await store.write(async (trx) => {
+    for (let o = 0; o < 200; o++) await trx.insertInto('outlets').values({ name: `Outlet ${o}` }).execute();
+  });
+  const n = corpus.docs.length;
+  for (let start = 0; start < n; start += 1000) {
+    await store.write(async (trx) => {
+      const rows = [];
+      for (let i = start; i < Math.min(n, start + 1000); i++) {
+        const day = new Date(Date.UTC(2022, 0, 1) + (i % 730) * 86_400_000).toISOString().slice(0, 10);
+        const text = corpus.text(i);
+        rows.push({ hash: `h${i}`, title: null, text, language: LANGS[i % 5] as string, outlet_id: 1 + (i % 200), author: null, url: null, published_at: day, published_week: weekOf(day), source_kind: 'bench', source_json: '{}', length: text.length, minhash: null, current_analysis_id: null, ingested_at: day });
+      }
+      const ids = await trx.insertInto('documents').values(rows).returning('id').execute();
+      const techniques = [];
+      const narratives = [];
+      const ledger = [];
+      for (const { id } of ids) {
+        const d = Number(id);
+        for (let j = 0; j < d % 4; j++) techniques.push({ document_id: d, technique: TECHNIQUES[(d * 7 + j * 3) % 10] as string, count: 1 + (d % 3) });
+        narratives.push({ document_id: d, analysis_id: 0, taxonomy: 'syn', label: NARRATIVES[d % 20] as string, level: 'fine', score: 0.5 });
+        if (d % 20 === 0) ledger.push({ document_id: d, analysis_id: 0, item_key: 'r1', item_index: '1', format: 'myth-fact', claim: 'c', claim_start: 0, claim_end: 1, attributed_to: null, motive: null, rebuttal: 'r', verdict: null, verdict_original: null, evidence_count: 0, evidence_summary: '', partial: 0, flags_json: '[]' });
+      }
+      const uniq = new Map(techniques.map((x) => [`${x.document_id}/${x.technique}`, x]));
+      if (uniq.size) await trx.insertInto('document_techniques').values([...uniq.values()]).execute();
+      for (let j = 0; j < narratives.length; j += 400) await trx.insertInto('narratives').values(narratives.slice(j, j + 400)).execute();
+      if (ledger.length) await trx.insertInto('ledger_items').values(ledger).execute();
+    });
+    if (start % 20000 === 0) log(`  loaded ${start} documents`);
+  }
+  await sql`ANALYZE`.execute(store.db);
+  return performance.now() - t;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] as number;
+}
+
+export const searchBenchSection: Section = {
+  id: 'corpus-search',
+  title: 'Corpus search latency (SQLite FTS5, filters, facets)',
+  async run(ctx: SectionContext): Promise<string> {
+    const n = ctx.quick ? 5_000 : 100_000;
+    const tmp = mkdtempSync(join(tmpdir(), 'narrascope-bench-search-'));
+    try {
+      const corpus = new SyntheticCorpus({ documents: n, seed: 99 });
+      const store = await openStore(join(tmp, 'search.db'));
+      const loadMs = await load(store, corpus, ctx.log);
+      ctx.log(`loaded ${n} documents in ${(loadMs / 1000).toFixed(1)} s`);
+      // Words by frequency rank, taken from the corpus's own vocabulary.
+      const vocab = (corpus as unknown as { words: string[] }).words;
+      const common = [5, 10, 20, 40].map((r) => vocab[r] as string);
+      const medium = [200, 400, 800, 1200].map((r) => vocab[r] as string);
+      const rare = [5000, 8000, 12000, 16000].map((r) => vocab[r] as string);
+      const texts = [...common, ...medium, ...rare, `${common[0]} ${medium[0]}`, `${medium[1]} ${medium[2]}`, `"${vocab[3]} ${vocab[7]}"`, `${rare[0]} OR ${rare[1]}`, `${medium[3]} -${common[1]}`];
+      const filters: (Omit<SearchQuery, 'text'> & { name: string })[] = [
+        { name: 'none' },
+        { name: 'outlet', outlets: ['Outlet 7', 'Outlet 42'] },
+        { name: 'date range', from: '2022-03-01', to: '2022-05-31' },
+        { name: 'technique', techniques: ['Doubt'] },
+        { name: 'narrative', narratives: ['SYN: Narrative 3'] },
+        { name: 'has-ledger', hasLedger: true },
+        { name: 'language + date', languages: ['uk'], from: '2023-01-01' },
+      ];
+      const times: number[] = [];
+      let warm = false;
+      const byClass = new Map<string, number[]>();
+      for (let round = 0; round < (ctx.quick ? 1 : 3); round++) {
+        for (const f of filters) {
+          for (const text of texts) {
+            const t = performance.now();
+            await search(store, { ...f, text });
+            const ms = performance.now() - t;
+            if (!warm) {
+              warm = true; // the first query warms the page cache
+              continue;
+            }
+            times.push(ms);
+            const cls = common.some((c) => text === c) ? 'common word' : rare.some((r) => text === r) ? 'rare word' : medium.some((m) => text === m) ? 'medium word' : 'multi-term';
+            byClass.set(cls, [...(byClass.get(cls) ?? []), ms]);
+          }
+        }
+      }
+      const noText: number[] = [];
+      for (const f of filters.slice(1)) {
+        const t = performance.now();
+        await search(store, f);
+        noText.push(performance.now() - t);
+      }
+      const all = await search(store, { text: common[0] as string });
+      await store.close();
+      const rows = [
+        '| queries | n | p50 (ms) | p95 (ms) | max (ms) |',
+        '|---|---|---|---|---|',
+        `| all text queries (with and without filters, all facets) | ${times.length} | ${percentile(times, 0.5).toFixed(1)} | **${percentile(times, 0.95).toFixed(1)}** | ${Math.max(...times).toFixed(1)} |`,
+        ...[...byClass].map(([c, xs]) => `| ${c} | ${xs.length} | ${percentile(xs, 0.5).toFixed(1)} | ${percentile(xs, 0.95).toFixed(1)} | ${Math.max(...xs).toFixed(1)} |`),
+        `| filters only, no text (facets over the filtered set) | ${noText.length} | ${percentile(noText, 0.5).toFixed(1)} | ${percentile(noText, 0.95).toFixed(1)} | ${Math.max(...noText).toFixed(1)} |`,
+      ];
+      return `${rows.join('\n')}\n\n${n.toLocaleString('en')} documents (≈275 words each), bulk-loaded in ${(loadMs / 1000).toFixed(1)} s. The most common query word matches ${all.total.toLocaleString('en')} documents; facets are counted over the whole match set, so cost grows with the number of matches, not with the corpus.`;
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  },
+};
