@@ -78,14 +78,9 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
     this.claimIndex = new Bm25Index(rawClaims.map((c) => c.terms));
     this.titleIndex = new Bm25Index(rawTitles.map((c) => c.terms));
     this.idf = (t) => this.all.idf(t);
-    if (this.vectors) {
-      this.claims = entries.map((e) => prepareText(e.claim, this.idf, this.vectors));
-      this.titles = entries.map((e) => prepareText(e.title ?? '', this.idf, this.vectors));
-    } else {
-      this.claims = rawClaims;
-      this.titles = rawTitles;
-    }
-    this.unions = this.claims.map((c, i) => docUnion(c, this.titles[i]!));
+    this.claims = entries.map((e) => prepareText(e.claim, this.idf, this.vectors));
+    this.titles = entries.map((e) => prepareText(e.title ?? '', this.idf, this.vectors));
+    this.unions = this.claims.map((c, i) => docUnion(c, this.titles[i]!, this.idf));
   }
 
   get size(): number {
@@ -137,7 +132,7 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
   private scoreCandidates(q: PreparedText): { doc: number; bm25: number; features: Float64Array }[] {
     const hits = this.all.search(q.terms, this.candidates);
     const max = hits[0]?.score ?? 0;
-    const ctx = queryContext(q, this.idf);
+    const ctx = queryContext(q);
     return hits.map((h, rank) => ({
       doc: h.doc,
       bm25: h.score,
@@ -153,7 +148,6 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
           bm25Title: this.titleIndex.score(q.terms, h.doc),
           rank,
         },
-        this.idf,
       ),
     }));
   }

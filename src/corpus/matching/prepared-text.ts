@@ -10,10 +10,11 @@ export interface PreparedText {
   readonly tokens: readonly MatchToken[];
   readonly terms: readonly string[];
   readonly unique: ReadonlySet<string>;
+  /** The distinct terms and their idf, in parallel arrays (features read them without map look-ups). */
+  readonly uniqueTerms: readonly string[];
+  readonly uniqueIdf: Float64Array;
   /** Unit-length idf-weighted mean of the word vectors, or null when no word is known. */
   readonly vector: Float32Array | null;
-  /** Unit-length vectors of the distinct known words, with their terms and idfs (soft matching). */
-  readonly wordVectors: readonly { readonly term: string; readonly idf: number; readonly v: Float32Array }[];
   readonly numbers: ReadonlySet<string>;
   readonly bigrams: ReadonlySet<string>;
   /** Terms of words written with a capital letter not at the start of a sentence (names, acronyms). */
@@ -26,6 +27,8 @@ export function prepareText(text: string, idf: IdfFn, vectors: WordVectors | nul
   const tokens = tokenizeForMatching(text);
   const terms = tokens.map((t) => t.term);
   const unique = new Set(terms);
+  const uniqueTerms = [...unique];
+  const uniqueIdf = Float64Array.from(uniqueTerms, (t) => idf(t));
   const numbers = new Set<string>();
   const bigrams = new Set<string>();
   const proper = new Set<string>();
@@ -38,7 +41,6 @@ export function prepareText(text: string, idf: IdfFn, vectors: WordVectors | nul
     if ((upper && !sentenceStart(text, t.start)) || t.kind === 'mention' || t.kind === 'hashtag') proper.add(t.term);
   }
   let vector: Float32Array | null = null;
-  const wordVectors: { term: string; idf: number; v: Float32Array }[] = [];
   if (vectors) {
     const v = new Float32Array(vectors.dims);
     const seen = new Set<string>();
@@ -51,12 +53,11 @@ export function prepareText(text: string, idf: IdfFn, vectors: WordVectors | nul
       const w = idf(t.term);
       const wv = vectors.unitRow(row);
       for (let d = 0; d < v.length; d++) v[d]! += wv[d]! * w;
-      wordVectors.push({ term: t.term, idf: w, v: wv });
       any = true;
     }
     if (any) vector = normalise(v);
   }
-  return { tokens, terms, unique, vector, wordVectors, numbers, bigrams, proper };
+  return { tokens, terms, unique, uniqueTerms, uniqueIdf, vector, numbers, bigrams, proper };
 }
 
 function sentenceStart(text: string, at: number): boolean {
