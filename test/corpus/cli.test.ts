@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { syntheticText } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'narrascope-cli-corpus-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = new PassThrough();
+  const err = new PassThrough();
+  out.on('data', (d: Buffer) => (stdout += d.toString()));
+  err.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await main(argv, { stdout: out, stderr: err, stdin: new PassThrough(), cwd: dir, env: {} });
+  return { code, stdout, stderr };
+}
+
+describe('corpus commands', () => {
+  const db = join(dir, 'c.db');
+  writeFileSync(
+    join(dir, 'in.jsonl'),
+    [
+      JSON.stringify({ text: `${syntheticText(1)} The port expansion will double grain exports.`, site: 'Harbour Daily', when: '2024-05-06' }),
+      'not json',
+      JSON.stringify({ text: `Republished by Coast Wire. ${syntheticText(1)} The port expansion will double grain exports.`, site: 'Coast Wire', when: '2024-05-08' }),
+      JSON.stringify({ text: syntheticText(2), site: 'Inland Post', when: '2024-06-01' }),
+    ].join('\n'),
+  );
+
+  it('ingest: exit 3 when some records fail, JSON summary, errors with file:line', async () => {
+    const r = await run('ingest', 'in.jsonl', '--db', db, '--workers', '1', '--map', 'outlet=site,date=when', '--json');
+    expect(r.code).toBe(3);
+    const s = JSON.parse(r.stdout) as { inserted: number; failed: number; errors: { message: string }[] };
+    expect([s.inserted, s.failed]).toEqual([3, 1]);
+    expect(s.errors[0]?.message).toMatch(/^in\.jsonl:2: invalid JSON/u);
+    const again = await run('ingest', 'in.jsonl', '--db', db, '--workers', '1', '--map', 'outlet=site,date=when');
+    expect(again.stdout).toMatch(/^ingest: documents=3 inserted=0 reanalysed=0 unchanged=3 .*failed=1/mu);
+  });
+
+  it('search, stats, clusters and watch read the store', async () => {
+    const s = JSON.parse((await run('search', 'grain', 'exports', '--db', db, '--json')).stdout) as { total: number; facets: { outlet: { value: string }[] } };
+    expect(s.total).toBe(2);
+    expect(s.facets.outlet.map((o) => o.value).sort()).toEqual(['Coast Wire', 'Harbour Daily']);
+    expect((await run('search', 'grain', '--db', db, '--outlet', 'Coast Wire', '--json')).stdout).toContain('"total": 1');
+    const csv = await run('stats', '--db', db, '--format', 'csv');
+    expect(csv.stdout.split('\n')[0]).toBe('kind,label,outlet,week,documents,count');
+    const clusters = JSON.parse((await run('clusters', '--db', db, '--kind', 'near-duplicate', '--json')).stdout) as { clusters: { size: number; outlets: unknown[]; firstSeen: string }[] }[];
+    expect(clusters[0]?.clusters.map((c) => [c.size, c.outlets.length, c.firstSeen])).toEqual([[2, 2, '2024-05-06']]);
+    expect((await run('watch', 'add', 'port expansion double grain exports', '--db', db)).stdout).toContain('2 matches');
+    expect((await run('watch', 'add', 'submarine cables were cut deliberately', '--db', db)).code).toBe(0);
+    const listed = (await run('watch', '--db', db)).stdout;
+    expect(listed).toContain('first 2024-05-06 in Harbour Daily');
+    expect(listed).toContain('not seen in the corpus');
+  });
+
+  it('store problems exit 4 without creating or touching files; usage problems exit 2', async () => {
+    const missing = await run('search', 'x', '--db', 'nothing-here.db');
+    expect(missing.code).toBe(4);
+    expect(existsSync(join(dir, 'nothing-here.db'))).toBe(false);
+    writeFileSync(join(dir, 'junk.db'), 'junk '.repeat(500));
+    const corrupt = await run('ingest', 'in.jsonl', '--db', 'junk.db');
+    expect(corrupt.code).toBe(4);
+    expect(corrupt.stderr).toContain('not a usable SQLite database');
+    expect((await run('ingest', '--db', db)).code).toBe(2);
+    expect((await run('ingest', 'in.jsonl', '--db', db, '--map', 'body=text')).code).toBe(2);
+    expect((await run('stats', '--db', db, '--format', 'xml')).code).toBe(2);
+    expect((await run('ingest', 'https://127.0.0.1:1/feed.rss', '--db', db, '--timeout', '1', '--json')).code).toBe(5);
+  });
+});
