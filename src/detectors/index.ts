@@ -11,6 +11,7 @@ import { preemptiveRebuttal } from './ledger/preemptive-rebuttal.js';
 import { heading } from './structure/heading.js';
 import { labelWord } from './structure/label-word.js';
 import { numberedItem } from './structure/numbered-item.js';
+import { techniqueDetectors } from './technique/index.js';
 
 /** Built-in detectors in pipeline order: structure first (others may read its findings), then the rest. */
 export const builtinDetectors: readonly Detector[] = [
@@ -26,4 +27,5 @@ export const builtinDetectors: readonly Detector[] = [
   preemptiveRebuttal,
   checkWorthy,
   reportedSpeech,
+  ...techniqueDetectors,
 ];

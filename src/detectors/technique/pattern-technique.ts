@@ -7,6 +7,7 @@
 import type { Detector, DetectorMeta } from '../../core/detect/types.js';
 import type { Signal } from '../../core/finding/types.js';
 import { taxonomyRefs, techniqueInfo } from '../../models/technique/labels.js';
+import { markTechniqueRan } from '../../models/technique/run.js';
 import type { TechniqueDefinition } from './shared.js';
 
 export interface TechniquePattern {
@@ -35,7 +36,7 @@ export function patternTechniqueDetector(def: PatternTechniqueDefinition): Detec
     messages: { technique: def.message },
     requires: [],
     cost: 'cheap',
-    stability: 'experimental',
+    stability: def.stability ?? 'stable',
     severity: 'info',
     languages: ['en'],
     options: {
@@ -51,6 +52,7 @@ export function patternTechniqueDetector(def: PatternTechniqueDefinition): Detec
   return {
     meta,
     detect(ctx) {
+      markTechniqueRan(ctx.shared);
       const threshold = typeof ctx.options.threshold === 'number' ? ctx.options.threshold : 0;
       if (def.confidence < threshold) return [];
       const hits: { start: number; end: number; cue: string }[] = [];

@@ -3,20 +3,14 @@
  * and classifier run once however many technique detectors are on), and the factory that turns a technique
  * definition into a detector that picks its own label from that run.
  */
-import type { Detector, DetectContext, DetectorMeta, InvalidExample } from '../../core/detect/types.js';
+import type { Detector, DetectorMeta, InvalidExample } from '../../core/detect/types.js';
 import type { Evidence, Signal } from '../../core/finding/types.js';
 import type { Token } from '../../core/segment/types.js';
 import { CUE_WORDS } from '../../models/technique/cues.js';
 import { taxonomyRefs, techniqueInfo } from '../../models/technique/labels.js';
 import { loadTechniqueModel } from '../../models/technique/load.js';
-import { analyseTechniques, spanEvidence, type TechniqueAnalysis } from '../../models/technique/model.js';
-
-export const TECHNIQUE_CACHE_KEY = 'technique-model';
-
-/** The model's candidate spans for this document, computed once and shared by all technique detectors. */
-export function techniqueAnalysis(ctx: Pick<DetectContext, 'shared' | 'text' | 'segments'>): TechniqueAnalysis {
-  return ctx.shared.get(TECHNIQUE_CACHE_KEY, () => analyseTechniques(loadTechniqueModel(), ctx.text, ctx.segments));
-}
+import { analyseTechniques, spanEvidence } from '../../models/technique/model.js';
+import { markTechniqueRan, TECHNIQUE_CACHE_KEY, techniqueAnalysis } from '../../models/technique/run.js';
 
 export interface TechniqueDefinition {
   /** SemEval-2023 label. */
@@ -28,6 +22,8 @@ export interface TechniqueDefinition {
   readonly valid: readonly string[];
   readonly invalid: readonly Omit<InvalidExample, 'messageId'>[];
   readonly limits: string;
+  /** `stable` (on in the default preset) unless the technique has too little training data. */
+  readonly stability?: 'stable' | 'experimental';
 }
 
 const DEFAULT_THRESHOLD = 0.2;
@@ -60,7 +56,7 @@ export function modelTechniqueDetector(def: TechniqueDefinition): Detector {
     messages: { technique: def.message },
     requires: ['sentences', 'tokens', 'quotes'],
     cost: 'model',
-    stability: 'experimental',
+    stability: def.stability ?? 'stable',
     severity: 'info',
     languages: ['en'],
     options: {
@@ -70,6 +66,13 @@ export function modelTechniqueDetector(def: TechniqueDefinition): Detector {
         min: -1,
         max: 1,
         description: 'Minimum confidence for a finding; -1 uses the default chosen by cross-validation for this technique.',
+      },
+      spanThreshold: {
+        type: 'number',
+        default: -1,
+        min: -1,
+        max: 1,
+        description: 'Token probability for joining a candidate span (lower finds more and longer spans); -1 uses the trained default.',
       },
     },
     examples: { valid: def.valid, invalid: def.invalid.map((e) => ({ ...e, messageId: 'technique' })) },
@@ -82,12 +85,17 @@ export function modelTechniqueDetector(def: TechniqueDefinition): Detector {
   return {
     meta,
     detect(ctx) {
+      markTechniqueRan(ctx.shared);
       const model = loadTechniqueModel();
       const k = model.classifier.outputs.indexOf(def.label);
       if (k < 0) return [];
       const given = ctx.options.threshold;
       const threshold = typeof given === 'number' && given >= 0 ? given : (model.thresholds[def.label] ?? DEFAULT_THRESHOLD);
-      const run = techniqueAnalysis(ctx);
+      const st = ctx.options.spanThreshold;
+      const run =
+        typeof st === 'number' && st >= 0 && st !== model.spanThreshold
+          ? ctx.shared.get(`${TECHNIQUE_CACHE_KEY}@${st}`, () => analyseTechniques(model, ctx.text, ctx.segments, st))
+          : techniqueAnalysis(ctx);
       const out: Signal[] = [];
       for (const span of run.spans) {
         const p = span.probs[k] as number;

@@ -9,7 +9,10 @@ export const strawMan = modelTechniqueDetector({
   label: 'Straw_Man',
   definition: "Replaces an opponent's position with a distorted version that is easier to attack.",
   message: "Possible straw man: an opponent's position may be restated in a weaker form.",
-  valid: [],
-  invalid: [],
+  valid: ["The council meets on Tuesday at the town hall.", "The report was published in March and has forty pages."],
+  invalid: [
+
+  ],
+  stability: 'experimental',
   limits: "Only 13 training spans, and spotting a distortion needs the original position: expect few and uncertain findings. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

@@ -1,0 +1,282 @@
+/**
+ * Training and cross-validation of the technique model: feature extraction over the corpus, training of the
+ * tagger and the classifier, out-of-fold predictions through the run-time code (the quantised artefact and
+ * `analyseTechniques`' own functions), and the choice of thresholds from predictions on held-out articles.
+ */
+import type { Token } from '../../src/core/segment/types.js';
+import { TECHNIQUE_LABELS } from '../../src/models/technique/labels.js';
+import { saveLinear } from '../../src/models/technique/linear.js';
+import { classifySpan, decodeSpans, paragraphProbs, tagTokens, techniqueModelFrom, tokenRange, type TechniqueModel, type TechniqueModelArtefact } from '../../src/models/technique/model.js';
+import { paragraphFeatures, sentenceFeatures, spanFeatures, tokenFeatures } from '../../src/models/technique/features.js';
+import type { CorpusDoc } from './corpus.js';
+import { LabelCounts, OverlapScore } from './metrics.js';
+import { Interner, prune, shuffled, trainMultiLabel, trainSoftmax, trainTagger, type Example, type SentenceGroup } from './trainer.js';
+
+export const SEED = 20231;
+export const FOLDS = 5;
+export const SPAN_GRID = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+export const TECH_GRID = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7];
+
+export interface Extracted {
+  readonly interner: Interner;
+  readonly tokens: SentenceGroup[][];
+  readonly spans: Example[][];
+  readonly paragraphs: { a: Int32Array; labels: number[] }[][];
+  readonly labels: readonly string[];
+}
+
+/** Feature ids of every token (with its sentence) and every gold span, per document. */
+export function extract(corpus: readonly CorpusDoc[]): Extracted {
+  const interner = new Interner();
+  const present = new Set(corpus.flatMap((d) => d.gold.map((g) => g.label)));
+  const labels = TECHNIQUE_LABELS.filter((l) => present.has(l));
+  const tokens: SentenceGroup[][] = [];
+  const spans: Example[][] = [];
+  const paragraphs: { a: Int32Array; labels: number[] }[][] = [];
+  for (const d of corpus) {
+    const fd = d.fd;
+    const inside = new Uint8Array(fd.tokens.length);
+    for (const g of d.gold) {
+      const { a, b } = tokenRange(fd, g.start, g.end);
+      for (let k = a; k < b; k++) inside[k] = 1;
+    }
+    tokens.push(
+      fd.segments.sentences.map((sent, si) => {
+        const toks: Int32Array[] = [];
+        const y = new Uint8Array(sent.endToken - sent.firstToken);
+        for (let i = sent.firstToken; i < sent.endToken; i++) {
+          toks.push(interner.all(tokenFeatures(fd, i)));
+          y[i - sent.firstToken] = inside[i] as number;
+        }
+        return { b: interner.all(sentenceFeatures(fd, si)), tokens: toks, y };
+      }),
+    );
+    spans.push(
+      d.gold.map((g) => {
+        const { a, b } = tokenRange(fd, g.start, g.end);
+        return { a: interner.all(spanFeatures(fd, a, b, g.start, g.end)), y: labels.indexOf(g.label) };
+      }),
+    );
+    paragraphs.push(
+      d.paragraphs.map((par) => {
+        const { a, b } = tokenRange(fd, par.start, par.end);
+        return { a: interner.all(paragraphFeatures(fd, a, b)), labels: par.labels.map((l) => labels.indexOf(l)).filter((k) => k >= 0) };
+      }),
+    );
+  }
+  return { interner, tokens, spans, paragraphs, labels };
+}
+
+export const TAGGER_OPTIONS = { epochs: 4, rate: 0.08, l2: 1e-6, seed: SEED, minCount: 5, positiveWeight: 1 };
+export const CLASSIFIER_OPTIONS = { epochs: 12, rate: 0.15, l2: 1e-6, seed: SEED, minCount: 2 };
+export const PARAGRAPH_OPTIONS = { epochs: 8, rate: 0.1, l2: 1e-6, seed: SEED, minCount: 5, positiveWeight: 1 };
+
+/** Trains tagger and classifier on the given documents and returns the artefact (thresholds to be filled). */
+export function trainArtefact(ex: Extracted, docIdx: readonly number[], provenance: string): TechniqueModelArtefact {
+  const nFeat = ex.interner.names.length;
+  const groups = docIdx.flatMap((i) => ex.tokens[i] ?? []);
+  const spanEx = docIdx.flatMap((i) => ex.spans[i] as Example[]);
+  const wt = trainTagger(groups, nFeat, TAGGER_OPTIONS);
+  const wc = trainSoftmax(spanEx, nFeat, ex.labels.length, CLASSIFIER_OPTIONS);
+  const parEx = docIdx.flatMap((i) => ex.paragraphs[i] ?? []);
+  const wp = trainMultiLabel(parEx, nFeat, ex.labels.length, PARAGRAPH_OPTIONS);
+  const pp = prune(ex.interner.names, wp, ex.labels.length, 0.05);
+  const pt = prune(ex.interner.names, wt, 1, 0.05);
+  const pc = prune(ex.interner.names, wc, ex.labels.length, 0.03);
+  return {
+    format: 'narrascope-technique-model',
+    version: 1,
+    provenance,
+    tagger: saveLinear(['inside'], pt.features, pt.weights),
+    classifier: saveLinear(ex.labels, pc.features, pc.weights),
+    paragraph: saveLinear(ex.labels, pp.features, pp.weights),
+    paragraphThresholds: {},
+    paragraphRule: 'model',
+    spanThreshold: 0.4,
+    thresholds: {},
+  };
+}
+
+export function foldsOf(n: number, seed = SEED, k = FOLDS): number[] {
+  const fold = new Array<number>(n).fill(0);
+  shuffled(
+    Array.from({ length: n }, (_, i) => i),
+    seed,
+  ).forEach((doc, i) => (fold[doc] = i % k));
+  return fold;
+}
+
+export interface PredSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly conf: number;
+  readonly probs: Float64Array;
+}
+
+export interface DocPrediction {
+  readonly doc: CorpusDoc;
+  readonly fold: number;
+  readonly labels: readonly string[];
+  /** Candidate spans for each threshold of SPAN_GRID. */
+  readonly byThreshold: ReadonlyMap<number, readonly PredSpan[]>;
+  /** Classifier distribution for each gold span, aligned with doc.gold. */
+  readonly goldProbs: readonly Float64Array[];
+  /** Paragraph model probabilities for each non-empty line, aligned with doc.paragraphs. */
+  readonly parProbs: readonly Float64Array[];
+}
+
+/** Predictions of one model on one document, for every span threshold of the grid. */
+export function predictDoc(model: TechniqueModel, doc: CorpusDoc, fold: number): DocPrediction {
+  const fd = doc.fd;
+  const probs = tagTokens(model, fd);
+  const byThreshold = new Map<number, PredSpan[]>();
+  for (const th of SPAN_GRID) {
+    byThreshold.set(
+      th,
+      decodeSpans(fd, probs, th).map(({ a, b, confidence }) => {
+        const start = (fd.tokens[a] as Token).start;
+        const end = (fd.tokens[b - 1] as Token).end;
+        return { start, end, conf: confidence, probs: classifySpan(model, fd, a, b, start, end).probs };
+      }),
+    );
+  }
+  const goldProbs = doc.gold.map((g) => {
+    const { a, b } = tokenRange(fd, g.start, g.end);
+    return classifySpan(model, fd, a, b, g.start, g.end).probs;
+  });
+  const parProbs = doc.paragraphs.map((par) => {
+    const { a, b } = tokenRange(fd, par.start, par.end);
+    return paragraphProbs(model, fd, a, b).probs;
+  });
+  return { doc, fold, labels: model.classifier.outputs, byThreshold, goldProbs, parProbs };
+}
+
+/** Out-of-fold predictions for every document (k-fold by article, fixed seed). */
+export function crossValidate(corpus: readonly CorpusDoc[], ex: Extracted, log: (s: string) => void, k = FOLDS): DocPrediction[] {
+  const fold = foldsOf(corpus.length, SEED, k);
+  const out: DocPrediction[] = new Array<DocPrediction>(corpus.length);
+  for (let f = 0; f < k; f++) {
+    const t = performance.now();
+    const train = corpus.map((_, i) => i).filter((i) => fold[i] !== f);
+    const model = techniqueModelFrom(trainArtefact(ex, train, `fold ${f}`));
+    corpus.forEach((d, i) => {
+      if (fold[i] === f) out[i] = predictDoc(model, d, f);
+    });
+    log(`fold ${f + 1}/${k}: trained on ${train.length} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  return out;
+}
+
+export interface Thresholds {
+  readonly span: number;
+  readonly technique: Record<string, number>;
+  readonly paragraph: Record<string, number>;
+  readonly rule: ParagraphRule;
+}
+
+export type ParagraphRule = 'model' | 'spans' | 'both';
+export const PARAGRAPH_RULES: readonly ParagraphRule[] = ['model', 'spans', 'both'];
+
+/** Paragraph labels by one rule: the paragraph model, the span findings, or the union of both. */
+export function paragraphPredict(p: DocPrediction, th: Omit<Thresholds, 'rule'>, rule: ParagraphRule): string[][] {
+  const viaModel = rule === 'spans' ? null : paragraphModelLabels(p, (l) => th.paragraph[l] ?? 0.3);
+  const viaSpans = rule === 'model' ? null : paragraphLabels(p, th.span, (l) => th.technique[l] ?? 0.3);
+  return p.doc.paragraphs.map((_, i) => [...new Set([...(viaModel?.[i] ?? []), ...(viaSpans?.[i] ?? [])])]);
+}
+
+/** Span identification score of a set of predictions at one span threshold. */
+export function siScore(preds: readonly DocPrediction[], th: number): OverlapScore {
+  const s = new OverlapScore();
+  for (const p of preds) s.add(p.byThreshold.get(th) ?? [], p.doc.gold);
+  return s;
+}
+
+/** Techniques predicted for each non-empty line: any candidate span in it whose confidence for X ≥ θ_X. */
+export function paragraphLabels(p: DocPrediction, spanTh: number, techTh: (label: string) => number): string[][] {
+  const spans = p.byThreshold.get(spanTh) ?? [];
+  return p.doc.paragraphs.map((par) => {
+    const found = new Set<string>();
+    for (const s of spans) {
+      if (s.start >= par.end || s.end <= par.start) continue;
+      s.probs.forEach((pr, k) => {
+        const label = p.labels[k] as string;
+        if (s.conf * pr >= techTh(label)) found.add(label);
+      });
+    }
+    return [...found];
+  });
+}
+
+/** Techniques predicted for each non-empty line by the paragraph model: probability of X ≥ θ_X. */
+export function paragraphModelLabels(p: DocPrediction, techTh: (label: string) => number): string[][] {
+  return p.parProbs.map((probs) => [...probs.keys()].filter((k) => (probs[k] as number) >= techTh(p.labels[k] as string)).map((k) => p.labels[k] as string));
+}
+
+/** Per-technique thresholds maximising each technique's F1 (a global one for rare techniques). */
+function chooseLabelThresholds(preds: readonly DocPrediction[], labelsOf: (p: DocPrediction, th: (l: string) => number) => string[][]): Record<string, number> {
+  const labels = preds[0]?.labels ?? [];
+  const perTh = TECH_GRID.map((t) => {
+    const c = new LabelCounts();
+    for (const p of preds) {
+      const got = labelsOf(p, () => t);
+      p.doc.paragraphs.forEach((par, i) => c.add(got[i] as string[], par.labels));
+    }
+    return c;
+  });
+  let globalBest = TECH_GRID[0] as number;
+  let globalF = -1;
+  perTh.forEach((c, i) => {
+    const f = c.micro().f1;
+    if (f > globalF) {
+      globalF = f;
+      globalBest = TECH_GRID[i] as number;
+    }
+  });
+  const out: Record<string, number> = {};
+  for (const label of labels) {
+    const support = perTh[0]?.of(label).support ?? 0;
+    let bt = globalBest;
+    let bf = -1;
+    if (support >= 15) {
+      perTh.forEach((c, i) => {
+        const f = c.of(label).f1;
+        if (f > bf + 1e-9) {
+          bf = f;
+          bt = TECH_GRID[i] as number;
+        }
+      });
+    }
+    out[label] = bt;
+  }
+  return out;
+}
+
+/** Chooses the span threshold (best SI F1) and per-technique thresholds (best paragraph F1 per technique). */
+export function chooseThresholds(preds: readonly DocPrediction[]): Thresholds {
+  let span = SPAN_GRID[0] as number;
+  let best = -1;
+  for (const th of SPAN_GRID) {
+    const f = siScore(preds, th).result().f1;
+    if (f > best) {
+      best = f;
+      span = th;
+    }
+  }
+  const technique = chooseLabelThresholds(preds, (p, th) => paragraphLabels(p, span, th));
+  const paragraph = chooseLabelThresholds(preds, (p, th) => paragraphModelLabels(p, th));
+  let rule: ParagraphRule = 'model';
+  let bestF = -1;
+  for (const r of PARAGRAPH_RULES) {
+    const c = new LabelCounts();
+    for (const p of preds) {
+      const got = paragraphPredict(p, { span, technique, paragraph }, r);
+      p.doc.paragraphs.forEach((par, i) => c.add(got[i] as string[], par.labels));
+    }
+    const f = c.micro().f1;
+    if (f > bestF) {
+      bestF = f;
+      rule = r;
+    }
+  }
+  return { span, technique, paragraph, rule };
+}

@@ -1,0 +1,40 @@
+/**
+ * `npm run train technique`: 5-fold cross-validation on ptc-train to choose the thresholds, then the final
+ * tagger, classifier and paragraph model trained on all articles, written to
+ * src/models/technique/technique-model.json. Fixed seed; the same data gives the same bytes.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, type Section } from '../harness.js';
+import { loadCorpus } from './corpus.js';
+import { chooseThresholds, crossValidate, extract, FOLDS, SEED, trainArtefact } from './pipeline.js';
+
+export const ARTEFACT_PATH = join(ROOT, 'src', 'models', 'technique', 'technique-model.json');
+
+export const techniqueTrainSection: Section = {
+  id: 'technique',
+  title: 'Persuasion techniques: model training',
+  async run(ctx) {
+    if (!ctx.dataDir) return '_Skipped: ../shared/data not found._';
+    const t0 = performance.now();
+    const corpus = loadCorpus(ctx.dataDir, ctx.quick ? 40 : Infinity);
+    ctx.log(`read and segmented ${corpus.length} articles`);
+    const ex = extract(corpus);
+    ctx.log(`${ex.interner.names.length} distinct features`);
+    const preds = crossValidate(corpus, ex, ctx.log);
+    const th = chooseThresholds(preds);
+    const all = corpus.map((_, i) => i);
+    const provenance = `ptc-train articles-2023 + labels-spans-2023 + labels-paragraphs-2023 (${corpus.length} articles); thresholds by ${FOLDS}-fold CV by article; seed ${SEED}`;
+    const artefact = { ...trainArtefact(ex, all, provenance), spanThreshold: th.span, thresholds: th.technique, paragraphThresholds: th.paragraph, paragraphRule: th.rule };
+    const json = JSON.stringify(artefact);
+    if (!ctx.quick) writeFileSync(ARTEFACT_PATH, json + '\n');
+    const secs = ((performance.now() - t0) / 1000).toFixed(0);
+    return [
+      `Trained on ${corpus.length} articles in ${secs} s${ctx.quick ? ' (quick run: artefact not written)' : ''}.`,
+      '',
+      `- tagger features: ${artefact.tagger.features.length}; classifier features: ${artefact.classifier.features.length}; paragraph features: ${artefact.paragraph.features.length}`,
+      `- artefact size: ${(json.length / 1e6).toFixed(2)} MB`,
+      `- span threshold (CV): ${th.span}; paragraph rule (CV): ${th.rule}`,
+    ].join('\n');
+  },
+};

@@ -1,0 +1,70 @@
+/**
+ * The document's technique profile and paragraph summary: how many findings of each technique the document
+ * has and how dense they are (per 1,000 words), and which techniques each paragraph uses. Paragraph labels
+ * follow the rule the model was tuned with (paragraph model, span findings, or both); the span side reads
+ * the technique findings that survived the user's thresholds.
+ */
+import type { Aggregator } from '../../core/aggregate/types.js';
+import type { ParagraphTechniques, TechniqueProfileEntry } from '../../core/result/types.js';
+import type { Token } from '../../core/segment/types.js';
+import { TECHNIQUE_LABELS } from '../../models/technique/labels.js';
+import { loadTechniqueModel } from '../../models/technique/load.js';
+import { paragraphProbs } from '../../models/technique/model.js';
+import { techniqueAnalysis, techniqueRan } from '../../models/technique/run.js';
+
+export const techniqueProfile: Aggregator = {
+  meta: {
+    id: 'technique/profile',
+    version: '1.0.0',
+    description: 'Technique profile of the document (counts, density per 1,000 words) and the techniques of each paragraph.',
+    produces: ['techniques'],
+    family: 'technique',
+    options: {
+      paragraphModel: {
+        type: 'boolean',
+        default: true,
+        description: 'Add the paragraph-level model’s labels to those of the span findings (English only), when the trained rule uses it.',
+      },
+    },
+  },
+  aggregate(ctx) {
+    const words = ctx.segments.tokens.reduce((n, t) => n + (t.kind === 'word' ? 1 : 0), 0);
+    const findings = ctx.findings.filter((f) => f.family === 'technique' && typeof f.data.technique === 'string');
+    const counts = new Map<string, number>();
+    for (const f of findings) counts.set(f.data.technique as string, (counts.get(f.data.technique as string) ?? 0) + 1);
+    const order = (l: string): number => TECHNIQUE_LABELS.indexOf(l);
+    const profile: TechniqueProfileEntry[] = [...counts]
+      .sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]))
+      .map(([technique, count]) => ({ technique, count, density: words > 0 ? Math.round((count / words) * 1000 * 100) / 100 : 0 }));
+
+    // The paragraph model only runs where the technique detectors did (not in a ledger-only analysis).
+    const useModel = ctx.options.paragraphModel !== false && ctx.language === 'en' && techniqueRan(ctx.shared);
+    const model = useModel ? loadTechniqueModel() : null;
+    const run = model && model.paragraphRule !== 'spans' ? techniqueAnalysis(ctx) : null;
+    const paragraphs: ParagraphTechniques[] = [];
+    for (const block of ctx.segments.blocks) {
+      const labels = new Set<string>();
+      for (const f of findings) if (f.span.start < block.end && f.span.end > block.start) labels.add(f.data.technique as string);
+      if (model && run) {
+        const { a, b } = tokenSpan(run.fd.tokens, block.start, block.end);
+        if (b > a) {
+          const { probs } = paragraphProbs(model, run.fd, a, b);
+          probs.forEach((p, k) => {
+            const label = model.paragraph.outputs[k] as string;
+            if (p >= (model.paragraphThresholds[label] ?? 0.5)) labels.add(label);
+          });
+        }
+      }
+      if (labels.size > 0) paragraphs.push({ block: block.index, techniques: [...labels].sort((x, y) => order(x) - order(y)) });
+    }
+    return { techniques: { profile, paragraphs, words } };
+  },
+};
+
+function tokenSpan(tokens: readonly Token[], start: number, end: number): { a: number; b: number } {
+  let a = 0;
+  while (a < tokens.length && (tokens[a] as Token).end <= start) a++;
+  let b = a;
+  while (b < tokens.length && (tokens[b] as Token).start < end) b++;
+  return { a, b };
+}

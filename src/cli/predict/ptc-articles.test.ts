@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../errors.js';
+import { articleId, cleanKeepingLength, nonEmptyLines, parseSpanRows, readArticle, readArticles, toCodePointSpan, toUtf16Span } from './ptc-articles.js';
+
+describe('PTC format reading', () => {
+  it('converts code-point offsets to UTF-16 and back around astral characters', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptc-'));
+    // "😀" is one code point but two UTF-16 units: offsets after it differ by one.
+    writeFileSync(join(dir, 'article42.txt'), 'Title 😀\n\nA stupid idea.\n');
+    const a = readArticle(join(dir, 'article42.txt'));
+    expect(a.id).toBe('42');
+    const cp = { start: 11, end: 17 }; // "stupid" counted in code points
+    const u = toUtf16Span(a, cp);
+    expect(a.text.slice(u.start, u.end)).toBe('stupid');
+    expect(toCodePointSpan(a, u)).toEqual(cp);
+  });
+
+  it.each([
+    ['article111.txt', '111'],
+    ['/x/y/article7.txt', '7'],
+    ['notes.txt', 'notes'],
+  ])('article id of %s is %s', (path, id) => expect(articleId(path)).toBe(id));
+
+  it('keeps offsets when cleaning CR, BOM and control characters', () => {
+    const raw = '\ufeffA\r\nB\rC\u0001D';
+    const clean = cleanKeepingLength(raw);
+    expect(clean.length).toBe(raw.length);
+    expect(clean).toBe(' A \nB\nC D');
+  });
+
+  it('parses 4- and 3-column span rows and rejects malformed ones', () => {
+    expect(parseSpanRows('1\tDoubt\t3\t9\n2\t4\t6\n', 'f')).toEqual([
+      { id: '1', label: 'Doubt', start: 3, end: 9 },
+      { id: '2', label: '?', start: 4, end: 6 },
+    ]);
+    expect(() => parseSpanRows('1\tDoubt\tx\t9', 'f')).toThrow(UserError);
+    expect(() => parseSpanRows('1\tDoubt\t9\t3', 'f')).toThrow(/f:1/u);
+  });
+
+  it('numbers non-empty lines from 1', () => {
+    expect(nonEmptyLines('Title\n\nFirst para.\n  \nSecond.').map((l) => l.line)).toEqual([1, 3, 5]);
+  });
+
+  it('reports a missing or empty folder as bad input', () => {
+    expect(() => readArticles('/nonexistent/folder')).toThrow(UserError);
+    expect(() => readArticles(mkdtempSync(join(tmpdir(), 'ptc-empty-')))).toThrow(/no \.txt files/u);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Reading and writing the PTC / SemEval shared-task formats: article folders and tab-separated label
+ * files whose offsets count Unicode code points (the files were made in Python). This is the one place
+ * where those offsets are converted to and from our UTF-16 offsets (CodePointIndex).
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { CodePointIndex } from '../../core/text/code-points.js';
+import { UserError } from '../errors.js';
+
+export interface PtcArticle {
+  /** File name without the `article` prefix and `.txt` suffix. */
+  readonly id: string;
+  readonly path: string;
+  /**
+   * The file's text with a length-preserving clean-up (CR, BOM and other control characters become spaces
+   * or newlines), so that offsets into it are offsets into the file.
+   */
+  readonly text: string;
+  readonly codePoints: CodePointIndex;
+}
+
+/** Articles of a folder, sorted by id. Accepts both `article<ID>.txt` (PTC) and any other `*.txt`. */
+export function readArticles(dir: string): PtcArticle[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError(`articles folder "${dir}" not found`, 'Pass --articles DIR, a folder of article<ID>.txt files (e.g. ptc-train/articles-2023).');
+  }
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  if (files.length === 0) throw new UserError(`no .txt files in "${dir}"`, 'The folder should hold article<ID>.txt files, one article each.');
+  return files.map((f) => readArticle(join(dir, f)));
+}
+
+export function articleId(path: string): string {
+  return basename(path).replace(/\.txt$/u, '').replace(/^article/u, '');
+}
+
+export function readArticle(path: string): PtcArticle {
+  const buf = readFileSync(path);
+  if (buf.includes(0)) throw new UserError(`"${path}" looks like a binary file`, 'Articles must be UTF-8 text files.');
+  const text = cleanKeepingLength(buf.toString('utf8'));
+  return { id: articleId(path), path, text, codePoints: new CodePointIndex(text) };
+}
+
+/** Replaces CR, BOM and C0 controls without changing the length, so that every offset stays valid. */
+export function cleanKeepingLength(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 13) out += raw.charCodeAt(i + 1) === 10 ? ' ' : '\n';
+    else if ((c < 32 && c !== 9 && c !== 10) || (c === 0xfeff && i === 0)) out += ' ';
+    else out += raw[i];
+  }
+  return out;
+}
+
+export interface PtcSpanRow {
+  readonly id: string;
+  /** Technique label, or `?` when unknown (classification input). */
+  readonly label: string;
+  /** Code point offsets, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Parses `id<TAB>label<TAB>start<TAB>end` rows (or `id<TAB>start<TAB>end`, label then `?`). */
+export function parseSpanRows(tsv: string, source: string): PtcSpanRow[] {
+  const rows: PtcSpanRow[] = [];
+  tsv.split(/\r?\n/u).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const cols = line.split('\t');
+    const [id, label, s, e] = cols.length === 3 ? [cols[0], '?', cols[1], cols[2]] : cols;
+    const start = Number(s);
+    const end = Number(e);
+    if (cols.length < 3 || cols.length > 4 || !id || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
+      throw new UserError(`${source}:${i + 1}: expected "id<TAB>technique<TAB>start<TAB>end" with integer offsets, got "${line.slice(0, 80)}"`, 'Check the spans file format (PTC/SemEval TSV, code-point offsets).');
+    }
+    rows.push({ id, label: label ?? '?', start, end });
+  });
+  return rows;
+}
+
+export interface PtcParagraphRow {
+  readonly id: string;
+  /** 1-based line number into the article. */
+  readonly line: number;
+  readonly labels: readonly string[];
+}
+
+export function parseParagraphRows(tsv: string): PtcParagraphRow[] {
+  const rows: PtcParagraphRow[] = [];
+  for (const line of tsv.split(/\r?\n/u)) {
+    if (line.trim() === '') continue;
+    const [id, n, labels] = line.split('\t');
+    if (!id || !n) continue;
+    rows.push({ id, line: Number(n), labels: (labels ?? '').split(',').filter((l) => l.length > 0) });
+  }
+  return rows;
+}
+
+/** UTF-16 span of a code-point row in its article. */
+export function toUtf16Span(article: PtcArticle, row: { start: number; end: number }): { start: number; end: number } {
+  return { start: article.codePoints.toUtf16(row.start), end: article.codePoints.toUtf16(row.end) };
+}
+
+/** Code-point offsets of a UTF-16 span. */
+export function toCodePointSpan(article: PtcArticle, span: { start: number; end: number }): { start: number; end: number } {
+  return { start: article.codePoints.toCodePoint(span.start), end: article.codePoints.toCodePoint(span.end) };
+}
+
+/** 1-based line numbers of the non-empty lines of a text with their UTF-16 spans. */
+export function nonEmptyLines(text: string): { line: number; start: number; end: number }[] {
+  const out: { line: number; start: number; end: number }[] = [];
+  let start = 0;
+  let n = 1;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (text.slice(start, end).trim() !== '') out.push({ line: n, start, end });
+    if (nl < 0) break;
+    start = nl + 1;
+    n++;
+  }
+  return out;
+}
+
+/** The `--articles DIR` option, resolved against the working directory, with its articles. */
+export function articlesFromArgs(values: Readonly<Record<string, unknown>>, cwd: string): PtcArticle[] {
+  const dir = values.articles;
+  if (typeof dir !== 'string' || !dir) {
+    throw new UserError('missing --articles DIR', 'Pass a folder of article<ID>.txt files, e.g. --articles ptc-train/articles-2023.');
+  }
+  return readArticles(resolve(cwd, dir));
+}
+
+/** Writes rows to --out FILE, or to standard output. */
+export function writeRows(values: Readonly<Record<string, unknown>>, cwd: string, stdout: NodeJS.WritableStream, rows: readonly string[]): void {
+  const text = rows.length ? `${rows.join('\n')}\n` : '';
+  const out = values.out;
+  if (typeof out === 'string' && out) writeFileSync(resolve(cwd, out), text);
+  else stdout.write(text);
+}
+
+/** The `--min-confidence` option as a number in [0, 1], or the fallback. */
+export function minConfidenceFrom(values: Readonly<Record<string, unknown>>, fallback: number): number {
+  const v = values['min-confidence'];
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (typeof v !== 'string' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new UserError(`--min-confidence must be a number between 0 and 1 (got "${String(v)}")`, 'For example --min-confidence 0.3.');
+  }
+  return n;
+}

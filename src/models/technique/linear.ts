@@ -1,0 +1,103 @@
+/**
+ * A sparse linear model over named features: K outputs (K = 1 for a binary logistic model, K labels for a
+ * softmax classifier). Weights are stored quantised (int16, one scale) in base64 so that the artefact stays
+ * small and loads in milliseconds; names are kept so that the features that fire can be shown as evidence.
+ */
+
+export interface LinearArtefact {
+  readonly outputs: readonly string[];
+  readonly features: readonly string[];
+  /** Weight of feature f for output k is int16[f * K + k] * scale. */
+  readonly scale: number;
+  readonly weights: string;
+}
+
+export interface LinearModel {
+  readonly outputs: readonly string[];
+  readonly features: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly weights: Float32Array;
+}
+
+export function loadLinear(a: LinearArtefact): LinearModel {
+  const bytes = Buffer.from(a.weights, 'base64');
+  const ints = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+  const k = a.outputs.length;
+  if (ints.length !== a.features.length * k) throw new Error(`technique model: ${ints.length} weights for ${a.features.length} features × ${k} outputs`);
+  const weights = new Float32Array(ints.length);
+  for (let i = 0; i < ints.length; i++) weights[i] = (ints[i] as number) * a.scale;
+  const index = new Map<string, number>();
+  a.features.forEach((name, i) => index.set(name, i));
+  return { outputs: a.outputs, features: a.features, index, weights };
+}
+
+/** Quantises dense weights (features × outputs) for the artefact. */
+export function saveLinear(outputs: readonly string[], features: readonly string[], weights: ArrayLike<number>): LinearArtefact {
+  let max = 0;
+  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i] as number));
+  const scale = max > 0 ? max / 32767 : 1;
+  const ints = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) ints[i] = Math.round((weights[i] as number) / scale);
+  return { outputs, features, scale, weights: Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength).toString('base64') };
+}
+
+/** Indices of the known features among `names` (unknown ones are dropped). */
+export function featureIds(model: LinearModel, names: readonly string[]): number[] {
+  const ids: number[] = [];
+  for (const n of names) {
+    const id = model.index.get(n);
+    if (id !== undefined) ids.push(id);
+  }
+  return ids;
+}
+
+/** Sum of the weights of `ids` for output `k`. */
+export function scoreOne(model: LinearModel, ids: readonly number[], k = 0): number {
+  const K = model.outputs.length;
+  let s = 0;
+  for (const id of ids) s += model.weights[id * K + k] as number;
+  return s;
+}
+
+/** Scores for all outputs. */
+export function scoreAll(model: LinearModel, ids: readonly number[]): Float64Array {
+  const K = model.outputs.length;
+  const out = new Float64Array(K);
+  for (const id of ids) {
+    const base = id * K;
+    for (let k = 0; k < K; k++) out[k] = (out[k] as number) + (model.weights[base + k] as number);
+  }
+  return out;
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+export function softmaxInPlace(v: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const x of v) max = Math.max(max, x);
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) {
+    v[i] = Math.exp((v[i] as number) - max);
+    sum += v[i] as number;
+  }
+  for (let i = 0; i < v.length; i++) v[i] = (v[i] as number) / sum;
+  return v;
+}
+
+/** The features that push output `k` hardest, as readable evidence: `[name, weight]`, strongest first. */
+export function topFeatures(model: LinearModel, ids: readonly number[], k = 0, n = 3): [string, number][] {
+  const K = model.outputs.length;
+  const seen = new Set<number>();
+  const scored: [string, number][] = [];
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const w = model.weights[id * K + k] as number;
+    const name = model.features[id] as string;
+    if (w > 0 && name !== 'bias') scored.push([name, w]);
+  }
+  scored.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  return scored.slice(0, n);
+}

@@ -1,0 +1,202 @@
+/**
+ * The technique model at run time: a token tagger (logistic regression: is this token inside a persuasion
+ * span?) whose runs of likely tokens become candidate spans, and a softmax classifier that gives each span
+ * a distribution over techniques. Both are linear models over the readable features of `features.ts`.
+ */
+import type { Segments, Token } from '../../core/segment/types.js';
+import { buildFeatureDoc, paragraphFeatures, sentenceFeatures, spanFeatures, tokenFeatures, type FeatureDoc } from './features.js';
+import { featureIds, scoreAll, scoreOne, sigmoid, softmaxInPlace, topFeatures, type LinearArtefact, type LinearModel, loadLinear } from './linear.js';
+
+export interface TechniqueModelArtefact {
+  readonly format: 'narrascope-technique-model';
+  readonly version: number;
+  /** How the artefact was made (data, folds, seed), for provenance. */
+  readonly provenance: string;
+  readonly tagger: LinearArtefact;
+  readonly classifier: LinearArtefact;
+  /** Multi-label model of the techniques present in a paragraph (one sigmoid per technique). */
+  readonly paragraph: LinearArtefact;
+  /** Per-technique threshold on the paragraph model's probability (chosen by cross-validation). */
+  readonly paragraphThresholds: Readonly<Record<string, number>>;
+  /** How paragraph labels are formed: paragraph model, span findings, or both (chosen by cross-validation). */
+  readonly paragraphRule: 'model' | 'spans' | 'both';
+  /** Token probability above which tokens join a candidate span (chosen by cross-validation). */
+  readonly spanThreshold: number;
+  /** Per-technique default threshold on a finding's confidence (chosen by cross-validation). */
+  readonly thresholds: Readonly<Record<string, number>>;
+}
+
+export interface TechniqueModel {
+  readonly tagger: LinearModel;
+  readonly classifier: LinearModel;
+  readonly paragraph: LinearModel;
+  readonly paragraphThresholds: Readonly<Record<string, number>>;
+  readonly paragraphRule: 'model' | 'spans' | 'both';
+  readonly spanThreshold: number;
+  readonly thresholds: Readonly<Record<string, number>>;
+  readonly provenance: string;
+}
+
+export function techniqueModelFrom(a: TechniqueModelArtefact): TechniqueModel {
+  if (a.format !== 'narrascope-technique-model') throw new Error('not a narrascope technique model');
+  return {
+    tagger: loadLinear(a.tagger),
+    classifier: loadLinear(a.classifier),
+    paragraph: loadLinear(a.paragraph),
+    paragraphThresholds: a.paragraphThresholds,
+    paragraphRule: a.paragraphRule,
+    spanThreshold: a.spanThreshold, thresholds: a.thresholds, provenance: a.provenance };
+}
+
+export interface CandidateSpan {
+  readonly start: number;
+  readonly end: number;
+  /** Token range [tokStart, tokEnd). */
+  readonly tokStart: number;
+  readonly tokEnd: number;
+  /** Mean tagger probability of the span's tokens. */
+  readonly spanConfidence: number;
+  /** Classifier distribution, aligned with `model.classifier.outputs`. */
+  readonly probs: Float64Array;
+  /** Classifier feature ids of the span (for evidence). */
+  readonly featureIds: readonly number[];
+}
+
+/** Probability, for every token, that it lies inside a persuasion span. */
+export function tagTokens(model: TechniqueModel, fd: FeatureDoc): Float64Array {
+  const out = new Float64Array(fd.tokens.length);
+  const sentScore = new Map<number, number>();
+  for (let i = 0; i < fd.tokens.length; i++) {
+    const s = (fd.tokens[i] as Token).sentence;
+    let base = sentScore.get(s);
+    if (base === undefined) {
+      base = scoreOne(model.tagger, featureIds(model.tagger, sentenceFeatures(fd, s)));
+      sentScore.set(s, base);
+    }
+    out[i] = sigmoid(base + scoreOne(model.tagger, featureIds(model.tagger, tokenFeatures(fd, i))));
+  }
+  return out;
+}
+
+/**
+ * Runs of tokens with probability ≥ threshold, within one line; a single weaker token between two strong
+ * ones is bridged. Punctuation at the edges is trimmed, since annotators mark words, not the marks around them.
+ */
+export function decodeSpans(fd: FeatureDoc, probs: Float64Array, threshold: number): { a: number; b: number; confidence: number }[] {
+  const toks = fd.tokens;
+  const out: { a: number; b: number; confidence: number }[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if ((probs[i] as number) < threshold) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      if (j < toks.length && (probs[j] as number) >= threshold && !newlineBetween(fd, j - 1, j)) j++;
+      else if (j + 1 < toks.length && (probs[j + 1] as number) >= threshold && (probs[j] as number) >= threshold / 2 && !newlineBetween(fd, j - 1, j + 1)) j += 2;
+      else break;
+    }
+    let a = i;
+    let b = j;
+    while (a < b && (toks[a] as Token).kind === 'punctuation') a++;
+    while (b > a && (toks[b - 1] as Token).kind === 'punctuation') b--;
+    if (b > a) {
+      let sum = 0;
+      for (let k = a; k < b; k++) sum += probs[k] as number;
+      out.push({ a, b, confidence: sum / (b - a) });
+    }
+    i = j;
+  }
+  return out;
+}
+
+function newlineBetween(fd: FeatureDoc, a: number, b: number): boolean {
+  const ta = fd.tokens[a] as Token;
+  const tb = fd.tokens[b] as Token;
+  return fd.text.slice(ta.end, tb.start).includes('\n');
+}
+
+/** Distribution over techniques for the span of tokens [a, b) / characters [start, end). */
+export function classifySpan(model: TechniqueModel, fd: FeatureDoc, a: number, b: number, start: number, end: number): { probs: Float64Array; ids: number[] } {
+  const ids = featureIds(model.classifier, spanFeatures(fd, a, b, start, end));
+  return { probs: softmaxInPlace(scoreAll(model.classifier, ids)), ids };
+}
+
+/** Token range covering characters [start, end): tokens that overlap it. */
+export function tokenRange(fd: FeatureDoc, start: number, end: number): { a: number; b: number } {
+  const toks = fd.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((toks[mid] as Token).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let b = lo;
+  while (b < toks.length && (toks[b] as Token).start < end) b++;
+  return { a: lo, b };
+}
+
+export interface TechniqueAnalysis {
+  readonly fd: FeatureDoc;
+  readonly tokenProbs: Float64Array;
+  readonly spans: readonly CandidateSpan[];
+}
+
+/** Candidate spans of a document with their technique distributions (one run shared by all detectors). */
+export function analyseTechniques(model: TechniqueModel, text: string, segments: Segments, spanThreshold = model.spanThreshold): TechniqueAnalysis {
+  const fd = buildFeatureDoc(text, segments);
+  const tokenProbs = tagTokens(model, fd);
+  const spans: CandidateSpan[] = [];
+  for (const { a, b, confidence } of decodeSpans(fd, tokenProbs, spanThreshold)) {
+    const start = (fd.tokens[a] as Token).start;
+    const end = (fd.tokens[b - 1] as Token).end;
+    const { probs, ids } = classifySpan(model, fd, a, b, start, end);
+    spans.push({ start, end, tokStart: a, tokEnd: b, spanConfidence: confidence, probs, featureIds: ids });
+  }
+  return { fd, tokenProbs, spans };
+}
+
+/** Readable evidence for technique `k` of a span: the classifier features that pushed it most. */
+export function spanEvidence(model: TechniqueModel, span: CandidateSpan, k: number, n = 3): { label: string; weight: number }[] {
+  return topFeatures(model.classifier, span.featureIds, k, n).map(([name, w]) => ({ label: `feature ${name}`, weight: Math.round(w * 100) / 100 }));
+}
+
+/** Probability of each technique (aligned with `model.paragraph.outputs`) for the paragraph of tokens [a, b). */
+export function paragraphProbs(model: TechniqueModel, fd: FeatureDoc, a: number, b: number): { probs: Float64Array; ids: number[] } {
+  const ids = featureIds(model.paragraph, paragraphFeatures(fd, a, b));
+  const probs = scoreAll(model.paragraph, ids);
+  for (let k = 0; k < probs.length; k++) probs[k] = sigmoid(probs[k] as number);
+  return { probs, ids };
+}
+
+/**
+ * Techniques of the paragraph of tokens [a, b) / characters [start, end), by the model's paragraph rule:
+ * the paragraph model's probabilities over their thresholds, the candidate spans inside it whose confidence
+ * for a technique reaches that technique's threshold, or both. Returns label → score, best first.
+ */
+export function paragraphTechniques(model: TechniqueModel, run: TechniqueAnalysis, a: number, b: number, start: number, end: number): [string, number][] {
+  const found = new Map<string, number>();
+  const keep = (label: string, score: number): void => {
+    if (score > (found.get(label) ?? -1)) found.set(label, score);
+  };
+  if (model.paragraphRule !== 'spans' && b > a) {
+    const { probs } = paragraphProbs(model, run.fd, a, b);
+    probs.forEach((p, k) => {
+      const label = model.paragraph.outputs[k] as string;
+      if (p >= (model.paragraphThresholds[label] ?? 0.5)) keep(label, p);
+    });
+  }
+  if (model.paragraphRule !== 'model') {
+    for (const s of run.spans) {
+      if (s.start >= end || s.end <= start) continue;
+      s.probs.forEach((p, k) => {
+        const label = model.classifier.outputs[k] as string;
+        const c = s.spanConfidence * p;
+        if (c >= (model.thresholds[label] ?? 0.5)) keep(label, c);
+      });
+    }
+  }
+  return [...found].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+}
