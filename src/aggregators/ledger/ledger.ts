@@ -19,6 +19,7 @@ import { questionAnswer } from './layouts/question-answer.js';
 import { splitList } from './layouts/split-list.js';
 
 type Layout = (inp: Inputs) => { items: RawItem[]; reason: string };
+const LABEL_LAYOUTS = new Set(['split-list', 'labelled-fields']);
 /** Most specific first: split lists consume the labels the field layout would otherwise misread. */
 const LAYOUTS: readonly [string, Layout][] = [
   ['split-list', splitList],
@@ -44,10 +45,13 @@ export const ledger: Aggregator = {
   },
   aggregate(ctx) {
     const inp = readInputs(ctx.text, ctx.segments.blocks, ctx.findings);
+    // Label-based layouts may share a page (a table of myths, then labelled items): their items are merged
+    // where they do not overlap. The cue-based layouts only run on pages without labelled items.
     let raw: RawItem[] = [];
-    for (const [, layout] of LAYOUTS) {
-      raw = layout(inp).items;
-      if (raw.length > 0) break;
+    for (const [name, layout] of LAYOUTS) {
+      if (raw.length > 0 && !LABEL_LAYOUTS.has(name)) break;
+      const earlier = raw;
+      raw = [...earlier, ...layout(inp).items.filter((item) => !earlier.some((r) => r.span.start < item.span.end && item.span.start < r.span.end))];
     }
     if (raw.length === 0) return { rebuttals: [] };
     raw.sort((a, b) => a.span.start - b.span.start);

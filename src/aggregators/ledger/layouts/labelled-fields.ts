@@ -45,8 +45,9 @@ export function labelledFields(inp: Inputs): LayoutResult {
   const { text, blocks } = inp;
   const drafts = groups.map((g, i) => draft(inp, g, groups[i + 1] ?? null));
   limitLastTail(blocks, drafts);
-  // Labels with no text at all (a skeleton "Myth: / Fact:") are not items: nothing would be reported but labels.
-  let items = drafts.map((d) => toItem(text, d)).filter((it) => it.claim !== null || it.rebuttal !== null || it.verdictField !== null);
+  // An item needs its claim: labels without text (a skeleton "Myth: / Fact:", or the header row of a table
+  // whose cells follow) are not items.
+  let items = drafts.map((d) => toItem(text, d)).filter((it) => it.claim !== null);
 
   // Question / answer items count only when the answer rebuts the question (an interview is not a ledger).
   const qa = items.filter((it) => it.claimLabel?.role === 'question');

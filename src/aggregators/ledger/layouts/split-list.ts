@@ -6,12 +6,14 @@
  */
 import type { Block } from '../../../core/segment/types.js';
 import type { Inputs, LabelRec, RawItem } from '../inputs.js';
-import { blockAt } from '../inputs.js';
+import { blockAt, BOILERPLATE } from '../inputs.js';
 import type { LayoutResult } from './labelled-fields.js';
 
 export function splitList(inp: Inputs): LayoutResult {
   const { blocks, labels } = inp;
   const heads = labels.filter((l) => l.alone && l.position === 'block-start');
+  const table = tableColumns(inp, heads);
+  if (table.items.length > 0) return table;
   for (const c of heads.filter((l) => l.role === 'claim')) {
     const claims = runAfter(blocks, c);
     if (claims.length < 2) continue;
@@ -50,4 +52,45 @@ function runAfter(blocks: readonly Block[], l: LabelRec): Block[] {
     out.push(b);
   }
   return out;
+}
+
+/**
+ * A two-column table extracted to text: a header row "Myth" / "Fact" (two labels alone, one after the
+ * other), then the cells row by row, alternating claim and rebuttal, up to a heading, a label or
+ * boilerplate. An odd cell left at the end is not paired (a table row is never cut in half).
+ */
+function tableColumns(inp: Inputs, heads: readonly LabelRec[]): LayoutResult {
+  const { text, blocks } = inp;
+  const labelBlocks = new Set(inp.labels.map((l) => l.block));
+  for (const c of heads.filter((l) => l.role === 'claim')) {
+    const r = heads.find((l) => (l.role === 'rebuttal' || l.role === 'answer') && l.block === c.block + 1);
+    if (!r) continue;
+    const cells: Block[] = [];
+    for (let i = r.block + 1; i < blocks.length; i++) {
+      const b = blocks[i] as Block;
+      if (labelBlocks.has(i) || (b.kind === 'heading' && !/[.!?]$/u.test(text.slice(b.start, b.end))) || BOILERPLATE.test(text.slice(b.start, b.end))) break;
+      cells.push(b);
+    }
+    if (cells.length < 4) continue;
+    const items: RawItem[] = [];
+    for (let i = 0; i + 1 < cells.length; i += 2) {
+      const cb = cells[i] as Block;
+      const rb = cells[i + 1] as Block;
+      items.push({
+        format: `${c.key}-${r.key}-table`,
+        index: null,
+        claim: cb.content,
+        motive: null,
+        rebuttal: rb.content,
+        verdictField: null,
+        attributionField: null,
+        claimLabel: c,
+        span: { start: cb.start, end: rb.end },
+        findingIds: [c.findingId, r.findingId],
+        glued: false,
+      });
+    }
+    return { items, reason: `table of ${items.length} rows under a ${c.key} / ${r.key} header` };
+  }
+  return { items: [], reason: 'no table header' };
 }
