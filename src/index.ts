@@ -8,4 +8,10 @@ export { readInput, readInputs, builtinReaders, chooseReader, htmlToText, markdo
 export * from './taxonomy/index.js';
 export { createNarrativeAggregator, narrativeAggregator, type NarrativeAggregatorOptions } from './aggregators/narrative/narratives.js';
 export { testDetector, runDetector, parseMarkers, type TesterCase, type TesterFailure } from './testing/index.js';
+export { createFactCheckMatcher, FactCheckMatcher, Bm25Index, highlightMatches, markHighlights, formatRun, parseIdTsv, parseQrels, evaluateRun, type MatchableFactCheck, type MatchHit, type MatchOptions, type MatcherOptions, type Highlight as MatchHighlight, type RetrievalScores } from './corpus/matching/index.js';
+export { loadWordVectors, cosine as vectorCosine, type WordVectors } from './models/vectors/word-vectors.js';
+export { ledgerClaimReviews, confirmedClaimReviews, stringifyJsonLd, validateClaimReview, type ClaimReview, type ClaimReviewContext, type AnalystConfirmation } from './export/claimreview/index.js';
+export { buildStixBundle, validateStixBundle, stringifyStixBundle, type StixBundle, type StixObject, type StixExportOptions } from './export/stix/index.js';
+export { ledgerCsv, claimsCsv, findingsCsv, csvCell, toCsv } from './export/csv/index.js';
+export { importClaimReviews, importFactCheckTable, ledgerFactChecks, type FactCheckRecord, type ImportBatch } from './store/fact-checks/index.js';
 export { TOOL_VERSION } from './version.js';
