@@ -116,12 +116,14 @@ export function figures(rows: readonly { doc: GoldDocument; pred: NarrativePredi
 
 const GRID = {
   narrative: [0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8],
-  coarse: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
-  fine: [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
+  coarse: [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95],
+  fine: [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95],
   prior: [0, 8, 16, 32, 64],
   // [share of the best coarse score, share of the dense gate] in the gate score.
   gateMix: [[0, 0], [0.5, 0], [1, 0], [0, 0.5], [0, 1], [0.34, 0.33], [0.5, 0.5]] as const,
   knn: [0, 1, 2, 3, 5],
+  maxFine: [1, 2, 10],
+  maxCoarse: [1, 2, 3, 5, 10],
 };
 
 /** Objective for threshold choice: the mean of the four reported samples-F1 figures. */
@@ -144,7 +146,8 @@ export function chooseThresholds(scores: readonly Scores[], taxonomy: Taxonomy):
       for (const [gateMix, gateDense] of GRID.gateMix)
         for (const prior of GRID.prior) for (const narrative of GRID.narrative) consider({ ...current, narrativeByDomain: undefined, knn, gateMix, gateDense, prior, narrative });
     current = bestT();
-    for (const coarse of GRID.coarse) for (const fine of GRID.fine) consider({ ...current, coarse, fine });
+    for (const maxCoarse of GRID.maxCoarse)
+      for (const maxFine of GRID.maxFine) for (const coarse of GRID.coarse) for (const fine of GRID.fine) consider({ ...current, coarse, fine, maxCoarse, maxFine });
     current = bestT();
     for (const urw of GRID.narrative) for (const cc of GRID.narrative) consider({ ...current, narrativeByDomain: { URW: urw, CC: cc } });
     current = bestT();

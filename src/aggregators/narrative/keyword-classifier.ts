@@ -86,7 +86,7 @@ function supportFor(hits: readonly KeywordHit[], layout: TextLayout, s: KeywordS
   const paragraphs = [...byBlock.keys()].sort((a, b) => a - b);
   const bySentence = new Map<number, KeywordHit[]>();
   for (const h of hits) {
-    const i = layout.sentences.findIndex((x) => x.start <= h.start && h.start < x.end);
+    const i = spanIndexAt(layout.sentences, h.start);
     if (i >= 0) bySentence.set(i, [...(bySentence.get(i) ?? []), h]);
   }
   const support = [...bySentence]
@@ -121,7 +121,21 @@ export function cueText(text: string, start: number, end: number): string {
 }
 
 export function blockAt(blocks: readonly Block[], offset: number): number {
-  for (const b of blocks) if (b.start <= offset && offset < b.end) return b.index;
+  const i = spanIndexAt(blocks, offset);
+  return i < 0 ? -1 : blocks[i]!.index;
+}
+
+/** Index of the span (sorted, non-overlapping) that contains `offset`, or -1: binary search, for long texts. */
+export function spanIndexAt(spans: readonly { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
   return -1;
 }
 

@@ -23,6 +23,10 @@ export interface NarrativeThresholds {
   readonly coarse: number;
   /** Minimum probability for a fine label; below it, the coarse label's `: Other` child is used. */
   readonly fine: number;
+  /** Most coarse labels per document (absent: no limit). */
+  readonly maxCoarse?: number;
+  /** Most fine labels under one coarse label (absent: no limit). */
+  readonly maxFine?: number;
   /** Weight of the taxonomy-profile similarity added to each label's logit. */
   readonly prior: number;
   /** Share of the dense gate in the gate score (the rest: narrative head and best coarse score). */

@@ -116,14 +116,14 @@ export function decideNarratives(s: NarrativeScorer, taxonomy: Taxonomy, t: Narr
   const narrativeScore = Math.max(0, 1 - mix - dense) * s.narrative() + mix * (coarseScored[0]?.score ?? 0) + (dense ? dense * s.dense(domain) : 0);
   const gate = t.narrativeByDomain?.[domain] ?? t.narrative;
   if (narrativeScore < gate || s.empty) return { narrativeScore, hasNarrative: false, domain, coarse: [], fine: [] };
-  const coarse = coarseScored.filter((c, i) => i === 0 || c.score >= t.coarse);
+  const coarse = coarseScored.filter((c, i) => i === 0 || c.score >= t.coarse).slice(0, t.maxCoarse ?? coarseScored.length);
   const fine: ScoredLabel[] = [];
   for (const c of coarse) {
     const scored = (structure.children.get(c.label) ?? [])
       .map((l) => ({ label: l.label, score: score(l.label) }))
       .filter((f) => f.score >= t.fine)
       .sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
-    if (scored.length) fine.push(...scored);
+    if (scored.length) fine.push(...scored.slice(0, t.maxFine ?? scored.length));
     else fine.push({ label: `${c.label}: Other`, score: c.score });
   }
   return { narrativeScore, hasNarrative: true, domain, coarse, fine };
