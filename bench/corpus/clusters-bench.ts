@@ -11,22 +11,29 @@ import { SyntheticCorpus } from './synthetic.js';
 
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
-async function runOnce(n: number, log: (s: string) => void): Promise<{ n: number; sigMs: number; lshMs: number; clusters: number; candidates: number; q: ReturnType<typeof evaluateClusters>; heapDelta: number }> {
+async function runOnce(n: number, log: (s: string) => void): Promise<{ n: number; genMs: number; sigMs: number; lshMs: number; clusters: number; candidates: number; q: ReturnType<typeof evaluateClusters>; heapDelta: number }> {
   const corpus = new SyntheticCorpus({ documents: n, seed: 2024 });
   const hasher = new MinHasher();
   const k = hasher.numHashes;
   const heap0 = process.memoryUsage().heapUsed;
-  let t = performance.now();
   const sigs = new Uint32Array(n * k);
-  for (let i = 0; i < n; i++) hasher.signature(corpus.text(i), sigs.subarray(i * k, (i + 1) * k));
-  const sigMs = performance.now() - t;
-  t = performance.now();
+  let genMs = 0;
+  let sigMs = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const text = corpus.text(i);
+    const t1 = performance.now();
+    hasher.signature(text, sigs.subarray(i * k, (i + 1) * k));
+    genMs += t1 - t0;
+    sigMs += performance.now() - t1;
+  }
+  const t = performance.now();
   const r = lshCluster(sigs, n, k);
   const lshMs = performance.now() - t;
   const heapDelta = process.memoryUsage().heapUsed - heap0;
   const q = evaluateClusters(corpus, r.clusters);
-  log(`${n} docs: signatures ${(sigMs / 1000).toFixed(1)} s (incl. generating the text), LSH ${(lshMs / 1000).toFixed(2)} s, ${r.clusters.length} clusters, recall ${q.recall.toFixed(4)} (${q.recalled}/${q.positivePairs}), false merges ${q.falseMerges}`);
-  return { n, sigMs, lshMs, clusters: r.clusters.length, candidates: r.candidatePairs, q, heapDelta };
+  log(`${n} docs: generating text ${(genMs / 1000).toFixed(1)} s (not counted), signatures ${(sigMs / 1000).toFixed(1)} s, LSH ${(lshMs / 1000).toFixed(2)} s, ${r.clusters.length} clusters, recall ${q.recall.toFixed(4)} (${q.recalled}/${q.positivePairs}), false merges ${q.falseMerges}`);
+  return { n, genMs, sigMs, lshMs, clusters: r.clusters.length, candidates: r.candidatePairs, q, heapDelta };
 }
 
 export const clustersBenchSection: Section = {
@@ -42,6 +49,6 @@ export const clustersBenchSection: Section = {
       rows.push(`| ${n.toLocaleString('en')} | ${(r.sigMs / 1000).toFixed(1)} | ${(r.lshMs / 1000).toFixed(2)} | **${((r.sigMs + r.lshMs) / 1000).toFixed(1)}** | ${r.clusters} | ${r.candidates} | ${r.q.positivePairs} | **${r.q.recall.toFixed(4)}** | **${r.q.falseMerges}** | ${r.q.minJaccardInCluster.toFixed(3)} | ${mb(r.heapDelta)} |`);
     }
     const ratio = runs.length === 2 ? `\n\nScaling: ${(runs[1]!.n / runs[0]!.n).toFixed(0)}× the documents took ${((runs[1]!.sigMs + runs[1]!.lshMs) / (runs[0]!.sigMs + runs[0]!.lshMs)).toFixed(1)}× the time.` : '';
-    return `${rows.join('\n')}${ratio}\n\nSettings: 128 hash functions, word 3-shingles, 32 bands × 4 rows, candidate pairs kept at estimated Jaccard ≥ 0.7, single linkage. The signature time includes generating each synthetic text. Memory: 512 bytes of signature per document plus one 8-byte key per document per band pass; texts are not kept.`;
+    return `${rows.join('\n')}${ratio}\n\nSettings: 128 hash functions, word 3-shingles, 32 bands × 4 rows, candidate pairs kept at estimated Jaccard ≥ 0.7, single linkage. Generating the synthetic texts is timed apart and not counted; the signature time includes tokenising and shingling. Memory: 512 bytes of signature per document plus one 8-byte key per document per band pass; texts are not kept.`;
   },
 };

@@ -49,7 +49,24 @@ export async function outletId(trx: Db, name: string | undefined | null): Promis
   return Number(row.id);
 }
 
+/** True for a unique-constraint violation (another writer stored the same hash first). */
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 export async function saveAnalysedDocument(store: Store, doc: Document, result: AnalysisResult, options: SaveOptions = {}): Promise<SaveResult> {
+  try {
+    return await saveOnce(store, doc, result, options);
+  } catch (e) {
+    // PostgreSQL: two processes checked the hash at the same time and the other committed first. Running
+    // again finds its row (and returns `unchanged`, or re-analyses when asked).
+    if (isUniqueViolation(e)) return saveOnce(store, doc, result, options);
+    throw e;
+  }
+}
+
+async function saveOnce(store: Store, doc: Document, result: AnalysisResult, options: SaveOptions): Promise<SaveResult> {
   return store.write(async (trx) => {
     let documentId = await documentIdByHash(trx, doc.hash);
     let status: SaveStatus;

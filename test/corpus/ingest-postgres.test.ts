@@ -1,0 +1,43 @@
+/** Ingest end to end into PostgreSQL (skipped with a notice when none is reachable), including two concurrent runs. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingest } from '../../src/corpus/ingest/ingest.js';
+import { search } from '../../src/corpus/search.js';
+import { addWatchEntries, watchReport } from '../../src/corpus/watch.js';
+import { countDocuments, openStore } from '../../src/store/index.js';
+import { postgresDb, postgresReachable } from '../store/dialects.js';
+import { syntheticJsonl, syntheticText } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'narrascope-pg-ingest-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const reachable = await postgresReachable();
+
+describe.skipIf(!reachable)('ingest into PostgreSQL', () => {
+  it('stores, searches, matches watch entries, and serialises two concurrent ingests without duplicates', async () => {
+    const db = postgresDb();
+    const a = await openStore(db.url);
+    const b = await openStore(db.url);
+    try {
+      await addWatchEntries(a, ['grain exports double after port expansion']);
+      const fa = join(dir, 'a.jsonl');
+      const fb = join(dir, 'b.jsonl');
+      writeFileSync(fa, `${syntheticJsonl(0, 30)}${JSON.stringify({ text: `${syntheticText(500)} Grain exports will double after the port expansion.`, outlet: 'Port Times', date: '2024-07-01' })}\n`);
+      writeFileSync(fb, syntheticJsonl(15, 45));
+      const [sa, sb] = await Promise.all([ingest(a, [fa], { workers: 1, analyzer: { identifyLanguage: false } }), ingest(b, [fb], { workers: 1, analyzer: { identifyLanguage: false } })]);
+      expect([sa.failed, sb.failed]).toEqual([0, 0]);
+      expect(sa.inserted + sb.inserted).toBe(46);
+      expect(sa.unchanged + sb.unchanged).toBe(15);
+      expect(await countDocuments(a.db)).toBe(46);
+      expect(sa.watchMatches).toHaveLength(1);
+      const r = await search(a, { text: 'grain exports', outlets: ['Port Times'] });
+      expect(r.total).toBe(1);
+      expect((await watchReport(a.db))[0]).toMatchObject({ seen: true, count: 1, firstAppearance: { outlet: 'Port Times', date: '2024-07-01' } });
+    } finally {
+      await a.close();
+      await b.close();
+      await db.cleanup();
+    }
+  }, 120_000);
+});
