@@ -1,236 +1,414 @@
 /**
- * Corpus routes over a real (in-memory SQLite) store. The analysis is the real pipeline plus a fixed
+ * Corpus routes over a real store: SQLite, and PostgreSQL when it is reachable (as in CI). The analysis is the real pipeline plus a fixed
  * ledger item, narrative and technique profile, so these tests do not depend on detector quality.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/core/result/types.js';
 import { factCheck, saveFactChecks } from '../../src/store/fact-checks/index.js';
+import { dialects, type TestDb } from '../store/dialects.js';
 import { withLayers } from './fixtures.js';
 import { bearer, errorOf, testServer, type TestServer } from './helpers.js';
 
 const DOCS = [
-  { title: 'Harbour myths', outlet: 'Coast Herald', publishedAt: '2025-03-04', text: 'Harbour myths\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change.' },
-  { title: 'Harbour myths again', outlet: 'Bay News', publishedAt: '2025-03-12', text: 'Harbour myths again\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change. Reposted.' },
-  { title: 'Weather report', outlet: 'Bay News', publishedAt: '2025-04-01', text: 'Sunny weather is expected along the coast this weekend, with light winds.' },
+  {
+    title: 'Harbour myths',
+    outlet: 'Coast Herald',
+    publishedAt: '2025-03-04',
+    text: 'Harbour myths\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change.',
+  },
+  {
+    title: 'Harbour myths again',
+    outlet: 'Bay News',
+    publishedAt: '2025-03-12',
+    text: 'Harbour myths again\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change. Reposted.',
+  },
+  {
+    title: 'Weather report',
+    outlet: 'Bay News',
+    publishedAt: '2025-04-01',
+    text: 'Sunny weather is expected along the coast this weekend, with light winds.',
+  },
 ];
 
-let s: TestServer;
-const ids: string[] = [];
-beforeAll(async () => {
-  s = await testServer({ withStore: true, analysis: withLayers });
-  for (const d of DOCS) {
-    const res = await s.app.inject({ method: 'POST', url: '/api/analyse', headers: bearer(s.analyst), payload: { text: d.text, title: d.title, source: { outlet: d.outlet, publishedAt: d.publishedAt }, store: true } });
-    expect(res.statusCode).toBe(200);
-    const stored = (res.json() as { stored: { id: string; created: boolean } }).stored;
-    expect(stored.created).toBe(true);
-    ids.push(stored.id);
-  }
-});
-afterAll(() => s.close());
-
-describe('storing', () => {
-  it('is idempotent: the same text again is not a new document', async () => {
-    const d = DOCS[2] as (typeof DOCS)[number];
-    const res = await s.app.inject({ method: 'POST', url: '/api/analyse', headers: bearer(s.analyst), payload: { text: d.text, store: true } });
-    expect((res.json() as { stored: { id: string; created: boolean } }).stored).toEqual({ id: ids[2], created: false });
-  });
-});
-
-describe('GET /api/documents', () => {
-  it.each([
-    ['', 3],
-    ['?q=harbour', 2],
-    ['?q=HARBOUR%20bay', 2],
-    ['?q=weather', 1],
-    ['?q=nothinglikethis', 0],
-    ['?q=harbour%20-again', 1],
-    ['?q=weather%20OR%20again', 2],
-    ['?q=%22myths%20again%22', 1],
-    ['?outlet=Bay%20News', 2],
-    ['?outlet=Bay%20News&q=harbour', 1],
-    ['?from=2025-03-10', 2],
-    ['?to=2025-03-31', 2],
-    ['?from=2025-03-05&to=2025-03-31', 1],
-    ['?technique=Loaded_Language', 2],
-    ['?narrative=Harbour%3A%20environmental%20harm', 2],
-    ['?hasLedger=true', 2],
-    ['?hasLedger=false', 1],
-    ['?language=en', 3],
-  ])('%s → %i documents', async (qs, total) => {
-    const res = await s.app.inject({ method: 'GET', url: `/api/documents${qs}` });
-    expect(res.statusCode).toBe(200);
-    const body = res.json() as { total: number; items: unknown[] };
-    expect(body.total).toBe(total);
-    expect(body.items).toHaveLength(total);
-  });
-
-  it('pages and orders by publication date, newest first', async () => {
-    const res = await s.app.inject({ method: 'GET', url: '/api/documents?limit=2&offset=1' });
-    const body = res.json() as { total: number; items: { id: string }[] };
-    expect(body.total).toBe(3);
-    expect(body.items.map((i) => i.id)).toEqual([ids[1], ids[0]]);
-  });
-
-  it('counts facets over the filtered set', async () => {
-    const res = await s.app.inject({ method: 'GET', url: '/api/documents?q=harbour' });
-    const f = (res.json() as { facets: Record<string, { value: string; count: number }[]> }).facets;
-    expect(f.outlets).toEqual(expect.arrayContaining([{ value: 'Coast Herald', count: 1 }, { value: 'Bay News', count: 1 }]));
-    expect(f.techniques).toEqual([{ value: 'Loaded_Language', count: 2 }]);
-    expect(f.narratives).toEqual([{ value: 'Harbour: environmental harm', count: 2 }]);
-  });
-});
-
-describe('documents', () => {
-  it('returns a document with its analysis by full id or 12-digit prefix', async () => {
-    for (const key of [ids[0] as string, (ids[0] as string).slice(0, 12)]) {
-      const res = await s.app.inject({ method: 'GET', url: `/api/documents/${key}` });
+describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
+  let s: TestServer;
+  let db: TestDb;
+  const ids: string[] = [];
+  beforeAll(async () => {
+    db = makeDb();
+    s = await testServer({ storeUrl: db.url, analysis: withLayers });
+    for (const d of DOCS) {
+      const res = await s.app.inject({
+        method: 'POST',
+        url: '/api/analyse',
+        headers: bearer(s.analyst),
+        payload: {
+          text: d.text,
+          title: d.title,
+          source: { outlet: d.outlet, publishedAt: d.publishedAt },
+          store: true,
+        },
+      });
       expect(res.statusCode).toBe(200);
-      const body = res.json() as { document: { id: string; outlet: string }; result: AnalysisResult };
-      expect(body.document).toMatchObject({ id: ids[0], outlet: 'Coast Herald' });
-      expect(body.result.document.text).toBe(DOCS[0]?.text);
-      expect(body.result.rebuttals[0]?.claim?.text).toBe('the harbour will poison the bay.');
+      const stored = (res.json() as { stored: { id: string; created: boolean } }).stored;
+      expect(stored.created).toBe(true);
+      ids.push(stored.id);
     }
   });
-
-  it('404s an unknown id', async () => {
-    const res = await s.app.inject({ method: 'GET', url: `/api/documents/${'f'.repeat(64)}` });
-    expect([res.statusCode, errorOf(res).code]).toEqual([404, 'not-found']);
+  afterAll(async () => {
+    await s?.close();
+    await db?.cleanup();
   });
 
-  it('keeps a dismissal with its author and reason', async () => {
-    const res = await s.app.inject({ method: 'POST', url: `/api/documents/${ids[0]}/dismissals`, headers: bearer(s.analyst), payload: { detector: 'technique/loaded-language', messageId: 'loaded', start: 6, end: 10, quote: 'myth', reason: 'a label word, not loaded language' } });
-    expect(res.statusCode).toBe(201);
-    const doc = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}` });
-    expect((doc.json() as { dismissals: unknown[] }).dismissals).toEqual([expect.objectContaining({ detector: 'technique/loaded-language', author: 'test analyst', reason: 'a label word, not loaded language', start: 6, end: 10 })]);
+  describe('storing', () => {
+    it('is idempotent: the same text again is not a new document', async () => {
+      const d = DOCS[2] as (typeof DOCS)[number];
+      const res = await s.app.inject({
+        method: 'POST',
+        url: '/api/analyse',
+        headers: bearer(s.analyst),
+        payload: { text: d.text, store: true },
+      });
+      expect((res.json() as { stored: { id: string; created: boolean } }).stored).toEqual({
+        id: ids[2],
+        created: false,
+      });
+    });
   });
 
-  it('rejects a dismissal whose end is before its start', async () => {
-    const res = await s.app.inject({ method: 'POST', url: `/api/documents/${ids[0]}/dismissals`, headers: bearer(s.analyst), payload: { detector: 'a/b', start: 9, end: 2, quote: 'x', reason: 'because' } });
-    expect([res.statusCode, errorOf(res).code]).toEqual([400, 'invalid-request']);
+  describe('GET /api/documents', () => {
+    it.each([
+      ['', 3],
+      ['?q=harbour', 2],
+      ['?q=HARBOUR%20bay', 2],
+      ['?q=weather', 1],
+      ['?q=nothinglikethis', 0],
+      ['?q=harbour%20-again', 1],
+      ['?q=weather%20OR%20again', 2],
+      ['?q=%22myths%20again%22', 1],
+      ['?outlet=Bay%20News', 2],
+      ['?outlet=Bay%20News&q=harbour', 1],
+      ['?from=2025-03-10', 2],
+      ['?to=2025-03-31', 2],
+      ['?from=2025-03-05&to=2025-03-31', 1],
+      ['?technique=Loaded_Language', 2],
+      ['?narrative=Harbour%3A%20environmental%20harm', 2],
+      ['?hasLedger=true', 2],
+      ['?hasLedger=false', 1],
+      ['?language=en', 3],
+    ])('%s → %i documents', async (qs, total) => {
+      const res = await s.app.inject({ method: 'GET', url: `/api/documents${qs}` });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { total: number; items: unknown[] };
+      expect(body.total).toBe(total);
+      expect(body.items).toHaveLength(total);
+    });
+
+    it('pages and orders by publication date, newest first', async () => {
+      const res = await s.app.inject({ method: 'GET', url: '/api/documents?limit=2&offset=1' });
+      const body = res.json() as { total: number; items: { id: string }[] };
+      expect(body.total).toBe(3);
+      expect(body.items.map((i) => i.id)).toEqual([ids[1], ids[0]]);
+    });
+
+    it('counts facets over the filtered set', async () => {
+      const res = await s.app.inject({ method: 'GET', url: '/api/documents?q=harbour' });
+      const f = (res.json() as { facets: Record<string, { value: string; count: number }[]> }).facets;
+      expect(f.outlets).toEqual(
+        expect.arrayContaining([
+          { value: 'Coast Herald', count: 1 },
+          { value: 'Bay News', count: 1 },
+        ]),
+      );
+      expect(f.techniques).toEqual([{ value: 'Loaded_Language', count: 2 }]);
+      expect(f.narratives).toEqual([{ value: 'Harbour: environmental harm', count: 2 }]);
+    });
   });
 
-  it('records a confirmation of a ledger item', async () => {
-    const res = await s.app.inject({ method: 'POST', url: `/api/documents/${ids[0]}/confirmations`, headers: bearer(s.analyst), payload: { itemKey: 'l1', verdict: 'false', note: 'checked against the register' } });
-    expect(res.statusCode).toBe(201);
-    const doc = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}` });
-    expect((doc.json() as { confirmations: unknown[] }).confirmations).toEqual([expect.objectContaining({ itemKey: 'l1', verdict: 'false', author: 'test analyst' })]);
+  describe('documents', () => {
+    it('returns a document with its analysis by full id or 12-digit prefix', async () => {
+      for (const key of [ids[0] as string, (ids[0] as string).slice(0, 12)]) {
+        const res = await s.app.inject({ method: 'GET', url: `/api/documents/${key}` });
+        expect(res.statusCode).toBe(200);
+        const body = res.json() as { document: { id: string; outlet: string }; result: AnalysisResult };
+        expect(body.document).toMatchObject({ id: ids[0], outlet: 'Coast Herald' });
+        expect(body.result.document.text).toBe(DOCS[0]?.text);
+        expect(body.result.rebuttals[0]?.claim?.text).toBe('the harbour will poison the bay.');
+      }
+    });
+
+    it('404s an unknown id', async () => {
+      const res = await s.app.inject({ method: 'GET', url: `/api/documents/${'f'.repeat(64)}` });
+      expect([res.statusCode, errorOf(res).code]).toEqual([404, 'not-found']);
+    });
+
+    it('keeps a dismissal with its author and reason', async () => {
+      const res = await s.app.inject({
+        method: 'POST',
+        url: `/api/documents/${ids[0]}/dismissals`,
+        headers: bearer(s.analyst),
+        payload: {
+          detector: 'technique/loaded-language',
+          messageId: 'loaded',
+          start: 6,
+          end: 10,
+          quote: 'myth',
+          reason: 'a label word, not loaded language',
+        },
+      });
+      expect(res.statusCode).toBe(201);
+      const doc = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}` });
+      expect((doc.json() as { dismissals: unknown[] }).dismissals).toEqual([
+        expect.objectContaining({
+          detector: 'technique/loaded-language',
+          author: 'test analyst',
+          reason: 'a label word, not loaded language',
+          start: 6,
+          end: 10,
+        }),
+      ]);
+    });
+
+    it('rejects a dismissal whose end is before its start', async () => {
+      const res = await s.app.inject({
+        method: 'POST',
+        url: `/api/documents/${ids[0]}/dismissals`,
+        headers: bearer(s.analyst),
+        payload: { detector: 'a/b', start: 9, end: 2, quote: 'x', reason: 'because' },
+      });
+      expect([res.statusCode, errorOf(res).code]).toEqual([400, 'invalid-request']);
+    });
+
+    it('records a confirmation of a ledger item', async () => {
+      const res = await s.app.inject({
+        method: 'POST',
+        url: `/api/documents/${ids[0]}/confirmations`,
+        headers: bearer(s.analyst),
+        payload: { itemKey: 'l1', verdict: 'false', note: 'checked against the register' },
+      });
+      expect(res.statusCode).toBe(201);
+      const doc = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}` });
+      expect((doc.json() as { confirmations: unknown[] }).confirmations).toEqual([
+        expect.objectContaining({ itemKey: 'l1', verdict: 'false', author: 'test analyst' }),
+      ]);
+    });
+
+    it('exports JSON and a CSV that defuses spreadsheet formulas', async () => {
+      const j = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=json` });
+      expect(j.headers['content-disposition']).toMatch(
+        /attachment; filename="narrascope-[0-9a-f]{12}\.json"/u,
+      );
+      expect((JSON.parse(j.body) as AnalysisResult).document.hash).toBe(ids[0]);
+      const c = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=csv` });
+      expect(c.headers['content-type']).toMatch(/^text\/csv/u);
+      const lines = c.body.trim().split('\r\n');
+      expect(lines[0]).toMatch(/^document_hash,.*,claim,.*,rebuttal,/u);
+      expect(lines[1]).toContain(",'=SUM(A1:A9) the agency found no change.,");
+      expect(lines).toHaveLength(2);
+      const findings = await s.app.inject({
+        method: 'GET',
+        url: `/api/documents/${ids[0]}/export?format=csv&table=findings`,
+      });
+      expect(findings.headers['content-disposition']).toMatch(/-findings\.csv"/u);
+    });
+
+    it('exports ClaimReview with the ledger item and the analyst confirmation', async () => {
+      const none = await s.app.inject({
+        method: 'GET',
+        url: `/api/documents/${ids[0]}/export?format=claimreview`,
+      });
+      expect([none.statusCode, errorOf(none).code]).toEqual([422, 'nothing-to-export']);
+      expect(errorOf(none).message).toContain('no http(s) address');
+      const res = await s.app.inject({
+        method: 'GET',
+        url: `/api/documents/${ids[0]}/export?format=claimreview&url=${encodeURIComponent('https://coast.example/harbour')}`,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['x-narrascope-skipped']).toBe('0');
+      const reviews = JSON.parse(res.body) as {
+        '@type': string;
+        claimReviewed: string;
+        reviewRating: { alternateName: string };
+        author: { name?: string };
+      }[];
+      expect(reviews.map((r) => [r['@type'], r.claimReviewed, r.reviewRating.alternateName])).toEqual([
+        ['ClaimReview', 'the harbour will poison the bay.', expect.any(String)],
+        ['ClaimReview', 'the harbour will poison the bay.', expect.any(String)],
+      ]);
+    });
+
+    it('exports a STIX 2.1 bundle', async () => {
+      const res = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=stix` });
+      const bundle = JSON.parse(res.body) as { type: string; id: string; objects: { type: string }[] };
+      expect(bundle.type).toBe('bundle');
+      expect(bundle.id).toMatch(/^bundle--/u);
+      expect(bundle.objects.map((o) => o.type)).toContain('report');
+    });
+
+    it.each(['xml', 'csv&table=users', 'claimreview&url=javascript:alert(1)'])(
+      'refuses export format %s',
+      async (q) => {
+        const res = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=${q}` });
+        expect([res.statusCode, errorOf(res).code]).toEqual([400, 'invalid-request']);
+      },
+    );
+
+    it('deletes (admin) and the document is gone from search', async () => {
+      const res = await s.app.inject({
+        method: 'DELETE',
+        url: `/api/documents/${ids[2]}`,
+        headers: bearer(s.admin),
+      });
+      expect(res.statusCode).toBe(200);
+      const search = await s.app.inject({ method: 'GET', url: '/api/documents?q=weather' });
+      expect((search.json() as { total: number }).total).toBe(0);
+      const again = await s.app.inject({
+        method: 'DELETE',
+        url: `/api/documents/${ids[2]}`,
+        headers: bearer(s.admin),
+      });
+      expect(again.statusCode).toBe(404);
+    });
   });
 
-  it('exports JSON and a CSV that defuses spreadsheet formulas', async () => {
-    const j = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=json` });
-    expect(j.headers['content-disposition']).toMatch(/attachment; filename="narrascope-[0-9a-f]{12}\.json"/u);
-    expect((JSON.parse(j.body) as AnalysisResult).document.hash).toBe(ids[0]);
-    const c = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=csv` });
-    expect(c.headers['content-type']).toMatch(/^text\/csv/u);
-    const lines = c.body.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^document_hash,.*,claim,.*,rebuttal,/u);
-    expect(lines[1]).toContain(",'=SUM(A1:A9) the agency found no change.,");
-    expect(lines).toHaveLength(2);
-    const findings = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=csv&table=findings` });
-    expect(findings.headers['content-disposition']).toMatch(/-findings\.csv"/u);
+  describe('fact-check matching', () => {
+    it("finds the earlier fact-check for a claim, and for a stored document's ledger claims", async () => {
+      const empty = await s.app.inject({
+        method: 'POST',
+        url: '/api/matches',
+        payload: { claims: ['the harbour will poison the bay'] },
+      });
+      expect(empty.json()).toMatchObject({
+        library: 0,
+        results: [{ claim: 'the harbour will poison the bay', matches: [] }],
+      });
+      await saveFactChecks(s.store as NonNullable<TestServer['store']>, [
+        factCheck({
+          claim: 'The new harbour will poison the whole bay',
+          verdict: 'false',
+          publisher: 'Coast Checkers',
+          origin: 'csv',
+          source: 'test.csv#1',
+        }),
+        factCheck({
+          claim: 'Wind farms kill all the birds on the coast',
+          verdict: 'false',
+          publisher: 'Coast Checkers',
+          origin: 'csv',
+          source: 'test.csv#2',
+        }),
+        factCheck({
+          claim: 'The mayor owns the ferry company',
+          verdict: 'unproven',
+          publisher: 'Bay Facts',
+          origin: 'csv',
+          source: 'test.csv#3',
+        }),
+      ]);
+      const res = await s.app.inject({
+        method: 'POST',
+        url: '/api/matches',
+        payload: { claims: ['harbour poisons the bay', 'birds killed by wind farms'], k: 2 },
+      });
+      const body = res.json() as {
+        library: number;
+        results: {
+          claim: string;
+          matches: { rank: number; factCheck: { claim: string; publisher: string } }[];
+        }[];
+      };
+      expect(body.library).toBe(3);
+      expect(body.results.map((r) => r.matches[0]?.factCheck.claim)).toEqual([
+        'The new harbour will poison the whole bay',
+        'Wind farms kill all the birds on the coast',
+      ]);
+      const doc = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/matches?k=1` });
+      const d = doc.json() as {
+        results: { kind: string; id: string; matches: { factCheck: { claim: string } }[] }[];
+      };
+      expect(d.results[0]).toMatchObject({ kind: 'ledger', id: 'l1' });
+      expect(d.results[0]?.matches[0]?.factCheck.claim).toBe('The new harbour will poison the whole bay');
+    });
+
+    it.each([
+      [{ claims: [] }, 400],
+      [{ claims: ['x'], k: 100 }, 400],
+      [{ claims: 'x' }, 400],
+      [{ claims: ['x'], sql: 'DROP' }, 400],
+    ])('refuses %j', async (payload, status) => {
+      const res = await s.app.inject({ method: 'POST', url: '/api/matches', payload });
+      expect(res.statusCode).toBe(status);
+    });
   });
 
-  it('exports ClaimReview with the ledger item and the analyst confirmation', async () => {
-    const none = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=claimreview` });
-    expect([none.statusCode, errorOf(none).code]).toEqual([422, 'nothing-to-export']);
-    expect(errorOf(none).message).toContain('no http(s) address');
-    const res = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=claimreview&url=${encodeURIComponent('https://coast.example/harbour')}` });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['x-narrascope-skipped']).toBe('0');
-    const reviews = JSON.parse(res.body) as { '@type': string; claimReviewed: string; reviewRating: { alternateName: string }; author: { name?: string } }[];
-    expect(reviews.map((r) => [r['@type'], r.claimReviewed, r.reviewRating.alternateName])).toEqual([
-      ['ClaimReview', 'the harbour will poison the bay.', expect.any(String)],
-      ['ClaimReview', 'the harbour will poison the bay.', expect.any(String)],
-    ]);
-  });
+  describe('ledger, timelines and clusters', () => {
+    it('lists ledger items across documents and filters them as plain text', async () => {
+      const all = await s.app.inject({ method: 'GET', url: '/api/ledger' });
+      expect((all.json() as { total: number }).total).toBe(2);
+      const some = await s.app.inject({ method: 'GET', url: '/api/ledger?q=poison&outlet=Bay%20News' });
+      const body = some.json() as { total: number; items: { outlet: string; claim: string }[] };
+      expect(body.total).toBe(1);
+      expect(body.items[0]).toMatchObject({ outlet: 'Bay News', claim: 'the harbour will poison the bay.' });
+      const pct = await s.app.inject({ method: 'GET', url: '/api/ledger?q=%25' });
+      expect((pct.json() as { total: number }).total).toBe(0);
+    });
 
-  it('exports a STIX 2.1 bundle', async () => {
-    const res = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=stix` });
-    const bundle = JSON.parse(res.body) as { type: string; id: string; objects: { type: string }[] };
-    expect(bundle.type).toBe('bundle');
-    expect(bundle.id).toMatch(/^bundle--/u);
-    expect(bundle.objects.map((o) => o.type)).toContain('report');
-  });
+    it('counts a narrative per outlet and ISO week', async () => {
+      const res = await s.app.inject({ method: 'GET', url: '/api/timeline/narratives' });
+      const body = res.json() as {
+        labels: { value: string; count: number }[];
+        points: { week: string; outlet: string; count: number }[];
+      };
+      expect(body.labels).toEqual([{ value: 'Harbour: environmental harm', count: 2 }]);
+      expect(body.points).toEqual([
+        { week: '2025-03-03', outlet: 'Coast Herald', label: 'Harbour: environmental harm', count: 1 },
+        { week: '2025-03-10', outlet: 'Bay News', label: 'Harbour: environmental harm', count: 1 },
+      ]);
+      const t = await s.app.inject({
+        method: 'GET',
+        url: '/api/timeline/techniques?label=Loaded_Language&outlet=Bay%20News',
+      });
+      expect((t.json() as { points: unknown[] }).points).toHaveLength(1);
+    });
 
-  it.each(['xml', 'csv&table=users', 'claimreview&url=javascript:alert(1)'])('refuses export format %s', async (q) => {
-    const res = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=${q}` });
-    expect([res.statusCode, errorOf(res).code]).toEqual([400, 'invalid-request']);
-  });
-
-  it('deletes (admin) and the document is gone from search', async () => {
-    const res = await s.app.inject({ method: 'DELETE', url: `/api/documents/${ids[2]}`, headers: bearer(s.admin) });
-    expect(res.statusCode).toBe(200);
-    const search = await s.app.inject({ method: 'GET', url: '/api/documents?q=weather' });
-    expect((search.json() as { total: number }).total).toBe(0);
-    const again = await s.app.inject({ method: 'DELETE', url: `/api/documents/${ids[2]}`, headers: bearer(s.admin) });
-    expect(again.statusCode).toBe(404);
-  });
-});
-
-describe('fact-check matching', () => {
-  it('finds the earlier fact-check for a claim, and for a stored document\'s ledger claims', async () => {
-    const empty = await s.app.inject({ method: 'POST', url: '/api/matches', payload: { claims: ['the harbour will poison the bay'] } });
-    expect(empty.json()).toMatchObject({ library: 0, results: [{ claim: 'the harbour will poison the bay', matches: [] }] });
-    await saveFactChecks(s.store as NonNullable<TestServer['store']>, [
-      factCheck({ claim: 'The new harbour will poison the whole bay', verdict: 'false', publisher: 'Coast Checkers', origin: 'csv', source: 'test.csv#1' }),
-      factCheck({ claim: 'Wind farms kill all the birds on the coast', verdict: 'false', publisher: 'Coast Checkers', origin: 'csv', source: 'test.csv#2' }),
-      factCheck({ claim: 'The mayor owns the ferry company', verdict: 'unproven', publisher: 'Bay Facts', origin: 'csv', source: 'test.csv#3' }),
-    ]);
-    const res = await s.app.inject({ method: 'POST', url: '/api/matches', payload: { claims: ['harbour poisons the bay', 'birds killed by wind farms'], k: 2 } });
-    const body = res.json() as { library: number; results: { claim: string; matches: { rank: number; factCheck: { claim: string; publisher: string } }[] }[] };
-    expect(body.library).toBe(3);
-    expect(body.results.map((r) => r.matches[0]?.factCheck.claim)).toEqual(['The new harbour will poison the whole bay', 'Wind farms kill all the birds on the coast']);
-    const doc = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/matches?k=1` });
-    const d = doc.json() as { results: { kind: string; id: string; matches: { factCheck: { claim: string } }[] }[] };
-    expect(d.results[0]).toMatchObject({ kind: 'ledger', id: 'l1' });
-    expect(d.results[0]?.matches[0]?.factCheck.claim).toBe('The new harbour will poison the whole bay');
-  });
-
-  it.each([
-    [{ claims: [] }, 400],
-    [{ claims: ['x'], k: 100 }, 400],
-    [{ claims: 'x' }, 400],
-    [{ claims: ['x'], sql: 'DROP' }, 400],
-  ])('refuses %j', async (payload, status) => {
-    const res = await s.app.inject({ method: 'POST', url: '/api/matches', payload });
-    expect(res.statusCode).toBe(status);
-  });
-});
-
-describe('ledger, timelines and clusters', () => {
-  it('lists ledger items across documents and filters them as plain text', async () => {
-    const all = await s.app.inject({ method: 'GET', url: '/api/ledger' });
-    expect((all.json() as { total: number }).total).toBe(2);
-    const some = await s.app.inject({ method: 'GET', url: '/api/ledger?q=poison&outlet=Bay%20News' });
-    const body = some.json() as { total: number; items: { outlet: string; claim: string }[] };
-    expect(body.total).toBe(1);
-    expect(body.items[0]).toMatchObject({ outlet: 'Bay News', claim: 'the harbour will poison the bay.' });
-    const pct = await s.app.inject({ method: 'GET', url: '/api/ledger?q=%25' });
-    expect((pct.json() as { total: number }).total).toBe(0);
-  });
-
-  it('counts a narrative per outlet and ISO week', async () => {
-    const res = await s.app.inject({ method: 'GET', url: '/api/timeline/narratives' });
-    const body = res.json() as { labels: { value: string; count: number }[]; points: { week: string; outlet: string; count: number }[] };
-    expect(body.labels).toEqual([{ value: 'Harbour: environmental harm', count: 2 }]);
-    expect(body.points).toEqual([
-      { week: '2025-03-03', outlet: 'Coast Herald', label: 'Harbour: environmental harm', count: 1 },
-      { week: '2025-03-10', outlet: 'Bay News', label: 'Harbour: environmental harm', count: 1 },
-    ]);
-    const t = await s.app.inject({ method: 'GET', url: '/api/timeline/techniques?label=Loaded_Language&outlet=Bay%20News' });
-    expect((t.json() as { points: unknown[] }).points).toHaveLength(1);
-  });
-
-  it('lists clusters and shows one with members in publication order', async () => {
-    const store = s.store as NonNullable<TestServer['store']>;
-    const docIds = await store.db.selectFrom('documents').select(['id', 'hash']).orderBy('id').execute();
-    const c = await store.db.insertInto('clusters').values({ kind: 'near-duplicate', size: 2, first_seen: '2025-03-04', last_seen: '2025-03-12', outlets: 2, label: 'Harbour myths', created_at: '2025-04-02T00:00:00Z' }).returning('id').executeTakeFirstOrThrow();
-    for (const d of docIds.slice(0, 2).reverse()) await store.db.insertInto('cluster_members').values({ cluster_id: Number(c.id), document_id: Number(d.id), item_ref: null, text: null, similarity: 0.9 }).execute();
-    const list = await s.app.inject({ method: 'GET', url: '/api/clusters?kind=near-duplicate' });
-    expect((list.json() as { items: { label: string }[] }).items.map((i) => i.label)).toEqual(['Harbour myths']);
-    const one = await s.app.inject({ method: 'GET', url: `/api/clusters/${c.id}` });
-    expect((one.json() as { members: { document: string }[] }).members.map((m) => m.document)).toEqual([ids[0], ids[1]]);
-    const missing = await s.app.inject({ method: 'GET', url: '/api/clusters/999' });
-    expect(missing.statusCode).toBe(404);
+    it('lists clusters and shows one with members in publication order', async () => {
+      const store = s.store as NonNullable<TestServer['store']>;
+      const docIds = await store.db.selectFrom('documents').select(['id', 'hash']).orderBy('id').execute();
+      const c = await store.db
+        .insertInto('clusters')
+        .values({
+          kind: 'near-duplicate',
+          size: 2,
+          first_seen: '2025-03-04',
+          last_seen: '2025-03-12',
+          outlets: 2,
+          label: 'Harbour myths',
+          created_at: '2025-04-02T00:00:00Z',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const d of docIds.slice(0, 2).reverse())
+        await store.db
+          .insertInto('cluster_members')
+          .values({
+            cluster_id: Number(c.id),
+            document_id: Number(d.id),
+            item_ref: null,
+            text: null,
+            similarity: 0.9,
+          })
+          .execute();
+      const list = await s.app.inject({ method: 'GET', url: '/api/clusters?kind=near-duplicate' });
+      expect((list.json() as { items: { label: string }[] }).items.map((i) => i.label)).toEqual([
+        'Harbour myths',
+      ]);
+      const one = await s.app.inject({ method: 'GET', url: `/api/clusters/${c.id}` });
+      expect((one.json() as { members: { document: string }[] }).members.map((m) => m.document)).toEqual([
+        ids[0],
+        ids[1],
+      ]);
+      const missing = await s.app.inject({ method: 'GET', url: '/api/clusters/999' });
+      expect(missing.statusCode).toBe(404);
+    });
   });
 });

@@ -19,13 +19,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function testServer(options: Partial<ServerOptions> & { withStore?: boolean } = {}): Promise<TestServer> {
-  const store = options.withStore ? await openStore(':memory:') : null;
+export async function testServer(options: Partial<ServerOptions> & { withStore?: boolean; storeUrl?: string } = {}): Promise<TestServer> {
+  const store = options.storeUrl ? await openStore(options.storeUrl) : options.withStore ? await openStore(':memory:') : null;
   const tokens = store ? new SqlTokenStore(store) : new MemoryTokenStore();
   const admin = (await createToken(tokens, 'test admin', 'admin')).secret;
   const analyst = (await createToken(tokens, 'test analyst', 'analyst')).secret;
   const viewer = (await createToken(tokens, 'test viewer', 'viewer')).secret;
-  const app = await createServer({ analysis: sharedAnalysis, tokens, corpus: store ? new StoreCorpusService(store) : null, rateLimit: false, ...options });
+  const { withStore: _w, storeUrl: _u, ...serverOptions } = options;
+  const app = await createServer({ analysis: sharedAnalysis, tokens, corpus: store ? new StoreCorpusService(store) : null, rateLimit: false, ...serverOptions });
   return {
     app,
     store,
