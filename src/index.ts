@@ -14,4 +14,6 @@ export { ledgerClaimReviews, confirmedClaimReviews, stringifyJsonLd, validateCla
 export { buildStixBundle, validateStixBundle, stringifyStixBundle, type StixBundle, type StixObject, type StixExportOptions } from './export/stix/index.js';
 export { ledgerCsv, claimsCsv, findingsCsv, csvCell, toCsv } from './export/csv/index.js';
 export { importClaimReviews, importFactCheckTable, ledgerFactChecks, type FactCheckRecord, type ImportBatch } from './store/fact-checks/index.js';
+export { openStore, isPostgresUrl, StoreError, saveAnalysedDocument, getDocument, getAnalysis, countDocuments, recordFailure, listFailures, addDismissal, listDismissals, applyDismissals, type Store, type OpenStoreOptions, type StoreSchema, type Migration, type Dismissal } from './store/index.js';
+export * from './corpus/index.js';
 export { TOOL_VERSION } from './version.js';
