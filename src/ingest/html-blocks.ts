@@ -101,6 +101,8 @@ export function blocksToText(
   const out = new TextBuilder();
   let dropped = 0;
   let current: PendingBlock = emptyBlock();
+  // A piece placed by approximation must still map inside the markup.
+  const within = (piece: string, at: number): number => Math.max(0, Math.min(at, raw.length - piece.length));
   const separator = (block: PendingBlock, i: number): string => (i === 0 || block.words[i]?.glued ? '' : block.breaks.has(i) ? '\n' : ' ');
 
   const flush = (): void => {
@@ -119,14 +121,14 @@ export function blocksToText(
       raw: start === null || i < start.index ? -1 : i === start.index ? start.at : locator.locate(w.text, 400),
     }));
     const firstRaw = start?.at ?? locator.position;
-    if (out.textLength > 0) out.appendSynthetic('\n\n', firstRaw);
-    if (block.marker) out.appendSynthetic(block.marker, firstRaw);
+    if (out.textLength > 0) out.appendSynthetic('\n\n', within('\n\n', firstRaw));
+    if (block.marker) out.appendSynthetic(block.marker, within(block.marker, firstRaw));
     let lastEnd = firstRaw;
     located.forEach((w, i) => {
       const sep = separator(block, i);
-      if (sep) out.appendSynthetic(sep, lastEnd);
+      if (sep) out.appendSynthetic(sep, within(sep, lastEnd));
       const at = w.raw >= 0 ? w.raw : lastEnd;
-      out.append(w.text, at);
+      out.append(w.text, within(w.text, at));
       lastEnd = at + w.text.length;
     });
   };

@@ -66,7 +66,18 @@ const MAX_DEPTH = 400;
 function parsePage(raw: string): DomDocument {
   const head = raw.slice(0, 65_536);
   const page = /<html[\s>]/iu.test(head) ? raw : /<body[\s>]/iu.test(head) ? `<!DOCTYPE html><html>${raw}</html>` : `<!DOCTYPE html><html><body>${raw}</body></html>`;
-  return parseHTML(page).document as unknown as DomDocument;
+  const document = parseHTML(page).document as unknown as DomDocument;
+  // Broken markup (an <html> tag after text, inside a comment ...) can leave no document element or body.
+  if (document.documentElement && document.body) return document;
+  return parseHTML(`<!DOCTYPE html><html><body>${raw}</body></html>`).document as unknown as DomDocument;
+}
+
+function safeTitle(document: DomDocument): string {
+  try {
+    return document.title;
+  } catch {
+    return '';
+  }
 }
 
 function reparse(raw: string): DomDocument {
@@ -99,7 +110,7 @@ export function htmlToText(raw: string): HtmlText {
   const warnings: string[] = [];
   const view = textView(raw);
   const document = parsePage(raw);
-  const pageTitle = cleanTitle(document.title);
+  const pageTitle = cleanTitle(safeTitle(document));
   const lang = (document.documentElement?.getAttribute?.('lang') ?? '').trim().split(/[-_]/u)[0]?.toLowerCase() || undefined;
   removeBoilerplateElements(document);
   const bodyText = (document.body?.textContent ?? '').replace(/\s+/gu, ' ').trim();
