@@ -42,7 +42,7 @@ Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 some inputs failed (
 5 network error (URL unreachable, refused content type).
 
 Examples:
-  narrascope analyze examples/myth-fact.txt
+  narrascope analyze examples/myth-fact-en.txt
   narrascope analyze page.html --format html --out report.html
   narrascope analyze articles/ --format json --out results.json
   curl -s https://example.org/a | narrascope analyze - --input-format html`;
