@@ -3,7 +3,7 @@
  * Shared by every layout so that all layouts report the same fields the same way.
  */
 import type { Finding } from '../../core/finding/types.js';
-import type { EvidenceItem, LedgerItem, Verdict } from '../../core/result/types.js';
+import type { EvidenceItem, LedgerItem, Verdict, VerdictLabel } from '../../core/result/types.js';
 import { spanText, type Span } from '../../core/text/span.js';
 import { within, type Inputs, type RawItem } from './inputs.js';
 import { isBroadGroup } from '../../detectors/ledger/noun-phrase.js';
@@ -73,7 +73,8 @@ function verdictOf(text: string, raw: RawItem): Verdict | null {
   }
   const l = raw.claimLabel;
   if (l && l.impliedVerdict) {
-    const label = l.impliedVerdict === 'misleading' ? 'misleading' : l.impliedVerdict === 'unproven' ? 'unproven' : 'false';
+    const known: readonly VerdictLabel[] = ['false', 'misleading', 'unproven', 'partly-false', 'missing-context'];
+    const label = known.find((v) => v === l.impliedVerdict) ?? 'false';
     return { label, original: spanText(text, l.word) };
   }
   return null;

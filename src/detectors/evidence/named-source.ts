@@ -21,6 +21,11 @@ const BEFORE = new RegExp(
   String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:the\s+|l['’]|la\s+|el\s+|los\s+|las\s+|der\s+|des\s+|die\s+|du\s+|de\s+la\s+|de\s+)?(${NAME})`,
   'gu',
 );
+/** "according to the statistics office": a lower-case institution named by its kind, after a sourcing phrase. */
+const BEFORE_LOWER = new RegExp(
+  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+the\s+((?:[\p{Ll}-]+\s+){0,3}(?:office|ministry|agency|commission|institute|council|authority|regulator|department|service|bureau|court|university|police|government|registry|watchdog|inspectorate|observatory))(?![\p{L}])`,
+  'gu',
+);
 const AFTER = new RegExp(String.raw`(${NAME}),?\s+(?:has\s+|have\s+|had\s+)?${SAY}(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`, 'gu');
 /** Sentence-initial words and vague subjects that are not names of sources. */
 const VAGUE = /^(?:the\s+)?(?:it|this|that|these|those|he|she|we|they|i|you|studies|experts|scientists|research|researchers|data|officials|sources|critics|many|some|others|everyone|people|analysts|reports|doctors|media|the media|he also|she also|но|and|but|also)$/iu;
@@ -48,6 +53,7 @@ export const namedSource: Detector = {
         { text: '⟦Reuters⟧ reported that the plant had closed.', messageId: 'source', data: { name: 'Reuters', kind: 'source' } },
         { text: 'Смертность снизилась, по данным ⟦Минздрава⟧.', messageId: 'source', language: 'ru' },
         { text: 'A study by ⟦Oxford University⟧ found no link.', messageId: 'source', data: { kind: 'institution' } },
+        { text: 'Prices rose, according to the ⟦statistics office⟧.', messageId: 'source', data: { kind: 'institution' } },
         { text: 'Fact: Cats kill more birds.\nSource: ⟦National Bird Survey 2021⟧.', messageId: 'source', data: { kind: 'source' } },
       ],
     },
@@ -69,6 +75,10 @@ export const namedSource: Detector = {
       });
     };
     for (const m of ctx.text.matchAll(BEFORE)) {
+      const name = m[1] as string;
+      add((m.index ?? 0) + m[0].length - name.length, name, 'before');
+    }
+    for (const m of ctx.text.matchAll(BEFORE_LOWER)) {
       const name = m[1] as string;
       add((m.index ?? 0) + m[0].length - name.length, name, 'before');
     }

@@ -8,7 +8,7 @@
 export type LabelRole = 'claim' | 'rebuttal' | 'verdict' | 'motive' | 'attribution' | 'question' | 'answer';
 
 /** Normalised verdicts a claim label implies; mirrors `VerdictLabel` of the result types. */
-export type ImpliedVerdict = 'false' | 'misleading' | 'unproven';
+export type ImpliedVerdict = 'false' | 'misleading' | 'unproven' | 'partly-false' | 'missing-context';
 
 export interface LabelEntry {
   readonly key: string;
@@ -33,6 +33,12 @@ export const LABELS: readonly LabelEntry[] = [
   { key: 'false-narrative', role: 'claim', verdict: 'false', words: { en: ['false narrative', 'narrative'], ru: ['ложный нарратив', 'нарратив'], uk: ['хибний наратив', 'наратив'], de: ['falsches narrativ', 'narrativ'], fr: ['faux récit', 'récit'], es: ['falsa narrativa', 'narrativa'] } },
   { key: 'misconception', role: 'claim', verdict: 'false', words: { en: ['misconception', 'common misconception'], ru: ['заблуждение'], uk: ['хибне уявлення'], de: ['fehlannahme'], fr: ['idée fausse'], es: ['concepto erróneo', 'creencia errónea'] } },
   { key: 'rumour', role: 'claim', verdict: 'unproven', words: { en: ['rumour', 'rumor'], ru: ['слух'], uk: ['чутка'], de: ['gerücht'], fr: ['rumeur'], es: ['rumor'] } },
+  // Ratings written as the label of the claim they rate, as fact-check round-ups do ("FALSE: Photo shows ...").
+  { key: 'rated-false', role: 'claim', verdict: 'false', words: { en: ['false', 'rated false'], ru: ['неверно'], uk: ['невірно'], de: ['falsch'], fr: ['faux'], es: ['falso'], zh: ['错误'] } },
+  { key: 'rated-misleading', role: 'claim', verdict: 'misleading', words: { en: ['misleading'], ru: ['вводит в заблуждение'], uk: ['вводить в оману'], de: ['irreführend'], fr: ['trompeur', 'trompeuse'], es: ['engañoso', 'engañosa'], zh: ['误导'] } },
+  { key: 'rated-partly-false', role: 'claim', verdict: 'partly-false', words: { en: ['partly false', 'mostly false', 'half true'], ru: ['частично неверно'], de: ['teilweise falsch'], fr: ['partiellement faux'], es: ['parcialmente falso'] } },
+  { key: 'rated-missing-context', role: 'claim', verdict: 'missing-context', words: { en: ['missing context', 'needs context', 'lacks context'], de: ['fehlender kontext'], fr: ['contexte manquant', 'hors contexte'], es: ['sin contexto', 'falta contexto'] } },
+  { key: 'rated-unproven', role: 'claim', verdict: 'unproven', words: { en: ['unproven', 'unsupported', 'unsubstantiated'], de: ['unbelegt'], fr: ['non prouvé'], es: ['no probado'] } },
   { key: 'allegation', role: 'claim', words: { en: ['allegation', 'the allegation'], ru: ['обвинение'], uk: ['звинувачення'], de: ['vorwurf'], fr: ['allégation', 'accusation'], es: ['alegación', 'acusación'] } },
   { key: 'claim', role: 'claim', words: { en: ['claim', 'the claim', 'what was claimed', 'the claims', 'statement', 'what they say', 'what they claim', 'what is being claimed'], ru: ['утверждение', 'заявление', 'что говорят', 'что утверждают'], uk: ['твердження', 'заява', 'що стверджують'], de: ['behauptung', 'die behauptung'], fr: ['affirmation', "l'affirmation", 'ce qui est affirmé'], es: ['afirmación', 'la afirmación', 'lo que se afirma'], zh: ['说法', '声称', '网传'] } },
   { key: 'summary', role: 'claim', strong: true, words: { en: ['summary', 'summary of the disinformation'], ru: ['резюме'], uk: ['резюме'], de: ['zusammenfassung'], fr: ['résumé'], es: ['resumen'] } },

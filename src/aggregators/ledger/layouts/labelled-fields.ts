@@ -25,7 +25,7 @@ interface Group {
 const CLAIM_ROLES = new Set(['claim', 'question']);
 const REBUT_ROLES = new Set(['rebuttal', 'answer', 'verdict']);
 /** Claim labels that are judgements in themselves, so an unlabelled prose rebuttal may follow them. */
-const JUDGING_KEYS = new Set(['lie', 'myth', 'fake', 'disinfo', 'manipulation', 'falsehood', 'false-narrative', 'misconception', 'rumour']);
+const JUDGING_KEYS = new Set(['lie', 'myth', 'fake', 'disinfo', 'manipulation', 'falsehood', 'false-narrative', 'misconception', 'rumour', 'rated-false', 'rated-misleading', 'rated-partly-false', 'rated-missing-context', 'rated-unproven']);
 /** Questions that put a claim to the test ("Is it true that ...", "Правда ли, что ..."). */
 const TRUTH_QUESTION = /is it true|true that|\breally\b|myth|rumou?r|claim|правда ли|это правда|чи правда|це правда|stimmt es|ist es wahr|est-il vrai|c['’]est vrai|es cierto|es verdad|是真的吗|真的吗/iu;
 /** Neutral claim labels: they need a rebuttal label, or prose under a title that announces rebuttals. */
@@ -78,7 +78,8 @@ function accept(items: RawItem[], drafts: Draft[], qa: readonly RawItem[], cue: 
   if (paired.length >= 2) return { items, reason: `${paired.length} items with paired labels` };
   if (judgingProse.length + paired.length >= 2 && judgingProse.length >= 1) {
     // Headings like "False Narrative 3:" with prose after them: the claim labels must agree with each other.
-    const keys = new Set(judgingProse.map((it) => it.claimLabel?.key));
+    // Ratings used as labels (FALSE:, MISLEADING:) count as one family.
+    const keys = new Set(judgingProse.map((it) => (it.claimLabel?.key.startsWith('rated-') ? 'rated' : it.claimLabel?.key)));
     if (keys.size === 1) return { items, reason: 'claim-label headings followed by prose' };
   }
   // Neutral claim labels ("Claim 1:", "Allegation:") followed by prose count under a title that announces rebuttals.
