@@ -63,6 +63,30 @@ export interface LedgerRow {
   readonly evidenceSummary: string;
 }
 
+export interface ClaimListRow {
+  readonly document: string;
+  readonly documentTitle: string | null;
+  readonly outlet: string | null;
+  readonly publishedAt: string | null;
+  readonly claimKey: string;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+  readonly speaker: string | null;
+  readonly hasSource: boolean;
+  readonly checkWorthiness: number;
+}
+
+export interface ClaimQuery {
+  readonly q?: string;
+  readonly outlet?: string;
+  readonly type?: string;
+  readonly hasSource?: boolean;
+  readonly limit: number;
+  readonly offset: number;
+}
+
 export interface TimelinePoint {
   readonly week: string;
   readonly outlet: string;
@@ -105,6 +129,7 @@ export interface CorpusService {
   getDocument(id: string): Promise<{ document: DocumentSummary; result: AnalysisResult | null; dismissals: readonly Dismissal[] } | null>;
   deleteDocument(id: string): Promise<boolean>;
   ledger(query: { q?: string; outlet?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly LedgerRow[] }>;
+  claims(query: ClaimQuery): Promise<{ total: number; items: readonly ClaimListRow[] }>;
   timeline(kind: 'narrative' | 'technique', query: { label?: string; outlet?: string }): Promise<{ labels: readonly Facet[]; points: readonly TimelinePoint[] }>;
   clusters(query: { kind?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly ClusterSummary[] }>;
   cluster(id: number): Promise<{ cluster: ClusterSummary; members: readonly ClusterMember[] } | null>;
@@ -244,6 +269,26 @@ export class StoreCorpusService implements CorpusService {
     return {
       total,
       items: rows.map((r) => ({ document: r.hash, documentTitle: r.title, outlet: r.outlet, publishedAt: r.published_at, itemKey: r.item_key, claim: r.claim, attributedTo: r.attributed_to, motive: r.motive, rebuttal: r.rebuttal, verdict: r.verdict, evidenceSummary: r.evidence_summary })),
+    };
+  }
+
+  async claims(query: ClaimQuery): Promise<{ total: number; items: readonly ClaimListRow[] }> {
+    let q = this.db.selectFrom('claims as c').innerJoin('documents as d', 'd.id', 'c.document_id').leftJoin('outlets as o', 'o.id', 'd.outlet_id');
+    if (query.outlet) q = q.where('o.name', '=', query.outlet);
+    if (query.type) q = q.where('c.type', '=', query.type);
+    if (query.hasSource !== undefined) q = q.where('c.has_source', '=', query.hasSource ? 1 : 0);
+    if (query.q) q = q.where('c.text', 'like', sql<string>`${`%${query.q.replace(/[\\%_]/gu, (ch) => `\\${ch}`)}%`} ESCAPE '\\'`);
+    const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as { n: number | string }).n);
+    const rows = await q
+      .select(['d.hash', 'd.title', 'o.name as outlet', 'd.published_at', 'c.claim_key', 'c.text', 'c.start_offset', 'c.end_offset', 'c.type', 'c.speaker', 'c.has_source', 'c.check_worthiness'])
+      .orderBy('c.check_worthiness', 'desc')
+      .orderBy('c.id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    return {
+      total,
+      items: rows.map((r) => ({ document: r.hash, documentTitle: r.title, outlet: r.outlet, publishedAt: r.published_at, claimKey: r.claim_key, text: r.text, start: Number(r.start_offset), end: Number(r.end_offset), type: r.type, speaker: r.speaker, hasSource: Number(r.has_source) === 1, checkWorthiness: Number(r.check_worthiness) })),
     };
   }
 

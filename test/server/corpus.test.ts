@@ -353,6 +353,29 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
       expect((pct.json() as { total: number }).total).toBe(0);
     });
 
+    it.each([
+      ['', 2],
+      ['?q=poison', 2],
+      ['?q=%25', 0],
+      ['?outlet=Bay%20News', 1],
+      ['?type=prediction&hasSource=false', 2],
+      ['?type=statistic', 0],
+      ['?hasSource=true', 0],
+    ])('lists claims across documents: %s → %i', async (qs, total) => {
+      const res = await s.app.inject({ method: 'GET', url: `/api/claims${qs}` });
+      const body = res.json() as {
+        total: number;
+        items: { text: string; type: string; hasSource: boolean }[];
+      };
+      expect(body.total).toBe(total);
+      for (const c of body.items)
+        expect(c).toMatchObject({
+          text: 'the harbour will poison the bay.',
+          type: 'prediction',
+          hasSource: false,
+        });
+    });
+
     it('counts a narrative per outlet and ISO week', async () => {
       const res = await s.app.inject({ method: 'GET', url: '/api/timeline/narratives' });
       const body = res.json() as {

@@ -42,6 +42,7 @@ export const withLayers: AnalysisService = {
       ...r,
       rebuttals: [item],
       rebuttalSummary: { items: 1, citingSource: 0, partial: 0, text: '1 rebuttal, 0 cite a source' },
+      claims: [{ id: 'c1', span: span(text, 'the harbour will poison the bay.'), type: 'prediction', speaker: null, hasSource: false, sources: [], checkWorthiness: 0.8, ledgerItemIds: ['l1'], findingIds: [] }],
       narratives: [{ taxonomy: 'test', label: 'Harbour: environmental harm', level: 'coarse', score: 0.9, paragraphs: [0], support: [] }],
       techniques: { ...r.techniques, profile: [{ technique: 'Loaded_Language', count: 2, density: 1 }] },
     };

@@ -101,6 +101,31 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     handler: async (request: FastifyRequest<{ Querystring: { q?: string; outlet?: string; limit: number; offset: number } }>) => corpus().ledger(request.query),
   });
 
+  interface ClaimsQs {
+    q?: string;
+    outlet?: string;
+    type?: string;
+    hasSource?: boolean;
+    limit: number;
+    offset: number;
+  }
+  ctx.route<Record<string, never>, ClaimsQs, unknown>({
+    method: 'GET',
+    url: '/api/claims',
+    operationId: 'listClaims',
+    summary: 'Check-worthy claims across the corpus, most check-worthy first',
+    description: '`q` matches the claim as plain text (no wildcards); `type` is a claim type (statistic, event, causal, intent, prediction, quote, opinion, other).',
+    tag: 'corpus',
+    access: 'read',
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { q: { type: 'string', maxLength: 500 }, outlet: text200, type: { type: 'string', enum: ['statistic', 'event', 'causal', 'intent', 'prediction', 'quote', 'opinion', 'other'] }, hasSource: { type: 'boolean' }, ...page },
+    },
+    responses: { 200: obj('{ total, items }') },
+    handler: async (request: FastifyRequest<{ Querystring: ClaimsQs }>) => corpus().claims(request.query),
+  });
+
   for (const kind of ['narrative', 'technique'] as const) {
     ctx.route<Record<string, never>, { label?: string; outlet?: string }, unknown>({
       method: 'GET',
