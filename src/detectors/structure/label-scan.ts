@@ -131,6 +131,8 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
     return null;
   }
   if (position === 'inline' && (!/[:：]/u.test(text.slice(word.end, contentStart)) || !capitalised || single)) return null;
+  // A rating used as a label ("FALSE: ...") needs its separator: "False" alone on a line is a rating value.
+  if (hit.entry.key.startsWith('rated-') && (alone || glued || position === 'inline')) return null;
   if (position === 'inline' && !SENTENCE_END.test(text.slice(Math.max(block.start, at - 3), at)) && !/[.!?。！？"”»)]$/u.test(text.slice(at - 1, at))) return null;
   if (alone) {
     // The content is the next non-blank line; the label must be the whole line (a heading-like label).
