@@ -1,8 +1,9 @@
 /**
  * Corpus clusters, recomputed on demand and stored in `clusters` / `cluster_members`:
  *
- * - `near-duplicate`: documents whose word-3-shingle sets have Jaccard ≳ 0.7 (MinHash + LSH, lsh.ts) —
- *   the same text republished, possibly with edits, a new headline or boilerplate around it;
+ * - `near-duplicate`: documents whose word-3-shingle sets have Jaccard ≳ 0.75 with the cluster's first
+ *   document (MinHash + LSH, lsh.ts) — the same text republished, possibly with edits, a new headline or
+ *   boilerplate around it;
  * - `same-claim`: claims (extracted claims, ledger claims, and whole short documents such as claim
  *   indexes) whose content-word sets have Jaccard ≳ 0.6 — the same claim told by several outlets.
  *
@@ -108,7 +109,7 @@ export async function computeSameClaims(store: Store, options: ClusterOptions = 
   }
   const sigs = new Uint32Array(items.length * k);
   texts.forEach((text, i) => hasher.signature(contentWords(text).join(' '), sigs.subarray(i * k, (i + 1) * k)));
-  return persist(store, 'same-claim', items, sigs, k, { threshold: 0.6, linkage: 'leader', ...options }, t);
+  return persist(store, 'same-claim', items, sigs, k, { threshold: 0.6, leaderThreshold: 0.6, ...options }, t);
 }
 
 async function persist(store: Store, kind: ClusterKind, items: Item[], sigs: Uint32Array, k: number, options: ClusterOptions, started: number): Promise<ComputeResult> {

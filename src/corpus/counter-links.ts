@@ -29,6 +29,9 @@ export async function loadLedgerIndex(db: Db): Promise<ProbeIndex<LedgerProbe>> 
 }
 
 async function insertLink(trx: Db, assertedDoc: number, s: { text: string; start: number; end: number }, probe: LedgerProbe, score: number): Promise<boolean> {
+  // The index is loaded once per run: a ledger item replaced by a re-analysis since then is skipped.
+  const alive = await trx.selectFrom('ledger_items').select('id').where('id', '=', probe.ledgerItemId).executeTakeFirst();
+  if (!alive) return false;
   const r = await trx
     .insertInto('counter_links')
     .values({ asserted_document_id: assertedDoc, asserted_text: s.text, asserted_start: s.start, asserted_end: s.end, countering_document_id: probe.documentId, ledger_item_id: probe.ledgerItemId, score, created_at: nowIso() })

@@ -8,9 +8,9 @@
  * Jaccard (share of equal slots over the whole signature) reaches `threshold`; clusters are the connected
  * components of kept pairs (union–find).
  *
- * Defaults (128 slots = 32 bands × 4 rows, threshold 0.7): a pair with J = 0.8 becomes a candidate with
- * probability 1 − 5·10⁻⁸ and is kept unless its estimate falls 2.5 standard errors low; a pair with
- * J ≤ 0.5 needs an estimate 5 standard errors high to be kept.
+ * Defaults (128 slots = 32 bands × 4 rows, threshold 0.7, leader linkage at 0.75): a pair with J = 0.8
+ * becomes a candidate with probability 1 − 5·10⁻⁸ and is kept unless its estimate falls 2.5 standard
+ * errors low; a pair with J ≤ 0.5 needs an estimate 5 standard errors high to be kept.
  */
 import { fmix32 } from './minhash.js';
 
@@ -22,11 +22,14 @@ export interface LshOptions {
   /** Runs of identical band keys longer than this are linked as a chain, not all pairs (default 24). */
   readonly maxRunPairs?: number;
   /**
-   * `single` (default): connected components — republication chains A → B → C stay together.
-   * `leader`: each component is split so that every member reaches `threshold` with its group's first
-   * member (no drift along chains; used for short claims, where chains wander off topic).
+   * `leader` (default): each connected component is split so that every member reaches `leaderThreshold`
+   * with its group's first member (lowest index: the first ingested). Jaccard distance is a metric, so with
+   * a leader threshold of 0.75 any two members of a group are within distance 0.5 — no merge below
+   * Jaccard 0.5 through chains. `single`: plain connected components (chains A → B → C stay together).
    */
   readonly linkage?: 'single' | 'leader';
+  /** Similarity a member needs with its group's leader (default 0.75, never below `threshold`). */
+  readonly leaderThreshold?: number;
 }
 
 export interface LshResult {
@@ -76,13 +79,15 @@ export function lshCluster(sigs: Uint32Array, n: number, k: number, options: Lsh
   const IDX = 2 ** 21;
   if (n >= IDX) throw new Error(`lshCluster handles at most ${IDX - 1} documents per call`);
 
-  const similar = (a: number, b: number): boolean => {
+  const estimate = (a: number, b: number): number => {
     let eq = 0;
     const oa = a * k;
     const ob = b * k;
     for (let i = 0; i < k; i++) if (sigs[oa + i] === sigs[ob + i]) eq++;
-    return eq / k >= threshold;
+    return eq / k;
   };
+  const similar = (a: number, b: number): boolean => estimate(a, b) >= threshold;
+  const leaderThreshold = Math.max(threshold, options.leaderThreshold ?? 0.75);
   const consider = (a: number, b: number): void => {
     if (uf.find(a) === uf.find(b)) return;
     // Pairs already rejected in an earlier band are not re-checked (the key is below 2^42).
@@ -130,12 +135,12 @@ export function lshCluster(sigs: Uint32Array, n: number, k: number, options: Lsh
     else groups.set(r, [d]);
   }
   let components = [...groups.values()].filter((g) => g.length > 1);
-  if (options.linkage === 'leader') {
+  if ((options.linkage ?? 'leader') === 'leader') {
     const split: number[][] = [];
     for (const g of components) {
       const leaders: number[][] = [];
       for (const d of g) {
-        const home = leaders.find((grp) => similar(grp[0] as number, d));
+        const home = leaders.find((grp) => estimate(grp[0] as number, d) >= leaderThreshold);
         if (home) home.push(d);
         else leaders.push([d]);
       }

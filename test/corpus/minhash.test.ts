@@ -44,8 +44,8 @@ describe('MinHash', () => {
     const h = new MinHasher({ shingleSize: 1 });
     const sigs = new Uint32Array(texts.length * h.numHashes);
     texts.forEach((t, i) => h.signature(t, sigs.subarray(i * h.numHashes, (i + 1) * h.numHashes)));
-    const single = lshCluster(sigs, texts.length, h.numHashes, { threshold: 0.6 });
-    const leader = lshCluster(sigs, texts.length, h.numHashes, { threshold: 0.6, linkage: 'leader' });
+    const single = lshCluster(sigs, texts.length, h.numHashes, { threshold: 0.6, linkage: 'single' });
+    const leader = lshCluster(sigs, texts.length, h.numHashes, { threshold: 0.6, leaderThreshold: 0.6 });
     expect(single.clusters).toEqual([[0, 1, 2, 3]]);
     expect(leader.clusters.every((c) => c.length < 4)).toBe(true);
   });

@@ -48,7 +48,7 @@ describe.skipIf(!cases)('EUvsDisinfo cases.csv as a corpus', () => {
       expect(computed.items).toBeGreaterThanOrEqual(s.inserted);
       for (const c of await listClusters(store, 'same-claim', { limit: 5 })) {
         expect(new Set(c.members.map((m) => m.documentHash)).size).toBeGreaterThan(1);
-        expect(c.firstSeen <= (c.lastSeen as string)).toBe(true);
+        expect((c.firstSeen ?? '') <= (c.lastSeen ?? '')).toBe(true);
       }
       const stats = await corpusStats(store);
       expect(stats.documents).toBe(s.inserted);
