@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'narrascope-serve-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('narrascope serve: bad options', () => {
+  it.each([
+    [['serve', '--port', 'abc'], 2, /--port must be an integer/u],
+    [['serve', '--port', '70000'], 2, /--port must be an integer/u],
+    [['serve', '--workers', '0'], 2, /--workers must be an integer/u],
+    [['serve', 'extra'], 2, /unexpected argument "extra"/u],
+    [['serve', '--nope'], 2, /Unknown option/iu],
+  ])('%j → exit %i', async (argv, code, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('a directory given as --db is a store error (exit 4)', async () => {
+    const d = join(dir, 'a-directory');
+    mkdirSync(d);
+    const r = await runCli(['serve', '--db', d, '--port', '0']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/is a directory/u);
+  });
+});
+
+interface Started {
+  readonly url: string;
+  readonly stderr: () => string;
+  stop(): Promise<number | null>;
+}
+
+function start(db: string): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'bin.ts'), 'serve', '--port', '0', '--db', db, '--workers', '1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /web app:\s+(http:\/\/127\.0\.0\.1:\d+)\//u.exec(out);
+      if (m)
+        resolve({
+          url: m[1] as string,
+          stderr: () => err,
+          stop: () =>
+            new Promise((done) => {
+              child.on('exit', (code) => done(code));
+              child.kill('SIGTERM');
+            }),
+        });
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+}
+
+describe('narrascope serve', () => {
+  it('ingests the examples into an empty store, prints an admin token once, serves, and stops on SIGTERM', async () => {
+    const db = join(dir, 'serve.db');
+    const first = await start(db);
+    const health = (await (await fetch(`${first.url}/api/health`)).json()) as { ok: boolean; store: boolean };
+    expect(health).toMatchObject({ ok: true, store: true });
+    const docs = (await (await fetch(`${first.url}/api/documents`)).json()) as { total: number };
+    expect(docs.total).toBeGreaterThanOrEqual(1);
+    const token = /Admin API token[^\n]*\n\s+(nsc_\S+)/u.exec(first.stderr())?.[1];
+    expect(token).toBeDefined();
+    const who = (await (await fetch(`${first.url}/api/whoami`, { headers: { authorization: `Bearer ${token}` } })).json()) as { role: string };
+    expect(who.role).toBe('admin');
+    expect(await first.stop()).toBe(0);
+
+    const second = await start(db);
+    expect(second.stderr()).not.toMatch(/Admin API token|Ingested/u);
+    const again = (await (await fetch(`${second.url}/api/documents`)).json()) as { total: number };
+    expect(again.total).toBe(docs.total);
+    expect(await second.stop()).toBe(0);
+  }, 90_000);
+});
