@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateClaimReview } from '../../src/export/claimreview/index.js';
 import { validateStixBundle, type StixBundle } from '../../src/export/stix/index.js';
@@ -130,5 +131,34 @@ describe('narrascope export', () => {
     const r = await runCli(['export', 'stix', '--results', file('bad.json', '{"x":1}')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not a Narrascope analysis result/u);
+  });
+});
+
+describe('narrascope export claimreview --confirmed', () => {
+  it('exports analyst-confirmed verdicts from the store, the analyst as reviewer', async () => {
+    const db = join(dir, 'confirmed.db');
+    const doc = file('confirm.txt', 'Water myths\n\nMyth: Drinking sea water cures the common cold.\nFact: Sea water dehydrates the body.\n\nMyth: The dam will flood the old town.\nFact: The overflow plan keeps water below the town wall.\n');
+    expect((await runCli(['ingest', doc, '--db', db])).code).toBe(0);
+    const none = await runCli(['export', 'claimreview', '--confirmed', '--db', db]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no analyst-confirmed verdicts/u);
+    const { openStore, getDocument, getAnalysis } = await import('../../src/store/index.js');
+    const store = await openStore(db);
+    try {
+      const row = await store.db.selectFrom('documents').select(['id', 'hash']).executeTakeFirstOrThrow();
+      const analysis = await getAnalysis(store.db, Number(row.id));
+      const item = analysis?.rebuttals[0];
+      expect(item, 'the ledger aggregator should find the Myth/Fact item').toBeDefined();
+      expect(await getDocument(store.db, row.hash)).not.toBeNull();
+      await store.write((trx) => (trx as unknown as Kysely<{ ledger_confirmations: Record<string, string> }>).insertInto('ledger_confirmations').values({ document_hash: row.hash, item_key: item!.id, verdict: 'Mostly false', note: 'Sea water dehydrates.', author: 'J. Analyst', created_at: '2026-05-01T10:00:00Z' }).execute());
+    } finally {
+      await store.close();
+    }
+    const r = await runCli(['export', 'claimreview', '--confirmed', '--db', db, '--url', 'https://example.org/myths']);
+    expect(r.code).toBe(0);
+    const reviews = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(reviews).toHaveLength(1);
+    expect(validateClaimReview(reviews[0])).toEqual([]);
+    expect(reviews[0]).toMatchObject({ claimReviewed: 'Drinking sea water cures the common cold.', author: { '@type': 'Person', name: 'J. Analyst' }, reviewRating: { ratingValue: 2, alternateName: 'Mostly false' }, reviewBody: 'Sea water dehydrates.', datePublished: '2026-05-01' });
   });
 });

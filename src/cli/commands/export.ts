@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createAnalyzer } from '../../analyzer.js';
 import type { AnalysisResult } from '../../core/result/types.js';
-import { ledgerClaimReviews, stringifyJsonLd, type ClaimReviewContext } from '../../export/claimreview/index.js';
+import type { Kysely } from 'kysely';
+import { confirmedClaimReviews, ledgerClaimReviews, stringifyJsonLd, type ClaimReview, type ClaimReviewContext } from '../../export/claimreview/index.js';
+import { getAnalysis, getDocument } from '../../store/index.js';
 import { CSV_TABLES, tableCsv, type CsvTable } from '../../export/csv/index.js';
 import { validateAnalysisResult } from '../../export/format/schema.js';
 import { buildStixBundle, stringifyStixBundle } from '../../export/stix/index.js';
@@ -12,6 +14,7 @@ import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { openLibraryStore } from './factchecks.js';
 
 const EXPORT_FORMATS = ['claimreview', 'stix', 'csv'] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -34,6 +37,9 @@ Options:
       --publisher NAME   claimreview: publisher when the document names no outlet
       --url URL          claimreview: address when the document has none (reviews get #item-N)
       --date YYYY-MM-DD  claimreview: publication date when the document has none
+      --confirmed        claimreview: export the verdicts analysts confirmed in the store (web app / API)
+                         instead of the documents' own verdicts; the analyst is the reviewer
+      --db PATH|URL      --confirmed: the store (default ./narrascope.db)
 
 Exit codes: 0 ok, 1 internal error, 2 bad input or nothing to export, 3 some inputs failed.
 
@@ -86,6 +92,8 @@ export const exportCommand: CliCommand = {
     publisher: { type: 'string' },
     url: { type: 'string' },
     date: { type: 'string' },
+    confirmed: { type: 'boolean' },
+    db: { type: 'string' },
   },
   async run(args: ParsedArgs, io: CliIO) {
     const [format, ...inputs] = args.positionals;
@@ -96,6 +104,11 @@ export const exportCommand: CliCommand = {
     if (!CSV_TABLES.includes(table)) throw new UserError(`unknown table "${table}"`, `Tables: ${CSV_TABLES.join(', ')}.`);
     const date = str(args, 'date');
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(date)) throw new UserError(`--date must be YYYY-MM-DD, got "${date}"`);
+    if (args.values.confirmed === true) {
+      if (format !== 'claimreview') throw new UserError('--confirmed applies to claimreview only', 'Run `narrascope export claimreview --confirmed`.');
+      await writeOutput(await confirmedReviews(args, io), str(args, 'out'), io.stdout, io.cwd);
+      return ExitCode.ok;
+    }
     const resultsFile = str(args, 'results');
     if (!resultsFile && inputs.length === 0) throw new UserError('no input given', 'Pass files, a directory, a URL, - for standard input, or --results FILE.');
     const { results, failed } = resultsFile ? { results: await readResultsFile(resultsFile, io.cwd), failed: 0 } : await analyseSpecs(inputs, io, 'export');
@@ -106,15 +119,58 @@ export const exportCommand: CliCommand = {
   },
 };
 
-function render(format: ExportFormat, results: AnalysisResult[], args: ParsedArgs, table: CsvTable, io: CliIO): string {
-  if (format === 'csv') return tableCsv(table, results);
-  if (format === 'stix') return stringifyStixBundle(buildStixBundle(results));
-  const ctx: ClaimReviewContext = {
+function reviewContext(args: ParsedArgs): ClaimReviewContext {
+  return {
     ...(str(args, 'publisher') ? { publisher: str(args, 'publisher') } : {}),
     ...(str(args, 'url') ? { url: str(args, 'url') } : {}),
     ...(str(args, 'date') ? { datePublished: str(args, 'date') } : {}),
   };
-  const { reviews, skipped } = ledgerClaimReviews(results, ctx);
+}
+
+interface ConfirmationRow {
+  id: number;
+  document_hash: string;
+  item_key: string;
+  verdict: string;
+  note: string;
+  author: string;
+  created_at: string;
+}
+
+/** ClaimReviews for every analyst-confirmed ledger item of the store (table ledger_confirmations). */
+async function confirmedReviews(args: ParsedArgs, io: CliIO): Promise<string> {
+  const store = await openLibraryStore(args, io, false);
+  try {
+    const db = store.db as unknown as Kysely<{ ledger_confirmations: ConfirmationRow }>;
+    const rows = await db.selectFrom('ledger_confirmations').selectAll().orderBy('id').execute();
+    if (rows.length === 0) throw new UserError('no analyst-confirmed verdicts in the store', 'Confirm ledger items in the web app (or the API) first.');
+    const byDoc = new Map<string, ConfirmationRow[]>();
+    for (const r of rows) byDoc.set(r.document_hash, [...(byDoc.get(r.document_hash) ?? []), r]);
+    const reviews: ClaimReview[] = [];
+    for (const [hash, list] of byDoc) {
+      const doc = await getDocument(store.db, hash);
+      const result = doc ? await getAnalysis(store.db, doc.id) : null;
+      if (!result) {
+        io.stderr.write(`narrascope export: skipped ${list.length} confirmation(s) of document ${hash.slice(0, 12)}: its analysis is not in the store\n`);
+        continue;
+      }
+      // The latest confirmation of an item wins.
+      const latest = new Map(list.map((c) => [c.item_key, c]));
+      const out = confirmedClaimReviews(result, [...latest.values()].map((c) => ({ itemId: c.item_key, verdict: c.verdict, note: c.note, author: c.author, createdAt: c.created_at })), reviewContext(args));
+      for (const s of out.skipped) io.stderr.write(`narrascope export: skipped confirmed item ${s.item} of ${s.document.slice(0, 12)}: ${s.reasons.join('; ')}\n`);
+      reviews.push(...out.reviews);
+    }
+    if (reviews.length === 0) throw new UserError('no confirmed verdict could be exported as a valid ClaimReview', 'Pass --url when the documents have no http(s) address.');
+    return stringifyJsonLd(reviews);
+  } finally {
+    await store.close();
+  }
+}
+
+function render(format: ExportFormat, results: AnalysisResult[], args: ParsedArgs, table: CsvTable, io: CliIO): string {
+  if (format === 'csv') return tableCsv(table, results);
+  if (format === 'stix') return stringifyStixBundle(buildStixBundle(results));
+  const { reviews, skipped } = ledgerClaimReviews(results, reviewContext(args));
   for (const s of skipped) io.stderr.write(`narrascope export: skipped ledger item ${s.item} of ${s.document.slice(0, 12)}: ${s.reasons.join('; ')}\n`);
   if (reviews.length === 0) {
     const none = results.every((r) => r.rebuttals.length === 0);

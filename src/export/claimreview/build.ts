@@ -1,5 +1,5 @@
 import type { AnalysisResult, LedgerItem, VerdictLabel } from '../../core/result/types.js';
-import { RATING_OF, VERDICT_WORDS } from './rating.js';
+import { isVerdictLabel, RATING_OF, VERDICT_WORDS, verdictLabelOf } from './rating.js';
 import type { ClaimReview, SchemaThing } from './types.js';
 import { isHttpUrl, isIsoDate, validateClaimReview } from './validate.js';
 
@@ -23,7 +23,8 @@ export interface ClaimReviewContext {
 export interface AnalystConfirmation {
   /** The ledger item's id in the analysis result. */
   readonly itemId: string;
-  readonly verdict: VerdictLabel;
+  /** A normalised label (`false`, `misleading` ...) or the analyst's own rating words ("Mostly false"). */
+  readonly verdict: VerdictLabel | string;
   /** The analyst's own words for the verdict and the reasoning; becomes reviewBody. */
   readonly note: string;
   /** The analyst or the organisation that stands behind the verdict. */
@@ -60,10 +61,11 @@ export function confirmedClaimReviews(result: AnalysisResult, confirmations: rea
       skipped.push({ document: result.document.hash, item: c.itemId, reasons: ['the confirmed ledger item is not in this analysis (re-analysed since?)'] });
       continue;
     }
+    const label = isVerdictLabel(c.verdict) ? c.verdict : verdictLabelOf(c.verdict);
     const built = fromLedgerItem(result, item, index, { ...ctx, publisher: c.author }, {
       author: { '@type': 'Person', name: c.author },
-      verdict: c.verdict,
-      words: VERDICT_WORDS[c.verdict],
+      verdict: label,
+      words: isVerdictLabel(c.verdict) ? VERDICT_WORDS[label] : c.verdict.trim() || VERDICT_WORDS[label],
       body: c.note,
       date: c.createdAt.slice(0, 10),
     });
@@ -95,7 +97,8 @@ function fromLedgerItem(r: AnalysisResult, item: LedgerItem, i: number, ctx: Cla
   if (!docUrl || !isHttpUrl(docUrl)) reasons.push('no http(s) address for the document; pass --url');
   if (reasons.length) return { reasons };
   const rating = RATING_OF[verdict!];
-  const date = override?.date ?? isoDay(src.publishedAt) ?? isoDay(ctx.datePublished);
+  const claimDate = isoDay(src.publishedAt) ?? isoDay(ctx.datePublished);
+  const date = override?.date ?? claimDate;
   const url = `${docUrl!.split('#')[0]}#item-${item.index ?? i + 1}`;
   const author: SchemaThing = override?.author ?? { '@type': 'Organization', name: publisher!, ...(ctx.publisherUrl && isHttpUrl(ctx.publisherUrl) ? { url: ctx.publisherUrl } : {}) };
   const claimAuthor = item.attributedTo?.text.trim();
@@ -108,7 +111,7 @@ function fromLedgerItem(r: AnalysisResult, item: LedgerItem, i: number, ctx: Cla
       '@type': 'Claim',
       ...(claimAuthor ? { author: { '@type': 'Organization' as const, name: claimAuthor } } : {}),
       appearance: [{ '@type': 'CreativeWork', url: docUrl!.split('#')[0]! }],
-      ...(date ? { datePublished: date } : {}),
+      ...(claimDate ? { datePublished: claimDate } : {}),
     },
     author,
     ...(date ? { datePublished: date } : {}),
