@@ -152,3 +152,10 @@ export function within(sorted: readonly Finding[], span: Span): Finding[] {
   }
   return out;
 }
+
+/**
+ * A paragraph that closes a list of items rather than continuing the last one: a concluding phrase, or a
+ * reference back to the whole set ("these myths", "the above narratives", "such claims").
+ */
+export const CLOSING =
+  /^(?:In conclusion|To sum up|To conclude|Overall|Ultimately|All in all|In short|In summary|The bottom line|Итак|Таким образом|В заключение|Подводя итог|Отже|Таким чином|Підсумовуючи|Fazit|Insgesamt|Zusammenfassend|En conclusion|En résumé|Pour conclure|En conclusión|En resumen|Para concluir|总之|综上)|(?:these|those|such|the above|all of these|all these|all such|the above-mentioned)\s+(?:\p{L}+[\s-]+){0,2}(?:myths|claims|narratives|lies|fakes|falsehoods|allegations|rumou?rs|misconceptions)|(?:эти|такие|подобные|перечисленные)\s+(?:\p{L}+\s+)?(?:мифы|фейки|нарративы|утверждения)|(?:ці|такі|подібні)\s+(?:\p{L}+\s+)?(?:міфи|фейки|наративи)|(?:diese|solche)\s+(?:\p{L}+\s+)?(?:Mythen|Behauptungen|Narrative)|(?:ces|de tels)\s+(?:\p{L}+\s+)?(?:mythes|intox|récits|affirmations)|(?:estos|estas|tales)\s+(?:\p{L}+\s+)?(?:mitos|bulos|narrativas|afirmaciones)/iu;

@@ -13,7 +13,7 @@
  */
 import type { Block } from '../../../core/segment/types.js';
 import type { Span } from '../../../core/text/span.js';
-import { blockAt, blockCount, BOILERPLATE, trim, type Inputs, type LabelRec, type RawItem } from '../inputs.js';
+import { blockAt, blockCount, BOILERPLATE, CLOSING, trim, type Inputs, type LabelRec, type RawItem } from '../inputs.js';
 import { startsWithDenial } from '../verdict.js';
 import { hasRebuttalCue } from './cues.js';
 
@@ -44,7 +44,7 @@ export function labelledFields(inp: Inputs): LayoutResult {
   if (groups.length === 0) return { items: [], reason: 'no claim labels' };
   const { text, blocks } = inp;
   const drafts = groups.map((g, i) => draft(inp, g, groups[i + 1] ?? null));
-  limitLastTail(blocks, drafts);
+  limitLastTail(text, blocks, drafts);
   // An item needs its claim: labels without text (a skeleton "Myth: / Fact:", or the header row of a table
   // whose cells follow) are not items.
   let items = drafts.map((d) => toItem(text, d)).filter((it) => it.claim !== null);
@@ -194,7 +194,7 @@ function tail(d: Draft): FieldDraft | null {
 }
 
 /** Keeps the last item's closing field as long as the longest closing field of the other items. */
-function limitLastTail(blocks: readonly Block[], drafts: Draft[]): void {
+function limitLastTail(text: string, blocks: readonly Block[], drafts: Draft[]): void {
   if (drafts.length < 2) return;
   const last = drafts[drafts.length - 1] as Draft;
   const lastTail = tail(last);
@@ -206,6 +206,15 @@ function limitLastTail(blocks: readonly Block[], drafts: Draft[]): void {
   }
   if (k === 0) return;
   const first = blockAt(blocks, lastTail.span.start);
+  // Within those k blocks, a closing paragraph ("These myths ...", "In conclusion ...") ends the item earlier.
+  for (let i = first + 1; i < first + k && i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    if (b.start >= lastTail.span.end) break;
+    if (CLOSING.test(text.slice(b.start, b.end))) {
+      k = i - first;
+      break;
+    }
+  }
   const limitBlock = blocks[first + k - 1];
   if (limitBlock && limitBlock.end < lastTail.span.end) lastTail.span = { start: lastTail.span.start, end: limitBlock.end };
 }
