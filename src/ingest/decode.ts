@@ -15,10 +15,18 @@ export interface Decoded {
 export function decodeBytes(bytes: Uint8Array, label = 'input'): Decoded {
   const warnings: string[] = [];
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le', { ignoreBOM: false }).decode(bytes), encoding: 'utf-16le', warnings };
+    return {
+      text: new TextDecoder('utf-16le', { ignoreBOM: false }).decode(bytes),
+      encoding: 'utf-16le',
+      warnings,
+    };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be', { ignoreBOM: false }).decode(bytes), encoding: 'utf-16be', warnings };
+    return {
+      text: new TextDecoder('utf-16be', { ignoreBOM: false }).decode(bytes),
+      encoding: 'utf-16be',
+      warnings,
+    };
   }
   const binary = binaryReason(bytes);
   if (binary) {
@@ -33,7 +41,9 @@ export function decodeBytes(bytes: Uint8Array, label = 'input'): Decoded {
   if (text.includes('\ufffd')) {
     const invalid = countInvalidUtf8(bytes);
     if (invalid > 0) {
-      warnings.push(`${label}: ${invalid} invalid UTF-8 byte sequence${invalid === 1 ? ' was' : 's were'} replaced with U+FFFD; the file may be in another encoding (e.g. Windows-1252)`);
+      warnings.push(
+        `${label}: ${invalid} invalid UTF-8 byte sequence${invalid === 1 ? ' was' : 's were'} replaced with U+FFFD; the file may be in another encoding (e.g. Windows-1252)`,
+      );
     }
   }
   return { text, encoding: 'utf-8', warnings };
@@ -48,7 +58,8 @@ export function binaryReason(bytes: Uint8Array): string | null {
     if (b === 0) return `it contains a NUL byte at offset ${i}`;
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) controls++;
   }
-  if (n > 0 && controls / n > 0.1) return `${Math.round((100 * controls) / n)}% of its first bytes are control characters`;
+  if (n > 0 && controls / n > 0.1)
+    return `${Math.round((100 * controls) / n)}% of its first bytes are control characters`;
   return null;
 }
 

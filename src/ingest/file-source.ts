@@ -20,7 +20,12 @@ export async function readFileBytes(path: string, maxBytes: number, label = path
   } catch (e) {
     throw fsError(label, e);
   }
-  if (info.isDirectory()) throw new InputError('unreadable', `${label} is a directory`, 'Pass the directory itself to analyse every supported file in it.');
+  if (info.isDirectory())
+    throw new InputError(
+      'unreadable',
+      `${label} is a directory`,
+      'Pass the directory itself to analyse every supported file in it.',
+    );
   if (info.size > maxBytes) throw tooLarge(label, info.size, maxBytes);
   // Pipes, devices and /proc files report size 0: read them as a stream, still bounded by the limit.
   if (!info.isFile() || info.size === 0) {
@@ -53,7 +58,11 @@ export async function readFileBytes(path: string, maxBytes: number, label = path
 }
 
 /** Reads a stream (stdin) up to the limit; over it, stops reading and fails. */
-export async function readStreamBytes(stream: NodeJS.ReadableStream, maxBytes: number, label = 'standard input'): Promise<Uint8Array> {
+export async function readStreamBytes(
+  stream: NodeJS.ReadableStream,
+  maxBytes: number,
+  label = 'standard input',
+): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
@@ -96,8 +105,14 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 export function fsError(path: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new InputError('not-found', `${path}: no such file or directory`, 'Check the path; relative paths are resolved from the current directory.');
-  if (code === 'EACCES' || code === 'EPERM') return new InputError('unreadable', `${path}: permission denied`, 'Check the file permissions.');
+  if (code === 'ENOENT')
+    return new InputError(
+      'not-found',
+      `${path}: no such file or directory`,
+      'Check the path; relative paths are resolved from the current directory.',
+    );
+  if (code === 'EACCES' || code === 'EPERM')
+    return new InputError('unreadable', `${path}: permission denied`, 'Check the file permissions.');
   if (code === 'EISDIR') return new InputError('unreadable', `${path} is a directory`);
   return new InputError('unreadable', `${path}: cannot be read (${(e as Error).message})`);
 }

@@ -9,9 +9,47 @@ import { attr, ELEMENT_NODE, tagOf, TEXT_NODE, type DomNode } from './html-dom.j
 import { TextBuilder } from './text-builder.js';
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
-  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody',
-  'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math']);
 
@@ -87,7 +125,10 @@ class RawLocator {
  * looked for where text can be, so an attribute or a <meta> description never captures a word.
  */
 export function textView(raw: string): string {
-  return raw.replace(/<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)|<[^<>]*>/giu, (m) => '\u0000'.repeat(m.length));
+  return raw.replace(
+    /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^<>]*>[\s\S]*?(?:<\/\1\s*>|$)|<[^<>]*>/giu,
+    (m) => '\u0000'.repeat(m.length),
+  );
 }
 
 export function blocksToText(
@@ -103,7 +144,8 @@ export function blocksToText(
   let current: PendingBlock = emptyBlock();
   // A piece placed by approximation must still map inside the markup.
   const within = (piece: string, at: number): number => Math.max(0, Math.min(at, raw.length - piece.length));
-  const separator = (block: PendingBlock, i: number): string => (i === 0 || block.words[i]?.glued ? '' : block.breaks.has(i) ? '\n' : ' ');
+  const separator = (block: PendingBlock, i: number): string =>
+    i === 0 || block.words[i]?.glued ? '' : block.breaks.has(i) ? '\n' : ' ';
 
   const flush = (): void => {
     const block = current;
@@ -118,7 +160,8 @@ export function blocksToText(
     const start = locator.findStart(block.words.map((w) => w.text));
     const located = block.words.map((w, i) => ({
       ...w,
-      raw: start === null || i < start.index ? -1 : i === start.index ? start.at : locator.locate(w.text, 400),
+      raw:
+        start === null || i < start.index ? -1 : i === start.index ? start.at : locator.locate(w.text, 400),
     }));
     const firstRaw = start?.at ?? locator.position;
     if (out.textLength > 0) out.appendSynthetic('\n\n', within('\n\n', firstRaw));
@@ -135,7 +178,14 @@ export function blocksToText(
 
   // The headline Readability took out of the article body goes first, as a level-1 heading.
   if (headline) {
-    current = { ...emptyBlock(), marker: '# ', words: headline.split(/\s+/u).filter(Boolean).map((text) => ({ text, glued: false })) };
+    current = {
+      ...emptyBlock(),
+      marker: '# ',
+      words: headline
+        .split(/\s+/u)
+        .filter(Boolean)
+        .map((text) => ({ text, glued: false })),
+    };
     flush();
   }
 

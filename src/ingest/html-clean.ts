@@ -6,8 +6,25 @@
  */
 import { attr, ELEMENT_NODE, tagOf, type DomDocument, type DomNode } from './html-dom.js';
 
-const DROP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'form', 'nav', 'button', 'select', 'input', 'textarea', 'canvas', 'object', 'embed']);
-const JUNK_NAME = /(?:^|[-_\s])(share|sharing|social|sharebar|share-bar|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|paywall|advert|advertisement|ads|ad-slot|adslot|promo|sponsor|sponsored|related|recommended|outbrain|taboola|popup|modal)(?:$|[-_\s\d])/iu;
+const DROP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'form',
+  'nav',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'canvas',
+  'object',
+  'embed',
+]);
+const JUNK_NAME =
+  /(?:^|[-_\s])(share|sharing|social|sharebar|share-bar|cookie|cookies|consent|gdpr|newsletter|subscribe|subscription|paywall|advert|advertisement|ads|ad-slot|adslot|promo|sponsor|sponsored|related|recommended|outbrain|taboola|popup|modal)(?:$|[-_\s\d])/iu;
 const JUNK_ROLE = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'dialog', 'alertdialog']);
 
 /** Removes elements that are never article text. Iterative: pages nested 10,000 levels deep must not overflow the stack. */
@@ -33,7 +50,12 @@ export function removeBoilerplateElements(document: DomDocument): number {
 function isBoilerplate(node: DomNode): boolean {
   const tag = tagOf(node);
   if (DROP_TAGS.has(tag)) return true;
-  if (attr(node, 'hidden') !== '' || node.getAttribute?.('hidden') === '' || attr(node, 'aria-hidden') === 'true') return true;
+  if (
+    attr(node, 'hidden') !== '' ||
+    node.getAttribute?.('hidden') === '' ||
+    attr(node, 'aria-hidden') === 'true'
+  )
+    return true;
   if (JUNK_ROLE.has(attr(node, 'role').toLowerCase())) return true;
   // Class and id words; the body and main article containers themselves are never dropped.
   if (tag === 'body' || tag === 'main' || tag === 'article') return false;
@@ -41,17 +63,61 @@ function isBoilerplate(node: DomNode): boolean {
 }
 
 const SHARE_WORDS = new Set([
-  'share', 'shares', 'sharing', 'tweet', 'facebook', 'twitter', 'x', 'whatsapp', 'telegram', 'linkedin', 'reddit', 'email', 'e-mail',
-  'print', 'copy', 'link', 'copied', 'vk', 'vkontakte', 'ok', 'pinterest', 'messenger', 'viber', 'mail', 'on', 'this', 'article', 'story', 'page', 'via',
+  'share',
+  'shares',
+  'sharing',
+  'tweet',
+  'facebook',
+  'twitter',
+  'x',
+  'whatsapp',
+  'telegram',
+  'linkedin',
+  'reddit',
+  'email',
+  'e-mail',
+  'print',
+  'copy',
+  'link',
+  'copied',
+  'vk',
+  'vkontakte',
+  'ok',
+  'pinterest',
+  'messenger',
+  'viber',
+  'mail',
+  'on',
+  'this',
+  'article',
+  'story',
+  'page',
+  'via',
 ]);
 const JUNK_LINE = new RegExp(
   [
-    String.raw`advertisement`, String.raw`advertising`, String.raw`sponsored(?: content)?`, String.raw`ad`, String.raw`story continues below(?: advertisement)?`,
-    String.raw`continue reading(?: below)?`, String.raw`read more`, String.raw`read also`, String.raw`see also`, String.raw`related(?: articles| stories| content| posts)?`,
-    String.raw`(?:you )?may also like`, String.raw`most (?:read|popular)`, String.raw`follow us(?: on .{1,40})?`,
+    String.raw`advertisement`,
+    String.raw`advertising`,
+    String.raw`sponsored(?: content)?`,
+    String.raw`ad`,
+    String.raw`story continues below(?: advertisement)?`,
+    String.raw`continue reading(?: below)?`,
+    String.raw`read more`,
+    String.raw`read also`,
+    String.raw`see also`,
+    String.raw`related(?: articles| stories| content| posts)?`,
+    String.raw`(?:you )?may also like`,
+    String.raw`most (?:read|popular)`,
+    String.raw`follow us(?: on .{1,40})?`,
     String.raw`(?:subscribe|sign up)(?: now| today| for free)?(?: to| for)? ?(?:our|the)? ?(?:newsletter|updates|daily briefing)?.{0,60}`,
-    String.raw`(?:we|this (?:web)?site) uses? cookies.{0,200}`, String.raw`(?:accept|reject|manage)(?: all)? cookies`, String.raw`cookie (?:policy|settings|preferences)`,
-    String.raw`skip to (?:main )?content`, String.raw`back to top`, String.raw`comments?(?: \(\d+\))?`, String.raw`leave a comment`, String.raw`image:? .{0,80}getty images`,
+    String.raw`(?:we|this (?:web)?site) uses? cookies.{0,200}`,
+    String.raw`(?:accept|reject|manage)(?: all)? cookies`,
+    String.raw`cookie (?:policy|settings|preferences)`,
+    String.raw`skip to (?:main )?content`,
+    String.raw`back to top`,
+    String.raw`comments?(?: \(\d+\))?`,
+    String.raw`leave a comment`,
+    String.raw`image:? .{0,80}getty images`,
   ].join('|'),
   'iu',
 );
@@ -61,6 +127,14 @@ export function isJunkBlock(text: string): boolean {
   const t = text.trim().replace(/[.!:…]+$/u, '');
   if (t.length === 0) return true;
   if (t.length <= 300 && new RegExp(`^(?:${JUNK_LINE.source})$`, 'iu').test(t)) return true;
-  const words = t.toLowerCase().split(/[\s|·•/,]+/u).filter(Boolean);
-  return words.length > 0 && words.length <= 12 && words.every((w) => SHARE_WORDS.has(w)) && words.some((w) => w !== 'on' && w !== 'this');
+  const words = t
+    .toLowerCase()
+    .split(/[\s|·•/,]+/u)
+    .filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.length <= 12 &&
+    words.every((w) => SHARE_WORDS.has(w)) &&
+    words.some((w) => w !== 'on' && w !== 'this')
+  );
 }

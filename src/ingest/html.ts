@@ -65,7 +65,11 @@ const MAX_DEPTH = 400;
 /** linkedom makes a bare fragment's first element the document element; a fragment is wrapped in a page first. */
 function parsePage(raw: string): DomDocument {
   const head = raw.slice(0, 65_536);
-  const page = /<html[\s>]/iu.test(head) ? raw : /<body[\s>]/iu.test(head) ? `<!DOCTYPE html><html>${raw}</html>` : `<!DOCTYPE html><html><body>${raw}</body></html>`;
+  const page = /<html[\s>]/iu.test(head)
+    ? raw
+    : /<body[\s>]/iu.test(head)
+      ? `<!DOCTYPE html><html>${raw}</html>`
+      : `<!DOCTYPE html><html><body>${raw}</body></html>`;
   const document = parseHTML(page).document as unknown as DomDocument;
   // Broken markup (an <html> tag after text, inside a comment ...) can leave no document element or body.
   if (document.documentElement && document.body) return document;
@@ -111,7 +115,9 @@ export function htmlToText(raw: string): HtmlText {
   const view = textView(raw);
   const document = parsePage(raw);
   const pageTitle = cleanTitle(safeTitle(document));
-  const lang = (document.documentElement?.getAttribute?.('lang') ?? '').trim().split(/[-_]/u)[0]?.toLowerCase() || undefined;
+  const lang =
+    (document.documentElement?.getAttribute?.('lang') ?? '').trim().split(/[-_]/u)[0]?.toLowerCase() ||
+    undefined;
   removeBoilerplateElements(document);
   const bodyText = (document.body?.textContent ?? '').replace(/\s+/gu, ' ').trim();
 
@@ -120,16 +126,23 @@ export function htmlToText(raw: string): HtmlText {
   const { elements, depth } = measure(document);
   if (depth > MAX_DEPTH) {
     // Readability recurses over the tree; a pathologically deep page would exhaust the stack.
-    warnings.push(`the page nests elements ${depth} levels deep; article extraction was skipped and the whole page text was used`);
+    warnings.push(
+      `the page nests elements ${depth} levels deep; article extraction was skipped and the whole page text was used`,
+    );
   } else if (elements <= MAX_ELEMENTS) {
     ranReadability = true;
     try {
-      article = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 300 }).parse();
+      article = new Readability<DomNode>(document as never, {
+        serializer: (node) => node as unknown as DomNode,
+        charThreshold: 300,
+      }).parse();
     } catch (e) {
       warnings.push(`article extraction failed (${(e as Error).message}); the whole page text was used`);
     }
   } else {
-    warnings.push(`the page has ${elements} elements; article extraction was skipped and the whole page text was used`);
+    warnings.push(
+      `the page has ${elements} elements; article extraction was skipped and the whole page text was used`,
+    );
   }
   const articleText = (article?.textContent ?? '').replace(/\s+/gu, ' ').trim();
   // Readability sometimes keeps only a fragment of short pages (a single div among many paragraphs).
@@ -144,8 +157,11 @@ export function htmlToText(raw: string): HtmlText {
   // Readability removes the headline from the body (it becomes the title); headlines carry much of a
   // text's framing, so one that the page shows is put back as the first heading. A <title> that is not
   // shown on the page (a site name, a tab label) is only metadata.
-  const headline = useArticle && title && bodyText.includes(title) && !articleText.startsWith(title) ? title : undefined;
-  const built = root ? blocksToText(root, raw, view, headline) : { text: '', sourceMap: SourceMap.identity(), dropped: 0 };
+  const headline =
+    useArticle && title && bodyText.includes(title) && !articleText.startsWith(title) ? title : undefined;
+  const built = root
+    ? blocksToText(root, raw, view, headline)
+    : { text: '', sourceMap: SourceMap.identity(), dropped: 0 };
   return {
     text: built.text,
     sourceMap: built.sourceMap,

@@ -11,7 +11,9 @@ export function formatBytes(n: number): string {
 export function parseByteSize(value: string): number | null {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/iu.exec(value);
   if (!m) return null;
-  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] as string).toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[
+    (m[2] as string).toLowerCase() as '' | 'k' | 'm' | 'g'
+  ];
   const n = Math.floor(Number(m[1]) * unit);
   return n > 0 ? n : null;
 }

@@ -49,7 +49,11 @@ const QUOTE = /^[ ]{0,3}>[ ]?/u;
 const LINK_DEF = /^[ ]{0,3}\[[^\]]+\]:\s*\S+/u;
 const TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$/u;
 
-export function markdownToText(source: string): { text: string; sourceMap: ReturnType<TextBuilder['build']>['sourceMap']; title?: string } {
+export function markdownToText(source: string): {
+  text: string;
+  sourceMap: ReturnType<TextBuilder['build']>['sourceMap'];
+  title?: string;
+} {
   const lines = splitLines(source);
   const out = new TextBuilder();
   let i = 0;
@@ -93,7 +97,13 @@ export function markdownToText(source: string): { text: string; sourceMap: Retur
     }
     const next = lines[i + 1];
     // Setext heading: a text line underlined by === or ---.
-    if (next && line.text.trim() !== '' && SETEXT.test(next.text) && !LIST.test(line.text) && !HR.test(line.text)) {
+    if (
+      next &&
+      line.text.trim() !== '' &&
+      SETEXT.test(next.text) &&
+      !LIST.test(line.text) &&
+      !HR.test(line.text)
+    ) {
       const level = next.text.trim().startsWith('=') ? 1 : 2;
       const lead = line.text.length - line.text.trimStart().length;
       out.appendSynthetic(`${'#'.repeat(level)} `, line.start + lead);
@@ -103,7 +113,11 @@ export function markdownToText(source: string): { text: string; sourceMap: Retur
       i++;
       continue;
     }
-    if (HR.test(line.text) || LINK_DEF.test(line.text) || TABLE_RULE.test(line.text) && line.text.includes('-')) {
+    if (
+      HR.test(line.text) ||
+      LINK_DEF.test(line.text) ||
+      (TABLE_RULE.test(line.text) && line.text.includes('-'))
+    ) {
       out.appendSynthetic('\n', lineEnd);
       continue;
     }
@@ -129,7 +143,10 @@ function emitLine(line: Line, out: TextBuilder): void {
     const markerStart = line.start + pos + (atx[1] as string).length;
     out.append(`${atx[2] as string} `, markerStart);
     const contentStart = pos + atx[0].length;
-    const content = t.slice(atx[0].length).replace(/[ \t]+#+[ \t]*$/u, '').replace(/[ \t]+$/u, '');
+    const content = t
+      .slice(atx[0].length)
+      .replace(/[ \t]+#+[ \t]*$/u, '')
+      .replace(/[ \t]+$/u, '');
     inline(content, line.start + contentStart, out);
     return;
   }
@@ -155,7 +172,15 @@ function emitLine(line: Line, out: TextBuilder): void {
 
 const INLINE =
   /!\[([^\]\n]*)\]\([^)\n]*\)|\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])|<(https?:\/\/[^>\s]+)>|<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|`+|\\([\\`*_{}[\]()#+\-.!|~>])|(?<=\S)\*{1,3}|\*{1,3}(?=\S)|(?<![\p{L}\p{N}_])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\p{L}\p{N}_])|~~|&(amp|lt|gt|quot|apos|#39|nbsp);/gu;
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", nbsp: ' ' };
+const ENTITY: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+  nbsp: ' ',
+};
 
 /** Appends a line's inline content without markup; kept text keeps its exact source offset. */
 function inline(text: string, start: number, out: TextBuilder): void {

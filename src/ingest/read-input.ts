@@ -37,7 +37,10 @@ export type ReadItem =
  * http(s) URLs, or `-` for standard input — and yields documents and per-input errors. It never throws for
  * a bad input: the caller decides what a failure means (the CLI exits 2, 3 or 5).
  */
-export async function* readInputs(specs: readonly string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+export async function* readInputs(
+  specs: readonly string[],
+  options: ReadOptions = {},
+): AsyncGenerator<ReadItem> {
   for (const spec of specs) yield* readInput(spec, options);
 }
 
@@ -45,7 +48,15 @@ export async function* readInput(spec: string, options: ReadOptions = {}): Async
   const readers = options.readers ?? builtinReaders;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (options.format && !readerByName(options.format, readers)) {
-    yield { kind: 'error', origin: spec, error: new InputError('unsupported', `unknown input format "${options.format}"`, `Formats: ${readers.map((r) => r.name).join(', ')}.`) };
+    yield {
+      kind: 'error',
+      origin: spec,
+      error: new InputError(
+        'unsupported',
+        `unknown input format "${options.format}"`,
+        `Formats: ${readers.map((r) => r.name).join(', ')}.`,
+      ),
+    };
     return;
   }
   if (spec === '-') {
@@ -54,7 +65,13 @@ export async function* readInput(spec: string, options: ReadOptions = {}): Async
       return;
     }
     const stdin = options.stdin;
-    yield* fromBytes(spec, async () => ({ bytes: await readStreamBytes(stdin, maxBytes) }), { origin: 'stdin' }, options, readers);
+    yield* fromBytes(
+      spec,
+      async () => ({ bytes: await readStreamBytes(stdin, maxBytes) }),
+      { origin: 'stdin' },
+      options,
+      readers,
+    );
     return;
   }
   if (isUrl(spec)) {
@@ -67,7 +84,10 @@ export async function* readInput(spec: string, options: ReadOptions = {}): Async
     // The final URL (after redirects), media type and charset are known only once the answer is in.
     const load = async (): Promise<Loaded> => {
       const got = await fetchUrl(spec, fetchOptions);
-      return { bytes: got.bytes, where: { origin: 'url', uri: got.url, mediaType: got.mediaType, charset: got.charset } };
+      return {
+        bytes: got.bytes,
+        where: { origin: 'url', uri: got.url, mediaType: got.mediaType, charset: got.charset },
+      };
     };
     yield* fromBytes(spec, load, { origin: 'url', uri: spec }, options, readers);
     return;
@@ -81,7 +101,13 @@ export async function* readInput(spec: string, options: ReadOptions = {}): Async
     return;
   }
   if (!isDir) {
-    yield* fromBytes(spec, async () => ({ bytes: await readFileBytes(path, maxBytes, spec) }), { origin: 'file', uri: spec }, options, readers);
+    yield* fromBytes(
+      spec,
+      async () => ({ bytes: await readFileBytes(path, maxBytes, spec) }),
+      { origin: 'file', uri: spec },
+      options,
+      readers,
+    );
     return;
   }
   let files: string[];
@@ -99,7 +125,13 @@ export async function* readInput(spec: string, options: ReadOptions = {}): Async
       yield { kind: 'skipped', origin: shown, reason: `unsupported file type "${ext}"` };
       continue;
     }
-    yield* fromBytes(shown, async () => ({ bytes: await readFileBytes(file, maxBytes, shown) }), { origin: 'file', uri: shown }, options, readers);
+    yield* fromBytes(
+      shown,
+      async () => ({ bytes: await readFileBytes(file, maxBytes, shown) }),
+      { origin: 'file', uri: shown },
+      options,
+      readers,
+    );
   }
 }
 
@@ -128,7 +160,11 @@ async function* fromBytes(
   try {
     const loaded = await load();
     where = loaded.where ?? asked;
-    decoded = decodeWithCharset(loaded.bytes, where.uri ?? (where.origin === 'stdin' ? 'standard input' : origin), where.charset);
+    decoded = decodeWithCharset(
+      loaded.bytes,
+      where.uri ?? (where.origin === 'stdin' ? 'standard input' : origin),
+      where.charset,
+    );
   } catch (e) {
     yield { kind: 'error', origin, error: asInputError(origin, e) };
     return;
@@ -138,7 +174,12 @@ async function* fromBytes(
     return;
   }
   const reader = chooseReader(
-    { ...(options.format ? { format: options.format } : {}), ...(where.uri ? { uri: where.uri } : {}), ...(where.mediaType ? { mediaType: where.mediaType } : {}), head: decoded.text.slice(0, 4096) },
+    {
+      ...(options.format ? { format: options.format } : {}),
+      ...(where.uri ? { uri: where.uri } : {}),
+      ...(where.mediaType ? { mediaType: where.mediaType } : {}),
+      head: decoded.text.slice(0, 4096),
+    },
     readers,
   );
   const input: ReaderInput = {
@@ -159,7 +200,11 @@ async function* fromBytes(
       }
       count++;
       if (out.text.trim().length === 0) {
-        yield { kind: 'error', origin, error: emptyError(`${where.uri ?? origin}${count > 1 ? ` (document ${count})` : ''}`, reader.name) };
+        yield {
+          kind: 'error',
+          origin,
+          error: emptyError(`${where.uri ?? origin}${count > 1 ? ` (document ${count})` : ''}`, reader.name),
+        };
         continue;
       }
       const init = options.language && !out.language ? { ...out, language: options.language } : out;
@@ -205,13 +250,20 @@ function metaCharset(bytes: Uint8Array): string | undefined {
 function emptyError(label: string, reader?: string): InputError {
   return new InputError(
     'empty',
-    reader === 'html' ? `${label}: no readable text found in the page` : `${label} is empty: there is no text to analyse`,
-    reader === 'html' ? 'The page may build its text with JavaScript; save the rendered page or copy its text into a file.' : undefined,
+    reader === 'html'
+      ? `${label}: no readable text found in the page`
+      : `${label} is empty: there is no text to analyse`,
+    reader === 'html'
+      ? 'The page may build its text with JavaScript; save the rendered page or copy its text into a file.'
+      : undefined,
   );
 }
 
 function asInputError(origin: string, e: unknown, reader?: string): InputError {
   if (e instanceof InputError) return e;
   const err = e as Error;
-  return new InputError('malformed', `${origin}: ${reader ? `the ${reader} reader failed` : 'cannot be read'}: ${err.message}`);
+  return new InputError(
+    'malformed',
+    `${origin}: ${reader ? `the ${reader} reader failed` : 'cannot be read'}: ${err.message}`,
+  );
 }

@@ -53,7 +53,11 @@ export function chooseReader(choice: ReaderChoice, readers: readonly Reader[] = 
     if (r) return r;
   }
   const fallback = readers.find((r) => r.name === 'text') ?? (readers[readers.length - 1] as Reader);
-  if (choice.mediaType && choice.mediaType !== 'text/plain' && choice.mediaType !== 'application/octet-stream') {
+  if (
+    choice.mediaType &&
+    choice.mediaType !== 'text/plain' &&
+    choice.mediaType !== 'application/octet-stream'
+  ) {
     const r = readers.find((x) => x.mediaTypes.includes(choice.mediaType as string));
     if (r) return r;
   }

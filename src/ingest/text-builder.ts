@@ -16,7 +16,8 @@ export class TextBuilder {
     if (piece.length === 0) return this;
     // An anchor is needed only where the mapping jumps; contiguous pieces (word, space, word) share one.
     const last = this.anchors[this.anchors.length - 1] as SourceAnchor;
-    if (last.original + (this.length - last.normalised) !== originalStart) this.anchors.push({ normalised: this.length, original: originalStart });
+    if (last.original + (this.length - last.normalised) !== originalStart)
+      this.anchors.push({ normalised: this.length, original: originalStart });
     this.parts.push(piece);
     this.length += piece.length;
     return this;

@@ -46,14 +46,7 @@ export type ReaderOutput = DocumentInit | InputError;
 
 /** Why an input could not be read; `readInput` reports it and goes on with the next input. */
 export type InputErrorKind =
-  | 'not-found'
-  | 'unreadable'
-  | 'too-large'
-  | 'binary'
-  | 'empty'
-  | 'unsupported'
-  | 'malformed'
-  | 'network';
+  'not-found' | 'unreadable' | 'too-large' | 'binary' | 'empty' | 'unsupported' | 'malformed' | 'network';
 
 /**
  * An input that could not be read, in words a user can act on: `message` says what happened, `hint` what

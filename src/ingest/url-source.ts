@@ -45,14 +45,21 @@ export async function fetchUrl(spec: string, options: FetchOptions): Promise<Fet
         response = await doFetch(url, {
           redirect: 'manual',
           signal: controller.signal,
-          headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9', 'user-agent': 'narrascope (+offline analysis tool)' },
+          headers: {
+            accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9',
+            'user-agent': 'narrascope (+offline analysis tool)',
+          },
         });
       } catch (e) {
         throw describeFetchFailure(url.href, e, controller.signal.aborted, timeoutMs);
       }
       if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
         await response.body?.cancel().catch(() => undefined);
-        if (hop >= maxRedirects) throw net(`${spec}: more than ${maxRedirects} redirects`, 'The server redirects in a loop or too often; open the URL in a browser to find the final address.');
+        if (hop >= maxRedirects)
+          throw net(
+            `${spec}: more than ${maxRedirects} redirects`,
+            'The server redirects in a loop or too often; open the URL in a browser to find the final address.',
+          );
         url = parseHttpUrl(new URL(response.headers.get('location') as string, url).href, spec);
         continue;
       }
@@ -60,18 +67,28 @@ export async function fetchUrl(spec: string, options: FetchOptions): Promise<Fet
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      throw net(`${url.href}: the server answered ${response.status} ${response.statusText}`.trim(), 'Check the address; the page may have moved or need a login.');
+      throw net(
+        `${url.href}: the server answered ${response.status} ${response.statusText}`.trim(),
+        'Check the address; the page may have moved or need a login.',
+      );
     }
     const contentType = response.headers.get('content-type') ?? '';
     const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
     if (mediaType && !ACCEPTED_MEDIA_TYPES.includes(mediaType)) {
       await response.body?.cancel().catch(() => undefined);
-      throw net(`${url.href}: content type "${mediaType}" is not a web page or text`, `Narrascope fetches ${ACCEPTED_MEDIA_TYPES.join(', ')}. Download other files and convert them to text first.`);
+      throw net(
+        `${url.href}: content type "${mediaType}" is not a web page or text`,
+        `Narrascope fetches ${ACCEPTED_MEDIA_TYPES.join(', ')}. Download other files and convert them to text first.`,
+      );
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > options.maxBytes) {
       await response.body?.cancel().catch(() => undefined);
-      throw new InputError('too-large', `${url.href} is ${formatBytes(declared)}, over the limit of ${formatBytes(options.maxBytes)}`, 'Raise the limit with --max-bytes if you mean it.');
+      throw new InputError(
+        'too-large',
+        `${url.href} is ${formatBytes(declared)}, over the limit of ${formatBytes(options.maxBytes)}`,
+        'Raise the limit with --max-bytes if you mean it.',
+      );
     }
     const bytes = await readBody(response, url.href, options.maxBytes, controller.signal, timeoutMs);
     const charset = /charset\s*=\s*"?([^";\s]+)/iu.exec(contentType)?.[1]?.toLowerCase();
@@ -98,7 +115,13 @@ function parseHttpUrl(href: string, asked: string): URL {
   return url;
 }
 
-async function readBody(response: Response, href: string, maxBytes: number, signal: AbortSignal, timeoutMs: number): Promise<Uint8Array> {
+async function readBody(
+  response: Response,
+  href: string,
+  maxBytes: number,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -110,7 +133,11 @@ async function readBody(response: Response, href: string, maxBytes: number, sign
       total += value.length;
       if (total > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw new InputError('too-large', `${href} sent more than ${formatBytes(maxBytes)}`, 'Raise the limit with --max-bytes if you mean it.');
+        throw new InputError(
+          'too-large',
+          `${href} sent more than ${formatBytes(maxBytes)}`,
+          'Raise the limit with --max-bytes if you mean it.',
+        );
       }
       chunks.push(value);
     }
@@ -122,7 +149,11 @@ async function readBody(response: Response, href: string, maxBytes: number, sign
 }
 
 function describeFetchFailure(href: string, e: unknown, aborted: boolean, timeoutMs: number): InputError {
-  if (aborted) return net(`${href}: no complete answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`, 'The server is slow or unreachable; try again later or raise --timeout.');
+  if (aborted)
+    return net(
+      `${href}: no complete answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`,
+      'The server is slow or unreachable; try again later or raise --timeout.',
+    );
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code ?? '';
   const why =
@@ -133,5 +164,8 @@ function describeFetchFailure(href: string, e: unknown, aborted: boolean, timeou
         : code === 'ECONNRESET'
           ? 'the connection was reset'
           : (cause?.message ?? (e as Error).message);
-  return net(`${href}: cannot fetch (${why})`, 'Check the address and your network connection; Narrascope needs network access only for URLs.');
+  return net(
+    `${href}: cannot fetch (${why})`,
+    'Check the address and your network connection; Narrascope needs network access only for URLs.',
+  );
 }

@@ -16,15 +16,30 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'narrascope-cli-'));
   mkdirSync(join(dir, 'batch'));
-  writeFileSync(join(dir, 'batch', '1-good.txt'), 'Myth: the port is closed.\n\nFact: the port is open every day.');
+  writeFileSync(
+    join(dir, 'batch', '1-good.txt'),
+    'Myth: the port is closed.\n\nFact: the port is open every day.',
+  );
   writeFileSync(join(dir, 'batch', '2-empty.txt'), '');
-  writeFileSync(join(dir, 'batch', '3-binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00]));
-  writeFileSync(join(dir, 'batch', '4-page.html'), '<html><body><h2>Myth</h2><p>The beach will close.</p><h2>Fact</h2><p>The beach stays open.</p></body></html>');
+  writeFileSync(
+    join(dir, 'batch', '3-binary.txt'),
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00]),
+  );
+  writeFileSync(
+    join(dir, 'batch', '4-page.html'),
+    '<html><body><h2>Myth</h2><p>The beach will close.</p><h2>Fact</h2><p>The beach stays open.</p></body></html>',
+  );
   // A real PNG starts with its signature and an IHDR chunk whose length has NUL bytes.
-  writeFileSync(join(dir, 'batch', '5-image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  writeFileSync(
+    join(dir, 'batch', '5-image.png'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+  );
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'binary.dat'), Buffer.from([0x00, 0x01, 0x02, 0x03]));
-  writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Myth: the caf\xe9 is closed.\nFact: it is open.', 'latin1'));
+  writeFileSync(
+    join(dir, 'latin1.txt'),
+    Buffer.from('Myth: the caf\xe9 is closed.\nFact: it is open.', 'latin1'),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -44,8 +59,17 @@ describe('narrascope analyze', () => {
     expect(r.code).toBe(0);
     const result = json(r.stdout);
     expect(validateAnalysisResult(result)).toEqual([]);
-    expect(result.document).toMatchObject({ title: 'myth-fact', language: 'en', source: { kind: 'text', uri: mythFact } });
-    expect(result.findings.some((f) => f.detector === 'structure/heading' && f.span.text === 'Myths and Facts About the Harbour Project')).toBe(true);
+    expect(result.document).toMatchObject({
+      title: 'myth-fact',
+      language: 'en',
+      source: { kind: 'text', uri: mythFact },
+    });
+    expect(
+      result.findings.some(
+        (f) =>
+          f.detector === 'structure/heading' && f.span.text === 'Myths and Facts About the Harbour Project',
+      ),
+    ).toBe(true);
   });
 
   it('writes an HTML report to --out, creating the folder', async () => {
@@ -57,7 +81,9 @@ describe('narrascope analyze', () => {
   });
 
   it('reads standard input with "-"', async () => {
-    const r = await runCli(['analyze', '-', '--format', 'json'], { stdin: '# Myths\n\nMyth: the port is closed.' });
+    const r = await runCli(['analyze', '-', '--format', 'json'], {
+      stdin: '# Myths\n\nMyth: the port is closed.',
+    });
     expect(r.code).toBe(0);
     expect(json(r.stdout).document.text).toBe('# Myths\n\nMyth: the port is closed.');
   });
@@ -75,7 +101,9 @@ describe('narrascope analyze', () => {
     const r = await runCli(['analyze', join(fixtures, 'notes.md'), '--format', 'json']);
     const result = json(r.stdout);
     expect(result.document.title).toBe('Harbour notes');
-    expect(result.findings.find((f) => f.detector === 'structure/heading')?.span.text).toBe('Harbour questions');
+    expect(result.findings.find((f) => f.detector === 'structure/heading')?.span.text).toBe(
+      'Harbour questions',
+    );
   });
 
   describe('a directory with mixed files', () => {
@@ -90,9 +118,15 @@ describe('narrascope analyze', () => {
     });
 
     it('keeps the order of several inputs and --quiet hides notices but not errors', async () => {
-      const r = await runCli(['analyze', 'batch/4-page.html', 'batch/1-good.txt', 'batch/5-image.png', '--format', 'json', '-q'], { cwd: dir });
+      const r = await runCli(
+        ['analyze', 'batch/4-page.html', 'batch/1-good.txt', 'batch/5-image.png', '--format', 'json', '-q'],
+        { cwd: dir },
+      );
       expect(r.code).toBe(3);
-      expect((JSON.parse(r.stdout) as AnalysisResult[]).map((x) => x.document.source.uri)).toEqual(['batch/4-page.html', 'batch/1-good.txt']);
+      expect((JSON.parse(r.stdout) as AnalysisResult[]).map((x) => x.document.source.uri)).toEqual([
+        'batch/4-page.html',
+        'batch/1-good.txt',
+      ]);
       expect(r.stderr).toContain('batch/5-image.png looks like a binary file');
     });
 
@@ -107,7 +141,11 @@ describe('narrascope analyze', () => {
     it.each([
       [['missing.txt'], 2, 'narrascope analyze: missing.txt: no such file or directory'],
       [['empty.txt'], 2, 'empty.txt is empty: there is no text to analyse'],
-      [['binary.dat'], 2, 'binary.dat looks like a binary file (it contains a NUL byte at offset 0), not text'],
+      [
+        ['binary.dat'],
+        2,
+        'binary.dat looks like a binary file (it contains a NUL byte at offset 0), not text',
+      ],
       [['ftp://example.org/x'], 2, 'only http and https URLs are fetched'],
       [[], 2, 'no input given'],
     ])('%j exits %i with a clear message', async (args, code, message) => {
@@ -129,7 +167,9 @@ describe('narrascope analyze', () => {
     it('replaces invalid UTF-8 and reports it in the result warnings', async () => {
       const r = await runCli(['analyze', 'latin1.txt', '--format', 'json'], { cwd: dir });
       expect(r.code).toBe(0);
-      expect(json(r.stdout).warnings.some((w) => /invalid UTF-8 byte sequence was replaced/u.test(w))).toBe(true);
+      expect(json(r.stdout).warnings.some((w) => /invalid UTF-8 byte sequence was replaced/u.test(w))).toBe(
+        true,
+      );
     });
 
     it('refuses a 50 MB text at the default 10 MiB limit without reading it, and names the flag', async () => {
@@ -151,16 +191,22 @@ describe('narrascope analyze', () => {
 
   describe('flags', () => {
     it('--detectors and --rule select detectors', async () => {
-      const only = json((await runCli(['analyze', mythFact, '--format', 'json', '--detectors', 'structure/*'])).stdout);
+      const only = json(
+        (await runCli(['analyze', mythFact, '--format', 'json', '--detectors', 'structure/*'])).stdout,
+      );
       expect(only.meta.detectors.every((d) => d.id.startsWith('structure/'))).toBe(true);
-      const off = json((await runCli(['analyze', mythFact, '--format', 'json', '--rule', 'structure/heading=off'])).stdout);
+      const off = json(
+        (await runCli(['analyze', mythFact, '--format', 'json', '--rule', 'structure/heading=off'])).stdout,
+      );
       expect(off.meta.detectors.map((d) => d.id)).not.toContain('structure/heading');
       expect(off.findings.some((f) => f.detector === 'structure/heading')).toBe(false);
     });
 
     it('--min-confidence drops weaker findings', async () => {
       const all = json((await runCli(['analyze', mythFact, '--format', 'json'])).stdout);
-      const strong = json((await runCli(['analyze', mythFact, '--format', 'json', '--min-confidence', '0.95'])).stdout);
+      const strong = json(
+        (await runCli(['analyze', mythFact, '--format', 'json', '--min-confidence', '0.95'])).stdout,
+      );
       expect(strong.findings.every((f) => f.confidence >= 0.95)).toBe(true);
       expect(strong.findings.length).toBeLessThan(all.findings.length);
     });
@@ -172,12 +218,28 @@ describe('narrascope analyze', () => {
 
     it('--config reads a JSON config, flags override it', async () => {
       const cfg = join(dir, 'narrascope.json');
-      writeFileSync(cfg, JSON.stringify({ detectors: ['structure/*'], rules: { 'structure/heading': 'off' } }));
+      writeFileSync(
+        cfg,
+        JSON.stringify({ detectors: ['structure/*'], rules: { 'structure/heading': 'off' } }),
+      );
       const r = json((await runCli(['analyze', mythFact, '--format', 'json', '--config', cfg])).stdout);
       const ids = r.meta.detectors.map((d) => d.id);
       expect(ids.every((id) => id.startsWith('structure/'))).toBe(true);
       expect(ids).not.toContain('structure/heading');
-      const over = json((await runCli(['analyze', mythFact, '--format', 'json', '--config', cfg, '--rule', 'structure/heading=on'])).stdout);
+      const over = json(
+        (
+          await runCli([
+            'analyze',
+            mythFact,
+            '--format',
+            'json',
+            '--config',
+            cfg,
+            '--rule',
+            'structure/heading=on',
+          ])
+        ).stdout,
+      );
       expect(over.meta.detectors.map((d) => d.id)).toContain('structure/heading');
     });
 
@@ -203,9 +265,17 @@ describe('narrascope analyze', () => {
       ['not JSON', '{ preset: default', 'is not valid JSON'],
       ['a list', '[]', 'must contain a JSON object'],
       ['an unknown key', '{"presets": "all"}', 'unknown key "presets"'],
-      ['a bad rule value', '{"rules": {"structure/heading": 3}}', '"rules.structure/heading" must be "off", "on" or an options object, got 3'],
+      [
+        'a bad rule value',
+        '{"rules": {"structure/heading": 3}}',
+        '"rules.structure/heading" must be "off", "on" or an options object, got 3',
+      ],
       ['a bad minConfidence', '{"minConfidence": "high"}', '"minConfidence" must be a number from 0 to 1'],
-      ['an unknown detector', '{"rules": {"structure/nope": "off"}}', 'rules: unknown detector "structure/nope"'],
+      [
+        'an unknown detector',
+        '{"rules": {"structure/nope": "off"}}',
+        'rules: unknown detector "structure/nope"',
+      ],
     ])('a config file with %s is refused', async (_name, content, message) => {
       const cfg = join(dir, 'bad-config.json');
       writeFileSync(cfg, content);
@@ -222,7 +292,9 @@ describe('narrascope analyze', () => {
       server = createServer((req, res) => {
         if (req.url === '/page') {
           res.writeHead(200, { 'content-type': 'text/html' });
-          res.end('<html><head><title>Harbour page</title></head><body><p>Myth: the port is closed.</p><p>Fact: it is open.</p></body></html>');
+          res.end(
+            '<html><head><title>Harbour page</title></head><body><p>Myth: the port is closed.</p><p>Fact: it is open.</p></body></html>',
+          );
         } else {
           res.writeHead(200, { 'content-type': 'application/pdf' });
           res.end('%PDF-1.4');
@@ -239,7 +311,10 @@ describe('narrascope analyze', () => {
     it('analyses a web page', async () => {
       const r = await runCli(['analyze', `${base}/page`, '--format', 'json']);
       expect(r.code).toBe(0);
-      expect(json(r.stdout).document).toMatchObject({ title: 'Harbour page', source: { kind: 'html', uri: `${base}/page` } });
+      expect(json(r.stdout).document).toMatchObject({
+        title: 'Harbour page',
+        source: { kind: 'html', uri: `${base}/page` },
+      });
     });
 
     it('exits 5 for a non-HTML URL and for an unreachable one', async () => {
@@ -258,7 +333,8 @@ describe('narrascope analyze', () => {
 
   it('lists analyze, detectors and explain in the global help', async () => {
     const r = await runCli(['--help']);
-    for (const name of ['analyze', 'detectors', 'explain']) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'mu'));
+    for (const name of ['analyze', 'detectors', 'explain'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'mu'));
     expect(existsSync(mythFact)).toBe(true);
   });
 });

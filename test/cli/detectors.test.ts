@@ -12,7 +12,14 @@ describe('narrascope detectors', () => {
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as DetectorSummary[];
     expect(list.map((d) => d.id)).toEqual(builtinDetectors.map((d) => d.meta.id).sort());
-    expect(list.find((d) => d.id === 'structure/heading')).toMatchObject({ family: 'structure', cost: 'cheap', stability: 'stable', languages: 'any', defaultOn: true, messages: ['heading'] });
+    expect(list.find((d) => d.id === 'structure/heading')).toMatchObject({
+      family: 'structure',
+      cost: 'cheap',
+      stability: 'stable',
+      languages: 'any',
+      defaultOn: true,
+      messages: ['heading'],
+    });
   });
 
   it('prints a table with one row per detector and a count', async () => {
@@ -30,7 +37,9 @@ describe('narrascope detectors', () => {
   });
 
   it('filters by family and preset, and refuses unknown ones', async () => {
-    const fam = JSON.parse((await runCli(['detectors', '--json', '--family', 'structure'])).stdout) as DetectorSummary[];
+    const fam = JSON.parse(
+      (await runCli(['detectors', '--json', '--family', 'structure'])).stdout,
+    ) as DetectorSummary[];
     expect(fam.length).toBeGreaterThan(0);
     expect(fam.every((d) => d.family === 'structure')).toBe(true);
     const bad = await runCli(['detectors', '--family', 'nope']);
@@ -44,7 +53,9 @@ describe('narrascope explain', () => {
   it('prints description, presets, messages, options and examples with the marked span readable', async () => {
     const r = await runCli(['explain', 'structure/heading']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('structure/heading  v1.0.0 · structure · cheap · stable · on by default');
+    expect(r.stdout.split('\n')[0]).toBe(
+      'structure/heading  v1.0.0 · structure · cheap · stable · on by default',
+    );
     expect(r.stdout).toContain(heading.meta.description);
     expect(r.stdout).toContain('  heading: Heading (level {{level}}).');
     expect(r.stdout).toContain('# [[Myths and facts]]');
@@ -63,7 +74,10 @@ describe('narrascope explain', () => {
     const text = explainText({
       ...heading.meta,
       options: { threshold: { type: 'number', default: 0.5, min: 0, max: 1, description: 'Minimum score.' } },
-      docs: { limits: 'Misses headings written as ordinary sentences.', references: ['https://example.org/ref'] },
+      docs: {
+        limits: 'Misses headings written as ordinary sentences.',
+        references: ['https://example.org/ref'],
+      },
     });
     expect(text).toContain('  threshold (number, default 0.5; min 0, max 1)\n      Minimum score.');
     expect(text).toContain('Known limits\n  Misses headings written as ordinary sentences.');
@@ -72,7 +86,10 @@ describe('narrascope explain', () => {
 
   it('prints the metadata as JSON with --json', async () => {
     const r = await runCli(['explain', 'structure/heading', '--json']);
-    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'structure/heading', examples: { valid: heading.meta.examples.valid } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      id: 'structure/heading',
+      examples: { valid: heading.meta.examples.valid },
+    });
   });
 
   it.each([
@@ -116,7 +133,12 @@ describe('narrascope explain', () => {
 });
 
 describe('suggest', () => {
-  const ids = ['structure/heading', 'structure/label-word', 'technique/loaded-language', 'technique/name-calling'];
+  const ids = [
+    'structure/heading',
+    'structure/label-word',
+    'technique/loaded-language',
+    'technique/name-calling',
+  ];
   it.each([
     ['loaded-language', ['technique/loaded-language']],
     ['technique/loaded-languag', ['technique/loaded-language']],

@@ -17,11 +17,14 @@ describe('docs/cli.md', () => {
   });
 
   it('documents the analyze options also in the command help', () => {
-    for (const name of Object.keys(analyzeCommand.options)) expect(analyzeCommand.usage, `--${name}`).toContain(`--${name}`);
-    for (const name of Object.keys(explainCommand.options)) if (name !== 'out') expect(explainCommand.usage).toContain(`--${name}`);
+    for (const name of Object.keys(analyzeCommand.options))
+      expect(analyzeCommand.usage, `--${name}`).toContain(`--${name}`);
+    for (const name of Object.keys(explainCommand.options))
+      if (name !== 'out') expect(explainCommand.usage).toContain(`--${name}`);
   });
 
   it('documents every exit code that analyze can return', () => {
-    for (const code of [ExitCode.ok, ExitCode.internal, ExitCode.usage, ExitCode.partial, ExitCode.network]) expect(guide).toMatch(new RegExp(`^\\| ${code} \\|`, 'mu'));
+    for (const code of [ExitCode.ok, ExitCode.internal, ExitCode.usage, ExitCode.partial, ExitCode.network])
+      expect(guide).toMatch(new RegExp(`^\\| ${code} \\|`, 'mu'));
   });
 });

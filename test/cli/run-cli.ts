@@ -9,7 +9,10 @@ export interface CliRun {
 }
 
 /** Runs `narrascope <argv>` in-process with fake streams (fast: no child process, no build). */
-export async function runCli(argv: readonly string[], opts: { stdin?: string | Buffer; cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<CliRun> {
+export async function runCli(
+  argv: readonly string[],
+  opts: { stdin?: string | Buffer; cwd?: string; env?: Record<string, string>; tty?: boolean } = {},
+): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];

@@ -31,7 +31,13 @@ function fake(id: string, signals: (text: string) => Signal[], meta: Partial<Det
 
 const word = (text: string, w: string, extra: Partial<Signal> = {}): Signal => {
   const start = text.indexOf(w);
-  return { span: { start, end: start + w.length }, messageId: 'hit', data: { what: w }, confidence: 0.9, ...extra };
+  return {
+    span: { start, end: start + w.length },
+    messageId: 'hit',
+    data: { what: w },
+    confidence: 0.9,
+    ...extra,
+  };
 };
 
 const good = fake('structure/good', (t) => [word(t, 'Myth')], {
@@ -51,14 +57,19 @@ describe('resolveConfig', () => {
     [{ preset: 'fast' }, ['structure/good', 'technique/ru-only']],
     [{ detectors: ['technique/*'] }, ['technique/new', 'technique/model-based', 'technique/ru-only']],
     [{ rules: { 'technique/model-based': 'off' as const } }, ['structure/good', 'technique/ru-only']],
-    [{ preset: 'fast', rules: { 'technique/new': 'on' as const } }, ['structure/good', 'technique/new', 'technique/ru-only']],
+    [
+      { preset: 'fast', rules: { 'technique/new': 'on' as const } },
+      ['structure/good', 'technique/new', 'technique/ru-only'],
+    ],
   ])('%j selects the right detectors', (config, expected) => {
     expect(ids(resolveConfig(registry, config))).toEqual(expected);
   });
 
   it('fills option defaults and applies given options', () => {
     expect(resolveConfig(registry).detectors[0]?.options).toEqual({ threshold: 0.5 });
-    expect(resolveConfig(registry, { rules: { 'structure/good': { threshold: 0.8 } } }).detectors[0]?.options).toEqual({ threshold: 0.8 });
+    expect(
+      resolveConfig(registry, { rules: { 'structure/good': { threshold: 0.8 } } }).detectors[0]?.options,
+    ).toEqual({ threshold: 0.8 });
   });
 
   it.each([
@@ -66,7 +77,10 @@ describe('resolveConfig', () => {
     [{ detectors: ['nothing/*'] }, /no detector matches "nothing\/\*"/u],
     [{ rules: { 'x/y': 'off' as const } }, /unknown detector "x\/y"/u],
     [{ rules: { 'structure/good': { threshold: 2 } } }, /must be at most 1/u],
-    [{ rules: { 'structure/good': { threshhold: 0.1 } } }, /unknown option "threshhold"; known options: threshold/u],
+    [
+      { rules: { 'structure/good': { threshhold: 0.1 } } },
+      /unknown option "threshhold"; known options: threshold/u,
+    ],
     [{ minConfidence: 1.5 }, /minConfidence must be in \[0, 1\]/u],
     [{ aggregators: { 'ledger/none': 'off' as const } }, /unknown aggregator/u],
   ])('%j is refused with a precise ConfigError', (config, message) => {
@@ -76,14 +90,20 @@ describe('resolveConfig', () => {
 
   it('gives the same hash for the same settings and a different one when options change', () => {
     expect(resolveConfig(registry).hash).toBe(resolveConfig(registry, { preset: 'default' }).hash);
-    expect(resolveConfig(registry).hash).not.toBe(resolveConfig(registry, { rules: { 'structure/good': { threshold: 0.9 } } }).hash);
+    expect(resolveConfig(registry).hash).not.toBe(
+      resolveConfig(registry, { rules: { 'structure/good': { threshold: 0.9 } } }).hash,
+    );
   });
 });
 
 describe('resolveOptions', () => {
   it.each([
     [{ type: 'boolean' as const, default: false, description: '' }, 'yes', /must be true or false/u],
-    [{ type: 'string' as const, default: 'a', enum: ['a', 'b'], description: '' }, 'c', /must be one of a, b/u],
+    [
+      { type: 'string' as const, default: 'a', enum: ['a', 'b'], description: '' },
+      'c',
+      /must be one of a, b/u,
+    ],
     [{ type: 'string[]' as const, default: [], description: '' }, ['a', 1], /must be a list of strings/u],
     [{ type: 'number' as const, default: 1, min: 0, description: '' }, Number.NaN, /finite number/u],
   ])('refuses a bad value (%j, %j)', (spec, value, message) => {
@@ -115,18 +135,48 @@ describe('analyzeDocument', () => {
   };
 
   it.each([
-    ['a span outside the text', (t: string) => [{ span: { start: 0, end: t.length + 5 }, messageId: 'plain', confidence: 1 }], /outside the text/u],
-    ['an unknown message id', () => [{ span: { start: 0, end: 1 }, messageId: 'nope', confidence: 1 }], /unknown messageId "nope"/u],
-    ['a confidence above 1', () => [{ span: { start: 0, end: 1 }, messageId: 'plain', confidence: 1.5 }], /not in \[0, 1\]/u],
-    ['a missing placeholder value', () => [{ span: { start: 0, end: 1 }, messageId: 'hit', confidence: 1 }], /what/u],
-    ['a related span outside the text', () => [{ span: { start: 0, end: 1 }, messageId: 'plain', confidence: 1, related: [{ role: 'x', span: { start: 0, end: 999 } }] }], /related span/u],
-  ])('turns %s into a warning naming the detector, and keeps other detectors’ findings', async (_name, signals, message) => {
-    const bad = fake('technique/bad', signals as (t: string) => Signal[]);
-    const result = await run([good, bad], 'Myth: the harbour is a base.');
-    expect(result.findings.map((f) => f.detector)).toEqual(['structure/good']);
-    const warning = result.warnings.find((w) => w.includes('technique/bad'));
-    expect(warning).toMatch(message);
-  });
+    [
+      'a span outside the text',
+      (t: string) => [{ span: { start: 0, end: t.length + 5 }, messageId: 'plain', confidence: 1 }],
+      /outside the text/u,
+    ],
+    [
+      'an unknown message id',
+      () => [{ span: { start: 0, end: 1 }, messageId: 'nope', confidence: 1 }],
+      /unknown messageId "nope"/u,
+    ],
+    [
+      'a confidence above 1',
+      () => [{ span: { start: 0, end: 1 }, messageId: 'plain', confidence: 1.5 }],
+      /not in \[0, 1\]/u,
+    ],
+    [
+      'a missing placeholder value',
+      () => [{ span: { start: 0, end: 1 }, messageId: 'hit', confidence: 1 }],
+      /what/u,
+    ],
+    [
+      'a related span outside the text',
+      () => [
+        {
+          span: { start: 0, end: 1 },
+          messageId: 'plain',
+          confidence: 1,
+          related: [{ role: 'x', span: { start: 0, end: 999 } }],
+        },
+      ],
+      /related span/u,
+    ],
+  ])(
+    'turns %s into a warning naming the detector, and keeps other detectors’ findings',
+    async (_name, signals, message) => {
+      const bad = fake('technique/bad', signals as (t: string) => Signal[]);
+      const result = await run([good, bad], 'Myth: the harbour is a base.');
+      expect(result.findings.map((f) => f.detector)).toEqual(['structure/good']);
+      const warning = result.warnings.find((w) => w.includes('technique/bad'));
+      expect(warning).toMatch(message);
+    },
+  );
 
   it('records a detector that throws as a warning, not a crash', async () => {
     const thrower = fake('technique/thrower', () => {
@@ -146,7 +196,13 @@ describe('analyzeDocument', () => {
   it('renders messages, quotes the span and reports document fields', async () => {
     const result = await run([good], 'A Myth here.');
     const f = result.findings[0];
-    expect(f).toMatchObject({ id: 'f1', messageId: 'hit', message: 'Hit Myth.', span: { start: 2, end: 6, text: 'Myth' }, detector: 'structure/good' });
+    expect(f).toMatchObject({
+      id: 'f1',
+      messageId: 'hit',
+      message: 'Hit Myth.',
+      span: { start: 2, end: 6, text: 'Myth' },
+      detector: 'structure/good',
+    });
     expect(result.document).toMatchObject({ language: 'en', length: 12, text: 'A Myth here.' });
   });
 });
@@ -180,7 +236,15 @@ describe('postProcess', () => {
   });
 
   it('drops findings under the floor, sorts by position then detector, and numbers them', () => {
-    const out = postProcess([finding(5, 6, { detector: 'b/b' }), finding(5, 6, { detector: 'a/a' }), finding(0, 2), finding(1, 2, { confidence: 0.1 })], { minConfidence: 0.2 });
+    const out = postProcess(
+      [
+        finding(5, 6, { detector: 'b/b' }),
+        finding(5, 6, { detector: 'a/a' }),
+        finding(0, 2),
+        finding(1, 2, { confidence: 0.1 }),
+      ],
+      { minConfidence: 0.2 },
+    );
     expect(out.map((f) => [f.id, f.span.start, f.detector])).toEqual([
       ['f1', 0, 'a/b'],
       ['f2', 5, 'a/a'],

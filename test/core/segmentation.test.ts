@@ -22,13 +22,21 @@ function expectConsistent(text: string, s: Segments): void {
     }
   }
   // Tokens are in text order and do not overlap.
-  for (let i = 1; i < s.tokens.length; i++) expect(s.tokens[i]?.start).toBeGreaterThanOrEqual(s.tokens[i - 1]?.end ?? 0);
+  for (let i = 1; i < s.tokens.length; i++)
+    expect(s.tokens[i]?.start).toBeGreaterThanOrEqual(s.tokens[i - 1]?.end ?? 0);
 }
 
-const blockTexts = (text: string, s: Segments): [string, string][] => s.blocks.map((b) => [b.kind, text.slice(b.content.start, b.content.end)]);
+const blockTexts = (text: string, s: Segments): [string, string][] =>
+  s.blocks.map((b) => [b.kind, text.slice(b.content.start, b.content.end)]);
 
 describe('segmentText fixtures', () => {
-  const cases: { name: string; raw: string; language: string; blocks: [string, string][]; tokens?: string[] }[] = [
+  const cases: {
+    name: string;
+    raw: string;
+    language: string;
+    blocks: [string, string][];
+    tokens?: string[];
+  }[] = [
     {
       name: 'headings, numbered items, emoji',
       raw: '# Myths and facts\n\n1. Lie: the port 😡 is closed.\n2. Truth: it is open.',
@@ -87,14 +95,21 @@ describe('segmentText fixtures', () => {
   it('splits sentences of a non-English paragraph with Intl.Segmenter', () => {
     const text = 'Это ложь. Это правда! А это вопрос?';
     const s = segmentText(text, 'ru');
-    expect(s.sentences.map((x) => text.slice(x.start, x.end).trim())).toEqual(['Это ложь.', 'Это правда!', 'А это вопрос?']);
+    expect(s.sentences.map((x) => text.slice(x.start, x.end).trim())).toEqual([
+      'Это ложь.',
+      'Это правда!',
+      'А это вопрос?',
+    ]);
     expectConsistent(text, s);
   });
 
   it('finds quotations with their inner span', () => {
     const text = 'The minister called it “a reign of terror” and added "nothing more".';
     const s = segmentText(text, 'en');
-    expect(s.quotes.map((q) => text.slice(q.inner.start, q.inner.end))).toEqual(['a reign of terror', 'nothing more']);
+    expect(s.quotes.map((q) => text.slice(q.inner.start, q.inner.end))).toEqual([
+      'a reign of terror',
+      'nothing more',
+    ]);
   });
 
   it('maps offsets of a CRLF + BOM document back to the raw input', () => {

@@ -17,7 +17,12 @@ const utf16 = (text: string, endian: 'le' | 'be'): Uint8Array => {
 describe('decodeBytes', () => {
   it.each([
     ['UTF-8', new TextEncoder().encode('Ложь: 😡 факт'), 'Ложь: 😡 факт', 'utf-8'],
-    ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Myth')]), 'Myth', 'utf-8'],
+    [
+      'UTF-8 with BOM',
+      new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Myth')]),
+      'Myth',
+      'utf-8',
+    ],
     ['UTF-16 LE with BOM', utf16('Міф: 😡', 'le'), 'Міф: 😡', 'utf-16le'],
     ['UTF-16 BE with BOM', utf16('Fact: 事实', 'be'), 'Fact: 事实', 'utf-16be'],
   ])('%s', (_name, bytes, text, encoding) => {
@@ -29,7 +34,9 @@ describe('decodeBytes', () => {
 
   it('replaces invalid UTF-8 and warns with the count', () => {
     // "caf\xe9 na\xefve" is Latin-1, two invalid bytes; "\xe2\x82" is a truncated 3-byte sequence.
-    const bytes = new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65, 0x20, 0xe2, 0x82]);
+    const bytes = new Uint8Array([
+      0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65, 0x20, 0xe2, 0x82,
+    ]);
     const out = decodeBytes(bytes, 'old.txt');
     expect(out.text.startsWith('caf\ufffd')).toBe(true);
     expect(out.warnings).toHaveLength(1);
@@ -42,7 +49,11 @@ describe('decodeBytes', () => {
 
   it.each([
     ['a NUL byte', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /NUL byte at offset 4/u],
-    ['many control bytes', new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41))), /control characters/u],
+    [
+      'many control bytes',
+      new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41))),
+      /control characters/u,
+    ],
   ])('refuses binary content with %s', (_name, bytes, reason) => {
     expect(() => decodeBytes(bytes, 'x.bin')).toThrow(InputError);
     expect(() => decodeBytes(bytes, 'x.bin')).toThrow(/x\.bin looks like a binary file/u);

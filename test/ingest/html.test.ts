@@ -14,14 +14,20 @@ describe('htmlToText on an article page', () => {
   });
 
   it('puts the headline Readability took out back as the first heading', () => {
-    expect(page.text.startsWith('# Myths and facts about the harbour project\n\nThe town council')).toBe(true);
+    expect(page.text.startsWith('# Myths and facts about the harbour project\n\nThe town council')).toBe(
+      true,
+    );
     const at = page.sourceMap.toOriginal(2);
     expect(fixture.slice(at, at + 5)).toBe('Myths');
     expect(at).toBeGreaterThan(fixture.indexOf('<h1>'));
   });
 
   it('does not invent a headline from a <title> the page does not show', () => {
-    const shown = htmlToText('<html><head><title>Tab label</title></head><body><article><p>' + 'Body text of the article. '.repeat(20) + '</p></article></body></html>');
+    const shown = htmlToText(
+      '<html><head><title>Tab label</title></head><body><article><p>' +
+        'Body text of the article. '.repeat(20) +
+        '</p></article></body></html>',
+    );
     expect(shown.title).toBe('Tab label');
     expect(shown.text.startsWith('Body text')).toBe(true);
   });
@@ -32,7 +38,16 @@ describe('htmlToText on an article page', () => {
     expect(page.text).toContain('2. Truth: the beach stays open all year.');
   });
 
-  it.each(['Advertisement', 'Share on Facebook', 'cookies', 'Subscribe', 'Related:', 'Home', 'tracking', '©'])('drops page furniture: %s', (junk) => {
+  it.each([
+    'Advertisement',
+    'Share on Facebook',
+    'cookies',
+    'Subscribe',
+    'Related:',
+    'Home',
+    'tracking',
+    '©',
+  ])('drops page furniture: %s', (junk) => {
     expect(page.text).not.toContain(junk);
   });
 
@@ -40,11 +55,14 @@ describe('htmlToText on an article page', () => {
     expect(page.text).toContain('town hall & online');
   });
 
-  it.each(['The town council', 'secret military base', 'Lie:', 'Truth:', 'Residents can send', 'Fact'])('maps "%s" back to the raw markup', (phrase) => {
-    const at = page.text.indexOf(phrase);
-    const raw = page.sourceMap.toOriginal(at);
-    expect(fixture.slice(raw, raw + phrase.length)).toBe(phrase);
-  });
+  it.each(['The town council', 'secret military base', 'Lie:', 'Truth:', 'Residents can send', 'Fact'])(
+    'maps "%s" back to the raw markup',
+    (phrase) => {
+      const at = page.text.indexOf(phrase);
+      const raw = page.sourceMap.toOriginal(at);
+      expect(fixture.slice(raw, raw + phrase.length)).toBe(phrase);
+    },
+  );
 
   it('maps a word after an entity to its place in the markup', () => {
     const at = page.text.indexOf('online.', page.text.indexOf('&'));
@@ -68,13 +86,25 @@ describe('htmlToText on bad markup', () => {
   });
 
   it.each([
-    ['unclosed tags', '<html><body><p>First <b>bold <i>claim</p><p>Second paragraph', 'First bold claim\n\nSecond paragraph'],
+    [
+      'unclosed tags',
+      '<html><body><p>First <b>bold <i>claim</p><p>Second paragraph',
+      'First bold claim\n\nSecond paragraph',
+    ],
     ['a fragment without html/body', '<p>Only a fragment.</p><p>Two.</p>', 'Only a fragment.\n\nTwo.'],
     ['stray < characters', '<p>a < b and c > d</p>', 'a < b and c > d'],
     ['an unclosed comment', '<p>Visible.</p><!-- never closed <p>hidden</p>', 'Visible.'],
-    ['a short page read whole, without its navigation and cookie bar', '<body><nav><a>Home</a> <a>World</a></nav><div id="cookie-consent">We use cookies.</div><p>Short note.</p></body>', 'Short note.'],
+    [
+      'a short page read whole, without its navigation and cookie bar',
+      '<body><nav><a>Home</a> <a>World</a></nav><div id="cookie-consent">We use cookies.</div><p>Short note.</p></body>',
+      'Short note.',
+    ],
     ['br inside a paragraph', '<p>Line one<br>line two</p>', 'Line one\nline two'],
-    ['a word split by inline markup', '<p><span class="dropcap">T</span>he <b>co</b>uncil <i>said</i>, “no”.</p>', 'The council said, “no”.'],
+    [
+      'a word split by inline markup',
+      '<p><span class="dropcap">T</span>he <b>co</b>uncil <i>said</i>, “no”.</p>',
+      'The council said, “no”.',
+    ],
     ['nested lists', '<ul><li>One<ul><li>Inner</li></ul></li><li>Two</li></ul>', '- One\n\n- Inner\n\n- Two'],
     ['an ordered list with start', '<ol start="4"><li>Four</li><li>Five</li></ol>', '4. Four\n\n5. Five'],
   ])('copes with %s', (_name, raw, expected) => {
@@ -90,19 +120,29 @@ describe('htmlToText on bad markup', () => {
   });
 
   it('yields no text (and the reader no document text) for a page without words', () => {
-    expect(htmlToText('<html><head><script>x()</script></head><body><img src=a></body></html>').text).toBe('');
+    expect(htmlToText('<html><head><script>x()</script></head><body><img src=a></body></html>').text).toBe(
+      '',
+    );
   });
 });
 
 describe('isJunkBlock', () => {
-  it.each(['Advertisement', 'ADVERTISEMENT', 'Share this article', 'Facebook Twitter WhatsApp Email', 'Subscribe to our newsletter', 'We use cookies to improve your experience.', 'Read more', 'Accept all cookies'])(
-    'junk: %s',
-    (text) => expect(isJunkBlock(text)).toBe(true),
-  );
-  it.each(['The advertisement campaign was paid for by the ministry.', 'Share prices fell on Monday.', 'Follow the money, the report says, and you will find the donors.', 'Email records show the order was given on 3 May.'])(
-    'prose: %s',
-    (text) => expect(isJunkBlock(text)).toBe(false),
-  );
+  it.each([
+    'Advertisement',
+    'ADVERTISEMENT',
+    'Share this article',
+    'Facebook Twitter WhatsApp Email',
+    'Subscribe to our newsletter',
+    'We use cookies to improve your experience.',
+    'Read more',
+    'Accept all cookies',
+  ])('junk: %s', (text) => expect(isJunkBlock(text)).toBe(true));
+  it.each([
+    'The advertisement campaign was paid for by the ministry.',
+    'Share prices fell on Monday.',
+    'Follow the money, the report says, and you will find the donors.',
+    'Email records show the order was given on 3 May.',
+  ])('prose: %s', (text) => expect(isJunkBlock(text)).toBe(false));
 });
 
 describe('htmlReader.sniff', () => {

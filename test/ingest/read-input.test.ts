@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,7 +24,11 @@ async function collect(spec: string, options: ReadOptions = {}): Promise<ReadIte
 }
 
 const summary = (items: ReadItem[]): [string, string, string][] =>
-  items.map((i) => [i.kind, i.origin, i.kind === 'document' ? i.document.source.kind : i.kind === 'error' ? i.error.kind : i.reason]);
+  items.map((i) => [
+    i.kind,
+    i.origin,
+    i.kind === 'document' ? i.document.source.kind : i.kind === 'error' ? i.error.kind : i.reason,
+  ]);
 
 let dir: string;
 beforeAll(() => {
@@ -24,7 +36,10 @@ beforeAll(() => {
   mkdirSync(join(dir, 'mixed', 'sub'), { recursive: true });
   mkdirSync(join(dir, 'mixed', '.git'));
   writeFileSync(join(dir, 'mixed', 'a.txt'), 'Myth: the port is closed.\nFact: it is open.');
-  writeFileSync(join(dir, 'mixed', 'b.html'), '<html><body><p>An HTML page about the port.</p></body></html>');
+  writeFileSync(
+    join(dir, 'mixed', 'b.html'),
+    '<html><body><p>An HTML page about the port.</p></body></html>',
+  );
   writeFileSync(join(dir, 'mixed', 'c.md'), '# Notes\n\nSome **notes**.');
   writeFileSync(join(dir, 'mixed', 'empty.txt'), '');
   writeFileSync(join(dir, 'mixed', 'blank.txt'), '  \n\n ');
@@ -37,8 +52,18 @@ beforeAll(() => {
   writeFileSync(join(dir, 'crlf.txt'), '\ufeffLine one.\r\nLine two.\r\n');
   writeFileSync(join(dir, 'big.txt'), 'x'.repeat(2000));
   // "Ложь" in windows-1251, declared by a <meta> tag as saved pages do.
-  writeFileSync(join(dir, 'cp1251.html'), Buffer.concat([Buffer.from('<html><head><meta charset="windows-1251"></head><body><p>'), Buffer.from([0xcb, 0xee, 0xe6, 0xfc]), Buffer.from('</p></body></html>')]));
-  writeFileSync(join(dir, 'lying-meta.html'), '<html><head><meta charset="windows-1251"></head><body><p>Ложь</p></body></html>');
+  writeFileSync(
+    join(dir, 'cp1251.html'),
+    Buffer.concat([
+      Buffer.from('<html><head><meta charset="windows-1251"></head><body><p>'),
+      Buffer.from([0xcb, 0xee, 0xe6, 0xfc]),
+      Buffer.from('</p></body></html>'),
+    ]),
+  );
+  writeFileSync(
+    join(dir, 'lying-meta.html'),
+    '<html><head><meta charset="windows-1251"></head><body><p>Ложь</p></body></html>',
+  );
   mkdirSync(join(dir, 'links'));
   symlinkSync(join(dir, 'mixed', 'a.txt'), join(dir, 'links', 'to-file.txt'));
   symlinkSync(join(dir, 'links'), join(dir, 'links', 'loop'));
@@ -63,13 +88,18 @@ describe('readInput: files and directories', () => {
 
   it('names a missing path', async () => {
     const [item] = await collect('no/such/file.txt', { cwd: dir });
-    expect(item?.kind === 'error' && [item.error.kind, item.error.message]).toEqual(['not-found', 'no/such/file.txt: no such file or directory']);
+    expect(item?.kind === 'error' && [item.error.kind, item.error.message]).toEqual([
+      'not-found',
+      'no/such/file.txt: no such file or directory',
+    ]);
   });
 
   it('refuses a file over the size limit before reading it', async () => {
     const [item] = await collect('big.txt', { cwd: dir, maxBytes: 1000 });
     expect(item?.kind === 'error' && item.error.kind).toBe('too-large');
-    expect(item?.kind === 'error' && item.error.message).toBe('big.txt is 2.0 KiB, over the limit of 1000 bytes');
+    expect(item?.kind === 'error' && item.error.message).toBe(
+      'big.txt is 2.0 KiB, over the limit of 1000 bytes',
+    );
     expect(item?.kind === 'error' && item.error.hint).toMatch(/--max-bytes/u);
   });
 
@@ -99,13 +129,18 @@ describe('readInput: files and directories', () => {
   });
 
   it('follows a link to a file but not a link to a folder', async () => {
-    expect(summary(await collect('links', { cwd: dir }))).toEqual([['document', 'links/to-file.txt', 'text']]);
+    expect(summary(await collect('links', { cwd: dir }))).toEqual([
+      ['document', 'links/to-file.txt', 'text'],
+    ]);
   });
 
-  it.skipIf(!existsSync('/proc/version'))('reads a file that reports size 0 (/proc) as a stream', async () => {
-    const [item] = await collect('/proc/version');
-    expect(item?.kind === 'document' && item.document.text.length).toBeGreaterThan(10);
-  });
+  it.skipIf(!existsSync('/proc/version'))(
+    'reads a file that reports size 0 (/proc) as a stream',
+    async () => {
+      const [item] = await collect('/proc/version');
+      expect(item?.kind === 'document' && item.document.text.length).toBeGreaterThan(10);
+    },
+  );
 
   it('gives HTML documents a source map into the raw markup of the file', async () => {
     const path = new URL('../fixtures/inputs/article.html', import.meta.url).pathname;
@@ -129,7 +164,9 @@ describe('readInput: files and directories', () => {
 
 describe('readInput: standard input', () => {
   it('reads "-" and sniffs HTML', async () => {
-    const [item] = await collect('-', { stdin: Readable.from([Buffer.from('<!DOCTYPE html><html><body><p>From a pipe.</p></body></html>')]) });
+    const [item] = await collect('-', {
+      stdin: Readable.from([Buffer.from('<!DOCTYPE html><html><body><p>From a pipe.</p></body></html>')]),
+    });
     if (item?.kind !== 'document') throw new Error('expected a document');
     expect([item.document.source.kind, item.document.text]).toEqual(['html', 'From a pipe.']);
   });
@@ -137,7 +174,9 @@ describe('readInput: standard input', () => {
   it('stops reading standard input over the limit', async () => {
     const chunks = Array.from({ length: 20 }, () => Buffer.alloc(100, 0x61));
     const [item] = await collect('-', { stdin: Readable.from(chunks), maxBytes: 1000 });
-    expect(item?.kind === 'error' && item.error.message).toBe('standard input is more than 1000 bytes, over the limit of 1000 bytes');
+    expect(item?.kind === 'error' && item.error.message).toBe(
+      'standard input is more than 1000 bytes, over the limit of 1000 bytes',
+    );
   });
 
   it('reports empty standard input', async () => {
@@ -201,12 +240,20 @@ describe('readInput: URLs (local server on 127.0.0.1)', () => {
   it('fetches an HTML page', async () => {
     const [item] = await collect(`${base}/page`);
     if (item?.kind !== 'document') throw new Error(`expected a document, got ${JSON.stringify(item)}`);
-    expect([item.document.text, item.document.title, item.document.source.kind, item.document.source.uri]).toEqual(['Served locally.', 'Local page', 'html', `${base}/page`]);
+    expect([
+      item.document.text,
+      item.document.title,
+      item.document.source.kind,
+      item.document.source.uri,
+    ]).toEqual(['Served locally.', 'Local page', 'html', `${base}/page`]);
   });
 
   it('reads text/plain by the URL extension and decodes a declared charset', async () => {
     const [md] = await collect(`${base}/plain.md`);
-    expect(md?.kind === 'document' && [md.document.source.kind, md.document.text]).toEqual(['markdown', '# Heading\n\nPlain text over HTTP.']);
+    expect(md?.kind === 'document' && [md.document.source.kind, md.document.text]).toEqual([
+      'markdown',
+      '# Heading\n\nPlain text over HTTP.',
+    ]);
     const [cp] = await collect(`${base}/cp1251`);
     expect(cp?.kind === 'document' && cp.document.text).toBe('Ложь');
   });
@@ -225,7 +272,11 @@ describe('readInput: URLs (local server on 127.0.0.1)', () => {
     ['/missing', 'network', /the server answered 404/u],
     ['/huge-declared', 'too-large', /is 4\.8 MiB, over the limit of 10 KiB/u],
     ['/huge-streamed', 'too-large', /sent more than 10 KiB/u],
-    ['/to-ftp', 'unsupported', /redirects to ftp:\/\/127\.0\.0\.1\/file, which uses ftp; only http and https/u],
+    [
+      '/to-ftp',
+      'unsupported',
+      /redirects to ftp:\/\/127\.0\.0\.1\/file, which uses ftp; only http and https/u,
+    ],
   ])('refuses %s (%s)', async (path, kind, message) => {
     const [item] = await collect(`${base}${path}`, { maxBytes: 10 * 1024 });
     expect(item?.kind === 'error' && item.error.kind).toBe(kind);
@@ -234,7 +285,10 @@ describe('readInput: URLs (local server on 127.0.0.1)', () => {
 
   it('gives up on a server that does not finish within the time limit', async () => {
     const [item] = await collect(`${base}/slow`, { timeoutMs: 300 });
-    expect(item?.kind === 'error' && [item.error.kind, item.error.message]).toEqual(['network', `${base}/slow: no complete answer within 300 ms`]);
+    expect(item?.kind === 'error' && [item.error.kind, item.error.message]).toEqual([
+      'network',
+      `${base}/slow: no complete answer within 300 ms`,
+    ]);
   });
 
   it('reports a refused connection as a network error', async () => {
@@ -243,7 +297,10 @@ describe('readInput: URLs (local server on 127.0.0.1)', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const [item] = await collect(`http://127.0.0.1:${port}/`);
-    expect(item?.kind === 'error' && [item.error.kind, item.error.message]).toEqual(['network', `http://127.0.0.1:${port}/: cannot fetch (the connection was refused)`]);
+    expect(item?.kind === 'error' && [item.error.kind, item.error.message]).toEqual([
+      'network',
+      `http://127.0.0.1:${port}/: cannot fetch (the connection was refused)`,
+    ]);
   });
 
   it('refuses non-http schemes without fetching', async () => {
@@ -274,8 +331,14 @@ describe('the reader contract', () => {
     *read(input) {
       const rows = input.text.split('\n');
       for (const [i, row] of rows.entries()) {
-        if (row.startsWith('!')) yield new InputError('malformed', `${input.uri ?? 'stdin'} line ${i + 1}: bad record`);
-        else yield { text: row, source: { kind: 'lines', ...(input.uri ? { uri: input.uri } : {}) }, warnings: [...input.warnings] };
+        if (row.startsWith('!'))
+          yield new InputError('malformed', `${input.uri ?? 'stdin'} line ${i + 1}: bad record`);
+        else
+          yield {
+            text: row,
+            source: { kind: 'lines', ...(input.uri ? { uri: input.uri } : {}) },
+            warnings: [...input.warnings],
+          };
       }
     },
   };
@@ -283,7 +346,11 @@ describe('the reader contract', () => {
   it('plugs a new reader in by extension and keeps going after a bad record', async () => {
     writeFileSync(join(dir, 'corpus.lines'), 'First document.\n!broken\n\nThird document.');
     const items = await collect('corpus.lines', { cwd: dir, readers: [lines, ...builtinReaders] });
-    expect(items.map((i) => (i.kind === 'document' ? i.document.text : i.kind === 'error' ? i.error.message : i.reason))).toEqual([
+    expect(
+      items.map((i) =>
+        i.kind === 'document' ? i.document.text : i.kind === 'error' ? i.error.message : i.reason,
+      ),
+    ).toEqual([
       'First document.',
       'corpus.lines line 2: bad record',
       'corpus.lines (document 2) is empty: there is no text to analyse',

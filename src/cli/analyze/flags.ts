@@ -13,14 +13,18 @@ export function str(args: ParsedArgs, name: string): string | undefined {
 export function list(args: ParsedArgs, name: string): string[] {
   const v = args.values[name];
   const raw = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return raw.flatMap((x) => String(x).split(',')).map((s) => s.trim()).filter(Boolean);
+  return raw
+    .flatMap((x) => String(x).split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function numberFlag(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
   const v = str(args, name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UserError(`--${name} must be a number from ${min} to ${max}, got "${v}"`);
+  if (v.trim() === '' || !Number.isFinite(n) || n < min || n > max)
+    throw new UserError(`--${name} must be a number from ${min} to ${max}, got "${v}"`);
   return n;
 }
 
@@ -39,7 +43,11 @@ export function parseRules(specs: readonly string[]): NonNullable<NarrascopeConf
     const eq = spec.indexOf('=');
     const id = (eq < 0 ? spec : spec.slice(0, eq)).trim();
     const setting = eq < 0 ? 'on' : spec.slice(eq + 1).trim();
-    if (!id) throw new UserError(`--rule "${spec}" names no detector`, 'Write --rule ID=off, --rule ID=on or --rule \'ID={"option":value}\'.');
+    if (!id)
+      throw new UserError(
+        `--rule "${spec}" names no detector`,
+        'Write --rule ID=off, --rule ID=on or --rule \'ID={"option":value}\'.',
+      );
     if (setting === 'off' || setting === 'on') rules[id] = setting;
     else {
       let options: unknown;
@@ -49,7 +57,10 @@ export function parseRules(specs: readonly string[]): NonNullable<NarrascopeConf
         options = undefined;
       }
       if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-        throw new UserError(`--rule ${id}: "${setting}" is not off, on or a JSON object of options`, 'Write --rule ID=off, --rule ID=on or --rule \'ID={"option":value}\'.');
+        throw new UserError(
+          `--rule ${id}: "${setting}" is not off, on or a JSON object of options`,
+          'Write --rule ID=off, --rule ID=on or --rule \'ID={"option":value}\'.',
+        );
       }
       rules[id] = options as Record<string, unknown>;
     }
@@ -62,6 +73,7 @@ const LANGUAGE = /^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$/u;
 export function languageFlag(args: ParsedArgs): string | undefined {
   const v = str(args, 'language');
   if (v === undefined) return undefined;
-  if (!LANGUAGE.test(v)) throw new UserError(`--language must be a language code such as en, ru, uk or pt-BR, got "${v}"`);
+  if (!LANGUAGE.test(v))
+    throw new UserError(`--language must be a language code such as en, ru, uk or pt-BR, got "${v}"`);
   return v.toLowerCase();
 }

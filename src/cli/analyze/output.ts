@@ -6,7 +6,12 @@ import { UserError } from '../errors.js';
  * Writes a command's output to --out FILE (via a temporary file and a rename, so an interrupted run never
  * leaves half a report) or to standard output. A closed pipe (`narrascope ... | head`) is not an error.
  */
-export async function writeOutput(content: string, out: string | undefined, stdout: NodeJS.WritableStream, cwd: string): Promise<void> {
+export async function writeOutput(
+  content: string,
+  out: string | undefined,
+  stdout: NodeJS.WritableStream,
+  cwd: string,
+): Promise<void> {
   if (out === undefined || out === '-') {
     stdout.once('error', (e: NodeJS.ErrnoException) => {
       // The reader went away (`| head`): nothing more to say. Any other failure is reported by the exit code.
@@ -22,6 +27,9 @@ export async function writeOutput(content: string, out: string | undefined, stdo
     await writeFile(temp, content, 'utf8');
     await rename(temp, target);
   } catch (e) {
-    throw new UserError(`cannot write ${out}: ${(e as Error).message}`, 'Check that the folder exists and is writable, or leave out --out to print to the terminal.');
+    throw new UserError(
+      `cannot write ${out}: ${(e as Error).message}`,
+      'Check that the folder exists and is writable, or leave out --out to print to the terminal.',
+    );
   }
 }

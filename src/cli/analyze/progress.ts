@@ -11,7 +11,10 @@ export class Progress {
     private readonly enabled: boolean,
   ) {}
 
-  static for(stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, quiet: boolean): Progress {
+  static for(
+    stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
+    quiet: boolean,
+  ): Progress {
     return new Progress(stream, !quiet && stream.isTTY === true);
   }
 

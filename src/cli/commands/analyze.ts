@@ -2,7 +2,13 @@ import { createAnalyzer, type Analyzer } from '../../analyzer.js';
 import { ConfigError, PRESETS, type NarrascopeConfig } from '../../core/config/config.js';
 import type { AnalysisResult } from '../../core/result/types.js';
 import { FORMATS, formatResults, type FormatName } from '../../export/format/index.js';
-import { builtinReaders, DEFAULT_MAX_BYTES, formatBytes, readInputs, type InputError } from '../../ingest/index.js';
+import {
+  builtinReaders,
+  DEFAULT_MAX_BYTES,
+  formatBytes,
+  readInputs,
+  type InputError,
+} from '../../ingest/index.js';
 import { loadConfigFile } from '../analyze/config-file.js';
 import { byteFlag, languageFlag, list, numberFlag, parseRules, str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
@@ -73,12 +79,20 @@ export const analyzeCommand: CliCommand = {
 
 async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
   const format = (str(args, 'format') ?? 'stylish') as FormatName;
-  if (!FORMATS.includes(format)) throw new UserError(`unknown format "${format}"`, `Formats: ${FORMATS.join(', ')}.`);
+  if (!FORMATS.includes(format))
+    throw new UserError(`unknown format "${format}"`, `Formats: ${FORMATS.join(', ')}.`);
   const inputs = args.positionals;
-  if (inputs.length === 0) throw new UserError('no input given', 'Pass a file, a directory, a URL, or - for standard input. Run `narrascope analyze --help`.');
+  if (inputs.length === 0)
+    throw new UserError(
+      'no input given',
+      'Pass a file, a directory, a URL, or - for standard input. Run `narrascope analyze --help`.',
+    );
   const inputFormat = str(args, 'input-format');
   if (inputFormat !== undefined && !builtinReaders.some((r) => r.name === inputFormat)) {
-    throw new UserError(`unknown input format "${inputFormat}"`, `Input formats: ${builtinReaders.map((r) => r.name).join(', ')}.`);
+    throw new UserError(
+      `unknown input format "${inputFormat}"`,
+      `Input formats: ${builtinReaders.map((r) => r.name).join(', ')}.`,
+    );
   }
   const quiet = args.values.quiet === true;
   const language = languageFlag(args);
@@ -86,7 +100,9 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
   const timeoutS = numberFlag(args, 'timeout', 0.1, 3600);
   const analyzer = await buildAnalyzer(args, io);
   if (inputs.includes('-') && io.stdin.isTTY === true && !quiet) {
-    io.stderr.write('narrascope analyze: reading the text from the terminal; end it with Ctrl-D (Ctrl-Z Enter on Windows).\n');
+    io.stderr.write(
+      'narrascope analyze: reading the text from the terminal; end it with Ctrl-D (Ctrl-Z Enter on Windows).\n',
+    );
   }
 
   const results: AnalysisResult[] = [];
@@ -95,7 +111,9 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
   const progress = Progress.for(io.stderr, quiet);
   const report = (origin: string, message: string, hint?: string): void => {
     progress.clear();
-    io.stderr.write(`narrascope analyze: ${message.includes(origin) ? '' : `${origin}: `}${message}\n${hint ? `  ${hint}\n` : ''}`);
+    io.stderr.write(
+      `narrascope analyze: ${message.includes(origin) ? '' : `${origin}: `}${message}\n${hint ? `  ${hint}\n` : ''}`,
+    );
   };
   for await (const item of readInputs(inputs, {
     maxBytes,
@@ -119,25 +137,47 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
       results.push(await analyzer.analyze(item.document));
     } catch (e) {
       failures.push({ origin: item.origin, error: e as Error });
-      report(item.origin, `internal error while analysing: ${(e as Error).message}`, 'This is a bug in Narrascope; please report it with the input.');
+      report(
+        item.origin,
+        `internal error while analysing: ${(e as Error).message}`,
+        'This is a bug in Narrascope; please report it with the input.',
+      );
     }
   }
   progress.clear();
   if (skipped.length > 0 && !quiet) {
-    io.stderr.write(`narrascope analyze: skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} of unsupported type: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', ...' : ''}\n`);
+    io.stderr.write(
+      `narrascope analyze: skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} of unsupported type: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', ...' : ''}\n`,
+    );
   }
   if (results.length > 0) {
-    const color = args.values['no-color'] === true ? false : args.values.color === true ? true : io.stdout.isTTY === true && !io.env.NO_COLOR && str(args, 'out') === undefined;
-    const content = formatResults(results, format, { color, width: io.stdout.columns ?? 100, verbose: args.values.verbose === true });
+    const color =
+      args.values['no-color'] === true
+        ? false
+        : args.values.color === true
+          ? true
+          : io.stdout.isTTY === true && !io.env.NO_COLOR && str(args, 'out') === undefined;
+    const content = formatResults(results, format, {
+      color,
+      width: io.stdout.columns ?? 100,
+      verbose: args.values.verbose === true,
+    });
     await writeOutput(content, str(args, 'out'), io.stdout, io.cwd);
   }
   return exitCode(results.length, failures, skipped.length);
 }
 
-function exitCode(analysed: number, failures: readonly { error: InputError | Error }[], skipped: number): number {
+function exitCode(
+  analysed: number,
+  failures: readonly { error: InputError | Error }[],
+  skipped: number,
+): number {
   if (failures.length === 0) {
     if (analysed > 0) return ExitCode.ok;
-    throw new UserError(`no supported files found${skipped ? ` (${skipped} skipped)` : ''}`, `Supported: ${builtinReaders.flatMap((r) => r.extensions.filter(Boolean)).join(' ')}; use --input-format to read other files as text.`);
+    throw new UserError(
+      `no supported files found${skipped ? ` (${skipped} skipped)` : ''}`,
+      `Supported: ${builtinReaders.flatMap((r) => r.extensions.filter(Boolean)).join(' ')}; use --input-format to read other files as text.`,
+    );
   }
   if (analysed > 0) return ExitCode.partial;
   const kinds = failures.map((f) => ('kind' in f.error ? f.error.kind : 'internal'));
@@ -151,7 +191,9 @@ async function buildAnalyzer(args: ParsedArgs, io: CliIO): Promise<Analyzer> {
   const fromFile: NarrascopeConfig = configPath ? await loadConfigFile(configPath, io.cwd) : {};
   const detectors = list(args, 'detectors');
   const ruleSpecs = args.values.rule;
-  const rules = parseRules(Array.isArray(ruleSpecs) ? ruleSpecs.map(String) : typeof ruleSpecs === 'string' ? [ruleSpecs] : []);
+  const rules = parseRules(
+    Array.isArray(ruleSpecs) ? ruleSpecs.map(String) : typeof ruleSpecs === 'string' ? [ruleSpecs] : [],
+  );
   const minConfidence = numberFlag(args, 'min-confidence', 0, 1);
   const preset = str(args, 'preset');
   const config: NarrascopeConfig = {
@@ -165,7 +207,10 @@ async function buildAnalyzer(args: ParsedArgs, io: CliIO): Promise<Analyzer> {
     return createAnalyzer(config);
   } catch (e) {
     if (e instanceof ConfigError) {
-      throw new UserError(e.message, 'Run `narrascope detectors` for detector ids and `narrascope analyze --help` for presets.');
+      throw new UserError(
+        e.message,
+        'Run `narrascope detectors` for detector ids and `narrascope analyze --help` for presets.',
+      );
     }
     throw e;
   }

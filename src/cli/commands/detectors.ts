@@ -65,24 +65,34 @@ Lists every built-in detector from its metadata. \`narrascope explain <id>\` sho
   },
   async run(args, io) {
     const explainId = str(args, 'explain');
-    if (explainId !== undefined) return explainCommand.run({ values: { ...args.values, explain: undefined }, positionals: [explainId] }, io);
+    if (explainId !== undefined)
+      return explainCommand.run(
+        { values: { ...args.values, explain: undefined }, positionals: [explainId] },
+        io,
+      );
     let metas = builtinRegistry().detectors.map((d) => d.meta);
     const family = str(args, 'family');
     if (family !== undefined) {
       const families = [...new Set(metas.map((m) => m.family))].sort();
-      if (!families.includes(family)) throw new UserError(`no detector family "${family}"`, `Families: ${families.join(', ')}.`);
+      if (!families.includes(family))
+        throw new UserError(`no detector family "${family}"`, `Families: ${families.join(', ')}.`);
       metas = metas.filter((m) => m.family === family);
     }
     const presetName = str(args, 'preset');
     if (presetName !== undefined) {
       const preset = PRESETS.find((p) => p.name === presetName);
-      if (!preset) throw new UserError(`unknown preset "${presetName}"`, `Presets: ${PRESETS.map((p) => p.name).join(', ')}.`);
+      if (!preset)
+        throw new UserError(
+          `unknown preset "${presetName}"`,
+          `Presets: ${PRESETS.map((p) => p.name).join(', ')}.`,
+        );
       metas = metas.filter((m) => preset.includes(m));
     }
     metas.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const summaries = metas.map(summarise);
     const width = io.stdout.isTTY === true && str(args, 'out') === undefined ? io.stdout.columns : undefined;
-    const content = args.values.json === true ? JSON.stringify(summaries, null, 2) + '\n' : table(summaries, width);
+    const content =
+      args.values.json === true ? JSON.stringify(summaries, null, 2) + '\n' : table(summaries, width);
     await writeOutput(content, str(args, 'out'), io.stdout, io.cwd);
     return 0;
   },
@@ -100,10 +110,24 @@ function table(rows: readonly DetectorSummary[], width?: number): string {
     r.description.replace(/\s+/gu, ' '),
   ]);
   const head = ['ID', 'COST', 'STABILITY', 'LANGUAGES', 'DEFAULT', 'DESCRIPTION'];
-  const widths = head.slice(0, -1).map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
-  const room = width === undefined ? Infinity : Math.max(20, width - widths.reduce((n, w) => n + w + 2, 0) - 1);
+  const widths = head
+    .slice(0, -1)
+    .map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
+  const room =
+    width === undefined ? Infinity : Math.max(20, width - widths.reduce((n, w) => n + w + 2, 0) - 1);
   const clip = (x: string): string => (x.length > room ? `${x.slice(0, room - 1)}…` : x);
-  const line = (c: readonly string[]): string => c.map((x, i) => (i < widths.length ? x.padEnd(widths[i] as number) : clip(x))).join('  ').trimEnd();
+  const line = (c: readonly string[]): string =>
+    c
+      .map((x, i) => (i < widths.length ? x.padEnd(widths[i] as number) : clip(x)))
+      .join('  ')
+      .trimEnd();
   const on = rows.filter((r) => r.defaultOn).length;
-  return [line(head), ...cells.map(line), '', `${rows.length} detector${rows.length === 1 ? '' : 's'}, ${on} on by default. Run \`narrascope explain <id>\` for one in full.`].join('\n') + '\n';
+  return (
+    [
+      line(head),
+      ...cells.map(line),
+      '',
+      `${rows.length} detector${rows.length === 1 ? '' : 's'}, ${on} on by default. Run \`narrascope explain <id>\` for one in full.`,
+    ].join('\n') + '\n'
+  );
 }
