@@ -30,8 +30,18 @@ export function loadFixtures(dir: string): Fixture[] {
     .sort()
     .map((f) => {
       const name = f.replace(/\.json$/u, '');
-      const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { layout: string; language: string; items: GoldItem[] };
-      return { name, layout: gold.layout, language: gold.language, text: readFileSync(join(dir, `${name}.txt`), 'utf8'), items: gold.items };
+      const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+        layout: string;
+        language: string;
+        items: GoldItem[];
+      };
+      return {
+        name,
+        layout: gold.layout,
+        language: gold.language,
+        text: readFileSync(join(dir, `${name}.txt`), 'utf8'),
+        items: gold.items,
+      };
     });
 }
 
@@ -41,7 +51,10 @@ export interface Span {
 }
 
 /** Finds gold strings in the text, each after the previous one. */
-export function locate(text: string, items: readonly GoldItem[]): { claim: Span; rebuttal: Span | null; motive: Span | null }[] {
+export function locate(
+  text: string,
+  items: readonly GoldItem[],
+): { claim: Span; rebuttal: Span | null; motive: Span | null }[] {
   let from = 0;
   return items.map((g) => {
     const find = (s: string): Span => {
@@ -81,12 +94,19 @@ export function emptyScore(): Score {
   return { tp: 0, fp: 0, fn: 0, exactClaim: 0, exactRebuttal: 0, exactMotive: 0, motives: 0 };
 }
 
-export function scoreDocument(text: string, gold: readonly GoldItem[], predicted: readonly LedgerItem[]): Score {
+export function scoreDocument(
+  text: string,
+  gold: readonly GoldItem[],
+  predicted: readonly LedgerItem[],
+): Score {
   const spans = locate(text, gold);
   const s = emptyScore();
   const used = new Set<number>();
   spans.forEach((g, gi) => {
-    const k = predicted.findIndex((p, i) => !used.has(i) && overlapRatio(p.claim, g.claim) >= 0.5 && overlapRatio(p.rebuttal, g.rebuttal) >= 0.5);
+    const k = predicted.findIndex(
+      (p, i) =>
+        !used.has(i) && overlapRatio(p.claim, g.claim) >= 0.5 && overlapRatio(p.rebuttal, g.rebuttal) >= 0.5,
+    );
     if (k < 0) {
       s.fn++;
       return;
@@ -95,7 +115,11 @@ export function scoreDocument(text: string, gold: readonly GoldItem[], predicted
     s.tp++;
     const p = predicted[k] as LedgerItem;
     if (p.claim && p.claim.start === g.claim.start && p.claim.end === g.claim.end) s.exactClaim++;
-    if ((p.rebuttal === null && g.rebuttal === null) || (p.rebuttal && g.rebuttal && p.rebuttal.start === g.rebuttal.start && p.rebuttal.end === g.rebuttal.end)) s.exactRebuttal++;
+    if (
+      (p.rebuttal === null && g.rebuttal === null) ||
+      (p.rebuttal && g.rebuttal && p.rebuttal.start === g.rebuttal.start && p.rebuttal.end === g.rebuttal.end)
+    )
+      s.exactRebuttal++;
     if (g.motive) {
       s.motives++;
       if (p.motive && g.motive && p.motive.text === (gold[gi] as GoldItem).motive) s.exactMotive++;

@@ -31,7 +31,9 @@ export const ledgerSection: Section = {
       }
       byLayout.set(f.layout, add(byLayout.get(f.layout) ?? emptyScore(), s));
       const m = prf(s);
-      ctx.log(`${f.name.padEnd(34)} gold ${f.items.length} pred ${result.rebuttals.length} tp ${s.tp} F1 ${pct(m.f1)}`);
+      ctx.log(
+        `${f.name.padEnd(34)} gold ${f.items.length} pred ${result.rebuttals.length} tp ${s.tp} F1 ${pct(m.f1)}`,
+      );
       if (s.fp || s.fn) lines.push(`- ${f.name}: ${s.tp} matched, ${s.fp} extra, ${s.fn} missed`);
     }
     const t = prf(total);
@@ -60,7 +62,7 @@ export const ledgerSection: Section = {
       '',
       `Real-text negatives: ${real}`,
       '',
-      'Caveat: the fixtures were written by the same person as the recognisers, to the documented span conventions; these figures show the layouts work as designed, not how well they generalise to real pages (the team\'s held-out set measures that).',
+      "Caveat: the fixtures were written by the same person as the recognisers, to the documented span conventions; these figures show the layouts work as designed, not how well they generalise to real pages (the team's held-out set measures that).",
     ].join('\n');
   },
 };
@@ -70,7 +72,9 @@ async function seedLine(analyzer: ReturnType<typeof createAnalyzer>): Promise<st
   if (!existsSync(p)) return 'skipped (../shared/seeds not found).';
   const r = await analyzer.analyzeText(readFileSync(p, 'utf8'), { language: 'en' });
   const withMotive = r.rebuttals.filter((i) => i.motive).length;
-  const attribution = [...new Set(r.rebuttals.map((i) => `${i.attributedTo?.text ?? 'none'} (${i.attributionScope ?? '-'})`))].join('; ');
+  const attribution = [
+    ...new Set(r.rebuttals.map((i) => `${i.attributedTo?.text ?? 'none'} (${i.attributionScope ?? '-'})`)),
+  ].join('; ');
   return `${r.rebuttals.length} items (${r.rebuttals.map((i) => i.format)[0] ?? '-'}), ${withMotive} with a motive; attribution: ${attribution}; summary: "${r.rebuttalSummary.text}".`;
 }
 
@@ -78,14 +82,24 @@ async function seedLine(analyzer: ReturnType<typeof createAnalyzer>): Promise<st
  * Ordinary news and opinion articles from ../shared/data (PTC 2023 layout, SemEval-2025 narratives): none of
  * them is a rebuttal ledger, so every item found there is a false positive. Read in place, never copied.
  */
-async function realNegatives(analyzer: ReturnType<typeof createAnalyzer>, dataDir: string | null, quick: boolean, log: (line: string) => void): Promise<string> {
+async function realNegatives(
+  analyzer: ReturnType<typeof createAnalyzer>,
+  dataDir: string | null,
+  quick: boolean,
+  log: (line: string) => void,
+): Promise<string> {
   if (!dataDir) return 'skipped (../shared/data not found).';
-  const dirs = [join(dataDir, 'ptc-train', 'articles-2023'), join(dataDir, 'narratives-2025', 'documents')].filter((d) => existsSync(d));
+  const dirs = [
+    join(dataDir, 'ptc-train', 'articles-2023'),
+    join(dataDir, 'narratives-2025', 'documents'),
+  ].filter((d) => existsSync(d));
   let docs = 0;
   let withItems = 0;
   let items = 0;
   for (const dir of dirs) {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     for (const f of quick ? files.slice(0, 40) : files) {
       const r = await analyzer.analyzeText(readFileSync(join(dir, f), 'utf8'), { language: 'en' });
       docs++;

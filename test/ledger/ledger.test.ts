@@ -11,33 +11,45 @@ const analyzer = createAnalyzer({ preset: 'ledger', identifyLanguage: false });
 const fixtures = loadFixtures(join(ROOT, 'test', 'fixtures', 'ledger'));
 
 describe('ledger/ledger on the fixture suite', () => {
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: items, exact claim and rebuttal spans', async (_name, f) => {
-    const r = await analyzer.analyzeText(f.text, { language: f.language });
-    const s = scoreDocument(f.text, f.items, r.rebuttals);
-    expect({ fp: s.fp, fn: s.fn }).toEqual({ fp: 0, fn: 0 });
-    const gold = locate(f.text, f.items);
-    r.rebuttals.forEach((item, i) => {
-      const g = gold[i];
-      expect(item.claim && [item.claim.start, item.claim.end]).toEqual(g && [g.claim.start, g.claim.end]);
-      expect(item.rebuttal ? [item.rebuttal.start, item.rebuttal.end] : null).toEqual(g?.rebuttal ? [g.rebuttal.start, g.rebuttal.end] : null);
-      expect(item.partial).toBe(f.items[i]?.partial === true);
-      if (f.items[i]?.index) expect(item.index).toBe(f.items[i]?.index);
-      if (f.items[i]?.motive) expect(item.motive?.text).toBe(f.items[i]?.motive);
-    });
-  });
+  it.each(fixtures.map((f) => [f.name, f] as const))(
+    '%s: items, exact claim and rebuttal spans',
+    async (_name, f) => {
+      const r = await analyzer.analyzeText(f.text, { language: f.language });
+      const s = scoreDocument(f.text, f.items, r.rebuttals);
+      expect({ fp: s.fp, fn: s.fn }).toEqual({ fp: 0, fn: 0 });
+      const gold = locate(f.text, f.items);
+      r.rebuttals.forEach((item, i) => {
+        const g = gold[i];
+        expect(item.claim && [item.claim.start, item.claim.end]).toEqual(g && [g.claim.start, g.claim.end]);
+        expect(item.rebuttal ? [item.rebuttal.start, item.rebuttal.end] : null).toEqual(
+          g?.rebuttal ? [g.rebuttal.start, g.rebuttal.end] : null,
+        );
+        expect(item.partial).toBe(f.items[i]?.partial === true);
+        if (f.items[i]?.index) expect(item.index).toBe(f.items[i]?.index);
+        if (f.items[i]?.motive) expect(item.motive?.text).toBe(f.items[i]?.motive);
+      });
+    },
+  );
 });
 
 describe('ledger/ledger edge cases', () => {
   it('a single Myth / Fact pair is not a ledger; a single labelled fact-check is', async () => {
-    expect((await analyzer.analyzeText('Myth: Cats hate water.\nFact: Many cats swim.', { language: 'en' })).rebuttals).toHaveLength(0);
-    const one = await analyzer.analyzeText('Claim: The bridge was sold.\n\nVerdict: False\n\nThe bridge is still public property.', { language: 'en' });
+    expect(
+      (await analyzer.analyzeText('Myth: Cats hate water.\nFact: Many cats swim.', { language: 'en' }))
+        .rebuttals,
+    ).toHaveLength(0);
+    const one = await analyzer.analyzeText(
+      'Claim: The bridge was sold.\n\nVerdict: False\n\nThe bridge is still public property.',
+      { language: 'en' },
+    );
     expect(one.rebuttals).toHaveLength(1);
     expect(one.rebuttals[0]?.verdict).toMatchObject({ label: 'false', original: { text: 'False' } });
     expect(one.rebuttals[0]?.rebuttal?.text).toBe('The bridge is still public property.');
   });
 
   it('reports a cut item as partial with a finding, and counts only real sources', async () => {
-    const text = 'Myth: A.\nFact: See https://example.org/a for the data.\n\nMyth: B.\nFact: It rose by 40%.\n\nMyth: C.';
+    const text =
+      'Myth: A.\nFact: See https://example.org/a for the data.\n\nMyth: B.\nFact: It rose by 40%.\n\nMyth: C.';
     const r = await analyzer.analyzeText(text, { language: 'en' });
     expect(r.rebuttals.map((i) => [i.claim?.text, i.partial])).toEqual([
       ['A.', false],
@@ -47,7 +59,9 @@ describe('ledger/ledger edge cases', () => {
     expect(r.rebuttals[0]?.evidence.map((e) => e.kind)).toEqual(['link']);
     expect(r.rebuttals[1]?.evidenceSummary).toBe('no source cited; 1 number');
     expect(r.rebuttalSummary.text).toBe('3 rebuttals, 1 cites a source, 1 partial');
-    expect(r.findings.filter((f) => f.messageId === 'partial-item').map((f) => f.data.missing)).toEqual(['rebuttal']);
+    expect(r.findings.filter((f) => f.messageId === 'partial-item').map((f) => f.data.missing)).toEqual([
+      'rebuttal',
+    ]);
   });
 
   it('parses rating wording into normalised verdicts', async () => {
@@ -61,14 +75,20 @@ describe('ledger/ledger edge cases', () => {
 });
 
 describe('ledger/ledger bad input', () => {
-  it.each(['', 'Myth:', 'Myth:\nFact:\nMyth:\nFact:', 'MYTH\nFACT\nMYTH\nFACT', 'Q:\nA:\nQ:\nA:', '#1\n#2', 'Myths:\n1.\n2.\nFacts:\n1.\n2.', '【谣言】'])(
-    'label skeletons without text give no items: %j',
-    async (text) => {
-      const r = await analyzer.analyzeText(text, { language: 'en' });
-      expect(r.rebuttals).toEqual([]);
-      expect(r.warnings).toEqual([]);
-    },
-  );
+  it.each([
+    '',
+    'Myth:',
+    'Myth:\nFact:\nMyth:\nFact:',
+    'MYTH\nFACT\nMYTH\nFACT',
+    'Q:\nA:\nQ:\nA:',
+    '#1\n#2',
+    'Myths:\n1.\n2.\nFacts:\n1.\n2.',
+    '【谣言】',
+  ])('label skeletons without text give no items: %j', async (text) => {
+    const r = await analyzer.analyzeText(text, { language: 'en' });
+    expect(r.rebuttals).toEqual([]);
+    expect(r.warnings).toEqual([]);
+  });
 });
 
 describe('ledger/ledger attribution and flags', () => {
@@ -86,7 +106,10 @@ describe('ledger/ledger attribution and flags', () => {
     ]);
     expect(r.rebuttals[2]?.flags).toContain('future-claim');
     expect(r.rebuttals[2]?.claim?.text).toBe('Ships will be seized.');
-    expect(r.findings.filter((f) => f.messageId === 'broad-attribution').map((f) => f.data.item)).toEqual(['1', '2']);
+    expect(r.findings.filter((f) => f.messageId === 'broad-attribution').map((f) => f.data.item)).toEqual([
+      '1',
+      '2',
+    ]);
   });
 });
 
@@ -99,15 +122,25 @@ describe.skipIf(!seed)('ledger/ledger on the reference document', () => {
     expect(r.rebuttals).toHaveLength(10);
     const first = r.rebuttals[0];
     expect(first?.claim?.text).toBe('“Russia is invading Kazakhstan!”');
-    expect(first?.motive?.text).toBe('Misportray the CSTO’s limited peacekeeping operation as a Russian neo-imperialist ploy.');
-    expect(first?.rebuttal?.text).toBe('The internationally recognized Kazakhstani leader officially requested the CSTO’s assistance.');
-    expect(r.rebuttals[9]?.rebuttal?.text).toBe('The CSTO mission saves Kazakhstani democracy from an anti-democratic terrorist takeover.');
+    expect(first?.motive?.text).toBe(
+      'Misportray the CSTO’s limited peacekeeping operation as a Russian neo-imperialist ploy.',
+    );
+    expect(first?.rebuttal?.text).toBe(
+      'The internationally recognized Kazakhstani leader officially requested the CSTO’s assistance.',
+    );
+    expect(r.rebuttals[9]?.rebuttal?.text).toBe(
+      'The CSTO mission saves Kazakhstani democracy from an anti-democratic terrorist takeover.',
+    );
     for (const [i, item] of r.rebuttals.entries()) {
       expect(item.index).toBe(String(i + 1));
       expect(item.format).toBe('lie-motive-truth');
       expect(item.verdict).toMatchObject({ label: 'false', original: { text: 'Lie' } });
       // Each field is exactly the text after its label on that line.
-      for (const [label, field] of [['Lie: ', item.claim], ['Motive: ', item.motive], ['Truth: ', item.rebuttal]] as const) {
+      for (const [label, field] of [
+        ['Lie: ', item.claim],
+        ['Motive: ', item.motive],
+        ['Truth: ', item.rebuttal],
+      ] as const) {
         expect(field).not.toBeNull();
         const lineStart = text.lastIndexOf('\n', (field?.start ?? 0) - 1) + 1;
         expect(text.slice(lineStart, field?.start).replace(/^\d+\.\s*/u, '')).toBe(label);
@@ -122,8 +155,13 @@ describe.skipIf(!seed)('ledger/ledger on the reference document', () => {
     expect(r.rebuttalSummary.text).toBe('10 rebuttals, 0 cite a source');
     const strawman = r.findings.filter((f) => f.messageId === 'broad-attribution');
     expect(strawman).toHaveLength(10);
-    expect(strawman[0]?.related[0]).toMatchObject({ role: 'attribution', text: 'US-led Western information warfare campaign' });
-    expect(r.findings.filter((f) => f.detector === 'ledger/preemptive-rebuttal').length).toBeGreaterThanOrEqual(1);
+    expect(strawman[0]?.related[0]).toMatchObject({
+      role: 'attribution',
+      text: 'US-led Western information warfare campaign',
+    });
+    expect(
+      r.findings.filter((f) => f.detector === 'ledger/preemptive-rebuttal').length,
+    ).toBeGreaterThanOrEqual(1);
     expect(r.rebuttals.filter((i) => i.flags.includes('future-claim')).map((i) => i.index)).toEqual(['5']);
   });
 });

@@ -10,9 +10,16 @@ import { isBroadGroup } from '../../detectors/ledger/noun-phrase.js';
 import { normaliseVerdict } from './verdict.js';
 
 /** Evidence kinds that count as citing a source; numbers and dates show precision, not provenance. */
-export const SOURCE_KINDS: ReadonlySet<string> = new Set(['link', 'source', 'institution', 'quote', 'document']);
+export const SOURCE_KINDS: ReadonlySet<string> = new Set([
+  'link',
+  'source',
+  'institution',
+  'quote',
+  'document',
+]);
 
-const FUTURE = /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:will|won['’]t|shall|is going to|are going to|is about to|are about to|’ll|'ll)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|будет|будут|буде|будуть|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))wird(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))werden(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))va(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))vont(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))sera(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))seront(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))va a(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))van a(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))será(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|将|将会|会/iu;
+const FUTURE =
+  /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:will|won['’]t|shall|is going to|are going to|is about to|are about to|’ll|'ll)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|будет|будут|буде|будуть|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))wird(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))werden(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))va(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))vont(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))sera(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))seront(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))va a(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))van a(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))será(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|将|将会|会/iu;
 
 export interface DocumentAttribution {
   readonly span: Span;
@@ -20,9 +27,17 @@ export interface DocumentAttribution {
   readonly findingId: string;
 }
 
-export function buildItem(inp: Inputs, raw: RawItem, n: number, docAttribution: DocumentAttribution | null): LedgerItem {
+export function buildItem(
+  inp: Inputs,
+  raw: RawItem,
+  n: number,
+  docAttribution: DocumentAttribution | null,
+): LedgerItem {
   const { text } = inp;
-  const evidence = evidenceIn(inp, [raw.rebuttal, raw.verdictField].filter((s): s is Span => s !== null));
+  const evidence = evidenceIn(
+    inp,
+    [raw.rebuttal, raw.verdictField].filter((s): s is Span => s !== null),
+  );
   const itemAttribution = attributionOf(inp, raw);
   const attributedTo = itemAttribution?.span ?? raw.attributionField ?? docAttribution?.span ?? null;
   const scope = itemAttribution || raw.attributionField ? 'item' : docAttribution ? 'document' : null;
@@ -32,7 +47,11 @@ export function buildItem(inp: Inputs, raw: RawItem, n: number, docAttribution: 
   if (raw.motive) flags.push('motive-claim');
   if (inp.preemptive.length > 0) flags.push('preemptive');
   if (raw.glued) flags.push('glued-labels');
-  const broad = itemAttribution ? itemAttribution.broad : raw.attributionField ? isBroadGroup(text.slice(raw.attributionField.start, raw.attributionField.end)) : docAttribution?.broad === true;
+  const broad = itemAttribution
+    ? itemAttribution.broad
+    : raw.attributionField
+      ? isBroadGroup(text.slice(raw.attributionField.start, raw.attributionField.end))
+      : docAttribution?.broad === true;
   if (attributedTo && broad) flags.push('broad-attribution');
   const partial = raw.claim === null || (raw.rebuttal === null && raw.verdictField === null);
   if (partial) flags.push('partial');
@@ -68,12 +87,23 @@ function verdictOf(text: string, raw: RawItem): Verdict | null {
   if (raw.verdictField) {
     const wording = text.slice(raw.verdictField.start, raw.verdictField.end);
     const v = normaliseVerdict(wording);
-    if (v) return { label: v.label, original: spanText(text, { start: raw.verdictField.start, end: raw.verdictField.start + v.length }) };
-    if (wording.split(/\s+/u).length <= 6) return { label: 'other', original: spanText(text, raw.verdictField) };
+    if (v)
+      return {
+        label: v.label,
+        original: spanText(text, { start: raw.verdictField.start, end: raw.verdictField.start + v.length }),
+      };
+    if (wording.split(/\s+/u).length <= 6)
+      return { label: 'other', original: spanText(text, raw.verdictField) };
   }
   const l = raw.claimLabel;
   if (l && l.impliedVerdict) {
-    const known: readonly VerdictLabel[] = ['false', 'misleading', 'unproven', 'partly-false', 'missing-context'];
+    const known: readonly VerdictLabel[] = [
+      'false',
+      'misleading',
+      'unproven',
+      'partly-false',
+      'missing-context',
+    ];
     const label = known.find((v) => v === l.impliedVerdict) ?? 'false';
     return { label, original: spanText(text, l.word) };
   }
@@ -84,14 +114,18 @@ function verdictOf(text: string, raw: RawItem): Verdict | null {
 function attributionOf(inp: Inputs, raw: RawItem): { span: Span; findingId: string; broad: boolean } | null {
   if (!raw.claim || raw.attributionField) return null;
   const f = within(inp.attributions, raw.claim)[0];
-  return f ? { span: { start: f.span.start, end: f.span.end }, findingId: f.id, broad: f.data.broad === true } : null;
+  return f
+    ? { span: { start: f.span.start, end: f.span.end }, findingId: f.id, broad: f.data.broad === true }
+    : null;
 }
 
 function evidenceIn(inp: Inputs, spans: readonly Span[]): { items: EvidenceItem[]; ids: string[] } {
   const items: EvidenceItem[] = [];
   const ids: string[] = [];
   const seen = new Set<string>();
-  const found = spans.flatMap((s) => within(inp.evidence, s)).filter((f) => !seen.has(f.id) && seen.add(f.id));
+  const found = spans
+    .flatMap((s) => within(inp.evidence, s))
+    .filter((f) => !seen.has(f.id) && seen.add(f.id));
   found.sort((a, b) => a.span.start - b.span.start);
   for (const f of found) {
     const kind = kindOf(f);
@@ -100,7 +134,11 @@ function evidenceIn(inp: Inputs, spans: readonly Span[]): { items: EvidenceItem[
       kind,
       span: { start: f.span.start, end: f.span.end, text: f.span.text },
       ...(speaker ? { speaker: { start: speaker.start, end: speaker.end, text: speaker.text } } : {}),
-      ...(typeof f.data.value === 'string' ? { value: f.data.value } : typeof f.data.name === 'string' ? { value: f.data.name } : {}),
+      ...(typeof f.data.value === 'string'
+        ? { value: f.data.value }
+        : typeof f.data.name === 'string'
+          ? { value: f.data.name }
+          : {}),
     });
     ids.push(f.id);
   }

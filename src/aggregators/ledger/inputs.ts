@@ -61,7 +61,10 @@ export function readInputs(text: string, blocks: readonly Block[], findings: rea
       glued: d.glued === true,
       position: str(d.position) ?? 'block-start',
       block: num(d.block, 0),
-      prefix: typeof d.prefixStart === 'number' && typeof d.prefixEnd === 'number' ? { start: d.prefixStart, end: d.prefixEnd } : null,
+      prefix:
+        typeof d.prefixStart === 'number' && typeof d.prefixEnd === 'number'
+          ? { start: d.prefixStart, end: d.prefixEnd }
+          : null,
     });
   }
   labels.sort((a, b) => a.label.start - b.label.start);
@@ -112,7 +115,8 @@ export function blockCount(blocks: readonly Block[], span: Span): number {
 }
 
 /** Lines that close an article rather than continue a rebuttal: bylines, share bars, "read more". */
-export const BOILERPLATE = /^(?:By\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$|Share\b|Read (?:more|also)|Related\b|Tags?:|Photo:|Image:|Subscribe|Follow us|Publication\s*\/\s*Media|Date of publication|Article language|Countries\s*\/\s*regions discussed|Keywords:|Last updated|Page last (?:reviewed|updated)|Back to top|Print this|Was this page helpful|Contact us\b|Footnotes|Автор:|Читайте также|Поделиться|Читайте також|Quelle:|Mehr zum Thema|Lire aussi|Partager|Lee también|Compartir|责任编辑|来源：|来源:)/u;
+export const BOILERPLATE =
+  /^(?:By\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$|Share\b|Read (?:more|also)|Related\b|Tags?:|Photo:|Image:|Subscribe|Follow us|Publication\s*\/\s*Media|Date of publication|Article language|Countries\s*\/\s*regions discussed|Keywords:|Last updated|Page last (?:reviewed|updated)|Back to top|Print this|Was this page helpful|Contact us\b|Footnotes|Автор:|Читайте также|Поделиться|Читайте також|Quelle:|Mehr zum Thema|Lire aussi|Partager|Lee también|Compartir|责任编辑|来源：|来源:)/u;
 
 export interface RawItem {
   readonly format: string;

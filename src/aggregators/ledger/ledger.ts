@@ -34,7 +34,8 @@ export const ledger: Aggregator = {
     id: 'ledger/ledger',
     version: '1.0.0',
     family: 'ledger',
-    description: 'Builds the rebuttal ledger: countered claims with attribution, motive, rebuttal, verdict and evidence.',
+    description:
+      'Builds the rebuttal ledger: countered claims with attribution, motive, rebuttal, verdict and evidence.',
     produces: ['rebuttals', 'findings'],
     messages: {
       'broad-attribution': 'Claim attributed to a broad group ("{{holder}}") without a quotation or source.',
@@ -51,7 +52,12 @@ export const ledger: Aggregator = {
     for (const [name, layout] of LAYOUTS) {
       if (raw.length > 0 && !LABEL_LAYOUTS.has(name)) break;
       const earlier = raw;
-      raw = [...earlier, ...layout(inp).items.filter((item) => !earlier.some((r) => r.span.start < item.span.end && item.span.start < r.span.end))];
+      raw = [
+        ...earlier,
+        ...layout(inp).items.filter(
+          (item) => !earlier.some((r) => r.span.start < item.span.end && item.span.start < r.span.end),
+        ),
+      ];
     }
     if (raw.length === 0) return { rebuttals: [] };
     raw.sort((a, b) => a.span.start - b.span.start);
@@ -79,10 +85,15 @@ function documentAttribution(inp: Inputs, raw: readonly RawItem[]): DocumentAttr
   const outside = inp.attributions.filter((a) => !inside(a.span));
   // Prefer what the introduction says (before the first item), and explicit patterns over "X claims that".
   const firstItem = Math.min(...raw.map((r) => r.span.start));
-  const rank = (a: (typeof outside)[number]): number => (a.span.start < firstItem ? 0 : 2) + (a.data.pattern === 'claim-verb' ? 1 : 0);
+  const rank = (a: (typeof outside)[number]): number =>
+    (a.span.start < firstItem ? 0 : 2) + (a.data.pattern === 'claim-verb' ? 1 : 0);
   const pick = [...outside].sort((a, b) => rank(a) - rank(b) || a.span.start - b.span.start)[0];
   if (!pick) return null;
-  return { span: { start: pick.span.start, end: pick.span.end }, broad: pick.data.broad === true, findingId: pick.id };
+  return {
+    span: { start: pick.span.start, end: pick.span.end },
+    broad: pick.data.broad === true,
+    findingId: pick.id,
+  };
 }
 
 function observations(inp: Inputs, items: readonly LedgerItem[]): Signal[] {
@@ -92,15 +103,24 @@ function observations(inp: Inputs, items: readonly LedgerItem[]): Signal[] {
     if (item.claim && item.attributedTo) {
       const broad = item.flags.includes('broad-attribution');
       const claimSpan: Span = item.claim;
-      const sourced = within(inp.evidence, claimSpan).some((e) => ['quote', 'link', 'source'].includes(e.messageId));
+      const sourced = within(inp.evidence, claimSpan).some((e) =>
+        ['quote', 'link', 'source'].includes(e.messageId),
+      );
       if (broad && !sourced) {
         out.push({
           span: { start: item.claim.start, end: item.claim.end },
           messageId: 'broad-attribution',
           data: { holder: item.attributedTo.text, item: name },
           confidence: 0.7,
-          related: [{ role: 'attribution', span: { start: item.attributedTo.start, end: item.attributedTo.end } }],
-          evidence: [{ kind: 'structure', label: `attribution (${item.attributionScope}) to a group, no quotation or source in the claim` }],
+          related: [
+            { role: 'attribution', span: { start: item.attributedTo.start, end: item.attributedTo.end } },
+          ],
+          evidence: [
+            {
+              kind: 'structure',
+              label: `attribution (${item.attributionScope}) to a group, no quotation or source in the claim`,
+            },
+          ],
           note: 'Straw-man risk: the claim is paraphrased for a group, so a reader cannot check who said it in these words.',
         });
       }
@@ -111,12 +131,22 @@ function observations(inp: Inputs, items: readonly LedgerItem[]): Signal[] {
         messageId: 'unsupported-rebuttal',
         data: { item: name },
         confidence: 0.8,
-        evidence: [{ kind: 'structure', label: 'no link, named source, quotation with speaker or document reference in the rebuttal' }],
+        evidence: [
+          {
+            kind: 'structure',
+            label: 'no link, named source, quotation with speaker or document reference in the rebuttal',
+          },
+        ],
       });
     }
     if (item.partial) {
       const missing = item.claim ? 'rebuttal' : 'claim';
-      out.push({ span: { start: item.span.start, end: item.span.end }, messageId: 'partial-item', data: { item: name, missing }, confidence: 0.9 });
+      out.push({
+        span: { start: item.span.start, end: item.span.end },
+        messageId: 'partial-item',
+        data: { item: name, missing },
+        confidence: 0.9,
+      });
     }
   }
   return out;

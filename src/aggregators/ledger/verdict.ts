@@ -5,13 +5,34 @@
 import type { VerdictLabel } from '../../core/result/types.js';
 
 const RULES: readonly [RegExp, VerdictLabel][] = [
-  [/^(?:mostly|largely|partly|partially|half)[\s-]+(?:false|untrue|wrong)|^half[\s-]true|^частично (?:неправда|ложь)|^частково|^teilweise falsch|^partiellement faux|^en parte falso|^parcialmente falso|^部分错误/iu, 'partly-false'],
-  [/^(?:missing|lacks?|needs?|without) (?:context|nuance)|^out of context|^вырвано из контекста|^без контексту|^fehlender kontext|^hors contexte|^sin contexto|^缺乏背景/iu, 'missing-context'],
-  [/^(?:misleading|manipulat|distort|exaggerat|spin|mislead)|^(?:вводит в заблуждение|манипуляци|искаж)|^(?:маніпуляці|вводить в оману|перекруч)|^(?:irreführend|verzerrt|manipul)|^(?:trompeur|trompeuse|manipul|exagér)|^(?:engañoso|engañosa|manipul|exagerad)|^(?:误导|夸大)/iu, 'misleading'],
-  [/^(?:unproven|unsupported|unverified|unsubstantiated|no evidence|not proven|undetermined|research in progress)|^(?:не доказано|недоказ|не підтверджено)|^(?:unbelegt|unbewiesen)|^(?:non prouvé|invérifiable)|^(?:no probado|sin pruebas|inverificable)|^(?:未经证实|无法证实)/iu, 'unproven'],
-  [/^(?:mixed|mixture|mostly true|half true)|^(?:смешанн|змішан)|^(?:gemischt)|^(?:mitigé)|^(?:mixto|verdad a medias)/iu, 'mixed'],
-  [/^(?:false|fake|untrue|not true|incorrect|wrong|pants on fire|fabricated|baseless|groundless|hoax|lie|myth|four pinocchios|disinformation|debunked)|^(?:ложь|неправда|фейк|не соответствует действительности|миф|дезинформация)|^(?:брехня|неправда|фейк|міф|дезінформація)|^(?:falsch|fake|unwahr|lüge|mythos)|^(?:faux|fausse|intox|infox|mensonge|mythe)|^(?:falso|falsa|bulo|mentira|mito)|^(?:错误|谣言|虚假|假)/iu, 'false'],
-  [/^(?:true|correct|accurate|mostly true|правда|верно|вірно|wahr|richtig|vrai|verdadero|cierto|真实|正确)/iu, 'true'],
+  [
+    /^(?:mostly|largely|partly|partially|half)[\s-]+(?:false|untrue|wrong)|^half[\s-]true|^частично (?:неправда|ложь)|^частково|^teilweise falsch|^partiellement faux|^en parte falso|^parcialmente falso|^部分错误/iu,
+    'partly-false',
+  ],
+  [
+    /^(?:missing|lacks?|needs?|without) (?:context|nuance)|^out of context|^вырвано из контекста|^без контексту|^fehlender kontext|^hors contexte|^sin contexto|^缺乏背景/iu,
+    'missing-context',
+  ],
+  [
+    /^(?:misleading|manipulat|distort|exaggerat|spin|mislead)|^(?:вводит в заблуждение|манипуляци|искаж)|^(?:маніпуляці|вводить в оману|перекруч)|^(?:irreführend|verzerrt|manipul)|^(?:trompeur|trompeuse|manipul|exagér)|^(?:engañoso|engañosa|manipul|exagerad)|^(?:误导|夸大)/iu,
+    'misleading',
+  ],
+  [
+    /^(?:unproven|unsupported|unverified|unsubstantiated|no evidence|not proven|undetermined|research in progress)|^(?:не доказано|недоказ|не підтверджено)|^(?:unbelegt|unbewiesen)|^(?:non prouvé|invérifiable)|^(?:no probado|sin pruebas|inverificable)|^(?:未经证实|无法证实)/iu,
+    'unproven',
+  ],
+  [
+    /^(?:mixed|mixture|mostly true|half true)|^(?:смешанн|змішан)|^(?:gemischt)|^(?:mitigé)|^(?:mixto|verdad a medias)/iu,
+    'mixed',
+  ],
+  [
+    /^(?:false|fake|untrue|not true|incorrect|wrong|pants on fire|fabricated|baseless|groundless|hoax|lie|myth|four pinocchios|disinformation|debunked)|^(?:ложь|неправда|фейк|не соответствует действительности|миф|дезинформация)|^(?:брехня|неправда|фейк|міф|дезінформація)|^(?:falsch|fake|unwahr|lüge|mythos)|^(?:faux|fausse|intox|infox|mensonge|mythe)|^(?:falso|falsa|bulo|mentira|mito)|^(?:错误|谣言|虚假|假)/iu,
+    'false',
+  ],
+  [
+    /^(?:true|correct|accurate|mostly true|правда|верно|вірно|wahr|richtig|vrai|verdadero|cierto|真实|正确)/iu,
+    'true',
+  ],
 ];
 
 /** The normalised label of a verdict's wording, and how many characters of it the rating phrase covers. */

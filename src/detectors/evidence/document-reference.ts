@@ -25,7 +25,8 @@ export const documentReference: Detector = {
     id: 'evidence/document-reference',
     version: '1.0.0',
     family: 'evidence',
-    description: 'References to documents: numbered resolutions, laws and articles, reports and studies with a year or publisher, academic citations.',
+    description:
+      'References to documents: numbered resolutions, laws and articles, reports and studies with a year or publisher, academic citations.',
     taxonomy: [],
     messages: { reference: 'Document reference: {{value}}.' },
     requires: [],
@@ -36,7 +37,11 @@ export const documentReference: Detector = {
     examples: {
       valid: ['The report was long and nobody read it.', 'He studied law at university.'],
       invalid: [
-        { text: 'This is required by ⟦Resolution 2231⟧.', messageId: 'reference', data: { value: 'Resolution 2231' } },
+        {
+          text: 'This is required by ⟦Resolution 2231⟧.',
+          messageId: 'reference',
+          data: { value: 'Resolution 2231' },
+        },
         { text: 'The trial was ⟦published in The Lancet⟧ last year.', messageId: 'reference' },
         { text: 'Rates fell sharply ⟦(Smith et al., 2020)⟧.', messageId: 'reference' },
         { text: 'Rates fell sharply.⟦[3]⟧', messageId: 'reference' },

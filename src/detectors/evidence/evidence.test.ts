@@ -7,16 +7,23 @@ import { number } from './number.js';
 import { quotation } from './quotation.js';
 
 describe('evidence detectors', () => {
-  it.each([link, namedSource, quotation, number, documentReference].map((d) => [d.meta.id, d] as const))('%s passes its own examples', async (_id, d) => {
-    expect(await testDetector(d)).toEqual([]);
-  });
+  it.each([link, namedSource, quotation, number, documentReference].map((d) => [d.meta.id, d] as const))(
+    '%s passes its own examples',
+    async (_id, d) => {
+      expect(await testDetector(d)).toEqual([]);
+    },
+  );
 
   it('named sources: sentence-initial phrases and vague subjects', async () => {
     expect(
       await testDetector(namedSource, {
         valid: ['Studies show the opposite.', 'They said it was fine.', 'The CSTO mission saves democracy.'],
         invalid: [
-          { text: 'According to the ⟦National Institute of Public Health⟧, rates fell.', messageId: 'source', data: { kind: 'institution' } },
+          {
+            text: 'According to the ⟦National Institute of Public Health⟧, rates fell.',
+            messageId: 'source',
+            data: { kind: 'institution' },
+          },
           { text: 'Selon ⟦Santé Publique France⟧, le taux baisse.', messageId: 'source', language: 'fr' },
         ],
       }),
@@ -24,7 +31,16 @@ describe('evidence detectors', () => {
   });
 
   it('numbers: ratios and money; a quote without a speaker is not evidence', async () => {
-    expect(await testDetector(number, { invalid: [{ text: 'About ⟦1 in 10⟧ adults.', messageId: 'statistic' }, { text: 'It cost ⟦$4 million⟧.', messageId: 'statistic' }] })).toEqual([]);
-    expect(await testDetector(quotation, { valid: ['Truth: They call it “peaceful”, but it was not.'] })).toEqual([]);
+    expect(
+      await testDetector(number, {
+        invalid: [
+          { text: 'About ⟦1 in 10⟧ adults.', messageId: 'statistic' },
+          { text: 'It cost ⟦$4 million⟧.', messageId: 'statistic' },
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      await testDetector(quotation, { valid: ['Truth: They call it “peaceful”, but it was not.'] }),
+    ).toEqual([]);
   });
 });

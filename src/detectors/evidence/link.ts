@@ -5,7 +5,8 @@
 import type { Detector } from '../../core/detect/types.js';
 import type { Signal } from '../../core/finding/types.js';
 
-const LINK = /\bhttps?:\/\/[^\s<>"“”«»]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"“”«»]*|\bdoi:\s?10\.\d{4,9}\/\S+|\b10\.\d{4,9}\/[-._;()/:a-z0-9]+/giu;
+const LINK =
+  /\bhttps?:\/\/[^\s<>"“”«»]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"“”«»]*|\bdoi:\s?10\.\d{4,9}\/\S+|\b10\.\d{4,9}\/[-._;()/:a-z0-9]+/giu;
 
 export const link: Detector = {
   meta: {
@@ -23,7 +24,11 @@ export const link: Detector = {
     examples: {
       valid: ['The agency published its report last week.', 'Write to us at the usual address.'],
       invalid: [
-        { text: 'Full data: ⟦https://example.org/report.pdf⟧.', messageId: 'link', data: { value: 'https://example.org/report.pdf' } },
+        {
+          text: 'Full data: ⟦https://example.org/report.pdf⟧.',
+          messageId: 'link',
+          data: { value: 'https://example.org/report.pdf' },
+        },
         { text: 'See ⟦www.example.org/data⟧ for details.', messageId: 'link' },
         { text: 'Published as ⟦doi:10.1000/xyz123⟧ in 2020.', messageId: 'link' },
       ],

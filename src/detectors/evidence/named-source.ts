@@ -11,11 +11,46 @@ import { ACRONYM_SOURCE, isInstitution, NAME } from './patterns.js';
 const SAY = String.raw`(?:said|says|stated|states|reported|reports|found|finds|confirmed|confirms|announced|concluded|concludes|estimated|estimates|published|publishes|showed|shows|noted|notes|told|wrote|writes|documented|verified|заявил[аи]?|сообщил[аи]?|заявив|повідомив|erklärte|berichtete|teilte mit|a déclaré|a indiqué|afirmó|informó|declaró)`;
 /** Constructions that introduce a source before its name; each may start a sentence (first letter either case). */
 const INTRO = [
-  'according to', 'as reported by', 'data from', 'data by', 'figures from', 'statistics from', 'a study by', 'a study from', 'studies by',
-  'a report by', 'a report from', 'a report of', 'research by', 'an analysis by', 'a survey by', 'a review by', 'a poll by',
-  'an investigation by', 'findings from', 'findings of', 'published in', 'published by', 'reported by', 'cited by',
-  'по данным', 'по словам', 'согласно', 'со ссылкой на', 'за даними', 'за словами', 'згідно з', 'laut', 'nach Angaben der',
-  'nach Angaben des', 'nach Angaben von', 'selon', "d'après", 'd’après', 'según', 'de acuerdo con',
+  'according to',
+  'as reported by',
+  'data from',
+  'data by',
+  'figures from',
+  'statistics from',
+  'a study by',
+  'a study from',
+  'studies by',
+  'a report by',
+  'a report from',
+  'a report of',
+  'research by',
+  'an analysis by',
+  'a survey by',
+  'a review by',
+  'a poll by',
+  'an investigation by',
+  'findings from',
+  'findings of',
+  'published in',
+  'published by',
+  'reported by',
+  'cited by',
+  'по данным',
+  'по словам',
+  'согласно',
+  'со ссылкой на',
+  'за даними',
+  'за словами',
+  'згідно з',
+  'laut',
+  'nach Angaben der',
+  'nach Angaben des',
+  'nach Angaben von',
+  'selon',
+  "d'après",
+  'd’après',
+  'según',
+  'de acuerdo con',
 ].map((p) => `[${(p[0] as string).toUpperCase()}${p[0] as string}]${p.slice(1).replace(/ /gu, '\\s+')}`);
 const BEFORE = new RegExp(
   String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:the\s+|l['’]|la\s+|el\s+|los\s+|las\s+|der\s+|des\s+|die\s+|du\s+|de\s+la\s+|de\s+)?(${NAME})`,
@@ -26,11 +61,16 @@ const BEFORE_LOWER = new RegExp(
   String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+the\s+((?:[\p{Ll}-]+\s+){0,3}(?:office|ministry|agency|commission|institute|council|authority|regulator|department|service|bureau|court|university|police|government|registry|watchdog|inspectorate|observatory))(?![\p{L}])`,
   'gu',
 );
-const AFTER = new RegExp(String.raw`(${NAME}),?\s+(?:has\s+|have\s+|had\s+)?${SAY}(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`, 'gu');
+const AFTER = new RegExp(
+  String.raw`(${NAME}),?\s+(?:has\s+|have\s+|had\s+)?${SAY}(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`,
+  'gu',
+);
 /** Sentence-initial words and vague subjects that are not names of sources. */
-const VAGUE = /^(?:the\s+)?(?:it|this|that|these|those|he|she|we|they|i|you|studies|experts|scientists|research|researchers|data|officials|sources|critics|many|some|others|everyone|people|analysts|reports|doctors|media|the media|he also|she also|но|and|but|also)$/iu;
+const VAGUE =
+  /^(?:the\s+)?(?:it|this|that|these|those|he|she|we|they|i|you|studies|experts|scientists|research|researchers|data|officials|sources|critics|many|some|others|everyone|people|analysts|reports|doctors|media|the media|he also|she also|но|and|but|also)$/iu;
 /** A "Source: ..." line, as myth/fact pages put under each fact. */
-const SOURCE_LINE = /(?:^|\n)[ \t]*(?:Sources?|Источники?|Джерела?|Джерело|Quellen?|Fuentes?|来源|出处)[ \t]*[:：][ \t]*([^\n]{2,200})/gu;
+const SOURCE_LINE =
+  /(?:^|\n)[ \t]*(?:Sources?|Источники?|Джерела?|Джерело|Quellen?|Fuentes?|来源|出处)[ \t]*[:：][ \t]*([^\n]{2,200})/gu;
 const CJK = /(?:根据|据)([\p{Script=Han}A-Za-z]{2,20}?)(?:的)?(?:数据|报道|报告|统计|研究|消息|称)/gu;
 
 export const namedSource: Detector = {
@@ -38,7 +78,8 @@ export const namedSource: Detector = {
     id: 'evidence/named-source',
     version: '1.0.0',
     family: 'evidence',
-    description: 'Named sources and institutions a statement rests on ("according to X", "X reported", "a study by X", "по данным X", "laut X", "selon X", "según X").',
+    description:
+      'Named sources and institutions a statement rests on ("according to X", "X reported", "a study by X", "по данным X", "laut X", "selon X", "según X").',
     taxonomy: [],
     messages: { source: 'Named source ({{kind}}).' },
     requires: [],
@@ -47,14 +88,37 @@ export const namedSource: Detector = {
     severity: 'info',
     languages: 'any',
     examples: {
-      valid: ['The CSTO is carrying out operations aimed at restoring order.', 'Experts say the plan will fail.'],
+      valid: [
+        'The CSTO is carrying out operations aimed at restoring order.',
+        'Experts say the plan will fail.',
+      ],
       invalid: [
-        { text: 'The rate fell, according to the ⟦World Health Organization⟧.', messageId: 'source', data: { kind: 'institution' } },
-        { text: '⟦Reuters⟧ reported that the plant had closed.', messageId: 'source', data: { name: 'Reuters', kind: 'source' } },
+        {
+          text: 'The rate fell, according to the ⟦World Health Organization⟧.',
+          messageId: 'source',
+          data: { kind: 'institution' },
+        },
+        {
+          text: '⟦Reuters⟧ reported that the plant had closed.',
+          messageId: 'source',
+          data: { name: 'Reuters', kind: 'source' },
+        },
         { text: 'Смертность снизилась, по данным ⟦Минздрава⟧.', messageId: 'source', language: 'ru' },
-        { text: 'A study by ⟦Oxford University⟧ found no link.', messageId: 'source', data: { kind: 'institution' } },
-        { text: 'Prices rose, according to the ⟦statistics office⟧.', messageId: 'source', data: { kind: 'institution' } },
-        { text: 'Fact: Cats kill more birds.\nSource: ⟦National Bird Survey 2021⟧.', messageId: 'source', data: { kind: 'source' } },
+        {
+          text: 'A study by ⟦Oxford University⟧ found no link.',
+          messageId: 'source',
+          data: { kind: 'institution' },
+        },
+        {
+          text: 'Prices rose, according to the ⟦statistics office⟧.',
+          messageId: 'source',
+          data: { kind: 'institution' },
+        },
+        {
+          text: 'Fact: Cats kill more birds.\nSource: ⟦National Bird Survey 2021⟧.',
+          messageId: 'source',
+          data: { kind: 'source' },
+        },
       ],
     },
   },
@@ -64,12 +128,23 @@ export const namedSource: Detector = {
     const add = (start: number, name: string, label: string): void => {
       const trimmed = name.replace(/[\s.,'’-]+$/u, '');
       if (!trimmed || VAGUE.test(trimmed) || seen.has(`${start}`)) return;
-      const how = label === 'before' ? 'sourcing phrase before a name' : label === 'line' ? 'a "Source:" line' : 'name followed by a reporting verb';
+      const how =
+        label === 'before'
+          ? 'sourcing phrase before a name'
+          : label === 'line'
+            ? 'a "Source:" line'
+            : 'name followed by a reporting verb';
       seen.add(`${start}`);
       out.push({
         span: { start, end: start + trimmed.length },
         messageId: 'source',
-        data: { name: trimmed.replace(/^the\s+/iu, ''), kind: isInstitution(trimmed.replace(/^the\s+/iu, '')) || ACRONYM_SOURCE.test(trimmed) ? 'institution' : 'source' },
+        data: {
+          name: trimmed.replace(/^the\s+/iu, ''),
+          kind:
+            isInstitution(trimmed.replace(/^the\s+/iu, '')) || ACRONYM_SOURCE.test(trimmed)
+              ? 'institution'
+              : 'source',
+        },
         confidence: label === 'after' ? 0.75 : 0.9,
         evidence: [{ kind: 'pattern', label: how }],
       });

@@ -12,15 +12,18 @@ const DATE = new RegExp(
   String.raw`\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:${MONTHS})\.?,?\s+(?:19|20)\d{2}\b|\b(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\b|(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?`,
   'giu',
 );
-const YEAR = /(?<![\d.,])(?:in|since|by|until|from|of|в|у|im|seit|en|depuis|desde|de)\s+((?:19|20)\d{2})(?!\d|[.,]\d)/giu;
-const STAT = /(?<![\p{L}\d])\d{1,3} in \d{1,4}(?![\d])|(?<![\p{L}\d])\d{1,3}(?:[ ,.\u00a0]\d{3})*(?:[.,]\d+)?\s?(?:%|per ?cent|percent|процент\p{L}*|відсот\p{L}*|Prozent|pour cent|por ciento|million|billion|thousand|млн|млрд|тыс\.?|тис\.?|Millionen|Milliarden|millions?|milliards?|millones|mil millones|万|亿|people|deaths|cases|doses|times|tonnes|tons|km|kilometres|kilometers|dollars|euros|USD|EUR|\$)|(?:\$|€|£)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m))?|(?<![\p{L}\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])/giu;
+const YEAR =
+  /(?<![\d.,])(?:in|since|by|until|from|of|в|у|im|seit|en|depuis|desde|de)\s+((?:19|20)\d{2})(?!\d|[.,]\d)/giu;
+const STAT =
+  /(?<![\p{L}\d])\d{1,3} in \d{1,4}(?![\d])|(?<![\p{L}\d])\d{1,3}(?:[ ,.\u00a0]\d{3})*(?:[.,]\d+)?\s?(?:%|per ?cent|percent|процент\p{L}*|відсот\p{L}*|Prozent|pour cent|por ciento|million|billion|thousand|млн|млрд|тыс\.?|тис\.?|Millionen|Milliarden|millions?|milliards?|millones|mil millones|万|亿|people|deaths|cases|doses|times|tonnes|tons|km|kilometres|kilometers|dollars|euros|USD|EUR|\$)|(?:\$|€|£)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m))?|(?<![\p{L}\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])/giu;
 
 export const number: Detector = {
   meta: {
     id: 'evidence/number',
     version: '1.0.0',
     family: 'evidence',
-    description: 'Statistics (percentages, counts with units or magnitudes, sums of money) and dates that a statement rests on.',
+    description:
+      'Statistics (percentages, counts with units or magnitudes, sums of money) and dates that a statement rests on.',
     taxonomy: [],
     messages: { statistic: 'Statistic: {{value}}.', date: 'Date: {{value}}.' },
     requires: [],
@@ -45,7 +48,13 @@ export const number: Detector = {
       if (taken.some((t) => start < t.end && t.start < end)) return;
       taken.push({ start, end });
       const value = ctx.text.slice(start, end);
-      out.push({ span: { start, end }, messageId, data: { value, kind: messageId }, confidence: 0.9, evidence: [{ kind: 'pattern', label: `${messageId} pattern` }] });
+      out.push({
+        span: { start, end },
+        messageId,
+        data: { value, kind: messageId },
+        confidence: 0.9,
+        evidence: [{ kind: 'pattern', label: `${messageId} pattern` }],
+      });
     };
     for (const m of ctx.text.matchAll(DATE)) push(m.index ?? 0, (m.index ?? 0) + m[0].length, 'date');
     for (const m of ctx.text.matchAll(YEAR)) {
@@ -53,7 +62,8 @@ export const number: Detector = {
       const start = (m.index ?? 0) + m[0].length - y.length;
       push(start, start + y.length, 'date');
     }
-    for (const m of ctx.text.matchAll(STAT)) push(m.index ?? 0, (m.index ?? 0) + m[0].trimEnd().length, 'statistic');
+    for (const m of ctx.text.matchAll(STAT))
+      push(m.index ?? 0, (m.index ?? 0) + m[0].trimEnd().length, 'statistic');
     return out;
   },
 };

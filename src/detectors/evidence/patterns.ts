@@ -11,11 +11,13 @@ const INSTITUTION_WORDS =
 
 /** Whether a source name reads as an institution (ministry, agency, university, an acronym) rather than a person or outlet. */
 /** Lower-case institutions named by their kind ("the statistics office", "the health ministry"). */
-const LOWER_INSTITUTION = /(?:^|\s)(?:office|ministry|agency|commission|institute|council|authority|regulator|department|service|bureau|court|university|police|government|registry|watchdog|inspectorate|observatory)$/u;
+const LOWER_INSTITUTION =
+  /(?:^|\s)(?:office|ministry|agency|commission|institute|council|authority|regulator|department|service|bureau|court|university|police|government|registry|watchdog|inspectorate|observatory)$/u;
 
 export function isInstitution(name: string): boolean {
   return INSTITUTION_WORDS.test(name.trim()) || LOWER_INSTITUTION.test(name.trim());
 }
 
 /** Well-known acronyms of institutions that often stand alone as sources. */
-export const ACRONYM_SOURCE = /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:WHO|CDC|FDA|EMA|ECDC|NIH|NHS|UN|UNICEF|UNHCR|OSCE|OPCW|IAEA|NATO|EU|IMF|OECD|ICRC|Eurostat|Interpol|Europol)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u;
+export const ACRONYM_SOURCE =
+  /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:WHO|CDC|FDA|EMA|ECDC|NIH|NHS|UN|UNICEF|UNHCR|OSCE|OPCW|IAEA|NATO|EU|IMF|OECD|ICRC|Eurostat|Interpol|Europol)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u;

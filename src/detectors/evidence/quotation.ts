@@ -9,7 +9,10 @@ import { NAME } from './patterns.js';
 
 const SAY = String.raw`(?:said|says|stated|states|told|added|explained|wrote|writes|noted|notes|insisted|declared|announced|заявил[аи]?|сказал[аи]?|отметил[аи]?|заявив|сказав|sagte|erklärte|a déclaré|a dit|dijo|afirmó|declaró|表示|说)`;
 const AFTER_QUOTE = new RegExp(String.raw`^[,.]?\s*(?:${SAY}\s+(${NAME})|(${NAME})\s+${SAY})`, 'u');
-const BEFORE_QUOTE = new RegExp(String.raw`(${NAME})\s+(?:has\s+|had\s+)?${SAY}(?:\s+(?:that|in a statement|on \p{L}+))?\s*[:,]?\s*$`, 'u');
+const BEFORE_QUOTE = new RegExp(
+  String.raw`(${NAME})\s+(?:has\s+|had\s+)?${SAY}(?:\s+(?:that|in a statement|on \p{L}+))?\s*[:,]?\s*$`,
+  'u',
+);
 const NOT_A_SPEAKER = /^(?:it|this|that|he|she|they|we|i|you|the report|the article)$/iu;
 
 export const quotation: Detector = {
@@ -17,7 +20,8 @@ export const quotation: Detector = {
     id: 'evidence/quotation',
     version: '1.0.0',
     family: 'evidence',
-    description: 'Quotations with a named speaker (the quote is the span; the speaker is data and a related span).',
+    description:
+      'Quotations with a named speaker (the quote is the span; the speaker is data and a related span).',
     taxonomy: [],
     messages: { quote: 'Quotation attributed to {{speaker}}.' },
     requires: ['quotes'],
@@ -28,8 +32,16 @@ export const quotation: Detector = {
     examples: {
       valid: ['Lie: “Russia is invading Kazakhstan!”', 'They call it “peaceful protests”.'],
       invalid: [
-        { text: '⟦“The vaccine is safe,”⟧ said Dr Jane Roe.', messageId: 'quote', data: { speaker: 'Dr Jane Roe' } },
-        { text: 'The Ministry of Health stated: ⟦“No cases were recorded.”⟧', messageId: 'quote', data: { speaker: 'The Ministry of Health' } },
+        {
+          text: '⟦“The vaccine is safe,”⟧ said Dr Jane Roe.',
+          messageId: 'quote',
+          data: { speaker: 'Dr Jane Roe' },
+        },
+        {
+          text: 'The Ministry of Health stated: ⟦“No cases were recorded.”⟧',
+          messageId: 'quote',
+          data: { speaker: 'The Ministry of Health' },
+        },
       ],
     },
   },
@@ -58,7 +70,8 @@ export const quotation: Detector = {
       }
       if (!speaker) continue;
       // Names may hold abbreviation dots ("Dr. Roe"); a dot at the end closes the sentence instead.
-      while (speaker.end > speaker.start && /[.,\s]/u.test(ctx.text[speaker.end - 1] ?? '')) speaker = { start: speaker.start, end: speaker.end - 1 };
+      while (speaker.end > speaker.start && /[.,\s]/u.test(ctx.text[speaker.end - 1] ?? ''))
+        speaker = { start: speaker.start, end: speaker.end - 1 };
       const name = ctx.text.slice(speaker.start, speaker.end);
       if (NOT_A_SPEAKER.test(name)) continue;
       out.push({

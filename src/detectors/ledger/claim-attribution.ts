@@ -11,17 +11,28 @@ import type { Signal } from '../../core/finding/types.js';
 import { backwardPhrase, forwardPhrase, isBroadGroup } from './noun-phrase.js';
 
 const NOUNS = String.raw`(?:narratives|claims|lies|myths|fakes|falsehoods|allegations|talking points|propaganda|disinformation|misinformation|fake news|story|stories|narrative)`;
-const OF_WHICH = new RegExp(String.raw`,?\s+(?:the\s+)?(?:false\s+|fake\s+|main\s+)?${NOUNS}\s+of\s+which`, 'giu');
-const SPREAD_BY = new RegExp(String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))${NOUNS}\s+(?:being\s+|that are\s+|which are\s+)?(?:spread|pushed|peddled|promoted|propagated|circulated|put forward|made|invented|fabricated|advanced|used|repeated|amplified)\s+by\s+`, 'giu');
-const POSSESSIVE = new RegExp(String.raw`['’]s?\s+(?:(?:latest|usual|false|favourite|favorite|main)\s+)?${NOUNS}(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`, 'giu');
-const CLAIM_VERB = /\s+(?:(?:often|now|still|repeatedly|falsely|routinely)\s+)?(?:claims?|alleges?|insists?|argues?|maintains?|asserts?|would have (?:you|us) believe|(?:are|is|have been|has been) (?:now )?(?:saying|claiming|alleging|spreading the (?:lie|myth|claim))|утвержда(?:ют|ет)|заявля(?:ют|ет)|стверджу(?:ють|є)|заявля(?:ють|є)|behaupte(?:n|t)|prétend(?:ent)?|affirment|afirma(?:n)?|aseguran?|声称)(?:,)?\s+(?:that|что|що|dass|que)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/giu;
+const OF_WHICH = new RegExp(
+  String.raw`,?\s+(?:the\s+)?(?:false\s+|fake\s+|main\s+)?${NOUNS}\s+of\s+which`,
+  'giu',
+);
+const SPREAD_BY = new RegExp(
+  String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))${NOUNS}\s+(?:being\s+|that are\s+|which are\s+)?(?:spread|pushed|peddled|promoted|propagated|circulated|put forward|made|invented|fabricated|advanced|used|repeated|amplified)\s+by\s+`,
+  'giu',
+);
+const POSSESSIVE = new RegExp(
+  String.raw`['’]s?\s+(?:(?:latest|usual|false|favourite|favorite|main)\s+)?${NOUNS}(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`,
+  'giu',
+);
+const CLAIM_VERB =
+  /\s+(?:(?:often|now|still|repeatedly|falsely|routinely)\s+)?(?:claims?|alleges?|insists?|argues?|maintains?|asserts?|would have (?:you|us) believe|(?:are|is|have been|has been) (?:now )?(?:saying|claiming|alleging|spreading the (?:lie|myth|claim))|утвержда(?:ют|ет)|заявля(?:ют|ет)|стверджу(?:ють|є)|заявля(?:ють|є)|behaupte(?:n|t)|prétend(?:ent)?|affirment|afirma(?:n)?|aseguran?|声称)(?:,)?\s+(?:that|что|що|dass|que)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/giu;
 
 export const claimAttribution: Detector = {
   meta: {
     id: 'ledger/claim-attribution',
     version: '1.0.0',
     family: 'ledger',
-    description: 'Who the text says holds the claims it counters (a person, outlet, group or side), and whether that holder is a broad group.',
+    description:
+      'Who the text says holds the claims it counters (a person, outlet, group or side), and whether that holder is a broad group.',
     taxonomy: [],
     messages: { attribution: 'Claims attributed to a holder (broad group: {{broad}}).' },
     requires: ['sentences'],
@@ -37,8 +48,16 @@ export const claimAttribution: Detector = {
           messageId: 'attribution',
           data: { broad: true },
         },
-        { text: 'These are myths spread by ⟦anti-vaccine activists⟧.', messageId: 'attribution', data: { broad: true } },
-        { text: '⟦Western media⟧ claim that the vote was rigged.', messageId: 'attribution', data: { holder: 'Western media', broad: true } },
+        {
+          text: 'These are myths spread by ⟦anti-vaccine activists⟧.',
+          messageId: 'attribution',
+          data: { broad: true },
+        },
+        {
+          text: '⟦Western media⟧ claim that the vote was rigged.',
+          messageId: 'attribution',
+          data: { holder: 'Western media', broad: true },
+        },
         { text: 'Here are the ⟦Kremlin⟧’s latest lies.', messageId: 'attribution', data: { broad: true } },
       ],
     },
@@ -59,12 +78,18 @@ export const claimAttribution: Detector = {
       });
     };
     for (const m of ctx.text.matchAll(OF_WHICH)) push(backwardPhrase(ctx.text, m.index ?? 0), 'of-which');
-    for (const m of ctx.text.matchAll(SPREAD_BY)) push(forwardPhrase(ctx.text, (m.index ?? 0) + m[0].length), 'spread-by');
+    for (const m of ctx.text.matchAll(SPREAD_BY))
+      push(forwardPhrase(ctx.text, (m.index ?? 0) + m[0].length), 'spread-by');
     for (const m of ctx.text.matchAll(POSSESSIVE)) push(backwardPhrase(ctx.text, m.index ?? 0), 'possessive');
     for (const m of ctx.text.matchAll(CLAIM_VERB)) {
       const span = backwardPhrase(ctx.text, m.index ?? 0);
       // Only groups and capitalised names: "it claims that" or "the study argues that" are not attributions.
-      if (span && (isBroadGroup(ctx.text.slice(span.start, span.end)) || /^\p{Lu}/u.test(ctx.text.slice(span.start, span.end)))) push(span, 'claim-verb');
+      if (
+        span &&
+        (isBroadGroup(ctx.text.slice(span.start, span.end)) ||
+          /^\p{Lu}/u.test(ctx.text.slice(span.start, span.end)))
+      )
+        push(span, 'claim-verb');
     }
     return out.sort((a, b) => a.span.start - b.span.start);
   },

@@ -15,8 +15,16 @@ describe('ledger detectors', () => {
       await testDetector(claimAttribution, {
         valid: ['Two false claims about the bridge', 'It claims that the bridge is safe.'],
         invalid: [
-          { text: '⟦Local critics⟧ claim that the bridge will fail.', messageId: 'attribution', data: { broad: true } },
-          { text: 'Lies pushed by the ⟦state broadcaster⟧ keep spreading.', messageId: 'attribution', data: { broad: false } },
+          {
+            text: '⟦Local critics⟧ claim that the bridge will fail.',
+            messageId: 'attribution',
+            data: { broad: true },
+          },
+          {
+            text: 'Lies pushed by the ⟦state broadcaster⟧ keep spreading.',
+            messageId: 'attribution',
+            data: { broad: false },
+          },
         ],
       }),
     ).toEqual([]);

@@ -12,9 +12,17 @@ const STOP = new Set(
   ),
 );
 /** Evaluative or intensity adjectives that colour the phrase but are not part of the holder's name. */
-const INTENSIFIERS = new Set('intense massive relentless huge vast unprecedented aggressive desperate hysterical vicious fierce ongoing latest usual new so-called notorious infamous predictable inevitable coordinated large-scale full-scale'.split(' '));
+const INTENSIFIERS = new Set(
+  'intense massive relentless huge vast unprecedented aggressive desperate hysterical vicious fierce ongoing latest usual new so-called notorious infamous predictable inevitable coordinated large-scale full-scale'.split(
+    ' ',
+  ),
+);
 /** Verbs that commonly follow a holder's name in a sentence. */
-const VERBS = new Set('keep keeps continue continues remain remains appear appears circulate circulates spread spreads persist persists get gets go goes show shows make makes use uses'.split(' '));
+const VERBS = new Set(
+  'keep keeps continue continues remain remains appear appears circulate circulates spread spreads persist persists get gets go goes show shows make makes use uses'.split(
+    ' ',
+  ),
+);
 const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu;
 
 /** The name right before `end` in its clause, or null. */
@@ -24,7 +32,11 @@ export function backwardPhrase(text: string, end: number): Span | null {
   // Stop at clause punctuation: the phrase lies after the last comma, colon, bracket or line break.
   const cut = Math.max(...[...',;:()[]\n.!?«»“”"—–'].map((c) => chunk.lastIndexOf(c)));
   const clauseStart = from + cut + 1;
-  const words = [...text.slice(clauseStart, end).matchAll(WORD)].map((m) => ({ start: clauseStart + (m.index ?? 0), end: clauseStart + (m.index ?? 0) + m[0].length, w: m[0] }));
+  const words = [...text.slice(clauseStart, end).matchAll(WORD)].map((m) => ({
+    start: clauseStart + (m.index ?? 0),
+    end: clauseStart + (m.index ?? 0) + m[0].length,
+    w: m[0],
+  }));
   let i = words.length - 1;
   const kept: typeof words = [];
   while (i >= 0 && kept.length < 8) {
@@ -33,21 +45,33 @@ export function backwardPhrase(text: string, end: number): Span | null {
     kept.unshift(w);
     i--;
   }
-  while (kept.length > 0 && INTENSIFIERS.has((kept[0] as (typeof words)[number]).w.toLowerCase())) kept.shift();
+  while (kept.length > 0 && INTENSIFIERS.has((kept[0] as (typeof words)[number]).w.toLowerCase()))
+    kept.shift();
   if (kept.length === 0) return null;
-  return { start: (kept[0] as (typeof words)[number]).start, end: (kept[kept.length - 1] as (typeof words)[number]).end };
+  return {
+    start: (kept[0] as (typeof words)[number]).start,
+    end: (kept[kept.length - 1] as (typeof words)[number]).end,
+  };
 }
 
 /** The name right after `start`, up to a clause boundary or a relative word, or null. */
 export function forwardPhrase(text: string, start: number): Span | null {
   const chunk = text.slice(start, start + 160);
-  const stopAt = chunk.search(/[,;:()[\]\n.!?«»“”"—–]|\s(?:that|which|who|to|in order|and then|since|because)\s/u);
+  const stopAt = chunk.search(
+    /[,;:()[\]\n.!?«»“”"—–]|\s(?:that|which|who|to|in order|and then|since|because)\s/u,
+  );
   const clause = stopAt >= 0 ? chunk.slice(0, stopAt) : chunk;
   const all = [...clause.matchAll(WORD)].slice(0, 8);
   // The name ends where a verb or function word starts ("... by state media keep spreading").
-  const stop = all.findIndex((w, i) => i > 0 && (STOP.has(w[0].toLowerCase()) || VERBS.has(w[0].toLowerCase())));
+  const stop = all.findIndex(
+    (w, i) => i > 0 && (STOP.has(w[0].toLowerCase()) || VERBS.has(w[0].toLowerCase())),
+  );
   const words = stop > 0 ? all.slice(0, stop) : all;
-  while (words.length > 0 && ['the', 'a', 'an', ...INTENSIFIERS].includes((words[0] as RegExpMatchArray)[0].toLowerCase())) words.shift();
+  while (
+    words.length > 0 &&
+    ['the', 'a', 'an', ...INTENSIFIERS].includes((words[0] as RegExpMatchArray)[0].toLowerCase())
+  )
+    words.shift();
   if (words.length === 0) return null;
   const first = words[0] as RegExpMatchArray;
   const last = words[words.length - 1] as RegExpMatchArray;

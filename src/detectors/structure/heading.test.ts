@@ -8,7 +8,13 @@ describe('structure/heading', () => {
     expect(
       await testDetector(heading, {
         valid: ['A sentence.\nAnother sentence that continues the paragraph.'],
-        invalid: [{ text: '## ⟦Reality check⟧\nText of the section follows here.', messageId: 'heading', data: { level: 2 } }],
+        invalid: [
+          {
+            text: '## ⟦Reality check⟧\nText of the section follows here.',
+            messageId: 'heading',
+            data: { level: 2 },
+          },
+        ],
       }),
     ).toEqual([]);
   });

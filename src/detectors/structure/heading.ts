@@ -21,8 +21,16 @@ export const heading: Detector = {
     examples: {
       valid: ['Just one ordinary sentence that ends with a full stop.'],
       invalid: [
-        { text: '# ⟦Myths and facts⟧\n\nThe first paragraph is ordinary prose.', messageId: 'heading', data: { level: 1 } },
-        { text: '⟦False Narrative 3⟧\n\nThe claim was made repeatedly, but it is wrong.', messageId: 'heading', data: { level: 2 } },
+        {
+          text: '# ⟦Myths and facts⟧\n\nThe first paragraph is ordinary prose.',
+          messageId: 'heading',
+          data: { level: 1 },
+        },
+        {
+          text: '⟦False Narrative 3⟧\n\nThe claim was made repeatedly, but it is wrong.',
+          messageId: 'heading',
+          data: { level: 2 },
+        },
       ],
     },
   },
@@ -35,7 +43,12 @@ export const heading: Detector = {
         messageId: 'heading',
         data: { level: block.level ?? 1 },
         confidence: block.marker ? 1 : 0.7,
-        evidence: [{ kind: 'structure', label: block.marker ? 'markdown heading marker' : 'short title-like line standing alone' }],
+        evidence: [
+          {
+            kind: 'structure',
+            label: block.marker ? 'markdown heading marker' : 'short title-like line standing alone',
+          },
+        ],
       });
     }
     return out;

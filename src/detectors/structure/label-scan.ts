@@ -35,7 +35,8 @@ const WORDS = LEXICON_WORDS.map((h) => h.word.split(/[ -]+/u).map(escapeRegExp).
 const CJK_NUM = '[一二三四五六七八九十]{1,3}';
 const NUMBER = `(?:[ \\t]*(?:#|№|No\\.?|Nr\\.?|N°|n°)[ \\t]*(\\d{1,3})|[ \\t]+(\\d{1,3})(?![\\d,.]\\d)|[ \\t]+([IVX]{1,4})(?![\\p{L}\\d])|(${CJK_NUM}))`;
 /** Emoji and symbols that pages put before labels ("❌ Myth:", "✅ Fact:", "► Truth:"). */
-const SYMBOLS = '(?:[\\p{Extended_Pictographic}\\p{So}\\u25A0-\\u25FF\\u2700-\\u27BF\\uFE0F\\u200D]+[ \\t]*)?';
+const SYMBOLS =
+  '(?:[\\p{Extended_Pictographic}\\p{So}\\u25A0-\\u25FF\\u2700-\\u27BF\\uFE0F\\u200D]+[ \\t]*)?';
 /** A label at a given position: optional symbol, bracket/emphasis, the word, optional number, closing bracket/emphasis. */
 const LABEL_AT = new RegExp(`^${SYMBOLS}[【\\[(（]?[*_]{0,2}(${WORDS})${NUMBER}?[*_]{0,2}[】\\])）]?`, 'iu');
 const SINGLE_LETTER = /^\p{L}$/u;
@@ -66,7 +67,9 @@ export function scanLabels(text: string, blocks: readonly Block[]): LabelHit[] {
       if (!starts.has(at)) starts.set(at, 'inline');
     }
     for (const [at, position] of [...starts.entries()].sort((a, b) => a[0] - b[0])) {
-      const hit = matchLabel(text, at, block, position) ?? (position === 'inline' ? null : matchPrefixed(text, at, block, position));
+      const hit =
+        matchLabel(text, at, block, position) ??
+        (position === 'inline' ? null : matchPrefixed(text, at, block, position));
       if (hit) hits.push(hit);
     }
   }
@@ -109,7 +112,14 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
     if (single) return null;
     alone = true;
     contentStart = lineEnd;
-  } else if (position !== 'inline' && !single && !number && capitalised && /^[\p{Lu}"“«„'‘\d]/u.test(after) && rawWord.length >= 3) {
+  } else if (
+    position !== 'inline' &&
+    !single &&
+    !number &&
+    capitalised &&
+    /^[\p{Lu}"“«„'‘\d]/u.test(after) &&
+    rawWord.length >= 3
+  ) {
     // Glued by extraction: "MythVaccines cause ...". The label must be written as a label (capitalised).
     glued = true;
     contentStart = at + m[0].length;
@@ -130,10 +140,16 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
   } else {
     return null;
   }
-  if (position === 'inline' && (!/[:：]/u.test(text.slice(word.end, contentStart)) || !capitalised || single)) return null;
+  if (position === 'inline' && (!/[:：]/u.test(text.slice(word.end, contentStart)) || !capitalised || single))
+    return null;
   // A rating used as a label ("FALSE: ...") needs its separator: "False" alone on a line is a rating value.
   if (hit.entry.key.startsWith('rated-') && (alone || glued || position === 'inline')) return null;
-  if (position === 'inline' && !SENTENCE_END.test(text.slice(Math.max(block.start, at - 3), at)) && !/[.!?。！？"”»)]$/u.test(text.slice(at - 1, at))) return null;
+  if (
+    position === 'inline' &&
+    !SENTENCE_END.test(text.slice(Math.max(block.start, at - 3), at)) &&
+    !/[.!?。！？"”»)]$/u.test(text.slice(at - 1, at))
+  )
+    return null;
   if (alone) {
     // The content is the next non-blank line; the label must be the whole line (a heading-like label).
     let next = lineEnd;
@@ -159,7 +175,9 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
 const PREFIX_WORD = /^[\p{Lu}][\p{L}\p{M}’'.-]*[ \t]+/u;
 /** Prefix words that qualify the label rather than name who holds the claim. */
 const QUALIFIERS = new Set(
-  'another common popular persistent widespread big biggest latest new first second third fourth fifth top old current dangerous false fake main key typical classic favourite favorite recurring viral our the a an this that one two three'.split(' '),
+  'another common popular persistent widespread big biggest latest new first second third fourth fifth top old current dangerous false fake main key typical classic favourite favorite recurring viral our the a an this that one two three'.split(
+    ' ',
+  ),
 );
 
 function matchPrefixed(text: string, at: number, block: Block, position: LabelPosition): LabelHit | null {
@@ -174,15 +192,25 @@ function matchPrefixed(text: string, at: number, block: Block, position: LabelPo
   return null;
 }
 
-function prefixed(text: string, at: number, length: number, block: Block, position: LabelPosition): LabelHit | null {
+function prefixed(
+  text: string,
+  at: number,
+  length: number,
+  block: Block,
+  position: LabelPosition,
+): LabelHit | null {
   const prefixText = text.slice(at, at + length);
   const hit = matchLabel(text, at + length, block, position);
   // Only a separated, capitalised label: "Kremlin Falsehood #1:" — never "Truth Social ..." style glued reads.
-  if (!hit || hit.glued || (hit.alone && !hit.number) || !/^\p{Lu}/u.test(text[hit.word.start] ?? '')) return null;
+  if (!hit || hit.glued || (hit.alone && !hit.number) || !/^\p{Lu}/u.test(text[hit.word.start] ?? ''))
+    return null;
   const words = prefixText.trim().split(/\s+/u);
   const holder = words.some((w) => !QUALIFIERS.has(w.toLowerCase().replace(/['’]s$/u, '')));
   const prefixEnd = at + prefixText.trimEnd().length;
-  const end = text[prefixEnd - 1] === 's' && /['’]$/u.test(text.slice(prefixEnd - 2, prefixEnd - 1)) ? prefixEnd - 2 : prefixEnd;
+  const end =
+    text[prefixEnd - 1] === 's' && /['’]$/u.test(text.slice(prefixEnd - 2, prefixEnd - 1))
+      ? prefixEnd - 2
+      : prefixEnd;
   return { ...hit, span: { start: at, end: hit.span.end }, prefix: holder ? { start: at, end } : null };
 }
 

@@ -10,21 +10,74 @@ describe('structure/label-word', () => {
     expect(await testDetector(labelWord)).toEqual([]);
     expect(
       await testDetector(labelWord, {
-        valid: ['Ingredients:\n1. flour\n2. eggs', 'A new study was published.', 'Factories closed early. Facts matter.', 'Q3 results were strong.'],
+        valid: [
+          'Ingredients:\n1. flour\n2. eggs',
+          'A new study was published.',
+          'Factories closed early. Facts matter.',
+          'Q3 results were strong.',
+        ],
         invalid: [
           { text: '⟦MYTH⟧: Cats hate water.', messageId: 'label', data: { key: 'myth', role: 'claim' } },
-          { text: '⟦Falsehood⟧ 2: The cards expire.', messageId: 'label', data: { key: 'falsehood', role: 'claim', number: '2' } },
-          { text: '⟦Reality-Check⟧: They do not.', messageId: 'label', data: { key: 'reality-check', role: 'rebuttal' } },
-          { text: '⟦What was claimed⟧: Schools close.', messageId: 'label', data: { key: 'claim', role: 'claim' } },
+          {
+            text: '⟦Falsehood⟧ 2: The cards expire.',
+            messageId: 'label',
+            data: { key: 'falsehood', role: 'claim', number: '2' },
+          },
+          {
+            text: '⟦Reality-Check⟧: They do not.',
+            messageId: 'label',
+            data: { key: 'reality-check', role: 'rebuttal' },
+          },
+          {
+            text: '⟦What was claimed⟧: Schools close.',
+            messageId: 'label',
+            data: { key: 'claim', role: 'claim' },
+          },
           { text: '⟦Our verdict⟧: False.', messageId: 'label', data: { key: 'verdict', role: 'verdict' } },
-          { text: '⟦Motive⟧: Divide the allies.', messageId: 'label', data: { key: 'motive', role: 'motive' } },
-          { text: '⟦Q⟧: Do meters record sound?', messageId: 'label', data: { key: 'question', role: 'question' } },
-          { text: '⟦Mythos⟧ 1: Standby kostet nichts.', messageId: 'label', data: { key: 'myth', role: 'claim', lang: 'de' }, language: 'de' },
-          { text: '⟦Réalité⟧ : le tri est automatique.', messageId: 'label', data: { key: 'reality', role: 'rebuttal', lang: 'fr' }, language: 'fr' },
-          { text: '⟦Mito⟧: Donar debilita.', messageId: 'label', data: { key: 'myth', role: 'claim', lang: 'es' }, language: 'es' },
-          { text: '⟦Міф⟧: Воду пити небезпечно.', messageId: 'label', data: { key: 'myth', role: 'claim', lang: 'uk' }, language: 'uk' },
-          { text: '⟦SUMMARY⟧\nA video shows troops.', messageId: 'label', data: { key: 'summary', role: 'claim', alone: true } },
-          { text: '⟦DISINFO⟧: The army will invade.', messageId: 'label', data: { key: 'disinfo', role: 'claim' } },
+          {
+            text: '⟦Motive⟧: Divide the allies.',
+            messageId: 'label',
+            data: { key: 'motive', role: 'motive' },
+          },
+          {
+            text: '⟦Q⟧: Do meters record sound?',
+            messageId: 'label',
+            data: { key: 'question', role: 'question' },
+          },
+          {
+            text: '⟦Mythos⟧ 1: Standby kostet nichts.',
+            messageId: 'label',
+            data: { key: 'myth', role: 'claim', lang: 'de' },
+            language: 'de',
+          },
+          {
+            text: '⟦Réalité⟧ : le tri est automatique.',
+            messageId: 'label',
+            data: { key: 'reality', role: 'rebuttal', lang: 'fr' },
+            language: 'fr',
+          },
+          {
+            text: '⟦Mito⟧: Donar debilita.',
+            messageId: 'label',
+            data: { key: 'myth', role: 'claim', lang: 'es' },
+            language: 'es',
+          },
+          {
+            text: '⟦Міф⟧: Воду пити небезпечно.',
+            messageId: 'label',
+            data: { key: 'myth', role: 'claim', lang: 'uk' },
+            language: 'uk',
+          },
+          {
+            text: '⟦SUMMARY⟧\nA video shows troops.',
+            messageId: 'label',
+            data: { key: 'summary', role: 'claim', alone: true },
+          },
+          {
+            text: '⟦DISINFO⟧: The army will invade.',
+            messageId: 'label',
+            data: { key: 'disinfo', role: 'claim' },
+          },
         ],
       }),
     ).toEqual([]);

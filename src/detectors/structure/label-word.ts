@@ -13,7 +13,8 @@ export const labelWord: Detector = {
     id: 'structure/label-word',
     version: '1.0.0',
     family: 'structure',
-    description: 'Label words of rebuttal layouts (Lie / Motive / Truth, Myth / Fact, Claim / Verdict, Q / A ...) in seven languages.',
+    description:
+      'Label words of rebuttal layouts (Lie / Motive / Truth, Myth / Fact, Claim / Verdict, Q / A ...) in seven languages.',
     taxonomy: [],
     messages: { label: 'Label "{{key}}" ({{role}}).' },
     requires: ['paragraphs', 'headings', 'listItems'],
@@ -28,14 +29,48 @@ export const labelWord: Detector = {
         'Mythbusters is a television programme.',
       ],
       invalid: [
-        { text: '1. ⟦Lie⟧: “Russia is invading!”', messageId: 'label', data: { key: 'lie', role: 'claim', lang: 'en', number: null } },
-        { text: '⟦Myth⟧ #3: Vaccines contain microchips.', messageId: 'label', data: { key: 'myth', role: 'claim', number: '3' } },
-        { text: '⟦Myth⟧Vaccines cause autism.', messageId: 'label', data: { key: 'myth', role: 'claim', glued: true } },
-        { text: '⟦Reality check⟧\n\nThe report says otherwise.', messageId: 'label', data: { key: 'reality-check', role: 'rebuttal', alone: true } },
-        { text: 'Some text ends here. ⟦Fact⟧: it does not.', messageId: 'label', data: { key: 'fact', role: 'rebuttal', position: 'inline' } },
-        { text: 'Kremlin ⟦Falsehood⟧ #1: The city was never shelled.', messageId: 'label', data: { key: 'falsehood', role: 'claim', prefixStart: 0, prefixEnd: 7 } },
-        { text: '⟦Ложь⟧: Земля плоская.', messageId: 'label', data: { key: 'lie', role: 'claim', lang: 'ru' }, language: 'ru' },
-        { text: '【⟦谣言⟧】喝热水可以杀死病毒。', messageId: 'label', data: { key: 'myth', role: 'claim', lang: 'zh' }, language: 'zh' },
+        {
+          text: '1. ⟦Lie⟧: “Russia is invading!”',
+          messageId: 'label',
+          data: { key: 'lie', role: 'claim', lang: 'en', number: null },
+        },
+        {
+          text: '⟦Myth⟧ #3: Vaccines contain microchips.',
+          messageId: 'label',
+          data: { key: 'myth', role: 'claim', number: '3' },
+        },
+        {
+          text: '⟦Myth⟧Vaccines cause autism.',
+          messageId: 'label',
+          data: { key: 'myth', role: 'claim', glued: true },
+        },
+        {
+          text: '⟦Reality check⟧\n\nThe report says otherwise.',
+          messageId: 'label',
+          data: { key: 'reality-check', role: 'rebuttal', alone: true },
+        },
+        {
+          text: 'Some text ends here. ⟦Fact⟧: it does not.',
+          messageId: 'label',
+          data: { key: 'fact', role: 'rebuttal', position: 'inline' },
+        },
+        {
+          text: 'Kremlin ⟦Falsehood⟧ #1: The city was never shelled.',
+          messageId: 'label',
+          data: { key: 'falsehood', role: 'claim', prefixStart: 0, prefixEnd: 7 },
+        },
+        {
+          text: '⟦Ложь⟧: Земля плоская.',
+          messageId: 'label',
+          data: { key: 'lie', role: 'claim', lang: 'ru' },
+          language: 'ru',
+        },
+        {
+          text: '【⟦谣言⟧】喝热水可以杀死病毒。',
+          messageId: 'label',
+          data: { key: 'myth', role: 'claim', lang: 'zh' },
+          language: 'zh',
+        },
       ],
     },
   },
@@ -63,7 +98,12 @@ export const labelWord: Detector = {
         },
         // Inline and glued labels are more often accidents of wording or extraction than deliberate fields.
         confidence: hit.position === 'inline' || hit.glued ? 0.7 : 0.95,
-        evidence: [{ kind: 'lexicon', label: `label word "${ctx.text.slice(hit.word.start, hit.word.end)}" (${hit.lang})` }],
+        evidence: [
+          {
+            kind: 'lexicon',
+            label: `label word "${ctx.text.slice(hit.word.start, hit.word.end)}" (${hit.lang})`,
+          },
+        ],
       });
     }
     return out;

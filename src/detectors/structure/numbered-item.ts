@@ -11,7 +11,8 @@ export const numberedItem: Detector = {
     id: 'structure/numbered-item',
     version: '1.0.0',
     family: 'structure',
-    description: 'Numbered items ("1.", "2)", "(3)", "#4") at the start of a block, with their number and marker style.',
+    description:
+      'Numbered items ("1.", "2)", "(3)", "#4") at the start of a block, with their number and marker style.',
     taxonomy: [],
     messages: { item: 'Numbered item ({{style}}).' },
     requires: ['listItems'],
@@ -23,7 +24,11 @@ export const numberedItem: Detector = {
       valid: ['- a bullet without a number', 'In 2021 the rate rose. It fell in 2022.'],
       invalid: [
         { text: '⟦1.⟧ First item.\n⟦2.⟧ Second item.', messageId: 'item', data: { style: 'dot' } },
-        { text: '⟦#3⟧ Vaccines cause autism. They do not.', messageId: 'item', data: { number: 3, style: 'hash' } },
+        {
+          text: '⟦#3⟧ Vaccines cause autism. They do not.',
+          messageId: 'item',
+          data: { number: 3, style: 'hash' },
+        },
         { text: '⟦(2)⟧ The second point.', messageId: 'item', data: { number: 2, style: 'paren' } },
       ],
     },
@@ -36,7 +41,12 @@ export const numberedItem: Detector = {
       out.push({
         span: block.marker,
         messageId: 'item',
-        data: { number: block.number, style: styleOf(marker), block: block.index, contentStart: block.content.start },
+        data: {
+          number: block.number,
+          style: styleOf(marker),
+          block: block.index,
+          contentStart: block.content.start,
+        },
         confidence: 1,
         evidence: [{ kind: 'structure', label: `list marker "${marker}"` }],
       });

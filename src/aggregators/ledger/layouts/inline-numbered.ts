@@ -12,8 +12,11 @@ const FIRST_SENTENCE = /^[\s\S]*?[.!?。！？…](?=\s+[\p{Lu}\p{Lo}"“«\d])/
 
 export function inlineNumbered(inp: Inputs): LayoutResult {
   const { text, blocks } = inp;
-  if (!hasRebuttalCue(text, blocks, LIST_CUE)) return { items: [], reason: 'no rebuttal cue in the title or headings' };
-  const numbered = blocks.filter((b) => (b.kind === 'listItem' || b.kind === 'heading') && b.number !== undefined);
+  if (!hasRebuttalCue(text, blocks, LIST_CUE))
+    return { items: [], reason: 'no rebuttal cue in the title or headings' };
+  const numbered = blocks.filter(
+    (b) => (b.kind === 'listItem' || b.kind === 'heading') && b.number !== undefined,
+  );
   if (numbered.length < 2) return { items: [], reason: 'fewer than two numbered items' };
   const items: RawItem[] = [];
   numbered.forEach((b, i) => {
@@ -50,17 +53,23 @@ export function inlineNumbered(inp: Inputs): LayoutResult {
   // The last item's rebuttal must not swallow the article's closing: as long as the longest other one.
   limitLast(blocks, items);
   const complete = items.filter((it) => it.rebuttal !== null);
-  if (complete.length < 2 || complete.length * 2 < items.length) return { items: [], reason: 'numbered items without rebuttal text' };
+  if (complete.length < 2 || complete.length * 2 < items.length)
+    return { items: [], reason: 'numbered items without rebuttal text' };
   return { items, reason: `${items.length} numbered items under a rebuttal title` };
 }
 
 function limitLast(blocks: readonly Block[], items: RawItem[]): void {
   if (items.length < 2) return;
-  const count = (it: RawItem): number => (it.rebuttal ? blocks.filter((b) => b.start < (it.rebuttal?.end ?? 0) && b.end > (it.rebuttal?.start ?? 0)).length : 0);
+  const count = (it: RawItem): number =>
+    it.rebuttal
+      ? blocks.filter((b) => b.start < (it.rebuttal?.end ?? 0) && b.end > (it.rebuttal?.start ?? 0)).length
+      : 0;
   const k = Math.max(...items.slice(0, -1).map(count));
   const last = items[items.length - 1] as RawItem;
   if (!last.rebuttal || k === 0) return;
-  const within = blocks.filter((b) => b.end > (last.rebuttal?.start ?? 0) && b.start < (last.rebuttal?.end ?? 0));
+  const within = blocks.filter(
+    (b) => b.end > (last.rebuttal?.start ?? 0) && b.start < (last.rebuttal?.end ?? 0),
+  );
   const limit = within[k - 1];
   if (limit && limit.end < last.rebuttal.end) {
     const rebuttal = { start: last.rebuttal.start, end: limit.end };

@@ -13,7 +13,16 @@
  */
 import type { Block } from '../../../core/segment/types.js';
 import type { Span } from '../../../core/text/span.js';
-import { blockAt, blockCount, BOILERPLATE, CLOSING, trim, type Inputs, type LabelRec, type RawItem } from '../inputs.js';
+import {
+  blockAt,
+  blockCount,
+  BOILERPLATE,
+  CLOSING,
+  trim,
+  type Inputs,
+  type LabelRec,
+  type RawItem,
+} from '../inputs.js';
 import { startsWithDenial } from '../verdict.js';
 import { hasRebuttalCue } from './cues.js';
 
@@ -25,9 +34,25 @@ interface Group {
 const CLAIM_ROLES = new Set(['claim', 'question']);
 const REBUT_ROLES = new Set(['rebuttal', 'answer', 'verdict']);
 /** Claim labels that are judgements in themselves, so an unlabelled prose rebuttal may follow them. */
-const JUDGING_KEYS = new Set(['lie', 'myth', 'fake', 'disinfo', 'manipulation', 'falsehood', 'false-narrative', 'misconception', 'rumour', 'rated-false', 'rated-misleading', 'rated-partly-false', 'rated-missing-context', 'rated-unproven']);
+const JUDGING_KEYS = new Set([
+  'lie',
+  'myth',
+  'fake',
+  'disinfo',
+  'manipulation',
+  'falsehood',
+  'false-narrative',
+  'misconception',
+  'rumour',
+  'rated-false',
+  'rated-misleading',
+  'rated-partly-false',
+  'rated-missing-context',
+  'rated-unproven',
+]);
 /** Questions that put a claim to the test ("Is it true that ...", "Правда ли, что ..."). */
-const TRUTH_QUESTION = /is it true|true that|\breally\b|myth|rumou?r|claim|правда ли|это правда|чи правда|це правда|stimmt es|ist es wahr|est-il vrai|c['’]est vrai|es cierto|es verdad|是真的吗|真的吗/iu;
+const TRUTH_QUESTION =
+  /is it true|true that|\breally\b|myth|rumou?r|claim|правда ли|это правда|чи правда|це правда|stimmt es|ist es wahr|est-il vrai|c['’]est vrai|es cierto|es verdad|是真的吗|真的吗/iu;
 /** Neutral claim labels: they need a rebuttal label, or prose under a title that announces rebuttals. */
 const NEUTRAL_KEYS = new Set(['claim', 'allegation']);
 /** Claim labels that mark a fact-check page even when it holds a single item. */
@@ -52,13 +77,20 @@ export function labelledFields(inp: Inputs): LayoutResult {
   // Question / answer items count only when the answer rebuts the question (an interview is not a ledger).
   const qa = items.filter((it) => it.claimLabel?.role === 'question');
   if (qa.length > 0) {
-    const denied = qa.filter((it) => it.rebuttal && startsWithDenial(text.slice(it.rebuttal.start, it.rebuttal.end)));
+    const denied = qa.filter(
+      (it) => it.rebuttal && startsWithDenial(text.slice(it.rebuttal.start, it.rebuttal.end)),
+    );
     const qaSet = new Set(qa);
     const deniedSet = new Set(denied);
     // An interview can hold a few "No." answers too: ask for a rebuttal title, questions about a claim's truth,
     // or denials throughout.
-    const claimQuestions = qa.some((it) => it.claim && TRUTH_QUESTION.test(text.slice(it.claim.start, it.claim.end)));
-    const convincing = hasRebuttalCue(text, blocks) || claimQuestions || (denied.length >= 3 && denied.length * 3 >= qa.length * 2);
+    const claimQuestions = qa.some(
+      (it) => it.claim && TRUTH_QUESTION.test(text.slice(it.claim.start, it.claim.end)),
+    );
+    const convincing =
+      hasRebuttalCue(text, blocks) ||
+      claimQuestions ||
+      (denied.length >= 3 && denied.length * 3 >= qa.length * 2);
     const keep = convincing && denied.length >= 2 && denied.length * 2 >= qa.length;
     items = items.filter((it) => !qaSet.has(it) || (keep && deniedSet.has(it)));
   }
@@ -69,25 +101,49 @@ function accept(items: RawItem[], drafts: Draft[], qa: readonly RawItem[], cue: 
   const byItem = new Map(drafts.map((d) => [d.group.claim.findingId, d]));
   // Paired: a rebuttal-like label follows the claim, or a question is answered with a denial (kept above).
   const qaSet = new Set(qa);
-  const paired = items.filter((it) => qaSet.has(it) || (byItem.get(it.claimLabel?.findingId ?? '')?.group.fields.some((f) => REBUT_ROLES.has(f.role)) ?? false));
+  const paired = items.filter(
+    (it) =>
+      qaSet.has(it) ||
+      (byItem.get(it.claimLabel?.findingId ?? '')?.group.fields.some((f) => REBUT_ROLES.has(f.role)) ??
+        false),
+  );
   const pairedSet = new Set(paired);
   const judgingProse = items.filter((it) => {
     const d = byItem.get(it.claimLabel?.findingId ?? '');
-    return d && !pairedSet.has(it) && JUDGING_KEYS.has(d.group.claim.key) && d.group.claim.position !== 'inline' && it.rebuttal !== null;
+    return (
+      d &&
+      !pairedSet.has(it) &&
+      JUDGING_KEYS.has(d.group.claim.key) &&
+      d.group.claim.position !== 'inline' &&
+      it.rebuttal !== null
+    );
   });
   if (paired.length >= 2) return { items, reason: `${paired.length} items with paired labels` };
   if (judgingProse.length + paired.length >= 2 && judgingProse.length >= 1) {
     // Headings like "False Narrative 3:" with prose after them: the claim labels must agree with each other.
     // Ratings used as labels (FALSE:, MISLEADING:) count as one family.
-    const keys = new Set(judgingProse.map((it) => (it.claimLabel?.key.startsWith('rated-') ? 'rated' : it.claimLabel?.key)));
+    const keys = new Set(
+      judgingProse.map((it) => (it.claimLabel?.key.startsWith('rated-') ? 'rated' : it.claimLabel?.key)),
+    );
     if (keys.size === 1) return { items, reason: 'claim-label headings followed by prose' };
   }
   // Neutral claim labels ("Claim 1:", "Allegation:") followed by prose count under a title that announces rebuttals.
   const neutralProse = items.filter((it) => {
     const d = byItem.get(it.claimLabel?.findingId ?? '');
-    return d && !pairedSet.has(it) && NEUTRAL_KEYS.has(d.group.claim.key) && d.group.claim.position !== 'inline' && it.rebuttal !== null;
+    return (
+      d &&
+      !pairedSet.has(it) &&
+      NEUTRAL_KEYS.has(d.group.claim.key) &&
+      d.group.claim.position !== 'inline' &&
+      it.rebuttal !== null
+    );
   });
-  if (cue && neutralProse.length + paired.length >= 2 && new Set(neutralProse.map((it) => it.claimLabel?.key)).size === 1 && neutralProse.length >= 1) {
+  if (
+    cue &&
+    neutralProse.length + paired.length >= 2 &&
+    new Set(neutralProse.map((it) => it.claimLabel?.key)).size === 1 &&
+    neutralProse.length >= 1
+  ) {
     return { items, reason: 'neutral claim labels followed by prose under a rebuttal title' };
   }
   if (items.length === 1) {
@@ -97,11 +153,20 @@ function accept(items: RawItem[], drafts: Draft[], qa: readonly RawItem[], cue: 
     const roles = new Set(d.group.fields.map((f) => f.role));
     const strongPair =
       (d.group.claim.key === 'summary' && keys.has('disproof')) ||
-      (d.group.claim.key !== 'summary' && d.group.claim.role === 'claim' && (roles.has('verdict') || keys.has('disproof')));
-    const headline = SINGLE_PAGE_KEYS.has(d.group.claim.key) && d.group.claim.position === 'block-start' && d.group.claim.block <= 2 && only.rebuttal !== null;
+      (d.group.claim.key !== 'summary' &&
+        d.group.claim.role === 'claim' &&
+        (roles.has('verdict') || keys.has('disproof')));
+    const headline =
+      SINGLE_PAGE_KEYS.has(d.group.claim.key) &&
+      d.group.claim.position === 'block-start' &&
+      d.group.claim.block <= 2 &&
+      only.rebuttal !== null;
     if (strongPair || headline) return { items, reason: 'single clearly labelled fact-check item' };
   }
-  return { items: [], reason: `not a ledger: ${items.length} candidate item(s), ${paired.length} with paired labels` };
+  return {
+    items: [],
+    reason: `not a ledger: ${items.length} candidate item(s), ${paired.length} with paired labels`,
+  };
 }
 
 function groupLabels(labels: readonly LabelRec[]): Group[] {
@@ -110,9 +175,21 @@ function groupLabels(labels: readonly LabelRec[]): Group[] {
   for (const l of labels) {
     if (CLAIM_ROLES.has(l.role)) {
       // "Question" followed by "Claim"/"Myth" in the same item would open two items; the first wins.
-      if (current && current.fields.length === 0 && current.claim.block === l.block && current.claim.role !== l.role) continue;
+      if (
+        current &&
+        current.fields.length === 0 &&
+        current.claim.block === l.block &&
+        current.claim.role !== l.role
+      )
+        continue;
       // A monitoring page's headline ("DISINFO: ...") right before its "Summary" is the title of the same case.
-      if (current && current.fields.length === 0 && l.key === 'summary' && SINGLE_PAGE_KEYS.has(current.claim.key) && l.block - current.claim.block <= 2) {
+      if (
+        current &&
+        current.fields.length === 0 &&
+        l.key === 'summary' &&
+        SINGLE_PAGE_KEYS.has(current.claim.key) &&
+        l.block - current.claim.block <= 2
+      ) {
         groups.pop();
       }
       current = { claim: l, fields: [] };
@@ -155,7 +232,7 @@ function draft(inp: Inputs, g: Group, next: Group | null): Draft {
     const b = blocks[i] as Block;
     if (b.start >= end) break;
     const raw = text.slice(b.start, b.end);
-    if ((b.kind === 'heading' && !(/[.!?:]$/u.test(raw.trim()))) || BOILERPLATE.test(raw)) {
+    if ((b.kind === 'heading' && !/[.!?:]$/u.test(raw.trim())) || BOILERPLATE.test(raw)) {
       end = b.start;
       break;
     }
@@ -202,7 +279,8 @@ function limitLastTail(text: string, blocks: readonly Block[], drafts: Draft[]):
   let k = 0;
   for (const d of drafts.slice(0, -1)) {
     const t = tail(d);
-    if (t && (t.label?.key ?? 'prose') === (lastTail.label?.key ?? 'prose')) k = Math.max(k, blockCount(blocks, t.span));
+    if (t && (t.label?.key ?? 'prose') === (lastTail.label?.key ?? 'prose'))
+      k = Math.max(k, blockCount(blocks, t.span));
   }
   if (k === 0) return;
   const first = blockAt(blocks, lastTail.span.start);
@@ -216,7 +294,8 @@ function limitLastTail(text: string, blocks: readonly Block[], drafts: Draft[]):
     }
   }
   const limitBlock = blocks[first + k - 1];
-  if (limitBlock && limitBlock.end < lastTail.span.end) lastTail.span = { start: lastTail.span.start, end: limitBlock.end };
+  if (limitBlock && limitBlock.end < lastTail.span.end)
+    lastTail.span = { start: lastTail.span.start, end: limitBlock.end };
 }
 
 function toItem(text: string, d: Draft): RawItem {
@@ -230,7 +309,10 @@ function toItem(text: string, d: Draft): RawItem {
     // "Verdict: False" on its own line, then the explanation: the rating is the verdict, the rest the rebuttal.
     const body = text.slice(verdictField.start, verdictField.end);
     const nl = body.search(/\n/u);
-    const firstLine = { start: verdictField.start, end: nl >= 0 ? verdictField.start + nl : verdictField.end };
+    const firstLine = {
+      start: verdictField.start,
+      end: nl >= 0 ? verdictField.start + nl : verdictField.end,
+    };
     if (wordCount(text, firstLine) <= 6 && nl >= 0) {
       rebuttal = trim(text, { start: firstLine.end, end: verdictField.end });
       verdictField = trim(text, firstLine);
@@ -238,12 +320,15 @@ function toItem(text: string, d: Draft): RawItem {
   }
   const keys = [d.group.claim.key];
   if (d.group.claim.role === 'question') keys.splice(0, 1, 'question');
-  for (const f of d.fields) if (f.label && !keys.includes(f.label.key) && f.label.role !== 'attribution') keys.push(f.label.key);
+  for (const f of d.fields)
+    if (f.label && !keys.includes(f.label.key) && f.label.role !== 'attribution') keys.push(f.label.key);
   if (d.prose) keys.push('prose');
   const format = keys.join('-');
   const claim = d.claim.span.end > d.claim.span.start ? d.claim.span : null;
   const ends = [d.claim.span.end, ...d.fields.map((f) => f.span.end), d.prose?.span.end ?? 0];
-  const blockNumber = /^\s*(?:\(?(\d{1,3})[.)]|#(\d{1,3}))/u.exec(text.slice(d.start, d.group.claim.label.start));
+  const blockNumber = /^\s*(?:\(?(\d{1,3})[.)]|#(\d{1,3}))/u.exec(
+    text.slice(d.start, d.group.claim.label.start),
+  );
   return {
     format: format === 'question-answer' || format.startsWith('question-') ? 'question-answer' : format,
     index: d.group.claim.number ?? blockNumber?.[1] ?? blockNumber?.[2] ?? null,

@@ -9,8 +9,10 @@ import { blockAt, trim, type Inputs, type RawItem } from '../inputs.js';
 import { hasRebuttalCue } from './cues.js';
 import type { LayoutResult } from './labelled-fields.js';
 
-const CLAIM_CLAUSE = /\s+(?:(?:often|now|still|repeatedly|falsely|routinely)\s+)?(?:claims?|alleges?|insists?|argues?|maintains?|asserts?|(?:are|is) (?:saying|claiming)|утвержда(?:ют|ет)|стверджу(?:ють|є)|behaupte(?:n|t)|prétend(?:ent)?|affirment|afirma(?:n)?|aseguran?),?\s+(?:that|что|що|dass|que)\s+/iu;
-const CONTRAST = /(?:^\s*|[.!?]\s+)(However|But|In fact|In reality|Actually|The truth is|The facts|Yet|Однако|На самом деле|В действительности|Проте|Насправді|Але|Tatsächlich|In Wirklichkeit|Doch|Aber|En réalité|Pourtant|Or|Cependant|En realidad|Sin embargo|Pero|事实上|实际上|但是)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u;
+const CLAIM_CLAUSE =
+  /\s+(?:(?:often|now|still|repeatedly|falsely|routinely)\s+)?(?:claims?|alleges?|insists?|argues?|maintains?|asserts?|(?:are|is) (?:saying|claiming)|утвержда(?:ют|ет)|стверджу(?:ють|є)|behaupte(?:n|t)|prétend(?:ent)?|affirment|afirma(?:n)?|aseguran?),?\s+(?:that|что|що|dass|que)\s+/iu;
+const CONTRAST =
+  /(?:^\s*|[.!?]\s+)(However|But|In fact|In reality|Actually|The truth is|The facts|Yet|Однако|На самом деле|В действительности|Проте|Насправді|Але|Tatsächlich|In Wirklichkeit|Doch|Aber|En réalité|Pourtant|Or|Cependant|En realidad|Sin embargo|Pero|事实上|实际上|但是)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u;
 
 export function prose(inp: Inputs): LayoutResult {
   const { text, blocks } = inp;
@@ -30,14 +32,23 @@ export function prose(inp: Inputs): LayoutResult {
     const c = CONTRAST.exec(rest);
     // The contrast must come right after the claim (same or next sentence), not somewhere later.
     if (!c || c.index > 2) continue;
-    const rebuttal = trim(text, { start: claimEnd + c.index + (c[0].length - (c[1] as string).length), end: b.end });
+    const rebuttal = trim(text, {
+      start: claimEnd + c.index + (c[0].length - (c[1] as string).length),
+      end: b.end,
+    });
     items.push(item(text, a, { start: claimStart, end: claimEnd }, rebuttal, b.start));
   }
   if (items.length < 2) return { items: [], reason: `${items.length} prose claim/contrast pairs` };
   return { items, reason: `${items.length} prose claim/contrast pairs` };
 }
 
-function item(text: string, a: Finding, claim: { start: number; end: number }, rebuttal: { start: number; end: number }, start: number): RawItem {
+function item(
+  text: string,
+  a: Finding,
+  claim: { start: number; end: number },
+  rebuttal: { start: number; end: number },
+  start: number,
+): RawItem {
   return {
     format: 'prose',
     index: null,

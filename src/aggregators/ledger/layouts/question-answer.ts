@@ -12,8 +12,13 @@ import type { LayoutResult } from './labelled-fields.js';
 
 export function questionAnswer(inp: Inputs): LayoutResult {
   const { text, blocks } = inp;
-  const questions = blocks.filter((b) => /[?？]\s*$/u.test(text.slice(b.content.start, b.content.end)) && text.slice(b.content.start, b.content.end).length < 300);
-  if (questions.length < 2 || !hasRebuttalCue(text, blocks)) return { items: [], reason: 'no question run under a rebuttal title' };
+  const questions = blocks.filter(
+    (b) =>
+      /[?？]\s*$/u.test(text.slice(b.content.start, b.content.end)) &&
+      text.slice(b.content.start, b.content.end).length < 300,
+  );
+  if (questions.length < 2 || !hasRebuttalCue(text, blocks))
+    return { items: [], reason: 'no question run under a rebuttal title' };
   const items: RawItem[] = [];
   questions.forEach((q, i) => {
     const answerStart = blocks[q.index + 1];
@@ -45,6 +50,7 @@ export function questionAnswer(inp: Inputs): LayoutResult {
       glued: false,
     });
   });
-  if (items.length < 2 || items.length * 5 < questions.length * 2) return { items: [], reason: `${items.length} denied answers of ${questions.length} questions` };
+  if (items.length < 2 || items.length * 5 < questions.length * 2)
+    return { items: [], reason: `${items.length} denied answers of ${questions.length} questions` };
   return { items, reason: `${items.length} questions answered with a denial` };
 }

@@ -18,7 +18,9 @@ export function splitList(inp: Inputs): LayoutResult {
     const claims = runAfter(blocks, c);
     if (claims.length < 2) continue;
     const lastClaim = claims[claims.length - 1] as Block;
-    const r = heads.find((l) => (l.role === 'rebuttal' || l.role === 'answer') && l.label.start >= lastClaim.end);
+    const r = heads.find(
+      (l) => (l.role === 'rebuttal' || l.role === 'answer') && l.label.start >= lastClaim.end,
+    );
     if (!r) continue;
     const rebuttals = runAfter(blocks, r);
     if (rebuttals.length < 2) continue;
@@ -68,7 +70,12 @@ function tableColumns(inp: Inputs, heads: readonly LabelRec[]): LayoutResult {
     const cells: Block[] = [];
     for (let i = r.block + 1; i < blocks.length; i++) {
       const b = blocks[i] as Block;
-      if (labelBlocks.has(i) || (b.kind === 'heading' && !/[.!?]$/u.test(text.slice(b.start, b.end))) || BOILERPLATE.test(text.slice(b.start, b.end))) break;
+      if (
+        labelBlocks.has(i) ||
+        (b.kind === 'heading' && !/[.!?]$/u.test(text.slice(b.start, b.end))) ||
+        BOILERPLATE.test(text.slice(b.start, b.end))
+      )
+        break;
       cells.push(b);
     }
     if (cells.length < 4) continue;
