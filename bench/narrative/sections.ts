@@ -6,6 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, type Section } from '../harness.js';
+import { createNarrativeAggregator } from '../../src/aggregators/narrative/narratives.js';
+import { createAnalyzer } from '../../src/analyzer.js';
+import { Registry } from '../../src/core/detect/registry.js';
+import { infowarTaxonomy } from '../../src/taxonomy/builtin/index.js';
 import { parseTaxonomy } from '../../src/taxonomy/parse.js';
 import type { Taxonomy } from '../../src/taxonomy/types.js';
 import { chooseThresholds, nestedCrossValidation, outOfFoldScores, type Figures } from './cv.js';
@@ -80,5 +84,44 @@ export const narrativeEvalSection: Section = {
         'Quality bar of issue 5 (on held-out documents): samples-F1 ≥ 0.65 coarse and ≥ 0.55 fine over all documents, ≥ 0.50 coarse and ≥ 0.35 fine over documents with a narrative.',
       ].join('\n'),
     );
+  },
+};
+
+/**
+ * A sanity check of the keyword-matched `infowar` taxonomy, which has no annotated data of its own: how
+ * often its labels appear on SemEval documents annotated with a narrative versus annotated `Other`.
+ */
+export const infowarEvalSection: Section = {
+  id: 'narratives-infowar',
+  title: 'Narratives: infowar taxonomy on SemEval-2025 documents (sanity check)',
+  async run(ctx) {
+    const dir = ctx.dataDir ? narrativesDir(ctx.dataDir) : null;
+    if (!dir) return SKIP;
+    const aggregator = createNarrativeAggregator({ builtins: false, taxonomies: [infowarTaxonomy] });
+    const analyzer = createAnalyzer({ identifyLanguage: false, registry: new Registry([], [aggregator]) });
+    const docs = loadGoldDocuments(dir);
+    const counts = new Map<string, [number, number]>();
+    let withNarrative = 0;
+    let withoutNarrative = 0;
+    for (const doc of docs) {
+      const r = await analyzer.analyzeText(doc.text, { language: 'en' });
+      const labels = r.narratives.map((n) => n.label).filter((l) => l !== 'Other');
+      const k = doc.coarse.size ? 0 : 1;
+      if (labels.length && k === 0) withNarrative++;
+      if (labels.length && k === 1) withoutNarrative++;
+      for (const l of labels) {
+        const c = counts.get(l) ?? [0, 0];
+        c[k]++;
+        counts.set(l, c);
+      }
+    }
+    const narrative = docs.filter((d) => d.coarse.size).length;
+    return [
+      `The \`infowar\` labels are not SemEval labels, so this is no accuracy figure: it shows how selective the keyword matching is. Documents with at least one \`infowar\` label: ${withNarrative} of ${narrative} annotated with a SemEval narrative, ${withoutNarrative} of ${docs.length - narrative} annotated \`Other\`.`,
+      '',
+      '| infowar label | docs with a SemEval narrative | docs annotated `Other` |',
+      '|---|---|---|',
+      ...infowarTaxonomy.labels.map((l) => `| ${l.label} | ${counts.get(l.label)?.[0] ?? 0} | ${counts.get(l.label)?.[1] ?? 0} |`),
+    ].join('\n');
   },
 };
