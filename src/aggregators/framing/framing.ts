@@ -65,6 +65,12 @@ function isClaimSubject(text: string, m: Span, claim: Span | null): boolean {
   return /^[\s"“'‘«(]*(?:the\s+)?$/iu.test(text.slice(claim.start, m.start));
 }
 
+/** A byline or credit line ("By Jane Roe", "Source: X") names the author, not someone the text casts. */
+function isByline(text: string, m: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+  return /^\s*(?:by|source|author|written by|photo|credit|image|via)\b[\s:]/iu.test(text.slice(lineStart, m.start + 1));
+}
+
 /** Weight of a mention's role in pooling, given where it sits relative to the ledger. */
 function ledgerWeight(m: Span, ledger: readonly LedgerItem[]): number {
   if (ledger.some((i) => inside(m, i.claim))) return 0;
@@ -102,7 +108,7 @@ export function frameEntities(text: string, segments: Segments, model: RoleModel
     // In a rebuttal the text speaks in its own voice, so its explicit cues weigh more there.
     const inRebuttal = (m: Span): boolean => ledger.some((i) => !!i.rebuttal && i.rebuttal.start <= m.start && m.end <= i.rebuttal.end);
     const predictions = g.mentions.map((m) => predictMentionRole(model, mentionFeaturesForSpan(prepared, m), inRebuttal(m) ? REBUTTAL_RULE_WEIGHT : undefined));
-    const weights = g.mentions.map((m) => ledgerWeight(m, ledger));
+    const weights = g.mentions.map((m) => (isByline(text, m) ? 0 : ledgerWeight(m, ledger)));
     // Each ledger item whose claim is attributed to this entity is one more vote for Antagonist/Deceiver.
     const accused = ledger.filter((i) => i.attributedTo && g.mentions.some((m) => m.start < (i.attributedTo as Span).end && (i.attributedTo as Span).start < m.end));
     const accusedVotes = new Set(accused.map((i) => (i.attributionScope === 'document' ? 'doc' : i.id))).size;

@@ -285,7 +285,7 @@ export function entityKey(surface: string): { key: string; type: EntityType; can
   const last = words.at(-1) ?? '';
   const type: EntityType = /^[A-Z]{2,6}$/u.test(s)
     ? 'organisation'
-    : /(?:ministry|government|administration|agency|council|party|company|institute|university|commission|army|forces|bank)$/iu.test(last)
+    : /(?:ministry|government|administration|agency|council|party|company|institute|university|commission|army|forces|bank|board|office|service|court|police|committee|foundation|union|organi[sz]ation|association|corporation|group|fund|authority|authorities|regime|navy|military|troops|parliament|militia)$/iu.test(last)
       ? 'organisation'
       : /^[A-Z][a-z]+(?:\s[A-Z][a-z'-]+)+$/u.test(s)
         ? 'person'

@@ -46,6 +46,8 @@ const TITLE_RE = new RegExp(
 );
 const GOV_NOUNS = 'civilians|citizens|population|children|families|refugees|protesters|government|authorities|regime|army|forces|military|troops|leadership|officials|ministry|administration|parliament|elite|elites|media|people|soldiers|side|propaganda|state|nationalists|oligarchs';
 const DEMONYM_RE = new RegExp(`(?<![\\p{L}])(?:the\\s+)?(${[...DEMONYMS.keys()].map((d) => d[0]?.toUpperCase() + d.slice(1)).join('|')})\\s+(?:${GOV_NOUNS})(?![\\p{L}])`, 'gu');
+/** "the Northland army", "the Lakeport police": a capitalised name followed by the body it names. */
+const BODY_RE = /(?<![\p{L}])([A-Z][\p{L}-]+)\s+(?:army|government|forces|military|troops|ministry|authorities|regime|police|navy|parliament|administration|militia|rebels)(?![\p{L}])/gu;
 const LED_RE = /(?<![\p{L}])([A-Z][\p{L}.]*(?:-[A-Z][\p{L}]*)?)-(?:led|backed|sponsored|controlled|funded)\s+/gu;
 const CAP_WORD = "[A-Z][\\p{L}-]*[\\p{L}](?:['’][A-Z][\\p{L}]+)?";
 const CAPS_RE = new RegExp(`(?<![\\p{L}'’-])(${CAP_WORD}(?:[ \\t]+(?:of[ \\t]+the[ \\t]+|of[ \\t]+|for[ \\t]+|de[ \\t]+|von[ \\t]+der[ \\t]+)?${CAP_WORD})*)`, 'gu');
@@ -72,6 +74,7 @@ export function findMentions(text: string, segments?: Segments): FoundMention[] 
     push(start, start + m[0].length, name, 'title', 4);
   }
   for (const m of text.matchAll(DEMONYM_RE)) push(m.index, m.index + m[0].length, m[0], 'demonym', 4);
+  for (const m of text.matchAll(BODY_RE)) if (!STOP_CAPS.has(m[1] as string)) push(m.index, m.index + m[0].length, m[0], 'body', 3);
   const sentenceStarts = new Set((segments?.sentences ?? []).map((s) => s.start));
   const propn = segments ? propnStarts(segments.tokens) : null;
   for (const m of text.matchAll(CAPS_RE)) {

@@ -36,14 +36,14 @@ export interface DocumentFeatureContext {
   readonly vocab: readonly string[];
 }
 
-const ANTAGONIST_CUES = new Set([...FINE_ROLE_CLASSES.Antagonist ?? [], 'attack']);
+const ANTAGONIST_CUES = new Set([...FINE_ROLE_CLASSES.Antagonist ?? [], 'attack', 'harm']);
 const POSITIVE_CUES = new Set([...FINE_ROLE_CLASSES.Protagonist ?? [], ...FINE_ROLE_CLASSES.Innocent ?? [], 'praise', 'suffer']);
 
 /** Antagonist minus protagonist/innocent cue weight of a local feature vector. */
 export function tone(f: FeatureVector, prefix = ''): number {
   let t = 0;
   for (const [k, v] of f) {
-    const m = /^[a-z:]*?(?:cue|svc|ovc|possc):(.+)$/u.exec(prefix ? k.slice(prefix.length) : k);
+    const m = /^[a-z:]*?(?:cue|svc|ovc|possc|adjc|selfc):(.+)$/u.exec(prefix ? k.slice(prefix.length) : k);
     if (!m || !k.startsWith(prefix) || /cue[LR]:/u.test(k)) continue;
     const cat = m[1] as string;
     const sign = k.includes('ovc:') ? -1 : 1; // being the object of an attack verb is the victim's position
@@ -192,6 +192,11 @@ export function localFeatures(ctx: DocumentFeatureContext, span: Span, prefix = 
     }
     if (t.pos !== 'DET' && t.pos !== 'ADJ') break;
   }
+  // How the text names the entity: "innocent civilians", "corrupt officials", "refugees".
+  const adj = first - 1 >= sFirst ? tokens[first - 1] : undefined;
+  if (adj && adj.pos === 'ADJ') for (const cat of CUE_INDEX.get(adj.lemma) ?? []) add(f, `${prefix}adjc:${cat}`);
+  const headNoun = tokens[end - 1];
+  if (headNoun && headNoun.pos === 'NOUN') for (const cat of CUE_INDEX.get(headNoun.lemma) ?? []) add(f, `${prefix}selfc:${cat}`);
   if (quotes.some((q) => q.start <= span.start && span.end <= q.end)) add(f, `${prefix}inquote`);
   if (first === sFirst || (first === sFirst + 1 && tokens[sFirst]?.pos === 'DET')) add(f, `${prefix}sentstart`);
   return f;

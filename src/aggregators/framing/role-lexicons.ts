@@ -44,7 +44,7 @@ export const ROLE_CUES: Readonly<Record<string, readonly string[]>> = {
   Virtuous: ['honest', 'virtuous', 'integrity', 'principled', 'wise', 'wisdom', 'compassion', 'compassionate', 'truth', 'righteous', 'moral', 'admirable', 'praise', 'respect', 'respected', 'responsible', 'humane', 'generous', 'leadership', 'credibility', 'legitimate', 'success', 'successful', 'rightly'],
   Forgotten: ['forget', 'forgotten', 'ignore', 'ignored', 'neglect', 'neglected', 'overlook', 'overlooked', 'abandoned', 'left'],
   Exploited: ['exploit', 'exploitation', 'pawn', 'burden', 'pay', 'bear', 'cost', 'taxpayer', 'consumer', 'price', 'bill', 'use', 'ordinary'],
-  Victim: ['victim', 'suffer', 'suffering', 'kill', 'wound', 'injure', 'flee', 'refugee', 'civilian', 'displace', 'shell', 'shelling', 'starve', 'hardship', 'plight', 'innocent', 'casualty', 'destroy', 'devastate', 'hit', 'affect', 'harm', 'damage', 'poverty', 'vulnerable', 'child', 'people', 'resident'],
+  Victim: ['victim', 'suffer', 'suffering', 'flee', 'refugee', 'civilian', 'displace', 'starve', 'hardship', 'plight', 'innocent', 'casualty', 'affect', 'poverty', 'vulnerable', 'child', 'people', 'resident', 'victimize', 'victimise', 'die'],
   Scapegoat: ['blame', 'scapegoat', 'unfairly', 'demonize', 'demonise', 'vilify', 'smear', 'accuse', 'accusation', 'persecute', 'target', 'single'],
 };
 
@@ -52,6 +52,7 @@ export const ROLE_CUES: Readonly<Record<string, readonly string[]>> = {
 export const GROUP_CUES: Readonly<Record<string, readonly string[]>> = {
   attack: ['attack', 'accuse', 'condemn', 'blame', 'criticize', 'criticise', 'denounce', 'slam', 'lash', 'threaten', 'warn', 'kill', 'destroy', 'bomb', 'invade', 'seize', 'annex', 'occupy', 'shell', 'strike', 'violate', 'sanction', 'punish'],
   praise: ['praise', 'thank', 'welcome', 'applaud', 'commend', 'hail', 'celebrate', 'good', 'great', 'strong', 'best', 'brave', 'win', 'victory', 'successfully', 'right', 'correct', 'reasonable', 'rational'],
+  harm: ['kill', 'wound', 'injure', 'shell', 'shelling', 'destroy', 'devastate', 'bomb', 'bombard', 'massacre', 'slaughter', 'torture', 'rape', 'loot', 'hit', 'harm', 'damage', 'murder', 'execute', 'abduct', 'kidnap', 'deport', 'starve'],
   suffer: ['suffer', 'lose', 'loss', 'die', 'dead', 'death', 'hurt', 'pain', 'fear', 'afraid', 'desperate', 'hungry', 'cold', 'poor', 'crisis', 'homeless'],
 };
 

@@ -8,8 +8,9 @@ import { FINE_ROLE_CLASSES, MAIN_ROLE_CLASSES } from '../../models/framing/role-
 import type { FeatureVector } from './role-features.js';
 
 /** Cue categories that, done TO an entity, make it a victim. */
-const HARM = new Set(['Instigator', 'Terrorist', 'Tyrant', 'Foreign Adversary', 'attack', 'Victim', 'Saboteur']);
+const HARM = new Set(['Instigator', 'Terrorist', 'Tyrant', 'Foreign Adversary', 'attack', 'harm', 'Saboteur']);
 const BLAME = new Set(['Scapegoat', 'Deceiver']);
+const FINE_SET = new Set(Object.values(FINE_ROLE_CLASSES).flat());
 
 export interface RuleScores {
   /** Evidence per fine role (0 when none). */
@@ -24,12 +25,18 @@ export function ruleScores(f: FeatureVector): RuleScores {
     if (v > 0) fine.set(role, (fine.get(role) ?? 0) + v);
   };
   for (const [k, v] of f) {
+    const named = /^(?:adjc|selfc):(.+)$/u.exec(k);
+    if (named) {
+      const cat = named[1] as string;
+      if (FINE_SET.has(cat)) add(cat, v);
+      continue;
+    }
     const agentive = /^(?:svc|possc):(.+)$/u.exec(k);
     if (agentive) {
       const cat = agentive[1] as string;
       if (cat === 'Victim' || cat === 'Exploited' || cat === 'Forgotten') add(cat, v);
-      else if (!['attack', 'praise', 'suffer', 'Scapegoat'].includes(cat)) add(cat, v);
-      else if (cat === 'attack') add('Instigator', v * 0.5);
+      else if (!['attack', 'harm', 'praise', 'suffer', 'Scapegoat'].includes(cat)) add(cat, v);
+      else if (cat === 'attack' || cat === 'harm') add('Instigator', v * 0.5);
       else if (cat === 'suffer') add('Victim', v);
       continue;
     }

@@ -1,0 +1,117 @@
+/**
+ * `narrascope predict roles --documents DIR --mentions FILE`: SemEval-2025 Task 10 subtask 1 (entity
+ * framing) predictions. FILE rows are `doc<TAB>entity<TAB>start<TAB>end` (extra columns are ignored, so a
+ * gold file works too); offsets count code points with an inclusive end, as in the task's files. Output:
+ * `doc<TAB>entity<TAB>start<TAB>end<TAB>main<TAB>fine...`, one line per input row, in input order.
+ * Uses the same features and decision as the framing aggregator (one mention at a time, no ledger).
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { mentionFeaturesForSpan, prepareFramingDocument, type PreparedFramingDocument } from '../../aggregators/framing/framing-features.js';
+import { predictMentionRole } from '../../aggregators/framing/predict.js';
+import { segmentText } from '../../core/segment/segment.js';
+import { CodePointIndex } from '../../core/text/code-points.js';
+import { createDocument } from '../../core/text/document.js';
+import type { Span } from '../../core/text/span.js';
+import { loadRoleModel } from '../../models/framing/role-model.js';
+import { formatSt1, parseSt1, St1FormatError, st1Span, type St1Row } from '../../models/framing/st1-format.js';
+import { UserError } from '../errors.js';
+import { ExitCode } from '../exit-codes.js';
+import type { PredictMode } from './types.js';
+
+interface LoadedDocument {
+  readonly raw: string;
+  readonly index: CodePointIndex;
+  readonly prepared: PreparedFramingDocument;
+  /** Raw UTF-16 offset → offset in the normalised text the analysis uses. */
+  readonly toNormalised: (offset: number) => number;
+}
+
+function loadDocument(raw: string): LoadedDocument {
+  const doc = createDocument({ text: raw });
+  const text = doc.text;
+  const toNormalised =
+    text === raw
+      ? (o: number) => o
+      : (o: number) => {
+          // toOriginal is monotonic: find the first normalised offset that maps at or past o.
+          let lo = 0;
+          let hi = text.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (doc.sourceMap.toOriginal(mid) < o) lo = mid + 1;
+            else hi = mid;
+          }
+          return lo;
+        };
+  return { raw, index: new CodePointIndex(raw), prepared: prepareFramingDocument(text, segmentText(text, 'en')), toNormalised };
+}
+
+/** Prediction rows for the mention rows of one document's raw text. */
+export function predictRoleRows(raw: string, rows: readonly St1Row[]): St1Row[] {
+  const d = loadDocument(raw);
+  const model = loadRoleModel();
+  return rows.map((row) => {
+    const s = st1Span(d.raw, row, d.index);
+    const span: Span = { start: d.toNormalised(s.start), end: d.toNormalised(s.end) };
+    const p = predictMentionRole(model, mentionFeaturesForSpan(d.prepared, span));
+    return { ...row, main: p.main, fine: p.fine };
+  });
+}
+
+export const rolesMode: PredictMode = {
+  name: 'roles',
+  summary: 'SemEval-2025 Task 10 subtask 1 (entity framing) prediction file',
+  usage:
+    'narrascope predict roles --documents DIR --mentions FILE [--out FILE]\n  FILE rows: doc<TAB>entity<TAB>start<TAB>end (code points, end inclusive); writes doc<TAB>entity<TAB>start<TAB>end<TAB>main<TAB>fine...',
+  run(args, io) {
+    const dirArg = args.values.documents;
+    const mentionsArg = args.values.mentions;
+    if (typeof dirArg !== 'string' || !dirArg) throw new UserError('missing --documents DIR', 'Pass the folder that holds the documents named in the mentions file.');
+    if (typeof mentionsArg !== 'string' || !mentionsArg) {
+      throw new UserError('missing --mentions FILE', 'Pass a tab-separated file with rows doc<TAB>entity<TAB>start<TAB>end.');
+    }
+    const dir = resolve(io.cwd, dirArg);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`documents folder "${dirArg}" not found`, 'Pass --documents DIR, an existing folder.');
+    const mentionsPath = resolve(io.cwd, mentionsArg);
+    if (!existsSync(mentionsPath) || !statSync(mentionsPath).isFile()) {
+      throw new UserError(`mentions file "${mentionsArg}" not found`, 'Pass --mentions FILE, an existing tab-separated file.');
+    }
+    let rows: St1Row[];
+    try {
+      rows = parseSt1(readFileSync(mentionsPath, 'utf8'));
+    } catch (e) {
+      if (e instanceof St1FormatError) throw new UserError(`${mentionsArg}: ${e.message}`, 'Each row must be doc<TAB>entity<TAB>start<TAB>end with whole-number offsets.');
+      throw e;
+    }
+    const byDoc = new Map<string, St1Row[]>();
+    for (const r of rows) byDoc.set(r.doc, [...(byDoc.get(r.doc) ?? []), r]);
+    const predicted = new Map<St1Row, St1Row>();
+    let failed = 0;
+    for (const [doc, docRows] of byDoc) {
+      const path = join(dir, doc);
+      if (doc.includes('/') || doc.includes('\\') || !existsSync(path) || !statSync(path).isFile()) {
+        io.stderr.write(`narrascope predict roles: skipped ${docRows.length} mention(s) of "${doc}": no such file in ${dirArg}\n`);
+        failed++;
+        continue;
+      }
+      const buf = readFileSync(path);
+      if (buf.includes(0)) {
+        io.stderr.write(`narrascope predict roles: skipped "${doc}": binary file, not UTF-8 text\n`);
+        failed++;
+        continue;
+      }
+      const out = predictRoleRows(buf.toString('utf8'), docRows);
+      docRows.forEach((r, i) => predicted.set(r, out[i] as St1Row));
+    }
+    const lines = rows.flatMap((r) => {
+      const p = predicted.get(r);
+      return p ? [formatSt1(p)] : [];
+    });
+    const text = lines.length ? `${lines.join('\n')}\n` : '';
+    const outArg = args.values.out;
+    if (typeof outArg === 'string' && outArg) writeFileSync(resolve(io.cwd, outArg), text);
+    else io.stdout.write(text);
+    return Promise.resolve(failed ? ExitCode.partial : ExitCode.ok);
+  },
+};
