@@ -118,14 +118,20 @@ function accept(items: RawItem[], drafts: Draft[], qa: readonly RawItem[], cue: 
       it.rebuttal !== null
     );
   });
-  if (paired.length >= 2) return { items, reason: `${paired.length} items with paired labels` };
+  // Once a layout is recognised, only items whose claim label belongs to it are kept: a stray "Summary:" line
+  // in the introduction of a Myth / Fact page is not an item.
+  const fam = (it: RawItem): string => family(it.claimLabel?.key ?? '');
+  const keep = (basis: readonly RawItem[]): RawItem[] => {
+    const families = new Set(basis.map(fam));
+    return items.filter((it) => families.has(fam(it)));
+  };
+  if (paired.length >= 2) return { items: keep(paired), reason: `${paired.length} items with paired labels` };
   if (judgingProse.length + paired.length >= 2 && judgingProse.length >= 1) {
     // Headings like "False Narrative 3:" with prose after them: the claim labels must agree with each other.
     // Ratings used as labels (FALSE:, MISLEADING:) count as one family.
-    const keys = new Set(
-      judgingProse.map((it) => (it.claimLabel?.key.startsWith('rated-') ? 'rated' : it.claimLabel?.key)),
-    );
-    if (keys.size === 1) return { items, reason: 'claim-label headings followed by prose' };
+    const keys = new Set(judgingProse.map(fam));
+    if (keys.size === 1)
+      return { items: keep([...paired, ...judgingProse]), reason: 'claim-label headings followed by prose' };
   }
   // Neutral claim labels ("Claim 1:", "Allegation:") followed by prose count under a title that announces rebuttals.
   const neutralProse = items.filter((it) => {
@@ -144,10 +150,13 @@ function accept(items: RawItem[], drafts: Draft[], qa: readonly RawItem[], cue: 
     new Set(neutralProse.map((it) => it.claimLabel?.key)).size === 1 &&
     neutralProse.length >= 1
   ) {
-    return { items, reason: 'neutral claim labels followed by prose under a rebuttal title' };
+    return {
+      items: keep([...paired, ...neutralProse]),
+      reason: 'neutral claim labels followed by prose under a rebuttal title',
+    };
   }
-  if (items.length === 1) {
-    const only = items[0] as RawItem;
+  // A single fact-check page: exactly one clearly labelled item (other claim-label lines on the page are not items).
+  const single = items.filter((only) => {
     const d = byItem.get(only.claimLabel?.findingId ?? '') as Draft;
     const keys = new Set(d.group.fields.map((f) => f.key));
     const roles = new Set(d.group.fields.map((f) => f.role));
@@ -161,8 +170,9 @@ function accept(items: RawItem[], drafts: Draft[], qa: readonly RawItem[], cue: 
       d.group.claim.position === 'block-start' &&
       d.group.claim.block <= 2 &&
       only.rebuttal !== null;
-    if (strongPair || headline) return { items, reason: 'single clearly labelled fact-check item' };
-  }
+    return strongPair || headline;
+  });
+  if (single.length === 1) return { items: single, reason: 'single clearly labelled fact-check item' };
   return {
     items: [],
     reason: `not a ledger: ${items.length} candidate item(s), ${paired.length} with paired labels`,
@@ -353,4 +363,9 @@ const UNKNOWN_LABEL = /\n[ \t]*[\p{Lu}][\p{L}’'-]*(?:[ \t]+[\p{L}’'-]+){0,4}
 function cutAtUnknownLabel(text: string, span: Span): Span {
   const m = UNKNOWN_LABEL.exec(text.slice(span.start, span.end));
   return m ? trim(text, { start: span.start, end: span.start + m.index }) : span;
+}
+
+/** Layout family of a claim label: ratings used as labels (rated-false, rated-misleading ...) form one. */
+function family(key: string): string {
+  return key.startsWith('rated-') ? 'rated' : key;
 }
