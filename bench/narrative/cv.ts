@@ -3,8 +3,20 @@
  * (inner CV on the training documents only), so the reported figures are for documents whose labels
  * played no part in either the weights or the thresholds.
  */
-import { DOMAIN_CC_HEAD, NARRATIVE_HEAD, NarrativeModel, sigmoid, type NarrativeThresholds } from '../../src/models/narrative/model.js';
-import { decideNarratives, LabelProfiles, scorerFor, type NarrativePrediction, type NarrativeScorer } from '../../src/models/narrative/predict.js';
+import {
+  DOMAIN_CC_HEAD,
+  NARRATIVE_HEAD,
+  NarrativeModel,
+  sigmoid,
+  type NarrativeThresholds,
+} from '../../src/models/narrative/model.js';
+import {
+  decideNarratives,
+  LabelProfiles,
+  scorerFor,
+  type NarrativePrediction,
+  type NarrativeScorer,
+} from '../../src/models/narrative/predict.js';
 import type { Taxonomy } from '../../src/taxonomy/types.js';
 import type { GoldDocument } from './data.js';
 import { samplesF1 } from './metrics.js';
@@ -51,7 +63,13 @@ export function assignFolds(docs: readonly GoldDocument[], k: number, seed: numb
 }
 
 /** Out-of-fold head outputs for every document. */
-export function outOfFoldScores(docs: readonly GoldDocument[], taxonomy: Taxonomy, k: number, seed: number, o: TrainOptions): Scores[] {
+export function outOfFoldScores(
+  docs: readonly GoldDocument[],
+  taxonomy: Taxonomy,
+  k: number,
+  seed: number,
+  o: TrainOptions,
+): Scores[] {
   const folds = assignFolds(docs, k, seed);
   const out: Scores[] = new Array(docs.length);
   for (let f = 0; f < k; f++) {
@@ -120,7 +138,15 @@ const GRID = {
   fine: [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95],
   prior: [0, 8, 16, 32, 64],
   // [share of the best coarse score, share of the dense gate] in the gate score.
-  gateMix: [[0, 0], [0.5, 0], [1, 0], [0, 0.5], [0, 1], [0.34, 0.33], [0.5, 0.5]] as const,
+  gateMix: [
+    [0, 0],
+    [0.5, 0],
+    [1, 0],
+    [0, 0.5],
+    [0, 1],
+    [0.34, 0.33],
+    [0.5, 0.5],
+  ] as const,
   knn: [0, 1, 2, 3, 5],
   maxFine: [1, 2, 10],
   maxCoarse: [1, 2, 3, 5, 10],
@@ -132,24 +158,37 @@ function objective(f: Figures): number {
 }
 
 export function chooseThresholds(scores: readonly Scores[], taxonomy: Taxonomy): NarrativeThresholds {
-  const evaluate = (t: NarrativeThresholds): number => objective(figures(scores.map((s) => ({ doc: s.doc, pred: decideNarratives(s, taxonomy, t) }))));
+  const evaluate = (t: NarrativeThresholds): number =>
+    objective(figures(scores.map((s) => ({ doc: s.doc, pred: decideNarratives(s, taxonomy, t) }))));
   let best: { t: NarrativeThresholds; v: number } | null = null;
   const consider = (t: NarrativeThresholds): void => {
     const v = evaluate(t);
     if (!best || v > best.v + 1e-9) best = { t, v };
   };
   // Coordinate ascent, two rounds: (score mix, gate) · (label thresholds) · (gate per domain).
-  let current: NarrativeThresholds = { narrative: 0.5, coarse: 0.5, fine: 0.5, prior: 16, gateMix: 0.5, knn: 0 };
+  let current: NarrativeThresholds = {
+    narrative: 0.5,
+    coarse: 0.5,
+    fine: 0.5,
+    prior: 16,
+    gateMix: 0.5,
+    knn: 0,
+  };
   const bestT = (): NarrativeThresholds => (best as { t: NarrativeThresholds } | null)?.t ?? current;
   for (let round = 0; round < 2; round++) {
     for (const knn of GRID.knn)
       for (const [gateMix, gateDense] of GRID.gateMix)
-        for (const prior of GRID.prior) for (const narrative of GRID.narrative) consider({ ...current, narrativeByDomain: undefined, knn, gateMix, gateDense, prior, narrative });
+        for (const prior of GRID.prior)
+          for (const narrative of GRID.narrative)
+            consider({ ...current, narrativeByDomain: undefined, knn, gateMix, gateDense, prior, narrative });
     current = bestT();
     for (const maxCoarse of GRID.maxCoarse)
-      for (const maxFine of GRID.maxFine) for (const coarse of GRID.coarse) for (const fine of GRID.fine) consider({ ...current, coarse, fine, maxCoarse, maxFine });
+      for (const maxFine of GRID.maxFine)
+        for (const coarse of GRID.coarse)
+          for (const fine of GRID.fine) consider({ ...current, coarse, fine, maxCoarse, maxFine });
     current = bestT();
-    for (const urw of GRID.narrative) for (const cc of GRID.narrative) consider({ ...current, narrativeByDomain: { URW: urw, CC: cc } });
+    for (const urw of GRID.narrative)
+      for (const cc of GRID.narrative) consider({ ...current, narrativeByDomain: { URW: urw, CC: cc } });
     current = bestT();
   }
   return (best as { t: NarrativeThresholds } | null)!.t;
@@ -162,7 +201,14 @@ export interface CvReport {
 }
 
 /** Nested CV: outer k folds for the figures; inner k folds on each training part to pick thresholds. */
-export function nestedCrossValidation(docs: readonly GoldDocument[], taxonomy: Taxonomy, k: number, seed: number, o: TrainOptions = DEFAULT_TRAIN, log: (s: string) => void = () => {}): CvReport {
+export function nestedCrossValidation(
+  docs: readonly GoldDocument[],
+  taxonomy: Taxonomy,
+  k: number,
+  seed: number,
+  o: TrainOptions = DEFAULT_TRAIN,
+  log: (s: string) => void = () => {},
+): CvReport {
   const folds = assignFolds(docs, k, seed);
   const rows: { doc: GoldDocument; pred: NarrativePrediction }[] = [];
   const perFold: NarrativeThresholds[] = [];
@@ -179,7 +225,12 @@ export function nestedCrossValidation(docs: readonly GoldDocument[], taxonomy: T
     }
     log(`  fold ${f + 1}/${k}: thresholds ${JSON.stringify(t)}`);
   }
-  const allOther = figures(docs.map((doc) => ({ doc, pred: { narrativeScore: 0, hasNarrative: false, domain: null, coarse: [], fine: [] } })));
+  const allOther = figures(
+    docs.map((doc) => ({
+      doc,
+      pred: { narrativeScore: 0, hasNarrative: false, domain: null, coarse: [], fine: [] },
+    })),
+  );
   return { figures: figures(rows), perFoldThresholds: perFold, allOther };
 }
 

@@ -18,11 +18,19 @@ export function narrativesDir(dataDir: string): string | null {
 }
 
 export function loadGoldDocuments(dir: string): GoldDocument[] {
-  const rows = readFileSync(join(dir, 'subtask-2-annotations.txt'), 'utf8').split('\n').filter((l) => l.trim());
+  const rows = readFileSync(join(dir, 'subtask-2-annotations.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   return rows
     .map((row) => {
       const [id = '', narr = '', sub = ''] = row.split('\t');
-      const set = (s: string): Set<string> => new Set(s.split(';').map((x) => x.trim()).filter((x) => x && x !== 'Other'));
+      const set = (s: string): Set<string> =>
+        new Set(
+          s
+            .split(';')
+            .map((x) => x.trim())
+            .filter((x) => x && x !== 'Other'),
+        );
       return {
         id,
         text: readFileSync(join(dir, 'documents', id), 'utf8'),

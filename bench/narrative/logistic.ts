@@ -12,10 +12,18 @@ export interface LogisticOptions {
   readonly positiveWeight: number | 'balanced';
 }
 
-export function fitLogistic(xs: readonly SparseVector[], ys: readonly number[], dims: number, o: LogisticOptions): { bias: number; w: Float64Array } {
+export function fitLogistic(
+  xs: readonly SparseVector[],
+  ys: readonly number[],
+  dims: number,
+  o: LogisticOptions,
+): { bias: number; w: Float64Array } {
   const n = xs.length;
   const pos = ys.filter((y) => y > 0).length;
-  const wPos = o.positiveWeight === 'balanced' ? Math.min(10, Math.max(1, (n - pos) / Math.max(1, pos))) : o.positiveWeight;
+  const wPos =
+    o.positiveWeight === 'balanced'
+      ? Math.min(10, Math.max(1, (n - pos) / Math.max(1, pos)))
+      : o.positiveWeight;
   const sw = ys.map((y) => (y > 0 ? wPos : 1));
   const total = sw.reduce((a, b) => a + b, 0);
   const w = new Float64Array(dims);

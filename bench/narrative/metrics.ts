@@ -10,6 +10,8 @@ export function setF1(pred: ReadonlySet<string>, gold: ReadonlySet<string>): num
   return tp === 0 ? 0 : (2 * tp) / (p.size + g.size);
 }
 
-export function samplesF1(pairs: readonly { pred: ReadonlySet<string>; gold: ReadonlySet<string> }[]): number {
+export function samplesF1(
+  pairs: readonly { pred: ReadonlySet<string>; gold: ReadonlySet<string> }[],
+): number {
   return pairs.length ? pairs.reduce((s, x) => s + setF1(x.pred, x.gold), 0) / pairs.length : 0;
 }

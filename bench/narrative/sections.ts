@@ -22,7 +22,10 @@ export const NARRATIVE_FOLDS = 5;
 export const MODEL_PATH = join(ROOT, 'src', 'models', 'narrative', 'narrative-model.json');
 
 function semevalTaxonomy(): Taxonomy {
-  return parseTaxonomy(readFileSync(builtinTaxonomySource('semeval2025'), 'utf8'), 'taxonomies/semeval2025.yaml');
+  return parseTaxonomy(
+    readFileSync(builtinTaxonomySource('semeval2025'), 'utf8'),
+    'taxonomies/semeval2025.yaml',
+  );
 }
 
 const SKIP = '_Skipped: `../shared/data/narratives-2025` not found._';
@@ -36,8 +39,13 @@ export const narrativeModelSection: Section = {
     const taxonomy = semevalTaxonomy();
     const docs = loadGoldDocuments(dir);
     const used = ctx.quick ? docs.filter((_, i) => i % 2 === 0) : docs;
-    ctx.log(`training on ${used.length} documents; choosing thresholds on ${NARRATIVE_FOLDS}-fold out-of-fold predictions`);
-    const thresholds = chooseThresholds(outOfFoldScores(used, taxonomy, NARRATIVE_FOLDS, NARRATIVE_SEED, DEFAULT_TRAIN), taxonomy);
+    ctx.log(
+      `training on ${used.length} documents; choosing thresholds on ${NARRATIVE_FOLDS}-fold out-of-fold predictions`,
+    );
+    const thresholds = chooseThresholds(
+      outOfFoldScores(used, taxonomy, NARRATIVE_FOLDS, NARRATIVE_SEED, DEFAULT_TRAIN),
+      taxonomy,
+    );
     ctx.log(`thresholds ${JSON.stringify(thresholds)}`);
     const data = trainNarrativeModel(used, taxonomy, thresholds, DEFAULT_TRAIN, NARRATIVE_SEED);
     const json = `${JSON.stringify(data)}\n`;
@@ -68,8 +76,17 @@ export const narrativeEvalSection: Section = {
     const all = loadGoldDocuments(dir);
     const docs = ctx.quick ? all.filter((_, i) => i % 2 === 0) : all;
     const narrative = docs.filter((d) => d.coarse.size).length;
-    ctx.log(`${docs.length} documents (${narrative} with a narrative); ${NARRATIVE_FOLDS}-fold CV by document, seed ${NARRATIVE_SEED}`);
-    const report = nestedCrossValidation(docs, taxonomy, NARRATIVE_FOLDS, NARRATIVE_SEED, DEFAULT_TRAIN, ctx.log);
+    ctx.log(
+      `${docs.length} documents (${narrative} with a narrative); ${NARRATIVE_FOLDS}-fold CV by document, seed ${NARRATIVE_SEED}`,
+    );
+    const report = nestedCrossValidation(
+      docs,
+      taxonomy,
+      NARRATIVE_FOLDS,
+      NARRATIVE_SEED,
+      DEFAULT_TRAIN,
+      ctx.log,
+    );
     return Promise.resolve(
       [
         `${docs.length} English training documents (${narrative} with a narrative, ${docs.length - narrative} \`Other\`), ${NARRATIVE_FOLDS}-fold cross-validation by document (stratified by domain and narrative/Other, seed ${NARRATIVE_SEED}). Weights are fitted on the training folds; the decision parameters (gate mix and thresholds per domain, coarse and fine thresholds and caps, taxonomy-prior and neighbour-vote weights) are chosen by an inner ${NARRATIVE_FOLDS}-fold CV on the training folds only, so no held-out label is used for any choice. Samples-F1 as in the task scorer (a document without a narrative has the label set {Other}).`,
@@ -121,7 +138,9 @@ export const infowarEvalSection: Section = {
       '',
       '| infowar label | docs with a SemEval narrative | docs annotated `Other` |',
       '|---|---|---|',
-      ...infowarTaxonomy.labels.map((l) => `| ${l.label} | ${counts.get(l.label)?.[0] ?? 0} | ${counts.get(l.label)?.[1] ?? 0} |`),
+      ...infowarTaxonomy.labels.map(
+        (l) => `| ${l.label} | ${counts.get(l.label)?.[0] ?? 0} | ${counts.get(l.label)?.[1] ?? 0} |`,
+      ),
     ].join('\n');
   },
 };

@@ -3,7 +3,16 @@
  * training documents (plus the taxonomy's own words), then one logistic head per decision. Deterministic:
  * documents are sorted by id and the optimiser has no randomness.
  */
-import { DOMAIN_CC_HEAD, NARRATIVE_HEAD, NarrativeModel, type DenseGateHead, type LinearHead, type NarrativeModelData, type NarrativeThresholds, type SparseVector } from '../../src/models/narrative/model.js';
+import {
+  DOMAIN_CC_HEAD,
+  NARRATIVE_HEAD,
+  NarrativeModel,
+  type DenseGateHead,
+  type LinearHead,
+  type NarrativeModelData,
+  type NarrativeThresholds,
+  type SparseVector,
+} from '../../src/models/narrative/model.js';
 import { domainOf, LabelProfiles, profileText } from '../../src/models/narrative/predict.js';
 import { termCounts } from '../../src/models/narrative/terms.js';
 import type { Taxonomy } from '../../src/taxonomy/types.js';
@@ -82,7 +91,11 @@ export function trainNarrativeModel(
       heads[name] = { bias: UNSEEN_BIAS, weights: [] };
       return;
     }
-    const { bias, w } = fitLogistic(ex, ys, dims, { l2: o.l2, iterations: o.iterations, positiveWeight: 'balanced' });
+    const { bias, w } = fitLogistic(ex, ys, dims, {
+      l2: o.l2,
+      iterations: o.iterations,
+      positiveWeight: 'balanced',
+    });
     let weights: [number, number][] = [];
     w.forEach((value, i) => {
       if (Math.abs(value) >= o.prune) weights.push([i, round(value, 4)]);
@@ -94,8 +107,16 @@ export function trainNarrativeModel(
     heads[name] = { bias: round(bias, 4), weights };
   };
 
-  fit(NARRATIVE_HEAD, xs, docs.map((d) => (d.coarse.size ? 1 : 0)));
-  fit(DOMAIN_CC_HEAD, xs, docs.map((d) => (d.domain === 'CC' ? 1 : 0)));
+  fit(
+    NARRATIVE_HEAD,
+    xs,
+    docs.map((d) => (d.coarse.size ? 1 : 0)),
+  );
+  fit(
+    DOMAIN_CC_HEAD,
+    xs,
+    docs.map((d) => (d.domain === 'CC' ? 1 : 0)),
+  );
   for (const label of taxonomy.labels) {
     if (label.label.endsWith(': Other') && label.level === 'fine') continue;
     const domain = domainOf(label.label);
@@ -123,10 +144,24 @@ export function trainNarrativeModel(
     if (!idx.length) continue;
     const feats = idx.map((i) => profiles.denseFeatures(docs[i]!.text, xs[i]!, domain));
     const mean = [0, 1].map((k) => feats.reduce((s, f) => s + f[k]!, 0) / feats.length);
-    const scale = [0, 1].map((k) => Math.sqrt(feats.reduce((s, f) => s + (f[k]! - mean[k]!) ** 2, 0) / feats.length) || 1);
-    const ex = feats.map((f) => new Map(f.map((v, k) => [k, (v - mean[k]!) / scale[k]!] as [number, number])));
-    const { bias, w } = fitLogistic(ex, idx.map((i) => (docs[i]!.coarse.size ? 1 : 0)), 2, { l2: 0.01, iterations: 300, positiveWeight: 1 });
-    denseGate[domain] = { bias: round(bias, 4), weights: [...w].map((v) => round(v, 4)), mean: mean.map((v) => round(v, 4)), scale: scale.map((v) => round(v, 4)) };
+    const scale = [0, 1].map(
+      (k) => Math.sqrt(feats.reduce((s, f) => s + (f[k]! - mean[k]!) ** 2, 0) / feats.length) || 1,
+    );
+    const ex = feats.map(
+      (f) => new Map(f.map((v, k) => [k, (v - mean[k]!) / scale[k]!] as [number, number])),
+    );
+    const { bias, w } = fitLogistic(
+      ex,
+      idx.map((i) => (docs[i]!.coarse.size ? 1 : 0)),
+      2,
+      { l2: 0.01, iterations: 300, positiveWeight: 1 },
+    );
+    denseGate[domain] = {
+      bias: round(bias, 4),
+      weights: [...w].map((v) => round(v, 4)),
+      mean: mean.map((v) => round(v, 4)),
+      scale: scale.map((v) => round(v, 4)),
+    };
   }
   const exemplars = docs.map((d, i) => ({
     domain: d.domain,

@@ -69,7 +69,13 @@ export class KeywordIndex {
         if (taken.has(e.label) || i + e.stems.length > ws.length) continue;
         if (!e.stems.every((s, k) => ws[i + k]!.stem === s)) continue;
         taken.add(e.label);
-        hits.push({ label: e.label, keyword: e.keyword, words: e.stems.length, start: ws[i]!.start, end: ws[i + e.stems.length - 1]!.end });
+        hits.push({
+          label: e.label,
+          keyword: e.keyword,
+          words: e.stems.length,
+          start: ws[i]!.start,
+          end: ws[i + e.stems.length - 1]!.end,
+        });
       }
     }
     return hits;

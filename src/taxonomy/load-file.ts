@@ -13,9 +13,16 @@ export function loadTaxonomyFile(path: string): Taxonomy {
   try {
     size = statSync(path).size;
   } catch (error) {
-    throw new TaxonomyError(path, 1, 1, '(file)', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new TaxonomyError(
+      path,
+      1,
+      1,
+      '(file)',
+      `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
-  if (size > MAX_BYTES) throw new TaxonomyError(path, 1, 1, '(file)', `too large (${size} bytes; at most ${MAX_BYTES})`);
+  if (size > MAX_BYTES)
+    throw new TaxonomyError(path, 1, 1, '(file)', `too large (${size} bytes; at most ${MAX_BYTES})`);
   const buffer = readFileSync(path);
   if (buffer.includes(0)) throw new TaxonomyError(path, 1, 1, '(file)', 'is binary, not YAML or JSON text');
   return parseTaxonomy(buffer.toString('utf8').replace(/^\uFEFF/u, ''), path);

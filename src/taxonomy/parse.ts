@@ -23,7 +23,13 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
   const firstError = doc.errors[0];
   if (firstError) {
     const pos = firstError.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new TaxonomyError(file, pos.line, pos.col, '(syntax)', firstError.message.split('\n')[0] ?? 'not valid YAML or JSON');
+    throw new TaxonomyError(
+      file,
+      pos.line,
+      pos.col,
+      '(syntax)',
+      firstError.message.split('\n')[0] ?? 'not valid YAML or JSON',
+    );
   }
   const root = doc.contents;
   if (!isMap(root)) fail(root, '(root)', 'expected a mapping with fields id, name, description, labels');
@@ -31,7 +37,12 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
   checkKeys(top, TOP_FIELDS, '', fail);
 
   const id = requiredString(top, 'id', 'id', fail);
-  if (!ID_PATTERN.test(id)) fail(valueNode(top, 'id'), 'id', `"${id}" is not a valid id: use letters, digits, ".", "_" or "-" (at most 64)`);
+  if (!ID_PATTERN.test(id))
+    fail(
+      valueNode(top, 'id'),
+      'id',
+      `"${id}" is not a valid id: use letters, digits, ".", "_" or "-" (at most 64)`,
+    );
   const name = optionalString(top, 'name', 'name', fail) ?? id;
   const version = optionalString(top, 'version', 'version', fail) ?? '1';
   const description = optionalString(top, 'description', 'description', fail) ?? '';
@@ -41,14 +52,20 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
   if (!isSeq(labelsNode)) fail(labelsNode, 'labels', 'expected a list of labels');
   const items = (labelsNode as { items: unknown[] }).items;
   if (items.length === 0) fail(labelsNode, 'labels', 'the list is empty');
-  if (items.length > MAX_LABELS) fail(labelsNode, 'labels', `too many labels (${items.length}; at most ${MAX_LABELS})`);
+  if (items.length > MAX_LABELS)
+    fail(labelsNode, 'labels', `too many labels (${items.length}; at most ${MAX_LABELS})`);
 
   const labels: TaxonomyLabel[] = [];
   const seen = new Map<string, Node>();
   const parentNodes: { label: string; parent: string; node: Node | null; field: string }[] = [];
   items.forEach((item, i) => {
     const where = `labels[${i}]`;
-    if (!isMap(item)) return fail(item as Node, where, 'expected a mapping with label, description, keywords, examples, parent');
+    if (!isMap(item))
+      return fail(
+        item as Node,
+        where,
+        'expected a mapping with label, description, keywords, examples, parent',
+      );
     checkKeys(item, LABEL_FIELDS, `${where}.`, fail);
     const label = requiredString(item, 'label', `${where}.label`, fail);
     if (seen.has(label)) fail(valueNode(item, 'label'), `${where}.label`, `duplicate label "${label}"`);
@@ -57,14 +74,28 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
     const keywords = stringList(item, 'keywords', `${where}.keywords`, fail).map((k) => k.toLowerCase());
     const examples = stringList(item, 'examples', `${where}.examples`, fail);
     const parent = optionalString(item, 'parent', `${where}.parent`, fail) ?? null;
-    if (parent !== null) parentNodes.push({ label, parent, node: valueNode(item, 'parent'), field: `${where}.parent` });
-    labels.push({ label, level: parent === null ? 'coarse' : 'fine', parent, description: desc, keywords, examples });
+    if (parent !== null)
+      parentNodes.push({ label, parent, node: valueNode(item, 'parent'), field: `${where}.parent` });
+    labels.push({
+      label,
+      level: parent === null ? 'coarse' : 'fine',
+      parent,
+      description: desc,
+      keywords,
+      examples,
+    });
   });
   const levels = new Map(labels.map((l) => [l.label, l.level]));
   for (const p of parentNodes) {
     const level = levels.get(p.parent);
-    if (level === undefined) fail(p.node, p.field, `"${p.parent}" is not a label of this taxonomy (parent must name a coarse label)`);
-    if (level === 'fine') fail(p.node, p.field, `"${p.parent}" is itself a fine label; only two levels are supported`);
+    if (level === undefined)
+      fail(
+        p.node,
+        p.field,
+        `"${p.parent}" is not a label of this taxonomy (parent must name a coarse label)`,
+      );
+    if (level === 'fine')
+      fail(p.node, p.field, `"${p.parent}" is itself a fine label; only two levels are supported`);
     if (p.parent === p.label) fail(p.node, p.field, 'a label cannot be its own parent');
   }
   return { id, name, version, description, labels };
@@ -80,15 +111,22 @@ function valueNode(map: YAMLMap, key: string): Node | null {
 function checkKeys(map: YAMLMap, allowed: ReadonlySet<string>, prefix: string, fail: Fail): void {
   for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!allowed.has(key)) fail(pair.key as Node, `${prefix}${key || '(key)'}`, `unknown field; expected one of ${[...allowed].join(', ')}`);
+    if (!allowed.has(key))
+      fail(
+        pair.key as Node,
+        `${prefix}${key || '(key)'}`,
+        `unknown field; expected one of ${[...allowed].join(', ')}`,
+      );
   }
 }
 
 function scalarString(node: Node | null, field: string, fail: Fail): string {
-  if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) fail(node, field, 'expected a text value');
+  if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number'))
+    fail(node, field, 'expected a text value');
   const value = String((node as { value: unknown }).value).trim();
   if (!value) fail(node, field, 'is empty');
-  if (value.length > MAX_TEXT) fail(node, field, `too long (${value.length} characters; at most ${MAX_TEXT})`);
+  if (value.length > MAX_TEXT)
+    fail(node, field, `too long (${value.length} characters; at most ${MAX_TEXT})`);
   return value;
 }
 

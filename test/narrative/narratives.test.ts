@@ -51,11 +51,15 @@ describe('narrative aggregator', () => {
     const r = await analyzer.analyzeText(OPED, { language: 'en' });
     const infowar = r.narratives.filter((n) => n.taxonomy === 'infowar');
     const labels = infowar.map((l) => l.label);
-    expect(labels).toEqual(expect.arrayContaining(['Foreign hand behind protests', 'Media as an instrument of propaganda']));
+    expect(labels).toEqual(
+      expect.arrayContaining(['Foreign hand behind protests', 'Media as an instrument of propaganda']),
+    );
     const media = infowar.find((l) => l.label === 'Media as an instrument of propaganda')!;
     expect(media.paragraphs).toEqual([2]);
     for (const s of media.support) expect(r.document.text!.slice(s.span.start, s.span.end)).toBe(s.span.text);
-    expect(media.support.flatMap((s) => s.cues ?? [])).toEqual(expect.arrayContaining(['mainstream media', 'Western media']));
+    expect(media.support.flatMap((s) => s.cues ?? [])).toEqual(
+      expect.arrayContaining(['mainstream media', 'Western media']),
+    );
     expect(byTaxonomy(r.narratives, 'semeval2025').length).toBeGreaterThan(0);
   });
 
@@ -79,25 +83,42 @@ describe('narrative aggregator', () => {
 
   it('skips the English-only model for other languages but still matches keyword taxonomies', async () => {
     const agg = createNarrativeAggregator({ taxonomies: [ENERGY] });
-    const r = await createAnalyzer({ identifyLanguage: false, registry: new Registry([], [agg]) }).analyzeText(ENERGY_TEXT, { language: 'de' });
+    const r = await createAnalyzer({
+      identifyLanguage: false,
+      registry: new Registry([], [agg]),
+    }).analyzeText(ENERGY_TEXT, { language: 'de' });
     expect(r.narratives.some((n) => n.taxonomy === 'semeval2025')).toBe(false);
     expect(r.warnings.some((w) => w.includes('English only'))).toBe(true);
     expect(byTaxonomy(r.narratives, 'energy')).toContain('Energy blackmail');
   });
 
   it('rejects a user taxonomy that reuses a built-in id', () => {
-    expect(() => createNarrativeAggregator({ taxonomies: [{ ...ENERGY, id: 'infowar' }] })).toThrow('share the id "infowar"');
+    expect(() => createNarrativeAggregator({ taxonomies: [{ ...ENERGY, id: 'infowar' }] })).toThrow(
+      'share the id "infowar"',
+    );
   });
 });
 
 const seed = seedDocumentPath();
 describe.skipIf(!seed)('reference op-ed', () => {
   it('gets the media-distrust and hidden-plot narratives', async () => {
-    const r = await createAnalyzer({ identifyLanguage: false }).analyzeText(readFileSync(seed!, 'utf8'), { language: 'en' });
+    const r = await createAnalyzer({ identifyLanguage: false }).analyzeText(readFileSync(seed!, 'utf8'), {
+      language: 'en',
+    });
     expect(byTaxonomy(r.narratives, 'infowar')).toEqual(
-      expect.arrayContaining(['Media as an instrument of propaganda', 'Hidden plots of elites', 'Intervention as legitimate peacekeeping', 'Foreign hand behind protests']),
+      expect.arrayContaining([
+        'Media as an instrument of propaganda',
+        'Hidden plots of elites',
+        'Intervention as legitimate peacekeeping',
+        'Foreign hand behind protests',
+      ]),
     );
-    expect(byTaxonomy(r.narratives, 'semeval2025')).toEqual(expect.arrayContaining(['URW: Distrust towards Media', 'URW: Distrust towards Media: Western media is an instrument of propaganda']));
+    expect(byTaxonomy(r.narratives, 'semeval2025')).toEqual(
+      expect.arrayContaining([
+        'URW: Distrust towards Media',
+        'URW: Distrust towards Media: Western media is an instrument of propaganda',
+      ]),
+    );
     // The cue names the target of the media narrative.
     const media = r.narratives.find((n) => n.label === 'Media as an instrument of propaganda')!;
     expect(media.support.flatMap((s) => s.cues ?? [])).toContain('US-led Western Mainstream Media');

@@ -23,7 +23,13 @@ export interface KeywordScoring {
   readonly maxSupport: number;
 }
 
-export const DEFAULT_KEYWORD_SCORING: KeywordScoring = { multiWord: 0.45, singleWord: 0.3, threshold: 0.65, fineThreshold: 0.45, maxSupport: 5 };
+export const DEFAULT_KEYWORD_SCORING: KeywordScoring = {
+  multiWord: 0.45,
+  singleWord: 0.3,
+  threshold: 0.65,
+  fineThreshold: 0.45,
+  maxSupport: 5,
+};
 
 export interface TextLayout {
   readonly text: string;
@@ -40,11 +46,17 @@ export function evidenceScore(hits: readonly KeywordHit[], s: KeywordScoring): n
     counts.set(h.keyword, c);
   }
   let miss = 1;
-  for (const c of counts.values()) miss *= (1 - (c.words > 1 ? s.multiWord : s.singleWord)) ** Math.min(2, 1 + Math.log(c.n));
+  for (const c of counts.values())
+    miss *= (1 - (c.words > 1 ? s.multiWord : s.singleWord)) ** Math.min(2, 1 + Math.log(c.n));
   return round(1 - miss);
 }
 
-export function classifyByKeywords(taxonomy: Taxonomy, index: KeywordIndex, layout: TextLayout, s: KeywordScoring = DEFAULT_KEYWORD_SCORING): NarrativeLabel[] {
+export function classifyByKeywords(
+  taxonomy: Taxonomy,
+  index: KeywordIndex,
+  layout: TextLayout,
+  s: KeywordScoring = DEFAULT_KEYWORD_SCORING,
+): NarrativeLabel[] {
   const allHits = index.match(layout.text);
   const byLabel = new Map<string, KeywordHit[]>();
   const parentOf = new Map(taxonomy.labels.map((l) => [l.label, l.parent]));
@@ -60,7 +72,11 @@ export function classifyByKeywords(taxonomy: Taxonomy, index: KeywordIndex, layo
   const scores = new Map(taxonomy.labels.map((l) => [l.label, evidenceScore(byLabel.get(l.label) ?? [], s)]));
   // A coarse label's evidence includes its children's, so a confident fine label always brings its parent;
   // under a chosen parent, a fine label needs less evidence of its own.
-  const chosen = new Set(taxonomy.labels.filter((l) => l.level === 'coarse' && (scores.get(l.label) ?? 0) >= s.threshold).map((l) => l.label));
+  const chosen = new Set(
+    taxonomy.labels
+      .filter((l) => l.level === 'coarse' && (scores.get(l.label) ?? 0) >= s.threshold)
+      .map((l) => l.label),
+  );
   for (const l of taxonomy.labels) {
     if (l.level !== 'fine' || !l.parent) continue;
     const score = scores.get(l.label) ?? 0;
@@ -70,13 +86,24 @@ export function classifyByKeywords(taxonomy: Taxonomy, index: KeywordIndex, layo
     if (!chosen.has(l.label)) continue;
     const hits = byLabel.get(l.label) ?? [];
     const { paragraphs, support } = supportFor(hits, layout, s);
-    out.push({ taxonomy: taxonomy.id, label: l.label, level: l.level, score: scores.get(l.label) ?? 0, paragraphs, support });
+    out.push({
+      taxonomy: taxonomy.id,
+      label: l.label,
+      level: l.level,
+      score: scores.get(l.label) ?? 0,
+      paragraphs,
+      support,
+    });
   }
   out.sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
   return out;
 }
 
-function supportFor(hits: readonly KeywordHit[], layout: TextLayout, s: KeywordScoring): { paragraphs: number[]; support: NarrativeSupport[] } {
+function supportFor(
+  hits: readonly KeywordHit[],
+  layout: TextLayout,
+  s: KeywordScoring,
+): { paragraphs: number[]; support: NarrativeSupport[] } {
   const byBlock = new Map<number, KeywordHit[]>();
   for (const h of hits) {
     const b = blockAt(layout.blocks, h.start);
@@ -93,7 +120,11 @@ function supportFor(hits: readonly KeywordHit[], layout: TextLayout, s: KeywordS
     .map(([i, hs]) => {
       const sentence = layout.sentences[i]!;
       return {
-        span: { text: layout.text.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end },
+        span: {
+          text: layout.text.slice(sentence.start, sentence.end),
+          start: sentence.start,
+          end: sentence.end,
+        },
         score: evidenceScore(hs, s),
         cues: [...new Set(hs.map((h) => cueText(layout.text, h.start, h.end)))],
       };
@@ -112,7 +143,9 @@ function supportFor(hits: readonly KeywordHit[], layout: TextLayout, s: KeywordS
 export function cueText(text: string, start: number, end: number): string {
   let s = start;
   for (let i = 0; i < 4; i++) {
-    const before = /(?:^|[\s(“"])((?:\p{Lu}[\p{L}\p{N}]*)(?:-[\p{L}\p{N}]+)*)[ -]$/u.exec(text.slice(Math.max(0, s - 40), s));
+    const before = /(?:^|[\s(“"])((?:\p{Lu}[\p{L}\p{N}]*)(?:-[\p{L}\p{N}]+)*)[ -]$/u.exec(
+      text.slice(Math.max(0, s - 40), s),
+    );
     // Stop at capitalised function words ("The", "Our"): they start sentences, not names.
     if (!before?.[1] || isStopWord(before[1].toLowerCase())) break;
     s -= before[1].length + 1;
@@ -142,4 +175,3 @@ export function spanIndexAt(spans: readonly { start: number; end: number }[], of
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
-

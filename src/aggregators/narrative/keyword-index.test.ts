@@ -26,15 +26,23 @@ describe('KeywordIndex', () => {
   const index = new KeywordIndex(taxonomy);
   // [text, expected hits as label/keyword/matched text]
   const cases: [string, string[]][] = [
-    ['The Mainstream Media’s story is propaganda.', ['Media/mainstream media/Mainstream Media’s', 'Media/propaganda/propaganda']],
-    ['A deep-state faction did it.', ['Deep plots/deep state faction/deep-state faction', 'Plots/deep state/deep-state']],
+    [
+      'The Mainstream Media’s story is propaganda.',
+      ['Media/mainstream media/Mainstream Media’s', 'Media/propaganda/propaganda'],
+    ],
+    [
+      'A deep-state faction did it.',
+      ['Deep plots/deep state faction/deep-state faction', 'Plots/deep state/deep-state'],
+    ],
     ['Statements about the state are not deep.', []],
     ['Conspiracies everywhere.', ['Plots/conspiracy/Conspiracies']],
     ['A conspiratorial tone.', []],
     ['It was energy blackmail.', ['Energy blackmail/energy/energy', 'Energy blackmail/blackmail/blackmail']],
   ];
   it.each(cases)('%s', (text, expected) => {
-    expect(index.match(text).map((h) => `${h.label}/${h.keyword}/${text.slice(h.start, h.end)}`)).toEqual(expected);
+    expect(index.match(text).map((h) => `${h.label}/${h.keyword}/${text.slice(h.start, h.end)}`)).toEqual(
+      expected,
+    );
   });
 
   it('uses name words only for labels without keywords', () => {
@@ -50,21 +58,37 @@ describe('evidenceScore and classifyByKeywords', () => {
     const one = evidenceScore([hit('propaganda', 1)], DEFAULT_KEYWORD_SCORING);
     const phrase = evidenceScore([hit('fake news', 2)], DEFAULT_KEYWORD_SCORING);
     const two = evidenceScore([hit('propaganda', 1), hit('fake news', 2)], DEFAULT_KEYWORD_SCORING);
-    const many = evidenceScore(Array.from({ length: 50 }, () => hit('propaganda', 1)), DEFAULT_KEYWORD_SCORING);
+    const many = evidenceScore(
+      Array.from({ length: 50 }, () => hit('propaganda', 1)),
+      DEFAULT_KEYWORD_SCORING,
+    );
     expect(one).toBeLessThan(phrase);
     expect(phrase).toBeLessThan(two);
     expect(many).toBeLessThan(two);
   });
 
   it('labels with enough evidence, fine implies coarse, support names the cues', () => {
-    const text = 'Intro line.\n\nThe mainstream media spread fake news and propaganda.\n\nA deep state faction planned it.';
+    const text =
+      'Intro line.\n\nThe mainstream media spread fake news and propaganda.\n\nA deep state faction planned it.';
     const blocks = [
       { index: 0, kind: 'paragraph' as const, start: 0, end: 11, content: { start: 0, end: 11 } },
       { index: 1, kind: 'paragraph' as const, start: 13, end: 66, content: { start: 13, end: 66 } },
       { index: 2, kind: 'paragraph' as const, start: 68, end: 100, content: { start: 68, end: 100 } },
     ];
-    const sentences = blocks.map((b, i) => ({ index: i, block: i, start: b.start, end: b.end, firstToken: 0, endToken: 0 }));
-    const labels = classifyByKeywords(taxonomy, index, { text, blocks, sentences }, { ...DEFAULT_KEYWORD_SCORING, threshold: 0.4 });
+    const sentences = blocks.map((b, i) => ({
+      index: i,
+      block: i,
+      start: b.start,
+      end: b.end,
+      firstToken: 0,
+      endToken: 0,
+    }));
+    const labels = classifyByKeywords(
+      taxonomy,
+      index,
+      { text, blocks, sentences },
+      { ...DEFAULT_KEYWORD_SCORING, threshold: 0.4 },
+    );
     expect(labels.map((l) => [l.label, l.level, l.paragraphs])).toEqual([
       ['Media', 'coarse', [1]],
       ['Plots', 'coarse', [2]],
@@ -83,6 +107,12 @@ describe('cueText', () => {
     ['as the Kremlin-backed Deep State said', 'deep state', 'Kremlin-backed Deep State'],
   ])('%s', (text, keyword, cue) => {
     const start = text.toLowerCase().indexOf(keyword);
-    expect(cueText(text, start, start + keyword.length + (text.slice(start + keyword.length).startsWith('’s') ? 2 : 0))).toBe(cue);
+    expect(
+      cueText(
+        text,
+        start,
+        start + keyword.length + (text.slice(start + keyword.length).startsWith('’s') ? 2 : 0),
+      ),
+    ).toBe(cue);
   });
 });

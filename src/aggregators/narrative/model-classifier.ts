@@ -26,9 +26,21 @@ export function classifyWithModel(
   const taxonomy = profiles.taxonomy;
   const prediction = predictNarratives(model, profiles, layout.text);
   if (!prediction.hasNarrative) {
-    return [{ taxonomy: taxonomy.id, label: 'Other', level: 'coarse', score: round(1 - prediction.narrativeScore), paragraphs: [], support: [] }];
+    return [
+      {
+        taxonomy: taxonomy.id,
+        label: 'Other',
+        level: 'coarse',
+        score: round(1 - prediction.narrativeScore),
+        paragraphs: [],
+        support: [],
+      },
+    ];
   }
-  const blocks = layout.blocks.map((b) => ({ block: b, x: model.vectorize(layout.text.slice(b.start, b.end)) }));
+  const blocks = layout.blocks.map((b) => ({
+    block: b,
+    x: model.vectorize(layout.text.slice(b.start, b.end)),
+  }));
   const prior = model.data.thresholds.prior;
   // Paragraph scores use the head and the taxonomy prior only: neighbour votes describe whole documents.
   const blockScore = (label: string, i: number): number => {
@@ -37,7 +49,10 @@ export function classifyWithModel(
   };
   const hits = keywords.match(layout.text);
   const out: NarrativeLabel[] = [];
-  const labels = [...prediction.coarse.map((l) => ({ ...l, level: 'coarse' as const })), ...prediction.fine.map((l) => ({ ...l, level: 'fine' as const }))];
+  const labels = [
+    ...prediction.coarse.map((l) => ({ ...l, level: 'coarse' as const })),
+    ...prediction.fine.map((l) => ({ ...l, level: 'fine' as const })),
+  ];
   for (const l of labels) {
     // "X: Other" has no head of its own: its evidence is the parent's.
     const head = l.label.endsWith(': Other') ? l.label.slice(0, -': Other'.length) : l.label;
@@ -50,11 +65,31 @@ export function classifyWithModel(
     for (const r of ranked) {
       const block = blocks[r.i]!.block;
       const cues = model.cues(head, layout.text.slice(block.start, block.end), block.start, 4);
-      const kw = hits.filter((h) => (h.label === head || h.label === l.label) && h.start >= block.start && h.end <= block.end);
+      const kw = hits.filter(
+        (h) => (h.label === head || h.label === l.label) && h.start >= block.start && h.end <= block.end,
+      );
       const anchors = [...cues.flatMap((c) => c.occurrences.slice(0, 1)), ...kw];
-      const sentence = bestSentence(layout, block.start, block.end, anchors.map((a) => a.start));
-      const cueWords = [...new Set([...kw.map((h) => layout.text.slice(h.start, h.end)), ...cues.map((c) => layout.text.slice(c.occurrences[0]!.start, c.occurrences[0]!.end))])];
-      support.push({ span: { text: layout.text.slice(sentence.start, sentence.end), start: sentence.start, end: sentence.end }, score: round(r.score), cues: cueWords.slice(0, 6) });
+      const sentence = bestSentence(
+        layout,
+        block.start,
+        block.end,
+        anchors.map((a) => a.start),
+      );
+      const cueWords = [
+        ...new Set([
+          ...kw.map((h) => layout.text.slice(h.start, h.end)),
+          ...cues.map((c) => layout.text.slice(c.occurrences[0]!.start, c.occurrences[0]!.end)),
+        ]),
+      ];
+      support.push({
+        span: {
+          text: layout.text.slice(sentence.start, sentence.end),
+          start: sentence.start,
+          end: sentence.end,
+        },
+        score: round(r.score),
+        cues: cueWords.slice(0, 6),
+      });
     }
     out.push({
       taxonomy: taxonomy.id,
@@ -69,7 +104,12 @@ export function classifyWithModel(
 }
 
 /** The sentence of a block holding most of the cue positions (the block itself when it has no sentences). */
-function bestSentence(layout: TextLayout, start: number, end: number, anchors: readonly number[]): { start: number; end: number } {
+function bestSentence(
+  layout: TextLayout,
+  start: number,
+  end: number,
+  anchors: readonly number[],
+): { start: number; end: number } {
   const sentences = layout.sentences.filter((s) => s.start >= start && s.end <= end);
   let best: { start: number; end: number } = { start, end };
   let bestCount = -1;

@@ -21,11 +21,16 @@ export interface NarrativeAggregatorOptions {
 }
 
 export function createNarrativeAggregator(options: NarrativeAggregatorOptions = {}): Aggregator {
-  const taxonomies = [...(options.builtins === false ? [] : builtinTaxonomies), ...(options.taxonomies ?? [])];
+  const taxonomies = [
+    ...(options.builtins === false ? [] : builtinTaxonomies),
+    ...(options.taxonomies ?? []),
+  ];
   const ids = new Set<string>();
   for (const t of taxonomies) {
     if (ids.has(t.id)) {
-      throw new Error(`two taxonomies share the id "${t.id}"; give the user taxonomy a different \`id\` (built-in ids: ${builtinTaxonomies.map((b) => b.id).join(', ')})`);
+      throw new Error(
+        `two taxonomies share the id "${t.id}"; give the user taxonomy a different \`id\` (built-in ids: ${builtinTaxonomies.map((b) => b.id).join(', ')})`,
+      );
     }
     ids.add(t.id);
   }
@@ -35,7 +40,8 @@ export function createNarrativeAggregator(options: NarrativeAggregatorOptions = 
       id: 'narrative/narratives',
       version: '1.0.0',
       family: 'narrative',
-      description: 'Multi-label narrative classification of the document and its paragraphs against the built-in and user taxonomies.',
+      description:
+        'Multi-label narrative classification of the document and its paragraphs against the built-in and user taxonomies.',
       produces: ['narratives'],
       taxonomy: taxonomies.map((t) => `${t.id}@${t.version}`),
       options: {
@@ -44,14 +50,29 @@ export function createNarrativeAggregator(options: NarrativeAggregatorOptions = 
           default: DEFAULT_KEYWORD_SCORING.threshold,
           min: 0.05,
           max: 0.99,
-          description: 'Minimum keyword-evidence score for a label of a taxonomy without a trained model (infowar, user taxonomies).',
+          description:
+            'Minimum keyword-evidence score for a label of a taxonomy without a trained model (infowar, user taxonomies).',
         },
-        maxSupport: { type: 'number', default: 5, min: 1, max: 50, description: 'Most support sentences reported per label.' },
+        maxSupport: {
+          type: 'number',
+          default: 5,
+          min: 1,
+          max: 50,
+          description: 'Most support sentences reported per label.',
+        },
       },
     },
     aggregate(ctx) {
-      const layout: TextLayout = { text: ctx.text, blocks: ctx.segments.blocks, sentences: ctx.segments.sentences };
-      const scoring = { ...DEFAULT_KEYWORD_SCORING, threshold: Number(ctx.options.keywordThreshold), maxSupport: Number(ctx.options.maxSupport) };
+      const layout: TextLayout = {
+        text: ctx.text,
+        blocks: ctx.segments.blocks,
+        sentences: ctx.segments.sentences,
+      };
+      const scoring = {
+        ...DEFAULT_KEYWORD_SCORING,
+        threshold: Number(ctx.options.keywordThreshold),
+        maxSupport: Number(ctx.options.maxSupport),
+      };
       const english = ctx.language === 'en' || ctx.language === 'und' || ctx.language.startsWith('en-');
       const narratives: NarrativeLabel[] = [];
       const warnings: string[] = [];
@@ -59,15 +80,32 @@ export function createNarrativeAggregator(options: NarrativeAggregatorOptions = 
         const index = indexes.get(t.id)!;
         if (t === semeval2025Taxonomy) {
           if (!english) {
-            warnings.push(`narratives: the ${t.id} model is trained on English only; skipped for language "${ctx.language}"`);
+            warnings.push(
+              `narratives: the ${t.id} model is trained on English only; skipped for language "${ctx.language}"`,
+            );
             continue;
           }
           const { model, profiles } = builtinNarrativeModel();
-          narratives.push(...classifyWithModel(model, profiles, index, layout, { maxParagraphs: scoring.maxSupport }));
+          narratives.push(
+            ...classifyWithModel(model, profiles, index, layout, { maxParagraphs: scoring.maxSupport }),
+          );
           continue;
         }
         const labels = classifyByKeywords(t, index, layout, scoring);
-        narratives.push(...(labels.length ? labels : [{ taxonomy: t.id, label: 'Other', level: 'coarse' as const, score: 1, paragraphs: [], support: [] }]));
+        narratives.push(
+          ...(labels.length
+            ? labels
+            : [
+                {
+                  taxonomy: t.id,
+                  label: 'Other',
+                  level: 'coarse' as const,
+                  score: 1,
+                  paragraphs: [],
+                  support: [],
+                },
+              ]),
+        );
       }
       return { narratives, warnings };
     },

@@ -11,7 +11,10 @@ beforeAll(() => {
   mkdirSync(join(dir, 'docs'));
   mkdirSync(join(dir, 'empty'));
   // Our own invented texts.
-  writeFileSync(join(dir, 'docs', 'b_soup.txt'), 'Lentil soup\n\nRinse the lentils, chop an onion and simmer everything for forty minutes.');
+  writeFileSync(
+    join(dir, 'docs', 'b_soup.txt'),
+    'Lentil soup\n\nRinse the lentils, chop an onion and simmer everything for forty minutes.',
+  );
   writeFileSync(
     join(dir, 'docs', 'a_war.txt'),
     'The West is sending more weapons to Kyiv\n\nEvery new shipment brings Europe closer to a nuclear war, and the sanctions have already backfired on European households. NATO is dragging the world towards World War III while Western media repeat the propaganda of Washington.',
@@ -37,8 +40,16 @@ describe('narrascope predict narratives', () => {
     expect(coarse[0]).not.toBe('Other');
     for (const label of [...coarse, ...fine]) expect(known.has(label), label).toBe(true);
     // Hierarchy: every fine label sits under a predicted coarse label, every coarse label has a fine one.
-    for (const f of fine) expect(coarse.some((c) => f.startsWith(`${c}: `)), f).toBe(true);
-    for (const c of coarse) expect(fine.some((f) => f.startsWith(`${c}: `)), c).toBe(true);
+    for (const f of fine)
+      expect(
+        coarse.some((c) => f.startsWith(`${c}: `)),
+        f,
+      ).toBe(true);
+    for (const c of coarse)
+      expect(
+        fine.some((f) => f.startsWith(`${c}: `)),
+        c,
+      ).toBe(true);
   });
 
   it('writes to --out', async () => {

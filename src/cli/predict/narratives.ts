@@ -23,20 +23,31 @@ export function narrativeLine(doc: string, text: string): string {
 export const narrativesMode: PredictMode = {
   name: 'narratives',
   summary: 'SemEval-2025 Task 10 subtask 2 (narratives) prediction file',
-  usage: 'narrascope predict narratives --documents DIR [--out FILE]\n  writes doc<TAB>narratives<TAB>subnarratives per *.txt file (doc = file name), or doc<TAB>Other<TAB>Other',
+  usage:
+    'narrascope predict narratives --documents DIR [--out FILE]\n  writes doc<TAB>narratives<TAB>subnarratives per *.txt file (doc = file name), or doc<TAB>Other<TAB>Other',
   run(args, io) {
     const dirArg = args.values.documents;
     if (typeof dirArg !== 'string' || !dirArg) {
-      throw new UserError('missing --documents DIR', 'Pass a folder of *.txt documents, e.g. --documents narratives-2025/documents.');
+      throw new UserError(
+        'missing --documents DIR',
+        'Pass a folder of *.txt documents, e.g. --documents narratives-2025/documents.',
+      );
     }
     const dir = resolve(io.cwd, dirArg);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      throw new UserError(`documents folder "${dirArg}" not found`, 'Pass --documents DIR, an existing folder of *.txt files.');
+      throw new UserError(
+        `documents folder "${dirArg}" not found`,
+        'Pass --documents DIR, an existing folder of *.txt files.',
+      );
     }
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.txt'))
       .sort();
-    if (files.length === 0) throw new UserError(`no .txt files in "${dirArg}"`, 'The folder should hold one document per .txt file.');
+    if (files.length === 0)
+      throw new UserError(
+        `no .txt files in "${dirArg}"`,
+        'The folder should hold one document per .txt file.',
+      );
     const lines: string[] = [];
     let failed = 0;
     for (const file of files) {

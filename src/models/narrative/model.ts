@@ -64,7 +64,9 @@ export interface DenseGateHead {
 
 export function denseGateProbability(head: DenseGateHead, features: readonly number[]): number {
   let z = head.bias;
-  features.forEach((f, i) => (z += (head.weights[i] ?? 0) * ((f - (head.mean[i] ?? 0)) / (head.scale[i] || 1))));
+  features.forEach(
+    (f, i) => (z += (head.weights[i] ?? 0) * ((f - (head.mean[i] ?? 0)) / (head.scale[i] || 1))),
+  );
   return sigmoid(z);
 }
 
@@ -131,7 +133,12 @@ export class NarrativeModel {
   }
 
   /** Terms of `text` that push the head up most, with their spans (the cues shown as support). */
-  cues(name: string, text: string, base: number, limit = 5): { term: string; contribution: number; occurrences: TermOccurrence[] }[] {
+  cues(
+    name: string,
+    text: string,
+    base: number,
+    limit = 5,
+  ): { term: string; contribution: number; occurrences: TermOccurrence[] }[] {
     const head = this.data.heads[name];
     if (!head) return [];
     const w = this.weightsOf(name, head);
@@ -146,7 +153,11 @@ export class NarrativeModel {
     return [...byTerm]
       .map(([term, occurrences]) => {
         const i = this.index.get(term) ?? 0;
-        return { term, contribution: (w[i] ?? 0) * (this.data.idf[i] ?? 0) * (1 + Math.log(occurrences.length)), occurrences };
+        return {
+          term,
+          contribution: (w[i] ?? 0) * (this.data.idf[i] ?? 0) * (1 + Math.log(occurrences.length)),
+          occurrences,
+        };
       })
       .sort((a, b) => b.contribution - a.contribution || (a.term < b.term ? -1 : 1))
       .slice(0, limit);
@@ -166,7 +177,8 @@ export class NarrativeModel {
       .slice(0, k);
     const total = sims.reduce((t, e) => t + e.sim, 0);
     if (total <= 0) return votes;
-    for (const { i, sim } of sims) for (const label of ex[i]!.labels) votes.set(label, (votes.get(label) ?? 0) + sim / total);
+    for (const { i, sim } of sims)
+      for (const label of ex[i]!.labels) votes.set(label, (votes.get(label) ?? 0) + sim / total);
     return votes;
   }
 

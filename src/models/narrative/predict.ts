@@ -7,7 +7,15 @@
  */
 import { KeywordIndex } from '../../taxonomy/keyword-index.js';
 import type { Taxonomy, TaxonomyLabel } from '../../taxonomy/types.js';
-import { denseGateProbability, DOMAIN_CC_HEAD, NARRATIVE_HEAD, sigmoid, type NarrativeModel, type NarrativeThresholds, type SparseVector } from './model.js';
+import {
+  denseGateProbability,
+  DOMAIN_CC_HEAD,
+  NARRATIVE_HEAD,
+  sigmoid,
+  type NarrativeModel,
+  type NarrativeThresholds,
+  type SparseVector,
+} from './model.js';
 
 export interface ScoredLabel {
   readonly label: string;
@@ -77,7 +85,12 @@ export interface NarrativeScorer {
   dense(domain: string): number;
 }
 
-export function scorerFor(model: NarrativeModel, profiles: LabelProfiles, x: SparseVector, text: string): NarrativeScorer {
+export function scorerFor(
+  model: NarrativeModel,
+  profiles: LabelProfiles,
+  x: SparseVector,
+  text: string,
+): NarrativeScorer {
   const cache = new Map<string, ReadonlyMap<string, number>>();
   return {
     empty: x.size === 0,
@@ -100,23 +113,42 @@ export function scorerFor(model: NarrativeModel, profiles: LabelProfiles, x: Spa
   };
 }
 
-export function predictNarratives(model: NarrativeModel, profiles: LabelProfiles, text: string): NarrativePrediction {
-  return decideNarratives(scorerFor(model, profiles, model.vectorize(text), text), profiles.taxonomy, model.data.thresholds);
+export function predictNarratives(
+  model: NarrativeModel,
+  profiles: LabelProfiles,
+  text: string,
+): NarrativePrediction {
+  return decideNarratives(
+    scorerFor(model, profiles, model.vectorize(text), text),
+    profiles.taxonomy,
+    model.data.thresholds,
+  );
 }
 
-export function decideNarratives(s: NarrativeScorer, taxonomy: Taxonomy, t: NarrativeThresholds): NarrativePrediction {
+export function decideNarratives(
+  s: NarrativeScorer,
+  taxonomy: Taxonomy,
+  t: NarrativeThresholds,
+): NarrativePrediction {
   const domain = s.domainCC() >= 0.5 ? 'CC' : 'URW';
-  const score = (label: string): number => sigmoid(s.logit(label) + t.prior * s.similarity(label) + (t.knn ?? 0) * s.knn(label, domain));
+  const score = (label: string): number =>
+    sigmoid(s.logit(label) + t.prior * s.similarity(label) + (t.knn ?? 0) * s.knn(label, domain));
   const structure = structureOf(taxonomy);
   const coarseScored = (structure.coarseByDomain.get(domain) ?? [])
     .map((l) => ({ label: l.label, score: score(l.label) }))
     .sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
   const mix = t.gateMix ?? 0;
   const dense = t.gateDense ?? 0;
-  const narrativeScore = Math.max(0, 1 - mix - dense) * s.narrative() + mix * (coarseScored[0]?.score ?? 0) + (dense ? dense * s.dense(domain) : 0);
+  const narrativeScore =
+    Math.max(0, 1 - mix - dense) * s.narrative() +
+    mix * (coarseScored[0]?.score ?? 0) +
+    (dense ? dense * s.dense(domain) : 0);
   const gate = t.narrativeByDomain?.[domain] ?? t.narrative;
-  if (narrativeScore < gate || s.empty) return { narrativeScore, hasNarrative: false, domain, coarse: [], fine: [] };
-  const coarse = coarseScored.filter((c, i) => i === 0 || c.score >= t.coarse).slice(0, t.maxCoarse ?? coarseScored.length);
+  if (narrativeScore < gate || s.empty)
+    return { narrativeScore, hasNarrative: false, domain, coarse: [], fine: [] };
+  const coarse = coarseScored
+    .filter((c, i) => i === 0 || c.score >= t.coarse)
+    .slice(0, t.maxCoarse ?? coarseScored.length);
   const fine: ScoredLabel[] = [];
   for (const c of coarse) {
     const scored = (structure.children.get(c.label) ?? [])
@@ -143,8 +175,10 @@ function structureOf(taxonomy: Taxonomy): Structure {
     const coarseByDomain = new Map<string, TaxonomyLabel[]>();
     const children = new Map<string, TaxonomyLabel[]>();
     for (const l of taxonomy.labels) {
-      if (l.level === 'coarse') coarseByDomain.set(domainOf(l.label), [...(coarseByDomain.get(domainOf(l.label)) ?? []), l]);
-      else if (l.parent && !l.label.endsWith(': Other')) children.set(l.parent, [...(children.get(l.parent) ?? []), l]);
+      if (l.level === 'coarse')
+        coarseByDomain.set(domainOf(l.label), [...(coarseByDomain.get(domainOf(l.label)) ?? []), l]);
+      else if (l.parent && !l.label.endsWith(': Other'))
+        children.set(l.parent, [...(children.get(l.parent) ?? []), l]);
     }
     s = { coarseByDomain, children };
     structures.set(taxonomy, s);
