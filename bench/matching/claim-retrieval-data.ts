@@ -26,7 +26,10 @@ export function loadClaimRetrieval(dataDir: string | null): ClaimRetrievalData |
     title: r.fields[1] ?? '',
   }));
   const split = (name: string): ClaimRetrievalSplit => ({
-    queries: parseIdTsv(readFileSync(join(dir, name, 'tweets.queries.tsv'), 'utf8'), `${name}/tweets.queries.tsv`).records,
+    queries: parseIdTsv(
+      readFileSync(join(dir, name, 'tweets.queries.tsv'), 'utf8'),
+      `${name}/tweets.queries.tsv`,
+    ).records,
     qrels: parseQrels(readFileSync(join(dir, name, 'tweet-vclaim-pairs.qrels'), 'utf8')),
   });
   return { factChecks, train: split('train'), dev: split('dev') };

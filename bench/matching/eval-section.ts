@@ -1,4 +1,8 @@
-import { createFactCheckMatcher, evaluateRun, type RetrievalScores } from '../../src/corpus/matching/index.js';
+import {
+  createFactCheckMatcher,
+  evaluateRun,
+  type RetrievalScores,
+} from '../../src/corpus/matching/index.js';
 import type { FactCheckMatcher } from '../../src/corpus/matching/matcher.js';
 import type { Section } from '../harness.js';
 import { loadClaimRetrieval, queryText, type ClaimRetrievalSplit } from './claim-retrieval-data.js';
@@ -25,7 +29,8 @@ export const claimRetrievalEvalSection: Section = {
     const data = loadClaimRetrieval(ctx.dataDir);
     if (!data) return '_Skipped: ../shared/data/claim-retrieval not found._';
     const matcher = createFactCheckMatcher(data.factChecks);
-    if (!matcher.model) ctx.log('[notice] no trained re-ranker (run `npm run train matching`): both rows are BM25');
+    if (!matcher.model)
+      ctx.log('[notice] no trained re-ranker (run `npm run train matching`): both rows are BM25');
     const devBm25 = score(matcher, data.dev, true);
     const devRerank = score(matcher, data.dev, false);
     const trainBm25 = score(matcher, data.train, true);

@@ -17,7 +17,10 @@ export const matchingTrainSection: Section = {
   async run(ctx) {
     const data = loadClaimRetrieval(ctx.dataDir);
     if (!data) return '_Skipped: ../shared/data/claim-retrieval not found._';
-    const matcher = new FactCheckMatcher(data.factChecks, { vectors: loadWordVectors(), candidates: DEFAULT_CANDIDATES });
+    const matcher = new FactCheckMatcher(data.factChecks, {
+      vectors: loadWordVectors(),
+      candidates: DEFAULT_CANDIDATES,
+    });
     const groups: TrainingGroup[] = [];
     let covered = 0;
     for (const q of data.train.queries) {
@@ -28,7 +31,9 @@ export const matchingTrainSection: Section = {
       if (labels.some(Boolean)) covered++;
       groups.push({ features: cands.map((c) => c.features), relevant: labels });
     }
-    ctx.log(`train queries: ${groups.length}; relevant fact-check among the top ${DEFAULT_CANDIDATES} BM25 candidates: ${covered}`);
+    ctx.log(
+      `train queries: ${groups.length}; relevant fact-check among the top ${DEFAULT_CANDIDATES} BM25 candidates: ${covered}`,
+    );
     const iterations = ctx.quick ? 100 : 800;
     const model = trainReranker(groups, {
       iterations,

@@ -1,20 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { confirmedClaimReviews, ledgerClaimReviews, stringifyJsonLd, validateClaimReview, verdictLabelOf, type ClaimReview } from '../../src/export/claimreview/index.js';
+import {
+  confirmedClaimReviews,
+  ledgerClaimReviews,
+  stringifyJsonLd,
+  validateClaimReview,
+  verdictLabelOf,
+  type ClaimReview,
+} from '../../src/export/claimreview/index.js';
 import { fixtureResult, ledgerItem } from './fixture.js';
 
 describe('ClaimReview from ledger items', () => {
   it('builds a valid review for an item with a verdict and skips one without, with the reason', () => {
     const out = ledgerClaimReviews([fixtureResult()]);
     expect(out.reviews).toHaveLength(1);
-    expect(out.skipped).toEqual([{ document: 'a'.repeat(64), item: 'ledger-2', reasons: [expect.stringContaining('no verdict')] }]);
+    expect(out.skipped).toEqual([
+      { document: 'a'.repeat(64), item: 'ledger-2', reasons: [expect.stringContaining('no verdict')] },
+    ]);
     const r = out.reviews[0]!;
     expect(validateClaimReview(r)).toEqual([]);
     expect(r).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
       claimReviewed: 'The river dam will flood the old town next spring.',
-      reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: 'Myth' },
-      itemReviewed: { '@type': 'Claim', author: { name: 'river dam' }, appearance: [{ '@type': 'CreativeWork', url: 'https://example.org/dam-myths' }], datePublished: '2026-03-01' },
+      reviewRating: {
+        '@type': 'Rating',
+        ratingValue: 1,
+        bestRating: 5,
+        worstRating: 1,
+        alternateName: 'Myth',
+      },
+      itemReviewed: {
+        '@type': 'Claim',
+        author: { name: 'river dam' },
+        appearance: [{ '@type': 'CreativeWork', url: 'https://example.org/dam-myths' }],
+        datePublished: '2026-03-01',
+      },
       author: { '@type': 'Organization', name: 'Example Water Board' },
       datePublished: '2026-03-01',
       url: 'https://example.org/dam-myths#item-1',
@@ -26,35 +46,77 @@ describe('ClaimReview from ledger items', () => {
     const bare = fixtureResult({ source: { kind: 'text', uri: 'notes/dam.txt' } });
     const none = ledgerClaimReviews([bare]);
     expect(none.reviews).toHaveLength(0);
-    expect(none.skipped[0]!.reasons).toEqual([expect.stringContaining('no publisher'), expect.stringContaining('no http(s) address')]);
-    const given = ledgerClaimReviews([bare], { publisher: 'Water Desk', url: 'https://example.net/dam', datePublished: '2026-02-02' });
-    expect(given.reviews[0]).toMatchObject({ author: { name: 'Water Desk' }, url: 'https://example.net/dam#item-1', datePublished: '2026-02-02' });
+    expect(none.skipped[0]!.reasons).toEqual([
+      expect.stringContaining('no publisher'),
+      expect.stringContaining('no http(s) address'),
+    ]);
+    const given = ledgerClaimReviews([bare], {
+      publisher: 'Water Desk',
+      url: 'https://example.net/dam',
+      datePublished: '2026-02-02',
+    });
+    expect(given.reviews[0]).toMatchObject({
+      author: { name: 'Water Desk' },
+      url: 'https://example.net/dam#item-1',
+      datePublished: '2026-02-02',
+    });
   });
 
   it('exports analyst-confirmed verdicts with the analyst as reviewer', () => {
-    const out = confirmedClaimReviews(
-      fixtureResult({ rebuttals: [ledgerItem({ verdict: null })] }),
-      [
-        { itemId: 'ledger-1', verdict: 'misleading', note: 'The overflow plan covers this.', author: 'J. Analyst', createdAt: '2026-04-05T08:00:00Z' },
-        { itemId: 'gone', verdict: 'false', note: '', author: 'J. Analyst', createdAt: '2026-04-05T08:00:00Z' },
-      ],
-    );
+    const out = confirmedClaimReviews(fixtureResult({ rebuttals: [ledgerItem({ verdict: null })] }), [
+      {
+        itemId: 'ledger-1',
+        verdict: 'misleading',
+        note: 'The overflow plan covers this.',
+        author: 'J. Analyst',
+        createdAt: '2026-04-05T08:00:00Z',
+      },
+      { itemId: 'gone', verdict: 'false', note: '', author: 'J. Analyst', createdAt: '2026-04-05T08:00:00Z' },
+    ]);
     expect(out.reviews).toHaveLength(1);
-    expect(out.reviews[0]).toMatchObject({ author: { '@type': 'Person', name: 'J. Analyst' }, reviewRating: { ratingValue: 2, alternateName: 'Misleading' }, reviewBody: 'The overflow plan covers this.', datePublished: '2026-04-05' });
-    expect(out.skipped).toEqual([{ document: 'a'.repeat(64), item: 'gone', reasons: [expect.stringContaining('not in this analysis')] }]);
+    expect(out.reviews[0]).toMatchObject({
+      author: { '@type': 'Person', name: 'J. Analyst' },
+      reviewRating: { ratingValue: 2, alternateName: 'Misleading' },
+      reviewBody: 'The overflow plan covers this.',
+      datePublished: '2026-04-05',
+    });
+    expect(out.skipped).toEqual([
+      { document: 'a'.repeat(64), item: 'gone', reasons: [expect.stringContaining('not in this analysis')] },
+    ]);
   });
 });
 
 describe('validateClaimReview', () => {
-  const good = (): Record<string, unknown> => JSON.parse(JSON.stringify(ledgerClaimReviews([fixtureResult()]).reviews[0])) as Record<string, unknown>;
+  const good = (): Record<string, unknown> =>
+    JSON.parse(JSON.stringify(ledgerClaimReviews([fixtureResult()]).reviews[0])) as Record<string, unknown>;
   it.each([
     ['claimReviewed', (v: Record<string, unknown>) => delete v.claimReviewed, 'claimReviewed is missing'],
-    ['alternateName', (v: Record<string, unknown>) => delete (v.reviewRating as Record<string, unknown>).alternateName, 'reviewRating.alternateName is missing'],
-    ['rating range', (v: Record<string, unknown>) => ((v.reviewRating as Record<string, unknown>).ratingValue = 9), 'reviewRating.ratingValue is outside worstRating..bestRating'],
+    [
+      'alternateName',
+      (v: Record<string, unknown>) => delete (v.reviewRating as Record<string, unknown>).alternateName,
+      'reviewRating.alternateName is missing',
+    ],
+    [
+      'rating range',
+      (v: Record<string, unknown>) => ((v.reviewRating as Record<string, unknown>).ratingValue = 9),
+      'reviewRating.ratingValue is outside worstRating..bestRating',
+    ],
     ['author', (v: Record<string, unknown>) => delete v.author, 'author is missing'],
-    ['url', (v: Record<string, unknown>) => (v.url = 'javascript:alert(1)'), 'url must be an absolute http(s) URL'],
-    ['date', (v: Record<string, unknown>) => (v.datePublished = 'yesterday'), 'datePublished is not an ISO 8601 date'],
-    ['itemReviewed type', (v: Record<string, unknown>) => ((v.itemReviewed as Record<string, unknown>)['@type'] = 'Thing'), 'itemReviewed.@type must be "Claim"'],
+    [
+      'url',
+      (v: Record<string, unknown>) => (v.url = 'javascript:alert(1)'),
+      'url must be an absolute http(s) URL',
+    ],
+    [
+      'date',
+      (v: Record<string, unknown>) => (v.datePublished = 'yesterday'),
+      'datePublished is not an ISO 8601 date',
+    ],
+    [
+      'itemReviewed type',
+      (v: Record<string, unknown>) => ((v.itemReviewed as Record<string, unknown>)['@type'] = 'Thing'),
+      'itemReviewed.@type must be "Claim"',
+    ],
   ])('reports %s', (_name, mutate, problem) => {
     const v = good();
     mutate(v);

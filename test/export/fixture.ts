@@ -52,7 +52,9 @@ const finding: Finding = {
   taxonomy: ['semeval2023:Appeal_to_Fear-Prejudice'],
 };
 
-export function fixtureResult(over: { source?: Record<string, string>; rebuttals?: LedgerItem[]; hash?: string } = {}): AnalysisResult {
+export function fixtureResult(
+  over: { source?: Record<string, string>; rebuttals?: LedgerItem[]; hash?: string } = {},
+): AnalysisResult {
   return {
     schemaVersion: '1.0.0',
     document: {
@@ -60,21 +62,55 @@ export function fixtureResult(over: { source?: Record<string, string>; rebuttals
       title: 'Dam myths',
       language: 'en',
       languageConfidence: 0.99,
-      source: over.source ?? { kind: 'html', uri: 'https://example.org/dam-myths', outlet: 'Example Water Board', author: 'A. Writer', publishedAt: '2026-03-01T10:00:00Z' },
+      source: over.source ?? {
+        kind: 'html',
+        uri: 'https://example.org/dam-myths',
+        outlet: 'Example Water Board',
+        author: 'A. Writer',
+        publishedAt: '2026-03-01T10:00:00Z',
+      },
       length: FIXTURE_TEXT.length,
       hash: over.hash ?? 'a'.repeat(64),
       text: FIXTURE_TEXT,
     },
     rebuttals: over.rebuttals ?? [
       ledgerItem(),
-      ledgerItem({ id: 'ledger-2', index: '2', claim: span('=SUM(A1) "quoted", with comma'), rebuttal: null, verdict: null, attributedTo: null, span: span('Myth 2: =SUM(A1) "quoted", with comma'), partial: true }),
+      ledgerItem({
+        id: 'ledger-2',
+        index: '2',
+        claim: span('=SUM(A1) "quoted", with comma'),
+        rebuttal: null,
+        verdict: null,
+        attributedTo: null,
+        span: span('Myth 2: =SUM(A1) "quoted", with comma'),
+        partial: true,
+      }),
     ],
     rebuttalSummary: { items: 2, citingSource: 0, partial: 1, text: '2 rebuttals, 0 cite a source' },
     findings: [finding],
     claims: [
-      { id: 'c1', span: span('The river dam will flood the old town next spring.'), type: 'prediction', speaker: null, hasSource: false, sources: [], checkWorthiness: 0.8, ledgerItemIds: ['ledger-1'], findingIds: [] },
+      {
+        id: 'c1',
+        span: span('The river dam will flood the old town next spring.'),
+        type: 'prediction',
+        speaker: null,
+        hasSource: false,
+        sources: [],
+        checkWorthiness: 0.8,
+        ledgerItemIds: ['ledger-1'],
+        findingIds: [],
+      },
     ],
-    narratives: [{ taxonomy: 'example', label: 'Infrastructure: the dam is unsafe', level: 'coarse', score: 0.6, paragraphs: [0], support: [] }],
+    narratives: [
+      {
+        taxonomy: 'example',
+        label: 'Infrastructure: the dam is unsafe',
+        level: 'coarse',
+        score: 0.6,
+        paragraphs: [0],
+        support: [],
+      },
+    ],
     entities: [],
     techniques: {
       profile: [

@@ -1,12 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildStixBundle, DISARM_TECHNIQUES, EXTENSION_ID, stringifyStixBundle, TECHNIQUE_TO_DISARM, uuidv5, validateStixBundle, type StixBundle, type StixObject } from '../../src/export/stix/index.js';
+import {
+  buildStixBundle,
+  DISARM_TECHNIQUES,
+  EXTENSION_ID,
+  stringifyStixBundle,
+  TECHNIQUE_TO_DISARM,
+  uuidv5,
+  validateStixBundle,
+  type StixBundle,
+  type StixObject,
+} from '../../src/export/stix/index.js';
 import { sharedDataOrSkip } from '../support/shared-data.js';
 import { fixtureResult } from './fixture.js';
 
 const NOW = new Date('2026-05-01T12:00:00.000Z');
-const bundle = (): StixBundle => buildStixBundle([fixtureResult(), fixtureResult({ hash: 'b'.repeat(64), source: { kind: 'text' } })], { now: NOW });
+const bundle = (): StixBundle =>
+  buildStixBundle([fixtureResult(), fixtureResult({ hash: 'b'.repeat(64), source: { kind: 'text' } })], {
+    now: NOW,
+  });
 const byType = (b: StixBundle, t: string): StixObject[] => b.objects.filter((o) => o.type === t);
 
 describe('STIX bundle', () => {
@@ -18,10 +31,24 @@ describe('STIX bundle', () => {
     const b = bundle();
     const reports = byType(b, 'report');
     expect(reports).toHaveLength(2);
-    const first = reports.find((r) => r.name === 'Dam myths' && (r.external_references as { external_id: string }[])[0]!.external_id === 'a'.repeat(64))!;
+    const first = reports.find(
+      (r) =>
+        r.name === 'Dam myths' &&
+        (r.external_references as { external_id: string }[])[0]!.external_id === 'a'.repeat(64),
+    )!;
     const refs = first.object_refs as string[];
     const refTypes = refs.map((id) => id.split('--')[0]).sort();
-    expect(refTypes).toEqual(['attack-pattern', 'identity', 'identity', 'narrascope-narrative', 'note', 'note', 'note', 'note', 'note']);
+    expect(refTypes).toEqual([
+      'attack-pattern',
+      'identity',
+      'identity',
+      'narrascope-narrative',
+      'note',
+      'note',
+      'note',
+      'note',
+      'note',
+    ]);
     expect(first.published).toBe('2026-03-01T10:00:00.000Z');
     const outlet = b.objects.find((o) => o.type === 'identity' && o.name === 'Example Water Board');
     expect(outlet).toMatchObject({ identity_class: 'organization' });
@@ -31,21 +58,40 @@ describe('STIX bundle', () => {
     const patterns = byType(bundle(), 'attack-pattern');
     expect(patterns).toHaveLength(1);
     const t0078 = DISARM_TECHNIQUES.get('T0078')!;
-    expect(patterns[0]).toMatchObject({ id: t0078.stixId, name: 'Dismay', external_references: [{ source_name: 'DISARM', external_id: 'T0078' }] });
-    const techniqueNote = byType(bundle(), 'note').find((n) => n.abstract === 'Persuasion technique: Appeal_to_Fear-Prejudice')!;
+    expect(patterns[0]).toMatchObject({
+      id: t0078.stixId,
+      name: 'Dismay',
+      external_references: [{ source_name: 'DISARM', external_id: 'T0078' }],
+    });
+    const techniqueNote = byType(bundle(), 'note').find(
+      (n) => n.abstract === 'Persuasion technique: Appeal_to_Fear-Prejudice',
+    )!;
     expect(techniqueNote.object_refs).toContain(t0078.stixId);
-    expect((techniqueNote.extensions as Record<string, Record<string, unknown>>)[EXTENSION_ID]).toMatchObject({ extension_type: 'property-extension', kind: 'technique', disarm_ids: ['T0078'] });
+    expect((techniqueNote.extensions as Record<string, Record<string, unknown>>)[EXTENSION_ID]).toMatchObject(
+      { extension_type: 'property-extension', kind: 'technique', disarm_ids: ['T0078'] },
+    );
   });
 
   it('gives the same ids on a second export (UUIDv5), and version-5 UUIDs', () => {
     const a = bundle().objects.map((o) => o.id);
-    const b = buildStixBundle([fixtureResult(), fixtureResult({ hash: 'b'.repeat(64), source: { kind: 'text' } })], { now: new Date('2027-01-01T00:00:00Z') }).objects.map((o) => o.id);
+    const b = buildStixBundle(
+      [fixtureResult(), fixtureResult({ hash: 'b'.repeat(64), source: { kind: 'text' } })],
+      { now: new Date('2027-01-01T00:00:00Z') },
+    ).objects.map((o) => o.id);
     expect(b).toEqual(a);
     expect(uuidv5('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u);
   });
 
   it('handles an empty analysis (report refers to the producer)', () => {
-    const empty = { ...fixtureResult(), rebuttals: [], claims: [], narratives: [], findings: [], techniques: { profile: [], paragraphs: [], words: 0 }, document: { ...fixtureResult().document, source: {} } };
+    const empty = {
+      ...fixtureResult(),
+      rebuttals: [],
+      claims: [],
+      narratives: [],
+      findings: [],
+      techniques: { profile: [], paragraphs: [], words: 0 },
+      document: { ...fixtureResult().document, source: {} },
+    };
     const b = buildStixBundle([empty], { now: NOW });
     expect(validateStixBundle(b)).toEqual([]);
   });
@@ -53,20 +99,62 @@ describe('STIX bundle', () => {
 
 describe('validateStixBundle catches', () => {
   const mutated = (fn: (objects: Record<string, unknown>[]) => void): string[] => {
-    const b = JSON.parse(JSON.stringify(bundle())) as { type: 'bundle'; id: string; objects: Record<string, unknown>[] };
+    const b = JSON.parse(JSON.stringify(bundle())) as {
+      type: 'bundle';
+      id: string;
+      objects: Record<string, unknown>[];
+    };
     fn(b.objects);
     return validateStixBundle(b as unknown as StixBundle);
   };
   it.each([
-    ['a dangling object ref', (o: Record<string, unknown>[]) => (o.find((x) => x.type === 'report')!.object_refs as string[]).push('note--00000000-0000-4000-8000-000000000000'), /does not resolve inside the bundle/u],
-    ['a dangling created_by_ref', (o: Record<string, unknown>[]) => (o.find((x) => x.type === 'note')!.created_by_ref = 'identity--00000000-0000-4000-8000-000000000000'), /created_by_ref .* does not resolve/u],
-    ['a v1 uuid', (o: Record<string, unknown>[]) => (o[0]!.id = 'identity--00000000-0000-1000-8000-000000000000'), /not type--uuid/u],
-    ['a type/prefix mismatch', (o: Record<string, unknown>[]) => (o.find((x) => x.type === 'note')!.type = 'opinion'), /prefix does not match/u],
-    ['a bad timestamp', (o: Record<string, unknown>[]) => (o[0]!.created = '2026-05-01 12:00'), /created is not a STIX timestamp/u],
+    [
+      'a dangling object ref',
+      (o: Record<string, unknown>[]) =>
+        (o.find((x) => x.type === 'report')!.object_refs as string[]).push(
+          'note--00000000-0000-4000-8000-000000000000',
+        ),
+      /does not resolve inside the bundle/u,
+    ],
+    [
+      'a dangling created_by_ref',
+      (o: Record<string, unknown>[]) =>
+        (o.find((x) => x.type === 'note')!.created_by_ref = 'identity--00000000-0000-4000-8000-000000000000'),
+      /created_by_ref .* does not resolve/u,
+    ],
+    [
+      'a v1 uuid',
+      (o: Record<string, unknown>[]) => (o[0]!.id = 'identity--00000000-0000-1000-8000-000000000000'),
+      /not type--uuid/u,
+    ],
+    [
+      'a type/prefix mismatch',
+      (o: Record<string, unknown>[]) => (o.find((x) => x.type === 'note')!.type = 'opinion'),
+      /prefix does not match/u,
+    ],
+    [
+      'a bad timestamp',
+      (o: Record<string, unknown>[]) => (o[0]!.created = '2026-05-01 12:00'),
+      /created is not a STIX timestamp/u,
+    ],
     ['a wrong spec_version', (o: Record<string, unknown>[]) => (o[0]!.spec_version = '2.0'), /spec_version/u],
-    ['a missing required property', (o: Record<string, unknown>[]) => delete o.find((x) => x.type === 'note')!.content, /required property content/u],
-    ['an undeclared custom type', (o: Record<string, unknown>[]) => delete o.find((x) => x.type === 'narrascope-narrative')!.extensions, /neither a STIX type/u],
-    ['a dangling ref inside an extension object', (o: Record<string, unknown>[]) => (o.find((x) => x.type === 'narrascope-narrative')!.report_ref = 'report--00000000-0000-4000-8000-000000000000'), /report_ref .* does not resolve/u],
+    [
+      'a missing required property',
+      (o: Record<string, unknown>[]) => delete o.find((x) => x.type === 'note')!.content,
+      /required property content/u,
+    ],
+    [
+      'an undeclared custom type',
+      (o: Record<string, unknown>[]) => delete o.find((x) => x.type === 'narrascope-narrative')!.extensions,
+      /neither a STIX type/u,
+    ],
+    [
+      'a dangling ref inside an extension object',
+      (o: Record<string, unknown>[]) =>
+        (o.find((x) => x.type === 'narrascope-narrative')!.report_ref =
+          'report--00000000-0000-4000-8000-000000000000'),
+      /report_ref .* does not resolve/u,
+    ],
   ])('%s', (_name, fn, problem) => {
     const problems = mutated(fn);
     expect(problems.some((p) => problem.test(p))).toBe(true);
@@ -74,21 +162,36 @@ describe('validateStixBundle catches', () => {
 
   it('stringifyStixBundle refuses an invalid bundle', () => {
     const b = bundle();
-    expect(() => stringifyStixBundle({ ...b, objects: [...b.objects, { type: 'note', id: 'note--bad' }] })).toThrow(/invalid STIX bundle/u);
+    expect(() =>
+      stringifyStixBundle({ ...b, objects: [...b.objects, { type: 'note', id: 'note--bad' }] }),
+    ).toThrow(/invalid STIX bundle/u);
     expect(JSON.parse(stringifyStixBundle(b))).toEqual(b);
   });
 });
 
 describe('DISARM mapping', () => {
   it('refers only to techniques present in the committed subset', () => {
-    for (const ids of Object.values(TECHNIQUE_TO_DISARM)) for (const id of ids) expect(DISARM_TECHNIQUES.has(id)).toBe(true);
+    for (const ids of Object.values(TECHNIQUE_TO_DISARM))
+      for (const id of ids) expect(DISARM_TECHNIQUES.has(id)).toBe(true);
   });
 
   const disarm = sharedDataOrSkip('disarm', 'DISARM.json');
   it.skipIf(!disarm)('matches DISARM.json (ids, names, STIX ids)', () => {
-    const objects = (JSON.parse(readFileSync(disarm!, 'utf8')) as { objects: { type: string; id: string; name: string; external_references?: { external_id?: string }[] }[] }).objects;
+    const objects = (
+      JSON.parse(readFileSync(disarm!, 'utf8')) as {
+        objects: {
+          type: string;
+          id: string;
+          name: string;
+          external_references?: { external_id?: string }[];
+        }[];
+      }
+    ).objects;
     for (const t of DISARM_TECHNIQUES.values()) {
-      const o = objects.find((x) => x.type === 'attack-pattern' && x.external_references?.some((r) => r.external_id === t.externalId));
+      const o = objects.find(
+        (x) =>
+          x.type === 'attack-pattern' && x.external_references?.some((r) => r.external_id === t.externalId),
+      );
       expect(o, t.externalId).toBeDefined();
       expect({ id: o!.id, name: o!.name }).toEqual({ id: t.stixId, name: t.name });
     }

@@ -12,7 +12,13 @@ describe.skipIf(!present)('CheckThat! 2020 claim retrieval (dev sample)', () => 
     const matcher = createFactCheckMatcher(data.factChecks);
     const sample = data.dev.queries.slice(0, 60);
     const qrels = new Map(sample.map((q) => [q.id, data.dev.qrels.get(q.id)!]));
-    const run = (bm25Only: boolean): Map<string, string[]> => new Map(sample.map((q) => [q.id, matcher.match(queryText(q), { k: 10, highlights: false, bm25Only }).map((h) => h.factCheck.id)]));
+    const run = (bm25Only: boolean): Map<string, string[]> =>
+      new Map(
+        sample.map((q) => [
+          q.id,
+          matcher.match(queryText(q), { k: 10, highlights: false, bm25Only }).map((h) => h.factCheck.id),
+        ]),
+      );
     const rerank = evaluateRun(run(false), qrels);
     const bm25 = evaluateRun(run(true), qrels);
     expect(rerank.map5).toBeGreaterThan(0.75);

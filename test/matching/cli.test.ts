@@ -15,14 +15,23 @@ const file = (name: string, text: string): string => {
   return p;
 };
 
-const corpus = file('corpus.tsv', 'id\tclaim\ttitle\nfc1\tDrinking sea water cures the common cold.\tDoes Sea Water Cure Colds?\nfc2\tThe city dam will flood the old town next spring.\tWill the Dam Flood the Old Town?\nfc3\tElectric buses caught fire in cold weather.\tDid Buses Catch Fire?\n');
-const queries = file('queries.tsv', 'id\ttext\nq1\tmy aunt says sea water cured her cold\nq2\t"the dam will ""flood"" the town, they say"\n');
+const corpus = file(
+  'corpus.tsv',
+  'id\tclaim\ttitle\nfc1\tDrinking sea water cures the common cold.\tDoes Sea Water Cure Colds?\nfc2\tThe city dam will flood the old town next spring.\tWill the Dam Flood the Old Town?\nfc3\tElectric buses caught fire in cold weather.\tDid Buses Catch Fire?\n',
+);
+const queries = file(
+  'queries.tsv',
+  'id\ttext\nq1\tmy aunt says sea water cured her cold\nq2\t"the dam will ""flood"" the town, they say"\n',
+);
 
 describe('narrascope match', () => {
   it('writes a TREC run file: qid Q0 docid rank score tag', async () => {
     const r = await runCli(['match', '--queries', queries, '--corpus', corpus, '--top', '2']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => l.split('\t'));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(lines.map((l) => [l[0], l[1], l[2], l[3], l[5]])).toEqual([
       ['q1', 'Q0', 'fc1', '1', 'narrascope-rerank'],
       ['q1', 'Q0', 'fc3', '2', 'narrascope-rerank'],
@@ -31,15 +40,24 @@ describe('narrascope match', () => {
   });
 
   it('matches a claim against a library file, with highlights, as text and JSON lines', async () => {
-    const lib = file('lib.csv', 'claim,rating,publisher,url\nDrinking sea water cures the common cold.,False,Desk,https://d.example/1\nThe dam will flood the town.,Misleading,Desk,https://d.example/2\n');
+    const lib = file(
+      'lib.csv',
+      'claim,rating,publisher,url\nDrinking sea water cures the common cold.,False,Desk,https://d.example/1\nThe dam will flood the town.,Misleading,Desk,https://d.example/2\n',
+    );
     const text = await runCli(['match', 'does sea water cure a cold?', '--library', lib, '--top', '1']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('1. [');
     expect(text.stdout).toContain('Drinking «sea water cures» the common «cold».');
     expect(text.stdout).toContain('rating: False · by Desk');
     const json = await runCli(['match', 'does sea water cure a cold?', '--library', lib, '--json']);
-    const line = JSON.parse(json.stdout) as { matches: { rank: number; rating: string; highlights: { claim: { text: string }[] } }[] };
-    expect(line.matches[0]).toMatchObject({ rank: 1, rating: 'False', highlights: { claim: [{ text: 'sea water cures' }, { text: 'cold' }] } });
+    const line = JSON.parse(json.stdout) as {
+      matches: { rank: number; rating: string; highlights: { claim: { text: string }[] } }[];
+    };
+    expect(line.matches[0]).toMatchObject({
+      rank: 1,
+      rating: 'False',
+      highlights: { claim: [{ text: 'sea water cures' }, { text: 'cold' }] },
+    });
   });
 
   it.each([
@@ -65,7 +83,21 @@ describe('narrascope match', () => {
 describe('narrascope factchecks', () => {
   it('imports ClaimReview with warnings, rejects what it cannot use (exit 3), and counts', async () => {
     const db = join(dir, 'lib.db');
-    const json = file('reviews.json', JSON.stringify([{ '@type': 'ClaimReview', claimReviewed: 'Bridges melt in summer.', author: { name: 'Desk' }, url: 'https://d.example/b', reviewRating: { alternateName: 'False' }, datePublished: '2026-01-01', itemReviewed: { '@type': 'Claim' } }, { '@type': 'ClaimReview' }]));
+    const json = file(
+      'reviews.json',
+      JSON.stringify([
+        {
+          '@type': 'ClaimReview',
+          claimReviewed: 'Bridges melt in summer.',
+          author: { name: 'Desk' },
+          url: 'https://d.example/b',
+          reviewRating: { alternateName: 'False' },
+          datePublished: '2026-01-01',
+          itemReviewed: { '@type': 'Claim' },
+        },
+        { '@type': 'ClaimReview' },
+      ]),
+    );
     const r = await runCli(['factchecks', 'import', json, '--db', db]);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/imported 1 fact-check\(s\), 1 rejected/u);
@@ -79,14 +111,23 @@ describe('narrascope factchecks', () => {
   });
 
   it('exits 2 when nothing is importable', async () => {
-    const r = await runCli(['factchecks', 'import', file('empty.json', '{"@type":"Article"}'), '--db', join(dir, 'x.db')]);
+    const r = await runCli([
+      'factchecks',
+      'import',
+      file('empty.json', '{"@type":"Article"}'),
+      '--db',
+      join(dir, 'x.db'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nothing to import/u);
   });
 });
 
 describe('narrascope export', () => {
-  const doc = file('myths.txt', 'Water myths\n\nMyth: Drinking sea water cures the common cold.\nFact: Sea water dehydrates the body; doctors advise fresh water.\n\nMyth: The dam will flood the old town.\nFact: The overflow plan keeps water below the town wall.\n');
+  const doc = file(
+    'myths.txt',
+    'Water myths\n\nMyth: Drinking sea water cures the common cold.\nFact: Sea water dehydrates the body; doctors advise fresh water.\n\nMyth: The dam will flood the old town.\nFact: The overflow plan keeps water below the town wall.\n',
+  );
 
   it('stix: a valid bundle with no dangling references', async () => {
     const r = await runCli(['export', 'stix', doc]);
@@ -100,11 +141,21 @@ describe('narrascope export', () => {
     const out = join(dir, 'claims.csv');
     const r = await runCli(['export', 'csv', doc, '--table', 'claims', '--out', out]);
     expect(r.code).toBe(0);
-    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe('document_hash,document_title,document_uri,outlet,claim_id,text,type,speaker,has_source,sources,check_worthiness,ledger_item_ids,start,end');
+    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toBe(
+      'document_hash,document_title,document_uri,outlet,claim_id,text,type,speaker,has_source,sources,check_worthiness,ledger_item_ids,start,end',
+    );
   });
 
   it('claimreview: valid reviews when the ledger has items, or a clear error', async () => {
-    const r = await runCli(['export', 'claimreview', doc, '--publisher', 'Water Desk', '--url', 'https://example.org/myths']);
+    const r = await runCli([
+      'export',
+      'claimreview',
+      doc,
+      '--publisher',
+      'Water Desk',
+      '--url',
+      'https://example.org/myths',
+    ]);
     if (r.code === 0) {
       const reviews = JSON.parse(r.stdout) as unknown[];
       expect(reviews.length).toBeGreaterThan(0);
@@ -137,7 +188,10 @@ describe('narrascope export', () => {
 describe('narrascope export claimreview --confirmed', () => {
   it('exports analyst-confirmed verdicts from the store, the analyst as reviewer', async () => {
     const db = join(dir, 'confirmed.db');
-    const doc = file('confirm.txt', 'Water myths\n\nMyth: Drinking sea water cures the common cold.\nFact: Sea water dehydrates the body.\n\nMyth: The dam will flood the old town.\nFact: The overflow plan keeps water below the town wall.\n');
+    const doc = file(
+      'confirm.txt',
+      'Water myths\n\nMyth: Drinking sea water cures the common cold.\nFact: Sea water dehydrates the body.\n\nMyth: The dam will flood the old town.\nFact: The overflow plan keeps water below the town wall.\n',
+    );
     expect((await runCli(['ingest', doc, '--db', db])).code).toBe(0);
     const none = await runCli(['export', 'claimreview', '--confirmed', '--db', db]);
     expect(none.code).toBe(2);
@@ -150,15 +204,41 @@ describe('narrascope export claimreview --confirmed', () => {
       const item = analysis?.rebuttals[0];
       expect(item, 'the ledger aggregator should find the Myth/Fact item').toBeDefined();
       expect(await getDocument(store.db, row.hash)).not.toBeNull();
-      await store.write((trx) => (trx as unknown as Kysely<{ ledger_confirmations: Record<string, string> }>).insertInto('ledger_confirmations').values({ document_hash: row.hash, item_key: item!.id, verdict: 'Mostly false', note: 'Sea water dehydrates.', author: 'J. Analyst', created_at: '2026-05-01T10:00:00Z' }).execute());
+      await store.write((trx) =>
+        (trx as unknown as Kysely<{ ledger_confirmations: Record<string, string> }>)
+          .insertInto('ledger_confirmations')
+          .values({
+            document_hash: row.hash,
+            item_key: item!.id,
+            verdict: 'Mostly false',
+            note: 'Sea water dehydrates.',
+            author: 'J. Analyst',
+            created_at: '2026-05-01T10:00:00Z',
+          })
+          .execute(),
+      );
     } finally {
       await store.close();
     }
-    const r = await runCli(['export', 'claimreview', '--confirmed', '--db', db, '--url', 'https://example.org/myths']);
+    const r = await runCli([
+      'export',
+      'claimreview',
+      '--confirmed',
+      '--db',
+      db,
+      '--url',
+      'https://example.org/myths',
+    ]);
     expect(r.code).toBe(0);
     const reviews = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(reviews).toHaveLength(1);
     expect(validateClaimReview(reviews[0])).toEqual([]);
-    expect(reviews[0]).toMatchObject({ claimReviewed: 'Drinking sea water cures the common cold.', author: { '@type': 'Person', name: 'J. Analyst' }, reviewRating: { ratingValue: 2, alternateName: 'Mostly false' }, reviewBody: 'Sea water dehydrates.', datePublished: '2026-05-01' });
+    expect(reviews[0]).toMatchObject({
+      claimReviewed: 'Drinking sea water cures the common cold.',
+      author: { '@type': 'Person', name: 'J. Analyst' },
+      reviewRating: { ratingValue: 2, alternateName: 'Mostly false' },
+      reviewBody: 'Sea water dehydrates.',
+      datePublished: '2026-05-01',
+    });
   });
 });

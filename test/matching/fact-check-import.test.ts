@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countFactChecks, importClaimReviews, importFactCheckTable, ledgerFactChecks, listFactChecks, parseColumnMapping, saveFactChecks } from '../../src/store/fact-checks/index.js';
+import {
+  countFactChecks,
+  importClaimReviews,
+  importFactCheckTable,
+  ledgerFactChecks,
+  listFactChecks,
+  parseColumnMapping,
+  saveFactChecks,
+} from '../../src/store/fact-checks/index.js';
 import { openStore } from '../../src/store/index.js';
 import { fixtureResult } from '../export/fixture.js';
 
@@ -14,7 +22,11 @@ const review = (over: Record<string, unknown> = {}): Record<string, unknown> => 
   author: { '@type': 'Organization', name: 'Example Checks' },
   url: 'https://checks.example/sea-water',
   datePublished: '2026-01-10',
-  itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'A. Poster' }, appearance: [{ '@type': 'CreativeWork', url: 'https://social.example/p/1' }] },
+  itemReviewed: {
+    '@type': 'Claim',
+    author: { '@type': 'Person', name: 'A. Poster' },
+    appearance: [{ '@type': 'CreativeWork', url: 'https://social.example/p/1' }],
+  },
   ...over,
 });
 
@@ -22,14 +34,28 @@ describe('ClaimReview import', () => {
   it.each([
     ['a single object', JSON.stringify(review()), 1],
     ['an array', JSON.stringify([review(), review({ claimReviewed: 'Bridges melt in summer.' })]), 2],
-    ['an @graph', JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage' }, review()] }), 1],
+    [
+      'an @graph',
+      JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage' }, review()] }),
+      1,
+    ],
     ['a nested mainEntity', JSON.stringify({ '@type': 'WebPage', mainEntity: review() }), 1],
     ['a schema: prefixed type list', JSON.stringify({ ...review(), '@type': ['schema:ClaimReview'] }), 1],
   ])('reads %s', (_name, text, n) => {
     const out = importClaimReviews(text, 'in.json');
     expect(out.rejected).toEqual([]);
     expect(out.records).toHaveLength(n);
-    expect(out.records[0]).toMatchObject({ claim: 'Drinking sea water cures colds.', verdict: 'false', rating: 'False', ratingValue: 1, publisher: 'Example Checks', claimAuthor: 'A. Poster', appearances: ['https://social.example/p/1'], origin: 'claimreview', warnings: [] });
+    expect(out.records[0]).toMatchObject({
+      claim: 'Drinking sea water cures colds.',
+      verdict: 'false',
+      rating: 'False',
+      ratingValue: 1,
+      publisher: 'Example Checks',
+      claimAuthor: 'A. Poster',
+      appearances: ['https://social.example/p/1'],
+      origin: 'claimreview',
+      warnings: [],
+    });
   });
 
   it('reads ld+json blocks from an HTML page without running any script', () => {
@@ -38,14 +64,36 @@ describe('ClaimReview import', () => {
       <script type='application/ld+json'>{ not json }</script></head><body>x</body></html>`;
     const out = importClaimReviews(html, 'page.html');
     expect(out.records).toHaveLength(1);
-    expect(out.rejected).toEqual([{ source: 'page.html#script-2', reason: expect.stringContaining('not valid JSON') }]);
+    expect(out.rejected).toEqual([
+      { source: 'page.html#script-2', reason: expect.stringContaining('not valid JSON') },
+    ]);
     expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
   });
 
   it('imports with warnings when recommended fields are missing, rejects without a claim', () => {
-    const out = importClaimReviews(JSON.stringify([review({ author: undefined, url: 'ftp://x', reviewRating: undefined, datePublished: undefined, itemReviewed: undefined }), review({ claimReviewed: '' })]), 'in.json');
-    expect(out.records[0]!.warnings).toEqual(['reviewRating', 'author', 'url', 'datePublished', 'itemReviewed']);
-    expect(out.rejected).toEqual([{ source: 'in.json#2', reason: expect.stringContaining('without claimReviewed') }]);
+    const out = importClaimReviews(
+      JSON.stringify([
+        review({
+          author: undefined,
+          url: 'ftp://x',
+          reviewRating: undefined,
+          datePublished: undefined,
+          itemReviewed: undefined,
+        }),
+        review({ claimReviewed: '' }),
+      ]),
+      'in.json',
+    );
+    expect(out.records[0]!.warnings).toEqual([
+      'reviewRating',
+      'author',
+      'url',
+      'datePublished',
+      'itemReviewed',
+    ]);
+    expect(out.rejected).toEqual([
+      { source: 'in.json#2', reason: expect.stringContaining('without claimReviewed') },
+    ]);
   });
 
   it.each([
@@ -61,21 +109,40 @@ describe('ClaimReview import', () => {
 
 describe('CSV/TSV import', () => {
   it('recognises common headers and quoted fields', () => {
-    const csv = 'claim,rating,publisher,url\n"Bridges melt, in summer",Pants on Fire,Desk,https://d.example/1\n,False,Desk,\n';
+    const csv =
+      'claim,rating,publisher,url\n"Bridges melt, in summer",Pants on Fire,Desk,https://d.example/1\n,False,Desk,\n';
     const out = importFactCheckTable(csv, 'f.csv');
-    expect(out.records).toEqual([expect.objectContaining({ claim: 'Bridges melt, in summer', verdict: 'false', rating: 'Pants on Fire', publisher: 'Desk', url: 'https://d.example/1', warnings: [] })]);
+    expect(out.records).toEqual([
+      expect.objectContaining({
+        claim: 'Bridges melt, in summer',
+        verdict: 'false',
+        rating: 'Pants on Fire',
+        publisher: 'Desk',
+        url: 'https://d.example/1',
+        warnings: [],
+      }),
+    ]);
     expect(out.rejected).toEqual([{ source: 'f.csv:3', reason: 'the claim cell is empty' }]);
   });
 
   it('uses a column mapping and detects TSV', () => {
     const tsv = 'n\tstatement\theadline\n7\tThe moon is cheese\tIs the moon cheese?\n';
-    const out = importFactCheckTable(tsv, 'f.tsv', { mapping: parseColumnMapping('id=n,claim=statement,title=headline') });
-    expect(out.records[0]).toMatchObject({ claim: 'The moon is cheese', title: 'Is the moon cheese?', source: 'f.tsv:2#7', warnings: ['rating', 'publisher', 'url'] });
+    const out = importFactCheckTable(tsv, 'f.tsv', {
+      mapping: parseColumnMapping('id=n,claim=statement,title=headline'),
+    });
+    expect(out.records[0]).toMatchObject({
+      claim: 'The moon is cheese',
+      title: 'Is the moon cheese?',
+      source: 'f.tsv:2#7',
+      warnings: ['rating', 'publisher', 'url'],
+    });
   });
 
   it('rejects a file without a claim column, and a mapping to a missing column', () => {
     expect(importFactCheckTable('a,b\n1,2\n', 'f.csv').rejected[0]!.reason).toMatch(/no claim column/u);
-    expect(importFactCheckTable('a,b\n1,2\n', 'f.csv', { mapping: { claim: 'nope' } }).rejected[0]!.reason).toMatch(/column "nope"/u);
+    expect(
+      importFactCheckTable('a,b\n1,2\n', 'f.csv', { mapping: { claim: 'nope' } }).rejected[0]!.reason,
+    ).toMatch(/column "nope"/u);
     expect(() => parseColumnMapping('colour=x')).toThrow(/unknown field "colour"/u);
   });
 });
@@ -84,7 +151,15 @@ describe('ledger items as fact-checks', () => {
   it('turns each item with a claim into a fact-check with the outlet as publisher', () => {
     const out = ledgerFactChecks(fixtureResult());
     expect(out.records).toHaveLength(2);
-    expect(out.records[0]).toMatchObject({ claim: 'The river dam will flood the old town next spring.', verdict: 'false', rating: 'Myth', publisher: 'Example Water Board', url: 'https://example.org/dam-myths#item-1', origin: 'ledger', warnings: [] });
+    expect(out.records[0]).toMatchObject({
+      claim: 'The river dam will flood the old town next spring.',
+      verdict: 'false',
+      rating: 'Myth',
+      publisher: 'Example Water Board',
+      url: 'https://example.org/dam-myths#item-1',
+      origin: 'ledger',
+      warnings: [],
+    });
     expect(out.records[1]!.warnings).toEqual(['verdict', 'rebuttal']);
   });
 });
@@ -96,7 +171,10 @@ describe('fact_checks table', () => {
   it('stores records once (re-import is a no-op) and lists them back', async () => {
     const store = await openStore(join(dir, 'lib.db'));
     try {
-      const batch = importClaimReviews(JSON.stringify([review(), review({ claimReviewed: 'Bridges melt in summer.' })]), 'in.json');
+      const batch = importClaimReviews(
+        JSON.stringify([review(), review({ claimReviewed: 'Bridges melt in summer.' })]),
+        'in.json',
+      );
       expect(await saveFactChecks(store, batch.records)).toEqual({ inserted: 2, unchanged: 0 });
       expect(await saveFactChecks(store, batch.records)).toEqual({ inserted: 0, unchanged: 2 });
       expect(await countFactChecks(store.db)).toBe(2);

@@ -1,14 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { createFactCheckMatcher, FactCheckMatcher, FEATURE_NAMES, loadRerankerModel, rerankScore, trainReranker, validateRerankerModel } from '../../src/corpus/matching/index.js';
+import {
+  createFactCheckMatcher,
+  FactCheckMatcher,
+  FEATURE_NAMES,
+  loadRerankerModel,
+  rerankScore,
+  trainReranker,
+  validateRerankerModel,
+} from '../../src/corpus/matching/index.js';
 import { loadWordVectors } from '../../src/models/vectors/word-vectors.js';
 
 // Our own invented fact-check library.
 const library = [
   { id: 'fc1', claim: 'Drinking sea water cures the common cold.', title: 'Does Sea Water Cure Colds?' },
-  { id: 'fc2', claim: 'The city dam will flood the old town next spring.', title: 'Will the Dam Flood the Old Town?' },
-  { id: 'fc3', claim: 'A photo shows the mayor shaking hands with a famous singer.', title: 'Is This a Real Photo of the Mayor?' },
-  { id: 'fc4', claim: 'Electric buses caught fire because of cold weather.', title: 'Did Cold Weather Set Buses on Fire?' },
-  { id: 'fc5', claim: '70 per cent of the new jobs went to people from out of state.', title: 'Did 70% of Jobs Go to Out-of-State Workers?' },
+  {
+    id: 'fc2',
+    claim: 'The city dam will flood the old town next spring.',
+    title: 'Will the Dam Flood the Old Town?',
+  },
+  {
+    id: 'fc3',
+    claim: 'A photo shows the mayor shaking hands with a famous singer.',
+    title: 'Is This a Real Photo of the Mayor?',
+  },
+  {
+    id: 'fc4',
+    claim: 'Electric buses caught fire because of cold weather.',
+    title: 'Did Cold Weather Set Buses on Fire?',
+  },
+  {
+    id: 'fc5',
+    claim: '70 per cent of the new jobs went to people from out of state.',
+    title: 'Did 70% of Jobs Go to Out-of-State Workers?',
+  },
 ];
 
 describe('FactCheckMatcher', () => {
@@ -24,7 +48,9 @@ describe('FactCheckMatcher', () => {
   });
 
   it('returns ranks, scores and highlights into the fact-check and the query', () => {
-    const hit = createFactCheckMatcher(library).match('Will the old town flood when the dam breaks?', { k: 1 })[0]!;
+    const hit = createFactCheckMatcher(library).match('Will the old town flood when the dam breaks?', {
+      k: 1,
+    })[0]!;
     expect(hit.rank).toBe(1);
     expect(hit.highlights.claim.map((h) => h.text)).toEqual(['dam will flood the old town']);
     expect(hit.highlights.title.map((h) => h.text)).toEqual(['Dam Flood the Old Town']);
@@ -49,8 +75,12 @@ describe('FactCheckMatcher', () => {
 describe('re-ranker', () => {
   it('learns to put the relevant candidate first on separable data (deterministic)', () => {
     const n = FEATURE_NAMES.length;
-    const vec = (x: number): Float64Array => Float64Array.from({ length: n }, (_, i) => (i === 0 ? x : (i % 3) * 0.1));
-    const groups = [0, 1, 2, 3].map((g) => ({ features: [vec(0.2 + g * 0.01), vec(0.9), vec(0.1)], relevant: [false, true, false] }));
+    const vec = (x: number): Float64Array =>
+      Float64Array.from({ length: n }, (_, i) => (i === 0 ? x : (i % 3) * 0.1));
+    const groups = [0, 1, 2, 3].map((g) => ({
+      features: [vec(0.2 + g * 0.01), vec(0.9), vec(0.1)],
+      relevant: [false, true, false],
+    }));
     const a = trainReranker(groups, { iterations: 200 });
     const b = trainReranker(groups, { iterations: 200 });
     expect(a).toEqual(b);
@@ -68,6 +98,7 @@ describe('re-ranker', () => {
 
   it('gives finite feature values', () => {
     const m = new FactCheckMatcher(library, { vectors: loadWordVectors() });
-    for (const c of m.candidateFeatures('sea water cures a cold, says a post')) for (const f of c.features) expect(Number.isFinite(f)).toBe(true);
+    for (const c of m.candidateFeatures('sea water cures a cold, says a post'))
+      for (const f of c.features) expect(Number.isFinite(f)).toBe(true);
   });
 });

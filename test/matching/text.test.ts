@@ -1,12 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { highlightMatches, markHighlights, matchTerms, porterStem, tokenizeForMatching } from '../../src/corpus/matching/index.js';
+import {
+  highlightMatches,
+  markHighlights,
+  matchTerms,
+  porterStem,
+  tokenizeForMatching,
+} from '../../src/corpus/matching/index.js';
 
 describe('porterStem (Porter 1980 reference pairs)', () => {
   it.each([
-    ['caresses', 'caress'], ['ponies', 'poni'], ['cats', 'cat'], ['agreed', 'agre'], ['plastered', 'plaster'], ['motoring', 'motor'],
-    ['hopping', 'hop'], ['falling', 'fall'], ['filing', 'file'], ['happy', 'happi'], ['relational', 'relat'], ['conditional', 'condit'],
-    ['vietnamization', 'vietnam'], ['hopefulness', 'hope'], ['electrical', 'electr'], ['adjustment', 'adjust'], ['adoption', 'adopt'],
-    ['generalizations', 'gener'], ['vaccines', 'vaccin'], ['vaccinated', 'vaccin'], ['as', 'as'], ['2020', '2020'],
+    ['caresses', 'caress'],
+    ['ponies', 'poni'],
+    ['cats', 'cat'],
+    ['agreed', 'agre'],
+    ['plastered', 'plaster'],
+    ['motoring', 'motor'],
+    ['hopping', 'hop'],
+    ['falling', 'fall'],
+    ['filing', 'file'],
+    ['happy', 'happi'],
+    ['relational', 'relat'],
+    ['conditional', 'condit'],
+    ['vietnamization', 'vietnam'],
+    ['hopefulness', 'hope'],
+    ['electrical', 'electr'],
+    ['adjustment', 'adjust'],
+    ['adoption', 'adopt'],
+    ['generalizations', 'gener'],
+    ['vaccines', 'vaccin'],
+    ['vaccinated', 'vaccin'],
+    ['as', 'as'],
+    ['2020', '2020'],
   ])('%s → %s', (word, stem) => {
     expect(porterStem(word)).toBe(stem);
   });
@@ -17,8 +41,16 @@ describe('tokenizeForMatching', () => {
     const text = "Trump's #DefundTheCBC @IlhanMN: 70% of $1,000 https://t.co/xyz pic.twitter.com/abc isn't";
     const tokens = tokenizeForMatching(text);
     expect(tokens.map((t) => [t.term, t.kind])).toEqual([
-      ['trump', 'word'], ['defund', 'hashtag'], ['cbc', 'hashtag'], ['ilhan', 'mention'], ['mn', 'mention'],
-      ['70', 'number'], ['percent', 'word'], ['dollar', 'word'], ['1000', 'number'], ['not', 'word'],
+      ['trump', 'word'],
+      ['defund', 'hashtag'],
+      ['cbc', 'hashtag'],
+      ['ilhan', 'mention'],
+      ['mn', 'mention'],
+      ['70', 'number'],
+      ['percent', 'word'],
+      ['dollar', 'word'],
+      ['1000', 'number'],
+      ['not', 'word'],
     ]);
     for (const t of tokens) expect(text.slice(t.start, t.end).length).toBeGreaterThan(0);
     expect(text.slice(tokens[1]!.start, tokens[1]!.end)).toBe('Defund');

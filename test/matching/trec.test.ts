@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { averagePrecisionAt, evaluateRun, formatRun, parseIdTsv, parseQrels } from '../../src/corpus/matching/index.js';
+import {
+  averagePrecisionAt,
+  evaluateRun,
+  formatRun,
+  parseIdTsv,
+  parseQrels,
+} from '../../src/corpus/matching/index.js';
 
 describe('CheckThat! files', () => {
   it('parses id-first TSV with quoted fields and doubled quotes', () => {
@@ -19,14 +25,37 @@ describe('CheckThat! files', () => {
   });
 
   it('reads qrels and writes run lines', () => {
-    expect(parseQrels('1 0 394 1\n2\t0\t670\t1\n3 0 9 0\n')).toEqual(new Map([['1', new Set(['394'])], ['2', new Set(['670'])]]));
-    expect(formatRun([{ qid: '1', docid: '394', rank: 1, score: 2.5 }], 'my tag')).toBe('1\tQ0\t394\t1\t2.500000\tmy_tag\n');
+    expect(parseQrels('1 0 394 1\n2\t0\t670\t1\n3 0 9 0\n')).toEqual(
+      new Map([
+        ['1', new Set(['394'])],
+        ['2', new Set(['670'])],
+      ]),
+    );
+    expect(formatRun([{ qid: '1', docid: '394', rank: 1, score: 2.5 }], 'my tag')).toBe(
+      '1\tQ0\t394\t1\t2.500000\tmy_tag\n',
+    );
   });
 
   it('computes AP@k, MAP@5 and success@10', () => {
     expect(averagePrecisionAt(['a', 'x', 'b'], new Set(['a', 'b']), 5)).toBeCloseTo((1 + 2 / 3) / 2, 10);
     expect(averagePrecisionAt(['x', 'x', 'x', 'x', 'x', 'a'], new Set(['a']), 5)).toBe(0);
-    const s = evaluateRun(new Map([['q1', ['a']], ['q2', ['x', 'b']]]), new Map([['q1', new Set(['a'])], ['q2', new Set(['b'])], ['q3', new Set(['c'])]]));
-    expect(s).toEqual({ queries: 3, map5: (1 + 0.5 + 0) / 3, map1: 1 / 3, success10: 2 / 3, mrr: (1 + 0.5) / 3 });
+    const s = evaluateRun(
+      new Map([
+        ['q1', ['a']],
+        ['q2', ['x', 'b']],
+      ]),
+      new Map([
+        ['q1', new Set(['a'])],
+        ['q2', new Set(['b'])],
+        ['q3', new Set(['c'])],
+      ]),
+    );
+    expect(s).toEqual({
+      queries: 3,
+      map5: (1 + 0.5 + 0) / 3,
+      map1: 1 / 3,
+      success10: 2 / 3,
+      mrr: (1 + 0.5) / 3,
+    });
   });
 });

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { cosine, loadWordVectors, parseWordVectors, serializeWordVectors } from '../../src/models/vectors/word-vectors.js';
+import {
+  cosine,
+  loadWordVectors,
+  parseWordVectors,
+  serializeWordVectors,
+} from '../../src/models/vectors/word-vectors.js';
 
 describe('word-vector file format', () => {
   it('round-trips words and int8-quantised vectors (per-vector scale)', () => {
-    const bytes = serializeWordVectors(['alpha', 'beta', 'zero'], [[1, -2, 0.5], [0.1, 0.1, -0.3], [0, 0, 0]], 3, { source: 'test', licence: 'test' });
+    const bytes = serializeWordVectors(
+      ['alpha', 'beta', 'zero'],
+      [
+        [1, -2, 0.5],
+        [0.1, 0.1, -0.3],
+        [0, 0, 0],
+      ],
+      3,
+      { source: 'test', licence: 'test' },
+    );
     const v = parseWordVectors(bytes);
     expect([v.size, v.dims, v.indexOf('beta'), v.indexOf('gamma')]).toEqual([3, 3, 1, -1]);
     const a = v.vector('alpha')!;
@@ -15,7 +29,15 @@ describe('word-vector file format', () => {
 
   it('refuses bytes that are not a vectors file, and truncated files', () => {
     expect(() => parseWordVectors(new Uint8Array([1, 2, 3]))).toThrow(/bad magic/u);
-    const bytes = serializeWordVectors(['a', 'b'], [[1, 2], [3, 4]], 2, { source: 't', licence: 't' });
+    const bytes = serializeWordVectors(
+      ['a', 'b'],
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      2,
+      { source: 't', licence: 't' },
+    );
     expect(() => parseWordVectors(bytes.subarray(0, bytes.length - 1))).toThrow(/truncated/u);
   });
 });

@@ -3,7 +3,13 @@ import { resolve } from 'node:path';
 import { createAnalyzer } from '../../analyzer.js';
 import type { AnalysisResult } from '../../core/result/types.js';
 import type { Kysely } from 'kysely';
-import { confirmedClaimReviews, ledgerClaimReviews, stringifyJsonLd, type ClaimReview, type ClaimReviewContext } from '../../export/claimreview/index.js';
+import {
+  confirmedClaimReviews,
+  ledgerClaimReviews,
+  stringifyJsonLd,
+  type ClaimReview,
+  type ClaimReviewContext,
+} from '../../export/claimreview/index.js';
 import { getAnalysis, getDocument } from '../../store/index.js';
 import { CSV_TABLES, tableCsv, type CsvTable } from '../../export/csv/index.js';
 import { validateAnalysisResult } from '../../export/format/schema.js';
@@ -49,7 +55,11 @@ Examples:
   narrascope analyze docs/ -f json -o results.json && narrascope export csv --results results.json --table claims`;
 
 /** Analyses inputs with the default configuration; failures are reported and counted, not thrown. */
-export async function analyseSpecs(specs: readonly string[], io: CliIO, command: string): Promise<{ results: AnalysisResult[]; failed: number }> {
+export async function analyseSpecs(
+  specs: readonly string[],
+  io: CliIO,
+  command: string,
+): Promise<{ results: AnalysisResult[]; failed: number }> {
   const analyzer = createAnalyzer({});
   const results: AnalysisResult[] = [];
   let failed = 0;
@@ -57,7 +67,9 @@ export async function analyseSpecs(specs: readonly string[], io: CliIO, command:
     if (item.kind === 'skipped') continue;
     if (item.kind === 'error') {
       failed++;
-      io.stderr.write(`narrascope ${command}: ${item.origin}: ${item.error.message}\n${item.error.hint ? `  ${item.error.hint}\n` : ''}`);
+      io.stderr.write(
+        `narrascope ${command}: ${item.origin}: ${item.error.message}\n${item.error.hint ? `  ${item.error.hint}\n` : ''}`,
+      );
       continue;
     }
     results.push(await analyzer.analyze(item.document));
@@ -71,12 +83,23 @@ export async function readResultsFile(path: string, cwd: string): Promise<Analys
   try {
     value = JSON.parse(await readFile(resolve(cwd, path), 'utf8'));
   } catch (e) {
-    throw new UserError(`cannot read analysis results from ${path}: ${(e as Error).message}`, 'Write them with `narrascope analyze ... --format json --out FILE`.');
+    throw new UserError(
+      `cannot read analysis results from ${path}: ${(e as Error).message}`,
+      'Write them with `narrascope analyze ... --format json --out FILE`.',
+    );
   }
-  const list = Array.isArray(value) ? value : value && typeof value === 'object' && Array.isArray((value as { results?: unknown }).results) ? (value as { results: unknown[] }).results : [value];
+  const list = Array.isArray(value)
+    ? value
+    : value && typeof value === 'object' && Array.isArray((value as { results?: unknown }).results)
+      ? (value as { results: unknown[] }).results
+      : [value];
   list.forEach((r, i) => {
     const problems = validateAnalysisResult(r as AnalysisResult);
-    if (problems.length) throw new UserError(`${path}: result ${i + 1} is not a Narrascope analysis result: ${problems.slice(0, 3).join('; ')}`, 'Write results with `narrascope analyze ... --format json`.');
+    if (problems.length)
+      throw new UserError(
+        `${path}: result ${i + 1} is not a Narrascope analysis result: ${problems.slice(0, 3).join('; ')}`,
+        'Write results with `narrascope analyze ... --format json`.',
+      );
   });
   return list as AnalysisResult[];
 }
@@ -98,21 +121,37 @@ export const exportCommand: CliCommand = {
   async run(args: ParsedArgs, io: CliIO) {
     const [format, ...inputs] = args.positionals;
     if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
-      throw new UserError(format ? `unknown export format "${format}"` : 'no export format given', `Formats: ${EXPORT_FORMATS.join(', ')}. Run \`narrascope export --help\`.`);
+      throw new UserError(
+        format ? `unknown export format "${format}"` : 'no export format given',
+        `Formats: ${EXPORT_FORMATS.join(', ')}. Run \`narrascope export --help\`.`,
+      );
     }
     const table = (str(args, 'table') ?? 'ledger') as CsvTable;
-    if (!CSV_TABLES.includes(table)) throw new UserError(`unknown table "${table}"`, `Tables: ${CSV_TABLES.join(', ')}.`);
+    if (!CSV_TABLES.includes(table))
+      throw new UserError(`unknown table "${table}"`, `Tables: ${CSV_TABLES.join(', ')}.`);
     const date = str(args, 'date');
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(date)) throw new UserError(`--date must be YYYY-MM-DD, got "${date}"`);
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(date))
+      throw new UserError(`--date must be YYYY-MM-DD, got "${date}"`);
     if (args.values.confirmed === true) {
-      if (format !== 'claimreview') throw new UserError('--confirmed applies to claimreview only', 'Run `narrascope export claimreview --confirmed`.');
+      if (format !== 'claimreview')
+        throw new UserError(
+          '--confirmed applies to claimreview only',
+          'Run `narrascope export claimreview --confirmed`.',
+        );
       await writeOutput(await confirmedReviews(args, io), str(args, 'out'), io.stdout, io.cwd);
       return ExitCode.ok;
     }
     const resultsFile = str(args, 'results');
-    if (!resultsFile && inputs.length === 0) throw new UserError('no input given', 'Pass files, a directory, a URL, - for standard input, or --results FILE.');
-    const { results, failed } = resultsFile ? { results: await readResultsFile(resultsFile, io.cwd), failed: 0 } : await analyseSpecs(inputs, io, 'export');
-    if (results.length === 0) throw new UserError('nothing was analysed, so there is nothing to export', 'See the messages above.');
+    if (!resultsFile && inputs.length === 0)
+      throw new UserError(
+        'no input given',
+        'Pass files, a directory, a URL, - for standard input, or --results FILE.',
+      );
+    const { results, failed } = resultsFile
+      ? { results: await readResultsFile(resultsFile, io.cwd), failed: 0 }
+      : await analyseSpecs(inputs, io, 'export');
+    if (results.length === 0)
+      throw new UserError('nothing was analysed, so there is nothing to export', 'See the messages above.');
     const content = render(format as ExportFormat, results, args, table, io);
     await writeOutput(content, str(args, 'out'), io.stdout, io.cwd);
     return failed ? ExitCode.partial : ExitCode.ok;
@@ -143,7 +182,11 @@ async function confirmedReviews(args: ParsedArgs, io: CliIO): Promise<string> {
   try {
     const db = store.db as unknown as Kysely<{ ledger_confirmations: ConfirmationRow }>;
     const rows = await db.selectFrom('ledger_confirmations').selectAll().orderBy('id').execute();
-    if (rows.length === 0) throw new UserError('no analyst-confirmed verdicts in the store', 'Confirm ledger items in the web app (or the API) first.');
+    if (rows.length === 0)
+      throw new UserError(
+        'no analyst-confirmed verdicts in the store',
+        'Confirm ledger items in the web app (or the API) first.',
+      );
     const byDoc = new Map<string, ConfirmationRow[]>();
     for (const r of rows) byDoc.set(r.document_hash, [...(byDoc.get(r.document_hash) ?? []), r]);
     const reviews: ClaimReview[] = [];
@@ -151,30 +194,65 @@ async function confirmedReviews(args: ParsedArgs, io: CliIO): Promise<string> {
       const doc = await getDocument(store.db, hash);
       const result = doc ? await getAnalysis(store.db, doc.id) : null;
       if (!result) {
-        io.stderr.write(`narrascope export: skipped ${list.length} confirmation(s) of document ${hash.slice(0, 12)}: its analysis is not in the store\n`);
+        io.stderr.write(
+          `narrascope export: skipped ${list.length} confirmation(s) of document ${hash.slice(0, 12)}: its analysis is not in the store\n`,
+        );
         continue;
       }
       // The latest confirmation of an item wins.
       const latest = new Map(list.map((c) => [c.item_key, c]));
-      const out = confirmedClaimReviews(result, [...latest.values()].map((c) => ({ itemId: c.item_key, verdict: c.verdict, note: c.note, author: c.author, createdAt: c.created_at })), reviewContext(args));
-      for (const s of out.skipped) io.stderr.write(`narrascope export: skipped confirmed item ${s.item} of ${s.document.slice(0, 12)}: ${s.reasons.join('; ')}\n`);
+      const out = confirmedClaimReviews(
+        result,
+        [...latest.values()].map((c) => ({
+          itemId: c.item_key,
+          verdict: c.verdict,
+          note: c.note,
+          author: c.author,
+          createdAt: c.created_at,
+        })),
+        reviewContext(args),
+      );
+      for (const s of out.skipped)
+        io.stderr.write(
+          `narrascope export: skipped confirmed item ${s.item} of ${s.document.slice(0, 12)}: ${s.reasons.join('; ')}\n`,
+        );
       reviews.push(...out.reviews);
     }
-    if (reviews.length === 0) throw new UserError('no confirmed verdict could be exported as a valid ClaimReview', 'Pass --url when the documents have no http(s) address.');
+    if (reviews.length === 0)
+      throw new UserError(
+        'no confirmed verdict could be exported as a valid ClaimReview',
+        'Pass --url when the documents have no http(s) address.',
+      );
     return stringifyJsonLd(reviews);
   } finally {
     await store.close();
   }
 }
 
-function render(format: ExportFormat, results: AnalysisResult[], args: ParsedArgs, table: CsvTable, io: CliIO): string {
+function render(
+  format: ExportFormat,
+  results: AnalysisResult[],
+  args: ParsedArgs,
+  table: CsvTable,
+  io: CliIO,
+): string {
   if (format === 'csv') return tableCsv(table, results);
   if (format === 'stix') return stringifyStixBundle(buildStixBundle(results));
   const { reviews, skipped } = ledgerClaimReviews(results, reviewContext(args));
-  for (const s of skipped) io.stderr.write(`narrascope export: skipped ledger item ${s.item} of ${s.document.slice(0, 12)}: ${s.reasons.join('; ')}\n`);
+  for (const s of skipped)
+    io.stderr.write(
+      `narrascope export: skipped ledger item ${s.item} of ${s.document.slice(0, 12)}: ${s.reasons.join('; ')}\n`,
+    );
   if (reviews.length === 0) {
     const none = results.every((r) => r.rebuttals.length === 0);
-    throw new UserError(none ? 'no ledger items found: ClaimReview needs a rebuttal-format document (claim + verdict)' : 'no ledger item could be exported as a valid ClaimReview', none ? 'Try `narrascope export stix` or `csv --table claims` for other documents.' : 'Pass --publisher and --url when the document names neither.');
+    throw new UserError(
+      none
+        ? 'no ledger items found: ClaimReview needs a rebuttal-format document (claim + verdict)'
+        : 'no ledger item could be exported as a valid ClaimReview',
+      none
+        ? 'Try `narrascope export stix` or `csv --table claims` for other documents.'
+        : 'Pass --publisher and --url when the document names neither.',
+    );
   }
   return stringifyJsonLd(reviews);
 }

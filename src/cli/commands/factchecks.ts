@@ -1,6 +1,16 @@
 import { resolve } from 'node:path';
 import { openStore, isStoreError } from '../../store/index.js';
-import { countFactChecks, FACT_CHECK_FILE_FORMATS, listFactChecks, parseColumnMapping, readFactCheckFile, saveFactChecks, type ColumnMapping, type FactCheckFileFormat, type ImportRejection } from '../../store/fact-checks/index.js';
+import {
+  countFactChecks,
+  FACT_CHECK_FILE_FORMATS,
+  listFactChecks,
+  parseColumnMapping,
+  readFactCheckFile,
+  saveFactChecks,
+  type ColumnMapping,
+  type FactCheckFileFormat,
+  type ImportRejection,
+} from '../../store/fact-checks/index.js';
 import { str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
@@ -36,7 +46,11 @@ Examples:
 export function formatFlag(args: ParsedArgs): FactCheckFileFormat | undefined {
   const f = str(args, 'format');
   if (f === undefined) return undefined;
-  if (!(FACT_CHECK_FILE_FORMATS as readonly string[]).includes(f)) throw new UserError(`unknown fact-check file format "${f}"`, `Formats: ${FACT_CHECK_FILE_FORMATS.join(', ')}.`);
+  if (!(FACT_CHECK_FILE_FORMATS as readonly string[]).includes(f))
+    throw new UserError(
+      `unknown fact-check file format "${f}"`,
+      `Formats: ${FACT_CHECK_FILE_FORMATS.join(', ')}.`,
+    );
   return f as FactCheckFileFormat;
 }
 
@@ -50,12 +64,24 @@ export function columnsFlag(args: ParsedArgs): ColumnMapping | undefined {
   }
 }
 
-export async function openLibraryStore(args: ParsedArgs, io: CliIO, create: boolean): Promise<Awaited<ReturnType<typeof openStore>>> {
+export async function openLibraryStore(
+  args: ParsedArgs,
+  io: CliIO,
+  create: boolean,
+): Promise<Awaited<ReturnType<typeof openStore>>> {
   const db = str(args, 'db') ?? 'narrascope.db';
   try {
     return await openStore(/^postgres(ql)?:\/\//iu.test(db) ? db : resolve(io.cwd, db), { create });
   } catch (e) {
-    if (isStoreError(e)) throw new UserError(e.message, e.hint ?? (create ? undefined : 'Import fact-checks first with `narrascope factchecks import FILE`, or pass --db.'), ExitCode.store);
+    if (isStoreError(e))
+      throw new UserError(
+        e.message,
+        e.hint ??
+          (create
+            ? undefined
+            : 'Import fact-checks first with `narrascope factchecks import FILE`, or pass --db.'),
+        ExitCode.store,
+      );
     throw e;
   }
 }
@@ -81,19 +107,47 @@ export const factchecksCommand: CliCommand = {
           io.stdout.write(`${await countFactChecks(store.db)}\n`);
         } else {
           const rows = await listFactChecks(store.db);
-          await writeOutput(rows.map((r) => JSON.stringify({ id: r.id, claim: r.claim, title: r.title, verdict: r.verdict, rating: r.rating, publisher: r.publisher, url: r.url, datePublished: r.datePublished, origin: r.origin, source: r.source, warnings: r.warnings })).join('\n') + (rows.length ? '\n' : ''), str(args, 'out'), io.stdout, io.cwd);
+          await writeOutput(
+            rows
+              .map((r) =>
+                JSON.stringify({
+                  id: r.id,
+                  claim: r.claim,
+                  title: r.title,
+                  verdict: r.verdict,
+                  rating: r.rating,
+                  publisher: r.publisher,
+                  url: r.url,
+                  datePublished: r.datePublished,
+                  origin: r.origin,
+                  source: r.source,
+                  warnings: r.warnings,
+                }),
+              )
+              .join('\n') + (rows.length ? '\n' : ''),
+            str(args, 'out'),
+            io.stdout,
+            io.cwd,
+          );
         }
       } finally {
         await store.close();
       }
       return ExitCode.ok;
     }
-    throw new UserError(action ? `unknown factchecks action "${action}"` : 'no action given', 'Actions: import FILE..., list, count. Run `narrascope factchecks --help`.');
+    throw new UserError(
+      action ? `unknown factchecks action "${action}"` : 'no action given',
+      'Actions: import FILE..., list, count. Run `narrascope factchecks --help`.',
+    );
   },
 };
 
 async function importFiles(files: readonly string[], args: ParsedArgs, io: CliIO): Promise<number> {
-  if (files.length === 0) throw new UserError('no file given', 'Pass ClaimReview JSON-LD, HTML pages embedding it, or CSV/TSV files: `narrascope factchecks import FILE...`.');
+  if (files.length === 0)
+    throw new UserError(
+      'no file given',
+      'Pass ClaimReview JSON-LD, HTML pages embedding it, or CSV/TSV files: `narrascope factchecks import FILE...`.',
+    );
   const format = formatFlag(args);
   const mapping = columnsFlag(args);
   const quiet = args.values.quiet === true;
@@ -101,7 +155,11 @@ async function importFiles(files: readonly string[], args: ParsedArgs, io: CliIO
   const records = [];
   for (const f of files) {
     try {
-      const batch = await readFactCheckFile(resolve(io.cwd, f), { ...(format ? { format } : {}), ...(mapping ? { mapping } : {}), label: f });
+      const batch = await readFactCheckFile(resolve(io.cwd, f), {
+        ...(format ? { format } : {}),
+        ...(mapping ? { mapping } : {}),
+        label: f,
+      });
       records.push(...batch.records);
       rejected.push(...batch.rejected);
     } catch (e) {
@@ -109,12 +167,23 @@ async function importFiles(files: readonly string[], args: ParsedArgs, io: CliIO
     }
   }
   for (const r of rejected) io.stderr.write(`narrascope factchecks: rejected ${r.source}: ${r.reason}\n`);
-  if (!quiet) for (const r of records) if (r.warnings.length) io.stderr.write(`narrascope factchecks: warning: ${r.source}: imported without ${r.warnings.join(', ')}\n`);
-  if (records.length === 0) throw new UserError('nothing to import: no file held a usable fact-check', 'See the reasons above; `narrascope factchecks --help` lists the accepted formats.');
+  if (!quiet)
+    for (const r of records)
+      if (r.warnings.length)
+        io.stderr.write(
+          `narrascope factchecks: warning: ${r.source}: imported without ${r.warnings.join(', ')}\n`,
+        );
+  if (records.length === 0)
+    throw new UserError(
+      'nothing to import: no file held a usable fact-check',
+      'See the reasons above; `narrascope factchecks --help` lists the accepted formats.',
+    );
   const store = await openLibraryStore(args, io, true);
   try {
     const { inserted, unchanged } = await saveFactChecks(store, records);
-    io.stdout.write(`imported ${inserted} fact-check(s)${unchanged ? `, ${unchanged} already in the library` : ''}${rejected.length ? `, ${rejected.length} rejected` : ''} (${store.location})\n`);
+    io.stdout.write(
+      `imported ${inserted} fact-check(s)${unchanged ? `, ${unchanged} already in the library` : ''}${rejected.length ? `, ${rejected.length} rejected` : ''} (${store.location})\n`,
+    );
   } finally {
     await store.close();
   }

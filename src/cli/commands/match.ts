@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
-import { createFactCheckMatcher, formatRun, markHighlights, parseIdTsv, type Highlight, type MatchHit, type RunLine } from '../../corpus/matching/index.js';
+import {
+  createFactCheckMatcher,
+  formatRun,
+  markHighlights,
+  parseIdTsv,
+  type Highlight,
+  type MatchHit,
+  type RunLine,
+} from '../../corpus/matching/index.js';
 import type { FactCheckMatcher } from '../../corpus/matching/matcher.js';
 import { readFactCheckFile, listFactChecks, type FactCheckRecord } from '../../store/fact-checks/index.js';
 import { numberFlag, str } from '../analyze/flags.js';
@@ -80,20 +88,33 @@ export const matchCommand: CliCommand = {
   },
   async run(args, io) {
     const method = str(args, 'method') ?? 'rerank';
-    if (method !== 'rerank' && method !== 'bm25') throw new UserError(`unknown method "${method}"`, 'Methods: rerank, bm25.');
+    if (method !== 'rerank' && method !== 'bm25')
+      throw new UserError(`unknown method "${method}"`, 'Methods: rerank, bm25.');
     const queriesFile = str(args, 'queries');
     const corpusFile = str(args, 'corpus');
     if (queriesFile || corpusFile) {
-      if (!queriesFile || !corpusFile) throw new UserError('--queries and --corpus go together', 'Example: narrascope match --queries tweets.tsv --corpus claims.tsv');
+      if (!queriesFile || !corpusFile)
+        throw new UserError(
+          '--queries and --corpus go together',
+          'Example: narrascope match --queries tweets.tsv --corpus claims.tsv',
+        );
       return runFile(queriesFile, corpusFile, method, args, io);
     }
     const text = args.positionals.join(' ').trim();
     const document = str(args, 'document');
     const corpusClaims = args.values['corpus-claims'] === true;
     const modes = [text ? 1 : 0, document ? 1 : 0, corpusClaims ? 1 : 0].reduce((a, b) => a + b, 0);
-    if (modes !== 1) throw new UserError(modes === 0 ? 'nothing to match' : 'give one kind of query', 'Pass "claim text", --document FILE, --corpus-claims, or --queries FILE --corpus FILE. Run `narrascope match --help`.');
+    if (modes !== 1)
+      throw new UserError(
+        modes === 0 ? 'nothing to match' : 'give one kind of query',
+        'Pass "claim text", --document FILE, --corpus-claims, or --queries FILE --corpus FILE. Run `narrascope match --help`.',
+      );
     const entries = await loadLibrary(args, io);
-    if (entries.length === 0) throw new UserError('the fact-check library is empty', 'Import fact-checks with `narrascope factchecks import FILE`, or pass --library FILE.');
+    if (entries.length === 0)
+      throw new UserError(
+        'the fact-check library is empty',
+        'Import fact-checks with `narrascope factchecks import FILE`, or pass --library FILE.',
+      );
     const matcher = createFactCheckMatcher(entries, method);
     let queries: { label: string; text: string }[];
     if (text) queries = [{ label: 'query', text }];
@@ -103,7 +124,8 @@ export const matchCommand: CliCommand = {
     const minScore = numberFlag(args, 'min-score', -1e9, 1e9);
     const color = io.stdout.isTTY === true && !io.env.NO_COLOR && str(args, 'out') === undefined;
     const out: string[] = [];
-    if (!matcher.model && method === 'rerank') io.stderr.write('narrascope match: no trained re-ranker found; ranking by BM25 alone.\n');
+    if (!matcher.model && method === 'rerank')
+      io.stderr.write('narrascope match: no trained re-ranker found; ranking by BM25 alone.\n');
     for (const q of queries) {
       const hits = matcher.match(q.text, { k }).filter((h) => minScore === undefined || h.score >= minScore);
       out.push(args.values.json === true ? jsonLine(q, hits) : textBlock(q, hits, color));
@@ -114,7 +136,11 @@ export const matchCommand: CliCommand = {
 };
 
 async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]> {
-  const files = Array.isArray(args.values.library) ? args.values.library.map(String) : typeof args.values.library === 'string' ? [args.values.library] : [];
+  const files = Array.isArray(args.values.library)
+    ? args.values.library.map(String)
+    : typeof args.values.library === 'string'
+      ? [args.values.library]
+      : [];
   if (files.length) {
     const format = formatFlag(args);
     const mapping = columnsFlag(args);
@@ -122,18 +148,34 @@ async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]> {
     for (const f of files) {
       let batch;
       try {
-        batch = await readFactCheckFile(resolve(io.cwd, f), { ...(format ? { format } : {}), ...(mapping ? { mapping } : {}), label: f });
+        batch = await readFactCheckFile(resolve(io.cwd, f), {
+          ...(format ? { format } : {}),
+          ...(mapping ? { mapping } : {}),
+          label: f,
+        });
       } catch (e) {
         throw new UserError((e as Error).message, 'Check the path of --library.');
       }
       for (const r of batch.rejected) io.stderr.write(`narrascope match: skipped ${r.source}: ${r.reason}\n`);
-      batch.records.forEach((r) => entries.push({ id: r.source.includes('#') ? r.source.slice(r.source.lastIndexOf('#') + 1) : r.source, claim: r.claim, title: r.title, record: r }));
+      batch.records.forEach((r) =>
+        entries.push({
+          id: r.source.includes('#') ? r.source.slice(r.source.lastIndexOf('#') + 1) : r.source,
+          claim: r.claim,
+          title: r.title,
+          record: r,
+        }),
+      );
     }
     return entries;
   }
   const store = await openLibraryStore(args, io, false);
   try {
-    return (await listFactChecks(store.db)).map((r) => ({ id: r.id, claim: r.claim, title: r.title, record: r }));
+    return (await listFactChecks(store.db)).map((r) => ({
+      id: r.id,
+      claim: r.claim,
+      title: r.title,
+      record: r,
+    }));
   } finally {
     await store.close();
   }
@@ -157,7 +199,11 @@ async function documentQueries(spec: string, io: CliIO): Promise<{ label: string
     seen.add(t);
     out.push({ label: `claim ${c.id}`, text: t });
   }
-  if (out.length === 0) throw new UserError(`no claims found in ${spec}`, 'Match a claim directly: narrascope match "claim text".');
+  if (out.length === 0)
+    throw new UserError(
+      `no claims found in ${spec}`,
+      'Match a claim directly: narrascope match "claim text".',
+    );
   return out;
 }
 
@@ -165,15 +211,29 @@ async function corpusQueries(args: ParsedArgs, io: CliIO): Promise<{ label: stri
   const limit = numberFlag(args, 'limit', 1, 1e7) ?? 100;
   const store = await openLibraryStore(args, io, false);
   try {
-    const rows = await store.db.selectFrom('claims').select(['id', 'document_id', 'text']).orderBy('check_worthiness', 'desc').orderBy('id').limit(limit).execute();
-    if (rows.length === 0) throw new UserError('the corpus has no stored claims', 'Analyse and store documents first (see `narrascope --help`).');
+    const rows = await store.db
+      .selectFrom('claims')
+      .select(['id', 'document_id', 'text'])
+      .orderBy('check_worthiness', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    if (rows.length === 0)
+      throw new UserError(
+        'the corpus has no stored claims',
+        'Analyse and store documents first (see `narrascope --help`).',
+      );
     return rows.map((r) => ({ label: `claim ${r.id} (document ${r.document_id})`, text: r.text }));
   } finally {
     await store.close();
   }
 }
 
-function textBlock(q: { label: string; text: string }, hits: readonly MatchHit<Entry>[], color: boolean): string {
+function textBlock(
+  q: { label: string; text: string },
+  hits: readonly MatchHit<Entry>[],
+  color: boolean,
+): string {
   // Control characters of untrusted text (terminal escapes) become spaces: same length, offsets still hold.
   const mark = (raw: string, hl: readonly Highlight[]): string => {
     const text = raw.replace(/[\p{Cc}]/gu, (c) => (c === '\n' ? c : ' '));
@@ -185,7 +245,13 @@ function textBlock(q: { label: string; text: string }, hits: readonly MatchHit<E
     const r = h.factCheck.record;
     lines.push(`  ${h.rank}. [${h.score.toFixed(3)}] ${mark(h.factCheck.claim, h.highlights.claim)}`);
     if (h.factCheck.title) lines.push(`     title: ${mark(h.factCheck.title, h.highlights.title)}`);
-    const meta = [r?.rating ? `rating: ${r.rating}` : null, r?.publisher ? `by ${r.publisher}` : null, r?.datePublished ?? null, r?.url ?? null, `id ${h.factCheck.id}`].filter(Boolean);
+    const meta = [
+      r?.rating ? `rating: ${r.rating}` : null,
+      r?.publisher ? `by ${r.publisher}` : null,
+      r?.datePublished ?? null,
+      r?.url ?? null,
+      `id ${h.factCheck.id}`,
+    ].filter(Boolean);
     lines.push(`     ${meta.join(' · ')}`);
   }
   return lines.join('\n') + '\n';
@@ -224,25 +290,42 @@ function jsonLine(q: { label: string; text: string }, hits: readonly MatchHit<En
   );
 }
 
-async function runFile(queriesFile: string, corpusFile: string, method: 'rerank' | 'bm25', args: ParsedArgs, io: CliIO): Promise<number> {
+async function runFile(
+  queriesFile: string,
+  corpusFile: string,
+  method: 'rerank' | 'bm25',
+  args: ParsedArgs,
+  io: CliIO,
+): Promise<number> {
   const read = async (f: string, what: string): Promise<ReturnType<typeof parseIdTsv>> => {
     try {
       return parseIdTsv(await readFile(resolve(io.cwd, f), 'utf8'), f);
     } catch (e) {
-      throw new UserError(`cannot use ${what} ${f}: ${(e as Error).message}`, 'Both files are TSV with a header line, the id in the first column and the text after it.');
+      throw new UserError(
+        `cannot use ${what} ${f}: ${(e as Error).message}`,
+        'Both files are TSV with a header line, the id in the first column and the text after it.',
+      );
     }
   };
   const corpus = await read(corpusFile, 'corpus');
   const queries = await read(queriesFile, 'queries');
-  const entries: Entry[] = corpus.records.map((r) => ({ id: r.id, claim: r.fields[0] ?? '', title: r.fields.slice(1).join(' ') || null }));
+  const entries: Entry[] = corpus.records.map((r) => ({
+    id: r.id,
+    claim: r.fields[0] ?? '',
+    title: r.fields.slice(1).join(' ') || null,
+  }));
   const matcher: FactCheckMatcher<Entry> = createFactCheckMatcher(entries, method);
   const k = numberFlag(args, 'top', 1, 1000) ?? 20;
   const lines: RunLine[] = [];
   for (const q of queries.records) {
-    for (const h of matcher.match(q.fields.join(' '), { k, highlights: false })) lines.push({ qid: q.id, docid: h.factCheck.id, rank: h.rank, score: h.score });
+    for (const h of matcher.match(q.fields.join(' '), { k, highlights: false }))
+      lines.push({ qid: q.id, docid: h.factCheck.id, rank: h.rank, score: h.score });
   }
   const tag = str(args, 'tag') ?? `narrascope-${matcher.model ? method : 'bm25'}`;
   await writeOutput(formatRun(lines, tag), str(args, 'out'), io.stdout, io.cwd);
-  if (str(args, 'out') !== undefined) io.stderr.write(`narrascope match: ${queries.records.length} queries × top ${k} against ${entries.length} fact-checks → ${str(args, 'out')}\n`);
+  if (str(args, 'out') !== undefined)
+    io.stderr.write(
+      `narrascope match: ${queries.records.length} queries × top ${k} against ${entries.length} fact-checks → ${str(args, 'out')}\n`,
+    );
   return ExitCode.ok;
 }

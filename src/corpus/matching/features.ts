@@ -63,7 +63,13 @@ export function docUnion(claim: PreparedText, title: PreparedText, idf: IdfFn): 
   };
 }
 
-export function pairFeatures(ctx: QueryContext, claim: PreparedText, title: PreparedText, doc: DocUnion, s: PairScores): Float64Array {
+export function pairFeatures(
+  ctx: QueryContext,
+  claim: PreparedText,
+  title: PreparedText,
+  doc: DocUnion,
+  s: PairScores,
+): Float64Array {
   const { q } = ctx;
   const f = new Float64Array(FEATURE_NAMES.length);
   const bmNorm = Math.max(ctx.idfSum, 1);

@@ -34,7 +34,12 @@ export function highlightMatches(text: string, terms: ReadonlySet<string>): High
 }
 
 /** Renders highlights inline with a marker pair, for terminals and plain text (`[[`, `]]` by default). */
-export function markHighlights(text: string, highlights: readonly Highlight[], open = '[[', close = ']]'): string {
+export function markHighlights(
+  text: string,
+  highlights: readonly Highlight[],
+  open = '[[',
+  close = ']]',
+): string {
   let out = '';
   let at = 0;
   for (const h of [...highlights].sort((a, b) => a.start - b.start)) {

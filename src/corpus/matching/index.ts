@@ -4,13 +4,36 @@ import { FactCheckMatcher, type MatchableFactCheck, type MatcherOptions } from '
 import { loadRerankerModel } from './reranker.js';
 
 export { Bm25Index, type Bm25Options, type ScoredDoc } from './bm25.js';
-export { FactCheckMatcher, type MatchableFactCheck, type MatcherOptions, type MatchHit, type MatchOptions } from './matcher.js';
+export {
+  FactCheckMatcher,
+  type MatchableFactCheck,
+  type MatcherOptions,
+  type MatchHit,
+  type MatchOptions,
+} from './matcher.js';
 export { highlightMatches, markHighlights, type Highlight } from './highlight.js';
 export { tokenizeForMatching, matchTerms, type MatchToken } from './tokenize.js';
 export { porterStem } from './porter-stemmer.js';
 export { FEATURE_NAMES, type FeatureName } from './features.js';
-export { trainReranker, rerankScore, loadRerankerModel, validateRerankerModel, type RerankerModel, type TrainingGroup } from './reranker.js';
-export { parseIdTsv, parseQrels, formatRun, evaluateRun, averagePrecisionAt, type RetrievalScores, type RunLine, type TsvRecord, type TsvTable } from './trec.js';
+export {
+  trainReranker,
+  rerankScore,
+  loadRerankerModel,
+  validateRerankerModel,
+  type RerankerModel,
+  type TrainingGroup,
+} from './reranker.js';
+export {
+  parseIdTsv,
+  parseQrels,
+  formatRun,
+  evaluateRun,
+  averagePrecisionAt,
+  type RetrievalScores,
+  type RunLine,
+  type TsvRecord,
+  type TsvTable,
+} from './trec.js';
 
 /** Default candidate pool of the re-ranker: BM25's top 20 hold the right fact-check for ~96% of train queries. */
 export const DEFAULT_CANDIDATES = 20;

@@ -99,7 +99,11 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
     const q = prepareText(text, this.idf, useModel ? this.vectors : null);
     let ranked: { doc: number; bm25: number; score: number }[];
     if (useModel) {
-      const scored = this.scoreCandidates(q).map((c) => ({ doc: c.doc, bm25: c.bm25, score: rerankScore(this.model!, c.features) }));
+      const scored = this.scoreCandidates(q).map((c) => ({
+        doc: c.doc,
+        bm25: c.bm25,
+        score: rerankScore(this.model!, c.features),
+      }));
       scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
       ranked = scored;
     } else {
@@ -136,19 +140,13 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
     return hits.map((h, rank) => ({
       doc: h.doc,
       bm25: h.score,
-      features: pairFeatures(
-        ctx,
-        this.claims[h.doc]!,
-        this.titles[h.doc]!,
-        this.unions[h.doc]!,
-        {
-          bm25: h.score,
-          bm25Max: max,
-          bm25Claim: this.claimIndex.score(q.terms, h.doc),
-          bm25Title: this.titleIndex.score(q.terms, h.doc),
-          rank,
-        },
-      ),
+      features: pairFeatures(ctx, this.claims[h.doc]!, this.titles[h.doc]!, this.unions[h.doc]!, {
+        bm25: h.score,
+        bm25Max: max,
+        bm25Claim: this.claimIndex.score(q.terms, h.doc),
+        bm25Title: this.titleIndex.score(q.terms, h.doc),
+        rank,
+      }),
     }));
   }
 }

@@ -38,7 +38,8 @@ export function prepareText(text: string, idf: IdfFn, vectors: WordVectors | nul
     if (i > 0) bigrams.add(`${tokens[i - 1]!.term} ${t.term}`);
     const first = text.charCodeAt(t.start);
     const upper = first >= 65 && first <= 90;
-    if ((upper && !sentenceStart(text, t.start)) || t.kind === 'mention' || t.kind === 'hashtag') proper.add(t.term);
+    if ((upper && !sentenceStart(text, t.start)) || t.kind === 'mention' || t.kind === 'hashtag')
+      proper.add(t.term);
   }
   let vector: Float32Array | null = null;
   if (vectors) {

@@ -32,20 +32,26 @@ export interface TrainOptions {
 
 export function rerankScore(model: RerankerModel, f: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < model.weights.length; i++) s += model.weights[i]! * ((f[i]! - model.mean[i]!) / model.std[i]!);
+  for (let i = 0; i < model.weights.length; i++)
+    s += model.weights[i]! * ((f[i]! - model.mean[i]!) / model.std[i]!);
   return s;
 }
 
 /** Checks a model file's shape against the features this code computes; throws with the reason. */
 export function validateRerankerModel(value: unknown): RerankerModel {
   const m = value as Partial<RerankerModel> | null;
-  if (!m || m.format !== 'narrascope-reranker' || m.version !== 1) throw new Error('not a Narrascope re-ranker model (format/version)');
+  if (!m || m.format !== 'narrascope-reranker' || m.version !== 1)
+    throw new Error('not a Narrascope re-ranker model (format/version)');
   const n = FEATURE_NAMES.length;
-  const ok = (a: unknown): a is number[] => Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'number' && Number.isFinite(x));
+  const ok = (a: unknown): a is number[] =>
+    Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'number' && Number.isFinite(x));
   if (!Array.isArray(m.features) || m.features.join(',') !== FEATURE_NAMES.join(',')) {
-    throw new Error('re-ranker model was trained with other features; retrain it with `npm run train matching`');
+    throw new Error(
+      're-ranker model was trained with other features; retrain it with `npm run train matching`',
+    );
   }
-  if (!ok(m.mean) || !ok(m.std) || !ok(m.weights) || m.std.some((s) => s <= 0)) throw new Error('re-ranker model has malformed numbers');
+  if (!ok(m.mean) || !ok(m.std) || !ok(m.weights) || m.std.some((s) => s <= 0))
+    throw new Error('re-ranker model has malformed numbers');
   return m as RerankerModel;
 }
 

@@ -20,7 +20,8 @@ export interface MatchToken {
   readonly kind: 'word' | 'number' | 'hashtag' | 'mention';
 }
 
-const URL_RE = /\b(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+|\b[a-z0-9-]+\.(?:com|org|net|co|ly|gov|be)\/\S*/giu;
+const URL_RE =
+  /\b(?:https?:\/\/|www\.|pic\.twitter\.com\/)\S+|\b[a-z0-9-]+\.(?:com|org|net|co|ly|gov|be)\/\S*/giu;
 // A run of letters/digits (with inner apostrophes, dots in numbers and commas in digit groups), or a
 // #tag / @handle as one piece to be split afterwards.
 const PIECE_RE = /[#@][\p{L}\p{N}_]+|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*|%|\$/gu;
@@ -68,7 +69,13 @@ export function tokenizeForMatching(text: string, keepStopwords = false): MatchT
   return out;
 }
 
-function push(out: MatchToken[], raw: string, start: number, kind: MatchToken['kind'], keepStopwords: boolean): void {
+function push(
+  out: MatchToken[],
+  raw: string,
+  start: number,
+  kind: MatchToken['kind'],
+  keepStopwords: boolean,
+): void {
   const end = start + raw.length;
   if (/^\p{N}/u.test(raw)) {
     // "1,000" and "1000" are one number; "3.5" stays as is.

@@ -71,11 +71,17 @@ export interface RunLine {
 /** One TREC run line per result: `qid Q0 docid rank score tag`, tab-separated as CheckThat! expects. */
 export function formatRun(lines: readonly RunLine[], tag: string): string {
   const safeTag = tag.replace(/\s+/gu, '_') || 'narrascope';
-  return lines.map((l) => `${l.qid}\tQ0\t${l.docid}\t${l.rank}\t${l.score.toFixed(6)}\t${safeTag}\n`).join('');
+  return lines
+    .map((l) => `${l.qid}\tQ0\t${l.docid}\t${l.rank}\t${l.score.toFixed(6)}\t${safeTag}\n`)
+    .join('');
 }
 
 /** Average precision at k of one ranked list against the relevant set. */
-export function averagePrecisionAt(ranked: readonly string[], relevant: ReadonlySet<string>, k: number): number {
+export function averagePrecisionAt(
+  ranked: readonly string[],
+  relevant: ReadonlySet<string>,
+  k: number,
+): number {
   if (relevant.size === 0) return 0;
   let hits = 0;
   let sum = 0;
@@ -97,7 +103,10 @@ export interface RetrievalScores {
 }
 
 /** MAP@5 (the task's main measure), MAP@1, success@10 and MRR over the queries that have judgements. */
-export function evaluateRun(runs: ReadonlyMap<string, readonly string[]>, qrels: ReadonlyMap<string, ReadonlySet<string>>): RetrievalScores {
+export function evaluateRun(
+  runs: ReadonlyMap<string, readonly string[]>,
+  qrels: ReadonlyMap<string, ReadonlySet<string>>,
+): RetrievalScores {
   let map5 = 0;
   let map1 = 0;
   let s10 = 0;

@@ -34,16 +34,24 @@ export interface AnalystConfirmation {
 
 export interface ClaimReviewExport {
   readonly reviews: readonly ClaimReview[];
-  readonly skipped: readonly { readonly document: string; readonly item: string; readonly reasons: readonly string[] }[];
+  readonly skipped: readonly {
+    readonly document: string;
+    readonly item: string;
+    readonly reasons: readonly string[];
+  }[];
 }
 
-export function ledgerClaimReviews(results: readonly AnalysisResult[], ctx: ClaimReviewContext = {}): ClaimReviewExport {
+export function ledgerClaimReviews(
+  results: readonly AnalysisResult[],
+  ctx: ClaimReviewContext = {},
+): ClaimReviewExport {
   const reviews: ClaimReview[] = [];
   const skipped: { document: string; item: string; reasons: string[] }[] = [];
   for (const r of results) {
     r.rebuttals.forEach((item, i) => {
       const built = fromLedgerItem(r, item, i, ctx);
-      if ('reasons' in built) skipped.push({ document: r.document.hash, item: item.id, reasons: built.reasons });
+      if ('reasons' in built)
+        skipped.push({ document: r.document.hash, item: item.id, reasons: built.reasons });
       else reviews.push(built.review);
     });
   }
@@ -51,25 +59,40 @@ export function ledgerClaimReviews(results: readonly AnalysisResult[], ctx: Clai
 }
 
 /** ClaimReviews for verdicts analysts confirmed: the analyst is the reviewer, their verdict the rating. */
-export function confirmedClaimReviews(result: AnalysisResult, confirmations: readonly AnalystConfirmation[], ctx: ClaimReviewContext = {}): ClaimReviewExport {
+export function confirmedClaimReviews(
+  result: AnalysisResult,
+  confirmations: readonly AnalystConfirmation[],
+  ctx: ClaimReviewContext = {},
+): ClaimReviewExport {
   const reviews: ClaimReview[] = [];
   const skipped: { document: string; item: string; reasons: string[] }[] = [];
   for (const c of confirmations) {
     const index = result.rebuttals.findIndex((it) => it.id === c.itemId);
     const item = result.rebuttals[index];
     if (!item) {
-      skipped.push({ document: result.document.hash, item: c.itemId, reasons: ['the confirmed ledger item is not in this analysis (re-analysed since?)'] });
+      skipped.push({
+        document: result.document.hash,
+        item: c.itemId,
+        reasons: ['the confirmed ledger item is not in this analysis (re-analysed since?)'],
+      });
       continue;
     }
     const label = isVerdictLabel(c.verdict) ? c.verdict : verdictLabelOf(c.verdict);
-    const built = fromLedgerItem(result, item, index, { ...ctx, publisher: c.author }, {
-      author: { '@type': 'Person', name: c.author },
-      verdict: label,
-      words: isVerdictLabel(c.verdict) ? VERDICT_WORDS[label] : c.verdict.trim() || VERDICT_WORDS[label],
-      body: c.note,
-      date: c.createdAt.slice(0, 10),
-    });
-    if ('reasons' in built) skipped.push({ document: result.document.hash, item: item.id, reasons: built.reasons });
+    const built = fromLedgerItem(
+      result,
+      item,
+      index,
+      { ...ctx, publisher: c.author },
+      {
+        author: { '@type': 'Person', name: c.author },
+        verdict: label,
+        words: isVerdictLabel(c.verdict) ? VERDICT_WORDS[label] : c.verdict.trim() || VERDICT_WORDS[label],
+        body: c.note,
+        date: c.createdAt.slice(0, 10),
+      },
+    );
+    if ('reasons' in built)
+      skipped.push({ document: result.document.hash, item: item.id, reasons: built.reasons });
     else reviews.push(built.review);
   }
   return { reviews, skipped };
@@ -83,14 +106,23 @@ interface Override {
   readonly date: string;
 }
 
-function fromLedgerItem(r: AnalysisResult, item: LedgerItem, i: number, ctx: ClaimReviewContext, override?: Override): { review: ClaimReview } | { reasons: string[] } {
+function fromLedgerItem(
+  r: AnalysisResult,
+  item: LedgerItem,
+  i: number,
+  ctx: ClaimReviewContext,
+  override?: Override,
+): { review: ClaimReview } | { reasons: string[] } {
   const reasons: string[] = [];
   const src = r.document.source;
   const claim = item.claim?.text.trim();
   if (!claim) reasons.push('the item has no claim text');
   const verdict = override ? override.verdict : item.verdict?.label;
   const words = override ? override.words : item.verdict?.original.text.trim();
-  if (!verdict || !words) reasons.push('the item has no verdict (the document states none); confirm one as an analyst to export it');
+  if (!verdict || !words)
+    reasons.push(
+      'the item has no verdict (the document states none); confirm one as an analyst to export it',
+    );
   const publisher = override ? override.author.name : (src.outlet ?? ctx.publisher);
   if (!publisher) reasons.push('no publisher: the document names no outlet; pass --publisher');
   const docUrl = isHttpUrl(src.uri) ? src.uri : ctx.url;
@@ -100,13 +132,21 @@ function fromLedgerItem(r: AnalysisResult, item: LedgerItem, i: number, ctx: Cla
   const claimDate = isoDay(src.publishedAt) ?? isoDay(ctx.datePublished);
   const date = override?.date ?? claimDate;
   const url = `${docUrl!.split('#')[0]}#item-${item.index ?? i + 1}`;
-  const author: SchemaThing = override?.author ?? { '@type': 'Organization', name: publisher!, ...(ctx.publisherUrl && isHttpUrl(ctx.publisherUrl) ? { url: ctx.publisherUrl } : {}) };
+  const author: SchemaThing = override?.author ?? {
+    '@type': 'Organization',
+    name: publisher!,
+    ...(ctx.publisherUrl && isHttpUrl(ctx.publisherUrl) ? { url: ctx.publisherUrl } : {}),
+  };
   const claimAuthor = item.attributedTo?.text.trim();
   const review: ClaimReview = {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     claimReviewed: claim!,
-    reviewRating: { '@type': 'Rating', ...(rating !== null ? { ratingValue: rating, bestRating: 5, worstRating: 1 } : {}), alternateName: words! },
+    reviewRating: {
+      '@type': 'Rating',
+      ...(rating !== null ? { ratingValue: rating, bestRating: 5, worstRating: 1 } : {}),
+      alternateName: words!,
+    },
     itemReviewed: {
       '@type': 'Claim',
       ...(claimAuthor ? { author: { '@type': 'Organization' as const, name: claimAuthor } } : {}),

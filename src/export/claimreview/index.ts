@@ -1,5 +1,12 @@
 /** ClaimReview JSON-LD export (see docs/exports.md). */
-export { ledgerClaimReviews, confirmedClaimReviews, stringifyJsonLd, type ClaimReviewContext, type AnalystConfirmation, type ClaimReviewExport } from './build.js';
+export {
+  ledgerClaimReviews,
+  confirmedClaimReviews,
+  stringifyJsonLd,
+  type ClaimReviewContext,
+  type AnalystConfirmation,
+  type ClaimReviewExport,
+} from './build.js';
 export { validateClaimReview, isHttpUrl, isIsoDate } from './validate.js';
 export { RATING_OF, VERDICT_WORDS, verdictLabelOf, isVerdictLabel } from './rating.js';
 export type { ClaimReview, ClaimReviewRating, ReviewedClaim, SchemaThing } from './types.js';

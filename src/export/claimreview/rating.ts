@@ -35,11 +35,17 @@ export function isVerdictLabel(value: string): value is VerdictLabel {
 /** Best-effort normalisation of a free-text rating ("Pants on Fire", "Mostly False", "Fake") to a label. */
 export function verdictLabelOf(text: string): VerdictLabel {
   const t = text.toLowerCase();
-  if (/\b(half|partly|partially|mostly false|mixture|mixed)\b/u.test(t)) return /mostly false|partly|partially/u.test(t) ? 'partly-false' : 'mixed';
+  if (/\b(half|partly|partially|mostly false|mixture|mixed)\b/u.test(t))
+    return /mostly false|partly|partially/u.test(t) ? 'partly-false' : 'mixed';
   if (/\b(mislead|distort|exaggerat|out of context|cherry)/u.test(t)) return 'misleading';
   if (/\b(missing context|lacks context|needs context)\b/u.test(t)) return 'missing-context';
   if (/\b(unproven|unverified|unsupported|no evidence|unsubstantiated)\b/u.test(t)) return 'unproven';
-  if (/\b(false|fake|lie|myth|hoax|pants on fire|fabricat|incorrect|wrong|debunk|scam|four pinocchios)\b/u.test(t)) return 'false';
+  if (
+    /\b(false|fake|lie|myth|hoax|pants on fire|fabricat|incorrect|wrong|debunk|scam|four pinocchios)\b/u.test(
+      t,
+    )
+  )
+    return 'false';
   if (/\b(true|correct|accurate|fact)\b/u.test(t)) return 'true';
   return 'other';
 }

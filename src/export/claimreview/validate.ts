@@ -21,26 +21,34 @@ export function validateClaimReview(value: unknown): string[] {
       const r = rating.ratingValue;
       const best = rating.bestRating;
       const worst = rating.worstRating;
-      if (typeof r !== 'number' || typeof best !== 'number' || typeof worst !== 'number') p.push('reviewRating needs numeric ratingValue, bestRating and worstRating together');
+      if (typeof r !== 'number' || typeof best !== 'number' || typeof worst !== 'number')
+        p.push('reviewRating needs numeric ratingValue, bestRating and worstRating together');
       else if (r < worst || r > best) p.push('reviewRating.ratingValue is outside worstRating..bestRating');
     }
   }
   const author = v.author as Record<string, unknown> | undefined;
   if (!author || typeof author !== 'object') p.push('author is missing');
   else {
-    if (author['@type'] !== 'Organization' && author['@type'] !== 'Person') p.push('author.@type must be Organization or Person');
+    if (author['@type'] !== 'Organization' && author['@type'] !== 'Person')
+      p.push('author.@type must be Organization or Person');
     if (!nonEmpty(author.name)) p.push('author.name is missing');
   }
   if (!isHttpUrl(v.url)) p.push('url must be an absolute http(s) URL');
-  if (v.datePublished !== undefined && !isIsoDate(v.datePublished)) p.push('datePublished is not an ISO 8601 date');
+  if (v.datePublished !== undefined && !isIsoDate(v.datePublished))
+    p.push('datePublished is not an ISO 8601 date');
   const item = v.itemReviewed as Record<string, unknown> | undefined;
   if (item !== undefined) {
     if (item['@type'] !== 'Claim') p.push('itemReviewed.@type must be "Claim"');
     const ia = item.author as Record<string, unknown> | undefined;
     if (ia !== undefined && !nonEmpty(ia?.name)) p.push('itemReviewed.author.name is missing');
-    if (item.datePublished !== undefined && !isIsoDate(item.datePublished)) p.push('itemReviewed.datePublished is not an ISO 8601 date');
+    if (item.datePublished !== undefined && !isIsoDate(item.datePublished))
+      p.push('itemReviewed.datePublished is not an ISO 8601 date');
     const app = item.appearance;
-    if (app !== undefined && (!Array.isArray(app) || app.some((a) => !isHttpUrl((a as Record<string, unknown>)?.url)))) p.push('itemReviewed.appearance must list CreativeWorks with http(s) urls');
+    if (
+      app !== undefined &&
+      (!Array.isArray(app) || app.some((a) => !isHttpUrl((a as Record<string, unknown>)?.url)))
+    )
+      p.push('itemReviewed.appearance must list CreativeWorks with http(s) urls');
   }
   return p;
 }
@@ -60,5 +68,9 @@ export function isHttpUrl(x: unknown): x is string {
 }
 
 export function isIsoDate(x: unknown): boolean {
-  return typeof x === 'string' && /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/u.test(x) && Number.isFinite(Date.parse(x));
+  return (
+    typeof x === 'string' &&
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/u.test(x) &&
+    Number.isFinite(Date.parse(x))
+  );
 }

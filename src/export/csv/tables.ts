@@ -15,7 +15,25 @@ function docColumns(r: AnalysisResult): CsvValue[] {
 const DOC_HEADER = ['document_hash', 'document_title', 'document_uri', 'outlet'];
 
 export function ledgerCsv(results: readonly AnalysisResult[]): string {
-  const header = [...DOC_HEADER, 'item_id', 'index', 'format', 'claim', 'attributed_to', 'attribution_scope', 'motive', 'rebuttal', 'verdict', 'verdict_label', 'evidence_summary', 'evidence_count', 'partial', 'flags', 'start', 'end'];
+  const header = [
+    ...DOC_HEADER,
+    'item_id',
+    'index',
+    'format',
+    'claim',
+    'attributed_to',
+    'attribution_scope',
+    'motive',
+    'rebuttal',
+    'verdict',
+    'verdict_label',
+    'evidence_summary',
+    'evidence_count',
+    'partial',
+    'flags',
+    'start',
+    'end',
+  ];
   const rows = results.flatMap((r) =>
     r.rebuttals.map((it) => [
       ...docColumns(r),
@@ -41,7 +59,19 @@ export function ledgerCsv(results: readonly AnalysisResult[]): string {
 }
 
 export function claimsCsv(results: readonly AnalysisResult[]): string {
-  const header = [...DOC_HEADER, 'claim_id', 'text', 'type', 'speaker', 'has_source', 'sources', 'check_worthiness', 'ledger_item_ids', 'start', 'end'];
+  const header = [
+    ...DOC_HEADER,
+    'claim_id',
+    'text',
+    'type',
+    'speaker',
+    'has_source',
+    'sources',
+    'check_worthiness',
+    'ledger_item_ids',
+    'start',
+    'end',
+  ];
   const rows = results.flatMap((r) =>
     r.claims.map((c) => [
       ...docColumns(r),
@@ -61,7 +91,19 @@ export function claimsCsv(results: readonly AnalysisResult[]): string {
 }
 
 export function findingsCsv(results: readonly AnalysisResult[]): string {
-  const header = [...DOC_HEADER, 'finding_id', 'detector', 'message_id', 'message', 'quote', 'start', 'end', 'confidence', 'severity', 'taxonomy'];
+  const header = [
+    ...DOC_HEADER,
+    'finding_id',
+    'detector',
+    'message_id',
+    'message',
+    'quote',
+    'start',
+    'end',
+    'confidence',
+    'severity',
+    'taxonomy',
+  ];
   const rows = results.flatMap((r) =>
     r.findings.map((f) => [
       ...docColumns(r),
@@ -81,5 +123,9 @@ export function findingsCsv(results: readonly AnalysisResult[]): string {
 }
 
 export function tableCsv(table: CsvTable, results: readonly AnalysisResult[]): string {
-  return table === 'ledger' ? ledgerCsv(results) : table === 'claims' ? claimsCsv(results) : findingsCsv(results);
+  return table === 'ledger'
+    ? ledgerCsv(results)
+    : table === 'claims'
+      ? claimsCsv(results)
+      : findingsCsv(results);
 }

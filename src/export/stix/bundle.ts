@@ -1,6 +1,12 @@
 import type { AnalysisResult, LedgerItem } from '../../core/result/types.js';
 import { disarmFor, DISARM_LICENCE } from './disarm.js';
-import { EXTENSION_ID, NARRATIVE_TYPE, PRODUCER_ID, extensionDefinition, producerIdentity } from './extension.js';
+import {
+  EXTENSION_ID,
+  NARRATIVE_TYPE,
+  PRODUCER_ID,
+  extensionDefinition,
+  producerIdentity,
+} from './extension.js';
 import { stixId, stixTimestamp, toStixTimestamp, uuidv5 } from './ids.js';
 import type { StixBundle, StixObject, StixValue } from './types.js';
 
@@ -18,7 +24,10 @@ export interface StixExportOptions {
   readonly minCheckWorthiness?: number;
 }
 
-export function buildStixBundle(results: readonly AnalysisResult[], options: StixExportOptions = {}): StixBundle {
+export function buildStixBundle(
+  results: readonly AnalysisResult[],
+  options: StixExportOptions = {},
+): StixBundle {
   const now = stixTimestamp(options.now ?? new Date());
   const objects = new Map<string, StixObject>();
   const add = (o: StixObject): string => {
@@ -28,7 +37,9 @@ export function buildStixBundle(results: readonly AnalysisResult[], options: Sti
   add(producerIdentity());
   add(extensionDefinition());
   const base = { spec_version: '2.1', created: now, modified: now, created_by_ref: PRODUCER_ID };
-  const ext = (data: Record<string, StixValue>): StixValue => ({ [EXTENSION_ID]: { extension_type: 'property-extension', ...data } });
+  const ext = (data: Record<string, StixValue>): StixValue => ({
+    [EXTENSION_ID]: { extension_type: 'property-extension', ...data },
+  });
 
   for (const r of results) {
     const doc = r.document;
@@ -37,12 +48,28 @@ export function buildStixBundle(results: readonly AnalysisResult[], options: Sti
     const refs: string[] = [];
     const source = doc.source;
     const identity = (name: string, cls: 'organization' | 'individual'): string =>
-      add({ type: 'identity', id: stixId('identity', `${cls}|${name.trim().toLowerCase()}`), ...base, name: name.trim(), identity_class: cls });
+      add({
+        type: 'identity',
+        id: stixId('identity', `${cls}|${name.trim().toLowerCase()}`),
+        ...base,
+        name: name.trim(),
+        identity_class: cls,
+      });
     if (source.outlet) refs.push(identity(source.outlet, 'organization'));
     if (source.author) refs.push(identity(source.author, 'individual'));
 
     r.rebuttals.forEach((item, i) => {
-      refs.push(add({ type: 'note', id: stixId('note', `${key}|ledger|${item.id}`), ...base, abstract: `Countered claim ${item.index ?? i + 1}`, content: ledgerContent(item), object_refs: [reportId], extensions: ext(ledgerData(item)) }));
+      refs.push(
+        add({
+          type: 'note',
+          id: stixId('note', `${key}|ledger|${item.id}`),
+          ...base,
+          abstract: `Countered claim ${item.index ?? i + 1}`,
+          content: ledgerContent(item),
+          object_refs: [reportId],
+          extensions: ext(ledgerData(item)),
+        }),
+      );
     });
     const minCw = options.minCheckWorthiness ?? 0;
     for (const c of r.claims) {
@@ -55,7 +82,15 @@ export function buildStixBundle(results: readonly AnalysisResult[], options: Sti
           abstract: `Claim (${c.type})`,
           content: c.span.text,
           object_refs: [reportId],
-          extensions: ext({ kind: 'claim', claim_type: c.type, check_worthiness: round(c.checkWorthiness), has_source: c.hasSource, speaker: c.speaker?.text ?? null, span_start: c.span.start, span_end: c.span.end }),
+          extensions: ext({
+            kind: 'claim',
+            claim_type: c.type,
+            check_worthiness: round(c.checkWorthiness),
+            has_source: c.hasSource,
+            speaker: c.speaker?.text ?? null,
+            span_start: c.span.start,
+            span_end: c.span.end,
+          }),
         }),
       );
     }
@@ -84,7 +119,13 @@ export function buildStixBundle(results: readonly AnalysisResult[], options: Sti
           ...base,
           name: d.name,
           kill_chain_phases: [{ kill_chain_name: 'disarm', phase_name: d.phase }],
-          external_references: [{ source_name: 'DISARM', external_id: d.externalId, url: `https://github.com/DISARMFoundation/DISARMframeworks/blob/main/generated_pages/techniques/${d.externalId}.md` }],
+          external_references: [
+            {
+              source_name: 'DISARM',
+              external_id: d.externalId,
+              url: `https://github.com/DISARMFoundation/DISARMframeworks/blob/main/generated_pages/techniques/${d.externalId}.md`,
+            },
+          ],
           description: `DISARM technique ${d.externalId}. ${DISARM_LICENCE}.`,
         }),
       );
@@ -97,7 +138,13 @@ export function buildStixBundle(results: readonly AnalysisResult[], options: Sti
           abstract: `Persuasion technique: ${t.technique}`,
           content: `${t.technique} observed ${t.count} time(s) (${t.density.toFixed(2)} per 1,000 words).${disarm.length ? ` Can serve DISARM ${disarm.map((d) => `${d.externalId} ${d.name}`).join(', ')} (Narrascope mapping).` : ''}`,
           object_refs: [reportId, ...patternIds],
-          extensions: ext({ kind: 'technique', technique: t.technique, count: t.count, density_per_1000_words: round(t.density), disarm_ids: disarm.map((d) => d.externalId) }),
+          extensions: ext({
+            kind: 'technique',
+            technique: t.technique,
+            count: t.count,
+            density_per_1000_words: round(t.density),
+            disarm_ids: disarm.map((d) => d.externalId),
+          }),
         }),
       );
     }
@@ -113,12 +160,18 @@ export function buildStixBundle(results: readonly AnalysisResult[], options: Sti
       report_types: ['threat-report'],
       // A report must refer to at least one object: the producer stands in for an empty analysis.
       object_refs: refs.length ? [...new Set(refs)] : [PRODUCER_ID],
-      external_references: [{ source_name: 'narrascope', external_id: doc.hash, ...(uri ? { url: uri } : {}) }],
+      external_references: [
+        { source_name: 'narrascope', external_id: doc.hash, ...(uri ? { url: uri } : {}) },
+      ],
       lang: doc.language,
     });
   }
   const objectIds = [...objects.keys()].sort().join(',');
-  return { type: 'bundle', id: `bundle--${uuidv5(`bundle|${now}|${objectIds}`)}`, objects: [...objects.values()] };
+  return {
+    type: 'bundle',
+    id: `bundle--${uuidv5(`bundle|${now}|${objectIds}`)}`,
+    objects: [...objects.values()],
+  };
 }
 
 function round(x: number): number {

@@ -23,30 +23,36 @@ interface DisarmFile {
   readonly techniques: readonly DisarmTechnique[];
 }
 
-const file = JSON.parse(readFileSync(new URL('./disarm-techniques.json', import.meta.url), 'utf8')) as DisarmFile;
+const file = JSON.parse(
+  readFileSync(new URL('./disarm-techniques.json', import.meta.url), 'utf8'),
+) as DisarmFile;
 
 export const DISARM_SOURCE = file.source;
 export const DISARM_LICENCE = file.licence;
-export const DISARM_TECHNIQUES: ReadonlyMap<string, DisarmTechnique> = new Map(file.techniques.map((t) => [t.externalId, t]));
+export const DISARM_TECHNIQUES: ReadonlyMap<string, DisarmTechnique> = new Map(
+  file.techniques.map((t) => [t.externalId, t]),
+);
 
 /** SemEval-2023 persuasion technique → DISARM technique ids. */
 export const TECHNIQUE_TO_DISARM: Readonly<Record<string, readonly string[]>> = {
   'Name_Calling-Labeling': ['T0066'],
-  'Questioning_the_Reputation': ['T0066'],
-  'Guilt_by_Association': ['T0066'],
-  'Doubt': ['T0075'],
+  Questioning_the_Reputation: ['T0066'],
+  Guilt_by_Association: ['T0066'],
+  Doubt: ['T0075'],
   'Appeal_to_Fear-Prejudice': ['T0078'],
   'Exaggeration-Minimisation': ['T0023'],
-  'Causal_Oversimplification': ['T0076'],
+  Causal_Oversimplification: ['T0076'],
   'False_Dilemma-No_Choice': ['T0076'],
-  'Whataboutism': ['T0077'],
-  'Red_Herring': ['T0077'],
-  'Straw_Man': ['T0077'],
-  'Flag_Waving': ['T0136'],
+  Whataboutism: ['T0077'],
+  Red_Herring: ['T0077'],
+  Straw_Man: ['T0077'],
+  Flag_Waving: ['T0136'],
 };
 
 /** DISARM techniques for a technique label, with or without a taxonomy prefix (`semeval2023:Doubt`). */
 export function disarmFor(technique: string): DisarmTechnique[] {
   const label = technique.includes(':') ? technique.slice(technique.lastIndexOf(':') + 1) : technique;
-  return (TECHNIQUE_TO_DISARM[label] ?? []).map((id) => DISARM_TECHNIQUES.get(id)).filter((t): t is DisarmTechnique => !!t);
+  return (TECHNIQUE_TO_DISARM[label] ?? [])
+    .map((id) => DISARM_TECHNIQUES.get(id))
+    .filter((t): t is DisarmTechnique => !!t);
 }

@@ -32,7 +32,8 @@ export function producerIdentity(): StixObject {
     modified: DEFINED,
     name: 'Narrascope',
     identity_class: 'system',
-    description: 'Automated text analysis; findings describe observed rhetorical devices and are not verdicts on intent.',
+    description:
+      'Automated text analysis; findings describe observed rhetorical devices and are not verdicts on intent.',
   };
 }
 
@@ -45,7 +46,8 @@ export function extensionDefinition(): StixObject {
     created: DEFINED,
     modified: DEFINED,
     name: 'Narrascope analysis',
-    description: 'Narratives, rebuttal-ledger items, claims and persuasion-technique summaries produced by Narrascope.',
+    description:
+      'Narratives, rebuttal-ledger items, claims and persuasion-technique summaries produced by Narrascope.',
     schema: EXTENSION_SCHEMA,
     version: '1.0.0',
     extension_types: ['new-sdo', 'property-extension'],

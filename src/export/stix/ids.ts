@@ -25,10 +25,12 @@ export function stixId(type: string, key: string): string {
 }
 
 /** `type--uuid` with a version 4 or 5 UUID (RFC 4122 variant), as STIX 2.1 requires of producers. */
-export const STIX_ID_RE = /^([a-z0-9][a-z0-9-]{1,248}[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u;
+export const STIX_ID_RE =
+  /^([a-z0-9][a-z0-9-]{1,248}[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u;
 
 /** RFC 3339 UTC with millisecond precision, e.g. 2026-01-02T03:04:05.000Z. */
-export const STIX_TIMESTAMP_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d{1,9})?Z$/u;
+export const STIX_TIMESTAMP_RE =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d{1,9})?Z$/u;
 
 export function stixTimestamp(date: Date): string {
   return date.toISOString();

@@ -61,7 +61,9 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
 export function parseWordVectors(bytes: Uint8Array): WordVectors {
   const text = new TextDecoder();
   if (bytes.length < 12 || text.decode(bytes.subarray(0, 8)) !== MAGIC) {
-    throw new Error('not a Narrascope word-vectors file (bad magic); rebuild it with `npx tsx scripts/derive-vectors.ts`');
+    throw new Error(
+      'not a Narrascope word-vectors file (bad magic); rebuild it with `npx tsx scripts/derive-vectors.ts`',
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(8, true);
@@ -73,13 +75,17 @@ export function parseWordVectors(bytes: Uint8Array): WordVectors {
   offset = (offset + 3) & ~3;
   const expected = offset + count * 4 + count * dims;
   if (words.length !== count || bytes.length < expected) {
-    throw new Error(`word-vectors file is truncated or inconsistent (${words.length} words for ${count}, ${bytes.length} bytes for ${expected})`);
+    throw new Error(
+      `word-vectors file is truncated or inconsistent (${words.length} words for ${count}, ${bytes.length} bytes for ${expected})`,
+    );
   }
   // Copy into aligned arrays: the Buffer from readFileSync may sit at any offset of a shared pool.
   const scales = new Float32Array(count);
   for (let i = 0; i < count; i++) scales[i] = view.getFloat32(offset + i * 4, true);
   offset += count * 4;
-  const data = new Int8Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + count * dims));
+  const data = new Int8Array(
+    bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + count * dims),
+  );
   const rows = new Map<string, number>();
   words.forEach((w, i) => rows.set(w, i));
 
@@ -152,7 +158,10 @@ export function loadWordVectors(file?: string | URL): WordVectors {
   try {
     bytes = readFileSync(file ?? DEFAULT_VECTORS_FILE);
   } catch (e) {
-    throw new Error(`cannot read the word-vectors file ${String(file ?? DEFAULT_VECTORS_FILE)}: ${(e as Error).message}`, { cause: e });
+    throw new Error(
+      `cannot read the word-vectors file ${String(file ?? DEFAULT_VECTORS_FILE)}: ${(e as Error).message}`,
+      { cause: e },
+    );
   }
   const vectors = parseWordVectors(bytes);
   if (!file) cached = vectors;

@@ -9,10 +9,14 @@ import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection
  * A review without `claimReviewed` is rejected with the reason; missing recommended fields (rating,
  * author, url, date) are listed as warnings on the imported record.
  */
-const LD_SCRIPT_RE = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/giu;
+const LD_SCRIPT_RE =
+  /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/giu;
 
 export function looksLikeHtml(text: string): boolean {
-  return /^\s*(<!doctype html|<html|<head|<body|<meta|<script|<div|<article)/iu.test(text) || /<script\b[^>]*application\/ld\+json/iu.test(text);
+  return (
+    /^\s*(<!doctype html|<html|<head|<body|<meta|<script|<div|<article)/iu.test(text) ||
+    /<script\b[^>]*application\/ld\+json/iu.test(text)
+  );
 }
 
 export function importClaimReviews(text: string, source: string): ImportBatch {
@@ -26,15 +30,27 @@ export function importClaimReviews(text: string, source: string): ImportBatch {
       try {
         roots.push({ value: JSON.parse(decodeCdata(m[1] ?? '')), where });
       } catch (e) {
-        rejected.push({ source: where, reason: `the ld+json block is not valid JSON (${(e as Error).message})` });
+        rejected.push({
+          source: where,
+          reason: `the ld+json block is not valid JSON (${(e as Error).message})`,
+        });
       }
     }
-    if (i === 0) rejected.push({ source, reason: 'the page has no <script type="application/ld+json"> block' });
+    if (i === 0)
+      rejected.push({ source, reason: 'the page has no <script type="application/ld+json"> block' });
   } else {
     try {
       roots.push({ value: JSON.parse(text.replace(/^\uFEFF/u, '')), where: source });
     } catch (e) {
-      return { records: [], rejected: [{ source, reason: `not valid JSON (${(e as Error).message}); expected ClaimReview JSON-LD or an HTML page embedding it` }] };
+      return {
+        records: [],
+        rejected: [
+          {
+            source,
+            reason: `not valid JSON (${(e as Error).message}); expected ClaimReview JSON-LD or an HTML page embedding it`,
+          },
+        ],
+      };
     }
   }
   const records: FactCheckRecord[] = [];
@@ -48,22 +64,33 @@ export function importClaimReviews(text: string, source: string): ImportBatch {
       else records.push(r);
     }
   }
-  if (n === 0 && rejected.length === 0) rejected.push({ source, reason: 'no object with "@type": "ClaimReview" was found' });
+  if (n === 0 && rejected.length === 0)
+    rejected.push({ source, reason: 'no object with "@type": "ClaimReview" was found' });
   return { records, rejected };
 }
 
 function decodeCdata(s: string): string {
-  return s.replace(/^\s*<!\[CDATA\[/u, '').replace(/\]\]>\s*$/u, '').replace(/^\s*<!--/u, '').replace(/-->\s*$/u, '');
+  return s
+    .replace(/^\s*<!\[CDATA\[/u, '')
+    .replace(/\]\]>\s*$/u, '')
+    .replace(/^\s*<!--/u, '')
+    .replace(/-->\s*$/u, '');
 }
 
 function isType(v: unknown, type: string): boolean {
   const t = (v as Record<string, unknown>)?.['@type'];
   const names = Array.isArray(t) ? t : [t];
-  return names.some((n) => typeof n === 'string' && (n === type || n.endsWith(`/${type}`) || n.endsWith(`:${type}`)));
+  return names.some(
+    (n) => typeof n === 'string' && (n === type || n.endsWith(`/${type}`) || n.endsWith(`:${type}`)),
+  );
 }
 
 /** Every ClaimReview object anywhere in the value (depth-first, document order; bounded depth). */
-function findClaimReviews(value: unknown, depth = 0, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
+function findClaimReviews(
+  value: unknown,
+  depth = 0,
+  out: Record<string, unknown>[] = [],
+): Record<string, unknown>[] {
   if (depth > 20 || value === null || typeof value !== 'object') return out;
   if (Array.isArray(value)) {
     for (const v of value) findClaimReviews(v, depth + 1, out);
@@ -95,14 +122,21 @@ function nameOf(v: unknown): string | null {
 
 function urls(v: unknown): string[] {
   const list = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-  return list.map((x) => (typeof x === 'string' ? x : str((x as Record<string, unknown>)?.url))).filter((u): u is string => !!u && isHttpUrl(u));
+  return list
+    .map((x) => (typeof x === 'string' ? x : str((x as Record<string, unknown>)?.url)))
+    .filter((u): u is string => !!u && isHttpUrl(u));
 }
 
 function toRecord(r: Record<string, unknown>, where: string): FactCheckRecord | ImportRejection {
   const claim = str(r.claimReviewed);
-  if (!claim) return { source: where, reason: 'ClaimReview without claimReviewed (the claim that was checked) cannot be matched' };
+  if (!claim)
+    return {
+      source: where,
+      reason: 'ClaimReview without claimReviewed (the claim that was checked) cannot be matched',
+    };
   const warnings: string[] = [];
-  const rating = (Array.isArray(r.reviewRating) ? r.reviewRating[0] : r.reviewRating) as Record<string, unknown> | undefined;
+  const rating = (Array.isArray(r.reviewRating) ? r.reviewRating[0] : r.reviewRating) as
+    Record<string, unknown> | undefined;
   const ratingText = str(rating?.alternateName) ?? str(rating?.name);
   const ratingValue = Number(str(rating?.ratingValue));
   if (!rating) warnings.push('reviewRating');
@@ -113,7 +147,8 @@ function toRecord(r: Record<string, unknown>, where: string): FactCheckRecord | 
   if (!url || !isHttpUrl(url)) warnings.push('url');
   const date = str(r.datePublished);
   if (!date) warnings.push('datePublished');
-  const item = (Array.isArray(r.itemReviewed) ? r.itemReviewed[0] : r.itemReviewed) as Record<string, unknown> | undefined;
+  const item = (Array.isArray(r.itemReviewed) ? r.itemReviewed[0] : r.itemReviewed) as
+    Record<string, unknown> | undefined;
   if (!item) warnings.push('itemReviewed');
   return factCheck({
     claim,

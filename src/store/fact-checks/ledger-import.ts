@@ -19,7 +19,12 @@ export function ledgerFactChecks(result: AnalysisResult): ImportBatch {
       rejected.push({ source: where, reason: 'ledger item without a claim' });
       continue;
     }
-    const warnings = [...(item.verdict ? [] : ['verdict']), ...(item.rebuttal ? [] : ['rebuttal']), ...(src.outlet ? [] : ['publisher']), ...(url ? [] : ['url'])];
+    const warnings = [
+      ...(item.verdict ? [] : ['verdict']),
+      ...(item.rebuttal ? [] : ['rebuttal']),
+      ...(src.outlet ? [] : ['publisher']),
+      ...(url ? [] : ['url']),
+    ];
     records.push(
       factCheck({
         claim,

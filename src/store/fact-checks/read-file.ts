@@ -15,7 +15,10 @@ const MAX_BYTES = 256 * 1024 * 1024;
  * table, by the given format or the extension (content decides for other names). Throws an Error with
  * the reason when the file cannot be read at all; records it cannot use are in `rejected`.
  */
-export async function readFactCheckFile(path: string, options: { format?: FactCheckFileFormat; mapping?: ColumnMapping; label?: string } = {}): Promise<ImportBatch> {
+export async function readFactCheckFile(
+  path: string,
+  options: { format?: FactCheckFileFormat; mapping?: ColumnMapping; label?: string } = {},
+): Promise<ImportBatch> {
   let text: string;
   try {
     const bytes = await readFile(path);
@@ -28,7 +31,20 @@ export async function readFactCheckFile(path: string, options: { format?: FactCh
   const ext = extname(path).toLowerCase();
   const format: FactCheckFileFormat =
     options.format ??
-    (['.json', '.jsonld', '.html', '.htm'].includes(ext) ? 'claimreview' : ext === '.tsv' ? 'tsv' : ext === '.csv' ? 'csv' : /^\s*[[{<]/u.test(text) ? 'claimreview' : text.slice(0, 2000).includes('\t') ? 'tsv' : 'csv');
+    (['.json', '.jsonld', '.html', '.htm'].includes(ext)
+      ? 'claimreview'
+      : ext === '.tsv'
+        ? 'tsv'
+        : ext === '.csv'
+          ? 'csv'
+          : /^\s*[[{<]/u.test(text)
+            ? 'claimreview'
+            : text.slice(0, 2000).includes('\t')
+              ? 'tsv'
+              : 'csv');
   if (format === 'claimreview') return importClaimReviews(text, label);
-  return importFactCheckTable(text, label, { delimiter: format === 'tsv' ? '\t' : ',', ...(options.mapping ? { mapping: options.mapping } : {}) });
+  return importFactCheckTable(text, label, {
+    delimiter: format === 'tsv' ? '\t' : ',',
+    ...(options.mapping ? { mapping: options.mapping } : {}),
+  });
 }

@@ -39,7 +39,9 @@ export interface StoredFactCheck extends FactCheckRecord {
 /** Same claim (whitespace and case folded) from the same address or publisher → same key. */
 export function factCheckKey(r: Pick<FactCheckRecord, 'claim' | 'url' | 'publisher'>): string {
   const norm = r.claim.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
-  return createHash('sha256').update(`${norm}\u0000${r.url ?? ''}\u0000${r.publisher ?? ''}`).digest('hex');
+  return createHash('sha256')
+    .update(`${norm}\u0000${r.url ?? ''}\u0000${r.publisher ?? ''}`)
+    .digest('hex');
 }
 
 /** Any Kysely handle of the store (its schema type does not list this table): view it with ours. */
@@ -51,7 +53,10 @@ function tables<DB>(db: Kysely<DB>): Kysely<FactCheckTables> {
  * Adds fact-checks in one transaction; one already present (same key) is left as it is. Returns how many
  * were added and how many were already there.
  */
-export async function saveFactChecks(store: Store, records: readonly FactCheckRecord[]): Promise<{ inserted: number; unchanged: number }> {
+export async function saveFactChecks(
+  store: Store,
+  records: readonly FactCheckRecord[],
+): Promise<{ inserted: number; unchanged: number }> {
   if (records.length === 0) return { inserted: 0, unchanged: 0 };
   return store.write(async (trx) => {
     const db = tables(trx);
@@ -62,7 +67,11 @@ export async function saveFactChecks(store: Store, records: readonly FactCheckRe
       const key = factCheckKey(r);
       if (seen.has(key)) continue;
       seen.add(key);
-      const existing = await db.selectFrom('fact_checks').select('id').where('key', '=', key).executeTakeFirst();
+      const existing = await db
+        .selectFrom('fact_checks')
+        .select('id')
+        .where('key', '=', key)
+        .executeTakeFirst();
       if (existing) continue;
       await db
         .insertInto('fact_checks')
@@ -115,13 +124,22 @@ function fromRow(r: FactCheckRow): StoredFactCheck {
 }
 
 /** The whole library in id order (streams in pages, so memory stays bounded by the result). */
-export async function listFactChecks<DB>(db: Kysely<DB>, options: { limit?: number } = {}): Promise<StoredFactCheck[]> {
+export async function listFactChecks<DB>(
+  db: Kysely<DB>,
+  options: { limit?: number } = {},
+): Promise<StoredFactCheck[]> {
   const out: StoredFactCheck[] = [];
   const page = 5000;
   let after = 0;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   for (;;) {
-    const rows = await tables(db).selectFrom('fact_checks').selectAll().where('id', '>', after).orderBy('id').limit(Math.min(page, limit - out.length)).execute();
+    const rows = await tables(db)
+      .selectFrom('fact_checks')
+      .selectAll()
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(Math.min(page, limit - out.length))
+      .execute();
     for (const r of rows) out.push(fromRow(r));
     if (rows.length < page || out.length >= limit) return out;
     after = Number(rows[rows.length - 1]!.id);
@@ -129,6 +147,9 @@ export async function listFactChecks<DB>(db: Kysely<DB>, options: { limit?: numb
 }
 
 export async function countFactChecks<DB>(db: Kysely<DB>): Promise<number> {
-  const row = await tables(db).selectFrom('fact_checks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  const row = await tables(db)
+    .selectFrom('fact_checks')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

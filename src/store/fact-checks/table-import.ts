@@ -9,7 +9,18 @@ import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection
  * claimReviewed, vclaim; title, headline; rating, verdict; publisher, author; url, link; date). Rows
  * without a claim are rejected with their line number; rows missing recommended fields get warnings.
  */
-export const TABLE_FIELDS = ['id', 'claim', 'title', 'rebuttal', 'rating', 'publisher', 'url', 'date', 'claimAuthor', 'language'] as const;
+export const TABLE_FIELDS = [
+  'id',
+  'claim',
+  'title',
+  'rebuttal',
+  'rating',
+  'publisher',
+  'url',
+  'date',
+  'claimAuthor',
+  'language',
+] as const;
 export type TableField = (typeof TABLE_FIELDS)[number];
 export type ColumnMapping = Partial<Record<TableField, string>>;
 
@@ -29,24 +40,47 @@ const ALIASES: Readonly<Record<TableField, readonly string[]>> = {
 /** Parses `claim=vclaim,title=title` into a mapping; throws with the reason on an unknown field. */
 export function parseColumnMapping(spec: string): ColumnMapping {
   const mapping: ColumnMapping = {};
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [field, column] = part.split('=').map((s) => s.trim());
-    if (!field || !column) throw new Error(`bad column mapping "${part}": write field=column, e.g. claim=statement`);
-    if (!(TABLE_FIELDS as readonly string[]).includes(field)) throw new Error(`unknown field "${field}" in the column mapping; fields: ${TABLE_FIELDS.join(', ')}`);
+    if (!field || !column)
+      throw new Error(`bad column mapping "${part}": write field=column, e.g. claim=statement`);
+    if (!(TABLE_FIELDS as readonly string[]).includes(field))
+      throw new Error(`unknown field "${field}" in the column mapping; fields: ${TABLE_FIELDS.join(', ')}`);
     mapping[field as TableField] = column;
   }
   return mapping;
 }
 
-export function importFactCheckTable(text: string, source: string, options: { delimiter?: ',' | '\t'; mapping?: ColumnMapping } = {}): ImportBatch {
+export function importFactCheckTable(
+  text: string,
+  source: string,
+  options: { delimiter?: ',' | '\t'; mapping?: ColumnMapping } = {},
+): ImportBatch {
   const body = text.replace(/^\uFEFF/u, '');
   const firstLine = body.slice(0, body.indexOf('\n') >= 0 ? body.indexOf('\n') : body.length);
-  const delimiter = options.delimiter ?? (firstLine.split('\t').length > firstLine.split(',').length ? '\t' : ',');
+  const delimiter =
+    options.delimiter ?? (firstLine.split('\t').length > firstLine.split(',').length ? '\t' : ',');
   let rows: string[][];
   try {
-    rows = parse(body, { delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    rows = parse(body, {
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as string[][];
   } catch (e) {
-    return { records: [], rejected: [{ source, reason: `not a readable ${delimiter === '\t' ? 'TSV' : 'CSV'} file: ${(e as Error).message}` }] };
+    return {
+      records: [],
+      rejected: [
+        {
+          source,
+          reason: `not a readable ${delimiter === '\t' ? 'TSV' : 'CSV'} file: ${(e as Error).message}`,
+        },
+      ],
+    };
   }
   const [header, ...data] = rows;
   if (!header) return { records: [], rejected: [{ source, reason: 'the file is empty' }] };
@@ -58,10 +92,27 @@ export function importFactCheckTable(text: string, source: string, options: { de
   };
   const cols = Object.fromEntries(TABLE_FIELDS.map((f) => [f, column(f)])) as Record<TableField, number>;
   for (const [field, name] of Object.entries(options.mapping ?? {})) {
-    if (cols[field as TableField] < 0) return { records: [], rejected: [{ source, reason: `column "${name}" (mapped to ${field}) is not in the header (${header.join(', ')})` }] };
+    if (cols[field as TableField] < 0)
+      return {
+        records: [],
+        rejected: [
+          {
+            source,
+            reason: `column "${name}" (mapped to ${field}) is not in the header (${header.join(', ')})`,
+          },
+        ],
+      };
   }
   if (cols.claim < 0) {
-    return { records: [], rejected: [{ source, reason: `no claim column: the header (${header.join(', ')}) has none of ${ALIASES.claim.join(', ')}; pass a mapping such as --columns claim=COLUMN` }] };
+    return {
+      records: [],
+      rejected: [
+        {
+          source,
+          reason: `no claim column: the header (${header.join(', ')}) has none of ${ALIASES.claim.join(', ')}; pass a mapping such as --columns claim=COLUMN`,
+        },
+      ],
+    };
   }
   const records: FactCheckRecord[] = [];
   const rejected: ImportRejection[] = [];

@@ -40,7 +40,9 @@ export interface ImportBatch {
 }
 
 /** Fills the optional fields with null. */
-export function factCheck(init: Pick<FactCheckRecord, 'claim' | 'origin' | 'source'> & Partial<FactCheckRecord>): FactCheckRecord {
+export function factCheck(
+  init: Pick<FactCheckRecord, 'claim' | 'origin' | 'source'> & Partial<FactCheckRecord>,
+): FactCheckRecord {
   return {
     title: null,
     rebuttal: null,
