@@ -12,7 +12,7 @@ import { createFactCheckMatcher, type FactCheckMatcher, type MatchHit } from '..
 import { countFactChecks, listFactChecks, type StoredFactCheck } from '../store/fact-checks/index.js';
 import { encodeSignature, MinHasher } from '../corpus/minhash.js';
 import type { Store, StoreSchema } from '../store/index.js';
-import { addDismissal, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, type Dismissal } from '../store/index.js';
+import { addDismissal, applyDismissals, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, type Dismissal } from '../store/index.js';
 
 export interface DocumentSummary {
   readonly id: string;
@@ -126,7 +126,8 @@ export interface CorpusService {
   matchFactChecks(queries: readonly string[], k: number): Promise<{ library: number; method: 'rerank' | 'bm25'; results: readonly (readonly FactCheckMatch[])[] }>;
   storeAnalysis(init: DocumentInit, result: AnalysisResult): Promise<{ id: string; created: boolean }>;
   search(query: SearchQuery): Promise<SearchResult>;
-  getDocument(id: string): Promise<{ document: DocumentSummary; result: AnalysisResult | null; dismissals: readonly Dismissal[] } | null>;
+  /** `dismissedFindings`: ids of the result's findings that a dismissal hides (re-anchored by quote). */
+  getDocument(id: string): Promise<{ document: DocumentSummary; result: AnalysisResult | null; dismissals: readonly Dismissal[]; dismissedFindings: readonly string[] } | null>;
   deleteDocument(id: string): Promise<boolean>;
   ledger(query: { q?: string; outlet?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly LedgerRow[] }>;
   claims(query: ClaimQuery): Promise<{ total: number; items: readonly ClaimListRow[] }>;
@@ -230,13 +231,16 @@ export class StoreCorpusService implements CorpusService {
     };
   }
 
-  async getDocument(id: string): Promise<{ document: DocumentSummary; result: AnalysisResult | null; dismissals: readonly Dismissal[] } | null> {
+  async getDocument(id: string): Promise<{ document: DocumentSummary; result: AnalysisResult | null; dismissals: readonly Dismissal[]; dismissedFindings: readonly string[] } | null> {
     const d = await getDocument(this.db, id);
     if (!d) return null;
+    const result = await getAnalysis(this.db, d.id);
+    const dismissals = await listDismissals(this.db, d.hash);
     return {
       document: { id: d.hash, title: d.title, outlet: d.outlet, language: d.language, publishedAt: d.publishedAt, url: d.url, length: d.text.length, ingestedAt: d.ingestedAt },
-      result: await getAnalysis(this.db, d.id),
-      dismissals: await listDismissals(this.db, d.hash),
+      result,
+      dismissals,
+      dismissedFindings: result && dismissals.length ? applyDismissals(result.findings, dismissals).dismissed.map((x) => x.finding.id) : [],
     };
   }
 

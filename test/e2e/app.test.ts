@@ -112,6 +112,15 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.getByRole('tab', { name: /ledger/u }).click();
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('confirmed: false').waitFor();
+    // Dismiss the first highlighted finding with a reason: it disappears and the legend offers to show it.
+    const marks = page.locator('mark.hl');
+    const before = await marks.count();
+    expect(before).toBeGreaterThan(0);
+    await marks.first().focus();
+    await page.getByLabel('Dismiss as wrong — reason').fill('a label word, not a technique');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByText('show 1 dismissed').waitFor();
+    expect(await marks.count()).toBeLessThan(before);
     // Earlier fact-checks: the library of this test store is empty, and the page says so.
     await page.getByRole('button', { name: 'Find earlier fact-checks of these claims' }).click();
     await page.getByText('The fact-check library is empty.').waitFor();

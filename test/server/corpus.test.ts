@@ -169,6 +169,35 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
       ]);
     });
 
+    it('reports which findings a dismissal hides', async () => {
+      const before = (await s.app.inject({ method: 'GET', url: `/api/documents/${ids[1]}` })).json() as {
+        result: AnalysisResult;
+        dismissedFindings: string[];
+      };
+      expect(before.dismissedFindings).toEqual([]);
+      const f = before.result.findings[0];
+      expect(f).toBeDefined();
+      if (!f) return;
+      const res = await s.app.inject({
+        method: 'POST',
+        url: `/api/documents/${ids[1]}/dismissals`,
+        headers: bearer(s.analyst),
+        payload: {
+          detector: f.detector,
+          messageId: f.messageId,
+          start: f.span.start,
+          end: f.span.end,
+          quote: f.span.text,
+          reason: 'wrong here',
+        },
+      });
+      expect(res.statusCode).toBe(201);
+      const after = (await s.app.inject({ method: 'GET', url: `/api/documents/${ids[1]}` })).json() as {
+        dismissedFindings: string[];
+      };
+      expect(after.dismissedFindings).toEqual([f.id]);
+    });
+
     it('rejects a dismissal whose end is before its start', async () => {
       const res = await s.app.inject({
         method: 'POST',

@@ -109,6 +109,8 @@ export interface StoredDocumentResponse {
   document: DocumentSummary;
   result: AnalysisResult | null;
   dismissals: Dismissal[];
+  /** Ids of findings hidden by a dismissal (matched on the server, re-anchored by quote). */
+  dismissedFindings: string[];
   confirmations: { itemKey: string; verdict: string; note: string; author: string; createdAt: string }[];
 }
 

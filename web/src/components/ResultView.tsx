@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { AnalysisResult, Dismissal, Finding, LedgerItem } from '../api.js';
+import type { AnalysisResult, Finding, LedgerItem } from '../api.js';
 import { buildLegend, layout, legendKey } from '../highlight.js';
 import { HighlightedText } from './HighlightedText.js';
 import { FindingPanel } from './FindingPanel.js';
@@ -13,7 +13,8 @@ export interface Actions {
 
 interface Props {
   readonly result: AnalysisResult;
-  readonly dismissals?: readonly Dismissal[];
+  /** Ids of dismissed findings (from the server). */
+  readonly dismissed?: readonly string[];
   readonly confirmed?: ReadonlyMap<string, string>;
   readonly actions?: Actions;
 }
@@ -21,11 +22,7 @@ interface Props {
 const TABS = ['ledger', 'claims', 'narratives', 'entities'] as const;
 type Tab = (typeof TABS)[number];
 
-function isDismissed(f: Finding, dismissals: readonly Dismissal[]): boolean {
-  return dismissals.some((d) => d.detector === f.detector && d.quote === f.span.text && Math.abs(d.start - f.span.start) < 2000);
-}
-
-export function ResultView({ result, dismissals = [], confirmed, actions }: Props) {
+export function ResultView({ result, dismissed = [], confirmed, actions }: Props) {
   const text = result.document.text ?? '';
   const findings = result.findings;
   const legend = useMemo(() => buildLegend(findings), [findings]);
@@ -34,7 +31,10 @@ export function ResultView({ result, dismissals = [], confirmed, actions }: Prop
   const [showDismissed, setShowDismissed] = useState(false);
   const [active, setActive] = useState<number | null>(null);
   const [tab, setTab] = useState<Tab>(result.rebuttals.length ? 'ledger' : 'claims');
-  const dismissedSet = useMemo(() => new Set(findings.map((f, i) => (isDismissed(f, dismissals) ? i : -1)).filter((i) => i >= 0)), [findings, dismissals]);
+  const dismissedSet = useMemo(() => {
+    const ids = new Set(dismissed);
+    return new Set(findings.map((f, i) => (ids.has(f.id) ? i : -1)).filter((i) => i >= 0));
+  }, [findings, dismissed]);
   const paragraphs = useMemo(
     () => layout(text, findings, (i) => !off.has(legendKey(findings[i] as Finding)) && (showDismissed || !dismissedSet.has(i))),
     [text, findings, off, showDismissed, dismissedSet],

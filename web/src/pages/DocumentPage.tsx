@@ -69,7 +69,7 @@ export function DocumentPage({ id, canAct }: { id: string; canAct: boolean }) {
               </>
             )}
           </p>
-          {data.result ? <ResultView result={data.result} dismissals={data.dismissals} confirmed={confirmed} actions={actions} /> : <p>This document has no analysis yet.</p>}
+          {data.result ? <ResultView result={data.result} dismissed={data.dismissedFindings} confirmed={confirmed} actions={actions} /> : <p>This document has no analysis yet.</p>}
           {!canAct && <p class="muted">Sign in with an analyst token (top right) to dismiss findings and confirm ledger items.</p>}
           {data.result && <FactCheckMatches docId={data.document.id} />}
         </>
