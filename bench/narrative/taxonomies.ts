@@ -4,6 +4,7 @@
  * not read files. A test checks that the copies match their sources.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { join } from 'node:path';
 import type { Section } from '../harness.js';
 import { ROOT } from '../harness.js';
@@ -22,17 +23,20 @@ export function builtinTaxonomyJsonPath(name: string): string {
 export const narrativeTaxonomiesSection: Section = {
   id: 'narrative-taxonomies',
   title: 'Built-in narrative taxonomies (taxonomies/*.yaml → src/taxonomy/builtin/*.json)',
-  run(ctx) {
+  async run(ctx) {
     const lines: string[] = [];
     for (const name of BUILTIN_TAXONOMY_FILES) {
       const file = builtinTaxonomySource(name);
       const taxonomy = parseTaxonomy(readFileSync(file, 'utf8'), `taxonomies/${name}.yaml`);
-      writeFileSync(builtinTaxonomyJsonPath(name), `${JSON.stringify(taxonomy, null, 1)}\n`);
+      // Written as the repository's Prettier settings would format it, so `npm run format:check` stays clean.
+      const out = builtinTaxonomyJsonPath(name);
+      const options = (await resolveConfig(out)) ?? {};
+      writeFileSync(out, await format(JSON.stringify(taxonomy), { ...options, parser: 'json' }));
       const coarse = taxonomy.labels.filter((l) => l.level === 'coarse').length;
       const line = `- \`${taxonomy.id}\`: ${coarse} coarse, ${taxonomy.labels.length - coarse} fine labels`;
       ctx.log(line);
       lines.push(line);
     }
-    return Promise.resolve(lines.join('\n'));
+    return lines.join('\n');
   },
 };
