@@ -28,7 +28,7 @@ export const techniqueEvalSection: Section = {
       `| technique classification on given spans (micro) | ${f3(r.tcMicro.precision)} | ${f3(r.tcMicro.recall)} | **${f3(r.tcMicro.f1)}** |`,
       `| paragraph level, micro | ${f3(r.paragraphMicro.precision)} | ${f3(r.paragraphMicro.recall)} | **${f3(r.paragraphMicro.f1)}** |`,
       `| paragraph level, macro F1 | | | ${f3(r.paragraphMacro)} |`,
-      ...(['model', 'spans', 'both'] as const).map((rule) => `| paragraph level, rule "${rule}" alone (comparison), micro | ${f3(r.paragraphByRule[rule].precision)} | ${f3(r.paragraphByRule[rule].recall)} | ${f3(r.paragraphByRule[rule].f1)} |`),
+      ...(['model', 'spans', 'both', 'mean'] as const).map((rule) => `| paragraph level, rule "${rule}" alone (comparison), micro | ${f3(r.paragraphByRule[rule].precision)} | ${f3(r.paragraphByRule[rule].recall)} | ${f3(r.paragraphByRule[rule].f1)} |`),
       '',
       `Majority-label baseline for technique classification: ${f3(r.tcMajority)}. Span thresholds chosen per fold: ${r.thresholdsByFold.map((t) => t.span).join(', ')}; paragraph rules chosen per fold: ${r.thresholdsByFold.map((t) => t.rule).join(', ')}.`,
       '',

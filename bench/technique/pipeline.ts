@@ -68,8 +68,8 @@ export function extract(corpus: readonly CorpusDoc[]): Extracted {
 }
 
 export const TAGGER_OPTIONS = { epochs: 4, rate: 0.08, l2: 1e-6, seed: SEED, minCount: 5, positiveWeight: 1 };
-export const CLASSIFIER_OPTIONS = { epochs: 12, rate: 0.15, l2: 1e-6, seed: SEED, minCount: 2 };
-export const PARAGRAPH_OPTIONS = { epochs: 8, rate: 0.1, l2: 1e-6, seed: SEED, minCount: 5, positiveWeight: 1 };
+export const CLASSIFIER_OPTIONS = { epochs: 12, rate: 0.03, l2: 1e-6, seed: SEED, minCount: 1 };
+export const PARAGRAPH_OPTIONS = { epochs: 8, rate: 0.03, l2: 1e-6, seed: SEED, minCount: 5, positiveWeight: 1 };
 
 /** Trains tagger and classifier on the given documents and returns the artefact (thresholds to be filled). */
 export function trainArtefact(ex: Extracted, docIdx: readonly number[], provenance: string): TechniqueModelArtefact {
@@ -88,8 +88,8 @@ export function trainArtefact(ex: Extracted, docIdx: readonly number[], provenan
     version: 1,
     provenance,
     tagger: saveLinear(['inside'], pt.features, pt.weights),
-    classifier: saveLinear(ex.labels, pc.features, pc.weights),
-    paragraph: saveLinear(ex.labels, pp.features, pp.weights),
+    classifier: saveLinear(ex.labels, pc.features, pc.weights, 8),
+    paragraph: saveLinear(ex.labels, pp.features, pp.weights, 8),
     paragraphThresholds: {},
     paragraphRule: 'model',
     spanThreshold: 0.4,
@@ -171,14 +171,34 @@ export interface Thresholds {
   readonly span: number;
   readonly technique: Record<string, number>;
   readonly paragraph: Record<string, number>;
+  /** Thresholds on the mean score of the `mean` rule. */
+  readonly mean: Record<string, number>;
   readonly rule: ParagraphRule;
 }
 
-export type ParagraphRule = 'model' | 'spans' | 'both';
-export const PARAGRAPH_RULES: readonly ParagraphRule[] = ['model', 'spans', 'both'];
+export type ParagraphRule = 'model' | 'spans' | 'both' | 'mean';
+export const PARAGRAPH_RULES: readonly ParagraphRule[] = ['model', 'spans', 'both', 'mean'];
+
+/**
+ * Labels by the mean of the paragraph model's probability and the best span confidence inside the paragraph,
+ * against one threshold per technique (the `mean` rule).
+ */
+export function paragraphMeanLabels(p: DocPrediction, spanTh: number, techTh: (label: string) => number): string[][] {
+  const spans = p.byThreshold.get(spanTh) ?? [];
+  return p.doc.paragraphs.map((par, i) => {
+    const best = new Float64Array(p.labels.length);
+    for (const s of spans) {
+      if (s.start >= par.end || s.end <= par.start) continue;
+      s.probs.forEach((pr, k) => (best[k] = Math.max(best[k] as number, s.conf * pr)));
+    }
+    const pm = p.parProbs[i] as Float64Array;
+    return p.labels.filter((label, k) => ((pm[k] as number) + (best[k] as number)) / 2 >= techTh(label));
+  });
+}
 
 /** Paragraph labels by one rule: the paragraph model, the span findings, or the union of both. */
 export function paragraphPredict(p: DocPrediction, th: Omit<Thresholds, 'rule'>, rule: ParagraphRule): string[][] {
+  if (rule === 'mean') return paragraphMeanLabels(p, th.span, (l) => th.mean[l] ?? 0.3);
   const viaModel = rule === 'spans' ? null : paragraphModelLabels(p, (l) => th.paragraph[l] ?? 0.3);
   const viaSpans = rule === 'model' ? null : paragraphLabels(p, th.span, (l) => th.technique[l] ?? 0.3);
   return p.doc.paragraphs.map((_, i) => [...new Set([...(viaModel?.[i] ?? []), ...(viaSpans?.[i] ?? [])])]);
@@ -264,12 +284,13 @@ export function chooseThresholds(preds: readonly DocPrediction[]): Thresholds {
   }
   const technique = chooseLabelThresholds(preds, (p, th) => paragraphLabels(p, span, th));
   const paragraph = chooseLabelThresholds(preds, (p, th) => paragraphModelLabels(p, th));
+  const mean = chooseLabelThresholds(preds, (p, th) => paragraphMeanLabels(p, span, th));
   let rule: ParagraphRule = 'model';
   let bestF = -1;
   for (const r of PARAGRAPH_RULES) {
     const c = new LabelCounts();
     for (const p of preds) {
-      const got = paragraphPredict(p, { span, technique, paragraph }, r);
+      const got = paragraphPredict(p, { span, technique, paragraph, mean }, r);
       p.doc.paragraphs.forEach((par, i) => c.add(got[i] as string[], par.labels));
     }
     const f = c.micro().f1;
@@ -278,5 +299,5 @@ export function chooseThresholds(preds: readonly DocPrediction[]): Thresholds {
       rule = r;
     }
   }
-  return { span, technique, paragraph, rule };
+  return { span, technique, paragraph, mean, rule };
 }

@@ -25,7 +25,7 @@ export const techniqueTrainSection: Section = {
     const th = chooseThresholds(preds);
     const all = corpus.map((_, i) => i);
     const provenance = `ptc-train articles-2023 + labels-spans-2023 + labels-paragraphs-2023 (${corpus.length} articles); thresholds by ${FOLDS}-fold CV by article; seed ${SEED}`;
-    const artefact = { ...trainArtefact(ex, all, provenance), spanThreshold: th.span, thresholds: th.technique, paragraphThresholds: th.paragraph, paragraphRule: th.rule };
+    const artefact = { ...trainArtefact(ex, all, provenance), spanThreshold: th.span, thresholds: th.technique, paragraphThresholds: th.rule === 'mean' ? th.mean : th.paragraph, paragraphRule: th.rule };
     const json = JSON.stringify(artefact);
     if (!ctx.quick) writeFileSync(ARTEFACT_PATH, json + '\n');
     const secs = ((performance.now() - t0) / 1000).toFixed(0);

@@ -6,10 +6,9 @@
  */
 import type { Aggregator } from '../../core/aggregate/types.js';
 import type { ParagraphTechniques, TechniqueProfileEntry } from '../../core/result/types.js';
-import type { Token } from '../../core/segment/types.js';
 import { TECHNIQUE_LABELS } from '../../models/technique/labels.js';
 import { loadTechniqueModel } from '../../models/technique/load.js';
-import { paragraphProbs } from '../../models/technique/model.js';
+import { paragraphTechniques, tokenRange } from '../../models/technique/model.js';
 import { techniqueAnalysis, techniqueRan } from '../../models/technique/run.js';
 
 export const techniqueProfile: Aggregator = {
@@ -23,7 +22,7 @@ export const techniqueProfile: Aggregator = {
       paragraphModel: {
         type: 'boolean',
         default: true,
-        description: 'Add the paragraph-level model’s labels to those of the span findings (English only), when the trained rule uses it.',
+        description: 'Label paragraphs with the trained paragraph rule (English only); false: only from the findings.',
       },
     },
   },
@@ -38,33 +37,26 @@ export const techniqueProfile: Aggregator = {
       .map(([technique, count]) => ({ technique, count, density: words > 0 ? Math.round((count / words) * 1000 * 100) / 100 : 0 }));
 
     // The paragraph model only runs where the technique detectors did (not in a ledger-only analysis).
+    // Paragraph labels of the trained techniques come from the model's paragraph rule (as in evaluation and
+    // `predict paragraphs`); those of the pattern-based techniques, and all of them when the model is off,
+    // from the findings. The model runs only where the technique detectors did (not in a ledger-only run).
     const useModel = ctx.options.paragraphModel !== false && ctx.language === 'en' && techniqueRan(ctx.shared);
     const model = useModel ? loadTechniqueModel() : null;
-    const run = model && model.paragraphRule !== 'spans' ? techniqueAnalysis(ctx) : null;
+    const run = model ? techniqueAnalysis(ctx) : null;
     const paragraphs: ParagraphTechniques[] = [];
     for (const block of ctx.segments.blocks) {
       const labels = new Set<string>();
-      for (const f of findings) if (f.span.start < block.end && f.span.end > block.start) labels.add(f.data.technique as string);
+      for (const f of findings) {
+        const label = f.data.technique as string;
+        if (model && model.classifier.outputs.includes(label)) continue;
+        if (f.span.start < block.end && f.span.end > block.start) labels.add(label);
+      }
       if (model && run) {
-        const { a, b } = tokenSpan(run.fd.tokens, block.start, block.end);
-        if (b > a) {
-          const { probs } = paragraphProbs(model, run.fd, a, b);
-          probs.forEach((p, k) => {
-            const label = model.paragraph.outputs[k] as string;
-            if (p >= (model.paragraphThresholds[label] ?? 0.5)) labels.add(label);
-          });
-        }
+        const { a, b } = tokenRange(run.fd, block.start, block.end);
+        for (const [label] of paragraphTechniques(model, run, a, b, block.start, block.end)) labels.add(label);
       }
       if (labels.size > 0) paragraphs.push({ block: block.index, techniques: [...labels].sort((x, y) => order(x) - order(y)) });
     }
     return { techniques: { profile, paragraphs, words } };
   },
 };
-
-function tokenSpan(tokens: readonly Token[], start: number, end: number): { a: number; b: number } {
-  let a = 0;
-  while (a < tokens.length && (tokens[a] as Token).end <= start) a++;
-  let b = a;
-  while (b < tokens.length && (tokens[b] as Token).start < end) b++;
-  return { a, b };
-}

@@ -7,8 +7,10 @@
 export interface LinearArtefact {
   readonly outputs: readonly string[];
   readonly features: readonly string[];
-  /** Weight of feature f for output k is int16[f * K + k] * scale. */
+  /** Weight of feature f for output k is int[f * K + k] * scale. */
   readonly scale: number;
+  /** Integer width of the stored weights: 16 (default) or 8 (multi-output models, to halve the size). */
+  readonly bits?: 8 | 16;
   readonly weights: string;
 }
 
@@ -21,7 +23,8 @@ export interface LinearModel {
 
 export function loadLinear(a: LinearArtefact): LinearModel {
   const bytes = Buffer.from(a.weights, 'base64');
-  const ints = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+  const copy = new Uint8Array(bytes); // aligned copy for the typed-array view
+  const ints = a.bits === 8 ? new Int8Array(copy.buffer) : new Int16Array(copy.buffer, 0, copy.byteLength / 2);
   const k = a.outputs.length;
   if (ints.length !== a.features.length * k) throw new Error(`technique model: ${ints.length} weights for ${a.features.length} features × ${k} outputs`);
   const weights = new Float32Array(ints.length);
@@ -32,13 +35,14 @@ export function loadLinear(a: LinearArtefact): LinearModel {
 }
 
 /** Quantises dense weights (features × outputs) for the artefact. */
-export function saveLinear(outputs: readonly string[], features: readonly string[], weights: ArrayLike<number>): LinearArtefact {
+export function saveLinear(outputs: readonly string[], features: readonly string[], weights: ArrayLike<number>, bits: 8 | 16 = 16): LinearArtefact {
   let max = 0;
   for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i] as number));
-  const scale = max > 0 ? max / 32767 : 1;
-  const ints = new Int16Array(weights.length);
+  const top = bits === 8 ? 127 : 32767;
+  const scale = max > 0 ? max / top : 1;
+  const ints = bits === 8 ? new Int8Array(weights.length) : new Int16Array(weights.length);
   for (let i = 0; i < weights.length; i++) ints[i] = Math.round((weights[i] as number) / scale);
-  return { outputs, features, scale, weights: Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength).toString('base64') };
+  return { outputs, features, scale, bits, weights: Buffer.from(ints.buffer, ints.byteOffset, ints.byteLength).toString('base64') };
 }
 
 /** Indices of the known features among `names` (unknown ones are dropped). */

@@ -7,6 +7,8 @@ import type { Segments, Token } from '../../core/segment/types.js';
 import { buildFeatureDoc, paragraphFeatures, sentenceFeatures, spanFeatures, tokenFeatures, type FeatureDoc } from './features.js';
 import { featureIds, scoreAll, scoreOne, sigmoid, softmaxInPlace, topFeatures, type LinearArtefact, type LinearModel, loadLinear } from './linear.js';
 
+export type ParagraphRule = 'model' | 'spans' | 'both' | 'mean';
+
 export interface TechniqueModelArtefact {
   readonly format: 'narrascope-technique-model';
   readonly version: number;
@@ -18,8 +20,12 @@ export interface TechniqueModelArtefact {
   readonly paragraph: LinearArtefact;
   /** Per-technique threshold on the paragraph model's probability (chosen by cross-validation). */
   readonly paragraphThresholds: Readonly<Record<string, number>>;
-  /** How paragraph labels are formed: paragraph model, span findings, or both (chosen by cross-validation). */
-  readonly paragraphRule: 'model' | 'spans' | 'both';
+  /**
+   * How paragraph labels are formed (chosen by cross-validation): the paragraph model, the candidate spans,
+   * the union of both, or the mean of the model's probability and the best span confidence (`mean`, whose
+   * thresholds are then `paragraphThresholds`).
+   */
+  readonly paragraphRule: ParagraphRule;
   /** Token probability above which tokens join a candidate span (chosen by cross-validation). */
   readonly spanThreshold: number;
   /** Per-technique default threshold on a finding's confidence (chosen by cross-validation). */
@@ -31,7 +37,7 @@ export interface TechniqueModel {
   readonly classifier: LinearModel;
   readonly paragraph: LinearModel;
   readonly paragraphThresholds: Readonly<Record<string, number>>;
-  readonly paragraphRule: 'model' | 'spans' | 'both';
+  readonly paragraphRule: ParagraphRule;
   readonly spanThreshold: number;
   readonly thresholds: Readonly<Record<string, number>>;
   readonly provenance: string;
@@ -181,22 +187,24 @@ export function paragraphTechniques(model: TechniqueModel, run: TechniqueAnalysi
   const keep = (label: string, score: number): void => {
     if (score > (found.get(label) ?? -1)) found.set(label, score);
   };
-  if (model.paragraphRule !== 'spans' && b > a) {
-    const { probs } = paragraphProbs(model, run.fd, a, b);
-    probs.forEach((p, k) => {
-      const label = model.paragraph.outputs[k] as string;
-      if (p >= (model.paragraphThresholds[label] ?? 0.5)) keep(label, p);
-    });
+  const labels = model.classifier.outputs;
+  const modelProbs = model.paragraphRule !== 'spans' && b > a ? paragraphProbs(model, run.fd, a, b).probs : null;
+  const bestSpan = new Float64Array(labels.length);
+  for (const s of run.spans) {
+    if (s.start >= end || s.end <= start) continue;
+    s.probs.forEach((p, k) => (bestSpan[k] = Math.max(bestSpan[k] as number, s.spanConfidence * p)));
   }
-  if (model.paragraphRule !== 'model') {
-    for (const s of run.spans) {
-      if (s.start >= end || s.end <= start) continue;
-      s.probs.forEach((p, k) => {
-        const label = model.classifier.outputs[k] as string;
-        const c = s.spanConfidence * p;
-        if (c >= (model.thresholds[label] ?? 0.5)) keep(label, c);
-      });
+  labels.forEach((label, k) => {
+    const pm = modelProbs ? (modelProbs[model.paragraph.outputs.indexOf(label)] ?? 0) : 0;
+    const ps = bestSpan[k] as number;
+    const tp = model.paragraphThresholds[label] ?? 0.5;
+    const ts = model.thresholds[label] ?? 0.5;
+    if (model.paragraphRule === 'mean') {
+      if ((pm + ps) / 2 >= tp) keep(label, (pm + ps) / 2);
+      return;
     }
-  }
+    if (model.paragraphRule !== 'spans' && pm >= tp) keep(label, pm);
+    if (model.paragraphRule !== 'model' && ps >= ts) keep(label, ps);
+  });
   return [...found].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
 }
