@@ -48,6 +48,8 @@ export interface FacetValue {
 
 export interface SearchResult {
   readonly total: number;
+  /** relevance (BM25 / ts_rank); recent (over RANK_LIMIT matches: last ingested first); date (no query: newest first). */
+  readonly order: 'relevance' | 'recent' | 'date';
   readonly hits: readonly SearchHit[];
   readonly facets: {
     readonly outlet: readonly FacetValue[];
@@ -69,6 +71,11 @@ const FACET_LIMIT = 20;
  * counting facets over a hundred thousand matches would cost more than the search itself.
  */
 export const FACET_EXACT_LIMIT = 5000;
+/**
+ * Above this many matches, hits are listed most recently ingested first instead of by relevance: the query
+ * words are then in a large part of the corpus, where BM25 says little and costs a pass over every match.
+ */
+export const RANK_LIMIT = 20_000;
 
 /** The WHERE conditions of a query, as SQL over `documents` (aliased documents) and `outlets`. */
 function conditions(store: Store, q: SearchQuery): Expression<SqlBool>[] | null {
@@ -112,31 +119,37 @@ export function makeSnippet(text: string, query: string | undefined, width = 200
 
 export async function search(store: Store, q: SearchQuery): Promise<SearchResult> {
   const conds = conditions(store, q);
-  if (!conds) return { total: 0, hits: [], facets: null, facetScope: null, facetSample: null };
+  if (!conds) return { total: 0, order: 'relevance', hits: [], facets: null, facetScope: null, facetSample: null };
   const db = store.db;
   const where = whereSql(conds);
   const limit = Math.max(0, Math.min(q.limit ?? 20, 1000));
   const offset = Math.max(0, q.offset ?? 0);
   const text = q.text?.trim() ? q.text : null;
-  // FTS5: rank by joining the index itself (a correlated bm25 per row would re-run the query per match).
+  // FTS5: query the index itself (a correlated bm25 per row, or `id IN (MATCH ...)` over documents, would
+  // touch every matching document row).
   const fts5 = text && store.caps.fullText === 'fts5' ? fts5Expression(parseQuery(text)) : null;
-  const rank = fts5 ? sql<number>`-documents_fts.rank` : text ? rankExpression(store.caps, text) : null;
+  const filters = fts5 ? conds.slice(1) : conds;
+  const matchSet = fts5
+    ? filters.length
+      ? sql`SELECT documents_fts.rowid AS id FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid ${whereSql([sql<boolean>`documents_fts MATCH ${fts5}`, ...filters])}`
+      : sql`SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ${fts5}`
+    : sql`SELECT documents.id AS id FROM documents ${where}`;
+  // The match set is fetched once as ids (up to FACET_EXACT_LIMIT + 1): facets then work on that list
+  // instead of re-running the full-text query once per facet.
+  const idRows = (await sql<{ id: number }>`${matchSet} ORDER BY 1 LIMIT ${FACET_EXACT_LIMIT + 1}`.execute(db)).rows;
+  const sampled = idRows.length > FACET_EXACT_LIMIT;
+  const matched = sampled ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchSet}) m`.execute(db)).rows[0]?.n ?? 0) : idRows.length;
+  const order: SearchResult['order'] = !text ? 'date' : matched > RANK_LIMIT ? 'recent' : 'relevance';
+  const rank = order !== 'relevance' ? null : fts5 ? sql<number>`-documents_fts.rank` : rankExpression(store.caps, text as string);
   const from = fts5 ? sql`documents_fts JOIN documents ON documents.id = documents_fts.rowid` : sql`documents`;
-  const hitsWhere = fts5 ? whereSql([sql<boolean>`documents_fts MATCH ${fts5}`, ...conds.slice(1)]) : where;
-  const order = rank ? sql`score DESC, documents.id` : sql`documents.published_at DESC, documents.id DESC`;
-  const hitsQ = sql<{ id: number; hash: string; title: string | null; outlet: string | null; published_at: string | null; language: string | null; url: string | null; text: string; score: number | null; ledger: number }>`
+  const hitsWhere = fts5 ? whereSql([sql<boolean>`documents_fts MATCH ${fts5}`, ...filters]) : where;
+  const orderBy = rank ? sql`score DESC, documents.id` : order === 'recent' ? (fts5 ? sql`documents_fts.rowid DESC` : sql`documents.id DESC`) : sql`documents.published_at DESC, documents.id DESC`;
+  const hits = await sql<{ id: number; hash: string; title: string | null; outlet: string | null; published_at: string | null; language: string | null; url: string | null; text: string; score: number | null; ledger: number }>`
     SELECT documents.id, documents.hash, documents.title, outlets.name AS outlet, documents.published_at, documents.language, documents.url,
       substr(documents.text, 1, 4000) AS text, ${rank ?? sql`NULL`} AS score,
       (SELECT count(*) FROM ledger_items l WHERE l.document_id = documents.id) AS ledger
     FROM ${from} LEFT JOIN outlets ON outlets.id = documents.outlet_id
-    ${hitsWhere} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
-  // The match set is fetched once as ids (up to FACET_EXACT_LIMIT + 1): facets then work on that list
-  // instead of re-running the full-text query once per facet.
-  const idsQ = sql<{ id: number }>`SELECT documents.id FROM documents ${where} ORDER BY documents.id LIMIT ${FACET_EXACT_LIMIT + 1}`;
-  const hits = await hitsQ.execute(db);
-  const idRows = (await idsQ.execute(db)).rows;
-  const sampled = idRows.length > FACET_EXACT_LIMIT;
-  const matched = sampled ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM documents ${where}`.execute(db)).rows[0]?.n ?? 0) : idRows.length;
+    ${hitsWhere} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`.execute(db);
   let facets: SearchResult['facets'] = null;
   let facetScope: SearchResult['facetScope'] = null;
   if (q.facets ?? true) {
@@ -159,6 +172,7 @@ export async function search(store: Store, q: SearchQuery): Promise<SearchResult
   }
   return {
     total: matched,
+    order,
     facetScope,
     facetSample: facetScope === 'sample' ? FACET_EXACT_LIMIT : null,
     hits: hits.rows.map((r) => ({
