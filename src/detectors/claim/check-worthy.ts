@@ -49,9 +49,8 @@ export const checkWorthy: Detector = {
   detect(ctx) {
     const minScore = typeof ctx.options.minScore === 'number' ? ctx.options.minScore : 0.2;
     const out: Signal[] = [];
+    // Headings are not skipped: a "Myth: ..." line standing alone looks like a heading and is a claim.
     for (const sentence of ctx.segments.sentences) {
-      const block = ctx.segments.blocks[sentence.block];
-      if (block?.kind === 'heading') continue;
       const c = classifySentence(ctx.text, ctx.segments, sentence);
       if (!c || c.score < minScore) continue;
       out.push({
@@ -105,7 +104,8 @@ export function classifySentence(text: string, segments: Segments, sentence: Sen
       cues.push(...[...new Set(hits.map((h) => h.phrase))].slice(0, 3).map((p) => `${type}:${p}`));
     }
   }
-  const eventVerb = tokens.find((t) => t.pos === 'VERB' && EVENT_VERBS.has(t.lemma) && !t.negated);
+  // A listed action verb, or any verb in the past tense ("flooded"): something happened.
+  const eventVerb = tokens.find((t) => t.pos === 'VERB' && !t.negated && (EVENT_VERBS.has(t.lemma) || (/ed$/u.test(t.normal) && t.normal !== t.lemma)));
   const properNoun = tokens.some((t) => t.pos === 'PROPN');
   if (eventVerb && (properNoun || tokens.some((t) => TIME_WORDS.has(t.normal)))) {
     found.add('event');

@@ -13,6 +13,7 @@ describe('claim/check-worthy', () => {
           { text: '⟦Prices at Harbour Mart climbed by 40 percent within a single year.⟧', messageId: 'claim', data: { type: 'statistic' } },
           { text: '⟦As a result, the Northland government closed every rural school.⟧', messageId: 'claim', data: { type: 'causal' } },
           { text: '# Heading line\n\n⟦The council is trying to hide the audit from the voters.⟧', messageId: 'claim', data: { type: 'intent' } },
+          { text: '⟦Myth: "The Harbour Guard flooded the valley on Monday!"⟧\n\nFacts follow below.', messageId: 'claim', data: { type: 'event' } },
         ],
       }),
     ).toEqual([]);
