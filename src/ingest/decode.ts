@@ -1,8 +1,10 @@
+import { TextDecoder } from 'node:util';
 import { InputError } from './types.js';
 
 export interface Decoded {
   readonly text: string;
-  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** WHATWG encoding name actually used: utf-8, utf-16le, utf-16be, or the one asked for (windows-1251 ...). */
+  readonly encoding: string;
   readonly warnings: string[];
 }
 
@@ -12,8 +14,14 @@ export interface Decoded {
  * analysing. Binary content (NUL bytes, many control characters) is refused with an InputError, because
  * analysing it would only produce noise.
  */
-export function decodeBytes(bytes: Uint8Array, label = 'input'): Decoded {
+export function decodeBytes(
+  bytes: Uint8Array,
+  label = 'input',
+  options: { encoding?: string } = {},
+): Decoded {
   const warnings: string[] = [];
+  if (options.encoding && !/^utf-?8$/iu.test(options.encoding))
+    return decodeAs(bytes, label, options.encoding);
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return {
       text: new TextDecoder('utf-16le', { ignoreBOM: false }).decode(bytes),
@@ -41,12 +49,46 @@ export function decodeBytes(bytes: Uint8Array, label = 'input'): Decoded {
   if (text.includes('\ufffd')) {
     const invalid = countInvalidUtf8(bytes);
     if (invalid > 0) {
+      const likely = likelyLegacyEncoding(bytes);
       warnings.push(
-        `${label}: ${invalid} invalid UTF-8 byte sequence${invalid === 1 ? ' was' : 's were'} replaced with U+FFFD; the file may be in another encoding (e.g. Windows-1252)`,
+        `${label}: ${invalid} invalid UTF-8 byte sequence${invalid === 1 ? ' was' : 's were'} replaced with U+FFFD; the file looks like ${likely} — run again with --encoding ${likely} to read it correctly`,
       );
     }
   }
   return { text, encoding: 'utf-8', warnings };
+}
+
+/** Decodes with an encoding the user named (`--encoding windows-1251`); an unknown name is a usage error. */
+function decodeAs(bytes: Uint8Array, label: string, encoding: string): Decoded {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(encoding);
+  } catch {
+    throw new InputError(
+      'unsupported',
+      `unknown encoding "${encoding}"`,
+      'Use a WHATWG encoding name such as utf-8, windows-1251, windows-1252, koi8-r, iso-8859-2, gbk, shift_jis.',
+    );
+  }
+  const wide = decoder.encoding.startsWith('utf-16');
+  const binary = wide ? null : binaryReason(bytes);
+  if (binary) throw new InputError('binary', `${label} looks like a binary file (${binary}), not text`);
+  return { text: decoder.decode(bytes), encoding: decoder.encoding, warnings: [] };
+}
+
+/**
+ * For a text that is not UTF-8, the most likely single-byte encoding, to suggest in the warning: Cyrillic
+ * windows-1251 when most letters would be Cyrillic that way, else Western windows-1252.
+ */
+export function likelyLegacyEncoding(bytes: Uint8Array): 'windows-1251' | 'windows-1252' {
+  const sample = bytes.subarray(0, 65_536);
+  let ascii = 0;
+  let cyrillic = 0;
+  for (const b of sample) {
+    if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) ascii++;
+    else if (b >= 0xc0 || b === 0xa8 || b === 0xb8) cyrillic++; // А..я, Ё, ё in windows-1251
+  }
+  return cyrillic > ascii ? 'windows-1251' : 'windows-1252';
 }
 
 /** Looks at the first 64 KiB: a NUL byte, or more than 10% control bytes other than tab/newline/CR/FF/ESC, means binary. */

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createDocument, type Document } from '../core/text/document.js';
-import { binaryReason, decodeBytes, type Decoded } from './decode.js';
+import { decodeBytes, type Decoded } from './decode.js';
 import { fsError, listFiles, readFileBytes, readStreamBytes } from './file-source.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 import { builtinReaders, chooseReader, extensionOf, isSupportedExtension, readerByName } from './readers.js';
@@ -9,6 +9,8 @@ import { InputError, type Reader, type ReaderInput } from './types.js';
 import { fetchUrl, isUrl } from './url-source.js';
 
 export interface ReadOptions {
+  /** Decode every input with this encoding (WHATWG name, e.g. windows-1251) instead of UTF-8 / BOM / charset. */
+  readonly encoding?: string;
   /** Largest input accepted, in bytes (default 10 MiB). */
   readonly maxBytes?: number;
   /** Force a reader by name (text, html, markdown ...) instead of choosing by extension / type / content. */
@@ -163,7 +165,7 @@ async function* fromBytes(
     decoded = decodeWithCharset(
       loaded.bytes,
       where.uri ?? (where.origin === 'stdin' ? 'standard input' : origin),
-      where.charset,
+      options.encoding ?? where.charset,
     );
   } catch (e) {
     yield { kind: 'error', origin, error: asInputError(origin, e) };
@@ -220,12 +222,11 @@ function decodeWithCharset(bytes: Uint8Array, label: string, declared: string | 
   // Text that is valid UTF-8 is UTF-8 whatever a <meta> tag claims (copied templates often claim wrongly).
   const charset = declared ?? (isValidUtf8(bytes) ? undefined : metaCharset(bytes));
   if (charset && !/^(utf-?8|us-ascii|ascii)$/iu.test(charset)) {
-    const binary = binaryReason(bytes);
-    if (binary) throw new InputError('binary', `${label} looks like a binary file (${binary}), not text`);
     try {
-      return { text: new TextDecoder(charset).decode(bytes), encoding: 'utf-8', warnings: [] };
-    } catch {
-      // Unknown label: fall back to UTF-8 with replacement and its warning.
+      return decodeBytes(bytes, label, { encoding: charset });
+    } catch (e) {
+      // A charset label nobody knows falls back to UTF-8 with replacement and its warning.
+      if (!(e instanceof InputError && e.kind === 'unsupported')) throw e;
     }
   }
   return decodeBytes(bytes, label);

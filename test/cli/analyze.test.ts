@@ -164,6 +164,23 @@ describe('narrascope analyze', () => {
       expect(r.stderr).toContain('.html');
     });
 
+    it('--encoding reads a windows-1251 file; an unknown encoding is a usage error', async () => {
+      writeFileSync(
+        join(dir, 'ru-1251.txt'),
+        Buffer.from([
+          0xcb, 0xee, 0xe6, 0xfc, 0x3a, 0x20, 0xfd, 0xf2, 0xee, 0x20, 0xef, 0xf0, 0xe0, 0xe2, 0xe4, 0xe0,
+          0x2e,
+        ]),
+      );
+      const r = await runCli(['analyze', 'ru-1251.txt', '--encoding', 'windows-1251', '--format', 'json'], {
+        cwd: dir,
+      });
+      expect(r.code).toBe(0);
+      expect(json(r.stdout).document.text).toBe('Ложь: это правда.');
+      const bad = await runCli(['analyze', 'ru-1251.txt', '--encoding', 'klingon'], { cwd: dir });
+      expect([bad.code, bad.stderr.includes('unknown encoding "klingon"')]).toEqual([2, true]);
+    });
+
     it('replaces invalid UTF-8 and reports it in the result warnings', async () => {
       const r = await runCli(['analyze', 'latin1.txt', '--format', 'json'], { cwd: dir });
       expect(r.code).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryReason, decodeBytes } from '../../src/ingest/decode.js';
+import { binaryReason, decodeBytes, likelyLegacyEncoding } from '../../src/ingest/decode.js';
 import { InputError } from '../../src/ingest/types.js';
 
 const utf16 = (text: string, endian: 'le' | 'be'): Uint8Array => {
@@ -41,6 +41,7 @@ describe('decodeBytes', () => {
     expect(out.text.startsWith('caf\ufffd')).toBe(true);
     expect(out.warnings).toHaveLength(1);
     expect(out.warnings[0]).toMatch(/^old\.txt: 3 invalid UTF-8 byte sequences were replaced/u);
+    expect(out.warnings[0]).toContain('run again with --encoding windows-1252');
   });
 
   it('keeps a literal U+FFFD in valid UTF-8 without a warning', () => {
@@ -62,5 +63,34 @@ describe('decodeBytes', () => {
 
   it('accepts tabs, form feeds and escape sequences in text', () => {
     expect(binaryReason(new TextEncoder().encode('a\tb\f\u001b[1mc\r\n'))).toBeNull();
+  });
+});
+
+describe('legacy encodings', () => {
+  // "Ложь: это правда" in windows-1251.
+  const cp1251 = new Uint8Array([
+    0xcb, 0xee, 0xe6, 0xfc, 0x3a, 0x20, 0xfd, 0xf2, 0xee, 0x20, 0xef, 0xf0, 0xe0, 0xe2, 0xe4, 0xe0,
+  ]);
+
+  it('suggests windows-1251 for Cyrillic bytes and windows-1252 for Western ones', () => {
+    expect(likelyLegacyEncoding(cp1251)).toBe('windows-1251');
+    expect(
+      likelyLegacyEncoding(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65])),
+    ).toBe('windows-1252');
+    expect(decodeBytes(cp1251, 'ru.txt').warnings[0]).toContain('--encoding windows-1251');
+  });
+
+  it('decodes with the encoding the user names', () => {
+    expect(decodeBytes(cp1251, 'ru.txt', { encoding: 'windows-1251' })).toEqual({
+      text: 'Ложь: это правда',
+      encoding: 'windows-1251',
+      warnings: [],
+    });
+    expect(() => decodeBytes(cp1251, 'ru.txt', { encoding: 'klingon' })).toThrow(
+      /unknown encoding "klingon"/u,
+    );
+    expect(() => decodeBytes(new Uint8Array([0x41, 0, 0x42]), 'x', { encoding: 'windows-1251' })).toThrow(
+      /binary/u,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import { createAnalyzer, type Analyzer } from '../../analyzer.js';
 import { ConfigError, PRESETS, type NarrascopeConfig } from '../../core/config/config.js';
 import type { AnalysisResult } from '../../core/result/types.js';
@@ -41,6 +42,7 @@ Analysis:
 
 Input:
       --input-format NAME  read every input as ${builtinReaders.map((r) => r.name).join(' | ')} (default: by extension, content type, content)
+      --encoding NAME      decode inputs as NAME (windows-1251, windows-1252, koi8-r ...) instead of UTF-8
       --max-bytes SIZE     largest input accepted (default ${formatBytes(DEFAULT_MAX_BYTES)}); e.g. 500KB, 64MB
       --timeout SECONDS    time limit for fetching one URL (default 20)
 
@@ -72,6 +74,7 @@ export const analyzeCommand: CliCommand = {
     config: { type: 'string' },
     'input-format': { type: 'string' },
     'max-bytes': { type: 'string' },
+    encoding: { type: 'string' },
     timeout: { type: 'string' },
   },
   run: runAnalyze,
@@ -98,6 +101,13 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
   const language = languageFlag(args);
   const maxBytes = byteFlag(args, 'max-bytes') ?? DEFAULT_MAX_BYTES;
   const timeoutS = numberFlag(args, 'timeout', 0.1, 3600);
+  const encoding = str(args, 'encoding');
+  if (encoding !== undefined && !isKnownEncoding(encoding)) {
+    throw new UserError(
+      `unknown encoding "${encoding}"`,
+      'Use an encoding name such as utf-8, windows-1251, windows-1252, koi8-r, iso-8859-2, gbk or shift_jis.',
+    );
+  }
   const analyzer = await buildAnalyzer(args, io);
   if (inputs.includes('-') && io.stdin.isTTY === true && !quiet) {
     io.stderr.write(
@@ -121,6 +131,7 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
     stdin: io.stdin,
     ...(inputFormat ? { format: inputFormat } : {}),
     ...(language ? { language } : {}),
+    ...(encoding ? { encoding } : {}),
     ...(timeoutS !== undefined ? { timeoutMs: timeoutS * 1000 } : {}),
   })) {
     if (item.kind === 'skipped') {
@@ -213,5 +224,14 @@ async function buildAnalyzer(args: ParsedArgs, io: CliIO): Promise<Analyzer> {
       );
     }
     throw e;
+  }
+}
+
+function isKnownEncoding(name: string): boolean {
+  try {
+    new TextDecoder(name);
+    return true;
+  } catch {
+    return false;
   }
 }
