@@ -1,11 +1,12 @@
 import { runSections, type Section } from './harness.js';
 import { claimRetrievalEvalSection } from './matching/eval-section.js';
+import { claimsEvalSection } from './claims/eval-section.js';
 import { framingEvalSection } from './framing/eval-section.js';
 import { ledgerSection } from './ledger/section.js';
 import { infowarEvalSection, narrativeEvalSection } from './narrative/sections.js';
 import { techniqueEvalSection } from './technique/eval-section.js';
 
 /** `npm run eval [section ...] [--quick]`: each capability adds its section here (one import, one entry). */
-const sections: Section[] = [ledgerSection, techniqueEvalSection, claimRetrievalEvalSection, narrativeEvalSection, infowarEvalSection, framingEvalSection];
+const sections: Section[] = [ledgerSection, techniqueEvalSection, claimRetrievalEvalSection, narrativeEvalSection, infowarEvalSection, framingEvalSection, claimsEvalSection];
 
 await runSections('eval', sections, process.argv.slice(2));

@@ -104,10 +104,12 @@ export function classifySentence(text: string, segments: Segments, sentence: Sen
       cues.push(...[...new Set(hits.map((h) => h.phrase))].slice(0, 3).map((p) => `${type}:${p}`));
     }
   }
-  // A listed action verb, or any verb in the past tense ("flooded"): something happened.
-  const eventVerb = tokens.find((t) => t.pos === 'VERB' && !t.negated && (EVENT_VERBS.has(t.lemma) || (/ed$/u.test(t.normal) && t.normal !== t.lemma)));
+  // A listed action verb, or any inflected verb ("flooded", "gave", "shows") about something named,
+  // counted or dated: something happened or is said to be the case.
+  const eventVerb =
+    tokens.find((t) => t.pos === 'VERB' && EVENT_VERBS.has(t.lemma)) ?? tokens.find((t) => t.pos === 'VERB' && t.normal !== t.lemma && !/ing$/u.test(t.normal));
   const properNoun = tokens.some((t) => t.pos === 'PROPN');
-  if (eventVerb && (properNoun || tokens.some((t) => TIME_WORDS.has(t.normal)))) {
+  if (eventVerb && (properNoun || tokens.some((t) => TIME_WORDS.has(t.normal) || t.kind === 'number'))) {
     found.add('event');
     cues.push(`event:${eventVerb.lemma}`);
   }
