@@ -68,6 +68,9 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.getByLabel('Text', { exact: true }).fill('Myth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change.\n\nThis lying propaganda campaign is a disgrace and everyone knows it.');
     await page.getByRole('button', { name: 'Analyse' }).click();
     await page.getByRole('tab', { name: /ledger/u }).waitFor();
+    // The result can be saved as JSON without storing it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the result (JSON)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^narrascope-[0-9a-f]{12}\.json$/u);
     // Ledger table from the analysis.
     await page.getByRole('tab', { name: /ledger/u }).click();
     const row = page.locator('table.ledger tbody tr').first();

@@ -6,6 +6,16 @@ import { href } from '../router.js';
 
 type Mode = 'paste' | 'url' | 'upload';
 
+/** Saves the analysis as a file; the JSON goes into a Blob, never into the page. */
+function download(res: AnalyseResponse): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(res.result, null, 2)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `narrascope-${res.result.document.hash.slice(0, 12)}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function AnalysePage({ canStore }: { canStore: boolean }) {
   const [mode, setMode] = useState<Mode>('paste');
   const [text, setText] = useState('');
@@ -90,6 +100,13 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
         <p role="status">
           Stored as <a href={href('doc', res.stored.id)}>{res.stored.id.slice(0, 12)}</a>
           {res.stored.created ? '' : ' (it was already in the corpus)'}.
+        </p>
+      )}
+      {res && (
+        <p>
+          <button type="button" class="link" onClick={() => download(res)}>
+            Download the result (JSON)
+          </button>
         </p>
       )}
       {res && <ResultView result={res.result} />}
