@@ -112,8 +112,21 @@ const add = (f: FeatureVector, name: string, v = 1): void => {
   f.set(name, (f.get(name) ?? 0) + v);
 };
 
-/** Local features of one mention (no document-level aggregation). */
+/** Local features of one mention, memoised per document (every mention is also summed into its entity). */
 export function localFeatures(ctx: DocumentFeatureContext, span: Span, prefix = ''): FeatureVector {
+  const key = `${prefix}|${span.start}|${span.end}`;
+  const memo = MEMO.get(ctx) ?? new Map<string, FeatureVector>();
+  MEMO.set(ctx, memo);
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const f = computeLocalFeatures(ctx, span, prefix);
+  memo.set(key, f);
+  return f;
+}
+
+const MEMO = new WeakMap<DocumentFeatureContext, Map<string, FeatureVector>>();
+
+function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, prefix: string): FeatureVector {
   const f: FeatureVector = new Map();
   const { tokens, sentences, quotes } = ctx.segments;
   const [first, end] = tokenRange(ctx.segments, span);
@@ -207,7 +220,7 @@ export function localFeatures(ctx: DocumentFeatureContext, span: Span, prefix = 
  * entity in the document (scaled), the entity's name and type, and the document profile.
  */
 export function mentionFeatures(ctx: DocumentFeatureContext, mention: MentionInput, sameEntity: readonly Span[]): FeatureVector {
-  const f = localFeatures(ctx, mention.span);
+  const f = new Map(localFeatures(ctx, mention.span));
   f.set('bias', 1);
   f.set(`name:${mention.key}`, 1);
   f.set(`type:${mention.type}`, 1);
