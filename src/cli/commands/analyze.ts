@@ -1,5 +1,8 @@
 import { TextDecoder } from 'node:util';
+import { resolve } from 'node:path';
 import { createAnalyzer, type Analyzer } from '../../analyzer.js';
+import { loadTaxonomyFile } from '../../taxonomy/load-file.js';
+import { TaxonomyError } from '../../taxonomy/types.js';
 import { ConfigError, PRESETS, type NarrascopeConfig } from '../../core/config/config.js';
 import type { AnalysisResult } from '../../core/result/types.js';
 import { FORMATS, formatResults, type FormatName } from '../../export/format/index.js';
@@ -39,6 +42,7 @@ Analysis:
       --min-confidence N   drop findings below confidence N (0 to 1)
       --language CODE      treat every input as this language (skips language detection)
       --config FILE        JSON config file (preset, detectors, rules, aggregators, minConfidence, timeoutMs)
+      --taxonomy FILE      also classify narratives against this user taxonomy (YAML/JSON; repeatable; see docs/narratives.md)
 
 Input:
       --input-format NAME  read every input as ${builtinReaders.map((r) => r.name).join(' | ')} (default: by extension, content type, content)
@@ -72,6 +76,7 @@ export const analyzeCommand: CliCommand = {
     'min-confidence': { type: 'string' },
     language: { type: 'string' },
     config: { type: 'string' },
+    taxonomy: { type: 'string', multiple: true },
     'input-format': { type: 'string' },
     'max-bytes': { type: 'string' },
     encoding: { type: 'string' },
@@ -214,9 +219,33 @@ async function buildAnalyzer(args: ParsedArgs, io: CliIO): Promise<Analyzer> {
     ...(Object.keys(rules).length > 0 ? { rules: { ...fromFile.rules, ...rules } } : {}),
     ...(minConfidence !== undefined ? { minConfidence } : {}),
   };
+  const taxonomyFlag = args.values.taxonomy;
+  const taxonomyFiles = Array.isArray(taxonomyFlag)
+    ? taxonomyFlag.map(String)
+    : typeof taxonomyFlag === 'string'
+      ? [taxonomyFlag]
+      : [];
+  const taxonomies = taxonomyFiles.map((file) => {
+    try {
+      return loadTaxonomyFile(resolve(io.cwd, file));
+    } catch (e) {
+      if (e instanceof TaxonomyError)
+        throw new UserError(
+          `taxonomy ${e.message}`,
+          'Fix the field named above; docs/narratives.md describes the taxonomy format.',
+        );
+      throw e;
+    }
+  });
   try {
-    return createAnalyzer(config);
+    return createAnalyzer({ ...config, ...(taxonomies.length > 0 ? { taxonomies } : {}) });
   } catch (e) {
+    if (taxonomies.length > 0 && e instanceof Error && !(e instanceof ConfigError)) {
+      throw new UserError(
+        `--taxonomy: ${e.message}`,
+        'Give the user taxonomy an id of its own (not semeval2025 or infowar).',
+      );
+    }
     if (e instanceof ConfigError) {
       throw new UserError(
         e.message,
