@@ -129,7 +129,7 @@ export const searchBenchSection: Section = {
         ...[...byClass].map(([c, xs]) => `| ${c} | ${xs.length} | ${percentile(xs, 0.5).toFixed(1)} | ${percentile(xs, 0.95).toFixed(1)} | ${Math.max(...xs).toFixed(1)} |`),
         `| filters only, no text (facets over the filtered set) | ${noText.length} | ${percentile(noText, 0.5).toFixed(1)} | ${percentile(noText, 0.95).toFixed(1)} | ${Math.max(...noText).toFixed(1)} |`,
       ];
-      return `${rows.join('\n')}\n\n${n.toLocaleString('en')} documents (≈275 words each), ${loadMs ? `bulk-loaded in ${(loadMs / 1000).toFixed(1)} s` : 'loaded earlier (cached store)'}. Queries over more than 20,000 matches list hits most recent first instead of by BM25; facets over more than 5,000 matches are counted on the first 5,000. The most common query word matches ${all.total.toLocaleString('en')} documents; cost grows with the number of matches, not with the size of the corpus.`;
+      return `${rows.join('\n')}\n\n${n.toLocaleString('en')} documents (≈275 words each), ${loadMs ? `bulk-loaded in ${(loadMs / 1000).toFixed(1)} s` : 'loaded earlier (cached store)'}. Queries over more than 20,000 matches list hits most recent first instead of by BM25; facets over more than 1,000 matches are counted on the first 1,000. The most common query word matches ${all.total.toLocaleString('en')} documents; cost grows with the number of matches, not with the size of the corpus.`;
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

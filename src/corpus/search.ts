@@ -70,10 +70,11 @@ const FACET_LIMIT = 20;
  * matching documents (lowest ids, i.e. first ingested) and the result says so (`facetScope: 'sample'`) —
  * counting facets over a hundred thousand matches would cost more than the search itself.
  */
-export const FACET_EXACT_LIMIT = 5000;
+export const FACET_EXACT_LIMIT = 1000;
 /**
- * Above this many matches, hits are listed most recently ingested first instead of by relevance: the query
- * words are then in a large part of the corpus, where BM25 says little and costs a pass over every match.
+ * Above this many matches of the words (before filters), hits are listed most recently ingested first
+ * instead of by relevance: the words are then in a large part of the corpus, where BM25 says little and
+ * costs a pass over every match.
  */
 export const RANK_LIMIT = 20_000;
 
@@ -129,17 +130,16 @@ export async function search(store: Store, q: SearchQuery): Promise<SearchResult
   // touch every matching document row).
   const fts5 = text && store.caps.fullText === 'fts5' ? fts5Expression(parseQuery(text)) : null;
   const filters = fts5 ? conds.slice(1) : conds;
-  const matchSet = fts5
-    ? filters.length
-      ? sql`SELECT documents_fts.rowid AS id FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid ${whereSql([sql<boolean>`documents_fts MATCH ${fts5}`, ...filters])}`
-      : sql`SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ${fts5}`
-    : sql`SELECT documents.id AS id FROM documents ${where}`;
+  const ftsOnly = fts5 ? sql`SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ${fts5}` : null;
+  const matchSet = ftsOnly && !filters.length ? ftsOnly : sql`SELECT documents.id AS id FROM documents ${where}`;
   // The match set is fetched once as ids (up to FACET_EXACT_LIMIT + 1): facets then work on that list
   // instead of re-running the full-text query once per facet.
   const idRows = (await sql<{ id: number }>`${matchSet} ORDER BY 1 LIMIT ${FACET_EXACT_LIMIT + 1}`.execute(db)).rows;
   const sampled = idRows.length > FACET_EXACT_LIMIT;
   const matched = sampled ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchSet}) m`.execute(db)).rows[0]?.n ?? 0) : idRows.length;
-  const order: SearchResult['order'] = !text ? 'date' : matched > RANK_LIMIT ? 'recent' : 'relevance';
+  // FTS5 scores every match of the words before filters apply, so the unfiltered count decides.
+  const rankedOver = ftsOnly && filters.length ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${ftsOnly}) m`.execute(db)).rows[0]?.n ?? 0) : matched;
+  const order: SearchResult['order'] = !text ? 'date' : rankedOver > RANK_LIMIT ? 'recent' : 'relevance';
   const rank = order !== 'relevance' ? null : fts5 ? sql<number>`-documents_fts.rank` : rankExpression(store.caps, text as string);
   const from = fts5 ? sql`documents_fts JOIN documents ON documents.id = documents_fts.rowid` : sql`documents`;
   const hitsWhere = fts5 ? whereSql([sql<boolean>`documents_fts MATCH ${fts5}`, ...filters]) : where;
