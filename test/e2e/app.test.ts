@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factCheck, saveFactChecks } from '../../src/store/fact-checks/index.js';
 import { sharedAnalysis } from '../server/helpers.js';
 import { withLayers } from '../server/fixtures.js';
 import { findChromium, startHarness, type Harness } from './browser.js';
@@ -170,6 +171,12 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     const marks = page.locator('mark.hl');
     for (let i = 0; i < Math.min(await marks.count(), 10); i++) await marks.nth(i).focus();
     await page.getByRole('tab', { name: /ledger/u }).click();
+    // A fact-check whose URL is a javascript: URL is shown without a link.
+    await saveFactChecks(h.store, [factCheck({ claim: 'The harbour will poison the bay, a campaign says', url: 'javascript:alert("factcheck")', publisher: '<b>Evil</b>', origin: 'csv', source: 'e2e.csv#1' })]);
+    await page.getByRole('button', { name: 'Find earlier fact-checks of these claims' }).click();
+    await page.locator('.matches table').waitFor();
+    expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await page.locator('.matches').innerText()).toContain('<b>Evil</b>');
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);
     await page.close();

@@ -29,3 +29,4 @@ export function href(page: string, arg?: string | null, params?: Record<string, 
   const qs = q.toString();
   return `#/${page}${arg ? `/${encodeURIComponent(arg)}` : ''}${qs ? `?${qs}` : ''}`;
 }
+

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, type ApiFailure } from '../api.js';
+import { safeHref } from '../links.js';
 import { ErrorBox } from './ErrorBox.js';
 
 interface Match {
@@ -61,7 +62,15 @@ export function FactCheckMatches({ docId }: { docId: string }) {
                     {i === 0 && <td rowSpan={Math.max(1, r.matches.length)}>{r.claim}</td>}
                     {m ? (
                       <>
-                        <td>{m.factCheck.url ? <a href={m.factCheck.url} rel="noopener noreferrer nofollow" target="_blank">{m.factCheck.claim}</a> : m.factCheck.claim}</td>
+                        <td>
+                          {safeHref(m.factCheck.url) ? (
+                            <a href={safeHref(m.factCheck.url) as string} rel="noopener noreferrer nofollow" target="_blank">
+                              {m.factCheck.claim}
+                            </a>
+                          ) : (
+                            m.factCheck.claim
+                          )}
+                        </td>
                         <td>{m.factCheck.rating ?? m.factCheck.verdict ?? '—'}</td>
                         <td>{m.factCheck.publisher ?? '—'}</td>
                         <td>{m.score.toFixed(2)}</td>

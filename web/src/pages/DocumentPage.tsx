@@ -4,6 +4,7 @@ import { api, type StoredDocumentResponse } from '../api.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { FactCheckMatches } from '../components/FactCheckMatches.js';
 import { ResultView, type Actions } from '../components/ResultView.js';
+import { safeHref } from '../links.js';
 
 export function DocumentPage({ id, canAct }: { id: string; canAct: boolean }) {
   const [data, setData] = useState<StoredDocumentResponse | null>(null);
@@ -39,10 +40,10 @@ export function DocumentPage({ id, canAct }: { id: string; canAct: boolean }) {
           <h1>{data.document.title ?? `Document ${data.document.id.slice(0, 12)}`}</h1>
           <p class="muted">
             {data.document.outlet ?? 'unknown outlet'} · {data.document.publishedAt?.slice(0, 10) ?? 'undated'}
-            {data.document.url && (
+            {safeHref(data.document.url) && (
               <>
                 {' · '}
-                <a href={data.document.url} rel="noopener noreferrer nofollow" target="_blank">
+                <a href={safeHref(data.document.url) as string} rel="noopener noreferrer nofollow" target="_blank">
                   source
                 </a>
               </>
