@@ -52,7 +52,12 @@ export const techniqueBenchSection: Section = {
     loadTechniqueModel();
     const loadMs = performance.now() - t0;
     // Reading + tokenising: the baseline every analysis pays.
+    const cpu = (): number => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
     const t1 = performance.now();
+    const c1 = cpu();
     const docs: { text: string; segments: ReturnType<typeof segmentText> }[] = [];
     let words = 0;
     for (const p of paths.slice(0, n)) {
@@ -62,21 +67,24 @@ export const techniqueBenchSection: Section = {
       docs.push({ text, segments });
     }
     const readMs = performance.now() - t1;
+    const readCpu = cpu() - c1;
     // Warm-up on a few documents, then the timed pass over all.
     for (const d of docs.slice(0, 5)) await techniqueStage(d.text, d.segments);
     const t2 = performance.now();
+    const c2 = cpu();
     let findings = 0;
     for (const d of docs) findings += await techniqueStage(d.text, d.segments);
     const stageMs = performance.now() - t2;
+    const stageCpu = cpu() - c2;
     const rate = (ms: number): string => ((docs.length / ms) * 1000).toFixed(0);
-    ctx.log(`read+tokenise ${rate(readMs)} articles/s; technique stage ${rate(stageMs)} articles/s`);
+    ctx.log(`read+tokenise ${rate(readCpu)} articles per CPU-second; technique stage ${rate(stageCpu)} articles per CPU-second`);
     return [
-      `${docs.length} PTC articles (${words} words, ${(words / docs.length).toFixed(0)} words per article), one process, one core.`,
+      `${docs.length} PTC articles (${words} words, ${(words / docs.length).toFixed(0)} words per article), one process. Rates per CPU-second of this process (one core), which the shared machine's load disturbs less than wall-clock time; wall-clock time is shown too.`,
       '',
-      '| stage | ms total | articles/s | ratio to read + tokenise time |',
-      '|---|---|---|---|',
-      `| read + normalise + tokenise (wink-nlp) | ${readMs.toFixed(0)} | ${rate(readMs)} | 1.00 |`,
-      `| technique stage (23 detectors, one shared model run, aggregator) | ${stageMs.toFixed(0)} | ${rate(stageMs)} | ${(stageMs / readMs).toFixed(2)} |`,
+      '| stage | CPU ms | articles per CPU-second | wall ms | ratio to read + tokenise (CPU) |',
+      '|---|---|---|---|---|',
+      `| read + normalise + tokenise (wink-nlp) | ${readCpu.toFixed(0)} | ${rate(readCpu)} | ${readMs.toFixed(0)} | 1.00 |`,
+      `| technique stage (23 detectors, one shared model run, aggregator) | ${stageCpu.toFixed(0)} | ${rate(stageCpu)} | ${stageMs.toFixed(0)} | ${(stageCpu / readCpu).toFixed(2)} |`,
       '',
       `Model load (once per process): ${loadMs.toFixed(0)} ms. Findings produced: ${findings}. Target: technique stage ≥ 200 articles/s per core.`,
     ].join('\n');

@@ -65,6 +65,8 @@ export interface TrainOptions {
   readonly minCount: number;
   /** Extra weight of positive examples (binary only). */
   readonly positiveWeight?: number;
+  /** Return the mean of the weights at the end of each epoch of the second half (softmax only); steadier. */
+  readonly average?: boolean;
 }
 
 function allowedFeatures(examples: readonly Example[], nFeat: number, minCount: number): Uint8Array {
@@ -163,7 +165,13 @@ export function trainSoftmax(examples: readonly Example[], nFeat: number, K: num
   const ok = allowedFeatures(examples, nFeat, o.minCount);
   const order = examples.map((_, i) => i);
   const z = new Float64Array(K);
+  const avg = o.average ? new Float64Array(nFeat * K) : null;
+  let averaged = 0;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
+    if (avg && epoch > 0 && epoch >= Math.floor(o.epochs / 2)) {
+      for (let i = 0; i < w.length; i++) avg[i] = (avg[i] as number) + (w[i] as number);
+      averaged++;
+    }
     const seq = shuffled(order, o.seed + epoch);
     for (const i of seq) {
       const e = examples[i] as Example;
@@ -192,6 +200,10 @@ export function trainSoftmax(examples: readonly Example[], nFeat: number, K: num
         }
       }
     }
+  }
+  if (avg) {
+    for (let i = 0; i < w.length; i++) avg[i] = ((avg[i] as number) + (w[i] as number)) / (averaged + 1);
+    return avg;
   }
   return w;
 }

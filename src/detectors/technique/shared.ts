@@ -6,7 +6,7 @@
 import type { Detector, DetectorMeta, InvalidExample } from '../../core/detect/types.js';
 import type { Evidence, Signal } from '../../core/finding/types.js';
 import type { Token } from '../../core/segment/types.js';
-import { CUE_WORDS } from '../../models/technique/cues.js';
+import type { FeatureDoc } from '../../models/technique/features.js';
 import { taxonomyRefs, techniqueInfo } from '../../models/technique/labels.js';
 import { loadTechniqueModel } from '../../models/technique/load.js';
 import { analyseTechniques, spanEvidence } from '../../models/technique/model.js';
@@ -28,17 +28,14 @@ export interface TechniqueDefinition {
 
 const DEFAULT_THRESHOLD = 0.2;
 
-/** Cue-lexicon words inside a span, as evidence ("cue fear: catastrophe"). */
-export function cueEvidence(tokens: readonly Token[], a: number, b: number): Evidence[] {
+/** Cue-lexicon words inside a span, as evidence ("cue fear: catastrophe"); at most three. */
+export function cueEvidence(fd: FeatureDoc, a: number, b: number): Evidence[] {
   const out: Evidence[] = [];
   for (let k = a; k < b && out.length < 3; k++) {
-    const t = tokens[k] as Token;
-    for (const [group, words] of Object.entries(CUE_WORDS)) {
-      if (words.includes(t.normal) || words.includes(t.lemma)) {
-        out.push({ kind: 'lexicon', label: `cue ${group}: ${t.normal}`, span: { start: t.start, end: t.end } });
-        break;
-      }
-    }
+    const groups = fd.cues[k] as readonly string[];
+    if (groups.length === 0) continue;
+    const t = fd.tokens[k] as Token;
+    out.push({ kind: 'lexicon', label: `cue ${groups[0]}: ${t.normal}`, span: { start: t.start, end: t.end } });
   }
   return out;
 }
@@ -109,7 +106,7 @@ export function modelTechniqueDetector(def: TechniqueDefinition): Detector {
           evidence: [
             { kind: 'model', label: `span tagger ${round(span.spanConfidence)}, technique classifier ${round(p)}` },
             ...spanEvidence(model, span, k).map((e) => ({ kind: 'feature', label: e.label, weight: e.weight })),
-            ...cueEvidence(run.fd.tokens, span.tokStart, span.tokEnd),
+            ...cueEvidence(run.fd, span.tokStart, span.tokEnd),
           ],
         });
       }
