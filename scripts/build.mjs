@@ -33,8 +33,13 @@ copyAssets(join(root, 'src'));
 // The web app (web/ → web/dist), served by `narrascope serve`; skipped when Vite is not installed.
 let viteBin;
 try {
-  viteBin = require.resolve('vite/bin/vite.js');
+  // vite's package exports do not expose bin/: resolve its package.json and walk from there.
+  viteBin = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
 } catch {
   viteBin = null;
 }
-if (viteBin) execFileSync(process.execPath, [viteBin, 'build', join(root, 'web'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+if (viteBin)
+  execFileSync(process.execPath, [viteBin, 'build', join(root, 'web'), '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    cwd: root,
+  });

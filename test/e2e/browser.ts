@@ -21,7 +21,8 @@ export const WEB_DIST = join(ROOT, 'web', 'dist');
 
 /** The chromium executable, or null (tests then skip with a notice). */
 export function findChromium(): string | null {
-  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (p && existsSync(p)) return p;
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'])
+    if (p && existsSync(p)) return p;
   return null;
 }
 
@@ -39,11 +40,24 @@ function newest(dir: string): number {
 export function ensureWebBuild(): void {
   const index = join(WEB_DIST, 'index.html');
   if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'web', 'src'))) return;
-  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
-  execFileSync(process.execPath, [vite, 'build', join(ROOT, 'web'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // vite's package exports do not expose bin/, so resolve its package.json and walk from there.
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', join(ROOT, 'web'), '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Harness {
   readonly app: FastifyInstance;
@@ -54,16 +68,32 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(executablePath: string, analysis: AnalysisService, viewport = { width: 1366, height: 860 }): Promise<Harness> {
+export async function startHarness(
+  executablePath: string,
+  analysis: AnalysisService,
+  viewport = { width: 1366, height: 860 },
+): Promise<Harness> {
   ensureWebBuild();
   const store = await openStore(':memory:');
   const tokens = new MemoryTokenStore();
   const analyst = (await createToken(tokens, 'e2e analyst', 'analyst')).secret;
-  const app = await createServer({ analysis, corpus: new StoreCorpusService(store), tokens, rateLimit: false, webRoot: WEB_DIST });
+  const app = await createServer({
+    analysis,
+    corpus: new StoreCorpusService(store),
+    tokens,
+    rateLimit: false,
+    webRoot: WEB_DIST,
+  });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const profile = mkdtempSync(join(tmpdir(), 'narrascope-chromium-'));
   // A fresh profile per run: no state from an earlier run or from the machine's own chromium.
-  const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, headless: true, viewport, reducedMotion: 'reduce' });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport,
+    reducedMotion: 'reduce',
+  });
   return {
     app,
     store,
