@@ -34,7 +34,19 @@ export function prepareFramingDocument(text: string, segments: Segments): Prepar
 export function mentionFeaturesForSpan(doc: PreparedFramingDocument, span: Span): FeatureVector {
   const k = entityKey(doc.text.slice(span.start, span.end));
   const group = doc.groupOf.get(k.key);
-  const spans: Span[] = group ? group.mentions.map((m) => ({ start: m.start, end: m.end })) : [];
-  if (!spans.some((s) => s.start < span.end && span.start < s.end)) spans.push(span);
+  let spans: readonly Span[] = group ? groupSpans(doc, group) : [];
+  if (!spans.some((s) => s.start < span.end && span.start < s.end)) spans = [...spans, span];
   return mentionFeatures(doc.context, { span, key: group?.key ?? k.key, type: group?.type ?? k.type }, spans);
+}
+
+const GROUP_SPANS = new WeakMap<EntityGroup, readonly Span[]>();
+
+/** One shared span array per entity group, so its pooled features are computed once. */
+function groupSpans(_doc: PreparedFramingDocument, group: EntityGroup): readonly Span[] {
+  let spans = GROUP_SPANS.get(group);
+  if (!spans) {
+    spans = group.mentions.map((m) => ({ start: m.start, end: m.end }));
+    GROUP_SPANS.set(group, spans);
+  }
+  return spans;
 }

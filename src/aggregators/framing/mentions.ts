@@ -133,9 +133,22 @@ function isClauseStart(text: string, offset: number, sentenceStarts: ReadonlySet
 
 function pickNonOverlapping(cands: readonly Candidate[], taken: readonly Candidate[]): Candidate[] {
   const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
-  const out: Candidate[] = [...taken];
-  for (const c of sorted) if (!out.some((o) => o.start < c.end && c.start < o.end)) out.push(c);
-  return out.sort((a, b) => a.start - b.start);
+  // `out` stays sorted by start and non-overlapping, so one binary search finds the only possible clashes.
+  const out: Candidate[] = [...taken].sort((a, b) => a.start - b.start);
+  for (const c of sorted) {
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((out[mid] as Candidate).start < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = out[lo - 1];
+    const after = out[lo];
+    if ((before && before.end > c.start) || (after && after.start < c.end)) continue;
+    out.splice(lo, 0, c);
+  }
+  return out;
 }
 
 function propnStarts(tokens: readonly Token[]): Set<number> {

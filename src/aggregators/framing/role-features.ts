@@ -126,6 +126,19 @@ export function localFeatures(ctx: DocumentFeatureContext, span: Span, prefix = 
 
 const MEMO = new WeakMap<DocumentFeatureContext, Map<string, FeatureVector>>();
 
+/** Local features summed over an entity's mentions; memoised so an entity named 1,000 times costs 1,000, not 1,000². */
+function entityAggregate(ctx: DocumentFeatureContext, spans: readonly Span[]): FeatureVector {
+  // Keyed by the array itself: callers pass one shared array per entity (see framing-features.ts).
+  const hit = AGG_MEMO.get(spans);
+  if (hit) return hit;
+  const agg: FeatureVector = new Map();
+  for (const s of spans) for (const [k, v] of localFeatures(ctx, s, 'ent:')) add(agg, k, v);
+  AGG_MEMO.set(spans, agg);
+  return agg;
+}
+
+const AGG_MEMO = new WeakMap<readonly Span[], FeatureVector>();
+
 function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, prefix: string): FeatureVector {
   const f: FeatureVector = new Map();
   const { tokens, sentences, quotes } = ctx.segments;
@@ -225,12 +238,11 @@ export function mentionFeatures(ctx: DocumentFeatureContext, mention: MentionInp
   f.set(`name:${mention.key}`, 1);
   f.set(`type:${mention.type}`, 1);
   const others = sameEntity.length > 0 ? sameEntity : [mention.span];
-  const agg: FeatureVector = new Map();
-  for (const s of others) for (const [k, v] of localFeatures(ctx, s, 'ent:')) add(agg, k, v);
+  const agg = entityAggregate(ctx, others);
   const scale = 1 / Math.sqrt(others.length);
   for (const [k, v] of agg) f.set(k, v * scale);
   f.set('ent:mentions', Math.min(1, Math.log2(1 + others.length) / 4));
-  const firstStart = Math.min(...others.map((s) => s.start));
+  const firstStart = others.reduce((m, s) => Math.min(m, s.start), Infinity);
   const textEnd = ctx.segments.tokens.at(-1)?.end ?? 1;
   f.set('ent:early', firstStart / Math.max(1, textEnd) < 0.2 ? 1 : 0);
   for (const [k, v] of ctx.profile) f.set(k, v);
