@@ -49,8 +49,10 @@ export const preemptiveRebuttal: Detector = {
     const out: Signal[] = [];
     for (const s of ctx.segments.sentences) {
       const text = ctx.text.slice(s.start, s.end);
-      const ahead = AHEAD.test(text) && REBUT.test(text);
-      const forecast = FORECAST.test(text) && CLAIMS.test(text) && REBUT.test(text);
+      // REBUT is required by both rules and is the cheap pattern (no Unicode word-boundary look-arounds): test it first.
+      if (!REBUT.test(text)) continue;
+      const ahead = AHEAD.test(text);
+      const forecast = !ahead && FORECAST.test(text) && CLAIMS.test(text);
       if (!ahead && !forecast) continue;
       out.push({
         span: { start: s.start, end: s.end },
