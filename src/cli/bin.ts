@@ -1,5 +1,19 @@
 import { main } from './main.js';
 
-// Entry used by bin/narrascope.js. Output is flushed before exiting so that piped output is never cut.
-const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env });
+// A closed pipe (`narrascope predict ... | head`) is the reader's choice, not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
+// Entry used by bin/narrascope.js. The exit code is set rather than forced so piped output is flushed first.
+const code = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  cwd: process.cwd(),
+  env: process.env,
+});
 process.exitCode = code;
