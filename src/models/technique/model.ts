@@ -5,6 +5,7 @@
  */
 import type { Segments, Token } from '../../core/segment/types.js';
 import { buildFeatureDoc, paragraphFeatures, sentenceFeatures, spanFeatures, tokenFeatures, type FeatureDoc } from './features.js';
+import { tagTokensFast } from './fast-tagger.js';
 import { featureIds, scoreAll, scoreOne, sigmoid, softmaxInPlace, topFeatures, type LinearArtefact, type LinearModel, loadLinear } from './linear.js';
 
 export type ParagraphRule = 'model' | 'spans' | 'both' | 'mean';
@@ -68,8 +69,13 @@ export interface CandidateSpan {
   readonly featureIds: readonly number[];
 }
 
-/** Probability, for every token, that it lies inside a persuasion span. */
+/** Probability, for every token, that it lies inside a persuasion span (integer tables, see `fast-tagger.ts`). */
 export function tagTokens(model: TechniqueModel, fd: FeatureDoc): Float64Array {
+  return tagTokensFast(model.tagger, fd);
+}
+
+/** The same probabilities from the readable feature strings (the reference `tagTokens` must agree with). */
+export function tagTokensByName(model: TechniqueModel, fd: FeatureDoc): Float64Array {
   const out = new Float64Array(fd.tokens.length);
   const sentScore = new Map<number, number>();
   for (let i = 0; i < fd.tokens.length; i++) {

@@ -1,0 +1,333 @@
+/**
+ * The span tagger at run time without building feature strings. `tokenFeatures`/`sentenceFeatures` describe
+ * each token with ~25 readable strings ("ww=so|called"); looking each up in a string-keyed Map costs more
+ * than everything else in the technique stage, because every concatenated string has to be flattened and
+ * hashed. Here the tagger's feature names are parsed once, at load, into integer tables per template: words,
+ * lemmas, suffixes and POS tags are interned to small integers, a unary template is an Int32Array indexed by
+ * the interned value, a pair template a Map keyed by a packed integer. A token then costs a few Map lookups
+ * on strings the tokenizer already made (their hashes are cached by V8) plus array reads.
+ *
+ * The result is identical to the string path: the same features fire, and their weights are added in the
+ * same order (so even the floating-point sums agree bit for bit; `fast-tagger.test.ts` checks it).
+ */
+import type { Token } from '../../core/segment/types.js';
+import { isContent, type FeatureDoc } from './features.js';
+import type { LinearModel } from './linear.js';
+
+const BOS = '<s>';
+const EOS = '</s>';
+const SHAPES = ['Xx', 'XX', 'x', 'd', 'p', 'o', BOS] as const;
+const SHAPE_BOS = 6;
+
+const UNARY_WORD = ['w', 'w-1', 'w+1', 'w-2', 'w+2', 'suf'] as const;
+type UnaryWord = (typeof UNARY_WORD)[number];
+
+export interface CompiledTagger {
+  /** Interned strings (normals, lemmas, suffixes, <s>, </s>) → small ids. */
+  readonly vocab: ReadonlyMap<string, number>;
+  readonly pos: ReadonlyMap<string, number>;
+  /** Weight of each feature (output 0), indexed by interned id; NaN where the feature is unknown. */
+  readonly word: Readonly<Record<UnaryWord, Float64Array>>;
+  readonly lemma: Float64Array;
+  readonly sLemma: Float64Array;
+  readonly p: Float64Array;
+  readonly sh: Float64Array;
+  /** Bigram weights: first word id → second word id → weight (small-integer keys hash fast). */
+  readonly ww: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  readonly wwNext: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  readonly pp: Float64Array;
+  readonly ppNext: Float64Array;
+  readonly ppp: Float64Array;
+  readonly shPrev: Float64Array;
+  readonly repw: ReadonlyMap<number, number>;
+  readonly other: ReadonlyMap<string, number>;
+  /** Weights of the cue groups as token features (cue=) and sentence features (s:cue=). */
+  readonly cue: ReadonlyMap<string, number>;
+  readonly sCue: ReadonlyMap<string, number>;
+  /** Weights of rpos=0..4 and of rep=1, 2, 3, 5, 5+ (0 where unknown). */
+  readonly rpos: readonly number[];
+  readonly rep: readonly number[];
+  readonly posCount: number;
+}
+
+const compiled = new WeakMap<LinearModel, CompiledTagger>();
+
+/** The tagger's integer tables (built once per loaded model). */
+export function compileTagger(model: LinearModel): CompiledTagger {
+  const hit = compiled.get(model);
+  if (hit) return hit;
+  const K = model.outputs.length;
+  const weight = (id: number): number => model.weights[id * K] as number;
+  const vocab = new Map<string, number>();
+  const intern = (s: string): number => {
+    let id = vocab.get(s);
+    if (id === undefined) {
+      id = vocab.size;
+      vocab.set(s, id);
+    }
+    return id;
+  };
+  const pos = new Map<string, number>();
+  const internPos = (s: string): number => {
+    let id = pos.get(s);
+    if (id === undefined) {
+      id = pos.size;
+      pos.set(s, id);
+    }
+    return id;
+  };
+  internPos(BOS);
+  internPos(EOS);
+  intern(BOS);
+  intern(EOS);
+  // First pass: intern every value so that the tables can be sized.
+  const parsed: { name: string; tpl: string; val: string; w: number }[] = [];
+  model.features.forEach((name, id) => {
+    const eq = name.indexOf('=');
+    const tpl = eq < 0 ? name : name.slice(0, eq);
+    const val = eq < 0 ? '' : name.slice(eq + 1);
+    parsed.push({ name, tpl, val, w: weight(id) });
+    if ((UNARY_WORD as readonly string[]).includes(tpl) || tpl === 'l' || tpl === 's:l') intern(val);
+    else if (tpl === 'p') internPos(val);
+    else if (tpl === 'pp' || tpl === 'pp+' || tpl === 'ppp') for (const v of val.split('|')) internPos(v);
+    else if ((tpl === 'ww' || tpl === 'ww+') && singlePipe(val)) for (const v of val.split('|')) intern(v);
+    else if (tpl === 'repw' && val.lastIndexOf('|') > 0) intern(val.slice(0, val.lastIndexOf('|')));
+  });
+  const posCount = Math.max(pos.size, 1);
+  const nanArray = (n: number): Float64Array => new Float64Array(n).fill(Number.NaN);
+  const V = vocab.size;
+  const word = Object.fromEntries(UNARY_WORD.map((t) => [t, nanArray(V)])) as Record<UnaryWord, Float64Array>;
+  const lemma = nanArray(V);
+  const sLemma = nanArray(V);
+  const p = nanArray(posCount);
+  const sh = nanArray(SHAPES.length);
+  const pp = nanArray(posCount * posCount);
+  const ppNext = nanArray(posCount * posCount);
+  const ppp = nanArray(posCount * posCount * posCount);
+  const shPrev = nanArray(SHAPES.length * SHAPES.length);
+  const ww = new Map<number, Map<number, number>>();
+  const wwNext = new Map<number, Map<number, number>>();
+  const setPair = (m: Map<number, Map<number, number>>, a: number, b: number, w: number): void => {
+    let inner = m.get(a);
+    if (!inner) m.set(a, (inner = new Map()));
+    inner.set(b, w);
+  };
+  const repw = new Map<number, number>();
+  const other = new Map<string, number>();
+  const shapeId = (s: string): number => SHAPES.indexOf(s as (typeof SHAPES)[number]);
+  for (const { name, tpl, val, w } of parsed) {
+    let done = true;
+    if ((UNARY_WORD as readonly string[]).includes(tpl)) (word[tpl as UnaryWord] as Float64Array)[vocab.get(val) as number] = w;
+    else if (tpl === 'l') lemma[vocab.get(val) as number] = w;
+    else if (tpl === 's:l') sLemma[vocab.get(val) as number] = w;
+    else if (tpl === 'p') p[pos.get(val) as number] = w;
+    else if (tpl === 'sh' && shapeId(val) >= 0) sh[shapeId(val)] = w;
+    else if (tpl === 'pp' || tpl === 'pp+' || tpl === 'ppp') {
+      const ids = val.split('|').map((v) => pos.get(v) as number);
+      if (tpl === 'ppp' && ids.length === 3) ppp[((ids[0] as number) * posCount + (ids[1] as number)) * posCount + (ids[2] as number)] = w;
+      else if (tpl !== 'ppp' && ids.length === 2) (tpl === 'pp' ? pp : ppNext)[(ids[0] as number) * posCount + (ids[1] as number)] = w;
+      else done = false;
+    } else if (tpl === 'sh-1') {
+      const [a, b] = val.split('|');
+      const ia = shapeId(a ?? '');
+      const ib = shapeId(b ?? '');
+      if (ia >= 0 && ib >= 0) shPrev[ia * SHAPES.length + ib] = w;
+      else done = false;
+    } else if ((tpl === 'ww' || tpl === 'ww+') && singlePipe(val)) {
+      // Bigrams whose words contain "|" themselves stay in `other`, looked up by name at run time.
+      const [a, b] = val.split('|');
+      setPair(tpl === 'ww' ? ww : wwNext, vocab.get(a ?? '') as number, vocab.get(b ?? '') as number, w);
+    } else if (tpl === 'repw' && val.lastIndexOf('|') > 0) {
+      const at = val.lastIndexOf('|');
+      const b = REPW_BUCKETS.indexOf(val.slice(at + 1));
+      if (b >= 0) repw.set((vocab.get(val.slice(0, at)) as number) * 4 + b, w);
+      else done = false;
+    } else done = false;
+    if (!done) other.set(name, w);
+  }
+  const cue = new Map<string, number>();
+  const sCue = new Map<string, number>();
+  for (const [name, w] of other) {
+    if (name.startsWith('cue=')) cue.set(name.slice(4), w);
+    else if (name.startsWith('s:cue=')) sCue.set(name.slice(6), w);
+  }
+  const rpos = [0, 1, 2, 3, 4].map((k) => other.get(`rpos=${k}`) ?? 0);
+  const rep = ['1', '2', '3', '5', '5+'].map((b) => other.get(`rep=${b}`) ?? 0);
+  const result: CompiledTagger = { vocab, pos, word, lemma, sLemma, p, sh, ww, wwNext, pp, ppNext, ppp, shPrev, repw, other, cue, sCue, rpos, rep, posCount };
+  compiled.set(model, result);
+  return result;
+}
+
+function singlePipe(val: string): boolean {
+  const at = val.indexOf('|');
+  return at >= 0 && val.indexOf('|', at + 1) < 0;
+}
+
+const REPW_BUCKETS = ['1', '2', '2+'];
+
+function shapeIndex(s: string | undefined): number {
+  switch (s) {
+    case 'Xx':
+      return 0;
+    case 'XX':
+      return 1;
+    case 'x':
+      return 2;
+    case 'd':
+      return 3;
+    case 'p':
+      return 4;
+    default:
+      return 5;
+  }
+}
+
+function bucket(n: number, cuts: readonly number[]): string {
+  for (const c of cuts) if (n <= c) return String(c);
+  return `${cuts[cuts.length - 1] ?? 0}+`;
+}
+
+/** Id at position k of a sentence [first, end), or the <s> (0) / </s> (1) id outside it; words and POS share this. */
+function wAt(ids: Int32Array, k: number, first: number, end: number): number {
+  return k < first ? 0 : k >= end ? 1 : (ids[k] as number);
+}
+
+function wordAt(toks: readonly Token[], k: number, first: number, end: number): string {
+  return k < first ? BOS : k >= end ? EOS : (toks[k] as Token).normal;
+}
+
+/** `acc + w` where w is a known weight (NaN or undefined: the feature is not in the model). */
+function add(acc: number, w: number | undefined): number {
+  return w === undefined || Number.isNaN(w) ? acc : acc + w;
+}
+
+/**
+ * Probability, for every token, that it lies inside a persuasion span: the same numbers as summing the
+ * weights of `sentenceFeatures` + `tokenFeatures`, without building their strings.
+ */
+export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array {
+  const c = compileTagger(model);
+  const toks = fd.tokens;
+  const n = toks.length;
+  const out = new Float64Array(n);
+  // Interned ids per token, computed once and reused by the token and its neighbours.
+  const wid = new Int32Array(n);
+  const lid = new Int32Array(n);
+  const pid = new Int32Array(n);
+  const shp = new Uint8Array(n);
+  const pipe = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i] as Token;
+    wid[i] = c.vocab.get(t.normal) ?? -1;
+    lid[i] = t.lemma === t.normal ? (wid[i] as number) : (c.vocab.get(t.lemma) ?? -1);
+    pid[i] = c.pos.get(t.pos) ?? -1;
+    shp[i] = shapeIndex(fd.shapes[i]);
+    pipe[i] = t.normal.includes('|') ? 1 : 0;
+  }
+  const other = c.other;
+  const bias = other.get('bias') ?? 0;
+  const q = other.get('q') ?? 0;
+  const neg = other.get('neg') ?? 0;
+  const sentences = fd.segments.sentences;
+  let sentBase = 0;
+  let sentIndex = -1;
+  const seen = new Set<number>();
+  const seenCue = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const t = toks[i] as Token;
+    const sent = sentences[t.sentence];
+    if (t.sentence !== sentIndex) {
+      sentIndex = t.sentence;
+      sentBase = sentenceScore(c, fd, t.sentence, lid, seen, seenCue);
+    }
+    const first = sent ? sent.firstToken : 0;
+    const end = sent ? sent.endToken : n;
+    let s = 0;
+    s += bias;
+    const wi = wid[i] as number;
+    const li = lid[i] as number;
+    const pi = pid[i] as number;
+    if (wi >= 0) s = add(s, c.word.w[wi]);
+    if (li >= 0) s = add(s, c.lemma[li]);
+    if (pi >= 0) s = add(s, c.p[pi]);
+    s = add(s, c.sh[shp[i] as number]);
+    const wm1 = wAt(wid, i - 1, first, end);
+    const wp1 = wAt(wid, i + 1, first, end);
+    const wm2 = wAt(wid, i - 2, first, end);
+    const wp2 = wAt(wid, i + 2, first, end);
+    if (wm1 >= 0) s = add(s, c.word['w-1'][wm1]);
+    if (wp1 >= 0) s = add(s, c.word['w+1'][wp1]);
+    if (wm2 >= 0) s = add(s, c.word['w-2'][wm2]);
+    if (wp2 >= 0) s = add(s, c.word['w+2'][wp2]);
+    // Rare: a word containing "|" makes a bigram's name ambiguous; such bigrams are looked up by name.
+    if (pipe[i] || (i - 1 >= first && pipe[i - 1])) s = add(s, other.get(`ww=${wordAt(toks, i - 1, first, end)}|${t.normal}`));
+    else if (wm1 >= 0 && wi >= 0) s = add(s, c.ww.get(wm1)?.get(wi));
+    if (pipe[i] || (i + 1 < end && pipe[i + 1])) s = add(s, other.get(`ww+=${t.normal}|${wordAt(toks, i + 1, first, end)}`));
+    else if (wp1 >= 0 && wi >= 0) s = add(s, c.wwNext.get(wi)?.get(wp1));
+    const pm1 = wAt(pid, i - 1, first, end);
+    const pp1 = wAt(pid, i + 1, first, end);
+    const P = c.posCount;
+    if (pm1 >= 0 && pi >= 0) s = add(s, c.pp[pm1 * P + pi]);
+    if (pp1 >= 0 && pi >= 0) s = add(s, c.ppNext[pi * P + pp1]);
+    if (pm1 >= 0 && pi >= 0 && pp1 >= 0) s = add(s, c.ppp[(pm1 * P + pi) * P + pp1]);
+    s = add(s, c.shPrev[(i - 1 >= first ? (shp[i - 1] as number) : SHAPE_BOS) * SHAPES.length + (shp[i] as number)]);
+    if (t.normal.length > 3) {
+      const suf = c.vocab.get(t.normal.slice(-3));
+      if (suf !== undefined) s = add(s, c.word.suf[suf]);
+    }
+    if (fd.inQuote[i]) s += q;
+    if (t.negated) s += neg;
+    const rel = end - first > 1 ? (i - first) / (end - first - 1) : 0;
+    s += c.rpos[Math.round(rel * 4)] ?? 0;
+    if (isContent(t)) {
+      const count = fd.lemmaCount.get(t.lemma) ?? 1;
+      s += c.rep[count <= 1 ? 0 : count <= 2 ? 1 : count <= 3 ? 2 : count <= 5 ? 3 : 4] ?? 0;
+      const rl = li >= 0 ? li : (c.vocab.get(t.lemma) ?? -1);
+      s = add(s, rl >= 0 ? c.repw.get(rl * 4 + (count <= 1 ? 0 : count <= 2 ? 1 : 2)) : undefined);
+    }
+    for (const cue of fd.cues[i] as readonly string[]) s += c.cue.get(cue) ?? 0;
+    out[i] = 1 / (1 + Math.exp(-(sentBase + s)));
+  }
+  return out;
+}
+
+/** Sum of the weights of `sentenceFeatures(fd, s)`, in the same order. */
+function sentenceScore(c: CompiledTagger, fd: FeatureDoc, s: number, lid: Int32Array, seen: Set<number>, seenCue: Set<string>): number {
+  const sent = fd.segments.sentences[s];
+  if (!sent) return 0;
+  const o = (name: string): number => c.other.get(name) ?? 0;
+  seen.clear();
+  seenCue.clear();
+  let sum = 0;
+  let bang = false;
+  let question = false;
+  let quote = false;
+  for (let k = sent.firstToken; k < sent.endToken; k++) {
+    const t = fd.tokens[k] as Token;
+    if (t.text === '!') bang = true;
+    if (t.text === '?') question = true;
+    if (fd.inQuote[k]) quote = true;
+    if (t.kind === 'word') {
+      const l = lid[k] as number;
+      if (l >= 0) {
+        if (!seen.has(l)) {
+          seen.add(l);
+          const w = c.sLemma[l] as number;
+          if (!Number.isNaN(w)) sum += w;
+        }
+      }
+    }
+    for (const cue of fd.cues[k] as readonly string[]) {
+      if (!seenCue.has(cue)) {
+        seenCue.add(cue);
+        sum += c.sCue.get(cue) ?? 0;
+      }
+    }
+  }
+  if (bang) sum += o('s:!');
+  if (question) sum += o('s:?');
+  if (quote) sum += o('s:q');
+  sum += o(`s:len=${bucket(sent.endToken - sent.firstToken, [3, 6, 10, 20, 35])}`);
+  if (sent.block === 0) sum += o('s:first-block');
+  return sum;
+}
