@@ -23,10 +23,20 @@ export interface PatternTechniqueDefinition extends TechniqueDefinition {
   readonly confidence: number;
 }
 
+/** Characters on which `i` and `iu` matching can differ for ASCII patterns: ſ, K (Kelvin) and surrogates. */
+const UNICODE_FOLDS = /[\u017F\u212A\uD800-\uDFFF]/;
+
 export function patternTechniqueDetector(def: PatternTechniqueDefinition): Detector {
   const info = techniqueInfo(def.label);
   if (!info) throw new Error(`unknown technique ${def.label}`);
   const compiled = def.patterns.map((p) => ({ re: new RegExp(p.re.source, 'giu'), cue: p.cue }));
+  // Most documents match none of the patterns: one pass of their alternation says so, instead of one pass
+  // per pattern. The pass runs without the `u` flag, which makes case-insensitive matching ~15x faster; it
+  // finds every match the `iu` patterns find except through the characters that Unicode case folding maps
+  // onto ASCII (ſ, K) or astral characters, so texts with those skip the shortcut. Group numbers shift in an
+  // alternation, and some escapes mean other things without `u`, so patterns using them are not combined.
+  const combinable = def.patterns.every((p) => !/\\[1-9]|\\k<|\\[pP]\{|\\u\{/.test(p.re.source));
+  const any = combinable ? new RegExp(def.patterns.map((p) => `(?:${p.re.source})`).join('|'), 'i') : null;
   const meta: DetectorMeta = {
     id: `technique/${info.slug}`,
     version: '1.0.0',
@@ -55,6 +65,7 @@ export function patternTechniqueDetector(def: PatternTechniqueDefinition): Detec
       markTechniqueRan(ctx.shared);
       const threshold = typeof ctx.options.threshold === 'number' ? ctx.options.threshold : 0;
       if (def.confidence < threshold) return [];
+      if (any && !UNICODE_FOLDS.test(ctx.text) && !any.test(ctx.text)) return [];
       const hits: { start: number; end: number; cue: string }[] = [];
       for (const { re, cue } of compiled) {
         re.lastIndex = 0;

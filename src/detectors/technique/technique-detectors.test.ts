@@ -6,6 +6,7 @@ import { techniqueProfile } from '../../aggregators/technique/technique-profile.
 import { runDetector } from '../../testing/run-detector.js';
 import { testDetector } from '../../testing/detector-tester.js';
 import { techniqueDetectors } from './index.js';
+import { appealToTime } from './appeal-to-time.js';
 import { loadedLanguage } from './loaded-language.js';
 
 const CATEGORIES = ['attack on reputation', 'justification', 'simplification', 'distraction', 'call', 'manipulative wording'];
@@ -41,6 +42,17 @@ describe('technique detectors', () => {
       expect(f.data.technique).toBe('Loaded_Language');
     }
     expect(await runDetector(loadedLanguage, text, { options: { threshold: 1 } })).toEqual([]);
+  });
+
+  // The pattern detectors skip texts by one case-insensitive pass without the `u` flag; it must not hide a match.
+  it.each([
+    { text: 'Act now: TIME IS RUNNING OUT.', cue: 'time running out' },
+    { text: 'Act now: time iſ running out.', cue: 'time running out' },
+    { text: 'Act 😀 now, before it’s too late.', cue: 'before it is too late' },
+    { text: 'The clock on the wall is slow.', cue: null },
+  ])('pattern shortcut keeps every match: $text', async ({ text, cue }) => {
+    const found = await runDetector(appealToTime, text);
+    expect(found.map((f) => f.data.cue)).toEqual(cue ? [cue] : []);
   });
 
   it('is skipped, with a note, on text in another language', async () => {
