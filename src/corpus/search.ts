@@ -140,33 +140,61 @@ export async function search(store: Store, q: SearchQuery): Promise<SearchResult
   // FTS5 scores every match of the words before filters apply, so the unfiltered count decides.
   const rankedOver = ftsOnly && filters.length ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${ftsOnly}) m`.execute(db)).rows[0]?.n ?? 0) : matched;
   const order: SearchResult['order'] = !text ? 'date' : rankedOver > RANK_LIMIT ? 'recent' : 'relevance';
-  const rank = order !== 'relevance' ? null : fts5 ? sql<number>`-documents_fts.rank` : rankExpression(store.caps, text as string);
-  const from = fts5 ? sql`documents_fts JOIN documents ON documents.id = documents_fts.rowid` : sql`documents`;
-  const hitsWhere = fts5 ? whereSql([sql<boolean>`documents_fts MATCH ${fts5}`, ...filters]) : where;
-  const orderBy = rank ? sql`score DESC, documents.id` : order === 'recent' ? (fts5 ? sql`documents_fts.rowid DESC` : sql`documents.id DESC`) : sql`documents.published_at DESC, documents.id DESC`;
-  const hits = await sql<{ id: number; hash: string; title: string | null; outlet: string | null; published_at: string | null; language: string | null; url: string | null; text: string; score: number | null; ledger: number }>`
-    SELECT documents.id, documents.hash, documents.title, outlets.name AS outlet, documents.published_at, documents.language, documents.url,
-      substr(documents.text, 1, 4000) AS text, ${rank ?? sql`NULL`} AS score,
-      (SELECT count(*) FROM ledger_items l WHERE l.document_id = documents.id) AS ledger
-    FROM ${from} LEFT JOIN outlets ON outlets.id = documents.outlet_id
-    ${hitsWhere} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  type HitRow = { id: number; hash: string; title: string | null; outlet: string | null; published_at: string | null; language: string | null; url: string | null; text: string; score: number | null; ledger: number };
+  const details = sql`SELECT documents.id, documents.hash, documents.title, outlets.name AS outlet, documents.published_at, documents.language, documents.url,
+      substr(documents.text, 1, 4000) AS text, (SELECT count(*) FROM ledger_items l WHERE l.document_id = documents.id) AS ledger`;
+  let hitRows: HitRow[];
+  if (fts5) {
+    // Two steps: the page of ids from the index alone (FTS5 sorts by rank without touching documents),
+    // then those documents' details.
+    const top = (
+      filters.length
+        ? await sql<{ id: number; score: number | null }>`SELECT documents_fts.rowid AS id, ${order === 'relevance' ? sql`-documents_fts.rank` : sql`NULL`} AS score
+            FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid ${whereSql([sql<boolean>`documents_fts MATCH ${fts5}`, ...filters])}
+            ORDER BY ${order === 'relevance' ? sql`documents_fts.rank` : sql`documents_fts.rowid DESC`} LIMIT ${limit} OFFSET ${offset}`.execute(db)
+        : await sql<{ id: number; score: number | null }>`SELECT rowid AS id, ${order === 'relevance' ? sql`-rank` : sql`NULL`} AS score FROM documents_fts
+            WHERE documents_fts MATCH ${fts5} ORDER BY ${order === 'relevance' ? sql`rank` : sql`rowid DESC`} LIMIT ${limit} OFFSET ${offset}`.execute(db)
+    ).rows;
+    const byId = new Map<number, HitRow>();
+    if (top.length) {
+      const rows = await sql<HitRow>`${details}, NULL AS score FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id IN (${sql.join(top.map((t) => t.id))})`.execute(db);
+      for (const r of rows.rows) byId.set(Number(r.id), r);
+    }
+    hitRows = top.flatMap((t) => {
+      const r = byId.get(Number(t.id));
+      return r ? [{ ...r, score: t.score }] : [];
+    });
+  } else {
+    const rank = order === 'relevance' ? rankExpression(store.caps, text as string) : null;
+    const orderBy = rank ? sql`score DESC, documents.id` : order === 'recent' ? sql`documents.id DESC` : sql`documents.published_at DESC, documents.id DESC`;
+    hitRows = (await sql<HitRow>`${details}, ${rank ?? sql`NULL`} AS score FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`.execute(db)).rows;
+  }
   let facets: SearchResult['facets'] = null;
   let facetScope: SearchResult['facetScope'] = null;
   if (q.facets ?? true) {
     facetScope = sampled ? 'sample' : 'all';
     const ids = idRows.slice(0, FACET_EXACT_LIMIT).map((r) => Number(r.id));
-    const inIds = ids.length ? sql<boolean>`documents.id IN (${sql.join(ids)})` : sql<boolean>`1 = 0`;
-    const where = whereSql([inIds]);
+    const idList = ids.length ? sql.join(ids) : sql`NULL`;
+    const top = (counts: Map<string, number>): FacetValue[] =>
+      [...counts].map(([value, count]) => ({ value, count })).sort((x, y) => y.count - x.count || x.value.localeCompare(y.value)).slice(0, FACET_LIMIT);
+    // Outlet and language in one pass over the documents; the other facets read only their own tables.
+    const outlets = new Map<string, number>();
+    const languages = new Map<string, number>();
+    const meta = await sql<{ outlet: string | null; language: string | null }>`SELECT outlets.name AS outlet, documents.language FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id IN (${idList})`.execute(db);
+    for (const r of meta.rows) {
+      if (r.outlet !== null) outlets.set(r.outlet, (outlets.get(r.outlet) ?? 0) + 1);
+      if (r.language !== null) languages.set(r.language, (languages.get(r.language) ?? 0) + 1);
+    }
+    const outlet = top(outlets);
+    const language = top(languages);
     const facet = async (select: ReturnType<typeof sql>): Promise<FacetValue[]> => {
-      const rows = await sql<{ value: string | null; n: number }>`${select} ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}`.execute(db);
+      const rows = await sql<{ value: string | null; n: number }>`${select} IN (${idList}) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}`.execute(db);
       return rows.rows.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.n) }));
     };
-    const outlet = await facet(sql`SELECT outlets.name AS value, count(*) AS n FROM documents JOIN outlets ON outlets.id = documents.outlet_id`);
-    const language = await facet(sql`SELECT documents.language AS value, count(*) AS n FROM documents`);
-    const technique = await facet(sql`SELECT t.technique AS value, count(*) AS n FROM document_techniques t JOIN documents ON documents.id = t.document_id`);
-    const narrative = await facet(sql`SELECT n.label AS value, count(DISTINCT n.document_id) AS n FROM narratives n JOIN documents ON documents.id = n.document_id`);
-    const entity = await facet(sql`SELECT e.name AS value, count(DISTINCT e.document_id) AS n FROM entities e JOIN documents ON documents.id = e.document_id`);
-    const ledger = await sql<{ n: number }>`SELECT count(DISTINCT l.document_id) AS n FROM ledger_items l JOIN documents ON documents.id = l.document_id ${where}`.execute(db);
+    const technique = await facet(sql`SELECT t.technique AS value, count(*) AS n FROM document_techniques t WHERE t.document_id`);
+    const narrative = await facet(sql`SELECT n.label AS value, count(DISTINCT n.document_id) AS n FROM narratives n WHERE n.document_id`);
+    const entity = await facet(sql`SELECT e.name AS value, count(DISTINCT e.document_id) AS n FROM entities e WHERE e.document_id`);
+    const ledger = await sql<{ n: number }>`SELECT count(DISTINCT l.document_id) AS n FROM ledger_items l WHERE l.document_id IN (${idList})`.execute(db);
     const withLedger = Number(ledger.rows[0]?.n ?? 0);
     facets = { outlet, language, technique, narrative, entity, hasLedger: [{ value: 'yes', count: withLedger }, { value: 'no', count: ids.length - withLedger }] };
   }
@@ -175,7 +203,7 @@ export async function search(store: Store, q: SearchQuery): Promise<SearchResult
     order,
     facetScope,
     facetSample: facetScope === 'sample' ? FACET_EXACT_LIMIT : null,
-    hits: hits.rows.map((r) => ({
+    hits: hitRows.map((r) => ({
       id: Number(r.id),
       hash: r.hash,
       title: r.title,
