@@ -1,5 +1,8 @@
 import { extname } from 'node:path';
+import { csvReader } from './csv.js';
+import { feedReader } from './feed.js';
 import { htmlReader } from './html.js';
+import { jsonlReader } from './jsonl.js';
 import { markdownReader } from './markdown.js';
 import { textReader } from './text.js';
 import type { Reader } from './types.js';
@@ -8,7 +11,14 @@ import type { Reader } from './types.js';
  * Built-in readers, most specific first. Add one line per new reader file (jsonl, csv, feed ...). Plain
  * text comes last: it is the fallback for anything that decodes as text.
  */
-export const builtinReaders: readonly Reader[] = [htmlReader, markdownReader, textReader];
+export const builtinReaders: readonly Reader[] = [
+  feedReader,
+  jsonlReader(),
+  csvReader(),
+  htmlReader,
+  markdownReader,
+  textReader,
+];
 
 export interface ReaderChoice {
   /** A reader name forced by the user (`--input-format`). */
