@@ -26,7 +26,7 @@ export interface CompiledTagger {
   /** Interned strings (normals, lemmas, suffixes, <s>, </s>) → small ids. */
   readonly vocab: ReadonlyMap<string, number>;
   readonly pos: ReadonlyMap<string, number>;
-  /** Weight of each feature (output 0), indexed by interned id; NaN where the feature is unknown. */
+  /** Weight of each feature (output 0), indexed by interned id; 0 where the feature is unknown (x + 0 is x). */
   readonly word: Readonly<Record<UnaryWord, Float64Array>>;
   readonly lemma: Float64Array;
   readonly sLemma: Float64Array;
@@ -48,6 +48,8 @@ export interface CompiledTagger {
   readonly rpos: readonly number[];
   readonly rep: readonly number[];
   readonly posCount: number;
+  /** Interned id of each known word's last three characters (-1: none, -2: not computed yet). */
+  readonly sufCache: Int32Array;
 }
 
 const compiled = new WeakMap<LinearModel, CompiledTagger>();
@@ -94,17 +96,17 @@ export function compileTagger(model: LinearModel): CompiledTagger {
     else if (tpl === 'repw' && val.lastIndexOf('|') > 0) intern(val.slice(0, val.lastIndexOf('|')));
   });
   const posCount = Math.max(pos.size, 1);
-  const nanArray = (n: number): Float64Array => new Float64Array(n).fill(Number.NaN);
+  const zeros = (n: number): Float64Array => new Float64Array(n);
   const V = vocab.size;
-  const word = Object.fromEntries(UNARY_WORD.map((t) => [t, nanArray(V)])) as Record<UnaryWord, Float64Array>;
-  const lemma = nanArray(V);
-  const sLemma = nanArray(V);
-  const p = nanArray(posCount);
-  const sh = nanArray(SHAPES.length);
-  const pp = nanArray(posCount * posCount);
-  const ppNext = nanArray(posCount * posCount);
-  const ppp = nanArray(posCount * posCount * posCount);
-  const shPrev = nanArray(SHAPES.length * SHAPES.length);
+  const word = Object.fromEntries(UNARY_WORD.map((t) => [t, zeros(V)])) as Record<UnaryWord, Float64Array>;
+  const lemma = zeros(V);
+  const sLemma = zeros(V);
+  const p = zeros(posCount);
+  const sh = zeros(SHAPES.length);
+  const pp = zeros(posCount * posCount);
+  const ppNext = zeros(posCount * posCount);
+  const ppp = zeros(posCount * posCount * posCount);
+  const shPrev = zeros(SHAPES.length * SHAPES.length);
   const ww = new Map<number, Map<number, number>>();
   const wwNext = new Map<number, Map<number, number>>();
   const setPair = (m: Map<number, Map<number, number>>, a: number, b: number, w: number): void => {
@@ -153,7 +155,7 @@ export function compileTagger(model: LinearModel): CompiledTagger {
   }
   const rpos = [0, 1, 2, 3, 4].map((k) => other.get(`rpos=${k}`) ?? 0);
   const rep = ['1', '2', '3', '5', '5+'].map((b) => other.get(`rep=${b}`) ?? 0);
-  const result: CompiledTagger = { vocab, pos, word, lemma, sLemma, p, sh, ww, wwNext, pp, ppNext, ppp, shPrev, repw, other, cue, sCue, rpos, rep, posCount };
+  const result: CompiledTagger = { vocab, pos, word, lemma, sLemma, p, sh, ww, wwNext, pp, ppNext, ppp, shPrev, repw, other, cue, sCue, rpos, rep, posCount, sufCache: new Int32Array(V).fill(-2) };
   compiled.set(model, result);
   return result;
 }
@@ -196,9 +198,9 @@ function wordAt(toks: readonly Token[], k: number, first: number, end: number): 
   return k < first ? BOS : k >= end ? EOS : (toks[k] as Token).normal;
 }
 
-/** `acc + w` where w is a known weight (NaN or undefined: the feature is not in the model). */
+/** `acc + w`, where an undefined w (the feature is not in the model) adds nothing. */
 function add(acc: number, w: number | undefined): number {
-  return w === undefined || Number.isNaN(w) ? acc : acc + w;
+  return w === undefined ? acc : acc + w;
 }
 
 /**
@@ -233,6 +235,9 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
   let sentIndex = -1;
   const seen = new Set<number>();
   const seenCue = new Set<string>();
+  // Tables in locals: the loop below runs once per token of every document.
+  const { w: W, 'w-1': Wm1, 'w+1': Wp1, 'w-2': Wm2, 'w+2': Wp2, suf: Suf } = c.word;
+  const { lemma: L, p: Pt, sh: Sh, pp: PP, ppNext: PPn, ppp: PPP, shPrev: ShP, sufCache } = c;
   for (let i = 0; i < n; i++) {
     const t = toks[i] as Token;
     const sent = sentences[t.sentence];
@@ -247,18 +252,18 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
     const wi = wid[i] as number;
     const li = lid[i] as number;
     const pi = pid[i] as number;
-    if (wi >= 0) s = add(s, c.word.w[wi]);
-    if (li >= 0) s = add(s, c.lemma[li]);
-    if (pi >= 0) s = add(s, c.p[pi]);
-    s = add(s, c.sh[shp[i] as number]);
+    if (wi >= 0) s += W[wi] as number;
+    if (li >= 0) s += L[li] as number;
+    if (pi >= 0) s += Pt[pi] as number;
+    s += Sh[shp[i] as number] as number;
     const wm1 = wAt(wid, i - 1, first, end);
     const wp1 = wAt(wid, i + 1, first, end);
     const wm2 = wAt(wid, i - 2, first, end);
     const wp2 = wAt(wid, i + 2, first, end);
-    if (wm1 >= 0) s = add(s, c.word['w-1'][wm1]);
-    if (wp1 >= 0) s = add(s, c.word['w+1'][wp1]);
-    if (wm2 >= 0) s = add(s, c.word['w-2'][wm2]);
-    if (wp2 >= 0) s = add(s, c.word['w+2'][wp2]);
+    if (wm1 >= 0) s += Wm1[wm1] as number;
+    if (wp1 >= 0) s += Wp1[wp1] as number;
+    if (wm2 >= 0) s += Wm2[wm2] as number;
+    if (wp2 >= 0) s += Wp2[wp2] as number;
     // Rare: a word containing "|" makes a bigram's name ambiguous; such bigrams are looked up by name.
     if (pipe[i] || (i - 1 >= first && pipe[i - 1])) s = add(s, other.get(`ww=${wordAt(toks, i - 1, first, end)}|${t.normal}`));
     else if (wm1 >= 0 && wi >= 0) s = add(s, c.ww.get(wm1)?.get(wi));
@@ -267,13 +272,18 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
     const pm1 = wAt(pid, i - 1, first, end);
     const pp1 = wAt(pid, i + 1, first, end);
     const P = c.posCount;
-    if (pm1 >= 0 && pi >= 0) s = add(s, c.pp[pm1 * P + pi]);
-    if (pp1 >= 0 && pi >= 0) s = add(s, c.ppNext[pi * P + pp1]);
-    if (pm1 >= 0 && pi >= 0 && pp1 >= 0) s = add(s, c.ppp[(pm1 * P + pi) * P + pp1]);
-    s = add(s, c.shPrev[(i - 1 >= first ? (shp[i - 1] as number) : SHAPE_BOS) * SHAPES.length + (shp[i] as number)]);
+    if (pm1 >= 0 && pi >= 0) s += PP[pm1 * P + pi] as number;
+    if (pp1 >= 0 && pi >= 0) s += PPn[pi * P + pp1] as number;
+    if (pm1 >= 0 && pi >= 0 && pp1 >= 0) s += PPP[(pm1 * P + pi) * P + pp1] as number;
+    s += ShP[(i - 1 >= first ? (shp[i - 1] as number) : SHAPE_BOS) * SHAPES.length + (shp[i] as number)] as number;
     if (t.normal.length > 3) {
-      const suf = c.vocab.get(t.normal.slice(-3));
-      if (suf !== undefined) s = add(s, c.word.suf[suf]);
+      // The suffix's id is cached per known word, so that slice + lookup run once per word type.
+      let suf = wi >= 0 ? (sufCache[wi] as number) : -2;
+      if (suf === -2) {
+        suf = c.vocab.get(t.normal.slice(-3)) ?? -1;
+        if (wi >= 0) sufCache[wi] = suf;
+      }
+      if (suf >= 0) s += Suf[suf] as number;
     }
     if (fd.inQuote[i]) s += q;
     if (t.negated) s += neg;
@@ -312,8 +322,7 @@ function sentenceScore(c: CompiledTagger, fd: FeatureDoc, s: number, lid: Int32A
       if (l >= 0) {
         if (!seen.has(l)) {
           seen.add(l);
-          const w = c.sLemma[l] as number;
-          if (!Number.isNaN(w)) sum += w;
+          sum += c.sLemma[l] as number;
         }
       }
     }
