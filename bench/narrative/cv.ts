@@ -90,6 +90,7 @@ export function outOfFoldScores(
       const votes = new Map(['URW', 'CC'].map((d) => [d, model.neighbourVotes(x, d)]));
       const scorer = scorerFor(model, profiles, x, doc.text);
       const dense = new Map(['URW', 'CC'].map((d) => [d, scorer.dense(d)]));
+      const embedded = profiles.embeddingSimilarities(doc.text);
       out[i] = {
         doc,
         empty: x.size === 0,
@@ -99,6 +100,7 @@ export function outOfFoldScores(
         similarity: (l) => sims.get(l) ?? 0,
         knn: (l, d) => votes.get(d)?.get(l) ?? 0,
         dense: (d) => dense.get(d) ?? 0.5,
+        embedding: (l) => embedded.get(l) ?? 0,
       };
     });
   }
@@ -148,6 +150,8 @@ const GRID = {
     [0.5, 0.5],
   ] as const,
   knn: [0, 1, 2, 3, 5],
+  // Weight of the word-vector similarity; each value gets a full search of the other parameters.
+  embed: [0, 10, 30],
   maxFine: [1, 2, 10],
   maxCoarse: [1, 2, 3, 5, 10],
 };
@@ -161,6 +165,17 @@ export function chooseThresholds(scores: readonly Scores[], taxonomy: Taxonomy):
   const evaluate = (t: NarrativeThresholds): number =>
     objective(figures(scores.map((s) => ({ doc: s.doc, pred: decideNarratives(s, taxonomy, t) }))));
   let best: { t: NarrativeThresholds; v: number } | null = null;
+  for (const embed of GRID.embed) {
+    const t = searchThresholds(evaluate, embed);
+    const v = evaluate(t);
+    if (!best || v > best.v + 1e-9) best = { t, v };
+  }
+  return best!.t;
+}
+
+/** Coordinate ascent over the decision parameters for one word-vector weight. */
+function searchThresholds(evaluate: (t: NarrativeThresholds) => number, embed: number): NarrativeThresholds {
+  let best: { t: NarrativeThresholds; v: number } | null = null;
   const consider = (t: NarrativeThresholds): void => {
     const v = evaluate(t);
     if (!best || v > best.v + 1e-9) best = { t, v };
@@ -173,6 +188,7 @@ export function chooseThresholds(scores: readonly Scores[], taxonomy: Taxonomy):
     prior: 16,
     gateMix: 0.5,
     knn: 0,
+    embed,
   };
   const bestT = (): NarrativeThresholds => (best as { t: NarrativeThresholds } | null)?.t ?? current;
   for (let round = 0; round < 2; round++) {

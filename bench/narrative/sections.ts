@@ -89,7 +89,7 @@ export const narrativeEvalSection: Section = {
     );
     return Promise.resolve(
       [
-        `${docs.length} English training documents (${narrative} with a narrative, ${docs.length - narrative} \`Other\`), ${NARRATIVE_FOLDS}-fold cross-validation by document (stratified by domain and narrative/Other, seed ${NARRATIVE_SEED}). Weights are fitted on the training folds; the decision parameters (gate mix and thresholds per domain, coarse and fine thresholds and caps, taxonomy-prior and neighbour-vote weights) are chosen by an inner ${NARRATIVE_FOLDS}-fold CV on the training folds only, so no held-out label is used for any choice. Samples-F1 as in the task scorer (a document without a narrative has the label set {Other}).`,
+        `${docs.length} English training documents (${narrative} with a narrative, ${docs.length - narrative} \`Other\`), ${NARRATIVE_FOLDS}-fold cross-validation by document (stratified by domain and narrative/Other, seed ${NARRATIVE_SEED}). Weights are fitted on the training folds; the decision parameters (gate mix and thresholds per domain, coarse and fine thresholds and caps, taxonomy-prior, neighbour-vote and word-vector weights) are chosen by an inner ${NARRATIVE_FOLDS}-fold CV on the training folds only, so no held-out label is used for any choice. Samples-F1 as in the task scorer (a document without a narrative has the label set {Other}).`,
         '',
         '| system | samples-F1 coarse, all docs | samples-F1 fine, all docs | coarse, docs with a narrative | fine, docs with a narrative | `Other` docs answered `Other` |',
         '|---|---|---|---|---|---|',

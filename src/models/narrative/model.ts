@@ -33,6 +33,8 @@ export interface NarrativeThresholds {
   readonly gateDense?: number;
   /** Weight of the nearest-exemplar vote added to each label's logit (0 or absent: not used). */
   readonly knn?: number;
+  /** Weight of the centred word-vector similarity (embedding.ts) added to each label's logit (0 or absent: not used). */
+  readonly embed?: number;
 }
 
 export interface NarrativeModelData {

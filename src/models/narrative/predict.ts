@@ -7,6 +7,7 @@
  */
 import { KeywordIndex } from '../../taxonomy/keyword-index.js';
 import type { Taxonomy, TaxonomyLabel } from '../../taxonomy/types.js';
+import { LabelEmbeddings, textEmbedding } from './embedding.js';
 import {
   denseGateProbability,
   DOMAIN_CC_HEAD,
@@ -57,6 +58,12 @@ export class LabelProfiles {
     const sim = coarse.reduce((m, l) => Math.max(m, this.similarity(l.label, x)), 0);
     return [Math.min(10, (100 * hits) / words), sim];
   }
+  private embeddings: LabelEmbeddings | undefined;
+  /** Centred word-vector similarity of `text` to every label (loads the word vectors on first use). */
+  embeddingSimilarities(text: string): ReadonlyMap<string, number> {
+    this.embeddings ??= new LabelEmbeddings(this.taxonomy, profileText);
+    return this.embeddings.similarities(textEmbedding(text));
+  }
   similarity(label: string, x: SparseVector): number {
     const p = this.profiles.get(label);
     if (!p) return 0;
@@ -83,6 +90,8 @@ export interface NarrativeScorer {
   knn(label: string, domain: string): number;
   /** Dense gate probability for the domain (0.5 when the model has none). */
   dense(domain: string): number;
+  /** Centred word-vector similarity to the label (embedding.ts). */
+  embedding(label: string): number;
 }
 
 export function scorerFor(
@@ -92,6 +101,7 @@ export function scorerFor(
   text: string,
 ): NarrativeScorer {
   const cache = new Map<string, ReadonlyMap<string, number>>();
+  let embedded: ReadonlyMap<string, number> | undefined;
   return {
     empty: x.size === 0,
     narrative: () => model.probability(NARRATIVE_HEAD, x),
@@ -110,6 +120,7 @@ export function scorerFor(
       const head = model.data.denseGate?.[domain];
       return head ? denseGateProbability(head, profiles.denseFeatures(text, x, domain)) : 0.5;
     },
+    embedding: (label) => (embedded ??= profiles.embeddingSimilarities(text)).get(label) ?? 0,
   };
 }
 
@@ -131,8 +142,14 @@ export function decideNarratives(
   t: NarrativeThresholds,
 ): NarrativePrediction {
   const domain = s.domainCC() >= 0.5 ? 'CC' : 'URW';
+  const embed = t.embed ?? 0;
   const score = (label: string): number =>
-    sigmoid(s.logit(label) + t.prior * s.similarity(label) + (t.knn ?? 0) * s.knn(label, domain));
+    sigmoid(
+      s.logit(label) +
+        t.prior * s.similarity(label) +
+        (t.knn ?? 0) * s.knn(label, domain) +
+        (embed ? embed * s.embedding(label) : 0),
+    );
   const structure = structureOf(taxonomy);
   const coarseScored = (structure.coarseByDomain.get(domain) ?? [])
     .map((l) => ({ label: l.label, score: score(l.label) }))
