@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../../core/segment/segment.js';
-import { buildFeatureDoc } from './features.js';
+import { paragraphFeatureIds } from './fast-paragraph.js';
+import { buildFeatureDoc, paragraphFeatures } from './features.js';
+import { featureIds } from './linear.js';
 import { loadTechniqueModel } from './load.js';
-import { tagTokens, tagTokensByName } from './model.js';
+import { tagTokens, tagTokensByName, tokenRange } from './model.js';
 
 // Our own fixtures: cues, quotes, repetition, negation, a word containing "|", capitals, line breaks.
 const TEXTS = [
@@ -22,5 +24,19 @@ describe('fast tagger', () => {
     expect(Array.from(fast)).toEqual(Array.from(byName));
     // Not a constant: the tagger separates tokens.
     expect(Math.max(...fast) - Math.min(...fast)).toBeGreaterThan(0.01);
+  });
+});
+
+describe('fast paragraph features', () => {
+  const model = loadTechniqueModel();
+  it.each(TEXTS.map((text, i) => ({ i, text })))('give the ids of the feature strings, in order (text $i)', ({ text }) => {
+    const segments = segmentText(text, 'en');
+    const fd = buildFeatureDoc(text, segments);
+    for (const block of segments.blocks) {
+      const { a, b } = tokenRange(fd, block.start, block.end);
+      const want = featureIds(model.paragraph, paragraphFeatures(fd, a, b));
+      expect(want.length).toBeGreaterThan(3);
+      expect(paragraphFeatureIds(model.paragraph, fd, a, b)).toEqual(want);
+    }
   });
 });

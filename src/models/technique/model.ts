@@ -4,7 +4,8 @@
  * a distribution over techniques. Both are linear models over the readable features of `features.ts`.
  */
 import type { Segments, Token } from '../../core/segment/types.js';
-import { buildFeatureDoc, paragraphFeatures, sentenceFeatures, spanFeatures, tokenFeatures, type FeatureDoc } from './features.js';
+import { buildFeatureDoc, sentenceFeatures, spanFeatures, tokenFeatures, type FeatureDoc } from './features.js';
+import { paragraphFeatureIds } from './fast-paragraph.js';
 import { tagTokensFast } from './fast-tagger.js';
 import { featureIds, scoreAll, scoreOne, sigmoid, softmaxInPlace, topFeatures, type LinearArtefact, type LinearModel, loadLinear } from './linear.js';
 
@@ -177,7 +178,7 @@ export function spanEvidence(model: TechniqueModel, span: CandidateSpan, k: numb
 
 /** Probability of each technique (aligned with `model.paragraph.outputs`) for the paragraph of tokens [a, b). */
 export function paragraphProbs(model: TechniqueModel, fd: FeatureDoc, a: number, b: number): { probs: Float64Array; ids: number[] } {
-  const ids = featureIds(model.paragraph, paragraphFeatures(fd, a, b));
+  const ids = paragraphFeatureIds(model.paragraph, fd, a, b);
   const probs = scoreAll(model.paragraph, ids);
   for (let k = 0; k < probs.length; k++) probs[k] = sigmoid(probs[k] as number);
   return { probs, ids };
