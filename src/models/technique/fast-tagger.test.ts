@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../../core/segment/segment.js';
 import { paragraphFeatureIds } from './fast-paragraph.js';
-import { buildFeatureDoc, paragraphFeatures } from './features.js';
+import { spanFeatureIds } from './fast-span.js';
+import { buildFeatureDoc, paragraphFeatures, spanFeatures } from './features.js';
 import { featureIds } from './linear.js';
 import { loadTechniqueModel } from './load.js';
 import { tagTokens, tagTokensByName, tokenRange } from './model.js';
@@ -37,6 +38,21 @@ describe('fast paragraph features', () => {
       const want = featureIds(model.paragraph, paragraphFeatures(fd, a, b));
       expect(want.length).toBeGreaterThan(3);
       expect(paragraphFeatureIds(model.paragraph, fd, a, b)).toEqual(want);
+    }
+  });
+});
+
+describe('fast span features', () => {
+  const model = loadTechniqueModel();
+  it.each(TEXTS.map((text, i) => ({ i, text })))('give the ids of the feature strings, in order (text $i)', ({ text }) => {
+    const fd = buildFeatureDoc(text, segmentText(text, 'en'));
+    // Every span of up to 6 tokens, and the empty span.
+    for (let a = 0; a < fd.tokens.length; a++) {
+      for (let b = a; b <= Math.min(fd.tokens.length, a + 6); b++) {
+        const start = fd.tokens[a]?.start ?? 0;
+        const end = b > a ? (fd.tokens[b - 1]?.end ?? start) : start;
+        expect(spanFeatureIds(model.classifier, fd, a, b, start, end)).toEqual(featureIds(model.classifier, spanFeatures(fd, a, b, start, end)));
+      }
     }
   });
 });

@@ -4,8 +4,9 @@
  * a distribution over techniques. Both are linear models over the readable features of `features.ts`.
  */
 import type { Segments, Token } from '../../core/segment/types.js';
-import { buildFeatureDoc, sentenceFeatures, spanFeatures, tokenFeatures, type FeatureDoc } from './features.js';
+import { buildFeatureDoc, sentenceFeatures, tokenFeatures, type FeatureDoc } from './features.js';
 import { paragraphFeatureIds } from './fast-paragraph.js';
+import { spanFeatureIds } from './fast-span.js';
 import { tagTokensFast } from './fast-tagger.js';
 import { featureIds, scoreAll, scoreOne, sigmoid, softmaxInPlace, topFeatures, type LinearArtefact, type LinearModel, loadLinear } from './linear.js';
 
@@ -132,7 +133,7 @@ function newlineBetween(fd: FeatureDoc, a: number, b: number): boolean {
 
 /** Distribution over techniques for the span of tokens [a, b) / characters [start, end). */
 export function classifySpan(model: TechniqueModel, fd: FeatureDoc, a: number, b: number, start: number, end: number): { probs: Float64Array; ids: number[] } {
-  const ids = featureIds(model.classifier, spanFeatures(fd, a, b, start, end));
+  const ids = spanFeatureIds(model.classifier, fd, a, b, start, end);
   return { probs: softmaxInPlace(scoreAll(model.classifier, ids)), ids };
 }
 

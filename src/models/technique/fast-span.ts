@@ -1,0 +1,135 @@
+/**
+ * Classifier feature ids of a span without building a feature string per token: the same ids, in the same
+ * order, as `featureIds(model, spanFeatures(fd, a, b, start, end))` (so the technique distribution agrees bit
+ * for bit). Per-token templates (w=, l=, pb=, bi=, cue=, cb=, ca=, ccue=) are found through maps keyed by
+ * the tokenizer's own strings; the few per-span features are looked up by name. See `fast-tagger.ts`.
+ */
+import type { Token } from '../../core/segment/types.js';
+import { isContent, type FeatureDoc } from './features.js';
+import type { LinearModel } from './linear.js';
+
+const TOKEN_TEMPLATES = ['w', 'l', 'pb', 'cue', 'cb', 'ca', 'ccue'] as const;
+type TokenTemplate = (typeof TOKEN_TEMPLATES)[number];
+
+interface CompiledSpan {
+  readonly by: Readonly<Record<TokenTemplate, ReadonlyMap<string, number>>>;
+  /** bi=x|y: x → y → id, for names with a single "|"; the others are looked up by name. */
+  readonly bi: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly stamp: Int32Array;
+  generation: number;
+}
+
+const compiled = new WeakMap<LinearModel, CompiledSpan>();
+
+function compile(model: LinearModel): CompiledSpan {
+  const hit = compiled.get(model);
+  if (hit) return hit;
+  const by = Object.fromEntries(TOKEN_TEMPLATES.map((t) => [t, new Map<string, number>()])) as Record<TokenTemplate, Map<string, number>>;
+  const bi = new Map<string, Map<string, number>>();
+  model.features.forEach((name, id) => {
+    const eq = name.indexOf('=');
+    if (eq < 0) return;
+    const tpl = name.slice(0, eq);
+    const val = name.slice(eq + 1);
+    if (tpl === 'bi') {
+      const at = val.indexOf('|');
+      if (at < 0 || val.indexOf('|', at + 1) >= 0) return;
+      const x = val.slice(0, at);
+      let inner = bi.get(x);
+      if (!inner) bi.set(x, (inner = new Map()));
+      inner.set(val.slice(at + 1), id);
+    } else if ((TOKEN_TEMPLATES as readonly string[]).includes(tpl)) by[tpl as TokenTemplate].set(val, id);
+  });
+  const c: CompiledSpan = { by, bi, stamp: new Int32Array(model.features.length), generation: 0 };
+  compiled.set(model, c);
+  return c;
+}
+
+function bucket(n: number, cuts: readonly number[]): string {
+  for (const c of cuts) if (n <= c) return String(c);
+  return `${cuts[cuts.length - 1] ?? 0}+`;
+}
+
+function emit(c: CompiledSpan, ids: number[], id: number | undefined): void {
+  if (id === undefined || c.stamp[id] === c.generation) return;
+  c.stamp[id] = c.generation;
+  ids.push(id);
+}
+
+const BOS = '<s>';
+const EOS = '</s>';
+
+/** `featureIds(model, spanFeatures(fd, a, b, start, end))`, computed without the per-token strings. */
+export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b: number, start: number, end: number): number[] {
+  const c = compile(model);
+  if (++c.generation >= 0x7fffffff) {
+    c.stamp.fill(0);
+    c.generation = 1;
+  }
+  const ids: number[] = [];
+  const index = model.index;
+  const name = (s: string): void => emit(c, ids, index.get(s));
+  const { w: W, l: L, pb: PB, cue: CUE, cb: CB, ca: CA, ccue: CCUE } = c.by;
+  const toks = fd.tokens;
+  name('bias');
+  if (b <= a) {
+    name('empty');
+    return ids;
+  }
+  const n = b - a;
+  name(`len=${bucket(n, [1, 2, 3, 5, 8, 12, 20, 30])}`);
+  const firstTok = toks[a] as Token;
+  const lastTok = toks[b - 1] as Token;
+  name(`f=${firstTok.normal}`);
+  name(`L=${lastTok.normal}`);
+  name(`fp=${firstTok.pos}`);
+  name(`Lp=${lastTok.pos}`);
+  if (n <= 3) name(`pseq=${toks.slice(a, b).map((t) => t.pos).join('_')}`);
+  if (n <= 4) name(`phrase=${toks.slice(a, b).map((t) => t.normal).join(' ')}`);
+  let caps = 0;
+  let maxRep = 1;
+  for (let k = a; k < b; k++) {
+    const t = toks[k] as Token;
+    emit(c, ids, W.get(t.normal));
+    emit(c, ids, L.get(t.lemma));
+    emit(c, ids, PB.get(t.pos));
+    if (k + 1 < b) {
+      const next = (toks[k + 1] as Token).normal;
+      if (t.normal.includes('|') || next.includes('|')) name(`bi=${t.normal}|${next}`);
+      else emit(c, ids, c.bi.get(t.normal)?.get(next));
+    }
+    const shape = fd.shapes[k];
+    if (shape === 'Xx' || shape === 'XX') caps++;
+    if (shape === 'XX') name('allcaps');
+    if (t.negated) name('neg');
+    if (t.text === '!') name('!');
+    if (t.text === '?') name('?');
+    if (fd.inQuote[k]) name('q');
+    if (isContent(t)) maxRep = Math.max(maxRep, fd.lemmaCount.get(t.lemma) ?? 1);
+    for (const cue of fd.cues[k] as readonly string[]) emit(c, ids, CUE.get(cue));
+  }
+  name(`caps=${bucket(Math.round((caps / n) * 4), [0, 1, 2, 3])}`);
+  name(`maxrep=${bucket(maxRep, [1, 2, 3, 5, 8])}`);
+  const sent = fd.segments.sentences[firstTok.sentence];
+  const sFirst = sent ? sent.firstToken : 0;
+  const sEnd = sent ? sent.endToken : toks.length;
+  name(`pw=${a - 1 >= sFirst ? (toks[a - 1] as Token).normal : BOS}`);
+  name(`nw=${b < sEnd ? (toks[b] as Token).normal : EOS}`);
+  for (let k = Math.max(sFirst, a - 3); k < a; k++) emit(c, ids, CB.get((toks[k] as Token).lemma));
+  for (let k = b; k < Math.min(sEnd, b + 3); k++) emit(c, ids, CA.get((toks[k] as Token).lemma));
+  for (let k = sFirst; k < sEnd; k++) {
+    if (k >= a && k < b) continue;
+    for (const cue of fd.cues[k] as readonly string[]) emit(c, ids, CCUE.get(cue));
+  }
+  const cover = sEnd > sFirst ? n / (sEnd - sFirst) : 1;
+  name(`cover=${cover >= 0.9 ? 'all' : cover >= 0.5 ? 'most' : cover >= 0.2 ? 'part' : 'small'}`);
+  if (sent && sent.block === 0) name('first-block');
+  const needle = fd.lower.slice(start, end).trim();
+  let reps = 0;
+  if (needle.length >= 3) {
+    for (let at = fd.lower.indexOf(needle); at >= 0 && reps < 6; at = fd.lower.indexOf(needle, at + needle.length)) reps++;
+  }
+  name(`reps=${bucket(Math.max(0, reps - 1), [0, 1, 2, 4])}`);
+  if (reps > 1 && n <= 4) name('reps-short');
+  return ids;
+}
