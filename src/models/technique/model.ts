@@ -185,6 +185,18 @@ export function paragraphProbs(model: TechniqueModel, fd: FeatureDoc, a: number,
   return { probs, ids };
 }
 
+const paragraphIndexes = new WeakMap<TechniqueModel, Int32Array>();
+
+/** For each classifier output k, the index of the same technique among the paragraph model's outputs (-1: none). */
+function paragraphIndex(model: TechniqueModel): Int32Array {
+  let map = paragraphIndexes.get(model);
+  if (!map) {
+    map = Int32Array.from(model.classifier.outputs, (label) => model.paragraph.outputs.indexOf(label));
+    paragraphIndexes.set(model, map);
+  }
+  return map;
+}
+
 /**
  * Techniques of the paragraph of tokens [a, b) / characters [start, end), by the model's paragraph rule:
  * the paragraph model's probabilities over their thresholds, the candidate spans inside it whose confidence
@@ -202,8 +214,9 @@ export function paragraphTechniques(model: TechniqueModel, run: TechniqueAnalysi
     if (s.start >= end || s.end <= start) continue;
     s.probs.forEach((p, k) => (bestSpan[k] = Math.max(bestSpan[k] as number, s.spanConfidence * p)));
   }
+  const toParagraph = paragraphIndex(model);
   labels.forEach((label, k) => {
-    const pm = modelProbs ? (modelProbs[model.paragraph.outputs.indexOf(label)] ?? 0) : 0;
+    const pm = modelProbs ? (modelProbs[toParagraph[k] as number] ?? 0) : 0;
     const ps = bestSpan[k] as number;
     const tp = model.paragraphThresholds[label] ?? 0.5;
     const ts = model.thresholds[label] ?? 0.5;
