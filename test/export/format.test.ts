@@ -60,7 +60,15 @@ const fakeLedger: Aggregator = {
           motive: null,
           rebuttal: spanText(ctx.text, { start: rebStart, end: ctx.text.length }),
           verdict: { label: 'false', original: spanText(ctx.text, { start: 0, end: 4 }) },
-          evidence: [{ kind: 'number', span: spanText(ctx.text, { start: ctx.text.indexOf('40,000'), end: ctx.text.indexOf('40,000') + 6 }) }],
+          evidence: [
+            {
+              kind: 'number',
+              span: spanText(ctx.text, {
+                start: ctx.text.indexOf('40,000'),
+                end: ctx.text.indexOf('40,000') + 6,
+              }),
+            },
+          ],
           evidenceSummary: '1 number',
           partial: false,
           flags: [],
@@ -73,8 +81,14 @@ const fakeLedger: Aggregator = {
 };
 
 async function hostileResult(): Promise<AnalysisResult> {
-  const analyzer = new Analyzer({ registry: new Registry([fakeTechnique], [fakeLedger]), identifyLanguage: false });
-  return analyzer.analyzeText(HOSTILE, { title: 'Test <b>title</b>', source: { kind: 'text', uri: 'hostile.txt' } });
+  const analyzer = new Analyzer({
+    registry: new Registry([fakeTechnique], [fakeLedger]),
+    identifyLanguage: false,
+  });
+  return analyzer.analyzeText(HOSTILE, {
+    title: 'Test <b>title</b>',
+    source: { kind: 'text', uri: 'hostile.txt' },
+  });
 }
 
 describe('output formats', () => {
@@ -105,7 +119,7 @@ describe('output formats', () => {
     expect(html).toContain("default-src 'none'");
     // highlights, legend toggle and hover explanation are present
     expect(html).toMatch(/<mark class="h l0"[^>]*>harm<span class="tip"/u);
-    expect(html).toContain('id="tg0-0"');
+    expect(html).toContain('id="tg0-0" checked'); // technique highlights are on at first
     expect(html).toContain('Loaded_Language');
   });
 

@@ -18,7 +18,10 @@ const HIGHLIGHTED = new Set(['technique', 'ledger', 'evidence', 'claim']);
  * script and loads nothing from elsewhere.
  */
 export function formatHtml(results: readonly AnalysisResult[]): string {
-  const title = results.length === 1 ? (results[0]?.document.title ?? results[0]?.document.source.uri ?? 'document') : `${results.length} documents`;
+  const title =
+    results.length === 1
+      ? (results[0]?.document.title ?? results[0]?.document.source.uri ?? 'document')
+      : `${results.length} documents`;
   const bodies = results.map((r, i) => documentSection(r, i));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -35,7 +38,8 @@ ${bodies.join('\n<hr>\n')}
 
 function labelsOf(results: readonly AnalysisResult[]): string[] {
   const labels = new Set<string>();
-  for (const r of results) for (const f of r.findings) if (HIGHLIGHTED.has(f.family)) labels.add(legendLabel(f));
+  for (const r of results)
+    for (const f of r.findings) if (HIGHLIGHTED.has(f.family)) labels.add(legendLabel(f));
   return [...labels].sort();
 }
 
@@ -47,8 +51,12 @@ function labelCss(results: readonly AnalysisResult[]): string {
       const colour = colourFor(label);
       rules.push(`#d${d} .l${i}{background:${colour}}`, `#d${d} .sw.l${i}{background:${colour}}`);
       rules.push(`#d${d} #tg${d}-${i}:not(:checked) ~ .layout .doc .l${i}{background:transparent}`);
-      rules.push(`#d${d} #tg${d}-${i}:not(:checked) ~ .layout label[for="tg${d}-${i}"]{opacity:.45;text-decoration:line-through}`);
-      rules.push(`#d${d} #tg${d}-${i}:focus-visible ~ .layout label[for="tg${d}-${i}"]{outline:2px solid #1c5fb8}`);
+      rules.push(
+        `#d${d} #tg${d}-${i}:not(:checked) ~ .layout label[for="tg${d}-${i}"]{opacity:.45;text-decoration:line-through}`,
+      );
+      rules.push(
+        `#d${d} #tg${d}-${i}:focus-visible ~ .layout label[for="tg${d}-${i}"]{outline:2px solid #1c5fb8}`,
+      );
     });
   });
   return rules.join('\n');
@@ -63,9 +71,22 @@ function documentSection(r: AnalysisResult, d: number): string {
   for (const f of highlighted) counts.set(legendLabel(f), (counts.get(legendLabel(f)) ?? 0) + 1);
   const lines = new LineIndex(text);
 
-  const toggles = allLabels.map((_l, i) => `<input class="tg" type="checkbox" id="tg${d}-${i}" checked aria-label="show ${esc(allLabels[i] as string)}">`).join('');
+  // Techniques are shown at first (the Prta-like view); claim, ledger and evidence highlights start switched off
+  // so the text stays readable, and the reader turns them on from the legend.
+  const shownAtFirst = new Set(
+    highlighted.filter((f) => f.family === 'technique').map((f) => legendLabel(f)),
+  );
+  const toggles = allLabels
+    .map(
+      (l, i) =>
+        `<input class="tg" type="checkbox" id="tg${d}-${i}"${shownAtFirst.has(l) ? ' checked' : ''} aria-label="show ${esc(l)}">`,
+    )
+    .join('');
   const legend = allLabels
-    .map((l, i) => `<label for="tg${d}-${i}"><span class="sw l${i}"></span>${esc(l)}<span class="n">${counts.get(l) ?? 0}</span></label>`)
+    .map(
+      (l, i) =>
+        `<label for="tg${d}-${i}"><span class="sw l${i}"></span>${esc(l)}<span class="n">${counts.get(l) ?? 0}</span></label>`,
+    )
     .join('\n');
 
   const body: string[] = [];
@@ -76,9 +97,16 @@ function documentSection(r: AnalysisResult, d: number): string {
       continue;
     }
     const covering = piece.covering.map((i) => highlighted[i] as Finding);
-    const classes = [...new Set(covering.map((f) => `l${labelIndex.get(legendLabel(f)) ?? 0}`))];
+    // One colour per piece: CSS cannot pick "the first label still switched on", so the piece takes the
+    // colour (and the toggle) of its primary label — a technique when one covers it — and the tooltip lists all.
+    const techniques = covering.filter((f) => f.family === 'technique');
+    const primary = (techniques[0] ?? covering[0]) as Finding;
+    const cls = `l${labelIndex.get(legendLabel(primary)) ?? 0}`;
+    const several = new Set(techniques.map((f) => legendLabel(f))).size > 1;
     const tip = covering.map((f) => tipFor(f, lines)).join('');
-    body.push(`<mark class="h ${classes.join(' ')}${covering.length > 1 ? ' multi' : ''}" tabindex="0">${chunk}<span class="tip" role="tooltip">${tip}</span></mark>`);
+    body.push(
+      `<mark class="h ${cls}${several ? ' multi' : ''}" tabindex="0">${chunk}<span class="tip" role="tooltip">${tip}</span></mark>`,
+    );
   }
 
   const src = r.document.source;
@@ -106,20 +134,27 @@ ${r.warnings.length ? `<h2>Warnings</h2><ul class="plain warn">${r.warnings.map(
 
 function tipFor(f: Finding, lines: LineIndex): string {
   const p = lines.position(f.span.start);
-  const evidence = f.evidence.slice(0, 4).map((e) => esc(e.label)).join('; ');
+  const evidence = f.evidence
+    .slice(0, 4)
+    .map((e) => esc(e.label))
+    .join('; ');
   return `<b>${esc(legendLabel(f))} · ${Math.round(f.confidence * 100)}%</b>${esc(f.message)}${f.note ? `<br>${esc(f.note)}` : ''}${evidence ? `<br><span class="ev">evidence: ${evidence}</span>` : ''}<br><span class="ev">${esc(f.detector)} · line ${p.line}:${p.column}</span>`;
 }
 
-const cell = (s: SpanText | null | undefined): string => (s ? `<td>${esc(s.text)}</td>` : '<td class="empty">—</td>');
+const cell = (s: SpanText | null | undefined): string =>
+  s ? `<td>${esc(s.text)}</td>` : '<td class="empty">—</td>';
 
 function ledgerTable(items: readonly LedgerItem[], summary: string): string {
   if (items.length === 0) return `<h2>Rebuttal ledger</h2><p class="meta">${esc(summary)}</p>`;
   const rows = items
     .map(
-      (it) => `<tr><td>${esc(it.index ?? '')}</td>${cell(it.claim)}${cell(it.attributedTo)}${cell(it.motive)}${cell(it.rebuttal)}<td>${it.verdict ? `${esc(it.verdict.label)} <span class="tag">${esc(it.verdict.original.text)}</span>` : '—'}</td><td>${esc(it.evidenceSummary)}${it.evidence
-        .slice(0, 5)
-        .map((e) => `<br><span class="tag">${esc(e.kind)}</span>${esc(e.span.text)}`)
-        .join('')}</td><td>${esc(it.format)}${it.partial ? ' <span class="tag">partial</span>' : ''}${it.flags.map((f) => ` <span class="tag">${esc(f)}</span>`).join('')}</td></tr>`,
+      (it) =>
+        `<tr><td>${esc(it.index ?? '')}</td>${cell(it.claim)}${cell(it.attributedTo)}${cell(it.motive)}${cell(it.rebuttal)}<td>${it.verdict ? `${esc(it.verdict.label)} <span class="tag">${esc(it.verdict.original.text)}</span>` : '—'}</td><td>${esc(it.evidenceSummary)}${it.evidence
+          .slice(0, 5)
+          .map((e) => `<br><span class="tag">${esc(e.kind)}</span>${esc(e.span.text)}`)
+          .join(
+            '',
+          )}</td><td>${esc(it.format)}${it.partial ? ' <span class="tag">partial</span>' : ''}${it.flags.map((f) => ` <span class="tag">${esc(f)}</span>`).join('')}</td></tr>`,
     )
     .join('\n');
   return `<h2>Rebuttal ledger — ${esc(summary)}</h2>
@@ -129,7 +164,9 @@ function ledgerTable(items: readonly LedgerItem[], summary: string): string {
 
 function techniqueTable(r: AnalysisResult): string {
   if (r.techniques.profile.length === 0) return '';
-  const rows = r.techniques.profile.map((p) => `<tr><td>${esc(p.technique)}</td><td>${p.count}</td><td>${p.density.toFixed(1)}</td></tr>`).join('');
+  const rows = r.techniques.profile
+    .map((p) => `<tr><td>${esc(p.technique)}</td><td>${p.count}</td><td>${p.density.toFixed(1)}</td></tr>`)
+    .join('');
   return `<h2>Technique profile</h2><table><thead><tr><th>Technique</th><th>Spans</th><th>Per 1,000 words</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -137,7 +174,8 @@ function claimsTable(r: AnalysisResult): string {
   if (r.claims.length === 0) return '';
   const rows = r.claims
     .map(
-      (c) => `<tr><td>${esc(c.span.text)}</td><td>${esc(c.type)}</td>${cell(c.speaker)}<td>${c.hasSource ? 'yes' : 'no'}</td><td>${c.checkWorthiness.toFixed(2)}</td></tr>`,
+      (c) =>
+        `<tr><td>${esc(c.span.text)}</td><td>${esc(c.type)}</td>${cell(c.speaker)}<td>${c.hasSource ? 'yes' : 'no'}</td><td>${c.checkWorthiness.toFixed(2)}</td></tr>`,
     )
     .join('');
   return `<h2>Claims</h2><table><thead><tr><th>Claim</th><th>Type</th><th>Speaker</th><th>Source given</th><th>Check-worthiness</th></tr></thead><tbody>${rows}</tbody></table>`;
