@@ -61,7 +61,7 @@ function documentReport(r: AnalysisResult, c: Painter, width: number, verbose: b
     const p = index.position(s.start);
     return `${p.line}:${p.column}`;
   };
-  const where = r.document.source.uri ?? r.document.title ?? r.document.id;
+  const where = r.document.source.uri ?? r.document.title ?? `document ${r.document.id} (no file name or title)`;
   lines.push(c.underline(c.bold(clip(where, width))));
   const langConf = r.document.languageConfidence === null ? '' : ` (${Math.round(r.document.languageConfidence * 100)}%)`;
   lines.push(c.dim(`${r.document.title ? `“${clip(r.document.title, width - 20)}” · ` : ''}language ${r.document.language}${langConf} · ${r.techniques.words} words · ${r.stats.totalMs.toFixed(0)} ms`));
