@@ -4,7 +4,8 @@
  * lemma-bigram features are found through maps keyed by the tokenizer's own strings. See `fast-tagger.ts`.
  */
 import type { Token } from '../../core/segment/types.js';
-import { isContent, type FeatureDoc } from './features.js';
+import { bucket, isContent, type FeatureDoc } from './features.js';
+import { emitOnce as emit } from './emit-once.js';
 import type { LinearModel } from './linear.js';
 
 interface CompiledParagraph {
@@ -38,17 +39,6 @@ function compile(model: LinearModel): CompiledParagraph {
   const c: CompiledParagraph = { lemma, bi, stamp: new Int32Array(model.features.length), generation: 0 };
   compiled.set(model, c);
   return c;
-}
-
-function bucket(n: number, cuts: readonly number[]): string {
-  for (const c of cuts) if (n <= c) return String(c);
-  return `${cuts[cuts.length - 1] ?? 0}+`;
-}
-
-function emit(c: CompiledParagraph, ids: number[], id: number | undefined): void {
-  if (id === undefined || c.stamp[id] === c.generation) return;
-  c.stamp[id] = c.generation;
-  ids.push(id);
 }
 
 /** `featureIds(model, paragraphFeatures(fd, a, b))`, computed without the per-token strings. */

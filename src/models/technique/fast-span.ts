@@ -5,7 +5,8 @@
  * the tokenizer's own strings; the few per-span features are looked up by name. See `fast-tagger.ts`.
  */
 import type { Token } from '../../core/segment/types.js';
-import { isContent, type FeatureDoc } from './features.js';
+import { bucket, isContent, type FeatureDoc } from './features.js';
+import { emitOnce as emit } from './emit-once.js';
 import type { LinearModel } from './linear.js';
 
 const TOKEN_TEMPLATES = ['w', 'l', 'pb', 'cue', 'cb', 'ca', 'ccue'] as const;
@@ -43,17 +44,6 @@ function compile(model: LinearModel): CompiledSpan {
   const c: CompiledSpan = { by, bi, stamp: new Int32Array(model.features.length), generation: 0 };
   compiled.set(model, c);
   return c;
-}
-
-function bucket(n: number, cuts: readonly number[]): string {
-  for (const c of cuts) if (n <= c) return String(c);
-  return `${cuts[cuts.length - 1] ?? 0}+`;
-}
-
-function emit(c: CompiledSpan, ids: number[], id: number | undefined): void {
-  if (id === undefined || c.stamp[id] === c.generation) return;
-  c.stamp[id] = c.generation;
-  ids.push(id);
 }
 
 const BOS = '<s>';

@@ -11,7 +11,7 @@
  * same order (so even the floating-point sums agree bit for bit; `fast-tagger.test.ts` checks it).
  */
 import type { Token } from '../../core/segment/types.js';
-import { isContent, type FeatureDoc } from './features.js';
+import { bucket, isContent, type FeatureDoc } from './features.js';
 import type { LinearModel } from './linear.js';
 
 const BOS = '<s>';
@@ -182,11 +182,6 @@ function shapeIndex(s: string | undefined): number {
     default:
       return 5;
   }
-}
-
-function bucket(n: number, cuts: readonly number[]): string {
-  for (const c of cuts) if (n <= c) return String(c);
-  return `${cuts[cuts.length - 1] ?? 0}+`;
 }
 
 /** Id at position k of a sentence [first, end), or the <s> (0) / </s> (1) id outside it; words and POS share this. */

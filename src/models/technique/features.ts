@@ -61,7 +61,8 @@ function shapeOf(t: Token): string {
   return 'Xx';
 }
 
-function bucket(n: number, cuts: readonly number[]): string {
+/** Bins a count into the model's feature value (shared with the fast paths so both stay identical). */
+export function bucket(n: number, cuts: readonly number[]): string {
   for (const c of cuts) if (n <= c) return String(c);
   return `${cuts[cuts.length - 1] ?? 0}+`;
 }
