@@ -7,7 +7,7 @@ import type { Sentence, Token } from './types.js';
 /** One wink-nlp instance per process: loading the model takes ~100 ms, reading a text is cheap. */
 let nlp: ReturnType<typeof winkNLP> | undefined;
 function instance(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model);
+  nlp ??= winkNLP(model, ['sbd', 'negation', 'pos']);
   return nlp;
 }
 
