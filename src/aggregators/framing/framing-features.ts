@@ -7,7 +7,7 @@ import type { Segments } from '../../core/segment/types.js';
 import type { Span } from '../../core/text/span.js';
 import { entityKey } from './gazetteer.js';
 import { findMentions, groupMentions, type EntityGroup, type FoundMention } from './mentions.js';
-import { documentContext, mentionFeatures, type DocumentFeatureContext, type FeatureVector } from './role-features.js';
+import { documentContext, mergeFeatureParts, mentionFeatureParts, type DocumentFeatureContext, type FeatureVector, type MentionFeatureParts } from './role-features.js';
 
 export interface PreparedFramingDocument {
   readonly text: string;
@@ -32,11 +32,16 @@ export function prepareFramingDocument(text: string, segments: Segments): Prepar
 
 /** Features of an arbitrary span, grouped with the document's mentions of the same entity. */
 export function mentionFeaturesForSpan(doc: PreparedFramingDocument, span: Span): FeatureVector {
+  return mergeFeatureParts(mentionFeaturePartsForSpan(doc, span));
+}
+
+/** `mentionFeaturesForSpan` as its two parts (see `mentionFeatureParts`), for fast prediction. */
+export function mentionFeaturePartsForSpan(doc: PreparedFramingDocument, span: Span): MentionFeatureParts {
   const k = entityKey(doc.text.slice(span.start, span.end));
   const group = doc.groupOf.get(k.key);
   let spans: readonly Span[] = group ? groupSpans(doc, group) : [];
   if (!spans.some((s) => s.start < span.end && span.start < s.end)) spans = [...spans, span];
-  return mentionFeatures(doc.context, { span, key: group?.key ?? k.key, type: group?.type ?? k.type }, spans);
+  return mentionFeatureParts(doc.context, { span, key: group?.key ?? k.key, type: group?.type ?? k.type }, spans);
 }
 
 const GROUP_SPANS = new WeakMap<EntityGroup, readonly Span[]>();

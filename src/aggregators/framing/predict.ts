@@ -2,15 +2,49 @@
  * The role of one mention: the classifier's probabilities mixed with the rule cues of role-rules.ts.
  * The mix weight grows with the amount of cue evidence, up to RULE_WEIGHT (chosen by cross-validation).
  */
-import { FINE_ROLE_CLASSES, MAIN_ROLE_CLASSES, predictRoles, type RoleModel, type RolePrediction } from '../../models/framing/role-model.js';
-import type { FeatureVector } from './role-features.js';
-import { ruleMainProba, ruleScores } from './role-rules.js';
+import { compileFeatures, CompiledKeys, type CompiledPart } from '../../models/framing/logistic.js';
+import { FINE_ROLE_CLASSES, MAIN_ROLE_CLASSES, predictRoles, predictRolesParts, type RoleModel, type RolePrediction } from '../../models/framing/role-model.js';
+import { mergeFeatureParts, type FeatureVector, type MentionFeatureParts } from './role-features.js';
+import { ruleMainProba, ruleScores, type RuleScores } from './role-rules.js';
 
 export const RULE_WEIGHT = 0.3;
 
 export function predictMentionRole(model: RoleModel, f: FeatureVector, ruleWeight = RULE_WEIGHT): RolePrediction {
-  const p = predictRoles(model, f);
-  const rules = ruleScores(f);
+  return mixRules(predictRoles(model, f), ruleScores(f), ruleWeight);
+}
+
+const COMPILED = new WeakMap<FeatureVector, { readonly part: CompiledPart; readonly clash: boolean }>();
+const COMPILED_KEYS = new WeakMap<readonly string[], CompiledKeys>();
+const WORDING_PREFIX = 'st|';
+
+/**
+ * `predictMentionRole` of `mergeFeatureParts(parts)`, the same numbers computed faster: the parts shared by
+ * an entity's mentions are compiled once, and the rule cues read only the local part (no other part holds a
+ * rule cue). Falls back to the merged vector if two parts share a key.
+ */
+export function predictMentionRoleFromParts(model: RoleModel, parts: MentionFeatureParts, ruleWeight = RULE_WEIGHT): RolePrediction {
+  let entity = COMPILED.get(parts.entity);
+  if (!entity) {
+    const clash = [...parts.entity.keys()].some((k) => parts.tone.has(k) || (parts.wording !== null && k.startsWith(WORDING_PREFIX)));
+    COMPILED.set(parts.entity, (entity = { part: compileFeatures(parts.entity), clash }));
+  }
+  let clash = entity.clash || [...parts.tone.keys()].some((k) => parts.wording !== null && k.startsWith(WORDING_PREFIX));
+  for (const k of parts.local.keys()) {
+    if (clash) break;
+    clash = parts.entity.has(k) || parts.tone.has(k) || (parts.wording !== null && k.startsWith(WORDING_PREFIX));
+  }
+  if (clash) return predictMentionRole(model, mergeFeatureParts(parts), ruleWeight);
+  const ordered: (FeatureVector | CompiledPart)[] = [parts.local, entity.part];
+  if (parts.wording) {
+    let names = COMPILED_KEYS.get(parts.wording.keys);
+    if (!names) COMPILED_KEYS.set(parts.wording.keys, (names = new CompiledKeys(parts.wording.keys)));
+    ordered.push({ names, values: parts.wording.value });
+  }
+  ordered.push(parts.tone);
+  return mixRules(predictRolesParts(model, ordered), ruleScores(parts.local), ruleWeight);
+}
+
+function mixRules(p: RolePrediction, rules: RuleScores, ruleWeight: number): RolePrediction {
   if (rules.strength <= 0 || ruleWeight <= 0) return p;
   const a = ruleWeight * Math.min(1, rules.strength);
   const rm = ruleMainProba(rules);

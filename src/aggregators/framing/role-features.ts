@@ -229,11 +229,59 @@ function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, prefix: s
 }
 
 /**
+ * A mention's feature vector in consecutive parts with no key in common: its own local features, then the
+ * features of its entity, the camp × wording features (one value for every word) and the entity's tone.
+ * All but the local part are the same for every mention of one entity, so they are built once per entity.
+ */
+export interface MentionFeatureParts {
+  readonly local: FeatureVector;
+  /** Read-only, shared. */
+  readonly entity: FeatureVector;
+  /** `st|<lemma>` for the document's vocabulary, all with one value; null outside the two camps. */
+  readonly wording: { readonly keys: readonly string[]; readonly value: number } | null;
+  /** Read-only, shared. */
+  readonly tone: FeatureVector;
+}
+
+/**
  * Full feature vector of a mention: local features, the same features summed over every mention of the
  * entity in the document (scaled), the entity's name and type, and the document profile.
  */
 export function mentionFeatures(ctx: DocumentFeatureContext, mention: MentionInput, sameEntity: readonly Span[]): FeatureVector {
-  const f = new Map(localFeatures(ctx, mention.span));
+  return mergeFeatureParts(mentionFeatureParts(ctx, mention, sameEntity));
+}
+
+/** The one vector of `mentionFeatures`: the local features, then every feature of the other parts set in order. */
+export function mergeFeatureParts(parts: MentionFeatureParts): FeatureVector {
+  const f = new Map(parts.local);
+  for (const [k, v] of parts.entity) f.set(k, v);
+  if (parts.wording) for (const k of parts.wording.keys) f.set(k, parts.wording.value);
+  for (const [k, v] of parts.tone) f.set(k, v);
+  return f;
+}
+
+type EntityParts = Omit<MentionFeatureParts, 'local'>;
+
+/** `mentionFeatures` in parts; all but the local part are memoised per document, entity span array, key and type. */
+export function mentionFeatureParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEntity: readonly Span[]): MentionFeatureParts {
+  const local = localFeatures(ctx, mention.span);
+  if (sameEntity.length === 0) return { local, ...entityParts(ctx, mention, sameEntity) };
+  let byArray = ENTITY_MEMO.get(ctx);
+  if (!byArray) ENTITY_MEMO.set(ctx, (byArray = new WeakMap()));
+  let byKey = byArray.get(sameEntity);
+  if (!byKey) byArray.set(sameEntity, (byKey = new Map()));
+  const memoKey = `${mention.key}\u0000${mention.type}`;
+  let parts = byKey.get(memoKey);
+  if (!parts) byKey.set(memoKey, (parts = entityParts(ctx, mention, sameEntity)));
+  return { local, ...parts };
+}
+
+const ENTITY_MEMO = new WeakMap<DocumentFeatureContext, WeakMap<readonly Span[], Map<string, EntityParts>>>();
+const WORDING_KEYS = new WeakMap<DocumentFeatureContext, readonly string[]>();
+
+/** Everything of `mentionFeatures` after the local features (depends on the mention only through its key and type). */
+function entityParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEntity: readonly Span[]): EntityParts {
+  const f: FeatureVector = new Map();
   f.set('bias', 1);
   f.set(`name:${mention.key}`, 1);
   f.set(`type:${mention.type}`, 1);
@@ -250,6 +298,7 @@ export function mentionFeatures(ctx: DocumentFeatureContext, mention: MentionInp
   const camp = campOf(mention.key);
   f.set(`camp:${camp}`, 1);
   f.set('stance', ctx.stance.value);
+  let wording: MentionFeatureParts['wording'] = null;
   if (camp !== 'other') {
     const sign = camp === 'ru' ? 1 : -1;
     f.set('camp*stance', sign * ctx.stance.value);
@@ -259,9 +308,10 @@ export function mentionFeatures(ctx: DocumentFeatureContext, mention: MentionInp
     // Camp × the document's wording, signed so one weight serves both camps: a word typical of texts
     // that cast the Russian camp as aggressor pushes Russian-camp entities one way and Western ones the other.
     const v = (0.3 * sign) / Math.sqrt(Math.max(1, ctx.vocab.length / 50));
-    for (const lemma of ctx.vocab) f.set(`st|${lemma}`, v);
+    let keys = WORDING_KEYS.get(ctx);
+    if (!keys) WORDING_KEYS.set(ctx, (keys = ctx.vocab.map((lemma) => `st|${lemma}`)));
+    wording = { keys, value: v };
   }
-  f.set('ent:tone', Math.max(-3, Math.min(3, tone(agg, 'ent:') * scale / 2)));
-  return f;
+  const tonePart: FeatureVector = new Map([['ent:tone', Math.max(-3, Math.min(3, tone(agg, 'ent:') * scale / 2))]]);
+  return { entity: f, wording, tone: tonePart };
 }
-

@@ -96,14 +96,100 @@ export function trainLogistic(examples: readonly Example[], classes: readonly st
 
 /** Class probabilities for one feature vector. */
 export function predictProba(model: LinearModel, features: Features): number[] {
-  const scores = new Float64Array(model.classes.length);
-  for (const [k, v] of features) {
-    const w = model.weights[k];
-    if (!w) continue;
-    for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) + (w[c] ?? 0) * v;
+  return predictProbaParts(model, [features]);
+}
+
+/**
+ * Class probabilities for a feature vector given as consecutive parts with no key in common: the same sums,
+ * in the same order, as for the one merged vector. Weights are looked up in a Map built once per model, and
+ * a part many vectors share can be compiled once (`compileFeatures`, `CompiledKeys`).
+ */
+export function predictProbaParts(model: LinearModel, parts: readonly (Features | CompiledPart)[]): number[] {
+  const table = weightTable(model);
+  const K = model.classes.length;
+  const scores = new Float64Array(K);
+  for (const part of parts) {
+    if (isCompiled(part)) {
+      const { weights, index } = part.names.rowsFor(model);
+      const values = part.values;
+      for (let j = 0, o = 0; j < index.length; j++, o += K) {
+        const v = typeof values === 'number' ? values : (values[index[j] as number] as number);
+        for (let c = 0; c < K; c++) scores[c] = (scores[c] as number) + (weights[o + c] as number) * v;
+      }
+      continue;
+    }
+    for (const [k, v] of part) {
+      const w = table.get(k);
+      if (!w) continue;
+      for (let c = 0; c < K; c++) scores[c] = (scores[c] as number) + (w[c] as number) * v;
+    }
   }
   softmaxInPlace(scores);
   return Array.from(scores);
+}
+
+const TABLES = new WeakMap<LinearModel, Map<string, Float64Array>>();
+
+/** feature → weights as a Map of typed rows (missing classes 0, as `w[c] ?? 0` reads them). */
+function weightTable(model: LinearModel): Map<string, Float64Array> {
+  let table = TABLES.get(model);
+  if (!table) {
+    table = new Map();
+    const K = model.classes.length;
+    for (const [k, w] of Object.entries(model.weights)) {
+      const row = new Float64Array(K);
+      for (let c = 0; c < K; c++) row[c] = w[c] ?? 0;
+      table.set(k, row);
+    }
+    TABLES.set(model, table);
+  }
+  return table;
+}
+
+/** Feature names whose weight rows are looked up once per model, for the parts many vectors share. */
+export class CompiledKeys {
+  readonly keys: readonly string[];
+  private readonly compiled = new WeakMap<LinearModel, { readonly weights: Float64Array; readonly index: Int32Array }>();
+
+  constructor(keys: readonly string[]) {
+    this.keys = keys;
+  }
+
+  /** The names the model knows, in order: their weight rows laid end to end, and their positions in `keys`. */
+  rowsFor(model: LinearModel): { readonly weights: Float64Array; readonly index: Int32Array } {
+    let out = this.compiled.get(model);
+    if (!out) {
+      const table = weightTable(model);
+      const K = model.classes.length;
+      const rows: Float64Array[] = [];
+      const index: number[] = [];
+      this.keys.forEach((k, i) => {
+        const w = table.get(k);
+        if (!w) return;
+        rows.push(w);
+        index.push(i);
+      });
+      const weights = new Float64Array(rows.length * K);
+      rows.forEach((w, j) => weights.set(w, j * K));
+      out = { weights, index: Int32Array.from(index) };
+      this.compiled.set(model, out);
+    }
+    return out;
+  }
+}
+
+/** A part of a feature vector as compiled names and their values: one per name, or one value for all. */
+export interface CompiledPart {
+  readonly names: CompiledKeys;
+  readonly values: Float64Array | number;
+}
+
+export function compileFeatures(features: Features): CompiledPart {
+  return { names: new CompiledKeys([...features.keys()]), values: Float64Array.from(features.values()) };
+}
+
+function isCompiled(part: Features | CompiledPart): part is CompiledPart {
+  return (part as CompiledPart).names instanceof CompiledKeys;
 }
 
 /** The features that pushed most towards a class, for explanations. */

@@ -5,7 +5,7 @@
  * the chosen main role, so the two never contradict each other.
  */
 import { readFileSync } from 'node:fs';
-import { predictProba, trainLogistic, type Example, type Features, type LinearModel, type TrainOptions } from './logistic.js';
+import { predictProbaParts, trainLogistic, type CompiledPart, type Example, type Features, type LinearModel, type TrainOptions } from './logistic.js';
 
 export const MAIN_ROLE_CLASSES = ['Protagonist', 'Antagonist', 'Innocent'] as const;
 
@@ -61,8 +61,13 @@ export function trainRoleModel(examples: readonly RoleExample[], opts: RoleTrain
 }
 
 export function predictRoles(model: RoleModel, features: Features): RolePrediction {
-  const pm = predictProba(model.main, features);
-  const pf = predictProba(model.fine, features);
+  return predictRolesParts(model, [features]);
+}
+
+/** `predictRoles` for a feature vector given as consecutive parts with no key in common (see `predictProbaParts`). */
+export function predictRolesParts(model: RoleModel, parts: readonly (Features | CompiledPart)[]): RolePrediction {
+  const pm = predictProbaParts(model.main, parts);
+  const pf = predictProbaParts(model.fine, parts);
   const fineP = new Map(model.fine.classes.map((c, i) => [c, pf[i] ?? 0]));
   let best = { main: MAIN_ROLE_CLASSES[1] as string, score: -1, p: 0 };
   const mainProba: Record<string, number> = {};
