@@ -6,6 +6,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Store } from '../store/open.js';
 import { fts5Expression, matchCondition, parseQuery, rankExpression } from './fulltext.js';
+import { planSqliteSearch } from './search-sqlite.js';
 
 export interface SearchQuery {
   /** Full-text query (words, "phrases", OR, -word); empty for filters only. */
@@ -48,8 +49,12 @@ export interface FacetValue {
 
 export interface SearchResult {
   readonly total: number;
-  /** relevance (BM25 / ts_rank); recent (over RANK_LIMIT matches: last ingested first); date (no query: newest first). */
-  readonly order: 'relevance' | 'recent' | 'date';
+  /**
+   * relevance: BM25 / ts_rank over every match; relevance-recent (SQLite, more than RANK_WINDOW matches of the
+   * words): BM25 over the RANK_WINDOW most recently ingested matches, older matches after them newest first;
+   * recent (PostgreSQL, more than RANK_LIMIT matches): last ingested first; date (no query): newest first.
+   */
+  readonly order: 'relevance' | 'relevance-recent' | 'recent' | 'date';
   readonly hits: readonly SearchHit[];
   readonly facets: {
     readonly outlet: readonly FacetValue[];
@@ -59,7 +64,7 @@ export interface SearchResult {
     readonly entity: readonly FacetValue[];
     readonly hasLedger: readonly FacetValue[];
   } | null;
-  /** `all`: facets count every match; `sample`: the first FACET_EXACT_LIMIT matches (see facetSample). */
+  /** `all`: facets count every match; `sample`: the FACET_EXACT_LIMIT most recently ingested matches (see facetSample). */
   readonly facetScope: 'all' | 'sample' | null;
   readonly facetSample: number | null;
 }
@@ -67,14 +72,19 @@ export interface SearchResult {
 const FACET_LIMIT = 20;
 /**
  * Facets are exact when at most this many documents match; above it they are counted over this many
- * matching documents (lowest ids, i.e. first ingested) and the result says so (`facetScope: 'sample'`) —
+ * matching documents (highest ids, i.e. most recently ingested) and the result says so (`facetScope: 'sample'`) —
  * counting facets over a hundred thousand matches would cost more than the search itself.
  */
 export const FACET_EXACT_LIMIT = 1000;
 /**
- * Above this many matches of the words (before filters), hits are listed most recently ingested first
- * instead of by relevance: the words are then in a large part of the corpus, where BM25 says little and
- * costs a pass over every match.
+ * SQLite: BM25 ranks at most this many matches of the words — the most recently ingested ones. Scoring
+ * costs ≈2 µs per match (more for phrases), so a word found in half of a 100,000-document corpus could not
+ * be ranked within a search's latency budget; a word that common says little about relevance anyway.
+ */
+export const RANK_WINDOW = 2_000;
+/**
+ * PostgreSQL: above this many matches hits are listed most recently ingested first instead of by ts_rank,
+ * which reads every matching row.
  */
 export const RANK_LIMIT = 20_000;
 
@@ -122,58 +132,51 @@ export async function search(store: Store, q: SearchQuery): Promise<SearchResult
   const conds = conditions(store, q);
   if (!conds) return { total: 0, order: 'relevance', hits: [], facets: null, facetScope: null, facetSample: null };
   const db = store.db;
-  const where = whereSql(conds);
   const limit = Math.max(0, Math.min(q.limit ?? 20, 1000));
   const offset = Math.max(0, q.offset ?? 0);
   const text = q.text?.trim() ? q.text : null;
-  // FTS5: query the index itself (a correlated bm25 per row, or `id IN (MATCH ...)` over documents, would
-  // touch every matching document row).
-  const fts5 = text && store.caps.fullText === 'fts5' ? fts5Expression(parseQuery(text)) : null;
-  const filters = fts5 ? conds.slice(1) : conds;
-  const ftsOnly = fts5 ? sql`SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ${fts5}` : null;
-  const matchSet = ftsOnly && !filters.length ? ftsOnly : sql`SELECT documents.id AS id FROM documents ${where}`;
-  // The match set is fetched once as ids (up to FACET_EXACT_LIMIT + 1): facets then work on that list
-  // instead of re-running the full-text query once per facet.
-  const idRows = (await sql<{ id: number }>`${matchSet} ORDER BY 1 LIMIT ${FACET_EXACT_LIMIT + 1}`.execute(db)).rows;
-  const sampled = idRows.length > FACET_EXACT_LIMIT;
-  const matched = sampled ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchSet}) m`.execute(db)).rows[0]?.n ?? 0) : idRows.length;
-  // FTS5 scores every match of the words before filters apply, so the unfiltered count decides.
-  const rankedOver = ftsOnly && filters.length ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${ftsOnly}) m`.execute(db)).rows[0]?.n ?? 0) : matched;
-  const order: SearchResult['order'] = !text ? 'date' : rankedOver > RANK_LIMIT ? 'recent' : 'relevance';
   type HitRow = { id: number; hash: string; title: string | null; outlet: string | null; published_at: string | null; language: string | null; url: string | null; text: string; score: number | null; ledger: number };
   const details = sql`SELECT documents.id, documents.hash, documents.title, outlets.name AS outlet, documents.published_at, documents.language, documents.url,
       substr(documents.text, 1, 4000) AS text, (SELECT count(*) FROM ledger_items l WHERE l.document_id = documents.id) AS ledger`;
   let hitRows: HitRow[];
-  if (fts5) {
-    // Two steps: the page of ids from the index alone (FTS5 sorts by rank without touching documents),
-    // then those documents' details.
-    const top = (
-      filters.length
-        ? await sql<{ id: number; score: number | null }>`SELECT documents_fts.rowid AS id, ${order === 'relevance' ? sql`-documents_fts.rank` : sql`NULL`} AS score
-            FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid ${whereSql([sql<boolean>`documents_fts MATCH ${fts5}`, ...filters])}
-            ORDER BY ${order === 'relevance' ? sql`documents_fts.rank` : sql`documents_fts.rowid DESC`} LIMIT ${limit} OFFSET ${offset}`.execute(db)
-        : await sql<{ id: number; score: number | null }>`SELECT rowid AS id, ${order === 'relevance' ? sql`-rank` : sql`NULL`} AS score FROM documents_fts
-            WHERE documents_fts MATCH ${fts5} ORDER BY ${order === 'relevance' ? sql`rank` : sql`rowid DESC`} LIMIT ${limit} OFFSET ${offset}`.execute(db)
-    ).rows;
+  let matched: number;
+  let order: SearchResult['order'];
+  /** The documents facets are counted over: every match, or the FACET_EXACT_LIMIT most recently ingested. */
+  let facetIds: number[];
+  if (store.readColumn && store.readRows && store.caps.fullText === 'fts5') {
+    const fts5 = text ? fts5Expression(parseQuery(text)) : null;
+    const plan = planSqliteSearch(store.readColumn, store.readRows, q, fts5, { limit, offset }, RANK_WINDOW);
+    matched = plan.matched.length;
+    order = plan.order;
+    facetIds = Array.from(plan.matched.subarray(Math.max(0, plan.matched.length - FACET_EXACT_LIMIT)));
     const byId = new Map<number, HitRow>();
-    if (top.length) {
-      const rows = await sql<HitRow>`${details}, NULL AS score FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id IN (${sql.join(top.map((t) => t.id))})`.execute(db);
+    if (plan.page.length) {
+      const rows = await sql<HitRow>`${details}, NULL AS score FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id IN (${sql.join(plan.page.map((t) => t.id))})`.execute(db);
       for (const r of rows.rows) byId.set(Number(r.id), r);
     }
-    hitRows = top.flatMap((t) => {
-      const r = byId.get(Number(t.id));
+    hitRows = plan.page.flatMap((t) => {
+      const r = byId.get(t.id);
       return r ? [{ ...r, score: t.score }] : [];
     });
   } else {
+    const where = whereSql(conds);
+    const matchSet = sql`SELECT documents.id AS id FROM documents ${where}`;
+    // The match set is fetched once as ids (up to FACET_EXACT_LIMIT + 1, newest first): facets then work on
+    // that list instead of re-running the full-text query once per facet.
+    const idRows = (await sql<{ id: number }>`${matchSet} ORDER BY 1 DESC LIMIT ${FACET_EXACT_LIMIT + 1}`.execute(db)).rows;
+    matched = idRows.length > FACET_EXACT_LIMIT ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchSet}) m`.execute(db)).rows[0]?.n ?? 0) : idRows.length;
+    order = !text ? 'date' : matched > RANK_LIMIT ? 'recent' : 'relevance';
+    facetIds = idRows.slice(0, FACET_EXACT_LIMIT).map((r) => Number(r.id));
     const rank = order === 'relevance' ? rankExpression(store.caps, text as string) : null;
-    const orderBy = rank ? sql`score DESC, documents.id` : order === 'recent' ? sql`documents.id DESC` : sql`documents.published_at DESC, documents.id DESC`;
+    const orderBy = rank ? sql`score DESC, documents.id DESC` : order === 'recent' ? sql`documents.id DESC` : sql`documents.published_at DESC, documents.id DESC`;
     hitRows = (await sql<HitRow>`${details}, ${rank ?? sql`NULL`} AS score FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`.execute(db)).rows;
   }
+  const sampled = matched > FACET_EXACT_LIMIT;
   let facets: SearchResult['facets'] = null;
   let facetScope: SearchResult['facetScope'] = null;
   if (q.facets ?? true) {
     facetScope = sampled ? 'sample' : 'all';
-    const ids = idRows.slice(0, FACET_EXACT_LIMIT).map((r) => Number(r.id));
+    const ids = facetIds;
     const idList = ids.length ? sql.join(ids) : sql`NULL`;
     const top = (counts: Map<string, number>): FacetValue[] =>
       [...counts].map(([value, count]) => ({ value, count })).sort((x, y) => y.count - x.count || x.value.localeCompare(y.value)).slice(0, FACET_LIMIT);

@@ -33,6 +33,13 @@ export interface Store {
    * Commits when `fn` resolves, rolls back when it throws.
    */
   write<T>(fn: (trx: Kysely<StoreSchema>) => Promise<T>): Promise<T>;
+  /**
+   * SQLite only (null on PostgreSQL): the first column of a read query as plain values, bypassing row
+   * objects — search reads tens of thousands of ids per query and intersects them in memory.
+   */
+  readonly readColumn: ((query: string, params: readonly unknown[]) => unknown[]) | null;
+  /** SQLite only (null on PostgreSQL): every row of a read query as an array of column values. */
+  readonly readRows: ((query: string, params: readonly unknown[]) => unknown[][]) | null;
   close(): Promise<void>;
 }
 
@@ -75,7 +82,20 @@ function openSqlite(path: string, options: OpenStoreOptions): Store {
     throw translateError(e, location);
   }
   const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return makeStore(db, sqliteCapabilities, location);
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (query: string, mode: 'column' | 'rows'): Database.Statement => {
+    const key = `${mode}\u0000${query}`;
+    let stmt = statements.get(key);
+    if (!stmt) {
+      stmt = mode === 'column' ? sqlite.prepare(query).pluck() : sqlite.prepare(query).raw();
+      if (statements.size > 200) statements.clear();
+      statements.set(key, stmt);
+    }
+    return stmt;
+  };
+  const readColumn = (query: string, params: readonly unknown[]): unknown[] => prepared(query, 'column').all(...params);
+  const readRows = (query: string, params: readonly unknown[]): unknown[][] => prepared(query, 'rows').all(...params) as unknown[][];
+  return makeStore(db, sqliteCapabilities, location, { readColumn, readRows });
 }
 
 /** A SQLite file with tables but without our migration table belongs to something else: leave it alone. */
@@ -117,14 +137,15 @@ async function openPostgres(url: string): Promise<Store> {
     throw translateError(e, location);
   }
   const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
-  return makeStore(db, postgresCapabilities, location);
+  return makeStore(db, postgresCapabilities, location, { readColumn: null, readRows: null });
 }
 
-function makeStore(db: Kysely<StoreSchema>, caps: Capabilities, location: string): Store {
+function makeStore(db: Kysely<StoreSchema>, caps: Capabilities, location: string, raw: Pick<Store, 'readColumn' | 'readRows'>): Store {
   return {
     db,
     caps,
     location,
+    ...raw,
     async write(fn) {
       try {
         return await db.connection().execute(async (conn) => {
