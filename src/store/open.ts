@@ -40,6 +40,11 @@ export interface Store {
   readonly readColumn: ((query: string, params: readonly unknown[]) => unknown[]) | null;
   /** SQLite only (null on PostgreSQL): every row of a read query as an array of column values. */
   readonly readRows: ((query: string, params: readonly unknown[]) => unknown[][]) | null;
+  /**
+   * SQLite only (null on PostgreSQL): inserts rows (all with the keys of the first) through one cached
+   * prepared statement; call it inside `write`, on whose connection it runs.
+   */
+  readonly insertRows: ((table: string, rows: readonly Record<string, unknown>[]) => void) | null;
   close(): Promise<void>;
 }
 
@@ -95,7 +100,22 @@ function openSqlite(path: string, options: OpenStoreOptions): Store {
   };
   const readColumn = (query: string, params: readonly unknown[]): unknown[] => prepared(query, 'column').all(...params);
   const readRows = (query: string, params: readonly unknown[]): unknown[][] => prepared(query, 'rows').all(...params) as unknown[][];
-  return makeStore(db, sqliteCapabilities, location, { readColumn, readRows });
+  const inserts = new Map<string, Database.Statement>();
+  const insertRows = (table: string, rows: readonly Record<string, unknown>[]): void => {
+    const first = rows[0];
+    if (!first) return;
+    const columns = Object.keys(first);
+    const key = `${table}(${columns.join(',')})`;
+    let stmt = inserts.get(key);
+    if (!stmt) {
+      // Table and column names come from our repositories, never from input; checked all the same.
+      if (![table, ...columns].every((n) => /^[a-z_][a-z0-9_]*$/u.test(n))) throw new Error(`invalid table or column name in ${key}`);
+      stmt = sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      inserts.set(key, stmt);
+    }
+    for (const row of rows) stmt.run(columns.map((c) => row[c] ?? null));
+  };
+  return makeStore(db, sqliteCapabilities, location, { readColumn, readRows, insertRows });
 }
 
 /** A SQLite file with tables but without our migration table belongs to something else: leave it alone. */
@@ -137,10 +157,10 @@ async function openPostgres(url: string): Promise<Store> {
     throw translateError(e, location);
   }
   const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
-  return makeStore(db, postgresCapabilities, location, { readColumn: null, readRows: null });
+  return makeStore(db, postgresCapabilities, location, { readColumn: null, readRows: null, insertRows: null });
 }
 
-function makeStore(db: Kysely<StoreSchema>, caps: Capabilities, location: string, raw: Pick<Store, 'readColumn' | 'readRows'>): Store {
+function makeStore(db: Kysely<StoreSchema>, caps: Capabilities, location: string, raw: Pick<Store, 'readColumn' | 'readRows' | 'insertRows'>): Store {
   return {
     db,
     caps,
