@@ -3,7 +3,7 @@
  * on word boundaries (so "sanctions" matches "sanction", "neo-Nazi" matches "neo-nazi", and "state" does
  * not match inside "statement"). Built once per taxonomy; matching is a single pass over the words.
  */
-import { isStopWord, stem } from '../models/narrative/terms.js';
+import { isStopWord, stem, textWords } from '../models/narrative/terms.js';
 import type { Taxonomy } from './types.js';
 
 export interface KeywordHit {
@@ -31,12 +31,19 @@ interface Word {
 }
 
 export function words(text: string, base = 0): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const start = base + (m.index ?? 0);
-    out.push({ stem: stem(m[0].toLowerCase()), start, end: start + m[0].length });
-  }
-  return out;
+  return [...cachedWords(text, base)];
+}
+
+/** The words of the last text asked for: the aggregators match several taxonomies against one document. Read-only. */
+let last: { text: string; base: number; words: readonly Word[] } | undefined;
+
+function cachedWords(text: string, base: number): readonly Word[] {
+  if (last?.text !== text || last.base !== base) last = { text, base, words: computeWords(text, base) };
+  return last.words;
+}
+
+function computeWords(text: string, base: number): Word[] {
+  return textWords(text).map((w) => ({ stem: stem(w.lower), start: base + w.start, end: base + w.end }));
 }
 
 export class KeywordIndex {
@@ -59,7 +66,7 @@ export class KeywordIndex {
 
   /** All keyword hits in `text` (offsets relative to `text` plus `base`). */
   match(text: string, base = 0): KeywordHit[] {
-    const ws = words(text, base);
+    const ws = cachedWords(text, base);
     const hits: KeywordHit[] = [];
     for (let i = 0; i < ws.length; i++) {
       const candidates = this.byFirst.get(ws[i]!.stem);

@@ -39,7 +39,7 @@ export function classifyWithModel(
   }
   const blocks = layout.blocks.map((b) => ({
     block: b,
-    x: model.vectorize(layout.text.slice(b.start, b.end)),
+    x: model.vectorizeRange(layout.text, b.start, b.end),
   }));
   const prior = model.data.thresholds.prior;
   // Paragraph scores use the head and the taxonomy prior only: neighbour votes describe whole documents.
@@ -64,7 +64,7 @@ export function classifyWithModel(
     const support: NarrativeSupport[] = [];
     for (const r of ranked) {
       const block = blocks[r.i]!.block;
-      const cues = model.cues(head, layout.text.slice(block.start, block.end), block.start, 4);
+      const cues = model.cuesInRange(head, layout.text, block.start, block.end, 4);
       const kw = hits.filter(
         (h) => (h.label === head || h.label === l.label) && h.start >= block.start && h.end <= block.end,
       );

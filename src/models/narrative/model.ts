@@ -4,7 +4,7 @@
  * label and one per fine label — with thresholds chosen by cross-validation. Pure data + arithmetic, no fs:
  * the artefact is imported as JSON by builtin.ts and can also be built in memory (bench/narrative/).
  */
-import { termCounts, termOccurrences, type TermOccurrence } from './terms.js';
+import { countTerms, termCounts, termOccurrences, termOccurrencesIn, type TermOccurrence } from './terms.js';
 
 export interface LinearHead {
   readonly bias: number;
@@ -101,6 +101,11 @@ export class NarrativeModel {
     return this.vectorizeCounts(termCounts(text));
   }
 
+  /** `vectorize(text.slice(start, end))`, reusing the whole text's terms where it can (see `termOccurrencesIn`). */
+  vectorizeRange(text: string, start: number, end: number): SparseVector {
+    return this.vectorizeCounts(countTerms(termOccurrencesIn(text, start, end)));
+  }
+
   vectorizeCounts(counts: ReadonlyMap<string, number>): SparseVector {
     const v = new Map<number, number>();
     let norm = 0;
@@ -141,11 +146,24 @@ export class NarrativeModel {
     base: number,
     limit = 5,
   ): { term: string; contribution: number; occurrences: TermOccurrence[] }[] {
+    return this.cuesOf(name, termOccurrences(text, base), limit);
+  }
+
+  /** `cues(name, text.slice(start, end), start, limit)`, reusing the whole text's terms where it can. */
+  cuesInRange(name: string, text: string, start: number, end: number, limit = 5): ReturnType<NarrativeModel['cues']> {
+    return this.cuesOf(name, termOccurrencesIn(text, start, end), limit);
+  }
+
+  private cuesOf(
+    name: string,
+    occurrences: readonly TermOccurrence[],
+    limit: number,
+  ): { term: string; contribution: number; occurrences: TermOccurrence[] }[] {
     const head = this.data.heads[name];
     if (!head) return [];
     const w = this.weightsOf(name, head);
     const byTerm = new Map<string, TermOccurrence[]>();
-    for (const o of termOccurrences(text, base)) {
+    for (const o of occurrences) {
       const i = this.index.get(o.term);
       if (i === undefined || (w[i] ?? 0) <= 0) continue;
       const list = byTerm.get(o.term) ?? [];
@@ -172,8 +190,15 @@ export class NarrativeModel {
   neighbourVotes(x: SparseVector, domain: string, k = NEIGHBOURS): ReadonlyMap<string, number> {
     const votes = new Map<string, number>();
     const ex = this.data.exemplars ?? [];
+    // x as a dense array for the many dot products (the same numbers as x.get(i) ?? 0).
+    const dense = new Float64Array(this.data.vocabulary.length);
+    let inRange = true;
+    for (const [i, v] of x) {
+      if (i >= 0 && i < dense.length && Number.isInteger(i)) dense[i] = v;
+      else inRange = false;
+    }
     const sims = ex
-      .map((e, i) => ({ i, sim: e.domain === domain ? dot(x, e.weights) : -1 }))
+      .map((e, i) => ({ i, sim: e.domain === domain ? (inRange ? denseDot(dense, e.weights) : dot(x, e.weights)) : -1 }))
       .filter((e) => e.sim > 0)
       .sort((a, b) => b.sim - a.sim || a.i - b.i)
       .slice(0, k);
@@ -198,6 +223,12 @@ export class NarrativeModel {
 function dot(x: SparseVector, weights: readonly (readonly [number, number])[]): number {
   let s = 0;
   for (const [i, w] of weights) s += (x.get(i) ?? 0) * w;
+  return s;
+}
+
+function denseDot(x: Float64Array, weights: readonly (readonly [number, number])[]): number {
+  let s = 0;
+  for (const [i, w] of weights) s += (x[i] ?? 0) * w;
   return s;
 }
 

@@ -31,8 +31,21 @@ export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }
 
+const STEMS = new Map<string, string>();
+const MAX_STEMS = 50_000;
+
 /** A light suffix stripper: plural and possessive forms share one term. Deterministic and tiny on purpose. */
 export function stem(word: string): string {
+  let out = STEMS.get(word);
+  if (out === undefined) {
+    out = stemWord(word);
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    STEMS.set(word, out);
+  }
+  return out;
+}
+
+function stemWord(word: string): string {
   let w = word.replace(/['’]s$/u, '').replace(/’/gu, "'");
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
@@ -43,31 +56,109 @@ export function stem(word: string): string {
 
 /** Unigram and bigram occurrences of `text`, in order; offsets are relative to `text` plus `base`. */
 export function termOccurrences(text: string, base = 0): TermOccurrence[] {
+  return base === 0 ? [...wholeTextOccurrences(text)] : computeOccurrences(text, base);
+}
+
+/** The occurrences of the last whole text asked for (the aggregator reads one document several times). Read-only. */
+let last: { text: string; occurrences: readonly TermOccurrence[] } | undefined;
+
+function wholeTextOccurrences(text: string): readonly TermOccurrence[] {
+  if (last?.text !== text) last = { text, occurrences: computeOccurrences(text, 0) };
+  return last.occurrences;
+}
+
+/** A word of a text: lower case, offsets relative to the text. */
+export interface TextWord {
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+function scanWords(text: string): TextWord[] {
+  const out: TextWord[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+let lastWords: { text: string; words: readonly TextWord[] } | undefined;
+
+/** The words of `text` (the WORD pattern), lower-cased; those of the last text asked for are kept. Read-only. */
+export function textWords(text: string): readonly TextWord[] {
+  if (lastWords?.text !== text) lastWords = { text, words: scanWords(text) };
+  return lastWords.words;
+}
+
+const GAP = /[\s-]*/y;
+const DIGITS = /^\d+$/u;
+
+function computeOccurrences(text: string, base: number): TermOccurrence[] {
   const out: TermOccurrence[] = [];
   let prev: { term: string; start: number; end: number } | null = null;
-  let lastEnd = base;
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0].toLowerCase();
-    const start = base + (m.index ?? 0);
-    const end = start + m[0].length;
-    const gap = text.slice(lastEnd - base, start - base);
-    lastEnd = end;
-    if (isStopWord(raw.replace(/’/gu, "'")) || raw.length < 2 || /^\d+$/u.test(raw)) {
+  let lastEnd = 0;
+  for (const w of base === 0 ? textWords(text) : scanWords(text)) {
+    const raw = w.lower;
+    const gapStart = lastEnd;
+    lastEnd = w.end;
+    if (isStopWord(raw.includes('’') ? raw.replace(/’/gu, "'") : raw) || raw.length < 2 || DIGITS.test(raw)) {
       prev = null;
       continue;
     }
     const term = stem(raw);
+    const start = base + w.start;
+    const end = base + w.end;
     out.push({ term, start, end });
     // A bigram only across plain spacing or a hyphen: not across sentence punctuation.
-    if (prev && /^[\s-]*$/u.test(gap)) out.push({ term: `${prev.term} ${term}`, start: prev.start, end });
+    if (prev) {
+      GAP.lastIndex = gapStart;
+      GAP.test(text);
+      if (GAP.lastIndex === w.start) out.push({ term: `${prev.term} ${term}`, start: prev.start, end });
+    }
     prev = { term, start, end };
+  }
+  return out;
+}
+
+/** A character a word (WORD) can contain, or half of a surrogate pair (treated as one, to be safe). */
+const WORDISH = /[\p{L}\p{N}'’\uD800-\uDFFF]/u;
+
+/** No word can run across offset `i` of `text`. */
+function cleanCut(text: string, i: number): boolean {
+  return i <= 0 || i >= text.length || !WORDISH.test(text[i - 1] as string) || !WORDISH.test(text[i] as string);
+}
+
+/**
+ * `termOccurrences(text.slice(start, end), start)`, read off the whole text's occurrences when no word runs
+ * across either end of the slice (then the words inside are the same, and the slice's own first bigram is
+ * exactly the one the whole text has there, or none).
+ */
+export function termOccurrencesIn(text: string, start: number, end: number): TermOccurrence[] {
+  if (!cleanCut(text, start) || !cleanCut(text, end)) return computeOccurrences(text.slice(start, end), start);
+  const all = wholeTextOccurrences(text);
+  // `end` never decreases along the list (a bigram follows its second word), so skip what ends before `start`.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((all[mid] as TermOccurrence).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TermOccurrence[] = [];
+  for (let i = lo; i < all.length; i++) {
+    const o = all[i] as TermOccurrence;
+    if (o.end > end) break;
+    if (o.start >= start) out.push(o);
   }
   return out;
 }
 
 /** Term counts of `text`. */
 export function termCounts(text: string): Map<string, number> {
+  return countTerms(wholeTextOccurrences(text));
+}
+
+/** Term counts of a list of occurrences, in order of first occurrence. */
+export function countTerms(occurrences: readonly TermOccurrence[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const o of termOccurrences(text)) counts.set(o.term, (counts.get(o.term) ?? 0) + 1);
+  for (const o of occurrences) counts.set(o.term, (counts.get(o.term) ?? 0) + 1);
   return counts;
 }
