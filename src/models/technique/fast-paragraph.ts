@@ -9,9 +9,12 @@ import { emitOnce as emit } from './emit-once.js';
 import type { LinearModel } from './linear.js';
 
 interface CompiledParagraph {
-  readonly lemma: ReadonlyMap<string, number>;
-  /** bi=x|y: x → y → id, for names with a single "|"; the others are looked up by name. */
-  readonly bi: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Lemmas that occur in `l=` or in single-"|" `bi=` features → small ids. */
+  readonly vocab: ReadonlyMap<string, number>;
+  /** Feature id of `l=<lemma>` by vocabulary id (-1: none). */
+  readonly lemma: Int32Array;
+  /** Feature id of `bi=x|y` by x * vocabulary size + y (integer keys hash faster than nested string maps). */
+  readonly bi: ReadonlyMap<number, number>;
   /** De-duplication: stamp[id] === generation when id was already emitted in this call. */
   readonly stamp: Int32Array;
   generation: number;
@@ -22,21 +25,29 @@ const compiled = new WeakMap<LinearModel, CompiledParagraph>();
 function compile(model: LinearModel): CompiledParagraph {
   const hit = compiled.get(model);
   if (hit) return hit;
-  const lemma = new Map<string, number>();
-  const bi = new Map<string, Map<string, number>>();
+  const vocab = new Map<string, number>();
+  const intern = (w: string): number => {
+    let id = vocab.get(w);
+    if (id === undefined) vocab.set(w, (id = vocab.size));
+    return id;
+  };
+  const lemmas: [number, number][] = [];
+  const pairs: [number, number, number][] = [];
   model.features.forEach((name, id) => {
-    if (name.startsWith('l=')) lemma.set(name.slice(2), id);
+    if (name.startsWith('l=')) lemmas.push([intern(name.slice(2)), id]);
     else if (name.startsWith('bi=')) {
       const val = name.slice(3);
       const at = val.indexOf('|');
       if (at < 0 || val.indexOf('|', at + 1) >= 0) return;
-      const x = val.slice(0, at);
-      let inner = bi.get(x);
-      if (!inner) bi.set(x, (inner = new Map()));
-      inner.set(val.slice(at + 1), id);
+      pairs.push([intern(val.slice(0, at)), intern(val.slice(at + 1)), id]);
     }
   });
-  const c: CompiledParagraph = { lemma, bi, stamp: new Int32Array(model.features.length), generation: 0 };
+  const V = vocab.size;
+  const lemma = new Int32Array(V).fill(-1);
+  for (const [v, id] of lemmas) lemma[v] = id;
+  const bi = new Map<number, number>();
+  for (const [x, y, id] of pairs) bi.set(x * V + y, id);
+  const c: CompiledParagraph = { vocab, lemma, bi, stamp: new Int32Array(model.features.length), generation: 0 };
   compiled.set(model, c);
   return c;
 }
@@ -57,14 +68,22 @@ export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: numbe
   const cueCount = new Map<string, number>();
   let maxRep = 1;
   let quoted = 0;
+  // Vocabulary id of each token's lemma (-1: not in the model), looked up once and reused for bigrams.
+  const V = c.vocab.size;
+  const vid = new Int32Array(n);
+  for (let k = a; k < b; k++) vid[k - a] = c.vocab.get((toks[k] as Token).lemma) ?? -1;
   for (let k = a; k < b; k++) {
     const t = toks[k] as Token;
     if (t.kind === 'word') {
-      emit(c, ids, c.lemma.get(t.lemma));
+      const x = vid[k - a] as number;
+      emit(c, ids, x >= 0 && (c.lemma[x] as number) >= 0 ? (c.lemma[x] as number) : undefined);
       if (k + 1 < b) {
         const next = (toks[k + 1] as Token).lemma;
         if (t.lemma.includes('|') || next.includes('|')) emit(c, ids, index.get(`bi=${t.lemma}|${next}`));
-        else emit(c, ids, c.bi.get(t.lemma)?.get(next));
+        else {
+          const y = vid[k + 1 - a] as number;
+          if (x >= 0 && y >= 0) emit(c, ids, c.bi.get(x * V + y));
+        }
       }
     }
     if (t.text === '!') emit(c, ids, index.get('!'));

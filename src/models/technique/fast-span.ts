@@ -9,13 +9,17 @@ import { bucket, isContent, type FeatureDoc } from './features.js';
 import { emitOnce as emit } from './emit-once.js';
 import type { LinearModel } from './linear.js';
 
-const TOKEN_TEMPLATES = ['w', 'l', 'pb', 'cue', 'cb', 'ca', 'ccue'] as const;
+const TOKEN_TEMPLATES = ['l', 'pb', 'cue', 'cb', 'ca', 'ccue'] as const;
 type TokenTemplate = (typeof TOKEN_TEMPLATES)[number];
 
 interface CompiledSpan {
   readonly by: Readonly<Record<TokenTemplate, ReadonlyMap<string, number>>>;
-  /** bi=x|y: x → y → id, for names with a single "|"; the others are looked up by name. */
-  readonly bi: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Words that occur in `w=` or in single-"|" `bi=` features → small ids. */
+  readonly vocab: ReadonlyMap<string, number>;
+  /** Feature id of `w=<word>` by vocabulary id (-1: none). */
+  readonly word: Int32Array;
+  /** Feature id of `bi=x|y` by x * vocabulary size + y (integer keys hash faster than nested string maps). */
+  readonly bi: ReadonlyMap<number, number>;
   readonly stamp: Int32Array;
   generation: number;
 }
@@ -26,7 +30,14 @@ function compile(model: LinearModel): CompiledSpan {
   const hit = compiled.get(model);
   if (hit) return hit;
   const by = Object.fromEntries(TOKEN_TEMPLATES.map((t) => [t, new Map<string, number>()])) as Record<TokenTemplate, Map<string, number>>;
-  const bi = new Map<string, Map<string, number>>();
+  const vocab = new Map<string, number>();
+  const intern = (w: string): number => {
+    let id = vocab.get(w);
+    if (id === undefined) vocab.set(w, (id = vocab.size));
+    return id;
+  };
+  const words: [number, number][] = [];
+  const pairs: [number, number, number][] = [];
   model.features.forEach((name, id) => {
     const eq = name.indexOf('=');
     if (eq < 0) return;
@@ -35,15 +46,42 @@ function compile(model: LinearModel): CompiledSpan {
     if (tpl === 'bi') {
       const at = val.indexOf('|');
       if (at < 0 || val.indexOf('|', at + 1) >= 0) return;
-      const x = val.slice(0, at);
-      let inner = bi.get(x);
-      if (!inner) bi.set(x, (inner = new Map()));
-      inner.set(val.slice(at + 1), id);
-    } else if ((TOKEN_TEMPLATES as readonly string[]).includes(tpl)) by[tpl as TokenTemplate].set(val, id);
+      pairs.push([intern(val.slice(0, at)), intern(val.slice(at + 1)), id]);
+    } else if (tpl === 'w') words.push([intern(val), id]);
+    else if ((TOKEN_TEMPLATES as readonly string[]).includes(tpl)) by[tpl as TokenTemplate].set(val, id);
   });
-  const c: CompiledSpan = { by, bi, stamp: new Int32Array(model.features.length), generation: 0 };
+  const V = vocab.size;
+  const word = new Int32Array(V).fill(-1);
+  for (const [v, id] of words) word[v] = id;
+  const bi = new Map<number, number>();
+  for (const [x, y, id] of pairs) bi.set(x * V + y, id);
+  const c: CompiledSpan = { by, vocab, word, bi, stamp: new Int32Array(model.features.length), generation: 0 };
   compiled.set(model, c);
   return c;
+}
+
+/**
+ * Per document and model, each token's word vocabulary id and its `l=` and `pb=` feature ids, filled as
+ * spans reach the token (-2: not looked up yet, -1: not in the model): overlapping candidate spans and
+ * their sentence context then look each token up once.
+ */
+interface TokenIds {
+  readonly model: LinearModel;
+  readonly vid: Int32Array;
+  readonly lemma: Int32Array;
+  readonly pos: Int32Array;
+}
+
+const tokenIds = new WeakMap<FeatureDoc, TokenIds>();
+
+function idsOf(model: LinearModel, fd: FeatureDoc): TokenIds {
+  let t = tokenIds.get(fd);
+  if (!t || t.model !== model) {
+    const n = fd.tokens.length;
+    t = { model, vid: new Int32Array(n).fill(-2), lemma: new Int32Array(n).fill(-2), pos: new Int32Array(n).fill(-2) };
+    tokenIds.set(fd, t);
+  }
+  return t;
 }
 
 const BOS = '<s>';
@@ -59,7 +97,7 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
   const ids: number[] = [];
   const index = model.index;
   const name = (s: string): void => emit(c, ids, index.get(s));
-  const { w: W, l: L, pb: PB, cue: CUE, cb: CB, ca: CA, ccue: CCUE } = c.by;
+  const { l: L, pb: PB, cue: CUE, cb: CB, ca: CA, ccue: CCUE } = c.by;
   const toks = fd.tokens;
   name('bias');
   if (b <= a) {
@@ -78,15 +116,31 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
   if (n <= 4) name(`phrase=${toks.slice(a, b).map((t) => t.normal).join(' ')}`);
   let caps = 0;
   let maxRep = 1;
+  const cache = idsOf(model, fd);
+  const V = c.vocab.size;
+  const vidAt = (k: number): number => {
+    let v = cache.vid[k] as number;
+    if (v === -2) cache.vid[k] = v = c.vocab.get((toks[k] as Token).normal) ?? -1;
+    return v;
+  };
+  const known = (id: number): number | undefined => (id >= 0 ? id : undefined);
   for (let k = a; k < b; k++) {
     const t = toks[k] as Token;
-    emit(c, ids, W.get(t.normal));
-    emit(c, ids, L.get(t.lemma));
-    emit(c, ids, PB.get(t.pos));
+    const x = vidAt(k);
+    emit(c, ids, x >= 0 ? known(c.word[x] as number) : undefined);
+    let l = cache.lemma[k] as number;
+    if (l === -2) cache.lemma[k] = l = L.get(t.lemma) ?? -1;
+    emit(c, ids, known(l));
+    let p = cache.pos[k] as number;
+    if (p === -2) cache.pos[k] = p = PB.get(t.pos) ?? -1;
+    emit(c, ids, known(p));
     if (k + 1 < b) {
       const next = (toks[k + 1] as Token).normal;
       if (t.normal.includes('|') || next.includes('|')) name(`bi=${t.normal}|${next}`);
-      else emit(c, ids, c.bi.get(t.normal)?.get(next));
+      else {
+        const y = vidAt(k + 1);
+        if (x >= 0 && y >= 0) emit(c, ids, c.bi.get(x * V + y));
+      }
     }
     const shape = fd.shapes[k];
     if (shape === 'Xx' || shape === 'XX') caps++;

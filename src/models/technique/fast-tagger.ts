@@ -32,9 +32,9 @@ export interface CompiledTagger {
   readonly sLemma: Float64Array;
   readonly p: Float64Array;
   readonly sh: Float64Array;
-  /** Bigram weights: first word id → second word id → weight (small-integer keys hash fast). */
-  readonly ww: ReadonlyMap<number, ReadonlyMap<number, number>>;
-  readonly wwNext: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  /** Bigram weights keyed by first word id × vocabulary size + second word id (one integer-keyed lookup). */
+  readonly ww: ReadonlyMap<number, number>;
+  readonly wwNext: ReadonlyMap<number, number>;
   readonly pp: Float64Array;
   readonly ppNext: Float64Array;
   readonly ppp: Float64Array;
@@ -107,13 +107,9 @@ export function compileTagger(model: LinearModel): CompiledTagger {
   const ppNext = zeros(posCount * posCount);
   const ppp = zeros(posCount * posCount * posCount);
   const shPrev = zeros(SHAPES.length * SHAPES.length);
-  const ww = new Map<number, Map<number, number>>();
-  const wwNext = new Map<number, Map<number, number>>();
-  const setPair = (m: Map<number, Map<number, number>>, a: number, b: number, w: number): void => {
-    let inner = m.get(a);
-    if (!inner) m.set(a, (inner = new Map()));
-    inner.set(b, w);
-  };
+  const ww = new Map<number, number>();
+  const wwNext = new Map<number, number>();
+  const setPair = (m: Map<number, number>, a: number, b: number, w: number): void => void m.set(a * V + b, w);
   const repw = new Map<number, number>();
   const other = new Map<string, number>();
   const shapeId = (s: string): number => SHAPES.indexOf(s as (typeof SHAPES)[number]);
@@ -233,6 +229,7 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
   // Tables in locals: the loop below runs once per token of every document.
   const { w: W, 'w-1': Wm1, 'w+1': Wp1, 'w-2': Wm2, 'w+2': Wp2, suf: Suf } = c.word;
   const { lemma: L, p: Pt, sh: Sh, pp: PP, ppNext: PPn, ppp: PPP, shPrev: ShP, sufCache } = c;
+  const V = c.vocab.size;
   for (let i = 0; i < n; i++) {
     const t = toks[i] as Token;
     const sent = sentences[t.sentence];
@@ -261,9 +258,9 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
     if (wp2 >= 0) s += Wp2[wp2] as number;
     // Rare: a word containing "|" makes a bigram's name ambiguous; such bigrams are looked up by name.
     if (pipe[i] || (i - 1 >= first && pipe[i - 1])) s = add(s, other.get(`ww=${wordAt(toks, i - 1, first, end)}|${t.normal}`));
-    else if (wm1 >= 0 && wi >= 0) s = add(s, c.ww.get(wm1)?.get(wi));
+    else if (wm1 >= 0 && wi >= 0) s = add(s, c.ww.get(wm1 * V + wi));
     if (pipe[i] || (i + 1 < end && pipe[i + 1])) s = add(s, other.get(`ww+=${t.normal}|${wordAt(toks, i + 1, first, end)}`));
-    else if (wp1 >= 0 && wi >= 0) s = add(s, c.wwNext.get(wi)?.get(wp1));
+    else if (wp1 >= 0 && wi >= 0) s = add(s, c.wwNext.get(wi * V + wp1));
     const pm1 = wAt(pid, i - 1, first, end);
     const pp1 = wAt(pid, i + 1, first, end);
     const P = c.posCount;
