@@ -41,11 +41,13 @@ export function segmentEnglishBlock(
     cursor += (spaces[i] ?? '').length;
     if (types[i] === 'tabCRLF' || value.trim() === '') continue;
     let at = piece.startsWith(value, cursor) ? cursor : piece.indexOf(value, cursor);
-    if (at < 0) at = cursor; // wink changed the surface; keep a best-effort anchor
+    const found = at >= 0;
+    if (!found) at = cursor; // wink changed the surface; keep a best-effort anchor
     const end = Math.min(piece.length, at + value.length);
     cursor = end;
     localToGlobal[i] = tokens.length;
-    const surface = piece.slice(at, end);
+    // Where wink's value was found, it is the surface (and already a string the memos have seen).
+    const surface = found ? value : piece.slice(at, end);
     tokens.push({
       start: block.start + at,
       end: block.start + end,

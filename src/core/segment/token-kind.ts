@@ -8,8 +8,26 @@ const SYMBOL = /^[\p{S}]+$/u;
 const EMOJI = /\p{Extended_Pictographic}/u;
 const WORD = /[\p{L}\p{N}]/u;
 
+/**
+ * Token surfaces repeat a lot (within a document and across a corpus), so kinds and normal forms are
+ * memoised; both are pure functions of the surface. Each memo is emptied when it grows past MAX_MEMO.
+ */
+const MAX_MEMO = 100_000;
+const KINDS = new Map<string, TokenKind>();
+const NORMALS = new Map<string, string>();
+
 /** Classifies a token by its surface, the same way for every language. */
 export function tokenKind(text: string): TokenKind {
+  let kind = KINDS.get(text);
+  if (kind === undefined) {
+    kind = classify(text);
+    if (KINDS.size >= MAX_MEMO) KINDS.clear();
+    KINDS.set(text, kind);
+  }
+  return kind;
+}
+
+function classify(text: string): TokenKind {
   if (URL.test(text)) return 'url';
   if (EMAIL.test(text)) return 'email';
   if (text.length > 1 && text[0] === '#' && WORD.test(text.slice(1))) return 'hashtag';
@@ -24,5 +42,15 @@ export function tokenKind(text: string): TokenKind {
 
 /** Lower case with typographic quotes and apostrophes made plain, so lexicons match either form. */
 export function normalForm(text: string): string {
+  let normal = NORMALS.get(text);
+  if (normal === undefined) {
+    normal = normalise(text);
+    if (NORMALS.size >= MAX_MEMO) NORMALS.clear();
+    NORMALS.set(text, normal);
+  }
+  return normal;
+}
+
+function normalise(text: string): string {
   return text.toLowerCase().replace(/[’‘`´]/gu, "'").replace(/[“”„«»]/gu, '"');
 }
