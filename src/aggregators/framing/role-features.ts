@@ -43,14 +43,29 @@ const POSITIVE_CUES = new Set([...FINE_ROLE_CLASSES.Protagonist ?? [], ...FINE_R
 export function tone(f: FeatureVector, prefix = ''): number {
   let t = 0;
   for (const [k, v] of f) {
-    const m = /^[a-z:]*?(?:cue|svc|ovc|possc|adjc|selfc):(.+)$/u.exec(prefix ? k.slice(prefix.length) : k);
-    if (!m || !k.startsWith(prefix) || /cue[LR]:/u.test(k)) continue;
-    const cat = m[1] as string;
-    const sign = k.includes('ovc:') ? -1 : 1; // being the object of an attack verb is the victim's position
-    if (ANTAGONIST_CUES.has(cat)) t += sign * v;
-    else if (POSITIVE_CUES.has(cat)) t -= v;
+    const cue = toneCue(k, prefix);
+    if (!cue) continue;
+    if (ANTAGONIST_CUES.has(cue.cat)) t += cue.sign * v;
+    else if (POSITIVE_CUES.has(cue.cat)) t -= v;
   }
   return t;
+}
+
+const TONE_CUES = new Map<string, Map<string, { cat: string; sign: number } | null>>();
+
+/** The cue category a feature name carries for `tone` (null: none), memoised per prefix and name. */
+function toneCue(k: string, prefix: string): { cat: string; sign: number } | null {
+  let byName = TONE_CUES.get(prefix);
+  if (!byName) TONE_CUES.set(prefix, (byName = new Map()));
+  let cue = byName.get(k);
+  if (cue === undefined) {
+    const m = /^[a-z:]*?(?:cue|svc|ovc|possc|adjc|selfc):(.+)$/u.exec(prefix ? k.slice(prefix.length) : k);
+    // being the object of an attack verb is the victim's position
+    cue = !m || !k.startsWith(prefix) || /cue[LR]:/u.test(k) ? null : { cat: m[1] as string, sign: k.includes('ovc:') ? -1 : 1 };
+    if (byName.size >= MAX_NAMES) byName.clear();
+    byName.set(k, cue);
+  }
+  return cue;
 }
 
 export function documentContext(segments: Segments, text = '', mentions: readonly MentionInput[] = []): DocumentFeatureContext {
@@ -67,7 +82,7 @@ export function documentContext(segments: Segments, text = '', mentions: readonl
   }
   const profile = new Map<string, number>();
   const scale = 100 / Math.max(words, 50);
-  for (const [cat, n] of counts) profile.set(`doc:${cat}`, Math.min(3, n * scale));
+  for (const [cat, n] of counts) profile.set(nm('doc:', cat), Math.min(3, n * scale));
   profile.set('doc:climate', climate > war ? 1 : 0);
   profile.set('doc:long', Math.min(1, words / 1500));
   // The document's vocabulary, for the camp × wording features (see mentionFeatures).
@@ -106,6 +121,24 @@ export function tokenRange(segments: Segments, span: Span): [number, number] {
   let end = first;
   while (end < tokens.length && (tokens[end] as Token).start < span.end) end++;
   return [first, Math.max(end, first)];
+}
+
+const NAMES = new Map<string, Map<string, string>>();
+const MAX_NAMES = 100_000;
+
+/**
+ * `a + b`, as one string object per distinct pair. Feature names are looked up in Maps again and again
+ * (the model's weights, the feature vectors); a string seen before keeps its hash and its flat form.
+ */
+function nm(a: string, b: string): string {
+  let inner = NAMES.get(a);
+  if (!inner) NAMES.set(a, (inner = new Map()));
+  let s = inner.get(b);
+  if (s === undefined) {
+    if (inner.size >= MAX_NAMES) inner.clear();
+    inner.set(b, (s = a + b));
+  }
+  return s;
 }
 
 const add = (f: FeatureVector, name: string, v = 1): void => {
@@ -153,11 +186,11 @@ function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, prefix: s
     if (i >= first && i < end) continue;
     const t = tokens[i] as Token;
     const side = i < first ? 'L' : 'R';
-    if (!prefix && CONTENT_POS.has(t.pos)) f.set(`w:${t.lemma}`, 1);
+    if (!prefix && CONTENT_POS.has(t.pos)) f.set(nm('w:', t.lemma), 1);
     for (const cat of CUE_INDEX.get(t.lemma) ?? []) {
-      add(f, `${prefix}cue:${cat}`, 0.5);
-      add(f, `${prefix}cue${side}:${cat}`, 0.5);
-      if (t.negated) add(f, `${prefix}negcue:${cat}`, 0.5);
+      add(f, nm(nm(prefix, 'cue:'), cat), 0.5);
+      add(f, nm(nm(prefix, side === 'L' ? 'cueL:' : 'cueR:'), cat), 0.5);
+      if (t.negated) add(f, nm(nm(prefix, 'negcue:'), cat), 0.5);
     }
   }
 
@@ -169,17 +202,16 @@ function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, prefix: s
     if (t.pos === 'AUX' && t.lemma === 'be') passive = true;
     if (t.pos === 'VERB') {
       passive = passive && /(?:ed|en|wn|ht)$/u.test(t.normal);
-      const role = passive ? 'ov' : 'sv';
-      if (!prefix) f.set(`${role}:${t.lemma}`, 1);
-      for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, `${prefix}${role}c:${cat}`);
-      if (t.negated) add(f, `${prefix}${role}neg`);
+      if (!prefix) f.set(nm(passive ? 'ov:' : 'sv:', t.lemma), 1); // the role: object or subject of the verb
+      for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nm(nm(prefix, passive ? 'ovc:' : 'svc:'), cat));
+      if (t.negated) add(f, nm(prefix, passive ? 'ovneg' : 'svneg'));
       break;
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') {
       if (t.normal !== "'s" && t.normal !== 's') {
         // "Russia's aggression": the possessed noun says what the entity does.
         if (i === end || (tokens[i - 1] as Token).normal.endsWith("'s")) {
-          for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, `${prefix}possc:${cat}`);
+          for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nm(nm(prefix, 'possc:'), cat));
         }
       }
     }
@@ -188,10 +220,10 @@ function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, prefix: s
   for (let i = first - 1; i >= Math.max(sFirst, first - 5); i--) {
     const t = tokens[i] as Token;
     if (t.pos === 'PUNCT') break;
-    if (t.normal === 'by') add(f, `${prefix}agent`);
+    if (t.normal === 'by') add(f, nm(prefix, 'agent'));
     if (t.pos === 'VERB') {
-      if (!prefix) f.set(`ov:${t.lemma}`, 1);
-      for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, `${prefix}ovc:${cat}`);
+      if (!prefix) f.set(nm('ov:', t.lemma), 1);
+      for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nm(nm(prefix, 'ovc:'), cat));
       break;
     }
   }
@@ -203,28 +235,28 @@ function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, prefix: s
     const l2 = at(first - 2);
     const r1 = at(end);
     const r2 = at(end + 1);
-    if (l1) f.set(`L1:${l1.lemma}`, 1);
-    if (l2) f.set(`L2:${l2.lemma}`, 1);
-    if (r1) f.set(`R1:${r1.lemma}`, 1);
-    if (r2) f.set(`R2:${r2.lemma}`, 1);
+    if (l1) f.set(nm('L1:', l1.lemma), 1);
+    if (l2) f.set(nm('L2:', l2.lemma), 1);
+    if (r1) f.set(nm('R1:', r1.lemma), 1);
+    if (r2) f.set(nm('R2:', r2.lemma), 1);
   }
   for (let i = first - 1; i >= Math.max(sFirst, first - 3); i--) {
     const t = tokens[i] as Token;
     if (t.pos === 'ADP') {
       const head = tokens[i - 1];
-      if (head && i - 1 >= sFirst) for (const cat of CUE_INDEX.get(head.lemma) ?? []) add(f, `${prefix}pp:${t.lemma}:${cat}`);
-      add(f, `${prefix}prep:${t.lemma}`);
+      if (head && i - 1 >= sFirst) for (const cat of CUE_INDEX.get(head.lemma) ?? []) add(f, nm(nm(nm(prefix, 'pp:'), t.lemma), nm(':', cat)));
+      add(f, nm(nm(prefix, 'prep:'), t.lemma));
       break;
     }
     if (t.pos !== 'DET' && t.pos !== 'ADJ') break;
   }
   // How the text names the entity: "innocent civilians", "corrupt officials", "refugees".
   const adj = first - 1 >= sFirst ? tokens[first - 1] : undefined;
-  if (adj && adj.pos === 'ADJ') for (const cat of CUE_INDEX.get(adj.lemma) ?? []) add(f, `${prefix}adjc:${cat}`);
+  if (adj && adj.pos === 'ADJ') for (const cat of CUE_INDEX.get(adj.lemma) ?? []) add(f, nm(nm(prefix, 'adjc:'), cat));
   const headNoun = tokens[end - 1];
-  if (headNoun && headNoun.pos === 'NOUN') for (const cat of CUE_INDEX.get(headNoun.lemma) ?? []) add(f, `${prefix}selfc:${cat}`);
-  if (quotes.some((q) => q.start <= span.start && span.end <= q.end)) add(f, `${prefix}inquote`);
-  if (first === sFirst || (first === sFirst + 1 && tokens[sFirst]?.pos === 'DET')) add(f, `${prefix}sentstart`);
+  if (headNoun && headNoun.pos === 'NOUN') for (const cat of CUE_INDEX.get(headNoun.lemma) ?? []) add(f, nm(nm(prefix, 'selfc:'), cat));
+  if (quotes.some((q) => q.start <= span.start && span.end <= q.end)) add(f, nm(prefix, 'inquote'));
+  if (first === sFirst || (first === sFirst + 1 && tokens[sFirst]?.pos === 'DET')) add(f, nm(prefix, 'sentstart'));
   return f;
 }
 
@@ -283,8 +315,8 @@ const WORDING_KEYS = new WeakMap<DocumentFeatureContext, readonly string[]>();
 function entityParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEntity: readonly Span[]): EntityParts {
   const f: FeatureVector = new Map();
   f.set('bias', 1);
-  f.set(`name:${mention.key}`, 1);
-  f.set(`type:${mention.type}`, 1);
+  f.set(nm('name:', mention.key), 1);
+  f.set(nm('type:', mention.type), 1);
   const others = sameEntity.length > 0 ? sameEntity : [mention.span];
   const agg = entityAggregate(ctx, others);
   const scale = 1 / Math.sqrt(others.length);
@@ -296,7 +328,7 @@ function entityParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEnt
   for (const [k, v] of ctx.profile) f.set(k, v);
   // Camp and stance: the two camps of the conflict are nearly always cast on opposite sides.
   const camp = campOf(mention.key);
-  f.set(`camp:${camp}`, 1);
+  f.set(nm('camp:', camp), 1);
   f.set('stance', ctx.stance.value);
   let wording: MentionFeatureParts['wording'] = null;
   if (camp !== 'other') {
@@ -309,7 +341,7 @@ function entityParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEnt
     // that cast the Russian camp as aggressor pushes Russian-camp entities one way and Western ones the other.
     const v = (0.3 * sign) / Math.sqrt(Math.max(1, ctx.vocab.length / 50));
     let keys = WORDING_KEYS.get(ctx);
-    if (!keys) WORDING_KEYS.set(ctx, (keys = ctx.vocab.map((lemma) => `st|${lemma}`)));
+    if (!keys) WORDING_KEYS.set(ctx, (keys = ctx.vocab.map((lemma) => nm('st|', lemma))));
     wording = { keys, value: v };
   }
   const tonePart: FeatureVector = new Map([['ent:tone', Math.max(-3, Math.min(3, tone(agg, 'ent:') * scale / 2))]]);

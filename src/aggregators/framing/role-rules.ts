@@ -21,35 +21,52 @@ export interface RuleScores {
 
 export function ruleScores(f: FeatureVector): RuleScores {
   const fine = new Map<string, number>();
-  const add = (role: string, v: number): void => {
-    if (v > 0) fine.set(role, (fine.get(role) ?? 0) + v);
-  };
   for (const [k, v] of f) {
-    const named = /^(?:adjc|selfc):(.+)$/u.exec(k);
-    if (named) {
-      const cat = named[1] as string;
-      if (FINE_SET.has(cat)) add(cat, v);
-      continue;
-    }
-    const agentive = /^(?:svc|possc):(.+)$/u.exec(k);
-    if (agentive) {
-      const cat = agentive[1] as string;
-      if (cat === 'Victim' || cat === 'Exploited' || cat === 'Forgotten') add(cat, v);
-      else if (!['attack', 'harm', 'praise', 'suffer', 'Scapegoat'].includes(cat)) add(cat, v);
-      else if (cat === 'attack' || cat === 'harm') add('Instigator', v * 0.5);
-      else if (cat === 'suffer') add('Victim', v);
-      continue;
-    }
-    const patient = /^(?:ovc|pp:[a-z]+):(.+)$/u.exec(k);
-    if (patient) {
-      const cat = patient[1] as string;
-      if (HARM.has(cat)) add('Victim', v);
-      else if (BLAME.has(cat)) add('Scapegoat', v * 0.5);
+    const cue = ruleCue(k);
+    if (!cue) continue;
+    const cat = cue.cat;
+    if (cue.kind === 'named') {
+      if (FINE_SET.has(cat)) addScore(fine, cat, v);
+    } else if (cue.kind === 'agentive') {
+      if (cat === 'Victim' || cat === 'Exploited' || cat === 'Forgotten') addScore(fine, cat, v);
+      else if (!['attack', 'harm', 'praise', 'suffer', 'Scapegoat'].includes(cat)) addScore(fine, cat, v);
+      else if (cat === 'attack' || cat === 'harm') addScore(fine, 'Instigator', v * 0.5);
+      else if (cat === 'suffer') addScore(fine, 'Victim', v);
+    } else {
+      if (HARM.has(cat)) addScore(fine, 'Victim', v);
+      else if (BLAME.has(cat)) addScore(fine, 'Scapegoat', v * 0.5);
     }
   }
   if ((f.get('svneg') ?? 0) > 0) for (const k of fine.keys()) fine.set(k, (fine.get(k) ?? 0) * 0.3);
   const strength = [...fine.values()].reduce((s, v) => s + v, 0);
   return { fine, strength };
+}
+
+function addScore(fine: Map<string, number>, role: string, v: number): void {
+  if (v > 0) fine.set(role, (fine.get(role) ?? 0) + v);
+}
+
+type RuleCue = { readonly kind: 'named' | 'agentive' | 'patient'; readonly cat: string } | null;
+const RULE_CUES = new Map<string, RuleCue>();
+
+/** What a feature name says for the rules (null: nothing), memoised per name. */
+function ruleCue(k: string): RuleCue {
+  let cue = RULE_CUES.get(k);
+  if (cue === undefined) {
+    const named = /^(?:adjc|selfc):(.+)$/u.exec(k);
+    const agentive = named ? null : /^(?:svc|possc):(.+)$/u.exec(k);
+    const patient = named || agentive ? null : /^(?:ovc|pp:[a-z]+):(.+)$/u.exec(k);
+    cue = named
+      ? { kind: 'named', cat: named[1] as string }
+      : agentive
+        ? { kind: 'agentive', cat: agentive[1] as string }
+        : patient
+          ? { kind: 'patient', cat: patient[1] as string }
+          : null;
+    if (RULE_CUES.size >= 100_000) RULE_CUES.clear();
+    RULE_CUES.set(k, cue);
+  }
+  return cue;
 }
 
 /** Main-role distribution implied by the cues (uniform-ish when there are none). */

@@ -118,14 +118,17 @@ export function predictProbaParts(model: LinearModel, parts: readonly (Features 
       }
       continue;
     }
-    for (const [k, v] of part) {
+    for (const k of part.keys()) {
       const w = table.get(k);
       if (!w) continue;
+      const v = part.get(k) as number;
       for (let c = 0; c < K; c++) scores[c] = (scores[c] as number) + (w[c] as number) * v;
     }
   }
   softmaxInPlace(scores);
-  return Array.from(scores);
+  const out = new Array<number>(K);
+  for (let c = 0; c < K; c++) out[c] = scores[c] as number;
+  return out;
 }
 
 const TABLES = new WeakMap<LinearModel, Map<string, Float64Array>>();

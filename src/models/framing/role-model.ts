@@ -68,25 +68,54 @@ export function predictRoles(model: RoleModel, features: Features): RolePredicti
 export function predictRolesParts(model: RoleModel, parts: readonly (Features | CompiledPart)[]): RolePrediction {
   const pm = predictProbaParts(model.main, parts);
   const pf = predictProbaParts(model.fine, parts);
-  const fineP = new Map(model.fine.classes.map((c, i) => [c, pf[i] ?? 0]));
+  const fineAt = classIndex(model.fine);
   let best = { main: MAIN_ROLE_CLASSES[1] as string, score: -1, p: 0 };
   const mainProba: Record<string, number> = {};
   for (let i = 0; i < model.main.classes.length; i++) {
     const m = model.main.classes[i] as string;
-    const fineSum = (FINE_ROLE_CLASSES[m] ?? []).reduce((s, f) => s + (fineP.get(f) ?? 0), 0);
+    let fineSum = 0;
+    for (const f of FINE_ROLE_CLASSES[m] ?? []) fineSum += probabilityOf(fineAt, pf, f);
     const score = model.mainMix * (pm[i] ?? 0) + (1 - model.mainMix) * fineSum;
     mainProba[m] = Math.round(score * 1000) / 1000;
     if (score > best.score) best = { main: m, score, p: score };
   }
-  const candidates = (FINE_ROLE_CLASSES[best.main] ?? []).map((f) => ({ f, p: fineP.get(f) ?? 0 }));
-  candidates.sort((a, b) => b.p - a.p || a.f.localeCompare(b.f));
+  // The most probable fine role of the chosen main role (ties: alphabetical).
+  let fine: string | undefined;
+  let fineP = 0;
+  for (const f of FINE_ROLE_CLASSES[best.main] ?? []) {
+    const p = probabilityOf(fineAt, pf, f);
+    if (fine === undefined || p > fineP || (p === fineP && f.localeCompare(fine) < 0)) {
+      fine = f;
+      fineP = p;
+    }
+  }
+  const fineProba: Record<string, number> = {};
+  for (const [c, i] of fineAt) fineProba[c] = pf[i] ?? 0;
   return {
     main: best.main,
-    fine: candidates.length ? [(candidates[0] as { f: string }).f] : [],
+    fine: fine === undefined ? [] : [fine],
     confidence: Math.round(best.p * 1000) / 1000,
     mainProba,
-    fineProba: Object.fromEntries(fineP),
+    fineProba,
   };
+}
+
+function probabilityOf(index: ReadonlyMap<string, number>, p: readonly number[], cls: string): number {
+  const i = index.get(cls);
+  return i === undefined ? 0 : (p[i] ?? 0);
+}
+
+const CLASS_INDEX = new WeakMap<LinearModel, ReadonlyMap<string, number>>();
+
+/** class → its (last) position in `classes`, in order of first appearance: what a Map built from the pairs holds. */
+function classIndex(model: LinearModel): ReadonlyMap<string, number> {
+  let index = CLASS_INDEX.get(model);
+  if (!index) {
+    const m = new Map<string, number>();
+    model.classes.forEach((c, i) => m.set(c, i));
+    CLASS_INDEX.set(model, (index = m));
+  }
+  return index;
 }
 
 let cached: RoleModel | undefined;
