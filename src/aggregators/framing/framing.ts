@@ -12,7 +12,7 @@ import { spanText, type SpanText } from '../../core/text/span.js';
 import type { LedgerItem } from '../../core/result/types.js';
 import type { Span } from '../../core/text/span.js';
 import { FINE_ROLE_CLASSES, loadRoleModel, type RoleModel, type RolePrediction } from '../../models/framing/role-model.js';
-import { predictMentionRoleFromParts } from './predict.js';
+import { predictMentionRolesFromParts } from './predict.js';
 import { mentionFeaturePartsForSpan, prepareFramingDocument } from './framing-features.js';
 import type { EntityGroup, FoundMention } from './mentions.js';
 
@@ -107,7 +107,11 @@ export function frameEntities(text: string, segments: Segments, model: RoleModel
     const ledger = opts.ledger ?? [];
     // In a rebuttal the text speaks in its own voice, so its explicit cues weigh more there.
     const inRebuttal = (m: Span): boolean => ledger.some((i) => !!i.rebuttal && i.rebuttal.start <= m.start && m.end <= i.rebuttal.end);
-    const predictions = g.mentions.map((m) => predictMentionRoleFromParts(model, mentionFeaturePartsForSpan(prepared, m), inRebuttal(m) ? REBUTTAL_RULE_WEIGHT : undefined));
+    const predictions = predictMentionRolesFromParts(
+      model,
+      g.mentions.map((m) => mentionFeaturePartsForSpan(prepared, m)),
+      g.mentions.map((m) => (inRebuttal(m) ? REBUTTAL_RULE_WEIGHT : undefined)),
+    );
     const weights = g.mentions.map((m) => (isByline(text, m) ? 0 : ledgerWeight(m, ledger)));
     // Each ledger item whose claim is attributed to this entity is one more vote for Antagonist/Deceiver.
     const accused = ledger.filter((i) => i.attributedTo && g.mentions.some((m) => m.start < (i.attributedTo as Span).end && (i.attributedTo as Span).start < m.end));

@@ -3,7 +3,7 @@
  * The mix weight grows with the amount of cue evidence, up to RULE_WEIGHT (chosen by cross-validation).
  */
 import { compileFeatures, CompiledKeys, type CompiledPart } from '../../models/framing/logistic.js';
-import { FINE_ROLE_CLASSES, MAIN_ROLE_CLASSES, predictRoles, predictRolesParts, type RoleModel, type RolePrediction } from '../../models/framing/role-model.js';
+import { FINE_ROLE_CLASSES, MAIN_ROLE_CLASSES, predictRoles, predictRolesBatch, type RoleModel, type RolePrediction } from '../../models/framing/role-model.js';
 import { mergeFeatureParts, type FeatureVector, type MentionFeatureParts } from './role-features.js';
 import { ruleMainProba, ruleScores, type RuleScores } from './role-rules.js';
 
@@ -23,25 +23,68 @@ const WORDING_PREFIX = 'st|';
  * rule cue). Falls back to the merged vector if two parts share a key.
  */
 export function predictMentionRoleFromParts(model: RoleModel, parts: MentionFeatureParts, ruleWeight = RULE_WEIGHT): RolePrediction {
+  return predictMentionRolesFromParts(model, [parts], [ruleWeight])[0] as RolePrediction;
+}
+
+/**
+ * `predictMentionRoleFromParts` for many mentions: those that share their entity parts (the mentions of one
+ * entity) are scored together, going through the shared weights once (see `predictProbaBatch`).
+ */
+export function predictMentionRolesFromParts(
+  model: RoleModel,
+  mentions: readonly MentionFeatureParts[],
+  ruleWeights: readonly (number | undefined)[] = [],
+): RolePrediction[] {
+  const out: RolePrediction[] = new Array<RolePrediction>(mentions.length);
+  const batches = new Map<string, { shared: (FeatureVector | CompiledPart)[]; at: number[] }>();
+  const ids = new Map<object, number>();
+  const idOf = (o: object | null): number => {
+    if (o === null) return 0;
+    let id = ids.get(o);
+    if (id === undefined) ids.set(o, (id = ids.size + 1));
+    return id;
+  };
+  mentions.forEach((parts, i) => {
+    const shared = sharedParts(parts);
+    if (!shared) {
+      out[i] = predictMentionRole(model, mergeFeatureParts(parts), ruleWeights[i] ?? RULE_WEIGHT);
+      return;
+    }
+    const key = `${idOf(parts.entity)}|${idOf(parts.wording)}|${idOf(parts.tone)}`;
+    let batch = batches.get(key);
+    if (!batch) batches.set(key, (batch = { shared, at: [] }));
+    batch.at.push(i);
+  });
+  for (const { shared, at } of batches.values()) {
+    const roles = predictRolesBatch(model, at.map((i) => (mentions[i] as MentionFeatureParts).local), shared);
+    at.forEach((i, j) => {
+      const parts = mentions[i] as MentionFeatureParts;
+      out[i] = mixRules(roles[j] as RolePrediction, ruleScores(parts.local), ruleWeights[i] ?? RULE_WEIGHT);
+    });
+  }
+  return out;
+}
+
+/** The parts after the local one, compiled, in order; null when two parts share a key. */
+function sharedParts(parts: MentionFeatureParts): (FeatureVector | CompiledPart)[] | null {
   let entity = COMPILED.get(parts.entity);
   if (!entity) {
     const clash = [...parts.entity.keys()].some((k) => parts.tone.has(k) || (parts.wording !== null && k.startsWith(WORDING_PREFIX)));
     COMPILED.set(parts.entity, (entity = { part: compileFeatures(parts.entity), clash }));
   }
-  let clash = entity.clash || [...parts.tone.keys()].some((k) => parts.wording !== null && k.startsWith(WORDING_PREFIX));
+  if (entity.clash) return null;
+  for (const k of parts.tone.keys()) if (parts.wording !== null && k.startsWith(WORDING_PREFIX)) return null;
   for (const k of parts.local.keys()) {
-    if (clash) break;
-    clash = parts.entity.has(k) || parts.tone.has(k) || (parts.wording !== null && k.startsWith(WORDING_PREFIX));
+    if (parts.entity.has(k) || parts.tone.has(k) || (parts.wording !== null && k.startsWith(WORDING_PREFIX))) return null;
   }
-  if (clash) return predictMentionRole(model, mergeFeatureParts(parts), ruleWeight);
-  const ordered: (FeatureVector | CompiledPart)[] = [parts.local, entity.part];
+  const shared: (FeatureVector | CompiledPart)[] = [entity.part];
   if (parts.wording) {
     let names = COMPILED_KEYS.get(parts.wording.keys);
     if (!names) COMPILED_KEYS.set(parts.wording.keys, (names = new CompiledKeys(parts.wording.keys)));
-    ordered.push({ names, values: parts.wording.value });
+    shared.push({ names, values: parts.wording.value });
   }
-  ordered.push(parts.tone);
-  return mixRules(predictRolesParts(model, ordered), ruleScores(parts.local), ruleWeight);
+  shared.push(parts.tone);
+  return shared;
 }
 
 function mixRules(p: RolePrediction, rules: RuleScores, ruleWeight: number): RolePrediction {

@@ -5,7 +5,7 @@
  * the chosen main role, so the two never contradict each other.
  */
 import { readFileSync } from 'node:fs';
-import { predictProbaParts, trainLogistic, type CompiledPart, type Example, type Features, type LinearModel, type TrainOptions } from './logistic.js';
+import { predictProbaBatch, predictProbaParts, trainLogistic, type CompiledPart, type Example, type Features, type LinearModel, type TrainOptions } from './logistic.js';
 
 export const MAIN_ROLE_CLASSES = ['Protagonist', 'Antagonist', 'Innocent'] as const;
 
@@ -66,8 +66,17 @@ export function predictRoles(model: RoleModel, features: Features): RolePredicti
 
 /** `predictRoles` for a feature vector given as consecutive parts with no key in common (see `predictProbaParts`). */
 export function predictRolesParts(model: RoleModel, parts: readonly (Features | CompiledPart)[]): RolePrediction {
-  const pm = predictProbaParts(model.main, parts);
-  const pf = predictProbaParts(model.fine, parts);
+  return rolesFromProba(model, predictProbaParts(model.main, parts), predictProbaParts(model.fine, parts));
+}
+
+/** `predictRolesParts(model, [firsts[j], ...shared])` for every j (see `predictProbaBatch`). */
+export function predictRolesBatch(model: RoleModel, firsts: readonly Features[], shared: readonly (Features | CompiledPart)[]): RolePrediction[] {
+  const pm = predictProbaBatch(model.main, firsts, shared);
+  const pf = predictProbaBatch(model.fine, firsts, shared);
+  return pm.map((p, j) => rolesFromProba(model, p, pf[j] as number[]));
+}
+
+function rolesFromProba(model: RoleModel, pm: readonly number[], pf: readonly number[]): RolePrediction {
   const fineAt = classIndex(model.fine);
   let best = { main: MAIN_ROLE_CLASSES[1] as string, score: -1, p: 0 };
   const mainProba: Record<string, number> = {};
