@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundaryPattern, WORD_BOUNDARY } from './word-boundary.js';
+import { BoundaryPattern, withoutAssertions, WORD_BOUNDARY } from './word-boundary.js';
 
 const B = WORD_BOUNDARY;
 const PATTERNS: RegExp[] = [
@@ -9,9 +9,14 @@ const PATTERNS: RegExp[] = [
   new RegExp(`${B}a${B}|${B}a?`, 'iu'), // can match the empty string
   new RegExp(`(?<!${B}a)b`, 'u'), // a boundary inside a negative lookbehind: must not be left out
   new RegExp(`${B}(?:na|ä)${B}`, 'i'), // not a Unicode pattern
+  /\b(?:an?|na)\b\s*(?<!x)(\d+)?/iu, // ASCII boundaries and a lookbehind
+  /(?<![\p{L}])(?:[Aa]nna|y)(?=\s|[.,])(?!\s*said)/u, // lookarounds at both ends, one nested in a class-free group
+  /[\b ]a(?=(?!b)y)/u, // `\b` inside a class is a backspace, not a boundary; nested lookarounds
+  /(a)\1|(?<=y)b/u, // a backreference: left as it is
+  /x|(?=a)/u, // an alternative that is only an assertion
 ];
 
-const ALPHABET = ['a', 'A', 'b', 'y', 'x', 'n', 'ä', 'Ä', ' ', ' ', '.', ',', '-', '1', 'é', 'м', 'и', 'ф', 'ы', '谣', '言', '😀', 'ſ', 'K'];
+const ALPHABET = ['a', 'A', 'b', 'y', '\b', '7', '42', 'x', 'n', 'ä', 'Ä', ' ', ' ', '.', ',', '-', '1', 'é', 'м', 'и', 'ф', 'ы', '谣', '言', '😀', 'ſ', 'K'];
 const WORDS = ['myth', 'Myths', 'debunk', 'fakes', 'false claims', 'мифы', 'фейк', '谣言', 'will', "won't", 'is going to', 'Anna', 'said', 'says', 'told', 'na'];
 
 function randomText(seed: number): string {
@@ -55,5 +60,11 @@ describe('BoundaryPattern', () => {
     expect(p.test('Ten MYTHS about the war')).toBe(true);
     expect(p.test('the mythology of the war')).toBe(false);
     expect(p.test('Фейк дня')).toBe(true);
+  });
+
+  it('leaves out assertions only where that cannot lose a match', () => {
+    expect(withoutAssertions(String.raw`\bab(?<![\p{L}])c(?=d(?!e))[\b]`)).toBe(String.raw`abc[\b]`);
+    expect(withoutAssertions(String.raw`(a)\1(?=b)`)).toBeNull();
+    expect(withoutAssertions('abc')).toBeNull();
   });
 });

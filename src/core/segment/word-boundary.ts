@@ -1,25 +1,56 @@
 /**
  * The Unicode word boundary that patterns use in place of `\b` (which only knows ASCII letters), and a fast
- * way to run such patterns. A long alternation of words wrapped in these lookarounds is slow to try at every
- * position of a text; the same alternation without them is fast. `BoundaryPattern` first finds the places
- * where the pattern without its boundaries matches (a superset of where the full pattern can start), then
- * tries the full pattern only there, so it gives exactly the matches of the full pattern, only sooner.
+ * way to run patterns full of such assertions. A long alternation wrapped in lookarounds (or `\b`) is slow
+ * to try at every position of a text; the same pattern without its assertions is fast. `BoundaryPattern`
+ * first finds the places where the assertion-free pattern matches (a superset of where the full pattern
+ * can start), then tries the full pattern only there, so it gives exactly the matches of the full pattern.
  */
 export const WORD_BOUNDARY = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
 
 /**
- * Whether every WORD_BOUNDARY in the source stands outside any negative lookaround, so that leaving them out
- * can only widen the matches. A small scan of groups (escapes and character classes skipped).
+ * The pattern source without its assertions: every outermost lookaround group and every `\b` / `\B` outside
+ * a character class. Leaving out an assertion that is not inside a lookaround can only widen the matches.
+ * Null when there is nothing to leave out, or when the source has backreferences (to be safe).
  */
-function boundariesOnlyPositive(source: string): boolean {
-  const negative: boolean[] = [];
+export function withoutAssertions(source: string): string | null {
+  if (/\\(?:[1-9]|k<)/u.test(source)) return null;
+  let out = '';
   let inClass = false;
+  let changed = false;
   for (let i = 0; i < source.length; i++) {
-    if (!inClass && source.startsWith(WORD_BOUNDARY, i)) {
-      if (negative.includes(true)) return false;
-      i += WORD_BOUNDARY.length - 1;
+    const ch = source[i] as string;
+    if (ch === '\\') {
+      const next = source[i + 1] ?? '';
+      if (!inClass && (next === 'b' || next === 'B')) changed = true;
+      else out += ch + next;
+      i++;
       continue;
     }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      out += ch;
+      continue;
+    }
+    if (ch === '[') {
+      inClass = true;
+      out += ch;
+      continue;
+    }
+    if (ch === '(' && /^\(\?(?:=|!|<=|<!)/u.test(source.slice(i, i + 4))) {
+      i = groupEnd(source, i);
+      changed = true;
+      continue;
+    }
+    out += ch;
+  }
+  return changed ? out : null;
+}
+
+/** Index of the `)` that closes the group opening at `open` (escapes and character classes skipped). */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
     const ch = source[i];
     if (ch === '\\') {
       i++;
@@ -30,16 +61,16 @@ function boundariesOnlyPositive(source: string): boolean {
       continue;
     }
     if (ch === '[') inClass = true;
-    else if (ch === '(') negative.push(source.startsWith('(?!', i) || source.startsWith('(?<!', i));
-    else if (ch === ')') negative.pop();
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
   }
-  return true;
+  return source.length;
 }
 
 export class BoundaryPattern {
   /** The full pattern, sticky: tried at one position. */
   private readonly sticky: RegExp;
-  /** The pattern without its word boundaries, global: finds where the full one may start. */
+  /** The pattern without its assertions, global: finds where the full one may start. */
   private readonly loose: RegExp | null;
   /** The full pattern, global: used as it is when the boundaries cannot be left out. */
   private readonly global: RegExp;
@@ -49,8 +80,8 @@ export class BoundaryPattern {
   constructor(readonly re: RegExp) {
     const flags = re.flags.replace(/[gy]/gu, '');
     this.sticky = new RegExp(re.source, `${flags}y`);
-    const parts = re.source.split(WORD_BOUNDARY);
-    this.loose = parts.length > 1 && boundariesOnlyPositive(re.source) ? new RegExp(parts.join(''), `${flags}g`) : null;
+    const loose = withoutAssertions(re.source);
+    this.loose = loose === null ? null : new RegExp(loose, `${flags}g`);
     this.global = new RegExp(re.source, `${flags}g`);
     this.unicode = /[uv]/u.test(flags);
   }

@@ -6,6 +6,7 @@
  */
 import type { Detector } from '../../core/detect/types.js';
 import type { Signal } from '../../core/finding/types.js';
+import { BoundaryPattern } from '../../core/segment/word-boundary.js';
 
 const REFERENCE = new RegExp(
   [
@@ -19,6 +20,9 @@ const REFERENCE = new RegExp(
   ].join('|'),
   'gu',
 );
+
+/** The same matches, found sooner (see BoundaryPattern). */
+const FAST_REFERENCE = new BoundaryPattern(REFERENCE);
 
 export const documentReference: Detector = {
   meta: {
@@ -50,7 +54,7 @@ export const documentReference: Detector = {
   },
   detect(ctx) {
     const out: Signal[] = [];
-    for (const m of ctx.text.matchAll(REFERENCE)) {
+    for (const m of FAST_REFERENCE.matchAll(ctx.text)) {
       const start = m.index ?? 0;
       const value = m[0].replace(/[\s.,]+$/u, '');
       out.push({

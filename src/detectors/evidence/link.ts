@@ -4,9 +4,13 @@
  */
 import type { Detector } from '../../core/detect/types.js';
 import type { Signal } from '../../core/finding/types.js';
+import { BoundaryPattern } from '../../core/segment/word-boundary.js';
 
 const LINK =
   /\bhttps?:\/\/[^\s<>"“”«»]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"“”«»]*|\bdoi:\s?10\.\d{4,9}\/\S+|\b10\.\d{4,9}\/[-._;()/:a-z0-9]+/giu;
+
+/** The same matches, found sooner (see BoundaryPattern). */
+const FAST_LINK = new BoundaryPattern(LINK);
 
 export const link: Detector = {
   meta: {
@@ -36,7 +40,7 @@ export const link: Detector = {
   },
   detect(ctx) {
     const out: Signal[] = [];
-    for (const m of ctx.text.matchAll(LINK)) {
+    for (const m of FAST_LINK.matchAll(ctx.text)) {
       let value = m[0];
       // Trailing sentence punctuation belongs to the sentence, not the address.
       value = value.replace(/[.,;:!?)\]]+$/u, '');

@@ -6,6 +6,7 @@
  */
 import type { Detector } from '../../core/detect/types.js';
 import type { Signal } from '../../core/finding/types.js';
+import { BoundaryPattern } from '../../core/segment/word-boundary.js';
 import { ACRONYM_SOURCE, isInstitution, NAME } from './patterns.js';
 
 const SAY = String.raw`(?:said|says|stated|states|reported|reports|found|finds|confirmed|confirms|announced|concluded|concludes|estimated|estimates|published|publishes|showed|shows|noted|notes|told|wrote|writes|documented|verified|заявил[аи]?|сообщил[аи]?|заявив|повідомив|erklärte|berichtete|teilte mit|a déclaré|a indiqué|afirmó|informó|declaró)`;
@@ -72,6 +73,11 @@ const VAGUE =
 const SOURCE_LINE =
   /(?:^|\n)[ \t]*(?:Sources?|Источники?|Джерела?|Джерело|Quellen?|Fuentes?|来源|出处)[ \t]*[:：][ \t]*([^\n]{2,200})/gu;
 const CJK = /(?:根据|据)([\p{Script=Han}A-Za-z]{2,20}?)(?:的)?(?:数据|报道|报告|统计|研究|消息|称)/gu;
+
+/** The same matches, found sooner (see BoundaryPattern). */
+const FAST_BEFORE = new BoundaryPattern(BEFORE);
+const FAST_BEFORE_LOWER = new BoundaryPattern(BEFORE_LOWER);
+const FAST_AFTER = new BoundaryPattern(AFTER);
 
 export const namedSource: Detector = {
   meta: {
@@ -149,15 +155,15 @@ export const namedSource: Detector = {
         evidence: [{ kind: 'pattern', label: how }],
       });
     };
-    for (const m of ctx.text.matchAll(BEFORE)) {
+    for (const m of FAST_BEFORE.matchAll(ctx.text)) {
       const name = m[1] as string;
       add((m.index ?? 0) + m[0].length - name.length, name, 'before');
     }
-    for (const m of ctx.text.matchAll(BEFORE_LOWER)) {
+    for (const m of FAST_BEFORE_LOWER.matchAll(ctx.text)) {
       const name = m[1] as string;
       add((m.index ?? 0) + m[0].length - name.length, name, 'before');
     }
-    for (const m of ctx.text.matchAll(AFTER)) {
+    for (const m of FAST_AFTER.matchAll(ctx.text)) {
       const name = m[1] as string;
       add(m.index ?? 0, name, 'after');
     }

@@ -5,6 +5,7 @@
  */
 import type { Detector } from '../../core/detect/types.js';
 import type { Signal } from '../../core/finding/types.js';
+import { BoundaryPattern } from '../../core/segment/word-boundary.js';
 
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|Januar|Februar|März|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre';
@@ -16,6 +17,9 @@ const YEAR =
   /(?<![\d.,])(?:in|since|by|until|from|of|в|у|im|seit|en|depuis|desde|de)\s+((?:19|20)\d{2})(?!\d|[.,]\d)/giu;
 const STAT =
   /(?<![\p{L}\d])\d{1,3} in \d{1,4}(?![\d])|(?<![\p{L}\d])\d{1,3}(?:[ ,.\u00a0]\d{3})*(?:[.,]\d+)?\s?(?:%|per ?cent|percent|процент\p{L}*|відсот\p{L}*|Prozent|pour cent|por ciento|million|billion|thousand|млн|млрд|тыс\.?|тис\.?|Millionen|Milliarden|millions?|milliards?|millones|mil millones|万|亿|people|deaths|cases|doses|times|tonnes|tons|km|kilometres|kilometers|dollars|euros|USD|EUR|\$)|(?:\$|€|£)\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m))?|(?<![\p{L}\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])/giu;
+
+/** The same matches, found sooner (see BoundaryPattern). */
+const FAST_DATE = new BoundaryPattern(DATE);
 
 export const number: Detector = {
   meta: {
@@ -56,7 +60,7 @@ export const number: Detector = {
         evidence: [{ kind: 'pattern', label: `${messageId} pattern` }],
       });
     };
-    for (const m of ctx.text.matchAll(DATE)) push(m.index ?? 0, (m.index ?? 0) + m[0].length, 'date');
+    for (const m of FAST_DATE.matchAll(ctx.text)) push(m.index ?? 0, (m.index ?? 0) + m[0].length, 'date');
     for (const m of ctx.text.matchAll(YEAR)) {
       const y = m[1] as string;
       const start = (m.index ?? 0) + m[0].length - y.length;

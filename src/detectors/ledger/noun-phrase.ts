@@ -4,6 +4,7 @@
  * articles, prepositions, verbs and punctuation, and drop leading intensifiers ("an intense ... campaign").
  */
 import type { Span } from '../../core/text/span.js';
+import { BoundaryPattern } from '../../core/segment/word-boundary.js';
 
 /** Words that end a phrase when walking over it. */
 const STOP = new Set(
@@ -80,8 +81,10 @@ export function forwardPhrase(text: string, start: number): Span | null {
 
 const GROUP =
   /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:media|MSM|press|campaign|propaganda|propagandists?|West|Western|Kremlin|establishment|elites?|critics|opponents|activists|sceptics|skeptics|anti-?vaxx?ers|anti-vaccine|conspiracy theorists|politicians|pundits|commentators|journalists|bloggers|outlets|networks|trolls|bots|agencies|NGOs|lobby|lobbyists|think tanks|people|users|accounts|regime|government|authorities|officials|side|camp|forces|liberals|conservatives|globalists|deniers|alarmists|enemies|adversaries|warfare|machine|operation|apparatus)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|СМИ|медиа|Запад|пропаганд|критики|власти|режим|ЗМІ|Захід|влада|Medien|Westen|Kritiker|médias|Occident|critiques|medios|Occidente|críticos|媒体|西方/iu;
+/** The same answers, found sooner (see BoundaryPattern). */
+const FAST_GROUP = new BoundaryPattern(GROUP);
 
 /** Whether the holder reads as a broad group, a side or the media rather than a named individual. */
 export function isBroadGroup(holder: string): boolean {
-  return GROUP.test(holder);
+  return FAST_GROUP.test(holder);
 }

@@ -6,6 +6,7 @@
  */
 import type { Detector } from '../../core/detect/types.js';
 import type { Signal } from '../../core/finding/types.js';
+import { BoundaryPattern } from '../../core/segment/word-boundary.js';
 
 const AHEAD =
   /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))pre-?emptive(?:ly)?(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))in advance(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))ahead of time(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))before (?:they|it|these|such claims) (?:even )?(?:appear|spread|start|surface|are made)|заранее|упреждающ|превентивн|заздалегідь|наперед|im Voraus|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))vorab(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|vorsorglich|à l['’]avance|par avance|préventivement|de antemano|por adelantado|preventivamente|预先|提前/iu;
@@ -15,6 +16,10 @@ const FORECAST =
   /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))will (?:predictably|inevitably|surely|certainly|soon|no doubt)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))are (?:bound|certain|sure) to(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))expect (?:them|the media|critics) to(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/iu;
 const CLAIMS =
   /narrative|claim|lie|myth|fake|propaganda|allegation|нарратив|наратив|ложь|фейк|брехн|миф|міф|Narrativ|Lüge|Behauptung|récit|mensonge|narrativa|mentira|谎言|叙事/iu;
+
+/** The same answers, found sooner (see BoundaryPattern). */
+const FAST_AHEAD = new BoundaryPattern(AHEAD);
+const FAST_FORECAST = new BoundaryPattern(FORECAST);
 
 export const preemptiveRebuttal: Detector = {
   meta: {
@@ -51,8 +56,8 @@ export const preemptiveRebuttal: Detector = {
       const text = ctx.text.slice(s.start, s.end);
       // REBUT is required by both rules and is the cheap pattern (no Unicode word-boundary look-arounds): test it first.
       if (!REBUT.test(text)) continue;
-      const ahead = AHEAD.test(text);
-      const forecast = !ahead && FORECAST.test(text) && CLAIMS.test(text);
+      const ahead = FAST_AHEAD.test(text);
+      const forecast = !ahead && FAST_FORECAST.test(text) && CLAIMS.test(text);
       if (!ahead && !forecast) continue;
       out.push({
         span: { start: s.start, end: s.end },
