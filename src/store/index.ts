@@ -10,6 +10,7 @@ export type { StoreSchema } from './schema.js';
 export type { Migration } from './migrations/types.js';
 export {
   saveAnalysedDocument,
+  saveAnalysedDocuments,
   documentIdByHash,
   existingHashes,
   getDocument,

@@ -13,11 +13,12 @@ import { createAnalyzer } from '../../analyzer.js';
 import { createDocument, type Document } from '../../core/text/document.js';
 import { isStoreError } from '../../store/errors.js';
 import type { Store } from '../../store/open.js';
-import { documentIdByHash, saveAnalysedDocument, type SaveStatus } from '../../store/repositories/documents.js';
+import { documentIdByHash, type SaveStatus } from '../../store/repositories/documents.js';
 import { recordFailure, type FailureStage } from '../../store/repositories/failures.js';
 import { TOOL_VERSION } from '../../version.js';
 import { linkCounterClaims, loadLedgerIndex } from '../counter-links.js';
 import { loadWatchIndex, recordWatchMatches, ledgerClaimRanges, type WatchMatchFound } from '../watch.js';
+import { createBatchWriter } from './batch-writer.js';
 import { createPool, defaultPoolSize } from './pool.js';
 import { measureInputs, readSources, type ReadProgress, type SourceItem, type SourceOptions } from './sources.js';
 
@@ -123,7 +124,9 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
   const cwd = options.read?.cwd ?? process.cwd();
   const progress: ReadProgress = { bytesDone: 0, bytesTotal: inputs.length ? await measureInputs(inputs, cwd) : undefined };
   const pool = createPool(options.workers ?? defaultPoolSize(), options.analyzer);
-  const window = Math.max(4, pool.size * 3);
+  const writer = createBatchWriter(store);
+  // Documents in flight: being analysed, queued for a worker, or waiting for the next group commit.
+  const window = Math.max(4, pool.size * 3) + 16;
   const pending = new Set<string>();
   const inflight = new Set<Promise<void>>();
 
@@ -153,19 +156,25 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
     }
     c.analysisMs += reply.result.stats.totalMs;
     const t = performance.now();
-    let probes: Awaited<ReturnType<typeof linkCounterClaims>>['probes'] = [];
     let found: WatchMatchFound[] = [];
     let status: SaveStatus;
     try {
-      const saved = await saveAnalysedDocument(store, doc, reply.result, {
-        reanalyze: options.reanalyze ?? false,
-        minhash: reply.minhash,
-        after: async (trx, documentId, st) => {
-          if (st === 'unchanged' || !watchIndex || !ledgerIndex) return;
-          found = await recordWatchMatches(trx, watchIndex, documentId, doc.text, await ledgerClaimRanges(trx, documentId));
-          const linked = await linkCounterClaims(trx, store.caps, ledgerIndex, documentId, doc.text);
-          c.counterLinks += linked.links;
-          probes = linked.probes;
+      const saved = await writer.save({
+        doc,
+        result: reply.result,
+        options: {
+          reanalyze: options.reanalyze ?? false,
+          minhash: reply.minhash,
+          after: async (trx, documentId, st) => {
+            if (st === 'unchanged' || !watchIndex || !ledgerIndex) return;
+            found = await recordWatchMatches(trx, watchIndex, documentId, doc.text, await ledgerClaimRanges(trx, documentId));
+            const linked = await linkCounterClaims(trx, store.caps, ledgerIndex, documentId, doc.text);
+            c.counterLinks += linked.links;
+            // Added now, not after the commit: the next document of the same batch must see this one's
+            // ledger claims. Should the batch fail, the documents are saved again one by one and a probe
+            // of a document that was not stored matches nothing (links check that the ledger item exists).
+            for (const p of linked.probes) ledgerIndex.add(p.probe, p.claim);
+          },
         },
       });
       status = saved.status;
@@ -176,7 +185,6 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
     } finally {
       c.storeMs += performance.now() - t;
     }
-    for (const p of probes) ledgerIndex?.add(p.probe, p.claim);
     matches.push(...found);
     if (status === 'inserted') c.inserted++;
     else if (status === 'reanalysed') c.reanalysed++;
