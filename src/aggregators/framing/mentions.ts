@@ -4,6 +4,7 @@
  * surname to full name ("Psaki" → "Jen Psaki"), acronym to the expansion it follows in parentheses.
  */
 import type { Segments, Token } from '../../core/segment/types.js';
+import { BoundaryPattern } from '../../core/segment/word-boundary.js';
 import type { Span } from '../../core/text/span.js';
 import { ALIAS_INDEX, DEMONYMS, entityKey, TITLES, type EntityType } from './gazetteer.js';
 
@@ -55,6 +56,12 @@ const LED_WORD = /-(?:led|backed|sponsored|controlled|funded|like)$/u;
 const ACRONYM_RE = /(?<![\p{L}])[A-Z]{2,6}(?![\p{L}])/gu;
 const STOP_CAPS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'I', 'You', 'But', 'And', 'Or', 'If', 'In', 'On', 'At', 'For', 'As', 'By', 'With', 'From', 'To', 'Of', 'So', 'Yet', 'Lie', 'Motive', 'Truth', 'Myth', 'Fact', 'Claim', 'However', 'Meanwhile', 'Moreover', 'Still', 'Also', 'There', 'Here', 'What', 'Why', 'How', 'When', 'Where', 'Who', 'Which', 'While', 'After', 'Before', 'According', 'Source', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'OK', 'TV', 'AM', 'PM', 'US-led', 'Mr', 'Mrs']);
 
+/** The same matches, found sooner (see BoundaryPattern). */
+const FAST_ALIAS = new BoundaryPattern(ALIAS_RE);
+const FAST_TITLE = new BoundaryPattern(TITLE_RE);
+const FAST_DEMONYM = new BoundaryPattern(DEMONYM_RE);
+const FAST_BODY = new BoundaryPattern(BODY_RE);
+
 interface Candidate extends Span {
   readonly head: string;
   readonly source: string;
@@ -67,14 +74,14 @@ export function findMentions(text: string, segments?: Segments): FoundMention[] 
   const push = (start: number, end: number, head: string, source: string, priority: number): void => {
     if (end > start) cands.push({ start, end, head, source, priority });
   };
-  for (const m of text.matchAll(ALIAS_RE)) push(m.index, m.index + m[0].length, m[0], 'gazetteer', 3);
-  for (const m of text.matchAll(TITLE_RE)) {
+  for (const m of FAST_ALIAS.matchAll(text)) push(m.index, m.index + m[0].length, m[0], 'gazetteer', 3);
+  for (const m of FAST_TITLE.matchAll(text)) {
     const name = m[1] as string;
     const start = m.index;
     push(start, start + m[0].length, name, 'title', 4);
   }
-  for (const m of text.matchAll(DEMONYM_RE)) push(m.index, m.index + m[0].length, m[0], 'demonym', 4);
-  for (const m of text.matchAll(BODY_RE)) if (!STOP_CAPS.has(m[1] as string)) push(m.index, m.index + m[0].length, m[0], 'body', 3);
+  for (const m of FAST_DEMONYM.matchAll(text)) push(m.index, m.index + m[0].length, m[0], 'demonym', 4);
+  for (const m of FAST_BODY.matchAll(text)) if (!STOP_CAPS.has(m[1] as string)) push(m.index, m.index + m[0].length, m[0], 'body', 3);
   const sentenceStarts = new Set((segments?.sentences ?? []).map((s) => s.start));
   const propn = segments ? propnStarts(segments.tokens) : null;
   for (const m of text.matchAll(CAPS_RE)) {

@@ -123,12 +123,13 @@ export function predictProbaBatch(model: LinearModel, firsts: readonly Features[
   for (let j = 0; j < n; j++) addFeatures(scores, j * K, K, table, firsts[j] as Features);
   for (const part of shared) {
     if (isCompiled(part)) {
-      const { weights, index } = part.names.rowsFor(model);
+      const { rows, index } = part.names.rowsFor(model);
       const values = part.values;
-      for (let r = 0, wo = 0; r < index.length; r++, wo += K) {
+      for (let r = 0; r < rows.length; r++) {
+        const w = rows[r] as Float64Array;
         const v = typeof values === 'number' ? values : (values[index[r] as number] as number);
         for (let j = 0, o = 0; j < n; j++, o += K) {
-          for (let c = 0; c < K; c++) scores[o + c] = (scores[o + c] as number) + (weights[wo + c] as number) * v;
+          for (let c = 0; c < K; c++) scores[o + c] = (scores[o + c] as number) + (w[c] as number) * v;
         }
       }
       continue;
@@ -176,29 +177,27 @@ function weightTable(model: LinearModel): Map<string, Float64Array> {
 /** Feature names whose weight rows are looked up once per model, for the parts many vectors share. */
 export class CompiledKeys {
   readonly keys: readonly string[];
-  private readonly compiled = new WeakMap<LinearModel, { readonly weights: Float64Array; readonly index: Int32Array }>();
+  private readonly compiled = new WeakMap<LinearModel, { readonly rows: readonly Float64Array[]; readonly index: readonly number[] }>();
 
   constructor(keys: readonly string[]) {
     this.keys = keys;
   }
 
-  /** The names the model knows, in order: their weight rows laid end to end, and their positions in `keys`. */
-  rowsFor(model: LinearModel): { readonly weights: Float64Array; readonly index: Int32Array } {
+  /** The names the model knows, in order: their weight rows, and their positions in `keys`. */
+  rowsFor(model: LinearModel): { readonly rows: readonly Float64Array[]; readonly index: readonly number[] } {
     let out = this.compiled.get(model);
     if (!out) {
       const table = weightTable(model);
-      const K = model.classes.length;
       const rows: Float64Array[] = [];
       const index: number[] = [];
-      this.keys.forEach((k, i) => {
-        const w = table.get(k);
-        if (!w) return;
+      const keys = this.keys;
+      for (let i = 0; i < keys.length; i++) {
+        const w = table.get(keys[i] as string);
+        if (!w) continue;
         rows.push(w);
         index.push(i);
-      });
-      const weights = new Float64Array(rows.length * K);
-      rows.forEach((w, j) => weights.set(w, j * K));
-      out = { weights, index: Int32Array.from(index) };
+      }
+      out = { rows, index };
       this.compiled.set(model, out);
     }
     return out;
