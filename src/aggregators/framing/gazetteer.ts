@@ -260,6 +260,19 @@ export const ALIAS_INDEX: ReadonlyMap<string, GazetteerEntry> = (() => {
  * its canonical name, lower case ("the US's" → "united states"). Used for coreference-light grouping.
  */
 export function entityKey(surface: string): { key: string; type: EntityType; canonical: string } {
+  let k = ENTITY_KEYS.get(surface);
+  if (!k) {
+    k = computeEntityKey(surface);
+    if (ENTITY_KEYS.size >= 50_000) ENTITY_KEYS.clear();
+    ENTITY_KEYS.set(surface, k);
+  }
+  return { ...k };
+}
+
+/** entityKey by surface: names repeat within a document and across a corpus. */
+const ENTITY_KEYS = new Map<string, { key: string; type: EntityType; canonical: string }>();
+
+function computeEntityKey(surface: string): { key: string; type: EntityType; canonical: string } {
   let s = surface.trim().replace(/[’']s?$/u, '').replace(/[?!.,;:]+$/u, '').trim();
   s = s.replace(/^(?:the)\s+/iu, '');
   const hit = ALIAS_INDEX.get(s.toLowerCase()) ?? ALIAS_INDEX.get(`the ${s.toLowerCase()}`);

@@ -21,7 +21,7 @@ export function campOf(key: string): Camp {
 }
 
 /** Wording typical of texts that cast the Western/Ukrainian camp as the aggressor. */
-const ANTI_WEST = [
+export const ANTI_WEST: readonly string[] = [
   'kiev regime', 'kyiv regime', 'neo-nazi', 'neo nazi', 'nazis', 'special military operation', 'collective west', 'anglo-saxon',
   'russophobia', 'russophobic', 'nato expansion', 'eastward expansion', 'proxy war', 'western propaganda', 'mainstream media',
   'globalist', 'deep state', 'colour revolution', 'color revolution', 'maidan coup', 'coup in kiev', 'provocation', 'hybrid war',
@@ -31,7 +31,7 @@ const ANTI_WEST = [
 ];
 
 /** Wording typical of texts that cast the Russian camp as the aggressor. */
-const ANTI_RU = [
+export const ANTI_RU: readonly string[] = [
   'invasion', 'invaded', 'invade', 'full-scale', 'russian aggression', "kremlin's", 'war crimes', 'war crime', 'occupied',
   'occupiers', 'occupation', 'illegal annexation', 'annexed', 'unprovoked', 'atrocities', 'kremlin propaganda', 'russian propaganda',
   'disinformation', 'putin’s war', "putin's war", 'deported', 'genocide', 'shelling', 'missile strike', 'drone attack',
@@ -46,23 +46,75 @@ export interface DocumentStance {
   readonly antiRu: number;
 }
 
-function count(lower: string, phrases: readonly string[]): number {
+const LETTER = /\p{L}/u;
+
+/** Occurrences of `p` not preceded by a letter, found left to right, each search resuming after the last find. */
+function countOne(lower: string, p: string): number {
+  let n = 0;
+  let i = lower.indexOf(p);
+  while (i >= 0) {
+    const before = i === 0 ? ' ' : (lower[i - 1] as string);
+    if (!LETTER.test(before)) n++;
+    i = lower.indexOf(p, i + p.length);
+  }
+  return n;
+}
+
+/** A phrase that cannot overlap itself (no proper prefix is also a suffix) and starts with a letter. */
+function simple(p: string): boolean {
+  if (p.length < 3 || !LETTER.test(p[0] as string)) return false;
+  for (let k = 1; k < p.length; k++) if (p.endsWith(p.slice(0, k))) return false;
+  return true;
+}
+
+/** `LETTER.test(c)` for one code unit, without the regex for ASCII. */
+function isLetter(c: string): boolean {
+  const x = c.charCodeAt(0);
+  if (x < 128) return (x >= 65 && x <= 90) || (x >= 97 && x <= 122);
+  return LETTER.test(c);
+}
+
+const SIMPLE: ReadonlySet<string> = new Set([...ANTI_WEST, ...ANTI_RU].filter(simple));
+
+/** Positions that start a word (no letter before, a letter there), by their first three characters. */
+function wordStarts(lower: string): Map<string, number[]> {
+  const starts = new Map<string, number[]>();
+  let prevLetter = false;
+  for (let i = 0; i < lower.length; i++) {
+    const letter = isLetter(lower[i] as string);
+    if (letter && !prevLetter && i + 3 <= lower.length) {
+      const key = lower.slice(i, i + 3);
+      const list = starts.get(key);
+      if (list) list.push(i);
+      else starts.set(key, [i]);
+    }
+    prevLetter = letter;
+  }
+  return starts;
+}
+
+/**
+ * The number of occurrences of the phrases, each as `countOne` finds them. A phrase that cannot overlap
+ * itself never has a find hidden by an earlier one, so its count is the number of word starts where it
+ * occurs: read off the index of word starts instead of searching the text again.
+ */
+function countAll(lower: string, starts: ReadonlyMap<string, readonly number[]>, phrases: readonly string[]): number {
   let n = 0;
   for (const p of phrases) {
-    let i = lower.indexOf(p);
-    while (i >= 0) {
-      const before = i === 0 ? ' ' : (lower[i - 1] as string);
-      if (!/\p{L}/u.test(before)) n++;
-      i = lower.indexOf(p, i + p.length);
+    if (!SIMPLE.has(p)) {
+      n += countOne(lower, p);
+      continue;
     }
+    for (const i of starts.get(p.slice(0, 3)) ?? []) if (lower.startsWith(p, i)) n++;
   }
   return n;
 }
 
 export function documentStance(text: string): DocumentStance {
   const lower = text.toLowerCase().replace(/’/gu, "'");
-  const antiWest = count(lower, ANTI_WEST);
-  const antiRu = count(lower, ANTI_RU);
+  const starts = wordStarts(lower);
+  const antiWest = countAll(lower, starts, ANTI_WEST);
+  const antiRu = countAll(lower, starts, ANTI_RU);
   const value = (antiRu - antiWest) / (antiRu + antiWest + 2);
   return { value: Math.round(value * 1000) / 1000, antiWest, antiRu };
 }
