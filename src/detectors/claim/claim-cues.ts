@@ -67,14 +67,76 @@ export const TYPE_WEIGHT: Readonly<Record<ClaimType, number>> = {
 /** Every occurrence of any phrase in the lower-cased text, at word boundaries. */
 export function findPhrases(lower: string, phrases: readonly string[]): { phrase: string; index: number }[] {
   const out: { phrase: string; index: number }[] = [];
-  for (const p of phrases) {
-    let i = lower.indexOf(p);
-    while (i >= 0) {
-      const before = i === 0 ? ' ' : (lower[i - 1] as string);
-      const after = lower[i + p.length] ?? ' ';
-      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) out.push({ phrase: p, index: i });
-      i = lower.indexOf(p, i + p.length);
+  const starts = wordStarts(lower);
+  for (const { phrase: p, key } of phraseInfo(phrases)) {
+    if (key === null) {
+      searchPhrase(lower, p, out);
+      continue;
+    }
+    // A phrase that starts with a word character and cannot overlap itself: its occurrences at a word
+    // boundary are exactly those at a word start, and one search per phrase would find every one of them.
+    for (const i of starts.get(key) ?? []) {
+      if (lower.startsWith(p, i) && !isWordChar(lower[i + p.length] ?? ' ')) out.push({ phrase: p, index: i });
     }
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+const PHRASE_INFO = new WeakMap<readonly string[], readonly { phrase: string; key: string | null }[]>();
+
+/** Each phrase with its word-start key (first two code units), or null when it must be searched for. */
+function phraseInfo(phrases: readonly string[]): readonly { phrase: string; key: string | null }[] {
+  let info = PHRASE_INFO.get(phrases);
+  if (!info) {
+    info = phrases.map((phrase) => ({ phrase, key: simplePhrase(phrase) ? phrase.slice(0, 2) : null }));
+    PHRASE_INFO.set(phrases, info);
+  }
+  return info;
+}
+
+function searchPhrase(lower: string, p: string, out: { phrase: string; index: number }[]): void {
+  let i = lower.indexOf(p);
+  while (i >= 0) {
+    const before = i === 0 ? ' ' : (lower[i - 1] as string);
+    const after = lower[i + p.length] ?? ' ';
+    if (!isWordChar(before) && !isWordChar(after)) out.push({ phrase: p, index: i });
+    i = lower.indexOf(p, i + p.length);
+  }
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** `/[\p{L}\p{N}]/u.test(c)` for one code unit, without the regex for ASCII. */
+function isWordChar(c: string): boolean {
+  const x = c.charCodeAt(0);
+  if (x < 128) return (x >= 48 && x <= 57) || (x >= 65 && x <= 90) || (x >= 97 && x <= 122);
+  return WORD_CHAR.test(c);
+}
+
+/** At least two code units, a word character first, and no proper prefix that is also a suffix. */
+function simplePhrase(p: string): boolean {
+  if (p.length < 2 || !isWordChar(p[0] as string)) return false;
+  for (let k = 1; k < p.length; k++) if (p.endsWith(p.slice(0, k))) return false;
+  return true;
+}
+
+let lastStarts: { lower: string; starts: ReadonlyMap<string, readonly number[]> } | undefined;
+
+/** Word starts (a word character after a non-word one) of the last text asked for, by their first two code units. */
+function wordStarts(lower: string): ReadonlyMap<string, readonly number[]> {
+  if (lastStarts?.lower === lower) return lastStarts.starts;
+  const starts = new Map<string, number[]>();
+  let prev = false;
+  for (let i = 0; i < lower.length; i++) {
+    const word = isWordChar(lower[i] as string);
+    if (word && !prev && i + 2 <= lower.length) {
+      const key = lower.slice(i, i + 2);
+      const list = starts.get(key);
+      if (list) list.push(i);
+      else starts.set(key, [i]);
+    }
+    prev = word;
+  }
+  lastStarts = { lower, starts };
+  return starts;
 }
