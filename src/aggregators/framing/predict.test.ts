@@ -3,7 +3,7 @@ import { segmentText } from '../../core/segment/segment.js';
 import { loadRoleModel } from '../../models/framing/role-model.js';
 import { mentionFeaturePartsForSpan, mentionFeaturesForSpan, prepareFramingDocument } from './framing-features.js';
 import { predictMentionRole, predictMentionRoleFromParts } from './predict.js';
-import { mergeFeatureParts } from './role-features.js';
+import { computeLocalFeatures, localFeatures, mergeFeatureParts } from './role-features.js';
 
 // Our own invented documents.
 const DOCS = [
@@ -30,6 +30,7 @@ describe('predictMentionRoleFromParts', () => {
         const merged = mentionFeaturesForSpan(doc, m);
         expect([...mergeFeatureParts(parts)]).toEqual([...merged]);
         for (const w of [undefined, 0.8]) expect(predictMentionRoleFromParts(model, parts, w)).toEqual(predictMentionRole(model, merged, w));
+        expect([...localFeatures(doc.context, m, 'ent:')]).toEqual([...computeLocalFeatures(doc.context, m, 'ent:')]);
       }
     });
   }

@@ -152,8 +152,22 @@ export function localFeatures(ctx: DocumentFeatureContext, span: Span, prefix = 
   MEMO.set(ctx, memo);
   const hit = memo.get(key);
   if (hit) return hit;
-  const f = computeLocalFeatures(ctx, span, prefix);
+  const f = prefix === ENT ? prefixed(localFeatures(ctx, span)) : computeLocalFeatures(ctx, span, prefix);
   memo.set(key, f);
+  return f;
+}
+
+const ENT = 'ent:';
+/** Names only the unprefixed local features have (`computeLocalFeatures` sets them only without a prefix). */
+const UNPREFIXED_ONLY = /^(?:w|sv|ov|L1|L2|R1|R2):/u;
+
+/**
+ * `computeLocalFeatures(ctx, span, 'ent:')` from the unprefixed features of the same span: the same
+ * additions in the same order, less the unprefixed-only names, each name behind `ent:`.
+ */
+function prefixed(plain: FeatureVector): FeatureVector {
+  const f: FeatureVector = new Map();
+  for (const [k, v] of plain) if (!UNPREFIXED_ONLY.test(k)) f.set(nm(ENT, k), v);
   return f;
 }
 
@@ -172,7 +186,8 @@ function entityAggregate(ctx: DocumentFeatureContext, spans: readonly Span[]): F
 
 const AGG_MEMO = new WeakMap<readonly Span[], FeatureVector>();
 
-function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, prefix: string): FeatureVector {
+/** The local features of a span, computed (see `localFeatures` for the memoised ones). */
+export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, prefix: string): FeatureVector {
   const f: FeatureVector = new Map();
   const { tokens, sentences, quotes } = ctx.segments;
   const [first, end] = tokenRange(ctx.segments, span);
