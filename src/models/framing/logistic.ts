@@ -120,6 +120,7 @@ export function predictProbaBatch(model: LinearModel, firsts: readonly Features[
   const K = model.classes.length;
   const n = firsts.length;
   const scores = new Float64Array(n * K);
+  const product = new Float64Array(K);
   for (let j = 0; j < n; j++) addFeatures(scores, j * K, K, table, firsts[j] as Features);
   for (const part of shared) {
     if (isCompiled(part)) {
@@ -128,8 +129,10 @@ export function predictProbaBatch(model: LinearModel, firsts: readonly Features[
       for (let r = 0; r < rows.length; r++) {
         const w = rows[r] as Float64Array;
         const v = typeof values === 'number' ? values : (values[index[r] as number] as number);
+        // The same products for every vector: computed once (JavaScript never fuses a multiply into the add).
+        for (let c = 0; c < K; c++) product[c] = (w[c] as number) * v;
         for (let j = 0, o = 0; j < n; j++, o += K) {
-          for (let c = 0; c < K; c++) scores[o + c] = (scores[o + c] as number) + (w[c] as number) * v;
+          for (let c = 0; c < K; c++) scores[o + c] = (scores[o + c] as number) + (product[c] as number);
         }
       }
       continue;
