@@ -128,6 +128,71 @@ export function makeSnippet(text: string, query: string | undefined, width = 200
   return `${start > 0 ? '…' : ''}${cut}${start + width < text.length ? '…' : ''}`;
 }
 
+/** Facet rows of a set of documents: outlet/language per document, and value/count per facet table. */
+export interface FacetRows {
+  readonly meta: readonly (readonly [string | null, string | null])[];
+  readonly technique: readonly (readonly [string | null, number])[];
+  readonly narrative: readonly (readonly [string | null, number])[];
+  readonly entity: readonly (readonly [string | null, number])[];
+  readonly withLedger: number;
+}
+
+/** The facet queries with the id list as one JSON parameter: the same SQL text every time (a cached statement). */
+function sqliteFacetRows(readRows: NonNullable<Store['readRows']>, ids: readonly number[]): FacetRows {
+  const list = '(SELECT value FROM json_each(?))';
+  const json = JSON.stringify(ids);
+  const grouped = (select: string): [string | null, number][] => readRows(`${select} IN ${list} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}`, [json]) as [string | null, number][];
+  return {
+    meta: readRows(`SELECT outlets.name, documents.language FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id IN ${list}`, [json]) as [string | null, string | null][],
+    technique: grouped('SELECT t.technique, count(*) FROM document_techniques t WHERE t.document_id'),
+    narrative: grouped('SELECT n.label, count(DISTINCT n.document_id) FROM narratives n WHERE n.document_id'),
+    entity: grouped('SELECT e.name, count(DISTINCT e.document_id) FROM entities e WHERE e.document_id'),
+    withLedger: Number(readRows(`SELECT count(DISTINCT l.document_id) FROM ledger_items l WHERE l.document_id IN ${list}`, [json])[0]?.[0] ?? 0),
+  };
+}
+
+async function genericFacetRows(store: Store, ids: readonly number[]): Promise<FacetRows> {
+  const db = store.db;
+  const idList = ids.length ? sql.join(ids) : sql`NULL`;
+  const grouped = async (select: ReturnType<typeof sql>): Promise<[string | null, number][]> => {
+    const rows = await sql<{ value: string | null; n: number }>`${select} IN (${idList}) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}`.execute(db);
+    return rows.rows.map((r) => [r.value, Number(r.n)]);
+  };
+  const meta = await sql<{ outlet: string | null; language: string | null }>`SELECT outlets.name AS outlet, documents.language FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id IN (${idList})`.execute(db);
+  const ledger = await sql<{ n: number }>`SELECT count(DISTINCT l.document_id) AS n FROM ledger_items l WHERE l.document_id IN (${idList})`.execute(db);
+  return {
+    meta: meta.rows.map((r) => [r.outlet, r.language] as const),
+    technique: await grouped(sql`SELECT t.technique AS value, count(*) AS n FROM document_techniques t WHERE t.document_id`),
+    narrative: await grouped(sql`SELECT n.label AS value, count(DISTINCT n.document_id) AS n FROM narratives n WHERE n.document_id`),
+    entity: await grouped(sql`SELECT e.name AS value, count(DISTINCT e.document_id) AS n FROM entities e WHERE e.document_id`),
+    withLedger: Number(ledger.rows[0]?.n ?? 0),
+  };
+}
+
+function facetsFromRows(rows: FacetRows, documents: number): NonNullable<SearchResult['facets']> {
+  const top = (counts: Map<string, number>): FacetValue[] =>
+    [...counts].map(([value, count]) => ({ value, count })).sort((x, y) => y.count - x.count || x.value.localeCompare(y.value)).slice(0, FACET_LIMIT);
+  // Outlet and language from one pass over the documents; the other facets come grouped from their tables.
+  const outlets = new Map<string, number>();
+  const languages = new Map<string, number>();
+  for (const [outlet, language] of rows.meta) {
+    if (outlet !== null) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
+    if (language !== null) languages.set(language, (languages.get(language) ?? 0) + 1);
+  }
+  const values = (list: readonly (readonly [string | null, number])[]): FacetValue[] => list.filter(([v]) => v !== null).map(([v, n]) => ({ value: String(v), count: Number(n) }));
+  return {
+    outlet: top(outlets),
+    language: top(languages),
+    technique: values(rows.technique),
+    narrative: values(rows.narrative),
+    entity: values(rows.entity),
+    hasLedger: [
+      { value: 'yes', count: rows.withLedger },
+      { value: 'no', count: documents - rows.withLedger },
+    ],
+  };
+}
+
 export async function search(store: Store, q: SearchQuery): Promise<SearchResult> {
   const conds = conditions(store, q);
   if (!conds) return { total: 0, order: 'relevance', hits: [], facets: null, facetScope: null, facetSample: null };
@@ -176,30 +241,7 @@ export async function search(store: Store, q: SearchQuery): Promise<SearchResult
   let facetScope: SearchResult['facetScope'] = null;
   if (q.facets ?? true) {
     facetScope = sampled ? 'sample' : 'all';
-    const ids = facetIds;
-    const idList = ids.length ? sql.join(ids) : sql`NULL`;
-    const top = (counts: Map<string, number>): FacetValue[] =>
-      [...counts].map(([value, count]) => ({ value, count })).sort((x, y) => y.count - x.count || x.value.localeCompare(y.value)).slice(0, FACET_LIMIT);
-    // Outlet and language in one pass over the documents; the other facets read only their own tables.
-    const outlets = new Map<string, number>();
-    const languages = new Map<string, number>();
-    const meta = await sql<{ outlet: string | null; language: string | null }>`SELECT outlets.name AS outlet, documents.language FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id IN (${idList})`.execute(db);
-    for (const r of meta.rows) {
-      if (r.outlet !== null) outlets.set(r.outlet, (outlets.get(r.outlet) ?? 0) + 1);
-      if (r.language !== null) languages.set(r.language, (languages.get(r.language) ?? 0) + 1);
-    }
-    const outlet = top(outlets);
-    const language = top(languages);
-    const facet = async (select: ReturnType<typeof sql>): Promise<FacetValue[]> => {
-      const rows = await sql<{ value: string | null; n: number }>`${select} IN (${idList}) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}`.execute(db);
-      return rows.rows.filter((r) => r.value !== null).map((r) => ({ value: String(r.value), count: Number(r.n) }));
-    };
-    const technique = await facet(sql`SELECT t.technique AS value, count(*) AS n FROM document_techniques t WHERE t.document_id`);
-    const narrative = await facet(sql`SELECT n.label AS value, count(DISTINCT n.document_id) AS n FROM narratives n WHERE n.document_id`);
-    const entity = await facet(sql`SELECT e.name AS value, count(DISTINCT e.document_id) AS n FROM entities e WHERE e.document_id`);
-    const ledger = await sql<{ n: number }>`SELECT count(DISTINCT l.document_id) AS n FROM ledger_items l WHERE l.document_id IN (${idList})`.execute(db);
-    const withLedger = Number(ledger.rows[0]?.n ?? 0);
-    facets = { outlet, language, technique, narrative, entity, hasLedger: [{ value: 'yes', count: withLedger }, { value: 'no', count: ids.length - withLedger }] };
+    facets = store.readRows && store.caps.fullText === 'fts5' ? facetsFromRows(sqliteFacetRows(store.readRows, facetIds), facetIds.length) : facetsFromRows(await genericFacetRows(store, facetIds), facetIds.length);
   }
   return {
     total: matched,
