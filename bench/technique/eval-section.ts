@@ -15,7 +15,7 @@ export const techniqueEvalSection: Section = {
   async run(ctx) {
     if (!ctx.dataDir) return '_Skipped: ../shared/data not found._';
     const corpus = loadCorpus(ctx.dataDir, ctx.quick ? 40 : Infinity);
-    const ex = extract(corpus);
+    const ex = extract(corpus, ctx.log);
     const preds = crossValidate(corpus, ex, ctx.log);
     const r = evaluate(preds);
     const lines = [

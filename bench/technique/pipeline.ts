@@ -8,30 +8,51 @@ import { TECHNIQUE_LABELS } from '../../src/models/technique/labels.js';
 import { saveLinear } from '../../src/models/technique/linear.js';
 import { classifySpan, decodeSpans, paragraphProbs, tagTokens, techniqueModelFrom, tokenRange, type TechniqueModel, type TechniqueModelArtefact } from '../../src/models/technique/model.js';
 import { paragraphFeatures, sentenceFeatures, spanFeatures, tokenFeatures } from '../../src/models/technique/features.js';
+import { saveDense } from '../../src/models/technique/dense.js';
+import { loadWordClusters, saveWordClusters, spanVector, type WordClusterArtefact, type WordClusters } from '../../src/models/technique/word-clusters.js';
+import { loadWordVectors } from '../../src/models/vectors/word-vectors.js';
 import type { CorpusDoc } from './corpus.js';
 import { LabelCounts, OverlapScore } from './metrics.js';
-import { Interner, prune, shuffled, trainMultiLabel, trainSoftmax, trainTagger, type Example, type SentenceGroup } from './trainer.js';
+import { Interner, prune, shuffled, trainDense, trainMultiLabel, trainSoftmax, trainTagger, type DenseExample, type Example, type SentenceGroup } from './trainer.js';
+import { buildWordClusters, CLUSTER_ITERATIONS, CLUSTER_K } from './word-clusters.js';
 
 export const SEED = 20231;
 export const FOLDS = 5;
 export const SPAN_GRID = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
 export const TECH_GRID = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7];
 
+/** A gold span: its sparse features, its span vector (dense model input) and its technique. */
+export interface SpanExample extends Example {
+  readonly x: Float64Array;
+}
+
 export interface Extracted {
   readonly interner: Interner;
   readonly tokens: SentenceGroup[][];
-  readonly spans: Example[][];
+  readonly spans: SpanExample[][];
+  /** Word-cluster table (label-free: built once, shared by every fold) as stored in the artefact. */
+  readonly wordClusters: WordClusterArtefact;
   readonly paragraphs: { a: Int32Array; labels: number[] }[][];
   readonly labels: readonly string[];
 }
 
+/** Tokens of context on each side of a span for the dense span model, and the weight of its logits. */
+export const DENSE_CONTEXT = 5;
+export const DENSE_LAMBDA = 0.25;
+export const DENSE_OPTIONS = { epochs: 30, rate: 0.05, l2: 1e-5 };
+
 /** Feature ids of every token (with its sentence) and every gold span, per document. */
-export function extract(corpus: readonly CorpusDoc[]): Extracted {
+export function extract(corpus: readonly CorpusDoc[], log: (s: string) => void = () => {}): Extracted {
   const interner = new Interner();
+  const vectors = loadWordVectors();
+  const t0 = performance.now();
+  const wordClusters = saveWordClusters(buildWordClusters(vectors), CLUSTER_K, CLUSTER_ITERATIONS, vectors.size);
+  const clusters: WordClusters = loadWordClusters(wordClusters, vectors);
+  log(`word clusters: ${wordClusters.rows} words into ${CLUSTER_K} clusters in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const present = new Set(corpus.flatMap((d) => d.gold.map((g) => g.label)));
   const labels = TECHNIQUE_LABELS.filter((l) => present.has(l));
   const tokens: SentenceGroup[][] = [];
-  const spans: Example[][] = [];
+  const spans: SpanExample[][] = [];
   const paragraphs: { a: Int32Array; labels: number[] }[][] = [];
   for (const d of corpus) {
     const fd = d.fd;
@@ -54,7 +75,7 @@ export function extract(corpus: readonly CorpusDoc[]): Extracted {
     spans.push(
       d.gold.map((g) => {
         const { a, b } = tokenRange(fd, g.start, g.end);
-        return { a: interner.all(spanFeatures(fd, a, b, g.start, g.end)), y: labels.indexOf(g.label) };
+        return { a: interner.all(spanFeatures(fd, a, b, g.start, g.end, clusters)), x: spanVector(vectors, fd, a, b, DENSE_CONTEXT), y: labels.indexOf(g.label) };
       }),
     );
     paragraphs.push(
@@ -64,7 +85,7 @@ export function extract(corpus: readonly CorpusDoc[]): Extracted {
       }),
     );
   }
-  return { interner, tokens, spans, paragraphs, labels };
+  return { interner, tokens, spans, wordClusters, paragraphs, labels };
 }
 
 export const TAGGER_OPTIONS = { epochs: 4, rate: 0.08, l2: 1e-6, seed: SEED, minCount: 5, positiveWeight: 1 };
@@ -75,9 +96,11 @@ export const PARAGRAPH_OPTIONS = { epochs: 8, rate: 0.03, l2: 1e-6, seed: SEED, 
 export function trainArtefact(ex: Extracted, docIdx: readonly number[], provenance: string): TechniqueModelArtefact {
   const nFeat = ex.interner.names.length;
   const groups = docIdx.flatMap((i) => ex.tokens[i] ?? []);
-  const spanEx = docIdx.flatMap((i) => ex.spans[i] as Example[]);
+  const spanEx = docIdx.flatMap((i) => ex.spans[i] as SpanExample[]);
   const wt = trainTagger(groups, nFeat, TAGGER_OPTIONS);
   const wc = trainSoftmax(spanEx, nFeat, ex.labels.length, CLASSIFIER_OPTIONS);
+  const denseEx: DenseExample[] = spanEx;
+  const wd = trainDense(denseEx, ex.labels.length, DENSE_OPTIONS);
   const parEx = docIdx.flatMap((i) => ex.paragraphs[i] ?? []);
   const wp = trainMultiLabel(parEx, nFeat, ex.labels.length, PARAGRAPH_OPTIONS);
   const pp = prune(ex.interner.names, wp, ex.labels.length, 0.05);
@@ -85,10 +108,12 @@ export function trainArtefact(ex: Extracted, docIdx: readonly number[], provenan
   const pc = prune(ex.interner.names, wc, ex.labels.length, 0.03);
   return {
     format: 'narrascope-technique-model',
-    version: 1,
+    version: 2,
     provenance,
     tagger: saveLinear(['inside'], pt.features, pt.weights),
     classifier: saveLinear(ex.labels, pc.features, pc.weights, 8),
+    wordClusters: ex.wordClusters,
+    dense: saveDense(wd, (spanEx[0]?.x.length ?? 0), DENSE_CONTEXT, DENSE_LAMBDA),
     paragraph: saveLinear(ex.labels, pp.features, pp.weights, 8),
     paragraphThresholds: {},
     paragraphRule: 'model',

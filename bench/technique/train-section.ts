@@ -19,7 +19,7 @@ export const techniqueTrainSection: Section = {
     const t0 = performance.now();
     const corpus = loadCorpus(ctx.dataDir, ctx.quick ? 40 : Infinity);
     ctx.log(`read and segmented ${corpus.length} articles`);
-    const ex = extract(corpus);
+    const ex = extract(corpus, ctx.log);
     ctx.log(`${ex.interner.names.length} distinct features`);
     const preds = crossValidate(corpus, ex, ctx.log);
     const th = chooseThresholds(preds);

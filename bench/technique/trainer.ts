@@ -261,3 +261,57 @@ export function prune(names: readonly string[], w: Float64Array, K: number, minW
   });
   return { features: keep.map((f) => names[f] as string), weights };
 }
+
+/** One example of the dense span model: its span vector and target class. */
+export interface DenseExample {
+  readonly x: Float64Array;
+  readonly y: number;
+}
+
+export interface DenseOptions {
+  readonly epochs: number;
+  readonly rate: number;
+  readonly l2: number;
+}
+
+/**
+ * Softmax regression over dense inputs with AdaGrad and L2: weights w[j * K + k]. Deterministic: example
+ * t of epoch e is examples[(t · 7919 + e · 104729) mod n], no other randomness.
+ */
+export function trainDense(examples: readonly DenseExample[], K: number, o: DenseOptions): Float64Array {
+  const M = examples[0]?.x.length ?? 0;
+  const w = new Float64Array(M * K);
+  const g2 = new Float64Array(M * K).fill(1e-6);
+  const z = new Float64Array(K);
+  const n = examples.length;
+  for (let ep = 0; ep < o.epochs; ep++) {
+    for (let t = 0; t < n; t++) {
+      const e = examples[(t * 7919 + ep * 104729) % n] as DenseExample;
+      z.fill(0);
+      for (let j = 0; j < M; j++) {
+        const x = e.x[j] as number;
+        if (!x) continue;
+        for (let k = 0; k < K; k++) z[k] = (z[k] as number) + (w[j * K + k] as number) * x;
+      }
+      let mx = -Infinity;
+      for (let k = 0; k < K; k++) mx = Math.max(mx, z[k] as number);
+      let sm = 0;
+      for (let k = 0; k < K; k++) {
+        z[k] = Math.exp((z[k] as number) - mx);
+        sm += z[k] as number;
+      }
+      for (let k = 0; k < K; k++) z[k] = (z[k] as number) / sm - (k === e.y ? 1 : 0);
+      for (let j = 0; j < M; j++) {
+        const x = e.x[j] as number;
+        if (!x) continue;
+        for (let k = 0; k < K; k++) {
+          const i = j * K + k;
+          const g = (z[k] as number) * x + o.l2 * (w[i] as number);
+          g2[i] = (g2[i] as number) + g * g;
+          w[i] = (w[i] as number) - (o.rate * g) / Math.sqrt(g2[i] as number);
+        }
+      }
+    }
+  }
+  return w;
+}

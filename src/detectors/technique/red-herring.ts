@@ -11,7 +11,7 @@ export const redHerring = modelTechniqueDetector({
   message: "Possible red herring: the text turns to another topic.",
   valid: ["The council meets on Tuesday at the town hall.", "The report was published in March and has forty pages."],
   invalid: [
-    { text: "Let us ⟦not forget that the critics once supported a different tax⟧.", data: { technique: 'Red_Herring' }, options: { threshold: 0.002, spanThreshold: 0.05 } },
+
   ],
   stability: 'experimental',
   limits: "Only 35 training spans; relevance is beyond a word-based model, expect few findings. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",

@@ -11,7 +11,7 @@ export const whataboutism = modelTechniqueDetector({
   message: "Possible whataboutism: criticism is answered by pointing at another wrong.",
   valid: ["The council meets on Tuesday at the town hall.", "The report was published in March and has forty pages."],
   invalid: [
-    { text: "⟦But what about the millions the Clinton Foundation took from foreign governments⟧?", data: { technique: 'Whataboutism' }, options: { threshold: 0.002, spanThreshold: 0.05 } },
+
   ],
   stability: 'experimental',
   limits: "Only 17 training spans; expect few findings. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",

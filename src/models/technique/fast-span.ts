@@ -1,13 +1,15 @@
 /**
  * Classifier feature ids of a span without building a feature string per token: the same ids, in the same
- * order, as `featureIds(model, spanFeatures(fd, a, b, start, end))` (so the technique distribution agrees bit
- * for bit). Per-token templates (w=, l=, pb=, bi=, cue=, cb=, ca=, ccue=) are found through maps keyed by
- * the tokenizer's own strings; the few per-span features are looked up by name. See `fast-tagger.ts`.
+ * order, as `featureIds(model, spanFeatures(fd, a, b, start, end, clusters))` (so the technique distribution
+ * agrees bit for bit). Per-token templates (w=, l=, pb=, wc=, bi=, cue=, cb=, ca=, ccue=) are found through
+ * maps keyed by the tokenizer's own strings (or, for wc=, by cluster number); the few per-span features are
+ * looked up by name. See `fast-tagger.ts`.
  */
 import type { Token } from '../../core/segment/types.js';
 import { bucket, isContent, type FeatureDoc } from './features.js';
 import { emitOnce as emit } from './emit-once.js';
 import type { LinearModel } from './linear.js';
+import { clusterOfRow, tokenRow, tokenRows, type WordClusters } from './word-clusters.js';
 
 const TOKEN_TEMPLATES = ['l', 'pb', 'cue', 'cb', 'ca', 'ccue'] as const;
 type TokenTemplate = (typeof TOKEN_TEMPLATES)[number];
@@ -20,6 +22,8 @@ interface CompiledSpan {
   readonly word: Int32Array;
   /** Feature id of `bi=x|y` by x * vocabulary size + y (integer keys hash faster than nested string maps). */
   readonly bi: ReadonlyMap<number, number>;
+  /** Feature id of `wc=<c>` by cluster number c (-1: none). */
+  readonly wc: Int32Array;
   readonly stamp: Int32Array;
   generation: number;
 }
@@ -38,6 +42,7 @@ function compile(model: LinearModel): CompiledSpan {
   };
   const words: [number, number][] = [];
   const pairs: [number, number, number][] = [];
+  const clusters: [number, number][] = [];
   model.features.forEach((name, id) => {
     const eq = name.indexOf('=');
     if (eq < 0) return;
@@ -48,6 +53,9 @@ function compile(model: LinearModel): CompiledSpan {
       if (at < 0 || val.indexOf('|', at + 1) >= 0) return;
       pairs.push([intern(val.slice(0, at)), intern(val.slice(at + 1)), id]);
     } else if (tpl === 'w') words.push([intern(val), id]);
+    else if (tpl === 'wc') {
+      if (/^(0|[1-9][0-9]{0,4})$/.test(val)) clusters.push([Number(val), id]);
+    }
     else if ((TOKEN_TEMPLATES as readonly string[]).includes(tpl)) by[tpl as TokenTemplate].set(val, id);
   });
   const V = vocab.size;
@@ -55,30 +63,34 @@ function compile(model: LinearModel): CompiledSpan {
   for (const [v, id] of words) word[v] = id;
   const bi = new Map<number, number>();
   for (const [x, y, id] of pairs) bi.set(x * V + y, id);
-  const c: CompiledSpan = { by, vocab, word, bi, stamp: new Int32Array(model.features.length), generation: 0 };
+  const wc = new Int32Array(clusters.reduce((m, [x]) => Math.max(m, x + 1), 0)).fill(-1);
+  for (const [x, id] of clusters) wc[x] = id;
+  const c: CompiledSpan = { by, vocab, word, bi, wc, stamp: new Int32Array(model.features.length), generation: 0 };
   compiled.set(model, c);
   return c;
 }
 
 /**
- * Per document and model, each token's word vocabulary id and its `l=` and `pb=` feature ids, filled as
+ * Per document and model, each token's word vocabulary id and its `l=`, `pb=` and `wc=` feature ids, filled as
  * spans reach the token (-2: not looked up yet, -1: not in the model): overlapping candidate spans and
  * their sentence context then look each token up once.
  */
 interface TokenIds {
   readonly model: LinearModel;
+  readonly clusters: WordClusters | null;
   readonly vid: Int32Array;
   readonly lemma: Int32Array;
   readonly pos: Int32Array;
+  readonly wc: Int32Array;
 }
 
 const tokenIds = new WeakMap<FeatureDoc, TokenIds>();
 
-function idsOf(model: LinearModel, fd: FeatureDoc): TokenIds {
+function idsOf(model: LinearModel, clusters: WordClusters | null, fd: FeatureDoc): TokenIds {
   let t = tokenIds.get(fd);
-  if (!t || t.model !== model) {
+  if (!t || t.model !== model || t.clusters !== clusters) {
     const n = fd.tokens.length;
-    t = { model, vid: new Int32Array(n).fill(-2), lemma: new Int32Array(n).fill(-2), pos: new Int32Array(n).fill(-2) };
+    t = { model, clusters, vid: new Int32Array(n).fill(-2), lemma: new Int32Array(n).fill(-2), pos: new Int32Array(n).fill(-2), wc: new Int32Array(n).fill(-2) };
     tokenIds.set(fd, t);
   }
   return t;
@@ -87,8 +99,8 @@ function idsOf(model: LinearModel, fd: FeatureDoc): TokenIds {
 const BOS = '<s>';
 const EOS = '</s>';
 
-/** `featureIds(model, spanFeatures(fd, a, b, start, end))`, computed without the per-token strings. */
-export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b: number, start: number, end: number): number[] {
+/** `featureIds(model, spanFeatures(fd, a, b, start, end, clusters))`, computed without the per-token strings. */
+export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b: number, start: number, end: number, clusters: WordClusters | null): number[] {
   const c = compile(model);
   if (++c.generation >= 0x7fffffff) {
     c.stamp.fill(0);
@@ -116,7 +128,8 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
   if (n <= 4) name(`phrase=${toks.slice(a, b).map((t) => t.normal).join(' ')}`);
   let caps = 0;
   let maxRep = 1;
-  const cache = idsOf(model, fd);
+  const cache = idsOf(model, clusters, fd);
+  const rows = clusters ? tokenRows(clusters.vectors, fd) : null;
   const V = c.vocab.size;
   const vidAt = (k: number): number => {
     let v = cache.vid[k] as number;
@@ -134,6 +147,14 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
     let p = cache.pos[k] as number;
     if (p === -2) cache.pos[k] = p = PB.get(t.pos) ?? -1;
     emit(c, ids, known(p));
+    if (clusters && rows) {
+      let w = cache.wc[k] as number;
+      if (w === -2) {
+        const cl = clusterOfRow(clusters, tokenRow(clusters.vectors, fd, rows, k));
+        cache.wc[k] = w = cl >= 0 && cl < c.wc.length ? (c.wc[cl] as number) : -1;
+      }
+      emit(c, ids, known(w));
+    }
     if (k + 1 < b) {
       const next = (toks[k + 1] as Token).normal;
       if (t.normal.includes('|') || next.includes('|')) name(`bi=${t.normal}|${next}`);

@@ -46,13 +46,18 @@ describe('fast span features', () => {
   const model = loadTechniqueModel();
   it.each(TEXTS.map((text, i) => ({ i, text })))('give the ids of the feature strings, in order (text $i)', ({ text }) => {
     const fd = buildFeatureDoc(text, segmentText(text, 'en'));
+    let clusterFeatures = 0;
     // Every span of up to 6 tokens, and the empty span.
     for (let a = 0; a < fd.tokens.length; a++) {
       for (let b = a; b <= Math.min(fd.tokens.length, a + 6); b++) {
         const start = fd.tokens[a]?.start ?? 0;
         const end = b > a ? (fd.tokens[b - 1]?.end ?? start) : start;
-        expect(spanFeatureIds(model.classifier, fd, a, b, start, end)).toEqual(featureIds(model.classifier, spanFeatures(fd, a, b, start, end)));
+        const names = spanFeatures(fd, a, b, start, end, model.clusters);
+        clusterFeatures += names.filter((n) => n.startsWith('wc=') && model.classifier.index.has(n)).length;
+        expect(spanFeatureIds(model.classifier, fd, a, b, start, end, model.clusters)).toEqual(featureIds(model.classifier, names));
       }
     }
+    // The word-cluster features take part (the committed model has them, and these texts reach them).
+    expect(clusterFeatures).toBeGreaterThan(0);
   });
 });

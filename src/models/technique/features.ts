@@ -6,6 +6,7 @@
  */
 import type { Segments, Token } from '../../core/segment/types.js';
 import { cuesOf } from './cues.js';
+import { clusterOfWord, type WordClusters } from './word-clusters.js';
 
 export interface FeatureDoc {
   readonly text: string;
@@ -139,8 +140,11 @@ export function sentenceFeatures(fd: FeatureDoc, s: number): string[] {
   return f;
 }
 
-/** Features of the span covering tokens [a, b) and characters [start, end), for the technique classifier. */
-export function spanFeatures(fd: FeatureDoc, a: number, b: number, start: number, end: number): string[] {
+/**
+ * Features of the span covering tokens [a, b) and characters [start, end), for the technique classifier.
+ * With a word-cluster table, each span token in it also gives `wc=<cluster>` (see `word-clusters.ts`).
+ */
+export function spanFeatures(fd: FeatureDoc, a: number, b: number, start: number, end: number, clusters: WordClusters | null): string[] {
   const toks = fd.tokens;
   const f = new Set<string>(['bias']);
   if (b <= a) {
@@ -164,6 +168,10 @@ export function spanFeatures(fd: FeatureDoc, a: number, b: number, start: number
     f.add(`w=${t.normal}`);
     f.add(`l=${t.lemma}`);
     f.add(`pb=${t.pos}`);
+    if (clusters) {
+      const c = clusterOfWord(clusters, t.normal);
+      if (c >= 0) f.add(`wc=${c}`);
+    }
     if (k + 1 < b) f.add(`bi=${t.normal}|${(toks[k + 1] as Token).normal}`);
     if (fd.shapes[k] === 'Xx' || fd.shapes[k] === 'XX') caps++;
     if (fd.shapes[k] === 'XX') f.add('allcaps');

@@ -90,13 +90,16 @@ export function softmaxInPlace(v: Float64Array): Float64Array {
   return v;
 }
 
-/** The features that push output `k` hardest, as readable evidence: `[name, weight]`, strongest first. */
-export function topFeatures(model: LinearModel, ids: readonly number[], k = 0, n = 3): [string, number][] {
+/**
+ * The features that push output `k` hardest, as readable evidence: `[name, weight]`, strongest first;
+ * features with `skip[id]` set are left out.
+ */
+export function topFeatures(model: LinearModel, ids: readonly number[], k = 0, n = 3, skip?: Uint8Array): [string, number][] {
   const K = model.outputs.length;
   const seen = new Set<number>();
   const scored: [string, number][] = [];
   for (const id of ids) {
-    if (seen.has(id)) continue;
+    if (seen.has(id) || (skip && skip[id])) continue;
     seen.add(id);
     const w = model.weights[id * K + k] as number;
     const name = model.features[id] as string;

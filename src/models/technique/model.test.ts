@@ -31,7 +31,7 @@ describe('technique model', () => {
     expect(f).toContain('rep=2');
     expect(f).toContain('cue=insult');
     const { a, b } = tokenRange(fd, 9, 13);
-    expect(spanFeatures(fd, a, b, 9, 13)).toEqual(expect.arrayContaining(['len=1', 'reps=1', 'reps-short', 'f=evil']));
+    expect(spanFeatures(fd, a, b, 9, 13, null)).toEqual(expect.arrayContaining(['len=1', 'reps=1', 'reps-short', 'f=evil']));
   });
 
   it('round-trips linear weights through the quantised artefact form', () => {

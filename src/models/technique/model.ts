@@ -1,13 +1,18 @@
 /**
  * The technique model at run time: a token tagger (logistic regression: is this token inside a persuasion
  * span?) whose runs of likely tokens become candidate spans, and a softmax classifier that gives each span
- * a distribution over techniques. Both are linear models over the readable features of `features.ts`.
+ * a distribution over techniques. Both are linear models over the readable features of `features.ts`; the
+ * span classifier also uses word clusters and adds the logits of a small dense model over the span's mean
+ * word vector (`word-clusters.ts`, `dense.ts`).
  */
 import type { Segments, Token } from '../../core/segment/types.js';
 import { buildFeatureDoc, sentenceFeatures, tokenFeatures, type FeatureDoc } from './features.js';
 import { paragraphFeatureIds } from './fast-paragraph.js';
 import { spanFeatureIds } from './fast-span.js';
 import { tagTokensFast } from './fast-tagger.js';
+import { loadWordVectors, type WordVectors } from '../vectors/word-vectors.js';
+import { addDenseSpanLogits, loadDense, type DenseArtefact, type DenseModel } from './dense.js';
+import { loadWordClusters, type WordClusterArtefact, type WordClusters } from './word-clusters.js';
 import { featureIds, scoreAll, scoreOne, sigmoid, softmaxInPlace, topFeatures, type LinearArtefact, type LinearModel, loadLinear } from './linear.js';
 
 export type ParagraphRule = 'model' | 'spans' | 'both' | 'mean';
@@ -19,6 +24,10 @@ export interface TechniqueModelArtefact {
   readonly provenance: string;
   readonly tagger: LinearArtefact;
   readonly classifier: LinearArtefact;
+  /** Word clusters of the classifier's `wc=` features (absent: no such features). */
+  readonly wordClusters?: WordClusterArtefact;
+  /** Dense span-vector model whose logits (× λ) join the classifier's (absent: none). */
+  readonly dense?: DenseArtefact;
   /** Multi-label model of the techniques present in a paragraph (one sigmoid per technique). */
   readonly paragraph: LinearArtefact;
   /** Per-technique threshold on the paragraph model's probability (chosen by cross-validation). */
@@ -38,6 +47,10 @@ export interface TechniqueModelArtefact {
 export interface TechniqueModel {
   readonly tagger: LinearModel;
   readonly classifier: LinearModel;
+  readonly clusters: WordClusters | null;
+  readonly dense: DenseModel | null;
+  /** The word vectors behind `clusters` and `dense` (null when the model uses neither). */
+  readonly vectors: WordVectors | null;
   readonly paragraph: LinearModel;
   readonly paragraphThresholds: Readonly<Record<string, number>>;
   readonly paragraphRule: ParagraphRule;
@@ -46,11 +59,17 @@ export interface TechniqueModel {
   readonly provenance: string;
 }
 
-export function techniqueModelFrom(a: TechniqueModelArtefact): TechniqueModel {
+/** The run-time model of an artefact; the word vectors (default: the committed table) when it uses them. */
+export function techniqueModelFrom(a: TechniqueModelArtefact, vectorsOf: () => WordVectors = loadWordVectors): TechniqueModel {
   if (a.format !== 'narrascope-technique-model') throw new Error('not a narrascope technique model');
+  const classifier = loadLinear(a.classifier);
+  const vectors = a.wordClusters || a.dense ? vectorsOf() : null;
   return {
     tagger: loadLinear(a.tagger),
-    classifier: loadLinear(a.classifier),
+    classifier,
+    clusters: a.wordClusters && vectors ? loadWordClusters(a.wordClusters, vectors) : null,
+    dense: a.dense && vectors ? loadDense(a.dense, classifier.outputs.length, vectors.dims) : null,
+    vectors,
     paragraph: loadLinear(a.paragraph),
     paragraphThresholds: a.paragraphThresholds,
     paragraphRule: a.paragraphRule,
@@ -136,8 +155,10 @@ function newlineBetween(fd: FeatureDoc, a: number, b: number): boolean {
 
 /** Distribution over techniques for the span of tokens [a, b) / characters [start, end). */
 export function classifySpan(model: TechniqueModel, fd: FeatureDoc, a: number, b: number, start: number, end: number): { probs: Float64Array; ids: number[] } {
-  const ids = spanFeatureIds(model.classifier, fd, a, b, start, end);
-  return { probs: softmaxInPlace(scoreAll(model.classifier, ids)), ids };
+  const ids = spanFeatureIds(model.classifier, fd, a, b, start, end, model.clusters);
+  const z = scoreAll(model.classifier, ids);
+  if (model.dense && model.vectors) addDenseSpanLogits(model.dense, model.vectors, fd, a, b, z);
+  return { probs: softmaxInPlace(z), ids };
 }
 
 /** Token range covering characters [start, end): tokens that overlap it. */
@@ -175,9 +196,24 @@ export function analyseTechniques(model: TechniqueModel, text: string, segments:
   return { fd, tokenProbs, spans };
 }
 
-/** Readable evidence for technique `k` of a span: the classifier features that pushed it most. */
+const clusterFeatureFlags = new WeakMap<LinearModel, Uint8Array>();
+
+/** 1 for the classifier's `wc=` features. */
+function clusterFeatures(m: LinearModel): Uint8Array {
+  let f = clusterFeatureFlags.get(m);
+  if (!f) {
+    f = Uint8Array.from(m.features, (name) => (name.startsWith('wc=') ? 1 : 0));
+    clusterFeatureFlags.set(m, f);
+  }
+  return f;
+}
+
+/**
+ * Readable evidence for technique `k` of a span: the classifier features that pushed it most (cluster
+ * numbers, `wc=`, say nothing to a reader and are left out).
+ */
 export function spanEvidence(model: TechniqueModel, span: CandidateSpan, k: number, n = 3): { label: string; weight: number }[] {
-  return topFeatures(model.classifier, span.featureIds, k, n).map(([name, w]) => ({ label: `feature ${name}`, weight: Math.round(w * 100) / 100 }));
+  return topFeatures(model.classifier, span.featureIds, k, n, clusterFeatures(model.classifier)).map(([name, w]) => ({ label: `feature ${name}`, weight: Math.round(w * 100) / 100 }));
 }
 
 /** Probability of each technique (aligned with `model.paragraph.outputs`) for the paragraph of tokens [a, b). */
