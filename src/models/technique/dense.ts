@@ -126,7 +126,7 @@ export function addDenseSpanLogits(m: DenseModel, vectors: WordVectors, fd: Feat
   let nIn = 0;
   let nAround = 0;
   for (let k = a; k < b; k++) {
-    const r = tokenRow(vectors, fd, rows, k);
+    const r = tokenRow(rows, fd, k);
     if (r < 0) continue;
     let s = t.slot[r] as number;
     if (s < 0) s = slotOf(m, vectors, t, r);
@@ -140,7 +140,7 @@ export function addDenseSpanLogits(m: DenseModel, vectors: WordVectors, fd: Feat
   for (let k = lo; k < hi; k++) {
     if (k === a && b > a) k = b;
     if (k >= hi) break;
-    const r = tokenRow(vectors, fd, rows, k);
+    const r = tokenRow(rows, fd, k);
     if (r < 0) continue;
     let s = t.slot[r] as number;
     if (s < 0) s = slotOf(m, vectors, t, r);

@@ -150,7 +150,7 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
     if (clusters && rows) {
       let w = cache.wc[k] as number;
       if (w === -2) {
-        const cl = clusterOfRow(clusters, tokenRow(clusters.vectors, fd, rows, k));
+        const cl = clusterOfRow(clusters, tokenRow(rows, fd, k));
         cache.wc[k] = w = cl >= 0 && cl < c.wc.length ? (c.wc[cl] as number) : -1;
       }
       emit(c, ids, known(w));

@@ -62,7 +62,7 @@ export function clusterOfWord(c: WordClusters, word: string): number {
   return clusterOfRow(c, c.vectors.indexOf(word));
 }
 
-interface TokenRows {
+export interface TokenRows {
   readonly vectors: WordVectors;
   readonly rows: Int32Array;
   /** The tagger's word id of each token and the vector row of each tagger word (see `taggerWordIds`). */
@@ -83,7 +83,12 @@ function vocabRows(vocab: ReadonlyMap<string, number>, vectors: WordVectors): In
   return e.rows;
 }
 
-function rowsEntry(vectors: WordVectors, fd: FeatureDoc): TokenRows {
+/**
+ * Row in the vector table of each token's normal form (-1: not in the table), per document, looked up as
+ * spans reach the token (-2: not yet), so overlapping spans and their context look each token up once;
+ * through the tagger's word ids when it has run on the document (an integer table), else by the word.
+ */
+export function tokenRows(vectors: WordVectors, fd: FeatureDoc): TokenRows {
   let e = rowCache.get(fd);
   if (!e || e.vectors !== vectors) {
     const tagged = taggerWordIds(fd);
@@ -93,21 +98,12 @@ function rowsEntry(vectors: WordVectors, fd: FeatureDoc): TokenRows {
   return e;
 }
 
-/**
- * Row in the vector table of each token's normal form (-1: not in the table), per document, looked up as
- * spans reach the token (-2: not yet), so overlapping spans and their context look each token up once;
- * through the tagger's word ids when it has run on the document (an integer table), else by the word.
- */
-export function tokenRows(vectors: WordVectors, fd: FeatureDoc): Int32Array {
-  return rowsEntry(vectors, fd).rows;
-}
-
-export function tokenRow(vectors: WordVectors, fd: FeatureDoc, rows: Int32Array, k: number): number {
-  let r = rows[k] as number;
+/** Row of token k (see `tokenRows`). */
+export function tokenRow(e: TokenRows, fd: FeatureDoc, k: number): number {
+  let r = e.rows[k] as number;
   if (r === -2) {
-    const e = rowsEntry(vectors, fd);
     const w = e.wid ? (e.wid[k] as number) : -1;
-    rows[k] = r = w >= 0 ? ((e.rowOfWid as Int32Array)[w] as number) : vectors.indexOf((fd.tokens[k] as Token).normal);
+    e.rows[k] = r = w >= 0 ? ((e.rowOfWid as Int32Array)[w] as number) : e.vectors.indexOf((fd.tokens[k] as Token).normal);
   }
   return r;
 }
@@ -124,7 +120,7 @@ export function spanVector(vectors: WordVectors, fd: FeatureDoc, a: number, b: n
   const n = fd.tokens.length;
   let inside = 0;
   for (let k = a; k < b; k++) {
-    const r = tokenRow(vectors, fd, rows, k);
+    const r = tokenRow(rows, fd, k);
     if (r < 0) continue;
     const u = vectors.unitRow(r);
     for (let j = 0; j < D; j++) x[j] = (x[j] as number) + (u[j] as number);
@@ -135,7 +131,7 @@ export function spanVector(vectors: WordVectors, fd: FeatureDoc, a: number, b: n
   const hi = Math.min(n, b + context);
   const addAround = (from: number, to: number): void => {
     for (let k = from; k < to; k++) {
-      const r = tokenRow(vectors, fd, rows, k);
+      const r = tokenRow(rows, fd, k);
       if (r < 0) continue;
       const u = vectors.unitRow(r);
       for (let j = 0; j < D; j++) x[D + j] = (x[D + j] as number) + (u[j] as number);
