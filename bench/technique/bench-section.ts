@@ -3,6 +3,7 @@
  * run, then the technique aggregator) against reading and tokenising the same articles in the same run.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { AggregateContext } from '../../src/core/aggregate/types.js';
 import { resolveOptions } from '../../src/core/config/options.js';
@@ -56,35 +57,47 @@ export const techniqueBenchSection: Section = {
       const u = process.cpuUsage();
       return (u.user + u.system) / 1000;
     };
-    const t1 = performance.now();
-    const c1 = cpu();
-    const docs: { text: string; segments: ReturnType<typeof segmentText> }[] = [];
-    let words = 0;
-    for (const p of paths.slice(0, n)) {
-      const text = createDocument({ text: readFileSync(p, 'utf8') }).text;
-      const segments = segmentText(text, 'en');
-      words += segments.tokens.filter((t) => t.kind === 'word').length;
-      docs.push({ text, segments });
-    }
-    const readMs = performance.now() - t1;
-    const readCpu = cpu() - c1;
-    // Warm-up on a few documents, then the timed pass over all.
-    for (const d of docs.slice(0, 5)) await techniqueStage(d.text, d.segments);
-    const t2 = performance.now();
-    const c2 = cpu();
-    let findings = 0;
-    for (const d of docs) findings += await techniqueStage(d.text, d.segments);
-    const stageMs = performance.now() - t2;
-    const stageCpu = cpu() - c2;
+    const texts = paths.slice(0, n).map((p) => readFileSync(p, 'utf8'));
+    // Each stage runs twice over all articles: the first pass is cold (JIT compilation, lazily built tables
+    // and caches), the second is the steady state of a long-running ingest or server process.
+    const readPass = (): { docs: { text: string; segments: ReturnType<typeof segmentText> }[]; words: number; ms: number; cpuMs: number } => {
+      const t = performance.now();
+      const c = cpu();
+      const docs: { text: string; segments: ReturnType<typeof segmentText> }[] = [];
+      let words = 0;
+      for (const raw of texts) {
+        const text = createDocument({ text: raw }).text;
+        const segments = segmentText(text, 'en');
+        words += segments.tokens.filter((tok) => tok.kind === 'word').length;
+        docs.push({ text, segments });
+      }
+      return { docs, words, ms: performance.now() - t, cpuMs: cpu() - c };
+    };
+    const stagePass = async (docs: { text: string; segments: ReturnType<typeof segmentText> }[]): Promise<{ findings: number; ms: number; cpuMs: number }> => {
+      const t = performance.now();
+      const c = cpu();
+      let findings = 0;
+      for (const d of docs) findings += await techniqueStage(d.text, d.segments);
+      return { findings, ms: performance.now() - t, cpuMs: cpu() - c };
+    };
+    const readCold = readPass();
+    const read = readPass();
+    const docs = read.docs;
+    const words = read.words;
+    const stageCold = await stagePass(docs);
+    const stage = await stagePass(docs);
+    const findings = stage.findings;
+    const [readMs, readCpu, stageMs, stageCpu] = [read.ms, read.cpuMs, stage.ms, stage.cpuMs];
     const rate = (ms: number): string => ((docs.length / ms) * 1000).toFixed(0);
     ctx.log(`read+tokenise ${rate(readCpu)} articles per CPU-second; technique stage ${rate(stageCpu)} articles per CPU-second`);
     return [
-      `${docs.length} PTC articles (${words} words, ${(words / docs.length).toFixed(0)} words per article), one process. Rates per CPU-second of this process (one core), which the shared machine's load disturbs less than wall-clock time; wall-clock time is shown too.`,
+      `${docs.length} PTC articles (${words} words, ${(words / docs.length).toFixed(0)} words per article), one process, each stage timed on its second pass over all articles (steady state; the cold first pass is shown below). Rates per CPU-second of this process (one core), which the shared machine's load disturbs less than wall-clock time; wall-clock time is shown too. 1-minute load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores.`,
       '',
       '| stage | CPU ms | articles per CPU-second | wall ms | ratio to read + tokenise (CPU) |',
       '|---|---|---|---|---|',
       `| read + normalise + tokenise (wink-nlp) | ${readCpu.toFixed(0)} | ${rate(readCpu)} | ${readMs.toFixed(0)} | 1.00 |`,
-      `| technique stage (23 detectors, one shared model run, aggregator) | ${stageCpu.toFixed(0)} | ${rate(stageCpu)} | ${stageMs.toFixed(0)} | ${(stageCpu / readCpu).toFixed(2)} |`,
+      `| technique stage (23 detectors, one shared model run, aggregator) | ${stageCpu.toFixed(0)} | **${rate(stageCpu)}** | ${stageMs.toFixed(0)} | ${(stageCpu / readCpu).toFixed(2)} |`,
+      `| first (cold) pass, for comparison: read + tokenise / technique stage | ${readCold.cpuMs.toFixed(0)} / ${stageCold.cpuMs.toFixed(0)} | ${rate(readCold.cpuMs)} / ${rate(stageCold.cpuMs)} | ${readCold.ms.toFixed(0)} / ${stageCold.ms.toFixed(0)} | ${(stageCold.cpuMs / readCold.cpuMs).toFixed(2)} |`,
       '',
       `Model load (once per process): ${loadMs.toFixed(0)} ms. Findings produced: ${findings}. Target: technique stage ≥ 200 articles/s per core.`,
     ].join('\n');

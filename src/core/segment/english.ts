@@ -35,6 +35,7 @@ export function segmentEnglishBlock(
   const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
 
   const localToGlobal: number[] = new Array<number>(values.length).fill(-1);
+  const localToGlobalLast: number[] = new Array<number>(values.length).fill(-1);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as string;
@@ -48,6 +49,17 @@ export function segmentEnglishBlock(
     localToGlobal[i] = tokens.length;
     // Where wink's value was found, it is the surface (and already a string the memos have seen).
     const surface = found ? value : piece.slice(at, end);
+    const base = possessiveBase(surface);
+    if (base !== null) {
+      // wink splits "Trump's" into "Trump" + "'s" unless it has met "Trump's" as a whole word before in
+      // this process (its lexicon cache learns unknown words), so the same text would be tokenised
+      // differently depending on what was read earlier. Split it here too: the same tokens every time.
+      tokens.push({ start: block.start + at, end: block.start + at + base.length, text: base, normal: normalForm(base), lemma: normalForm(base), pos: pos[i] ?? 'X', kind: tokenKind(base), negated: negation[i] === true, sentence: -1 });
+      const clitic = surface.slice(base.length);
+      tokens.push({ start: block.start + at + base.length, end: block.start + end, text: clitic, normal: "'s", lemma: "'s", pos: 'PART', kind: tokenKind(clitic), negated: negation[i] === true, sentence: -1 });
+      localToGlobalLast[i] = tokens.length - 1;
+      continue;
+    }
     tokens.push({
       start: block.start + at,
       end: block.start + end,
@@ -59,6 +71,7 @@ export function segmentEnglishBlock(
       negated: negation[i] === true,
       sentence: -1,
     });
+    localToGlobalLast[i] = tokens.length - 1;
   }
   for (const [from, to] of sentenceSpans) {
     let first = -1;
@@ -67,7 +80,7 @@ export function segmentEnglishBlock(
       const g = localToGlobal[i] ?? -1;
       if (g < 0) continue;
       if (first < 0) first = g;
-      last = g;
+      last = localToGlobalLast[i] ?? g;
     }
     if (first < 0) continue;
     const index = sentences.length;
@@ -81,4 +94,14 @@ export function segmentEnglishBlock(
       endToken: last + 1,
     });
   }
+}
+
+/** "Trump's" → "Trump": a word of two or more letters followed by a possessive 's (straight or curly); else null. */
+function possessiveBase(surface: string): string | null {
+  if (surface.length < 4) return null;
+  const s = surface.charCodeAt(surface.length - 1);
+  const q = surface.charCodeAt(surface.length - 2);
+  if ((s !== 115 && s !== 83) || (q !== 39 && q !== 0x2019)) return null;
+  const base = surface.slice(0, -2);
+  return /^\p{L}[\p{L}\p{M}.-]*$/u.test(base) ? base : null;
 }
