@@ -70,7 +70,8 @@ export const ingestBenchSection: Section = {
         const r = JSON.parse(l) as { text: string; outlet: string; date: string };
         return createDocument({ text: r.text, source: { kind: 'jsonl', outlet: r.outlet, publishedAt: r.date } });
       });
-      await analyzer.analyze(docs[0] as (typeof docs)[number]);
+      // A warm-up pass over the same documents first (JIT, lazily built tables), as in a long ingest.
+      for (const d of docs) await analyzer.analyze(d);
       let c = cpuMs();
       const results = [];
       for (const d of docs) results.push({ d, r: await analyzer.analyze(d), m: encodeSignature(hasher.signature(d.text)) });
@@ -93,11 +94,11 @@ export const ingestBenchSection: Section = {
         '|---|---|',
         `| documents | ${all.length} news-sized: the ${all.length / 2} PTC training articles, each twice (the copy with one added line, so analysed again), mean ${avgBytes} characters |`,
         ...endToEnd.map((e) => `| end-to-end ingest + analyse, SQLite, ${e.workers} worker thread(s), ${e2e.code} | **${e.rate.toFixed(1)} docs/s** (${e.seconds.toFixed(1)} s; ${e.cpuPerDoc.toFixed(1)} ms CPU per document, all threads; peak RSS ${mb(e.peak)}) |`),
-        `| analysis only, one thread (first ${n} documents) | ${perDoc(analysisMs)} ms CPU/doc |`,
+        `| analysis + MinHash only, one thread, warm (first ${n} documents, second pass) | ${perDoc(analysisMs)} ms CPU/doc |`,
         `| store only, one transaction per document | ${perDoc(storeMs)} ms CPU/doc |`,
         `| store only, group commit (32 per transaction, as ingest does under load) | ${perDoc(batchedMs)} ms CPU/doc |`,
         `| CPU-bound ceiling on ${cores} cores: cores ÷ (analysis + batched store) | ${((cores * 1000) / ((analysisMs + batchedMs) / n)).toFixed(0)} docs/s |`,
-        `| end-to-end ${best.workers} workers / ceiling | ${(best.rate / ((cores * 1000) / ((analysisMs + batchedMs) / n))).toFixed(2)} |`,
+        `| end-to-end ${best.workers} workers / ceiling (the rest: worker start-up, reading and hashing the input, passing results between threads, watch and counter-link matching) | ${(best.rate / ((cores * 1000) / ((analysisMs + batchedMs) / n))).toFixed(2)} |`,
       ];
       const storeShare = batchedMs / (analysisMs + batchedMs);
       // 4. memory over a long real corpus: RSS sampled at each quarter of the input
