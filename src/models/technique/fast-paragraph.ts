@@ -7,6 +7,7 @@ import type { Token } from '../../core/segment/types.js';
 import { bucket, isContent, type FeatureDoc } from './features.js';
 import { emitOnce as emit } from './emit-once.js';
 import type { LinearModel } from './linear.js';
+import { WordTableBuilder } from './word-table.js';
 
 interface CompiledParagraph {
   /** Lemmas that occur in `l=` or in single-"|" `bi=` features → small ids. */
@@ -25,28 +26,12 @@ const compiled = new WeakMap<LinearModel, CompiledParagraph>();
 function compile(model: LinearModel): CompiledParagraph {
   const hit = compiled.get(model);
   if (hit) return hit;
-  const vocab = new Map<string, number>();
-  const intern = (w: string): number => {
-    let id = vocab.get(w);
-    if (id === undefined) vocab.set(w, (id = vocab.size));
-    return id;
-  };
-  const lemmas: [number, number][] = [];
-  const pairs: [number, number, number][] = [];
+  const table = new WordTableBuilder();
   model.features.forEach((name, id) => {
-    if (name.startsWith('l=')) lemmas.push([intern(name.slice(2)), id]);
-    else if (name.startsWith('bi=')) {
-      const val = name.slice(3);
-      const at = val.indexOf('|');
-      if (at < 0 || val.indexOf('|', at + 1) >= 0) return;
-      pairs.push([intern(val.slice(0, at)), intern(val.slice(at + 1)), id]);
-    }
+    if (name.startsWith('l=')) table.addUnigram(name.slice(2), id);
+    else if (name.startsWith('bi=')) table.addBigram(name.slice(3), id);
   });
-  const V = vocab.size;
-  const lemma = new Int32Array(V).fill(-1);
-  for (const [v, id] of lemmas) lemma[v] = id;
-  const bi = new Map<number, number>();
-  for (const [x, y, id] of pairs) bi.set(x * V + y, id);
+  const { vocab, unigram: lemma, bigram: bi } = table.build();
   const c: CompiledParagraph = { vocab, lemma, bi, stamp: new Int32Array(model.features.length), generation: 0 };
   compiled.set(model, c);
   return c;

@@ -9,6 +9,7 @@ import type { Token } from '../../core/segment/types.js';
 import { bucket, isContent, type FeatureDoc } from './features.js';
 import { emitOnce as emit } from './emit-once.js';
 import type { LinearModel } from './linear.js';
+import { WordTableBuilder } from './word-table.js';
 import { clusterOfRow, tokenRow, tokenRows, type WordClusters } from './word-clusters.js';
 
 const TOKEN_TEMPLATES = ['l', 'pb', 'cue', 'cb', 'ca', 'ccue'] as const;
@@ -34,35 +35,20 @@ function compile(model: LinearModel): CompiledSpan {
   const hit = compiled.get(model);
   if (hit) return hit;
   const by = Object.fromEntries(TOKEN_TEMPLATES.map((t) => [t, new Map<string, number>()])) as Record<TokenTemplate, Map<string, number>>;
-  const vocab = new Map<string, number>();
-  const intern = (w: string): number => {
-    let id = vocab.get(w);
-    if (id === undefined) vocab.set(w, (id = vocab.size));
-    return id;
-  };
-  const words: [number, number][] = [];
-  const pairs: [number, number, number][] = [];
+  const table = new WordTableBuilder();
   const clusters: [number, number][] = [];
   model.features.forEach((name, id) => {
     const eq = name.indexOf('=');
     if (eq < 0) return;
     const tpl = name.slice(0, eq);
     const val = name.slice(eq + 1);
-    if (tpl === 'bi') {
-      const at = val.indexOf('|');
-      if (at < 0 || val.indexOf('|', at + 1) >= 0) return;
-      pairs.push([intern(val.slice(0, at)), intern(val.slice(at + 1)), id]);
-    } else if (tpl === 'w') words.push([intern(val), id]);
+    if (tpl === 'bi') table.addBigram(val, id);
+    else if (tpl === 'w') table.addUnigram(val, id);
     else if (tpl === 'wc') {
       if (/^(0|[1-9][0-9]{0,4})$/.test(val)) clusters.push([Number(val), id]);
-    }
-    else if ((TOKEN_TEMPLATES as readonly string[]).includes(tpl)) by[tpl as TokenTemplate].set(val, id);
+    } else if ((TOKEN_TEMPLATES as readonly string[]).includes(tpl)) by[tpl as TokenTemplate].set(val, id);
   });
-  const V = vocab.size;
-  const word = new Int32Array(V).fill(-1);
-  for (const [v, id] of words) word[v] = id;
-  const bi = new Map<number, number>();
-  for (const [x, y, id] of pairs) bi.set(x * V + y, id);
+  const { vocab, unigram: word, bigram: bi } = table.build();
   const wc = new Int32Array(clusters.reduce((m, [x]) => Math.max(m, x + 1), 0)).fill(-1);
   for (const [x, id] of clusters) wc[x] = id;
   const c: CompiledSpan = { by, vocab, word, bi, wc, stamp: new Int32Array(model.features.length), generation: 0 };
