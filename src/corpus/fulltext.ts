@@ -6,7 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Capabilities } from '../store/capabilities.js';
 
-interface Term {
+export interface Term {
   readonly text: string;
   readonly phrase: boolean;
   readonly not: boolean;

@@ -5,7 +5,9 @@
  * SQLite's own plan for "full-text match AND filter" copies every match into a temporary B-tree first,
  * which at 100,000 documents cost 100–200 ms for a common word; this plan costs ~0.3 µs per id read.
  */
+import { parseQuery } from './fulltext.js';
 import { contains, difference, intersectAll, parseIdList } from './id-set.js';
+import { rankPhrase } from './phrase-rank.js';
 import type { SearchQuery, SearchResult } from './search.js';
 
 export type ReadColumn = (query: string, params: readonly unknown[]) => unknown[];
@@ -75,16 +77,26 @@ export function planSqliteSearch(
   // common word would cost more than the rest of the search together. Scores are sorted here: FTS5's
   // ORDER BY rank sorts twice as slowly.
   const windowStart = text.length > rankWindow ? (text[text.length - rankWindow] as number) : 0;
-  const scored = readRows('SELECT rowid, -bm25(documents_fts) FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ?', [fts5, windowStart]);
-  const filtered = include.length > 0 || exclude.length > 0;
-  const ranked: { id: number; score: number | null }[] = [];
-  for (const [id, score] of scored) if (!filtered || contains(matched, Number(id))) ranked.push({ id: Number(id), score: Number(score) });
-  ranked.sort((a, b) => (b.score as number) - (a.score as number) || b.id - a.id);
+  const ranked = rankWindowMatches(read, readRows, q, fts5, text, matched, windowStart, include.length > 0 || exclude.length > 0);
+  ranked.sort((a, b) => b.score - a.score || b.id - a.id);
+  const hits: { id: number; score: number | null }[] = ranked;
   // Matches older than the window follow, most recent first.
-  if (ranked.length < end) {
-    for (let i = lowerIndex(matched, windowStart) - 1; i >= 0 && ranked.length < end; i--) ranked.push({ id: matched[i] as number, score: null });
-  }
-  return { matched, textMatches: text.length, order: windowStart > 0 ? 'relevance-recent' : 'relevance', page: ranked.slice(page.offset, end) };
+  for (let i = lowerIndex(matched, windowStart) - 1; i >= 0 && hits.length < end; i--) hits.push({ id: matched[i] as number, score: null });
+  return { matched, textMatches: text.length, order: windowStart > 0 ? 'relevance-recent' : 'relevance', page: hits.slice(page.offset, end) };
+}
+
+/**
+ * BM25 scores of the matches from `windowStart` on. A query that is one quoted phrase is scored by
+ * phrase-rank.ts (same formula, without FTS5's second pass over the phrase); anything else by FTS5's bm25().
+ */
+function rankWindowMatches(read: ReadColumn, readRows: ReadRows, q: SearchQuery, fts5: string, text: Int32Array, matched: Int32Array, windowStart: number, filtered: boolean): { id: number; score: number }[] {
+  const terms = parseQuery(q.text ?? '');
+  const only = terms.length === 1 ? terms[0] : undefined;
+  if (only?.phrase && !only.not) return rankPhrase(read, readRows, only.text.split(' '), matched.subarray(lowerIndex(matched, windowStart)), text.length);
+  const scored = readRows('SELECT rowid, -bm25(documents_fts) FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ?', [fts5, windowStart]);
+  const ranked: { id: number; score: number }[] = [];
+  for (const [id, score] of scored) if (!filtered || contains(matched, Number(id))) ranked.push({ id: Number(id), score: Number(score) });
+  return ranked;
 }
 
 /** Index of the first member ≥ x. */
