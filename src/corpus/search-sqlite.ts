@@ -71,7 +71,7 @@ export function planSqliteSearch(
   let matched = sets.length ? intersectAll(sets) : ids(read, 'SELECT id FROM documents INDEXED BY documents_language', []);
   for (const e of exclude) matched = difference(matched, e);
   const end = page.offset + page.limit;
-  if (!text || !fts5) return { matched, textMatches: null, order: 'date', page: byDate(read, readRows, matched, page.offset, end) };
+  if (!text || !fts5) return { matched, textMatches: null, order: 'date', page: byDate(read, readRows, matched, page.offset, end, dateBounds(q)) };
   // BM25 over the most recent `rankWindow` matches of the words (all of them when there are fewer): FTS5
   // scores ≈2 µs per match for a word and several times that for a phrase, so ranking every match of a
   // common word would cost more than the rest of the search together. Scores are sorted here: FTS5's
@@ -111,21 +111,42 @@ function lowerIndex(set: Int32Array, x: number): number {
   return lo;
 }
 
-/** Newest publication date first (undated last), then newest id: the page [from, to) of `matched`. */
-function byDate(read: ReadColumn, readRows: ReadRows, matched: Int32Array, from: number, to: number): { id: number; score: null }[] {
+/** The query's publication-date range as index bounds (a bare end date covers that whole day). */
+function dateBounds(q: SearchQuery): { from: string | null; to: string | null } {
+  return { from: q.from ?? null, to: q.to ? (q.to.length === 10 ? `${q.to}T99` : q.to) : null };
+}
+
+/**
+ * Newest publication date first (undated last), then newest id: the page [from, to) of `matched`, which
+ * must hold only documents within `dates`. Up to `tuning.sortLimit` matches are sorted in memory; the
+ * index walk reads at least `tuning.minRead` rows at first (tests make both small).
+ */
+export function byDate(
+  read: ReadColumn,
+  readRows: ReadRows,
+  matched: Int32Array,
+  from: number,
+  to: number,
+  dates: { from: string | null; to: string | null },
+  tuning = { sortLimit: 1000, minRead: 100 },
+): { id: number; score: null }[] {
   if (from >= matched.length) return [];
-  if (matched.length <= 5000) {
+  if (matched.length <= tuning.sortLimit) {
     // Few matches: their dates by primary key, sorted here.
     const rows = readRows('SELECT id, published_at FROM documents WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(Array.from(matched))]);
     rows.sort((a, b) => compareDesc(a[1] as string | null, b[1] as string | null) || Number(b[0]) - Number(a[0]));
     return rows.slice(from, to).map((r) => ({ id: Number(r[0]), score: null }));
   }
-  // Many matches: walk the date index from the newest end, reading about twice the rows the page needs at
-  // the set's density, and everything if that was not enough.
+  // Many matches: walk the date index from the newest end (or from the query's end date), reading about
+  // twice the rows the page needs at the set's density, then eight times more each time that was not
+  // enough — matches bunched in the past (an old date range) cost a few reads, not one read of everything.
+  // Undated documents sort last, so the walk only leaves them out when the query has a date range.
+  const where = [dates.from ? 'published_at >= ?' : null, dates.to ? 'published_at <= ?' : null].filter(Boolean);
+  const bounds = [dates.from, dates.to].filter((x): x is string => !!x);
+  const query = `SELECT id FROM documents INDEXED BY documents_published ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY published_at DESC, id DESC LIMIT ?`;
   const total = Number(read('SELECT max(id) FROM documents', [])[0] ?? 0) || 1;
-  const guess = Math.ceil((to * total * 2) / matched.length) + 100;
-  for (const limit of [guess, -1]) {
-    const ids = read('SELECT id FROM documents INDEXED BY documents_published ORDER BY published_at DESC, id DESC LIMIT ?', [limit]);
+  for (let limit = Math.ceil((to * total * 2) / matched.length) + tuning.minRead; ; limit *= 8) {
+    const ids = read(query, [...bounds, limit]);
     const out: { id: number; score: null }[] = [];
     let rank = 0;
     for (const id of ids) {
@@ -133,9 +154,8 @@ function byDate(read: ReadColumn, readRows: ReadRows, matched: Int32Array, from:
       if (rank++ >= from) out.push({ id: Number(id), score: null });
       if (rank >= to) return out;
     }
-    if (limit < 0 || ids.length < limit) return out;
+    if (ids.length < limit) return out;
   }
-  return [];
 }
 
 function compareDesc(a: string | null, b: string | null): number {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { search, type SearchQuery } from '../../src/corpus/search.js';
-import { planSqliteSearch } from '../../src/corpus/search-sqlite.js';
+import { byDate, planSqliteSearch } from '../../src/corpus/search-sqlite.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { weekOf } from '../../src/store/repositories/rows.js';
 
@@ -95,5 +95,27 @@ describe('SQLite id-set search agrees with the database-joined search', () => {
     const rest = windowed.page.slice(5).map((h) => h.id);
     expect(rest).toEqual(Array.from(all.matched.slice(0, -5)).reverse());
     expect(rest.length + 5).toBe(windowed.matched.length);
+  });
+
+  it('orders by date the same way when walking the date index as when sorting in memory', () => {
+    const read = store.readColumn as NonNullable<Store['readColumn']>;
+    const rows = store.readRows as NonNullable<Store['readRows']>;
+    const all = Int32Array.from(read('SELECT id FROM documents ORDER BY id', []) as number[]);
+    const inRange = Int32Array.from(read("SELECT id FROM documents WHERE published_at >= '2024-02-01' AND published_at <= '2024-03-31T99' ORDER BY id", []) as number[]);
+    const cases: [Int32Array, { from: string | null; to: string | null }][] = [
+      [all, { from: null, to: null }],
+      [all.filter((id) => id % 3 === 0), { from: null, to: null }],
+      // Matches bunched among the oldest documents: the walk must widen until it finds them.
+      [all.filter((id) => id < 12), { from: null, to: null }],
+      [Int32Array.from(read("SELECT id FROM documents WHERE published_at < '2024-04' OR published_at IS NULL ORDER BY id", []) as number[]), { from: null, to: null }],
+      [inRange, { from: '2024-02-01', to: '2024-03-31T99' }],
+    ];
+    for (const [matched, dates] of cases) {
+      for (const [from, to] of [[0, 10], [5, 25], [0, 200]] as const) {
+        const sorted = byDate(read, rows, matched, from, to, dates, { sortLimit: Infinity, minRead: 0 });
+        expect(sorted.length).toBe(Math.max(0, Math.min(to, matched.length) - from));
+        expect(byDate(read, rows, matched, from, to, dates, { sortLimit: 0, minRead: 1 })).toEqual(sorted);
+      }
+    }
   });
 });
