@@ -1,10 +1,13 @@
 import { dot, type IdfFn, type PreparedText } from './prepared-text.js';
+import type { QueryTrigrams, TrigramTable } from './trigrams.js';
 
 /**
  * Features of a (query, fact-check) pair for the re-ranker. Each is cheap, bounded, and says something
  * BM25 alone does not: how much of the *fact-check* the query covers (tweets are long, claims short),
  * whether names and numbers agree, whether words in order agree (bigrams), and how close the meanings
- * are when the words differ (word vectors). Names are stable: the model file refers to them.
+ * are when the words differ (word vectors), whether the words agree letter by letter (character trigrams,
+ * for run-together hashtags and spelling variants), and whether the fact-check names a year the tweet does
+ * not. Names are stable: the model file refers to them.
  */
 export const FEATURE_NAMES = [
   'bm25',
@@ -22,6 +25,14 @@ export const FEATURE_NAMES = [
   'properCoverage',
   'vecClaim',
   'vecTitle',
+  'bm25Body',
+  'bm25Attribution',
+  'yearMismatch',
+  'trigramContainment',
+  'trigramJaccard',
+  'matchedShare',
+  'maxSharedIdf',
+  'logDocTerms',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -31,12 +42,20 @@ export interface PairScores {
   readonly bm25Claim: number;
   readonly bm25Title: number;
   readonly rank: number;
+  /** BM25 over claim + title of the query's body and of its attribution (see tweet-attribution.ts). */
+  readonly bm25Body: number;
+  readonly bm25Attribution: number;
 }
 
 /** What a query contributes to every pair: computed once per query by `queryContext`. */
 export interface QueryContext {
   readonly q: PreparedText;
   readonly idfSum: number;
+  /** Year-like numbers (1800–2099) anywhere in the query, attribution dates included. */
+  readonly years: ReadonlySet<string>;
+  /** The body's trigrams, marked in the library's table. */
+  readonly trigrams: QueryTrigrams;
+  readonly trigramTable: TrigramTable;
 }
 
 /** The union of a fact-check's claim and title sets, computed once when the library is indexed. */
@@ -45,22 +64,51 @@ export interface DocUnion {
   readonly numbers: ReadonlySet<string>;
   readonly properTerms: readonly string[];
   readonly properIdf: Float64Array;
+  readonly years: ReadonlySet<string>;
+  /** Distinct trigram ids of claim + title (see trigrams.ts). */
+  readonly trigrams: Int32Array;
+  readonly uniqueIdf: Float64Array;
+  readonly uniqueTerms: readonly string[];
 }
 
-export function queryContext(q: PreparedText): QueryContext {
+export function queryContext(
+  q: PreparedText,
+  trigrams: QueryTrigrams,
+  trigramTable: TrigramTable,
+): QueryContext {
   let idfSum = 0;
   for (const w of q.uniqueIdf) idfSum += w;
-  return { q, idfSum };
+  return { q, idfSum, years: yearsOf(q.numbers), trigrams, trigramTable };
 }
 
-export function docUnion(claim: PreparedText, title: PreparedText, idf: IdfFn): DocUnion {
+export function docUnion(
+  claim: PreparedText,
+  title: PreparedText,
+  idf: IdfFn,
+  trigrams: Int32Array,
+): DocUnion {
   const properTerms = [...new Set([...claim.proper, ...title.proper])];
+  const numbers = new Set([...claim.numbers, ...title.numbers]);
+  const unique = new Set([...claim.unique, ...title.unique]);
+  const uniqueTerms = [...unique];
   return {
-    unique: new Set([...claim.unique, ...title.unique]),
-    numbers: new Set([...claim.numbers, ...title.numbers]),
+    unique,
+    numbers,
     properTerms,
     properIdf: Float64Array.from(properTerms, (t) => idf(t)),
+    years: yearsOf(numbers),
+    trigrams,
+    uniqueTerms,
+    uniqueIdf: Float64Array.from(uniqueTerms, (t) => idf(t)),
   };
+}
+
+const YEAR_RE = /^(?:1[89]\d\d|20\d\d)$/u;
+
+function yearsOf(numbers: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const n of numbers) if (YEAR_RE.test(n)) out.add(n);
+  return out;
 }
 
 export function pairFeatures(
@@ -90,6 +138,25 @@ export function pairFeatures(
   f[12] = coverage(doc.properTerms, doc.properIdf, q.unique);
   f[13] = q.vector && claim.vector ? dot(q.vector, claim.vector) : 0;
   f[14] = q.vector && title.vector ? dot(q.vector, title.vector) : 0;
+  f[15] = s.bm25Body / bmNorm;
+  f[16] = s.bm25Attribution / bmNorm;
+  // A fact-check about "the 2012 election" rarely matches a tweet that names no 2012.
+  let yearShared = false;
+  for (const y of doc.years) if (ctx.years.has(y)) yearShared = true;
+  f[17] = doc.years.size > 0 && !yearShared ? 1 : 0;
+  const sharedTrigrams = ctx.trigramTable.shared(ctx.trigrams, doc.trigrams);
+  f[18] = doc.trigrams.length > 0 ? sharedTrigrams / doc.trigrams.length : 0;
+  f[19] = sharedTrigrams / Math.max(doc.trigrams.length + ctx.trigrams.size - sharedTrigrams, 1);
+  let matched = 0;
+  let maxIdf = 0;
+  for (let i = 0; i < doc.uniqueTerms.length; i++) {
+    if (!q.unique.has(doc.uniqueTerms[i]!)) continue;
+    matched++;
+    maxIdf = Math.max(maxIdf, doc.uniqueIdf[i]!);
+  }
+  f[20] = doc.uniqueTerms.length > 0 ? matched / doc.uniqueTerms.length : 0;
+  f[21] = maxIdf;
+  f[22] = Math.log(1 + doc.uniqueTerms.length);
   return f;
 }
 

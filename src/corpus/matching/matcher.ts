@@ -4,6 +4,9 @@ import { docUnion, pairFeatures, queryContext, type DocUnion } from './features.
 import { highlightMatches, type Highlight } from './highlight.js';
 import { prepareText, type PreparedText } from './prepared-text.js';
 import { rerankScore, type RerankerModel } from './reranker.js';
+import { maskUrls } from './tokenize.js';
+import { TrigramTable } from './trigrams.js';
+import { splitTweetAttribution } from './tweet-attribution.js';
 
 /**
  * Finds earlier fact-checks for a claim. Two stages: BM25 over claim + title picks candidates (cheap,
@@ -63,6 +66,7 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
   private readonly claims: PreparedText[];
   private readonly titles: PreparedText[];
   private readonly unions: DocUnion[];
+  private readonly trigrams = new TrigramTable();
   private readonly idf: (term: string) => number;
 
   constructor(entries: readonly T[], options: MatcherOptions = {}) {
@@ -80,7 +84,14 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
     this.idf = (t) => this.all.idf(t);
     this.claims = entries.map((e) => prepareText(e.claim, this.idf, this.vectors));
     this.titles = entries.map((e) => prepareText(e.title ?? '', this.idf, this.vectors));
-    this.unions = this.claims.map((c, i) => docUnion(c, this.titles[i]!, this.idf));
+    this.unions = this.claims.map((c, i) =>
+      docUnion(
+        c,
+        this.titles[i]!,
+        this.idf,
+        this.trigrams.index(`${entries[i]!.claim} ${entries[i]!.title ?? ''}`),
+      ),
+    );
   }
 
   get size(): number {
@@ -90,7 +101,7 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
   /** Feature vectors of the BM25 candidates of a query (for training and inspection). */
   candidateFeatures(text: string): { doc: number; bm25: number; features: Float64Array }[] {
     const q = prepareText(text, this.idf, this.vectors);
-    return this.scoreCandidates(q).map((c) => ({ doc: c.doc, bm25: c.bm25, features: c.features }));
+    return this.scoreCandidates(text, q).map((c) => ({ doc: c.doc, bm25: c.bm25, features: c.features }));
   }
 
   match(text: string, options: MatchOptions = {}): MatchHit<T>[] {
@@ -99,7 +110,7 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
     const q = prepareText(text, this.idf, useModel ? this.vectors : null);
     let ranked: { doc: number; bm25: number; score: number }[];
     if (useModel) {
-      const scored = this.scoreCandidates(q).map((c) => ({
+      const scored = this.scoreCandidates(text, q).map((c) => ({
         doc: c.doc,
         bm25: c.bm25,
         score: rerankScore(this.model!, c.features),
@@ -133,10 +144,20 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
     });
   }
 
-  private scoreCandidates(q: PreparedText): { doc: number; bm25: number; features: Float64Array }[] {
+  private scoreCandidates(
+    text: string,
+    q: PreparedText,
+  ): { doc: number; bm25: number; features: Float64Array }[] {
     const hits = this.all.search(q.terms, this.candidates);
     const max = hits[0]?.score ?? 0;
-    const ctx = queryContext(q);
+    const parts = splitTweetAttribution(text);
+    const bodyTerms: string[] = [];
+    const attributionTerms: string[] = [];
+    for (const t of q.tokens) {
+      const inAttribution = parts.spans.some(([s, e]) => t.start >= s && t.start < e);
+      (inAttribution ? attributionTerms : bodyTerms).push(t.term);
+    }
+    const ctx = queryContext(q, this.trigrams.query(maskUrls(parts.body)), this.trigrams);
     return hits.map((h, rank) => ({
       doc: h.doc,
       bm25: h.score,
@@ -146,6 +167,8 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
         bm25Claim: this.claimIndex.score(q.terms, h.doc),
         bm25Title: this.titleIndex.score(q.terms, h.doc),
         rank,
+        bm25Body: this.all.score(bodyTerms, h.doc),
+        bm25Attribution: attributionTerms.length ? this.all.score(attributionTerms, h.doc) : 0,
       }),
     }));
   }

@@ -40,8 +40,8 @@ export function stemWord(word: string): string {
   return s;
 }
 
-function maskUrls(text: string): string {
-  // Same length so offsets stay valid.
+/** Blanks out links (same length, so offsets stay valid). */
+export function maskUrls(text: string): string {
   return text.replace(URL_RE, (m) => ' '.repeat(m.length));
 }
 
