@@ -42,9 +42,10 @@ export interface Store {
   readonly readRows: ((query: string, params: readonly unknown[]) => unknown[][]) | null;
   /**
    * SQLite only (null on PostgreSQL): inserts rows (all with the keys of the first) through one cached
-   * prepared statement; call it inside `write`, on whose connection it runs.
+   * prepared statement; call it inside `write`, on whose connection it runs. Returns the rowid of the last
+   * row inserted (null for no rows).
    */
-  readonly insertRows: ((table: string, rows: readonly Record<string, unknown>[]) => void) | null;
+  readonly insertRows: ((table: string, rows: readonly Record<string, unknown>[]) => number | null) | null;
   close(): Promise<void>;
 }
 
@@ -101,9 +102,9 @@ function openSqlite(path: string, options: OpenStoreOptions): Store {
   const readColumn = (query: string, params: readonly unknown[]): unknown[] => prepared(query, 'column').all(...params);
   const readRows = (query: string, params: readonly unknown[]): unknown[][] => prepared(query, 'rows').all(...params) as unknown[][];
   const inserts = new Map<string, Database.Statement>();
-  const insertRows = (table: string, rows: readonly Record<string, unknown>[]): void => {
+  const insertRows = (table: string, rows: readonly Record<string, unknown>[]): number | null => {
     const first = rows[0];
-    if (!first) return;
+    if (!first) return null;
     const columns = Object.keys(first);
     const key = `${table}(${columns.join(',')})`;
     let stmt = inserts.get(key);
@@ -113,7 +114,9 @@ function openSqlite(path: string, options: OpenStoreOptions): Store {
       stmt = sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
       inserts.set(key, stmt);
     }
-    for (const row of rows) stmt.run(columns.map((c) => row[c] ?? null));
+    let last: number | null = null;
+    for (const row of rows) last = Number(stmt.run(columns.map((c) => row[c] ?? null)).lastInsertRowid);
+    return last;
   };
   return makeStore(db, sqliteCapabilities, location, { readColumn, readRows, insertRows });
 }

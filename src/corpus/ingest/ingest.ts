@@ -13,7 +13,7 @@ import { createAnalyzer } from '../../analyzer.js';
 import { createDocument, type Document } from '../../core/text/document.js';
 import { isStoreError } from '../../store/errors.js';
 import type { Store } from '../../store/open.js';
-import { documentIdByHash, type SaveStatus } from '../../store/repositories/documents.js';
+import { storedDocumentId, type SaveStatus } from '../../store/repositories/documents.js';
 import { recordFailure, type FailureStage } from '../../store/repositories/failures.js';
 import { TOOL_VERSION } from '../../version.js';
 import { linkCounterClaims, loadLedgerIndex } from '../counter-links.js';
@@ -141,7 +141,7 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
 
   /** Whether a stored document must be analysed (again). */
   const needsAnalysis = async (doc: Document): Promise<boolean> => {
-    const id = await documentIdByHash(store.db, doc.hash);
+    const id = await storedDocumentId(store, doc.hash);
     if (id === null) return true;
     if (!identity) return false;
     const a = await store.db.selectFrom('documents').innerJoin('analyses', 'analyses.id', 'documents.current_analysis_id').select(['analyses.config_hash', 'analyses.tool_version', 'analyses.versions_json']).where('documents.id', '=', id).executeTakeFirst();
