@@ -18,7 +18,23 @@ export interface AnalysisJob {
   readonly source: DocumentSource;
 }
 
-export type AnalysisReply = { readonly id: number; readonly result: AnalysisResult; readonly minhash: string } | { readonly id: number; readonly error: string };
+/** `resultJson`: the result as stored (JSON, without the document text), when it crossed a thread as JSON. */
+export type AnalysisReply = { readonly id: number; readonly result: AnalysisResult; readonly minhash: string; readonly resultJson?: string } | { readonly id: number; readonly error: string };
+
+/**
+ * What a worker posts. The result crosses as one JSON string: copying a string between threads is a
+ * memcpy, whereas structured clone walks the ~70 KB object graph of a news article's result on both sides,
+ * and the store needs that JSON anyway (it would otherwise serialise the result again).
+ */
+export type WireReply = { readonly id: number; readonly json: string; readonly minhash: string } | { readonly id: number; readonly error: string };
+
+export function toWire(reply: AnalysisReply): WireReply {
+  return 'error' in reply ? reply : { id: reply.id, json: JSON.stringify(reply.result), minhash: reply.minhash };
+}
+
+export function fromWire(wire: WireReply): AnalysisReply {
+  return 'error' in wire ? wire : { id: wire.id, result: JSON.parse(wire.json) as AnalysisResult, minhash: wire.minhash, resultJson: wire.json };
+}
 
 export interface PayloadAnalyser {
   readonly analyzer: Analyzer;

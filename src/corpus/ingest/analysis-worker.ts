@@ -4,15 +4,15 @@
  * document's MinHash signature.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { analysePayload, createPayloadAnalyser, type AnalysisJob, type AnalysisReply, type SerializableAnalyzerOptions } from './analyse.js';
+import { analysePayload, createPayloadAnalyser, toWire, type AnalysisJob, type SerializableAnalyzerOptions, type WireReply } from './analyse.js';
 
 const port = parentPort;
 if (port) {
   const analyser = createPayloadAnalyser(workerData as SerializableAnalyzerOptions);
   port.on('message', (job: AnalysisJob) => {
     analysePayload(analyser, job).then(
-      (reply) => port.postMessage(reply),
-      (e: unknown) => port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) } satisfies AnalysisReply),
+      (reply) => port.postMessage(toWire(reply)),
+      (e: unknown) => port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) } satisfies WireReply),
     );
   });
 }

@@ -165,6 +165,7 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
         options: {
           reanalyze: options.reanalyze ?? false,
           minhash: reply.minhash,
+          ...(reply.resultJson !== undefined ? { resultJson: reply.resultJson } : {}),
           after: async (trx, documentId, st) => {
             if (st === 'unchanged' || !watchIndex || !ledgerIndex) return;
             found = await recordWatchMatches(trx, watchIndex, documentId, doc.text, await ledgerClaimRanges(trx, documentId));

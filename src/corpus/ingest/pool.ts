@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzerOptions } from '../../analyzer.js';
-import { analysePayload, createPayloadAnalyser, type AnalysisJob, type AnalysisReply, type PayloadAnalyser, type SerializableAnalyzerOptions } from './analyse.js';
+import { analysePayload, createPayloadAnalyser, fromWire, type AnalysisJob, type AnalysisReply, type PayloadAnalyser, type SerializableAnalyzerOptions, type WireReply } from './analyse.js';
 
 export interface AnalysisPool {
   readonly size: number;
@@ -79,9 +79,15 @@ class WorkerPool implements AnalysisPool {
   private spawn(): Slot {
     const worker = startWorker(this.options);
     const slot: Slot = { worker, job: null };
-    worker.on('message', (reply: AnalysisReply) => {
+    worker.on('message', (wire: WireReply) => {
       const job = slot.job;
       slot.job = null;
+      let reply: AnalysisReply;
+      try {
+        reply = fromWire(wire);
+      } catch (e) {
+        reply = { id: wire.id, error: `unreadable analysis result: ${(e as Error).message}` };
+      }
       job?.resolve(reply);
       this.pump();
     });

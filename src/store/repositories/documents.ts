@@ -21,6 +21,8 @@ export interface SaveOptions {
   readonly reanalyze?: boolean;
   /** Near-duplicate signature (see corpus/minhash.ts), stored for clustering. */
   readonly minhash?: string | null;
+  /** The result already serialised as JSON without the document text (as a worker thread sends it). */
+  readonly resultJson?: string;
   /** Extra work in the same transaction (watch matches, counter links), given the document id. */
   readonly after?: (trx: Db, documentId: number, status: SaveStatus) => Promise<void>;
 }
@@ -136,7 +138,7 @@ async function saveInTransaction(store: Store, trx: Db, doc: Document, result: A
     if (documentId === null) throw new Error('the document row was not inserted');
     status = 'inserted';
   }
-  await insertAnalysis(trx, rowWriter(store, trx), raw, documentId, result);
+  await insertAnalysis(trx, rowWriter(store, trx), raw, documentId, result, options.resultJson);
   await options.after?.(trx, documentId, status);
   return { status, documentId };
 }
@@ -204,14 +206,14 @@ function rowWriter(store: Store, trx: Db): RowWriter {
   };
 }
 
-async function insertAnalysis(trx: Db, write: RowWriter, raw: RawWriter | null, documentId: number, result: AnalysisResult): Promise<number> {
-  const compact = { ...result, document: { ...result.document, text: undefined } };
+async function insertAnalysis(trx: Db, write: RowWriter, raw: RawWriter | null, documentId: number, result: AnalysisResult, resultJson: string | undefined): Promise<number> {
+  const json = result.document.text === undefined && resultJson !== undefined ? resultJson : JSON.stringify({ ...result, document: { ...result.document, text: undefined } });
   const values = {
     document_id: documentId,
     tool_version: result.meta.toolVersion,
     config_hash: result.meta.configHash,
     versions_json: JSON.stringify({ detectors: result.meta.detectors, aggregators: result.meta.aggregators }),
-    result_json: JSON.stringify(compact),
+    result_json: json,
     total_ms: result.stats.totalMs,
     created_at: nowIso(),
   };
