@@ -42,3 +42,20 @@ describe('Bm25Index', () => {
     expect(index.search(q, 5)).toEqual(index.search(q, 5));
   });
 });
+
+describe('Bm25Index.scoreDocs / termImpacts', () => {
+  it('agree with score() document by document', () => {
+    const index = new Bm25Index([
+      ['sea', 'water', 'cold'],
+      ['dam', 'flood', 'town', 'town'],
+      ['sea', 'town'],
+    ]);
+    const terms = ['town', 'sea', 'missing'];
+    const docs = [2, 0, 1];
+    const scores = index.scoreDocs(terms, docs);
+    docs.forEach((d, i) => expect(scores[i]).toBeCloseTo(index.score(terms, d), 10));
+    const impacts = index.termImpacts(terms, docs);
+    expect(impacts).toHaveLength(9);
+    expect(impacts[2 * 3 + 0]).toBe(0); // 'missing' is in no document
+  });
+});

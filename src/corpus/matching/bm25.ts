@@ -120,6 +120,34 @@ export class Bm25Index {
     return result;
   }
 
+  /**
+   * The BM25 impact of each of `distinctTerms` (no repeats) in each of `docs`, as a terms × docs matrix
+   * (row t, column d at t * docs.length + d): one binary search per pair, for scoring a few candidates
+   * with several term subsets without walking whole posting lists.
+   */
+  termImpacts(distinctTerms: readonly string[], docs: readonly number[]): Float64Array {
+    const out = new Float64Array(distinctTerms.length * docs.length);
+    for (let t = 0; t < distinctTerms.length; t++) {
+      const id = this.termIds.get(distinctTerms[t]!);
+      if (id === undefined) continue;
+      const lo = this.offsets[id]!;
+      const hi = this.offsets[id + 1]!;
+      for (let d = 0; d < docs.length; d++) {
+        const at = findPosting(this.postingDocs, lo, hi, docs[d]!);
+        if (at >= 0) out[t * docs.length + d] = this.impacts[at]!;
+      }
+    }
+    return out;
+  }
+
+  /** BM25 scores of `docs` for distinct query terms (same formula as `search`). */
+  scoreDocs(distinctTerms: readonly string[], docs: readonly number[]): Float64Array {
+    const m = this.termImpacts(distinctTerms, docs);
+    const out = new Float64Array(docs.length);
+    for (let i = 0; i < m.length; i++) out[i % docs.length]! += m[i]!;
+    return out;
+  }
+
   /** BM25 score of one document for the query (same formula as `search`). */
   score(terms: readonly string[], doc: number): number {
     let s = 0;

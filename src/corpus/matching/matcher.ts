@@ -150,26 +150,43 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
   ): { doc: number; bm25: number; features: Float64Array }[] {
     const hits = this.all.search(q.terms, this.candidates);
     const max = hits[0]?.score ?? 0;
+    const docs = hits.map((h) => h.doc);
+    // Which distinct terms occur in the tweet's body and which in its attribution (a term may be in both).
     const parts = splitTweetAttribution(text);
-    const bodyTerms: string[] = [];
-    const attributionTerms: string[] = [];
+    const inBody = new Set<string>();
+    const inAttribution = new Set<string>();
     for (const t of q.tokens) {
-      const inAttribution = parts.spans.some(([s, e]) => t.start >= s && t.start < e);
-      (inAttribution ? attributionTerms : bodyTerms).push(t.term);
+      const attributed = parts.spans.some(([s, e]) => t.start >= s && t.start < e);
+      (attributed ? inAttribution : inBody).add(t.term);
     }
+    const terms = q.uniqueTerms;
+    const bodyTerm = terms.map((t) => inBody.has(t));
+    const attributionTerm = terms.map((t) => inAttribution.has(t));
+    const impacts = this.all.termImpacts(terms, docs);
+    const claimScores = this.claimIndex.scoreDocs(terms, docs);
+    const titleScores = this.titleIndex.scoreDocs(terms, docs);
     const ctx = queryContext(q, this.trigrams.query(maskUrls(parts.body)), this.trigrams);
-    return hits.map((h, rank) => ({
-      doc: h.doc,
-      bm25: h.score,
-      features: pairFeatures(ctx, this.claims[h.doc]!, this.titles[h.doc]!, this.unions[h.doc]!, {
+    return hits.map((h, rank) => {
+      let bm25Body = 0;
+      let bm25Attribution = 0;
+      for (let t = 0; t < terms.length; t++) {
+        const impact = impacts[t * docs.length + rank]!;
+        if (bodyTerm[t]) bm25Body += impact;
+        if (attributionTerm[t]) bm25Attribution += impact;
+      }
+      return {
+        doc: h.doc,
         bm25: h.score,
-        bm25Max: max,
-        bm25Claim: this.claimIndex.score(q.terms, h.doc),
-        bm25Title: this.titleIndex.score(q.terms, h.doc),
-        rank,
-        bm25Body: this.all.score(bodyTerms, h.doc),
-        bm25Attribution: attributionTerms.length ? this.all.score(attributionTerms, h.doc) : 0,
-      }),
-    }));
+        features: pairFeatures(ctx, this.claims[h.doc]!, this.titles[h.doc]!, this.unions[h.doc]!, {
+          bm25: h.score,
+          bm25Max: max,
+          bm25Claim: claimScores[rank]!,
+          bm25Title: titleScores[rank]!,
+          rank,
+          bm25Body,
+          bm25Attribution,
+        }),
+      };
+    });
   }
 }
