@@ -4,7 +4,8 @@ import { docUnion, pairFeatures, queryContext, type DocUnion } from './features.
 import { highlightMatches, type Highlight } from './highlight.js';
 import { prepareText, type PreparedText } from './prepared-text.js';
 import { rerankScore, type RerankerModel } from './reranker.js';
-import { maskUrls } from './tokenize.js';
+import { TagSegmenter } from './tag-segmenter.js';
+import { maskUrls, type TagSplitter } from './tokenize.js';
 import { TrigramTable } from './trigrams.js';
 import { splitTweetAttribution } from './tweet-attribution.js';
 
@@ -67,6 +68,8 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
   private readonly titles: PreparedText[];
   private readonly unions: DocUnion[];
   private readonly trigrams = new TrigramTable();
+  /** Splits a query's run-together hashtags into the library's words. */
+  private readonly splitTag: TagSplitter;
   private readonly idf: (term: string) => number;
 
   constructor(entries: readonly T[], options: MatcherOptions = {}) {
@@ -82,6 +85,8 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
     this.claimIndex = new Bm25Index(rawClaims.map((c) => c.terms));
     this.titleIndex = new Bm25Index(rawTitles.map((c) => c.terms));
     this.idf = (t) => this.all.idf(t);
+    const segmenter = new TagSegmenter(entries.map((e) => `${e.claim} ${e.title ?? ''}`));
+    this.splitTag = (part) => segmenter.split(part);
     this.claims = entries.map((e) => prepareText(e.claim, this.idf, this.vectors));
     this.titles = entries.map((e) => prepareText(e.title ?? '', this.idf, this.vectors));
     this.unions = this.claims.map((c, i) =>
@@ -100,14 +105,14 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
 
   /** Feature vectors of the BM25 candidates of a query (for training and inspection). */
   candidateFeatures(text: string): { doc: number; bm25: number; features: Float64Array }[] {
-    const q = prepareText(text, this.idf, this.vectors);
+    const q = prepareText(text, this.idf, this.vectors, this.splitTag);
     return this.scoreCandidates(text, q).map((c) => ({ doc: c.doc, bm25: c.bm25, features: c.features }));
   }
 
   match(text: string, options: MatchOptions = {}): MatchHit<T>[] {
     const k = Math.max(1, options.k ?? 10);
     const useModel = !!this.model && !options.bm25Only;
-    const q = prepareText(text, this.idf, useModel ? this.vectors : null);
+    const q = prepareText(text, this.idf, useModel ? this.vectors : null, this.splitTag);
     let ranked: { doc: number; bm25: number; score: number }[];
     if (useModel) {
       const scored = this.scoreCandidates(text, q).map((c) => ({

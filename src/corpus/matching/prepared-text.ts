@@ -1,5 +1,5 @@
 import type { WordVectors } from '../../models/vectors/word-vectors.js';
-import { tokenizeForMatching, type MatchToken } from './tokenize.js';
+import { tokenizeForMatching, type MatchToken, type TagSplitter } from './tokenize.js';
 
 /**
  * A text analysed once for matching: its index terms, the idf-weighted sentence vector, numbers, term
@@ -23,8 +23,13 @@ export interface PreparedText {
 
 export type IdfFn = (term: string) => number;
 
-export function prepareText(text: string, idf: IdfFn, vectors: WordVectors | null): PreparedText {
-  const tokens = tokenizeForMatching(text);
+export function prepareText(
+  text: string,
+  idf: IdfFn,
+  vectors: WordVectors | null,
+  splitTag?: TagSplitter,
+): PreparedText {
+  const tokens = tokenizeForMatching(text, false, splitTag);
   const terms = tokens.map((t) => t.term);
   const unique = new Set(terms);
   const uniqueTerms = [...unique];

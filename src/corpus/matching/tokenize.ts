@@ -45,8 +45,19 @@ export function maskUrls(text: string): string {
   return text.replace(URL_RE, (m) => ' '.repeat(m.length));
 }
 
-/** All tokens with offsets, stop words included (`keepStopwords`) or not. */
-export function tokenizeForMatching(text: string, keepStopwords = false): MatchToken[] {
+/** Splits a run-together #tag or @handle part into contiguous pieces, or null to keep it (see tag-segmenter.ts). */
+export type TagSplitter = (part: string) => readonly string[] | null;
+
+/**
+ * All tokens with offsets, stop words included (`keepStopwords`) or not. `splitTag`, when given, may split
+ * a #tag or @handle part that the case changes did not split ("#tentcity" → tent, city). Plain words are
+ * never split: splitting unknown words (misspellings, names) lost MAP@5 on train and dev.
+ */
+export function tokenizeForMatching(
+  text: string,
+  keepStopwords = false,
+  splitTag?: TagSplitter,
+): MatchToken[] {
   const out: MatchToken[] = [];
   const masked = maskUrls(text);
   for (const m of masked.matchAll(PIECE_RE)) {
@@ -56,7 +67,16 @@ export function tokenizeForMatching(text: string, keepStopwords = false): MatchT
     if (first === '#' || first === '@') {
       const kind = first === '#' ? 'hashtag' : 'mention';
       for (const part of piece.slice(1).matchAll(CAMEL_RE)) {
-        push(out, part[0], start + 1 + part.index, kind, keepStopwords);
+        const pieces = splitTag ? splitTag(part[0]) : null;
+        if (!pieces) {
+          push(out, part[0], start + 1 + part.index, kind, keepStopwords);
+          continue;
+        }
+        let at = start + 1 + part.index;
+        for (const p of pieces) {
+          push(out, p, at, kind, keepStopwords);
+          at += p.length;
+        }
       }
     } else if (piece === '%') {
       out.push({ term: 'percent', word: 'percent', start, end: start + 1, kind: 'word' });
