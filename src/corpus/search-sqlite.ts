@@ -38,9 +38,8 @@ function filterSets(read: ReadColumn, q: SearchQuery): { include: Int32Array[]; 
     include.push(ids(read, `SELECT documents.id FROM documents INDEXED BY documents_outlet WHERE outlet_id IN (SELECT id FROM outlets WHERE name IN (${sqlList(q.outlets.length)}))`, q.outlets));
   }
   if (q.from || q.to) {
-    const to = q.to ? (q.to.length === 10 ? `${q.to}T99` : q.to) : null;
-    const where = [q.from ? 'published_at >= ?' : null, to ? 'published_at <= ?' : null].filter(Boolean).join(' AND ');
-    include.push(ids(read, `SELECT id FROM documents INDEXED BY documents_published WHERE ${where}`, [q.from, to].filter((x): x is string => !!x)));
+    const { where, bounds } = dateWhere(dateBounds(q));
+    include.push(ids(read, `SELECT id FROM documents INDEXED BY documents_published WHERE ${where}`, bounds));
   }
   if (q.languages?.length) include.push(ids(read, `SELECT id FROM documents INDEXED BY documents_language WHERE language IN (${sqlList(q.languages.length)})`, q.languages));
   if (q.techniques?.length) include.push(ids(read, `SELECT document_id FROM document_techniques WHERE technique IN (${sqlList(q.techniques.length)})`, q.techniques));
@@ -116,6 +115,12 @@ function dateBounds(q: SearchQuery): { from: string | null; to: string | null } 
   return { from: q.from ?? null, to: q.to ? (q.to.length === 10 ? `${q.to}T99` : q.to) : null };
 }
 
+/** The SQL condition on `published_at` for date bounds ('' without any) and its parameters. */
+function dateWhere(dates: { from: string | null; to: string | null }): { where: string; bounds: string[] } {
+  const where = [dates.from ? 'published_at >= ?' : null, dates.to ? 'published_at <= ?' : null].filter(Boolean).join(' AND ');
+  return { where, bounds: [dates.from, dates.to].filter((x): x is string => !!x) };
+}
+
 /**
  * Newest publication date first (undated last), then newest id: the page [from, to) of `matched`, which
  * must hold only documents within `dates`. Up to `tuning.sortLimit` matches are sorted in memory; the
@@ -141,9 +146,8 @@ export function byDate(
   // twice the rows the page needs at the set's density, then eight times more each time that was not
   // enough — matches bunched in the past (an old date range) cost a few reads, not one read of everything.
   // Undated documents sort last, so the walk only leaves them out when the query has a date range.
-  const where = [dates.from ? 'published_at >= ?' : null, dates.to ? 'published_at <= ?' : null].filter(Boolean);
-  const bounds = [dates.from, dates.to].filter((x): x is string => !!x);
-  const query = `SELECT id FROM documents INDEXED BY documents_published ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY published_at DESC, id DESC LIMIT ?`;
+  const { where, bounds } = dateWhere(dates);
+  const query = `SELECT id FROM documents INDEXED BY documents_published ${where ? `WHERE ${where}` : ''} ORDER BY published_at DESC, id DESC LIMIT ?`;
   const total = Number(read('SELECT max(id) FROM documents', [])[0] ?? 0) || 1;
   for (let limit = Math.ceil((to * total * 2) / matched.length) + tuning.minRead; ; limit *= 8) {
     const ids = read(query, [...bounds, limit]);
