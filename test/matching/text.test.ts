@@ -56,6 +56,10 @@ describe('tokenizeForMatching', () => {
     expect(text.slice(tokens[1]!.start, tokens[1]!.end)).toBe('Defund');
   });
 
+  it('writes spelled-out numbers as digits', () => {
+    expect(matchTerms('Ten times more for a twenty-year-old')).toEqual(['10', 'time', '20', 'year', 'old']);
+  });
+
   it('keeps negations (they change a claim) and drops other stop words', () => {
     expect(matchTerms('The vaccine is not safe')).toEqual(['vaccin', 'not', 'safe']);
     expect(matchTerms('The vaccine is safe')).toEqual(['vaccin', 'safe']);

@@ -6,8 +6,8 @@ import { STOPWORDS } from './stopwords.js';
  * links, @handles, #CamelCaseTags, "70%", "$1,000"; fact-checks spell words out ("70 per cent"). So:
  * links are dropped (a t.co address carries no words), handles and hashtags are split at case changes
  * and digits ("#DefundTheCBC" → defund, the, cbc), digit groups lose their commas, "%" becomes "percent",
- * words are lower-cased and Porter-stemmed, and stop words are dropped. Every token keeps its offsets
- * [start, end) in the input so that matches can be highlighted.
+ * number words ("ten") become digits, words are lower-cased and Porter-stemmed, and stop words are
+ * dropped. Every token keeps its offsets [start, end) in the input so that matches can be highlighted.
  */
 export interface MatchToken {
   /** The index term: lower-cased, stemmed surface form. */
@@ -27,6 +27,24 @@ const URL_RE =
 const PIECE_RE = /[#@][\p{L}\p{N}_]+|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*|%|\$/gu;
 // Splits "DefundTheCBC2020" into Defund / The / CBC / 2020 and "covid_19" at underscores.
 const CAMEL_RE = /\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}?\p{Ll}+|\p{Lu}+|\p{N}+/gu;
+
+// Fact-checks spell small numbers out ("ten times", "Fourteen-year-old"), tweets write digits ("10x"): the
+// number words two to twenty and the tens become their digits ("one" stays a stop word; multipliers such as
+// "hundred" are left alone, since "two hundred" is not "2 100"). Measured: +0.0005 train-CV MAP@5, +0.001 dev.
+const NUMBER_WORDS = new Map(
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, String(i + 2)] as [string, string])
+    .concat([
+      ['thirty', '30'],
+      ['forty', '40'],
+      ['fifty', '50'],
+      ['sixty', '60'],
+      ['seventy', '70'],
+      ['eighty', '80'],
+      ['ninety', '90'],
+    ]),
+);
 
 const stemCache = new Map<string, string>();
 
@@ -112,6 +130,11 @@ function push(
   }
   word = word.replace(/'/gu, '');
   if (word.length === 0) return;
+  const digits = NUMBER_WORDS.get(word);
+  if (digits !== undefined) {
+    out.push({ term: digits, word, start, end, kind: 'number' });
+    return;
+  }
   if (!keepStopwords && STOPWORDS.has(word)) return;
   if (word.length === 1 && kind === 'word') return;
   out.push({ term: stemWord(word), word, start, end, kind });
