@@ -6,6 +6,8 @@ import {
 import type { FactCheckMatcher } from '../../src/corpus/matching/matcher.js';
 import type { Section } from '../harness.js';
 import { loadClaimRetrieval, queryText, type ClaimRetrievalSplit } from './claim-retrieval-data.js';
+import { crossValidate } from './cross-validation.js';
+import { fitReranker, labelledQueries } from './reranker-training.js';
 
 function score(matcher: FactCheckMatcher, split: ClaimRetrievalSplit, bm25Only: boolean): RetrievalScores {
   const runs = new Map<string, string[]>();
@@ -35,6 +37,12 @@ export const claimRetrievalEvalSection: Section = {
     const devRerank = score(matcher, data.dev, false);
     const trainBm25 = score(matcher, data.train, true);
     const trainRerank = score(matcher, data.train, false);
+    // The figure that chose features and settings: 5-fold cross-validation on train (folds by query).
+    const cv = matcher.model
+      ? crossValidate(labelledQueries(matcher, data, data.train), (q) =>
+          fitReranker(q, ctx.quick ? 100 : 800),
+        )
+      : null;
     return [
       `${data.factChecks.length} fact-checks; queries are tweets; top 20 retrieved per query. The re-ranker was trained on the train split only, so **dev is the held-out figure**; train rows are in-sample.`,
       '',
@@ -44,6 +52,10 @@ export const claimRetrievalEvalSection: Section = {
       row('dev — BM25 + re-ranker', devRerank),
       row('train — BM25 (baseline)', trainBm25),
       row('train — BM25 + re-ranker (in-sample)', trainRerank),
+      '',
+      cv
+        ? `5-fold cross-validation on train (folds by query, the re-ranker retrained on four folds each time): MAP@5 BM25 ${cv.bm25.toFixed(4)}, re-ranked ${cv.rerank.toFixed(4)}.`
+        : '',
       '',
       'Quality bar of issue 7: MAP@5 ≥ 0.93 on the held-out CheckThat! 2020 English test split (not available here).',
     ].join('\n');

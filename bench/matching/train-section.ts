@@ -2,11 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CANDIDATES } from '../../src/corpus/matching/index.js';
 import { FactCheckMatcher } from '../../src/corpus/matching/matcher.js';
-import { trainReranker } from '../../src/corpus/matching/reranker.js';
+import type { RerankerModel } from '../../src/corpus/matching/reranker.js';
 import { loadWordVectors } from '../../src/models/vectors/word-vectors.js';
 import { ROOT, type Section } from '../harness.js';
-import { loadClaimRetrieval, queryText } from './claim-retrieval-data.js';
+import { loadClaimRetrieval } from './claim-retrieval-data.js';
 import { crossValidate, type LabelledQuery } from './cross-validation.js';
+import { fitReranker, labelledQueries } from './reranker-training.js';
 
 /**
  * `npm run train matching`: learns the re-ranker on the CheckThat! 2020 train split (dev is never seen)
@@ -23,32 +24,13 @@ export const matchingTrainSection: Section = {
       vectors: loadWordVectors(),
       candidates: DEFAULT_CANDIDATES,
     });
-    const groups: LabelledQuery[] = [];
-    let covered = 0;
-    for (const q of data.train.queries) {
-      const relevant = data.train.qrels.get(q.id);
-      if (!relevant) continue;
-      const cands = matcher.candidateFeatures(queryText(q));
-      const labels = cands.map((c) => relevant.has(data.factChecks[c.doc]!.id));
-      if (labels.some(Boolean)) covered++;
-      groups.push({
-        features: cands.map((c) => c.features),
-        relevant: labels,
-        ids: cands.map((c) => data.factChecks[c.doc]!.id),
-        relevantIds: relevant,
-      });
-    }
+    const groups = labelledQueries(matcher, data, data.train);
+    const covered = groups.filter((g) => g.relevant.some(Boolean)).length;
     ctx.log(
       `train queries: ${groups.length}; relevant fact-check among the top ${DEFAULT_CANDIDATES} BM25 candidates: ${covered}`,
     );
     const iterations = ctx.quick ? 100 : 800;
-    const fit = (queries: readonly LabelledQuery[]) =>
-      trainReranker(queries, {
-        iterations,
-        learningRate: 1,
-        l2: 1e-3,
-        trainedOn: `CheckThat! 2020 task 2 English train split (${queries.length} queries), ${DEFAULT_CANDIDATES} BM25 candidates each, pairwise logistic loss, ${iterations} full-batch iterations, l2 1e-3`,
-      });
+    const fit = (queries: readonly LabelledQuery[]): RerankerModel => fitReranker(queries, iterations);
     const cv = crossValidate(groups, fit);
     ctx.log(`5-fold CV MAP@5 on train: BM25 ${cv.bm25.toFixed(4)}, re-ranked ${cv.rerank.toFixed(4)}`);
     const model = fit(groups);
