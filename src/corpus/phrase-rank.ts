@@ -47,7 +47,10 @@ function fold(text: string): string {
 
 /** Counts the phrase's instances in a text, overlapping ones included ("a a" occurs twice in "a a a"). */
 function phraseCounter(words: readonly string[]): (text: string | null) => number {
-  const [first, ...rest] = words.map((w) => fold(w).replace(/[^\p{L}\p{N}\p{Co}]/gu, ''));
+  const [first, ...rest] = words.map((w) => fold(w).replace(/[^\p{L}\p{N}\p{Co}]/gu, '')).filter((w) => w.length > 0);
+  // Query words are letters and digits, so none folds to nothing; were one to, an empty pattern would match
+  // everywhere without advancing.
+  if (!first) return () => 0;
   // The first word found by a plain search (fast), the others checked right after it: each instance
   // starts at a different occurrence of the first word, so overlapping instances are all counted.
   const head = new RegExp(`(?<![${TOKEN}])${first}(?![${TOKEN}])`, 'gu');
