@@ -7,6 +7,7 @@ import type { Token } from '../../core/segment/types.js';
 import { bucket, isContent, type FeatureDoc } from './features.js';
 import { emitOnce as emit } from './emit-once.js';
 import type { LinearModel } from './linear.js';
+import type { PairIndex } from './pair-index.js';
 import { WordTableBuilder } from './word-table.js';
 
 interface CompiledParagraph {
@@ -14,8 +15,8 @@ interface CompiledParagraph {
   readonly vocab: ReadonlyMap<string, number>;
   /** Feature id of `l=<lemma>` by vocabulary id (-1: none). */
   readonly lemma: Int32Array;
-  /** Feature id of `bi=x|y` by x * vocabulary size + y (integer keys hash faster than nested string maps). */
-  readonly bi: ReadonlyMap<number, number>;
+  /** Feature id of `bi=x|y` by the vocabulary ids (x, y); -1: none. */
+  readonly bi: PairIndex;
   /** De-duplication: stamp[id] === generation when id was already emitted in this call. */
   readonly stamp: Int32Array;
   generation: number;
@@ -54,7 +55,6 @@ export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: numbe
   let maxRep = 1;
   let quoted = 0;
   // Vocabulary id of each token's lemma (-1: not in the model), looked up once and reused for bigrams.
-  const V = c.vocab.size;
   const vid = new Int32Array(n);
   for (let k = a; k < b; k++) vid[k - a] = c.vocab.get((toks[k] as Token).lemma) ?? -1;
   for (let k = a; k < b; k++) {
@@ -67,7 +67,10 @@ export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: numbe
         if (t.lemma.includes('|') || next.includes('|')) emit(c, ids, index.get(`bi=${t.lemma}|${next}`));
         else {
           const y = vid[k + 1 - a] as number;
-          if (x >= 0 && y >= 0) emit(c, ids, c.bi.get(x * V + y));
+          if (x >= 0 && y >= 0) {
+            const f = c.bi.get(x, y);
+            if (f >= 0) emit(c, ids, f);
+          }
         }
       }
     }

@@ -9,6 +9,7 @@ import type { Token } from '../../core/segment/types.js';
 import { bucket, isContent, type FeatureDoc } from './features.js';
 import { emitOnce as emit } from './emit-once.js';
 import type { LinearModel } from './linear.js';
+import type { PairIndex } from './pair-index.js';
 import { WordTableBuilder } from './word-table.js';
 import { clusterOfRow, tokenRow, tokenRows, type WordClusters } from './word-clusters.js';
 
@@ -21,8 +22,8 @@ interface CompiledSpan {
   readonly vocab: ReadonlyMap<string, number>;
   /** Feature id of `w=<word>` by vocabulary id (-1: none). */
   readonly word: Int32Array;
-  /** Feature id of `bi=x|y` by x * vocabulary size + y (integer keys hash faster than nested string maps). */
-  readonly bi: ReadonlyMap<number, number>;
+  /** Feature id of `bi=x|y` by the vocabulary ids (x, y); -1: none. */
+  readonly bi: PairIndex;
   /** Feature id of `wc=<c>` by cluster number c (-1: none). */
   readonly wc: Int32Array;
   readonly stamp: Int32Array;
@@ -116,7 +117,6 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
   let maxRep = 1;
   const cache = idsOf(model, clusters, fd);
   const rows = clusters ? tokenRows(clusters.vectors, fd) : null;
-  const V = c.vocab.size;
   const vidAt = (k: number): number => {
     let v = cache.vid[k] as number;
     if (v === -2) cache.vid[k] = v = c.vocab.get((toks[k] as Token).normal) ?? -1;
@@ -146,7 +146,10 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
       if (t.normal.includes('|') || next.includes('|')) name(`bi=${t.normal}|${next}`);
       else {
         const y = vidAt(k + 1);
-        if (x >= 0 && y >= 0) emit(c, ids, c.bi.get(x * V + y));
+        if (x >= 0 && y >= 0) {
+          const f = c.bi.get(x, y);
+          if (f >= 0) emit(c, ids, f);
+        }
       }
     }
     const shape = fd.shapes[k];

@@ -13,6 +13,7 @@
 import type { Token } from '../../core/segment/types.js';
 import { bucket, isContent, type FeatureDoc } from './features.js';
 import type { LinearModel } from './linear.js';
+import { PairIndex } from './pair-index.js';
 
 const BOS = '<s>';
 const EOS = '</s>';
@@ -32,14 +33,17 @@ export interface CompiledTagger {
   readonly sLemma: Float64Array;
   readonly p: Float64Array;
   readonly sh: Float64Array;
-  /** Bigram weights keyed by first word id × vocabulary size + second word id (one integer-keyed lookup). */
-  readonly ww: ReadonlyMap<number, number>;
-  readonly wwNext: ReadonlyMap<number, number>;
+  /** Bigram weights: the pair table gives a slot (-1: no such feature), the weight array its weight. */
+  readonly ww: PairIndex;
+  readonly wwWeight: Float64Array;
+  readonly wwNext: PairIndex;
+  readonly wwNextWeight: Float64Array;
   readonly pp: Float64Array;
   readonly ppNext: Float64Array;
   readonly ppp: Float64Array;
   readonly shPrev: Float64Array;
-  readonly repw: ReadonlyMap<number, number>;
+  /** Weight of repw=<lemma>|<bucket> at lemma id × 3 + bucket (0 where unknown). */
+  readonly repw: Float64Array;
   readonly other: ReadonlyMap<string, number>;
   /** Weights of the cue groups as token features (cue=) and sentence features (s:cue=). */
   readonly cue: ReadonlyMap<string, number>;
@@ -107,10 +111,11 @@ export function compileTagger(model: LinearModel): CompiledTagger {
   const ppNext = zeros(posCount * posCount);
   const ppp = zeros(posCount * posCount * posCount);
   const shPrev = zeros(SHAPES.length * SHAPES.length);
-  const ww = new Map<number, number>();
-  const wwNext = new Map<number, number>();
-  const setPair = (m: Map<number, number>, a: number, b: number, w: number): void => void m.set(a * V + b, w);
-  const repw = new Map<number, number>();
+  const ww: [number, number, number][] = [];
+  const wwNext: [number, number, number][] = [];
+  const wwWeight: number[] = [];
+  const wwNextWeight: number[] = [];
+  const repw = zeros(V * REPW_BUCKETS.length);
   const other = new Map<string, number>();
   const shapeId = (s: string): number => SHAPES.indexOf(s as (typeof SHAPES)[number]);
   for (const { name, tpl, val, w } of parsed) {
@@ -134,11 +139,13 @@ export function compileTagger(model: LinearModel): CompiledTagger {
     } else if ((tpl === 'ww' || tpl === 'ww+') && singlePipe(val)) {
       // Bigrams whose words contain "|" themselves stay in `other`, looked up by name at run time.
       const [a, b] = val.split('|');
-      setPair(tpl === 'ww' ? ww : wwNext, vocab.get(a ?? '') as number, vocab.get(b ?? '') as number, w);
+      const [pairs, weights] = tpl === 'ww' ? [ww, wwWeight] : [wwNext, wwNextWeight];
+      pairs.push([vocab.get(a ?? '') as number, vocab.get(b ?? '') as number, weights.length]);
+      weights.push(w);
     } else if (tpl === 'repw' && val.lastIndexOf('|') > 0) {
       const at = val.lastIndexOf('|');
       const b = REPW_BUCKETS.indexOf(val.slice(at + 1));
-      if (b >= 0) repw.set((vocab.get(val.slice(0, at)) as number) * 4 + b, w);
+      if (b >= 0) repw[(vocab.get(val.slice(0, at)) as number) * REPW_BUCKETS.length + b] = w;
       else done = false;
     } else done = false;
     if (!done) other.set(name, w);
@@ -151,7 +158,31 @@ export function compileTagger(model: LinearModel): CompiledTagger {
   }
   const rpos = [0, 1, 2, 3, 4].map((k) => other.get(`rpos=${k}`) ?? 0);
   const rep = ['1', '2', '3', '5', '5+'].map((b) => other.get(`rep=${b}`) ?? 0);
-  const result: CompiledTagger = { vocab, pos, word, lemma, sLemma, p, sh, ww, wwNext, pp, ppNext, ppp, shPrev, repw, other, cue, sCue, rpos, rep, posCount, sufCache: new Int32Array(V).fill(-2) };
+  const result: CompiledTagger = {
+    vocab,
+    pos,
+    word,
+    lemma,
+    sLemma,
+    p,
+    sh,
+    ww: new PairIndex(ww),
+    wwWeight: Float64Array.from(wwWeight),
+    wwNext: new PairIndex(wwNext),
+    wwNextWeight: Float64Array.from(wwNextWeight),
+    pp,
+    ppNext,
+    ppp,
+    shPrev,
+    repw,
+    other,
+    cue,
+    sCue,
+    rpos,
+    rep,
+    posCount,
+    sufCache: new Int32Array(V).fill(-2),
+  };
   compiled.set(model, result);
   return result;
 }
@@ -241,7 +272,6 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
   // Tables in locals: the loop below runs once per token of every document.
   const { w: W, 'w-1': Wm1, 'w+1': Wp1, 'w-2': Wm2, 'w+2': Wp2, suf: Suf } = c.word;
   const { lemma: L, p: Pt, sh: Sh, pp: PP, ppNext: PPn, ppp: PPP, shPrev: ShP, sufCache } = c;
-  const V = c.vocab.size;
   for (let i = 0; i < n; i++) {
     const t = toks[i] as Token;
     const sent = sentences[t.sentence];
@@ -270,9 +300,15 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
     if (wp2 >= 0) s += Wp2[wp2] as number;
     // Rare: a word containing "|" makes a bigram's name ambiguous; such bigrams are looked up by name.
     if (pipe[i] || (i - 1 >= first && pipe[i - 1])) s = add(s, other.get(`ww=${wordAt(toks, i - 1, first, end)}|${t.normal}`));
-    else if (wm1 >= 0 && wi >= 0) s = add(s, c.ww.get(wm1 * V + wi));
+    else if (wm1 >= 0 && wi >= 0) {
+      const slot = c.ww.get(wm1, wi);
+      if (slot >= 0) s += c.wwWeight[slot] as number;
+    }
     if (pipe[i] || (i + 1 < end && pipe[i + 1])) s = add(s, other.get(`ww+=${t.normal}|${wordAt(toks, i + 1, first, end)}`));
-    else if (wp1 >= 0 && wi >= 0) s = add(s, c.wwNext.get(wi * V + wp1));
+    else if (wp1 >= 0 && wi >= 0) {
+      const slot = c.wwNext.get(wi, wp1);
+      if (slot >= 0) s += c.wwNextWeight[slot] as number;
+    }
     const pm1 = wAt(pid, i - 1, first, end);
     const pp1 = wAt(pid, i + 1, first, end);
     const P = c.posCount;
@@ -297,7 +333,8 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
       const count = fd.lemmaCount.get(t.lemma) ?? 1;
       s += c.rep[count <= 1 ? 0 : count <= 2 ? 1 : count <= 3 ? 2 : count <= 5 ? 3 : 4] ?? 0;
       const rl = li >= 0 ? li : (c.vocab.get(t.lemma) ?? -1);
-      s = add(s, rl >= 0 ? c.repw.get(rl * 4 + (count <= 1 ? 0 : count <= 2 ? 1 : 2)) : undefined);
+      // An unknown repw= feature weighs 0 in the table, and s + 0 is s (s is never -0: it starts at +0).
+      if (rl >= 0) s += c.repw[rl * 3 + (count <= 1 ? 0 : count <= 2 ? 1 : 2)] as number;
     }
     for (const cue of fd.cues[i] as readonly string[]) s += c.cue.get(cue) ?? 0;
     out[i] = 1 / (1 + Math.exp(-(sentBase + s)));

@@ -1,15 +1,17 @@
 /**
  * The integer tables of a model's word features, shared by the fast feature paths (fast-span.ts,
  * fast-paragraph.ts): words of the unigram template (`w=`, `l=`) and of single-"|" bigrams (`bi=x|y`) are
- * interned to small ids; a unigram's feature id is then an array read and a bigram's one integer-keyed
- * map lookup (x * vocabulary size + y), instead of nested string-keyed maps.
+ * interned to small ids; a unigram's feature id is then an array read and a bigram's one look-up in an
+ * integer pair table (pair-index.ts), instead of nested string-keyed maps.
  */
+import { PairIndex } from './pair-index.js';
+
 export interface WordTable {
   readonly vocab: ReadonlyMap<string, number>;
   /** Feature id of the unigram feature by vocabulary id (-1: none). */
   readonly unigram: Int32Array;
-  /** Feature id of `bi=x|y` by x * vocabulary size + y. */
-  readonly bigram: ReadonlyMap<number, number>;
+  /** Feature id of `bi=x|y` by the vocabulary ids (x, y); -1: none. */
+  readonly bigram: PairIndex;
 }
 
 export class WordTableBuilder {
@@ -35,11 +37,8 @@ export class WordTableBuilder {
   }
 
   build(): WordTable {
-    const V = this.vocab.size;
-    const unigram = new Int32Array(V).fill(-1);
+    const unigram = new Int32Array(this.vocab.size).fill(-1);
     for (const [v, id] of this.unigrams) unigram[v] = id;
-    const bigram = new Map<number, number>();
-    for (const [x, y, id] of this.pairs) bigram.set(x * V + y, id);
-    return { vocab: this.vocab, unigram, bigram };
+    return { vocab: this.vocab, unigram, bigram: new PairIndex(this.pairs) };
   }
 }
