@@ -18,6 +18,9 @@ const NORMALS = new Map<string, string>();
 
 /** Classifies a token by its surface, the same way for every language. */
 export function tokenKind(text: string): TokenKind {
+  // Most tokens are plain ASCII words: no pattern above but WORD can match letters alone, and checking
+  // the characters costs less than a look-up in the memo (a large Map: a cache miss or two).
+  if (asciiLetters(text)) return 'word';
   let kind = KINDS.get(text);
   if (kind === undefined) {
     kind = classify(text);
@@ -42,6 +45,8 @@ function classify(text: string): TokenKind {
 
 /** Lower case with typographic quotes and apostrophes made plain, so lexicons match either form. */
 export function normalForm(text: string): string {
+  // Already normal (ASCII without capitals or backquotes, the common case): the surface itself.
+  if (asciiNormal(text)) return text;
   let normal = NORMALS.get(text);
   if (normal === undefined) {
     normal = normalise(text);
@@ -53,4 +58,24 @@ export function normalForm(text: string): string {
 
 function normalise(text: string): string {
   return text.toLowerCase().replace(/[’‘`´]/gu, "'").replace(/[“”„«»]/gu, '"');
+}
+
+/** Non-empty and only A–Z / a–z. */
+function asciiLetters(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i) | 0x20; // folds A–Z onto a–z
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/** Only ASCII, without A–Z or "`": `normalise` would return the same characters. */
+function asciiNormal(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90) || c === 96) return false;
+  }
+  return true;
 }
