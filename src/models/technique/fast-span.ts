@@ -8,12 +8,13 @@
 import type { Token } from '../../core/segment/types.js';
 import { bucket, isContent, type FeatureDoc } from './features.js';
 import { emitOnce as emit } from './emit-once.js';
+import { countOccurrences } from './occurrence-count.js';
 import type { LinearModel } from './linear.js';
 import type { PairIndex } from './pair-index.js';
 import { WordTableBuilder } from './word-table.js';
 import { clusterOfRow, tokenRow, tokenRows, type WordClusters } from './word-clusters.js';
 
-const TOKEN_TEMPLATES = ['l', 'pb', 'cue', 'cb', 'ca', 'ccue'] as const;
+const TOKEN_TEMPLATES = ['l', 'pb', 'cue', 'cb', 'ca', 'ccue', 'f', 'L', 'fp', 'Lp', 'pw', 'nw'] as const;
 type TokenTemplate = (typeof TOKEN_TEMPLATES)[number];
 
 interface CompiledSpan {
@@ -26,8 +27,35 @@ interface CompiledSpan {
   readonly bi: PairIndex;
   /** Feature id of `wc=<c>` by cluster number c (-1: none). */
   readonly wc: Int32Array;
+  /** Feature ids of the features without a per-token value (undefined: not in the model). */
+  readonly fixed: Readonly<Record<FixedName, number | undefined>>;
+  readonly len: BucketIds;
+  readonly caps: BucketIds;
+  readonly maxrep: BucketIds;
+  readonly reps: BucketIds;
   readonly stamp: Int32Array;
   generation: number;
+}
+
+const FIXED = ['bias', 'empty', 'allcaps', 'neg', '!', '?', 'q', 'cover=all', 'cover=most', 'cover=part', 'cover=small', 'first-block', 'reps-short'] as const;
+type FixedName = (typeof FIXED)[number];
+
+/** The ids of `<prefix><bucket(n, cuts)>` for every bucket, so that a span looks none of them up by name. */
+interface BucketIds {
+  readonly cuts: readonly number[];
+  /** One per cut, then the one of `<last cut>+`. */
+  readonly ids: readonly (number | undefined)[];
+}
+
+function bucketIds(index: ReadonlyMap<string, number>, prefix: string, cuts: readonly number[]): BucketIds {
+  return { cuts, ids: [...cuts.map((c) => index.get(`${prefix}${bucket(c, cuts)}`)), index.get(`${prefix}${bucket(Infinity, cuts)}`)] };
+}
+
+/** The id of `<prefix><bucket(n, cuts)>`. */
+function bucketId(b: BucketIds, n: number): number | undefined {
+  const cuts = b.cuts;
+  for (let j = 0; j < cuts.length; j++) if (n <= (cuts[j] as number)) return b.ids[j];
+  return b.ids[cuts.length];
 }
 
 const compiled = new WeakMap<LinearModel, CompiledSpan>();
@@ -52,7 +80,21 @@ function compile(model: LinearModel): CompiledSpan {
   const { vocab, unigram: word, bigram: bi } = table.build();
   const wc = new Int32Array(clusters.reduce((m, [x]) => Math.max(m, x + 1), 0)).fill(-1);
   for (const [x, id] of clusters) wc[x] = id;
-  const c: CompiledSpan = { by, vocab, word, bi, wc, stamp: new Int32Array(model.features.length), generation: 0 };
+  const fixed = Object.fromEntries(FIXED.map((name) => [name, model.index.get(name)])) as Record<FixedName, number | undefined>;
+  const c: CompiledSpan = {
+    by,
+    vocab,
+    word,
+    bi,
+    wc,
+    fixed,
+    len: bucketIds(model.index, 'len=', LEN_CUTS),
+    caps: bucketIds(model.index, 'caps=', CAPS_CUTS),
+    maxrep: bucketIds(model.index, 'maxrep=', MAXREP_CUTS),
+    reps: bucketIds(model.index, 'reps=', REPS_CUTS),
+    stamp: new Int32Array(model.features.length),
+    generation: 0,
+  };
   compiled.set(model, c);
   return c;
 }
@@ -85,6 +127,10 @@ function idsOf(model: LinearModel, clusters: WordClusters | null, fd: FeatureDoc
 
 const BOS = '<s>';
 const EOS = '</s>';
+const LEN_CUTS = [1, 2, 3, 5, 8, 12, 20, 30];
+const CAPS_CUTS = [0, 1, 2, 3];
+const MAXREP_CUTS = [1, 2, 3, 5, 8];
+const REPS_CUTS = [0, 1, 2, 4];
 
 /** `featureIds(model, spanFeatures(fd, a, b, start, end, clusters))`, computed without the per-token strings. */
 export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b: number, start: number, end: number, clusters: WordClusters | null): number[] {
@@ -97,20 +143,21 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
   const index = model.index;
   const name = (s: string): void => emit(c, ids, index.get(s));
   const { l: L, pb: PB, cue: CUE, cb: CB, ca: CA, ccue: CCUE } = c.by;
+  const F = c.fixed;
   const toks = fd.tokens;
-  name('bias');
+  emit(c, ids, F.bias);
   if (b <= a) {
-    name('empty');
+    emit(c, ids, F.empty);
     return ids;
   }
   const n = b - a;
-  name(`len=${bucket(n, [1, 2, 3, 5, 8, 12, 20, 30])}`);
+  emit(c, ids, bucketId(c.len, n));
   const firstTok = toks[a] as Token;
   const lastTok = toks[b - 1] as Token;
-  name(`f=${firstTok.normal}`);
-  name(`L=${lastTok.normal}`);
-  name(`fp=${firstTok.pos}`);
-  name(`Lp=${lastTok.pos}`);
+  emit(c, ids, c.by.f.get(firstTok.normal));
+  emit(c, ids, c.by.L.get(lastTok.normal));
+  emit(c, ids, c.by.fp.get(firstTok.pos));
+  emit(c, ids, c.by.Lp.get(lastTok.pos));
   if (n <= 3) name(`pseq=${toks.slice(a, b).map((t) => t.pos).join('_')}`);
   if (n <= 4) name(`phrase=${toks.slice(a, b).map((t) => t.normal).join(' ')}`);
   let caps = 0;
@@ -154,21 +201,21 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
     }
     const shape = fd.shapes[k];
     if (shape === 'Xx' || shape === 'XX') caps++;
-    if (shape === 'XX') name('allcaps');
-    if (t.negated) name('neg');
-    if (t.text === '!') name('!');
-    if (t.text === '?') name('?');
-    if (fd.inQuote[k]) name('q');
+    if (shape === 'XX') emit(c, ids, F.allcaps);
+    if (t.negated) emit(c, ids, F.neg);
+    if (t.text === '!') emit(c, ids, F['!']);
+    if (t.text === '?') emit(c, ids, F['?']);
+    if (fd.inQuote[k]) emit(c, ids, F.q);
     if (isContent(t)) maxRep = Math.max(maxRep, fd.lemmaCount.get(t.lemma) ?? 1);
     for (const cue of fd.cues[k] as readonly string[]) emit(c, ids, CUE.get(cue));
   }
-  name(`caps=${bucket(Math.round((caps / n) * 4), [0, 1, 2, 3])}`);
-  name(`maxrep=${bucket(maxRep, [1, 2, 3, 5, 8])}`);
+  emit(c, ids, bucketId(c.caps, Math.round((caps / n) * 4)));
+  emit(c, ids, bucketId(c.maxrep, maxRep));
   const sent = fd.segments.sentences[firstTok.sentence];
   const sFirst = sent ? sent.firstToken : 0;
   const sEnd = sent ? sent.endToken : toks.length;
-  name(`pw=${a - 1 >= sFirst ? (toks[a - 1] as Token).normal : BOS}`);
-  name(`nw=${b < sEnd ? (toks[b] as Token).normal : EOS}`);
+  emit(c, ids, c.by.pw.get(a - 1 >= sFirst ? (toks[a - 1] as Token).normal : BOS));
+  emit(c, ids, c.by.nw.get(b < sEnd ? (toks[b] as Token).normal : EOS));
   for (let k = Math.max(sFirst, a - 3); k < a; k++) emit(c, ids, CB.get((toks[k] as Token).lemma));
   for (let k = b; k < Math.min(sEnd, b + 3); k++) emit(c, ids, CA.get((toks[k] as Token).lemma));
   for (let k = sFirst; k < sEnd; k++) {
@@ -176,14 +223,11 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
     for (const cue of fd.cues[k] as readonly string[]) emit(c, ids, CCUE.get(cue));
   }
   const cover = sEnd > sFirst ? n / (sEnd - sFirst) : 1;
-  name(`cover=${cover >= 0.9 ? 'all' : cover >= 0.5 ? 'most' : cover >= 0.2 ? 'part' : 'small'}`);
-  if (sent && sent.block === 0) name('first-block');
+  emit(c, ids, cover >= 0.9 ? F['cover=all'] : cover >= 0.5 ? F['cover=most'] : cover >= 0.2 ? F['cover=part'] : F['cover=small']);
+  if (sent && sent.block === 0) emit(c, ids, F['first-block']);
   const needle = fd.lower.slice(start, end).trim();
-  let reps = 0;
-  if (needle.length >= 3) {
-    for (let at = fd.lower.indexOf(needle); at >= 0 && reps < 6; at = fd.lower.indexOf(needle, at + needle.length)) reps++;
-  }
-  name(`reps=${bucket(Math.max(0, reps - 1), [0, 1, 2, 4])}`);
-  if (reps > 1 && n <= 4) name('reps-short');
+  const reps = needle.length >= 3 ? countOccurrences(fd.lower, needle, 6) : 0;
+  emit(c, ids, bucketId(c.reps, Math.max(0, reps - 1)));
+  if (reps > 1 && n <= 4) emit(c, ids, F['reps-short']);
   return ids;
 }
