@@ -40,13 +40,19 @@ export function domainOf(label: string): string {
 
 /** Precomputed taxonomy profiles (TF-IDF of description + keywords + examples) for the keyword prior. */
 export class LabelProfiles {
-  private readonly profiles = new Map<string, SparseVector>();
+  /** Each label's profile as a dense array over the model's vocabulary (small: a few thousand terms). */
+  private readonly profiles = new Map<string, Float64Array>();
   readonly keywords: KeywordIndex;
   constructor(
     readonly model: NarrativeModel,
     readonly taxonomy: Taxonomy,
   ) {
-    for (const l of taxonomy.labels) this.profiles.set(l.label, model.vectorize(profileText(l)));
+    const size = model.data.vocabulary.length;
+    for (const l of taxonomy.labels) {
+      const dense = new Float64Array(size);
+      for (const [i, v] of model.vectorize(profileText(l))) dense[i] = v;
+      this.profiles.set(l.label, dense);
+    }
     this.keywords = new KeywordIndex(taxonomy);
   }
 
@@ -68,7 +74,8 @@ export class LabelProfiles {
     const p = this.profiles.get(label);
     if (!p) return 0;
     let s = 0;
-    for (const [i, v] of x) s += v * (p.get(i) ?? 0);
+    // The same sum, in the same order, as over a sparse profile: a term outside it adds v * 0.
+    for (const [i, v] of x) s += v * (p[i] ?? 0);
     return s;
   }
 }

@@ -36,6 +36,8 @@ const MAX_STEMS = 50_000;
 
 /** A light suffix stripper: plural and possessive forms share one term. Deterministic and tiny on purpose. */
 export function stem(word: string): string {
+  // Only a word ending in "s" can change beyond its apostrophes, and most words do not: they skip the memo.
+  if (word.charCodeAt(word.length - 1) !== 115 && !word.includes('’')) return word;
   let out = STEMS.get(word);
   if (out === undefined) {
     out = stemWord(word);
