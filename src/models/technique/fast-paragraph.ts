@@ -7,7 +7,9 @@ import type { Token } from '../../core/segment/types.js';
 import { bucket, isContent, type FeatureDoc } from './features.js';
 import { emitOnce as emit } from './emit-once.js';
 import type { LinearModel } from './linear.js';
+import { taggerWordIds } from './fast-tagger.js';
 import type { PairIndex } from './pair-index.js';
+import { lookUpVia, viaTagger } from './via-tagger.js';
 import { WordTableBuilder } from './word-table.js';
 
 interface CompiledParagraph {
@@ -56,7 +58,12 @@ export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: numbe
   let quoted = 0;
   // Vocabulary id of each token's lemma (-1: not in the model), looked up once and reused for bigrams.
   const vid = new Int32Array(n);
-  for (let k = a; k < b; k++) vid[k - a] = c.vocab.get((toks[k] as Token).lemma) ?? -1;
+  const tagged = taggerWordIds(fd);
+  if (tagged) {
+    // The tagger has looked every lemma up: its ids lead to ours (via-tagger.ts).
+    const via = viaTagger(c.vocab, tagged.vocab);
+    for (let k = a; k < b; k++) vid[k - a] = lookUpVia(via, tagged.lid[k] as number, (toks[k] as Token).lemma);
+  } else for (let k = a; k < b; k++) vid[k - a] = c.vocab.get((toks[k] as Token).lemma) ?? -1;
   for (let k = a; k < b; k++) {
     const t = toks[k] as Token;
     if (t.kind === 'word') {

@@ -8,7 +8,9 @@
 import type { Token } from '../../core/segment/types.js';
 import { bucket, isContent, type FeatureDoc } from './features.js';
 import { emitOnce as emit } from './emit-once.js';
+import { taggerWordIds } from './fast-tagger.js';
 import { countOccurrences } from './occurrence-count.js';
+import { lookUpVia, viaTagger } from './via-tagger.js';
 import type { LinearModel } from './linear.js';
 import type { PairIndex } from './pair-index.js';
 import { WordTableBuilder } from './word-table.js';
@@ -164,9 +166,16 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
   let maxRep = 1;
   const cache = idsOf(model, clusters, fd);
   const rows = clusters ? tokenRows(clusters.vectors, fd) : null;
+  // Where the tagger has run on this document, its word ids lead to ours (via-tagger.ts).
+  const tagged = taggerWordIds(fd);
+  const viaWord = tagged ? viaTagger(c.vocab, tagged.vocab) : null;
+  const viaLemma = tagged ? viaTagger(L, tagged.vocab) : null;
   const vidAt = (k: number): number => {
     let v = cache.vid[k] as number;
-    if (v === -2) cache.vid[k] = v = c.vocab.get((toks[k] as Token).normal) ?? -1;
+    if (v === -2) {
+      const word = (toks[k] as Token).normal;
+      cache.vid[k] = v = tagged && viaWord ? lookUpVia(viaWord, tagged.wid[k] as number, word) : (c.vocab.get(word) ?? -1);
+    }
     return v;
   };
   const known = (id: number): number | undefined => (id >= 0 ? id : undefined);
@@ -175,7 +184,7 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
     const x = vidAt(k);
     emit(c, ids, x >= 0 ? known(c.word[x] as number) : undefined);
     let l = cache.lemma[k] as number;
-    if (l === -2) cache.lemma[k] = l = L.get(t.lemma) ?? -1;
+    if (l === -2) cache.lemma[k] = l = tagged && viaLemma ? lookUpVia(viaLemma, tagged.lid[k] as number, t.lemma) : (L.get(t.lemma) ?? -1);
     emit(c, ids, known(l));
     let p = cache.pos[k] as number;
     if (p === -2) cache.pos[k] = p = PB.get(t.pos) ?? -1;

@@ -15,6 +15,9 @@ const TEXTS = [
   'SHAMEFUL. Absolutely SHAMEFUL. 1,000 people, 3 days, and nothing was done!',
 ];
 
+// With and without the tagger run first: after it, span and paragraph features read its word ids (via-tagger.ts).
+const CASES = TEXTS.flatMap((text, i) => [false, true].map((tagged) => ({ i, text, tagged })));
+
 describe('fast tagger', () => {
   const model = loadTechniqueModel();
   it.each(TEXTS.map((text, i) => ({ i, text })))('matches the feature-string tagger bit for bit (text $i)', ({ text }) => {
@@ -30,9 +33,10 @@ describe('fast tagger', () => {
 
 describe('fast paragraph features', () => {
   const model = loadTechniqueModel();
-  it.each(TEXTS.map((text, i) => ({ i, text })))('give the ids of the feature strings, in order (text $i)', ({ text }) => {
+  it.each(CASES)('give the ids of the feature strings, in order (text $i, tagged first: $tagged)', ({ text, tagged }) => {
     const segments = segmentText(text, 'en');
     const fd = buildFeatureDoc(text, segments);
+    if (tagged) tagTokens(model, fd);
     for (const block of segments.blocks) {
       const { a, b } = tokenRange(fd, block.start, block.end);
       const want = featureIds(model.paragraph, paragraphFeatures(fd, a, b));
@@ -44,8 +48,9 @@ describe('fast paragraph features', () => {
 
 describe('fast span features', () => {
   const model = loadTechniqueModel();
-  it.each(TEXTS.map((text, i) => ({ i, text })))('give the ids of the feature strings, in order (text $i)', ({ text }) => {
+  it.each(CASES)('give the ids of the feature strings, in order (text $i, tagged first: $tagged)', ({ text, tagged }) => {
     const fd = buildFeatureDoc(text, segmentText(text, 'en'));
+    if (tagged) tagTokens(model, fd);
     let clusterFeatures = 0;
     // Every span of up to 6 tokens, and the empty span.
     for (let a = 0; a < fd.tokens.length; a++) {

@@ -225,14 +225,21 @@ function add(acc: number, w: number | undefined): number {
   return w === undefined ? acc : acc + w;
 }
 
-/** Per document, the tagger's vocabulary id of each token's normal form (-1: none), kept for later stages. */
-const wordIdsOf = new WeakMap<FeatureDoc, { readonly vocab: ReadonlyMap<string, number>; readonly wid: Int32Array }>();
+/** The tagger's vocabulary and, per token, the id of its normal form (wid) and of its lemma (lid); -1: none. */
+export interface TaggerWordIds {
+  readonly vocab: ReadonlyMap<string, number>;
+  readonly wid: Int32Array;
+  readonly lid: Int32Array;
+}
+
+/** Per document, the tagger's word ids, kept for later stages. */
+const wordIdsOf = new WeakMap<FeatureDoc, TaggerWordIds>();
 
 /**
  * The tagger vocabulary and its id for each token's normal form, when `tagTokensFast` has run on `fd`: lets
  * the span classifier find a token's word-vector row through an integer table instead of a string look-up.
  */
-export function taggerWordIds(fd: FeatureDoc): { readonly vocab: ReadonlyMap<string, number>; readonly wid: Int32Array } | undefined {
+export function taggerWordIds(fd: FeatureDoc): TaggerWordIds | undefined {
   return wordIdsOf.get(fd);
 }
 
@@ -259,7 +266,7 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
     shp[i] = shapeIndex(fd.shapes[i]);
     pipe[i] = t.normal.includes('|') ? 1 : 0;
   }
-  wordIdsOf.set(fd, { vocab: c.vocab, wid });
+  wordIdsOf.set(fd, { vocab: c.vocab, wid, lid });
   const other = c.other;
   const bias = other.get('bias') ?? 0;
   const q = other.get('q') ?? 0;
