@@ -75,20 +75,27 @@ export function findPhrases(lower: string, phrases: readonly string[]): { phrase
     }
     // A phrase that starts with a word character and cannot overlap itself: its occurrences at a word
     // boundary are exactly those at a word start, and one search per phrase would find every one of them.
-    for (const i of starts.get(key) ?? []) {
+    for (const i of starts.get(key) ?? NO_STARTS) {
       if (lower.startsWith(p, i) && !isWordChar(lower[i + p.length] ?? ' ')) out.push({ phrase: p, index: i });
     }
   }
   return out.sort((a, b) => a.index - b.index);
 }
 
-const PHRASE_INFO = new WeakMap<readonly string[], readonly { phrase: string; key: string | null }[]>();
+const NO_STARTS: readonly number[] = [];
+
+/** The word-start key of position `i`: its first two code units as one number (no string to build and hash). */
+function startKey(s: string, i: number): number {
+  return s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+}
+
+const PHRASE_INFO = new WeakMap<readonly string[], readonly { phrase: string; key: number | null }[]>();
 
 /** Each phrase with its word-start key (first two code units), or null when it must be searched for. */
-function phraseInfo(phrases: readonly string[]): readonly { phrase: string; key: string | null }[] {
+function phraseInfo(phrases: readonly string[]): readonly { phrase: string; key: number | null }[] {
   let info = PHRASE_INFO.get(phrases);
   if (!info) {
-    info = phrases.map((phrase) => ({ phrase, key: simplePhrase(phrase) ? phrase.slice(0, 2) : null }));
+    info = phrases.map((phrase) => ({ phrase, key: simplePhrase(phrase) ? startKey(phrase, 0) : null }));
     PHRASE_INFO.set(phrases, info);
   }
   return info;
@@ -120,17 +127,17 @@ function simplePhrase(p: string): boolean {
   return true;
 }
 
-let lastStarts: { lower: string; starts: ReadonlyMap<string, readonly number[]> } | undefined;
+let lastStarts: { lower: string; starts: ReadonlyMap<number, readonly number[]> } | undefined;
 
 /** Word starts (a word character after a non-word one) of the last text asked for, by their first two code units. */
-function wordStarts(lower: string): ReadonlyMap<string, readonly number[]> {
+function wordStarts(lower: string): ReadonlyMap<number, readonly number[]> {
   if (lastStarts?.lower === lower) return lastStarts.starts;
-  const starts = new Map<string, number[]>();
+  const starts = new Map<number, number[]>();
   let prev = false;
   for (let i = 0; i < lower.length; i++) {
     const word = isWordChar(lower[i] as string);
     if (word && !prev && i + 2 <= lower.length) {
-      const key = lower.slice(i, i + 2);
+      const key = startKey(lower, i);
       const list = starts.get(key);
       if (list) list.push(i);
       else starts.set(key, [i]);
