@@ -138,7 +138,7 @@ async function saveInTransaction(store: Store, trx: Db, doc: Document, result: A
     if (documentId === null) throw new Error('the document row was not inserted');
     status = 'inserted';
   }
-  await insertAnalysis(trx, rowWriter(store, trx), raw, documentId, result, options.resultJson);
+  await insertAnalysis(trx, raw, documentId, result, options.resultJson);
   await options.after?.(trx, documentId, status);
   return { status, documentId };
 }
@@ -195,18 +195,18 @@ export function techniquesOf(result: AnalysisResult): Map<string, number> {
 type RowWriter = (table: DerivedTable, rows: readonly Record<string, unknown>[]) => Promise<void>;
 type DerivedTable = 'findings' | 'ledger_items' | 'claims' | 'narratives' | 'entities' | 'document_techniques';
 
-function rowWriter(store: Store, trx: Db): RowWriter {
-  const insertRows = store.insertRows;
-  if (insertRows)
+function rowWriter(raw: RawWriter | null, trx: Db): RowWriter {
+  if (raw)
     return async (table, rows) => {
-      insertRows(table, rows);
+      raw.insert(table, rows);
     };
   return async (table, rows) => {
     for (const part of chunks(rows)) await trx.insertInto(table).values(part as never).execute();
   };
 }
 
-async function insertAnalysis(trx: Db, write: RowWriter, raw: RawWriter | null, documentId: number, result: AnalysisResult, resultJson: string | undefined): Promise<number> {
+async function insertAnalysis(trx: Db, raw: RawWriter | null, documentId: number, result: AnalysisResult, resultJson: string | undefined): Promise<number> {
+  const write = rowWriter(raw, trx);
   const json = result.document.text === undefined && resultJson !== undefined ? resultJson : JSON.stringify({ ...result, document: { ...result.document, text: undefined } });
   const values = {
     document_id: documentId,
