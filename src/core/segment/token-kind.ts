@@ -1,3 +1,4 @@
+import { memoise } from '../text/memo.js';
 import type { TokenKind } from './types.js';
 
 const URL = /^(?:https?:\/\/|www\.)\S+$/iu;
@@ -13,21 +14,14 @@ const WORD = /[\p{L}\p{N}]/u;
  * memoised; both are pure functions of the surface. Each memo is emptied when it grows past MAX_MEMO.
  */
 const MAX_MEMO = 100_000;
-const KINDS = new Map<string, TokenKind>();
-const NORMALS = new Map<string, string>();
+const kindOf = memoise(classify, MAX_MEMO);
+const normalOf = memoise(normalise, MAX_MEMO);
 
 /** Classifies a token by its surface, the same way for every language. */
 export function tokenKind(text: string): TokenKind {
   // Most tokens are plain ASCII words: no pattern above but WORD can match letters alone, and checking
   // the characters costs less than a look-up in the memo (a large Map: a cache miss or two).
-  if (asciiLetters(text)) return 'word';
-  let kind = KINDS.get(text);
-  if (kind === undefined) {
-    kind = classify(text);
-    if (KINDS.size >= MAX_MEMO) KINDS.clear();
-    KINDS.set(text, kind);
-  }
-  return kind;
+  return asciiLetters(text) ? 'word' : kindOf(text);
 }
 
 function classify(text: string): TokenKind {
@@ -46,14 +40,7 @@ function classify(text: string): TokenKind {
 /** Lower case with typographic quotes and apostrophes made plain, so lexicons match either form. */
 export function normalForm(text: string): string {
   // Already normal (ASCII without capitals or backquotes, the common case): the surface itself.
-  if (asciiNormal(text)) return text;
-  let normal = NORMALS.get(text);
-  if (normal === undefined) {
-    normal = normalise(text);
-    if (NORMALS.size >= MAX_MEMO) NORMALS.clear();
-    NORMALS.set(text, normal);
-  }
-  return normal;
+  return asciiNormal(text) ? text : normalOf(text);
 }
 
 function normalise(text: string): string {

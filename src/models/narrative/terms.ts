@@ -5,6 +5,8 @@
  * analysis see exactly the same terms.
  */
 
+import { memoise } from '../../core/text/memo.js';
+
 export interface TermOccurrence {
   readonly term: string;
   readonly start: number;
@@ -31,20 +33,12 @@ export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }
 
-const STEMS = new Map<string, string>();
-const MAX_STEMS = 50_000;
+const stemOf = memoise(stemWord, 50_000);
 
 /** A light suffix stripper: plural and possessive forms share one term. Deterministic and tiny on purpose. */
 export function stem(word: string): string {
   // Only a word ending in "s" can change beyond its apostrophes, and most words do not: they skip the memo.
-  if (word.charCodeAt(word.length - 1) !== 115 && !word.includes('’')) return word;
-  let out = STEMS.get(word);
-  if (out === undefined) {
-    out = stemWord(word);
-    if (STEMS.size >= MAX_STEMS) STEMS.clear();
-    STEMS.set(word, out);
-  }
-  return out;
+  return word.charCodeAt(word.length - 1) !== 115 && !word.includes('’') ? word : stemOf(word);
 }
 
 function stemWord(word: string): string {
