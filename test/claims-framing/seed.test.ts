@@ -13,6 +13,8 @@ describe.skipIf(!seed)('reference op-ed (seed)', () => {
     expect(['Guardian', 'Peacemaker']).toContain(role('Russia')?.fineRoles[0]);
     expect(role('Western media')).toMatchObject({ mainRole: 'Antagonist', fineRoles: ['Deceiver'] });
     expect(role('Kazakhstani civilians')?.mainRole).toBe('Innocent');
+    // The op-ed casts Kazakhstan as the target of a "Hybrid War" ("after Kazakhstan was victimized by ...").
+    expect(role('Kazakhstan')?.mainRole).toBe('Innocent');
     expect(role('Andrew Korybko')?.mainRole ?? null).toBeNull();
     const china = r.claims.find((c) => c.span.text.startsWith('China has consistently stood against terrorism'));
     expect(china).toMatchObject({ hasSource: false, speaker: null, sources: [] });

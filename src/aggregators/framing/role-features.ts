@@ -209,6 +209,9 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
     }
   }
 
+  // A mention behind a preposition ("the mission in X will fail", "a war on X was launched") is not the
+  // subject of the verb that follows, nor its passive object: that verb belongs to the phrase it hangs on.
+  const prepObject = isPrepositionalObject(tokens, first, sFirst);
   // Verb the mention is the subject of: the first verb to its right before a clause break.
   let passive = false;
   for (let i = end; i < Math.min(sEnd, end + 6); i++) {
@@ -216,6 +219,7 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
     if ((t.pos === 'PUNCT' && t.text !== "'s" && t.text !== '’s') || t.pos === 'CCONJ') break;
     if (t.pos === 'AUX' && t.lemma === 'be') passive = true;
     if (t.pos === 'VERB') {
+      if (prepObject) break;
       passive = passive && /(?:ed|en|wn|ht)$/u.test(t.normal);
       if (!prefix) f.set(nm(passive ? 'ov:' : 'sv:', t.lemma), 1); // the role: object or subject of the verb
       for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nm(nm(prefix, passive ? 'ovc:' : 'svc:'), cat));
@@ -273,6 +277,19 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
   if (quotes.some((q) => q.start <= span.start && span.end <= q.end)) add(f, nm(prefix, 'inquote'));
   if (first === sFirst || (first === sFirst + 1 && tokens[sFirst]?.pos === 'DET')) add(f, nm(prefix, 'sentstart'));
   return f;
+}
+
+/** Words the tagger calls ADP that also open a clause ("after X was attacked"): X can be its subject. */
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'till', 'as', 'because', 'while', 'once', 'though', 'although', 'if', 'unless', 'whether', 'than']);
+
+/** The mention is the object of a preposition: an ADP right before it, with only determiners and adjectives between. */
+function isPrepositionalObject(tokens: readonly Token[], first: number, sFirst: number): boolean {
+  for (let i = first - 1; i >= Math.max(sFirst, first - 3); i--) {
+    const t = tokens[i] as Token;
+    if (t.pos === 'ADP') return !SUBORDINATORS.has(t.normal);
+    if (t.pos !== 'DET' && t.pos !== 'ADJ') return false;
+  }
+  return false;
 }
 
 /**

@@ -33,7 +33,9 @@ export function ruleScores(f: FeatureVector): RuleScores {
       else if (cat === 'attack' || cat === 'harm') addScore(fine, 'Instigator', v * 0.5);
       else if (cat === 'suffer') addScore(fine, 'Victim', v);
     } else {
+      // Done to the entity: harm makes it a victim; "victimise", "exploit", "neglect" name its role directly.
       if (HARM.has(cat)) addScore(fine, 'Victim', v);
+      else if (cat === 'Victim' || cat === 'Exploited' || cat === 'Forgotten') addScore(fine, cat, v);
       else if (BLAME.has(cat)) addScore(fine, 'Scapegoat', v * 0.5);
     }
   }
