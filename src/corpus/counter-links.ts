@@ -42,6 +42,16 @@ async function insertLink(trx: Db, assertedDoc: number, s: { text: string; start
 }
 
 /**
+ * What the caller already knows of the document's own ledger (ingest has the analysis in hand): its claim
+ * ranges and whether it has items at all. Saves reading them back, two queries per document of a corpus
+ * that is mostly not rebuttal pages.
+ */
+export interface KnownLedger {
+  readonly claimRanges: readonly (readonly [number, number])[];
+  readonly hasItems: boolean;
+}
+
+/**
  * Links a newly stored document both ways. Returns the number of new links and the document's ledger
  * probes, which the caller adds to `index` once the transaction has committed. Runs inside the document's
  * ingest transaction.
@@ -52,16 +62,18 @@ export async function linkCounterClaims(
   index: ProbeIndex<LedgerProbe>,
   documentId: number,
   text: string,
+  known?: KnownLedger,
 ): Promise<{ links: number; probes: { probe: LedgerProbe; claim: string }[] }> {
   let links = 0;
   const probes: { probe: LedgerProbe; claim: string }[] = [];
-  const own = await ledgerClaimRanges(trx, documentId);
+  const own = known ? known.claimRanges : await ledgerClaimRanges(trx, documentId);
   // (a) this document asserts a claim some stored ledger counters.
   for (const hit of index.match(text, own)) {
     if (hit.key.documentId === documentId) continue;
     if (await insertLink(trx, documentId, hit.sentence, hit.key, hit.score)) links++;
   }
   // (b) this document's ledger counters claims asserted in stored documents.
+  if (known && !known.hasItems) return { links, probes };
   const items = await trx.selectFrom('ledger_items').select(['id', 'claim']).where('document_id', '=', documentId).where('claim', 'is not', null).execute();
   for (const item of items) {
     const probe: LedgerProbe = { ledgerItemId: Number(item.id), documentId };

@@ -92,6 +92,26 @@ describe('ingest', () => {
     }
   });
 
+  it('links a claim to the ledger that counters it, whichever of the two is ingested first, and not to its own quoted myth', async () => {
+    // Our own invented texts: a myth/fact page and a report that repeats the myth.
+    const rebuttal = ['Myths and facts about the harbour bridge', '', 'Myth: The new harbour bridge was built to move tanks toward the border.', '', 'Fact: The bridge carries local traffic and its load limit is far below the weight of a tank.', '', 'Myth: The harbour authority sold the old ferries to a foreign navy.', '', 'Fact: The ferries were scrapped in 2021, as the port records show.'].join('\n');
+    const report = `${syntheticText(300, 3)} Residents were told that the new harbour bridge was built to move tanks toward the border. ${syntheticText(301, 2)}`;
+    const counted = async (order: readonly string[], name: string): Promise<number[]> => {
+      const s = await openStore(join(dir, `links-${name}.db`));
+      try {
+        const out: number[] = [];
+        for (const text of order) out.push((await ingest(s, [file(`${name}-${out.length}.jsonl`, `${JSON.stringify({ text })}\n`)], { workers: 1, analyzer })).counterLinks);
+        const rows = await s.db.selectFrom('counter_links').select(['asserted_text']).execute();
+        expect(rows.map((r) => r.asserted_text)).toEqual(['Residents were told that the new harbour bridge was built to move tanks toward the border.']);
+        return out;
+      } finally {
+        await s.close();
+      }
+    };
+    expect(await counted([rebuttal, report], 'ledger-first')).toEqual([0, 1]);
+    expect(await counted([report, rebuttal], 'report-first')).toEqual([0, 1]);
+  });
+
   it('--reanalyze re-runs only documents analysed under another configuration', async () => {
     const p = file('re.jsonl', syntheticJsonl(200, 204));
     const s = await openStore(join(dir, 're.db'));

@@ -17,7 +17,7 @@ import { storedDocumentId, type SaveStatus } from '../../store/repositories/docu
 import { recordFailure, type FailureStage } from '../../store/repositories/failures.js';
 import { TOOL_VERSION } from '../../version.js';
 import { linkCounterClaims, loadLedgerIndex } from '../counter-links.js';
-import { loadWatchIndex, recordWatchMatches, ledgerClaimRanges, type WatchMatchFound } from '../watch.js';
+import { loadWatchIndex, recordWatchMatches, type WatchMatchFound } from '../watch.js';
 import { createBatchWriter } from './batch-writer.js';
 import { createPool, defaultPoolSize } from './pool.js';
 import { measureInputs, readSources, type ReadProgress, type SourceItem, type SourceOptions } from './sources.js';
@@ -168,8 +168,11 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
           ...(reply.resultJson !== undefined ? { resultJson: reply.resultJson } : {}),
           after: async (trx, documentId, st) => {
             if (st === 'unchanged' || !watchIndex || !ledgerIndex) return;
-            found = await recordWatchMatches(trx, watchIndex, documentId, doc.text, await ledgerClaimRanges(trx, documentId));
-            const linked = await linkCounterClaims(trx, store.caps, ledgerIndex, documentId, doc.text);
+            // The document's ledger rows were just written from this result: take its claim ranges from it.
+            const rebuttals = reply.result.rebuttals;
+            const claimRanges = rebuttals.flatMap((r): [number, number][] => (r.claim ? [[r.claim.start, r.claim.end]] : []));
+            found = await recordWatchMatches(trx, watchIndex, documentId, doc.text, claimRanges);
+            const linked = await linkCounterClaims(trx, store.caps, ledgerIndex, documentId, doc.text, { claimRanges, hasItems: rebuttals.some((r) => r.claim) });
             c.counterLinks += linked.links;
             // Added now, not after the commit: the next document of the same batch must see this one's
             // ledger claims. Should the batch fail, the documents are saved again one by one and a probe
