@@ -1,4 +1,4 @@
 /** The corpus benchmark sections (`npm run bench corpus-ingest corpus-clusters corpus-search`). */
 export { ingestBenchSection } from './ingest-bench.js';
 export { clustersBenchSection } from './clusters-bench.js';
-export { searchBenchSection } from './search-bench.js';
+export { searchBenchSection, searchPostgresBenchSection } from './search-bench.js';

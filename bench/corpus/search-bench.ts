@@ -1,5 +1,6 @@
 /**
- * Search latency at 100,000 documents (SQLite): a store bulk-loaded with the synthetic corpus (≈275
+ * Search latency at 100,000 documents, on SQLite (`corpus-search`) and on PostgreSQL
+ * (`corpus-search-postgres`, the same corpus and queries): a store bulk-loaded with the synthetic corpus (≈275
  * Zipf-distributed words per document) plus metadata — 200 outlets, two years of dates, 5 languages,
  * techniques, narratives and a ledger on 5% of documents — then a mix of queries (common / medium / rare
  * words, two-word AND, phrases, OR) alone and with filters, each with all facet counts. p50/p95/max.
@@ -58,6 +59,71 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] as number;
 }
 
+interface Measured {
+  readonly rows: readonly string[];
+  readonly loadAverage: number;
+  readonly commonMatches: number;
+}
+
+/** Runs the query mix (three rounds of every text query under every filter, then the filters alone). */
+async function measure(store: Store, corpus: SyntheticCorpus, quick: boolean): Promise<Measured> {
+  // Words by frequency rank, taken from the corpus's own vocabulary.
+  const vocab = (corpus as unknown as { words: string[] }).words;
+  const common = [5, 10, 20, 40].map((r) => vocab[r] as string);
+  const medium = [200, 400, 800, 1200].map((r) => vocab[r] as string);
+  const rare = [5000, 8000, 12000, 16000].map((r) => vocab[r] as string);
+  const texts = [...common, ...medium, ...rare, `${common[0]} ${medium[0]}`, `${medium[1]} ${medium[2]}`, `"${vocab[3]} ${vocab[7]}"`, `${rare[0]} OR ${rare[1]}`, `${medium[3]} -${common[1]}`];
+  const filters: (Omit<SearchQuery, 'text'> & { name: string })[] = [
+    { name: 'none' },
+    { name: 'outlet', outlets: ['Outlet 7', 'Outlet 42'] },
+    { name: 'date range', from: '2022-03-01', to: '2022-05-31' },
+    { name: 'technique', techniques: ['Doubt'] },
+    { name: 'narrative', narratives: ['SYN: Narrative 3'] },
+    { name: 'has-ledger', hasLedger: true },
+    { name: 'language + date', languages: ['uk'], from: '2023-01-01' },
+  ];
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  let warm = false;
+  const byClass = new Map<string, number[]>();
+  for (let round = 0; round < (quick ? 1 : 3); round++) {
+    for (const f of filters) {
+      for (const text of texts) {
+        const t = performance.now();
+        const c = process.cpuUsage();
+        await search(store, { ...f, text });
+        const ms = performance.now() - t;
+        const cpu = process.cpuUsage(c);
+        if (!warm) {
+          warm = true; // the first query warms the page cache
+          continue;
+        }
+        times.push(ms);
+        cpuTimes.push((cpu.user + cpu.system) / 1000);
+        const cls = common.some((c) => text === c) ? 'common word' : rare.some((r) => text === r) ? 'rare word' : medium.some((m) => text === m) ? 'medium word' : 'multi-term';
+        byClass.set(cls, [...(byClass.get(cls) ?? []), ms]);
+      }
+    }
+  }
+  const noText: number[] = [];
+  for (const f of filters.slice(1)) {
+    const t = performance.now();
+    await search(store, f);
+    noText.push(performance.now() - t);
+  }
+  const all = await search(store, { text: common[0] as string });
+  const loadAverage = loadavg()[0] ?? 0;
+  const rows = [
+    '| queries | n | p50 (ms) | p95 (ms) | max (ms) |',
+    '|---|---|---|---|---|',
+    `| all text queries (with and without filters, all facets) | ${times.length} | ${percentile(times, 0.5).toFixed(1)} | **${percentile(times, 0.95).toFixed(1)}** | ${Math.max(...times).toFixed(1)} |`,
+    `| the same queries, CPU time of the searching thread | ${cpuTimes.length} | ${percentile(cpuTimes, 0.5).toFixed(1)} | **${percentile(cpuTimes, 0.95).toFixed(1)}** | ${Math.max(...cpuTimes).toFixed(1)} |`,
+    ...[...byClass].map(([c, xs]) => `| ${c} | ${xs.length} | ${percentile(xs, 0.5).toFixed(1)} | ${percentile(xs, 0.95).toFixed(1)} | ${Math.max(...xs).toFixed(1)} |`),
+    `| filters only, no text (facets over the filtered set) | ${noText.length} | ${percentile(noText, 0.5).toFixed(1)} | ${percentile(noText, 0.95).toFixed(1)} | ${Math.max(...noText).toFixed(1)} |`,
+  ];
+  return { rows, loadAverage, commonMatches: all.total };
+}
+
 export const searchBenchSection: Section = {
   id: 'corpus-search',
   title: 'Corpus search latency (SQLite FTS5, filters, facets)',
@@ -80,64 +146,55 @@ export const searchBenchSection: Section = {
         store = await openStore(cached);
         ctx.log(`loaded ${n} documents in ${(loadMs / 1000).toFixed(1)} s`);
       }
-      // Words by frequency rank, taken from the corpus's own vocabulary.
-      const vocab = (corpus as unknown as { words: string[] }).words;
-      const common = [5, 10, 20, 40].map((r) => vocab[r] as string);
-      const medium = [200, 400, 800, 1200].map((r) => vocab[r] as string);
-      const rare = [5000, 8000, 12000, 16000].map((r) => vocab[r] as string);
-      const texts = [...common, ...medium, ...rare, `${common[0]} ${medium[0]}`, `${medium[1]} ${medium[2]}`, `"${vocab[3]} ${vocab[7]}"`, `${rare[0]} OR ${rare[1]}`, `${medium[3]} -${common[1]}`];
-      const filters: (Omit<SearchQuery, 'text'> & { name: string })[] = [
-        { name: 'none' },
-        { name: 'outlet', outlets: ['Outlet 7', 'Outlet 42'] },
-        { name: 'date range', from: '2022-03-01', to: '2022-05-31' },
-        { name: 'technique', techniques: ['Doubt'] },
-        { name: 'narrative', narratives: ['SYN: Narrative 3'] },
-        { name: 'has-ledger', hasLedger: true },
-        { name: 'language + date', languages: ['uk'], from: '2023-01-01' },
-      ];
-      const times: number[] = [];
-      const cpuTimes: number[] = [];
-      let warm = false;
-      const byClass = new Map<string, number[]>();
-      for (let round = 0; round < (ctx.quick ? 1 : 3); round++) {
-        for (const f of filters) {
-          for (const text of texts) {
-            const t = performance.now();
-            const c = process.cpuUsage();
-            await search(store, { ...f, text });
-            const ms = performance.now() - t;
-            const cpu = process.cpuUsage(c);
-            if (!warm) {
-              warm = true; // the first query warms the page cache
-              continue;
-            }
-            times.push(ms);
-            cpuTimes.push((cpu.user + cpu.system) / 1000);
-            const cls = common.some((c) => text === c) ? 'common word' : rare.some((r) => text === r) ? 'rare word' : medium.some((m) => text === m) ? 'medium word' : 'multi-term';
-            byClass.set(cls, [...(byClass.get(cls) ?? []), ms]);
-          }
-        }
-      }
-      const noText: number[] = [];
-      for (const f of filters.slice(1)) {
-        const t = performance.now();
-        await search(store, f);
-        noText.push(performance.now() - t);
-      }
-      const all = await search(store, { text: common[0] as string });
-      const loadAverage = loadavg()[0] ?? 0;
+      const m = await measure(store, corpus, ctx.quick);
       await store.close();
-      const rows = [
-        '| queries | n | p50 (ms) | p95 (ms) | max (ms) |',
-        '|---|---|---|---|---|',
-        `| all text queries (with and without filters, all facets) | ${times.length} | ${percentile(times, 0.5).toFixed(1)} | **${percentile(times, 0.95).toFixed(1)}** | ${Math.max(...times).toFixed(1)} |`,
-        `| the same queries, CPU time of the searching thread | ${cpuTimes.length} | ${percentile(cpuTimes, 0.5).toFixed(1)} | **${percentile(cpuTimes, 0.95).toFixed(1)}** | ${Math.max(...cpuTimes).toFixed(1)} |`,
-        ...[...byClass].map(([c, xs]) => `| ${c} | ${xs.length} | ${percentile(xs, 0.5).toFixed(1)} | ${percentile(xs, 0.95).toFixed(1)} | ${Math.max(...xs).toFixed(1)} |`),
-        `| filters only, no text (facets over the filtered set) | ${noText.length} | ${percentile(noText, 0.5).toFixed(1)} | ${percentile(noText, 0.95).toFixed(1)} | ${Math.max(...noText).toFixed(1)} |`,
-      ];
+      const loadAverage = m.loadAverage;
+      const rows = m.rows;
+      const all = { total: m.commonMatches };
       return `${rows.join('\n')}\n\n${n.toLocaleString('en')} documents (≈275 words each), ${loadMs ? `bulk-loaded in ${(loadMs / 1000).toFixed(1)} s` : 'loaded earlier (cached store)'}; 1-minute load average ${loadAverage.toFixed(1)} on ${availableParallelism()} cores when measured (wall-clock times include waiting for the CPU; the CPU-time row does not). Plan (src/corpus/search-sqlite.ts): each condition is read as a sorted id set from its own index and the sets are intersected in memory; BM25 ranks the ${RANK_WINDOW.toLocaleString('en')} most recent matches of the words (all of them when fewer), older matches follow newest first (\`order: relevance-recent\`); facets over more than ${FACET_EXACT_LIMIT.toLocaleString('en')} matches are counted on the ${FACET_EXACT_LIMIT.toLocaleString('en')} most recent. The most common query word matches ${all.total.toLocaleString('en')} documents; cost grows with the number of matches, not with the size of the corpus. A one-phrase query is scored by src/corpus/phrase-rank.ts (FTS5's BM25 without its second pass over the phrase); matching a phrase of two very common words still means checking word positions in every document holding both.`;
     } finally {
       rmSync(tmp, { recursive: true, force: true });
+    }
+  },
+};
+
+/**
+ * The same corpus and queries on PostgreSQL (the `--db postgres://...` store: a generated tsvector column with
+ * a GIN index, filters and facets joined in the database). The loaded schema is kept between runs.
+ * `NARRASCOPE_BENCH_PG` overrides the URL; without a reachable server the section says so and is skipped.
+ */
+export const searchPostgresBenchSection: Section = {
+  id: 'corpus-search-postgres',
+  title: 'Corpus search latency (PostgreSQL text search, filters, facets)',
+  async run(ctx: SectionContext): Promise<string> {
+    const n = ctx.quick ? 5_000 : 100_000;
+    const schema = `narrascope_bench_search_${n}`;
+    const url = process.env.NARRASCOPE_BENCH_PG ?? `postgres://root@127.0.0.1:5432/test?schema=${schema}`;
+    const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/u, '//$1:***@');
+    let store: Store;
+    try {
+      store = await openStore(url);
+    } catch (e) {
+      return `_Skipped: no PostgreSQL at ${shown} (${(e as Error).message})._`;
+    }
+    try {
+      const corpus = new SyntheticCorpus({ documents: n, seed: 99 });
+      let loadMs = 0;
+      const stored = await countDocuments(store.db);
+      if (stored !== n) {
+        if (stored > 0) {
+          // A partial load from an interrupted run: start the schema again.
+          await sql`DROP SCHEMA ${sql.id(new URL(url).searchParams.get('schema') ?? schema)} CASCADE`.execute(store.db);
+          await store.close();
+          store = await openStore(url);
+        }
+        loadMs = await load(store, corpus, ctx.log);
+        ctx.log(`loaded ${n} documents into PostgreSQL in ${(loadMs / 1000).toFixed(1)} s`);
+      }
+      const m = await measure(store, corpus, ctx.quick);
+      return `${m.rows.join('\n')}\n\n${n.toLocaleString('en')} documents, the corpus and queries of the SQLite section above, ${loadMs ? `bulk-loaded in ${(loadMs / 1000).toFixed(1)} s` : 'loaded earlier (kept schema)'}; PostgreSQL on this machine (${shown}); 1-minute load average ${m.loadAverage.toFixed(1)} on ${availableParallelism()} cores when measured. The CPU-time row is the Node process only: PostgreSQL's own work runs in its server process, so on this store the wall-clock rows are the figure. Plan (src/corpus/search.ts): SQL through Kysely, \`to_tsquery('simple', ...)\` against the GIN index with the filters in the same WHERE clause, \`ts_rank\` over the ${RANK_WINDOW.toLocaleString('en')} most recent matches of the words (older ones after them, newest first), facets counted in the database over the ${FACET_EXACT_LIMIT.toLocaleString('en')} most recent matches; the most common query word matches ${m.commonMatches.toLocaleString('en')} documents.`;
+    } finally {
+      await store.close();
     }
   },
 };

@@ -50,11 +50,11 @@ export interface FacetValue {
 export interface SearchResult {
   readonly total: number;
   /**
-   * relevance: BM25 / ts_rank over every match; relevance-recent (SQLite, more than RANK_WINDOW matches of the
-   * words): BM25 over the RANK_WINDOW most recently ingested matches, older matches after them newest first;
-   * recent (PostgreSQL, more than RANK_LIMIT matches): last ingested first; date (no query): newest first.
+   * relevance: BM25 (SQLite) / ts_rank (PostgreSQL) over every match; relevance-recent (more than RANK_WINDOW
+   * matches of the words): relevance over the RANK_WINDOW most recently ingested matches, older matches after
+   * them newest first; date (no query): newest first.
    */
-  readonly order: 'relevance' | 'relevance-recent' | 'recent' | 'date';
+  readonly order: 'relevance' | 'relevance-recent' | 'date';
   readonly hits: readonly SearchHit[];
   readonly facets: {
     readonly outlet: readonly FacetValue[];
@@ -77,16 +77,52 @@ const FACET_LIMIT = 20;
  */
 export const FACET_EXACT_LIMIT = 1000;
 /**
- * SQLite: BM25 ranks at most this many matches of the words — the most recently ingested ones. Scoring
- * costs ≈2 µs per match (more for phrases), so a word found in half of a 100,000-document corpus could not
- * be ranked within a search's latency budget; a word that common says little about relevance anyway.
+ * Relevance ranks at most this many matches of the words — the most recently ingested ones. Scoring costs
+ * ≈2 µs per match in FTS5 (more for phrases) and more with ts_rank, which reads each match's tsvector, so a
+ * word found in half of a 100,000-document corpus could not be ranked within a search's latency budget; a
+ * word that common says little about relevance anyway.
  */
 export const RANK_WINDOW = 2_000;
+
+type HitRow = { id: number; hash: string; title: string | null; outlet: string | null; published_at: string | null; language: string | null; url: string | null; text: string; score: number | null; ledger: number };
+
 /**
- * PostgreSQL: above this many matches hits are listed most recently ingested first instead of by ts_rank,
- * which reads every matching row.
+ * The page of a text query in the database-joined path (PostgreSQL), with the ranking of the SQLite path:
+ * relevance over the `rankWindow` most recent matches of the words (all of them when fewer), older matches
+ * after them newest first. ts_rank reads each match's tsvector, so ranking every match of a common word
+ * would cost seconds at 100,000 documents; the window bounds it.
  */
-export const RANK_LIMIT = 20_000;
+async function rankedPage(store: Store, text: string, conds: readonly Expression<SqlBool>[], page: { limit: number; offset: number }, rankWindow: number): Promise<{ order: 'relevance' | 'relevance-recent'; page: { id: number; score: number | null }[] }> {
+  const db = store.db;
+  const words = matchCondition(store.caps, text);
+  const rank = rankExpression(store.caps, text);
+  if (!words || !rank) return { order: 'relevance', page: [] };
+  // The window starts at the rankWindow-th most recent match of the words alone (filters aside), as on SQLite.
+  const edge = (await sql<{ id: number }>`SELECT documents.id AS id FROM documents WHERE ${words} ORDER BY 1 DESC LIMIT 2 OFFSET ${rankWindow - 1}`.execute(db)).rows;
+  const windowStart = edge.length === 2 ? Number(edge[0]?.id) : 0;
+  const inWindow = windowStart ? [...conds, sql<boolean>`documents.id >= ${windowStart}`] : [...conds];
+  const ranked = (await sql<{ id: number; score: number }>`SELECT documents.id AS id, ${rank} AS score FROM documents ${whereSql(inWindow)} ORDER BY 2 DESC, 1 DESC`.execute(db)).rows.map((r) => ({ id: Number(r.id), score: Number(r.score) as number | null }));
+  const end = page.offset + page.limit;
+  const hits = ranked.slice(page.offset, end);
+  if (windowStart && hits.length < page.limit) {
+    // Older matches follow, most recent first.
+    const skip = Math.max(0, page.offset - ranked.length);
+    const older = await sql<{ id: number }>`SELECT documents.id AS id FROM documents ${whereSql([...conds, sql<boolean>`documents.id < ${windowStart}`])} ORDER BY 1 DESC LIMIT ${page.limit - hits.length} OFFSET ${skip}`.execute(db);
+    for (const r of older.rows) hits.push({ id: Number(r.id), score: null });
+  }
+  return { order: windowStart ? 'relevance-recent' : 'relevance', page: hits };
+}
+
+/** The hit rows of a page of ids, in the page's order, with their scores. */
+async function hitDetails(store: Store, details: ReturnType<typeof sql>, page: readonly { id: number; score: number | null }[]): Promise<HitRow[]> {
+  if (!page.length) return [];
+  const rows = await sql<HitRow>`${details}, NULL AS score FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id IN (${sql.join(page.map((t) => t.id))})`.execute(store.db);
+  const byId = new Map(rows.rows.map((r) => [Number(r.id), r]));
+  return page.flatMap((t) => {
+    const r = byId.get(t.id);
+    return r ? [{ ...r, score: t.score }] : [];
+  });
+}
 
 /** The WHERE conditions of a query, as SQL over `documents` (aliased documents) and `outlets`. */
 function conditions(store: Store, q: SearchQuery): Expression<SqlBool>[] | null {
@@ -151,15 +187,20 @@ function sqliteFacetRows(readRows: NonNullable<Store['readRows']>, ids: readonly
   };
 }
 
+/** `IN (ids)` with the whole list as one parameter (see Capabilities.idListParameter). */
+function inIdList(caps: Store['caps'], ids: readonly number[]): ReturnType<typeof sql> {
+  return caps.idListParameter === 'array' ? sql`= ANY(${[...ids]}::int[])` : sql`IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
+
 async function genericFacetRows(store: Store, ids: readonly number[]): Promise<FacetRows> {
   const db = store.db;
-  const idList = ids.length ? sql.join(ids) : sql`NULL`;
+  const inIds = inIdList(store.caps, ids);
   const grouped = async (select: ReturnType<typeof sql>): Promise<[string | null, number][]> => {
-    const rows = await sql<{ value: string | null; n: number }>`${select} IN (${idList}) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}`.execute(db);
+    const rows = await sql<{ value: string | null; n: number }>`${select} ${inIds} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}`.execute(db);
     return rows.rows.map((r) => [r.value, Number(r.n)]);
   };
-  const meta = await sql<{ outlet: string | null; language: string | null }>`SELECT outlets.name AS outlet, documents.language FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id IN (${idList})`.execute(db);
-  const ledger = await sql<{ n: number }>`SELECT count(DISTINCT l.document_id) AS n FROM ledger_items l WHERE l.document_id IN (${idList})`.execute(db);
+  const meta = await sql<{ outlet: string | null; language: string | null }>`SELECT outlets.name AS outlet, documents.language FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id ${inIds}`.execute(db);
+  const ledger = await sql<{ n: number }>`SELECT count(DISTINCT l.document_id) AS n FROM ledger_items l WHERE l.document_id ${inIds}`.execute(db);
   return {
     meta: meta.rows.map((r) => [r.outlet, r.language] as const),
     technique: await grouped(sql`SELECT t.technique AS value, count(*) AS n FROM document_techniques t WHERE t.document_id`),
@@ -193,14 +234,18 @@ function facetsFromRows(rows: FacetRows, documents: number): NonNullable<SearchR
   };
 }
 
-export async function search(store: Store, q: SearchQuery): Promise<SearchResult> {
+/** For tests: a smaller ranking window, to exercise `relevance-recent` on a small store. */
+export interface SearchTuning {
+  readonly rankWindow?: number;
+}
+
+export async function search(store: Store, q: SearchQuery, tuning: SearchTuning = {}): Promise<SearchResult> {
   const conds = conditions(store, q);
   if (!conds) return { total: 0, order: 'relevance', hits: [], facets: null, facetScope: null, facetSample: null };
   const db = store.db;
   const limit = Math.max(0, Math.min(q.limit ?? 20, 1000));
   const offset = Math.max(0, q.offset ?? 0);
   const text = q.text?.trim() ? q.text : null;
-  type HitRow = { id: number; hash: string; title: string | null; outlet: string | null; published_at: string | null; language: string | null; url: string | null; text: string; score: number | null; ledger: number };
   const details = sql`SELECT documents.id, documents.hash, documents.title, outlets.name AS outlet, documents.published_at, documents.language, documents.url,
       substr(documents.text, 1, 4000) AS text, (SELECT count(*) FROM ledger_items l WHERE l.document_id = documents.id) AS ledger`;
   let hitRows: HitRow[];
@@ -210,19 +255,11 @@ export async function search(store: Store, q: SearchQuery): Promise<SearchResult
   let facetIds: number[];
   if (store.readColumn && store.readRows && store.caps.fullText === 'fts5') {
     const fts5 = text ? fts5Expression(parseQuery(text)) : null;
-    const plan = planSqliteSearch(store.readColumn, store.readRows, q, fts5, { limit, offset }, RANK_WINDOW);
+    const plan = planSqliteSearch(store.readColumn, store.readRows, q, fts5, { limit, offset }, tuning.rankWindow ?? RANK_WINDOW);
     matched = plan.matched.length;
     order = plan.order;
     facetIds = Array.from(plan.matched.subarray(Math.max(0, plan.matched.length - FACET_EXACT_LIMIT)));
-    const byId = new Map<number, HitRow>();
-    if (plan.page.length) {
-      const rows = await sql<HitRow>`${details}, NULL AS score FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id IN (${sql.join(plan.page.map((t) => t.id))})`.execute(db);
-      for (const r of rows.rows) byId.set(Number(r.id), r);
-    }
-    hitRows = plan.page.flatMap((t) => {
-      const r = byId.get(t.id);
-      return r ? [{ ...r, score: t.score }] : [];
-    });
+    hitRows = await hitDetails(store, details, plan.page);
   } else {
     const where = whereSql(conds);
     const matchSet = sql`SELECT documents.id AS id FROM documents ${where}`;
@@ -230,11 +267,15 @@ export async function search(store: Store, q: SearchQuery): Promise<SearchResult
     // that list instead of re-running the full-text query once per facet.
     const idRows = (await sql<{ id: number }>`${matchSet} ORDER BY 1 DESC LIMIT ${FACET_EXACT_LIMIT + 1}`.execute(db)).rows;
     matched = idRows.length > FACET_EXACT_LIMIT ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchSet}) m`.execute(db)).rows[0]?.n ?? 0) : idRows.length;
-    order = !text ? 'date' : matched > RANK_LIMIT ? 'recent' : 'relevance';
     facetIds = idRows.slice(0, FACET_EXACT_LIMIT).map((r) => Number(r.id));
-    const rank = order === 'relevance' ? rankExpression(store.caps, text as string) : null;
-    const orderBy = rank ? sql`score DESC, documents.id DESC` : order === 'recent' ? sql`documents.id DESC` : sql`documents.published_at DESC, documents.id DESC`;
-    hitRows = (await sql<HitRow>`${details}, ${rank ?? sql`NULL`} AS score FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id ${where} ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`.execute(db)).rows;
+    if (text) {
+      const ranked = await rankedPage(store, text, conds, { limit, offset }, tuning.rankWindow ?? RANK_WINDOW);
+      order = ranked.order;
+      hitRows = await hitDetails(store, details, ranked.page);
+    } else {
+      order = 'date';
+      hitRows = (await sql<HitRow>`${details}, NULL AS score FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id ${where} ORDER BY documents.published_at DESC, documents.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(db)).rows;
+    }
   }
   const sampled = matched > FACET_EXACT_LIMIT;
   let facets: SearchResult['facets'] = null;

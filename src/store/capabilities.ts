@@ -14,6 +14,12 @@ export interface Capabilities {
   readonly returning: boolean;
   /** Real (floating) column type. */
   readonly realType: 'real' | 'double precision';
+  /**
+   * How a long id list goes into a query as one parameter: a JSON array read by `json_each` (SQLite), or a
+   * native array compared with `= ANY` (PostgreSQL). One parameter keeps the SQL text the same for every
+   * list, instead of a thousand placeholders to send, parse and plan each time.
+   */
+  readonly idListParameter: 'json' | 'array';
 }
 
 export const sqliteCapabilities: Capabilities = {
@@ -23,6 +29,7 @@ export const sqliteCapabilities: Capabilities = {
   beginWrite: 'BEGIN IMMEDIATE',
   returning: true,
   realType: 'real',
+  idListParameter: 'json',
 };
 
 export const postgresCapabilities: Capabilities = {
@@ -32,4 +39,5 @@ export const postgresCapabilities: Capabilities = {
   beginWrite: 'BEGIN',
   returning: true,
   realType: 'double precision',
+  idListParameter: 'array',
 };

@@ -79,6 +79,22 @@ describe('SQLite id-set search agrees with the database-joined search', () => {
     expect(a.facets).toEqual(b.facets);
   });
 
+  it.each([
+    { text: 'grain' },
+    { text: 'report', limit: 7, offset: 3 },
+    { text: 'report', limit: 10, offset: 40 },
+    { text: 'grain', outlets: ['South Wire'] },
+    { text: '"grain grain"' },
+  ] as SearchQuery[])('the database-joined path ranks the same window of recent matches as the id-set path: %j', async (q) => {
+    const generic: Store = { ...store, readColumn: null, readRows: null };
+    const [a, b] = [await search(store, q, { rankWindow: 5 }), await search(generic, q, { rankWindow: 5 })];
+    expect(b.order).toBe('relevance-recent');
+    expect(a.order).toBe(b.order);
+    expect(b.hits.length).toBeGreaterThan(0);
+    expect(a.hits.map((h) => [h.id, h.score === null])).toEqual(b.hits.map((h) => [h.id, h.score === null]));
+    expect(a.total).toBe(b.total);
+  });
+
   it('ranks only the most recent matches when there are more than the window, then lists older ones newest first', () => {
     const read = store.readColumn as NonNullable<Store['readColumn']>;
     const rows = store.readRows as NonNullable<Store['readRows']>;
