@@ -104,3 +104,28 @@ describe('structure/numbered-item', () => {
     expect(await testDetector(numberedItem)).toEqual([]);
   });
 });
+
+describe('label matching on the lower-cased line', () => {
+  const scan = (text: string) => scanLabels(text, segmentText(text, 'en').blocks);
+
+  it('reads labels and numbers in any case, with offsets in the original text', () => {
+    // Our own invented lines.
+    const text = 'MYTH IV: The pier is sinking.\nREALITY-CHECK: It was repaired in May.\n\nmyth No. 5: Tolls will double.';
+    const hits = scan(text);
+    expect(hits.map((h) => [text.slice(h.word.start, h.word.end), h.number, text.slice(h.span.start, h.span.end)])).toEqual([
+      ['MYTH', 'IV', 'MYTH IV'],
+      ['REALITY-CHECK', null, 'REALITY-CHECK'],
+      ['myth', '5', 'myth No. 5'],
+    ]);
+  });
+
+  it('reads a line whose lower-case form is longer through the case-insensitive pattern, with the same result', () => {
+    // "İ" lower-cases to two code units: such a line takes the fallback pattern.
+    const text = 'Myth: İzmir ferries stopped running.\n\nFact: They run every hour.';
+    const hits = scan(text);
+    expect(hits.map((h) => [text.slice(h.word.start, h.word.end), h.contentStart])).toEqual([
+      ['Myth', 6],
+      ['Fact', text.indexOf('They')],
+    ]);
+  });
+});
