@@ -5,9 +5,13 @@
 import type { DocPrediction, Thresholds } from './pipeline.js';
 import { chooseThresholds, PARAGRAPH_RULES, paragraphPredict, type ParagraphRule } from './pipeline.js';
 import { LabelCounts, OverlapScore, type Prf } from './metrics.js';
+import { fitSecondStage, keptSpans, stackLabels, type SecondStage } from './second-stage.js';
 
 export interface EvalReport {
+  /** Span identification of the shipped path: candidates kept by the second-stage filter. */
   readonly si: Prf;
+  /** The same for the tagger's candidates alone (threshold chosen on other folds), for comparison. */
+  readonly siFirstStage: Prf;
   readonly spanTechnique: Prf;
   readonly tcMicro: Prf;
   readonly tcMajority: number;
@@ -19,6 +23,7 @@ export interface EvalReport {
   readonly paragraphs: LabelCounts;
   readonly spanByLabel: ReadonlyMap<string, OverlapScore>;
   readonly thresholdsByFold: readonly Thresholds[];
+  readonly stageByFold: readonly SecondStage[];
 }
 
 /** Top-m distinct labels of a distribution. */
@@ -32,6 +37,8 @@ export function topLabels(probs: Float64Array, labels: readonly string[], m: num
 export function evaluate(preds: readonly DocPrediction[]): EvalReport {
   const folds = [...new Set(preds.map((p) => p.fold))].sort();
   const si = new OverlapScore();
+  const si1 = new OverlapScore();
+  const stageByFold: SecondStage[] = [];
   const st = new OverlapScore();
   const spanByLabel = new Map<string, OverlapScore>();
   const tc = new LabelCounts();
@@ -44,10 +51,14 @@ export function evaluate(preds: readonly DocPrediction[]): EvalReport {
   for (const p of preds) for (const g of p.doc.gold) goldCount.set(g.label, (goldCount.get(g.label) ?? 0) + 1);
   const majority = [...goldCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   for (const f of folds) {
-    const th = chooseThresholds(preds.filter((p) => p.fold !== f));
+    const others = preds.filter((p) => p.fold !== f);
+    const th = chooseThresholds(others);
     thresholdsByFold.push(th);
+    const { stage } = fitSecondStage(others);
+    stageByFold.push(stage);
     for (const p of preds.filter((q) => q.fold === f)) {
-      const spans = p.byThreshold.get(th.span) ?? [];
+      si1.add(p.byThreshold.get(th.span) ?? [], p.doc.gold);
+      const spans = keptSpans(p, stage.span, stage.filter.model, stage.filter.threshold);
       si.add(spans, p.doc.gold);
       // Span + technique: each candidate span with its most likely technique, scored per technique.
       const predBy = new Map<string, { start: number; end: number }[]>();
@@ -80,12 +91,13 @@ export function evaluate(preds: readonly DocPrediction[]): EvalReport {
         const got = paragraphPredict(p, th, rule);
         p.doc.paragraphs.forEach((par, i) => counts.add(got[i] as string[], par.labels));
       }
-      const got = paragraphPredict(p, th, th.rule);
+      const got = stackLabels(p, stage, spans);
       p.doc.paragraphs.forEach((par, i) => paragraphs.add(got[i] as string[], par.labels));
     }
   }
   return {
     si: si.result(),
+    siFirstStage: si1.result(),
     spanTechnique: st.result(),
     tcMicro: tc.micro(),
     tcMajority: tcTotal ? majorityHits / tcTotal : 0,
@@ -96,5 +108,6 @@ export function evaluate(preds: readonly DocPrediction[]): EvalReport {
     paragraphs,
     spanByLabel,
     thresholdsByFold,
+    stageByFold,
   };
 }

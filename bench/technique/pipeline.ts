@@ -6,13 +6,14 @@
 import type { Token } from '../../src/core/segment/types.js';
 import { TECHNIQUE_LABELS } from '../../src/models/technique/labels.js';
 import { saveLinear } from '../../src/models/technique/linear.js';
-import { classifySpan, decodeSpans, paragraphProbs, tagTokens, techniqueModelFrom, tokenRange, type TechniqueModel, type TechniqueModelArtefact } from '../../src/models/technique/model.js';
+import { classifySpan, decodeSpans, documentParagraphMean, paragraphProbs, tagTokens, techniqueModelFrom, tokenRange, type TechniqueModel, type TechniqueModelArtefact } from '../../src/models/technique/model.js';
 import { paragraphFeatures, sentenceFeatures, spanFeatures, tokenFeatures } from '../../src/models/technique/features.js';
 import { saveDense } from '../../src/models/technique/dense.js';
+import { meanProb, spanFilterFeatures } from '../../src/models/technique/second-stage.js';
 import { loadWordClusters, saveWordClusters, spanVector, type WordClusterArtefact, type WordClusters } from '../../src/models/technique/word-clusters.js';
 import { loadWordVectors } from '../../src/models/vectors/word-vectors.js';
 import type { CorpusDoc } from './corpus.js';
-import { LabelCounts, OverlapScore } from './metrics.js';
+import { LabelCounts, mergeRanges, OverlapScore, type Range } from './metrics.js';
 import { Interner, prune, shuffled, trainDense, trainMultiLabel, trainSoftmax, trainTagger, type DenseExample, type Example, type SentenceGroup } from './trainer.js';
 import { buildWordClusters, CLUSTER_ITERATIONS, CLUSTER_K } from './word-clusters.js';
 
@@ -134,8 +135,13 @@ export function foldsOf(n: number, seed = SEED, k = FOLDS): number[] {
 export interface PredSpan {
   readonly start: number;
   readonly end: number;
+  /** Token range [a, b). */
+  readonly a: number;
+  readonly b: number;
   readonly conf: number;
   readonly probs: Float64Array;
+  /** Inputs of the second-stage span filter (`spanFilterFeatures`). */
+  readonly x: Float64Array;
 }
 
 export interface DocPrediction {
@@ -148,12 +154,19 @@ export interface DocPrediction {
   readonly goldProbs: readonly Float64Array[];
   /** Paragraph model probabilities for each non-empty line, aligned with doc.paragraphs. */
   readonly parProbs: readonly Float64Array[];
+  /** Mean paragraph-model probability of each technique over the document's lines (`documentParagraphMean`). */
+  readonly docMeanPm: Float64Array;
+  /** Number of tokens of each non-empty line. */
+  readonly parTokens: readonly number[];
+  /** The gold spans merged as the SI scorer merges them. */
+  readonly mergedGold: readonly Range[];
 }
 
 /** Predictions of one model on one document, for every span threshold of the grid. */
 export function predictDoc(model: TechniqueModel, doc: CorpusDoc, fold: number): DocPrediction {
   const fd = doc.fd;
   const probs = tagTokens(model, fd);
+  const docMean = meanProb(probs);
   const byThreshold = new Map<number, PredSpan[]>();
   for (const th of SPAN_GRID) {
     byThreshold.set(
@@ -161,7 +174,8 @@ export function predictDoc(model: TechniqueModel, doc: CorpusDoc, fold: number):
       decodeSpans(fd, probs, th).map(({ a, b, confidence }) => {
         const start = (fd.tokens[a] as Token).start;
         const end = (fd.tokens[b - 1] as Token).end;
-        return { start, end, conf: confidence, probs: classifySpan(model, fd, a, b, start, end).probs };
+        const cp = classifySpan(model, fd, a, b, start, end).probs;
+        return { start, end, a, b, conf: confidence, probs: cp, x: spanFilterFeatures(fd, probs, docMean, a, b, confidence, cp) };
       }),
     );
   }
@@ -169,11 +183,13 @@ export function predictDoc(model: TechniqueModel, doc: CorpusDoc, fold: number):
     const { a, b } = tokenRange(fd, g.start, g.end);
     return classifySpan(model, fd, a, b, g.start, g.end).probs;
   });
+  const parTokens: number[] = [];
   const parProbs = doc.paragraphs.map((par) => {
     const { a, b } = tokenRange(fd, par.start, par.end);
+    parTokens.push(b - a);
     return paragraphProbs(model, fd, a, b).probs;
   });
-  return { doc, fold, labels: model.classifier.outputs, byThreshold, goldProbs, parProbs };
+  return { doc, fold, labels: model.classifier.outputs, byThreshold, goldProbs, parProbs, parTokens, docMeanPm: documentParagraphMean(model, fd), mergedGold: mergeRanges(doc.gold) };
 }
 
 /** Out-of-fold predictions for every document (k-fold by article, fixed seed). */

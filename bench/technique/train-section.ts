@@ -7,7 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, type Section } from '../harness.js';
 import { loadCorpus } from './corpus.js';
-import { chooseThresholds, crossValidate, extract, FOLDS, SEED, trainArtefact } from './pipeline.js';
+import { chooseThresholds, crossValidate, extract, FOLDS, SEED, trainArtefact, type DocPrediction } from './pipeline.js';
+import { fitSecondStage } from './second-stage.js';
 
 export const ARTEFACT_PATH = join(ROOT, 'src', 'models', 'technique', 'technique-model.json');
 
@@ -23,9 +24,22 @@ export const techniqueTrainSection: Section = {
     ctx.log(`${ex.interner.names.length} distinct features`);
     const preds = crossValidate(corpus, ex, ctx.log);
     const th = chooseThresholds(preds);
+    // Second stage on the out-of-fold predictions; the detectors' per-technique thresholds are chosen on
+    // the spans the filter keeps (inner out-of-fold scores), which is what they will see at run time.
+    const { stage, kept } = fitSecondStage(preds);
+    const keptPreds: DocPrediction[] = preds.map((p) => ({ ...p, byThreshold: new Map([[stage.span, kept.get(p) ?? []]]) }));
+    const technique = chooseThresholds(keptPreds).technique;
     const all = corpus.map((_, i) => i);
     const provenance = `ptc-train articles-2023 + labels-spans-2023 + labels-paragraphs-2023 (${corpus.length} articles); thresholds by ${FOLDS}-fold CV by article; seed ${SEED}`;
-    const artefact = { ...trainArtefact(ex, all, provenance), spanThreshold: th.span, thresholds: th.technique, paragraphThresholds: th.rule === 'mean' ? th.mean : th.paragraph, paragraphRule: th.rule };
+    const artefact = {
+      ...trainArtefact(ex, all, provenance),
+      spanThreshold: stage.span,
+      thresholds: technique,
+      spanFilter: stage.filter,
+      paragraphStack: stage.stack,
+      paragraphThresholds: th.rule === 'mean' ? th.mean : th.paragraph,
+      paragraphRule: 'stack' as const,
+    };
     const json = JSON.stringify(artefact);
     if (!ctx.quick) writeFileSync(ARTEFACT_PATH, json + '\n');
     const secs = ((performance.now() - t0) / 1000).toFixed(0);
@@ -34,7 +48,7 @@ export const techniqueTrainSection: Section = {
       '',
       `- tagger features: ${artefact.tagger.features.length}; classifier features: ${artefact.classifier.features.length}; paragraph features: ${artefact.paragraph.features.length}`,
       `- artefact size: ${(json.length / 1e6).toFixed(2)} MB`,
-      `- span threshold (CV): ${th.span}; paragraph rule (CV): ${th.rule}`,
+      `- tagger threshold (CV): ${stage.span}; span-filter threshold (CV): ${stage.filter.threshold}; paragraph rule: stack (first-stage rule by CV: ${th.rule})`,
     ].join('\n');
   },
 };

@@ -1,7 +1,7 @@
 /**
  * The document's technique profile and paragraph summary: how many findings of each technique the document
  * has and how dense they are (per 1,000 words), and which techniques each paragraph uses. Paragraph labels
- * follow the rule the model was tuned with (paragraph model, span findings, or both); the span side reads
+ * follow the rule the model was tuned with (the paragraph stack, or a first-stage rule); the span side reads
  * the technique findings that survived the user's thresholds.
  */
 import type { Aggregator } from '../../core/aggregate/types.js';

@@ -13,9 +13,10 @@ import { tagTokensFast } from './fast-tagger.js';
 import { loadWordVectors, type WordVectors } from '../vectors/word-vectors.js';
 import { addDenseSpanLogits, loadDense, type DenseArtefact, type DenseModel } from './dense.js';
 import { loadWordClusters, type WordClusterArtefact, type WordClusters } from './word-clusters.js';
+import { documentBest, logisticScore, meanProb, paragraphStackFeatures, spanFilterFeatureNames, spanFilterFeatures, type ParagraphStackArtefact, type SpanFilterArtefact } from './second-stage.js';
 import { featureIds, scoreAll, scoreOne, sigmoid, softmaxInPlace, topFeatures, type LinearArtefact, type LinearModel, loadLinear } from './linear.js';
 
-export type ParagraphRule = 'model' | 'spans' | 'both' | 'mean';
+export type ParagraphRule = 'model' | 'spans' | 'both' | 'mean' | 'stack';
 
 export interface TechniqueModelArtefact {
   readonly format: 'narrascope-technique-model';
@@ -28,6 +29,10 @@ export interface TechniqueModelArtefact {
   readonly wordClusters?: WordClusterArtefact;
   /** Dense span-vector model whose logits (× λ) join the classifier's (absent: none). */
   readonly dense?: DenseArtefact;
+  /** Second stage: drops candidate spans that score under its threshold (absent: all candidates kept). */
+  readonly spanFilter?: SpanFilterArtefact;
+  /** Second stage: per-technique paragraph models over first-stage scores (the `stack` paragraph rule). */
+  readonly paragraphStack?: ParagraphStackArtefact;
   /** Multi-label model of the techniques present in a paragraph (one sigmoid per technique). */
   readonly paragraph: LinearArtefact;
   /** Per-technique threshold on the paragraph model's probability (chosen by cross-validation). */
@@ -35,7 +40,7 @@ export interface TechniqueModelArtefact {
   /**
    * How paragraph labels are formed (chosen by cross-validation): the paragraph model, the candidate spans,
    * the union of both, or the mean of the model's probability and the best span confidence (`mean`, whose
-   * thresholds are then `paragraphThresholds`).
+   * thresholds are then `paragraphThresholds`), or the paragraph stack (`stack`, with its own thresholds).
    */
   readonly paragraphRule: ParagraphRule;
   /** Token probability above which tokens join a candidate span (chosen by cross-validation). */
@@ -51,6 +56,8 @@ export interface TechniqueModel {
   readonly dense: DenseModel | null;
   /** The word vectors behind `clusters` and `dense` (null when the model uses neither). */
   readonly vectors: WordVectors | null;
+  readonly spanFilter: SpanFilterArtefact | null;
+  readonly paragraphStack: ParagraphStackArtefact | null;
   readonly paragraph: LinearModel;
   readonly paragraphThresholds: Readonly<Record<string, number>>;
   readonly paragraphRule: ParagraphRule;
@@ -64,12 +71,16 @@ export function techniqueModelFrom(a: TechniqueModelArtefact, vectorsOf: () => W
   if (a.format !== 'narrascope-technique-model') throw new Error('not a narrascope technique model');
   const classifier = loadLinear(a.classifier);
   const vectors = a.wordClusters || a.dense ? vectorsOf() : null;
+  if (a.spanFilter && a.spanFilter.features.join('|') !== spanFilterFeatureNames(classifier.outputs).join('|')) throw new Error('technique model: the span filter was trained on other inputs than this code computes');
+  if (a.paragraphStack && a.paragraphStack.models.length !== classifier.outputs.length) throw new Error('technique model: the paragraph stack needs one model per technique');
   return {
     tagger: loadLinear(a.tagger),
     classifier,
     clusters: a.wordClusters && vectors ? loadWordClusters(a.wordClusters, vectors) : null,
     dense: a.dense && vectors ? loadDense(a.dense, classifier.outputs.length, vectors.dims) : null,
     vectors,
+    spanFilter: a.spanFilter ?? null,
+    paragraphStack: a.paragraphStack ?? null,
     paragraph: loadLinear(a.paragraph),
     paragraphThresholds: a.paragraphThresholds,
     paragraphRule: a.paragraphRule,
@@ -84,6 +95,8 @@ export interface CandidateSpan {
   readonly tokEnd: number;
   /** Mean tagger probability of the span's tokens. */
   readonly spanConfidence: number;
+  /** Score of the second-stage span filter (1 when the model has none). */
+  readonly filterScore: number;
   /** Classifier distribution, aligned with `model.classifier.outputs`. */
   readonly probs: Float64Array;
   /** Classifier feature ids of the span (for evidence). */
@@ -187,11 +200,15 @@ export function analyseTechniques(model: TechniqueModel, text: string, segments:
   const fd = buildFeatureDoc(text, segments);
   const tokenProbs = tagTokens(model, fd);
   const spans: CandidateSpan[] = [];
+  const filter = model.spanFilter;
+  const docMean = filter ? meanProb(tokenProbs) : 0;
   for (const { a, b, confidence } of decodeSpans(fd, tokenProbs, spanThreshold)) {
     const start = (fd.tokens[a] as Token).start;
     const end = (fd.tokens[b - 1] as Token).end;
     const { probs, ids } = classifySpan(model, fd, a, b, start, end);
-    spans.push({ start, end, tokStart: a, tokEnd: b, spanConfidence: confidence, probs, featureIds: ids });
+    const filterScore = filter ? logisticScore(filter.model, spanFilterFeatures(fd, tokenProbs, docMean, a, b, confidence, probs)) : 1;
+    if (filter && filterScore < filter.threshold) continue;
+    spans.push({ start, end, tokStart: a, tokEnd: b, spanConfidence: confidence, filterScore, probs, featureIds: ids });
   }
   return { fd, tokenProbs, spans };
 }
@@ -242,6 +259,7 @@ function paragraphIndex(model: TechniqueModel): Int32Array {
  * for a technique reaches that technique's threshold, or both. Returns label → score, best first.
  */
 export function paragraphTechniques(model: TechniqueModel, run: TechniqueAnalysis, a: number, b: number, start: number, end: number): [string, number][] {
+  if (model.paragraphRule === 'stack' && model.paragraphStack) return stackedParagraphTechniques(model, model.paragraphStack, run, a, b, start, end);
   const found = new Map<string, number>();
   const keep = (label: string, score: number): void => {
     if (score > (found.get(label) ?? -1)) found.set(label, score);
@@ -267,4 +285,61 @@ export function paragraphTechniques(model: TechniqueModel, run: TechniqueAnalysi
     if (model.paragraphRule !== 'model' && ps >= ts) keep(label, ps);
   });
   return [...found].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+}
+
+/**
+ * Mean paragraph-model probability of each technique (classifier order) over the document's non-empty
+ * lines: an input of the paragraph stack. `byRange` collects each line's probabilities by token range.
+ */
+export function documentParagraphMean(model: TechniqueModel, fd: FeatureDoc, byRange?: Map<string, Float64Array>): Float64Array {
+  const labels = model.classifier.outputs;
+  const toParagraph = paragraphIndex(model);
+  const sum = new Float64Array(labels.length);
+  let lines = 0;
+  const text = fd.text;
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (text.slice(start, end).trim() !== '') {
+      const { a, b } = tokenRange(fd, start, end);
+      const probs = paragraphProbs(model, fd, a, b).probs;
+      byRange?.set(`${a}:${b}`, probs);
+      for (let k = 0; k < labels.length; k++) sum[k] = (sum[k] as number) + (probs[toParagraph[k] as number] ?? 0);
+      lines++;
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  for (let k = 0; k < sum.length; k++) sum[k] = lines ? (sum[k] as number) / lines : 0;
+  return sum;
+}
+
+interface StackCache {
+  readonly docBest: Float64Array;
+  readonly docMean: Float64Array;
+  readonly byRange: Map<string, Float64Array>;
+}
+
+const stackCaches = new WeakMap<TechniqueAnalysis, StackCache>();
+
+/** The `stack` rule: each technique's paragraph model over first-stage scores, against its threshold. */
+function stackedParagraphTechniques(model: TechniqueModel, stack: ParagraphStackArtefact, run: TechniqueAnalysis, a: number, b: number, start: number, end: number): [string, number][] {
+  const labels = model.classifier.outputs;
+  let cache = stackCaches.get(run);
+  if (!cache) {
+    const byRange = new Map<string, Float64Array>();
+    const docMean = documentParagraphMean(model, run.fd, byRange);
+    cache = { docBest: documentBest(run.spans, labels.length), docMean, byRange };
+    stackCaches.set(run, cache);
+  }
+  const pmRaw = cache.byRange.get(`${a}:${b}`) ?? paragraphProbs(model, run.fd, a, b).probs;
+  const toParagraph = paragraphIndex(model);
+  const pm = Float64Array.from(labels, (_, k) => pmRaw[toParagraph[k] as number] ?? 0);
+  const rows = paragraphStackFeatures(pm, run.spans, start, end, b - a, cache.docMean, cache.docBest);
+  const found: [string, number][] = [];
+  labels.forEach((label, k) => {
+    const score = logisticScore(stack.models[k] as ParagraphStackArtefact['models'][number], rows[k] as Float64Array);
+    if (score >= (stack.thresholds[label] ?? 0.5)) found.push([label, score]);
+  });
+  return found.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
 }
