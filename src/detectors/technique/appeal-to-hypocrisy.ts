@@ -11,7 +11,7 @@ export const appealToHypocrisy = modelTechniqueDetector({
   message: "Possible appeal to hypocrisy: a position is countered by pointing at its holder's inconsistency.",
   valid: ["The council meets on Tuesday at the town hall.", "The report was published in March and has forty pages."],
   invalid: [
-    { text: "⟦Hollywood hypocrites lecture us about the climate while flying private jets⟧.", data: { technique: 'Appeal_to_Hypocrisy' }, options: { threshold: 0.002, spanThreshold: 0.05 } },
+
   ],
   stability: 'experimental',
   limits: "Only 33 training spans; expect low recall. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",

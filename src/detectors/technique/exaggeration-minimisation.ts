@@ -11,8 +11,8 @@ export const exaggerationMinimisation = modelTechniqueDetector({
   message: "Possible exaggeration or minimisation: something is made to look bigger or smaller than it is.",
   valid: ["The council meets on Tuesday at the town hall.", "The report was published in March and has forty pages."],
   invalid: [
-    { text: "This is ⟦the worst disaster in the history of the entire world⟧.", data: { technique: 'Exaggeration-Minimisation' } },
-    { text: "Millions of ⟦people are dying every single⟧ day because of it.", data: { technique: 'Exaggeration-Minimisation' } },
+    { text: "⟦This is the worst disaster in the history of the entire world⟧.", data: { technique: 'Exaggeration-Minimisation' } },
+    { text: "⟦Millions of people are dying every single day because of it⟧.", data: { technique: 'Exaggeration-Minimisation' } },
   ],
   limits: "The model keys on absolutes and intensifiers; it cannot check the figures themselves. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

@@ -11,8 +11,8 @@ export const loadedLanguage = modelTechniqueDetector({
   message: "Possible loaded language: emotionally charged wording.",
   valid: ["The council meets on Tuesday at the town hall.", "The report was published in March and has forty pages."],
   invalid: [
-    { text: "The mayor's ⟦outrageous and disgusting scheme betrayed every voter⟧.", data: { technique: 'Loaded_Language' } },
-    { text: "This ⟦brutal, savage attack shocked the village⟧.", data: { technique: 'Loaded_Language' } },
+    { text: "The ⟦mayor's outrageous and disgusting scheme betrayed every voter⟧.", data: { technique: 'Loaded_Language' } },
+    { text: "⟦This brutal, savage attack shocked the village⟧.", data: { technique: 'Loaded_Language' } },
   ],
   limits: "The most frequent technique in the training data. Whether a word is loaded depends on register and context; quoted speech is scored like the author's own words. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

@@ -12,7 +12,7 @@ export const nameCallingLabeling = modelTechniqueDetector({
   valid: ["The council meets on Tuesday at the town hall.", "The report was published in March and has forty pages."],
   invalid: [
     { text: "⟦These radical leftist thugs want to ruin the town⟧.", data: { technique: 'Name_Calling-Labeling' } },
-    { text: "The globalist ⟦elites⟧ laughed at ordinary workers.", data: { technique: 'Name_Calling-Labeling' }, options: { threshold: 0.02, spanThreshold: 0.1 } },
+    { text: "⟦The so-called experts are clueless bureaucrats⟧.", data: { technique: 'Name_Calling-Labeling' } },
   ],
   limits: "One of the two most frequent techniques in the training data; labels that are neutral in one outlet and loaded in another are hard for a word-based model. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

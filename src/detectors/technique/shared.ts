@@ -101,10 +101,11 @@ export function modelTechniqueDetector(def: TechniqueDefinition): Detector {
         out.push({
           span: { start: span.start, end: span.end },
           messageId: 'technique',
-          data: { technique: def.label, spanProbability: round(span.spanConfidence), techniqueProbability: round(p) },
+          data: { technique: def.label, spanProbability: round(span.spanConfidence), techniqueProbability: round(p), ...(model.spanFilter ? { spanFilterScore: round(span.filterScore) } : {}) },
           confidence: round(confidence),
           evidence: [
             { kind: 'model', label: `span tagger ${round(span.spanConfidence)}, technique classifier ${round(p)}` },
+            ...(model.spanFilter ? [{ kind: 'model' as const, label: `span filter ${round(span.filterScore)} (keeps ≥ ${model.spanFilter.threshold})` }] : []),
             ...spanEvidence(model, span, k).map((e) => ({ kind: 'feature', label: e.label, weight: e.weight })),
             ...cueEvidence(run.fd, span.tokStart, span.tokEnd),
           ],
