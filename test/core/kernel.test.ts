@@ -251,4 +251,24 @@ describe('postProcess', () => {
       ['f3', 5, 'b/b'],
     ]);
   });
+
+  it('drops a finding that lies within a finding of a detector it yields to, and only those', () => {
+    const out = postProcess(
+      [
+        finding(0, 4, { detector: 'structure/label' }),
+        finding(0, 4, { detector: 'technique/rep' }), // the label itself: dropped
+        finding(1, 3, { detector: 'technique/rep' }), // inside the label: dropped
+        finding(0, 9, { detector: 'technique/rep' }), // reaches past the label: kept
+        finding(20, 24, { detector: 'technique/other' }), // another detector, no label there: kept
+        finding(0, 4, { detector: 'claim/x' }), // does not yield: kept
+      ],
+      { yieldsTo: new Map([['technique/rep', ['structure/label']], ['technique/other', ['structure/label']]]) },
+    );
+    expect(out.map((f) => [f.detector, f.span.start, f.span.end])).toEqual([
+      ['claim/x', 0, 4],
+      ['structure/label', 0, 4],
+      ['technique/rep', 0, 9],
+      ['technique/other', 20, 24],
+    ]);
+  });
 });

@@ -20,6 +20,10 @@ describe.skipIf(!seed)('reference document, all layers', () => {
     expect(result.rebuttalSummary.text).toBe('10 rebuttals, 0 cite a source');
     expect(result.findings.some((f) => f.family === 'technique')).toBe(true);
     expect(result.techniques.profile.length).toBeGreaterThan(0);
+    // The layout's label words ("Lie:", "Motive:", "Truth:" ten times each) are structure, not repetition.
+    const labels = new Set(result.findings.filter((f) => f.detector === 'structure/label-word').map((f) => `${f.span.start}:${f.span.end}`));
+    expect(labels.size).toBeGreaterThanOrEqual(20);
+    expect(result.findings.filter((f) => f.family === 'technique' && labels.has(`${f.span.start}:${f.span.end}`)).map((f) => f.span.text)).toEqual([]);
     // Claims: the countered claims are attributed to the group the op-ed names.
     const countered = result.claims.filter((c) => c.ledgerItemIds.length > 0);
     expect(countered.length).toBeGreaterThanOrEqual(8);

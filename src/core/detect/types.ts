@@ -41,6 +41,12 @@ export interface DetectorMeta {
   readonly docs?: { readonly category?: string; readonly limits?: string; readonly references?: readonly string[] };
   /** For a removed detector's stub: the id that replaces it. */
   readonly replacedBy?: string;
+  /**
+   * Detectors whose findings this one gives way to: a finding of this detector that lies within a finding
+   * of one of them is dropped. (A label word such as "Myth:" or "Lie:" repeated down a rebuttal page is
+   * layout, not the persuasion device a model scoring repeated words would call it.)
+   */
+  readonly yieldsTo?: readonly string[];
 }
 
 /**

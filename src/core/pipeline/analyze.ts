@@ -66,7 +66,8 @@ export async function analyzeDocument(document: Document, options: AnalyzeOption
     );
   }
 
-  let findings = postProcess(raw, { minConfidence: config.minConfidence });
+  const yieldsTo = new Map(config.detectors.flatMap(({ detector }) => (detector.meta.yieldsTo?.length ? [[detector.meta.id, detector.meta.yieldsTo] as const] : [])));
+  let findings = postProcess(raw, { minConfidence: config.minConfidence, yieldsTo });
   const partial: PartialResult = { rebuttals: [], claims: [], narratives: [], entities: [], techniques: null, warnings };
   const aggregatorTimes: Record<string, number> = {};
   for (const { aggregator, options: aggOptions } of config.aggregators) {
@@ -95,7 +96,7 @@ export async function analyzeDocument(document: Document, options: AnalyzeOption
           severity: 'info' as const,
         };
         const extra = out.signals.map((s) => signalToFinding(source, s, document.text));
-        findings = postProcess([...findings, ...extra], { minConfidence: config.minConfidence });
+        findings = postProcess([...findings, ...extra], { minConfidence: config.minConfidence, yieldsTo });
       }
     } catch (e) {
       warnings.push(`aggregator ${aggregator.meta.id} failed on this document: ${(e as Error).message}`);

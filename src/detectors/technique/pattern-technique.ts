@@ -39,7 +39,7 @@ export function patternTechniqueDetector(def: PatternTechniqueDefinition): Detec
   const any = combinable ? new RegExp(def.patterns.map((p) => `(?:${p.re.source})`).join('|'), 'i') : null;
   const meta: DetectorMeta = {
     id: `technique/${info.slug}`,
-    version: '1.0.0',
+    version: '1.1.0',
     family: 'technique',
     description: def.definition,
     taxonomy: taxonomyRefs(def.label),
@@ -49,6 +49,7 @@ export function patternTechniqueDetector(def: PatternTechniqueDefinition): Detec
     stability: def.stability ?? 'stable',
     severity: 'info',
     languages: ['en'],
+    yieldsTo: ['structure/label-word'],
     options: {
       threshold: { type: 'number', default: 0, min: 0, max: 1, description: 'Minimum confidence for a finding.' },
     },

@@ -46,7 +46,7 @@ export function modelTechniqueDetector(def: TechniqueDefinition): Detector {
   if (!info) throw new Error(`unknown technique ${def.label}`);
   const meta: DetectorMeta = {
     id: `technique/${info.slug}`,
-    version: '1.0.0',
+    version: '1.1.0',
     family: 'technique',
     description: def.definition,
     taxonomy: taxonomyRefs(def.label),
@@ -56,6 +56,8 @@ export function modelTechniqueDetector(def: TechniqueDefinition): Detector {
     stability: def.stability ?? 'stable',
     severity: 'info',
     languages: ['en'],
+    // Label words of a rebuttal layout ("Lie:", "Myth:", "Truth:") are structure, not the text's own wording.
+    yieldsTo: ['structure/label-word'],
     options: {
       threshold: {
         type: 'number',
