@@ -109,3 +109,35 @@ export class LabelCounts {
     return ls.length ? ls.reduce((s, l) => s + this.of(l).f1, 0) / ls.length : 0;
   }
 }
+
+/**
+ * Per-label thresholds from label counts taken at each threshold of a grid: the micro-F1-best threshold for
+ * every label, replaced by the label's own F1-best one where it has at least `minSupport` gold examples.
+ */
+export function perLabelThresholds(counts: readonly LabelCounts[], grid: readonly number[], labels: readonly string[], minSupport = 15): Record<string, number> {
+  let global = grid[0] as number;
+  let globalF = -1;
+  counts.forEach((c, i) => {
+    const f = c.micro().f1;
+    if (f > globalF) {
+      globalF = f;
+      global = grid[i] as number;
+    }
+  });
+  const out: Record<string, number> = {};
+  for (const label of labels) {
+    let best = global;
+    if ((counts[0]?.of(label).support ?? 0) >= minSupport) {
+      let bestF = -1;
+      counts.forEach((c, i) => {
+        const f = c.of(label).f1;
+        if (f > bestF + 1e-9) {
+          bestF = f;
+          best = grid[i] as number;
+        }
+      });
+    }
+    out[label] = best;
+  }
+  return out;
+}

@@ -13,7 +13,7 @@ import { meanProb, spanFilterFeatures } from '../../src/models/technique/second-
 import { loadWordClusters, saveWordClusters, spanVector, type WordClusterArtefact, type WordClusters } from '../../src/models/technique/word-clusters.js';
 import { loadWordVectors } from '../../src/models/vectors/word-vectors.js';
 import type { CorpusDoc } from './corpus.js';
-import { LabelCounts, mergeRanges, OverlapScore, type Range } from './metrics.js';
+import { LabelCounts, mergeRanges, OverlapScore, perLabelThresholds, type Range } from './metrics.js';
 import { Interner, prune, shuffled, trainDense, trainMultiLabel, trainSoftmax, trainTagger, type DenseExample, type Example, type SentenceGroup } from './trainer.js';
 import { buildWordClusters, CLUSTER_ITERATIONS, CLUSTER_K } from './word-clusters.js';
 
@@ -284,32 +284,7 @@ function chooseLabelThresholds(preds: readonly DocPrediction[], labelsOf: (p: Do
     }
     return c;
   });
-  let globalBest = TECH_GRID[0] as number;
-  let globalF = -1;
-  perTh.forEach((c, i) => {
-    const f = c.micro().f1;
-    if (f > globalF) {
-      globalF = f;
-      globalBest = TECH_GRID[i] as number;
-    }
-  });
-  const out: Record<string, number> = {};
-  for (const label of labels) {
-    const support = perTh[0]?.of(label).support ?? 0;
-    let bt = globalBest;
-    let bf = -1;
-    if (support >= 15) {
-      perTh.forEach((c, i) => {
-        const f = c.of(label).f1;
-        if (f > bf + 1e-9) {
-          bf = f;
-          bt = TECH_GRID[i] as number;
-        }
-      });
-    }
-    out[label] = bt;
-  }
-  return out;
+  return perLabelThresholds(perTh, TECH_GRID, labels);
 }
 
 /** Chooses the span threshold (best SI F1) and per-technique thresholds (best paragraph F1 per technique). */

@@ -6,7 +6,7 @@
  * out-of-fold scores: for each fold present, a model trained on the others scores it.
  */
 import { logisticScore, documentBest, paragraphStackFeatures, PARAGRAPH_STACK_FEATURES, spanFilterFeatureNames, type LogisticArtefact, type ParagraphStackArtefact, type SpanFilterArtefact, type StackSpan } from '../../src/models/technique/second-stage.js';
-import { LabelCounts, OverlapScore } from './metrics.js';
+import { LabelCounts, OverlapScore, perLabelThresholds } from './metrics.js';
 import type { DocPrediction, PredSpan } from './pipeline.js';
 
 /** Tagger thresholds the filter may work from, and the grid of its own threshold. */
@@ -162,30 +162,7 @@ function stackThresholds(scored: readonly { s: Float64Array; gold: readonly stri
     for (const r of scored) c.add(labels.filter((_, k) => (r.s[k] as number) >= t), r.gold);
     return c;
   });
-  let global = STACK_GRID[0] as number;
-  let gf = -1;
-  counts.forEach((c, i) => {
-    if (c.micro().f1 > gf) {
-      gf = c.micro().f1;
-      global = STACK_GRID[i] as number;
-    }
-  });
-  const out: Record<string, number> = {};
-  for (const label of labels) {
-    let bt = global;
-    if ((counts[0]?.of(label).support ?? 0) >= 15) {
-      let bf = -1;
-      counts.forEach((c, i) => {
-        const f = c.of(label).f1;
-        if (f > bf + 1e-9) {
-          bf = f;
-          bt = STACK_GRID[i] as number;
-        }
-      });
-    }
-    out[label] = bt;
-  }
-  return out;
+  return perLabelThresholds(counts, STACK_GRID, labels);
 }
 
 /** Fits the second stage on out-of-fold predictions (all folds present); returns it with the inner-OOF kept spans. */
