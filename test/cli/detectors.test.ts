@@ -84,6 +84,11 @@ describe('narrascope explain', () => {
     expect(text).toContain('  - https://example.org/ref');
   });
 
+  it('names the detectors a detector yields to, and says nothing when it yields to none', () => {
+    expect(explainText({ ...heading.meta, yieldsTo: ['structure/label-word'] })).toContain('Yields to: structure/label-word (its findings inside theirs are dropped)');
+    expect(explainText(heading.meta)).not.toContain('Yields to');
+  });
+
   it('prints the metadata as JSON with --json', async () => {
     const r = await runCli(['explain', 'structure/heading', '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({

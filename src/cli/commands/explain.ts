@@ -83,6 +83,7 @@ export function explainText(meta: DetectorMeta, color = false): string {
       (s.presets.length ? s.presets.join(', ') : '(none: turn it on with --rule or --detectors)'),
   );
   out.push(c.bold('Taxonomy:  ') + (meta.taxonomy.length ? meta.taxonomy.join(', ') : '(none)'));
+  if (meta.yieldsTo?.length) out.push(c.bold('Yields to: ') + `${meta.yieldsTo.join(', ')} (its findings inside theirs are dropped)`);
   out.push('', c.bold('Messages'));
   for (const [mid, template] of Object.entries(meta.messages)) out.push(`  ${mid}: ${template}`);
   const options = Object.entries(meta.options ?? {});
