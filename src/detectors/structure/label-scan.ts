@@ -50,7 +50,7 @@ const LABEL_AT_LOWER = new RegExp(LABEL_SOURCE, 'du');
 /** For the rare line whose lower-case form has another length ("İ" → "i̇"): the case-insensitive pattern. */
 let labelAtCaseless: RegExp | null = null;
 
-/** LABEL_AT's match at the start of `line`, its groups cut from `line` itself (not its lower-cased copy). */
+/** The label pattern's match at the start of `line`, its groups cut from `line` itself (not its lower-cased copy). */
 function labelAt(line: string): (string | undefined)[] | null {
   const lower = line.toLowerCase();
   if (lower.length !== line.length) {

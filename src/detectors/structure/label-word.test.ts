@@ -119,8 +119,9 @@ describe('label matching on the lower-cased line', () => {
     ]);
   });
 
-  it('reads a line whose lower-case form is longer through the case-insensitive pattern, with the same result', () => {
-    // "İ" lower-cases to two code units: such a line takes the fallback pattern.
+  it('reads labels on a line whose lower-case form is longer, with offsets in the original text', () => {
+    // "İ" lower-cases to two code units, so this line takes the case-insensitive fallback pattern. The label
+    // comes before it either way (labels open a line), so this checks that the fallback reads it the same.
     const text = 'Myth: İzmir ferries stopped running.\n\nFact: They run every hour.';
     const hits = scan(text);
     expect(hits.map((h) => [text.slice(h.word.start, h.word.end), h.contentStart])).toEqual([
