@@ -141,7 +141,7 @@ export interface PredSpan {
   readonly conf: number;
   readonly probs: Float64Array;
   /** Inputs of the second-stage span filter (`spanFilterFeatures`). */
-  readonly x: Float64Array;
+  readonly x: readonly number[];
 }
 
 export interface DocPrediction {

@@ -140,15 +140,15 @@ function innerOof<T>(preds: readonly DocPrediction[], fit: (train: DocPrediction
 }
 
 /** Stack inputs of every paragraph of `p` (rows: techniques) from its kept spans. */
-export function stackRows(p: DocPrediction, kept: readonly KeptSpan[]): Float64Array[][] {
+export function stackRows(p: DocPrediction, kept: readonly KeptSpan[]): number[][][] {
   const docBest = documentBest(kept, p.labels.length);
   return p.doc.paragraphs.map((par, i) => paragraphStackFeatures(p.parProbs[i] as Float64Array, kept, par.start, par.end, p.parTokens[i] as number, p.docMeanPm, docBest));
 }
 
-function trainStack(rows: readonly { x: Float64Array[]; gold: readonly string[] }[], labels: readonly string[]): LogisticArtefact[] {
+function trainStack(rows: readonly { x: number[][]; gold: readonly string[] }[], labels: readonly string[]): LogisticArtefact[] {
   return labels.map((label, k) =>
     trainLogistic(
-      rows.map((r) => r.x[k] as Float64Array),
+      rows.map((r) => r.x[k] as number[]),
       rows.map((r) => (r.gold.includes(label) ? 1 : 0)),
       STACK_L2,
     ),
@@ -206,7 +206,7 @@ export function fitSecondStage(preds: readonly DocPrediction[]): { stage: Second
     preds,
     (train) => trainStack(train.flatMap((p) => rowsOf.get(p) ?? []), labels),
     (models, p) => {
-      for (const r of rowsOf.get(p) ?? []) scored.push({ s: Float64Array.from(models, (m, k) => logisticScore(m, r.x[k] as Float64Array)), gold: r.gold });
+      for (const r of rowsOf.get(p) ?? []) scored.push({ s: Float64Array.from(models, (m, k) => logisticScore(m, r.x[k] as number[])), gold: r.gold });
     },
   );
   const stack: ParagraphStackArtefact = {
@@ -219,5 +219,5 @@ export function fitSecondStage(preds: readonly DocPrediction[]): { stage: Second
 
 /** Paragraph labels of `p` by the stack, from spans kept by the stage's filter. */
 export function stackLabels(p: DocPrediction, stage: SecondStage, kept: readonly KeptSpan[]): string[][] {
-  return stackRows(p, kept).map((x) => p.labels.filter((label, k) => logisticScore(stage.stack.models[k] as LogisticArtefact, x[k] as Float64Array) >= (stage.stack.thresholds[label] ?? 0.5)));
+  return stackRows(p, kept).map((x) => p.labels.filter((label, k) => logisticScore(stage.stack.models[k] as LogisticArtefact, x[k] as number[]) >= (stage.stack.thresholds[label] ?? 0.5)));
 }

@@ -113,6 +113,8 @@ function slotOf(m: DenseModel, vectors: WordVectors, t: RowLogits, row: number):
   return s;
 }
 
+let spanSums = new Float64Array(0);
+
 /**
  * Adds λ × the dense logits of the span of tokens [a, b) to `z` (in place): the same value as
  * `addDenseLogits(m, spanVector(vectors, fd, a, b, m.context), z)` up to rounding, without the span vector.
@@ -121,8 +123,12 @@ export function addDenseSpanLogits(m: DenseModel, vectors: WordVectors, fd: Feat
   const K = m.outputs;
   const t = rowLogitsOf(m, vectors);
   const rows = tokenRows(vectors, fd);
-  const inside = new Float64Array(K);
-  const around = new Float64Array(K);
+  // The inside sums at [0, K) and the around sums at [K, 2K) of one buffer reused across calls (this runs
+  // for every candidate span): a fresh Float64Array of more than 8 values is allocated outside V8's heap,
+  // which costs more here than the sums themselves.
+  if (spanSums.length < 2 * K) spanSums = new Float64Array(2 * K);
+  const sums = spanSums;
+  sums.fill(0, 0, 2 * K);
   let nIn = 0;
   let nAround = 0;
   for (let k = a; k < b; k++) {
@@ -132,7 +138,7 @@ export function addDenseSpanLogits(m: DenseModel, vectors: WordVectors, fd: Feat
     if (s < 0) s = slotOf(m, vectors, t, r);
     const o = s * K;
     const pool = t.inside;
-    for (let q = 0; q < K; q++) inside[q] = (inside[q] as number) + (pool[o + q] as number);
+    for (let q = 0; q < K; q++) sums[q] = (sums[q] as number) + (pool[o + q] as number);
     nIn++;
   }
   const lo = Math.max(0, a - m.context);
@@ -146,15 +152,15 @@ export function addDenseSpanLogits(m: DenseModel, vectors: WordVectors, fd: Feat
     if (s < 0) s = slotOf(m, vectors, t, r);
     const o = s * K;
     const pool = t.around;
-    for (let q = 0; q < K; q++) around[q] = (around[q] as number) + (pool[o + q] as number);
+    for (let q = 0; q < K; q++) sums[K + q] = (sums[K + q] as number) + (pool[o + q] as number);
     nAround++;
   }
   const bias = (m.inputs - 1) * K;
   const w = m.weights;
   for (let q = 0; q < K; q++) {
     let d = w[bias + q] as number;
-    if (nIn) d += (inside[q] as number) / nIn;
-    if (nAround) d += (around[q] as number) / nAround;
+    if (nIn) d += (sums[q] as number) / nIn;
+    if (nAround) d += (sums[K + q] as number) / nAround;
     z[q] = (z[q] as number) + m.lambda * d;
   }
   return z;

@@ -334,11 +334,11 @@ function stackedParagraphTechniques(model: TechniqueModel, stack: ParagraphStack
   }
   const pmRaw = cache.byRange.get(`${a}:${b}`) ?? paragraphProbs(model, run.fd, a, b).probs;
   const toParagraph = paragraphIndex(model);
-  const pm = Float64Array.from(labels, (_, k) => pmRaw[toParagraph[k] as number] ?? 0);
+  const pm = labels.map((_, k) => pmRaw[toParagraph[k] as number] ?? 0);
   const rows = paragraphStackFeatures(pm, run.spans, start, end, b - a, cache.docMean, cache.docBest);
   const found: [string, number][] = [];
   labels.forEach((label, k) => {
-    const score = logisticScore(stack.models[k] as ParagraphStackArtefact['models'][number], rows[k] as Float64Array);
+    const score = logisticScore(stack.models[k] as ParagraphStackArtefact['models'][number], rows[k] as number[]);
     if (score >= (stack.thresholds[label] ?? 0.5)) found.push([label, score]);
   });
   return found.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));

@@ -65,7 +65,7 @@ export function meanProb(tokenProbs: Float64Array): number {
 }
 
 /** Inputs of the span filter for the candidate of tokens [a, b) with mean tagger probability `conf`. */
-export function spanFilterFeatures(fd: FeatureDoc, tokenProbs: Float64Array, docMean: number, a: number, b: number, conf: number, probs: Float64Array): Float64Array {
+export function spanFilterFeatures(fd: FeatureDoc, tokenProbs: Float64Array, docMean: number, a: number, b: number, conf: number, probs: Float64Array): number[] {
   const toks = fd.tokens;
   let mx = 0;
   let mn = 1;
@@ -101,32 +101,32 @@ export function spanFilterFeatures(fd: FeatureDoc, tokenProbs: Float64Array, doc
   const nS = fd.segments.sentences.length;
   const start = t0.start;
   const end = (toks[b - 1] as Token).end;
-  const x = new Float64Array(27 + probs.length);
-  let j = 0;
-  x[j++] = conf;
-  x[j++] = mx;
-  x[j++] = mn;
-  x[j++] = Math.log(n);
-  x[j++] = Math.log(end - start);
-  x[j++] = top;
-  x[j++] = top - second;
-  x[j++] = ent;
-  for (let k = 0; k < probs.length; k++) x[j++] = probs[k] as number;
-  x[j++] = a > 0 ? (tokenProbs[a - 1] as number) : 0;
-  x[j++] = b < toks.length ? (tokenProbs[b] as number) : 0;
-  x[j++] = n / Math.max(1, sEnd - sFirst);
-  x[j++] = q / n;
-  x[j++] = cue / n;
-  x[j++] = cue > 0 ? 1 : 0;
-  x[j++] = caps / n;
-  x[j++] = content / n;
-  x[j++] = docMean;
-  x[j++] = t0.sentence / Math.max(1, nS - 1);
-  x[j++] = b >= sEnd - 1 ? 1 : 0;
-  x[j++] = a === sFirst ? 1 : 0;
-  x[j++] = n === 1 ? 1 : 0;
-  x[j++] = conf * top;
-  return x.subarray(0, j);
+  // A plain array: it is cheaper to allocate for every candidate than a typed one (see paragraphStackFeatures).
+  const x: number[] = [];
+  x.push(conf);
+  x.push(mx);
+  x.push(mn);
+  x.push(Math.log(n));
+  x.push(Math.log(end - start));
+  x.push(top);
+  x.push(top - second);
+  x.push(ent);
+  for (let k = 0; k < probs.length; k++) x.push(probs[k] as number);
+  x.push(a > 0 ? (tokenProbs[a - 1] as number) : 0);
+  x.push(b < toks.length ? (tokenProbs[b] as number) : 0);
+  x.push(n / Math.max(1, sEnd - sFirst));
+  x.push(q / n);
+  x.push(cue / n);
+  x.push(cue > 0 ? 1 : 0);
+  x.push(caps / n);
+  x.push(content / n);
+  x.push(docMean);
+  x.push(t0.sentence / Math.max(1, nS - 1));
+  x.push(b >= sEnd - 1 ? 1 : 0);
+  x.push(a === sFirst ? 1 : 0);
+  x.push(n === 1 ? 1 : 0);
+  x.push(conf * top);
+  return x;
 }
 
 /** A kept span as the paragraph stack sees it. */
@@ -153,12 +153,14 @@ export function documentBest(spans: readonly StackSpan[], nLabels: number): Floa
  * Inputs of the paragraph stack for every technique of the paragraph [start, end) of `nTokens` tokens:
  * row k holds technique k's inputs (names in PARAGRAPH_STACK_FEATURES).
  */
-export function paragraphStackFeatures(pm: ArrayLike<number>, spans: readonly StackSpan[], start: number, end: number, nTokens: number, docMean: ArrayLike<number>, docBest: Float64Array): Float64Array[] {
+export function paragraphStackFeatures(pm: ArrayLike<number>, spans: readonly StackSpan[], start: number, end: number, nTokens: number, docMean: ArrayLike<number>, docBest: Float64Array): number[][] {
   const nL = docBest.length;
-  const best = new Float64Array(nL);
-  const bestF = new Float64Array(nL);
-  const tops = new Float64Array(nL);
-  const sumF = new Float64Array(nL);
+  // Plain arrays, not typed ones: V8 allocates a typed array of more than 64 bytes outside its heap, at
+  // ~10x the cost of a plain array, and this runs for every paragraph (the values are the same doubles).
+  const best = new Array<number>(nL).fill(0);
+  const bestF = new Array<number>(nL).fill(0);
+  const tops = new Array<number>(nL).fill(0);
+  const sumF = new Array<number>(nL).fill(0);
   let n = 0;
   for (const s of spans) {
     if (s.start >= end || s.end <= start) continue;
@@ -173,7 +175,7 @@ export function paragraphStackFeatures(pm: ArrayLike<number>, spans: readonly St
     }
     tops[top] = (tops[top] as number) + 1;
   }
-  const rows: Float64Array[] = [];
-  for (let k = 0; k < nL; k++) rows.push(Float64Array.of(logit((pm[k] as number) ?? 0), best[k] as number, bestF[k] as number, Math.log1p(tops[k] as number), Math.log1p(sumF[k] as number), Math.log1p(n), Math.log1p(nTokens), docMean[k] as number, docBest[k] as number));
+  const rows: number[][] = [];
+  for (let k = 0; k < nL; k++) rows.push([logit((pm[k] as number) ?? 0), best[k] as number, bestF[k] as number, Math.log1p(tops[k] as number), Math.log1p(sumF[k] as number), Math.log1p(n), Math.log1p(nTokens), docMean[k] as number, docBest[k] as number]);
   return rows;
 }
