@@ -1,7 +1,8 @@
 /**
  * Parallel analysis: a pool of worker threads (one per core by default), or the same code in-process when
- * the pool size is 1. Jobs are dispatched to idle workers; a worker that dies fails its job (the document
- * is recorded as failed) and is replaced.
+ * the pool size is 1. Each worker holds up to JOBS_PER_WORKER jobs (it analyses them one at a time, in
+ * order); a worker that dies fails the job it was analysing (the document is recorded as failed), its
+ * waiting job goes back to the front of the queue, and the worker is replaced.
  */
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
@@ -23,7 +24,12 @@ export function defaultPoolSize(): number {
 
 export function createPool(size: number, options: AnalyzerOptions = {}): AnalysisPool {
   if (size <= 1 || options.registry || typeof options.identifyLanguage === 'function') return inProcess(options);
-  return new WorkerPool(size, options as SerializableAnalyzerOptions);
+  return new WorkerPool(size, options as SerializableAnalyzerOptions, startWorker);
+}
+
+/** A pool of `size` workers made by `start` (tests pass a stand-in worker; the product uses createPool). */
+export function createWorkerPool(size: number, options: SerializableAnalyzerOptions, start: (workerData: SerializableAnalyzerOptions) => Worker): AnalysisPool {
+  return new WorkerPool(size, options, start);
 }
 
 function inProcess(options: AnalyzerOptions): AnalysisPool {
@@ -55,14 +61,27 @@ function startWorker(workerData: SerializableAnalyzerOptions): Worker {
   return new Worker(code, { eval: true, workerData });
 }
 
+/**
+ * Jobs a worker holds at once: the one it is analysing and the next. Without the second, a worker that
+ * finishes waits idle until the main thread takes its result and sends it new work, and the main thread is
+ * often inside a synchronous database write (several milliseconds) at that moment.
+ */
+const JOBS_PER_WORKER = 2;
+
+interface SlotJob {
+  readonly job: AnalysisJob;
+  readonly resolve: (r: AnalysisReply) => void;
+}
+
 interface Slot {
   worker: Worker;
-  job: { id: number; resolve: (r: AnalysisReply) => void } | null;
+  /** Jobs sent to the worker, oldest (the one being analysed) first. */
+  jobs: SlotJob[];
 }
 
 class WorkerPool implements AnalysisPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: { job: AnalysisJob; resolve: (r: AnalysisReply) => void }[] = [];
+  private readonly queue: SlotJob[] = [];
   private next = 0;
   private closed = false;
   /** Workers that died; past a few per slot the pool stops respawning and fails every job. */
@@ -72,29 +91,34 @@ class WorkerPool implements AnalysisPool {
   constructor(
     readonly size: number,
     private readonly options: SerializableAnalyzerOptions,
+    private readonly start: (workerData: SerializableAnalyzerOptions) => Worker,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const worker = startWorker(this.options);
-    const slot: Slot = { worker, job: null };
+    const worker = this.start(this.options);
+    const slot: Slot = { worker, jobs: [] };
     worker.on('message', (wire: WireReply) => {
-      const job = slot.job;
-      slot.job = null;
+      // The worker answers in the order it was sent its jobs.
+      const i = slot.jobs.findIndex((j) => j.job.id === wire.id);
+      const [done] = slot.jobs.splice(i < 0 ? 0 : i, 1);
+      // Refill first, so the worker's next-but-one job is on its way before the result is handled.
+      this.pump();
       let reply: AnalysisReply;
       try {
         reply = fromWire(wire);
       } catch (e) {
         reply = { id: wire.id, error: `unreadable analysis result: ${(e as Error).message}` };
       }
-      job?.resolve(reply);
-      this.pump();
+      done?.resolve(reply);
     });
     const fail = (message: string): void => {
-      const job = slot.job;
-      slot.job = null;
-      job?.resolve({ id: job.id, error: message });
+      const [current, ...waiting] = slot.jobs;
+      slot.jobs = [];
+      current?.resolve({ id: current.job.id, error: message });
+      // Jobs the worker had not started are not at fault: they go back to the front of the queue.
+      this.queue.unshift(...waiting);
       if (++this.crashes > this.size * 3) this.broken ??= message;
       if (this.broken) {
         for (const q of this.queue.splice(0)) q.resolve({ id: q.job.id, error: `analysis pool stopped: ${this.broken}` });
@@ -124,12 +148,15 @@ class WorkerPool implements AnalysisPool {
     });
   }
 
+  /** Tops every worker up to JOBS_PER_WORKER jobs, emptiest first, so that idle workers get work first. */
   private pump(): void {
-    for (const slot of this.slots) {
-      if (slot.job || this.queue.length === 0) continue;
-      const { job, resolve } = this.queue.shift() as (typeof this.queue)[number];
-      slot.job = { id: job.id, resolve };
-      slot.worker.postMessage(job);
+    for (let held = 0; held < JOBS_PER_WORKER; held++) {
+      for (const slot of this.slots) {
+        if (slot.jobs.length > held || this.queue.length === 0) continue;
+        const next = this.queue.shift() as SlotJob;
+        slot.jobs.push(next);
+        slot.worker.postMessage(next.job);
+      }
     }
   }
 
