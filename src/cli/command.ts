@@ -16,11 +16,17 @@ export interface ParsedArgs {
 /** One sub-command of `narrascope`, one file each under cli/commands/. */
 export interface CliCommand {
   readonly name: string;
-  /** One line for `narrascope --help`. */
-  readonly summary: string;
   /** Full usage text for `narrascope <name> --help`. */
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
   /** Returns the exit code; throws UserError for bad input. */
   run(args: ParsedArgs, io: CliIO): Promise<number>;
+}
+
+/** A command as `narrascope --help` lists it (cli/commands/index.ts); `load` imports its implementation. */
+export interface CommandEntry {
+  readonly name: string;
+  /** One line for `narrascope --help`. */
+  readonly summary: string;
+  load(): Promise<CliCommand>;
 }

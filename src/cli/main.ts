@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { CliCommand, CliIO } from './command.js';
+import type { CliIO } from './command.js';
 import { commands } from './commands/index.js';
 import { UserError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
@@ -31,12 +31,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout.write(`${TOOL_VERSION}\n`);
     return ExitCode.ok;
   }
-  const command: CliCommand | undefined = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`narrascope: unknown command "${name}".\nRun \`narrascope --help\` for the list of commands.\n`);
     return ExitCode.usage;
   }
   try {
+    const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(command.usage.trimEnd() + '\n');
       return ExitCode.ok;
@@ -50,12 +51,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return await command.run(parsed, io);
   } catch (e) {
     if (e instanceof UserError) {
-      io.stderr.write(`narrascope ${command.name}: ${e.message}\n${e.hint ? `  ${e.hint}\n` : ''}`);
+      io.stderr.write(`narrascope ${entry.name}: ${e.message}\n${e.hint ? `  ${e.hint}\n` : ''}`);
       return e.exitCode;
     }
     const err = e as Error;
     io.stderr.write(
-      `narrascope ${command.name}: internal error: ${err.message}\n  This is a bug in Narrascope; please report it with the command you ran.\n${io.env.NARRASCOPE_DEBUG ? `${err.stack ?? ''}\n` : '  Set NARRASCOPE_DEBUG=1 for a stack trace.\n'}`,
+      `narrascope ${entry.name}: internal error: ${err.message}\n  This is a bug in Narrascope; please report it with the command you ran.\n${io.env.NARRASCOPE_DEBUG ? `${err.stack ?? ''}\n` : '  Set NARRASCOPE_DEBUG=1 for a stack trace.\n'}`,
     );
     return ExitCode.internal;
   }

@@ -61,7 +61,6 @@ Examples:
 
 export const analyzeCommand: CliCommand = {
   name: 'analyze',
-  summary: 'analyse files, directories, URLs or standard input and print a report',
   usage: USAGE,
   options: {
     format: { type: 'string', short: 'f' },

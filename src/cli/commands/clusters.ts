@@ -7,7 +7,6 @@ import { DB_HELP, withStore } from './ingest.js';
 /** `narrascope clusters`: near-duplicate / republication clusters and same-claim clusters. */
 export const clustersCommand: CliCommand = {
   name: 'clusters',
-  summary: 'near-duplicate (republication) and same-claim clusters across outlets, with first seen and spread',
   usage: `Usage: narrascope clusters [options]
 
 Recomputes the clusters of the corpus (unless --no-compute) and lists the largest.

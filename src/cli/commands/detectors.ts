@@ -43,7 +43,6 @@ export function summarise(meta: DetectorMeta): DetectorSummary {
 
 export const detectorsCommand: CliCommand = {
   name: 'detectors',
-  summary: 'list the detectors with their family, cost, stability, languages and default state',
   usage: `Usage: narrascope detectors [--json] [--family NAME] [--preset NAME] [--explain ID]
 
 Lists every built-in detector from its metadata. \`narrascope explain <id>\` shows one in full.

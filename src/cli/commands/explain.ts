@@ -11,7 +11,6 @@ import { summarise } from './detectors.js';
 
 export const explainCommand: CliCommand = {
   name: 'explain',
-  summary: 'describe one detector: what it finds, taxonomy mapping, messages, options, examples, limits',
   usage: `Usage: narrascope explain <detector-or-aggregator-id> [--json] [--color | --no-color]
 
 Prints a detector's description, taxonomy mapping, messages, options with their defaults, the examples it

@@ -106,7 +106,6 @@ export async function readResultsFile(path: string, cwd: string): Promise<Analys
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'export analyses as ClaimReview JSON-LD, a STIX 2.1 bundle (DISARM), or CSV tables',
   usage: USAGE,
   options: {
     results: { type: 'string' },

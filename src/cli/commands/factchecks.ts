@@ -88,7 +88,6 @@ export async function openLibraryStore(
 
 export const factchecksCommand: CliCommand = {
   name: 'factchecks',
-  summary: 'import ClaimReview / CSV fact-checks into the library that `match` searches; list or count it',
   usage: USAGE,
   options: {
     db: { type: 'string' },

@@ -93,7 +93,6 @@ function summaryLine(s: IngestSummary): string {
 /** `narrascope ingest`: read, analyse and store documents. */
 export const ingestCommand: CliCommand = {
   name: 'ingest',
-  summary: 'analyse documents (files, folders, JSONL, CSV, RSS/Atom feeds, URLs) and store them in a corpus',
   usage: `Usage: narrascope ingest [options] <path | folder | URL | feed | -> ...
 
 Each document is analysed and stored with its result, keyed by the hash of its text: ingesting the same

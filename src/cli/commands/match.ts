@@ -67,7 +67,6 @@ interface Entry {
 
 export const matchCommand: CliCommand = {
   name: 'match',
-  summary: 'find earlier fact-checks for a claim, a document or every stored claim; TREC run files',
   usage: USAGE,
   options: {
     db: { type: 'string' },

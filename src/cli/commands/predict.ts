@@ -5,7 +5,6 @@ import { predictModes } from '../predict/index.js';
 /** `narrascope predict <mode>`: benchmark adapters that read and write shared-task formats. */
 export const predictCommand: CliCommand = {
   name: 'predict',
-  summary: 'benchmark adapters: write shared-task prediction files (spans, techniques, paragraphs, narratives, roles)',
   get usage(): string {
     return [
       'Usage: narrascope predict <mode> [options]',

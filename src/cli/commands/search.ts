@@ -20,7 +20,6 @@ function date(args: ParsedArgs, name: string): string | undefined {
 /** `narrascope search`: full-text search with filters and facets. */
 export const searchCommand: CliCommand = {
   name: 'search',
-  summary: 'search the corpus: full text with outlet, date, language, technique, narrative, entity and ledger filters; facets',
   usage: `Usage: narrascope search [QUERY] [options]
 
 QUERY: words (all must occur), "quoted phrases", OR between terms, -word to exclude. Empty: filters only.

@@ -27,7 +27,6 @@ function intOption(value: unknown, name: string, min: number, max: number, fallb
 /** `narrascope serve`: the HTTP API and the web app over an embedded (or PostgreSQL) store. */
 export const serveCommand: CliCommand = {
   name: 'serve',
-  summary: 'serve the web app and HTTP API (analyse, corpus, exports) on http://127.0.0.1:PORT',
   usage: `Usage: narrascope serve [options]
 
 Starts the HTTP API and the web app. On first start the store is created, the bundled examples/ are

@@ -7,7 +7,6 @@ import { DB_HELP, withStore } from './ingest.js';
 /** `narrascope stats`: narrative and technique counts by outlet × week. */
 export const statsCommand: CliCommand = {
   name: 'stats',
-  summary: 'narrative and technique counts by outlet × week, first appearances, top outlets (table, CSV or JSON)',
   usage: `Usage: narrascope stats [options]
 
 Options:

@@ -7,7 +7,6 @@ import { DB_HELP, withStore } from './ingest.js';
 /** `narrascope watch`: watchlists of claims to look out for. */
 export const watchCommand: CliCommand = {
   name: 'watch',
-  summary: 'watchlists: claims (typed, or from a document\'s ledger) checked on every ingest; first appearance, outlets, counts',
   usage: `Usage: narrascope watch [list]                 each entry: first appearance, outlets, count per week — or "not seen"
        narrascope watch add "CLAIM" ...       watch typed claims (the stored corpus is checked at once)
        narrascope watch add --from-doc HASH   watch the ledger claims of a stored document ("they will say X")
