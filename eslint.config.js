@@ -27,4 +27,19 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['**/cli/*', '**/store/*', '**/server/*', '**/ingest/*', '**/corpus/*', 'node:fs*', 'fs'] }],
     },
   },
+  {
+    // Detectors and aggregators import only core and models, not each other (tests may use both).
+    files: ['src/detectors/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/detectors/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/cli/*', '**/store/*', '**/server/*', '**/ingest/*', '**/corpus/*', '**/aggregators/*', 'node:fs*', 'fs'] }],
+    },
+  },
+  {
+    files: ['src/aggregators/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/aggregators/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/cli/*', '**/store/*', '**/server/*', '**/ingest/*', '**/corpus/*', '**/detectors/*', 'node:fs*', 'fs'] }],
+    },
+  },
 );

@@ -7,7 +7,7 @@ import type { EvidenceItem, LedgerItem, Verdict, VerdictLabel } from '../../core
 import { BoundaryPattern } from '../../core/segment/word-boundary.js';
 import { spanText, type Span } from '../../core/text/span.js';
 import { within, type Inputs, type RawItem } from './inputs.js';
-import { isBroadGroup } from '../../detectors/ledger/noun-phrase.js';
+import { isBroadGroup } from '../../core/text/noun-phrase.js';
 import { normaliseVerdict } from './verdict.js';
 
 /** Evidence kinds that count as citing a source; numbers and dates show precision, not provenance. */

@@ -9,7 +9,7 @@
 import type { Detector } from '../../core/detect/types.js';
 import type { Signal } from '../../core/finding/types.js';
 import { BoundaryPattern } from '../../core/segment/word-boundary.js';
-import { backwardPhrase, forwardPhrase, isBroadGroup } from './noun-phrase.js';
+import { backwardPhrase, forwardPhrase, isBroadGroup } from '../../core/text/noun-phrase.js';
 
 const NOUNS = String.raw`(?:narratives|claims|lies|myths|fakes|falsehoods|allegations|talking points|propaganda|disinformation|misinformation|fake news|story|stories|narrative)`;
 const OF_WHICH = new RegExp(

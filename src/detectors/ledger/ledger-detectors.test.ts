@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testDetector } from '../../testing/detector-tester.js';
 import { claimAttribution } from './claim-attribution.js';
-import { isBroadGroup } from './noun-phrase.js';
+import { isBroadGroup } from '../../core/text/noun-phrase.js';
 import { preemptiveRebuttal } from './preemptive-rebuttal.js';
 
 describe('ledger detectors', () => {

@@ -1,10 +1,11 @@
 /**
- * Small noun-phrase helpers for the attribution detector: walk back from an anchor ("... campaign, the
+ * Small noun-phrase helpers for ledger attribution, shared by the claim-attribution detector and the ledger
+ * aggregator (so they live in core, which both may import): walk back from an anchor ("... campaign, the
  * narratives of which") or forward from one ("spread by ...") over the words of a name, stopping at
  * articles, prepositions, verbs and punctuation, and drop leading intensifiers ("an intense ... campaign").
  */
-import type { Span } from '../../core/text/span.js';
-import { BoundaryPattern } from '../../core/segment/word-boundary.js';
+import type { Span } from './span.js';
+import { BoundaryPattern } from '../segment/word-boundary.js';
 
 /** Words that end a phrase when walking over it. */
 const STOP = new Set(
