@@ -183,8 +183,11 @@ export const searchPostgresBenchSection: Section = {
       const stored = await countDocuments(store.db);
       if (stored !== n) {
         if (stored > 0) {
-          // A partial load from an interrupted run: start the schema again.
-          await sql`DROP SCHEMA ${sql.id(new URL(url).searchParams.get('schema') ?? schema)} CASCADE`.execute(store.db);
+          // A partial load from an interrupted run: start the schema again — only a schema named in the URL,
+          // never the database's default one (a NARRASCOPE_BENCH_PG without ?schema= may point at real data).
+          const named = new URL(url).searchParams.get('schema');
+          if (!named) return `_Skipped: ${shown} holds ${stored.toLocaleString('en')} documents, not the ${n.toLocaleString('en')} of this benchmark, and names no schema (?schema=...) that could be dropped and loaded again._`;
+          await sql`DROP SCHEMA ${sql.id(named)} CASCADE`.execute(store.db);
           await store.close();
           store = await openStore(url);
         }
