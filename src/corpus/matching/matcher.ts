@@ -4,6 +4,7 @@ import { docUnion, pairFeatures, queryContext, type DocUnion } from './features.
 import { highlightMatches, type Highlight } from './highlight.js';
 import { prepareText, type PreparedText } from './prepared-text.js';
 import { rerankScore, type RerankerModel } from './reranker.js';
+import { SentenceVectors } from './sentence-vectors.js';
 import { TagSegmenter } from './tag-segmenter.js';
 import { maskUrls, type TagSplitter } from './tokenize.js';
 import { TrigramTable } from './trigrams.js';
@@ -71,13 +72,16 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
   /** Splits a query's run-together hashtags into the library's words. */
   private readonly splitTag: TagSplitter;
   private readonly idf: (term: string) => number;
+  /** SIF sentence vectors weighted by the library's word frequencies; null without word vectors. */
+  private readonly sentences: SentenceVectors | null;
 
   constructor(entries: readonly T[], options: MatcherOptions = {}) {
     this.entries = entries;
     this.vectors = options.vectors ?? null;
     this.model = options.model ?? null;
     this.candidates = Math.max(1, options.candidates ?? 30);
-    // Terms first (without vectors: idf is not known yet), then the indexes, then the vectors with idf.
+    // Terms first (idf is not known yet), then the indexes, then the sentence vectors (library word
+    // frequencies) and the prepared texts with idf.
     const noIdf = (): number => 1;
     const rawClaims = entries.map((e) => prepareText(e.claim, noIdf, null));
     const rawTitles = entries.map((e) => prepareText(e.title ?? '', noIdf, null));
@@ -87,8 +91,14 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
     this.idf = (t) => this.all.idf(t);
     const segmenter = new TagSegmenter(entries.map((e) => `${e.claim} ${e.title ?? ''}`));
     this.splitTag = (part) => segmenter.split(part);
-    this.claims = entries.map((e) => prepareText(e.claim, this.idf, this.vectors));
-    this.titles = entries.map((e) => prepareText(e.title ?? '', this.idf, this.vectors));
+    this.sentences = this.vectors
+      ? new SentenceVectors(
+          this.vectors,
+          rawClaims.map((c, i) => [...c.tokens, ...rawTitles[i]!.tokens]),
+        )
+      : null;
+    this.claims = entries.map((e) => prepareText(e.claim, this.idf, this.sentences));
+    this.titles = entries.map((e) => prepareText(e.title ?? '', this.idf, this.sentences));
     this.unions = this.claims.map((c, i) =>
       docUnion(
         c,
@@ -105,14 +115,14 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
 
   /** Feature vectors of the BM25 candidates of a query (for training and inspection). */
   candidateFeatures(text: string): { doc: number; bm25: number; features: Float64Array }[] {
-    const q = prepareText(text, this.idf, this.vectors, this.splitTag);
+    const q = prepareText(text, this.idf, this.sentences, this.splitTag);
     return this.scoreCandidates(text, q).map((c) => ({ doc: c.doc, bm25: c.bm25, features: c.features }));
   }
 
   match(text: string, options: MatchOptions = {}): MatchHit<T>[] {
     const k = Math.max(1, options.k ?? 10);
     const useModel = !!this.model && !options.bm25Only;
-    const q = prepareText(text, this.idf, useModel ? this.vectors : null, this.splitTag);
+    const q = prepareText(text, this.idf, useModel ? this.sentences : null, this.splitTag);
     let ranked: { doc: number; bm25: number; score: number }[];
     if (useModel) {
       const scored = this.scoreCandidates(text, q).map((c) => ({

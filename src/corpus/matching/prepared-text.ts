@@ -1,8 +1,8 @@
-import type { WordVectors } from '../../models/vectors/word-vectors.js';
+import type { SentenceVectors } from './sentence-vectors.js';
 import { tokenizeForMatching, type MatchToken, type TagSplitter } from './tokenize.js';
 
 /**
- * A text analysed once for matching: its index terms, the idf-weighted sentence vector, numbers, term
+ * A text analysed once for matching: its index terms, the sentence vector, numbers, term
  * bigrams and the terms of capitalised words (names). Fact-checks are prepared when the library is
  * indexed, a query once per search; the re-ranking features compare two prepared texts.
  */
@@ -13,7 +13,7 @@ export interface PreparedText {
   /** The distinct terms and their idf, in parallel arrays (features read them without map look-ups). */
   readonly uniqueTerms: readonly string[];
   readonly uniqueIdf: Float64Array;
-  /** Unit-length idf-weighted mean of the word vectors, or null when no word is known. */
+  /** Unit-length SIF sentence vector (sentence-vectors.ts), or null when no word is known. */
   readonly vector: Float32Array | null;
   readonly numbers: ReadonlySet<string>;
   readonly bigrams: ReadonlySet<string>;
@@ -26,7 +26,7 @@ export type IdfFn = (term: string) => number;
 export function prepareText(
   text: string,
   idf: IdfFn,
-  vectors: WordVectors | null,
+  sentences: SentenceVectors | null,
   splitTag?: TagSplitter,
 ): PreparedText {
   const tokens = tokenizeForMatching(text, false, splitTag);
@@ -46,23 +46,7 @@ export function prepareText(
     if ((upper && !sentenceStart(text, t.start)) || t.kind === 'mention' || t.kind === 'hashtag')
       proper.add(t.term);
   }
-  let vector: Float32Array | null = null;
-  if (vectors) {
-    const v = new Float32Array(vectors.dims);
-    const seen = new Set<string>();
-    let any = false;
-    for (const t of tokens) {
-      if (seen.has(t.word)) continue;
-      seen.add(t.word);
-      const row = vectors.indexOf(t.word);
-      if (row < 0) continue;
-      const w = idf(t.term);
-      const wv = vectors.unitRow(row);
-      for (let d = 0; d < v.length; d++) v[d]! += wv[d]! * w;
-      any = true;
-    }
-    if (any) vector = normalise(v);
-  }
+  const vector = sentences ? sentences.embed(tokens) : null;
   return { tokens, terms, unique, uniqueTerms, uniqueIdf, vector, numbers, bigrams, proper };
 }
 
@@ -73,16 +57,6 @@ function sentenceStart(text: string, at: number): boolean {
     return c === '.' || c === '!' || c === '?' || c === '\n' || c === ':';
   }
   return true;
-}
-
-export function normalise(v: Float32Array): Float32Array {
-  let n = 0;
-  for (let i = 0; i < v.length; i++) n += v[i]! * v[i]!;
-  if (n > 0) {
-    const s = 1 / Math.sqrt(n);
-    for (let i = 0; i < v.length; i++) v[i]! *= s;
-  }
-  return v;
 }
 
 export function dot(a: Float32Array, b: Float32Array): number {
