@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES, FactCheckMatcher } from '../../src/corpus/matching/index.js';
 import { TrigramTable } from '../../src/corpus/matching/trigrams.js';
+import { loadWordVectors } from '../../src/models/vectors/word-vectors.js';
 import { splitTweetAttribution } from '../../src/corpus/matching/tweet-attribution.js';
 
 // Invented tweets and fact-checks.
@@ -60,5 +61,27 @@ describe('tweet features', () => {
     expect(byDoc.get(1)![at('bm25Body')]).toBe(0);
     expect(byDoc.get(1)![at('bm25Attribution')]).toBeGreaterThan(0);
     expect(byDoc.get(1)![at('yearMismatch')]).toBe(0);
+  });
+
+  it('compares the fact-checks with the sentence vector of the body, not of the author and date', () => {
+    const m = new FactCheckMatcher(
+      [
+        { id: 'a', claim: 'The town bridge closed for repairs.', title: 'Did the Bridge Close?' },
+        { id: 'b', claim: 'A famous singer opened a bakery in March.', title: 'Singer Bakery' },
+      ],
+      { vectors: loadWordVectors() },
+    );
+    const at = (name: string): number => FEATURE_NAMES.indexOf(name as (typeof FEATURE_NAMES)[number]);
+    const vec = (text: string): number[] =>
+      m
+        .candidateFeatures(text)
+        .sort((x, y) => x.doc - y.doc)
+        .map((c) => c.features[at('vecClaim')]!);
+    const body = 'The town bridge is closed';
+    const withAttribution = vec(`${body} — Famous Singer (@singer) March 4, 2019`);
+    expect(withAttribution).toHaveLength(2);
+    vec(body).forEach((v, i) => expect(withAttribution[i]).toBeCloseTo(v, 6));
+    // Without the attribution split, the author's words would move the vector towards the singer.
+    expect(vec(`${body} famous singer march`)[1]).toBeGreaterThan(withAttribution[1]! + 0.01);
   });
 });
