@@ -1,9 +1,10 @@
 /**
  * k-fold cross-validation of the role classifier by document (fixed seed): main-role accuracy and
- * fine-role exact-match ratio (the SemEval-2025 subtask 1 metric), with the majority baselines.
+ * fine-role exact-match ratio (the SemEval-2025 subtask 1 metric), with the majority baselines. The gold
+ * mentions of one test document are predicted together, as `narrascope predict roles` does.
  */
-import { predictMentionRole, RULE_WEIGHT } from '../../src/aggregators/framing/predict.js';
-import { trainRoleModel, type RoleTrainOptions } from '../../src/models/framing/role-model.js';
+import { DOC_FINE_POOL, predictDocumentRoles, RULE_WEIGHT } from '../../src/aggregators/framing/predict.js';
+import { trainRoleModel, type RolePrediction, type RoleTrainOptions } from '../../src/models/framing/role-model.js';
 import { foldsByDocument, type FramingExample } from './dataset.js';
 
 export interface CvResult {
@@ -21,7 +22,7 @@ export function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-export function crossValidate(examples: readonly FramingExample[], opts: RoleTrainOptions, k = 5, seed = 20250, ruleWeight = RULE_WEIGHT): CvResult {
+export function crossValidate(examples: readonly FramingExample[], opts: RoleTrainOptions, k = 5, seed = 20250, ruleWeight = RULE_WEIGHT, pool = DOC_FINE_POOL): CvResult {
   const fold = foldsByDocument(examples.map((e) => e.doc), k, seed);
   let mainOk = 0;
   let fineOk = 0;
@@ -41,8 +42,15 @@ export function crossValidate(examples: readonly FramingExample[], opts: RoleTra
     }
     const majorityMain = [...mainCounts].sort((a, b) => b[1] - a[1])[0]?.[0];
     const majorityFine = ([...fineCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '').split('|');
+    const byDoc = new Map<string, FramingExample[]>();
+    for (const e of test) byDoc.set(e.doc, [...(byDoc.get(e.doc) ?? []), e]);
+    const predicted = new Map<FramingExample, RolePrediction>();
+    for (const docExamples of byDoc.values()) {
+      const preds = predictDocumentRoles(model, docExamples.map((e) => e.features as Map<string, number>), ruleWeight, pool);
+      docExamples.forEach((e, i) => predicted.set(e, preds[i] as RolePrediction));
+    }
     for (const e of test) {
-      const p = predictMentionRole(model, e.features as Map<string, number>, ruleWeight);
+      const p = predicted.get(e) as RolePrediction;
       const slot = (perMain[e.main] ??= { gold: 0, correct: 0 });
       slot.gold++;
       if (p.main === e.main) {

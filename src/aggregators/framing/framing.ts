@@ -103,16 +103,24 @@ export function frameEntities(text: string, segments: Segments, model: RoleModel
   const prepared = prepareFramingDocument(text, segments);
   const groups = prepared.groups.filter(isReportable).sort((a, b) => b.mentions.length - a.mentions.length || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
   const out: EntityFraming[] = [];
-  for (const g of groups.slice(0, opts.maxEntities ?? MAX_ENTITIES_DEFAULT)) {
-    const ledger = opts.ledger ?? [];
-    // In a rebuttal the text speaks in its own voice, so its explicit cues weigh more there.
-    const inRebuttal = (m: Span): boolean => ledger.some((i) => !!i.rebuttal && i.rebuttal.start <= m.start && m.end <= i.rebuttal.end);
-    const predictions = predictMentionRolesFromParts(
-      model,
-      g.mentions.map((m) => mentionFeaturePartsForSpan(prepared, m)),
-      g.mentions.map((m) => (inRebuttal(m) ? REBUTTAL_RULE_WEIGHT : undefined)),
-    );
-    const weights = g.mentions.map((m) => (isByline(text, m) ? 0 : ledgerWeight(m, ledger)));
+  const ledger = opts.ledger ?? [];
+  // In a rebuttal the text speaks in its own voice, so its explicit cues weigh more there.
+  const inRebuttal = (m: Span): boolean => ledger.some((i) => !!i.rebuttal && i.rebuttal.start <= m.start && m.end <= i.rebuttal.end);
+  const reported = groups.slice(0, opts.maxEntities ?? MAX_ENTITIES_DEFAULT);
+  const mentions = reported.flatMap((g) => g.mentions);
+  const weightOf = (m: FoundMention): number => (isByline(text, m) ? 0 : ledgerWeight(m, ledger));
+  // All reported mentions of the document together: fine roles are pooled over the document, and a
+  // mention that counts for nothing in its entity's role (a countered claim, a byline) does not shape it.
+  const all = predictMentionRolesFromParts(
+    model,
+    mentions.map((m) => mentionFeaturePartsForSpan(prepared, m)),
+    mentions.map((m) => (inRebuttal(m) ? REBUTTAL_RULE_WEIGHT : undefined)),
+    mentions.map(weightOf),
+  );
+  let at = 0;
+  for (const g of reported) {
+    const predictions = all.slice(at, (at += g.mentions.length));
+    const weights = g.mentions.map(weightOf);
     // Each ledger item whose claim is attributed to this entity is one more vote for Antagonist/Deceiver.
     const accused = ledger.filter((i) => i.attributedTo && g.mentions.some((m) => m.start < (i.attributedTo as Span).end && (i.attributedTo as Span).start < m.end));
     const accusedVotes = new Set(accused.map((i) => (i.attributionScope === 'document' ? 'doc' : i.id))).size;

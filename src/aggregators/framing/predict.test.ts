@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../../core/segment/segment.js';
-import { loadRoleModel } from '../../models/framing/role-model.js';
+import { FINE_ROLE_CLASSES, loadRoleModel, type RolePrediction } from '../../models/framing/role-model.js';
+import { ruleScores } from './role-rules.js';
 import { mentionFeaturePartsForSpan, mentionFeaturesForSpan, prepareFramingDocument } from './framing-features.js';
-import { predictMentionRole, predictMentionRoleFromParts } from './predict.js';
+import { predictDocumentRoles, predictMentionRole, predictMentionRoleFromParts, predictMentionRolesFromParts, RULE_WEIGHT } from './predict.js';
 import { computeLocalFeatures, localFeatures, mergeFeatureParts } from './role-features.js';
 
 // Our own invented documents.
@@ -34,4 +35,41 @@ describe('predictMentionRoleFromParts', () => {
       }
     });
   }
+});
+
+describe('document pooling of fine roles', () => {
+  const model = loadRoleModel();
+  const text = DOCS[1] as string;
+  const doc = prepareFramingDocument(text, segmentText(text, 'en'));
+  const parts = doc.mentions.map((m) => mentionFeaturePartsForSpan(doc, m));
+  const merged = doc.mentions.map((m) => mentionFeaturesForSpan(doc, m));
+
+  it('gives the same roles from parts (the aggregator) as from merged vectors (predict roles, eval)', () => {
+    expect(predictMentionRolesFromParts(model, parts)).toEqual(predictDocumentRoles(model, merged));
+  });
+
+  it('without pooling, each mention is predicted on its own', () => {
+    expect(predictDocumentRoles(model, merged, RULE_WEIGHT, 0)).toEqual(merged.map((f) => predictMentionRole(model, f)));
+  });
+
+  it('mixes each mention’s fine-role probabilities with the document mean', () => {
+    const alone = merged.map((f) => predictMentionRole(model, f));
+    const full = predictDocumentRoles(model, merged, RULE_WEIGHT, 1);
+    // pool 1: every mention carries the document mean
+    for (const p of full) expect(p.fineProba).toEqual(full[0]?.fineProba);
+    const mean = (role: string): number => alone.reduce((s, p) => s + (p.fineProba[role] ?? 0), 0) / alone.length;
+    expect(full[0]?.fineProba.Deceiver).toBeCloseTo(mean('Deceiver'), 12);
+    // a mention with no rule cue takes the most probable pooled fine role of its main role
+    const plain = merged.map((f, i) => ({ f, p: full[i] as RolePrediction })).filter(({ f }) => ruleScores(f).strength === 0);
+    expect(plain.length).toBeGreaterThan(0);
+    for (const { p } of plain) {
+      const roles = FINE_ROLE_CLASSES[p.main] ?? [];
+      const best = [...roles].sort((a, b) => (p.fineProba[b] ?? 0) - (p.fineProba[a] ?? 0) || a.localeCompare(b))[0];
+      expect(p.fine).toEqual([best]);
+    }
+    // a mention of weight 0 does not shape the mean
+    const weights = merged.map((_, i) => (i === 0 ? 1 : 0));
+    const onlyFirst = predictMentionRolesFromParts(model, parts, [], weights, 1);
+    expect(onlyFirst[1]?.fineProba).toEqual(alone[0]?.fineProba);
+  });
 });

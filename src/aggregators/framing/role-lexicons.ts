@@ -68,3 +68,22 @@ export const CUE_INDEX: ReadonlyMap<string, readonly string[]> = (() => {
   for (const [cat, words] of Object.entries(GROUP_CUES)) for (const w of words) add(w, cat);
   return m;
 })();
+
+/**
+ * What is done TO an entity, as one feature each (see `patientCues` in role-features.ts): harm (attacked,
+ * captured, "the kidnapping of X", "aggression against X") and blame ("accuses X", "pointed their finger
+ * at X"). The role lists above spread these words over many categories and parts of speech, each seen a
+ * few times in training; one feature per kind learns one weight from all of them. Lemmas and word forms.
+ */
+export const PATIENT_HARM: ReadonlySet<string> = new Set([
+  'attack', 'attacks', 'invade', 'invasion', 'aggression', 'war', 'kill', 'killing', 'maim', 'wound', 'injure', 'shell', 'shelling',
+  'bomb', 'bombing', 'bombard', 'strike', 'strikes', 'target', 'capture', 'detain', 'detention', 'arrest', 'kidnap', 'kidnapping',
+  'abduct', 'deport', 'deportation', 'persecute', 'persecution', 'torture', 'execute', 'murder', 'massacre', 'slaughter', 'occupy',
+  'annex', 'seize', 'destroy', 'threaten', 'oppress', 'repress', 'exploit', 'starve', 'punish', 'jail', 'imprison', 'besiege',
+  'assassinate', 'assassination', 'harass', 'intimidate', 'genocide', 'blockade', 'crackdown', 'violence', 'atrocities', 'crimes',
+]);
+
+export const PATIENT_BLAME: ReadonlySet<string> = new Set([
+  'accuse', 'blame', 'discredit', 'smear', 'demonize', 'demonise', 'vilify', 'slander', 'scapegoat', 'allegation', 'allegations',
+  'accusation', 'accusations', 'charge', 'charges', 'finger', 'frame', 'criticize', 'criticise', 'condemn', 'attack',
+]);

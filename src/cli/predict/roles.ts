@@ -3,12 +3,13 @@
  * framing) predictions. FILE rows are `doc<TAB>entity<TAB>start<TAB>end` (extra columns are ignored, so a
  * gold file works too); offsets count code points with an inclusive end, as in the task's files. Output:
  * `doc<TAB>entity<TAB>start<TAB>end<TAB>main<TAB>fine...`, one line per input row, in input order.
- * Uses the same features and decision as the framing aggregator (one mention at a time, no ledger).
+ * Uses the same features and decision as the framing aggregator (the rows of one document together, their
+ * fine roles pooled over the document; no ledger).
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mentionFeaturesForSpan, prepareFramingDocument, type PreparedFramingDocument } from '../../aggregators/framing/framing-features.js';
-import { predictMentionRole } from '../../aggregators/framing/predict.js';
+import { predictDocumentRoles } from '../../aggregators/framing/predict.js';
 import { segmentText } from '../../core/segment/segment.js';
 import { CodePointIndex } from '../../core/text/code-points.js';
 import { createDocument } from '../../core/text/document.js';
@@ -51,10 +52,14 @@ function loadDocument(raw: string): LoadedDocument {
 export function predictRoleRows(raw: string, rows: readonly St1Row[]): St1Row[] {
   const d = loadDocument(raw);
   const model = loadRoleModel();
-  return rows.map((row) => {
+  const vectors = rows.map((row) => {
     const s = st1Span(d.raw, row, d.index);
     const span: Span = { start: d.toNormalised(s.start), end: d.toNormalised(s.end) };
-    const p = predictMentionRole(model, mentionFeaturesForSpan(d.prepared, span));
+    return mentionFeaturesForSpan(d.prepared, span);
+  });
+  const preds = predictDocumentRoles(model, vectors);
+  return rows.map((row, i) => {
+    const p = preds[i] as (typeof preds)[number];
     return { ...row, main: p.main, fine: p.fine };
   });
 }

@@ -37,58 +37,64 @@ export function trainLogistic(examples: readonly Example[], classes: readonly st
   const names = [...counts.keys()].filter((k) => (counts.get(k) ?? 0) >= minCount || k === 'bias').sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const K = classes.length;
-  const rows = examples.map((e) => {
+  // Flat typed arrays (weight row i at i * K): the same sums in the same order as per-row arrays, fewer
+  // indirections. Rows whose label is not a class are left out (they add nothing to the gradient).
+  const rows: { idx: Int32Array; val: Float64Array; y: number; w: number }[] = [];
+  let totalWeight = 0;
+  for (const e of examples) {
     const idx: number[] = [];
     const val: number[] = [];
     for (const [k, v] of e.features) {
       const i = index.get(k);
       if (i !== undefined && v !== 0) {
-        idx.push(i);
+        idx.push(i * K);
         val.push(v);
       }
     }
-    return { idx, val, y: classes.indexOf(e.label), w: e.weight ?? 1 };
-  });
-  const totalWeight = rows.reduce((s, r) => s + r.w, 0) || 1;
-  const W = Array.from({ length: names.length }, () => new Float64Array(K));
+    const w = e.weight ?? 1;
+    totalWeight += w;
+    const y = classes.indexOf(e.label);
+    if (y >= 0) rows.push({ idx: Int32Array.from(idx), val: Float64Array.from(val), y, w });
+  }
+  totalWeight ||= 1;
+  const size = names.length * K;
+  const W = new Float64Array(size);
   // Adagrad-style per-weight step sizes keep rare features from oscillating without a tuned schedule.
-  const G = Array.from({ length: names.length }, () => new Float64Array(K).fill(1e-8));
-  const grad = Array.from({ length: names.length }, () => new Float64Array(K));
+  const G = new Float64Array(size).fill(1e-8);
+  const grad = new Float64Array(size);
   const scores = new Float64Array(K);
+  const biasAt = index.get('bias');
   for (let it = 0; it < iterations; it++) {
-    for (const g of grad) g.fill(0);
+    grad.fill(0);
     for (const r of rows) {
-      if (r.y < 0) continue;
+      const { idx, val } = r;
       scores.fill(0);
-      for (let j = 0; j < r.idx.length; j++) {
-        const wrow = W[r.idx[j] as number] as Float64Array;
-        const v = r.val[j] as number;
-        for (let k = 0; k < K; k++) scores[k] = (scores[k] as number) + (wrow[k] as number) * v;
+      for (let j = 0; j < idx.length; j++) {
+        const o = idx[j] as number;
+        const v = val[j] as number;
+        for (let k = 0; k < K; k++) scores[k] = (scores[k] as number) + (W[o + k] as number) * v;
       }
       softmaxInPlace(scores);
       scores[r.y] = (scores[r.y] as number) - 1;
       const scale = r.w / totalWeight;
-      for (let j = 0; j < r.idx.length; j++) {
-        const g = grad[r.idx[j] as number] as Float64Array;
-        const v = (r.val[j] as number) * scale;
-        for (let k = 0; k < K; k++) g[k] = (g[k] as number) + (scores[k] as number) * v;
+      for (let j = 0; j < idx.length; j++) {
+        const o = idx[j] as number;
+        const v = (val[j] as number) * scale;
+        for (let k = 0; k < K; k++) grad[o + k] = (grad[o + k] as number) + (scores[k] as number) * v;
       }
     }
     for (let i = 0; i < names.length; i++) {
-      const w = W[i] as Float64Array;
-      const g = grad[i] as Float64Array;
-      const acc = G[i] as Float64Array;
-      const reg = names[i] === 'bias' ? 0 : l2;
-      for (let k = 0; k < K; k++) {
-        const gk = (g[k] as number) + reg * (w[k] as number);
-        acc[k] = (acc[k] as number) + gk * gk;
-        w[k] = (w[k] as number) - (lr * gk) / Math.sqrt(acc[k] as number);
+      const reg = i === biasAt ? 0 : l2;
+      for (let k = i * K, end = k + K; k < end; k++) {
+        const gk = (grad[k] as number) + reg * (W[k] as number);
+        G[k] = (G[k] as number) + gk * gk;
+        W[k] = (W[k] as number) - (lr * gk) / Math.sqrt(G[k] as number);
       }
     }
   }
   const weights: Record<string, number[]> = {};
   for (let i = 0; i < names.length; i++) {
-    const w = Array.from(W[i] as Float64Array, (x) => Math.round(x * 1e3) / 1e3);
+    const w = Array.from(W.subarray(i * K, (i + 1) * K), (x) => Math.round(x * 1e3) / 1e3);
     if (w.some((x) => Math.abs(x) >= 5e-3)) weights[names[i] as string] = w;
   }
   return { classes: [...classes], weights };
