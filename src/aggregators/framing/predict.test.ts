@@ -52,6 +52,21 @@ describe('document pooling of fine roles', () => {
     expect(predictDocumentRoles(model, merged, RULE_WEIGHT, 0)).toEqual(merged.map((f) => predictMentionRole(model, f)));
   });
 
+  it('re-chooses the fine role of a mention without rule cues from the pooled probabilities', () => {
+    // Our own text: the media are cast as deceivers three times; the general and the minister are named with no cue.
+    const theme = [
+      'The Northland media spread lies and propaganda about the war. The Northland media fabricated reports and deceived its readers.',
+      'Critics say the Northland media manipulates the public with fake news.',
+      '',
+      'General Olaf Brandt ordered the troops to the border on Monday. Minister Ana Varga met General Olaf Brandt in Riverton.',
+    ].join(' ');
+    const d = prepareFramingDocument(theme, segmentText(theme, 'en'));
+    const vectors = d.mentions.map((m) => mentionFeaturesForSpan(d, m));
+    const pooled = predictDocumentRoles(model, vectors, RULE_WEIGHT, 1);
+    const changed = vectors.filter((f, i) => ruleScores(f).strength === 0 && predictMentionRole(model, f).fine[0] !== pooled[i]?.fine[0]);
+    expect(changed.length).toBeGreaterThan(0);
+  });
+
   it('mixes each mention’s fine-role probabilities with the document mean', () => {
     const alone = merged.map((f) => predictMentionRole(model, f));
     const full = predictDocumentRoles(model, merged, RULE_WEIGHT, 1);
