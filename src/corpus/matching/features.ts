@@ -56,6 +56,9 @@ export interface QueryContext {
   /** The body's trigrams, marked in the library's table. */
   readonly trigrams: QueryTrigrams;
   readonly trigramTable: TrigramTable;
+  /** The query's terms marked in the library's term ids (term-marks.ts): marks[id] === stamp. */
+  readonly marks: Int32Array;
+  readonly stamp: number;
 }
 
 /** The union of a fact-check's claim and title sets, computed once when the library is indexed. */
@@ -69,16 +72,22 @@ export interface DocUnion {
   readonly trigrams: Int32Array;
   readonly uniqueIdf: Float64Array;
   readonly uniqueTerms: readonly string[];
+  /** Term ids (term-marks.ts) parallel to uniqueTerms, properTerms and the claim's and title's uniqueTerms. */
+  readonly uniqueIds: Int32Array;
+  readonly properIds: Int32Array;
+  readonly claimIds: Int32Array;
+  readonly titleIds: Int32Array;
 }
 
 export function queryContext(
   q: PreparedText,
   trigrams: QueryTrigrams,
   trigramTable: TrigramTable,
+  marked: { readonly marks: Int32Array; readonly stamp: number },
 ): QueryContext {
   let idfSum = 0;
   for (const w of q.uniqueIdf) idfSum += w;
-  return { q, idfSum, years: yearsOf(q.numbers), trigrams, trigramTable };
+  return { q, idfSum, years: yearsOf(q.numbers), trigrams, trigramTable, ...marked };
 }
 
 export function docUnion(
@@ -86,6 +95,7 @@ export function docUnion(
   title: PreparedText,
   idf: IdfFn,
   trigrams: Int32Array,
+  intern: (terms: readonly string[]) => Int32Array,
 ): DocUnion {
   const properTerms = [...new Set([...claim.proper, ...title.proper])];
   const numbers = new Set([...claim.numbers, ...title.numbers]);
@@ -100,6 +110,10 @@ export function docUnion(
     trigrams,
     uniqueTerms,
     uniqueIdf: Float64Array.from(uniqueTerms, (t) => idf(t)),
+    uniqueIds: intern(uniqueTerms),
+    properIds: intern(properTerms),
+    claimIds: intern(claim.uniqueTerms),
+    titleIds: intern(title.uniqueTerms),
   };
 }
 
@@ -126,16 +140,16 @@ export function pairFeatures(
   f[2] = s.bm25Claim / bmNorm;
   f[3] = s.bm25Title / bmNorm;
   f[4] = 1 / (1 + s.rank);
-  f[5] = coverage(q.uniqueTerms, q.uniqueIdf, doc.unique);
-  f[6] = coverage(claim.uniqueTerms, claim.uniqueIdf, q.unique);
-  f[7] = coverage(title.uniqueTerms, title.uniqueIdf, q.unique);
+  const { marks, stamp } = ctx;
+  f[6] = coverage(doc.claimIds, claim.uniqueIdf, marks, stamp);
+  f[7] = coverage(doc.titleIds, title.uniqueIdf, marks, stamp);
   f[8] = overlapShare(claim.bigrams, q.bigrams);
   f[9] = overlapShare(title.bigrams, q.bigrams);
   let shared = 0;
   for (const n of doc.numbers) if (q.numbers.has(n)) shared++;
   f[10] = shared > 0 ? 1 : 0;
   f[11] = doc.numbers.size > 0 && q.numbers.size > 0 && shared === 0 ? 1 : 0;
-  f[12] = coverage(doc.properTerms, doc.properIdf, q.unique);
+  f[12] = coverage(doc.properIds, doc.properIdf, marks, stamp);
   f[13] = q.vector && claim.vector ? dot(q.vector, claim.vector) : 0;
   f[14] = q.vector && title.vector ? dot(q.vector, title.vector) : 0;
   f[15] = s.bm25Body / bmNorm;
@@ -147,27 +161,33 @@ export function pairFeatures(
   const sharedTrigrams = ctx.trigramTable.shared(ctx.trigrams, doc.trigrams);
   f[18] = doc.trigrams.length > 0 ? sharedTrigrams / doc.trigrams.length : 0;
   f[19] = sharedTrigrams / Math.max(doc.trigrams.length + ctx.trigrams.size - sharedTrigrams, 1);
+  // One pass over the fact-check's distinct terms gives the shared terms, their idf mass (the query's
+  // coverage: the idf of the query terms the fact-check has) and the highest idf among them.
   let matched = 0;
   let maxIdf = 0;
-  for (let i = 0; i < doc.uniqueTerms.length; i++) {
-    if (!q.unique.has(doc.uniqueTerms[i]!)) continue;
+  let sharedIdf = 0;
+  for (let i = 0; i < doc.uniqueIds.length; i++) {
+    if (marks[doc.uniqueIds[i]!] !== stamp) continue;
+    const w = doc.uniqueIdf[i]!;
     matched++;
-    maxIdf = Math.max(maxIdf, doc.uniqueIdf[i]!);
+    sharedIdf += w;
+    if (w > maxIdf) maxIdf = w;
   }
-  f[20] = doc.uniqueTerms.length > 0 ? matched / doc.uniqueTerms.length : 0;
+  f[5] = ctx.idfSum > 0 ? sharedIdf / ctx.idfSum : 0;
+  f[20] = doc.uniqueIds.length > 0 ? matched / doc.uniqueIds.length : 0;
   f[21] = maxIdf;
   f[22] = Math.log(1 + doc.uniqueTerms.length);
   return f;
 }
 
-/** idf-weighted share of the terms (with their idfs) that appear in `within`; 0 for no terms. */
-function coverage(terms: readonly string[], idfs: Float64Array, within: ReadonlySet<string>): number {
+/** idf-weighted share of the terms (ids with their idfs) that the query has; 0 for no terms. */
+function coverage(ids: Int32Array, idfs: Float64Array, marks: Int32Array, stamp: number): number {
   let all = 0;
   let hit = 0;
-  for (let i = 0; i < terms.length; i++) {
+  for (let i = 0; i < ids.length; i++) {
     const w = idfs[i]!;
     all += w;
-    if (within.has(terms[i]!)) hit += w;
+    if (marks[ids[i]!] === stamp) hit += w;
   }
   return all > 0 ? hit / all : 0;
 }
