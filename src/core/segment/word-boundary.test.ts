@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundaryPattern, withoutAssertions, WORD_BOUNDARY } from './word-boundary.js';
+import { BOUNDARY_AFTER_WORD, BOUNDARY_BEFORE_WORD, BoundaryPattern, tightenBoundaries, withoutAssertions, WORD_BOUNDARY } from './word-boundary.js';
 
 const B = WORD_BOUNDARY;
 const PATTERNS: RegExp[] = [
@@ -66,5 +66,36 @@ describe('BoundaryPattern', () => {
     expect(withoutAssertions(String.raw`\bab(?<![\p{L}])c(?=d(?!e))[\b]`)).toBe(String.raw`abc[\b]`);
     expect(withoutAssertions(String.raw`(a)\1(?=b)`)).toBeNull();
     expect(withoutAssertions('abc')).toBeNull();
+  });
+});
+
+describe('tightenBoundaries', () => {
+  const TIGHTENABLE: RegExp[] = [
+    ...PATTERNS,
+    new RegExp(`${B}(?:Myths?|fakes|lies|a1)${B}|(?:x|yz)${B}q|${B}(?:ab|(?:c|d)e)${B}`, 'iu'),
+    new RegExp(`\\s${B}|\\sa${B}|\\u0041${B}|${B}a?b|${B}a+|(?:a|)${B}b|(?<n>ab)${B}|(?:ab|[a-z])${B}x`, 'u'),
+    new RegExp(`(?:said|told)${B}\\s+(${B}(?:will|won['’]t)${B})`, 'iu'),
+  ];
+
+  it('gives exactly the matches of the pattern it tightens', () => {
+    for (const re of TIGHTENABLE) {
+      const tight = new RegExp(tightenBoundaries(re.source, re.flags), `${re.flags}g`);
+      const global = new RegExp(re.source, `${re.flags}g`);
+      for (let seed = 1; seed <= 400; seed++) {
+        const text = randomText(seed);
+        global.lastIndex = 0;
+        tight.lastIndex = 0;
+        expect(plain(text.matchAll(tight)), `${re.source} on ${JSON.stringify(text)}`).toEqual(plain(text.matchAll(global)));
+      }
+    }
+  });
+
+  it('keeps only the live half of a boundary next to a literal letter, and leaves the rest', () => {
+    expect(tightenBoundaries(`${B}myths?${B}`, 'iu')).toBe(`${BOUNDARY_BEFORE_WORD}myths?${B}`);
+    expect(tightenBoundaries(`${B}(?:lies|myth)${B}`, 'iu')).toBe(`${BOUNDARY_BEFORE_WORD}(?:lies|myth)${BOUNDARY_AFTER_WORD}`);
+    expect(tightenBoundaries(`${B}(?:lies|\\d)${B}`, 'u')).toBe(`${B}(?:lies|\\d)${B}`);
+    expect(tightenBoundaries(`\\u0041${B}a`, 'u')).toBe(`\\u0041${BOUNDARY_BEFORE_WORD}a`);
+    // not a Unicode pattern: [\p{L}\p{N}] is not the class of letters and digits there
+    expect(tightenBoundaries(`${B}ab${B}`, 'i')).toBe(`${B}ab${B}`);
   });
 });

@@ -9,11 +9,11 @@ import type { Signal } from '../../core/finding/types.js';
 import { BoundaryPattern } from '../../core/segment/word-boundary.js';
 
 const AHEAD =
-  /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))pre-?emptive(?:ly)?(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))in advance(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))ahead of time(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))before (?:they|it|these|such claims) (?:even )?(?:appear|spread|start|surface|are made)|заранее|упреждающ|превентивн|заздалегідь|наперед|im Voraus|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))vorab(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|vorsorglich|à l['’]avance|par avance|préventivement|de antemano|por adelantado|preventivamente|预先|提前/iu;
+  /(?<![\p{L}\p{N}])pre-?emptive(?:ly)?(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?<![\p{L}\p{N}])in advance(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])ahead of time(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])before (?:they|it|these|such claims) (?:even )?(?:appear|spread|start|surface|are made)|заранее|упреждающ|превентивн|заздалегідь|наперед|im Voraus|(?<![\p{L}\p{N}])vorab(?![\p{L}\p{N}])|vorsorglich|à l['’]avance|par avance|préventivement|de antemano|por adelantado|preventivamente|预先|提前/iu;
 const REBUT =
   /debunk|refut|rebut|counter|expos|dispel|опроверг|развенча|спростув|викри|widerleg|entkräft|réfut|démont|démyst|desment|refut|desmont|驳斥|辟谣|揭穿/iu;
 const FORECAST =
-  /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))will (?:predictably|inevitably|surely|certainly|soon|no doubt)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))are (?:bound|certain|sure) to(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))expect (?:them|the media|critics) to(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/iu;
+  /(?<![\p{L}\p{N}])will (?:predictably|inevitably|surely|certainly|soon|no doubt)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])are (?:bound|certain|sure) to(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])expect (?:them|the media|critics) to(?![\p{L}\p{N}])/iu;
 const CLAIMS =
   /narrative|claim|lie|myth|fake|propaganda|allegation|нарратив|наратив|ложь|фейк|брехн|миф|міф|Narrativ|Lüge|Behauptung|récit|mensonge|narrativa|mentira|谎言|叙事/iu;
 
