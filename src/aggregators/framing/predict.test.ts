@@ -6,6 +6,21 @@ import { mentionFeaturePartsForSpan, mentionFeaturesForSpan, prepareFramingDocum
 import { predictDocumentRoles, predictMentionRole, predictMentionRoleFromParts, predictMentionRolesFromParts, RULE_WEIGHT } from './predict.js';
 import { computeLocalFeatures, localFeatures, mergeFeatureParts } from './role-features.js';
 
+/**
+ * The parts path adds the shared parts as one sum (logistic.ts, `predictProbaBatch`): the merged vector's
+ * sums in another order, so probabilities may differ in their last bits; the roles and the rounded figures
+ * must not.
+ */
+function expectSameRoles(actual: readonly RolePrediction[], expected: readonly RolePrediction[]): void {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((a, i) => {
+    const e = expected[i] as RolePrediction;
+    expect({ main: a.main, fine: a.fine, confidence: a.confidence, mainProba: a.mainProba }).toEqual({ main: e.main, fine: e.fine, confidence: e.confidence, mainProba: e.mainProba });
+    expect(Object.keys(a.fineProba)).toEqual(Object.keys(e.fineProba));
+    for (const [k, v] of Object.entries(e.fineProba)) expect(Math.abs((a.fineProba[k] ?? Number.NaN) - v)).toBeLessThan(1e-12);
+  });
+}
+
 // Our own invented documents.
 const DOCS = [
   [
@@ -23,14 +38,14 @@ const DOCS = [
 describe('predictMentionRoleFromParts', () => {
   const model = loadRoleModel();
   for (const [i, text] of DOCS.entries()) {
-    it(`gives exactly what the merged feature vector gives (document ${i + 1})`, () => {
+    it(`gives what the merged feature vector gives (document ${i + 1})`, () => {
       const doc = prepareFramingDocument(text, segmentText(text, 'en'));
       expect(doc.mentions.length).toBeGreaterThan(2);
       for (const m of doc.mentions) {
         const parts = mentionFeaturePartsForSpan(doc, m);
         const merged = mentionFeaturesForSpan(doc, m);
         expect([...mergeFeatureParts(parts)]).toEqual([...merged]);
-        for (const w of [undefined, 0.8]) expect(predictMentionRoleFromParts(model, parts, w)).toEqual(predictMentionRole(model, merged, w));
+        for (const w of [undefined, 0.8]) expectSameRoles([predictMentionRoleFromParts(model, parts, w)], [predictMentionRole(model, merged, w)]);
         expect([...localFeatures(doc.context, m, 'ent:')]).toEqual([...computeLocalFeatures(doc.context, m, 'ent:')]);
       }
     });
@@ -45,7 +60,7 @@ describe('document pooling of fine roles', () => {
   const merged = doc.mentions.map((m) => mentionFeaturesForSpan(doc, m));
 
   it('gives the same roles from parts (the aggregator) as from merged vectors (predict roles, eval)', () => {
-    expect(predictMentionRolesFromParts(model, parts)).toEqual(predictDocumentRoles(model, merged));
+    expectSameRoles(predictMentionRolesFromParts(model, parts), predictDocumentRoles(model, merged));
   });
 
   it('without pooling, each mention is predicted on its own', () => {
@@ -85,6 +100,6 @@ describe('document pooling of fine roles', () => {
     // a mention of weight 0 does not shape the mean
     const weights = merged.map((_, i) => (i === 0 ? 1 : 0));
     const onlyFirst = predictMentionRolesFromParts(model, parts, [], weights, 1);
-    expect(onlyFirst[1]?.fineProba).toEqual(alone[0]?.fineProba);
+    expectSameRoles([{ ...(onlyFirst[1] as RolePrediction), main: '', fine: [], confidence: 0, mainProba: {} }], [{ ...(alone[0] as RolePrediction), main: '', fine: [], confidence: 0, mainProba: {} }]);
   });
 });

@@ -106,9 +106,10 @@ export function predictProba(model: LinearModel, features: Features): number[] {
 }
 
 /**
- * Class probabilities for a feature vector given as consecutive parts with no key in common: the same sums,
- * in the same order, as for the one merged vector. Weights are looked up in a Map built once per model, and
- * a part many vectors share can be compiled once (`compileFeatures`, `CompiledKeys`).
+ * Class probabilities for a feature vector given as consecutive parts with no key in common: the sums of the
+ * one merged vector, the parts after the first added as one sum (see `predictProbaBatch`). Weights are looked
+ * up in a Map built once per model, and a part many vectors share can be compiled once (`compileFeatures`,
+ * `CompiledKeys`).
  */
 export function predictProbaParts(model: LinearModel, parts: readonly (Features | CompiledPart)[]): number[] {
   const [first, ...rest] = parts;
@@ -118,36 +119,42 @@ export function predictProbaParts(model: LinearModel, parts: readonly (Features 
 
 /**
  * `predictProbaParts(model, [firsts[j], ...shared])` for every j at once: vectors that share all parts but
- * the first (the mentions of one entity). Each vector's sums are made in exactly the same order as alone;
- * going through the shared weight rows once for all of them is what saves the time.
+ * the first (the mentions of one entity). The shared parts are summed once, then added to each vector's
+ * own sum (a part with one value for all its names as value × the sum of their weights). That is the merged
+ * vector's sum in another order, so a probability may differ from
+ * `predictProba` of the merged vector in its last bits (≈1e-16); the shared part of a mention is hundreds of
+ * weight rows (the document's whole vocabulary in the camp × wording features), so adding it once per entity
+ * instead of once per mention is most of the framing stage's saving.
  */
 export function predictProbaBatch(model: LinearModel, firsts: readonly Features[], shared: readonly (Features | CompiledPart)[]): number[][] {
   const table = weightTable(model);
   const K = model.classes.length;
   const n = firsts.length;
-  const scores = new Float64Array(n * K);
-  const product = new Float64Array(K);
-  for (let j = 0; j < n; j++) addFeatures(scores, j * K, K, table, firsts[j] as Features);
+  const common = new Float64Array(K);
   for (const part of shared) {
     if (isCompiled(part)) {
-      const { rows, index } = part.names.rowsFor(model);
       const values = part.values;
+      if (typeof values === 'number') {
+        const sum = part.names.sumFor(model);
+        for (let c = 0; c < K; c++) common[c] = (common[c] as number) + (sum[c] as number) * values;
+        continue;
+      }
+      const { rows, index } = part.names.rowsFor(model);
       for (let r = 0; r < rows.length; r++) {
         const w = rows[r] as Float64Array;
-        const v = typeof values === 'number' ? values : (values[index[r] as number] as number);
-        // The same products for every vector: computed once (JavaScript never fuses a multiply into the add).
-        for (let c = 0; c < K; c++) product[c] = (w[c] as number) * v;
-        for (let j = 0, o = 0; j < n; j++, o += K) {
-          for (let c = 0; c < K; c++) scores[o + c] = (scores[o + c] as number) + (product[c] as number);
-        }
+        const v = values[index[r] as number] as number;
+        for (let c = 0; c < K; c++) common[c] = (common[c] as number) + (w[c] as number) * v;
       }
       continue;
     }
-    for (let j = 0; j < n; j++) addFeatures(scores, j * K, K, table, part);
+    addFeatures(common, 0, K, table, part);
   }
   const out: number[][] = [];
+  const one = new Float64Array(K);
   for (let j = 0; j < n; j++) {
-    const one = scores.subarray(j * K, (j + 1) * K);
+    one.fill(0);
+    addFeatures(one, 0, K, table, firsts[j] as Features);
+    for (let c = 0; c < K; c++) one[c] = (one[c] as number) + (common[c] as number);
     softmaxInPlace(one);
     const p = new Array<number>(K);
     for (let c = 0; c < K; c++) p[c] = one[c] as number;
@@ -187,6 +194,7 @@ function weightTable(model: LinearModel): Map<string, Float64Array> {
 export class CompiledKeys {
   readonly keys: readonly string[];
   private readonly compiled = new WeakMap<LinearModel, { readonly rows: readonly Float64Array[]; readonly index: readonly number[] }>();
+  private readonly sums = new WeakMap<LinearModel, Float64Array>();
 
   constructor(keys: readonly string[]) {
     this.keys = keys;
@@ -210,6 +218,21 @@ export class CompiledKeys {
       this.compiled.set(model, out);
     }
     return out;
+  }
+
+  /**
+   * The model's weight rows of these names summed per class: a part with one value for every name (the
+   * camp × wording features of all an entity's mentions, of every entity of one camp) scores value × sum.
+   */
+  sumFor(model: LinearModel): Float64Array {
+    let sum = this.sums.get(model);
+    if (!sum) {
+      const K = model.classes.length;
+      sum = new Float64Array(K);
+      for (const w of this.rowsFor(model).rows) for (let c = 0; c < K; c++) sum[c] = (sum[c] as number) + (w[c] as number);
+      this.sums.set(model, sum);
+    }
+    return sum;
   }
 }
 

@@ -98,7 +98,7 @@ function rolesFromProba(model: RoleModel, pm: readonly number[], pf: readonly nu
       fineP = p;
     }
   }
-  const fineProba: Record<string, number> = {};
+  const fineProba = newClassRecord(model.fine);
   for (const [c, i] of fineAt) fineProba[c] = pf[i] ?? 0;
   return {
     main: best.main,
@@ -112,6 +112,21 @@ function rolesFromProba(model: RoleModel, pm: readonly number[], pf: readonly nu
 function probabilityOf(index: ReadonlyMap<string, number>, p: readonly number[], cls: string): number {
   const i = index.get(cls);
   return i === undefined ? 0 : (p[i] ?? 0);
+}
+
+const CLASS_RECORDS = new WeakMap<LinearModel, Readonly<Record<string, number>>>();
+
+/**
+ * A fresh `{ class: 0, ... }` for the model's classes, in class order. Filling an empty object key by key
+ * with the 22 fine roles turns it into a slow dictionary-mode object in V8 (more than a dozen properties added
+ * by computed keys), and the framing stage makes several such records per mention; a copy of a template
+ * made by `JSON.parse` keeps V8's fast property layout, which makes the records several times cheaper to
+ * build and to read.
+ */
+function newClassRecord(model: LinearModel): Record<string, number> {
+  let template = CLASS_RECORDS.get(model);
+  if (!template) CLASS_RECORDS.set(model, (template = JSON.parse(JSON.stringify(Object.fromEntries(model.classes.map((c) => [c, 0])))) as Record<string, number>));
+  return { ...template };
 }
 
 const CLASS_INDEX = new WeakMap<LinearModel, ReadonlyMap<string, number>>();
