@@ -12,6 +12,7 @@ import {
   denseGateProbability,
   DOMAIN_CC_HEAD,
   NARRATIVE_HEAD,
+  packVector,
   sigmoid,
   type NarrativeModel,
   type NarrativeThresholds,
@@ -75,7 +76,8 @@ export class LabelProfiles {
     if (!p) return 0;
     let s = 0;
     // The same sum, in the same order, as over a sparse profile: a term outside it adds v * 0.
-    for (const [i, v] of x) s += v * (p[i] ?? 0);
+    const { index, value } = packVector(x);
+    for (let k = 0; k < index.length; k++) s += (value[k] as number) * (p[index[k] as number] ?? 0);
     return s;
   }
 }
