@@ -19,8 +19,19 @@ const FAST = new Map<RegExp, BoundaryPattern>([
   [LIST_CUE, new BoundaryPattern(LIST_CUE)],
 ]);
 
+/** Answers already given for a document's blocks: the layouts ask the same question of one document in turn. */
+const ANSWERS = new WeakMap<readonly Block[], { readonly text: string; readonly byCue: Map<RegExp, boolean> }>();
+
 /** Whether the title (first blocks) or any heading of the document carries a rebuttal cue. */
 export function hasRebuttalCue(text: string, blocks: readonly Block[], cue: RegExp = REBUTTAL_CUE): boolean {
-  const test = cue.global || cue.sticky ? cue : (FAST.get(cue) ?? cue);
-  return blocks.some((b, i) => (i < 3 || b.kind === 'heading') && test.test(text.slice(b.start, b.end)));
+  // A global or sticky pattern keeps state between calls: always asked afresh.
+  const stateless = !cue.global && !cue.sticky;
+  let answers = ANSWERS.get(blocks);
+  if (!answers || answers.text !== text) ANSWERS.set(blocks, (answers = { text, byCue: new Map() }));
+  const known = stateless ? answers.byCue.get(cue) : undefined;
+  if (known !== undefined) return known;
+  const test = stateless ? (FAST.get(cue) ?? cue) : cue;
+  const found = blocks.some((b, i) => (i < 3 || b.kind === 'heading') && test.test(text.slice(b.start, b.end)));
+  if (stateless) answers.byCue.set(cue, found);
+  return found;
 }
