@@ -29,9 +29,23 @@ export function loadLinear(a: LinearArtefact): LinearModel {
   if (ints.length !== a.features.length * k) throw new Error(`technique model: ${ints.length} weights for ${a.features.length} features × ${k} outputs`);
   const weights = new Float32Array(ints.length);
   for (let i = 0; i < ints.length; i++) weights[i] = (ints[i] as number) * a.scale;
-  const index = new Map<string, number>();
-  a.features.forEach((name, i) => index.set(name, i));
-  return { outputs: a.outputs, features: a.features, index, weights };
+  // The name → id index is built on first use: the tagger is scored through its own integer tables
+  // (fast-tagger.ts) and never reads it, and building it for its ~77,000 names costs tens of milliseconds at
+  // every process start.
+  let index: Map<string, number> | undefined;
+  return {
+    outputs: a.outputs,
+    features: a.features,
+    get index(): ReadonlyMap<string, number> {
+      if (!index) {
+        index = new Map<string, number>();
+        const names = a.features;
+        for (let i = 0; i < names.length; i++) index.set(names[i] as string, i);
+      }
+      return index;
+    },
+    weights,
+  };
 }
 
 /** Quantises dense weights (features × outputs) for the artefact. */
