@@ -1,11 +1,13 @@
 /**
  * Corpus search: full text (FTS5 / PostgreSQL text search, see fulltext.ts) combined with filters —
  * outlet, publication date range, language, technique, narrative, entity, has-ledger — with facet counts
- * over the whole matching set. The same function serves the CLI and the HTTP API.
+ * over the matching set. It serves `narrascope search` and the library API (the HTTP API has its own query,
+ * src/server/corpus.ts). SQLite: search-sqlite.ts; PostgreSQL: search-postgres.ts.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Store } from '../store/open.js';
-import { fts5Expression, matchCondition, parseQuery, rankExpression } from './fulltext.js';
+import { fts5Expression, matchCondition, parseQuery, rankExpression, tsqueryExpression } from './fulltext.js';
+import { planJoinedSearch, relaxedMatch } from './search-postgres.js';
 import { planSqliteSearch } from './search-sqlite.js';
 
 export interface SearchQuery {
@@ -27,6 +29,11 @@ export interface SearchQuery {
   readonly offset?: number;
   /** Compute facets (default true). */
   readonly facets?: boolean;
+  /**
+   * Count every match even when there are more than EXACT_TOTAL_LIMIT (PostgreSQL only; SQLite always
+   * counts exactly). Costs a visit of every match: 0.2–0.8 s for a word in 99,000 of 100,000 documents.
+   */
+  readonly exactTotal?: boolean;
 }
 
 export interface SearchHit {
@@ -48,7 +55,10 @@ export interface FacetValue {
 }
 
 export interface SearchResult {
+  /** How many documents match: exact when `totalExact`, else PostgreSQL's estimate (see EXACT_TOTAL_LIMIT). */
   readonly total: number;
+  /** Always true on SQLite; on PostgreSQL false when more than EXACT_TOTAL_LIMIT documents match. */
+  readonly totalExact: boolean;
   /**
    * relevance: BM25 (SQLite) / ts_rank (PostgreSQL) over every match; relevance-recent (more than RANK_WINDOW
    * matches of the words): relevance over the RANK_WINDOW most recently ingested matches, older matches after
@@ -83,35 +93,14 @@ export const FACET_EXACT_LIMIT = 1000;
  * word that common says little about relevance anyway.
  */
 export const RANK_WINDOW = 2_000;
+/**
+ * PostgreSQL counts matches exactly up to this many; above it `total` is the planner's estimate and
+ * `totalExact` is false (unless the query asks for `exactTotal`). Counting every match of a common word
+ * reads the whole documents heap (see search-postgres.ts); SQLite's id sets give the exact total for free.
+ */
+export const EXACT_TOTAL_LIMIT = 1000;
 
 type HitRow = { id: number; hash: string; title: string | null; outlet: string | null; published_at: string | null; language: string | null; url: string | null; text: string; score: number | null; ledger: number };
-
-/**
- * The page of a text query in the database-joined path (PostgreSQL), with the ranking of the SQLite path:
- * relevance over the `rankWindow` most recent matches of the words (all of them when fewer), older matches
- * after them newest first. ts_rank reads each match's tsvector, so ranking every match of a common word
- * would cost seconds at 100,000 documents; the window bounds it.
- */
-async function rankedPage(store: Store, text: string, conds: readonly Expression<SqlBool>[], page: { limit: number; offset: number }, rankWindow: number): Promise<{ order: 'relevance' | 'relevance-recent'; page: { id: number; score: number | null }[] }> {
-  const db = store.db;
-  const words = matchCondition(store.caps, text);
-  const rank = rankExpression(store.caps, text);
-  if (!words || !rank) return { order: 'relevance', page: [] };
-  // The window starts at the rankWindow-th most recent match of the words alone (filters aside), as on SQLite.
-  const edge = (await sql<{ id: number }>`SELECT documents.id AS id FROM documents WHERE ${words} ORDER BY 1 DESC LIMIT 2 OFFSET ${rankWindow - 1}`.execute(db)).rows;
-  const windowStart = edge.length === 2 ? Number(edge[0]?.id) : 0;
-  const inWindow = windowStart ? [...conds, sql<boolean>`documents.id >= ${windowStart}`] : [...conds];
-  const ranked = (await sql<{ id: number; score: number }>`SELECT documents.id AS id, ${rank} AS score FROM documents ${whereSql(inWindow)} ORDER BY 2 DESC, 1 DESC`.execute(db)).rows.map((r) => ({ id: Number(r.id), score: Number(r.score) as number | null }));
-  const end = page.offset + page.limit;
-  const hits = ranked.slice(page.offset, end);
-  if (windowStart && hits.length < page.limit) {
-    // Older matches follow, most recent first.
-    const skip = Math.max(0, page.offset - ranked.length);
-    const older = await sql<{ id: number }>`SELECT documents.id AS id FROM documents ${whereSql([...conds, sql<boolean>`documents.id < ${windowStart}`])} ORDER BY 1 DESC LIMIT ${page.limit - hits.length} OFFSET ${skip}`.execute(db);
-    for (const r of older.rows) hits.push({ id: Number(r.id), score: null });
-  }
-  return { order: windowStart ? 'relevance-recent' : 'relevance', page: hits };
-}
 
 /** The hit rows of a page of ids, in the page's order, with their scores. */
 async function hitDetails(store: Store, details: ReturnType<typeof sql>, page: readonly { id: number; score: number | null }[]): Promise<HitRow[]> {
@@ -130,7 +119,7 @@ function conditions(store: Store, q: SearchQuery): Expression<SqlBool>[] | null 
   if (q.text?.trim()) {
     const m = matchCondition(store.caps, q.text);
     if (!m) return null; // a query with no searchable word matches nothing
-    out.push(m);
+    out.push(m); // first: the joined plan takes it apart from the filters
   }
   if (q.outlets?.length) out.push(sql<boolean>`documents.outlet_id IN (SELECT id FROM outlets WHERE name IN (${sql.join(q.outlets)}))`);
   if (q.from) out.push(sql<boolean>`documents.published_at >= ${q.from}`);
@@ -144,10 +133,6 @@ function conditions(store: Store, q: SearchQuery): Expression<SqlBool>[] | null 
   if (q.entities?.length) out.push(sql<boolean>`EXISTS (SELECT 1 FROM entities e WHERE e.document_id = documents.id AND lower(e.name) IN (${sql.join(q.entities.map((e) => e.toLowerCase()))}))`);
   if (q.hasLedger !== undefined) out.push(q.hasLedger ? sql<boolean>`EXISTS (SELECT 1 FROM ledger_items l WHERE l.document_id = documents.id)` : sql<boolean>`NOT EXISTS (SELECT 1 FROM ledger_items l WHERE l.document_id = documents.id)`);
   return out;
-}
-
-function whereSql(conds: readonly Expression<SqlBool>[]): ReturnType<typeof sql> {
-  return conds.length ? sql`WHERE ${sql.join(conds, sql` AND `)}` : sql``;
 }
 
 /** A window of the text around the first query word (plain text; the caller escapes it for display). */
@@ -199,15 +184,16 @@ async function genericFacetRows(store: Store, ids: readonly number[]): Promise<F
     const rows = await sql<{ value: string | null; n: number }>`${select} ${inIds} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}`.execute(db);
     return rows.rows.map((r) => [r.value, Number(r.n)]);
   };
-  const meta = await sql<{ outlet: string | null; language: string | null }>`SELECT outlets.name AS outlet, documents.language FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id ${inIds}`.execute(db);
-  const ledger = await sql<{ n: number }>`SELECT count(DISTINCT l.document_id) AS n FROM ledger_items l WHERE l.document_id ${inIds}`.execute(db);
-  return {
-    meta: meta.rows.map((r) => [r.outlet, r.language] as const),
-    technique: await grouped(sql`SELECT t.technique AS value, count(*) AS n FROM document_techniques t WHERE t.document_id`),
-    narrative: await grouped(sql`SELECT n.label AS value, count(DISTINCT n.document_id) AS n FROM narratives n WHERE n.document_id`),
-    entity: await grouped(sql`SELECT e.name AS value, count(DISTINCT e.document_id) AS n FROM entities e WHERE e.document_id`),
-    withLedger: Number(ledger.rows[0]?.n ?? 0),
-  };
+  if (!ids.length) return { meta: [], technique: [], narrative: [], entity: [], withLedger: 0 };
+  // Five independent statements: on PostgreSQL they run at the same time on the pool's connections.
+  const [meta, ledger, technique, narrative, entity] = await Promise.all([
+    sql<{ outlet: string | null; language: string | null }>`SELECT outlets.name AS outlet, documents.language FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id WHERE documents.id ${inIds}`.execute(db),
+    sql<{ n: number }>`SELECT count(DISTINCT l.document_id) AS n FROM ledger_items l WHERE l.document_id ${inIds}`.execute(db),
+    grouped(sql`SELECT t.technique AS value, count(*) AS n FROM document_techniques t WHERE t.document_id`),
+    grouped(sql`SELECT n.label AS value, count(DISTINCT n.document_id) AS n FROM narratives n WHERE n.document_id`),
+    grouped(sql`SELECT e.name AS value, count(DISTINCT e.document_id) AS n FROM entities e WHERE e.document_id`),
+  ]);
+  return { meta: meta.rows.map((r) => [r.outlet, r.language] as const), technique, narrative, entity, withLedger: Number(ledger.rows[0]?.n ?? 0) };
 }
 
 function facetsFromRows(rows: FacetRows, documents: number): NonNullable<SearchResult['facets']> {
@@ -234,58 +220,68 @@ function facetsFromRows(rows: FacetRows, documents: number): NonNullable<SearchR
   };
 }
 
-/** For tests: a smaller ranking window, to exercise `relevance-recent` on a small store. */
+/** For tests: a smaller ranking window and exact-total limit, to exercise `relevance-recent` and estimated totals on a small store. */
 export interface SearchTuning {
   readonly rankWindow?: number;
+  readonly exactTotalLimit?: number;
+  /** PostgreSQL: walk the documents or use the GIN index for the words, instead of the cost model's choice. */
+  readonly path?: 'walk' | 'gin';
 }
 
 export async function search(store: Store, q: SearchQuery, tuning: SearchTuning = {}): Promise<SearchResult> {
   const conds = conditions(store, q);
-  if (!conds) return { total: 0, order: 'relevance', hits: [], facets: null, facetScope: null, facetSample: null };
-  const db = store.db;
+  if (!conds) return { total: 0, totalExact: true, order: 'relevance', hits: [], facets: null, facetScope: null, facetSample: null };
   const limit = Math.max(0, Math.min(q.limit ?? 20, 1000));
   const offset = Math.max(0, q.offset ?? 0);
   const text = q.text?.trim() ? q.text : null;
   const details = sql`SELECT documents.id, documents.hash, documents.title, outlets.name AS outlet, documents.published_at, documents.language, documents.url,
       substr(documents.text, 1, 4000) AS text, (SELECT count(*) FROM ledger_items l WHERE l.document_id = documents.id) AS ledger`;
+  const wantFacets = q.facets ?? true;
   let hitRows: HitRow[];
   let matched: number;
+  let totalExact = true;
   let order: SearchResult['order'];
-  /** The documents facets are counted over: every match, or the FACET_EXACT_LIMIT most recently ingested. */
-  let facetIds: number[];
+  let facets: SearchResult['facets'] = null;
+  /** How many documents facets are counted over: every match, or the FACET_EXACT_LIMIT most recently ingested. */
+  let facetDocuments: number;
   if (store.readColumn && store.readRows && store.caps.fullText === 'fts5') {
     const fts5 = text ? fts5Expression(parseQuery(text)) : null;
     const plan = planSqliteSearch(store.readColumn, store.readRows, q, fts5, { limit, offset }, tuning.rankWindow ?? RANK_WINDOW);
     matched = plan.matched.length;
     order = plan.order;
-    facetIds = Array.from(plan.matched.subarray(Math.max(0, plan.matched.length - FACET_EXACT_LIMIT)));
+    const facetIds = Array.from(plan.matched.subarray(Math.max(0, plan.matched.length - FACET_EXACT_LIMIT)));
+    facetDocuments = facetIds.length;
+    if (wantFacets) facets = facetsFromRows(sqliteFacetRows(store.readRows, facetIds), facetIds.length);
     hitRows = await hitDetails(store, details, plan.page);
   } else {
-    const where = whereSql(conds);
-    const matchSet = sql`SELECT documents.id AS id FROM documents ${where}`;
-    // The match set is fetched once as ids (up to FACET_EXACT_LIMIT + 1, newest first): facets then work on
-    // that list instead of re-running the full-text query once per facet.
-    const idRows = (await sql<{ id: number }>`${matchSet} ORDER BY 1 DESC LIMIT ${FACET_EXACT_LIMIT + 1}`.execute(db)).rows;
-    matched = idRows.length > FACET_EXACT_LIMIT ? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchSet}) m`.execute(db)).rows[0]?.n ?? 0) : idRows.length;
-    facetIds = idRows.slice(0, FACET_EXACT_LIMIT).map((r) => Number(r.id));
-    if (text) {
-      const ranked = await rankedPage(store, text, conds, { limit, offset }, tuning.rankWindow ?? RANK_WINDOW);
-      order = ranked.order;
-      hitRows = await hitDetails(store, details, ranked.page);
-    } else {
-      order = 'date';
-      hitRows = (await sql<HitRow>`${details}, NULL AS score FROM documents LEFT JOIN outlets ON outlets.id = documents.outlet_id ${where} ORDER BY documents.published_at DESC, documents.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(db)).rows;
-    }
+    const plan = await planJoinedSearch(
+      store,
+      {
+        filters: text ? conds.slice(1) : conds,
+        words: text ? (conds[0] as RawBuilder<boolean>) : null,
+        rank: text ? rankExpression(store.caps, text) : null,
+        relaxedWords: text ? relaxedMatch(store, text) : null,
+        tsquery: text && store.caps.fullText === 'tsvector' ? tsqueryExpression(parseQuery(text)) : null,
+        page: { limit, offset },
+        rankWindow: tuning.rankWindow ?? RANK_WINDOW,
+        facetLimit: FACET_EXACT_LIMIT,
+        exactTotalLimit: tuning.exactTotalLimit ?? EXACT_TOTAL_LIMIT,
+        exactTotal: q.exactTotal ?? false,
+        ...(tuning.path ? { path: tuning.path } : {}),
+      },
+      async (ids) => (wantFacets ? facetsFromRows(await genericFacetRows(store, ids), ids.length) : null),
+    );
+    matched = plan.total;
+    totalExact = plan.totalExact;
+    order = plan.order;
+    facets = plan.facets;
+    facetDocuments = plan.facetDocuments;
+    hitRows = await hitDetails(store, details, plan.page);
   }
-  const sampled = matched > FACET_EXACT_LIMIT;
-  let facets: SearchResult['facets'] = null;
-  let facetScope: SearchResult['facetScope'] = null;
-  if (q.facets ?? true) {
-    facetScope = sampled ? 'sample' : 'all';
-    facets = store.readRows && store.caps.fullText === 'fts5' ? facetsFromRows(sqliteFacetRows(store.readRows, facetIds), facetIds.length) : facetsFromRows(await genericFacetRows(store, facetIds), facetIds.length);
-  }
+  const facetScope: SearchResult['facetScope'] = wantFacets ? (matched > facetDocuments ? 'sample' : 'all') : null;
   return {
     total: matched,
+    totalExact,
     order,
     facetScope,
     facetSample: facetScope === 'sample' ? FACET_EXACT_LIMIT : null,

@@ -35,6 +35,7 @@ Options:
   --has-ledger / --no-ledger   documents with / without a rebuttal ledger
   --limit N (default 20)  --offset N
   --no-facets          skip facet counts
+  --exact-total        count every match (PostgreSQL estimates totals above 1,000 matches; slow for common words)
   --json               machine-readable result`,
   options: {
     db: { type: 'string' },
@@ -50,6 +51,7 @@ Options:
     limit: { type: 'string' },
     offset: { type: 'string' },
     'no-facets': { type: 'boolean' },
+    'exact-total': { type: 'boolean' },
     json: { type: 'boolean' },
   },
   async run(args, io) {
@@ -74,13 +76,15 @@ Options:
       limit: num('limit', 20),
       offset: num('offset', 0),
       facets: args.values['no-facets'] !== true,
+      ...(args.values['exact-total'] ? { exactTotal: true } : {}),
     };
     const result = await withStore(args, io, false, (store) => search(store, q));
     if (args.values.json) {
       io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return ExitCode.ok;
     }
-    const out: string[] = [`${result.total} document${result.total === 1 ? '' : 's'}`];
+    // PostgreSQL estimates totals above EXACT_TOTAL_LIMIT matches (`totalExact: false`).
+    const out: string[] = [`${result.totalExact ? '' : 'about '}${result.total} document${result.total === 1 ? '' : 's'}`];
     for (const h of result.hits) {
       out.push('', `${h.hash.slice(0, 12)}  ${h.publishedAt ?? '(no date)'}  ${h.outlet ?? '(no outlet)'}  ${h.language ?? ''}${h.ledgerItems ? `  ledger: ${h.ledgerItems}` : ''}`);
       if (h.title) out.push(`  ${h.title}`);

@@ -6,7 +6,8 @@ import { migration as core } from './0001-core.js';
 import { migration as api } from './0002-api.js';
 import { migration as factChecks } from './0003-fact-checks.js';
 import { migration as searchIndexes } from './0004-search-indexes.js';
+import { migration as postgresSearch } from './0005-postgres-search.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [core, api, factChecks, searchIndexes];
+export const migrations: readonly Migration[] = [core, api, factChecks, searchIndexes, postgresSearch];
 export type { Migration } from './types.js';
