@@ -121,6 +121,7 @@ export function packVector(x: SparseVector): PackedVector {
 export class NarrativeModel {
   private readonly index: ReadonlyMap<string, number>;
   private readonly dense = new Map<string, Float64Array>();
+  private scratch: Float64Array | undefined;
 
   constructor(readonly data: NarrativeModelData) {
     this.index = new Map(data.vocabulary.map((t, i) => [t, i]));
@@ -221,18 +222,25 @@ export class NarrativeModel {
   neighbourVotes(x: SparseVector, domain: string, k = NEIGHBOURS): ReadonlyMap<string, number> {
     const votes = new Map<string, number>();
     const ex = this.data.exemplars ?? [];
-    // x as a dense array for the many dot products (the same numbers as x.get(i) ?? 0).
-    const dense = new Float64Array(this.data.vocabulary.length);
+    // x as a dense array for the many dot products (the same numbers as x.get(i) ?? 0). The array is the
+    // model's scratch space, set back to zeros after use: a fresh one per call (the size of the vocabulary)
+    // was a good part of the narrative stage's garbage.
+    const dense = (this.scratch ??= new Float64Array(this.data.vocabulary.length));
     let inRange = true;
-    for (const [i, v] of x) {
-      if (i >= 0 && i < dense.length && Number.isInteger(i)) dense[i] = v;
-      else inRange = false;
+    let sims: { i: number; sim: number }[];
+    try {
+      for (const [i, v] of x) {
+        if (i >= 0 && i < dense.length && Number.isInteger(i)) dense[i] = v;
+        else inRange = false;
+      }
+      sims = ex
+        .map((e, i) => ({ i, sim: e.domain === domain ? (inRange ? denseDot(dense, e.weights) : dot(x, e.weights)) : -1 }))
+        .filter((e) => e.sim > 0)
+        .sort((a, b) => b.sim - a.sim || a.i - b.i)
+        .slice(0, k);
+    } finally {
+      for (const i of x.keys()) if (i >= 0 && i < dense.length && Number.isInteger(i)) dense[i] = 0;
     }
-    const sims = ex
-      .map((e, i) => ({ i, sim: e.domain === domain ? (inRange ? denseDot(dense, e.weights) : dot(x, e.weights)) : -1 }))
-      .filter((e) => e.sim > 0)
-      .sort((a, b) => b.sim - a.sim || a.i - b.i)
-      .slice(0, k);
     const total = sims.reduce((t, e) => t + e.sim, 0);
     if (total <= 0) return votes;
     for (const { i, sim } of sims)
