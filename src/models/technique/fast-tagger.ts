@@ -22,6 +22,7 @@ const SHAPE_BOS = 6;
 
 const UNARY_WORD = ['w', 'w-1', 'w+1', 'w-2', 'w+2', 'suf'] as const;
 type UnaryWord = (typeof UNARY_WORD)[number];
+const UNARY_WORD_SET: ReadonlySet<string> = new Set(UNARY_WORD);
 
 export interface CompiledTagger {
   /** Interned strings (normals, lemmas, suffixes, <s>, </s>) → small ids. */
@@ -86,19 +87,40 @@ export function compileTagger(model: LinearModel): CompiledTagger {
   internPos(EOS);
   intern(BOS);
   intern(EOS);
-  // First pass: intern every value so that the tables can be sized.
-  const parsed: { name: string; tpl: string; val: string; w: number }[] = [];
-  model.features.forEach((name, id) => {
+  // First pass: intern every value so that the tables can be sized. Word bigrams are complete once their
+  // two words are interned; other features keep their template, value and interned id (-1: none) for the
+  // second pass. Parallel arrays rather than an object per feature: this runs at every process start over
+  // ~77,000 names, and short-lived objects by the ten thousand made most of its time garbage collection.
+  const features = model.features;
+  const F = features.length;
+  const tpls: string[] = new Array<string>(F);
+  const vals: string[] = new Array<string>(F);
+  const ids = new Int32Array(F).fill(-1);
+  const ww: [number, number, number][] = [];
+  const wwNext: [number, number, number][] = [];
+  const wwWeight: number[] = [];
+  const wwNextWeight: number[] = [];
+  for (let id = 0; id < F; id++) {
+    const name = features[id] as string;
     const eq = name.indexOf('=');
     const tpl = eq < 0 ? name : name.slice(0, eq);
     const val = eq < 0 ? '' : name.slice(eq + 1);
-    parsed.push({ name, tpl, val, w: weight(id) });
-    if ((UNARY_WORD as readonly string[]).includes(tpl) || tpl === 'l' || tpl === 's:l') intern(val);
+    tpls[id] = tpl;
+    vals[id] = val;
+    if (UNARY_WORD_SET.has(tpl) || tpl === 'l' || tpl === 's:l') ids[id] = intern(val);
     else if (tpl === 'p') internPos(val);
     else if (tpl === 'pp' || tpl === 'pp+' || tpl === 'ppp') for (const v of val.split('|')) internPos(v);
-    else if ((tpl === 'ww' || tpl === 'ww+') && singlePipe(val)) for (const v of val.split('|')) intern(v);
-    else if (tpl === 'repw' && val.lastIndexOf('|') > 0) intern(val.slice(0, val.lastIndexOf('|')));
-  });
+    else if ((tpl === 'ww' || tpl === 'ww+') && singlePipe(val)) {
+      // Bigrams whose words contain "|" themselves stay in `other`, looked up by name at run time.
+      const bar = val.indexOf('|');
+      const a = intern(val.slice(0, bar));
+      const b = intern(val.slice(bar + 1));
+      const [pairs, weights] = tpl === 'ww' ? [ww, wwWeight] : [wwNext, wwNextWeight];
+      pairs.push([a, b, weights.length]);
+      weights.push(weight(id));
+      ids[id] = -2; // done
+    } else if (tpl === 'repw' && val.lastIndexOf('|') > 0) ids[id] = intern(val.slice(0, val.lastIndexOf('|')));
+  }
   const posCount = Math.max(pos.size, 1);
   const zeros = (n: number): Float64Array => new Float64Array(n);
   const V = vocab.size;
@@ -111,24 +133,26 @@ export function compileTagger(model: LinearModel): CompiledTagger {
   const ppNext = zeros(posCount * posCount);
   const ppp = zeros(posCount * posCount * posCount);
   const shPrev = zeros(SHAPES.length * SHAPES.length);
-  const ww: [number, number, number][] = [];
-  const wwNext: [number, number, number][] = [];
-  const wwWeight: number[] = [];
-  const wwNextWeight: number[] = [];
   const repw = zeros(V * REPW_BUCKETS.length);
   const other = new Map<string, number>();
   const shapeId = (s: string): number => SHAPES.indexOf(s as (typeof SHAPES)[number]);
-  for (const { name, tpl, val, w } of parsed) {
+  for (let id = 0; id < F; id++) {
+    const i = ids[id] as number;
+    if (i === -2) continue; // a word bigram, already in its pair table
+    const name = features[id] as string;
+    const tpl = tpls[id] as string;
+    const val = vals[id] as string;
+    const w = weight(id);
     let done = true;
-    if ((UNARY_WORD as readonly string[]).includes(tpl)) (word[tpl as UnaryWord] as Float64Array)[vocab.get(val) as number] = w;
-    else if (tpl === 'l') lemma[vocab.get(val) as number] = w;
-    else if (tpl === 's:l') sLemma[vocab.get(val) as number] = w;
+    if (UNARY_WORD_SET.has(tpl)) (word[tpl as UnaryWord] as Float64Array)[i] = w;
+    else if (tpl === 'l') lemma[i] = w;
+    else if (tpl === 's:l') sLemma[i] = w;
     else if (tpl === 'p') p[pos.get(val) as number] = w;
     else if (tpl === 'sh' && shapeId(val) >= 0) sh[shapeId(val)] = w;
     else if (tpl === 'pp' || tpl === 'pp+' || tpl === 'ppp') {
-      const ids = val.split('|').map((v) => pos.get(v) as number);
-      if (tpl === 'ppp' && ids.length === 3) ppp[((ids[0] as number) * posCount + (ids[1] as number)) * posCount + (ids[2] as number)] = w;
-      else if (tpl !== 'ppp' && ids.length === 2) (tpl === 'pp' ? pp : ppNext)[(ids[0] as number) * posCount + (ids[1] as number)] = w;
+      const tags = val.split('|').map((v) => pos.get(v) as number);
+      if (tpl === 'ppp' && tags.length === 3) ppp[((tags[0] as number) * posCount + (tags[1] as number)) * posCount + (tags[2] as number)] = w;
+      else if (tpl !== 'ppp' && tags.length === 2) (tpl === 'pp' ? pp : ppNext)[(tags[0] as number) * posCount + (tags[1] as number)] = w;
       else done = false;
     } else if (tpl === 'sh-1') {
       const [a, b] = val.split('|');
@@ -136,16 +160,9 @@ export function compileTagger(model: LinearModel): CompiledTagger {
       const ib = shapeId(b ?? '');
       if (ia >= 0 && ib >= 0) shPrev[ia * SHAPES.length + ib] = w;
       else done = false;
-    } else if ((tpl === 'ww' || tpl === 'ww+') && singlePipe(val)) {
-      // Bigrams whose words contain "|" themselves stay in `other`, looked up by name at run time.
-      const [a, b] = val.split('|');
-      const [pairs, weights] = tpl === 'ww' ? [ww, wwWeight] : [wwNext, wwNextWeight];
-      pairs.push([vocab.get(a ?? '') as number, vocab.get(b ?? '') as number, weights.length]);
-      weights.push(w);
-    } else if (tpl === 'repw' && val.lastIndexOf('|') > 0) {
-      const at = val.lastIndexOf('|');
-      const b = REPW_BUCKETS.indexOf(val.slice(at + 1));
-      if (b >= 0) repw[(vocab.get(val.slice(0, at)) as number) * REPW_BUCKETS.length + b] = w;
+    } else if (tpl === 'repw' && i >= 0) {
+      const b = REPW_BUCKETS.indexOf(val.slice(val.lastIndexOf('|') + 1));
+      if (b >= 0) repw[i * REPW_BUCKETS.length + b] = w;
       else done = false;
     } else done = false;
     if (!done) other.set(name, w);
