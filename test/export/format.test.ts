@@ -132,6 +132,17 @@ describe('output formats', () => {
   });
 });
 
+describe('the result schema', () => {
+  it('is a valid JSON Schema 2020-12 document (the validator skips this check when it compiles the schema)', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const { analysisResultSchema } = await import('../../src/export/format/schema.js');
+    const ajv = new Ajv2020({ strict: false });
+    expect(ajv.validateSchema(analysisResultSchema), JSON.stringify(ajv.errors)).toBe(true);
+    // and the meta-schema check can fail: a schema with a type that does not exist is refused
+    expect(ajv.validateSchema({ type: 'no-such-type' })).toBe(false);
+  });
+});
+
 describe('docs/output.md', () => {
   it('names every top-level field of the schema', async () => {
     const { readFileSync } = await import('node:fs');
