@@ -46,12 +46,19 @@ export function withoutAssertions(source: string): string | null {
   return changed ? out : null;
 }
 
-/** Index of the `)` that closes the group opening at `open` (escapes and character classes skipped). */
-function groupEnd(source: string, open: number): number {
-  let depth = 0;
+/**
+ * The structural characters of a pattern source from `from` to `to` — `(`, `)`, `|` and the rest outside
+ * escapes and character classes — each with its index, until `visit` returns true; returns that index, or -1.
+ */
+function scanStructure(
+  source: string,
+  from: number,
+  to: number,
+  visit: (ch: string, i: number) => boolean,
+): number {
   let inClass = false;
-  for (let i = open; i < source.length; i++) {
-    const ch = source[i];
+  for (let i = from; i < to; i++) {
+    const ch = source[i] as string;
     if (ch === '\\') {
       i++;
       continue;
@@ -61,10 +68,18 @@ function groupEnd(source: string, open: number): number {
       continue;
     }
     if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return i;
+    else if (visit(ch, i)) return i;
   }
-  return source.length;
+  return -1;
+}
+
+/** Index of the `)` that closes the group opening at `open` (escapes and character classes skipped). */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  const close = scanStructure(source, open, source.length, (ch) =>
+    ch === '(' ? (depth++, false) : ch === ')' && --depth === 0,
+  );
+  return close < 0 ? source.length : close;
 }
 
 export class BoundaryPattern {
@@ -233,21 +248,11 @@ function endsWithWordChar(source: string, pos: number): boolean {
 /** Index of the `(` that opens the group closing at `close` (escapes and character classes skipped); -1 if none. */
 function groupStart(source: string, close: number): number {
   const opens: number[] = [];
-  let inClass = false;
-  for (let i = 0; i < close; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') opens.push(i);
+  scanStructure(source, 0, close, (ch, i) => {
+    if (ch === '(') opens.push(i);
     else if (ch === ')') opens.pop();
-  }
+    return false;
+  });
   return opens.pop() ?? -1;
 }
 
@@ -255,26 +260,16 @@ function groupStart(source: string, close: number): number {
 function topLevelAlternatives(source: string, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
   let depth = 0;
-  let inClass = false;
   let start = from;
-  for (let i = from; i < to; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
+  scanStructure(source, from, to, (ch, i) => {
+    if (ch === '(') depth++;
     else if (ch === ')') depth--;
     else if (ch === '|' && depth === 0) {
       out.push([start, i]);
       start = i + 1;
     }
-  }
+    return false;
+  });
   out.push([start, to]);
   return out;
 }
