@@ -9,9 +9,11 @@
  * - a probe of the newest documents measures how common the words are, and a cost model picks how to find
  *   them: walking the documents newest first (common words; one pass finds the ranking window's edge and
  *   scores it) or the GIN index (rarer ones);
+ * - the window of the words alone is kept per newest document (windowCache), so the same words with other
+ *   filters or pages only check its documents against the filters;
  * - at most `exactTotalLimit` + 1 matches are read, newest first, for the facets and the total; when there
  *   are more, the total is PostgreSQL's planner estimate (`totalExact: false`), one plan and no row;
- * - independent statements run at the same time on the pool's connections.
+ * - the facets and the estimate run while the page is ranked.
  * Measured figures and what did not work: docs/corpus.md.
  */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
@@ -22,6 +24,8 @@ import type { SearchResult } from './search.js';
 export interface JoinedPlanInput {
   /** The filters' conditions (not the words). */
   readonly filters: readonly Expression<SqlBool>[];
+  /** The same, with those on the document row hidden from the planner's index choice (the GIN path's). */
+  readonly ginFilters: readonly Expression<SqlBool>[];
   /** The words alone, and their relevance expression (null without a text query). */
   readonly words: RawBuilder<boolean> | null;
   readonly rank: RawBuilder<number> | null;
@@ -72,21 +76,22 @@ export function whereSql(conds: readonly Expression<SqlBool>[]): RawBuilder<unkn
 const PROBE_DOCUMENTS = 256;
 /**
  * The cost model that picks an access path for the words, in units of one tsvector read among the newest
- * documents (detoasted and tested: ≈3–8 µs, their TOAST pages being cached). Walking reads one tsvector per
+ * documents (detoasted and tested: ≈5 µs, their TOAST pages being cached). Walking reads one tsvector per
  * document walked; below the ranking window the documents are older and their TOAST pages mostly not
- * cached (OLD_WALK: 1,000 documents of one outlet spread over the table took 51 ms, 50 µs each). The GIN
- * index decodes every posting of the words (GIN_POSTING) and visits the heap once per candidate
- * (HEAP_VISIT; the heap is compact since migration 0005), but for a phrase it must read each candidate's
- * tsvector to check the word positions. The window takes two GIN statements (its edge, then its scores),
- * each decoding the postings. Calibrated at 100,000 documents: a word in 11% of them, 24 ms through GIN
- * against 60–140 ms walked; in 48%, about even (≈80 ms each on a busy machine); in 99%, walking 2,000
- * documents 16 ms. PostgreSQL's own cost model prices neither the tsvector reads nor the heap visits at
- * this, and walked the primary key for a word in 5% of the documents (37,000 tsvectors, 180 ms, where GIN
- * took 12 ms).
+ * cached (OLD_WALK: 1,000 documents of two outlets spread over the table took 50–90 ms). The GIN index
+ * decodes every posting of the words (GIN_POSTING), visits the heap once per candidate in the id range
+ * (HEAP_VISIT; the heap is compact since migration 0005) and sorts those that pass the filters (SORT); for
+ * a phrase it must also read each candidate's tsvector to check the word positions. Measured warm at
+ * 100,000 documents: the window's edge of a word in 48% of them, 32 ms through GIN (48,500 candidates)
+ * against 21 ms walked (4,200 documents); in 11%, 12 ms against 84 ms; the 1,000 newest matches of a word
+ * in 99% of the documents within two outlets, 22 ms through GIN against 50–90 ms walking the outlets'
+ * documents. PostgreSQL's own cost model prices neither the tsvector reads nor the heap visits at this,
+ * and walked the primary key for a word in 5% of the documents (37,000 tsvectors, 180 ms; GIN 12 ms).
  */
-const GIN_POSTING = 0.07;
-const HEAP_VISIT = 0.05;
-const OLD_WALK = 5;
+const GIN_POSTING = 0.02;
+const HEAP_VISIT = 0.03;
+const SORT = 0.08;
+const OLD_WALK = 10;
 
 type Db = Store['db'];
 
@@ -116,9 +121,14 @@ function walkCost(d: Density, needed: number, region: number, kept = 1): number 
   return Math.min(region * kept, needed / Math.max(d.match, 1 / Math.max(d.top, 1)));
 }
 
-/** Cost of one GIN statement over `region` documents: every posting decoded, each candidate in it visited. */
-function ginCost(d: Density, region: number): number {
-  return d.candidates * d.top * GIN_POSTING + d.candidates * region * (d.phrase ? 1 : HEAP_VISIT);
+/**
+ * Cost of one GIN statement over `region` documents of which the filters keep the share `kept`: every
+ * posting decoded, each candidate in the region visited (and its tsvector read for a phrase), those kept
+ * sorted.
+ */
+function ginCost(d: Density, region: number, kept = 1): number {
+  const candidates = d.candidates * region;
+  return d.candidates * d.top * GIN_POSTING + candidates * (d.phrase ? 2 : HEAP_VISIT) + candidates * kept * SORT;
 }
 
 /** The share of the window's matches of the words that also passed the filters (rankWindow of them). */
@@ -129,8 +139,8 @@ function windowSpan(ranked: Page, windowStart: number, d: Density): number {
 /** One `matching` statement: the words, the filters, whether to score, and what follows the FROM clause. */
 interface MatchQuery {
   readonly walk: boolean;
-  /** The query's filters (or none), then the id range: `documents.id >= from` / `< below`. */
-  readonly filters: readonly Expression<SqlBool>[];
+  /** Whether the query's filters apply (else the words alone), and the id range: `documents.id >= from` / `< below`. */
+  readonly filtered: boolean;
   readonly range?: { readonly from?: number; readonly below?: number };
   readonly scored: boolean;
   /** Newest first, at most `limit` rows after skipping `offset`. */
@@ -153,10 +163,11 @@ interface MatchQuery {
 async function matching<R>(store: Store, input: JoinedPlanInput, m: MatchQuery): Promise<R[]> {
   const tail = m.newest ? sql`ORDER BY 1 DESC LIMIT ${m.newest.limit} OFFSET ${m.newest.offset ?? 0}` : sql``;
   const words = input.words as RawBuilder<boolean>;
+  const filters = m.filtered ? input.filters : [];
   const range = [...(m.range?.from ? [sql<boolean>`documents.id >= ${m.range.from}`] : []), ...(m.range?.below ? [sql<boolean>`documents.id < ${m.range.below}`] : [])];
   if (store.caps.dialect !== 'postgres' || input.tsquery === null) {
     const columns = m.scored ? sql`, ${input.rank} AS score` : sql``;
-    return (await sql<R>`SELECT documents.id AS id${columns} FROM documents ${whereSql([...m.filters, ...range, words])} ${tail}`.execute(store.db)).rows;
+    return (await sql<R>`SELECT documents.id AS id${columns} FROM documents ${whereSql([...filters, ...range, words])} ${tail}`.execute(store.db)).rows;
   }
   const q = sql`to_tsquery('simple', ${input.tsquery})`;
   let query: RawBuilder<R>;
@@ -164,19 +175,15 @@ async function matching<R>(store: Store, input: JoinedPlanInput, m: MatchQuery):
     const test = m.scored
       ? sql`SELECT ts_rank(x.t, ${q}) AS score FROM (SELECT documents.tsv || ''::tsvector AS t FROM documents WHERE documents.id = f.id OFFSET 0) x WHERE x.t @@ ${q}`
       : sql`SELECT 1 AS one FROM documents WHERE documents.id = f.id AND ${words} OFFSET 0`;
-    query = sql<R>`SELECT f.id AS id${m.scored ? sql`, w.score AS score` : sql``} FROM (SELECT documents.id AS id FROM documents ${whereSql([...m.filters, ...range])} ${m.newest ? sql`ORDER BY 1 DESC` : sql``}) f CROSS JOIN LATERAL (${test}) w ${tail}`;
+    query = sql<R>`SELECT f.id AS id${m.scored ? sql`, w.score AS score` : sql``} FROM (SELECT documents.id AS id FROM documents ${whereSql([...filters, ...range])} ${m.newest ? sql`ORDER BY 1 DESC` : sql``}) f CROSS JOIN LATERAL (${test}) w ${tail}`;
   } else {
-    // The words' matches in the range come from the GIN index alone (a materialised CTE), and the filters
-    // are joined to them: in one WHERE clause PostgreSQL drove the scan from a filter's index and tested
-    // each tsvector instead (12,600 documents of a date range, 150 ms, for a word GIN answers in 20).
-    // A join, not `IN (SELECT id FROM w)`: PostgreSQL guesses 200 distinct ids in a CTE and then probed the
-    // documents once per match.
-    const joined = m.filters.length > 0;
-    const from = joined ? sql`w JOIN documents ON documents.id = w.id ${whereSql(m.filters)}` : sql`documents ${whereSql([...range, words])}`;
-    const cte = joined ? sql`WITH w AS MATERIALIZED (SELECT documents.id AS id FROM documents ${whereSql([...range, words])}) ` : sql``;
+    // The filters on the document row in a form no index serves, so that the words drive the scan from the
+    // GIN index (the id range may join it from the primary key); EXISTS filters become semi-joins. A
+    // materialised CTE of the GIN matches joined to the filters cost 57–62 ms where this costs 22–26.
+    const where = whereSql([...(m.filtered ? input.ginFilters : []), ...range, words]);
     query = m.scored
-      ? sql<R>`${cte}SELECT x.id AS id, ts_rank(x.t, ${q}) AS score FROM (SELECT documents.id AS id, documents.tsv || ''::tsvector AS t FROM ${from} OFFSET 0) x ${tail}`
-      : sql<R>`${cte}SELECT documents.id AS id FROM ${from} ${tail}`;
+      ? sql<R>`SELECT x.id AS id, ts_rank(x.t, ${q}) AS score FROM (SELECT documents.id AS id, documents.tsv || ''::tsvector AS t FROM documents ${where} OFFSET 0) x ${tail}`
+      : sql<R>`SELECT documents.id AS id FROM documents ${where} ${tail}`;
   }
   return within(store, m.walk, async (db) => (await query.execute(db)).rows, m.db);
 }
@@ -198,25 +205,66 @@ async function within<T>(store: Store, walk: boolean, fn: (db: Db) => Promise<T>
   });
 }
 
-type Window = { windowStart: number; ranked: Page };
+/** The ranking window: its edge, the query's matches in it scored, and (to cache) every match of the words in it. */
+type Window = { windowStart: number; ranked: Page; all: Page | null };
 
-/** The window's edge from the words alone, then the query's matches in the window scored (two statements). */
-async function ginWindow(store: Store, input: JoinedPlanInput, walk: boolean): Promise<Window> {
-  return within(store, walk, async (db) => {
-    const edge = await matching<{ id: number }>(store, input, { walk, filters: [], scored: false, newest: { limit: 2, offset: input.rankWindow - 1 }, db });
+/**
+ * Per process, the ranking window of the words alone — its edge, every match in it and its score, the
+ * words' density — by store, words, window size and newest document id. Scores depend on the words and the
+ * document only, so faceted navigation (the same words again with other filters or another page) then
+ * only checks the window's ≤ rankWindow documents against the filters, reading no tsvector; finding the
+ * window of a phrase of two common words reads 17,000. A new document changes the newest id and so the
+ * key; a deleted one is dropped by the filter check (the window is one match short until the next
+ * document). ≈24 kB per entry.
+ */
+const windowCache = new Map<string, { windowStart: number; density: Density; all: Page }>();
+const WINDOW_CACHE = 128;
+
+async function windowKey(store: Store, tsquery: string, rankWindow: number): Promise<string> {
+  const top = (await sql<{ top: number | null }>`SELECT max(documents.id) AS top FROM documents`.execute(store.db)).rows[0]?.top;
+  return `${store.location}\u0000${tsquery}\u0000${rankWindow}\u0000${Number(top ?? 0)}`;
+}
+
+/**
+ * PostgreSQL: the window's matches of the words that pass the filters (and still exist), in one statement:
+ * over the id range when the matches fill most of it (an index range scan), else over their ids.
+ */
+async function passing(store: Store, input: JoinedPlanInput, all: Page): Promise<Page> {
+  if (!all.length) return [];
+  let lo = Infinity;
+  let hi = 0;
+  for (const r of all) {
+    lo = Math.min(lo, r.id);
+    hi = Math.max(hi, r.id);
+  }
+  const dense = hi - lo + 1 <= 2 * all.length;
+  const among = dense ? sql<boolean>`documents.id BETWEEN ${lo} AND ${hi}` : sql<boolean>`documents.id = ANY(${all.map((r) => r.id)}::int[])`;
+  const kept = new Set((await sql<{ id: number }>`SELECT documents.id AS id FROM documents ${whereSql([among, ...input.filters])}`.execute(store.db)).rows.map((r) => Number(r.id)));
+  return all.filter((r) => kept.has(r.id));
+}
+
+/**
+ * The window's edge from the words alone, then its matches scored (two statements): of the query when not
+ * caching, of the words alone when caching (the filters then checked on their ids).
+ */
+async function ginWindow(store: Store, input: JoinedPlanInput, walk: boolean, caching: boolean): Promise<Window> {
+  const w = await within(store, walk, async (db) => {
+    const edge = await matching<{ id: number }>(store, input, { walk, filtered: false, scored: false, newest: { limit: 2, offset: input.rankWindow - 1 }, db });
     const windowStart = edge.length === 2 ? Number(edge[0]?.id) : 0;
-    const ranked = (await matching<{ id: number; score: number }>(store, input, { walk, filters: input.filters, range: { from: windowStart }, scored: true, db })).map((r) => ({ id: Number(r.id), score: Number(r.score) as number | null }));
-    return { windowStart, ranked };
+    const rows = await matching<{ id: number; score: number }>(store, input, { walk, filtered: !caching, range: { from: windowStart }, scored: true, db });
+    return { windowStart, scored: rows.map((r) => ({ id: Number(r.id), score: Number(r.score) as number | null })) };
   });
+  if (!caching) return { windowStart: w.windowStart, ranked: w.scored, all: null };
+  return { windowStart: w.windowStart, ranked: await passing(store, input, w.scored), all: w.scored };
 }
 
 /**
  * PostgreSQL, words common enough to walk: one walk newest first over the documents reads each tsvector
- * once, tests the words, and scores the documents that also pass the filters, until rankWindow + 1 matches
- * of the words (the window's edge and whether there is more). Two statements (edge, then window) read the
- * window's tsvectors twice.
+ * once, tests the words and the filters, and scores the documents (all matches when caching, else those
+ * that pass the filters), until rankWindow + 1 matches of the words (the window's edge and whether there
+ * is more). Two statements (edge, then window) read the window's tsvectors twice.
  */
-async function walkWindow(store: Store, input: JoinedPlanInput, tsquery: string, matchShare: number): Promise<Window> {
+async function walkWindow(store: Store, input: JoinedPlanInput, tsquery: string, matchShare: number, caching: boolean): Promise<Window> {
   const q = sql`to_tsquery('simple', ${tsquery})`;
   const pass = input.filters.length ? sql`(${sql.join(input.filters, sql` AND `)})` : sql`TRUE`;
   // Mostly matches: copy each tsvector once and test the copy. Mostly not (a phrase of common words): test
@@ -225,16 +273,21 @@ async function walkWindow(store: Store, input: JoinedPlanInput, tsquery: string,
     matchShare >= 0.5
       ? sql`SELECT x.t, x.pass FROM (SELECT documents.tsv || ''::tsvector AS t, ${pass} AS pass FROM documents WHERE documents.id = f.id OFFSET 0) x WHERE x.t @@ ${q}`
       : sql`SELECT documents.tsv || ''::tsvector AS t, ${pass} AS pass FROM documents WHERE documents.id = f.id AND documents.tsv @@ ${q} OFFSET 0`;
+  const score = caching ? sql`ts_rank(w.t, ${q})` : sql`CASE WHEN w.pass THEN ts_rank(w.t, ${q}) END`;
   const rows = await within(store, true, async (trx) => {
     return (
-      await sql<{ id: number; score: number | null }>`SELECT f.id AS id, CASE WHEN w.pass THEN ts_rank(w.t, ${q}) END AS score FROM (SELECT documents.id AS id FROM documents ORDER BY 1 DESC) f
+      await sql<{ id: number; score: number | null; pass: boolean }>`SELECT f.id AS id, ${score} AS score, w.pass AS pass FROM (SELECT documents.id AS id FROM documents ORDER BY 1 DESC) f
         CROSS JOIN LATERAL (${lateral}) w
         ORDER BY 1 DESC LIMIT ${input.rankWindow + 1}`.execute(trx)
     ).rows;
   });
   const windowStart = rows.length > input.rankWindow ? Number(rows[input.rankWindow - 1]?.id) : 0;
   const inWindow = rows.slice(0, input.rankWindow);
-  return { windowStart, ranked: inWindow.filter((r) => r.score !== null).map((r) => ({ id: Number(r.id), score: Number(r.score) })) };
+  return {
+    windowStart,
+    ranked: inWindow.filter((r) => r.pass).map((r) => ({ id: Number(r.id), score: Number(r.score) })),
+    all: caching ? inWindow.map((r) => ({ id: Number(r.id), score: Number(r.score) })) : null,
+  };
 }
 
 /**
@@ -245,12 +298,23 @@ export async function planJoinedSearch<F>(store: Store, input: JoinedPlanInput, 
   const { words, rank } = input;
   if (!words || !rank) return planFiltersOnly(store, input, facetsOf);
   const headLimit = Math.max(input.facetLimit, input.exactTotalLimit);
-  const d = await probe(store, { ...input, words });
   // Relevance ranks the rankWindow most recent matches of the words alone (filters aside), as on SQLite:
-  // the window starts at the rankWindow-th most recent one (a second row says there are more). The same
-  // path then scores the query's matches in the window.
+  // the window starts at the rankWindow-th most recent one. It depends on the words and the documents only,
+  // so it is kept per newest document id (see windowCache) for the same words with other filters or pages.
+  const key = input.tsquery !== null && !input.path ? await windowKey(store, input.tsquery, input.rankWindow) : null;
+  const cached = key ? windowCache.get(key) : undefined;
+  const d = cached?.density ?? (await probe(store, { ...input, words }));
   const walk = input.path ? input.path === 'walk' : walkCost(d, input.rankWindow, d.top) <= 2 * ginCost(d, d.top);
-  const { windowStart, ranked } = walk && input.tsquery !== null && store.caps.dialect === 'postgres' ? await walkWindow(store, input, input.tsquery, d.match) : await ginWindow(store, input, walk);
+  const caching = key !== null && store.caps.dialect === 'postgres';
+  const { windowStart, ranked, all } = cached
+    ? { windowStart: cached.windowStart, ranked: await passing(store, input, cached.all), all: null }
+    : walk && input.tsquery !== null && store.caps.dialect === 'postgres'
+      ? await walkWindow(store, input, input.tsquery, d.match, caching)
+      : await ginWindow(store, input, walk, caching);
+  if (key && all) {
+    if (windowCache.size >= WINDOW_CACHE) windowCache.delete(windowCache.keys().next().value as string);
+    windowCache.set(key, { windowStart, density: d, all });
+  }
   // The newest matches (facets, and the exact total up to headLimit): from the window when it holds
   // enough, else continued below it (only with filters: the window holds rankWindow matches of the words).
   const headIds = ranked.map((r) => r.id).sort((x, y) => y - x).slice(0, headLimit + 1);
@@ -259,8 +323,8 @@ export async function planJoinedSearch<F>(store: Store, input: JoinedPlanInput, 
     const needed = headLimit + 1 - headIds.length;
     // The filters' share, from the window: its matches that passed them, of its matches of the words.
     const kept = windowSpan(ranked, windowStart, d);
-    const walkOlder = input.path ? input.path === 'walk' : OLD_WALK * walkCost(d, needed, windowStart, kept) <= ginCost(d, windowStart);
-    older = (await matching<{ id: number }>(store, input, { walk: walkOlder, filters: input.filters, range: { below: windowStart }, scored: false, newest: { limit: needed } })).map((r) => Number(r.id));
+    const walkOlder = input.path ? input.path === 'walk' : OLD_WALK * walkCost(d, needed, windowStart, kept) <= ginCost(d, windowStart, kept);
+    older = (await matching<{ id: number }>(store, input, { walk: walkOlder, filtered: true, range: { below: windowStart }, scored: false, newest: { limit: needed } })).map((r) => Number(r.id));
     headIds.push(...older);
   }
   ranked.sort((a, b) => (b.score as number) - (a.score as number) || b.id - a.id);
@@ -269,7 +333,7 @@ export async function planJoinedSearch<F>(store: Store, input: JoinedPlanInput, 
   const where = whereSql([...input.filters, words]);
   const [facets, page, total] = await Promise.all([
     facetsOf(facetIds),
-    pageOf(store, input, ranked, windowStart, older, input.path ? input.path === 'walk' : OLD_WALK * walkCost(d, input.page.offset + input.page.limit, windowStart, windowSpan(ranked, windowStart, d)) <= ginCost(d, windowStart)),
+    pageOf(store, input, ranked, windowStart, older, input.path ? input.path === 'walk' : OLD_WALK * walkCost(d, input.page.offset + input.page.limit, windowStart, windowSpan(ranked, windowStart, d)) <= ginCost(d, windowStart, windowSpan(ranked, windowStart, d))),
     // PostgreSQL estimates a phrase as all of its words anywhere: scaled by the share of those that held
     // the phrase among the newest documents.
     counted ? headIds.length : input.exactTotal ? exactCount(store, where) : estimatedCount(store, where, headIds.length, d.phrase && d.candidates > 0 ? d.match / d.candidates : 1),
@@ -291,7 +355,7 @@ async function pageOf(store: Store, input: JoinedPlanInput, ranked: Page, window
   const more =
     skip + want <= older.length
       ? older.slice(skip, skip + want)
-      : (await matching<{ id: number }>(store, input, { walk, filters: input.filters, range: { below: windowStart }, scored: false, newest: { limit: want, offset: skip } })).map((r) => Number(r.id));
+      : (await matching<{ id: number }>(store, input, { walk, filtered: true, range: { below: windowStart }, scored: false, newest: { limit: want, offset: skip } })).map((r) => Number(r.id));
   for (const id of more) hits.push({ id, score: null });
   return { page: hits, known: Math.max(ranked.length + older.length, ranked.length + skip + more.length) };
 }

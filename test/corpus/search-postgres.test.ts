@@ -71,4 +71,19 @@ describe.skipIf(!reachable)('PostgreSQL search finds what SQLite search finds', 
     const few = await search(pg, { text: 'grain', outlets: ['South Wire'] }, { exactTotalLimit: 10 });
     expect(few.totalExact).toBe(few.total <= 10);
   });
+
+  it('moves the ranking window when a document is added (its edge is cached per newest document)', async () => {
+    const q: SearchQuery = { text: 'grain', limit: 1000 };
+    const before = await search(pg, q, { rankWindow: 5 });
+    expect(before.order).toBe('relevance-recent');
+    for (const store of [lite, pg]) {
+      await store.write((trx) =>
+        trx.insertInto('documents').values({ hash: 'new', title: null, text: 'grain grain grain convoy', language: 'en', outlet_id: 1, author: null, url: null, published_at: '2024-08-01', published_week: null, source_kind: 'test', source_json: '{}', length: 24, minhash: null, current_analysis_id: null, ingested_at: '2024-08-01' }).execute(),
+      );
+    }
+    const [a, b] = [await search(lite, q, { rankWindow: 5 }), await search(pg, q, { rankWindow: 5 })];
+    expect(b.total).toBe(before.total + 1);
+    expect(shape(b)).toEqual(shape(a));
+    expect(shape(b).ranked).not.toEqual(shape(before).ranked);
+  });
 });
