@@ -217,7 +217,7 @@ type Window = { windowStart: number; ranked: Page; all: Page | null };
  * key; a deleted one is dropped by the filter check (the window is one match short until the next
  * document). ≈24 kB per entry.
  */
-const windowCache = new Map<string, { windowStart: number; density: Density; all: Page }>();
+const windowCache = new Map<string, { windowStart: number; density: Density; ids: Int32Array; scores: Float64Array }>();
 const WINDOW_CACHE = 128;
 
 async function windowKey(store: Store, tsquery: string, rankWindow: number): Promise<string> {
@@ -307,13 +307,13 @@ export async function planJoinedSearch<F>(store: Store, input: JoinedPlanInput, 
   const walk = input.path ? input.path === 'walk' : walkCost(d, input.rankWindow, d.top) <= 2 * ginCost(d, d.top);
   const caching = key !== null && store.caps.dialect === 'postgres';
   const { windowStart, ranked, all } = cached
-    ? { windowStart: cached.windowStart, ranked: await passing(store, input, cached.all), all: null }
+    ? { windowStart: cached.windowStart, ranked: await passing(store, input, Array.from(cached.ids, (id, i) => ({ id, score: cached.scores[i] as number }))), all: null }
     : walk && input.tsquery !== null && store.caps.dialect === 'postgres'
       ? await walkWindow(store, input, input.tsquery, d.match, caching)
       : await ginWindow(store, input, walk, caching);
   if (key && all) {
     if (windowCache.size >= WINDOW_CACHE) windowCache.delete(windowCache.keys().next().value as string);
-    windowCache.set(key, { windowStart, density: d, all });
+    windowCache.set(key, { windowStart, density: d, ids: Int32Array.from(all, (r) => r.id), scores: Float64Array.from(all, (r) => r.score ?? 0) });
   }
   // The newest matches (facets, and the exact total up to headLimit): from the window when it holds
   // enough, else continued below it (only with filters: the window holds rankWindow matches of the words).
