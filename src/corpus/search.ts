@@ -1,8 +1,8 @@
 /**
  * Corpus search: full text (FTS5 / PostgreSQL text search, see fulltext.ts) combined with filters —
  * outlet, publication date range, language, technique, narrative, entity, has-ledger — with facet counts
- * over the matching set. It serves `narrascope search` and the library API (the HTTP API has its own query,
- * src/server/corpus.ts). SQLite: search-sqlite.ts; PostgreSQL: search-postgres.ts.
+ * over the matching set. It serves `narrascope search`, the library API and the HTTP API's document search
+ * (src/server/corpus.ts). SQLite: search-sqlite.ts; PostgreSQL: search-postgres.ts.
  */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Store } from '../store/open.js';
@@ -44,6 +44,9 @@ export interface SearchHit {
   readonly publishedAt: string | null;
   readonly language: string | null;
   readonly url: string | null;
+  /** Characters of the document's text. */
+  readonly length: number;
+  readonly ingestedAt: string;
   readonly snippet: string;
   readonly score: number | null;
   readonly ledgerItems: number;
@@ -100,7 +103,7 @@ export const RANK_WINDOW = 2_000;
  */
 export const EXACT_TOTAL_LIMIT = 1000;
 
-type HitRow = { id: number; hash: string; title: string | null; outlet: string | null; published_at: string | null; language: string | null; url: string | null; text: string; score: number | null; ledger: number };
+type HitRow = { id: number; hash: string; title: string | null; outlet: string | null; published_at: string | null; language: string | null; url: string | null; length: number; ingested_at: string; text: string; score: number | null; ledger: number };
 
 /** The hit rows of a page of ids, in the page's order, with their scores. */
 async function hitDetails(store: Store, details: ReturnType<typeof sql>, page: readonly { id: number; score: number | null }[]): Promise<HitRow[]> {
@@ -257,7 +260,7 @@ export async function search(store: Store, q: SearchQuery, tuning: SearchTuning 
   const offset = Math.max(0, q.offset ?? 0);
   const text = q.text?.trim() ? q.text : null;
   const details = sql`SELECT documents.id, documents.hash, documents.title, outlets.name AS outlet, documents.published_at, documents.language, documents.url,
-      substr(documents.text, 1, 4000) AS text, (SELECT count(*) FROM ledger_items l WHERE l.document_id = documents.id) AS ledger`;
+      documents.length, documents.ingested_at, substr(documents.text, 1, 4000) AS text, (SELECT count(*) FROM ledger_items l WHERE l.document_id = documents.id) AS ledger`;
   const wantFacets = q.facets ?? true;
   let hitRows: HitRow[];
   let matched: number;
@@ -318,6 +321,8 @@ export async function search(store: Store, q: SearchQuery, tuning: SearchTuning 
       publishedAt: r.published_at,
       language: r.language,
       url: r.url,
+      length: Number(r.length),
+      ingestedAt: r.ingested_at,
       snippet: makeSnippet(r.text, q.text),
       score: r.score === null ? null : Number(r.score),
       ledgerItems: Number(r.ledger),

@@ -4,10 +4,10 @@
  * Every value from a request reaches SQL only as a bound parameter; the full-text query is additionally
  * rebuilt from its words by corpus/fulltext.ts, so FTS syntax in a search box cannot make the database throw.
  */
-import { sql, type Generated, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Generated, type Kysely } from 'kysely';
 import type { AnalysisResult } from '../core/result/types.js';
 import { createDocument, type DocumentInit } from '../core/text/document.js';
-import { matchCondition } from '../corpus/fulltext.js';
+import { search as searchCorpus, type SearchResult as CorpusSearchResult } from '../corpus/search.js';
 import { createFactCheckMatcher, type FactCheckMatcher, type MatchHit } from '../corpus/matching/index.js';
 import { countFactChecks, listFactChecks, type StoredFactCheck } from '../store/fact-checks/index.js';
 import { encodeSignature, MinHasher } from '../corpus/minhash.js';
@@ -44,8 +44,14 @@ export interface Facet {
 }
 
 export interface SearchResult {
+  /** Exact when `totalExact`; on PostgreSQL above 1,000 matches the planner's estimate. */
   readonly total: number;
-  readonly items: readonly (DocumentSummary & { readonly ledgerItems: number })[];
+  readonly totalExact: boolean;
+  /** relevance / relevance-recent (with `q`: see src/corpus/search.ts) or date (filters only: newest first). */
+  readonly order: CorpusSearchResult['order'];
+  /** `sample`: more than 1,000 documents match and the facets count the 1,000 most recently ingested. */
+  readonly facetScope: CorpusSearchResult['facetScope'];
+  readonly items: readonly (DocumentSummary & { readonly ledgerItems: number; readonly snippet: string; readonly score: number | null })[];
   readonly facets: { readonly outlets: readonly Facet[]; readonly languages: readonly Facet[]; readonly techniques: readonly Facet[]; readonly narratives: readonly Facet[] };
 }
 
@@ -140,7 +146,6 @@ export interface CorpusService {
 }
 
 type Db = Kysely<StoreSchema>;
-type DocQuery = SelectQueryBuilder<StoreSchema & { o: StoreSchema['outlets'] }, 'documents' | 'o', object>;
 
 export class StoreCorpusService implements CorpusService {
   private readonly db: Db;
@@ -157,23 +162,6 @@ export class StoreCorpusService implements CorpusService {
     // The same MinHash signature as `narrascope ingest`, so API-stored documents join republication clusters.
     const r = await saveAnalysedDocument(this.store, doc, result, { minhash: encodeSignature(this.hasher.signature(doc.text)) });
     return { id: doc.hash, created: r.status === 'inserted' };
-  }
-
-  private filtered(query: Omit<SearchQuery, 'limit' | 'offset'>): DocQuery {
-    let q = this.db.selectFrom('documents').leftJoin('outlets as o', 'o.id', 'documents.outlet_id') as unknown as DocQuery;
-    if (query.q) {
-      // The query syntax of `narrascope search` (words, "phrases", OR, -word), reduced to quoted terms.
-      const match = matchCondition(this.store.caps, query.q);
-      q = q.where(match ?? sql<boolean>`1 = 0`);
-    }
-    if (query.outlet) q = q.where('o.name', '=', query.outlet);
-    if (query.language) q = q.where('documents.language', '=', query.language);
-    if (query.from) q = q.where('documents.published_at', '>=', query.from);
-    if (query.to) q = q.where('documents.published_at', '<=', `${query.to}\uffff`);
-    if (query.technique) q = q.where(sql<boolean>`documents.id IN (SELECT document_id FROM document_techniques WHERE technique = ${query.technique})`);
-    if (query.narrative) q = q.where(sql<boolean>`documents.id IN (SELECT document_id FROM narratives WHERE label = ${query.narrative})`);
-    if (query.hasLedger !== undefined) q = q.where(sql<boolean>`${sql.raw(query.hasLedger ? '' : 'NOT ')}EXISTS (SELECT 1 FROM ledger_items l WHERE l.document_id = documents.id)`);
-    return q;
   }
 
   async matchFactChecks(queries: readonly string[], k: number): Promise<{ library: number; method: 'rerank' | 'bm25'; results: readonly (readonly FactCheckMatch[])[] }> {
@@ -204,30 +192,32 @@ export class StoreCorpusService implements CorpusService {
     };
   }
 
+  /**
+   * The search of `narrascope search` (src/corpus/search.ts): relevance-ranked windows of the matches, facets
+   * counted over at most FACET_EXACT_LIMIT of them, and on PostgreSQL totals estimated above
+   * EXACT_TOTAL_LIMIT — the plan measured at 100,000 documents, instead of an exact count and full facets.
+   */
   async search(query: SearchQuery): Promise<SearchResult> {
-    const base = this.filtered(query);
-    const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as { n: number | string }).n);
-    const rows = await base
-      .select(['documents.hash', 'documents.title', 'o.name as outlet', 'documents.language', 'documents.published_at', 'documents.url', 'documents.length', 'documents.ingested_at'])
-      .select(sql<number>`(SELECT count(*) FROM ledger_items l WHERE l.document_id = documents.id)`.as('ledger'))
-      .orderBy(sql`coalesce(documents.published_at, documents.ingested_at)`, 'desc')
-      .orderBy('documents.id', 'desc')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute();
-    const ids = base.select('documents.id');
-    const facet = async (sub: 'outlets' | 'languages' | 'techniques' | 'narratives'): Promise<Facet[]> => {
-      let r: { value: string | null; count: number | string }[];
-      if (sub === 'outlets') r = await base.select(['o.name as value']).select((eb) => eb.fn.countAll<number>().as('count')).where('o.name', 'is not', null).groupBy('o.name').orderBy('count', 'desc').limit(30).execute();
-      else if (sub === 'languages') r = await base.select(['documents.language as value']).select((eb) => eb.fn.countAll<number>().as('count')).groupBy('documents.language').orderBy('count', 'desc').limit(30).execute();
-      else if (sub === 'techniques') r = await this.db.selectFrom('document_techniques').select(['technique as value']).select((eb) => eb.fn.countAll<number>().as('count')).where('document_id', 'in', ids).groupBy('technique').orderBy('count', 'desc').limit(30).execute();
-      else r = await this.db.selectFrom('narratives').select(['label as value']).select((eb) => eb.fn.count<number>('document_id').distinct().as('count')).where('document_id', 'in', ids).groupBy('label').orderBy('count', 'desc').limit(30).execute();
-      return r.filter((x) => x.value !== null).map((x) => ({ value: x.value as string, count: Number(x.count) }));
-    };
+    const r = await searchCorpus(this.store, {
+      ...(query.q !== undefined ? { text: query.q } : {}),
+      ...(query.outlet ? { outlets: [query.outlet] } : {}),
+      ...(query.language ? { languages: [query.language] } : {}),
+      ...(query.technique ? { techniques: [query.technique] } : {}),
+      ...(query.narrative ? { narratives: [query.narrative] } : {}),
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+      ...(query.hasLedger !== undefined ? { hasLedger: query.hasLedger } : {}),
+      limit: query.limit,
+      offset: query.offset,
+    });
+    const f = r.facets;
     return {
-      total,
-      items: rows.map((r) => ({ id: r.hash, title: r.title, outlet: r.outlet, language: r.language, publishedAt: r.published_at, url: r.url, length: Number(r.length), ingestedAt: r.ingested_at, ledgerItems: Number(r.ledger) })),
-      facets: { outlets: await facet('outlets'), languages: await facet('languages'), techniques: await facet('techniques'), narratives: await facet('narratives') },
+      total: r.total,
+      totalExact: r.totalExact,
+      order: r.order,
+      facetScope: r.facetScope,
+      items: r.hits.map((h) => ({ id: h.hash, title: h.title, outlet: h.outlet, language: h.language, publishedAt: h.publishedAt, url: h.url, length: h.length, ingestedAt: h.ingestedAt, ledgerItems: h.ledgerItems, snippet: h.snippet, score: h.score })),
+      facets: { outlets: f?.outlet ?? [], languages: f?.language ?? [], techniques: f?.technique ?? [], narratives: f?.narrative ?? [] },
     };
   }
 

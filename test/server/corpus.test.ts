@@ -111,6 +111,32 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
       expect(body.items.map((i) => i.id)).toEqual([ids[1], ids[0]]);
     });
 
+    it('ranks word searches by relevance (the engine of `narrascope search`) and lists filters-only searches by date', async () => {
+      const words = (await s.app.inject({ method: 'GET', url: '/api/documents?q=harbour' })).json() as {
+        order: string;
+        totalExact: boolean;
+        facetScope: string;
+        items: { snippet: string; score: number | null; length: number; ingestedAt: string }[];
+      };
+      expect(words.order).toBe('relevance');
+      expect(words.totalExact).toBe(true);
+      expect(words.facetScope).toBe('all');
+      for (const item of words.items) {
+        expect(item.snippet.toLowerCase()).toContain('harbour');
+        expect(typeof item.score).toBe('number');
+        expect(item.length).toBeGreaterThan(0);
+        expect(item.ingestedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/u);
+      }
+      const scores = words.items.map((i) => i.score as number);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      const all = (await s.app.inject({ method: 'GET', url: '/api/documents' })).json() as {
+        order: string;
+        items: { score: number | null }[];
+      };
+      expect(all.order).toBe('date');
+      expect(all.items.every((i) => i.score === null)).toBe(true);
+    });
+
     it('counts facets over the filtered set', async () => {
       const res = await s.app.inject({ method: 'GET', url: '/api/documents?q=harbour' });
       const f = (res.json() as { facets: Record<string, { value: string; count: number }[]> }).facets;

@@ -90,7 +90,13 @@ export interface DocumentSummary {
 }
 
 export interface SearchResponse {
+  /** Exact when `totalExact` is true; on PostgreSQL above 1,000 matches the planner's estimate. */
   total: number;
+  totalExact?: boolean;
+  /** relevance / relevance-recent with words, date for filters only. */
+  order?: 'relevance' | 'relevance-recent' | 'date';
+  /** `sample`: the facets count the 1,000 most recently ingested matches. */
+  facetScope?: 'all' | 'sample' | null;
   items: DocumentSummary[];
   facets: { outlets: Facet[]; languages: Facet[]; techniques: Facet[]; narratives: Facet[] };
 }

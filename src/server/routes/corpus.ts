@@ -45,7 +45,8 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     url: '/api/documents',
     operationId: 'searchDocuments',
     summary: 'List and search documents, with facets',
-    description: '`q` is full-text with the syntax of `narrascope search`: words (all must occur), "quoted phrases", OR, -word; other punctuation is ignored. Filters combine with AND. Facets count outlets, languages, techniques and narratives over the filtered set.',
+    description:
+      '`q` is full-text with the syntax of `narrascope search`: words (all must occur), "quoted phrases", OR, -word; other punctuation is ignored. Filters combine with AND. The search of `narrascope search`: with `q`, results are ranked by relevance (`order`: relevance, or relevance-recent when more than 2,000 documents match: the 2,000 most recent ranked, older ones after them); without, newest first (`order`: date). Facets count outlets, languages, techniques and narratives over the matches, or over the 1,000 most recent when more match (`facetScope`: sample). `total` is exact unless `totalExact` is false (PostgreSQL above 1,000 matches: an estimate).',
     tag: 'corpus',
     access: 'read',
     querystring: {
@@ -53,7 +54,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
       additionalProperties: false,
       properties: { q: { type: 'string', maxLength: 500 }, outlet: text200, language: { type: 'string', maxLength: 20 }, technique: text200, narrative: { type: 'string', maxLength: 300 }, from: date, to: date, hasLedger: { type: 'boolean' }, ...page },
     },
-    responses: { 200: obj('{ total, items, facets }') },
+    responses: { 200: obj('{ total, totalExact, order, facetScope, items, facets }') },
     handler: async (request: FastifyRequest<{ Querystring: SearchQs }>) => corpus().search(request.query),
   });
 

@@ -78,8 +78,15 @@ export function CorpusPage({ route }: { route: Route }) {
           </aside>
           <section class="results" aria-live="polite">
             <p>
+              {data.totalExact === false ? 'about ' : ''}
               {data.total.toLocaleString()} document{data.total === 1 ? '' : 's'}
             </p>
+            {(data.order === 'relevance-recent' || data.facetScope === 'sample') && (
+              <p class="muted">
+                {data.order === 'relevance-recent' ? 'The 2,000 most recent matches are ranked by relevance, older ones follow newest first. ' : ''}
+                {data.facetScope === 'sample' ? 'Filter counts cover the 1,000 most recent matches.' : ''}
+              </p>
+            )}
             <ol class="doc-list" start={offset + 1}>
               {data.items.map((d) => (
                 <li key={d.id}>
