@@ -14,6 +14,8 @@ export interface Capabilities {
   readonly returning: boolean;
   /** Real (floating) column type. */
   readonly realType: 'real' | 'double precision';
+  /** Column type of a byte string. */
+  readonly binaryType: 'blob' | 'bytea';
   /**
    * How a long id list goes into a query as one parameter: a JSON array read by `json_each` (SQLite), or a
    * native array compared with `= ANY` (PostgreSQL). One parameter keeps the SQL text the same for every
@@ -29,6 +31,7 @@ export const sqliteCapabilities: Capabilities = {
   beginWrite: 'BEGIN IMMEDIATE',
   returning: true,
   realType: 'real',
+  binaryType: 'blob',
   idListParameter: 'json',
 };
 
@@ -39,5 +42,6 @@ export const postgresCapabilities: Capabilities = {
   beginWrite: 'BEGIN',
   returning: true,
   realType: 'double precision',
+  binaryType: 'bytea',
   idListParameter: 'array',
 };

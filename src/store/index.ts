@@ -15,6 +15,7 @@ export {
   existingHashes,
   getDocument,
   getAnalysis,
+  storedResultJson,
   countDocuments,
   techniquesOf,
   type SaveResult,

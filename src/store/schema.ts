@@ -47,8 +47,13 @@ export interface AnalysisRow {
   config_hash: string;
   /** JSON: [{id, version}] of detectors and aggregators used. */
   versions_json: string;
-  /** The full AnalysisResult JSON (DESIGN.md §3), without the document text (it is in documents.text). */
+  /**
+   * The full AnalysisResult JSON (DESIGN.md §3), without the document text (it is in documents.text) — or
+   * the empty string when the result is in `result_packed` (every row written since migration 0006).
+   */
   result_json: string;
+  /** The same JSON compressed (src/store/result-codec.ts); NULL in rows written before migration 0006. */
+  result_packed: Uint8Array | null;
   total_ms: number;
   created_at: string;
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/corpus/ingest/ingest.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { openStore, storedResultJson, type Store } from '../../src/store/index.js';
 import { syntheticText } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'narrascope-ingest-workers-'));
@@ -18,7 +18,7 @@ async function stored(store: Store): Promise<unknown[]> {
   const docs = await store.db
     .selectFrom('documents')
     .innerJoin('analyses', 'analyses.id', 'documents.current_analysis_id')
-    .select(['documents.hash', 'documents.minhash', 'analyses.result_json'])
+    .select(['documents.hash', 'documents.minhash', 'analyses.result_json', 'analyses.result_packed'])
     .orderBy('documents.hash')
     .execute();
   const counts = [];
@@ -27,7 +27,7 @@ async function stored(store: Store): Promise<unknown[]> {
     counts.push([table, Number(n.n)]);
   }
   // Timings differ from run to run; everything else must not.
-  return [docs.map((d) => ({ ...d, result_json: JSON.stringify({ ...(JSON.parse(d.result_json) as object), stats: null }) })), counts];
+  return [docs.map(({ result_packed, ...d }) => ({ ...d, result_json: JSON.stringify({ ...(JSON.parse(storedResultJson({ result_json: d.result_json, result_packed })) as object), stats: null }) })), counts];
 }
 
 describe('ingest with worker threads', () => {

@@ -7,7 +7,7 @@ import { addWatchEntries, loadWatchIndex, recordWatchMatches, watchReport } from
 import { corpusStats, statsToCsv } from '../../src/corpus/stats.js';
 import type { AnalysisResult, LedgerItem } from '../../src/core/result/types.js';
 import { createDocument, type Document } from '../../src/core/text/document.js';
-import { addDismissal, applyDismissals, countDocuments, getAnalysis, getDocument, listDismissals, listFailures, openStore, recordFailure, saveAnalysedDocument, StoreError, type Store } from '../../src/store/index.js';
+import { addDismissal, applyDismissals, countDocuments, getAnalysis, getDocument, listDismissals, listFailures, openStore, recordFailure, saveAnalysedDocument, StoreError, storedResultJson, type Store } from '../../src/store/index.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import { dialects } from './dialects.js';
 
@@ -104,6 +104,19 @@ describe.each(await dialects())('store on %s', (_name, make) => {
     expect(back?.meta.configHash).toBe(result.meta.configHash);
   });
 
+  it('keeps results compressed, and still reads results stored as plain JSON before migration 0006', async () => {
+    const [row] = await store.db.selectFrom('analyses').innerJoin('documents', 'documents.current_analysis_id', 'analyses.id').select(['analyses.id', 'analyses.document_id', 'result_json', 'result_packed']).where('documents.hash', '=', docs.alpha.hash).execute();
+    if (!row) throw new Error('alpha was not stored');
+    expect(row.result_json).toBe('');
+    const json = storedResultJson(row);
+    expect(row.result_packed?.byteLength).toBeLessThan(json.length / 2);
+    const packed = await getAnalysis(store.db, row.document_id);
+    // A row as written before the migration: the JSON in result_json, nothing in result_packed.
+    await store.db.updateTable('analyses').set({ result_json: json, result_packed: null }).where('id', '=', row.id).execute();
+    expect(await getAnalysis(store.db, row.document_id)).toEqual(packed);
+    expect(packed?.document.text).toBe(docs.alpha.text);
+  });
+
   it('rolls back a document whose transaction fails (nothing half-stored)', async () => {
     const result = await analyse(docs.gamma);
     await expect(
@@ -114,7 +127,8 @@ describe.each(await dialects())('store on %s', (_name, make) => {
       }),
     ).rejects.toThrow('boom');
     expect(await getDocument(store.db, docs.gamma.hash)).toBeNull();
-    expect(await store.db.selectFrom('analyses').select('id').where('result_json', 'like', `%${docs.gamma.hash}%`).execute()).toHaveLength(0);
+    const analyses = await store.db.selectFrom('analyses').select(['result_json', 'result_packed']).execute();
+    expect(analyses.filter((a) => storedResultJson(a).includes(docs.gamma.hash))).toHaveLength(0);
   });
 
   it('links a claim asserted in one document to the ledger that counters it, both ways', async () => {

@@ -166,6 +166,7 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
           reanalyze: options.reanalyze ?? false,
           minhash: reply.minhash,
           ...(reply.resultJson !== undefined ? { resultJson: reply.resultJson } : {}),
+          ...(reply.resultPacked !== undefined ? { resultPacked: reply.resultPacked } : {}),
           after: async (trx, documentId, st) => {
             if (st === 'unchanged' || !watchIndex || !ledgerIndex) return;
             // The document's ledger rows were just written from this result: take its claim ranges from it.

@@ -7,7 +7,8 @@ import { migration as api } from './0002-api.js';
 import { migration as factChecks } from './0003-fact-checks.js';
 import { migration as searchIndexes } from './0004-search-indexes.js';
 import { migration as postgresSearch } from './0005-postgres-search.js';
+import { migration as packedResults } from './0006-packed-results.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [core, api, factChecks, searchIndexes, postgresSearch];
+export const migrations: readonly Migration[] = [core, api, factChecks, searchIndexes, postgresSearch, packedResults];
 export type { Migration } from './types.js';

@@ -6,6 +6,7 @@
 import type { AnalysisResult } from '../../core/result/types.js';
 import type { Document } from '../../core/text/document.js';
 import type { Store } from '../open.js';
+import { packResultJson, unpackResultJson } from '../result-codec.js';
 import type { DocumentRow } from '../schema.js';
 import { chunks, nowIso, weekOf, type Db } from './rows.js';
 
@@ -23,6 +24,8 @@ export interface SaveOptions {
   readonly minhash?: string | null;
   /** The result already serialised as JSON without the document text (as a worker thread sends it). */
   readonly resultJson?: string;
+  /** That JSON already compressed with `packResultJson` (a worker thread does it, off the writing thread). */
+  readonly resultPacked?: Uint8Array;
   /** Extra work in the same transaction (watch matches, counter links), given the document id. */
   readonly after?: (trx: Db, documentId: number, status: SaveStatus) => Promise<void>;
 }
@@ -138,7 +141,7 @@ async function saveInTransaction(store: Store, trx: Db, doc: Document, result: A
     if (documentId === null) throw new Error('the document row was not inserted');
     status = 'inserted';
   }
-  await insertAnalysis(trx, raw, documentId, result, options.resultJson);
+  await insertAnalysis(trx, raw, documentId, result, options);
   await options.after?.(trx, documentId, status);
   return { status, documentId };
 }
@@ -205,15 +208,26 @@ function rowWriter(raw: RawWriter | null, trx: Db): RowWriter {
   };
 }
 
-async function insertAnalysis(trx: Db, raw: RawWriter | null, documentId: number, result: AnalysisResult, resultJson: string | undefined): Promise<number> {
+/** The stored form of a result: its JSON without the document text, compressed (see result-codec.ts). */
+function packedResult(result: AnalysisResult, options: Pick<SaveOptions, 'resultJson' | 'resultPacked'>): Uint8Array {
+  // A caller's JSON or packed bytes describe `result` only when the result carries no text (the worker
+  // path analyses with includeText: false); otherwise the text must be left out here.
+  if (result.document.text === undefined) {
+    if (options.resultPacked !== undefined) return options.resultPacked;
+    if (options.resultJson !== undefined) return packResultJson(options.resultJson);
+  }
+  return packResultJson(JSON.stringify({ ...result, document: { ...result.document, text: undefined } }));
+}
+
+async function insertAnalysis(trx: Db, raw: RawWriter | null, documentId: number, result: AnalysisResult, options: Pick<SaveOptions, 'resultJson' | 'resultPacked'>): Promise<number> {
   const write = rowWriter(raw, trx);
-  const json = result.document.text === undefined && resultJson !== undefined ? resultJson : JSON.stringify({ ...result, document: { ...result.document, text: undefined } });
   const values = {
     document_id: documentId,
     tool_version: result.meta.toolVersion,
     config_hash: result.meta.configHash,
     versions_json: JSON.stringify({ detectors: result.meta.detectors, aggregators: result.meta.aggregators }),
-    result_json: json,
+    result_json: '',
+    result_packed: packedResult(result, options),
     total_ms: result.stats.totalMs,
     created_at: nowIso(),
   };
@@ -323,12 +337,17 @@ export async function getAnalysis(db: Db, documentId: number): Promise<AnalysisR
   const row = await db
     .selectFrom('documents')
     .innerJoin('analyses', 'analyses.id', 'documents.current_analysis_id')
-    .select(['analyses.result_json', 'documents.text'])
+    .select(['analyses.result_json', 'analyses.result_packed', 'documents.text'])
     .where('documents.id', '=', documentId)
     .executeTakeFirst();
   if (!row) return null;
-  const result = JSON.parse(row.result_json) as AnalysisResult;
+  const result = JSON.parse(storedResultJson(row)) as AnalysisResult;
   return { ...result, document: { ...result.document, text: row.text } };
+}
+
+/** The result JSON of an `analyses` row, whichever way it is stored (compressed since migration 0006). */
+export function storedResultJson(row: { readonly result_json: string; readonly result_packed: Uint8Array | null }): string {
+  return row.result_packed ? unpackResultJson(row.result_packed) : row.result_json;
 }
 
 export async function countDocuments(db: Db): Promise<number> {
