@@ -43,10 +43,11 @@ export async function documentIdByHash(db: Db, hash: string): Promise<number | n
 interface RawWriter {
   readonly read: NonNullable<Store['readColumn']>;
   readonly insert: NonNullable<Store['insertRows']>;
+  readonly insertValues: Store['insertValues'];
 }
 
 function rawWriter(store: Store): RawWriter | null {
-  return store.readColumn && store.insertRows ? { read: store.readColumn, insert: store.insertRows } : null;
+  return store.readColumn && store.insertRows ? { read: store.readColumn, insert: store.insertRows, insertValues: store.insertValues } : null;
 }
 
 /** The id of the stored document with this content hash, or null (direct statement on SQLite). */
@@ -191,20 +192,44 @@ export function techniquesOf(result: AnalysisResult): Map<string, number> {
 }
 
 /**
- * Writes rows into a table inside the current write transaction. SQLite: one cached prepared statement per
- * table and column list, run once per row (≈3 µs a row); building and preparing a Kysely multi-row insert
- * for ~100 rows of a document costs several milliseconds. PostgreSQL: Kysely multi-row inserts.
+ * Writes a document's derived rows into a table inside the current write transaction. Each row is given
+ * as its values after `document_id` and `analysis_id`, in the order of the table's column list below.
+ * SQLite: one cached prepared statement per table, run once per row (≈3 µs a row) with no row object
+ * built; building and preparing a Kysely multi-row insert for ~100 rows of a document costs several
+ * milliseconds. PostgreSQL: Kysely multi-row inserts of the same values.
  */
-type RowWriter = (table: DerivedTable, rows: readonly Record<string, unknown>[]) => Promise<void>;
-type DerivedTable = 'findings' | 'ledger_items' | 'claims' | 'narratives' | 'entities' | 'document_techniques';
+type RowWriter = (table: DerivedTable, rows: readonly (readonly unknown[])[]) => Promise<void>;
+type DerivedTable = 'findings' | 'ledger_items' | 'claims' | 'narratives' | 'entities';
 
-function rowWriter(raw: RawWriter | null, trx: Db): RowWriter {
-  if (raw)
+const DERIVED_COLUMNS: Record<DerivedTable, readonly string[]> = {
+  findings: ['finding_key', 'detector', 'detector_version', 'message_id', 'start_offset', 'end_offset', 'quote', 'confidence', 'severity', 'taxonomy_json'],
+  ledger_items: ['item_key', 'item_index', 'format', 'claim', 'claim_start', 'claim_end', 'attributed_to', 'motive', 'rebuttal', 'verdict', 'verdict_original', 'evidence_count', 'evidence_summary', 'partial', 'flags_json'],
+  claims: ['claim_key', 'text', 'start_offset', 'end_offset', 'type', 'speaker', 'has_source', 'check_worthiness'],
+  narratives: ['taxonomy', 'label', 'level', 'score'],
+  entities: ['entity_key', 'name', 'type', 'main_role', 'fine_roles_json', 'mentions'],
+};
+
+function rowWriter(raw: RawWriter | null, trx: Db, documentId: number, analysisId: number): RowWriter {
+  if (raw?.insertValues) {
+    const insertValues = raw.insertValues;
     return async (table, rows) => {
-      raw.insert(table, rows);
+      const own = DERIVED_COLUMNS[table];
+      const values = rows.map((r) => {
+        const v: unknown[] = [documentId, analysisId];
+        for (let i = 0; i < own.length; i++) v.push(r[i] ?? null);
+        return v;
+      });
+      insertValues(table, ['document_id', 'analysis_id', ...own], values);
     };
+  }
   return async (table, rows) => {
-    for (const part of chunks(rows)) await trx.insertInto(table).values(part as never).execute();
+    const columns = DERIVED_COLUMNS[table];
+    const objects = rows.map((r) => {
+      const o: Record<string, unknown> = { document_id: documentId, analysis_id: analysisId };
+      columns.forEach((c, i) => (o[c] = r[i]));
+      return o;
+    });
+    for (const part of chunks(objects)) await trx.insertInto(table).values(part as never).execute();
   };
 }
 
@@ -220,7 +245,6 @@ function packedResult(result: AnalysisResult, options: Pick<SaveOptions, 'result
 }
 
 async function insertAnalysis(trx: Db, raw: RawWriter | null, documentId: number, result: AnalysisResult, options: Pick<SaveOptions, 'resultJson' | 'resultPacked'>): Promise<number> {
-  const write = rowWriter(raw, trx);
   const values = {
     document_id: documentId,
     tool_version: result.meta.toolVersion,
@@ -233,72 +257,46 @@ async function insertAnalysis(trx: Db, raw: RawWriter | null, documentId: number
   };
   const analysisId = raw ? raw.insert('analyses', [values]) : Number((await trx.insertInto('analyses').values(values).returning('id').executeTakeFirstOrThrow()).id);
   if (analysisId === null) throw new Error('the analysis row was not inserted');
-  const base = { document_id: documentId, analysis_id: analysisId };
+  const write = rowWriter(raw, trx, documentId, analysisId);
   await write(
     'findings',
-    result.findings.map((f) => ({
-      ...base,
-      finding_key: f.id,
-      detector: f.detector,
-      detector_version: f.detectorVersion,
-      message_id: f.messageId,
-      start_offset: f.span.start,
-      end_offset: f.span.end,
-      quote: f.span.text,
-      confidence: f.confidence,
-      severity: f.severity,
-      taxonomy_json: JSON.stringify(f.taxonomy),
-    })),
+    result.findings.map((f) => [f.id, f.detector, f.detectorVersion, f.messageId, f.span.start, f.span.end, f.span.text, f.confidence, f.severity, JSON.stringify(f.taxonomy)]),
   );
   await write(
     'ledger_items',
-    result.rebuttals.map((r) => ({
-      ...base,
-      item_key: r.id,
-      item_index: r.index,
-      format: r.format,
-      claim: r.claim?.text ?? null,
-      claim_start: r.claim?.start ?? null,
-      claim_end: r.claim?.end ?? null,
-      attributed_to: r.attributedTo?.text ?? null,
-      motive: r.motive?.text ?? null,
-      rebuttal: r.rebuttal?.text ?? null,
-      verdict: r.verdict?.label ?? null,
-      verdict_original: r.verdict?.original.text ?? null,
-      evidence_count: r.evidence.length,
-      evidence_summary: r.evidenceSummary,
-      partial: r.partial ? 1 : 0,
-      flags_json: JSON.stringify(r.flags),
-    })),
+    result.rebuttals.map((r) => [
+      r.id,
+      r.index,
+      r.format,
+      r.claim?.text ?? null,
+      r.claim?.start ?? null,
+      r.claim?.end ?? null,
+      r.attributedTo?.text ?? null,
+      r.motive?.text ?? null,
+      r.rebuttal?.text ?? null,
+      r.verdict?.label ?? null,
+      r.verdict?.original.text ?? null,
+      r.evidence.length,
+      r.evidenceSummary,
+      r.partial ? 1 : 0,
+      JSON.stringify(r.flags),
+    ]),
   );
   await write(
     'claims',
-    result.claims.map((c) => ({
-      ...base,
-      claim_key: c.id,
-      text: c.span.text,
-      start_offset: c.span.start,
-      end_offset: c.span.end,
-      type: c.type,
-      speaker: c.speaker?.text ?? null,
-      has_source: c.hasSource ? 1 : 0,
-      check_worthiness: c.checkWorthiness,
-    })),
+    result.claims.map((c) => [c.id, c.span.text, c.span.start, c.span.end, c.type, c.speaker?.text ?? null, c.hasSource ? 1 : 0, c.checkWorthiness]),
   );
-  await write('narratives', result.narratives.map((n) => ({ ...base, taxonomy: n.taxonomy, label: n.label, level: n.level, score: n.score })));
+  await write(
+    'narratives',
+    result.narratives.map((n) => [n.taxonomy, n.label, n.level, n.score]),
+  );
   await write(
     'entities',
-    result.entities.map((e) => ({
-      ...base,
-      entity_key: e.id,
-      name: e.name,
-      type: e.type,
-      main_role: e.mainRole,
-      fine_roles_json: JSON.stringify(e.fineRoles),
-      mentions: e.mentions.length,
-    })),
+    result.entities.map((e) => [e.id, e.name, e.type, e.mainRole ?? null, JSON.stringify(e.fineRoles), e.mentions.length]),
   );
-  await write('document_techniques', [...techniquesOf(result)].map(([technique, count]) => ({ document_id: documentId, technique, count })));
+  const techniques = [...techniquesOf(result)].map(([technique, count]) => ({ document_id: documentId, technique, count }));
+  if (raw) raw.insert('document_techniques', techniques);
+  else if (techniques.length) await trx.insertInto('document_techniques').values(techniques).execute();
   if (raw) raw.read('UPDATE documents SET current_analysis_id = ? WHERE id = ? RETURNING id', [analysisId, documentId]);
   else await trx.updateTable('documents').set({ current_analysis_id: analysisId }).where('id', '=', documentId).execute();
   return analysisId;
