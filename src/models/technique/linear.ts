@@ -19,6 +19,12 @@ export interface LinearModel {
   readonly features: readonly string[];
   readonly index: ReadonlyMap<string, number>;
   readonly weights: Float32Array;
+  /**
+   * The same weights as stored (8-bit models): `weights[i] === lut[ints[i] + 128]`. A row of 19 outputs is
+   * 19 bytes here against 76 in `weights`, so scoring, which reads one row per feature at random places in a
+   * table of megabytes, misses the cache far less often; the values, and so every sum, are the same.
+   */
+  readonly quantised?: { readonly ints: Int8Array; readonly lut: Float64Array };
 }
 
 export function loadLinear(a: LinearArtefact): LinearModel {
@@ -33,6 +39,13 @@ export function loadLinear(a: LinearArtefact): LinearModel {
   // (fast-tagger.ts) and never reads it, and building it for its ~77,000 names costs tens of milliseconds at
   // every process start.
   let index: Map<string, number> | undefined;
+  let quantised: LinearModel['quantised'];
+  if (ints instanceof Int8Array) {
+    // Math.fround: the value a Float32Array store of the same product keeps.
+    const lut = new Float64Array(256);
+    for (let i = -128; i < 128; i++) lut[i + 128] = Math.fround(i * a.scale);
+    quantised = { ints, lut };
+  }
   return {
     outputs: a.outputs,
     features: a.features,
@@ -45,6 +58,7 @@ export function loadLinear(a: LinearArtefact): LinearModel {
       return index;
     },
     weights,
+    ...(quantised ? { quantised } : {}),
   };
 }
 
@@ -81,6 +95,17 @@ export function scoreOne(model: LinearModel, ids: readonly number[], k = 0): num
 export function scoreAll(model: LinearModel, ids: readonly number[]): Float64Array {
   const K = model.outputs.length;
   const out = new Float64Array(K);
+  const q = model.quantised;
+  if (q) {
+    const { ints, lut } = q;
+    for (let j = 0; j < ids.length; j++) {
+      const base = (ids[j] as number) * K;
+      for (let k = 0; k < K; k++) {
+        out[k] = (out[k] as number) + (lut[(ints[base + k] as number) + 128] as number);
+      }
+    }
+    return out;
+  }
   for (const id of ids) {
     const base = id * K;
     for (let k = 0; k < K; k++) out[k] = (out[k] as number) + (model.weights[base + k] as number);
