@@ -28,10 +28,16 @@ export interface CompiledTagger {
   /** Interned strings (normals, lemmas, suffixes, <s>, </s>) → small ids. */
   readonly vocab: ReadonlyMap<string, number>;
   readonly pos: ReadonlyMap<string, number>;
-  /** Weight of each feature (output 0), indexed by interned id; 0 where the feature is unknown (x + 0 is x). */
-  readonly word: Readonly<Record<UnaryWord, Float64Array>>;
-  readonly lemma: Float64Array;
-  readonly sLemma: Float64Array;
+  /**
+   * The weights of the templates keyed by an interned word (output 0), one row of `ROW` per id: at
+   * `id * ROW + ROW_AT[template]` the weight of w=, w-1=, w+1=, w-2=, w+2=, suf=, l=, s:l= and, from
+   * `ROW_REPW`, repw=<word>|<bucket> for the three buckets; 0 where the feature is unknown (x + 0 is x).
+   * One row per word rather than one table per template: a token reads its word's row and its neighbours'
+   * rows, which the neighbouring tokens read again, so a token costs about one cache miss instead of one per
+   * table (the tables together are megabytes). Float32: the model's weights are float32 values (linear.ts),
+   * so the numbers read are the same.
+   */
+  readonly rows: Float32Array;
   readonly p: Float64Array;
   readonly sh: Float64Array;
   /** Bigram weights: the pair table gives a slot (-1: no such feature), the weight array its weight. */
@@ -43,8 +49,6 @@ export interface CompiledTagger {
   readonly ppNext: Float64Array;
   readonly ppp: Float64Array;
   readonly shPrev: Float64Array;
-  /** Weight of repw=<lemma>|<bucket> at lemma id × 3 + bucket (0 where unknown). */
-  readonly repw: Float64Array;
   readonly other: ReadonlyMap<string, number>;
   /** Weights of the cue groups as token features (cue=) and sentence features (s:cue=). */
   readonly cue: ReadonlyMap<string, number>;
@@ -124,16 +128,13 @@ export function compileTagger(model: LinearModel): CompiledTagger {
   const posCount = Math.max(pos.size, 1);
   const zeros = (n: number): Float64Array => new Float64Array(n);
   const V = vocab.size;
-  const word = Object.fromEntries(UNARY_WORD.map((t) => [t, zeros(V)])) as Record<UnaryWord, Float64Array>;
-  const lemma = zeros(V);
-  const sLemma = zeros(V);
+  const rows = new Float32Array(V * ROW);
   const p = zeros(posCount);
   const sh = zeros(SHAPES.length);
   const pp = zeros(posCount * posCount);
   const ppNext = zeros(posCount * posCount);
   const ppp = zeros(posCount * posCount * posCount);
   const shPrev = zeros(SHAPES.length * SHAPES.length);
-  const repw = zeros(V * REPW_BUCKETS.length);
   const other = new Map<string, number>();
   const shapeId = (s: string): number => SHAPES.indexOf(s as (typeof SHAPES)[number]);
   for (let id = 0; id < F; id++) {
@@ -144,9 +145,9 @@ export function compileTagger(model: LinearModel): CompiledTagger {
     const val = vals[id] as string;
     const w = weight(id);
     let done = true;
-    if (UNARY_WORD_SET.has(tpl)) (word[tpl as UnaryWord] as Float64Array)[i] = w;
-    else if (tpl === 'l') lemma[i] = w;
-    else if (tpl === 's:l') sLemma[i] = w;
+    if (UNARY_WORD_SET.has(tpl)) rows[i * ROW + ROW_AT[tpl as UnaryWord]] = w;
+    else if (tpl === 'l') rows[i * ROW + ROW_L] = w;
+    else if (tpl === 's:l') rows[i * ROW + ROW_SL] = w;
     else if (tpl === 'p') p[pos.get(val) as number] = w;
     else if (tpl === 'sh' && shapeId(val) >= 0) sh[shapeId(val)] = w;
     else if (tpl === 'pp' || tpl === 'pp+' || tpl === 'ppp') {
@@ -162,7 +163,7 @@ export function compileTagger(model: LinearModel): CompiledTagger {
       else done = false;
     } else if (tpl === 'repw' && i >= 0) {
       const b = REPW_BUCKETS.indexOf(val.slice(val.lastIndexOf('|') + 1));
-      if (b >= 0) repw[i * REPW_BUCKETS.length + b] = w;
+      if (b >= 0) rows[i * ROW + ROW_REPW + b] = w;
       else done = false;
     } else done = false;
     if (!done) other.set(name, w);
@@ -178,9 +179,7 @@ export function compileTagger(model: LinearModel): CompiledTagger {
   const result: CompiledTagger = {
     vocab,
     pos,
-    word,
-    lemma,
-    sLemma,
+    rows,
     p,
     sh,
     ww: new PairIndex(ww),
@@ -191,7 +190,6 @@ export function compileTagger(model: LinearModel): CompiledTagger {
     ppNext,
     ppp,
     shPrev,
-    repw,
     other,
     cue,
     sCue,
@@ -210,6 +208,13 @@ function singlePipe(val: string): boolean {
 }
 
 const REPW_BUCKETS = ['1', '2', '2+'];
+
+/** Layout of a word's row in `CompiledTagger.rows`. */
+const ROW = 12;
+const ROW_AT: Readonly<Record<UnaryWord, number>> = { w: 0, 'w-1': 1, 'w+1': 2, 'w-2': 3, 'w+2': 4, suf: 5 };
+const ROW_L = 6;
+const ROW_SL = 7;
+const ROW_REPW = 8;
 
 function shapeIndex(s: string | undefined): number {
   switch (s) {
@@ -294,8 +299,8 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
   const seen = new Set<number>();
   const seenCue = new Set<string>();
   // Tables in locals: the loop below runs once per token of every document.
-  const { w: W, 'w-1': Wm1, 'w+1': Wp1, 'w-2': Wm2, 'w+2': Wp2, suf: Suf } = c.word;
-  const { lemma: L, p: Pt, sh: Sh, pp: PP, ppNext: PPn, ppp: PPP, shPrev: ShP, sufCache } = c;
+  const R = c.rows;
+  const { p: Pt, sh: Sh, pp: PP, ppNext: PPn, ppp: PPP, shPrev: ShP, sufCache } = c;
   for (let i = 0; i < n; i++) {
     const t = toks[i] as Token;
     const sent = sentences[t.sentence];
@@ -310,18 +315,18 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
     const wi = wid[i] as number;
     const li = lid[i] as number;
     const pi = pid[i] as number;
-    if (wi >= 0) s += W[wi] as number;
-    if (li >= 0) s += L[li] as number;
+    if (wi >= 0) s += R[wi * ROW] as number;
+    if (li >= 0) s += R[li * ROW + ROW_L] as number;
     if (pi >= 0) s += Pt[pi] as number;
     s += Sh[shp[i] as number] as number;
     const wm1 = wAt(wid, i - 1, first, end);
     const wp1 = wAt(wid, i + 1, first, end);
     const wm2 = wAt(wid, i - 2, first, end);
     const wp2 = wAt(wid, i + 2, first, end);
-    if (wm1 >= 0) s += Wm1[wm1] as number;
-    if (wp1 >= 0) s += Wp1[wp1] as number;
-    if (wm2 >= 0) s += Wm2[wm2] as number;
-    if (wp2 >= 0) s += Wp2[wp2] as number;
+    if (wm1 >= 0) s += R[wm1 * ROW + 1] as number;
+    if (wp1 >= 0) s += R[wp1 * ROW + 2] as number;
+    if (wm2 >= 0) s += R[wm2 * ROW + 3] as number;
+    if (wp2 >= 0) s += R[wp2 * ROW + 4] as number;
     // Rare: a word containing "|" makes a bigram's name ambiguous; such bigrams are looked up by name.
     if (pipe[i] || (i - 1 >= first && pipe[i - 1])) s = add(s, other.get(`ww=${wordAt(toks, i - 1, first, end)}|${t.normal}`));
     else if (wm1 >= 0 && wi >= 0) {
@@ -347,7 +352,7 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
         suf = c.vocab.get(t.normal.slice(-3)) ?? -1;
         if (wi >= 0) sufCache[wi] = suf;
       }
-      if (suf >= 0) s += Suf[suf] as number;
+      if (suf >= 0) s += R[suf * ROW + 5] as number;
     }
     if (fd.inQuote[i]) s += q;
     if (t.negated) s += neg;
@@ -358,7 +363,7 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
       s += c.rep[count <= 1 ? 0 : count <= 2 ? 1 : count <= 3 ? 2 : count <= 5 ? 3 : 4] ?? 0;
       const rl = li >= 0 ? li : (c.vocab.get(t.lemma) ?? -1);
       // An unknown repw= feature weighs 0 in the table, and s + 0 is s (s is never -0: it starts at +0).
-      if (rl >= 0) s += c.repw[rl * 3 + (count <= 1 ? 0 : count <= 2 ? 1 : 2)] as number;
+      if (rl >= 0) s += R[rl * ROW + ROW_REPW + (count <= 1 ? 0 : count <= 2 ? 1 : 2)] as number;
     }
     for (const cue of fd.cues[i] as readonly string[]) s += c.cue.get(cue) ?? 0;
     out[i] = 1 / (1 + Math.exp(-(sentBase + s)));
@@ -387,7 +392,7 @@ function sentenceScore(c: CompiledTagger, fd: FeatureDoc, s: number, lid: Int32A
       if (l >= 0) {
         if (!seen.has(l)) {
           seen.add(l);
-          sum += c.sLemma[l] as number;
+          sum += c.rows[l * ROW + ROW_SL] as number;
         }
       }
     }
