@@ -4,7 +4,7 @@
  * Mentions of one document are predicted together: each mention's fine-role probabilities are mixed with
  * the document's mean (DOC_FINE_POOL), because a text tends to cast its entities in one theme.
  */
-import { compileFeatures, CompiledKeys, type CompiledPart } from '../../models/framing/logistic.js';
+import { compileFeatures, PrefixedKeys, type CompiledPart } from '../../models/framing/logistic.js';
 import { FINE_ROLE_CLASSES, MAIN_ROLE_CLASSES, predictRoles, predictRolesBatch, type RoleModel, type RolePrediction } from '../../models/framing/role-model.js';
 import { mergeFeatureParts, type FeatureVector, type MentionFeatureParts } from './role-features.js';
 import { ruleMainProba, ruleScores, type RuleScores } from './role-rules.js';
@@ -73,7 +73,7 @@ function poolFine(preds: readonly RolePrediction[], weights: readonly number[], 
 }
 
 const COMPILED = new WeakMap<FeatureVector, { readonly part: CompiledPart; readonly clash: boolean }>();
-const COMPILED_KEYS = new WeakMap<readonly string[], CompiledKeys>();
+const COMPILED_KEYS = new WeakMap<ReadonlySet<string>, PrefixedKeys>();
 const WORDING_PREFIX = 'st|';
 
 /**
@@ -146,8 +146,12 @@ function sharedParts(parts: MentionFeatureParts): (FeatureVector | CompiledPart)
   }
   const shared: (FeatureVector | CompiledPart)[] = [entity.part];
   if (parts.wording) {
-    let names = COMPILED_KEYS.get(parts.wording.keys);
-    if (!names) COMPILED_KEYS.set(parts.wording.keys, (names = new CompiledKeys(parts.wording.keys)));
+    // The sorted `st|` names, without building them (see PrefixedKeys).
+    let names = COMPILED_KEYS.get(parts.wording.lemmas);
+    if (!names) {
+      names = new PrefixedKeys(WORDING_PREFIX, parts.wording.lemmas);
+      COMPILED_KEYS.set(parts.wording.lemmas, names);
+    }
     shared.push({ names, values: parts.wording.value });
   }
   shared.push(parts.tone);

@@ -32,8 +32,10 @@ export interface DocumentFeatureContext {
   readonly stance: DocumentStance;
   /** Per camp: how strongly the text surrounds that camp's mentions with antagonist minus protagonist cues. */
   readonly campTone: ReadonlyMap<Camp, number>;
-  /** Distinct content lemmas of the document. */
+  /** Distinct content lemmas of the document, sorted (made on first use). */
   readonly vocab: readonly string[];
+  /** The same lemmas, unsorted. */
+  readonly vocabSet: ReadonlySet<string>;
 }
 
 const ANTAGONIST_CUES = new Set([...FINE_ROLE_CLASSES.Antagonist ?? [], 'attack', 'harm']);
@@ -88,7 +90,18 @@ export function documentContext(segments: Segments, text = '', mentions: readonl
   // The document's vocabulary, for the camp × wording features (see mentionFeatures).
   const vocab = new Set<string>();
   for (const t of segments.tokens) if (t.kind === 'word' && (CONTENT_POS.has(t.pos) || t.pos === 'PROPN') && t.lemma.length > 2) vocab.add(t.lemma);
-  const base = { segments, profile, stance: documentStance(text), campTone: new Map<Camp, number>(), vocab: [...vocab].sort() };
+  // Sorted only when asked for: prediction reads the lemmas through `wording.lemmas` (see predict.ts).
+  let sorted: readonly string[] | undefined;
+  const base = {
+    segments,
+    profile,
+    stance: documentStance(text),
+    campTone: new Map<Camp, number>(),
+    vocabSet: vocab,
+    get vocab(): readonly string[] {
+      return (sorted ??= [...vocab].sort());
+    },
+  };
   const toneSum = new Map<Camp, { t: number; n: number }>();
   for (const m of mentions) {
     const camp = campOf(m.key);
@@ -139,6 +152,87 @@ function nm(a: string, b: string): string {
     inner.set(b, (s = a + b));
   }
   return s;
+}
+
+/** `nm(prefix, ·)` with the prefix's inner map held: one Map look-up per name instead of two. */
+interface Namer {
+  readonly prefix: string;
+  readonly names: Map<string, string>;
+}
+
+function namer(a: string): Namer {
+  let inner = NAMES.get(a);
+  if (!inner) NAMES.set(a, (inner = new Map()));
+  return { prefix: a, names: inner };
+}
+
+/** `nm(n.prefix, b)`: the same string (NAMES keeps each inner map for good; a full one is cleared in place). */
+function nmWith(n: Namer, b: string): string {
+  const inner = n.names;
+  let s = inner.get(b);
+  if (s === undefined) {
+    if (inner.size >= MAX_NAMES) inner.clear();
+    inner.set(b, (s = n.prefix + b));
+  }
+  return s;
+}
+
+const W = namer('w:');
+const OV = namer('ov:');
+const SV = namer('sv:');
+const L1 = namer('L1:');
+const L2 = namer('L2:');
+const R1 = namer('R1:');
+const R2 = namer('R2:');
+const COLON = namer(':');
+
+/** The prefixed names and namers `computeLocalFeatures` uses, per prefix. */
+interface PrefixNames {
+  readonly cue: Namer;
+  readonly cueL: Namer;
+  readonly cueR: Namer;
+  readonly negcue: Namer;
+  readonly ovc: Namer;
+  readonly svc: Namer;
+  readonly possc: Namer;
+  readonly pp: Namer;
+  readonly prep: Namer;
+  readonly adjc: Namer;
+  readonly selfc: Namer;
+  readonly ovneg: string;
+  readonly svneg: string;
+  readonly agent: string;
+  readonly inquote: string;
+  readonly sentstart: string;
+}
+
+const PREFIX_NAMES = new Map<string, PrefixNames>();
+
+function prefixNames(prefix: string): PrefixNames {
+  let p = PREFIX_NAMES.get(prefix);
+  if (!p) {
+    const sub = (b: string): Namer => namer(nm(prefix, b));
+    p = {
+      cue: sub('cue:'),
+      cueL: sub('cueL:'),
+      cueR: sub('cueR:'),
+      negcue: sub('negcue:'),
+      ovc: sub('ovc:'),
+      svc: sub('svc:'),
+      possc: sub('possc:'),
+      pp: sub('pp:'),
+      prep: sub('prep:'),
+      adjc: sub('adjc:'),
+      selfc: sub('selfc:'),
+      ovneg: nm(prefix, 'ovneg'),
+      svneg: nm(prefix, 'svneg'),
+      agent: nm(prefix, 'agent'),
+      inquote: nm(prefix, 'inquote'),
+      sentstart: nm(prefix, 'sentstart'),
+    };
+    PREFIX_NAMES.set(prefix, p);
+  }
+  return p;
 }
 
 const add = (f: FeatureVector, name: string, v = 1): void => {
@@ -193,6 +287,7 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
   const [first, end] = tokenRange(ctx.segments, span);
   const head = tokens[first];
   if (!head) return f;
+  const P = prefixNames(prefix);
   const sentence = sentences[head.sentence];
   const sFirst = sentence?.firstToken ?? 0;
   const sEnd = sentence?.endToken ?? tokens.length;
@@ -201,11 +296,11 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
     if (i >= first && i < end) continue;
     const t = tokens[i] as Token;
     const side = i < first ? 'L' : 'R';
-    if (!prefix && CONTENT_POS.has(t.pos)) f.set(nm('w:', t.lemma), 1);
+    if (!prefix && CONTENT_POS.has(t.pos)) f.set(nmWith(W, t.lemma), 1);
     for (const cat of CUE_INDEX.get(t.lemma) ?? []) {
-      add(f, nm(nm(prefix, 'cue:'), cat), 0.5);
-      add(f, nm(nm(prefix, side === 'L' ? 'cueL:' : 'cueR:'), cat), 0.5);
-      if (t.negated) add(f, nm(nm(prefix, 'negcue:'), cat), 0.5);
+      add(f, nmWith(P.cue, cat), 0.5);
+      add(f, nmWith(side === 'L' ? P.cueL : P.cueR, cat), 0.5);
+      if (t.negated) add(f, nmWith(P.negcue, cat), 0.5);
     }
   }
 
@@ -221,16 +316,16 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
     if (t.pos === 'VERB') {
       if (prepObject) break;
       passive = passive && /(?:ed|en|wn|ht)$/u.test(t.normal);
-      if (!prefix) f.set(nm(passive ? 'ov:' : 'sv:', t.lemma), 1); // the role: object or subject of the verb
-      for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nm(nm(prefix, passive ? 'ovc:' : 'svc:'), cat));
-      if (t.negated) add(f, nm(prefix, passive ? 'ovneg' : 'svneg'));
+      if (!prefix) f.set(nmWith(passive ? OV : SV, t.lemma), 1); // the role: object or subject of the verb
+      for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nmWith(passive ? P.ovc : P.svc, cat));
+      if (t.negated) add(f, passive ? P.ovneg : P.svneg);
       break;
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') {
       if (t.normal !== "'s" && t.normal !== 's') {
         // "Russia's aggression": the possessed noun says what the entity does.
         if (i === end || (tokens[i - 1] as Token).normal.endsWith("'s")) {
-          for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nm(nm(prefix, 'possc:'), cat));
+          for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nmWith(P.possc, cat));
         }
       }
     }
@@ -239,10 +334,10 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
   for (let i = first - 1; i >= Math.max(sFirst, first - 5); i--) {
     const t = tokens[i] as Token;
     if (t.pos === 'PUNCT') break;
-    if (t.normal === 'by') add(f, nm(prefix, 'agent'));
+    if (t.normal === 'by') add(f, P.agent);
     if (t.pos === 'VERB') {
-      if (!prefix) f.set(nm('ov:', t.lemma), 1);
-      for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nm(nm(prefix, 'ovc:'), cat));
+      if (!prefix) f.set(nmWith(OV, t.lemma), 1);
+      for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nmWith(P.ovc, cat));
       break;
     }
   }
@@ -254,31 +349,31 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
     const l2 = at(first - 2);
     const r1 = at(end);
     const r2 = at(end + 1);
-    if (l1) f.set(nm('L1:', l1.lemma), 1);
-    if (l2) f.set(nm('L2:', l2.lemma), 1);
-    if (r1) f.set(nm('R1:', r1.lemma), 1);
-    if (r2) f.set(nm('R2:', r2.lemma), 1);
+    if (l1) f.set(nmWith(L1, l1.lemma), 1);
+    if (l2) f.set(nmWith(L2, l2.lemma), 1);
+    if (r1) f.set(nmWith(R1, r1.lemma), 1);
+    if (r2) f.set(nmWith(R2, r2.lemma), 1);
   }
   for (let i = first - 1; i >= Math.max(sFirst, first - 3); i--) {
     const t = tokens[i] as Token;
     if (t.pos === 'ADP') {
       const head = tokens[i - 1];
-      if (head && i - 1 >= sFirst) for (const cat of CUE_INDEX.get(head.lemma) ?? []) add(f, nm(nm(nm(prefix, 'pp:'), t.lemma), nm(':', cat)));
-      add(f, nm(nm(prefix, 'prep:'), t.lemma));
+      if (head && i - 1 >= sFirst) for (const cat of CUE_INDEX.get(head.lemma) ?? []) add(f, nm(nmWith(P.pp, t.lemma), nmWith(COLON, cat)));
+      add(f, nmWith(P.prep, t.lemma));
       break;
     }
     if (t.pos !== 'DET' && t.pos !== 'ADJ') break;
   }
   // How the text names the entity: "innocent civilians", "corrupt officials", "refugees".
   const adj = first - 1 >= sFirst ? tokens[first - 1] : undefined;
-  if (adj && adj.pos === 'ADJ') for (const cat of CUE_INDEX.get(adj.lemma) ?? []) add(f, nm(nm(prefix, 'adjc:'), cat));
+  if (adj && adj.pos === 'ADJ') for (const cat of CUE_INDEX.get(adj.lemma) ?? []) add(f, nmWith(P.adjc, cat));
   const headNoun = tokens[end - 1];
-  if (headNoun && headNoun.pos === 'NOUN') for (const cat of CUE_INDEX.get(headNoun.lemma) ?? []) add(f, nm(nm(prefix, 'selfc:'), cat));
+  if (headNoun && headNoun.pos === 'NOUN') for (const cat of CUE_INDEX.get(headNoun.lemma) ?? []) add(f, nmWith(P.selfc, cat));
   // Local only: pooled over an entity's mentions (ent:pat:*) they measured worse (five-seed CV 0.718 / 0.192
   // against 0.722 / 0.194).
   if (!prefix) patientCues(f, tokens, first, end, sFirst, sEnd);
-  if (quotes.some((q) => q.start <= span.start && span.end <= q.end)) add(f, nm(prefix, 'inquote'));
-  if (first === sFirst || (first === sFirst + 1 && tokens[sFirst]?.pos === 'DET')) add(f, nm(prefix, 'sentstart'));
+  if (quotes.some((q) => q.start <= span.start && span.end <= q.end)) add(f, P.inquote);
+  if (first === sFirst || (first === sFirst + 1 && tokens[sFirst]?.pos === 'DET')) add(f, P.sentstart);
   return f;
 }
 
@@ -343,6 +438,13 @@ function isPrepositionalObject(tokens: readonly Token[], first: number, sFirst: 
   return false;
 }
 
+/** The camp × wording part of a mention's features (see `MentionFeatureParts.wording`). */
+export interface WordingPart {
+  readonly keys: readonly string[];
+  readonly lemmas: ReadonlySet<string>;
+  readonly value: number;
+}
+
 /**
  * A mention's feature vector in consecutive parts with no key in common: its own local features, then the
  * features of its entity, the camp × wording features (one value for every word) and the entity's tone.
@@ -352,8 +454,11 @@ export interface MentionFeatureParts {
   readonly local: FeatureVector;
   /** Read-only, shared. */
   readonly entity: FeatureVector;
-  /** `st|<lemma>` for the document's vocabulary, all with one value; null outside the two camps. */
-  readonly wording: { readonly keys: readonly string[]; readonly value: number } | null;
+  /**
+   * `st|<lemma>` for the document's vocabulary (`keys`, sorted; made on first use), all with one value; null
+   * outside the two camps. `lemmas`: the same lemmas without the prefix, unsorted.
+   */
+  readonly wording: WordingPart | null;
   /** Read-only, shared. */
   readonly tone: FeatureVector;
 }
@@ -422,10 +527,16 @@ function entityParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEnt
     f.set('camp*tone', Math.max(-3, Math.min(3, (own - other) / 2)));
     // Camp × the document's wording, signed so one weight serves both camps: a word typical of texts
     // that cast the Russian camp as aggressor pushes Russian-camp entities one way and Western ones the other.
-    const v = (0.3 * sign) / Math.sqrt(Math.max(1, ctx.vocab.length / 50));
-    let keys = WORDING_KEYS.get(ctx);
-    if (!keys) WORDING_KEYS.set(ctx, (keys = ctx.vocab.map((lemma) => nm('st|', lemma))));
-    wording = { keys, value: v };
+    const v = (0.3 * sign) / Math.sqrt(Math.max(1, ctx.vocabSet.size / 50));
+    wording = {
+      get keys(): readonly string[] {
+        let keys = WORDING_KEYS.get(ctx);
+        if (!keys) WORDING_KEYS.set(ctx, (keys = ctx.vocab.map((lemma) => nm('st|', lemma))));
+        return keys;
+      },
+      lemmas: ctx.vocabSet,
+      value: v,
+    };
   }
   const tonePart: FeatureVector = new Map([['ent:tone', Math.max(-3, Math.min(3, tone(agg, 'ent:') * scale / 2))]]);
   return { entity: f, wording, tone: tonePart };

@@ -139,7 +139,7 @@ export function predictProbaBatch(model: LinearModel, firsts: readonly Features[
         for (let c = 0; c < K; c++) common[c] = (common[c] as number) + (sum[c] as number) * values;
         continue;
       }
-      const { rows, index } = part.names.rowsFor(model);
+      const { rows, index } = (part.names as CompiledKeys).rowsFor(model);
       for (let r = 0; r < rows.length; r++) {
         const w = rows[r] as Float64Array;
         const v = values[index[r] as number] as number;
@@ -190,35 +190,18 @@ function weightTable(model: LinearModel): Map<string, Float64Array> {
   return table;
 }
 
-/** Feature names whose weight rows are looked up once per model, for the parts many vectors share. */
-export class CompiledKeys {
-  readonly keys: readonly string[];
-  private readonly compiled = new WeakMap<LinearModel, { readonly rows: readonly Float64Array[]; readonly index: readonly number[] }>();
+/** Weight rows of the names a model knows, in order, and their positions among the names. */
+export interface Rows {
+  readonly rows: readonly Float64Array[];
+  readonly index: readonly number[];
+}
+
+/** Names whose weight rows are looked up once per model, for the parts many vectors share. */
+export abstract class KeyRows {
   private readonly sums = new WeakMap<LinearModel, Float64Array>();
 
-  constructor(keys: readonly string[]) {
-    this.keys = keys;
-  }
-
-  /** The names the model knows, in order: their weight rows, and their positions in `keys`. */
-  rowsFor(model: LinearModel): { readonly rows: readonly Float64Array[]; readonly index: readonly number[] } {
-    let out = this.compiled.get(model);
-    if (!out) {
-      const table = weightTable(model);
-      const rows: Float64Array[] = [];
-      const index: number[] = [];
-      const keys = this.keys;
-      for (let i = 0; i < keys.length; i++) {
-        const w = table.get(keys[i] as string);
-        if (!w) continue;
-        rows.push(w);
-        index.push(i);
-      }
-      out = { rows, index };
-      this.compiled.set(model, out);
-    }
-    return out;
-  }
+  /** The names the model knows, in order: their weight rows, and their positions in the names. */
+  abstract rowsFor(model: LinearModel): Rows;
 
   /**
    * The model's weight rows of these names summed per class: a part with one value for every name (the
@@ -236,18 +219,99 @@ export class CompiledKeys {
   }
 }
 
-/** A part of a feature vector as compiled names and their values: one per name, or one value for all. */
-export interface CompiledPart {
-  readonly names: CompiledKeys;
-  readonly values: Float64Array | number;
+/** Feature names whose weight rows are looked up once per model. */
+export class CompiledKeys extends KeyRows {
+  readonly keys: readonly string[];
+  private readonly compiled = new WeakMap<LinearModel, Rows>();
+
+  constructor(keys: readonly string[]) {
+    super();
+    this.keys = keys;
+  }
+
+  rowsFor(model: LinearModel): Rows {
+    let out = this.compiled.get(model);
+    if (!out) {
+      const table = weightTable(model);
+      const rows: Float64Array[] = [];
+      const index: number[] = [];
+      const keys = this.keys;
+      for (let i = 0; i < keys.length; i++) {
+        const w = table.get(keys[i] as string);
+        if (!w) continue;
+        rows.push(w);
+        index.push(i);
+      }
+      out = { rows, index };
+      this.compiled.set(model, out);
+    }
+    return out;
+  }
 }
+
+/**
+ * The names `prefix + word` for a set of words, in the words' sorted order: the rows of
+ * `new CompiledKeys([...words].sort().map((w) => prefix + w))`, in the same order, found without building
+ * the names or sorting the words the model has no weight for (a document's whole vocabulary, of which the
+ * model knows a part). Only for a part with one value for every name (`sumFor`); `index` counts the known
+ * words only.
+ */
+export class PrefixedKeys extends KeyRows {
+  private readonly compiled = new WeakMap<LinearModel, Rows>();
+
+  constructor(
+    readonly prefix: string,
+    readonly words: ReadonlySet<string>,
+  ) {
+    super();
+  }
+
+  rowsFor(model: LinearModel): Rows {
+    let out = this.compiled.get(model);
+    if (!out) {
+      const byWord = prefixTable(model, this.prefix);
+      const known: { word: string; row: Float64Array }[] = [];
+      for (const word of this.words) {
+        const row = byWord.get(word);
+        if (row) known.push({ word, row });
+      }
+      // The default sort's order (UTF-16 code units); the words are distinct, so there are no ties.
+      known.sort((a, b) => (a.word < b.word ? -1 : 1));
+      out = { rows: known.map((k) => k.row), index: known.map((_, i) => i) };
+      this.compiled.set(model, out);
+    }
+    return out;
+  }
+}
+
+const PREFIX_TABLES = new WeakMap<LinearModel, Map<string, ReadonlyMap<string, Float64Array>>>();
+
+/** word → weight row of the model's features `prefix + word`, built once per model and prefix. */
+function prefixTable(model: LinearModel, prefix: string): ReadonlyMap<string, Float64Array> {
+  let byPrefix = PREFIX_TABLES.get(model);
+  if (!byPrefix) PREFIX_TABLES.set(model, (byPrefix = new Map()));
+  let table = byPrefix.get(prefix);
+  if (!table) {
+    const t = new Map<string, Float64Array>();
+    for (const [name, row] of weightTable(model)) {
+      if (name.startsWith(prefix)) t.set(name.slice(prefix.length), row);
+    }
+    byPrefix.set(prefix, (table = t));
+  }
+  return table;
+}
+
+/** A part of a feature vector as compiled names and their values: one per name, or one value for all. */
+export type CompiledPart =
+  | { readonly names: CompiledKeys; readonly values: Float64Array | number }
+  | { readonly names: PrefixedKeys; readonly values: number };
 
 export function compileFeatures(features: Features): CompiledPart {
   return { names: new CompiledKeys([...features.keys()]), values: Float64Array.from(features.values()) };
 }
 
 function isCompiled(part: Features | CompiledPart): part is CompiledPart {
-  return (part as CompiledPart).names instanceof CompiledKeys;
+  return (part as CompiledPart).names instanceof KeyRows;
 }
 
 /** The features that pushed most towards a class, for explanations. */
