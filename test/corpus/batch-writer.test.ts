@@ -42,6 +42,30 @@ describe('group commit of analysed documents', () => {
     expect(again.map((r) => r.status)).toEqual(docs.map(() => 'unchanged'));
   });
 
+  it('groups documents that arrive one at a time, as analysis workers return them', async () => {
+    const s = await fresh();
+    const writer = createBatchWriter(s, { minBatch: 4, lingerMs: 1000 });
+    const analysed = await Promise.all(docs.map(async (doc) => ({ doc, result: await analyzer.analyze(doc) })));
+    const saves: Promise<unknown>[] = [];
+    for (const a of analysed) {
+      saves.push(writer.save(a));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(saves);
+    expect(await countDocuments(s.db)).toBe(docs.length);
+    // Without waiting, each document would have found the writer idle and gone alone.
+    expect(writer.stats.batches).toBeLessThanOrEqual(docs.length / 4);
+  });
+
+  it('writes a lone document after the linger time instead of waiting for a full batch', async () => {
+    const s = await fresh();
+    const writer = createBatchWriter(s, { minBatch: 8, lingerMs: 5 });
+    const [one] = docs;
+    if (!one) throw new Error('no document');
+    expect((await writer.save({ doc: one, result: await analyzer.analyze(one) })).status).toBe('inserted');
+    expect(writer.stats).toEqual({ batches: 1, documents: 1 });
+  });
+
   it('a document that cannot be stored fails alone; the rest of its batch is stored', async () => {
     const s = await fresh();
     const writer = createBatchWriter(s);
