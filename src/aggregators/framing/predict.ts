@@ -73,7 +73,7 @@ function poolFine(preds: readonly RolePrediction[], weights: readonly number[], 
 }
 
 const COMPILED = new WeakMap<FeatureVector, { readonly part: CompiledPart; readonly clash: boolean }>();
-const COMPILED_KEYS = new WeakMap<ReadonlySet<string>, PrefixedKeys>();
+const COMPILED_KEYS = new WeakMap<readonly string[], PrefixedKeys>();
 const WORDING_PREFIX = 'st|';
 
 /**
@@ -146,7 +146,7 @@ function sharedParts(parts: MentionFeatureParts): (FeatureVector | CompiledPart)
   }
   const shared: (FeatureVector | CompiledPart)[] = [entity.part];
   if (parts.wording) {
-    // The sorted `st|` names, without building them (see PrefixedKeys).
+    // The `st|` names of the lemmas, without building them (see PrefixedKeys).
     let names = COMPILED_KEYS.get(parts.wording.lemmas);
     if (!names) {
       names = new PrefixedKeys(WORDING_PREFIX, parts.wording.lemmas);

@@ -90,7 +90,7 @@ export function documentContext(segments: Segments, text = '', mentions: readonl
   // The document's vocabulary, for the camp × wording features (see mentionFeatures).
   const vocab = new Set<string>();
   for (const t of segments.tokens) if (t.kind === 'word' && (CONTENT_POS.has(t.pos) || t.pos === 'PROPN') && t.lemma.length > 2) vocab.add(t.lemma);
-  // Sorted only when asked for: prediction reads the lemmas through `wording.lemmas` (see predict.ts).
+  // Sorted only when asked for (the camp × wording part of a Russian- or Western-camp entity).
   let sorted: readonly string[] | undefined;
   const base = {
     segments,
@@ -441,7 +441,8 @@ function isPrepositionalObject(tokens: readonly Token[], first: number, sFirst: 
 /** The camp × wording part of a mention's features (see `MentionFeatureParts.wording`). */
 export interface WordingPart {
   readonly keys: readonly string[];
-  readonly lemmas: ReadonlySet<string>;
+  /** The same lemmas without the prefix. */
+  readonly lemmas: readonly string[];
   readonly value: number;
 }
 
@@ -456,7 +457,7 @@ export interface MentionFeatureParts {
   readonly entity: FeatureVector;
   /**
    * `st|<lemma>` for the document's vocabulary (`keys`, sorted; made on first use), all with one value; null
-   * outside the two camps. `lemmas`: the same lemmas without the prefix, unsorted.
+   * outside the two camps. `lemmas`: the same lemmas without the prefix.
    */
   readonly wording: WordingPart | null;
   /** Read-only, shared. */
@@ -534,7 +535,7 @@ function entityParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEnt
         if (!keys) WORDING_KEYS.set(ctx, (keys = ctx.vocab.map((lemma) => nm('st|', lemma))));
         return keys;
       },
-      lemmas: ctx.vocabSet,
+      lemmas: ctx.vocab,
       value: v,
     };
   }

@@ -250,18 +250,17 @@ export class CompiledKeys extends KeyRows {
 }
 
 /**
- * The names `prefix + word` for a set of words, in the words' sorted order: the rows of
- * `new CompiledKeys([...words].sort().map((w) => prefix + w))`, in the same order, found without building
- * the names or sorting the words the model has no weight for (a document's whole vocabulary, of which the
- * model knows a part). Only for a part with one value for every name (`sumFor`); `index` counts the known
- * words only.
+ * The names `prefix + word` for a list of words: the rows of `new CompiledKeys(words.map((w) => prefix + w))`,
+ * in the same order, found without building the names (one look-up per word in a per-model table of the
+ * words the model has a `prefix` feature for). Only for a part with one value for every name (`sumFor`);
+ * `index` gives positions in `words`.
  */
 export class PrefixedKeys extends KeyRows {
   private readonly compiled = new WeakMap<LinearModel, Rows>();
 
   constructor(
     readonly prefix: string,
-    readonly words: ReadonlySet<string>,
+    readonly words: readonly string[],
   ) {
     super();
   }
@@ -270,14 +269,16 @@ export class PrefixedKeys extends KeyRows {
     let out = this.compiled.get(model);
     if (!out) {
       const byWord = prefixTable(model, this.prefix);
-      const known: { word: string; row: Float64Array }[] = [];
-      for (const word of this.words) {
-        const row = byWord.get(word);
-        if (row) known.push({ word, row });
+      const rows: Float64Array[] = [];
+      const index: number[] = [];
+      const words = this.words;
+      for (let i = 0; i < words.length; i++) {
+        const row = byWord.get(words[i] as string);
+        if (!row) continue;
+        rows.push(row);
+        index.push(i);
       }
-      // The default sort's order (UTF-16 code units); the words are distinct, so there are no ties.
-      known.sort((a, b) => (a.word < b.word ? -1 : 1));
-      out = { rows: known.map((k) => k.row), index: known.map((_, i) => i) };
+      out = { rows, index };
       this.compiled.set(model, out);
     }
     return out;
