@@ -15,7 +15,7 @@ if (port) {
   const run = async (job: AnalysisJob): Promise<void> => {
     let wire: WireReply;
     try {
-      wire = toWire(await analysePayload(analyser, job));
+      wire = toWire(await analysePayload(analyser, job), job.forStore === true);
     } catch (e) {
       wire = { id: job.id, error: e instanceof Error ? e.message : String(e) };
     }

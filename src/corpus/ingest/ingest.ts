@@ -14,6 +14,7 @@ import { createDocument, type Document } from '../../core/text/document.js';
 import { isStoreError } from '../../store/errors.js';
 import type { Store } from '../../store/open.js';
 import { storedDocumentId, type SaveStatus } from '../../store/repositories/documents.js';
+import { prepareAnalysis, preparedClaimRanges } from '../../store/repositories/prepared-analysis.js';
 import { recordFailure, type FailureStage } from '../../store/repositories/failures.js';
 import { TOOL_VERSION } from '../../version.js';
 import { linkCounterClaims, loadLedgerIndex } from '../counter-links.js';
@@ -149,31 +150,30 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
   };
 
   const process1 = async (origin: string, doc: Document): Promise<void> => {
-    const reply = await pool.analyse({ text: doc.text, source: doc.source, ...(doc.title !== undefined ? { title: doc.title } : {}), ...(doc.language !== undefined ? { language: doc.language } : {}) });
+    const reply = await pool.analyse({ text: doc.text, source: doc.source, ...(doc.title !== undefined ? { title: doc.title } : {}), ...(doc.language !== undefined ? { language: doc.language } : {}), forStore: true });
     if ('error' in reply) {
       await fail(origin, 'analyse', 'analysis', `${origin}: analysis failed: ${reply.error}`, undefined, doc.hash);
       return;
     }
-    c.analysisMs += reply.result.stats.totalMs;
+    // From a worker thread the stored form comes ready (its rows, compressed JSON); in-process, the result.
+    const prepared = reply.prepared ?? prepareAnalysis(reply.result, reply.resultJson !== undefined ? { resultJson: reply.resultJson } : {});
+    c.analysisMs += prepared.totalMs;
     const t = performance.now();
     let found: WatchMatchFound[] = [];
     let status: SaveStatus;
     try {
       const saved = await writer.save({
         doc,
-        result: reply.result,
+        result: prepared,
         options: {
           reanalyze: options.reanalyze ?? false,
           minhash: reply.minhash,
-          ...(reply.resultJson !== undefined ? { resultJson: reply.resultJson } : {}),
-          ...(reply.resultPacked !== undefined ? { resultPacked: reply.resultPacked } : {}),
           after: async (trx, documentId, st) => {
             if (st === 'unchanged' || !watchIndex || !ledgerIndex) return;
             // The document's ledger rows were just written from this result: take its claim ranges from it.
-            const rebuttals = reply.result.rebuttals;
-            const claimRanges = rebuttals.flatMap((r): [number, number][] => (r.claim ? [[r.claim.start, r.claim.end]] : []));
+            const claimRanges = preparedClaimRanges(prepared);
             found = await recordWatchMatches(trx, watchIndex, documentId, doc.text, claimRanges);
-            const linked = await linkCounterClaims(trx, store.caps, ledgerIndex, documentId, doc.text, { claimRanges, hasItems: rebuttals.some((r) => r.claim) });
+            const linked = await linkCounterClaims(trx, store.caps, ledgerIndex, documentId, doc.text, { claimRanges, hasItems: claimRanges.length > 0 });
             c.counterLinks += linked.links;
             // Added now, not after the commit: the next document of the same batch must see this one's
             // ledger claims. Should the batch fail, the documents are saved again one by one and a probe

@@ -6,7 +6,10 @@
 import type { AnalysisResult } from '../../core/result/types.js';
 import type { Document } from '../../core/text/document.js';
 import type { Store } from '../open.js';
-import { packResultJson, unpackResultJson } from '../result-codec.js';
+import { unpackResultJson } from '../result-codec.js';
+import { DERIVED_COLUMNS, isPreparedAnalysis, prepareAnalysis, type DerivedTable, type PreparedAnalysis, type Row } from './prepared-analysis.js';
+
+export { techniquesOf } from './prepared-analysis.js';
 import type { DocumentRow } from '../schema.js';
 import { chunks, nowIso, weekOf, type Db } from './rows.js';
 
@@ -86,7 +89,7 @@ function isUniqueViolation(e: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-export async function saveAnalysedDocument(store: Store, doc: Document, result: AnalysisResult, options: SaveOptions = {}): Promise<SaveResult> {
+export async function saveAnalysedDocument(store: Store, doc: Document, result: AnalysisResult | PreparedAnalysis, options: SaveOptions = {}): Promise<SaveResult> {
   try {
     return await store.write((trx) => saveInTransaction(store, trx, doc, result, options));
   } catch (e) {
@@ -99,7 +102,8 @@ export async function saveAnalysedDocument(store: Store, doc: Document, result: 
 
 export interface SaveItem {
   readonly doc: Document;
-  readonly result: AnalysisResult;
+  /** The analysis result, or its stored form made by `prepareAnalysis` (in a worker thread). */
+  readonly result: AnalysisResult | PreparedAnalysis;
   readonly options?: SaveOptions;
 }
 
@@ -128,8 +132,9 @@ export async function saveAnalysedDocuments(store: Store, items: readonly SaveIt
   }
 }
 
-async function saveInTransaction(store: Store, trx: Db, doc: Document, result: AnalysisResult, options: SaveOptions): Promise<SaveResult> {
+async function saveInTransaction(store: Store, trx: Db, doc: Document, result: AnalysisResult | PreparedAnalysis, options: SaveOptions): Promise<SaveResult> {
   const raw = rawWriter(store);
+  const p = isPreparedAnalysis(result) ? result : prepareAnalysis(result, options);
   let documentId = await storedDocumentId(store, doc.hash, trx);
   let status: SaveStatus;
   if (documentId !== null) {
@@ -137,23 +142,23 @@ async function saveInTransaction(store: Store, trx: Db, doc: Document, result: A
     await deleteDerived(trx, documentId);
     status = 'reanalysed';
   } else {
-    const values = documentValues(doc, result, await outletId(trx, doc.source.outlet, raw), options.minhash ?? null);
+    const values = documentValues(doc, p, await outletId(trx, doc.source.outlet, raw), options.minhash ?? null);
     documentId = raw ? raw.insert('documents', [values]) : Number((await trx.insertInto('documents').values(values).returning('id').executeTakeFirstOrThrow()).id);
     if (documentId === null) throw new Error('the document row was not inserted');
     status = 'inserted';
   }
-  await insertAnalysis(trx, raw, documentId, result, options);
+  await insertAnalysis(trx, raw, documentId, p);
   await options.after?.(trx, documentId, status);
   return { status, documentId };
 }
 
-function documentValues(doc: Document, result: AnalysisResult, outlet: number | null, minhash: string | null): Omit<DocumentRow, 'id'> {
+function documentValues(doc: Document, p: PreparedAnalysis, outlet: number | null, minhash: string | null): Omit<DocumentRow, 'id'> {
   const s = doc.source;
   return {
     hash: doc.hash,
-    title: doc.title ?? result.document.title ?? null,
+    title: doc.title ?? p.title,
     text: doc.text,
-    language: doc.language ?? result.document.language ?? null,
+    language: doc.language ?? p.language,
     outlet_id: outlet,
     author: s.author ?? null,
     url: s.uri && /^https?:/iu.test(s.uri) ? s.uri : null,
@@ -174,23 +179,6 @@ async function deleteDerived(trx: Db, documentId: number): Promise<void> {
   }
 }
 
-/** Technique names of a result: its technique profile, else the `semeval2023:` labels of its findings. */
-export function techniquesOf(result: AnalysisResult): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const p of result.techniques.profile) out.set(p.technique, p.count);
-  if (out.size === 0) {
-    for (const f of result.findings) {
-      for (const t of f.taxonomy) {
-        if (t.startsWith('semeval2023:')) {
-          const name = t.slice('semeval2023:'.length);
-          out.set(name, (out.get(name) ?? 0) + 1);
-        }
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * Writes a document's derived rows into a table inside the current write transaction. Each row is given
  * as its values after `document_id` and `analysis_id`, in the order of the table's column list below.
@@ -198,16 +186,7 @@ export function techniquesOf(result: AnalysisResult): Map<string, number> {
  * built; building and preparing a Kysely multi-row insert for ~100 rows of a document costs several
  * milliseconds. PostgreSQL: Kysely multi-row inserts of the same values.
  */
-type RowWriter = (table: DerivedTable, rows: readonly (readonly unknown[])[]) => Promise<void>;
-type DerivedTable = 'findings' | 'ledger_items' | 'claims' | 'narratives' | 'entities';
-
-const DERIVED_COLUMNS: Record<DerivedTable, readonly string[]> = {
-  findings: ['finding_key', 'detector', 'detector_version', 'message_id', 'start_offset', 'end_offset', 'quote', 'confidence', 'severity', 'taxonomy_json'],
-  ledger_items: ['item_key', 'item_index', 'format', 'claim', 'claim_start', 'claim_end', 'attributed_to', 'motive', 'rebuttal', 'verdict', 'verdict_original', 'evidence_count', 'evidence_summary', 'partial', 'flags_json'],
-  claims: ['claim_key', 'text', 'start_offset', 'end_offset', 'type', 'speaker', 'has_source', 'check_worthiness'],
-  narratives: ['taxonomy', 'label', 'level', 'score'],
-  entities: ['entity_key', 'name', 'type', 'main_role', 'fine_roles_json', 'mentions'],
-};
+type RowWriter = (table: DerivedTable, rows: readonly Row[]) => Promise<void>;
 
 function rowWriter(raw: RawWriter | null, trx: Db, documentId: number, analysisId: number): RowWriter {
   if (raw?.insertValues) {
@@ -233,68 +212,22 @@ function rowWriter(raw: RawWriter | null, trx: Db, documentId: number, analysisI
   };
 }
 
-/** The stored form of a result: its JSON without the document text, compressed (see result-codec.ts). */
-function packedResult(result: AnalysisResult, options: Pick<SaveOptions, 'resultJson' | 'resultPacked'>): Uint8Array {
-  // A caller's JSON or packed bytes describe `result` only when the result carries no text (the worker
-  // path analyses with includeText: false); otherwise the text must be left out here.
-  if (result.document.text === undefined) {
-    if (options.resultPacked !== undefined) return options.resultPacked;
-    if (options.resultJson !== undefined) return packResultJson(options.resultJson);
-  }
-  return packResultJson(JSON.stringify({ ...result, document: { ...result.document, text: undefined } }));
-}
-
-async function insertAnalysis(trx: Db, raw: RawWriter | null, documentId: number, result: AnalysisResult, options: Pick<SaveOptions, 'resultJson' | 'resultPacked'>): Promise<number> {
+async function insertAnalysis(trx: Db, raw: RawWriter | null, documentId: number, p: PreparedAnalysis): Promise<number> {
   const values = {
     document_id: documentId,
-    tool_version: result.meta.toolVersion,
-    config_hash: result.meta.configHash,
-    versions_json: JSON.stringify({ detectors: result.meta.detectors, aggregators: result.meta.aggregators }),
+    tool_version: p.toolVersion,
+    config_hash: p.configHash,
+    versions_json: p.versionsJson,
     result_json: '',
-    result_packed: packedResult(result, options),
-    total_ms: result.stats.totalMs,
+    result_packed: p.packed,
+    total_ms: p.totalMs,
     created_at: nowIso(),
   };
   const analysisId = raw ? raw.insert('analyses', [values]) : Number((await trx.insertInto('analyses').values(values).returning('id').executeTakeFirstOrThrow()).id);
   if (analysisId === null) throw new Error('the analysis row was not inserted');
   const write = rowWriter(raw, trx, documentId, analysisId);
-  await write(
-    'findings',
-    result.findings.map((f) => [f.id, f.detector, f.detectorVersion, f.messageId, f.span.start, f.span.end, f.span.text, f.confidence, f.severity, JSON.stringify(f.taxonomy)]),
-  );
-  await write(
-    'ledger_items',
-    result.rebuttals.map((r) => [
-      r.id,
-      r.index,
-      r.format,
-      r.claim?.text ?? null,
-      r.claim?.start ?? null,
-      r.claim?.end ?? null,
-      r.attributedTo?.text ?? null,
-      r.motive?.text ?? null,
-      r.rebuttal?.text ?? null,
-      r.verdict?.label ?? null,
-      r.verdict?.original.text ?? null,
-      r.evidence.length,
-      r.evidenceSummary,
-      r.partial ? 1 : 0,
-      JSON.stringify(r.flags),
-    ]),
-  );
-  await write(
-    'claims',
-    result.claims.map((c) => [c.id, c.span.text, c.span.start, c.span.end, c.type, c.speaker?.text ?? null, c.hasSource ? 1 : 0, c.checkWorthiness]),
-  );
-  await write(
-    'narratives',
-    result.narratives.map((n) => [n.taxonomy, n.label, n.level, n.score]),
-  );
-  await write(
-    'entities',
-    result.entities.map((e) => [e.id, e.name, e.type, e.mainRole ?? null, JSON.stringify(e.fineRoles), e.mentions.length]),
-  );
-  const techniques = [...techniquesOf(result)].map(([technique, count]) => ({ document_id: documentId, technique, count }));
+  for (const table of Object.keys(DERIVED_COLUMNS) as DerivedTable[]) await write(table, p.rows[table]);
+  const techniques = p.techniques.map(([technique, count]) => ({ document_id: documentId, technique, count }));
   if (raw) raw.insert('document_techniques', techniques);
   else if (techniques.length) await trx.insertInto('document_techniques').values(techniques).execute();
   if (raw) raw.read('UPDATE documents SET current_analysis_id = ? WHERE id = ? RETURNING id', [analysisId, documentId]);
