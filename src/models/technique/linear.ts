@@ -137,10 +137,13 @@ export function topFeatures(model: LinearModel, ids: readonly number[], k = 0, n
   const K = model.outputs.length;
   const seen = new Set<number>();
   const scored: [string, number][] = [];
+  // The stored int8 weights where there are (the same values; see `quantised`).
+  const q = model.quantised;
   for (const id of ids) {
     if (seen.has(id) || (skip && skip[id])) continue;
     seen.add(id);
-    const w = model.weights[id * K + k] as number;
+    const at = id * K + k;
+    const w = q ? (q.lut[(q.ints[at] as number) + 128] as number) : (model.weights[at] as number);
     const name = model.features[id] as string;
     if (w > 0 && name !== 'bias') scored.push([name, w]);
   }
