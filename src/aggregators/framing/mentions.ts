@@ -53,6 +53,8 @@ const LED_RE = /(?<![\p{L}])([A-Z][\p{L}.]*(?:-[A-Z][\p{L}]*)?)-(?:led|backed|sp
 const CAP_WORD = "[A-Z][\\p{L}-]*[\\p{L}](?:['’][A-Z][\\p{L}]+)?";
 const CAPS_RE = new RegExp(`(?<![\\p{L}'’-])(${CAP_WORD}(?:[ \\t]+(?:of[ \\t]+the[ \\t]+|of[ \\t]+|for[ \\t]+|de[ \\t]+|von[ \\t]+der[ \\t]+)?${CAP_WORD})*)`, 'gu');
 const LED_WORD = /-(?:led|backed|sponsored|controlled|funded|like)$/u;
+/** How a text before a mention ends when an LED_RE match ends there: most mentions skip the LED_RE search. */
+const LED_TAIL = /-(?:led|backed|sponsored|controlled|funded)\s+$/u;
 const ACRONYM_RE = /(?<![\p{L}])[A-Z]{2,6}(?![\p{L}])/gu;
 const STOP_CAPS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'I', 'You', 'But', 'And', 'Or', 'If', 'In', 'On', 'At', 'For', 'As', 'By', 'With', 'From', 'To', 'Of', 'So', 'Yet', 'Lie', 'Motive', 'Truth', 'Myth', 'Fact', 'Claim', 'However', 'Meanwhile', 'Moreover', 'Still', 'Also', 'There', 'Here', 'What', 'Why', 'How', 'When', 'Where', 'Who', 'Which', 'While', 'After', 'Before', 'According', 'Source', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'OK', 'TV', 'AM', 'PM', 'US-led', 'Mr', 'Mrs']);
 
@@ -116,7 +118,7 @@ export function findMentions(text: string, segments?: Segments): FoundMention[] 
     let start = c.start;
     // "US-led Western Mainstream Media": the prefix belongs to the mention, the head decides the entity.
     const before = text.slice(Math.max(0, start - 40), start);
-    const led = [...before.matchAll(LED_RE)].at(-1);
+    const led = LED_TAIL.test(before) ? [...before.matchAll(LED_RE)].at(-1) : undefined;
     let source = c.source;
     if (led && led.index + led[0].length === before.length) {
       start = start - before.length + led.index;

@@ -174,6 +174,15 @@ function mixRules(p: RolePrediction, rules: RuleScores, ruleWeight: number): Rol
   const modelTotal = roles.reduce((s, r) => s + (p.fineProba[r] ?? 0), 0) || 1;
   const fineScore = (r: string): number =>
     (1 - a) * ((p.fineProba[r] ?? 0) / modelTotal) + (ruleTotal > 0 ? (a * (rules.fine.get(r) ?? 0)) / ruleTotal : 0);
-  const fine = [...roles].sort((x, y) => fineScore(y) - fineScore(x) || x.localeCompare(y))[0];
+  // The first role of the sort by score, best first, ties alphabetical (the scores are never NaN): one pass.
+  let fine: string | undefined;
+  let fineBest = 0;
+  for (const r of roles) {
+    const v = fineScore(r);
+    if (fine === undefined || v > fineBest || (v === fineBest && r.localeCompare(fine) < 0)) {
+      fine = r;
+      fineBest = v;
+    }
+  }
   return { main: best.m, fine: fine ? [fine] : [], confidence: Math.round(best.v * 1000) / 1000, mainProba, fineProba: p.fineProba };
 }

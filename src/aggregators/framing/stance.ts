@@ -67,13 +67,6 @@ function simple(p: string): boolean {
   return true;
 }
 
-/** `LETTER.test(c)` for one code unit, without the regex for ASCII. */
-function isLetter(c: string): boolean {
-  const x = c.charCodeAt(0);
-  if (x < 128) return (x >= 65 && x <= 90) || (x >= 97 && x <= 122);
-  return LETTER.test(c);
-}
-
 const SIMPLE: ReadonlySet<string> = new Set([...ANTI_WEST, ...ANTI_RU].filter(simple));
 
 /** Positions that start a word (no letter before, a letter there), by their first three characters. */
@@ -81,7 +74,9 @@ function wordStarts(lower: string): Map<string, number[]> {
   const starts = new Map<string, number[]>();
   let prevLetter = false;
   for (let i = 0; i < lower.length; i++) {
-    const letter = isLetter(lower[i] as string);
+    // `LETTER.test(lower[i])`, without the one-character string and the regex for ASCII.
+    const x = lower.charCodeAt(i);
+    const letter = x < 128 ? (x >= 65 && x <= 90) || (x >= 97 && x <= 122) : LETTER.test(lower[i] as string);
     if (letter && !prevLetter && i + 3 <= lower.length) {
       const key = lower.slice(i, i + 3);
       const list = starts.get(key);
