@@ -163,6 +163,110 @@ export function predictProbaBatch(model: LinearModel, firsts: readonly Features[
   return out;
 }
 
+/**
+ * `[predictProbaBatch(a, firsts, shared), predictProbaBatch(b, firsts, shared)]`, the same numbers: each
+ * model's sums take the same terms in the same order, but a feature name is looked up once for both models
+ * (in a table name → both rows), not once per model.
+ */
+export function predictProbaBatchPair(
+  a: LinearModel,
+  b: LinearModel,
+  firsts: readonly Features[],
+  shared: readonly (Features | CompiledPart)[],
+): [number[][], number[][]] {
+  const joint = jointTable(a, b);
+  const Ka = a.classes.length;
+  const Kb = b.classes.length;
+  const commonA = new Float64Array(Ka);
+  const commonB = new Float64Array(Kb);
+  for (const part of shared) {
+    if (isCompiled(part)) {
+      part.names.prepare(a, b);
+      addCompiled(a, Ka, commonA, part);
+      addCompiled(b, Kb, commonB, part);
+      continue;
+    }
+    addFeaturesPair(commonA, Ka, commonB, Kb, joint, part);
+  }
+  const outA: number[][] = [];
+  const outB: number[][] = [];
+  const oneA = new Float64Array(Ka);
+  const oneB = new Float64Array(Kb);
+  for (let j = 0; j < firsts.length; j++) {
+    oneA.fill(0);
+    oneB.fill(0);
+    addFeaturesPair(oneA, Ka, oneB, Kb, joint, firsts[j] as Features);
+    outA.push(finish(oneA, commonA));
+    outB.push(finish(oneB, commonB));
+  }
+  return [outA, outB];
+}
+
+/** A compiled shared part added to `common`, as `predictProbaBatch` adds it. */
+function addCompiled(model: LinearModel, K: number, common: Float64Array, part: CompiledPart): void {
+  const values = part.values;
+  if (typeof values === 'number') {
+    const sum = part.names.sumFor(model);
+    for (let c = 0; c < K; c++) common[c] = (common[c] as number) + (sum[c] as number) * values;
+    return;
+  }
+  const { rows, index } = (part.names as CompiledKeys).rowsFor(model);
+  for (let r = 0; r < rows.length; r++) {
+    const w = rows[r] as Float64Array;
+    const v = values[index[r] as number] as number;
+    for (let c = 0; c < K; c++) common[c] = (common[c] as number) + (w[c] as number) * v;
+  }
+}
+
+/** One vector's probabilities from its own sum plus the shared sum, as `predictProbaBatch` makes them. */
+function finish(one: Float64Array, common: Float64Array): number[] {
+  const K = one.length;
+  for (let c = 0; c < K; c++) one[c] = (one[c] as number) + (common[c] as number);
+  softmaxInPlace(one);
+  const p = new Array<number>(K);
+  for (let c = 0; c < K; c++) p[c] = one[c] as number;
+  return p;
+}
+
+type JointRows = readonly [Float64Array | undefined, Float64Array | undefined];
+
+const JOINT = new WeakMap<LinearModel, WeakMap<LinearModel, ReadonlyMap<string, JointRows>>>();
+
+/** name → [row of a, row of b] for the names either model knows; built once per pair of models. */
+function jointTable(a: LinearModel, b: LinearModel): ReadonlyMap<string, JointRows> {
+  let byB = JOINT.get(a);
+  if (!byB) JOINT.set(a, (byB = new WeakMap()));
+  let joint = byB.get(b);
+  if (!joint) {
+    const ta = weightTable(a);
+    const tb = weightTable(b);
+    const m = new Map<string, JointRows>();
+    for (const [k, row] of ta) m.set(k, [row, tb.get(k)]);
+    for (const [k, row] of tb) if (!ta.has(k)) m.set(k, [undefined, row]);
+    byB.set(b, (joint = m));
+  }
+  return joint;
+}
+
+/** `addFeatures` for two models at once: the same additions to each, one look-up per name. */
+function addFeaturesPair(
+  sa: Float64Array,
+  Ka: number,
+  sb: Float64Array,
+  Kb: number,
+  joint: ReadonlyMap<string, JointRows>,
+  features: Features,
+): void {
+  for (const k of features.keys()) {
+    const rows = joint.get(k);
+    if (!rows) continue;
+    const v = features.get(k) as number;
+    const [wa, wb] = rows;
+    if (wa) for (let c = 0; c < Ka; c++) sa[c] = (sa[c] as number) + (wa[c] as number) * v;
+    if (wb) for (let c = 0; c < Kb; c++) sb[c] = (sb[c] as number) + (wb[c] as number) * v;
+  }
+}
+
 function addFeatures(scores: Float64Array, o: number, K: number, table: ReadonlyMap<string, Float64Array>, features: Features): void {
   for (const k of features.keys()) {
     const w = table.get(k);
@@ -203,6 +307,9 @@ export abstract class KeyRows {
   /** The names the model knows, in order: their weight rows, and their positions in the names. */
   abstract rowsFor(model: LinearModel): Rows;
 
+  /** `rowsFor` of both models made ahead, looking each name up once (see `predictProbaBatchPair`). */
+  abstract prepare(a: LinearModel, b: LinearModel): void;
+
   /**
    * The model's weight rows of these names summed per class: a part with one value for every name (the
    * camp × wording features of all an entity's mentions, of every entity of one camp) scores value × sum.
@@ -227,6 +334,11 @@ export class CompiledKeys extends KeyRows {
   constructor(keys: readonly string[]) {
     super();
     this.keys = keys;
+  }
+
+  prepare(a: LinearModel, b: LinearModel): void {
+    if (this.compiled.has(a) && this.compiled.has(b)) return;
+    fillPair(this.compiled, a, b, jointTable(a, b), this.keys);
   }
 
   rowsFor(model: LinearModel): Rows {
@@ -265,6 +377,11 @@ export class PrefixedKeys extends KeyRows {
     super();
   }
 
+  prepare(a: LinearModel, b: LinearModel): void {
+    if (this.compiled.has(a) && this.compiled.has(b)) return;
+    fillPair(this.compiled, a, b, jointPrefixTable(a, b, this.prefix), this.words);
+  }
+
   rowsFor(model: LinearModel): Rows {
     let out = this.compiled.get(model);
     if (!out) {
@@ -283,6 +400,51 @@ export class PrefixedKeys extends KeyRows {
     }
     return out;
   }
+}
+
+/** Both models' `rowsFor` of `names` (looked up in `joint`, in order), into `compiled` where missing. */
+function fillPair(
+  compiled: WeakMap<LinearModel, Rows>,
+  a: LinearModel,
+  b: LinearModel,
+  joint: ReadonlyMap<string, JointRows>,
+  names: readonly string[],
+): void {
+  const rowsA: Float64Array[] = [];
+  const indexA: number[] = [];
+  const rowsB: Float64Array[] = [];
+  const indexB: number[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const rows = joint.get(names[i] as string);
+    if (!rows) continue;
+    if (rows[0]) {
+      rowsA.push(rows[0]);
+      indexA.push(i);
+    }
+    if (rows[1]) {
+      rowsB.push(rows[1]);
+      indexB.push(i);
+    }
+  }
+  if (!compiled.has(a)) compiled.set(a, { rows: rowsA, index: indexA });
+  if (!compiled.has(b)) compiled.set(b, { rows: rowsB, index: indexB });
+}
+
+type PrefixTables = Map<string, ReadonlyMap<string, JointRows>>;
+const JOINT_PREFIX = new WeakMap<ReadonlyMap<string, JointRows>, PrefixTables>();
+
+/** word → both models' rows of `prefix + word`, built once per pair of models and prefix. */
+function jointPrefixTable(a: LinearModel, b: LinearModel, prefix: string): ReadonlyMap<string, JointRows> {
+  const joint = jointTable(a, b);
+  let byPrefix = JOINT_PREFIX.get(joint);
+  if (!byPrefix) JOINT_PREFIX.set(joint, (byPrefix = new Map()));
+  let table = byPrefix.get(prefix);
+  if (!table) {
+    const t = new Map<string, JointRows>();
+    for (const [name, rows] of joint) if (name.startsWith(prefix)) t.set(name.slice(prefix.length), rows);
+    byPrefix.set(prefix, (table = t));
+  }
+  return table;
 }
 
 const PREFIX_TABLES = new WeakMap<LinearModel, Map<string, ReadonlyMap<string, Float64Array>>>();

@@ -5,7 +5,16 @@
  * the chosen main role, so the two never contradict each other.
  */
 import { readFileSync } from 'node:fs';
-import { predictProbaBatch, predictProbaParts, trainLogistic, type CompiledPart, type Example, type Features, type LinearModel, type TrainOptions } from './logistic.js';
+import {
+  predictProbaBatchPair,
+  predictProbaParts,
+  trainLogistic,
+  type CompiledPart,
+  type Example,
+  type Features,
+  type LinearModel,
+  type TrainOptions,
+} from './logistic.js';
 
 export const MAIN_ROLE_CLASSES = ['Protagonist', 'Antagonist', 'Innocent'] as const;
 
@@ -71,8 +80,7 @@ export function predictRolesParts(model: RoleModel, parts: readonly (Features | 
 
 /** `predictRolesParts(model, [firsts[j], ...shared])` for every j (see `predictProbaBatch`). */
 export function predictRolesBatch(model: RoleModel, firsts: readonly Features[], shared: readonly (Features | CompiledPart)[]): RolePrediction[] {
-  const pm = predictProbaBatch(model.main, firsts, shared);
-  const pf = predictProbaBatch(model.fine, firsts, shared);
+  const [pm, pf] = predictProbaBatchPair(model.main, model.fine, firsts, shared);
   return pm.map((p, j) => rolesFromProba(model, p, pf[j] as number[]));
 }
 
