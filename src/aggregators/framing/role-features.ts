@@ -241,13 +241,17 @@ const add = (f: FeatureVector, name: string, v = 1): void => {
 
 /** Local features of one mention, memoised per document (every mention is also summed into its entity). */
 export function localFeatures(ctx: DocumentFeatureContext, span: Span, prefix = ''): FeatureVector {
-  const key = `${prefix}|${span.start}|${span.end}`;
-  const memo = MEMO.get(ctx) ?? new Map<string, FeatureVector>();
-  MEMO.set(ctx, memo);
-  const hit = memo.get(key);
+  // Keyed by prefix, start and end in nested Maps: no key string to build on every call.
+  let byPrefix = MEMO.get(ctx);
+  if (!byPrefix) MEMO.set(ctx, (byPrefix = new Map()));
+  let byStart = byPrefix.get(prefix);
+  if (!byStart) byPrefix.set(prefix, (byStart = new Map()));
+  let byEnd = byStart.get(span.start);
+  if (!byEnd) byStart.set(span.start, (byEnd = new Map()));
+  const hit = byEnd.get(span.end);
   if (hit) return hit;
   const f = prefix === ENT ? prefixed(localFeatures(ctx, span)) : computeLocalFeatures(ctx, span, prefix);
-  memo.set(key, f);
+  byEnd.set(span.end, f);
   return f;
 }
 
@@ -265,7 +269,7 @@ function prefixed(plain: FeatureVector): FeatureVector {
   return f;
 }
 
-const MEMO = new WeakMap<DocumentFeatureContext, Map<string, FeatureVector>>();
+const MEMO = new WeakMap<DocumentFeatureContext, Map<string, Map<number, Map<number, FeatureVector>>>>();
 
 /** Local features summed over an entity's mentions; memoised so an entity named 1,000 times costs 1,000, not 1,000². */
 function entityAggregate(ctx: DocumentFeatureContext, spans: readonly Span[]): FeatureVector {
