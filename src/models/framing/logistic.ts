@@ -303,12 +303,40 @@ export interface Rows {
 /** Names whose weight rows are looked up once per model, for the parts many vectors share. */
 export abstract class KeyRows {
   private readonly sums = new WeakMap<LinearModel, Float64Array>();
+  private readonly compiled = new WeakMap<LinearModel, Rows>();
+
+  /** The strings looked up, in order: `Rows.index` gives positions in this list. */
+  protected abstract lookups(): readonly string[];
+  /** A model's weight row for each string it knows. */
+  protected abstract tableOf(model: LinearModel): ReadonlyMap<string, Float64Array>;
+  /** Both models' rows for each string either knows, in one table. */
+  protected abstract jointTableOf(a: LinearModel, b: LinearModel): ReadonlyMap<string, JointRows>;
 
   /** The names the model knows, in order: their weight rows, and their positions in the names. */
-  abstract rowsFor(model: LinearModel): Rows;
+  rowsFor(model: LinearModel): Rows {
+    let out = this.compiled.get(model);
+    if (!out) {
+      const table = this.tableOf(model);
+      const rows: Float64Array[] = [];
+      const index: number[] = [];
+      const names = this.lookups();
+      for (let i = 0; i < names.length; i++) {
+        const w = table.get(names[i] as string);
+        if (!w) continue;
+        rows.push(w);
+        index.push(i);
+      }
+      out = { rows, index };
+      this.compiled.set(model, out);
+    }
+    return out;
+  }
 
   /** `rowsFor` of both models made ahead, looking each name up once (see `predictProbaBatchPair`). */
-  abstract prepare(a: LinearModel, b: LinearModel): void;
+  prepare(a: LinearModel, b: LinearModel): void {
+    if (this.compiled.has(a) && this.compiled.has(b)) return;
+    fillPair(this.compiled, a, b, this.jointTableOf(a, b), this.lookups());
+  }
 
   /**
    * The model's weight rows of these names summed per class: a part with one value for every name (the
@@ -328,36 +356,20 @@ export abstract class KeyRows {
 
 /** Feature names whose weight rows are looked up once per model. */
 export class CompiledKeys extends KeyRows {
-  readonly keys: readonly string[];
-  private readonly compiled = new WeakMap<LinearModel, Rows>();
-
-  constructor(keys: readonly string[]) {
+  constructor(readonly keys: readonly string[]) {
     super();
-    this.keys = keys;
   }
 
-  prepare(a: LinearModel, b: LinearModel): void {
-    if (this.compiled.has(a) && this.compiled.has(b)) return;
-    fillPair(this.compiled, a, b, jointTable(a, b), this.keys);
+  protected lookups(): readonly string[] {
+    return this.keys;
   }
 
-  rowsFor(model: LinearModel): Rows {
-    let out = this.compiled.get(model);
-    if (!out) {
-      const table = weightTable(model);
-      const rows: Float64Array[] = [];
-      const index: number[] = [];
-      const keys = this.keys;
-      for (let i = 0; i < keys.length; i++) {
-        const w = table.get(keys[i] as string);
-        if (!w) continue;
-        rows.push(w);
-        index.push(i);
-      }
-      out = { rows, index };
-      this.compiled.set(model, out);
-    }
-    return out;
+  protected tableOf(model: LinearModel): ReadonlyMap<string, Float64Array> {
+    return weightTable(model);
+  }
+
+  protected jointTableOf(a: LinearModel, b: LinearModel): ReadonlyMap<string, JointRows> {
+    return jointTable(a, b);
   }
 }
 
@@ -368,8 +380,6 @@ export class CompiledKeys extends KeyRows {
  * `index` gives positions in `words`.
  */
 export class PrefixedKeys extends KeyRows {
-  private readonly compiled = new WeakMap<LinearModel, Rows>();
-
   constructor(
     readonly prefix: string,
     readonly words: readonly string[],
@@ -377,28 +387,16 @@ export class PrefixedKeys extends KeyRows {
     super();
   }
 
-  prepare(a: LinearModel, b: LinearModel): void {
-    if (this.compiled.has(a) && this.compiled.has(b)) return;
-    fillPair(this.compiled, a, b, jointPrefixTable(a, b, this.prefix), this.words);
+  protected lookups(): readonly string[] {
+    return this.words;
   }
 
-  rowsFor(model: LinearModel): Rows {
-    let out = this.compiled.get(model);
-    if (!out) {
-      const byWord = prefixTable(model, this.prefix);
-      const rows: Float64Array[] = [];
-      const index: number[] = [];
-      const words = this.words;
-      for (let i = 0; i < words.length; i++) {
-        const row = byWord.get(words[i] as string);
-        if (!row) continue;
-        rows.push(row);
-        index.push(i);
-      }
-      out = { rows, index };
-      this.compiled.set(model, out);
-    }
-    return out;
+  protected tableOf(model: LinearModel): ReadonlyMap<string, Float64Array> {
+    return prefixTable(model, this.prefix);
+  }
+
+  protected jointTableOf(a: LinearModel, b: LinearModel): ReadonlyMap<string, JointRows> {
+    return jointPrefixTable(a, b, this.prefix);
   }
 }
 
