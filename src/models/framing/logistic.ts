@@ -132,33 +132,15 @@ export function predictProbaBatch(model: LinearModel, firsts: readonly Features[
   const n = firsts.length;
   const common = new Float64Array(K);
   for (const part of shared) {
-    if (isCompiled(part)) {
-      const values = part.values;
-      if (typeof values === 'number') {
-        const sum = part.names.sumFor(model);
-        for (let c = 0; c < K; c++) common[c] = (common[c] as number) + (sum[c] as number) * values;
-        continue;
-      }
-      const { rows, index } = (part.names as CompiledKeys).rowsFor(model);
-      for (let r = 0; r < rows.length; r++) {
-        const w = rows[r] as Float64Array;
-        const v = values[index[r] as number] as number;
-        for (let c = 0; c < K; c++) common[c] = (common[c] as number) + (w[c] as number) * v;
-      }
-      continue;
-    }
-    addFeatures(common, 0, K, table, part);
+    if (isCompiled(part)) addCompiled(model, K, common, part);
+    else addFeatures(common, 0, K, table, part);
   }
   const out: number[][] = [];
   const one = new Float64Array(K);
   for (let j = 0; j < n; j++) {
     one.fill(0);
     addFeatures(one, 0, K, table, firsts[j] as Features);
-    for (let c = 0; c < K; c++) one[c] = (one[c] as number) + (common[c] as number);
-    softmaxInPlace(one);
-    const p = new Array<number>(K);
-    for (let c = 0; c < K; c++) p[c] = one[c] as number;
-    out.push(p);
+    out.push(finish(one, common));
   }
   return out;
 }
@@ -202,7 +184,7 @@ export function predictProbaBatchPair(
   return [outA, outB];
 }
 
-/** A compiled shared part added to `common`, as `predictProbaBatch` adds it. */
+/** A compiled shared part added to `common`: a part with one value for all its names as value × their sum. */
 function addCompiled(model: LinearModel, K: number, common: Float64Array, part: CompiledPart): void {
   const values = part.values;
   if (typeof values === 'number') {
@@ -218,7 +200,7 @@ function addCompiled(model: LinearModel, K: number, common: Float64Array, part: 
   }
 }
 
-/** One vector's probabilities from its own sum plus the shared sum, as `predictProbaBatch` makes them. */
+/** One vector's probabilities from its own sum plus the shared sum. */
 function finish(one: Float64Array, common: Float64Array): number[] {
   const K = one.length;
   for (let c = 0; c < K; c++) one[c] = (one[c] as number) + (common[c] as number);
