@@ -25,10 +25,6 @@ export interface SaveOptions {
   readonly reanalyze?: boolean;
   /** Near-duplicate signature (see corpus/minhash.ts), stored for clustering. */
   readonly minhash?: string | null;
-  /** The result already serialised as JSON without the document text (as a worker thread sends it). */
-  readonly resultJson?: string;
-  /** That JSON already compressed with `packResultJson` (a worker thread does it, off the writing thread). */
-  readonly resultPacked?: Uint8Array;
   /** Extra work in the same transaction (watch matches, counter links), given the document id. */
   readonly after?: (trx: Db, documentId: number, status: SaveStatus) => Promise<void>;
 }
@@ -134,7 +130,8 @@ export async function saveAnalysedDocuments(store: Store, items: readonly SaveIt
 
 async function saveInTransaction(store: Store, trx: Db, doc: Document, result: AnalysisResult | PreparedAnalysis, options: SaveOptions): Promise<SaveResult> {
   const raw = rawWriter(store);
-  const p = isPreparedAnalysis(result) ? result : prepareAnalysis(result, options);
+  // A caller that has the result's JSON already (an ingest worker) passes the prepared form instead.
+  const p = isPreparedAnalysis(result) ? result : prepareAnalysis(result);
   let documentId = await storedDocumentId(store, doc.hash, trx);
   let status: SaveStatus;
   if (documentId !== null) {
