@@ -15,4 +15,15 @@ describe('English segmentation does not depend on what was read before', () => {
     // Every token belongs to a sentence, the clitic included.
     expect(first.every((t) => t[5] !== '-1')).toBe(true);
   });
+
+  it('gives the same tokens and lemmas when the lexeme and lemma memos are warm', () => {
+    const text = "They can't saw wood with a saw. The cans were sawn; I can see. Ca. 1900 the ca came.";
+    const cold = segmentText(text, 'en').tokens;
+    const warm = segmentText(text, 'en').tokens;
+    expect(warm).toEqual(cold);
+    // Contraction parts keep the lemma wink stores with them, not the lemma of the same letters alone.
+    const parts = cold.filter((t) => t.text === 'ca' || t.text === "n't").map((t) => [t.text, t.lemma]);
+    expect(parts).toContainEqual(['ca', 'can']);
+    expect(parts).toContainEqual(["n't", 'not']);
+  });
 });
