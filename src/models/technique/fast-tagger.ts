@@ -59,6 +59,9 @@ export interface CompiledTagger {
   readonly posCount: number;
   /** Interned id of each known word's last three characters (-1: none, -2: not computed yet). */
   readonly sufCache: Int32Array;
+  /** Per interned id, the last sentence (a running count) whose `s:l=` weight was added: no set per sentence. */
+  readonly lemmaSeen: Int32Array;
+  sentenceStamp: number;
 }
 
 const compiled = new WeakMap<LinearModel, CompiledTagger>();
@@ -197,6 +200,8 @@ export function compileTagger(model: LinearModel): CompiledTagger {
     rep,
     posCount,
     sufCache: new Int32Array(V).fill(-2),
+    lemmaSeen: new Int32Array(V),
+    sentenceStamp: 0,
   };
   compiled.set(model, result);
   return result;
@@ -296,8 +301,7 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
   const sentences = fd.segments.sentences;
   let sentBase = 0;
   let sentIndex = -1;
-  const seen = new Set<number>();
-  const seenCue = new Set<string>();
+  const seenCue: string[] = [];
   // Tables in locals: the loop below runs once per token of every document.
   const R = c.rows;
   const { p: Pt, sh: Sh, pp: PP, ppNext: PPn, ppp: PPP, shPrev: ShP, sufCache } = c;
@@ -306,7 +310,7 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
     const sent = sentences[t.sentence];
     if (t.sentence !== sentIndex) {
       sentIndex = t.sentence;
-      sentBase = sentenceScore(c, fd, t.sentence, lid, seen, seenCue);
+      sentBase = sentenceScore(c, fd, t.sentence, lid, seenCue);
     }
     const first = sent ? sent.firstToken : 0;
     const end = sent ? sent.endToken : n;
@@ -372,12 +376,19 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
 }
 
 /** Sum of the weights of `sentenceFeatures(fd, s)`, in the same order. */
-function sentenceScore(c: CompiledTagger, fd: FeatureDoc, s: number, lid: Int32Array, seen: Set<number>, seenCue: Set<string>): number {
+function sentenceScore(c: CompiledTagger, fd: FeatureDoc, s: number, lid: Int32Array, seenCue: string[]): number {
   const sent = fd.segments.sentences[s];
   if (!sent) return 0;
   const o = (name: string): number => c.other.get(name) ?? 0;
-  seen.clear();
-  seenCue.clear();
+  // Lemmas already counted in this sentence: lemmaSeen[id] === stamp (a Set cleared per sentence re-grew its
+  // table in every sentence). Cue groups are few: a short array.
+  if (++c.sentenceStamp >= 0x7fffffff) {
+    c.lemmaSeen.fill(0);
+    c.sentenceStamp = 1;
+  }
+  const stamp = c.sentenceStamp;
+  const lemmaSeen = c.lemmaSeen;
+  seenCue.length = 0;
   let sum = 0;
   let bang = false;
   let question = false;
@@ -390,15 +401,15 @@ function sentenceScore(c: CompiledTagger, fd: FeatureDoc, s: number, lid: Int32A
     if (t.kind === 'word') {
       const l = lid[k] as number;
       if (l >= 0) {
-        if (!seen.has(l)) {
-          seen.add(l);
+        if (lemmaSeen[l] !== stamp) {
+          lemmaSeen[l] = stamp;
           sum += c.rows[l * ROW + ROW_SL] as number;
         }
       }
     }
     for (const cue of fd.cues[k] as readonly string[]) {
-      if (!seenCue.has(cue)) {
-        seenCue.add(cue);
+      if (!seenCue.includes(cue)) {
+        seenCue.push(cue);
         sum += c.sCue.get(cue) ?? 0;
       }
     }

@@ -134,6 +134,43 @@ export function softmaxInPlace(v: Float64Array): Float64Array {
  * features with `skip[id]` set are left out.
  */
 export function topFeatures(model: LinearModel, ids: readonly number[], k = 0, n = 3, skip?: Uint8Array): [string, number][] {
+  if (!(n >= 1 && n <= 64 && Number.isInteger(n))) return topFeaturesSorted(model, ids, k, n, skip);
+  const K = model.outputs.length;
+  // The n best so far, in order (this runs for every finding: no pair per feature, no set, no sort). A
+  // repeated id needs no set: if it is among the n it is skipped, and if not, it lost to them once already and
+  // they have only got stronger since.
+  const topId: number[] = [];
+  const topName: string[] = [];
+  const topW: number[] = [];
+  const q = model.quantised;
+  for (const id of ids) {
+    if (skip && skip[id]) continue;
+    const at = id * K + k;
+    const w = q ? (q.lut[(q.ints[at] as number) + 128] as number) : (model.weights[at] as number);
+    if (!(w > 0)) continue;
+    const name = model.features[id] as string;
+    if (name === 'bias' || topId.includes(id)) continue;
+    // After every kept feature that sorts first (the order of `topFeaturesSorted`'s sort, which is stable).
+    let pos = topId.length;
+    while (pos > 0 && (w > (topW[pos - 1] as number) || (w === topW[pos - 1] && name < (topName[pos - 1] as string)))) pos--;
+    if (pos >= n) continue;
+    // Shift the weaker ones down by one (splice would allocate the array of removed elements).
+    for (let j = Math.min(topId.length, n - 1); j > pos; j--) {
+      topId[j] = topId[j - 1] as number;
+      topName[j] = topName[j - 1] as string;
+      topW[j] = topW[j - 1] as number;
+    }
+    topId[pos] = id;
+    topName[pos] = name;
+    topW[pos] = w;
+  }
+  const out: [string, number][] = [];
+  for (let j = 0; j < topId.length; j++) out.push([topName[j] as string, topW[j] as number]);
+  return out;
+}
+
+/** `topFeatures` by sorting every candidate (the reference, and any `n` the insertion above does not take). */
+export function topFeaturesSorted(model: LinearModel, ids: readonly number[], k = 0, n = 3, skip?: Uint8Array): [string, number][] {
   const K = model.outputs.length;
   const seen = new Set<number>();
   const scored: [string, number][] = [];

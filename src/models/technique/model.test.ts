@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segmentText } from '../../core/segment/segment.js';
 import { buildFeatureDoc, spanFeatures, tokenFeatures } from './features.js';
 import { TECHNIQUES } from './labels.js';
-import { featureIds, loadLinear, saveLinear, scoreAll, topFeatures } from './linear.js';
+import { featureIds, loadLinear, saveLinear, scoreAll, topFeatures, topFeaturesSorted } from './linear.js';
 import { loadTechniqueModel } from './load.js';
 import { analyseTechniques, decodeSpans, tokenRange } from './model.js';
 
@@ -40,6 +40,24 @@ describe('technique model', () => {
     expect(s[0]).toBeCloseTo(2.5, 3);
     expect(s[1]).toBeCloseTo(-0.5, 3);
     expect(topFeatures(m, featureIds(m, ['bias', 'w=a', 'w=b']), 1)).toEqual([['w=b', expect.closeTo(1, 3)]]);
+  });
+
+  it('topFeatures keeps the same best features as sorting them all', () => {
+    // Few distinct weight levels (int8) so that ties, broken by name, are common; ids repeat.
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const names = Array.from({ length: 40 }, (_, i) => (i === 0 ? 'bias' : `f=${String.fromCharCode(97 + ((i * 7) % 26))}${i}`));
+    const m = loadLinear(saveLinear(['x', 'y'], names, Array.from({ length: 80 }, () => Math.round(next() * 6 - 2) / 2), 8));
+    const skip = Uint8Array.from(names, (_, i) => (i % 9 === 4 ? 1 : 0));
+    for (let r = 0; r < 200; r++) {
+      const ids = Array.from({ length: Math.floor(next() * 30) }, () => Math.floor(next() * names.length));
+      for (const n of [1, 2, 3, 5]) {
+        for (const k of [0, 1]) {
+          expect(topFeatures(m, ids, k, n)).toEqual(topFeaturesSorted(m, ids, k, n));
+          expect(topFeatures(m, ids, k, n, skip)).toEqual(topFeaturesSorted(m, ids, k, n, skip));
+        }
+      }
+    }
   });
 
   it('loads the committed artefact and finds spans inside the text', () => {

@@ -13,7 +13,7 @@ import { tagTokensFast } from './fast-tagger.js';
 import { loadWordVectors, type WordVectors } from '../vectors/word-vectors.js';
 import { addDenseSpanLogits, loadDense, type DenseArtefact, type DenseModel } from './dense.js';
 import { loadWordClusters, type WordClusterArtefact, type WordClusters } from './word-clusters.js';
-import { documentBest, logisticScore, meanProb, paragraphStackFeatures, spanFilterFeatureNames, spanFilterFeatures, type ParagraphStackArtefact, type SpanFilterArtefact } from './second-stage.js';
+import { documentBest, logisticScore, logisticScoreAt, meanProb, PARAGRAPH_STACK_FEATURES, paragraphStackInputs, spanFilterFeatureNames, spanFilterFeatures, type ParagraphStackArtefact, type SpanFilterArtefact } from './second-stage.js';
 import { featureIds, scoreAll, scoreOne, sigmoid, softmaxInPlace, topFeatures, type LinearArtefact, type LinearModel, loadLinear } from './linear.js';
 
 export type ParagraphRule = 'model' | 'spans' | 'both' | 'mean' | 'stack';
@@ -289,9 +289,10 @@ export function paragraphTechniques(model: TechniqueModel, run: TechniqueAnalysi
 
 /**
  * Mean paragraph-model probability of each technique (classifier order) over the document's non-empty
- * lines: an input of the paragraph stack. `byRange` collects each line's probabilities by token range.
+ * lines: an input of the paragraph stack. `byRange` collects each line's probabilities by token range
+ * (key `rangeKey(fd, a, b)`).
  */
-export function documentParagraphMean(model: TechniqueModel, fd: FeatureDoc, byRange?: Map<string, Float64Array>): Float64Array {
+export function documentParagraphMean(model: TechniqueModel, fd: FeatureDoc, byRange?: Map<number, Float64Array>): Float64Array {
   const labels = model.classifier.outputs;
   const toParagraph = paragraphIndex(model);
   const sum = new Float64Array(labels.length);
@@ -300,10 +301,10 @@ export function documentParagraphMean(model: TechniqueModel, fd: FeatureDoc, byR
   for (let start = 0; start <= text.length; ) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    if (text.slice(start, end).trim() !== '') {
+    if (!blank(text, start, end)) {
       const { a, b } = tokenRange(fd, start, end);
       const probs = paragraphProbs(model, fd, a, b).probs;
-      byRange?.set(`${a}:${b}`, probs);
+      byRange?.set(rangeKey(fd, a, b), probs);
       for (let k = 0; k < labels.length; k++) sum[k] = (sum[k] as number) + (probs[toParagraph[k] as number] ?? 0);
       lines++;
     }
@@ -314,32 +315,59 @@ export function documentParagraphMean(model: TechniqueModel, fd: FeatureDoc, byR
   return sum;
 }
 
+/** A number that names the token range [a, b) of `fd` (a string key would be built for every paragraph). */
+function rangeKey(fd: FeatureDoc, a: number, b: number): number {
+  return a * (fd.tokens.length + 1) + b;
+}
+
+/** `text.slice(start, end).trim() === ''` without the slice: every character is one that `trim` removes. */
+function blank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!trimmed(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
+function trimmed(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 160) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 interface StackCache {
   readonly docBest: Float64Array;
   readonly docMean: Float64Array;
-  readonly byRange: Map<string, Float64Array>;
+  readonly byRange: Map<number, Float64Array>;
 }
 
 const stackCaches = new WeakMap<TechniqueAnalysis, StackCache>();
+
+// Scratch of the paragraph stack, reused for every paragraph: the paragraph model's probabilities in
+// classifier order and the stack's inputs, technique-major (see `paragraphStackInputs`).
+const stackPm: number[] = [];
+const stackInputs: number[] = [];
 
 /** The `stack` rule: each technique's paragraph model over first-stage scores, against its threshold. */
 function stackedParagraphTechniques(model: TechniqueModel, stack: ParagraphStackArtefact, run: TechniqueAnalysis, a: number, b: number, start: number, end: number): [string, number][] {
   const labels = model.classifier.outputs;
   let cache = stackCaches.get(run);
   if (!cache) {
-    const byRange = new Map<string, Float64Array>();
+    const byRange = new Map<number, Float64Array>();
     const docMean = documentParagraphMean(model, run.fd, byRange);
     cache = { docBest: documentBest(run.spans, labels.length), docMean, byRange };
     stackCaches.set(run, cache);
   }
-  const pmRaw = cache.byRange.get(`${a}:${b}`) ?? paragraphProbs(model, run.fd, a, b).probs;
+  const pmRaw = cache.byRange.get(rangeKey(run.fd, a, b)) ?? paragraphProbs(model, run.fd, a, b).probs;
   const toParagraph = paragraphIndex(model);
-  const pm = labels.map((_, k) => pmRaw[toParagraph[k] as number] ?? 0);
-  const rows = paragraphStackFeatures(pm, run.spans, start, end, b - a, cache.docMean, cache.docBest);
+  const nL = labels.length;
+  stackPm.length = nL;
+  for (let k = 0; k < nL; k++) stackPm[k] = pmRaw[toParagraph[k] as number] ?? 0;
+  paragraphStackInputs(stackPm, run.spans, start, end, b - a, cache.docMean, cache.docBest, stackInputs);
+  const F = PARAGRAPH_STACK_FEATURES.length;
   const found: [string, number][] = [];
-  labels.forEach((label, k) => {
-    const score = logisticScore(stack.models[k] as ParagraphStackArtefact['models'][number], rows[k] as number[]);
+  for (let k = 0; k < nL; k++) {
+    const label = labels[k] as string;
+    const score = logisticScoreAt(stack.models[k] as ParagraphStackArtefact['models'][number], stackInputs, k * F, F);
     if (score >= (stack.thresholds[label] ?? 0.5)) found.push([label, score]);
-  });
+  }
   return found.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
 }

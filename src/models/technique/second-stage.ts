@@ -26,8 +26,13 @@ export interface LogisticArtefact {
 }
 
 export function logisticScore(m: LogisticArtefact, x: ArrayLike<number>): number {
+  return logisticScoreAt(m, x, 0, x.length);
+}
+
+/** `logisticScore(m, x.slice(at, at + n))` without the slice (the same sum in the same order). */
+export function logisticScoreAt(m: LogisticArtefact, x: ArrayLike<number>, at: number, n: number): number {
   let s = m.weights[0] as number;
-  for (let j = 0; j < x.length; j++) s += ((m.weights[j + 1] as number) * ((x[j] as number) - (m.mean[j] as number))) / (m.scale[j] as number);
+  for (let j = 0; j < n; j++) s += ((m.weights[j + 1] as number) * ((x[at + j] as number) - (m.mean[j] as number))) / (m.scale[j] as number);
   return 1 / (1 + Math.exp(-s));
 }
 
@@ -154,13 +159,34 @@ export function documentBest(spans: readonly StackSpan[], nLabels: number): Floa
  * row k holds technique k's inputs (names in PARAGRAPH_STACK_FEATURES).
  */
 export function paragraphStackFeatures(pm: ArrayLike<number>, spans: readonly StackSpan[], start: number, end: number, nTokens: number, docMean: ArrayLike<number>, docBest: Float64Array): number[][] {
+  const flat: number[] = [];
+  paragraphStackInputs(pm, spans, start, end, nTokens, docMean, docBest, flat);
+  const F = PARAGRAPH_STACK_FEATURES.length;
+  const rows: number[][] = [];
+  for (let k = 0; k < docBest.length; k++) rows.push(flat.slice(k * F, (k + 1) * F));
+  return rows;
+}
+
+// Per-technique sums of one paragraph, reused across calls (this runs for every paragraph; plain arrays,
+// not typed ones: V8 allocates a typed array of more than 64 bytes outside its heap).
+const best: number[] = [];
+const bestF: number[] = [];
+const tops: number[] = [];
+const sumF: number[] = [];
+
+/**
+ * `paragraphStackFeatures` written flat into `out` (technique k's inputs at k × PARAGRAPH_STACK_FEATURES.length),
+ * which the caller reuses: the paragraph stack then allocates no row per technique and paragraph (those rows
+ * were the technique stage's largest source of garbage). The same values as the rows.
+ */
+export function paragraphStackInputs(pm: ArrayLike<number>, spans: readonly StackSpan[], start: number, end: number, nTokens: number, docMean: ArrayLike<number>, docBest: Float64Array, out: number[]): void {
   const nL = docBest.length;
-  // Plain arrays, not typed ones: V8 allocates a typed array of more than 64 bytes outside its heap, at
-  // ~10x the cost of a plain array, and this runs for every paragraph (the values are the same doubles).
-  const best = new Array<number>(nL).fill(0);
-  const bestF = new Array<number>(nL).fill(0);
-  const tops = new Array<number>(nL).fill(0);
-  const sumF = new Array<number>(nL).fill(0);
+  for (let k = 0; k < nL; k++) {
+    best[k] = 0;
+    bestF[k] = 0;
+    tops[k] = 0;
+    sumF[k] = 0;
+  }
   let n = 0;
   for (const s of spans) {
     if (s.start >= end || s.end <= start) continue;
@@ -175,7 +201,18 @@ export function paragraphStackFeatures(pm: ArrayLike<number>, spans: readonly St
     }
     tops[top] = (tops[top] as number) + 1;
   }
-  const rows: number[][] = [];
-  for (let k = 0; k < nL; k++) rows.push([logit((pm[k] as number) ?? 0), best[k] as number, bestF[k] as number, Math.log1p(tops[k] as number), Math.log1p(sumF[k] as number), Math.log1p(n), Math.log1p(nTokens), docMean[k] as number, docBest[k] as number]);
-  return rows;
+  const logN = Math.log1p(n);
+  const logTokens = Math.log1p(nTokens);
+  let j = 0;
+  for (let k = 0; k < nL; k++) {
+    out[j++] = logit((pm[k] as number) ?? 0);
+    out[j++] = best[k] as number;
+    out[j++] = bestF[k] as number;
+    out[j++] = Math.log1p(tops[k] as number);
+    out[j++] = Math.log1p(sumF[k] as number);
+    out[j++] = logN;
+    out[j++] = logTokens;
+    out[j++] = docMean[k] as number;
+    out[j++] = docBest[k] as number;
+  }
 }
