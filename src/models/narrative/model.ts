@@ -90,8 +90,8 @@ export type SparseVector = ReadonlyMap<number, number>;
 
 /** A sparse vector's entries as two arrays, in the Map's order. */
 export interface PackedVector {
-  readonly index: Int32Array;
-  readonly value: Float64Array;
+  readonly index: ArrayLike<number>;
+  readonly value: ArrayLike<number>;
 }
 
 const PACKED = new WeakMap<SparseVector, PackedVector>();
@@ -105,13 +105,12 @@ const PACKED = new WeakMap<SparseVector, PackedVector>();
 export function packVector(x: SparseVector): PackedVector {
   let packed = PACKED.get(x);
   if (!packed) {
-    const index = new Int32Array(x.size);
-    const value = new Float64Array(x.size);
-    let k = 0;
-    for (const [i, v] of x) {
-      index[k] = i;
-      value[k++] = v;
-    }
+    const index: number[] = [];
+    const value: number[] = [];
+    x.forEach((v, i) => {
+      index.push(i);
+      value.push(v);
+    });
     packed = { index, value };
     PACKED.set(x, packed);
   }
@@ -138,17 +137,25 @@ export class NarrativeModel {
   }
 
   vectorizeCounts(counts: ReadonlyMap<string, number>): SparseVector {
-    const v = new Map<number, number>();
+    // The terms' indices and values first, then the Map, each entry set once with its final value (the same
+    // entries in the same order as setting the raw values and dividing them in place); forEach, not for-of,
+    // so that no entry pair is made per term. The arrays become the vector's packed form (see `packVector`).
+    const index: number[] = [];
+    const value: number[] = [];
     let norm = 0;
-    for (const [term, count] of counts) {
+    counts.forEach((count, term) => {
       const i = this.index.get(term);
-      if (i === undefined) continue;
-      const value = (1 + Math.log(count)) * (this.data.idf[i] ?? 0);
-      v.set(i, value);
-      norm += value * value;
-    }
+      if (i === undefined) return;
+      const x = (1 + Math.log(count)) * (this.data.idf[i] ?? 0);
+      index.push(i);
+      value.push(x);
+      norm += x * x;
+    });
     norm = Math.sqrt(norm);
-    if (norm > 0) for (const [i, value] of v) v.set(i, value / norm);
+    const v = new Map<number, number>();
+    if (norm > 0) for (let k = 0; k < value.length; k++) value[k] = (value[k] as number) / norm;
+    for (let k = 0; k < index.length; k++) v.set(index[k] as number, value[k] as number);
+    if (v.size === index.length) PACKED.set(v, { index, value });
     return v;
   }
 
@@ -224,28 +231,63 @@ export class NarrativeModel {
     const ex = this.data.exemplars ?? [];
     // x as a dense array for the many dot products (the same numbers as x.get(i) ?? 0). The array is the
     // model's scratch space, set back to zeros after use: a fresh one per call (the size of the vocabulary)
-    // was a good part of the narrative stage's garbage.
+    // was a good part of the narrative stage's garbage. forEach rather than for-of: no entry pair per term.
     const dense = (this.scratch ??= new Float64Array(this.data.vocabulary.length));
     let inRange = true;
-    let sims: { i: number; sim: number }[];
+    // The k best exemplars with a positive similarity, best first (ties: lower index first): the first k of
+    // sorting every exemplar by that order, kept by insertion instead of an object per exemplar and a sort.
+    const topI: number[] = [];
+    const topSim: number[] = [];
     try {
-      for (const [i, v] of x) {
+      x.forEach((v, i) => {
         if (i >= 0 && i < dense.length && Number.isInteger(i)) dense[i] = v;
         else inRange = false;
+      });
+      const packed = inRange ? this.packedExemplars() : null;
+      for (let i = 0; i < ex.length; i++) {
+        const e = ex[i] as Exemplar;
+        if (e.domain !== domain) continue;
+        const p = packed?.[i];
+        const sim = p ? packedDot(dense, p) : inRange ? denseDot(dense, e.weights) : dot(x, e.weights);
+        if (!(sim > 0)) continue;
+        // Insert after every kept one that sorts before it (higher similarity, or equal and lower index).
+        let at = topI.length;
+        while (at > 0 && sim > (topSim[at - 1] as number)) at--;
+        if (at >= k) continue;
+        for (let j = Math.min(topI.length, k - 1); j > at; j--) {
+          topI[j] = topI[j - 1] as number;
+          topSim[j] = topSim[j - 1] as number;
+        }
+        topI[at] = i;
+        topSim[at] = sim;
       }
-      sims = ex
-        .map((e, i) => ({ i, sim: e.domain === domain ? (inRange ? denseDot(dense, e.weights) : dot(x, e.weights)) : -1 }))
-        .filter((e) => e.sim > 0)
-        .sort((a, b) => b.sim - a.sim || a.i - b.i)
-        .slice(0, k);
     } finally {
-      for (const i of x.keys()) if (i >= 0 && i < dense.length && Number.isInteger(i)) dense[i] = 0;
+      x.forEach((_, i) => {
+        if (i >= 0 && i < dense.length && Number.isInteger(i)) dense[i] = 0;
+      });
     }
-    const total = sims.reduce((t, e) => t + e.sim, 0);
+    let total = 0;
+    for (let j = 0; j < topSim.length; j++) total += topSim[j] as number;
     if (total <= 0) return votes;
-    for (const { i, sim } of sims)
-      for (const label of ex[i]!.labels) votes.set(label, (votes.get(label) ?? 0) + sim / total);
+    for (let j = 0; j < topI.length; j++) {
+      const sim = topSim[j] as number;
+      for (const label of ex[topI[j] as number]!.labels) votes.set(label, (votes.get(label) ?? 0) + sim / total);
+    }
     return votes;
+  }
+
+  private packed: (PackedVector | null)[] | undefined;
+
+  /**
+   * Each exemplar's weights as parallel arrays, in their stored order (made once per model); null for an
+   * exemplar whose indices an Int32Array cannot hold as they are (then its tuples are read).
+   */
+  private packedExemplars(): (PackedVector | null)[] {
+    return (this.packed ??= (this.data.exemplars ?? []).map((e) =>
+      e.weights.every(([i]) => Number.isInteger(i) && i >= 0 && i <= 0x7fffffff)
+        ? { index: Int32Array.from(e.weights, ([i]) => i), value: Float64Array.from(e.weights, ([, w]) => w) }
+        : null,
+    ));
   }
 
   private weightsOf(name: string, head: LinearHead): Float64Array {
@@ -268,6 +310,14 @@ function dot(x: SparseVector, weights: readonly (readonly [number, number])[]): 
 function denseDot(x: Float64Array, weights: readonly (readonly [number, number])[]): number {
   let s = 0;
   for (const [i, w] of weights) s += (x[i] ?? 0) * w;
+  return s;
+}
+
+/** `denseDot` over the packed weights: the same products summed in the same order. */
+function packedDot(x: Float64Array, weights: PackedVector): number {
+  const { index, value } = weights;
+  let s = 0;
+  for (let j = 0; j < index.length; j++) s += (x[index[j] as number] ?? 0) * (value[j] as number);
   return s;
 }
 

@@ -13,8 +13,6 @@ export interface TermOccurrence {
   readonly end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-
 // Function words and reporting verbs that carry no narrative; written for this model.
 const STOP = new Set(
   `a about above after again against all also am an and any are aren't as at be because been before being below between both
@@ -70,15 +68,75 @@ export interface TextWord {
   readonly end: number;
 }
 
+/**
+ * The matches in `text` of the word pattern `[\p{L}\p{N}]+(?:['’]\p{L}+)*` (flags `gu`), found by a scan
+ * over code points instead of `matchAll`, which built a match array per word (the narrative stage's largest
+ * source of garbage). The same words: a run of letters and numbers, then any number of groups of an
+ * apostrophe (' or ’) followed by a run of letters. `terms.test.ts` checks it against the pattern.
+ */
 function scanWords(text: string): TextWord[] {
   const out: TextWord[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = text.codePointAt(i) as number;
+    const size = cp > 0xffff ? 2 : 1;
+    if (classOf(cp) === OTHER) {
+      i += size;
+      continue;
+    }
+    const start = i;
+    i += size;
+    // The run of letters and numbers.
+    while (i < n) {
+      const c = text.codePointAt(i) as number;
+      if (classOf(c) === OTHER) break;
+      i += c > 0xffff ? 2 : 1;
+    }
+    // Apostrophe groups: an apostrophe counts only when a letter follows it.
+    while (i + 1 < n) {
+      const q = text.charCodeAt(i);
+      if (q !== 0x27 && q !== 0x2019) break;
+      const c = text.codePointAt(i + 1) as number;
+      if (classOf(c) !== LETTER) break;
+      i += 1 + (c > 0xffff ? 2 : 1);
+      while (i < n) {
+        const d = text.codePointAt(i) as number;
+        if (classOf(d) !== LETTER) break;
+        i += d > 0xffff ? 2 : 1;
+      }
+    }
+    out.push({ lower: text.slice(start, i).toLowerCase(), start, end: i });
+  }
   return out;
+}
+
+const LETTER = 1;
+const NUMBER = 2;
+const OTHER = 3;
+const IS_LETTER = /^\p{L}$/u;
+const IS_NUMBER = /^\p{N}$/u;
+/** Class of each code unit below 0x10000 as found so far (0: not yet asked). */
+const BMP_CLASS = new Uint8Array(0x10000);
+
+/** LETTER (\p{L}), NUMBER (\p{N}) or OTHER for a code point (a lone surrogate is OTHER, as for the regex). */
+function classOf(cp: number): number {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) ? LETTER : cp >= 48 && cp <= 57 ? NUMBER : OTHER;
+  if (cp < 0x10000) {
+    let c = BMP_CLASS[cp] as number;
+    if (c === 0) BMP_CLASS[cp] = c = testClass(String.fromCharCode(cp));
+    return c;
+  }
+  return testClass(String.fromCodePoint(cp));
+}
+
+function testClass(ch: string): number {
+  return IS_LETTER.test(ch) ? LETTER : IS_NUMBER.test(ch) ? NUMBER : OTHER;
 }
 
 let lastWords: { text: string; words: readonly TextWord[] } | undefined;
 
-/** The words of `text` (the WORD pattern), lower-cased; those of the last text asked for are kept. Read-only. */
+/** The words of `text` (the word pattern of `scanWords`), lower-cased; those of the last text asked for are kept. Read-only. */
 export function textWords(text: string): readonly TextWord[] {
   if (lastWords?.text !== text) lastWords = { text, words: scanWords(text) };
   return lastWords.words;
@@ -89,14 +147,16 @@ const DIGITS = /^\d+$/u;
 
 function computeOccurrences(text: string, base: number): TermOccurrence[] {
   const out: TermOccurrence[] = [];
-  let prev: { term: string; start: number; end: number } | null = null;
+  // The previous term of a possible bigram (null: none), kept in locals rather than an object per word.
+  let prevTerm: string | null = null;
+  let prevStart = 0;
   let lastEnd = 0;
   for (const w of base === 0 ? textWords(text) : scanWords(text)) {
     const raw = w.lower;
     const gapStart = lastEnd;
     lastEnd = w.end;
     if (isStopWord(raw.includes('’') ? raw.replace(/’/gu, "'") : raw) || raw.length < 2 || DIGITS.test(raw)) {
-      prev = null;
+      prevTerm = null;
       continue;
     }
     const term = stem(raw);
@@ -104,17 +164,18 @@ function computeOccurrences(text: string, base: number): TermOccurrence[] {
     const end = base + w.end;
     out.push({ term, start, end });
     // A bigram only across plain spacing or a hyphen: not across sentence punctuation.
-    if (prev) {
+    if (prevTerm !== null) {
       GAP.lastIndex = gapStart;
       GAP.test(text);
-      if (GAP.lastIndex === w.start) out.push({ term: `${prev.term} ${term}`, start: prev.start, end });
+      if (GAP.lastIndex === w.start) out.push({ term: `${prevTerm} ${term}`, start: prevStart, end });
     }
-    prev = { term, start, end };
+    prevTerm = term;
+    prevStart = start;
   }
   return out;
 }
 
-/** A character a word (WORD) can contain, or half of a surrogate pair (treated as one, to be safe). */
+/** A character a word (see `scanWords`) can contain, or half of a surrogate pair (treated as one, to be safe). */
 const WORDISH = /[\p{L}\p{N}'’\uD800-\uDFFF]/u;
 
 /** No word can run across offset `i` of `text`. */
