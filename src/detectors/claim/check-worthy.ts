@@ -65,6 +65,16 @@ export const checkWorthy: Detector = {
   },
 };
 
+/** Phrase lists and the claim type each signals, in the order they are tried (made once, not per sentence). */
+const PHRASE_TYPES = [
+  ['causal', CAUSAL_PHRASES],
+  ['intent', INTENT_PHRASES],
+  ['prediction', PREDICTION_PHRASES],
+] as const;
+
+/** The type a sentence gets when it has cues of several (first found wins; opinion only without any). */
+const TYPE_ORDER: readonly ClaimType[] = ['statistic', 'causal', 'intent', 'prediction', 'event', 'quote'];
+
 export interface SentenceClaim {
   readonly span: { start: number; end: number };
   readonly type: ClaimType;
@@ -93,11 +103,7 @@ export function classifySentence(text: string, segments: Segments, sentence: Sen
     found.add('quote');
     cues.push('quote:quotation');
   }
-  for (const [type, phrases] of [
-    ['causal', CAUSAL_PHRASES],
-    ['intent', INTENT_PHRASES],
-    ['prediction', PREDICTION_PHRASES],
-  ] as const) {
+  for (const [type, phrases] of PHRASE_TYPES) {
     const hits = findPhrases(lower, phrases);
     if (hits.length > 0) {
       found.add(type);
@@ -116,8 +122,7 @@ export function classifySentence(text: string, segments: Segments, sentence: Sen
   const opinion = tokens.filter((t) => OPINION_WORDS.has(t.normal) || OPINION_WORDS.has(t.lemma));
   if (opinion.length > 0) cues.push(...opinion.slice(0, 3).map((t) => `opinion:${t.normal}`));
 
-  const order: ClaimType[] = ['statistic', 'causal', 'intent', 'prediction', 'event', 'quote'];
-  let type: ClaimType | undefined = order.find((t) => found.has(t));
+  let type: ClaimType | undefined = TYPE_ORDER.find((t) => found.has(t));
   if (!type) {
     if (opinion.length === 0) return null;
     type = 'opinion';

@@ -66,39 +66,76 @@ export const TYPE_WEIGHT: Readonly<Record<ClaimType, number>> = {
 
 /** Every occurrence of any phrase in the lower-cased text, at word boundaries. */
 export function findPhrases(lower: string, phrases: readonly string[]): { phrase: string; index: number }[] {
-  const out: { phrase: string; index: number }[] = [];
+  const table = phraseTable(phrases);
   const starts = wordStarts(lower);
-  for (const { phrase: p, key } of phraseInfo(phrases)) {
-    if (key === null) {
-      searchPhrase(lower, p, out);
-      continue;
-    }
-    // A phrase that starts with a word character and cannot overlap itself: its occurrences at a word
-    // boundary are exactly those at a word start, and one search per phrase would find every one of them.
-    for (const i of starts.get(key) ?? NO_STARTS) {
-      if (lower.startsWith(p, i) && !isWordChar(lower[i + p.length] ?? ' ')) out.push({ phrase: p, index: i });
+  // One pass over the sentence's word starts: a start whose first two code units begin some phrases is
+  // checked against those (in list order). A phrase that starts with a word character and cannot overlap
+  // itself occurs at a word boundary exactly where it occurs at a word start. Hits come out by position and,
+  // at one position, in list order: the order of one search per phrase followed by a stable sort by position.
+  const out: { phrase: string; index: number }[] = [];
+  const hits: Hit[] | null = table.searched.length > 0 ? [] : null;
+  for (let s = 0; s < starts.count; s++) {
+    const i = starts.at[s] as number;
+    const list = table.byKey.get(startKey(lower, i));
+    if (!list) continue;
+    for (const { phrase: p, order } of list) {
+      if (!lower.startsWith(p, i) || isWordChar(lower[i + p.length] ?? ' ')) continue;
+      if (hits) hits.push({ phrase: p, index: i, order });
+      else out.push({ phrase: p, index: i });
     }
   }
-  return out.sort((a, b) => a.index - b.index);
+  if (!hits) return out;
+  // Phrases that are searched for one by one: merge by position, then list order.
+  for (const { phrase, order } of table.searched) {
+    const found: { phrase: string; index: number }[] = [];
+    searchPhrase(lower, phrase, found);
+    for (const f of found) hits.push({ phrase, index: f.index, order });
+  }
+  hits.sort((a, b) => a.index - b.index || a.order - b.order);
+  for (const h of hits) out.push({ phrase: h.phrase, index: h.index });
+  return out;
 }
 
-const NO_STARTS: readonly number[] = [];
+interface Hit {
+  readonly phrase: string;
+  readonly index: number;
+  /** The phrase's position in its list. */
+  readonly order: number;
+}
 
 /** The word-start key of position `i`: its first two code units as one number (no string to build and hash). */
 function startKey(s: string, i: number): number {
   return s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
 }
 
-const PHRASE_INFO = new WeakMap<readonly string[], readonly { phrase: string; key: number | null }[]>();
+interface PhraseTable {
+  /** Phrases found through word starts, by their word-start key (first two code units), in list order. */
+  readonly byKey: ReadonlyMap<number, readonly { phrase: string; order: number }[]>;
+  /** Phrases that must be searched for (see `simplePhrase`). */
+  readonly searched: readonly { phrase: string; order: number }[];
+}
 
-/** Each phrase with its word-start key (first two code units), or null when it must be searched for. */
-function phraseInfo(phrases: readonly string[]): readonly { phrase: string; key: number | null }[] {
-  let info = PHRASE_INFO.get(phrases);
-  if (!info) {
-    info = phrases.map((phrase) => ({ phrase, key: simplePhrase(phrase) ? startKey(phrase, 0) : null }));
-    PHRASE_INFO.set(phrases, info);
+const PHRASE_TABLES = new WeakMap<readonly string[], PhraseTable>();
+
+function phraseTable(phrases: readonly string[]): PhraseTable {
+  let table = PHRASE_TABLES.get(phrases);
+  if (!table) {
+    const byKey = new Map<number, { phrase: string; order: number }[]>();
+    const searched: { phrase: string; order: number }[] = [];
+    phrases.forEach((phrase, order) => {
+      if (!simplePhrase(phrase)) {
+        searched.push({ phrase, order });
+        return;
+      }
+      const key = startKey(phrase, 0);
+      const list = byKey.get(key);
+      if (list) list.push({ phrase, order });
+      else byKey.set(key, [{ phrase, order }]);
+    });
+    table = { byKey, searched };
+    PHRASE_TABLES.set(phrases, table);
   }
-  return info;
+  return table;
 }
 
 function searchPhrase(lower: string, p: string, out: { phrase: string; index: number }[]): void {
@@ -127,23 +164,21 @@ function simplePhrase(p: string): boolean {
   return true;
 }
 
-let lastStarts: { lower: string; starts: ReadonlyMap<number, readonly number[]> } | undefined;
+/** Word starts of the last text asked for: the first `count` entries of `at`, ascending (the array is reused). */
+const lastStarts = { lower: '', at: [] as number[], count: 0 };
 
-/** Word starts (a word character after a non-word one) of the last text asked for, by their first two code units. */
-function wordStarts(lower: string): ReadonlyMap<number, readonly number[]> {
-  if (lastStarts?.lower === lower) return lastStarts.starts;
-  const starts = new Map<number, number[]>();
+/** Word starts (a word character after a non-word one, with a code unit after it) of `lower`. */
+function wordStarts(lower: string): { readonly at: readonly number[]; readonly count: number } {
+  if (lastStarts.lower === lower && lower !== '') return lastStarts;
+  const at = lastStarts.at;
+  let count = 0;
   let prev = false;
   for (let i = 0; i < lower.length; i++) {
     const word = isWordChar(lower[i] as string);
-    if (word && !prev && i + 2 <= lower.length) {
-      const key = startKey(lower, i);
-      const list = starts.get(key);
-      if (list) list.push(i);
-      else starts.set(key, [i]);
-    }
+    if (word && !prev && i + 2 <= lower.length) at[count++] = i;
     prev = word;
   }
-  lastStarts = { lower, starts };
-  return starts;
+  lastStarts.lower = lower;
+  lastStarts.count = count;
+  return lastStarts;
 }
