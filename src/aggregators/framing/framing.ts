@@ -11,8 +11,8 @@ import type { Segments } from '../../core/segment/types.js';
 import { spanText, type SpanText } from '../../core/text/span.js';
 import type { LedgerItem } from '../../core/result/types.js';
 import type { Span } from '../../core/text/span.js';
-import { FINE_ROLE_CLASSES, loadRoleModel, type RoleModel, type RolePrediction } from '../../models/framing/role-model.js';
-import { predictMentionRolesFromParts } from './predict.js';
+import { fineRolePositions, FINE_ROLE_CLASSES, loadRoleModel, probabilityAt, type RoleModel, type RolePrediction, type RoleScores } from '../../models/framing/role-model.js';
+import { predictMentionRoleScores } from './predict.js';
 import { mentionFeaturePartsForSpan, prepareFramingDocument } from './framing-features.js';
 import type { EntityGroup, FoundMention } from './mentions.js';
 
@@ -79,11 +79,13 @@ function ledgerWeight(m: Span, ledger: readonly LedgerItem[]): number {
 }
 
 /** Protagonist, with the protagonist fine role the entity's own-voice mentions make most likely. */
-function defendedPrediction(preds: readonly RolePrediction[], ownVoice: readonly boolean[]): RolePrediction {
+function defendedPrediction(model: RoleModel, preds: readonly RoleScores[], ownVoice: readonly boolean[]): RolePrediction {
   const score = new Map<string, number>();
+  const roles = FINE_ROLE_CLASSES.Protagonist ?? [];
+  const positions = fineRolePositions(model.fine, 'Protagonist');
   preds.forEach((p, i) => {
     const w = ownVoice[i] ? 3 : 1;
-    for (const f of FINE_ROLE_CLASSES.Protagonist ?? []) score.set(f, (score.get(f) ?? 0) + (p.fineProba[f] ?? 0) * w);
+    roles.forEach((f, r) => score.set(f, (score.get(f) ?? 0) + probabilityAt(p.fineP, positions[r] as number) * w));
     if (p.main === 'Protagonist') for (const f of p.fine) score.set(f, (score.get(f) ?? 0) + w);
   });
   const fine = [...score].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'Guardian';
@@ -111,7 +113,7 @@ export function frameEntities(text: string, segments: Segments, model: RoleModel
   const weightOf = (m: FoundMention): number => (isByline(text, m) ? 0 : ledgerWeight(m, ledger));
   // All reported mentions of the document together: fine roles are pooled over the document, and a
   // mention that counts for nothing in its entity's role (a countered claim, a byline) does not shape it.
-  const all = predictMentionRolesFromParts(
+  const all = predictMentionRoleScores(
     model,
     mentions.map((m) => mentionFeaturePartsForSpan(prepared, m)),
     mentions.map((m) => (inRebuttal(m) ? REBUTTAL_RULE_WEIGHT : undefined)),
@@ -126,7 +128,7 @@ export function frameEntities(text: string, segments: Segments, model: RoleModel
     const accusedVotes = new Set(accused.map((i) => (i.attributionScope === 'document' ? 'doc' : i.id))).size;
     // An entity the countered claims are about ("Lie: Russia is invading ...") is defended by the text.
     const defendedVotes = ledger.filter((i) => i.claim && g.mentions.some((m) => isClaimSubject(text, m, i.claim)) && !accused.includes(i)).length;
-    const defended = defendedVotes > 0 ? defendedPrediction(predictions, g.mentions.map(inRebuttal)) : null;
+    const defended = defendedVotes > 0 ? defendedPrediction(model, predictions, g.mentions.map(inRebuttal)) : null;
     out.push(
       pool(text, segments, g, predictions, weights, [
         ...Array.from({ length: accusedVotes }, () => ({ p: ACCUSED, w: 2 })),
@@ -146,13 +148,16 @@ function isReportable(g: EntityGroup): boolean {
   return g.mentions.length >= 2 || g.name.includes(' ');
 }
 
+/** What pooling reads of a prediction: a mention's (`RoleScores`) or a ledger vote's (`RolePrediction`). */
+type CastRole = Pick<RolePrediction, 'main' | 'fine' | 'confidence' | 'mainProba'>;
+
 function pool(
   text: string,
   segments: Segments,
   g: EntityGroup,
-  mentionPreds: readonly RolePrediction[],
+  mentionPreds: readonly CastRole[],
   weights: readonly number[],
-  votes: readonly { p: RolePrediction; w: number }[],
+  votes: readonly { p: CastRole; w: number }[],
   minConfidence: number,
 ): EntityFraming {
   const preds = [...mentionPreds, ...votes.map((v) => v.p)];
@@ -171,7 +176,7 @@ function pool(
   });
   const fine = [...fineCount].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   const mentions: EntityMention[] = g.mentions.map((m, i) => {
-    const p = mentionPreds[i] as RolePrediction;
+    const p = mentionPreds[i] as CastRole;
     return { ...spanText(text, m), role: { main: p.main, fine: p.fine, confidence: p.confidence } };
   });
   return {
@@ -191,12 +196,12 @@ function support(
   text: string,
   segments: Segments,
   mentions: readonly FoundMention[],
-  preds: readonly RolePrediction[],
+  preds: readonly CastRole[],
   weights: readonly number[],
   role: string,
 ): SpanText[] {
   const ranked = mentions
-    .map((m, i) => ({ m, p: ((preds[i] as RolePrediction).mainProba[role] ?? 0) * (weights[i] ?? 1) }))
+    .map((m, i) => ({ m, p: ((preds[i] as CastRole).mainProba[role] ?? 0) * (weights[i] ?? 1) }))
     .filter((x) => x.p > 0)
     .sort((a, b) => b.p - a.p || a.m.start - b.m.start);
   const seen = new Set<number>();

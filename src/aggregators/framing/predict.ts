@@ -5,7 +5,18 @@
  * the document's mean (DOC_FINE_POOL), because a text tends to cast its entities in one theme.
  */
 import { compileFeatures, PrefixedKeys, type CompiledPart } from '../../models/framing/logistic.js';
-import { FINE_ROLE_CLASSES, MAIN_ROLE_CLASSES, predictRoles, predictRolesBatch, type RoleModel, type RolePrediction } from '../../models/framing/role-model.js';
+import {
+  FINE_ROLE_CLASSES,
+  fineRolePositions,
+  MAIN_ROLE_CLASSES,
+  predictRoleScores,
+  predictRoleScoresBatch,
+  probabilityAt,
+  withFineRecord,
+  type RoleModel,
+  type RolePrediction,
+  type RoleScores,
+} from '../../models/framing/role-model.js';
 import { mergeFeatureParts, type FeatureVector, type MentionFeatureParts } from './role-features.js';
 import { ruleMainProba, ruleScores, type RuleScores } from './role-rules.js';
 
@@ -22,17 +33,18 @@ export const DOC_FINE_POOL = 0.5;
 
 /** One mention on its own (no document pooling: a single mention is its own document mean). */
 export function predictMentionRole(model: RoleModel, f: FeatureVector, ruleWeight = RULE_WEIGHT): RolePrediction {
-  return mixRules(predictRoles(model, f), ruleScores(f), ruleWeight);
+  return withFineRecord(model, mixRules(model, predictRoleScores(model, f), ruleScores(f), ruleWeight));
 }
 
 /** The mentions of one document (their full feature vectors), fine roles pooled over the document. */
 export function predictDocumentRoles(model: RoleModel, vectors: readonly FeatureVector[], ruleWeight = RULE_WEIGHT, pool = DOC_FINE_POOL): RolePrediction[] {
   const raw = poolFine(
-    vectors.map((f) => predictRoles(model, f)),
+    model,
+    vectors.map((f) => predictRoleScores(model, f)),
     [],
     pool,
   );
-  return raw.map((p, i) => mixRules(p, ruleScores(vectors[i] as FeatureVector), ruleWeight));
+  return raw.map((p, i) => withFineRecord(model, mixRules(model, p, ruleScores(vectors[i] as FeatureVector), ruleWeight)));
 }
 
 /**
@@ -40,35 +52,39 @@ export function predictDocumentRoles(model: RoleModel, vectors: readonly Feature
  * `(1 - pool) × own + pool × mean`. Weights default to 1; a mention of weight 0 (a countered claim) does
  * not shape the mean. Main-role probabilities are left as they are.
  */
-function poolFine(preds: readonly RolePrediction[], weights: readonly number[], pool: number): RolePrediction[] {
+function poolFine(model: RoleModel, preds: readonly RoleScores[], weights: readonly number[], pool: number): RoleScores[] {
   if (pool <= 0 || preds.length < 2) return [...preds];
-  // The records are copied and read by their keys rather than rebuilt from Object.entries: a copy keeps
-  // V8's fast property layout (see role-model.ts, `newClassRecord`); the sums are the same.
-  const mean = new Map<string, number>();
+  // Per fine class, in the fine model's class order: the weighted sum of the mentions' probabilities,
+  // each added in mention order (the sums a Map keyed by role name held before the arrays).
+  const K = model.fine.classes.length;
+  const mean = new Float64Array(K);
   let total = 0;
   preds.forEach((p, i) => {
     const w = weights[i] ?? 1;
     if (w <= 0) return;
     total += w;
-    const probs = p.fineProba;
-    for (const k of Object.keys(probs)) mean.set(k, (mean.get(k) ?? 0) + (probs[k] as number) * w);
+    const probs = p.fineP;
+    for (let k = 0; k < K; k++) mean[k] = (mean[k] as number) + (probs[k] as number) * w;
   });
   if (total <= 0) return [...preds];
   return preds.map((p) => {
-    const fineProba: Record<string, number> = { ...p.fineProba };
-    for (const k of Object.keys(fineProba)) fineProba[k] = (1 - pool) * (fineProba[k] as number) + (pool * (mean.get(k) ?? 0)) / total;
+    const fineP = new Array<number>(K);
+    for (let k = 0; k < K; k++) fineP[k] = (1 - pool) * (p.fineP[k] as number) + (pool * (mean[k] as number)) / total;
     // The fine role is chosen again from the pooled probabilities, as role-model.ts chooses it: the most
     // probable role of the main role (ties: alphabetical).
     let fine: string | undefined;
     let best = 0;
-    for (const f of FINE_ROLE_CLASSES[p.main] ?? []) {
-      const v = fineProba[f] ?? 0;
+    const roles = FINE_ROLE_CLASSES[p.main] ?? [];
+    const positions = fineRolePositions(model.fine, p.main);
+    for (let r = 0; r < roles.length; r++) {
+      const f = roles[r] as string;
+      const v = probabilityAt(fineP, positions[r] as number);
       if (fine === undefined || v > best || (v === best && f.localeCompare(fine) < 0)) {
         fine = f;
         best = v;
       }
     }
-    return { ...p, fine: fine === undefined ? [] : [fine], fineProba };
+    return { ...p, fine: fine === undefined ? [] : [fine], fineP };
   });
 }
 
@@ -98,7 +114,21 @@ export function predictMentionRolesFromParts(
   poolWeights: readonly number[] = [],
   pool = DOC_FINE_POOL,
 ): RolePrediction[] {
-  const raw: RolePrediction[] = new Array<RolePrediction>(mentions.length);
+  return predictMentionRoleScores(model, mentions, ruleWeights, poolWeights, pool).map((p) => withFineRecord(model, p));
+}
+
+/**
+ * `predictMentionRolesFromParts` with the fine-role probabilities left as arrays (see `RoleScores`): the
+ * framing aggregator reports the roles, not the 22 probabilities, so it makes no record per mention.
+ */
+export function predictMentionRoleScores(
+  model: RoleModel,
+  mentions: readonly MentionFeatureParts[],
+  ruleWeights: readonly (number | undefined)[] = [],
+  poolWeights: readonly number[] = [],
+  pool = DOC_FINE_POOL,
+): RoleScores[] {
+  const raw: RoleScores[] = new Array<RoleScores>(mentions.length);
   // Rule cues of each mention: from the local part, or from the merged vector when the parts clash.
   const cues: RuleScores[] = new Array<RuleScores>(mentions.length);
   const batches = new Map<string, { shared: (FeatureVector | CompiledPart)[]; at: number[] }>();
@@ -113,7 +143,7 @@ export function predictMentionRolesFromParts(
     const shared = sharedParts(parts);
     if (!shared) {
       const merged = mergeFeatureParts(parts);
-      raw[i] = predictRoles(model, merged);
+      raw[i] = predictRoleScores(model, merged);
       cues[i] = ruleScores(merged);
       return;
     }
@@ -123,13 +153,13 @@ export function predictMentionRolesFromParts(
     batch.at.push(i);
   });
   for (const { shared, at } of batches.values()) {
-    const roles = predictRolesBatch(model, at.map((i) => (mentions[i] as MentionFeatureParts).local), shared);
+    const roles = predictRoleScoresBatch(model, at.map((i) => (mentions[i] as MentionFeatureParts).local), shared);
     at.forEach((i, j) => {
-      raw[i] = roles[j] as RolePrediction;
+      raw[i] = roles[j] as RoleScores;
       cues[i] = ruleScores((mentions[i] as MentionFeatureParts).local);
     });
   }
-  return poolFine(raw, poolWeights, pool).map((p, i) => mixRules(p, cues[i] as RuleScores, ruleWeights[i] ?? RULE_WEIGHT));
+  return poolFine(model, raw, poolWeights, pool).map((p, i) => mixRules(model, p, cues[i] as RuleScores, ruleWeights[i] ?? RULE_WEIGHT));
 }
 
 /** The parts after the local one, compiled, in order; null when two parts share a key. */
@@ -158,31 +188,41 @@ function sharedParts(parts: MentionFeatureParts): (FeatureVector | CompiledPart)
   return shared;
 }
 
-function mixRules(p: RolePrediction, rules: RuleScores, ruleWeight: number): RolePrediction {
+function mixRules(model: RoleModel, p: RoleScores, rules: RuleScores, ruleWeight: number): RoleScores {
   if (rules.strength <= 0 || ruleWeight <= 0) return p;
   const a = ruleWeight * Math.min(1, rules.strength);
   const rm = ruleMainProba(rules);
   const mainProba: Record<string, number> = {};
-  let best = { m: 'Antagonist', v: -1 };
+  let bestM = 'Antagonist';
+  let bestV = -1;
   for (const m of MAIN_ROLE_CLASSES) {
     const v = (1 - a) * (p.mainProba[m] ?? 0) + a * (rm[m] ?? 0);
     mainProba[m] = Math.round(v * 1000) / 1000;
-    if (v > best.v) best = { m, v };
+    if (v > bestV) {
+      bestM = m;
+      bestV = v;
+    }
   }
-  const roles = FINE_ROLE_CLASSES[best.m] ?? [];
-  const ruleTotal = roles.reduce((s, r) => s + (rules.fine.get(r) ?? 0), 0);
-  const modelTotal = roles.reduce((s, r) => s + (p.fineProba[r] ?? 0), 0) || 1;
-  const fineScore = (r: string): number =>
-    (1 - a) * ((p.fineProba[r] ?? 0) / modelTotal) + (ruleTotal > 0 ? (a * (rules.fine.get(r) ?? 0)) / ruleTotal : 0);
+  const roles = FINE_ROLE_CLASSES[bestM] ?? [];
+  const positions = fineRolePositions(model.fine, bestM);
+  const modelP = (r: number): number => probabilityAt(p.fineP, positions[r] as number);
+  let ruleTotal = 0;
+  let modelTotal = 0;
+  for (let r = 0; r < roles.length; r++) {
+    ruleTotal += rules.fine.get(roles[r] as string) ?? 0;
+    modelTotal += modelP(r);
+  }
+  modelTotal ||= 1;
   // The first role of the sort by score, best first, ties alphabetical (the scores are never NaN): one pass.
   let fine: string | undefined;
   let fineBest = 0;
-  for (const r of roles) {
-    const v = fineScore(r);
+  for (let i = 0; i < roles.length; i++) {
+    const r = roles[i] as string;
+    const v = (1 - a) * (modelP(i) / modelTotal) + (ruleTotal > 0 ? (a * (rules.fine.get(r) ?? 0)) / ruleTotal : 0);
     if (fine === undefined || v > fineBest || (v === fineBest && r.localeCompare(fine) < 0)) {
       fine = r;
       fineBest = v;
     }
   }
-  return { main: best.m, fine: fine ? [fine] : [], confidence: Math.round(best.v * 1000) / 1000, mainProba, fineProba: p.fineProba };
+  return { main: bestM, fine: fine ? [fine] : [], confidence: Math.round(bestV * 1000) / 1000, mainProba, fineP: p.fineP };
 }

@@ -69,57 +69,110 @@ export function trainRoleModel(examples: readonly RoleExample[], opts: RoleTrain
   };
 }
 
+/**
+ * A prediction whose fine-role probabilities are still the array the fine model gave (`fineP`, in the fine
+ * model's class order): the framing stage pools and mixes them per mention, and makes the 22-role record
+ * (`withFineRecord`) once at the end, or never where only the roles are reported.
+ */
+export interface RoleScores {
+  readonly main: string;
+  readonly fine: readonly string[];
+  readonly confidence: number;
+  readonly mainProba: Readonly<Record<string, number>>;
+  readonly fineP: readonly number[];
+}
+
 export function predictRoles(model: RoleModel, features: Features): RolePrediction {
   return predictRolesParts(model, [features]);
 }
 
+/** `predictRoles`, its fine-role probabilities left as an array (see `RoleScores`). */
+export function predictRoleScores(model: RoleModel, features: Features): RoleScores {
+  return scoresFromProba(model, predictProbaParts(model.main, [features]), predictProbaParts(model.fine, [features]));
+}
+
 /** `predictRoles` for a feature vector given as consecutive parts with no key in common (see `predictProbaParts`). */
 export function predictRolesParts(model: RoleModel, parts: readonly (Features | CompiledPart)[]): RolePrediction {
-  return rolesFromProba(model, predictProbaParts(model.main, parts), predictProbaParts(model.fine, parts));
+  return withFineRecord(model, scoresFromProba(model, predictProbaParts(model.main, parts), predictProbaParts(model.fine, parts)));
 }
 
 /** `predictRolesParts(model, [firsts[j], ...shared])` for every j (see `predictProbaBatch`). */
 export function predictRolesBatch(model: RoleModel, firsts: readonly Features[], shared: readonly (Features | CompiledPart)[]): RolePrediction[] {
-  const [pm, pf] = predictProbaBatchPair(model.main, model.fine, firsts, shared);
-  return pm.map((p, j) => rolesFromProba(model, p, pf[j] as number[]));
+  return predictRoleScoresBatch(model, firsts, shared).map((s) => withFineRecord(model, s));
 }
 
-function rolesFromProba(model: RoleModel, pm: readonly number[], pf: readonly number[]): RolePrediction {
-  const fineAt = classIndex(model.fine);
-  let best = { main: MAIN_ROLE_CLASSES[1] as string, score: -1, p: 0 };
+/** `predictRolesBatch`, the fine-role probabilities left as arrays (see `RoleScores`). */
+export function predictRoleScoresBatch(model: RoleModel, firsts: readonly Features[], shared: readonly (Features | CompiledPart)[]): RoleScores[] {
+  const [pm, pf] = predictProbaBatchPair(model.main, model.fine, firsts, shared);
+  return pm.map((p, j) => scoresFromProba(model, p, pf[j] as number[]));
+}
+
+/** The prediction with its fine-role probabilities as a `{ role: probability }` record, in class order. */
+export function withFineRecord(model: RoleModel, s: RoleScores): RolePrediction {
+  const fineProba = newClassRecord(model.fine);
+  const classes = model.fine.classes;
+  // Set in class order, a repeated name last: what setting them from `classIndex` (last positions) does.
+  for (let i = 0; i < classes.length; i++) fineProba[classes[i] as string] = s.fineP[i] ?? 0;
+  return { main: s.main, fine: s.fine, confidence: s.confidence, mainProba: s.mainProba, fineProba };
+}
+
+/**
+ * Positions in the fine model's classes of a main role's fine roles, in FINE_ROLE_CLASSES order (-1 for a
+ * role the model lacks, which reads as probability 0).
+ */
+export function fineRolePositions(model: LinearModel, main: string): readonly number[] {
+  let byMain = FINE_POSITIONS.get(model);
+  if (!byMain) FINE_POSITIONS.set(model, (byMain = new Map()));
+  let at = byMain.get(main);
+  if (!at) {
+    const index = classIndex(model);
+    byMain.set(main, (at = (FINE_ROLE_CLASSES[main] ?? []).map((f) => index.get(f) ?? -1)));
+  }
+  return at;
+}
+
+const FINE_POSITIONS = new WeakMap<LinearModel, Map<string, readonly number[]>>();
+
+/** `p[i]`, 0 where the class is missing (i < 0) or has no probability. */
+export const probabilityAt = (p: readonly number[], i: number): number => (i < 0 ? 0 : (p[i] ?? 0));
+
+function scoresFromProba(model: RoleModel, pm: readonly number[], pf: readonly number[]): RoleScores {
+  let bestMain = MAIN_ROLE_CLASSES[1] as string;
+  let bestScore = -1;
+  let bestP = 0;
   const mainProba: Record<string, number> = {};
   for (let i = 0; i < model.main.classes.length; i++) {
     const m = model.main.classes[i] as string;
     let fineSum = 0;
-    for (const f of FINE_ROLE_CLASSES[m] ?? []) fineSum += probabilityOf(fineAt, pf, f);
+    for (const at of fineRolePositions(model.fine, m)) fineSum += probabilityAt(pf, at);
     const score = model.mainMix * (pm[i] ?? 0) + (1 - model.mainMix) * fineSum;
     mainProba[m] = Math.round(score * 1000) / 1000;
-    if (score > best.score) best = { main: m, score, p: score };
+    if (score > bestScore) {
+      bestMain = m;
+      bestScore = score;
+      bestP = score;
+    }
   }
   // The most probable fine role of the chosen main role (ties: alphabetical).
   let fine: string | undefined;
   let fineP = 0;
-  for (const f of FINE_ROLE_CLASSES[best.main] ?? []) {
-    const p = probabilityOf(fineAt, pf, f);
+  const roles = FINE_ROLE_CLASSES[bestMain] ?? [];
+  const positions = fineRolePositions(model.fine, bestMain);
+  for (let r = 0; r < roles.length; r++) {
+    const f = roles[r] as string;
+    const p = probabilityAt(pf, positions[r] as number);
     if (fine === undefined || p > fineP || (p === fineP && f.localeCompare(fine) < 0)) {
       fine = f;
       fineP = p;
     }
   }
-  const fineProba = newClassRecord(model.fine);
-  for (const [c, i] of fineAt) fineProba[c] = pf[i] ?? 0;
   return {
-    main: best.main,
+    main: bestMain,
     fine: fine === undefined ? [] : [fine],
-    confidence: Math.round(best.p * 1000) / 1000,
+    confidence: Math.round(bestP * 1000) / 1000,
     mainProba,
-    fineProba,
+    fineP: pf,
   };
-}
-
-function probabilityOf(index: ReadonlyMap<string, number>, p: readonly number[], cls: string): number {
-  const i = index.get(cls);
-  return i === undefined ? 0 : (p[i] ?? 0);
 }
 
 const CLASS_RECORDS = new WeakMap<LinearModel, Readonly<Record<string, number>>>();
