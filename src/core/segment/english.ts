@@ -26,11 +26,16 @@ interface Lexeme {
   readonly baseNormal: string;
   readonly baseKind: TokenKind;
   readonly cliticKind: TokenKind;
+  /**
+   * The lemma in normal form for one POS (the first met; others are in `otherLemmas`), or -1 while none is
+   * known. Outside contractions, wink's lemma depends only on the lexeme and its POS: the lexicon entry's
+   * own lemma, or the lemmatiser run on its normal form and POS, which consults only the model's built-in
+   * lexicon (never the words it learns). Contraction parts carry their lemma in the token itself ("ca" of
+   * "can't" is "can"), so they are always asked of wink.
+   */
+  lemmaPos: number;
+  lemma: string;
 }
-
-/** Both memos are emptied when they reach this size, so memory stays bounded on any corpus. */
-const MAX_MEMO = 200_000;
-const lexemes = new Map<number, Lexeme>();
 
 function lexemeOf(value: string): Lexeme {
   const base = possessiveBase(value);
@@ -42,25 +47,40 @@ function lexemeOf(value: string): Lexeme {
     baseNormal: base === null ? '' : normalForm(base),
     baseKind: base === null ? 'other' : tokenKind(base),
     cliticKind: base === null ? 'other' : tokenKind(value.slice(base.length)),
+    lemmaPos: -1,
+    lemma: '',
   };
 }
 
 /**
- * Lemmas by lexeme and part of speech. Outside contractions, wink's lemma depends only on those two: the
- * lexicon entry's own lemma, or the lemmatiser run on its normal form and POS, which consults only the
- * model's built-in lexicon (never the words it learns). Contraction parts carry their lemma in the token
- * itself ("ca" of "can't" is "can"), so they are always asked of wink.
+ * Lexemes by wink id, in an array: ids are small and dense (the built-in lexicon, then the words wink learns),
+ * and an array read costs a fraction of a Map look-up. Emptied when it holds MAX_LEXEMES, so memory stays
+ * bounded on any corpus.
  */
-const lemmas = new Map<number, string>();
+const MAX_LEXEMES = 200_000;
+let lexemes: (Lexeme | undefined)[] = [];
+let stored = 0;
+/** Lemmas of lexemes met with a second POS, by lexeme id and POS; emptied with `lexemes`. */
+let otherLemmas = new Map<number, string>();
+
+function lexemeFor(all: WinkTokens, i: number, id: number): Lexeme {
+  const known = id < lexemes.length ? lexemes[id] : undefined;
+  if (known !== undefined) return known;
+  if (stored >= MAX_LEXEMES) {
+    lexemes = [];
+    stored = 0;
+    otherLemmas = new Map();
+  }
+  // Grown with `undefined` rather than by assigning past the end: V8 keeps a packed array fast.
+  while (lexemes.length <= id) lexemes.push(undefined);
+  const lexeme = lexemeOf(all.itemAt(i).out(instance().its.value));
+  lexemes[id] = lexeme;
+  stored++;
+  return lexeme;
+}
+
 const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
 const UPOS_INDEX = new Map(UPOS.map((tag, i) => [tag, i]));
-const UPOS_BITS = 5;
-
-function remember<V>(memo: Map<number, V>, key: number, value: V): V {
-  if (memo.size >= MAX_MEMO) memo.clear();
-  memo.set(key, value);
-  return value;
-}
 
 /**
  * Sentences and tokens of one block with wink-nlp. Wink gives token values and the spaces before them;
@@ -88,13 +108,11 @@ export function segmentEnglishBlock(
   const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
 
   const n = ids.length;
-  const localToGlobal = new Int32Array(n).fill(-1);
-  const localToGlobalLast = new Int32Array(n).fill(-1);
+  const localToGlobal = new Array<number>(n).fill(-1);
+  const localToGlobalLast = new Array<number>(n).fill(-1);
   let cursor = 0;
   for (let i = 0; i < n; i++) {
-    const id = ids[i] as number;
-    let lexeme = lexemes.get(id);
-    if (lexeme === undefined) lexeme = remember(lexemes, id, lexemeOf(all.itemAt(i).out(its.value)));
+    const lexeme = lexemeFor(all, i, ids[i] as number);
     const value = lexeme.value;
     cursor += (spaces[i] as string).length;
     if (value.trim() === '') continue;
@@ -124,7 +142,7 @@ export function segmentEnglishBlock(
       end: block.start + end,
       text: surface.value,
       normal: surface.normal,
-      lemma: lemmaOf(all, i, found && contraction[i] !== true ? id : -1, tag, surface.value),
+      lemma: found && contraction[i] !== true ? lemmaOf(all, i, ids[i] as number, lexeme, tag) : winkLemma(all, i, surface.value),
       pos: tag,
       kind: surface.kind,
       negated,
@@ -157,18 +175,26 @@ export function segmentEnglishBlock(
 
 type WinkTokens = ReturnType<ReturnType<ReturnType<typeof winkNLP>['readDoc']>['tokens']>;
 
-/**
- * The token's lemma in normal form (the surface's where wink has none): from the memo, or from wink the first
- * time. `id` is the lexeme, or -1 where the memo does not apply (a contraction part, or a surface that is not
- * wink's value).
- */
-function lemmaOf(all: WinkTokens, i: number, id: number, tag: string, surface: string): string {
-  const posIndex = id < 0 ? undefined : UPOS_INDEX.get(tag);
-  if (posIndex === undefined) return winkLemma(all, i, surface);
-  const key = id * (1 << UPOS_BITS) + posIndex;
-  return lemmas.get(key) ?? remember(lemmas, key, winkLemma(all, i, surface));
+/** The token's lemma in normal form, from its lexeme, or from wink the first time the lexeme has this POS. */
+function lemmaOf(all: WinkTokens, i: number, id: number, lexeme: Lexeme, tag: string): string {
+  const posIndex = UPOS_INDEX.get(tag);
+  if (posIndex === undefined) return winkLemma(all, i, lexeme.value);
+  if (lexeme.lemmaPos === posIndex) return lexeme.lemma;
+  if (lexeme.lemmaPos < 0) {
+    lexeme.lemma = winkLemma(all, i, lexeme.value);
+    lexeme.lemmaPos = posIndex;
+    return lexeme.lemma;
+  }
+  const key = id * UPOS.length + posIndex;
+  let lemma = otherLemmas.get(key);
+  if (lemma === undefined) {
+    lemma = winkLemma(all, i, lexeme.value);
+    otherLemmas.set(key, lemma);
+  }
+  return lemma;
 }
 
+/** Wink's lemma of token i in normal form; the surface's where wink has none. */
 function winkLemma(all: WinkTokens, i: number, surface: string): string {
   const its = instance().its;
   // Wink's types say a string, but it gives undefined for some tokens.
