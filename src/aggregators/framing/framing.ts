@@ -113,16 +113,17 @@ export function frameEntities(text: string, segments: Segments, model: RoleModel
   const weightOf = (m: FoundMention): number => (isByline(text, m) ? 0 : ledgerWeight(m, ledger));
   // All reported mentions of the document together: fine roles are pooled over the document, and a
   // mention that counts for nothing in its entity's role (a countered claim, a byline) does not shape it.
+  const allWeights = mentions.map(weightOf);
   const all = predictMentionRoleScores(
     model,
     mentions.map((m) => mentionFeaturePartsForSpan(prepared, m)),
     mentions.map((m) => (inRebuttal(m) ? REBUTTAL_RULE_WEIGHT : undefined)),
-    mentions.map(weightOf),
+    allWeights,
   );
   let at = 0;
   for (const g of reported) {
+    const weights = allWeights.slice(at, at + g.mentions.length);
     const predictions = all.slice(at, (at += g.mentions.length));
-    const weights = g.mentions.map(weightOf);
     // Each ledger item whose claim is attributed to this entity is one more vote for Antagonist/Deceiver.
     const accused = ledger.filter((i) => i.attributedTo && g.mentions.some((m) => m.start < (i.attributedTo as Span).end && (i.attributedTo as Span).start < m.end));
     const accusedVotes = new Set(accused.map((i) => (i.attributionScope === 'document' ? 'doc' : i.id))).size;

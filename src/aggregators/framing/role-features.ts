@@ -44,8 +44,9 @@ const POSITIVE_CUES = new Set([...FINE_ROLE_CLASSES.Protagonist ?? [], ...FINE_R
 /** Antagonist minus protagonist/innocent cue weight of a local feature vector. */
 export function tone(f: FeatureVector, prefix = ''): number {
   let t = 0;
+  const byName = toneCues(prefix);
   for (const [k, v] of f) {
-    const cue = toneCue(k, prefix);
+    const cue = toneCue(byName, k, prefix);
     if (!cue) continue;
     if (ANTAGONIST_CUES.has(cue.cat)) t += cue.sign * v;
     else if (POSITIVE_CUES.has(cue.cat)) t -= v;
@@ -55,10 +56,15 @@ export function tone(f: FeatureVector, prefix = ''): number {
 
 const TONE_CUES = new Map<string, Map<string, { cat: string; sign: number } | null>>();
 
-/** The cue category a feature name carries for `tone` (null: none), memoised per prefix and name. */
-function toneCue(k: string, prefix: string): { cat: string; sign: number } | null {
+/** The memo of `toneCue` for one prefix. */
+function toneCues(prefix: string): Map<string, { cat: string; sign: number } | null> {
   let byName = TONE_CUES.get(prefix);
   if (!byName) TONE_CUES.set(prefix, (byName = new Map()));
+  return byName;
+}
+
+/** The cue category a feature name carries for `tone` (null: none), memoised per prefix (`byName`) and name. */
+function toneCue(byName: Map<string, { cat: string; sign: number } | null>, k: string, prefix: string): { cat: string; sign: number } | null {
   let cue = byName.get(k);
   if (cue === undefined) {
     const m = /^[a-z:]*?(?:cue|svc|ovc|possc|adjc|selfc):(.+)$/u.exec(prefix ? k.slice(prefix.length) : k);
@@ -265,7 +271,10 @@ const UNPREFIXED_ONLY = /^(?:w|sv|ov|L1|L2|R1|R2|pat):/u;
  */
 function prefixed(plain: FeatureVector): FeatureVector {
   const f: FeatureVector = new Map();
-  for (const [k, v] of plain) if (!UNPREFIXED_ONLY.test(k)) f.set(nm(ENT, k), v);
+  for (const [k, v] of plain) {
+    const name = entName(k);
+    if (name !== null) f.set(name, v);
+  }
   return f;
 }
 
@@ -276,10 +285,30 @@ function entityAggregate(ctx: DocumentFeatureContext, spans: readonly Span[]): F
   // Keyed by the array itself: callers pass one shared array per entity (see framing-features.ts).
   const hit = AGG_MEMO.get(spans);
   if (hit) return hit;
+  // The sum of `localFeatures(ctx, s, 'ent:')` over the spans, read off the unprefixed features: the same
+  // names in the same order (see `prefixed`), without a prefixed vector per span.
   const agg: FeatureVector = new Map();
-  for (const s of spans) for (const [k, v] of localFeatures(ctx, s, 'ent:')) add(agg, k, v);
+  for (const s of spans) {
+    for (const [k, v] of localFeatures(ctx, s)) {
+      const name = entName(k);
+      if (name !== null) add(agg, name, v);
+    }
+  }
   AGG_MEMO.set(spans, agg);
   return agg;
+}
+
+const ENT_NAMES = new Map<string, string | null>();
+
+/** `ent:` + an unprefixed local feature's name, null for the names only unprefixed features have (memoised). */
+function entName(k: string): string | null {
+  let name = ENT_NAMES.get(k);
+  if (name === undefined) {
+    name = UNPREFIXED_ONLY.test(k) ? null : nm(ENT, k);
+    if (ENT_NAMES.size >= MAX_NAMES) ENT_NAMES.clear();
+    ENT_NAMES.set(k, name);
+  }
+  return name;
 }
 
 const AGG_MEMO = new WeakMap<readonly Span[], FeatureVector>();
