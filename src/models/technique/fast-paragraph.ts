@@ -22,6 +22,27 @@ interface CompiledParagraph {
   /** De-duplication: stamp[id] === generation when id was already emitted in this call. */
   readonly stamp: Int32Array;
   generation: number;
+  /** Ids of the features named by a constant or a bucket, looked up once (undefined: not in the model). */
+  readonly named: Readonly<Record<'bias' | '!' | '?' | 'allcaps' | 'mostly-quoted' | 'has-quote' | 'first-block', number | undefined>>;
+  /** Ids of `plen=<bucket(n, PLEN_CUTS)>` for n up to the last cut + 1 (then the `+` bucket). */
+  readonly plen: readonly (number | undefined)[];
+  readonly maxrep: readonly (number | undefined)[];
+  /** Ids of `cue=<group>` and `cue2=<group>` by group, filled as groups are met. */
+  readonly cue: Map<string, readonly [number | undefined, number | undefined]>;
+}
+
+const PLEN_CUTS = [5, 10, 20, 40, 80];
+const MAXREP_CUTS = [1, 2, 3, 5, 8];
+
+/** Id of `<prefix><bucket(n, cuts)>` for every n in 0 .. last cut + 1 (every larger n has the last one's). */
+function bucketTable(index: ReadonlyMap<string, number>, prefix: string, cuts: readonly number[]): (number | undefined)[] {
+  const last = cuts[cuts.length - 1] as number;
+  return Array.from({ length: last + 2 }, (_, n) => index.get(`${prefix}${bucket(n, cuts)}`));
+}
+
+/** The id of the bucket of a whole number n: `ids[n]`, the first entry below 0, the last one above. */
+function inBucket(ids: readonly (number | undefined)[], n: number): number | undefined {
+  return n <= 0 ? ids[0] : n < ids.length ? ids[n] : ids[ids.length - 1];
 }
 
 const compiled = new WeakMap<LinearModel, CompiledParagraph>();
@@ -35,10 +56,28 @@ function compile(model: LinearModel): CompiledParagraph {
     else if (name.startsWith('bi=')) table.addBigram(name.slice(3), id);
   });
   const { vocab, unigram: lemma, bigram: bi } = table.build();
-  const c: CompiledParagraph = { vocab, lemma, bi, stamp: new Int32Array(model.features.length), generation: 0 };
+  const index = model.index;
+  const named = { bias: index.get('bias'), '!': index.get('!'), '?': index.get('?'), allcaps: index.get('allcaps'), 'mostly-quoted': index.get('mostly-quoted'), 'has-quote': index.get('has-quote'), 'first-block': index.get('first-block') };
+  const c: CompiledParagraph = {
+    vocab,
+    lemma,
+    bi,
+    stamp: new Int32Array(model.features.length),
+    generation: 0,
+    named,
+    plen: bucketTable(index, 'plen=', PLEN_CUTS),
+    maxrep: bucketTable(index, 'maxrep=', MAXREP_CUTS),
+    cue: new Map(),
+  };
   compiled.set(model, c);
   return c;
 }
+
+// Scratch of paragraphFeatureIds, reused by every paragraph: each token's lemma id (an Int32Array of more
+// than 16 values would be allocated outside V8's heap) and the cue groups with their counts.
+let vidScratch = new Int32Array(256);
+const CUE_NAMES: string[] = [];
+const CUE_COUNTS: number[] = [];
 
 /** `featureIds(model, paragraphFeatures(fd, a, b))`, computed without the per-token strings. */
 export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b: number): number[] {
@@ -51,13 +90,19 @@ export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: numbe
   const index = model.index;
   const toks = fd.tokens;
   const n = b - a;
-  emit(c, ids, index.get('bias'));
-  emit(c, ids, index.get(`plen=${bucket(n, [5, 10, 20, 40, 80])}`));
-  const cueCount = new Map<string, number>();
+  const named = c.named;
+  emit(c, ids, named.bias);
+  emit(c, ids, inBucket(c.plen, n));
+  // Cue groups of the paragraph in first-seen order with their counts: a few names, so two reused arrays
+  // rather than a Map per paragraph.
+  const cueNames = CUE_NAMES;
+  const cueCounts = CUE_COUNTS;
+  let nCues = 0;
   let maxRep = 1;
   let quoted = 0;
   // Vocabulary id of each token's lemma (-1: not in the model), looked up once and reused for bigrams.
-  const vid = new Int32Array(n);
+  if (vidScratch.length < n) vidScratch = new Int32Array(Math.max(n, 2 * vidScratch.length));
+  const vid = vidScratch;
   const tagged = taggerWordIds(fd);
   if (tagged) {
     // The tagger has looked every lemma up: its ids lead to ours (via-tagger.ts).
@@ -81,20 +126,31 @@ export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: numbe
         }
       }
     }
-    if (t.text === '!') emit(c, ids, index.get('!'));
-    if (t.text === '?') emit(c, ids, index.get('?'));
-    if (fd.shapes[k] === 'XX') emit(c, ids, index.get('allcaps'));
+    if (t.text === '!') emit(c, ids, named['!']);
+    if (t.text === '?') emit(c, ids, named['?']);
+    if (fd.shapes[k] === 'XX') emit(c, ids, named.allcaps);
     if (fd.inQuote[k]) quoted++;
     if (isContent(t)) maxRep = Math.max(maxRep, fd.lemmaCount.get(t.lemma) ?? 1);
-    for (const cue of fd.cues[k] as readonly string[]) cueCount.set(cue, (cueCount.get(cue) ?? 0) + 1);
+    for (const cue of fd.cues[k] as readonly string[]) {
+      const at = cueNames.indexOf(cue);
+      if (at >= 0 && at < nCues) cueCounts[at] = (cueCounts[at] as number) + 1;
+      else {
+        cueNames[nCues] = cue;
+        cueCounts[nCues++] = 1;
+      }
+    }
   }
-  for (const [cue, m] of cueCount) {
-    emit(c, ids, index.get(`cue=${cue}`));
-    if (m >= 2) emit(c, ids, index.get(`cue2=${cue}`));
+  for (let j = 0; j < nCues; j++) {
+    const cue = cueNames[j] as string;
+    const m = cueCounts[j] as number;
+    let cueIds = c.cue.get(cue);
+    if (!cueIds) c.cue.set(cue, (cueIds = [index.get(`cue=${cue}`), index.get(`cue2=${cue}`)]));
+    emit(c, ids, cueIds[0]);
+    if (m >= 2) emit(c, ids, cueIds[1]);
   }
-  emit(c, ids, index.get(`maxrep=${bucket(maxRep, [1, 2, 3, 5, 8])}`));
-  if (quoted > 0) emit(c, ids, index.get(quoted * 2 > n ? 'mostly-quoted' : 'has-quote'));
+  emit(c, ids, inBucket(c.maxrep, maxRep));
+  if (quoted > 0) emit(c, ids, quoted * 2 > n ? named['mostly-quoted'] : named['has-quote']);
   const first = toks[a];
-  if (first && (fd.segments.sentences[first.sentence]?.block ?? 1) === 0) emit(c, ids, index.get('first-block'));
+  if (first && (fd.segments.sentences[first.sentence]?.block ?? 1) === 0) emit(c, ids, named['first-block']);
   return ids;
 }

@@ -160,8 +160,17 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
   emit(c, ids, c.by.L.get(lastTok.normal));
   emit(c, ids, c.by.fp.get(firstTok.pos));
   emit(c, ids, c.by.Lp.get(lastTok.pos));
-  if (n <= 3) name(`pseq=${toks.slice(a, b).map((t) => t.pos).join('_')}`);
-  if (n <= 4) name(`phrase=${toks.slice(a, b).map((t) => t.normal).join(' ')}`);
+  // The names of `spanFeatures`, joined without a slice and a mapped array per span.
+  if (n <= 3) {
+    let seq = `pseq=${firstTok.pos}`;
+    for (let k = a + 1; k < b; k++) seq += `_${(toks[k] as Token).pos}`;
+    name(seq);
+  }
+  if (n <= 4) {
+    let phrase = `phrase=${firstTok.normal}`;
+    for (let k = a + 1; k < b; k++) phrase += ` ${(toks[k] as Token).normal}`;
+    name(phrase);
+  }
   let caps = 0;
   let maxRep = 1;
   const cache = idsOf(model, clusters, fd);

@@ -195,6 +195,9 @@ export interface TechniqueAnalysis {
   readonly spans: readonly CandidateSpan[];
 }
 
+/** The span filter's inputs, rewritten for every candidate span (its score is all that is kept). */
+const filterInputs: number[] = [];
+
 /** Candidate spans of a document with their technique distributions (one run shared by all detectors). */
 export function analyseTechniques(model: TechniqueModel, text: string, segments: Segments, spanThreshold = model.spanThreshold): TechniqueAnalysis {
   const fd = buildFeatureDoc(text, segments);
@@ -206,7 +209,7 @@ export function analyseTechniques(model: TechniqueModel, text: string, segments:
     const start = (fd.tokens[a] as Token).start;
     const end = (fd.tokens[b - 1] as Token).end;
     const { probs, ids } = classifySpan(model, fd, a, b, start, end);
-    const filterScore = filter ? logisticScore(filter.model, spanFilterFeatures(fd, tokenProbs, docMean, a, b, confidence, probs)) : 1;
+    const filterScore = filter ? logisticScore(filter.model, spanFilterFeatures(fd, tokenProbs, docMean, a, b, confidence, probs, filterInputs)) : 1;
     if (filter && filterScore < filter.threshold) continue;
     spans.push({ start, end, tokStart: a, tokEnd: b, spanConfidence: confidence, filterScore, probs, featureIds: ids });
   }

@@ -69,8 +69,11 @@ export function meanProb(tokenProbs: Float64Array): number {
   return tokenProbs.length ? s / tokenProbs.length : 0;
 }
 
-/** Inputs of the span filter for the candidate of tokens [a, b) with mean tagger probability `conf`. */
-export function spanFilterFeatures(fd: FeatureDoc, tokenProbs: Float64Array, docMean: number, a: number, b: number, conf: number, probs: Float64Array): number[] {
+/**
+ * Inputs of the span filter for the candidate of tokens [a, b) with mean tagger probability `conf`, written
+ * into `out` (default: a new array; the model run passes one array that it reuses for every candidate).
+ */
+export function spanFilterFeatures(fd: FeatureDoc, tokenProbs: Float64Array, docMean: number, a: number, b: number, conf: number, probs: Float64Array, out: number[] = []): number[] {
   const toks = fd.tokens;
   let mx = 0;
   let mn = 1;
@@ -106,31 +109,34 @@ export function spanFilterFeatures(fd: FeatureDoc, tokenProbs: Float64Array, doc
   const nS = fd.segments.sentences.length;
   const start = t0.start;
   const end = (toks[b - 1] as Token).end;
-  // A plain array: it is cheaper to allocate for every candidate than a typed one (see paragraphStackFeatures).
-  const x: number[] = [];
-  x.push(conf);
-  x.push(mx);
-  x.push(mn);
-  x.push(Math.log(n));
-  x.push(Math.log(end - start));
-  x.push(top);
-  x.push(top - second);
-  x.push(ent);
-  for (let k = 0; k < probs.length; k++) x.push(probs[k] as number);
-  x.push(a > 0 ? (tokenProbs[a - 1] as number) : 0);
-  x.push(b < toks.length ? (tokenProbs[b] as number) : 0);
-  x.push(n / Math.max(1, sEnd - sFirst));
-  x.push(q / n);
-  x.push(cue / n);
-  x.push(cue > 0 ? 1 : 0);
-  x.push(caps / n);
-  x.push(content / n);
-  x.push(docMean);
-  x.push(t0.sentence / Math.max(1, nS - 1));
-  x.push(b >= sEnd - 1 ? 1 : 0);
-  x.push(a === sFirst ? 1 : 0);
-  x.push(n === 1 ? 1 : 0);
-  x.push(conf * top);
+  // A plain array: cheaper than a typed one (see paragraphStackInputs); written by index so that a reused
+  // array keeps its backing store.
+  const x = out;
+  let j = 0;
+  x[j++] = conf;
+  x[j++] = mx;
+  x[j++] = mn;
+  x[j++] = Math.log(n);
+  x[j++] = Math.log(end - start);
+  x[j++] = top;
+  x[j++] = top - second;
+  x[j++] = ent;
+  for (let k = 0; k < probs.length; k++) x[j++] = probs[k] as number;
+  x[j++] = a > 0 ? (tokenProbs[a - 1] as number) : 0;
+  x[j++] = b < toks.length ? (tokenProbs[b] as number) : 0;
+  x[j++] = n / Math.max(1, sEnd - sFirst);
+  x[j++] = q / n;
+  x[j++] = cue / n;
+  x[j++] = cue > 0 ? 1 : 0;
+  x[j++] = caps / n;
+  x[j++] = content / n;
+  x[j++] = docMean;
+  x[j++] = t0.sentence / Math.max(1, nS - 1);
+  x[j++] = b >= sEnd - 1 ? 1 : 0;
+  x[j++] = a === sFirst ? 1 : 0;
+  x[j++] = n === 1 ? 1 : 0;
+  x[j++] = conf * top;
+  x.length = j;
   return x;
 }
 
