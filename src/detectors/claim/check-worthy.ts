@@ -84,11 +84,16 @@ export interface SentenceClaim {
 
 /** Type and score of one sentence, or null when it is not a statement worth checking. */
 export function classifySentence(text: string, segments: Segments, sentence: Sentence): SentenceClaim | null {
-  const tokens = segments.tokens.slice(sentence.firstToken, sentence.endToken);
-  const words = tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
-  if (words.length < MIN_WORDS || words.length > MAX_WORDS) return null;
+  // Counted in place: a sentence that stops here or at the question test makes no copy of its tokens.
+  let words = 0;
+  for (let k = sentence.firstToken; k < sentence.endToken; k++) {
+    const kind = (segments.tokens[k] as Token).kind;
+    if (kind === 'word' || kind === 'number') words++;
+  }
+  if (words < MIN_WORDS || words > MAX_WORDS) return null;
   const raw = text.slice(sentence.start, sentence.end);
   if (/\?\s*["”’»)]*\s*$/u.test(raw)) return null;
+  const tokens = segments.tokens.slice(sentence.firstToken, sentence.endToken);
   const lower = raw.toLowerCase().replace(/’/gu, "'");
   const cues: string[] = [];
   const found = new Set<ClaimType>();
