@@ -4,7 +4,7 @@
  * lemma-bigram features are found through maps keyed by the tokenizer's own strings. See `fast-tagger.ts`.
  */
 import type { Token } from '../../core/segment/types.js';
-import { bucket, isContent, type FeatureDoc } from './features.js';
+import { bucket, type FeatureDoc } from './features.js';
 import { emitOnce as emit } from './emit-once.js';
 import type { LinearModel } from './linear.js';
 import { taggerWordIds } from './fast-tagger.js';
@@ -130,7 +130,8 @@ export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: numbe
     if (t.text === '?') emit(c, ids, named['?']);
     if (fd.shapes[k] === 'XX') emit(c, ids, named.allcaps);
     if (fd.inQuote[k]) quoted++;
-    if (isContent(t)) maxRep = Math.max(maxRep, fd.lemmaCount.get(t.lemma) ?? 1);
+    const count = fd.contentCount[k] as number;
+    if (count > 0) maxRep = Math.max(maxRep, count); // a content word and its lemma's count
     for (const cue of fd.cues[k] as readonly string[]) {
       const at = cueNames.indexOf(cue);
       if (at >= 0 && at < nCues) cueCounts[at] = (cueCounts[at] as number) + 1;

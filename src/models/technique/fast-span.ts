@@ -6,11 +6,11 @@
  * looked up by name. See `fast-tagger.ts`.
  */
 import type { Token } from '../../core/segment/types.js';
-import { bucket, isContent, type FeatureDoc } from './features.js';
+import { bucket, type FeatureDoc } from './features.js';
 import { emitOnce as emit } from './emit-once.js';
 import { taggerWordIds } from './fast-tagger.js';
 import { countOccurrences } from './occurrence-count.js';
-import { lookUpVia, viaTagger } from './via-tagger.js';
+import { lookUpVia, viaTagger, type ViaTagger } from './via-tagger.js';
 import type { LinearModel } from './linear.js';
 import type { PairIndex } from './pair-index.js';
 import { WordTableBuilder } from './word-table.js';
@@ -37,6 +37,27 @@ interface CompiledSpan {
   readonly reps: BucketIds;
   readonly stamp: Int32Array;
   generation: number;
+  /** The context templates seen through the tagger's vocabulary (see `contextVia`). */
+  via?: ContextVia;
+}
+
+interface ContextVia {
+  readonly tagger: ReadonlyMap<string, number>;
+  readonly f: ViaTagger;
+  readonly L: ViaTagger;
+  readonly pw: ViaTagger;
+  readonly nw: ViaTagger;
+  readonly cb: ViaTagger;
+  readonly ca: ViaTagger;
+}
+
+/** The first/last word, previous/next word and context-lemma tables by tagger id (made once per tagger). */
+function contextVia(c: CompiledSpan, tagger: ReadonlyMap<string, number>): ContextVia {
+  if (c.via?.tagger !== tagger) {
+    const v = (t: TokenTemplate): ViaTagger => viaTagger(c.by[t], tagger);
+    c.via = { tagger, f: v('f'), L: v('L'), pw: v('pw'), nw: v('nw'), cb: v('cb'), ca: v('ca') };
+  }
+  return c.via;
 }
 
 const FIXED = ['bias', 'empty', 'allcaps', 'neg', '!', '?', 'q', 'cover=all', 'cover=most', 'cover=part', 'cover=small', 'first-block', 'reps-short'] as const;
@@ -129,6 +150,12 @@ function idsOf(model: LinearModel, clusters: WordClusters | null, fd: FeatureDoc
 
 const BOS = '<s>';
 const EOS = '</s>';
+
+/** A looked-up id as emit takes it (-1: not in the model → undefined). */
+function known(id: number): number | undefined {
+  return id >= 0 ? id : undefined;
+}
+
 const LEN_CUTS = [1, 2, 3, 5, 8, 12, 20, 30];
 const CAPS_CUTS = [0, 1, 2, 3];
 const MAXREP_CUTS = [1, 2, 3, 5, 8];
@@ -156,8 +183,21 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
   emit(c, ids, bucketId(c.len, n));
   const firstTok = toks[a] as Token;
   const lastTok = toks[b - 1] as Token;
-  emit(c, ids, c.by.f.get(firstTok.normal));
-  emit(c, ids, c.by.L.get(lastTok.normal));
+  // Where the tagger has run on this document, its word ids lead to ours (via-tagger.ts).
+  const tagged = taggerWordIds(fd);
+  const via = tagged ? contextVia(c, tagged.vocab) : null;
+  // A per-token template's feature id for token k's normal form or lemma (undefined: not in the model):
+  // through the tagger's ids where it has run (an array read instead of a string look-up).
+  const byNormal = (table: ReadonlyMap<string, number>, v: ViaTagger | undefined, k: number): number | undefined => {
+    const word = (toks[k] as Token).normal;
+    return tagged && v ? known(lookUpVia(v, tagged.wid[k] as number, word)) : table.get(word);
+  };
+  const byLemma = (table: ReadonlyMap<string, number>, v: ViaTagger | undefined, k: number): number | undefined => {
+    const lemma = (toks[k] as Token).lemma;
+    return tagged && v ? known(lookUpVia(v, tagged.lid[k] as number, lemma)) : table.get(lemma);
+  };
+  emit(c, ids, byNormal(c.by.f, via?.f, a));
+  emit(c, ids, byNormal(c.by.L, via?.L, b - 1));
   emit(c, ids, c.by.fp.get(firstTok.pos));
   emit(c, ids, c.by.Lp.get(lastTok.pos));
   // The names of `spanFeatures`, joined without a slice and a mapped array per span.
@@ -175,8 +215,6 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
   let maxRep = 1;
   const cache = idsOf(model, clusters, fd);
   const rows = clusters ? tokenRows(clusters.vectors, fd) : null;
-  // Where the tagger has run on this document, its word ids lead to ours (via-tagger.ts).
-  const tagged = taggerWordIds(fd);
   const viaWord = tagged ? viaTagger(c.vocab, tagged.vocab) : null;
   const viaLemma = tagged ? viaTagger(L, tagged.vocab) : null;
   const vidAt = (k: number): number => {
@@ -187,7 +225,6 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
     }
     return v;
   };
-  const known = (id: number): number | undefined => (id >= 0 ? id : undefined);
   for (let k = a; k < b; k++) {
     const t = toks[k] as Token;
     const x = vidAt(k);
@@ -224,7 +261,8 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
     if (t.text === '!') emit(c, ids, F['!']);
     if (t.text === '?') emit(c, ids, F['?']);
     if (fd.inQuote[k]) emit(c, ids, F.q);
-    if (isContent(t)) maxRep = Math.max(maxRep, fd.lemmaCount.get(t.lemma) ?? 1);
+    const count = fd.contentCount[k] as number;
+    if (count > 0) maxRep = Math.max(maxRep, count); // a content word and its lemma's count
     for (const cue of fd.cues[k] as readonly string[]) emit(c, ids, CUE.get(cue));
   }
   emit(c, ids, bucketId(c.caps, Math.round((caps / n) * 4)));
@@ -232,10 +270,10 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
   const sent = fd.segments.sentences[firstTok.sentence];
   const sFirst = sent ? sent.firstToken : 0;
   const sEnd = sent ? sent.endToken : toks.length;
-  emit(c, ids, c.by.pw.get(a - 1 >= sFirst ? (toks[a - 1] as Token).normal : BOS));
-  emit(c, ids, c.by.nw.get(b < sEnd ? (toks[b] as Token).normal : EOS));
-  for (let k = Math.max(sFirst, a - 3); k < a; k++) emit(c, ids, CB.get((toks[k] as Token).lemma));
-  for (let k = b; k < Math.min(sEnd, b + 3); k++) emit(c, ids, CA.get((toks[k] as Token).lemma));
+  emit(c, ids, a - 1 >= sFirst ? byNormal(c.by.pw, via?.pw, a - 1) : c.by.pw.get(BOS));
+  emit(c, ids, b < sEnd ? byNormal(c.by.nw, via?.nw, b) : c.by.nw.get(EOS));
+  for (let k = Math.max(sFirst, a - 3); k < a; k++) emit(c, ids, byLemma(CB, via?.cb, k));
+  for (let k = b; k < Math.min(sEnd, b + 3); k++) emit(c, ids, byLemma(CA, via?.ca, k));
   for (let k = sFirst; k < sEnd; k++) {
     if (k >= a && k < b) continue;
     for (const cue of fd.cues[k] as readonly string[]) emit(c, ids, CCUE.get(cue));

@@ -11,7 +11,7 @@
  * same order (so even the floating-point sums agree bit for bit; `fast-tagger.test.ts` checks it).
  */
 import type { Token } from '../../core/segment/types.js';
-import { bucket, isContent, type FeatureDoc } from './features.js';
+import { bucket, type FeatureDoc } from './features.js';
 import type { LinearModel } from './linear.js';
 import { PairIndex } from './pair-index.js';
 
@@ -305,6 +305,7 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
   // Tables in locals: the loop below runs once per token of every document.
   const R = c.rows;
   const { p: Pt, sh: Sh, pp: PP, ppNext: PPn, ppp: PPP, shPrev: ShP, sufCache } = c;
+  const contentCount = fd.contentCount;
   for (let i = 0; i < n; i++) {
     const t = toks[i] as Token;
     const sent = sentences[t.sentence];
@@ -362,8 +363,9 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
     if (t.negated) s += neg;
     const rel = end - first > 1 ? (i - first) / (end - first - 1) : 0;
     s += c.rpos[Math.round(rel * 4)] ?? 0;
-    if (isContent(t)) {
-      const count = fd.lemmaCount.get(t.lemma) ?? 1;
+    const count = contentCount[i] as number;
+    if (count > 0) {
+      // A content word (isContent): its lemma's count in the document (features.ts).
       s += c.rep[count <= 1 ? 0 : count <= 2 ? 1 : count <= 3 ? 2 : count <= 5 ? 3 : 4] ?? 0;
       const rl = li >= 0 ? li : (c.vocab.get(t.lemma) ?? -1);
       // An unknown repw= feature weighs 0 in the table, and s + 0 is s (s is never -0: it starts at +0).

@@ -17,6 +17,11 @@ export interface FeatureDoc {
   readonly inQuote: Uint8Array;
   /** Document frequency of each content lemma (repetition cue). */
   readonly lemmaCount: ReadonlyMap<string, number>;
+  /**
+   * Per token: `lemmaCount` of its lemma when it is a content word (`isContent`), else 0. The models read
+   * a token's repetition count here instead of looking its lemma up again for every span and paragraph.
+   */
+  readonly contentCount: Int32Array;
   /** Token shape: Xx, XX, x, d, p (punctuation), o. */
   readonly shapes: readonly string[];
   readonly cues: readonly (readonly string[])[];
@@ -42,13 +47,18 @@ export function buildFeatureDoc(text: string, segments: Segments): FeatureDoc {
   const lemmaCount = new Map<string, number>();
   const shapes: string[] = new Array<string>(tokens.length);
   const cues: (readonly string[])[] = new Array<readonly string[]>(tokens.length);
+  const contentCount = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (isContent(t)) lemmaCount.set(t.lemma, (lemmaCount.get(t.lemma) ?? 0) + 1);
+    if (isContent(t)) {
+      lemmaCount.set(t.lemma, (lemmaCount.get(t.lemma) ?? 0) + 1);
+      contentCount[i] = 1; // a content word; its count is filled in below
+    }
     shapes[i] = shapeOf(t);
     cues[i] = cuesOf(t.normal, t.lemma);
   }
-  return { text, lower: text.toLowerCase(), tokens, segments, inQuote, lemmaCount, shapes, cues };
+  for (let i = 0; i < tokens.length; i++) if (contentCount[i]) contentCount[i] = lemmaCount.get((tokens[i] as Token).lemma) as number;
+  return { text, lower: text.toLowerCase(), tokens, segments, inQuote, lemmaCount, contentCount, shapes, cues };
 }
 
 function shapeOf(t: Token): string {

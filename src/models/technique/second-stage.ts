@@ -15,7 +15,7 @@
  * Both are dense models over a handful of standardised numbers, stored as plain numbers in the artefact.
  */
 import type { Token } from '../../core/segment/types.js';
-import { isContent, type FeatureDoc } from './features.js';
+import type { FeatureDoc } from './features.js';
 
 /** Logistic model over standardised inputs: σ(w₀ + Σ wⱼ (xⱼ − meanⱼ) / scaleⱼ). */
 export interface LogisticArtefact {
@@ -88,7 +88,7 @@ export function spanFilterFeatures(fd: FeatureDoc, tokenProbs: Float64Array, doc
     if (fd.inQuote[k]) q++;
     if ((fd.cues[k] as readonly string[]).length) cue++;
     if (fd.shapes[k] === 'Xx' || fd.shapes[k] === 'XX') caps++;
-    if (isContent(toks[k] as Token)) content++;
+    if ((fd.contentCount[k] as number) > 0) content++; // isContent
   }
   const n = b - a;
   let top = 0;
