@@ -16,7 +16,8 @@ function reference(lower: string, phrases: readonly string[]): { phrase: string;
   return out.sort((a, b) => a.index - b.index);
 }
 
-// Our own invented sentences; the last phrase list has phrases that overlap themselves.
+// Our own invented sentences; the fourth phrase list has phrases that overlap themselves, the last one
+// phrases that start outside ASCII or with a digit.
 const SENTENCES = [
   'because of the war, prices will soon rise; they will, because they want to. willow won\'t',
   'it is going to fail in order to justify the plan, due to the sanctions (due to2) and 2will',
@@ -24,7 +25,7 @@ const SENTENCES = [
   'é will ü will, 3will will3 will',
   '',
 ];
-const LISTS = [CAUSAL_PHRASES, INTENT_PHRASES, PREDICTION_PHRASES, ['tot', 'aa a', 'a', 'will', 'w']];
+const LISTS = [CAUSAL_PHRASES, INTENT_PHRASES, PREDICTION_PHRASES, ['tot', 'aa a', 'a', 'will', 'w'], ['é will', 'ü', 'ü will', '3will', 'will3']];
 
 describe('findPhrases', () => {
   it('finds exactly what one search per phrase finds, in the same order', () => {

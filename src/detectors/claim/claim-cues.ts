@@ -76,7 +76,9 @@ export function findPhrases(lower: string, phrases: readonly string[]): { phrase
   const hits: Hit[] | null = table.searched.length > 0 ? [] : null;
   for (let s = 0; s < starts.count; s++) {
     const i = starts.at[s] as number;
-    const list = table.byKey.get(startKey(lower, i));
+    const c0 = lower.charCodeAt(i);
+    const c1 = lower.charCodeAt(i + 1);
+    const list = c0 < 128 && c1 < 128 ? table.ascii[(c0 << 7) | c1] : table.byKey.get(startKey(lower, i));
     if (!list) continue;
     for (const { phrase: p, order } of list) {
       if (!lower.startsWith(p, i) || isWordChar(lower[i + p.length] ?? ' ')) continue;
@@ -109,7 +111,9 @@ function startKey(s: string, i: number): number {
 }
 
 interface PhraseTable {
-  /** Phrases found through word starts, by their word-start key (first two code units), in list order. */
+  /** Phrases found through word starts whose first two code units are ASCII, at (first << 7) | second. */
+  readonly ascii: readonly (readonly { phrase: string; order: number }[] | undefined)[];
+  /** The other phrases found through word starts, by their word-start key (first two code units). Both in list order. */
   readonly byKey: ReadonlyMap<number, readonly { phrase: string; order: number }[]>;
   /** Phrases that must be searched for (see `simplePhrase`). */
   readonly searched: readonly { phrase: string; order: number }[];
@@ -121,18 +125,24 @@ function phraseTable(phrases: readonly string[]): PhraseTable {
   let table = PHRASE_TABLES.get(phrases);
   if (!table) {
     const byKey = new Map<number, { phrase: string; order: number }[]>();
+    const ascii: ({ phrase: string; order: number }[] | undefined)[] = new Array<{ phrase: string; order: number }[] | undefined>(128 * 128).fill(undefined);
     const searched: { phrase: string; order: number }[] = [];
     phrases.forEach((phrase, order) => {
       if (!simplePhrase(phrase)) {
         searched.push({ phrase, order });
         return;
       }
-      const key = startKey(phrase, 0);
-      const list = byKey.get(key);
-      if (list) list.push({ phrase, order });
-      else byKey.set(key, [{ phrase, order }]);
+      const c0 = phrase.charCodeAt(0);
+      const c1 = phrase.charCodeAt(1);
+      if (c0 < 128 && c1 < 128) (ascii[(c0 << 7) | c1] ??= []).push({ phrase, order });
+      else {
+        const key = startKey(phrase, 0);
+        const list = byKey.get(key);
+        if (list) list.push({ phrase, order });
+        else byKey.set(key, [{ phrase, order }]);
+      }
     });
-    table = { byKey, searched };
+    table = { ascii, byKey, searched };
     PHRASE_TABLES.set(phrases, table);
   }
   return table;
