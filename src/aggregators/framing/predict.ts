@@ -4,7 +4,7 @@
  * Mentions of one document are predicted together: each mention's fine-role probabilities are mixed with
  * the document's mean (DOC_FINE_POOL), because a text tends to cast its entities in one theme.
  */
-import { compileFeatures, PrefixedKeys, type CompiledPart } from '../../models/framing/logistic.js';
+import { PrefixedKeys, type CompiledPart } from '../../models/framing/logistic.js';
 import {
   FINE_ROLE_CLASSES,
   fineRolePositions,
@@ -88,13 +88,14 @@ function poolFine(model: RoleModel, preds: readonly RoleScores[], weights: reado
   });
 }
 
-const COMPILED = new WeakMap<FeatureVector, { readonly part: CompiledPart; readonly clash: boolean }>();
+/** Per entity part: whether one of its keys is also a key of its tone or wording part. */
+const ENTITY_CLASH = new WeakMap<FeatureVector, boolean>();
 const COMPILED_KEYS = new WeakMap<readonly string[], PrefixedKeys>();
 const WORDING_PREFIX = 'st|';
 
 /**
  * `predictMentionRole` of `mergeFeatureParts(parts)`, the same numbers computed faster: the parts shared by
- * an entity's mentions are compiled once, and the rule cues read only the local part (no other part holds a
+ * an entity's mentions are summed once, and the rule cues read only the local part (no other part holds a
  * rule cue). Falls back to the merged vector if two parts share a key.
  */
 export function predictMentionRoleFromParts(model: RoleModel, parts: MentionFeatureParts, ruleWeight = RULE_WEIGHT): RolePrediction {
@@ -140,8 +141,7 @@ export function predictMentionRoleScores(
     return id;
   };
   mentions.forEach((parts, i) => {
-    const shared = sharedParts(parts);
-    if (!shared) {
+    if (partsClash(parts)) {
       const merged = mergeFeatureParts(parts);
       raw[i] = predictRoleScores(model, merged);
       cues[i] = ruleScores(merged);
@@ -149,7 +149,7 @@ export function predictMentionRoleScores(
     }
     const key = `${idOf(parts.entity)}|${idOf(parts.wording)}|${idOf(parts.tone)}`;
     let batch = batches.get(key);
-    if (!batch) batches.set(key, (batch = { shared, at: [] }));
+    if (!batch) batches.set(key, (batch = { shared: sharedParts(parts), at: [] }));
     batch.at.push(i);
   });
   for (const { shared, at } of batches.values()) {
@@ -162,19 +162,35 @@ export function predictMentionRoleScores(
   return poolFine(model, raw, poolWeights, pool).map((p, i) => mixRules(model, p, cues[i] as RuleScores, ruleWeights[i] ?? RULE_WEIGHT));
 }
 
-/** The parts after the local one, compiled, in order; null when two parts share a key. */
-function sharedParts(parts: MentionFeatureParts): (FeatureVector | CompiledPart)[] | null {
-  let entity = COMPILED.get(parts.entity);
-  if (!entity) {
-    const clash = [...parts.entity.keys()].some((k) => parts.tone.has(k) || (parts.wording !== null && k.startsWith(WORDING_PREFIX)));
-    COMPILED.set(parts.entity, (entity = { part: compileFeatures(parts.entity), clash }));
+/** Whether two of the mention's parts share a key (then only the merged vector gives the right sums). */
+function partsClash(parts: MentionFeatureParts): boolean {
+  const wording = parts.wording !== null;
+  let clash = ENTITY_CLASH.get(parts.entity);
+  if (clash === undefined) {
+    clash = false;
+    for (const k of parts.entity.keys()) {
+      if (parts.tone.has(k) || (wording && k.startsWith(WORDING_PREFIX))) {
+        clash = true;
+        break;
+      }
+    }
+    ENTITY_CLASH.set(parts.entity, clash);
   }
-  if (entity.clash) return null;
-  for (const k of parts.tone.keys()) if (parts.wording !== null && k.startsWith(WORDING_PREFIX)) return null;
+  if (clash) return true;
+  if (wording) for (const k of parts.tone.keys()) if (k.startsWith(WORDING_PREFIX)) return true;
   for (const k of parts.local.keys()) {
-    if (parts.entity.has(k) || parts.tone.has(k) || (parts.wording !== null && k.startsWith(WORDING_PREFIX))) return null;
+    if (parts.entity.has(k) || parts.tone.has(k) || (wording && k.startsWith(WORDING_PREFIX))) return true;
   }
-  const shared: (FeatureVector | CompiledPart)[] = [entity.part];
+  return false;
+}
+
+/**
+ * The parts after the local one, in order. The entity and tone parts go as they are: an entity's mentions
+ * are scored in one batch, which adds them once, so compiling them would only add a pass; the wording part
+ * goes as its `st|` names' summed rows, made once per document and shared by every entity of a camp.
+ */
+function sharedParts(parts: MentionFeatureParts): (FeatureVector | CompiledPart)[] {
+  const shared: (FeatureVector | CompiledPart)[] = [parts.entity];
   if (parts.wording) {
     // The `st|` names of the lemmas, without building them (see PrefixedKeys).
     let names = COMPILED_KEYS.get(parts.wording.lemmas);
