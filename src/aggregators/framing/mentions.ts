@@ -129,7 +129,11 @@ export function findMentions(text: string, segments?: Segments): FoundMention[] 
     out.push({ start, end: c.end, text: text.slice(start, c.end), key: k.key, canonical: k.canonical, type: k.type, source });
   }
   // A "-led" prefix can swallow a mention found on its own ("US" in "US-led ..."): the longer one stays.
-  return out.filter((m) => !out.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start));
+  // Only a mention that took a prefix can hold another (the candidates picked do not overlap, and the
+  // others keep their span), so only those are compared with the rest.
+  const led = out.filter((o) => o.source === 'led');
+  if (led.length === 0) return out;
+  return out.filter((m) => !led.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start));
 }
 
 /** Start of a sentence, a line, or a labelled part ("Motive: Misportray ..."). */

@@ -76,26 +76,47 @@ function toneCue(byName: Map<string, { cat: string; sign: number } | null>, k: s
   return cue;
 }
 
+interface LemmaInfo {
+  readonly climate: boolean;
+  readonly war: boolean;
+  readonly cues: readonly string[] | undefined;
+}
+
+const LEMMA_INFO = new Map<string, LemmaInfo>();
+
+/** What the document profile reads of a lemma (CLIMATE, WAR, CUE_INDEX), memoised: one look-up per word. */
+function lemmaInfo(lemma: string): LemmaInfo {
+  let info = LEMMA_INFO.get(lemma);
+  if (!info) {
+    info = { climate: CLIMATE.has(lemma), war: WAR.has(lemma), cues: CUE_INDEX.get(lemma) };
+    if (LEMMA_INFO.size >= MAX_NAMES) LEMMA_INFO.clear();
+    LEMMA_INFO.set(lemma, info);
+  }
+  return info;
+}
+
 export function documentContext(segments: Segments, text = '', mentions: readonly MentionInput[] = []): DocumentFeatureContext {
   const counts = new Map<string, number>();
   let words = 0;
   let climate = 0;
   let war = 0;
+  // The document's vocabulary, for the camp × wording features (see mentionFeatures); made in the same pass.
+  const vocab = new Set<string>();
   for (const t of segments.tokens) {
     if (t.kind !== 'word') continue;
     words++;
-    if (CLIMATE.has(t.lemma)) climate++;
-    if (WAR.has(t.lemma)) war++;
-    for (const cat of CUE_INDEX.get(t.lemma) ?? []) counts.set(cat, (counts.get(cat) ?? 0) + 1);
+    const lemma = t.lemma;
+    const info = lemmaInfo(lemma);
+    if (info.climate) climate++;
+    if (info.war) war++;
+    if (info.cues) for (const cat of info.cues) counts.set(cat, (counts.get(cat) ?? 0) + 1);
+    if ((CONTENT_POS.has(t.pos) || t.pos === 'PROPN') && lemma.length > 2) vocab.add(lemma);
   }
   const profile = new Map<string, number>();
   const scale = 100 / Math.max(words, 50);
   for (const [cat, n] of counts) profile.set(nm('doc:', cat), Math.min(3, n * scale));
   profile.set('doc:climate', climate > war ? 1 : 0);
   profile.set('doc:long', Math.min(1, words / 1500));
-  // The document's vocabulary, for the camp × wording features (see mentionFeatures).
-  const vocab = new Set<string>();
-  for (const t of segments.tokens) if (t.kind === 'word' && (CONTENT_POS.has(t.pos) || t.pos === 'PROPN') && t.lemma.length > 2) vocab.add(t.lemma);
   // Sorted only when asked for (the camp × wording part of a Russian- or Western-camp entity).
   let sorted: readonly string[] | undefined;
   const base = {

@@ -69,19 +69,39 @@ function simple(p: string): boolean {
 
 const SIMPLE: ReadonlySet<string> = new Set([...ANTI_WEST, ...ANTI_RU].filter(simple));
 
-/** Positions that start a word (no letter before, a letter there), by their first three characters. */
-function wordStarts(lower: string): Map<string, number[]> {
-  const starts = new Map<string, number[]>();
+/**
+ * The first three code units of a string from `i` as one small integer, 10 bits each (distinct strings,
+ * distinct numbers, no string made); -1 when one of them is 1024 or more.
+ */
+function key3(s: string, i: number): number {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  return a < 1024 && b < 1024 && c < 1024 ? (a << 20) | (b << 10) | c : -1;
+}
+
+/** `key3` of each simple phrase's start (those with one): the only word starts `countAll` looks up. */
+const SIMPLE_KEYS: ReadonlyMap<string, number> = new Map([...SIMPLE].map((p): [string, number] => [p, key3(p, 0)]).filter(([, k]) => k >= 0));
+const WANTED: ReadonlySet<number> = new Set(SIMPLE_KEYS.values());
+
+/**
+ * Positions that start a word (no letter before, a letter there), by their first three characters (`key3`),
+ * kept only for the three characters a simple phrase starts with.
+ */
+function wordStarts(lower: string): Map<number, number[]> {
+  const starts = new Map<number, number[]>();
   let prevLetter = false;
   for (let i = 0; i < lower.length; i++) {
     // `LETTER.test(lower[i])`, without the one-character string and the regex for ASCII.
     const x = lower.charCodeAt(i);
     const letter = x < 128 ? (x >= 65 && x <= 90) || (x >= 97 && x <= 122) : LETTER.test(lower[i] as string);
     if (letter && !prevLetter && i + 3 <= lower.length) {
-      const key = lower.slice(i, i + 3);
-      const list = starts.get(key);
-      if (list) list.push(i);
-      else starts.set(key, [i]);
+      const key = key3(lower, i);
+      if (WANTED.has(key)) {
+        const list = starts.get(key);
+        if (list) list.push(i);
+        else starts.set(key, [i]);
+      }
     }
     prevLetter = letter;
   }
@@ -93,14 +113,15 @@ function wordStarts(lower: string): Map<string, number[]> {
  * itself never has a find hidden by an earlier one, so its count is the number of word starts where it
  * occurs: read off the index of word starts instead of searching the text again.
  */
-function countAll(lower: string, starts: ReadonlyMap<string, readonly number[]>, phrases: readonly string[]): number {
+function countAll(lower: string, starts: ReadonlyMap<number, readonly number[]>, phrases: readonly string[]): number {
   let n = 0;
   for (const p of phrases) {
-    if (!SIMPLE.has(p)) {
+    const key = SIMPLE_KEYS.get(p);
+    if (key === undefined) {
       n += countOne(lower, p);
       continue;
     }
-    for (const i of starts.get(p.slice(0, 3)) ?? []) if (lower.startsWith(p, i)) n++;
+    for (const i of starts.get(key) ?? []) if (lower.startsWith(p, i)) n++;
   }
   return n;
 }
