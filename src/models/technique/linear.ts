@@ -91,10 +91,29 @@ export function scoreOne(model: LinearModel, ids: readonly number[], k = 0): num
   return s;
 }
 
+let slab = new Float64Array(0);
+let slabUsed = 0;
+
+/**
+ * `new Float64Array(n)` (zeros) for a small n, cut from a shared block: V8 allocates a typed array of more
+ * than 64 bytes outside its heap, ~0.8 µs each against ~0.2 µs for a view of a block (measured for 19
+ * values), and every candidate span and paragraph gets one. A block lives as long as any row cut from it.
+ */
+export function zeroRow(n: number): Float64Array {
+  if (n > 256) return new Float64Array(n);
+  if (slabUsed + n > slab.length) {
+    slab = new Float64Array(4096);
+    slabUsed = 0;
+  }
+  const row = slab.subarray(slabUsed, slabUsed + n);
+  slabUsed += n;
+  return row;
+}
+
 /** Scores for all outputs. */
 export function scoreAll(model: LinearModel, ids: readonly number[]): Float64Array {
   const K = model.outputs.length;
-  const out = new Float64Array(K);
+  const out = zeroRow(K);
   const q = model.quantised;
   if (q) {
     const { ints, lut } = q;
