@@ -40,10 +40,13 @@ export interface CompiledTagger {
   readonly rows: Float32Array;
   readonly p: Float64Array;
   readonly sh: Float64Array;
-  /** Bigram weights: the pair table gives a slot (-1: no such feature), the weight array its weight. */
-  readonly ww: PairIndex;
+  /**
+   * Bigram weights: the pair table gives a word pair's slot (-1: the pair is in neither template), the weight
+   * arrays its `ww=` and its `ww+=` weight (0 where only the other template has it). One table for both: the
+   * `ww+=` pair of a token is the `ww=` pair of the next one, so each pair of a sentence is looked up once.
+   */
+  readonly wwPairs: PairIndex;
   readonly wwWeight: Float64Array;
-  readonly wwNext: PairIndex;
   readonly wwNextWeight: Float64Array;
   readonly pp: Float64Array;
   readonly ppNext: Float64Array;
@@ -103,8 +106,9 @@ export function compileTagger(model: LinearModel): CompiledTagger {
   const tpls: string[] = new Array<string>(F);
   const vals: string[] = new Array<string>(F);
   const ids = new Int32Array(F).fill(-1);
-  const ww: [number, number, number][] = [];
-  const wwNext: [number, number, number][] = [];
+  // Word pairs of ww= and ww+= features: slot by pair (key a * 2^26 + b: interned ids stay far below 2^26).
+  const pairSlot = new Map<number, number>();
+  const pairs: [number, number, number][] = [];
   const wwWeight: number[] = [];
   const wwNextWeight: number[] = [];
   for (let id = 0; id < F; id++) {
@@ -122,9 +126,16 @@ export function compileTagger(model: LinearModel): CompiledTagger {
       const bar = val.indexOf('|');
       const a = intern(val.slice(0, bar));
       const b = intern(val.slice(bar + 1));
-      const [pairs, weights] = tpl === 'ww' ? [ww, wwWeight] : [wwNext, wwNextWeight];
-      pairs.push([a, b, weights.length]);
-      weights.push(weight(id));
+      const key = a * 0x4000000 + b;
+      let slot = pairSlot.get(key);
+      if (slot === undefined) {
+        pairSlot.set(key, (slot = pairs.length));
+        pairs.push([a, b, slot]);
+        wwWeight.push(0);
+        wwNextWeight.push(0);
+      }
+      // A repeated feature name keeps its last weight (as the separate tables did).
+      (tpl === 'ww' ? wwWeight : wwNextWeight)[slot] = weight(id);
       ids[id] = -2; // done
     } else if (tpl === 'repw' && val.lastIndexOf('|') > 0) ids[id] = intern(val.slice(0, val.lastIndexOf('|')));
   }
@@ -185,9 +196,8 @@ export function compileTagger(model: LinearModel): CompiledTagger {
     rows,
     p,
     sh,
-    ww: new PairIndex(ww),
+    wwPairs: new PairIndex(pairs),
     wwWeight: Float64Array.from(wwWeight),
-    wwNext: new PairIndex(wwNext),
     wwNextWeight: Float64Array.from(wwNextWeight),
     pp,
     ppNext,
@@ -300,6 +310,9 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
   const neg = other.get('neg') ?? 0;
   const sentences = fd.segments.sentences;
   let sentBase = 0;
+  // The pair slot token i - 1 found for its ww+= feature, valid for token `carriedFor` (see below).
+  let carried = -1;
+  let carriedFor = -1;
   let sentIndex = -1;
   const seenCue: string[] = [];
   // Tables in locals: the loop below runs once per token of every document.
@@ -335,13 +348,19 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
     // Rare: a word containing "|" makes a bigram's name ambiguous; such bigrams are looked up by name.
     if (pipe[i] || (i - 1 >= first && pipe[i - 1])) s = add(s, other.get(`ww=${wordAt(toks, i - 1, first, end)}|${t.normal}`));
     else if (wm1 >= 0 && wi >= 0) {
-      const slot = c.ww.get(wm1, wi);
+      // Token i - 1 looked this pair up for its ww+= feature when it is inside the sentence.
+      const slot = carriedFor === i ? carried : c.wwPairs.get(wm1, wi);
+      // A pair known only as ww+= weighs 0 here, and s + 0 is s (s is never -0: it starts at +0).
       if (slot >= 0) s += c.wwWeight[slot] as number;
     }
     if (pipe[i] || (i + 1 < end && pipe[i + 1])) s = add(s, other.get(`ww+=${t.normal}|${wordAt(toks, i + 1, first, end)}`));
     else if (wp1 >= 0 && wi >= 0) {
-      const slot = c.wwNext.get(wi, wp1);
+      const slot = c.wwPairs.get(wi, wp1);
       if (slot >= 0) s += c.wwNextWeight[slot] as number;
+      if (i + 1 < end) {
+        carried = slot;
+        carriedFor = i + 1;
+      }
     }
     const pm1 = wAt(pid, i - 1, first, end);
     const pp1 = wAt(pid, i + 1, first, end);
