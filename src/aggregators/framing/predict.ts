@@ -4,7 +4,7 @@
  * Mentions of one document are predicted together: each mention's fine-role probabilities are mixed with
  * the document's mean (DOC_FINE_POOL), because a text tends to cast its entities in one theme.
  */
-import { PrefixedKeys, type CompiledPart } from '../../models/framing/logistic.js';
+import { PrefixedWordSet, type CompiledPart } from '../../models/framing/logistic.js';
 import {
   FINE_ROLE_CLASSES,
   fineRolePositions,
@@ -90,7 +90,7 @@ function poolFine(model: RoleModel, preds: readonly RoleScores[], weights: reado
 
 /** Per entity part: whether one of its keys is also a key of its tone or wording part. */
 const ENTITY_CLASH = new WeakMap<FeatureVector, boolean>();
-const COMPILED_KEYS = new WeakMap<readonly string[], PrefixedKeys>();
+const COMPILED_KEYS = new WeakMap<ReadonlySet<string>, PrefixedWordSet>();
 const WORDING_PREFIX = 'st|';
 
 /**
@@ -192,11 +192,11 @@ function partsClash(parts: MentionFeatureParts): boolean {
 function sharedParts(parts: MentionFeatureParts): (FeatureVector | CompiledPart)[] {
   const shared: (FeatureVector | CompiledPart)[] = [parts.entity];
   if (parts.wording) {
-    // The `st|` names of the lemmas, without building them (see PrefixedKeys).
-    let names = COMPILED_KEYS.get(parts.wording.lemmas);
+    // The `st|` names of the lemmas in sorted order, without building or sorting them (see PrefixedWordSet).
+    let names = COMPILED_KEYS.get(parts.wording.words);
     if (!names) {
-      names = new PrefixedKeys(WORDING_PREFIX, parts.wording.lemmas);
-      COMPILED_KEYS.set(parts.wording.lemmas, names);
+      names = new PrefixedWordSet(WORDING_PREFIX, parts.wording.words);
+      COMPILED_KEYS.set(parts.wording.words, names);
     }
     shared.push({ names, values: parts.wording.value });
   }

@@ -76,25 +76,6 @@ function toneCue(byName: Map<string, { cat: string; sign: number } | null>, k: s
   return cue;
 }
 
-interface LemmaInfo {
-  readonly climate: boolean;
-  readonly war: boolean;
-  readonly cues: readonly string[] | undefined;
-}
-
-const LEMMA_INFO = new Map<string, LemmaInfo>();
-
-/** What the document profile reads of a lemma (CLIMATE, WAR, CUE_INDEX), memoised: one look-up per word. */
-function lemmaInfo(lemma: string): LemmaInfo {
-  let info = LEMMA_INFO.get(lemma);
-  if (!info) {
-    info = { climate: CLIMATE.has(lemma), war: WAR.has(lemma), cues: CUE_INDEX.get(lemma) };
-    if (LEMMA_INFO.size >= MAX_NAMES) LEMMA_INFO.clear();
-    LEMMA_INFO.set(lemma, info);
-  }
-  return info;
-}
-
 export function documentContext(segments: Segments, text = '', mentions: readonly MentionInput[] = []): DocumentFeatureContext {
   const counts = new Map<string, number>();
   let words = 0;
@@ -106,10 +87,9 @@ export function documentContext(segments: Segments, text = '', mentions: readonl
     if (t.kind !== 'word') continue;
     words++;
     const lemma = t.lemma;
-    const info = lemmaInfo(lemma);
-    if (info.climate) climate++;
-    if (info.war) war++;
-    if (info.cues) for (const cat of info.cues) counts.set(cat, (counts.get(cat) ?? 0) + 1);
+    if (CLIMATE.has(lemma)) climate++;
+    if (WAR.has(lemma)) war++;
+    for (const cat of CUE_INDEX.get(lemma) ?? []) counts.set(cat, (counts.get(cat) ?? 0) + 1);
     if ((CONTENT_POS.has(t.pos) || t.pos === 'PROPN') && lemma.length > 2) vocab.add(lemma);
   }
   const profile = new Map<string, number>();
@@ -319,15 +299,19 @@ function entityAggregate(ctx: DocumentFeatureContext, spans: readonly Span[]): F
   return agg;
 }
 
-const ENT_NAMES = new Map<string, string | null>();
+const ENT_NAMES = new Map<string, string>();
 
-/** `ent:` + an unprefixed local feature's name, null for the names only unprefixed features have (memoised). */
+/**
+ * `ent:` + an unprefixed local feature's name, null for the names only unprefixed features have. The test
+ * comes first: those names (one per word: `w:`, `L1:`, ...) are most of the names, and a memo holding them
+ * all would be a large table, slow to look up; the rest (cue categories) are few.
+ */
 function entName(k: string): string | null {
+  if (UNPREFIXED_ONLY.test(k)) return null;
   let name = ENT_NAMES.get(k);
   if (name === undefined) {
-    name = UNPREFIXED_ONLY.test(k) ? null : nm(ENT, k);
     if (ENT_NAMES.size >= MAX_NAMES) ENT_NAMES.clear();
-    ENT_NAMES.set(k, name);
+    ENT_NAMES.set(k, (name = nm(ENT, k)));
   }
   return name;
 }
@@ -495,8 +479,10 @@ function isPrepositionalObject(tokens: readonly Token[], first: number, sFirst: 
 /** The camp × wording part of a mention's features (see `MentionFeatureParts.wording`). */
 export interface WordingPart {
   readonly keys: readonly string[];
-  /** The same lemmas without the prefix. */
+  /** The same lemmas without the prefix (sorted on first use). */
   readonly lemmas: readonly string[];
+  /** The same lemmas, unsorted: one set per document. */
+  readonly words: ReadonlySet<string>;
   readonly value: number;
 }
 
@@ -589,7 +575,10 @@ function entityParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEnt
         if (!keys) WORDING_KEYS.set(ctx, (keys = ctx.vocab.map((lemma) => nm('st|', lemma))));
         return keys;
       },
-      lemmas: ctx.vocab,
+      get lemmas(): readonly string[] {
+        return ctx.vocab;
+      },
+      words: ctx.vocabSet,
       value: v,
     };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictProba, trainLogistic, type Example } from './logistic.js';
+import { PrefixedKeys, PrefixedWordSet, predictProba, trainLogistic, type Example } from './logistic.js';
 import { loadRoleModel, MAIN_ROLE_CLASSES, FINE_ROLE_CLASSES, predictRoles } from './role-model.js';
 import { formatSt1, parseSt1, St1FormatError, st1Span } from './st1-format.js';
 
@@ -60,5 +60,19 @@ describe('committed role model', () => {
     expect(MAIN_ROLE_CLASSES).toContain(p.main);
     expect(p.fine).toHaveLength(1);
     expect(FINE_ROLE_CLASSES[p.main]).toContain(p.fine[0]);
+  });
+});
+
+describe('PrefixedWordSet', () => {
+  it('sums the same rows in the same order as PrefixedKeys of the sorted words, bit for bit', () => {
+    const model = loadRoleModel();
+    const known = Object.keys(model.fine.weights).filter((k) => k.startsWith('st|')).map((k) => k.slice(3));
+    // A deterministic mix of known words (every 7th, from both ends) and words no model knows, unsorted.
+    const words = new Set([...known.filter((_, i) => i % 7 === 3).reverse(), 'zzz-unknown', 'aaa-unknown', ...known.filter((_, i) => i % 11 === 0)]);
+    for (const m of [model.main, model.fine]) {
+      const expected = new PrefixedKeys('st|', [...words].sort()).sumFor(m);
+      const actual = new PrefixedWordSet('st|', words).sumFor(m);
+      expect([...actual]).toEqual([...expected]);
+    }
   });
 });

@@ -382,6 +382,83 @@ export class PrefixedKeys extends KeyRows {
   }
 }
 
+/**
+ * `PrefixedKeys` of a set of words in sorted order (`[...words].sort()`), without sorting them: only for a
+ * part with one value for every name (`sumFor`). The sum takes the rows of the words the model knows in
+ * sorted order, which is the order of their positions in the model's own sorted list of `prefix` words; the
+ * words are marked at those positions and the marked rows added in position order.
+ */
+export class PrefixedWordSet extends KeyRows {
+  private sorted: readonly string[] | undefined;
+  private readonly wordSums = new WeakMap<LinearModel, Float64Array>();
+
+  constructor(
+    readonly prefix: string,
+    readonly words: ReadonlySet<string>,
+  ) {
+    super();
+  }
+
+  protected lookups(): readonly string[] {
+    return (this.sorted ??= [...this.words].sort());
+  }
+
+  protected tableOf(model: LinearModel): ReadonlyMap<string, Float64Array> {
+    return prefixTable(model, this.prefix);
+  }
+
+  protected jointTableOf(a: LinearModel, b: LinearModel): ReadonlyMap<string, JointRows> {
+    return jointPrefixTable(a, b, this.prefix);
+  }
+
+  /** Nothing to look up ahead: `sumFor` reads the model's ranked table. */
+  override prepare(): void {}
+
+  override sumFor(model: LinearModel): Float64Array {
+    let sum = this.wordSums.get(model);
+    if (!sum) {
+      const K = model.classes.length;
+      const { rank, rows } = rankedPrefixTable(model, this.prefix);
+      const marked = new Uint8Array(rows.length);
+      for (const w of this.words) {
+        const r = rank.get(w);
+        if (r !== undefined) marked[r] = 1;
+      }
+      sum = new Float64Array(K);
+      for (let r = 0; r < rows.length; r++) {
+        if (marked[r] === 0) continue;
+        const w = rows[r] as Float64Array;
+        for (let c = 0; c < K; c++) sum[c] = (sum[c] as number) + (w[c] as number);
+      }
+      this.wordSums.set(model, sum);
+    }
+    return sum;
+  }
+}
+
+interface RankedRows {
+  /** word → its position in the sorted words. */
+  readonly rank: ReadonlyMap<string, number>;
+  /** The weight rows in that order. */
+  readonly rows: readonly Float64Array[];
+}
+
+const RANKED = new WeakMap<LinearModel, Map<string, RankedRows>>();
+
+/** The words the model has a `prefix + word` feature for, sorted as `sort()` sorts strings: positions and rows. */
+function rankedPrefixTable(model: LinearModel, prefix: string): RankedRows {
+  let byPrefix = RANKED.get(model);
+  if (!byPrefix) RANKED.set(model, (byPrefix = new Map()));
+  let ranked = byPrefix.get(prefix);
+  if (!ranked) {
+    const table = prefixTable(model, prefix);
+    const words = [...table.keys()].sort();
+    ranked = { rank: new Map(words.map((w, i) => [w, i])), rows: words.map((w) => table.get(w) as Float64Array) };
+    byPrefix.set(prefix, ranked);
+  }
+  return ranked;
+}
+
 /** Both models' `rowsFor` of `names` (looked up in `joint`, in order), into `compiled` where missing. */
 function fillPair(
   compiled: WeakMap<LinearModel, Rows>,
@@ -447,7 +524,7 @@ function prefixTable(model: LinearModel, prefix: string): ReadonlyMap<string, Fl
 /** A part of a feature vector as compiled names and their values: one per name, or one value for all. */
 export type CompiledPart =
   | { readonly names: CompiledKeys; readonly values: Float64Array | number }
-  | { readonly names: PrefixedKeys; readonly values: number };
+  | { readonly names: PrefixedKeys | PrefixedWordSet; readonly values: number };
 
 export function compileFeatures(features: Features): CompiledPart {
   return { names: new CompiledKeys([...features.keys()]), values: Float64Array.from(features.values()) };
