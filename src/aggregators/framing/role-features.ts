@@ -65,6 +65,8 @@ function toneCues(prefix: string): Map<string, { cat: string; sign: number } | n
 
 /** The cue category a feature name carries for `tone` (null: none), memoised per prefix (`byName`) and name. */
 function toneCue(byName: Map<string, { cat: string; sign: number } | null>, k: string, prefix: string): { cat: string; sign: number } | null {
+  // A cue name holds `cue:` or another `…c:`; any other name (most: one per word) has none, and is not memoised.
+  if (!k.includes('c:') && !k.includes('cue:')) return null;
   let cue = byName.get(k);
   if (cue === undefined) {
     const m = /^[a-z:]*?(?:cue|svc|ovc|possc|adjc|selfc):(.+)$/u.exec(prefix ? k.slice(prefix.length) : k);

@@ -19,11 +19,15 @@ export interface RuleScores {
   readonly strength: number;
 }
 
+/** What `ruleScores` gives a vector without cues: no Map per mention for the many that have none. */
+const NO_CUES: RuleScores = { fine: new Map<string, number>(), strength: 0 };
+
 export function ruleScores(f: FeatureVector): RuleScores {
-  const fine = new Map<string, number>();
+  let fine: Map<string, number> | undefined;
   for (const [k, v] of f) {
     const cue = ruleCue(k);
     if (!cue) continue;
+    fine ??= new Map<string, number>();
     const cat = cue.cat;
     if (cue.kind === 'named') {
       if (FINE_SET.has(cat)) addScore(fine, cat, v);
@@ -39,8 +43,11 @@ export function ruleScores(f: FeatureVector): RuleScores {
       else if (BLAME.has(cat)) addScore(fine, 'Scapegoat', v * 0.5);
     }
   }
+  // A cue that adds nothing (v <= 0) leaves the Map empty: that is the same as no cue.
+  if (!fine || fine.size === 0) return NO_CUES;
   if ((f.get('svneg') ?? 0) > 0) for (const k of fine.keys()) fine.set(k, (fine.get(k) ?? 0) * 0.3);
-  const strength = [...fine.values()].reduce((s, v) => s + v, 0);
+  let strength = 0;
+  for (const v of fine.values()) strength += v;
   return { fine, strength };
 }
 
@@ -51,8 +58,12 @@ function addScore(fine: Map<string, number>, role: string, v: number): void {
 type RuleCue = { readonly kind: 'named' | 'agentive' | 'patient'; readonly cat: string } | null;
 const RULE_CUES = new Map<string, RuleCue>();
 
-/** What a feature name says for the rules (null: nothing), memoised per name. */
+/** The names a rule cue can have: any other name says nothing (tested before the memo, which stays small). */
+const CUE_NAME = /^(?:adjc|selfc|svc|possc|ovc|pp):/u;
+
+/** What a feature name says for the rules (null: nothing), memoised per cue name. */
 function ruleCue(k: string): RuleCue {
+  if (!CUE_NAME.test(k)) return null;
   let cue = RULE_CUES.get(k);
   if (cue === undefined) {
     const named = /^(?:adjc|selfc):(.+)$/u.exec(k);
