@@ -83,8 +83,8 @@ const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM',
 const UPOS_INDEX = new Map(UPOS.map((tag, i) => [tag, i]));
 
 /**
- * Sentences and tokens of one block with wink-nlp. Wink gives token values and the spaces before them;
- * offsets are recovered by walking the text, which keeps them exact whatever wink normalises.
+ * Sentences and tokens of one block with wink-nlp. Wink gives token values; offsets are recovered by walking
+ * the text, which keeps them exact whatever wink normalises.
  */
 export function segmentEnglishBlock(
   text: string,
@@ -99,57 +99,28 @@ export function segmentEnglishBlock(
   const doc = w.readDoc(piece);
   const all = doc.tokens();
   // Each `out` is one pass over the block's tokens: only what the tokens need is asked for. A token's type
-  // is not: the one type skipped below (tabCRLF) is a run of tabs and line breaks, caught by the blank test.
-  const ids = all.out(its.uniqueId) as unknown as number[];
-  const spaces = all.out(its.precedingSpaces) as string[];
-  const pos = all.out(its.pos) as string[];
-  const negation = all.out(its.negationFlag) as unknown as boolean[];
-  const contraction = all.out(its.contractionFlag) as unknown as boolean[];
-  const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
-
-  const n = ids.length;
+  // is not: the one type skipped (tabCRLF) is a run of tabs and line breaks, caught by the blank test.
+  const read: BlockRead = {
+    piece,
+    offset: block.start,
+    all,
+    ids: all.out(its.uniqueId) as unknown as number[],
+    pos: all.out(its.pos) as string[],
+    negation: all.out(its.negationFlag) as unknown as boolean[],
+    contraction: all.out(its.contractionFlag) as unknown as boolean[],
+  };
+  const n = read.ids.length;
   const localToGlobal = new Array<number>(n).fill(-1);
   const localToGlobalLast = new Array<number>(n).fill(-1);
-  let cursor = 0;
-  for (let i = 0; i < n; i++) {
-    const lexeme = lexemeFor(all, i, ids[i] as number);
-    const value = lexeme.value;
-    cursor += (spaces[i] as string).length;
-    if (value.trim() === '') continue;
-    let at = piece.startsWith(value, cursor) ? cursor : piece.indexOf(value, cursor);
-    const found = at >= 0;
-    if (!found) at = cursor; // wink changed the surface; keep a best-effort anchor
-    const end = Math.min(piece.length, at + value.length);
-    cursor = end;
-    localToGlobal[i] = tokens.length;
-    const tag = pos[i] as string;
-    const negated = negation[i] === true;
-    // Where wink's value was found, it is the surface, and the lexeme has its derived forms.
-    const surface = found ? lexeme : lexemeOf(piece.slice(at, end));
-    const base = surface.base;
-    if (base !== null) {
-      // wink splits "Trump's" into "Trump" + "'s" unless it has met "Trump's" as a whole word before in
-      // this process (its lexicon cache learns unknown words), so the same text would be tokenised
-      // differently depending on what was read earlier. Split it here too: the same tokens every time.
-      tokens.push({ start: block.start + at, end: block.start + at + base.length, text: base, normal: surface.baseNormal, lemma: surface.baseNormal, pos: tag, kind: surface.baseKind, negated, sentence: -1 });
-      const clitic = surface.value.slice(base.length);
-      tokens.push({ start: block.start + at + base.length, end: block.start + end, text: clitic, normal: "'s", lemma: "'s", pos: 'PART', kind: surface.cliticKind, negated, sentence: -1 });
-      localToGlobalLast[i] = tokens.length - 1;
-      continue;
-    }
-    tokens.push({
-      start: block.start + at,
-      end: block.start + end,
-      text: surface.value,
-      normal: surface.normal,
-      lemma: found && contraction[i] !== true ? lemmaOf(all, i, ids[i] as number, lexeme, tag) : winkLemma(all, i, surface.value),
-      pos: tag,
-      kind: surface.kind,
-      negated,
-      sentence: -1,
-    });
-    localToGlobalLast[i] = tokens.length - 1;
+  const first = tokens.length;
+  if (!placeTokens(read, null, tokens, localToGlobal, localToGlobalLast)) {
+    // Something other than plain spacing lies between wink's tokens: walk again with the spaces wink saw.
+    tokens.length = first;
+    localToGlobal.fill(-1);
+    localToGlobalLast.fill(-1);
+    placeTokens(read, all.out(its.precedingSpaces) as string[], tokens, localToGlobal, localToGlobalLast);
   }
+  const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
   for (const [from, to] of sentenceSpans) {
     let first = -1;
     let last = -1;
@@ -174,6 +145,110 @@ export function segmentEnglishBlock(
 }
 
 type WinkTokens = ReturnType<ReturnType<ReturnType<typeof winkNLP>['readDoc']>['tokens']>;
+
+/** What wink read of one block. */
+interface BlockRead {
+  readonly piece: string;
+  /** Offset of the piece in the text. */
+  readonly offset: number;
+  readonly all: WinkTokens;
+  readonly ids: readonly number[];
+  readonly pos: readonly string[];
+  readonly negation: readonly boolean[];
+  readonly contraction: readonly boolean[];
+}
+
+/**
+ * Finds each wink token in the piece and pushes our tokens for it, recording which of ours each wink token
+ * became. With `spaces` (the spaces wink saw before each token) this is the reference walk: move past the
+ * spaces, take the value where it starts there, else at its next occurrence, else (wink changed the surface)
+ * right there. Without, it takes the fast walk wink's tokenizer allows in the usual case, where every value
+ * is its surface and only wink's separators (spaces, tabs, line breaks) lie between tokens: skip separators,
+ * and the value starts there. Both walks then place every token at the same offset (the reference walk's
+ * spaces are separators before that offset, and the value does not start with one). The fast walk returns
+ * false, having pushed some tokens, at the first token it cannot place that way.
+ */
+function placeTokens(
+  read: BlockRead,
+  spaces: readonly string[] | null,
+  tokens: Token[],
+  localToGlobal: number[],
+  localToGlobalLast: number[],
+): boolean {
+  const { piece, offset, all, ids, pos, negation, contraction } = read;
+  const n = ids.length;
+  let cursor = 0;
+  for (let i = 0; i < n; i++) {
+    const lexeme = lexemeFor(all, i, ids[i] as number);
+    const value = lexeme.value;
+    let at: number;
+    let found = true;
+    if (spaces === null) {
+      if (value.trim() === '') {
+        if (!isSeparatorRun(value)) return false;
+        continue;
+      }
+      while (cursor < piece.length && isSeparator(piece.charCodeAt(cursor))) cursor++;
+      if (!piece.startsWith(value, cursor)) return false;
+      at = cursor;
+    } else {
+      cursor += (spaces[i] as string).length;
+      if (value.trim() === '') continue;
+      at = piece.startsWith(value, cursor) ? cursor : piece.indexOf(value, cursor);
+      found = at >= 0;
+      if (!found) at = cursor; // wink changed the surface; keep a best-effort anchor
+    }
+    const end = Math.min(piece.length, at + value.length);
+    cursor = end;
+    localToGlobal[i] = tokens.length;
+    const tag = pos[i] as string;
+    const negated = negation[i] === true;
+    // Where wink's value was found, it is the surface, and the lexeme has its derived forms.
+    const surface = found ? lexeme : lexemeOf(piece.slice(at, end));
+    const base = surface.base;
+    if (base !== null) {
+      // wink splits "Trump's" into "Trump" + "'s" unless it has met "Trump's" as a whole word before in
+      // this process (its lexicon cache learns unknown words), so the same text would be tokenised
+      // differently depending on what was read earlier. Split it here too: the same tokens every time.
+      tokens.push({ start: offset + at, end: offset + at + base.length, text: base, normal: surface.baseNormal, lemma: surface.baseNormal, pos: tag, kind: surface.baseKind, negated, sentence: -1 });
+      const clitic = surface.value.slice(base.length);
+      tokens.push({ start: offset + at + base.length, end: offset + end, text: clitic, normal: "'s", lemma: "'s", pos: 'PART', kind: surface.cliticKind, negated, sentence: -1 });
+      localToGlobalLast[i] = tokens.length - 1;
+      continue;
+    }
+    tokens.push({
+      start: offset + at,
+      end: offset + end,
+      text: surface.value,
+      normal: surface.normal,
+      lemma: found && contraction[i] !== true ? lemmaOf(all, i, ids[i] as number, lexeme, tag) : winkLemma(all, i, surface.value),
+      pos: tag,
+      kind: surface.kind,
+      negated,
+      sentence: -1,
+    });
+    localToGlobalLast[i] = tokens.length - 1;
+  }
+  return true;
+}
+
+/**
+ * What wink's tokenizer splits a text at (its splitter pattern): spaces, the no-break and fixed-width spaces
+ * it lists, tabs and line breaks. No token value contains one.
+ */
+function isSeparator(c: number): boolean {
+  return (
+    c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0 ||
+    (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f
+  );
+}
+
+/** A blank value made only of separators (a tabCRLF token): the fast walk steps over it like any spacing. */
+function isSeparatorRun(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let k = 0; k < value.length; k++) if (!isSeparator(value.charCodeAt(k))) return false;
+  return true;
+}
 
 /** The token's lemma in normal form, from its lexeme, or from wink the first time the lexeme has this POS. */
 function lemmaOf(all: WinkTokens, i: number, id: number, lexeme: Lexeme, tag: string): string {
