@@ -40,8 +40,9 @@ export type WireReply = { readonly id: number; readonly json?: string; readonly 
 
 export function toWire(reply: AnalysisReply, forStore = false): WireReply {
   if ('error' in reply) return reply;
-  const json = JSON.stringify(reply.result);
-  return forStore ? { id: reply.id, prepared: prepareAnalysis(reply.result, { resultJson: json }), minhash: reply.minhash } : { id: reply.id, json, minhash: reply.minhash };
+  // For the store the result is packed from its JSON bytes (result-codec.ts jsonBytes), never one string.
+  if (forStore) return { id: reply.id, prepared: prepareAnalysis(reply.result), minhash: reply.minhash };
+  return { id: reply.id, json: JSON.stringify(reply.result), minhash: reply.minhash };
 }
 
 export function fromWire(wire: WireReply): AnalysisReply {

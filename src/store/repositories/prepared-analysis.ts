@@ -6,7 +6,7 @@
  * object graph, which was most of its work besides SQLite's own.
  */
 import type { AnalysisResult } from '../../core/result/types.js';
-import { packResultJson } from '../result-codec.js';
+import { jsonBytes, packResultJson } from '../result-codec.js';
 
 export type DerivedTable = 'findings' | 'ledger_items' | 'claims' | 'narratives' | 'entities';
 
@@ -72,8 +72,9 @@ function packedResult(result: AnalysisResult, options: PrepareOptions): Uint8Arr
   if (result.document.text === undefined) {
     if (options.resultPacked !== undefined) return options.resultPacked;
     if (options.resultJson !== undefined) return packResultJson(options.resultJson);
+    return packResultJson(jsonBytes(result));
   }
-  return packResultJson(JSON.stringify({ ...result, document: { ...result.document, text: undefined } }));
+  return packResultJson(jsonBytes({ ...result, document: { ...result.document, text: undefined } }));
 }
 
 // Values that may be missing become null: SQLite cannot bind `undefined`.
