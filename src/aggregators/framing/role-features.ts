@@ -320,6 +320,24 @@ function entName(k: string): string | null {
 
 const AGG_MEMO = new WeakMap<readonly Span[], FeatureVector>();
 
+/**
+ * Per token of a document, filled on first use: its `w:` name and its cue categories (null: none). The
+ * windows of nearby mentions overlap (each token is visited about twice), and both are looked up in large
+ * tables keyed by lemma.
+ */
+interface TokenNames {
+  readonly w: (string | undefined)[];
+  readonly cues: (readonly string[] | null | undefined)[];
+}
+
+const TOKEN_NAMES = new WeakMap<readonly Token[], TokenNames>();
+
+function tokenNames(tokens: readonly Token[]): TokenNames {
+  let names = TOKEN_NAMES.get(tokens);
+  if (!names) TOKEN_NAMES.set(tokens, (names = { w: new Array<string | undefined>(tokens.length), cues: new Array<readonly string[] | null | undefined>(tokens.length) }));
+  return names;
+}
+
 /** The local features of a span, computed (see `localFeatures` for the memoised ones). */
 export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, prefix: string): FeatureVector {
   const f: FeatureVector = new Map();
@@ -332,12 +350,15 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
   const sFirst = sentence?.firstToken ?? 0;
   const sEnd = sentence?.endToken ?? tokens.length;
 
+  const cache = tokenNames(tokens);
   for (let i = Math.max(sFirst, first - WINDOW); i < Math.min(sEnd, end + WINDOW); i++) {
     if (i >= first && i < end) continue;
     const t = tokens[i] as Token;
     const side = i < first ? 'L' : 'R';
-    if (!prefix && CONTENT_POS.has(t.pos)) f.set(nmWith(W, t.lemma), 1);
-    for (const cat of CUE_INDEX.get(t.lemma) ?? []) {
+    if (!prefix && CONTENT_POS.has(t.pos)) f.set((cache.w[i] ??= nmWith(W, t.lemma)), 1);
+    let cats = cache.cues[i];
+    if (cats === undefined) cache.cues[i] = cats = CUE_INDEX.get(t.lemma) ?? null;
+    for (const cat of cats ?? []) {
       add(f, nmWith(P.cue, cat), 0.5);
       add(f, nmWith(side === 'L' ? P.cueL : P.cueR, cat), 0.5);
       if (t.negated) add(f, nmWith(P.negcue, cat), 0.5);

@@ -69,10 +69,13 @@ describe('PrefixedWordSet', () => {
     const known = Object.keys(model.fine.weights).filter((k) => k.startsWith('st|')).map((k) => k.slice(3));
     // A deterministic mix of known words (every 7th, from both ends) and words no model knows, unsorted.
     const words = new Set([...known.filter((_, i) => i % 7 === 3).reverse(), 'zzz-unknown', 'aaa-unknown', ...known.filter((_, i) => i % 11 === 0)]);
+    // Made ahead for both models (one look-up per word), and one model at a time.
+    const both = new PrefixedWordSet('st|', words);
+    both.prepare(model.main, model.fine);
     for (const m of [model.main, model.fine]) {
       const expected = new PrefixedKeys('st|', [...words].sort()).sumFor(m);
-      const actual = new PrefixedWordSet('st|', words).sumFor(m);
-      expect([...actual]).toEqual([...expected]);
+      expect([...new PrefixedWordSet('st|', words).sumFor(m)]).toEqual([...expected]);
+      expect([...both.sumFor(m)]).toEqual([...expected]);
     }
   });
 });

@@ -411,29 +411,68 @@ export class PrefixedWordSet extends KeyRows {
     return jointPrefixTable(a, b, this.prefix);
   }
 
-  /** Nothing to look up ahead: `sumFor` reads the model's ranked table. */
-  override prepare(): void {}
+  /** Both models' sums made ahead, looking each word up once (in a table word → both positions). */
+  override prepare(a: LinearModel, b: LinearModel): void {
+    if (this.wordSums.has(a) && this.wordSums.has(b)) return;
+    const ra = rankedPrefixTable(a, this.prefix);
+    const rb = rankedPrefixTable(b, this.prefix);
+    const joint = jointRankTable(a, b, this.prefix);
+    const ma = new Uint8Array(ra.rows.length);
+    const mb = new Uint8Array(rb.rows.length);
+    for (const w of this.words) {
+      const at = joint.get(w);
+      if (at === undefined) continue;
+      if (at[0] >= 0) ma[at[0]] = 1;
+      if (at[1] >= 0) mb[at[1]] = 1;
+    }
+    if (!this.wordSums.has(a)) this.wordSums.set(a, sumMarked(a.classes.length, ra.rows, ma));
+    if (!this.wordSums.has(b)) this.wordSums.set(b, sumMarked(b.classes.length, rb.rows, mb));
+  }
 
   override sumFor(model: LinearModel): Float64Array {
     let sum = this.wordSums.get(model);
     if (!sum) {
-      const K = model.classes.length;
       const { rank, rows } = rankedPrefixTable(model, this.prefix);
       const marked = new Uint8Array(rows.length);
       for (const w of this.words) {
         const r = rank.get(w);
         if (r !== undefined) marked[r] = 1;
       }
-      sum = new Float64Array(K);
-      for (let r = 0; r < rows.length; r++) {
-        if (marked[r] === 0) continue;
-        const w = rows[r] as Float64Array;
-        for (let c = 0; c < K; c++) sum[c] = (sum[c] as number) + (w[c] as number);
-      }
-      this.wordSums.set(model, sum);
+      this.wordSums.set(model, (sum = sumMarked(model.classes.length, rows, marked)));
     }
     return sum;
   }
+}
+
+/** The marked rows summed per class, in row order. */
+function sumMarked(K: number, rows: readonly Float64Array[], marked: Uint8Array): Float64Array {
+  const sum = new Float64Array(K);
+  for (let r = 0; r < rows.length; r++) {
+    if (marked[r] === 0) continue;
+    const w = rows[r] as Float64Array;
+    for (let c = 0; c < K; c++) sum[c] = (sum[c] as number) + (w[c] as number);
+  }
+  return sum;
+}
+
+const JOINT_RANKS = new WeakMap<LinearModel, WeakMap<LinearModel, Map<string, ReadonlyMap<string, readonly [number, number]>>>>();
+
+/** word → its positions in both models' ranked `prefix` tables (-1 where a model lacks it). */
+function jointRankTable(a: LinearModel, b: LinearModel, prefix: string): ReadonlyMap<string, readonly [number, number]> {
+  let byB = JOINT_RANKS.get(a);
+  if (!byB) JOINT_RANKS.set(a, (byB = new WeakMap()));
+  let byPrefix = byB.get(b);
+  if (!byPrefix) byB.set(b, (byPrefix = new Map()));
+  let table = byPrefix.get(prefix);
+  if (!table) {
+    const ra = rankedPrefixTable(a, prefix).rank;
+    const rb = rankedPrefixTable(b, prefix).rank;
+    const t = new Map<string, readonly [number, number]>();
+    for (const [w, i] of ra) t.set(w, [i, rb.get(w) ?? -1]);
+    for (const [w, i] of rb) if (!ra.has(w)) t.set(w, [-1, i]);
+    byPrefix.set(prefix, (table = t));
+  }
+  return table;
 }
 
 interface RankedRows {
