@@ -26,8 +26,16 @@ function stem(w: string): string {
 /** Content words of a text, in order (duplicates kept). */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    const w = m[0].replace(/['’].*$/u, '');
+  const lower = text.toLowerCase();
+  // An exec loop and indexOf instead of matchAll and a per-word regex replace (same words; a WORD match
+  // holds at most one apostrophe, and the part from it on is dropped): ingest runs this on every
+  // sentence of every document while a watch or ledger index is non-empty.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) {
+    let w = m[0];
+    let cut = w.indexOf("'");
+    if (cut < 0) cut = w.indexOf('’');
+    if (cut >= 0) w = w.slice(0, cut);
     if (w.length < 2 || STOP.has(w)) continue;
     out.push(stem(w));
   }
@@ -122,7 +130,10 @@ export class ProbeIndex<K> {
     const best = new Map<Probe<K>, ProbeHit<K>>();
     for (const s of sentenceSpans(text)) {
       if (exclude.some(([a, b]) => s.start < b && a < s.end)) continue;
-      const words = contentSet(s.text);
+      // Only words of some probe can count (a probe's words are all in byWord): the rest are not kept.
+      const words = new Set<string>();
+      for (const w of contentWords(s.text)) if (this.byWord.has(w)) words.add(w);
+      if (words.size === 0) continue;
       const seen = new Set<Probe<K>>();
       for (const w of words) {
         for (const p of this.byWord.get(w) ?? []) {
