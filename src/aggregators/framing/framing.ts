@@ -165,9 +165,13 @@ function pool(
   const w = [...weights, ...votes.map((v) => v.w)];
   const mass = new Map<string, number>();
   preds.forEach((p, i) => {
-    for (const [role, v] of Object.entries(p.mainProba)) mass.set(role, (mass.get(role) ?? 0) + v * (w[i] ?? 1));
+    // The roles in the record's order, as Object.entries gives them, without an array of pairs per prediction.
+    const probs = p.mainProba;
+    for (const role in probs) mass.set(role, (mass.get(role) ?? 0) + (probs[role] as number) * (w[i] ?? 1));
   });
-  const total = [...mass.values()].reduce((s, v) => s + v, 0) || 1;
+  let total = 0;
+  for (const v of mass.values()) total += v;
+  total ||= 1;
   const [bestRole, bestMass] = [...mass].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['Antagonist', 0];
   const confidence = Math.round((bestMass / total) * 1000) / 1000;
   const cast = confidence >= minConfidence;
