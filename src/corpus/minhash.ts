@@ -15,17 +15,6 @@ export interface MinHashOptions {
   readonly seed?: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** A strong 32-bit finaliser (murmur3 fmix32): every input bit affects every output bit. */
 export function fmix32(x: number): number {
   let h = x | 0;
@@ -37,10 +26,50 @@ export function fmix32(x: number): number {
   return h >>> 0;
 }
 
+/** Words are runs of letters and digits of any script: ASCII ones by char code, others by WORD_CHAR. */
+const ASCII_WORD = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0));
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Length in UTF-16 units of the word character at i, or 0 when s[i] does not start one. */
+function wordCharAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c] as number;
+  const cp = s.codePointAt(i) as number;
+  return WORD_CHAR.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/**
+ * FNV-1a (32-bit, over UTF-16 units) of each word of a lower-cased text, in order: the hashes that the
+ * matches of /[\p{L}\p{N}]+/gu gave before, by a scan that hashes the words in place (no match objects,
+ * no substrings; this runs on every ingested document).
+ */
+function wordHashes(lower: string): number[] {
+  const out: number[] = [];
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    let len = wordCharAt(lower, i);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    let h = 0x811c9dc5;
+    do {
+      for (let j = 0; j < len; j++) {
+        h ^= lower.charCodeAt(i + j);
+        h = Math.imul(h, 0x01000193);
+      }
+      i += len;
+      len = i < n ? wordCharAt(lower, i) : 0;
+    } while (len > 0);
+    out.push(h >>> 0);
+  }
+  return out;
+}
+
 /** The 32-bit hashes of a text's word shingles (duplicates possible; MinHash ignores them). */
 export function shingleHashes(text: string, k = 3): Uint32Array {
-  const words: number[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) words.push(fnv1a(m[0]));
+  const words = wordHashes(text.toLowerCase());
   if (words.length === 0) return new Uint32Array(0);
   if (words.length < k) {
     let h = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClusters } from '../../bench/corpus/evaluate.js';
 import { SyntheticCorpus } from '../../bench/corpus/synthetic.js';
 import { lshCluster } from '../../src/corpus/lsh.js';
-import { decodeSignature, encodeSignature, estimateJaccard, MinHasher, shingleJaccard } from '../../src/corpus/minhash.js';
+import { decodeSignature, encodeSignature, estimateJaccard, fmix32, MinHasher, shingleHashes, shingleJaccard } from '../../src/corpus/minhash.js';
 
 describe('MinHash', () => {
   const hasher = new MinHasher();
@@ -48,5 +48,50 @@ describe('MinHash', () => {
     const leader = lshCluster(sigs, texts.length, h.numHashes, { threshold: 0.6, leaderThreshold: 0.6 });
     expect(single.clusters).toEqual([[0, 1, 2, 3]]);
     expect(leader.clusters.every((c) => c.length < 4)).toBe(true);
+  });
+});
+
+/** shingleHashes as it was written with a regex (the reference for the hand-written word scan). */
+function referenceShingles(text: string, k = 3): Uint32Array {
+  const fnv1a = (s: string): number => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    return h >>> 0;
+  };
+  const words: number[] = [];
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) words.push(fnv1a(m[0]));
+  if (words.length === 0) return new Uint32Array(0);
+  if (words.length < k) {
+    let h = 0;
+    for (const w of words) h = fmix32(Math.imul(h, 31) + w);
+    return Uint32Array.of(h);
+  }
+  const out = new Uint32Array(words.length - k + 1);
+  for (let i = 0; i + k <= words.length; i++) {
+    let h = 0x9e3779b9;
+    for (let j = 0; j < k; j++) h = fmix32((h ^ (words[i + j] as number)) + j);
+    out[i] = h;
+  }
+  return out;
+}
+
+describe('shingleHashes', () => {
+  it('hashes the words of the regex it replaces, in any script, with surrogates and marks', () => {
+    const pieces = ['a', 'Z', 'é', 'Σ', 'ß', 'İ', '9', '٣', '谣', '言', '\u{1d400}', '\u{1f600}', "'", '’', ' ', '.', '-', '\n', '\ud800', '\udc00', 'xy', 'The', 'ǅ', '\u0301', 'ﬁ'];
+    let seed = 11;
+    const rnd = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    for (let n = 0; n < 5000; n++) {
+      let s = '';
+      const len = rnd(30);
+      for (let j = 0; j < len; j++) s += pieces[rnd(pieces.length)];
+      expect([...shingleHashes(s)], JSON.stringify(s)).toEqual([...referenceShingles(s)]);
+      expect([...shingleHashes(s, 1)], JSON.stringify(s)).toEqual([...referenceShingles(s, 1)]);
+    }
   });
 });
