@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { randomStrings } from '../../test/support/random-strings.js';
 import { contentWords } from './text-match.js';
 
 // The regex implementation that the hand-written scan replaced, copied whole: the reference.
@@ -31,17 +32,7 @@ function reference(text: string): string[] {
 describe('contentWords', () => {
   it('finds the words of the regex it replaces, in any script, with apostrophes, digits and odd code points', () => {
     const pieces = ['a', 'Z', 'é', 'Σ', 'ß', 'İ', '9', '٣', '谣', '言', '\u{1d400}', '\u{1f600}', "'", '’', '‘', ' ', '.', '-', '\n', '\ud800', '\udc00', 'xy', 'The', 'said', 'don', "n't", 'ǅ', '\u0301', 'ﬁ', 'ing', 'es', 'ss'];
-    let seed = 7;
-    const rnd = (n: number): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
-    for (let k = 0; k < 5000; k++) {
-      let s = '';
-      const len = rnd(25);
-      for (let j = 0; j < len; j++) s += pieces[rnd(pieces.length)];
-      expect(contentWords(s), JSON.stringify(s)).toEqual(reference(s));
-    }
+    for (const s of randomStrings(pieces, 5000, 25, 7)) expect(contentWords(s), JSON.stringify(s)).toEqual(reference(s));
   });
 
   it('drops stop words and short words and stems', () => {

@@ -3,6 +3,7 @@ import { evaluateClusters } from '../../bench/corpus/evaluate.js';
 import { SyntheticCorpus } from '../../bench/corpus/synthetic.js';
 import { lshCluster } from '../../src/corpus/lsh.js';
 import { decodeSignature, encodeSignature, estimateJaccard, fmix32, MinHasher, shingleHashes, shingleJaccard } from '../../src/corpus/minhash.js';
+import { randomStrings } from '../support/random-strings.js';
 
 describe('MinHash', () => {
   const hasher = new MinHasher();
@@ -81,15 +82,7 @@ function referenceShingles(text: string, k = 3): Uint32Array {
 describe('shingleHashes', () => {
   it('hashes the words of the regex it replaces, in any script, with surrogates and marks', () => {
     const pieces = ['a', 'Z', 'é', 'Σ', 'ß', 'İ', '9', '٣', '谣', '言', '\u{1d400}', '\u{1f600}', "'", '’', ' ', '.', '-', '\n', '\ud800', '\udc00', 'xy', 'The', 'ǅ', '\u0301', 'ﬁ'];
-    let seed = 11;
-    const rnd = (n: number): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
-    for (let n = 0; n < 5000; n++) {
-      let s = '';
-      const len = rnd(30);
-      for (let j = 0; j < len; j++) s += pieces[rnd(pieces.length)];
+    for (const s of randomStrings(pieces, 5000, 30, 11)) {
       expect([...shingleHashes(s)], JSON.stringify(s)).toEqual([...referenceShingles(s)]);
       expect([...shingleHashes(s, 1)], JSON.stringify(s)).toEqual([...referenceShingles(s, 1)]);
     }
