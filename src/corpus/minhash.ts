@@ -5,6 +5,7 @@
  * built by one-permutation hashing with densification (see `signatureOf`). The share of equal slots of
  * two signatures estimates the Jaccard similarity of their shingle sets (standard error ≈ √(J(1−J)/k)).
  */
+import { wordCharLength } from './word-chars.js';
 
 export interface MinHashOptions {
   /** Signature length (default 128). */
@@ -26,18 +27,6 @@ export function fmix32(x: number): number {
   return h >>> 0;
 }
 
-/** Words are runs of letters and digits of any script: ASCII ones by char code, others by WORD_CHAR. */
-const ASCII_WORD = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0));
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/** Length in UTF-16 units of the word character at i, or 0 when s[i] does not start one. */
-function wordCharAt(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (c < 128) return ASCII_WORD[c] as number;
-  const cp = s.codePointAt(i) as number;
-  return WORD_CHAR.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
-}
-
 /**
  * FNV-1a (32-bit, over UTF-16 units) of each word of a lower-cased text, in order: the hashes that the
  * matches of /[\p{L}\p{N}]+/gu gave before, by a scan that hashes the words in place (no match objects,
@@ -48,7 +37,7 @@ function wordHashes(lower: string): number[] {
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    let len = wordCharAt(lower, i);
+    let len = wordCharLength(lower, i);
     if (len === 0) {
       i++;
       continue;
@@ -60,7 +49,7 @@ function wordHashes(lower: string): number[] {
         h = Math.imul(h, 0x01000193);
       }
       i += len;
-      len = i < n ? wordCharAt(lower, i) : 0;
+      len = i < n ? wordCharLength(lower, i) : 0;
     } while (len > 0);
     out.push(h >>> 0);
   }

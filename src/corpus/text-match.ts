@@ -4,6 +4,7 @@
  * containment (how much of a short probe a sentence covers) or Jaccard. Language-agnostic apart from the
  * English stop-word list; other scripts still match on their words.
  */
+import { letterLength, wordCharLength } from './word-chars.js';
 
 const STOP = new Set(
   `a an the and or but if then else of to in on at by for with from into onto over under about as is are was were be been being am
@@ -22,31 +23,12 @@ function stem(w: string): string {
   return w;
 }
 
-/** A letter or digit (any script) at a code point, for `contentWords` past ASCII. */
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const LETTER = /\p{L}/u;
-/** ASCII letter or digit, by char code (the common case, without a regex). */
-const ASCII_WORD = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0));
-
-function isWordChar(s: string, i: number, c: number): boolean {
-  return c < 128 ? ASCII_WORD[c] === 1 : LETTER_OR_DIGIT.test(String.fromCodePoint(s.codePointAt(i) as number));
-}
-
-function isLetter(s: string, i: number, c: number): boolean {
-  return c < 128 ? ASCII_WORD[c] === 1 && c > 57 : LETTER.test(String.fromCodePoint(s.codePointAt(i) as number));
-}
-
-/** Length in UTF-16 units of the code point at i. */
-function unitLength(s: string, i: number): number {
-  return (s.codePointAt(i) as number) > 0xffff ? 2 : 1;
-}
-
 /**
- * Content words of a text, in order (duplicates kept): the words of WORD (letters and digits, with an
- * apostrophe and letters after them: "it's") cut at the apostrophe, minus short and stop words, stemmed.
- * A hand-written scan with the same result as `lower.matchAll(WORD)` (tested against it), because ingest
- * runs this on every sentence of every document while a watch or ledger index is non-empty and the regex
- * walk with its match objects and a replace per word was most of that matching.
+ * Content words of a text, in order (duplicates kept): the matches of /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu
+ * (letters and digits, with an apostrophe and letters after them: "it's") cut at the apostrophe, minus
+ * short and stop words, stemmed. A hand-written scan with the same result as that regex walk (tested
+ * against it), because ingest runs this on every sentence of every document while a watch or ledger index
+ * is non-empty and the regex walk with its match objects and a replace per word was most of that matching.
  */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
@@ -54,28 +36,27 @@ export function contentWords(text: string): string[] {
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    const c = lower.charCodeAt(i);
-    if (!isWordChar(lower, i, c)) {
-      i += c < 128 ? 1 : unitLength(lower, i);
+    // A position that starts no letter or digit is passed by one unit: the second half of a surrogate pair
+    // starts none either, so the scan sees the same code points as the regex.
+    let len = wordCharLength(lower, i);
+    if (len === 0) {
+      i++;
       continue;
     }
     const start = i;
-    i += c < 128 ? 1 : unitLength(lower, i);
-    for (;;) {
-      if (i >= n) break;
-      const d = lower.charCodeAt(i);
-      if (!isWordChar(lower, i, d)) break;
-      i += d < 128 ? 1 : unitLength(lower, i);
-    }
+    do {
+      i += len;
+      len = i < n ? wordCharLength(lower, i) : 0;
+    } while (len > 0);
     const end = i;
     // An apostrophe followed by letters belongs to the word (and is cut off below with them).
     const a = i < n ? lower.charCodeAt(i) : 0;
-    if ((a === 39 || a === 0x2019) && i + 1 < n && isLetter(lower, i + 1, lower.charCodeAt(i + 1))) {
+    if ((a === 39 || a === 0x2019) && i + 1 < n && letterLength(lower, i + 1) > 0) {
       i += 1;
-      while (i < n) {
-        const d = lower.charCodeAt(i);
-        if (!isLetter(lower, i, d)) break;
-        i += d < 128 ? 1 : unitLength(lower, i);
+      let letter = letterLength(lower, i);
+      while (letter > 0) {
+        i += letter;
+        letter = i < n ? letterLength(lower, i) : 0;
       }
     }
     if (end - start < 2) continue;
