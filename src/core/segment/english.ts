@@ -1,14 +1,13 @@
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Span } from '../text/span.js';
 import { normalForm, tokenKind } from './token-kind.js';
 import type { Sentence, Token, TokenKind } from './types.js';
+import { CONTRACTION_ABOVE, NEGATION_FLAG, POS_MASK, POS_SHIFT, TOKEN_SIZE, createWinkReader, type WinkDocData, type WinkReader } from './wink-reader.js';
 
-/** One wink-nlp instance per process: loading the model takes ~100 ms, reading a text is cheap. */
-let nlp: ReturnType<typeof winkNLP> | undefined;
-function instance(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model, ['sbd', 'negation', 'pos']);
-  return nlp;
+/** One wink reader per process: loading the model takes ~100 ms, reading a text is cheap. */
+let winkReader: WinkReader | undefined;
+function reader(): WinkReader {
+  winkReader ??= createWinkReader();
+  return winkReader;
 }
 
 /**
@@ -19,6 +18,10 @@ function instance(): ReturnType<typeof winkNLP> {
  */
 interface Lexeme {
   readonly value: string;
+  /** The value is blank (`value.trim() === ''`): no token of ours. */
+  readonly blank: boolean;
+  /** The value is a non-empty run of wink's separators (a tabCRLF token): the fast walk steps over it. */
+  readonly separatorRun: boolean;
   readonly normal: string;
   readonly kind: TokenKind;
   /** The word of "Trump's" without its 's (see `possessiveBase`), or null. */
@@ -34,6 +37,12 @@ interface Lexeme {
    * "can't" is "can"), so they are always asked of wink.
    */
   lemmaPos: number;
+  /**
+   * The tag of `lemmaPos` as wink gives it (null until then): wink hands out the same string for a tag every
+   * time, so the usual case, a lexeme met with its first POS again, is told by comparing the tag strings
+   * instead of a Map look-up of the tag's index per token.
+   */
+  lemmaTag: string | null;
   lemma: string;
 }
 
@@ -41,6 +50,8 @@ function lexemeOf(value: string): Lexeme {
   const base = possessiveBase(value);
   return {
     value,
+    blank: value.trim() === '',
+    separatorRun: isSeparatorRun(value),
     normal: normalForm(value),
     kind: tokenKind(value),
     base,
@@ -48,6 +59,7 @@ function lexemeOf(value: string): Lexeme {
     baseKind: base === null ? 'other' : tokenKind(base),
     cliticKind: base === null ? 'other' : tokenKind(value.slice(base.length)),
     lemmaPos: -1,
+    lemmaTag: null,
     lemma: '',
   };
 }
@@ -64,7 +76,7 @@ let stored = 0;
 /** Lemmas of lexemes met with a second POS, by lexeme id and POS; emptied with `lexemes`. */
 let otherLemmas = new Map<number, string>();
 
-function lexemeFor(all: WinkTokens, i: number, id: number): Lexeme {
+function lexemeFor(id: number): Lexeme {
   const known = id < lexemes.length ? lexemes[id] : undefined;
   if (known !== undefined) return known;
   if (stored >= MAX_LEXEMES) {
@@ -74,7 +86,7 @@ function lexemeFor(all: WinkTokens, i: number, id: number): Lexeme {
   }
   // Grown with `undefined` rather than by assigning past the end: V8 keeps a packed array fast.
   while (lexemes.length <= id) lexemes.push(undefined);
-  const lexeme = lexemeOf(all.itemAt(i).out(instance().its.value));
+  const lexeme = lexemeOf(reader().value(id));
   lexemes[id] = lexeme;
   stored++;
   return lexeme;
@@ -94,42 +106,29 @@ export function segmentEnglishBlock(
   sentences: Sentence[],
   tokens: Token[],
 ): void {
-  const w = instance();
-  const its = w.its;
   const piece = text.slice(block.start, block.end);
-  const doc = w.readDoc(piece);
-  const all = doc.tokens();
-  // Each `out` is one pass over the block's tokens: only what the tokens need is asked for. A token's type
-  // is not: the one type skipped (tabCRLF) is a run of tabs and line breaks, caught by the blank test.
-  const read: BlockRead = {
-    piece,
-    offset: block.start,
-    all,
-    ids: all.out(its.uniqueId) as unknown as number[],
-    pos: all.out(its.pos) as string[],
-    negation: all.out(its.negationFlag) as unknown as boolean[],
-    contraction: all.out(its.contractionFlag) as unknown as boolean[],
-  };
-  const n = read.ids.length;
-  const localToGlobal = new Array<number>(n).fill(-1);
-  const localToGlobalLast = new Array<number>(n).fill(-1);
+  const rdd = reader().read(piece);
+  const read: BlockRead = { piece, offset: block.start, rdd };
+  const n = rdd.numOfTokens;
+  const { localToGlobal, localToGlobalLast } = tokenMaps(n);
   const first = tokens.length;
-  if (!placeTokens(read, null, tokens, localToGlobal, localToGlobalLast)) {
+  if (!placeTokens(read, false, tokens, localToGlobal, localToGlobalLast)) {
     // Something other than plain spacing lies between wink's tokens: walk again with the spaces wink saw.
     tokens.length = first;
-    localToGlobal.fill(-1);
-    localToGlobalLast.fill(-1);
-    placeTokens(read, all.out(its.precedingSpaces) as string[], tokens, localToGlobal, localToGlobalLast);
+    localToGlobal.fill(-1, 0, n);
+    localToGlobalLast.fill(-1, 0, n);
+    placeTokens(read, true, tokens, localToGlobal, localToGlobalLast);
   }
-  const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
-  for (const [from, to] of sentenceSpans) {
+  for (const span of rdd.sentences) {
+    const from = span[0] as number;
+    const to = span[1] as number;
     let first = -1;
     let last = -1;
-    for (let i = from; i <= to; i++) {
-      const g = localToGlobal[i] ?? -1;
+    for (let i = from; i <= to && i < n; i++) {
+      const g = localToGlobal[i] as number;
       if (g < 0) continue;
       if (first < 0) first = g;
-      last = localToGlobalLast[i] ?? g;
+      last = localToGlobalLast[i] as number;
     }
     if (first < 0) continue;
     const index = sentences.length;
@@ -145,25 +144,35 @@ export function segmentEnglishBlock(
   }
 }
 
-type WinkTokens = ReturnType<ReturnType<ReturnType<typeof winkNLP>['readDoc']>['tokens']>;
+/**
+ * Which of our tokens each wink token of a block became (first and last; -1: none), in arrays kept for the
+ * process and reused block after block instead of two new arrays per block.
+ */
+let toGlobal = new Int32Array(1024);
+let toGlobalLast = new Int32Array(1024);
+function tokenMaps(n: number): { localToGlobal: Int32Array; localToGlobalLast: Int32Array } {
+  if (toGlobal.length < n) {
+    toGlobal = new Int32Array(Math.max(n, 2 * toGlobal.length));
+    toGlobalLast = new Int32Array(toGlobal.length);
+  }
+  toGlobal.fill(-1, 0, n);
+  toGlobalLast.fill(-1, 0, n);
+  return { localToGlobal: toGlobal, localToGlobalLast: toGlobalLast };
+}
 
 /** What wink read of one block. */
 interface BlockRead {
   readonly piece: string;
   /** Offset of the piece in the text. */
   readonly offset: number;
-  readonly all: WinkTokens;
-  readonly ids: readonly number[];
-  readonly pos: readonly string[];
-  readonly negation: readonly boolean[];
-  readonly contraction: readonly boolean[];
+  readonly rdd: WinkDocData;
 }
 
 /**
  * Finds each wink token in the piece and pushes our tokens for it, recording which of ours each wink token
- * became. With `spaces` (the spaces wink saw before each token) this is the reference walk: move past the
- * spaces, take the value where it starts there, else at its next occurrence, else (wink changed the surface)
- * right there. Without, it takes the fast walk wink's tokenizer allows in the usual case, where every value
+ * became. With `withSpaces` (reading the spaces wink saw before each token) this is the reference walk: move
+ * past the spaces, take the value where it starts there, else at its next occurrence, else (wink changed the
+ * surface) right there. Without, it takes the fast walk wink's tokenizer allows in the usual case, where every value
  * is its surface and only wink's separators (spaces, tabs, line breaks) lie between tokens: skip separators,
  * and the value starts there. Both walks then place every token at the same offset (the reference walk's
  * spaces are separators before that offset, and the value does not start with one). The fast walk returns
@@ -171,30 +180,34 @@ interface BlockRead {
  */
 function placeTokens(
   read: BlockRead,
-  spaces: readonly string[] | null,
+  withSpaces: boolean,
   tokens: Token[],
-  localToGlobal: number[],
-  localToGlobalLast: number[],
+  localToGlobal: Int32Array,
+  localToGlobalLast: Int32Array,
 ): boolean {
-  const { piece, offset, all, ids, pos, negation, contraction } = read;
-  const n = ids.length;
+  const { piece, offset, rdd } = read;
+  const wink = reader();
+  const data = rdd.tokens;
+  const n = rdd.numOfTokens;
   let cursor = 0;
   for (let i = 0; i < n; i++) {
-    const lexeme = lexemeFor(all, i, ids[i] as number);
+    const k = i * TOKEN_SIZE;
+    const id = data[k] as number;
+    const lexeme = lexemeFor(id);
     const value = lexeme.value;
     let at: number;
     let found = true;
-    if (spaces === null) {
-      if (value.trim() === '') {
-        if (!isSeparatorRun(value)) return false;
+    if (!withSpaces) {
+      if (lexeme.blank) {
+        if (!lexeme.separatorRun) return false;
         continue;
       }
       while (cursor < piece.length && isSeparator(piece.charCodeAt(cursor))) cursor++;
       if (!piece.startsWith(value, cursor)) return false;
       at = cursor;
     } else {
-      cursor += (spaces[i] as string).length;
-      if (value.trim() === '') continue;
+      cursor += wink.precedingSpaces(rdd, i).length;
+      if (lexeme.blank) continue;
       at = piece.startsWith(value, cursor) ? cursor : piece.indexOf(value, cursor);
       found = at >= 0;
       if (!found) at = cursor; // wink changed the surface; keep a best-effort anchor
@@ -202,8 +215,8 @@ function placeTokens(
     const end = Math.min(piece.length, at + value.length);
     cursor = end;
     localToGlobal[i] = tokens.length;
-    const tag = pos[i] as string;
-    const negated = negation[i] === true;
+    const tag = wink.posTag(((data[k + 2] as number) & POS_MASK) >>> POS_SHIFT);
+    const negated = (data[k + 3] as number) >= NEGATION_FLAG;
     // Where wink's value was found, it is the surface, and the lexeme has its derived forms.
     const surface = found ? lexeme : lexemeOf(piece.slice(at, end));
     const base = surface.base;
@@ -217,12 +230,13 @@ function placeTokens(
       localToGlobalLast[i] = tokens.length - 1;
       continue;
     }
+    const contraction = (data[k + 1] as number) > CONTRACTION_ABOVE;
     tokens.push({
       start: offset + at,
       end: offset + end,
       text: surface.value,
       normal: surface.normal,
-      lemma: found && contraction[i] !== true ? lemmaOf(all, i, ids[i] as number, lexeme, tag) : winkLemma(all, i, surface.value),
+      lemma: found && !contraction ? lemmaOf(rdd, i, id, lexeme, tag) : winkLemma(rdd, i, surface.value),
       pos: tag,
       kind: surface.kind,
       negated,
@@ -252,30 +266,29 @@ function isSeparatorRun(value: string): boolean {
 }
 
 /** The token's lemma in normal form, from its lexeme, or from wink the first time the lexeme has this POS. */
-function lemmaOf(all: WinkTokens, i: number, id: number, lexeme: Lexeme, tag: string): string {
+function lemmaOf(rdd: WinkDocData, i: number, id: number, lexeme: Lexeme, tag: string): string {
+  if (lexeme.lemmaTag === tag) return lexeme.lemma;
   const posIndex = UPOS_INDEX.get(tag);
-  if (posIndex === undefined) return winkLemma(all, i, lexeme.value);
+  if (posIndex === undefined) return winkLemma(rdd, i, lexeme.value);
   if (lexeme.lemmaPos === posIndex) return lexeme.lemma;
   if (lexeme.lemmaPos < 0) {
-    lexeme.lemma = winkLemma(all, i, lexeme.value);
+    lexeme.lemma = winkLemma(rdd, i, lexeme.value);
     lexeme.lemmaPos = posIndex;
+    lexeme.lemmaTag = tag;
     return lexeme.lemma;
   }
   const key = id * UPOS.length + posIndex;
   let lemma = otherLemmas.get(key);
   if (lemma === undefined) {
-    lemma = winkLemma(all, i, lexeme.value);
+    lemma = winkLemma(rdd, i, lexeme.value);
     otherLemmas.set(key, lemma);
   }
   return lemma;
 }
 
 /** Wink's lemma of token i in normal form; the surface's where wink has none. */
-function winkLemma(all: WinkTokens, i: number, surface: string): string {
-  const its = instance().its;
-  // Wink's types say a string, but it gives undefined for some tokens.
-  const lemma = all.itemAt(i).out(its.lemma as unknown as typeof its.value) as string | undefined;
-  return normalForm(lemma ?? surface);
+function winkLemma(rdd: WinkDocData, i: number, surface: string): string {
+  return normalForm(reader().lemma(rdd, i) ?? surface);
 }
 
 /** "Trump's" → "Trump": a word of two or more letters followed by a possessive 's (straight or curly); else null. */
