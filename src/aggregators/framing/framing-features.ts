@@ -7,7 +7,15 @@ import type { Segments } from '../../core/segment/types.js';
 import type { Span } from '../../core/text/span.js';
 import { entityKey } from './gazetteer.js';
 import { findMentions, groupMentions, type EntityGroup, type FoundMention } from './mentions.js';
-import { documentContext, mergeFeatureParts, mentionFeatureParts, type DocumentFeatureContext, type FeatureVector, type MentionFeatureParts } from './role-features.js';
+import {
+  documentContext,
+  mergeFeatureParts,
+  mentionFeatureParts,
+  type DocumentFeatureContext,
+  type FeatureVector,
+  type MentionFeatureParts,
+  type WordFeatureFilter,
+} from './role-features.js';
 
 export interface PreparedFramingDocument {
   readonly text: string;
@@ -18,7 +26,11 @@ export interface PreparedFramingDocument {
   readonly groupOf: ReadonlyMap<string, EntityGroup>;
 }
 
-export function prepareFramingDocument(text: string, segments: Segments): PreparedFramingDocument {
+/**
+ * `keep`: build only the word features a model has weights for (see `WordFeatureFilter`); its predictions
+ * are the same, the vectors are not the full ones (training and explanations leave it out).
+ */
+export function prepareFramingDocument(text: string, segments: Segments, keep: WordFeatureFilter | null = null): PreparedFramingDocument {
   const mentions = findMentions(text, segments);
   const groups = groupMentions(text, mentions);
   const groupOf = new Map<string, EntityGroup>();
@@ -27,7 +39,7 @@ export function prepareFramingDocument(text: string, segments: Segments): Prepar
     for (const m of g.mentions) groupOf.set(m.key, g);
   }
   const keyed = mentions.map((m) => ({ span: m, key: groupOf.get(m.key)?.key ?? m.key, type: m.type }));
-  return { text, context: documentContext(segments, text, keyed), mentions, groups, groupOf };
+  return { text, context: documentContext(segments, text, keyed, keep), mentions, groups, groupOf };
 }
 
 /** Features of an arbitrary span, grouped with the document's mentions of the same entity. */

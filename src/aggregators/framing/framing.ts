@@ -15,6 +15,7 @@ import { fineRolePositions, FINE_ROLE_CLASSES, loadRoleModel, probabilityAt, typ
 import { predictMentionRoleScores } from './predict.js';
 import { mentionFeaturePartsForSpan, prepareFramingDocument } from './framing-features.js';
 import type { EntityGroup, FoundMention } from './mentions.js';
+import { wordFeatureFilter } from './role-features.js';
 
 const MAX_ENTITIES_DEFAULT = 20;
 /** An entity's pooled main role is reported only above this share of its mentions' probability mass. */
@@ -71,6 +72,19 @@ function isByline(text: string, m: Span): boolean {
   return /^\s*(?:by|source|author|written by|photo|credit|image|via)\b[\s:]/iu.test(text.slice(lineStart, m.start + 1));
 }
 
+/**
+ * The first entry of the sort by value, highest first, ties by name (`localeCompare`): one pass, no array of
+ * pairs to sort. The sort is stable, so among entries it cannot order the first one seen stays; the values
+ * are sums of probabilities and weights, never NaN.
+ */
+function bestEntry(m: ReadonlyMap<string, number>): [string, number] | undefined {
+  let best: [string, number] | undefined;
+  m.forEach((v, k) => {
+    if (best === undefined || v > best[1] || (v === best[1] && k.localeCompare(best[0]) < 0)) best = [k, v];
+  });
+  return best;
+}
+
 /** Weight of a mention's role in pooling, given where it sits relative to the ledger. */
 function ledgerWeight(m: Span, ledger: readonly LedgerItem[]): number {
   if (ledger.some((i) => inside(m, i.claim))) return 0;
@@ -88,7 +102,7 @@ function defendedPrediction(model: RoleModel, preds: readonly RoleScores[], ownV
     roles.forEach((f, r) => score.set(f, (score.get(f) ?? 0) + probabilityAt(p.fineP, positions[r] as number) * w));
     if (p.main === 'Protagonist') for (const f of p.fine) score.set(f, (score.get(f) ?? 0) + w);
   });
-  const fine = [...score].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'Guardian';
+  const fine = bestEntry(score)?.[0] ?? 'Guardian';
   return { main: 'Protagonist', fine: [fine], confidence: 1, mainProba: { Protagonist: 1, Antagonist: 0, Innocent: 0 }, fineProba: { [fine]: 1 } };
 }
 
@@ -102,7 +116,7 @@ const ACCUSED: RolePrediction = {
 
 /** The framing of every reported entity of a document (exported for the CLI and tests). */
 export function frameEntities(text: string, segments: Segments, model: RoleModel, opts: FramingOptions = {}): EntityFraming[] {
-  const prepared = prepareFramingDocument(text, segments);
+  const prepared = prepareFramingDocument(text, segments, wordFeatureFilter(model));
   const groups = prepared.groups.filter(isReportable).sort((a, b) => b.mentions.length - a.mentions.length || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
   const out: EntityFraming[] = [];
   const ledger = opts.ledger ?? [];
@@ -172,14 +186,14 @@ function pool(
   let total = 0;
   for (const v of mass.values()) total += v;
   total ||= 1;
-  const [bestRole, bestMass] = [...mass].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['Antagonist', 0];
+  const [bestRole, bestMass] = bestEntry(mass) ?? ['Antagonist', 0];
   const confidence = Math.round((bestMass / total) * 1000) / 1000;
   const cast = confidence >= minConfidence;
   const fineCount = new Map<string, number>();
   preds.forEach((p, i) => {
     if (p.main === bestRole) for (const f of p.fine) fineCount.set(f, (fineCount.get(f) ?? 0) + p.confidence * (w[i] ?? 1));
   });
-  const fine = [...fineCount].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  const fine = bestEntry(fineCount)?.[0];
   const mentions: EntityMention[] = g.mentions.map((m, i) => {
     const p = mentionPreds[i] as CastRole;
     return { ...spanText(text, m), role: { main: p.main, fine: p.fine, confidence: p.confidence } };

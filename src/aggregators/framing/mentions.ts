@@ -86,8 +86,19 @@ export function findMentions(text: string, segments?: Segments): FoundMention[] 
   for (const m of FAST_BODY.matchAll(text)) if (!STOP_CAPS.has(m[1] as string)) push(m.index, m.index + m[0].length, m[0], 'body', 3);
   const sentenceStarts = new Set((segments?.sentences ?? []).map((s) => s.start));
   const propn = segments ? propnStarts(segments.tokens) : null;
-  for (const m of text.matchAll(CAPS_RE)) {
-    const words = (m[1] as string).split(/[ \t]+/u);
+  // An exec loop, not matchAll: no iterator result per match (there is one match per capitalised word run).
+  CAPS_RE.lastIndex = 0;
+  for (let m = CAPS_RE.exec(text); m !== null; m = CAPS_RE.exec(text)) {
+    const run = m[1] as string;
+    // Most runs are one word (sentence starts, lone names): the same tests as below without splitting.
+    if (run.indexOf(' ') < 0 && run.indexOf('\t') < 0) {
+      if (STOP_CAPS.has(run) || LED_WORD.test(run)) continue;
+      const at = m.index;
+      if (isClauseStart(text, at, sentenceStarts) || /ly$/u.test(run) || (propn && !propn.has(at)) || /^[A-Z]{2,6}$/u.test(run)) continue;
+      push(at, at + m[0].length, text.slice(at, at + m[0].length), 'capitalised', 1);
+      continue;
+    }
+    const words = run.split(/[ \t]+/u);
     let start = m.index;
     // Drop function words capitalised at the start of a sentence ("The", "According").
     while (words.length > 0 && STOP_CAPS.has(words[0] as string)) {
@@ -107,7 +118,8 @@ export function findMentions(text: string, segments?: Segments): FoundMention[] 
     if (single && (isClauseStart(text, start, sentenceStarts) || /ly$/u.test(words[0] as string) || (propn && !propn.has(start)) || /^[A-Z]{2,6}$/u.test(words[0] as string))) continue;
     push(start, end, text.slice(start, end), 'capitalised', 1);
   }
-  for (const m of text.matchAll(ACRONYM_RE)) if (!STOP_CAPS.has(m[0])) push(m.index, m.index + m[0].length, m[0], 'acronym', 2);
+  ACRONYM_RE.lastIndex = 0;
+  for (let m = ACRONYM_RE.exec(text); m !== null; m = ACRONYM_RE.exec(text)) if (!STOP_CAPS.has(m[0])) push(m.index, m.index + m[0].length, m[0], 'acronym', 2);
 
   // Known names and patterns first (longest wins); bare capitalised sequences only fill the gaps.
   const chosen = pickNonOverlapping(cands.filter((c) => c.priority >= 2), []);

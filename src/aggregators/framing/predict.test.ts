@@ -3,8 +3,8 @@ import { segmentText } from '../../core/segment/segment.js';
 import { FINE_ROLE_CLASSES, loadRoleModel, type RolePrediction } from '../../models/framing/role-model.js';
 import { ruleScores } from './role-rules.js';
 import { mentionFeaturePartsForSpan, mentionFeaturesForSpan, prepareFramingDocument } from './framing-features.js';
-import { predictDocumentRoles, predictMentionRole, predictMentionRoleFromParts, predictMentionRolesFromParts, RULE_WEIGHT } from './predict.js';
-import { computeLocalFeatures, localFeatures, mergeFeatureParts } from './role-features.js';
+import { predictDocumentRoles, predictMentionRole, predictMentionRoleFromParts, predictMentionRoleScores, predictMentionRolesFromParts, RULE_WEIGHT } from './predict.js';
+import { computeLocalFeatures, localFeatures, mergeFeatureParts, wordFeatureFilter } from './role-features.js';
 
 /**
  * The parts path adds the shared parts as one sum (logistic.ts, `predictProbaBatch`): the merged vector's
@@ -48,6 +48,32 @@ describe('predictMentionRoleFromParts', () => {
         for (const w of [undefined, 0.8]) expectSameRoles([predictMentionRoleFromParts(model, parts, w)], [predictMentionRole(model, merged, w)]);
         expect([...localFeatures(doc.context, m, 'ent:')]).toEqual([...computeLocalFeatures(doc.context, m, 'ent:')]);
       }
+    });
+  }
+});
+
+describe('the word-feature filter of the framing stage', () => {
+  const model = loadRoleModel();
+  const known = new Set([...Object.keys(model.main.weights), ...Object.keys(model.fine.weights)]);
+  for (const [i, text] of DOCS.entries()) {
+    it(`leaves out only word features the model lacks, and gives the same scores (document ${i + 1})`, () => {
+      const segments = segmentText(text, 'en');
+      const full = prepareFramingDocument(text, segments);
+      const kept = prepareFramingDocument(text, segments, wordFeatureFilter(model));
+      const fullParts = full.mentions.map((m) => mentionFeaturePartsForSpan(full, m));
+      const keptParts = kept.mentions.map((m) => mentionFeaturePartsForSpan(kept, m));
+      let dropped = 0;
+      fullParts.forEach((f, j) => {
+        const k = keptParts[j] as typeof f;
+        const lacking = [...f.local.keys()].filter((name) => /^(?:w|sv|ov|L1|L2|R1|R2):/u.test(name) && !known.has(name));
+        dropped += lacking.length;
+        expect([...k.local]).toEqual([...f.local].filter(([name]) => !lacking.includes(name)));
+        expect([...k.entity]).toEqual([...f.entity]);
+        expect([...k.tone]).toEqual([...f.tone]);
+      });
+      expect(dropped).toBeGreaterThan(0);
+      const weights = full.mentions.map((_, j) => (j % 3 === 0 ? 0.3 : 1));
+      expect(predictMentionRoleScores(model, keptParts, [], weights)).toEqual(predictMentionRoleScores(model, fullParts, [], weights));
     });
   }
 });

@@ -6,7 +6,7 @@
  */
 import type { Segments, Token } from '../../core/segment/types.js';
 import type { Span } from '../../core/text/span.js';
-import { FINE_ROLE_CLASSES } from '../../models/framing/role-model.js';
+import { FINE_ROLE_CLASSES, type RoleModel } from '../../models/framing/role-model.js';
 import { CUE_INDEX, PATIENT_BLAME, PATIENT_HARM } from './role-lexicons.js';
 import { campOf, documentStance, type Camp, type DocumentStance } from './stance.js';
 
@@ -36,6 +36,61 @@ export interface DocumentFeatureContext {
   readonly vocab: readonly string[];
   /** The same lemmas, unsorted. */
   readonly vocabSet: ReadonlySet<string>;
+  /** Per token of `segments.tokens`: the cue categories of its lemma (role-lexicons.ts), null: none. */
+  readonly cues: readonly (readonly string[] | null)[];
+  /** Per token, filled on first use: its `w:` name (null: dropped by the filter); a token is in about two windows. */
+  readonly words: (string | null | undefined)[];
+  /** The word features kept (see `WordFeatureFilter`); null: all of them. */
+  readonly keep: WordFeatureFilter | null;
+}
+
+/**
+ * The word features (`w:`, `sv:`, `ov:`, `L1:`, `L2:`, `R1:`, `R2:` + a lemma) a model has weights for. Those
+ * names are read only by the model's sums (no rule, tone or entity feature reads them), where a name the model
+ * lacks adds nothing, so the framing stage leaves the others out of its vectors: the same sums and roles from
+ * a third of the names. Training and `narrascope predict roles` build the full vectors (no filter).
+ */
+export interface WordFeatureFilter {
+  /** Per word slot (`WORD_SLOTS` order): the lemmas whose name the model knows. */
+  readonly slots: readonly ReadonlySet<string>[];
+}
+
+/** The prefixes of the word features, one per slot. */
+const WORD_SLOTS = ['w:', 'sv:', 'ov:', 'L1:', 'L2:', 'R1:', 'R2:'] as const;
+const W_SLOT = 0;
+const SV_SLOT = 1;
+const OV_SLOT = 2;
+const L1_SLOT = 3;
+const L2_SLOT = 4;
+const R1_SLOT = 5;
+const R2_SLOT = 6;
+
+const FILTERS = new WeakMap<RoleModel, WordFeatureFilter>();
+
+/** The word features either of the role model's two classifiers has a weight for (made once per model). */
+export function wordFeatureFilter(model: RoleModel): WordFeatureFilter {
+  let filter = FILTERS.get(model);
+  if (!filter) {
+    const slots = WORD_SLOTS.map(() => new Set<string>());
+    for (const weights of [model.main.weights, model.fine.weights]) {
+      for (const name in weights) {
+        WORD_SLOTS.forEach((prefix, slot) => {
+          if (name.startsWith(prefix)) slots[slot]?.add(name.slice(prefix.length));
+        });
+      }
+    }
+    FILTERS.set(model, (filter = { slots }));
+  }
+  return filter;
+}
+
+/**
+ * The word feature of one slot (`w:attack`, `sv:attack`, ...) of a lemma, null where the filter drops it.
+ * The filter's sets are small (the model's words), and so are the namers' tables when every context filters.
+ */
+function wordName(keep: WordFeatureFilter | null, lemma: string, slot: number): string | null {
+  if (keep !== null && !(keep.slots[slot] as ReadonlySet<string>).has(lemma)) return null;
+  return nmWith(SLOT_NAMERS[slot] as Namer, lemma);
 }
 
 const ANTAGONIST_CUES = new Set([...FINE_ROLE_CLASSES.Antagonist ?? [], 'attack', 'harm']);
@@ -78,20 +133,26 @@ function toneCue(byName: Map<string, { cat: string; sign: number } | null>, k: s
   return cue;
 }
 
-export function documentContext(segments: Segments, text = '', mentions: readonly MentionInput[] = []): DocumentFeatureContext {
+export function documentContext(segments: Segments, text = '', mentions: readonly MentionInput[] = [], keep: WordFeatureFilter | null = null): DocumentFeatureContext {
   const counts = new Map<string, number>();
   let words = 0;
   let climate = 0;
   let war = 0;
+  const tokens = segments.tokens;
+  // Cue categories per token, for the windows of the mentions too (each token's lemma looked up once).
+  const cues = new Array<readonly string[] | null>(tokens.length);
   // The document's vocabulary, for the camp × wording features (see mentionFeatures); made in the same pass.
   const vocab = new Set<string>();
-  for (const t of segments.tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const lemma = t.lemma;
+    const cats = CUE_INDEX.get(lemma) ?? null;
+    cues[i] = cats;
     if (t.kind !== 'word') continue;
     words++;
-    const lemma = t.lemma;
     if (CLIMATE.has(lemma)) climate++;
     if (WAR.has(lemma)) war++;
-    for (const cat of CUE_INDEX.get(lemma) ?? []) counts.set(cat, (counts.get(cat) ?? 0) + 1);
+    if (cats !== null) for (const cat of cats) counts.set(cat, (counts.get(cat) ?? 0) + 1);
     if ((CONTENT_POS.has(t.pos) || t.pos === 'PROPN') && lemma.length > 2) vocab.add(lemma);
   }
   const profile = new Map<string, number>();
@@ -110,6 +171,9 @@ export function documentContext(segments: Segments, text = '', mentions: readonl
     get vocab(): readonly string[] {
       return (sorted ??= [...vocab].sort());
     },
+    cues,
+    words: new Array<string | null | undefined>(tokens.length),
+    keep,
   };
   const toneSum = new Map<Camp, { t: number; n: number }>();
   for (const m of mentions) {
@@ -186,13 +250,8 @@ function nmWith(n: Namer, b: string): string {
   return s;
 }
 
-const W = namer('w:');
-const OV = namer('ov:');
-const SV = namer('sv:');
-const L1 = namer('L1:');
-const L2 = namer('L2:');
-const R1 = namer('R1:');
-const R2 = namer('R2:');
+/** The namers of the word slots (`WORD_SLOTS` order). */
+const SLOT_NAMERS: readonly Namer[] = WORD_SLOTS.map(namer);
 const COLON = namer(':');
 
 /** The prefixed names and namers `computeLocalFeatures` uses, per prefix. */
@@ -260,13 +319,37 @@ export function localFeatures(ctx: DocumentFeatureContext, span: Span, prefix = 
   const hit = byEnd.get(span.end);
   if (hit) return hit;
   const f = prefix === ENT ? prefixed(localFeatures(ctx, span)) : computeLocalFeatures(ctx, span, prefix);
+  if (prefix === '') BUILT_LOCAL.add(f);
   byEnd.set(span.end, f);
   return f;
 }
 
 const ENT = 'ent:';
-/** Names only the unprefixed local features have (`computeLocalFeatures` sets them only without a prefix). */
-const UNPREFIXED_ONLY = /^(?:w|sv|ov|L1|L2|R1|R2|pat):/u;
+/**
+ * Names only the unprefixed local features have (`computeLocalFeatures` sets them only without a prefix):
+ * `w:`, `sv:`, `ov:`, `L1:`, `L2:`, `R1:`, `R2:`, `pat:` (the test of /^(?:w|sv|ov|L1|L2|R1|R2|pat):/ by
+ * characters, called for every local name).
+ */
+function unprefixedOnly(k: string): boolean {
+  switch (k.charCodeAt(0)) {
+    case 119: // w
+      return k.charCodeAt(1) === 58;
+    case 115: // s
+      return k.charCodeAt(1) === 118 && k.charCodeAt(2) === 58;
+    case 111: // o
+      return k.charCodeAt(1) === 118 && k.charCodeAt(2) === 58;
+    case 76: // L
+    case 82: {
+      // R
+      const d = k.charCodeAt(1);
+      return (d === 49 || d === 50) && k.charCodeAt(2) === 58;
+    }
+    case 112: // p
+      return k.startsWith('pat:');
+    default:
+      return false;
+  }
+}
 
 /**
  * `computeLocalFeatures(ctx, span, 'ent:')` from the unprefixed features of the same span: the same
@@ -274,10 +357,10 @@ const UNPREFIXED_ONLY = /^(?:w|sv|ov|L1|L2|R1|R2|pat):/u;
  */
 function prefixed(plain: FeatureVector): FeatureVector {
   const f: FeatureVector = new Map();
-  for (const [k, v] of plain) {
+  plain.forEach((v, k) => {
     const name = entName(k);
     if (name !== null) f.set(name, v);
-  }
+  });
   return f;
 }
 
@@ -291,12 +374,12 @@ function entityAggregate(ctx: DocumentFeatureContext, spans: readonly Span[]): F
   // The sum of `localFeatures(ctx, s, 'ent:')` over the spans, read off the unprefixed features: the same
   // names in the same order (see `prefixed`), without a prefixed vector per span.
   const agg: FeatureVector = new Map();
-  for (const s of spans) {
-    for (const [k, v] of localFeatures(ctx, s)) {
-      const name = entName(k);
-      if (name !== null) add(agg, name, v);
-    }
-  }
+  const addEnt = (v: number, k: string): void => {
+    const name = entName(k);
+    if (name !== null) add(agg, name, v);
+  };
+  // forEach, not for-of over entries: no [name, value] pair per entry.
+  for (const s of spans) localFeatures(ctx, s).forEach(addEnt);
   AGG_MEMO.set(spans, agg);
   return agg;
 }
@@ -309,7 +392,7 @@ const ENT_NAMES = new Map<string, string>();
  * all would be a large table, slow to look up; the rest (cue categories) are few.
  */
 function entName(k: string): string | null {
-  if (UNPREFIXED_ONLY.test(k)) return null;
+  if (unprefixedOnly(k)) return null;
   let name = ENT_NAMES.get(k);
   if (name === undefined) {
     if (ENT_NAMES.size >= MAX_NAMES) ENT_NAMES.clear();
@@ -319,24 +402,6 @@ function entName(k: string): string | null {
 }
 
 const AGG_MEMO = new WeakMap<readonly Span[], FeatureVector>();
-
-/**
- * Per token of a document, filled on first use: its `w:` name and its cue categories (null: none). The
- * windows of nearby mentions overlap (each token is visited about twice), and both are looked up in large
- * tables keyed by lemma.
- */
-interface TokenNames {
-  readonly w: (string | undefined)[];
-  readonly cues: (readonly string[] | null | undefined)[];
-}
-
-const TOKEN_NAMES = new WeakMap<readonly Token[], TokenNames>();
-
-function tokenNames(tokens: readonly Token[]): TokenNames {
-  let names = TOKEN_NAMES.get(tokens);
-  if (!names) TOKEN_NAMES.set(tokens, (names = { w: new Array<string | undefined>(tokens.length), cues: new Array<readonly string[] | null | undefined>(tokens.length) }));
-  return names;
-}
 
 /** The local features of a span, computed (see `localFeatures` for the memoised ones). */
 export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, prefix: string): FeatureVector {
@@ -350,15 +415,19 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
   const sFirst = sentence?.firstToken ?? 0;
   const sEnd = sentence?.endToken ?? tokens.length;
 
-  const cache = tokenNames(tokens);
+  const cues = ctx.cues;
+  const words = ctx.words;
   for (let i = Math.max(sFirst, first - WINDOW); i < Math.min(sEnd, end + WINDOW); i++) {
     if (i >= first && i < end) continue;
     const t = tokens[i] as Token;
     const side = i < first ? 'L' : 'R';
-    if (!prefix && CONTENT_POS.has(t.pos)) f.set((cache.w[i] ??= nmWith(W, t.lemma)), 1);
-    let cats = cache.cues[i];
-    if (cats === undefined) cache.cues[i] = cats = CUE_INDEX.get(t.lemma) ?? null;
-    for (const cat of cats ?? []) {
+    if (!prefix && CONTENT_POS.has(t.pos)) {
+      let name = words[i];
+      if (name === undefined) words[i] = name = wordName(ctx.keep, t.lemma, W_SLOT);
+      if (name !== null) f.set(name, 1);
+    }
+    const cats = cues[i] as readonly string[] | null;
+    if (cats !== null) for (const cat of cats) {
       add(f, nmWith(P.cue, cat), 0.5);
       add(f, nmWith(side === 'L' ? P.cueL : P.cueR, cat), 0.5);
       if (t.negated) add(f, nmWith(P.negcue, cat), 0.5);
@@ -377,8 +446,8 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
     if (t.pos === 'VERB') {
       if (prepObject) break;
       passive = passive && /(?:ed|en|wn|ht)$/u.test(t.normal);
-      if (!prefix) f.set(nmWith(passive ? OV : SV, t.lemma), 1); // the role: object or subject of the verb
-      for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nmWith(passive ? P.ovc : P.svc, cat));
+      if (!prefix) setWord(ctx, f, tokens[i] as Token, passive ? OV_SLOT : SV_SLOT); // the role: object or subject of the verb
+      for (const cat of cues[i] ?? []) add(f, nmWith(passive ? P.ovc : P.svc, cat));
       if (t.negated) add(f, passive ? P.ovneg : P.svneg);
       break;
     }
@@ -386,7 +455,7 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
       if (t.normal !== "'s" && t.normal !== 's') {
         // "Russia's aggression": the possessed noun says what the entity does.
         if (i === end || (tokens[i - 1] as Token).normal.endsWith("'s")) {
-          for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nmWith(P.possc, cat));
+          for (const cat of cues[i] ?? []) add(f, nmWith(P.possc, cat));
         }
       }
     }
@@ -397,29 +466,27 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
     if (t.pos === 'PUNCT') break;
     if (t.normal === 'by') add(f, P.agent);
     if (t.pos === 'VERB') {
-      if (!prefix) f.set(nmWith(OV, t.lemma), 1);
-      for (const cat of CUE_INDEX.get(t.lemma) ?? []) add(f, nmWith(P.ovc, cat));
+      if (!prefix) setWord(ctx, f, tokens[i] as Token, OV_SLOT);
+      for (const cat of cues[i] ?? []) add(f, nmWith(P.ovc, cat));
       break;
     }
   }
   // The words right next to the mention ("attack on X", "X said", "against X") and, behind a
   // preposition, the noun it hangs on: "attacks against X" casts X as a target.
   if (!prefix) {
-    const at = (i: number): Token | undefined => (i >= sFirst && i < sEnd ? tokens[i] : undefined);
-    const l1 = at(first - 1);
-    const l2 = at(first - 2);
-    const r1 = at(end);
-    const r2 = at(end + 1);
-    if (l1) f.set(nmWith(L1, l1.lemma), 1);
-    if (l2) f.set(nmWith(L2, l2.lemma), 1);
-    if (r1) f.set(nmWith(R1, r1.lemma), 1);
-    if (r2) f.set(nmWith(R2, r2.lemma), 1);
+    const near = (i: number, slot: number): void => {
+      if (i >= sFirst && i < sEnd) setWord(ctx, f, tokens[i] as Token, slot);
+    };
+    near(first - 1, L1_SLOT);
+    near(first - 2, L2_SLOT);
+    near(end, R1_SLOT);
+    near(end + 1, R2_SLOT);
   }
   for (let i = first - 1; i >= Math.max(sFirst, first - 3); i--) {
     const t = tokens[i] as Token;
     if (t.pos === 'ADP') {
       const head = tokens[i - 1];
-      if (head && i - 1 >= sFirst) for (const cat of CUE_INDEX.get(head.lemma) ?? []) add(f, nm(nmWith(P.pp, t.lemma), nmWith(COLON, cat)));
+      if (head && i - 1 >= sFirst) for (const cat of cues[i - 1] ?? []) add(f, nm(nmWith(P.pp, t.lemma), nmWith(COLON, cat)));
       add(f, nmWith(P.prep, t.lemma));
       break;
     }
@@ -427,15 +494,21 @@ export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, pr
   }
   // How the text names the entity: "innocent civilians", "corrupt officials", "refugees".
   const adj = first - 1 >= sFirst ? tokens[first - 1] : undefined;
-  if (adj && adj.pos === 'ADJ') for (const cat of CUE_INDEX.get(adj.lemma) ?? []) add(f, nmWith(P.adjc, cat));
+  if (adj && adj.pos === 'ADJ') for (const cat of cues[first - 1] ?? []) add(f, nmWith(P.adjc, cat));
   const headNoun = tokens[end - 1];
-  if (headNoun && headNoun.pos === 'NOUN') for (const cat of CUE_INDEX.get(headNoun.lemma) ?? []) add(f, nmWith(P.selfc, cat));
+  if (headNoun && headNoun.pos === 'NOUN') for (const cat of cues[end - 1] ?? []) add(f, nmWith(P.selfc, cat));
   // Local only: pooled over an entity's mentions (ent:pat:*) they measured worse (five-seed CV 0.718 / 0.192
   // against 0.722 / 0.194).
   if (!prefix) patientCues(f, tokens, first, end, sFirst, sEnd);
   if (quotes.some((q) => q.start <= span.start && span.end <= q.end)) add(f, P.inquote);
   if (first === sFirst || (first === sFirst + 1 && tokens[sFirst]?.pos === 'DET')) add(f, P.sentstart);
   return f;
+}
+
+/** `f.set(name, 1)` for the token's word feature of one slot, unless the context's filter drops it. */
+function setWord(ctx: DocumentFeatureContext, f: FeatureVector, t: Token, slot: number): void {
+  const name = wordName(ctx.keep, t.lemma, slot);
+  if (name !== null) f.set(name, 1);
 }
 
 /** Prepositions that put a mention on the receiving end of the noun before them ("attacks on X"). */
@@ -546,6 +619,22 @@ export function mergeFeatureParts(parts: MentionFeatureParts): FeatureVector {
 
 type EntityParts = Omit<MentionFeatureParts, 'local'>;
 
+/** The unprefixed local vectors `localFeatures` made, and the entity and tone parts `entityParts` made. */
+const BUILT_LOCAL = new WeakSet<FeatureVector>();
+const BUILT_ENTITY = new WeakSet<FeatureVector>();
+const BUILT_TONE = new WeakSet<FeatureVector>();
+
+/**
+ * Whether the parts were built here, and so share no key: local names carry the local prefixes (`w:`, `cue:`,
+ * `svc:`, ..., `pat:`, or are `agent`, `inquote`, ...), the entity part's are `bias`, `name:`, `type:`,
+ * `ent:` + a local name, `ent:mentions`, `ent:early`, `doc:`, `camp:`, `stance`, `camp*…`, the tone part's is
+ * `ent:tone` (no local name is `tone`), and the wording's start with `st|`. Parts from elsewhere are checked
+ * key by key (predict.ts).
+ */
+export function partsDisjointByConstruction(parts: MentionFeatureParts): boolean {
+  return BUILT_LOCAL.has(parts.local) && BUILT_ENTITY.has(parts.entity) && BUILT_TONE.has(parts.tone);
+}
+
 /** `mentionFeatures` in parts; all but the local part are memoised per document, entity span array, key and type. */
 export function mentionFeatureParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEntity: readonly Span[]): MentionFeatureParts {
   const local = localFeatures(ctx, mention.span);
@@ -572,12 +661,12 @@ function entityParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEnt
   const others = sameEntity.length > 0 ? sameEntity : [mention.span];
   const agg = entityAggregate(ctx, others);
   const scale = 1 / Math.sqrt(others.length);
-  for (const [k, v] of agg) f.set(k, v * scale);
+  agg.forEach((v, k) => f.set(k, v * scale));
   f.set('ent:mentions', Math.min(1, Math.log2(1 + others.length) / 4));
   const firstStart = others.reduce((m, s) => Math.min(m, s.start), Infinity);
   const textEnd = ctx.segments.tokens.at(-1)?.end ?? 1;
   f.set('ent:early', firstStart / Math.max(1, textEnd) < 0.2 ? 1 : 0);
-  for (const [k, v] of ctx.profile) f.set(k, v);
+  ctx.profile.forEach((v, k) => f.set(k, v));
   // Camp and stance: the two camps of the conflict are nearly always cast on opposite sides.
   const camp = campOf(mention.key);
   f.set(nm('camp:', camp), 1);
@@ -606,5 +695,7 @@ function entityParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEnt
     };
   }
   const tonePart: FeatureVector = new Map([['ent:tone', Math.max(-3, Math.min(3, tone(agg, 'ent:') * scale / 2))]]);
+  BUILT_ENTITY.add(f);
+  BUILT_TONE.add(tonePart);
   return { entity: f, wording, tone: tonePart };
 }

@@ -24,9 +24,10 @@ const NO_CUES: RuleScores = { fine: new Map<string, number>(), strength: 0 };
 
 export function ruleScores(f: FeatureVector): RuleScores {
   let fine: Map<string, number> | undefined;
-  for (const [k, v] of f) {
+  for (const k of f.keys()) {
     const cue = ruleCue(k);
     if (!cue) continue;
+    const v = f.get(k) as number;
     fine ??= new Map<string, number>();
     const cat = cue.cat;
     if (cue.kind === 'named') {
@@ -63,7 +64,9 @@ const CUE_NAME = /^(?:adjc|selfc|svc|possc|ovc|pp):/u;
 
 /** What a feature name says for the rules (null: nothing), memoised per cue name. */
 function ruleCue(k: string): RuleCue {
-  if (!CUE_NAME.test(k)) return null;
+  // Every cue name starts with a, s, o or p: most names (`w:`, `cue:`, `L1:`, ...) go without the regex.
+  const c = k.charCodeAt(0);
+  if ((c !== 97 && c !== 115 && c !== 111 && c !== 112) || !CUE_NAME.test(k)) return null;
   let cue = RULE_CUES.get(k);
   if (cue === undefined) {
     const named = /^(?:adjc|selfc):(.+)$/u.exec(k);

@@ -417,40 +417,57 @@ export class PrefixedWordSet extends KeyRows {
     const ra = rankedPrefixTable(a, this.prefix);
     const rb = rankedPrefixTable(b, this.prefix);
     const joint = jointRankTable(a, b, this.prefix);
-    const ma = new Uint8Array(ra.rows.length);
-    const mb = new Uint8Array(rb.rows.length);
+    const at = positionScratch(0, this.words.size);
+    const bt = positionScratch(1, this.words.size);
+    let na = 0;
+    let nb = 0;
     for (const w of this.words) {
-      const at = joint.get(w);
-      if (at === undefined) continue;
-      if (at[0] >= 0) ma[at[0]] = 1;
-      if (at[1] >= 0) mb[at[1]] = 1;
+      const pos = joint.get(w);
+      if (pos === undefined) continue;
+      if (pos[0] >= 0) at[na++] = pos[0];
+      if (pos[1] >= 0) bt[nb++] = pos[1];
     }
-    if (!this.wordSums.has(a)) this.wordSums.set(a, sumMarked(a.classes.length, ra.rows, ma));
-    if (!this.wordSums.has(b)) this.wordSums.set(b, sumMarked(b.classes.length, rb.rows, mb));
+    if (!this.wordSums.has(a)) this.wordSums.set(a, sumRanked(a.classes.length, ra.flat, at.subarray(0, na)));
+    if (!this.wordSums.has(b)) this.wordSums.set(b, sumRanked(b.classes.length, rb.flat, bt.subarray(0, nb)));
   }
 
   override sumFor(model: LinearModel): Float64Array {
     let sum = this.wordSums.get(model);
     if (!sum) {
-      const { rank, rows } = rankedPrefixTable(model, this.prefix);
-      const marked = new Uint8Array(rows.length);
+      const { rank, flat } = rankedPrefixTable(model, this.prefix);
+      const at = positionScratch(0, this.words.size);
+      let n = 0;
       for (const w of this.words) {
         const r = rank.get(w);
-        if (r !== undefined) marked[r] = 1;
+        if (r !== undefined) at[n++] = r;
       }
-      this.wordSums.set(model, (sum = sumMarked(model.classes.length, rows, marked)));
+      this.wordSums.set(model, (sum = sumRanked(model.classes.length, flat, at.subarray(0, n))));
     }
     return sum;
   }
 }
 
-/** The marked rows summed per class, in row order. */
-function sumMarked(K: number, rows: readonly Float64Array[], marked: Uint8Array): Float64Array {
+/** Two reusable position lists (a typed array per call is an off-heap allocation, slower than the sums). */
+const SCRATCH: Int32Array[] = [new Int32Array(1024), new Int32Array(1024)];
+
+/** Scratch list `i` with room for `n` positions (its contents are the caller's until the next call). */
+function positionScratch(i: number, n: number): Int32Array {
+  let s = SCRATCH[i] as Int32Array;
+  if (s.length < n) SCRATCH[i] = s = new Int32Array(Math.max(n, 2 * s.length));
+  return s;
+}
+
+/**
+ * The rows at the given positions (distinct) summed per class in position order: the sum of the rows of the
+ * words in sorted order. The positions are sorted in place (a few hundred) rather than marked in a table of
+ * every row, and the rows read from one flat array.
+ */
+function sumRanked(K: number, flat: Float64Array, positions: Int32Array): Float64Array {
+  positions.sort();
   const sum = new Float64Array(K);
-  for (let r = 0; r < rows.length; r++) {
-    if (marked[r] === 0) continue;
-    const w = rows[r] as Float64Array;
-    for (let c = 0; c < K; c++) sum[c] = (sum[c] as number) + (w[c] as number);
+  for (let i = 0; i < positions.length; i++) {
+    const o = (positions[i] as number) * K;
+    for (let c = 0; c < K; c++) sum[c] = (sum[c] as number) + (flat[o + c] as number);
   }
   return sum;
 }
@@ -478,8 +495,8 @@ function jointRankTable(a: LinearModel, b: LinearModel, prefix: string): Readonl
 interface RankedRows {
   /** word → its position in the sorted words. */
   readonly rank: ReadonlyMap<string, number>;
-  /** The weight rows in that order. */
-  readonly rows: readonly Float64Array[];
+  /** The weight rows in that order, one after another (row i at i × classes). */
+  readonly flat: Float64Array;
 }
 
 const RANKED = new WeakMap<LinearModel, Map<string, RankedRows>>();
@@ -492,7 +509,10 @@ function rankedPrefixTable(model: LinearModel, prefix: string): RankedRows {
   if (!ranked) {
     const table = prefixTable(model, prefix);
     const words = [...table.keys()].sort();
-    ranked = { rank: new Map(words.map((w, i) => [w, i])), rows: words.map((w) => table.get(w) as Float64Array) };
+    const K = model.classes.length;
+    const flat = new Float64Array(words.length * K);
+    words.forEach((w, i) => flat.set(table.get(w) as Float64Array, i * K));
+    ranked = { rank: new Map(words.map((w, i) => [w, i])), flat };
     byPrefix.set(prefix, ranked);
   }
   return ranked;
