@@ -51,19 +51,9 @@ export function mentionFeaturesForSpan(doc: PreparedFramingDocument, span: Span)
 export function mentionFeaturePartsForSpan(doc: PreparedFramingDocument, span: Span): MentionFeatureParts {
   const k = entityKey(doc.text.slice(span.start, span.end));
   const group = doc.groupOf.get(k.key);
-  let spans: readonly Span[] = group ? groupSpans(doc, group) : [];
+  // The group's mentions: one shared array per entity, so its pooled features are computed once, and the
+  // objects its local features are memoised by.
+  let spans: readonly Span[] = group ? group.mentions : [];
   if (!spans.some((s) => s.start < span.end && span.start < s.end)) spans = [...spans, span];
   return mentionFeatureParts(doc.context, { span, key: group?.key ?? k.key, type: group?.type ?? k.type }, spans);
-}
-
-const GROUP_SPANS = new WeakMap<EntityGroup, readonly Span[]>();
-
-/** One shared span array per entity group, so its pooled features are computed once. */
-function groupSpans(_doc: PreparedFramingDocument, group: EntityGroup): readonly Span[] {
-  let spans = GROUP_SPANS.get(group);
-  if (!spans) {
-    spans = group.mentions.map((m) => ({ start: m.start, end: m.end }));
-    GROUP_SPANS.set(group, spans);
-  }
-  return spans;
 }

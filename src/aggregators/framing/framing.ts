@@ -196,7 +196,8 @@ function pool(
   const fine = bestEntry(fineCount)?.[0];
   const mentions: EntityMention[] = g.mentions.map((m, i) => {
     const p = mentionPreds[i] as CastRole;
-    return { ...spanText(text, m), role: { main: p.main, fine: p.fine, confidence: p.confidence } };
+    // `spanText(text, m)`: a found mention holds its text already.
+    return { start: m.start, end: m.end, text: m.text, role: { main: p.main, fine: p.fine, confidence: p.confidence } };
   });
   return {
     id: '',

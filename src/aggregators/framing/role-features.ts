@@ -25,6 +25,21 @@ const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV']);
 const CLIMATE = new Set(['climate', 'warming', 'carbon', 'emission', 'co2', 'greenhouse', 'fossil', 'temperature', 'renewable', 'ipcc', 'net', 'glacier']);
 const WAR = new Set(['ukraine', 'russia', 'war', 'kyiv', 'moscow', 'putin', 'zelensky', 'nato', 'troop', 'missile', 'military']);
 
+/** What `documentContext` reads of a lemma in one look-up: its cue categories and topic (null: neither). */
+interface LexiconEntry {
+  readonly cues: readonly string[] | null;
+  readonly climate: boolean;
+  readonly war: boolean;
+}
+
+const LEXICON: ReadonlyMap<string, LexiconEntry> = (() => {
+  const m = new Map<string, LexiconEntry>();
+  for (const lemma of new Set([...CUE_INDEX.keys(), ...CLIMATE, ...WAR])) {
+    m.set(lemma, { cues: CUE_INDEX.get(lemma) ?? null, climate: CLIMATE.has(lemma), war: WAR.has(lemma) });
+  }
+  return m;
+})();
+
 /** Precomputed per document: token lookup and the document profile. Build once with `documentContext`. */
 export interface DocumentFeatureContext {
   readonly segments: Segments;
@@ -40,6 +55,8 @@ export interface DocumentFeatureContext {
   readonly cues: readonly (readonly string[] | null)[];
   /** Per token, filled on first use: its `w:` name (null: dropped by the filter); a token is in about two windows. */
   readonly words: (string | null | undefined)[];
+  /** Unprefixed local features by span object (see `localFeatures`). */
+  readonly localBySpan: Map<Span, FeatureVector>;
   /** The word features kept (see `WordFeatureFilter`); null: all of them. */
   readonly keep: WordFeatureFilter | null;
 }
@@ -146,13 +163,16 @@ export function documentContext(segments: Segments, text = '', mentions: readonl
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const lemma = t.lemma;
-    const cats = CUE_INDEX.get(lemma) ?? null;
+    const entry = LEXICON.get(lemma);
+    const cats = entry === undefined ? null : entry.cues;
     cues[i] = cats;
     if (t.kind !== 'word') continue;
     words++;
-    if (CLIMATE.has(lemma)) climate++;
-    if (WAR.has(lemma)) war++;
-    if (cats !== null) for (const cat of cats) counts.set(cat, (counts.get(cat) ?? 0) + 1);
+    if (entry !== undefined) {
+      if (entry.climate) climate++;
+      if (entry.war) war++;
+      if (cats !== null) for (const cat of cats) counts.set(cat, (counts.get(cat) ?? 0) + 1);
+    }
     if ((CONTENT_POS.has(t.pos) || t.pos === 'PROPN') && lemma.length > 2) vocab.add(lemma);
   }
   const profile = new Map<string, number>();
@@ -173,6 +193,7 @@ export function documentContext(segments: Segments, text = '', mentions: readonl
     },
     cues,
     words: new Array<string | null | undefined>(tokens.length),
+    localBySpan: new Map<Span, FeatureVector>(),
     keep,
   };
   const toneSum = new Map<Camp, { t: number; n: number }>();
@@ -309,6 +330,10 @@ const add = (f: FeatureVector, name: string, v = 1): void => {
 
 /** Local features of one mention, memoised per document (every mention is also summed into its entity). */
 export function localFeatures(ctx: DocumentFeatureContext, span: Span, prefix = ''): FeatureVector {
+  // The same span object asks again (a mention: for its camp's tone, its entity, itself): found by identity.
+  const bySpan = prefix === '' ? ctx.localBySpan : undefined;
+  const seen = bySpan?.get(span);
+  if (seen) return seen;
   // Keyed by prefix, start and end in nested Maps: no key string to build on every call.
   let byPrefix = MEMO.get(ctx);
   if (!byPrefix) MEMO.set(ctx, (byPrefix = new Map()));
@@ -317,10 +342,14 @@ export function localFeatures(ctx: DocumentFeatureContext, span: Span, prefix = 
   let byEnd = byStart.get(span.start);
   if (!byEnd) byStart.set(span.start, (byEnd = new Map()));
   const hit = byEnd.get(span.end);
-  if (hit) return hit;
+  if (hit) {
+    bySpan?.set(span, hit);
+    return hit;
+  }
   const f = prefix === ENT ? prefixed(localFeatures(ctx, span)) : computeLocalFeatures(ctx, span, prefix);
   if (prefix === '') BUILT_LOCAL.add(f);
   byEnd.set(span.end, f);
+  bySpan?.set(span, f);
   return f;
 }
 

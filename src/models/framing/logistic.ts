@@ -157,6 +157,7 @@ export function predictProbaBatchPair(
   shared: readonly (Features | CompiledPart)[],
 ): [number[][], number[][]] {
   const joint = jointTable(a, b);
+  const lean = leanTable(joint);
   const Ka = a.classes.length;
   const Kb = b.classes.length;
   const commonA = new Float64Array(Ka);
@@ -168,7 +169,7 @@ export function predictProbaBatchPair(
       addCompiled(b, Kb, commonB, part);
       continue;
     }
-    addFeaturesPair(commonA, Ka, commonB, Kb, joint, part);
+    addFeaturesPair(commonA, Ka, commonB, Kb, joint, lean, part);
   }
   const outA: number[][] = [];
   const outB: number[][] = [];
@@ -177,7 +178,7 @@ export function predictProbaBatchPair(
   for (let j = 0; j < firsts.length; j++) {
     oneA.fill(0);
     oneB.fill(0);
-    addFeaturesPair(oneA, Ka, oneB, Kb, joint, firsts[j] as Features);
+    addFeaturesPair(oneA, Ka, oneB, Kb, joint, lean, firsts[j] as Features);
     outA.push(finish(oneA, commonA));
     outB.push(finish(oneB, commonB));
   }
@@ -237,16 +238,33 @@ function addFeaturesPair(
   sb: Float64Array,
   Kb: number,
   joint: ReadonlyMap<string, JointRows>,
+  lean: ReadonlyMap<string, JointRows>,
   features: Features,
 ): void {
-  for (const k of features.keys()) {
-    const rows = joint.get(k);
-    if (!rows) continue;
-    const v = features.get(k) as number;
-    const [wa, wb] = rows;
+  // forEach, not keys() and get(): each name's value comes with it, no second look-up.
+  features.forEach((v, k) => {
+    // Most names are looked up in the table without the `|` names (the wording features, most of the
+    // models' names, which come as compiled parts): a table a fifth of the size, kinder to the caches.
+    const rows = lean.get(k) ?? (k.includes('|') ? joint.get(k) : undefined);
+    if (!rows) return;
+    const wa = rows[0];
+    const wb = rows[1];
     if (wa) for (let c = 0; c < Ka; c++) sa[c] = (sa[c] as number) + (wa[c] as number) * v;
     if (wb) for (let c = 0; c < Kb; c++) sb[c] = (sb[c] as number) + (wb[c] as number) * v;
+  });
+}
+
+const LEAN = new WeakMap<ReadonlyMap<string, JointRows>, ReadonlyMap<string, JointRows>>();
+
+/** The joint table less the names holding `|` (see `addFeaturesPair`), made once per joint table. */
+function leanTable(joint: ReadonlyMap<string, JointRows>): ReadonlyMap<string, JointRows> {
+  let lean = LEAN.get(joint);
+  if (!lean) {
+    const m = new Map<string, JointRows>();
+    for (const [k, rows] of joint) if (!k.includes('|')) m.set(k, rows);
+    LEAN.set(joint, (lean = m));
   }
+  return lean;
 }
 
 function addFeatures(scores: Float64Array, o: number, K: number, table: ReadonlyMap<string, Float64Array>, features: Features): void {
