@@ -17,7 +17,7 @@ import {
   type RolePrediction,
   type RoleScores,
 } from '../../models/framing/role-model.js';
-import { mergeFeatureParts, partsDisjointByConstruction, type FeatureVector, type MentionFeatureParts } from './role-features.js';
+import { mergeFeatureParts, type FeatureVector, type MentionFeatureParts } from './role-features.js';
 import { ruleMainProba, ruleScores, type RuleScores } from './role-rules.js';
 
 export const RULE_WEIGHT = 0.3;
@@ -164,7 +164,7 @@ export function predictMentionRoleScores(
 
 /** Whether two of the mention's parts share a key (then only the merged vector gives the right sums). */
 function partsClash(parts: MentionFeatureParts): boolean {
-  if (partsDisjointByConstruction(parts)) return false;
+  if (parts.builtApart === true) return false;
   const wording = parts.wording !== null;
   let clash = ENTITY_CLASH.get(parts.entity);
   if (clash === undefined) {

@@ -55,8 +55,15 @@ export interface DocumentFeatureContext {
   readonly cues: readonly (readonly string[] | null)[];
   /** Per token, filled on first use: its `w:` name (null: dropped by the filter); a token is in about two windows. */
   readonly words: (string | null | undefined)[];
-  /** Unprefixed local features by span object (see `localFeatures`). */
+  /** Unprefixed local features by span object, and by range (see `localFeatures`). */
   readonly localBySpan: Map<Span, FeatureVector>;
+  readonly localByRange: Map<number, FeatureVector>;
+  /**
+   * Memos of `entityAggregate` and `mentionFeatureParts` by span array (one per entity), held by the
+   * context: Maps, not WeakMaps keyed by the context, whose entries cost more to add than the work they save.
+   */
+  readonly aggregates: Map<readonly Span[], FeatureVector>;
+  readonly entityParts: Map<readonly Span[], Map<string, EntityParts>>;
   /** The word features kept (see `WordFeatureFilter`); null: all of them. */
   readonly keep: WordFeatureFilter | null;
 }
@@ -194,6 +201,9 @@ export function documentContext(segments: Segments, text = '', mentions: readonl
     cues,
     words: new Array<string | null | undefined>(tokens.length),
     localBySpan: new Map<Span, FeatureVector>(),
+    localByRange: new Map<number, FeatureVector>(),
+    aggregates: new Map<readonly Span[], FeatureVector>(),
+    entityParts: new Map<readonly Span[], Map<string, EntityParts>>(),
     keep,
   };
   const toneSum = new Map<Camp, { t: number; n: number }>();
@@ -330,10 +340,19 @@ const add = (f: FeatureVector, name: string, v = 1): void => {
 
 /** Local features of one mention, memoised per document (every mention is also summed into its entity). */
 export function localFeatures(ctx: DocumentFeatureContext, span: Span, prefix = ''): FeatureVector {
-  // The same span object asks again (a mention: for its camp's tone, its entity, itself): found by identity.
-  const bySpan = prefix === '' ? ctx.localBySpan : undefined;
-  const seen = bySpan?.get(span);
-  if (seen) return seen;
+  if (prefix === '') {
+    // The same span object asks again (a mention: for its camp's tone, its entity, itself): found by
+    // identity; another object with the same range by the range as one number.
+    let f = ctx.localBySpan.get(span);
+    if (f) return f;
+    if (span.end < RANGE_KEY_LIMIT) {
+      const key = span.start * RANGE_KEY_LIMIT + span.end;
+      f = ctx.localByRange.get(key);
+      if (!f) ctx.localByRange.set(key, (f = computeLocalFeatures(ctx, span, '')));
+      ctx.localBySpan.set(span, f);
+      return f;
+    }
+  }
   // Keyed by prefix, start and end in nested Maps: no key string to build on every call.
   let byPrefix = MEMO.get(ctx);
   if (!byPrefix) MEMO.set(ctx, (byPrefix = new Map()));
@@ -342,16 +361,14 @@ export function localFeatures(ctx: DocumentFeatureContext, span: Span, prefix = 
   let byEnd = byStart.get(span.start);
   if (!byEnd) byStart.set(span.start, (byEnd = new Map()));
   const hit = byEnd.get(span.end);
-  if (hit) {
-    bySpan?.set(span, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const f = prefix === ENT ? prefixed(localFeatures(ctx, span)) : computeLocalFeatures(ctx, span, prefix);
-  if (prefix === '') BUILT_LOCAL.add(f);
   byEnd.set(span.end, f);
-  bySpan?.set(span, f);
   return f;
 }
+
+/** Offsets below this make `start × limit + end` an exact, distinct number (below 2^53 for any start under it). */
+const RANGE_KEY_LIMIT = 2 ** 26;
 
 const ENT = 'ent:';
 /**
@@ -398,7 +415,7 @@ const MEMO = new WeakMap<DocumentFeatureContext, Map<string, Map<number, Map<num
 /** Local features summed over an entity's mentions; memoised so an entity named 1,000 times costs 1,000, not 1,000². */
 function entityAggregate(ctx: DocumentFeatureContext, spans: readonly Span[]): FeatureVector {
   // Keyed by the array itself: callers pass one shared array per entity (see framing-features.ts).
-  const hit = AGG_MEMO.get(spans);
+  const hit = ctx.aggregates.get(spans);
   if (hit) return hit;
   // The sum of `localFeatures(ctx, s, 'ent:')` over the spans, read off the unprefixed features: the same
   // names in the same order (see `prefixed`), without a prefixed vector per span.
@@ -409,7 +426,7 @@ function entityAggregate(ctx: DocumentFeatureContext, spans: readonly Span[]): F
   };
   // forEach, not for-of over entries: no [name, value] pair per entry.
   for (const s of spans) localFeatures(ctx, s).forEach(addEnt);
-  AGG_MEMO.set(spans, agg);
+  ctx.aggregates.set(spans, agg);
   return agg;
 }
 
@@ -430,7 +447,6 @@ function entName(k: string): string | null {
   return name;
 }
 
-const AGG_MEMO = new WeakMap<readonly Span[], FeatureVector>();
 
 /** The local features of a span, computed (see `localFeatures` for the memoised ones). */
 export function computeLocalFeatures(ctx: DocumentFeatureContext, span: Span, prefix: string): FeatureVector {
@@ -627,6 +643,14 @@ export interface MentionFeatureParts {
   readonly wording: WordingPart | null;
   /** Read-only, shared. */
   readonly tone: FeatureVector;
+  /**
+   * True when `mentionFeatureParts` built the parts, which then share no key: local names carry the local
+   * prefixes (`w:`, `cue:`, `svc:`, ..., `pat:`) or are `agent`, `inquote`, ...; the entity part's are `bias`,
+   * `name:`, `type:`, `ent:` + a local name, `ent:mentions`, `ent:early`, `doc:`, `camp:`, `stance`, `camp*…`;
+   * the tone part's is `ent:tone` (no local name is `tone`); the wording's start with `st|`. Parts made
+   * elsewhere are checked key by key (predict.ts).
+   */
+  readonly builtApart?: boolean;
 }
 
 /**
@@ -648,28 +672,12 @@ export function mergeFeatureParts(parts: MentionFeatureParts): FeatureVector {
 
 type EntityParts = Omit<MentionFeatureParts, 'local'>;
 
-/** The unprefixed local vectors `localFeatures` made, and the entity and tone parts `entityParts` made. */
-const BUILT_LOCAL = new WeakSet<FeatureVector>();
-const BUILT_ENTITY = new WeakSet<FeatureVector>();
-const BUILT_TONE = new WeakSet<FeatureVector>();
-
-/**
- * Whether the parts were built here, and so share no key: local names carry the local prefixes (`w:`, `cue:`,
- * `svc:`, ..., `pat:`, or are `agent`, `inquote`, ...), the entity part's are `bias`, `name:`, `type:`,
- * `ent:` + a local name, `ent:mentions`, `ent:early`, `doc:`, `camp:`, `stance`, `camp*…`, the tone part's is
- * `ent:tone` (no local name is `tone`), and the wording's start with `st|`. Parts from elsewhere are checked
- * key by key (predict.ts).
- */
-export function partsDisjointByConstruction(parts: MentionFeatureParts): boolean {
-  return BUILT_LOCAL.has(parts.local) && BUILT_ENTITY.has(parts.entity) && BUILT_TONE.has(parts.tone);
-}
 
 /** `mentionFeatures` in parts; all but the local part are memoised per document, entity span array, key and type. */
 export function mentionFeatureParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEntity: readonly Span[]): MentionFeatureParts {
   const local = localFeatures(ctx, mention.span);
   if (sameEntity.length === 0) return { local, ...entityParts(ctx, mention, sameEntity) };
-  let byArray = ENTITY_MEMO.get(ctx);
-  if (!byArray) ENTITY_MEMO.set(ctx, (byArray = new WeakMap()));
+  const byArray = ctx.entityParts;
   let byKey = byArray.get(sameEntity);
   if (!byKey) byArray.set(sameEntity, (byKey = new Map()));
   const memoKey = `${mention.key}\u0000${mention.type}`;
@@ -678,7 +686,6 @@ export function mentionFeatureParts(ctx: DocumentFeatureContext, mention: Mentio
   return { local, ...parts };
 }
 
-const ENTITY_MEMO = new WeakMap<DocumentFeatureContext, WeakMap<readonly Span[], Map<string, EntityParts>>>();
 const WORDING_KEYS = new WeakMap<DocumentFeatureContext, readonly string[]>();
 
 /** Everything of `mentionFeatures` after the local features (depends on the mention only through its key and type). */
@@ -724,7 +731,5 @@ function entityParts(ctx: DocumentFeatureContext, mention: MentionInput, sameEnt
     };
   }
   const tonePart: FeatureVector = new Map([['ent:tone', Math.max(-3, Math.min(3, tone(agg, 'ent:') * scale / 2))]]);
-  BUILT_ENTITY.add(f);
-  BUILT_TONE.add(tonePart);
-  return { entity: f, wording, tone: tonePart };
+  return { entity: f, wording, tone: tonePart, builtApart: true };
 }
