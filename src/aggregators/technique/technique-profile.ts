@@ -43,13 +43,14 @@ export const techniqueProfile: Aggregator = {
     const useModel = ctx.options.paragraphModel !== false && ctx.language === 'en' && techniqueRan(ctx.shared);
     const model = useModel ? loadTechniqueModel() : null;
     const run = model ? techniqueAnalysis(ctx) : null;
+    // Findings whose technique labels paragraphs directly: all of them without the model, else those of the
+    // techniques it does not know (chosen once, not again for every block).
+    const fromFindings = model ? findings.filter((f) => !model.classifier.outputs.includes(f.data.technique as string)) : findings;
     const paragraphs: ParagraphTechniques[] = [];
     for (const block of ctx.segments.blocks) {
       const labels = new Set<string>();
-      for (const f of findings) {
-        const label = f.data.technique as string;
-        if (model && model.classifier.outputs.includes(label)) continue;
-        if (f.span.start < block.end && f.span.end > block.start) labels.add(label);
+      for (const f of fromFindings) {
+        if (f.span.start < block.end && f.span.end > block.start) labels.add(f.data.technique as string);
       }
       if (model && run) {
         const { a, b } = tokenRange(run.fd, block.start, block.end);

@@ -4,7 +4,7 @@
  * definition into a detector that picks its own label from that run.
  */
 import type { Detector, DetectorMeta, InvalidExample } from '../../core/detect/types.js';
-import type { Evidence, Signal } from '../../core/finding/types.js';
+import type { DataValue, Evidence, Signal } from '../../core/finding/types.js';
 import type { Token } from '../../core/segment/types.js';
 import type { FeatureDoc } from '../../models/technique/features.js';
 import { taxonomyRefs, techniqueInfo } from '../../models/technique/labels.js';
@@ -28,14 +28,15 @@ export interface TechniqueDefinition {
 
 const DEFAULT_THRESHOLD = 0.2;
 
-/** Cue-lexicon words inside a span, as evidence ("cue fear: catastrophe"); at most three. */
-export function cueEvidence(fd: FeatureDoc, a: number, b: number): Evidence[] {
-  const out: Evidence[] = [];
-  for (let k = a; k < b && out.length < 3; k++) {
+/** Cue-lexicon words inside a span, as evidence ("cue fear: catastrophe"); at most three, appended to `out`. */
+export function cueEvidence(fd: FeatureDoc, a: number, b: number, out: Evidence[] = []): Evidence[] {
+  let added = 0;
+  for (let k = a; k < b && added < 3; k++) {
     const groups = fd.cues[k] as readonly string[];
     if (groups.length === 0) continue;
     const t = fd.tokens[k] as Token;
     out.push({ kind: 'lexicon', label: `cue ${groups[0]}: ${t.normal}`, span: { start: t.start, end: t.end } });
+    added++;
   }
   return out;
 }
@@ -100,18 +101,15 @@ export function modelTechniqueDetector(def: TechniqueDefinition): Detector {
         const p = span.probs[k] as number;
         const confidence = span.spanConfidence * p;
         if (confidence < threshold) continue;
-        out.push({
-          span: { start: span.start, end: span.end },
-          messageId: 'technique',
-          data: { technique: def.label, spanProbability: round(span.spanConfidence), techniqueProbability: round(p), ...(model.spanFilter ? { spanFilterScore: round(span.filterScore) } : {}) },
-          confidence: round(confidence),
-          evidence: [
-            { kind: 'model', label: `span tagger ${round(span.spanConfidence)}, technique classifier ${round(p)}` },
-            ...(model.spanFilter ? [{ kind: 'model' as const, label: `span filter ${round(span.filterScore)} (keeps ≥ ${model.spanFilter.threshold})` }] : []),
-            ...spanEvidence(model, span, k).map((e) => ({ kind: 'feature', label: e.label, weight: e.weight })),
-            ...cueEvidence(run.fd, span.tokStart, span.tokEnd),
-          ],
-        });
+        // Built by assignment and push rather than spreads: the same objects and order, without the
+        // intermediate arrays and objects (this runs for every finding).
+        const data: Record<string, DataValue> = { technique: def.label, spanProbability: round(span.spanConfidence), techniqueProbability: round(p) };
+        if (model.spanFilter) data.spanFilterScore = round(span.filterScore);
+        const evidence: Evidence[] = [{ kind: 'model', label: `span tagger ${round(span.spanConfidence)}, technique classifier ${round(p)}` }];
+        if (model.spanFilter) evidence.push({ kind: 'model', label: `span filter ${round(span.filterScore)} (keeps ≥ ${model.spanFilter.threshold})` });
+        for (const e of spanEvidence(model, span, k)) evidence.push({ kind: 'feature', label: e.label, weight: e.weight });
+        cueEvidence(run.fd, span.tokStart, span.tokEnd, evidence);
+        out.push({ span: { start: span.start, end: span.end }, messageId: 'technique', data, confidence: round(confidence), evidence });
       }
       return out;
     },

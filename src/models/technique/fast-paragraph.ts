@@ -79,14 +79,18 @@ let vidScratch = new Int32Array(256);
 const CUE_NAMES: string[] = [];
 const CUE_COUNTS: number[] = [];
 
-/** `featureIds(model, paragraphFeatures(fd, a, b))`, computed without the per-token strings. */
-export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b: number): number[] {
+/**
+ * `featureIds(model, paragraphFeatures(fd, a, b))`, computed without the per-token strings; written into
+ * `out` (emptied first) when given, so that a caller that only scores the ids can reuse one array.
+ */
+export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b: number, out?: number[]): number[] {
   const c = compile(model);
   if (++c.generation >= 0x7fffffff) {
     c.stamp.fill(0);
     c.generation = 1;
   }
-  const ids: number[] = [];
+  const ids: number[] = out ?? [];
+  ids.length = 0;
   const index = model.index;
   const toks = fd.tokens;
   const n = b - a;

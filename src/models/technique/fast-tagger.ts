@@ -59,6 +59,8 @@ export interface CompiledTagger {
   /** Weights of rpos=0..4 and of rep=1, 2, 3, 5, 5+ (0 where unknown). */
   readonly rpos: readonly number[];
   readonly rep: readonly number[];
+  /** Weights of the sentence features s:!, s:?, s:q, s:first-block and s:len=<bucket> (0 where unknown). */
+  readonly sentence: SentenceWeights;
   readonly posCount: number;
   /** Interned id of each known word's last three characters (-1: none, -2: not computed yet). */
   readonly sufCache: Int32Array;
@@ -190,6 +192,14 @@ export function compileTagger(model: LinearModel): CompiledTagger {
   }
   const rpos = [0, 1, 2, 3, 4].map((k) => other.get(`rpos=${k}`) ?? 0);
   const rep = ['1', '2', '3', '5', '5+'].map((b) => other.get(`rep=${b}`) ?? 0);
+  const o = (name: string): number => other.get(name) ?? 0;
+  const sentence: SentenceWeights = {
+    bang: o('s:!'),
+    question: o('s:?'),
+    quote: o('s:q'),
+    firstBlock: o('s:first-block'),
+    len: [...S_LEN_CUTS, Infinity].map((n) => o(`s:len=${bucket(n, S_LEN_CUTS)}`)),
+  };
   const result: CompiledTagger = {
     vocab,
     pos,
@@ -208,6 +218,7 @@ export function compileTagger(model: LinearModel): CompiledTagger {
     sCue,
     rpos,
     rep,
+    sentence,
     posCount,
     sufCache: new Int32Array(V).fill(-2),
     lemmaSeen: new Int32Array(V),
@@ -223,6 +234,29 @@ function singlePipe(val: string): boolean {
 }
 
 const REPW_BUCKETS = ['1', '2', '2+'];
+
+/** Sentence lengths of the `s:len=` buckets (features.ts). */
+const S_LEN_CUTS = [3, 6, 10, 20, 35];
+
+/**
+ * The sentence features' weights, looked up once: looking them up by name for every sentence built a closure
+ * and an `s:len=` string each time.
+ */
+interface SentenceWeights {
+  readonly bang: number;
+  readonly question: number;
+  readonly quote: number;
+  readonly firstBlock: number;
+  /** One weight per bucket of `S_LEN_CUTS`, then the `35+` one. */
+  readonly len: readonly number[];
+}
+
+/** Index of `bucket(n, S_LEN_CUTS)` in `SentenceWeights.len`. */
+function sentenceLengthBucket(n: number): number {
+  let j = 0;
+  while (j < S_LEN_CUTS.length && n > (S_LEN_CUTS[j] as number)) j++;
+  return j;
+}
 
 /** Layout of a word's row in `CompiledTagger.rows`. */
 const ROW = 12;
@@ -255,11 +289,6 @@ function wAt(ids: Int32Array, k: number, first: number, end: number): number {
 
 function wordAt(toks: readonly Token[], k: number, first: number, end: number): string {
   return k < first ? BOS : k >= end ? EOS : (toks[k] as Token).normal;
-}
-
-/** `acc + w`, where an undefined w (the feature is not in the model) adds nothing. */
-function add(acc: number, w: number | undefined): number {
-  return w === undefined ? acc : acc + w;
 }
 
 /** The tagger's vocabulary and, per token, the id of its normal form (wid) and of its lemma (lid); -1: none. */
@@ -346,15 +375,21 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
     if (wm2 >= 0) s += R[wm2 * ROW + 3] as number;
     if (wp2 >= 0) s += R[wp2 * ROW + 4] as number;
     // Rare: a word containing "|" makes a bigram's name ambiguous; such bigrams are looked up by name.
-    if (pipe[i] || (i - 1 >= first && pipe[i - 1])) s = add(s, other.get(`ww=${wordAt(toks, i - 1, first, end)}|${t.normal}`));
-    else if (wm1 >= 0 && wi >= 0) {
+    // The weight is added in place (`if`, not a helper returning `acc + w`): through the helper V8 kept `s` as a
+    // boxed number, and every addition of every token allocated one (~85 KB per news article).
+    if (pipe[i] || (i - 1 >= first && pipe[i - 1])) {
+      const w = other.get(`ww=${wordAt(toks, i - 1, first, end)}|${t.normal}`);
+      if (w !== undefined) s += w;
+    } else if (wm1 >= 0 && wi >= 0) {
       // Token i - 1 looked this pair up for its ww+= feature when it is inside the sentence.
       const slot = carriedFor === i ? carried : c.wwPairs.get(wm1, wi);
       // A pair known only as ww+= weighs 0 here, and s + 0 is s (s is never -0: it starts at +0).
       if (slot >= 0) s += c.wwWeight[slot] as number;
     }
-    if (pipe[i] || (i + 1 < end && pipe[i + 1])) s = add(s, other.get(`ww+=${t.normal}|${wordAt(toks, i + 1, first, end)}`));
-    else if (wp1 >= 0 && wi >= 0) {
+    if (pipe[i] || (i + 1 < end && pipe[i + 1])) {
+      const w = other.get(`ww+=${t.normal}|${wordAt(toks, i + 1, first, end)}`);
+      if (w !== undefined) s += w;
+    } else if (wp1 >= 0 && wi >= 0) {
       const slot = c.wwPairs.get(wi, wp1);
       if (slot >= 0) s += c.wwNextWeight[slot] as number;
       if (i + 1 < end) {
@@ -400,7 +435,6 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
 function sentenceScore(c: CompiledTagger, fd: FeatureDoc, s: number, lid: Int32Array, seenCue: string[]): number {
   const sent = fd.segments.sentences[s];
   if (!sent) return 0;
-  const o = (name: string): number => c.other.get(name) ?? 0;
   // Lemmas already counted in this sentence: lemmaSeen[id] === stamp (a Set cleared per sentence re-grew its
   // table in every sentence). Cue groups are few: a short array.
   if (++c.sentenceStamp >= 0x7fffffff) {
@@ -435,10 +469,11 @@ function sentenceScore(c: CompiledTagger, fd: FeatureDoc, s: number, lid: Int32A
       }
     }
   }
-  if (bang) sum += o('s:!');
-  if (question) sum += o('s:?');
-  if (quote) sum += o('s:q');
-  sum += o(`s:len=${bucket(sent.endToken - sent.firstToken, [3, 6, 10, 20, 35])}`);
-  if (sent.block === 0) sum += o('s:first-block');
+  const w = c.sentence;
+  if (bang) sum += w.bang;
+  if (question) sum += w.question;
+  if (quote) sum += w.quote;
+  sum += w.len[sentenceLengthBucket(sent.endToken - sent.firstToken)] as number;
+  if (sent.block === 0) sum += w.firstBlock;
   return sum;
 }

@@ -148,6 +148,11 @@ export function softmaxInPlace(v: Float64Array): Float64Array {
   return v;
 }
 
+// The n best so far of `topFeatures`, reused by every call (it runs for every finding).
+const TOP_ID: number[] = [];
+const TOP_NAME: string[] = [];
+const TOP_W: number[] = [];
+
 /**
  * The features that push output `k` hardest, as readable evidence: `[name, weight]`, strongest first;
  * features with `skip[id]` set are left out.
@@ -158,9 +163,12 @@ export function topFeatures(model: LinearModel, ids: readonly number[], k = 0, n
   // The n best so far, in order (this runs for every finding: no pair per feature, no set, no sort). A
   // repeated id needs no set: if it is among the n it is skipped, and if not, it lost to them once already and
   // they have only got stronger since.
-  const topId: number[] = [];
-  const topName: string[] = [];
-  const topW: number[] = [];
+  const topId = TOP_ID;
+  const topName = TOP_NAME;
+  const topW = TOP_W;
+  topId.length = 0;
+  topName.length = 0;
+  topW.length = 0;
   const q = model.quantised;
   for (const id of ids) {
     if (skip && skip[id]) continue;

@@ -239,10 +239,18 @@ export function spanEvidence(model: TechniqueModel, span: CandidateSpan, k: numb
 /** Probability of each technique (aligned with `model.paragraph.outputs`) for the paragraph of tokens [a, b). */
 export function paragraphProbs(model: TechniqueModel, fd: FeatureDoc, a: number, b: number): { probs: Float64Array; ids: number[] } {
   const ids = paragraphFeatureIds(model.paragraph, fd, a, b);
+  return { probs: paragraphProbsOf(model, ids), ids };
+}
+
+/** The paragraph model's probabilities for the feature ids of a paragraph. */
+function paragraphProbsOf(model: TechniqueModel, ids: readonly number[]): Float64Array {
   const probs = scoreAll(model.paragraph, ids);
   for (let k = 0; k < probs.length; k++) probs[k] = sigmoid(probs[k] as number);
-  return { probs, ids };
+  return probs;
 }
+
+/** Feature ids of the paragraph being scored, when they are not kept (one array reused for every line). */
+const scratchParagraphIds: number[] = [];
 
 const paragraphIndexes = new WeakMap<TechniqueModel, Int32Array>();
 
@@ -306,7 +314,7 @@ export function documentParagraphMean(model: TechniqueModel, fd: FeatureDoc, byR
     const end = nl < 0 ? text.length : nl;
     if (!blank(text, start, end)) {
       const { a, b } = tokenRange(fd, start, end);
-      const probs = paragraphProbs(model, fd, a, b).probs;
+      const probs = paragraphProbsOf(model, paragraphFeatureIds(model.paragraph, fd, a, b, scratchParagraphIds));
       byRange?.set(rangeKey(fd, a, b), probs);
       for (let k = 0; k < labels.length; k++) sum[k] = (sum[k] as number) + (probs[toParagraph[k] as number] ?? 0);
       lines++;
@@ -359,7 +367,7 @@ function stackedParagraphTechniques(model: TechniqueModel, stack: ParagraphStack
     cache = { docBest: documentBest(run.spans, labels.length), docMean, byRange };
     stackCaches.set(run, cache);
   }
-  const pmRaw = cache.byRange.get(rangeKey(run.fd, a, b)) ?? paragraphProbs(model, run.fd, a, b).probs;
+  const pmRaw = cache.byRange.get(rangeKey(run.fd, a, b)) ?? paragraphProbsOf(model, paragraphFeatureIds(model.paragraph, run.fd, a, b, scratchParagraphIds));
   const toParagraph = paragraphIndex(model);
   const nL = labels.length;
   stackPm.length = nL;
