@@ -119,8 +119,8 @@ export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: numbe
       const x = vid[k - a] as number;
       emit(c, ids, x >= 0 && (c.lemma[x] as number) >= 0 ? (c.lemma[x] as number) : undefined);
       if (k + 1 < b) {
-        const next = (toks[k + 1] as Token).lemma;
-        if (t.lemma.includes('|') || next.includes('|')) emit(c, ids, index.get(`bi=${t.lemma}|${next}`));
+        const pipe = tagged ? tagged.lemmaPipe[k] || tagged.lemmaPipe[k + 1] : t.lemma.includes('|') || (toks[k + 1] as Token).lemma.includes('|');
+        if (pipe) emit(c, ids, index.get(`bi=${t.lemma}|${(toks[k + 1] as Token).lemma}`));
         else {
           const y = vid[k + 1 - a] as number;
           if (x >= 0 && y >= 0) {

@@ -244,8 +244,8 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
       emit(c, ids, known(w));
     }
     if (k + 1 < b) {
-      const next = (toks[k + 1] as Token).normal;
-      if (t.normal.includes('|') || next.includes('|')) name(`bi=${t.normal}|${next}`);
+      const pipe = tagged ? tagged.pipe[k] || tagged.pipe[k + 1] : t.normal.includes('|') || (toks[k + 1] as Token).normal.includes('|');
+      if (pipe) name(`bi=${t.normal}|${(toks[k + 1] as Token).normal}`);
       else {
         const y = vidAt(k + 1);
         if (x >= 0 && y >= 0) {

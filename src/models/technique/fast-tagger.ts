@@ -62,6 +62,8 @@ export interface CompiledTagger {
   /** Weights of the sentence features s:!, s:?, s:q, s:first-block and s:len=<bucket> (0 where unknown). */
   readonly sentence: SentenceWeights;
   readonly posCount: number;
+  /** 1 for the interned strings that contain "|" (see `TaggerWordIds.pipe`). */
+  readonly hasPipe: Uint8Array;
   /** Interned id of each known word's last three characters (-1: none, -2: not computed yet). */
   readonly sufCache: Int32Array;
   /** Per interned id, the last sentence (a running count) whose `s:l=` weight was added: no set per sentence. */
@@ -220,6 +222,7 @@ export function compileTagger(model: LinearModel): CompiledTagger {
     rep,
     sentence,
     posCount,
+    hasPipe: Uint8Array.from(vocab.keys(), (w) => (w.includes('|') ? 1 : 0)),
     sufCache: new Int32Array(V).fill(-2),
     lemmaSeen: new Int32Array(V),
     sentenceStamp: 0,
@@ -296,6 +299,13 @@ export interface TaggerWordIds {
   readonly vocab: ReadonlyMap<string, number>;
   readonly wid: Int32Array;
   readonly lid: Int32Array;
+  /**
+   * 1 where the token's normal form (`pipe`) or lemma (`lemmaPipe`) contains "|", which makes a bigram's
+   * feature name ambiguous (the fast paths then look the bigram up by name). Read from the vocabulary for
+   * known words: `includes('|')` on every token of every span and paragraph was a tenth of their cost.
+   */
+  readonly pipe: Uint8Array;
+  readonly lemmaPipe: Uint8Array;
 }
 
 /** Per document, the tagger's word ids, kept for later stages. */
@@ -324,15 +334,25 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
   const pid = new Int32Array(n);
   const shp = new Uint8Array(n);
   const pipe = new Uint8Array(n);
+  const lemmaPipe = new Uint8Array(n);
+  const hasPipe = c.hasPipe;
   for (let i = 0; i < n; i++) {
     const t = toks[i] as Token;
-    wid[i] = c.vocab.get(t.normal) ?? -1;
-    lid[i] = t.lemma === t.normal ? (wid[i] as number) : (c.vocab.get(t.lemma) ?? -1);
+    const w = c.vocab.get(t.normal) ?? -1;
+    wid[i] = w;
+    pipe[i] = w >= 0 ? (hasPipe[w] as number) : t.normal.includes('|') ? 1 : 0;
+    if (t.lemma === t.normal) {
+      lid[i] = w;
+      lemmaPipe[i] = pipe[i] as number;
+    } else {
+      const l = c.vocab.get(t.lemma) ?? -1;
+      lid[i] = l;
+      lemmaPipe[i] = l >= 0 ? (hasPipe[l] as number) : t.lemma.includes('|') ? 1 : 0;
+    }
     pid[i] = c.pos.get(t.pos) ?? -1;
     shp[i] = shapeIndex(fd.shapes[i]);
-    pipe[i] = t.normal.includes('|') ? 1 : 0;
   }
-  wordIdsOf.set(fd, { vocab: c.vocab, wid, lid });
+  wordIdsOf.set(fd, { vocab: c.vocab, wid, lid, pipe, lemmaPipe });
   const other = c.other;
   const bias = other.get('bias') ?? 0;
   const q = other.get('q') ?? 0;
