@@ -13,6 +13,7 @@ import { countOccurrences } from './occurrence-count.js';
 import { lookUpVia, viaTagger, type ViaTagger } from './via-tagger.js';
 import type { LinearModel } from './linear.js';
 import type { PairIndex } from './pair-index.js';
+import { phraseId, SpanSequencesBuilder, type SpanSequences } from './span-sequences.js';
 import { WordTableBuilder } from './word-table.js';
 import { clusterOfRow, tokenRow, tokenRows, type WordClusters } from './word-clusters.js';
 
@@ -35,6 +36,8 @@ interface CompiledSpan {
   readonly caps: BucketIds;
   readonly maxrep: BucketIds;
   readonly reps: BucketIds;
+  /** Tables of the pseq= and phrase= features. */
+  readonly sequences: SpanSequences;
   readonly stamp: Int32Array;
   generation: number;
   /** The context templates seen through the tagger's vocabulary (see `contextVia`). */
@@ -88,6 +91,7 @@ function compile(model: LinearModel): CompiledSpan {
   if (hit) return hit;
   const by = Object.fromEntries(TOKEN_TEMPLATES.map((t) => [t, new Map<string, number>()])) as Record<TokenTemplate, Map<string, number>>;
   const table = new WordTableBuilder();
+  const sequences = new SpanSequencesBuilder();
   const clusters: [number, number][] = [];
   model.features.forEach((name, id) => {
     const eq = name.indexOf('=');
@@ -95,6 +99,8 @@ function compile(model: LinearModel): CompiledSpan {
     const tpl = name.slice(0, eq);
     const val = name.slice(eq + 1);
     if (tpl === 'bi') table.addBigram(val, id);
+    else if (tpl === 'pseq') sequences.addTagSequence(val, id);
+    else if (tpl === 'phrase') sequences.addPhrase(val, id, (w) => table.addWord(w));
     else if (tpl === 'w') table.addUnigram(val, id);
     else if (tpl === 'wc') {
       if (/^(0|[1-9][0-9]{0,4})$/.test(val)) clusters.push([Number(val), id]);
@@ -115,6 +121,7 @@ function compile(model: LinearModel): CompiledSpan {
     caps: bucketIds(model.index, 'caps=', CAPS_CUTS),
     maxrep: bucketIds(model.index, 'maxrep=', MAXREP_CUTS),
     reps: bucketIds(model.index, 'reps=', REPS_CUTS),
+    sequences: sequences.build(vocab.size),
     stamp: new Int32Array(model.features.length),
     generation: 0,
   };
@@ -150,6 +157,28 @@ function idsOf(model: LinearModel, clusters: WordClusters | null, fd: FeatureDoc
 
 const BOS = '<s>';
 const EOS = '</s>';
+
+/** `tagSequenceKey`: look the sequence up by name. */
+const NAME = -2;
+
+/**
+ * Key of the POS tags of tokens [a, b) (up to 3) in `tags`' numbering (see `tagKey`); -1 when a tag is not
+ * among the model's, so no `pseq=` feature matches; NAME when a tag contains "_" (its name could match).
+ */
+function tagSequenceKey(tags: ReadonlyMap<string, number>, toks: readonly Token[], a: number, b: number): number {
+  let key = 0;
+  for (let k = a; k < a + 3; k++) {
+    if (k >= b) {
+      key *= 64;
+      continue;
+    }
+    const pos = (toks[k] as Token).pos;
+    const id = tags.get(pos);
+    if (id === undefined) return pos.includes('_') ? NAME : -1;
+    key = key * 64 + id;
+  }
+  return key;
+}
 
 /** A looked-up id as emit takes it (-1: not in the model → undefined). */
 function known(id: number): number | undefined {
@@ -200,23 +229,8 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
   emit(c, ids, byNormal(c.by.L, via?.L, b - 1));
   emit(c, ids, c.by.fp.get(firstTok.pos));
   emit(c, ids, c.by.Lp.get(lastTok.pos));
-  // The names of `spanFeatures`, joined without a slice and a mapped array per span.
-  if (n <= 3) {
-    let seq = `pseq=${firstTok.pos}`;
-    for (let k = a + 1; k < b; k++) seq += `_${(toks[k] as Token).pos}`;
-    name(seq);
-  }
-  if (n <= 4) {
-    let phrase = `phrase=${firstTok.normal}`;
-    for (let k = a + 1; k < b; k++) phrase += ` ${(toks[k] as Token).normal}`;
-    name(phrase);
-  }
-  let caps = 0;
-  let maxRep = 1;
   const cache = idsOf(model, clusters, fd);
-  const rows = clusters ? tokenRows(clusters.vectors, fd) : null;
   const viaWord = tagged ? viaTagger(c.vocab, tagged.vocab) : null;
-  const viaLemma = tagged ? viaTagger(L, tagged.vocab) : null;
   const vidAt = (k: number): number => {
     let v = cache.vid[k] as number;
     if (v === -2) {
@@ -225,6 +239,29 @@ export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b:
     }
     return v;
   };
+  // pseq= and phrase= through integer tables (span-sequences.ts); by name only in the rare cases where a
+  // tag or word could make the joined name split differently (a tag with "_", a word with a space).
+  if (n <= 3) {
+    const key = c.sequences.tags ? tagSequenceKey(c.sequences.tags, toks, a, b) : NAME;
+    if (key === NAME) {
+      let seq = `pseq=${firstTok.pos}`;
+      for (let k = a + 1; k < b; k++) seq += `_${(toks[k] as Token).pos}`;
+      name(seq);
+    } else if (key >= 0) emit(c, ids, c.sequences.pseq.get(key));
+  }
+  if (n <= 4) {
+    let space = false;
+    for (let k = a; k < b && !space; k++) space = (toks[k] as Token).normal.includes(' ');
+    if (space) {
+      let phrase = `phrase=${firstTok.normal}`;
+      for (let k = a + 1; k < b; k++) phrase += ` ${(toks[k] as Token).normal}`;
+      name(phrase);
+    } else emit(c, ids, known(phraseId(c.sequences, vidAt(a), n > 1 ? vidAt(a + 1) : -1, n > 2 ? vidAt(a + 2) : -1, n > 3 ? vidAt(a + 3) : -1, n)));
+  }
+  let caps = 0;
+  let maxRep = 1;
+  const rows = clusters ? tokenRows(clusters.vectors, fd) : null;
+  const viaLemma = tagged ? viaTagger(L, tagged.vocab) : null;
   for (let k = a; k < b; k++) {
     const t = toks[k] as Token;
     const x = vidAt(k);

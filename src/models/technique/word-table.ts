@@ -25,6 +25,11 @@ export class WordTableBuilder {
     return id;
   }
 
+  /** The word's id (interned without a feature of its own: a word of another template's tables). */
+  addWord(word: string): number {
+    return this.intern(word);
+  }
+
   addUnigram(word: string, featureId: number): void {
     this.unigrams.push([this.intern(word), featureId]);
   }
