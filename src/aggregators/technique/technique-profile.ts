@@ -48,15 +48,16 @@ export const techniqueProfile: Aggregator = {
     const fromFindings = model ? findings.filter((f) => !model.classifier.outputs.includes(f.data.technique as string)) : findings;
     const paragraphs: ParagraphTechniques[] = [];
     for (const block of ctx.segments.blocks) {
-      const labels = new Set<string>();
+      // Made when the block has a label (most have none).
+      let labels: Set<string> | undefined;
       for (const f of fromFindings) {
-        if (f.span.start < block.end && f.span.end > block.start) labels.add(f.data.technique as string);
+        if (f.span.start < block.end && f.span.end > block.start) (labels ??= new Set<string>()).add(f.data.technique as string);
       }
       if (model && run) {
         const { a, b } = tokenRange(run.fd, block.start, block.end);
-        for (const [label] of paragraphTechniques(model, run, a, b, block.start, block.end)) labels.add(label);
+        for (const [label] of paragraphTechniques(model, run, a, b, block.start, block.end)) (labels ??= new Set<string>()).add(label);
       }
-      if (labels.size > 0) paragraphs.push({ block: block.index, techniques: [...labels].sort((x, y) => order(x) - order(y)) });
+      if (labels && labels.size > 0) paragraphs.push({ block: block.index, techniques: [...labels].sort((x, y) => order(x) - order(y)) });
     }
     return { techniques: { profile, paragraphs, words } };
   },

@@ -13,3 +13,11 @@ export function emitOnce(table: StampTable, ids: number[], id: number | undefine
   table.stamp[id] = table.generation;
   ids.push(id);
 }
+
+/**
+ * Empties a scratch array for reuse while keeping its storage: `a.length = 0` makes V8 drop the backing
+ * store, so every reuse would allocate it again as the array regrows.
+ */
+export function emptyKeepingCapacity(a: unknown[]): void {
+  while (a.length > 0) a.pop();
+}

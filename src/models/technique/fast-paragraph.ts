@@ -5,7 +5,7 @@
  */
 import type { Token } from '../../core/segment/types.js';
 import { bucket, type FeatureDoc } from './features.js';
-import { emitOnce as emit } from './emit-once.js';
+import { emitOnce as emit, emptyKeepingCapacity } from './emit-once.js';
 import type { LinearModel } from './linear.js';
 import { taggerWordIds } from './fast-tagger.js';
 import type { PairIndex } from './pair-index.js';
@@ -90,7 +90,7 @@ export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: numbe
     c.generation = 1;
   }
   const ids: number[] = out ?? [];
-  ids.length = 0;
+  emptyKeepingCapacity(ids);
   const index = model.index;
   const toks = fd.tokens;
   const n = b - a;

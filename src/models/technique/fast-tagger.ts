@@ -13,6 +13,7 @@
 import type { Token } from '../../core/segment/types.js';
 import { bucket, type FeatureDoc } from './features.js';
 import type { LinearModel } from './linear.js';
+import { emptyKeepingCapacity } from './emit-once.js';
 import { PairIndex } from './pair-index.js';
 
 const BOS = '<s>';
@@ -463,7 +464,7 @@ function sentenceScore(c: CompiledTagger, fd: FeatureDoc, s: number, lid: Int32A
   }
   const stamp = c.sentenceStamp;
   const lemmaSeen = c.lemmaSeen;
-  seenCue.length = 0;
+  emptyKeepingCapacity(seenCue);
   let sum = 0;
   let bang = false;
   let question = false;

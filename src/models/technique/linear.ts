@@ -163,12 +163,11 @@ export function topFeatures(model: LinearModel, ids: readonly number[], k = 0, n
   // The n best so far, in order (this runs for every finding: no pair per feature, no set, no sort). A
   // repeated id needs no set: if it is among the n it is skipped, and if not, it lost to them once already and
   // they have only got stronger since.
+  // Scratch arrays with a count of their own (`length = 0` would drop their storage and every call re-grow it).
   const topId = TOP_ID;
   const topName = TOP_NAME;
   const topW = TOP_W;
-  topId.length = 0;
-  topName.length = 0;
-  topW.length = 0;
+  let m = 0;
   const q = model.quantised;
   for (const id of ids) {
     if (skip && skip[id]) continue;
@@ -176,13 +175,13 @@ export function topFeatures(model: LinearModel, ids: readonly number[], k = 0, n
     const w = q ? (q.lut[(q.ints[at] as number) + 128] as number) : (model.weights[at] as number);
     if (!(w > 0)) continue;
     const name = model.features[id] as string;
-    if (name === 'bias' || topId.includes(id)) continue;
+    if (name === 'bias' || keptAlready(topId, m, id)) continue;
     // After every kept feature that sorts first (the order of `topFeaturesSorted`'s sort, which is stable).
-    let pos = topId.length;
+    let pos = m;
     while (pos > 0 && (w > (topW[pos - 1] as number) || (w === topW[pos - 1] && name < (topName[pos - 1] as string)))) pos--;
     if (pos >= n) continue;
-    // Shift the weaker ones down by one (splice would allocate the array of removed elements).
-    for (let j = Math.min(topId.length, n - 1); j > pos; j--) {
+    // Shift the weaker ones down by one, the n-th falling off (splice would allocate the removed elements).
+    for (let j = Math.min(m, n - 1); j > pos; j--) {
       topId[j] = topId[j - 1] as number;
       topName[j] = topName[j - 1] as string;
       topW[j] = topW[j - 1] as number;
@@ -190,10 +189,17 @@ export function topFeatures(model: LinearModel, ids: readonly number[], k = 0, n
     topId[pos] = id;
     topName[pos] = name;
     topW[pos] = w;
+    if (m < n) m++;
   }
   const out: [string, number][] = [];
-  for (let j = 0; j < topId.length; j++) out.push([topName[j] as string, topW[j] as number]);
+  for (let j = 0; j < m; j++) out.push([topName[j] as string, topW[j] as number]);
   return out;
+}
+
+/** Whether `id` is among the first m entries of `kept`. */
+function keptAlready(kept: readonly number[], m: number, id: number): boolean {
+  for (let j = 0; j < m; j++) if (kept[j] === id) return true;
+  return false;
 }
 
 /** `topFeatures` by sorting every candidate (the reference, and any `n` the insertion above does not take). */

@@ -265,6 +265,14 @@ function paragraphIndex(model: TechniqueModel): Int32Array {
 }
 
 /**
+ * `v[i] ?? 0` for a typed array (0 outside it, e.g. i = -1), written as a bounds test: V8 boxes the result of
+ * `??` on a number, one allocation per technique and paragraph here.
+ */
+function valueAt(v: Float64Array, i: number): number {
+  return i >= 0 && i < v.length ? (v[i] as number) : 0;
+}
+
+/**
  * Techniques of the paragraph of tokens [a, b) / characters [start, end), by the model's paragraph rule:
  * the paragraph model's probabilities over their thresholds, the candidate spans inside it whose confidence
  * for a technique reaches that technique's threshold, or both. Returns label → score, best first.
@@ -284,7 +292,7 @@ export function paragraphTechniques(model: TechniqueModel, run: TechniqueAnalysi
   }
   const toParagraph = paragraphIndex(model);
   labels.forEach((label, k) => {
-    const pm = modelProbs ? (modelProbs[toParagraph[k] as number] ?? 0) : 0;
+    const pm = modelProbs ? valueAt(modelProbs, toParagraph[k] as number) : 0;
     const ps = bestSpan[k] as number;
     const tp = model.paragraphThresholds[label] ?? 0.5;
     const ts = model.thresholds[label] ?? 0.5;
@@ -316,7 +324,7 @@ export function documentParagraphMean(model: TechniqueModel, fd: FeatureDoc, byR
       const { a, b } = tokenRange(fd, start, end);
       const probs = paragraphProbsOf(model, paragraphFeatureIds(model.paragraph, fd, a, b, scratchParagraphIds));
       byRange?.set(rangeKey(fd, a, b), probs);
-      for (let k = 0; k < labels.length; k++) sum[k] = (sum[k] as number) + (probs[toParagraph[k] as number] ?? 0);
+      for (let k = 0; k < labels.length; k++) sum[k] = (sum[k] as number) + valueAt(probs, toParagraph[k] as number);
       lines++;
     }
     if (nl < 0) break;
@@ -371,7 +379,7 @@ function stackedParagraphTechniques(model: TechniqueModel, stack: ParagraphStack
   const toParagraph = paragraphIndex(model);
   const nL = labels.length;
   stackPm.length = nL;
-  for (let k = 0; k < nL; k++) stackPm[k] = pmRaw[toParagraph[k] as number] ?? 0;
+  for (let k = 0; k < nL; k++) stackPm[k] = valueAt(pmRaw, toParagraph[k] as number);
   paragraphStackInputs(stackPm, run.spans, start, end, b - a, cache.docMean, cache.docBest, stackInputs);
   const F = PARAGRAPH_STACK_FEATURES.length;
   const found: [string, number][] = [];

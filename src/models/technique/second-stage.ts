@@ -151,8 +151,6 @@ export interface StackSpan {
 
 export const PARAGRAPH_STACK_FEATURES = ['logit-paragraph-model', 'best-span', 'best-filtered-span', 'log1p-top-spans', 'log1p-sum-filtered', 'log1p-spans', 'log1p-tokens', 'document-mean-paragraph-model', 'document-best-filtered-span'];
 
-const logit = (p: number): number => Math.log(Math.max(1e-4, p) / Math.max(1e-4, 1 - p));
-
 /** Best filter score × P(technique) of each technique over the document's kept spans. */
 export function documentBest(spans: readonly StackSpan[], nLabels: number): Float64Array {
   const out = new Float64Array(nLabels);
@@ -211,7 +209,10 @@ export function paragraphStackInputs(pm: ArrayLike<number>, spans: readonly Stac
   const logTokens = Math.log1p(nTokens);
   let j = 0;
   for (let k = 0; k < nL; k++) {
-    out[j++] = logit((pm[k] as number) ?? 0);
+    // The logit of the paragraph model's probability (0 past the end of pm), with a bounds test rather than
+    // `pm[k] ?? 0`, which made V8 box a number per technique and paragraph (~13 KB per article).
+    const p = k < pm.length ? (pm[k] as number) : 0;
+    out[j++] = Math.log(Math.max(1e-4, p) / Math.max(1e-4, 1 - p));
     out[j++] = best[k] as number;
     out[j++] = bestF[k] as number;
     out[j++] = Math.log1p(tops[k] as number);
