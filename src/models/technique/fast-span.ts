@@ -7,7 +7,7 @@
  */
 import type { Token } from '../../core/segment/types.js';
 import { bucket, type FeatureDoc } from './features.js';
-import { emitOnce as emit } from './emit-once.js';
+import { emitOnce as emit, emptyKeepingCapacity } from './emit-once.js';
 import { taggerWordIds } from './fast-tagger.js';
 import { countOccurrences } from './occurrence-count.js';
 import { lookUpVia, viaTagger, type ViaTagger } from './via-tagger.js';
@@ -190,14 +190,18 @@ const CAPS_CUTS = [0, 1, 2, 3];
 const MAXREP_CUTS = [1, 2, 3, 5, 8];
 const REPS_CUTS = [0, 1, 2, 4];
 
-/** `featureIds(model, spanFeatures(fd, a, b, start, end, clusters))`, computed without the per-token strings. */
-export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b: number, start: number, end: number, clusters: WordClusters | null): number[] {
+/**
+ * `featureIds(model, spanFeatures(fd, a, b, start, end, clusters))`, computed without the per-token strings;
+ * written into `out` (emptied first) when given, so that a caller can reuse one array for every span.
+ */
+export function spanFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b: number, start: number, end: number, clusters: WordClusters | null, out?: number[]): number[] {
   const c = compile(model);
   if (++c.generation >= 0x7fffffff) {
     c.stamp.fill(0);
     c.generation = 1;
   }
-  const ids: number[] = [];
+  const ids: number[] = out ?? [];
+  emptyKeepingCapacity(ids);
   const index = model.index;
   const name = (s: string): void => emit(c, ids, index.get(s));
   const { l: L, pb: PB, cue: CUE, cb: CB, ca: CA, ccue: CCUE } = c.by;

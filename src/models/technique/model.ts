@@ -169,9 +169,14 @@ function newlineBetween(fd: FeatureDoc, a: number, b: number): boolean {
 /** Distribution over techniques for the span of tokens [a, b) / characters [start, end). */
 export function classifySpan(model: TechniqueModel, fd: FeatureDoc, a: number, b: number, start: number, end: number): { probs: Float64Array; ids: number[] } {
   const ids = spanFeatureIds(model.classifier, fd, a, b, start, end, model.clusters);
+  return { probs: spanProbs(model, fd, a, b, ids), ids };
+}
+
+/** The technique distribution of the span of tokens [a, b) from its classifier feature ids. */
+function spanProbs(model: TechniqueModel, fd: FeatureDoc, a: number, b: number, ids: readonly number[]): Float64Array {
   const z = scoreAll(model.classifier, ids);
   if (model.dense && model.vectors) addDenseSpanLogits(model.dense, model.vectors, fd, a, b, z);
-  return { probs: softmaxInPlace(z), ids };
+  return softmaxInPlace(z);
 }
 
 /** Token range covering characters [start, end): tokens that overlap it. */
@@ -198,6 +203,9 @@ export interface TechniqueAnalysis {
 /** The span filter's inputs, rewritten for every candidate span (its score is all that is kept). */
 const filterInputs: number[] = [];
 
+/** Classifier feature ids of the candidate span being classified (see `analyseTechniques`). */
+const scratchSpanIds: number[] = [];
+
 /** Candidate spans of a document with their technique distributions (one run shared by all detectors). */
 export function analyseTechniques(model: TechniqueModel, text: string, segments: Segments, spanThreshold = model.spanThreshold): TechniqueAnalysis {
   const fd = buildFeatureDoc(text, segments);
@@ -208,10 +216,12 @@ export function analyseTechniques(model: TechniqueModel, text: string, segments:
   for (const { a, b, confidence } of decodeSpans(fd, tokenProbs, spanThreshold)) {
     const start = (fd.tokens[a] as Token).start;
     const end = (fd.tokens[b - 1] as Token).end;
-    const { probs, ids } = classifySpan(model, fd, a, b, start, end);
+    // `classifySpan`, with the ids in one reused array: only a kept span keeps (a copy of) them.
+    const ids = spanFeatureIds(model.classifier, fd, a, b, start, end, model.clusters, scratchSpanIds);
+    const probs = spanProbs(model, fd, a, b, ids);
     const filterScore = filter ? logisticScore(filter.model, spanFilterFeatures(fd, tokenProbs, docMean, a, b, confidence, probs, filterInputs)) : 1;
     if (filter && filterScore < filter.threshold) continue;
-    spans.push({ start, end, tokStart: a, tokEnd: b, spanConfidence: confidence, filterScore, probs, featureIds: ids });
+    spans.push({ start, end, tokStart: a, tokEnd: b, spanConfidence: confidence, filterScore, probs, featureIds: ids.slice() });
   }
   return { fd, tokenProbs, spans };
 }
