@@ -31,19 +31,18 @@ interface Word {
 }
 
 export function words(text: string, base = 0): Word[] {
-  return [...cachedWords(text, base)];
-}
-
-/** The words of the last text asked for: the aggregators match several taxonomies against one document. Read-only. */
-let last: { text: string; base: number; words: readonly Word[] } | undefined;
-
-function cachedWords(text: string, base: number): readonly Word[] {
-  if (last?.text !== text || last.base !== base) last = { text, base, words: computeWords(text, base) };
-  return last.words;
-}
-
-function computeWords(text: string, base: number): Word[] {
   return textWords(text).map((w) => ({ stem: stem(w.lower), start: base + w.start, end: base + w.end }));
+}
+
+/**
+ * The stems of the words of the last text asked for, parallel to `textWords(text)` (the aggregators match
+ * several taxonomies against one document). Only the stems are kept: a word object per word was garbage.
+ */
+let last: { text: string; stems: readonly string[] } | undefined;
+
+function cachedStems(text: string): readonly string[] {
+  if (last?.text !== text) last = { text, stems: textWords(text).map((w) => stem(w.lower)) };
+  return last.stems;
 }
 
 export class KeywordIndex {
@@ -66,22 +65,23 @@ export class KeywordIndex {
 
   /** All keyword hits in `text` (offsets relative to `text` plus `base`). */
   match(text: string, base = 0): KeywordHit[] {
-    const ws = cachedWords(text, base);
+    const stems = cachedStems(text);
+    const ws = textWords(text);
     const hits: KeywordHit[] = [];
-    for (let i = 0; i < ws.length; i++) {
-      const candidates = this.byFirst.get(ws[i]!.stem);
+    for (let i = 0; i < stems.length; i++) {
+      const candidates = this.byFirst.get(stems[i]!);
       if (!candidates) continue;
       const taken = new Set<string>();
       for (const e of candidates) {
-        if (taken.has(e.label) || i + e.stems.length > ws.length) continue;
-        if (!e.stems.every((s, k) => ws[i + k]!.stem === s)) continue;
+        if (taken.has(e.label) || i + e.stems.length > stems.length) continue;
+        if (!e.stems.every((s, k) => stems[i + k] === s)) continue;
         taken.add(e.label);
         hits.push({
           label: e.label,
           keyword: e.keyword,
           words: e.stems.length,
-          start: ws[i]!.start,
-          end: ws[i + e.stems.length - 1]!.end,
+          start: base + ws[i]!.start,
+          end: base + ws[i + e.stems.length - 1]!.end,
         });
       }
     }

@@ -4,7 +4,15 @@
  * label and one per fine label — with thresholds chosen by cross-validation. Pure data + arithmetic, no fs:
  * the artefact is imported as JSON by builtin.ts and can also be built in memory (bench/narrative/).
  */
-import { countTerms, termCounts, termOccurrences, termOccurrencesIn, type TermOccurrence } from './terms.js';
+import {
+  cleanCut,
+  countTerms,
+  termOccurrences,
+  termOccurrencesIn,
+  textWords,
+  visitTerms,
+  type TermOccurrence,
+} from './terms.js';
 
 export interface LinearHead {
   readonly bias: number;
@@ -126,14 +134,18 @@ export class NarrativeModel {
     this.index = new Map(data.vocabulary.map((t, i) => [t, i]));
   }
 
-  /** L2-normalised TF-IDF vector (sublinear tf) of a text. */
+  /** L2-normalised TF-IDF vector (sublinear tf) of a text: `vectorizeCounts(termCounts(text))`. */
   vectorize(text: string): SparseVector {
-    return this.vectorizeCounts(termCounts(text));
+    const terms = this.termsOf(text);
+    return this.vectorizeIndexed(terms, 0, terms.n, 0, text.length);
   }
 
   /** `vectorize(text.slice(start, end))`, reusing the whole text's terms where it can (see `termOccurrencesIn`). */
   vectorizeRange(text: string, start: number, end: number): SparseVector {
-    return this.vectorizeCounts(countTerms(termOccurrencesIn(text, start, end)));
+    if (!cleanCut(text, start) || !cleanCut(text, end))
+      return this.vectorizeCounts(countTerms(termOccurrencesIn(text, start, end)));
+    const terms = this.termsOf(text);
+    return this.vectorizeIndexed(terms, firstEndingAfter(terms, start), terms.n, start, end);
   }
 
   vectorizeCounts(counts: ReadonlyMap<string, number>): SparseVector {
@@ -151,6 +163,38 @@ export class NarrativeModel {
       value.push(x);
       norm += x * x;
     });
+    return this.normalised(index, value, norm);
+  }
+
+  /**
+   * `vectorizeCounts` of the in-vocabulary occurrences `from`.. of `terms` that lie in [start, end): the
+   * same terms in the same order of first occurrence, so the same numbers added in the same order.
+   */
+  private vectorizeIndexed(terms: IndexedTerms, from: number, to: number, start: number, end: number): SparseVector {
+    const counts = (this.counts ??= new Int32Array(this.data.vocabulary.length));
+    const order: number[] = [];
+    for (let k = from; k < to; k++) {
+      if ((terms.end[k] as number) > end) break;
+      if ((terms.start[k] as number) < start) continue;
+      const i = terms.index[k] as number;
+      const count = counts[i] as number;
+      counts[i] = count + 1;
+      if (count === 0) order.push(i);
+    }
+    const value: number[] = [];
+    let norm = 0;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k] as number;
+      const x = (1 + Math.log(counts[i] as number)) * (this.data.idf[i] ?? 0);
+      counts[i] = 0;
+      value.push(x);
+      norm += x * x;
+    }
+    return this.normalised(order, value, norm);
+  }
+
+  /** The vector of raw values `value` at vocabulary `index`, divided by the root of `norm`. */
+  private normalised(index: number[], value: number[], norm: number): SparseVector {
     norm = Math.sqrt(norm);
     const v = new Map<number, number>();
     if (norm > 0) for (let k = 0; k < value.length; k++) value[k] = (value[k] as number) / norm;
@@ -190,7 +234,68 @@ export class NarrativeModel {
 
   /** `cues(name, text.slice(start, end), start, limit)`, reusing the whole text's terms where it can. */
   cuesInRange(name: string, text: string, start: number, end: number, limit = 5): ReturnType<NarrativeModel['cues']> {
-    return this.cuesOf(name, termOccurrencesIn(text, start, end), limit);
+    const head = this.data.heads[name];
+    if (!head) return [];
+    if (!cleanCut(text, start) || !cleanCut(text, end)) return this.cuesOf(name, termOccurrencesIn(text, start, end), limit);
+    // Only the occurrences cuesOf keeps (known terms the head weighs up), made from the indexed terms.
+    const w = this.weightsOf(name, head);
+    const terms = this.termsOf(text);
+    const occurrences: TermOccurrence[] = [];
+    for (let k = firstEndingAfter(terms, start); k < terms.n; k++) {
+      const e = terms.end[k] as number;
+      if (e > end) break;
+      const s = terms.start[k] as number;
+      const i = terms.index[k] as number;
+      if (s >= start && (w[i] ?? 0) > 0) occurrences.push({ term: this.data.vocabulary[i] as string, start: s, end: e });
+    }
+    return this.cuesOf(name, occurrences, limit);
+  }
+
+  private bigrams: BigramTable | undefined;
+  private lastTerms: IndexedTerms | undefined;
+  private counts: Int32Array | undefined;
+
+  /**
+   * The in-vocabulary term occurrences of a whole text, in order (those of the last text asked for are
+   * kept: the aggregator reads a document's blocks after the document). Terms are looked up as they are
+   * found: a bigram by its two parts' ids, so that no bigram string, occurrence object or count Map is
+   * made (together the narrative stage's largest garbage).
+   */
+  private termsOf(text: string): IndexedTerms {
+    if (this.lastTerms?.text === text) return this.lastTerms;
+    const table = (this.bigrams ??= bigramTable(this.index));
+    const words = textWords(text);
+    const cap = 2 * words.length;
+    const index = new Int32Array(cap);
+    const starts = new Int32Array(cap);
+    const ends = new Int32Array(cap);
+    let n = 0;
+    // Part ids of the term just told and of the one before it (-1: not part of any known bigram).
+    let part = -1;
+    let prevPart = -1;
+    visitTerms(
+      text,
+      words,
+      (term, start, end) => {
+        prevPart = part;
+        part = table.partId.get(term) ?? -1;
+        const i = this.index.get(term);
+        if (i === undefined) return;
+        index[n] = i;
+        starts[n] = start;
+        ends[n++] = end;
+      },
+      (_first, start, end) => {
+        if (prevPart < 0 || part < 0) return;
+        const i = table.byPair.get(prevPart * table.parts + part);
+        if (i === undefined) return;
+        index[n] = i;
+        starts[n] = start;
+        ends[n++] = end;
+      },
+    );
+    this.lastTerms = { text, n, index, start: starts, end: ends };
+    return this.lastTerms;
   }
 
   private cuesOf(
@@ -299,6 +404,52 @@ export class NarrativeModel {
     }
     return w;
   }
+}
+
+/** A text's in-vocabulary term occurrences, in occurrence order, as parallel arrays of length at least `n`. */
+interface IndexedTerms {
+  readonly text: string;
+  readonly n: number;
+  readonly index: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+/** The first occurrence that ends after `start` (ends never decrease along the list: see `termOccurrencesIn`). */
+function firstEndingAfter(terms: IndexedTerms, start: number): number {
+  let lo = 0;
+  let hi = terms.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((terms.end[mid] as number) <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The vocabulary's bigrams ("a b") by their parts: `byPair` maps partId(a) × parts + partId(b) to the index. */
+interface BigramTable {
+  readonly partId: ReadonlyMap<string, number>;
+  readonly parts: number;
+  readonly byPair: ReadonlyMap<number, number>;
+}
+
+function bigramTable(index: ReadonlyMap<string, number>): BigramTable {
+  const partId = new Map<string, number>();
+  const pairs: [string, string, number][] = [];
+  // A term's words never contain a space, so a bigram term is exactly two parts around one space.
+  index.forEach((i, term) => {
+    const space = term.indexOf(' ');
+    if (space < 0 || term.includes(' ', space + 1)) return;
+    const a = term.slice(0, space);
+    const b = term.slice(space + 1);
+    for (const p of [a, b]) if (!partId.has(p)) partId.set(p, partId.size);
+    pairs.push([a, b, i]);
+  });
+  const parts = partId.size;
+  const byPair = new Map<number, number>();
+  for (const [a, b, i] of pairs) byPair.set((partId.get(a) as number) * parts + (partId.get(b) as number), i);
+  return { partId, parts, byPair };
 }
 
 function dot(x: SparseVector, weights: readonly (readonly [number, number])[]): number {

@@ -147,11 +147,37 @@ const DIGITS = /^\d+$/u;
 
 function computeOccurrences(text: string, base: number): TermOccurrence[] {
   const out: TermOccurrence[] = [];
+  // The term just told: a bigram's second term.
+  let lastTerm = '';
+  visitTerms(
+    text,
+    base === 0 ? textWords(text) : scanWords(text),
+    (term, start, end) => {
+      out.push({ term, start: base + start, end: base + end });
+      lastTerm = term;
+    },
+    (first, start, end) => out.push({ term: `${first} ${lastTerm}`, start: base + start, end: base + end }),
+  );
+  return out;
+}
+
+/**
+ * The term occurrences of `words` (the words of `text`), in order, told rather than built: `unigram` for
+ * each term, then, right after it, `bigram` when it and the previous term make a bigram (given the
+ * previous term and the bigram's span; the second term is the one just told). What `computeOccurrences`
+ * lists, for callers that look terms up without the occurrence objects or the bigram strings.
+ */
+export function visitTerms(
+  text: string,
+  words: readonly TextWord[],
+  unigram: (term: string, start: number, end: number) => void,
+  bigram: (first: string, start: number, end: number) => void,
+): void {
   // The previous term of a possible bigram (null: none), kept in locals rather than an object per word.
   let prevTerm: string | null = null;
   let prevStart = 0;
   let lastEnd = 0;
-  for (const w of base === 0 ? textWords(text) : scanWords(text)) {
+  for (const w of words) {
     const raw = w.lower;
     const gapStart = lastEnd;
     lastEnd = w.end;
@@ -160,26 +186,23 @@ function computeOccurrences(text: string, base: number): TermOccurrence[] {
       continue;
     }
     const term = stem(raw);
-    const start = base + w.start;
-    const end = base + w.end;
-    out.push({ term, start, end });
+    unigram(term, w.start, w.end);
     // A bigram only across plain spacing or a hyphen: not across sentence punctuation.
     if (prevTerm !== null) {
       GAP.lastIndex = gapStart;
       GAP.test(text);
-      if (GAP.lastIndex === w.start) out.push({ term: `${prevTerm} ${term}`, start: prevStart, end });
+      if (GAP.lastIndex === w.start) bigram(prevTerm, prevStart, w.end);
     }
     prevTerm = term;
-    prevStart = start;
+    prevStart = w.start;
   }
-  return out;
 }
 
 /** A character a word (see `scanWords`) can contain, or half of a surrogate pair (treated as one, to be safe). */
 const WORDISH = /[\p{L}\p{N}'’\uD800-\uDFFF]/u;
 
 /** No word can run across offset `i` of `text`. */
-function cleanCut(text: string, i: number): boolean {
+export function cleanCut(text: string, i: number): boolean {
   return i <= 0 || i >= text.length || !WORDISH.test(text[i - 1] as string) || !WORDISH.test(text[i] as string);
 }
 
