@@ -6,12 +6,13 @@
  */
 import type { Detector } from '../../core/detect/types.js';
 import type { Signal } from '../../core/finding/types.js';
-import { BoundaryPattern } from '../../core/segment/word-boundary.js';
+import { tightenBoundaries } from '../../core/segment/word-boundary.js';
 import { ACRONYM_SOURCE, isInstitution, NAME } from './patterns.js';
+import { isSpaceCode, mayBeUpper, stickyMatches } from './sticky-matches.js';
 
 const SAY = String.raw`(?:said|says|stated|states|reported|reports|found|finds|confirmed|confirms|announced|concluded|concludes|estimated|estimates|published|publishes|showed|shows|noted|notes|told|wrote|writes|documented|verified|заявил[аи]?|сообщил[аи]?|заявив|повідомив|erklärte|berichtete|teilte mit|a déclaré|a indiqué|afirmó|informó|declaró)`;
 /** Constructions that introduce a source before its name; each may start a sentence (first letter either case). */
-const INTRO = [
+const INTRO_PHRASES = [
   'according to',
   'as reported by',
   'data from',
@@ -52,17 +53,18 @@ const INTRO = [
   'd’après',
   'según',
   'de acuerdo con',
-].map((p) => `[${(p[0] as string).toUpperCase()}${p[0] as string}]${p.slice(1).replace(/ /gu, '\\s+')}`);
-const BEFORE = new RegExp(
+];
+const INTRO = INTRO_PHRASES.map((p) => `[${(p[0] as string).toUpperCase()}${p[0] as string}]${p.slice(1).replace(/ /gu, '\\s+')}`);
+export const BEFORE = new RegExp(
   String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:the\s+|l['’]|la\s+|el\s+|los\s+|las\s+|der\s+|des\s+|die\s+|du\s+|de\s+la\s+|de\s+)?(${NAME})`,
   'gu',
 );
 /** "according to the statistics office": a lower-case institution named by its kind, after a sourcing phrase. */
-const BEFORE_LOWER = new RegExp(
+export const BEFORE_LOWER = new RegExp(
   String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+the\s+((?:[\p{Ll}-]+\s+){0,3}(?:office|ministry|agency|commission|institute|council|authority|regulator|department|service|bureau|court|university|police|government|registry|watchdog|inspectorate|observatory))(?![\p{L}])`,
   'gu',
 );
-const AFTER = new RegExp(
+export const AFTER = new RegExp(
   String.raw`(${NAME}),?\s+(?:has\s+|have\s+|had\s+)?${SAY}(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`,
   'gu',
 );
@@ -74,10 +76,78 @@ const SOURCE_LINE =
   /(?:^|\n)[ \t]*(?:Sources?|Источники?|Джерела?|Джерело|Quellen?|Fuentes?|来源|出处)[ \t]*[:：][ \t]*([^\n]{2,200})/gu;
 const CJK = /(?:根据|据)([\p{Script=Han}A-Za-z]{2,20}?)(?:的)?(?:数据|报道|报告|统计|研究|消息|称)/gu;
 
-/** The same matches, found sooner (see BoundaryPattern). */
-const FAST_BEFORE = new BoundaryPattern(BEFORE);
-const FAST_BEFORE_LOWER = new BoundaryPattern(BEFORE_LOWER);
-const FAST_AFTER = new BoundaryPattern(AFTER);
+/**
+ * Where BEFORE and BEFORE_LOWER can start: at an opening phrase, i.e. a first letter of one (either case)
+ * followed by that phrase's second character (any whitespace where the phrase has a space), not right
+ * after an ASCII letter (the patterns' lookbehind). A superset of their match starts, found by one pass.
+ */
+const INTRO_FIRST = new Map<number, number>();
+const INTRO_PAIRS = new Set<number>();
+for (const p of INTRO_PHRASES) {
+  const first = p.charCodeAt(0);
+  INTRO_FIRST.set(first, first).set(p[0]!.toUpperCase().charCodeAt(0), first);
+  INTRO_PAIRS.add(first * 0x10000 + p.charCodeAt(1));
+}
+
+/** Exported for the equivalence test (sticky-matches.test.ts), as are `afterStarts` and the patterns. */
+export function introStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let p = 0; p + 1 < text.length; p++) {
+    const first = INTRO_FIRST.get(text.charCodeAt(p));
+    if (first === undefined) continue;
+    const before = p > 0 ? text.charCodeAt(p - 1) | 0x20 : 0;
+    if (before >= 97 && before <= 122) continue;
+    const second = text.charCodeAt(p + 1);
+    if (INTRO_PAIRS.has(first * 0x10000 + (isSpaceCode(second) ? 32 : second))) out.push(p);
+  }
+  return out;
+}
+
+/** First letters of the reporting verbs (each alternative of SAY opens with a literal letter). */
+const SAY_FIRST = new Set(
+  SAY.slice('(?:'.length, -1)
+    .split('|')
+    .map((v) => v.charCodeAt(0)),
+);
+const SAY_AT = new RegExp(SAY, 'uy');
+/**
+ * Most whitespace runs an AFTER match has before its verb: after "the" (1), between the eight words of a
+ * name with joiners (14), before "has" (1) and before the verb (1). Names, joiners and "has" hold none.
+ */
+const MAX_GAPS = 17;
+
+/**
+ * Where AFTER can start: every match ends in a reporting verb that follows whitespace, within MAX_GAPS
+ * whitespace runs before it, on a "t", "T", digit or upper-case letter. A superset of its match starts.
+ */
+export function afterStarts(text: string): number[] {
+  const out: number[] = [];
+  let next = 0;
+  for (let q = 1; q < text.length; q++) {
+    if (!isSpaceCode(text.charCodeAt(q - 1)) || !SAY_FIRST.has(text.charCodeAt(q))) continue;
+    SAY_AT.lastIndex = q;
+    if (!SAY_AT.test(text)) continue;
+    let i = q;
+    let gaps = 0;
+    while (i > 0) {
+      if (isSpaceCode(text.charCodeAt(i - 1))) {
+        if (++gaps > MAX_GAPS) break;
+        while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
+      } else while (i > 0 && !isSpaceCode(text.charCodeAt(i - 1))) i--;
+    }
+    for (let p = Math.max(i, next); p < q; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 116 || (c >= 48 && c <= 57) || mayBeUpper(c)) out.push(p);
+    }
+    next = Math.max(next, q);
+  }
+  return out;
+}
+
+/** The patterns, sticky, for `stickyMatches` (none can match the empty string: each needs a name). */
+const BEFORE_AT = new RegExp(tightenBoundaries(BEFORE.source, BEFORE.flags), 'uy');
+const BEFORE_LOWER_AT = new RegExp(tightenBoundaries(BEFORE_LOWER.source, BEFORE_LOWER.flags), 'uy');
+const AFTER_AT = new RegExp(tightenBoundaries(AFTER.source, AFTER.flags), 'uy');
 
 export const namedSource: Detector = {
   meta: {
@@ -155,15 +225,16 @@ export const namedSource: Detector = {
         evidence: [{ kind: 'pattern', label: how }],
       });
     };
-    for (const m of FAST_BEFORE.matchAll(ctx.text)) {
+    const intros = introStarts(ctx.text);
+    for (const m of stickyMatches(ctx.text, BEFORE_AT, intros)) {
       const name = m[1] as string;
       add((m.index ?? 0) + m[0].length - name.length, name, 'before');
     }
-    for (const m of FAST_BEFORE_LOWER.matchAll(ctx.text)) {
+    for (const m of stickyMatches(ctx.text, BEFORE_LOWER_AT, intros)) {
       const name = m[1] as string;
       add((m.index ?? 0) + m[0].length - name.length, name, 'before');
     }
-    for (const m of FAST_AFTER.matchAll(ctx.text)) {
+    for (const m of stickyMatches(ctx.text, AFTER_AT, afterStarts(ctx.text))) {
       const name = m[1] as string;
       add(m.index ?? 0, name, 'after');
     }

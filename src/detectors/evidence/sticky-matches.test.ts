@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { randomStrings } from '../../../test/support/random-strings.js';
+import { AFTER, afterStarts, BEFORE, BEFORE_LOWER, introStarts } from './named-source.js';
+import { DATE, startsBeforeYears, YEAR } from './number.js';
+import { isSpaceCode, stickyMatches } from './sticky-matches.js';
+
+/** [index, text] of each match, as `matchAll` of the global pattern gives them (the scan the detectors replaced). */
+function globalMatches(text: string, re: RegExp): [number, string][] {
+  return [...text.matchAll(new RegExp(re.source, re.flags))].map((m) => [m.index ?? 0, m[0]]);
+}
+
+function stickyOf(re: RegExp, text: string, starts: readonly number[]): [number, string][] {
+  return [...stickyMatches(text, new RegExp(re.source, `${re.flags.replace('g', '')}y`), starts)].map((m) => [m.index ?? 0, m[0]]);
+}
+
+const SOURCE_PIECES = [
+  'according to', 'According to', 'as reported by', 'a study by', 'A study by', 'a ', 'as ', 'an ', 'data from', 'selon', 'según',
+  'd’après', "d'après", 'l’', 'по данным', 'Минздрава', 'laut', 'nach Angaben der', ' ', '  ', '\n', '\t', '\u00a0', '\u2003',
+  'the ', 'The ', 'World', 'Health', 'Organization', ' of ', ' and ', ' for ', 'said', 'says', 'has ', 'have ', 'reported',
+  'заявил', 'заявила', 'teilte mit', 'a déclaré', 'told', ',', '.', 'Reuters', 'statistics office', 'ministry', '42', '2019', 'x',
+  'É', 'Über', 'éa', '😀', '𝐀', 'Smith', 'McDonald', '-', '&', 'tells', 'Said', 'sources', 'ted', 'Data',
+];
+
+const DATE_PIECES = [
+  '12', '3', '31st', 'March', 'march', 'Mar.', 'Sept', 'марта', 'janvier', ' ', '  ', '\n', '\u00a0', ',', '.', '/', '-', '2019',
+  '1999', '2020', '20', '19', '201', '1918', '年', '月', '日', 'in ', 'since ', 'by ', 'IN ', 'seit ', 'de ', 'x', 'a', '1.5',
+  '05', '2019-05-06', '12/03/2019', 'th', 'ſince ',
+];
+
+describe('stickyMatches at the candidate starts equals the global scan', () => {
+  const sources = [
+    ...randomStrings(SOURCE_PIECES, 3000, 24, 11),
+    'The Alpha of Beta of Gamma of Delta of Epsilon of Zeta of Eta of Theta, has said',
+    'The Alpha of Beta of Gamma of Delta of Epsilon of Zeta of Eta of Theta of Iota has said',
+    'the\tAlpha  of \u00a0Beta\nsaid',
+    'xYZ said',
+  ];
+  it.each([
+    ['BEFORE', BEFORE, introStarts],
+    ['BEFORE_LOWER', BEFORE_LOWER, introStarts],
+    ['AFTER', AFTER, afterStarts],
+  ] as const)('named sources: %s', (_name, re, starts) => {
+    for (const text of sources) expect(stickyOf(re, text, starts(text)), JSON.stringify(text)).toEqual(globalMatches(text, re));
+  });
+
+  const dates = [...randomStrings(DATE_PIECES, 3000, 16, 7), '12th  \n March., \u00a02019', 'In\u00a0\u00a02019.5', 'ſince 2019'];
+  it.each([
+    ['DATE', DATE, 2],
+    ['YEAR', YEAR, 1],
+  ] as const)('numbers: %s', (_name, re, gaps) => {
+    for (const text of dates) expect(stickyOf(re, text, startsBeforeYears(text, gaps)), JSON.stringify(text)).toEqual(globalMatches(text, re));
+  });
+
+  it('the candidate pieces hold matches (the comparison is not vacuous)', () => {
+    expect(sources.filter((t) => globalMatches(t, AFTER).length > 0).length).toBeGreaterThan(100);
+    expect(sources.filter((t) => globalMatches(t, BEFORE).length > 0).length).toBeGreaterThan(50);
+    expect(dates.filter((t) => globalMatches(t, DATE).length > 0).length).toBeGreaterThan(100);
+    expect(dates.filter((t) => globalMatches(t, YEAR).length > 0).length).toBeGreaterThan(100);
+  });
+});
+
+describe('isSpaceCode', () => {
+  it('is \\s for every code unit', () => {
+    for (let c = 0; c < 0x10000; c++) expect(isSpaceCode(c), c.toString(16)).toBe(/\s/u.test(String.fromCharCode(c)));
+  });
+});
