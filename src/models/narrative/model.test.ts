@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { randomStrings } from '../../../test/support/random-strings.js';
 import { NarrativeModel, packVector, type NarrativeModelData, type SparseVector } from './model.js';
+import { countTerms, termCounts, termOccurrences } from './terms.js';
 
 // The neighbour vote as first written (an object per exemplar, filter, sort, slice), to check the kept-best
 // insertion against.
@@ -57,5 +59,43 @@ describe('NarrativeModel', () => {
     const { index, value } = packVector(v);
     expect(Array.from(index)).toEqual([...v.keys()]);
     expect(Array.from(value)).toEqual([...v.values()]);
+  });
+});
+
+describe('NarrativeModel on text: indexed terms equal the occurrence lists', () => {
+  // Words, their plural and possessive forms, stop words, digits, hyphens and punctuation: unigrams,
+  // bigrams (some in the vocabulary, some not, one whose parts are known only as a bigram) and cut points.
+  const pieces = ['gas', 'gases', "gas's", 'price', 'prices', 'war', 'the', 'of', '2022', 'x', 'nato', 'green', 'deal', 'rare-earth', ' ', '  ', '\n\n', '-', ', ', '. ', 'Prices', 'Gas’s', 'éco'];
+  const vocabulary = ['gas', 'price', 'war', 'nato', 'green', 'deal', 'gas price', 'price war', 'green deal', 'rare earth', 'deal gas', 'éco', 'nato nato'];
+  const data: NarrativeModelData = {
+    format: 'narrascope-narrative-model',
+    version: 'test',
+    taxonomy: 'test',
+    seed: 0,
+    trainedOn: 'test',
+    vocabulary,
+    idf: vocabulary.map((_, i) => 1 + i / 7),
+    heads: { h: { bias: 0.1, weights: vocabulary.map((_, i) => [i, ((i * 5) % 7) - 3] as const) } },
+    thresholds: { narrative: 0.5, coarse: 0.5, fine: 0.5, prior: 0 },
+  };
+  const model = new NarrativeModel(data);
+  const texts = randomStrings(pieces, 250, 30, 5);
+
+  it('vectorize, vectorizeRange and cuesInRange give what the occurrence lists give', () => {
+    let nonEmpty = 0;
+    for (const text of texts) {
+      const whole = model.vectorize(text);
+      expect([...whole], text).toEqual([...model.vectorizeCounts(termCounts(text))]);
+      if (whole.size > 1) nonEmpty++;
+      for (let start = 0; start <= text.length; start += 3) {
+        for (let end = start; end <= text.length; end += 5) {
+          const slice = text.slice(start, end);
+          const expected = model.vectorizeCounts(countTerms(termOccurrences(slice, start)));
+          expect([...model.vectorizeRange(text, start, end)], `${text} ${start}-${end}`).toEqual([...expected]);
+          expect(model.cuesInRange('h', text, start, end, 4), `${text} ${start}-${end}`).toEqual(model.cues('h', slice, start, 4));
+        }
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(30);
   });
 });
