@@ -81,11 +81,13 @@ const CJK = /(?:根据|据)([\p{Script=Han}A-Za-z]{2,20}?)(?:的)?(?:数据|报�
  * followed by that phrase's second character (any whitespace where the phrase has a space), not right
  * after an ASCII letter (the patterns' lookbehind). A superset of their match starts, found by one pass.
  */
-const INTRO_FIRST = new Map<number, number>();
+/** The opening phrases' first letters (either case; all in the BMP) → the lower-case one; 0: none. */
+const INTRO_FIRST = new Uint16Array(0x10000);
 const INTRO_PAIRS = new Set<number>();
 for (const p of INTRO_PHRASES) {
   const first = p.charCodeAt(0);
-  INTRO_FIRST.set(first, first).set(p[0]!.toUpperCase().charCodeAt(0), first);
+  INTRO_FIRST[first] = first;
+  INTRO_FIRST[p[0]!.toUpperCase().charCodeAt(0)] = first;
   INTRO_PAIRS.add(first * 0x10000 + p.charCodeAt(1));
 }
 
@@ -93,8 +95,8 @@ for (const p of INTRO_PHRASES) {
 export function introStarts(text: string): number[] {
   const out: number[] = [];
   for (let p = 0; p + 1 < text.length; p++) {
-    const first = INTRO_FIRST.get(text.charCodeAt(p));
-    if (first === undefined) continue;
+    const first = INTRO_FIRST[text.charCodeAt(p)] as number;
+    if (first === 0) continue;
     const before = p > 0 ? text.charCodeAt(p - 1) | 0x20 : 0;
     if (before >= 97 && before <= 122) continue;
     const second = text.charCodeAt(p + 1);

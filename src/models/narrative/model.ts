@@ -278,9 +278,14 @@ export class NarrativeModel {
       words,
       (term, start, end) => {
         prevPart = part;
-        part = table.partId.get(term) ?? -1;
-        const i = this.index.get(term);
-        if (i === undefined) return;
+        const id = table.termId.get(term);
+        if (id === undefined) {
+          part = -1;
+          return;
+        }
+        part = table.partOf[id] as number;
+        const i = table.indexOf[id] as number;
+        if (i < 0) return;
         index[n] = i;
         starts[n] = start;
         ends[n++] = end;
@@ -427,9 +432,15 @@ function firstEndingAfter(terms: IndexedTerms, start: number): number {
   return lo;
 }
 
-/** The vocabulary's bigrams ("a b") by their parts: `byPair` maps partId(a) × parts + partId(b) to the index. */
+/**
+ * The vocabulary for looking up a text's words: each unigram term and each part of a bigram term gets an
+ * id (one Map look-up per word); `indexOf` and `partOf` give the id's vocabulary index and part id (-1:
+ * none); `byPair` maps part(a) × parts + part(b) to the index of the bigram "a b".
+ */
 interface BigramTable {
-  readonly partId: ReadonlyMap<string, number>;
+  readonly termId: ReadonlyMap<string, number>;
+  readonly indexOf: Int32Array;
+  readonly partOf: Int32Array;
   readonly parts: number;
   readonly byPair: ReadonlyMap<number, number>;
 }
@@ -449,7 +460,20 @@ function bigramTable(index: ReadonlyMap<string, number>): BigramTable {
   const parts = partId.size;
   const byPair = new Map<number, number>();
   for (const [a, b, i] of pairs) byPair.set((partId.get(a) as number) * parts + (partId.get(b) as number), i);
-  return { partId, parts, byPair };
+  const termId = new Map<string, number>();
+  const unigrams: [string, number][] = [];
+  index.forEach((i, term) => {
+    if (!term.includes(' ')) unigrams.push([term, i]);
+  });
+  for (const [term] of unigrams) termId.set(term, termId.size);
+  partId.forEach((_, term) => {
+    if (!termId.has(term)) termId.set(term, termId.size);
+  });
+  const indexOf = new Int32Array(termId.size).fill(-1);
+  const partOf = new Int32Array(termId.size).fill(-1);
+  for (const [term, i] of unigrams) indexOf[termId.get(term) as number] = i;
+  partId.forEach((p, term) => (partOf[termId.get(term) as number] = p));
+  return { termId, indexOf, partOf, parts, byPair };
 }
 
 function dot(x: SparseVector, weights: readonly (readonly [number, number])[]): number {
