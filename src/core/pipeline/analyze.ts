@@ -69,7 +69,7 @@ export async function analyzeDocument(document: Document, options: AnalyzeOption
     );
   }
 
-  const yieldsTo = new Map(config.detectors.flatMap(({ detector }) => (detector.meta.yieldsTo?.length ? [[detector.meta.id, detector.meta.yieldsTo] as const] : [])));
+  const yieldsTo = yieldsToOf(config);
   let findings = postProcess(raw, { minConfidence: config.minConfidence, yieldsTo });
   const partial: PartialResult = { rebuttals: [], claims: [], narratives: [], entities: [], techniques: null, warnings };
   const aggregatorTimes: Record<string, number> = {};
@@ -141,6 +141,18 @@ export async function analyzeDocument(document: Document, options: AnalyzeOption
       configHash: config.hash,
     },
   };
+}
+
+/** Detector id → the detectors it yields to, made once per configuration rather than per document. */
+const YIELDS_TO = new WeakMap<ResolvedConfig, ReadonlyMap<string, readonly string[]>>();
+
+function yieldsToOf(config: ResolvedConfig): ReadonlyMap<string, readonly string[]> {
+  let map = YIELDS_TO.get(config);
+  if (!map) {
+    map = new Map(config.detectors.flatMap(({ detector }) => (detector.meta.yieldsTo?.length ? [[detector.meta.id, detector.meta.yieldsTo] as const] : [])));
+    YIELDS_TO.set(config, map);
+  }
+  return map;
 }
 
 /**

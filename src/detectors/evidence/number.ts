@@ -94,9 +94,10 @@ export const number: Detector = {
         evidence: [{ kind: 'pattern', label: `${messageId} pattern` }],
       });
     };
-    for (const m of stickyMatches(ctx.text, DATE_AT, startsBeforeYears(ctx.text, 2)))
-      push(m.index ?? 0, (m.index ?? 0) + m[0].length, 'date');
-    for (const m of stickyMatches(ctx.text, YEAR_AT, startsBeforeYears(ctx.text, 1))) {
+    // Two runs before a year for DATE; YEAR needs one, so the same starts are a superset for it too.
+    const starts = startsBeforeYears(ctx.text, 2);
+    for (const m of stickyMatches(ctx.text, DATE_AT, starts)) push(m.index ?? 0, (m.index ?? 0) + m[0].length, 'date');
+    for (const m of stickyMatches(ctx.text, YEAR_AT, starts)) {
       const y = m[1] as string;
       const start = (m.index ?? 0) + m[0].length - y.length;
       push(start, start + y.length, 'date');

@@ -47,6 +47,7 @@ describe('stickyMatches at the candidate starts equals the global scan', () => {
   it.each([
     ['DATE', DATE, 2],
     ['YEAR', YEAR, 1],
+    ['YEAR (with the starts of DATE, as the detector runs it)', YEAR, 2],
   ] as const)('numbers: %s', (_name, re, gaps) => {
     for (const text of dates) expect(stickyOf(re, text, startsBeforeYears(text, gaps)), JSON.stringify(text)).toEqual(globalMatches(text, re));
   });
