@@ -224,9 +224,9 @@ function placeTokens(
       // wink splits "Trump's" into "Trump" + "'s" unless it has met "Trump's" as a whole word before in
       // this process (its lexicon cache learns unknown words), so the same text would be tokenised
       // differently depending on what was read earlier. Split it here too: the same tokens every time.
-      tokens.push({ start: offset + at, end: offset + at + base.length, text: base, normal: surface.baseNormal, lemma: surface.baseNormal, pos: tag, kind: surface.baseKind, negated, sentence: -1 });
+      tokens.push({ start: offset + at, end: offset + at + base.length, text: base, normal: surface.baseNormal, lemma: surface.baseNormal, pos: tag, kind: surface.baseKind, negated, sentence: -1, normalKey: found ? 2 * id + 1 : -1 });
       const clitic = surface.value.slice(base.length);
-      tokens.push({ start: offset + at + base.length, end: offset + end, text: clitic, normal: "'s", lemma: "'s", pos: 'PART', kind: surface.cliticKind, negated, sentence: -1 });
+      tokens.push({ start: offset + at + base.length, end: offset + end, text: clitic, normal: "'s", lemma: "'s", pos: 'PART', kind: surface.cliticKind, negated, sentence: -1, normalKey: -1 });
       localToGlobalLast[i] = tokens.length - 1;
       continue;
     }
@@ -241,6 +241,8 @@ function placeTokens(
       kind: surface.kind,
       negated,
       sentence: -1,
+      // The normal form of a found token is its lexeme's (a function of wink's value, which the id names).
+      normalKey: found ? 2 * id : -1,
     });
     localToGlobalLast[i] = tokens.length - 1;
   }

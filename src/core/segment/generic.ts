@@ -56,6 +56,7 @@ export function segmentGenericBlock(
           kind: tokenKind(w.segment),
           negated: false,
           sentence: index,
+          normalKey: -1,
         });
       }
       if (tokens.length === firstToken) continue;

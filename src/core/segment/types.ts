@@ -42,6 +42,13 @@ export interface Token extends Span {
   /** True inside the scope of a negation (English only). */
   readonly negated: boolean;
   readonly sentence: number;
+  /**
+   * An integer naming the token's normal form within this process: tokens with the same key have the same
+   * `normal` (not conversely); -1 where none is known. English tokens take it from wink's lexeme id, so a
+   * model can keep a per-key table of what it derives from the normal form instead of a string look-up per
+   * token. Optional so that hand-made tokens (tests) need not set it.
+   */
+  readonly normalKey?: number;
 }
 
 export interface Quote extends Span {

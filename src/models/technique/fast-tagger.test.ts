@@ -5,6 +5,7 @@ import { spanFeatureIds } from './fast-span.js';
 import { buildFeatureDoc, paragraphFeatures, spanFeatures } from './features.js';
 import { featureIds } from './linear.js';
 import { loadTechniqueModel } from './load.js';
+import { compileTagger, taggerWordIds } from './fast-tagger.js';
 import { tagTokens, tagTokensByName, tokenRange } from './model.js';
 
 // Our own fixtures: cues, quotes, repetition, negation, a word containing "|", capitals, line breaks.
@@ -28,6 +29,22 @@ describe('fast tagger', () => {
     expect(Array.from(fast)).toEqual(Array.from(byName));
     // Not a constant: the tagger separates tokens.
     expect(Math.max(...fast) - Math.min(...fast)).toBeGreaterThan(0.01);
+  });
+});
+
+describe('tagger word ids through normal-form keys', () => {
+  const model = loadTechniqueModel();
+  it('equal the vocabulary look-up of each normal form, on first and repeated meetings', () => {
+    const vocab = compileTagger(model.tagger).vocab;
+    for (let pass = 0; pass < 2; pass++) {
+      for (const text of TEXTS) {
+        const fd = buildFeatureDoc(text, segmentText(text, 'en'));
+        tagTokens(model, fd);
+        const wid = taggerWordIds(fd)?.wid;
+        expect(wid).toBeDefined();
+        fd.tokens.forEach((t, i) => expect(wid?.[i]).toBe(vocab.get(t.normal) ?? -1));
+      }
+    }
   });
 });
 
