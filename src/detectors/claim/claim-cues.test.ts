@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSAL_PHRASES, findPhrases, INTENT_PHRASES, PREDICTION_PHRASES } from './claim-cues.js';
+import { CAUSAL_PHRASES, findPhrases, findPhrasesInLists, INTENT_PHRASES, PREDICTION_PHRASES } from './claim-cues.js';
 
 // The original search (one indexOf loop per phrase), to check the word-start index against.
 function reference(lower: string, phrases: readonly string[]): { phrase: string; index: number }[] {
@@ -16,19 +16,27 @@ function reference(lower: string, phrases: readonly string[]): { phrase: string;
   return out.sort((a, b) => a.index - b.index);
 }
 
-// Our own invented sentences; the fourth phrase list has phrases that overlap themselves, the last one
+// Our own invented sentences; the fourth and last phrase lists have phrases that overlap themselves, the fifth
 // phrases that start outside ASCII or with a digit.
 const SENTENCES = [
   'because of the war, prices will soon rise; they will, because they want to. willow won\'t',
   'it is going to fail in order to justify the plan, due to the sanctions (due to2) and 2will',
   'tot tota tot tot-tot; aa aa aa a; the ploy, the pretext: secretly, deliberately, so that',
   'é will ü will, 3will will3 will',
+  'the agenda-agenda agendagenda agenda, to distract to distract-to distractdistract; to discredit to discreditto discredit',
+  'ab ab ab abab ab ababab totot tot',
   '',
 ];
-const LISTS = [CAUSAL_PHRASES, INTENT_PHRASES, PREDICTION_PHRASES, ['tot', 'aa a', 'a', 'will', 'w'], ['é will', 'ü', 'ü will', '3will', 'will3']];
+const LISTS = [CAUSAL_PHRASES, INTENT_PHRASES, PREDICTION_PHRASES, ['tot', 'aa a', 'a', 'will', 'w'], ['é will', 'ü', 'ü will', '3will', 'will3'], ['agenda', 'abab', 'ab ab', 'tot', 'to distract']];
 
 describe('findPhrases', () => {
   it('finds exactly what one search per phrase finds, in the same order', () => {
     for (const s of SENTENCES) for (const list of LISTS) expect(findPhrases(s, list), s).toEqual(reference(s, list));
+  });
+});
+
+describe('findPhrasesInLists', () => {
+  it('finds, list by list, exactly what findPhrases finds', () => {
+    for (const s of SENTENCES) expect(findPhrasesInLists(s, LISTS), s).toEqual(LISTS.map((list) => reference(s, list)));
   });
 });

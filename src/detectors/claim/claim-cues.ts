@@ -98,6 +98,83 @@ export function findPhrases(lower: string, phrases: readonly string[]): { phrase
   return out;
 }
 
+/**
+ * `lists.map((l) => findPhrases(lower, l))` in one pass over the word starts: the lists' phrases share one
+ * table (made once per array of lists), so each word start is looked up once rather than once per list.
+ */
+export function findPhrasesInLists(lower: string, lists: readonly (readonly string[])[]): { phrase: string; index: number }[][] {
+  const table = multiTable(lists);
+  const starts = wordStarts(lower);
+  const out: { phrase: string; index: number }[][] = lists.map(() => []);
+  // A list with searched phrases collects its word-start hits with their order, to merge as findPhrases does.
+  const hits: (Hit[] | null)[] = table.searched.map((s) => (s.length > 0 ? [] : null));
+  for (let s = 0; s < starts.count; s++) {
+    const i = starts.at[s] as number;
+    const c0 = lower.charCodeAt(i);
+    const c1 = lower.charCodeAt(i + 1);
+    const entries = c0 < 128 && c1 < 128 ? table.ascii[(c0 << 7) | c1] : table.byKey.get(startKey(lower, i));
+    if (!entries) continue;
+    // Entries are by list, then list order: each list's hits at one position come out in its list order.
+    for (const { phrase: p, order, list } of entries) {
+      if (!lower.startsWith(p, i) || isWordChar(lower[i + p.length] ?? ' ')) continue;
+      const listHits = hits[list];
+      if (listHits) listHits.push({ phrase: p, index: i, order });
+      else (out[list] as { phrase: string; index: number }[]).push({ phrase: p, index: i });
+    }
+  }
+  hits.forEach((listHits, list) => {
+    if (!listHits) return;
+    for (const { phrase, order } of table.searched[list] as readonly { phrase: string; order: number }[]) {
+      const found: { phrase: string; index: number }[] = [];
+      searchPhrase(lower, phrase, found);
+      for (const f of found) listHits.push({ phrase, index: f.index, order });
+    }
+    listHits.sort((a, b) => a.index - b.index || a.order - b.order);
+    const listOut = out[list] as { phrase: string; index: number }[];
+    for (const h of listHits) listOut.push({ phrase: h.phrase, index: h.index });
+  });
+  return out;
+}
+
+interface MultiEntry {
+  readonly phrase: string;
+  readonly order: number;
+  /** The index of the phrase's list. */
+  readonly list: number;
+}
+
+interface MultiTable {
+  readonly ascii: readonly (readonly MultiEntry[] | undefined)[];
+  readonly byKey: ReadonlyMap<number, readonly MultiEntry[]>;
+  /** Each list's searched phrases (see `PhraseTable`). */
+  readonly searched: readonly (readonly { phrase: string; order: number }[])[];
+}
+
+const MULTI_TABLES = new WeakMap<readonly (readonly string[])[], MultiTable>();
+
+function multiTable(lists: readonly (readonly string[])[]): MultiTable {
+  let table = MULTI_TABLES.get(lists);
+  if (!table) {
+    const ascii = new Array<MultiEntry[] | undefined>(128 * 128).fill(undefined);
+    const byKey = new Map<number, MultiEntry[]>();
+    const searched = lists.map((phrases, list) => {
+      const one = phraseTable(phrases);
+      one.ascii.forEach((entries, k) => {
+        if (entries) for (const e of entries) (ascii[k] ??= []).push({ ...e, list });
+      });
+      for (const [k, entries] of one.byKey) {
+        let merged = byKey.get(k);
+        if (!merged) byKey.set(k, (merged = []));
+        for (const e of entries) merged.push({ ...e, list });
+      }
+      return one.searched;
+    });
+    table = { ascii, byKey, searched };
+    MULTI_TABLES.set(lists, table);
+  }
+  return table;
+}
+
 interface Hit {
   readonly phrase: string;
   readonly index: number;
@@ -167,10 +244,18 @@ function isWordChar(c: string): boolean {
   return WORD_CHAR.test(c);
 }
 
-/** At least two code units, a word character first, and no proper prefix that is also a suffix. */
+/**
+ * At least two code units, a word character first, and no occurrence of the phrase that overlaps another
+ * can be at a word boundary: for each proper prefix that is also a suffix, the phrase's code unit just
+ * before that suffix is a word character ("tot", "agenda", "to distract"). Such a phrase is found at
+ * a word boundary by the search (whose skips pass over overlapping occurrences only) exactly where it
+ * occurs at a word start followed by a non-word character.
+ */
 function simplePhrase(p: string): boolean {
   if (p.length < 2 || !isWordChar(p[0] as string)) return false;
-  for (let k = 1; k < p.length; k++) if (p.endsWith(p.slice(0, k))) return false;
+  for (let k = 1; k < p.length; k++) {
+    if (p.endsWith(p.slice(0, k)) && !isWordChar(p[p.length - k - 1] as string)) return false;
+  }
   return true;
 }
 
