@@ -50,8 +50,45 @@ const LABEL_AT_LOWER = new RegExp(LABEL_SOURCE, 'du');
 /** For the rare line whose lower-case form has another length ("İ" → "i̇"): the case-insensitive pattern. */
 let labelAtCaseless: RegExp | null = null;
 
+/**
+ * Which ASCII starts of a line can begin a label word, at (first << 7) | second, both lower-cased: 1 for
+ * the first two code units of a word, and for every second code unit after a word's first when that word
+ * is one letter or goes on with a space or hyphen (the pattern joins its parts with [\s\-]+).
+ */
+const ASCII_WORD_STARTS = (() => {
+  const table = new Uint8Array(128 * 128);
+  for (const { word } of LEXICON_WORDS) {
+    const lower = word.toLowerCase();
+    const c0 = lower.charCodeAt(0);
+    if (c0 >= 128) continue;
+    const c1 = lower.charCodeAt(1);
+    if (lower.length < 2 || c1 === 32 || c1 === 45) table.fill(1, c0 << 7, (c0 + 1) << 7);
+    else if (c1 < 128) table[(c0 << 7) | c1] = 1;
+  }
+  return table;
+})();
+
+/**
+ * False when the label pattern cannot match at the start of `line`: it begins with an ASCII code unit that is
+ * not an opening bracket or emphasis ("[", "(", "*", "_"; no ASCII character is one of the pattern's symbols)
+ * and, when a letter, does not begin any label word together with the next code unit. Saves lower-casing up
+ * to LOOKAHEAD characters and running the 364-word pattern at most line starts and sentence starts.
+ */
+function mayStartLabel(line: string): boolean {
+  const c0 = line.charCodeAt(0);
+  if (!(c0 < 128)) return c0 >= 128;
+  if (c0 === 0x5b || c0 === 0x28 || c0 === 0x2a || c0 === 0x5f) return true;
+  const l0 = c0 >= 65 && c0 <= 90 ? c0 + 32 : c0;
+  if (l0 < 97 || l0 > 122) return false;
+  const c1 = line.charCodeAt(1);
+  if (!(c1 < 128)) return true;
+  const l1 = c1 >= 65 && c1 <= 90 ? c1 + 32 : c1;
+  return ASCII_WORD_STARTS[(l0 << 7) | l1] === 1;
+}
+
 /** The label pattern's match at the start of `line`, its groups cut from `line` itself (not its lower-cased copy). */
 function labelAt(line: string): (string | undefined)[] | null {
+  if (!mayStartLabel(line)) return null;
   const lower = line.toLowerCase();
   if (lower.length !== line.length) {
     labelAtCaseless ??= new RegExp(LABEL_SOURCE, 'iu');
@@ -65,7 +102,21 @@ function labelAt(line: string): (string | undefined)[] | null {
 const SINGLE_LETTER = /^\p{L}$/u;
 const SENTENCE_END = /[.!?。！？…"”»)]\s*$/u;
 /** Inside a paragraph a label follows a sentence end; extraction may have eaten the space ("autism.Fact:"). */
-const INLINE_CANDIDATE = /(?<=[.!?。！？…"”»)][ \t]*)[【[]?[*_]{0,2}[\p{Lu}\p{Lo}]/gu;
+/**
+ * Where `/(?<=[.!?。！？…"”»)][ \t]*)[【[]?[*_]{0,2}[\p{Lu}\p{Lo}]/gu` matches, found from the sentence end instead: the match ends where a
+ * candidate starts. Faster, since the engine looks for the rare end characters rather than trying the
+ * lookbehind at every position. The same positions: a candidate's end character and spaces lie after the
+ * previous candidate's start (which is neither), so matches never overlap.
+ */
+const INLINE_CANDIDATE_END = /[.!?。！？…"”»)][ \t]*(?=[【[]?[*_]{0,2}[\p{Lu}\p{Lo}])/gu;
+
+/** Start offsets (in `body`) of the lookbehind pattern's matches in `body`, ascending. */
+export function inlineCandidates(body: string): number[] {
+  const out: number[] = [];
+  INLINE_CANDIDATE_END.lastIndex = 0;
+  for (let m = INLINE_CANDIDATE_END.exec(body); m; m = INLINE_CANDIDATE_END.exec(body)) out.push(m.index + m[0].length);
+  return out;
+}
 /** Only this much of a line is read after a candidate position: labels are short, lines may be huge. */
 const LOOKAHEAD = 240;
 
@@ -76,8 +127,7 @@ export function scanLabels(text: string, blocks: readonly Block[]): LabelHit[] {
     const starts = new Map<number, LabelPosition>();
     starts.set(block.content.start, 'block-start');
     // Line starts inside a block (labels on consecutive lines without a blank line between them).
-    for (let i = block.content.start; i < block.end; i++) {
-      if (text.charCodeAt(i) !== 10) continue;
+    for (let i = text.indexOf('\n', block.content.start); i >= 0 && i < block.end; i = text.indexOf('\n', i + 1)) {
       let j = i + 1;
       while (j < block.end && /[ \t]/u.test(text[j] ?? '')) j++;
       const marker = /^(?:[-*•·▪]|\d{1,3}[.)])[ \t]+/u.exec(text.slice(j, j + 6));
@@ -85,8 +135,8 @@ export function scanLabels(text: string, blocks: readonly Block[]): LabelHit[] {
       if (!starts.has(j)) starts.set(j, 'line-start');
     }
     const body = text.slice(block.content.start, block.end);
-    for (const m of body.matchAll(INLINE_CANDIDATE)) {
-      const at = block.content.start + (m.index ?? 0);
+    for (const offset of inlineCandidates(body)) {
+      const at = block.content.start + offset;
       if (!starts.has(at)) starts.set(at, 'inline');
     }
     for (const [at, position] of [...starts.entries()].sort((a, b) => a[0] - b[0])) {
