@@ -9,7 +9,7 @@ import type { Signal } from '../../core/finding/types.js';
 import type { ClaimType } from '../../core/result/types.js';
 import type { Segments, Sentence, Token } from '../../core/segment/types.js';
 import { trimSpan } from '../../core/text/span.js';
-import { CAUSAL_PHRASES, EVENT_VERBS, findPhrasesInLists, INTENT_PHRASES, OPINION_WORDS, PREDICTION_PHRASES, TIME_WORDS, TYPE_WEIGHT } from './claim-cues.js';
+import { CAUSAL_PHRASES, EVENT_VERBS, findPhrases, INTENT_PHRASES, OPINION_WORDS, PREDICTION_PHRASES, TIME_WORDS, TYPE_WEIGHT } from './claim-cues.js';
 
 const MIN_WORDS = 4;
 const MAX_WORDS = 90;
@@ -72,9 +72,6 @@ const PHRASE_TYPES = [
   ['prediction', PREDICTION_PHRASES],
 ] as const;
 
-/** The phrase lists of `PHRASE_TYPES`, one array for `findPhrasesInLists` (which keys its table on it). */
-const PHRASE_LISTS = PHRASE_TYPES.map(([, phrases]) => phrases);
-
 /** The type a sentence gets when it has cues of several (first found wins; opinion only without any). */
 const TYPE_ORDER: readonly ClaimType[] = ['statistic', 'causal', 'intent', 'prediction', 'event', 'quote'];
 
@@ -111,10 +108,8 @@ export function classifySentence(text: string, segments: Segments, sentence: Sen
     found.add('quote');
     cues.push('quote:quotation');
   }
-  const phraseHits = findPhrasesInLists(lower, PHRASE_LISTS);
-  for (let k = 0; k < PHRASE_TYPES.length; k++) {
-    const type = (PHRASE_TYPES[k] as (typeof PHRASE_TYPES)[number])[0];
-    const hits = phraseHits[k] as { phrase: string; index: number }[];
+  for (const [type, phrases] of PHRASE_TYPES) {
+    const hits = findPhrases(lower, phrases);
     if (hits.length > 0) {
       found.add(type);
       cues.push(...[...new Set(hits.map((h) => h.phrase))].slice(0, 3).map((p) => `${type}:${p}`));
