@@ -12,6 +12,7 @@ export interface DomNode {
   readonly data?: string;
   getAttribute?(name: string): string | null;
   remove?(): void;
+  insertBefore?(node: DomNode, before: DomNode | null): DomNode;
 }
 
 export interface DomDocument extends DomNode {

@@ -107,6 +107,12 @@ describe('htmlToText on bad markup', () => {
     ],
     ['nested lists', '<ul><li>One<ul><li>Inner</li></ul></li><li>Two</li></ul>', '- One\n\n- Inner\n\n- Two'],
     ['an ordered list with start', '<ol start="4"><li>Four</li><li>Five</li></ol>', '4. Four\n\n5. Five'],
+    ['a page with <html> but no <body> tag', '<html><p>The council <b>met</b>.</p></html>', 'The council met.'],
+    [
+      'a page with <head> and no <body> tag',
+      '<html><head><title>T</title></head><p>First.</p><p>Second.</p></html>',
+      'First.\n\nSecond.',
+    ],
   ])('copes with %s', (_name, raw, expected) => {
     expect(htmlToText(raw).text).toBe(expected);
   });
@@ -117,6 +123,13 @@ describe('htmlToText on bad markup', () => {
     expect(page.text).toBe('The council met.');
     expect(raw[page.sourceMap.toOriginal(0)]).toBe('T');
     expect(raw.slice(page.sourceMap.toOriginal(1), page.sourceMap.toOriginal(1) + 2)).toBe('he');
+  });
+
+  it('maps the text of a page without a <body> tag into the markup', () => {
+    const raw = '<html><head><title>Note</title></head><p>The council met on Friday.</p></html>';
+    const page = htmlToText(raw);
+    const at = page.text.indexOf('Friday');
+    expect(raw.slice(page.sourceMap.toOriginal(at), page.sourceMap.toOriginal(at) + 6)).toBe('Friday');
   });
 
   it('yields no text (and the reader no document text) for a page without words', () => {

@@ -113,7 +113,7 @@ function documentSection(r: AnalysisResult, d: number): string {
   const heading = r.document.title ?? src.uri ?? r.document.id;
   return `<section id="d${d}">
 <header><h1>${esc(heading)}</h1>
-<div class="meta">${src.uri ? `${esc(src.uri)} · ` : ''}language ${esc(r.document.language)} · ${r.techniques.words} words · ${r.findings.length} findings · ${esc(r.rebuttalSummary.text)}</div></header>
+<div class="meta">${src.uri ? `${esc(src.uri)} · ` : ''}language ${esc(r.document.language)} · ${r.techniques.words} ${r.techniques.words === 1 ? 'word' : 'words'} · ${r.findings.length} ${r.findings.length === 1 ? 'finding' : 'findings'} · ${esc(r.rebuttalSummary.text)}</div></header>
 <main>
 ${toggles}
 <div class="layout">

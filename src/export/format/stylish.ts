@@ -64,7 +64,7 @@ function documentReport(r: AnalysisResult, c: Painter, width: number, verbose: b
   const where = r.document.source.uri ?? r.document.title ?? `document ${r.document.id} (no file name or title)`;
   lines.push(c.underline(c.bold(clip(where, width))));
   const langConf = r.document.languageConfidence === null ? '' : ` (${Math.round(r.document.languageConfidence * 100)}%)`;
-  lines.push(c.dim(`${r.document.title ? `“${clip(r.document.title, width - 20)}” · ` : ''}language ${r.document.language}${langConf} · ${r.techniques.words} words · ${r.stats.totalMs.toFixed(0)} ms`));
+  lines.push(c.dim(`${r.document.title ? `“${clip(r.document.title, width - 20)}” · ` : ''}language ${r.document.language}${langConf} · ${r.techniques.words} ${r.techniques.words === 1 ? 'word' : 'words'} · ${r.stats.totalMs.toFixed(0)} ms`));
 
   lines.push('', c.bold(`Rebuttal ledger — ${r.rebuttalSummary.text}`));
   if (r.rebuttals.length === 0) lines.push(c.dim('  (no countered claims recognised)'));
