@@ -60,7 +60,11 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }
     const e = raw as FastifyError;
     if (e.validation) {
-      return reply.status(400).send(errorBody('invalid-request', validationMessage(e), 'See /api/openapi.json for the accepted fields.'));
+      // A raw file sent where a JSON object is expected fails validation as "not an object" or a missing
+      // field; the hint names the endpoint that takes raw bodies.
+      const raw = e.validationContext === 'body' && Buffer.isBuffer(request.body);
+      const hint = raw ? 'This endpoint takes a JSON object such as {"text": "..."}; to send a file as the raw body, POST it to /api/analyse/upload.' : 'See /api/openapi.json for the accepted fields.';
+      return reply.status(400).send(errorBody('invalid-request', validationMessage(e), hint));
     }
     const known = e.code ? FASTIFY_CODES[e.code] : undefined;
     if (known) {

@@ -54,6 +54,14 @@ describe('bad input gets a 4xx JSON error', () => {
   });
 });
 
+it('points a raw text body sent to the JSON route at the upload route', async () => {
+  const res = await s.app.inject({ method: 'POST', url: '/api/analyse', headers: { 'content-type': 'text/plain' }, payload: 'The council met on Friday.' });
+  expect(res.statusCode).toBe(400);
+  expect(errorOf(res).hint).toMatch(/\/api\/analyse\/upload/u);
+  const typo = await s.app.inject({ method: 'POST', url: '/api/analyse', payload: { txt: 'abc' } });
+  expect(errorOf(typo).hint).toMatch(/openapi/u);
+});
+
 it('dot segments never reach the file system', async () => {
   for (const url of ['/api/../../etc/passwd', '/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/%2e%2e/%2e%2e/package.json']) {
     const res = await s.app.inject({ method: 'GET', url });

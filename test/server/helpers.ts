@@ -45,8 +45,8 @@ export function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
 }
 
-export function errorOf(res: LightMyRequestResponse): { code: string; message: string } {
-  return (res.json() as { error: { code: string; message: string } }).error;
+export function errorOf(res: LightMyRequestResponse): { code: string; message: string; hint?: string } {
+  return (res.json() as { error: { code: string; message: string; hint?: string } }).error;
 }
 
 export const MYTH_FACT = `Ten myths about the harbour project
