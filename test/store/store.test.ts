@@ -104,6 +104,20 @@ describe.each(await dialects())('store on %s', (_name, make) => {
     expect(back?.meta.configHash).toBe(result.meta.configHash);
   });
 
+  it("stores a taxonomy's Other only when no taxonomy labels the document", async () => {
+    const other = (taxonomy: string) => ({ taxonomy, label: 'Other', level: 'coarse' as const, score: 1, paragraphs: [], support: [] });
+    const labelled = await analyse(docs.alpha, { narratives: [{ taxonomy: 'test', label: 'TEST: Bridges', level: 'coarse', score: 0.9, paragraphs: [0], support: [] }, { taxonomy: 'test', label: 'TEST: Bridges: Other', level: 'fine', score: 0.9, paragraphs: [0], support: [] }, other('second')] });
+    const a = await saveAnalysedDocument(store, docs.alpha, labelled, { reanalyze: true });
+    const rowsOf = async (id: number) => (await store.db.selectFrom('narratives').select(['taxonomy', 'label']).where('document_id', '=', id).execute()).map((n) => `${n.taxonomy}/${n.label}`).sort();
+    expect(await rowsOf(a.documentId)).toEqual(['test/TEST: Bridges', 'test/TEST: Bridges: Other']);
+    // The analysis itself keeps every taxonomy's answer.
+    expect((await getAnalysis(store.db, a.documentId))?.narratives.map((n) => n.label)).toContain('Other');
+    await saveAnalysedDocument(store, docs.alpha, await analyse(docs.alpha, { narratives: [other('test'), other('second')] }), { reanalyze: true });
+    expect(await rowsOf(a.documentId)).toEqual(['second/Other', 'test/Other']);
+    // Back to the labels the other tests expect.
+    await saveAnalysedDocument(store, docs.alpha, await analyse(docs.alpha, { narratives: [{ taxonomy: 'test', label: 'TEST: Bridges', level: 'coarse', score: 0.9, paragraphs: [0], support: [] }] }), { reanalyze: true });
+  });
+
   it('keeps results compressed, and still reads results stored as plain JSON before migration 0006', async () => {
     const [row] = await store.db.selectFrom('analyses').innerJoin('documents', 'documents.current_analysis_id', 'analyses.id').select(['analyses.id', 'analyses.document_id', 'result_json', 'result_packed']).where('documents.hash', '=', docs.alpha.hash).execute();
     if (!row) throw new Error('alpha was not stored');

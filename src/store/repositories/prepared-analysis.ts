@@ -108,12 +108,25 @@ export function prepareAnalysis(result: AnalysisResult, options: PrepareOptions 
         JSON.stringify(r.flags),
       ]),
       claims: result.claims.map((c) => [c.id, c.span.text, c.span.start, c.span.end, c.type, c.speaker?.text ?? null, c.hasSource ? 1 : 0, c.checkWorthiness]),
-      narratives: result.narratives.map((n) => [n.taxonomy, n.label, n.level, n.score]),
+      narratives: storedNarratives(result.narratives).map((n) => [n.taxonomy, n.label, n.level, n.score]),
       entities: result.entities.map((e) => [e.id, e.name, e.type, e.mainRole ?? null, JSON.stringify(e.fineRoles), e.mentions.length]),
     },
     techniques: [...techniquesOf(result)],
   };
 }
+
+/**
+ * The narrative rows of a document. In one analysis each taxonomy answers for itself, so a document can be
+ * `Other` in one (nothing of the infowar storylines) and labelled by another (a SemEval-2025 narrative). The
+ * store's facets, filters and stats count labels across taxonomies, where that `Other` would say the
+ * opposite of the labels beside it: there `Other` means that no taxonomy found a narrative, and a labelled
+ * document keeps its labels only. (A coarse label's `X: Other` sub-narrative is a label and stays.)
+ */
+function storedNarratives(narratives: AnalysisResult['narratives']): AnalysisResult['narratives'] {
+  return narratives.some((n) => n.label !== OTHER) ? narratives.filter((n) => n.label !== OTHER) : narratives;
+}
+
+const OTHER = 'Other';
 
 /** [start, end) of each ledger item's claim, from the prepared rows (watch and counter-link matching skip them). */
 export function preparedClaimRanges(p: PreparedAnalysis): [number, number][] {
