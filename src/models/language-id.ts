@@ -6,8 +6,9 @@ import type { LanguageGuess, LanguageIdentifier } from '../core/pipeline/languag
  * (~60 ms). fastText reads one line, so newlines are flattened.
  *
  * Why a short first sample: the cost of a call grows with the sample, and inside a full analysis it is
- * five times or more what it is alone (0.12 ms per PTC article for 1,000 characters alone), probably because each character
- * n-gram reads a row of the model's table, which the analysers' own data has pushed out of the CPU caches.
+ * five times or more what it is alone (0.12 ms per PTC article for 1,000 characters alone), probably
+ * because each character n-gram reads a row of the model's table, which the analysers' own data has
+ * pushed out of the CPU caches.
  * So the first 300 characters are read first, and only a guess below 0.9 reads 1,000. Measured 2026-11-30,
  * documents alternated between analysers in one process (three runs): language identification cost
  * 0.61–0.97 ms per PTC article with 1,000 characters, 0.38–0.53 ms this way (of 7–9 ms per analysis). On
