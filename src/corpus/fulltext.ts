@@ -63,7 +63,28 @@ export function matchCondition(caps: Capabilities, query: string): RawBuilder<bo
     return e ? sql<boolean>`documents.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ${e})` : null;
   }
   const e = tsqueryExpression(terms);
-  return e ? sql<boolean>`documents.tsv @@ to_tsquery('simple', ${e})` : null;
+  if (!e) return null;
+  const pairs = phrasePairsCondition(terms);
+  return pairs ? sql<boolean>`(${pairs} AND documents.tsv @@ to_tsquery('simple', ${e}))` : sql<boolean>`documents.tsv @@ to_tsquery('simple', ${e})`;
+}
+
+/**
+ * PostgreSQL: a necessary condition for the query's phrases, from the hashed adjacent word pairs of each
+ * document (migration 0007): the pairs of every phrase, which documents matching the query must all hold.
+ * The phrases' pairs are computed by the same function from the same tokenisation (`to_tsvector('simple')`)
+ * as the documents'. Null when the query has no phrase, or has OR (a phrase in one alternative is not
+ * required), or when only a negated phrase has pairs.
+ */
+export function phrasePairsCondition(terms: readonly Term[]): RawBuilder<boolean> | null {
+  if (terms.some((t) => t.or && !t.not)) return null;
+  // A quoted single word has no pair (and `@> '{}'` would make GIN read its whole index).
+  const phrases = terms.filter((t) => t.phrase && !t.not && t.text.includes(' ')).map((t) => t.text);
+  if (!phrases.length) return null;
+  const pairs = sql.join(
+    phrases.map((p) => sql`narrascope_phrase_pairs(to_tsvector('simple', ${p}))`),
+    sql` || `,
+  );
+  return sql<boolean>`documents.phrase_pairs @> (${pairs})`;
 }
 
 /** Relevance, larger is better (FTS5 bm25 is negated). Only valid next to matchCondition's join. */

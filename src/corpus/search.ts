@@ -6,7 +6,7 @@
  */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Store } from '../store/open.js';
-import { fts5Expression, matchCondition, parseQuery, rankExpression, tsqueryExpression } from './fulltext.js';
+import { fts5Expression, matchCondition, parseQuery, phrasePairsCondition, rankExpression, tsqueryExpression } from './fulltext.js';
 import { planJoinedSearch, relaxedMatch } from './search-postgres.js';
 import { planSqliteSearch } from './search-sqlite.js';
 
@@ -137,7 +137,13 @@ function conditions(store: Store, q: SearchQuery): Expression<SqlBool>[] | null 
   if (q.languages?.length) out.push(row(sql<boolean>`documents.language IN (${sql.join(q.languages)})`));
   if (q.techniques?.length) out.push(sql<boolean>`EXISTS (SELECT 1 FROM document_techniques t WHERE t.document_id = documents.id AND t.technique IN (${sql.join(q.techniques)}))`);
   if (q.narratives?.length) {
-    const likes = q.narratives.map((n) => sql`(n.label = ${n} OR n.label LIKE ${`${n.replace(/[%_\\]/gu, '\\$&')}:%`} ESCAPE '\\')`);
+    // The label or its sub-narratives ('label:...'). The redundant prefix test `LIKE 'label%'` lets
+    // PostgreSQL read the narratives from the (label, document_id) index alone; with only the OR it read
+    // them through a bitmap and the table (20,000 rows: 7–10 ms against 4–6, in every narrative search).
+    const likes = q.narratives.map((n) => {
+      const escaped = n.replace(/[%_\\]/gu, '\\$&');
+      return sql`(n.label LIKE ${`${escaped}%`} ESCAPE '\\' AND (n.label = ${n} OR n.label LIKE ${`${escaped}:%`} ESCAPE '\\'))`;
+    });
     out.push(sql<boolean>`EXISTS (SELECT 1 FROM narratives n WHERE n.document_id = documents.id AND (${sql.join(likes, sql` OR `)}))`);
   }
   if (q.entities?.length) out.push(sql<boolean>`EXISTS (SELECT 1 FROM entities e WHERE e.document_id = documents.id AND lower(e.name) IN (${sql.join(q.entities.map((e) => e.toLowerCase()))}))`);
@@ -290,6 +296,7 @@ export async function search(store: Store, q: SearchQuery, tuning: SearchTuning 
         rank: text ? rankExpression(store.caps, text) : null,
         relaxedWords: text ? relaxedMatch(store, text) : null,
         tsquery: text && store.caps.fullText === 'tsvector' ? tsqueryExpression(parseQuery(text)) : null,
+        phrasePairs: text && store.caps.fullText === 'tsvector' ? phrasePairsCondition(parseQuery(text)) : null,
         page: { limit, offset },
         rankWindow: tuning.rankWindow ?? RANK_WINDOW,
         facetLimit: FACET_EXACT_LIMIT,

@@ -15,6 +15,10 @@ export const SEARCH_QUERIES: readonly SearchQuery[] = [
   { text: 'grain' },
   { text: 'grain convoy' },
   { text: '"grain grain"' },
+  // Phrases with filters and other words (PostgreSQL: the word pairs' index, joined to the filters first).
+  { text: '"grain report"', techniques: ['Doubt'] },
+  { text: '"report sanctions" -convoy', narratives: ['T: Coarse 0'] },
+  { text: '"bridge report protest" protest', from: '2024-02-01' },
   { text: 'bridge OR drone' },
   { text: 'harbour -sanctions' },
   { text: 'grain', outlets: ['South Wire'] },

@@ -8,7 +8,8 @@ import { migration as factChecks } from './0003-fact-checks.js';
 import { migration as searchIndexes } from './0004-search-indexes.js';
 import { migration as postgresSearch } from './0005-postgres-search.js';
 import { migration as packedResults } from './0006-packed-results.js';
+import { migration as phrasePairs } from './0007-phrase-pairs.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [core, api, factChecks, searchIndexes, postgresSearch, packedResults];
+export const migrations: readonly Migration[] = [core, api, factChecks, searchIndexes, postgresSearch, packedResults, phrasePairs];
 export type { Migration } from './types.js';
