@@ -16,6 +16,7 @@ export async function migrate(
   caps: Capabilities,
   write: <T>(fn: (trx: Kysely<unknown>) => Promise<T>) => Promise<T>,
   migrations: readonly Migration[] = builtin,
+  onUpgrade?: (step: { readonly id: string; readonly description: string; readonly cost?: string }) => void,
 ): Promise<string[]> {
   const known = new Set(migrations.map((m) => m.id));
   const applied: string[] = [];
@@ -39,6 +40,10 @@ export async function migrate(
       const unknown = [...ids].filter((id) => !known.has(id));
       if (unknown.length) throw tooNew(unknown);
       if (ids.has(m.id)) return;
+      // An existing store being upgraded (not a new one being created): say what runs, since a step may
+      // rewrite a large table while every other process waits.
+      const cost = m.cost?.[caps.dialect];
+      if (done?.size) onUpgrade?.({ id: m.id, description: m.description, ...(cost ? { cost } : {}) });
       try {
         await m.up(trx, caps);
       } catch (e) {

@@ -19,6 +19,8 @@ export interface OpenStoreOptions {
   readonly create?: boolean;
   /** How long a writer waits for another writer's lock, in ms (SQLite busy timeout; default 30 s). */
   readonly busyTimeoutMs?: number;
+  /** Told before each schema step applied to an existing store (a newer Narrascope opening an older store). */
+  readonly onUpgrade?: (step: { readonly id: string; readonly description: string; readonly cost?: string }) => void;
 }
 
 export interface Store {
@@ -62,7 +64,7 @@ export function isPostgresUrl(url: string): boolean {
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
   const store = isPostgresUrl(url) ? await openPostgres(url) : openSqlite(url, options);
   try {
-    await migrate(store.db as unknown as Kysely<unknown>, store.caps, (fn) => store.write((trx) => fn(trx as unknown as Kysely<unknown>)));
+    await migrate(store.db as unknown as Kysely<unknown>, store.caps, (fn) => store.write((trx) => fn(trx as unknown as Kysely<unknown>)), undefined, options.onUpgrade);
   } catch (e) {
     await store.close().catch(() => undefined);
     throw translateError(e, store.location);

@@ -103,6 +103,8 @@ describe('narrascope factchecks', () => {
     expect(r.stdout).toMatch(/imported 1 fact-check\(s\), 1 rejected/u);
     expect(r.stderr).toMatch(/without claimReviewed/u);
     expect((await runCli(['factchecks', 'count', '--db', db])).stdout).toBe('1\n');
+    // Without --db, $NARRASCOPE_DB names the store, as for every other command.
+    expect((await runCli(['factchecks', 'count'], { env: { NARRASCOPE_DB: db } })).stdout).toBe('1\n');
     const again = await runCli(['factchecks', 'import', json, '--db', db, '-q']);
     expect(again.stdout).toMatch(/imported 0 fact-check\(s\), 1 already in the library/u);
     const m = await runCli(['match', 'bridges melting in the summer', '--db', db]);

@@ -16,6 +16,7 @@ import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { storeUpgradeNotice } from '../store-upgrade-notice.js';
 
 const USAGE = `Usage: narrascope factchecks <import FILE... | list | count> [options]
 
@@ -29,7 +30,7 @@ The fact-check library that \`narrascope match\` searches.
   count                 print the number of fact-checks
 
 Options:
-      --db PATH|URL       SQLite file or postgres:// URL (default ./narrascope.db)
+      --db PATH|URL       SQLite file or postgres:// URL (default ./narrascope.db, or $NARRASCOPE_DB)
       --format NAME       ${FACT_CHECK_FILE_FORMATS.join(' | ')} (default: by extension, then content)
       --columns MAP       CSV/TSV column mapping, e.g. claim=statement,rating=verdict,url=link
                           (fields: id, claim, title, rebuttal, rating, publisher, url, date, claimAuthor, language)
@@ -69,9 +70,9 @@ export async function openLibraryStore(
   io: CliIO,
   create: boolean,
 ): Promise<Awaited<ReturnType<typeof openStore>>> {
-  const db = str(args, 'db') ?? 'narrascope.db';
+  const db = str(args, 'db') ?? (io.env.NARRASCOPE_DB || 'narrascope.db');
   try {
-    return await openStore(/^postgres(ql)?:\/\//iu.test(db) ? db : resolve(io.cwd, db), { create });
+    return await openStore(/^postgres(ql)?:\/\//iu.test(db) ? db : resolve(io.cwd, db), { create, onUpgrade: storeUpgradeNotice(io) });
   } catch (e) {
     if (isStoreError(e))
       throw new UserError(

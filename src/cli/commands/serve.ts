@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
@@ -12,7 +13,8 @@ import { SqlTokenStore } from '../../server/auth/sql-token-store.js';
 import { ensureAdminToken } from '../../server/auth/tokens.js';
 import { StoreCorpusService } from '../../server/corpus.js';
 import { ingestExamplesIfEmpty } from '../../server/examples.js';
-import { isStoreError, openStore } from '../../store/index.js';
+import { isPostgresUrl, isStoreError, openStore } from '../../store/index.js';
+import { storeUpgradeNotice } from '../store-upgrade-notice.js';
 
 /** Package root, from src/cli/commands or dist/cli/commands alike. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -35,7 +37,7 @@ ingested when it is empty, and an admin API token is printed once (keep it: only
 Options:
   --port N              port to listen on (default 8400; 0 picks a free one)
   --host ADDR           address to bind (default 127.0.0.1; 0.0.0.0 exposes the server to the network)
-  --db PATH|URL         SQLite file or postgres:// URL (default ./narrascope.db)
+  --db PATH|URL         SQLite file or postgres:// URL (default ./narrascope.db, or $NARRASCOPE_DB)
   --private             require a token for reads too (default: anonymous reads allowed)
   --no-examples         do not ingest examples/ into an empty store
   --rate-limit N        requests per minute per client (default 600; 0 disables)
@@ -63,11 +65,12 @@ Examples:
     const port = intOption(v.port, 'port', 0, 65535, 8400);
     const rate = intOption(v['rate-limit'], 'rate-limit', 0, 1_000_000, 600);
     const host = typeof v.host === 'string' ? v.host : '127.0.0.1';
-    const dbPath = typeof v.db === 'string' ? v.db : 'narrascope.db';
+    const db = typeof v.db === 'string' ? v.db : (io.env.NARRASCOPE_DB || 'narrascope.db');
+    const dbPath = isPostgresUrl(db) ? db : resolve(io.cwd, db);
     const webRoot = typeof v.web === 'string' ? v.web : `${ROOT}web/dist`;
     let store;
     try {
-      store = await openStore(dbPath);
+      store = await openStore(dbPath, { onUpgrade: storeUpgradeNotice(io) });
     } catch (e) {
       if (isStoreError(e)) throw new UserError(e.message, e.hint, ExitCode.store);
       throw e;

@@ -24,6 +24,7 @@ import type { Migration } from './types.js';
 export const migration: Migration = {
   id: '0007-phrase-pairs',
   description: 'PostgreSQL: hashed adjacent word pairs of each document (phrase_pairs, GIN index) for phrase search',
+  cost: { postgres: 'rewrites the documents table once: about a minute per 100,000 documents' },
   async up(db: Kysely<unknown>, caps: Capabilities) {
     if (caps.dialect !== 'postgres') return;
     // Pairs of lexemes at positions p and p + 1, each hashed to 16 bits (as a smallint).

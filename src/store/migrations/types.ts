@@ -9,5 +9,7 @@ import type { Capabilities } from '../capabilities.js';
 export interface Migration {
   readonly id: string;
   readonly description: string;
+  /** For a step that takes long on a large store (a table rewrite): what it costs, per database, told before it runs. */
+  readonly cost?: Partial<Record<Capabilities['dialect'], string>>;
   up(db: Kysely<unknown>, caps: Capabilities): Promise<void>;
 }
