@@ -87,21 +87,24 @@ const PROBE_DOCUMENTS = 256;
 /**
  * The cost model that picks an access path for the words, in units of one tsvector read among the newest
  * documents (detoasted and tested: ≈5 µs, their TOAST pages being cached). Walking reads one tsvector per
- * document walked; below the ranking window the documents are older and their TOAST pages mostly not
- * cached (OLD_WALK: 1,000 documents of two outlets spread over the table took 50–90 ms). The GIN index
+ * document walked; below the ranking window the documents are older and their TOAST pages less often
+ * cached (OLD_WALK: ≈10–18 µs a document). The GIN index
  * decodes every posting of the words (GIN_POSTING), visits the heap once per candidate in the id range
  * (HEAP_VISIT; the heap is compact since migration 0005) and sorts those that pass the filters (SORT); for
  * a phrase it must also read each candidate's tsvector to check the word positions. Measured warm at
  * 100,000 documents: the window's edge of a word in 48% of them, 32 ms through GIN (48,500 candidates)
- * against 21 ms walked (4,200 documents); in 11%, 12 ms against 84 ms; the 1,000 newest matches of a word
- * in 99% of the documents within two outlets, 22 ms through GIN against 50–90 ms walking the outlets'
- * documents. PostgreSQL's own cost model prices neither the tsvector reads nor the heap visits at this,
+ * against 21 ms walked (4,200 documents); in 11%, 12 ms against 84 ms. Below the window, the ~1,000
+ * newest matches of a word in 93% of the documents under a filter, measured 2026-11-30: within two
+ * outlets 11–18 ms walked against 28–30 through GIN, within a technique or a date range 7–8 against 22–25.
+ * OLD_WALK was 10 (from a walk of two outlets' documents measured at 50–90 ms on a busier machine); at 3,
+ * the benchmark's query mix, each query run under both settings in turn, gave p95 36.8–40.1 ms against
+ * 40.0–45.4 and a mean 1.5 ms lower (three runs; 2 was as good as 3). PostgreSQL's own cost model prices neither the tsvector reads nor the heap visits at this,
  * and walked the primary key for a word in 5% of the documents (37,000 tsvectors, 180 ms; GIN 12 ms).
  */
 const GIN_POSTING = 0.02;
 const HEAP_VISIT = 0.03;
 const SORT = 0.08;
-const OLD_WALK = 10;
+const OLD_WALK = 3;
 
 type Db = Store['db'];
 
