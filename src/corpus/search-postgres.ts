@@ -13,7 +13,9 @@
  *   filters or pages only check its documents against the filters;
  * - at most `exactTotalLimit` + 1 matches are read, newest first, for the facets and the total; when there
  *   are more, the total is PostgreSQL's planner estimate (`totalExact: false`), one plan and no row;
- * - the facets and the estimate run while the page is ranked.
+ * - the facets and the estimate run while the page is ranked;
+ * - a phrase's candidates come from the hashed adjacent word pairs (migration 0007), not from its words
+ *   anywhere, and the filters are joined to them before any word position is checked.
  * Measured figures and what did not work: docs/corpus.md.
  */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
@@ -98,8 +100,9 @@ const PROBE_DOCUMENTS = 256;
  * outlets 11–18 ms walked against 28–30 through GIN, within a technique or a date range 7–8 against 22–25.
  * OLD_WALK was 10 (from a walk of two outlets' documents measured at 50–90 ms on a busier machine); at 3,
  * the benchmark's query mix, each query run under both settings in turn, gave p95 36.8–40.1 ms against
- * 40.0–45.4 and a mean 1.5 ms lower (three runs; 2 was as good as 3). PostgreSQL's own cost model prices neither the tsvector reads nor the heap visits at this,
- * and walked the primary key for a word in 5% of the documents (37,000 tsvectors, 180 ms; GIN 12 ms).
+ * 40.0–45.4 and a mean 1.5 ms lower (three runs; 2 was as good as 3). PostgreSQL's own cost model prices
+ * neither the tsvector reads nor the heap visits at this, and walked the primary key for a word in 5% of
+ * the documents (37,000 tsvectors, 180 ms; GIN 12 ms).
  */
 const GIN_POSTING = 0.02;
 const HEAP_VISIT = 0.03;
