@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/corpus/ingest/ingest.js';
 import { search } from '../../src/corpus/search.js';
 import { addWatchEntries, watchReport } from '../../src/corpus/watch.js';
-import { countDocuments, openStore } from '../../src/store/index.js';
+import { countDocuments, listFailures, openStore } from '../../src/store/index.js';
 import { postgresDb, postgresReachable } from '../store/dialects.js';
 import { syntheticJsonl, syntheticText } from './helpers.js';
 
@@ -37,6 +37,25 @@ describe.skipIf(!reachable)('ingest into PostgreSQL', () => {
     } finally {
       await a.close();
       await b.close();
+      await db.cleanup();
+    }
+  }, 120_000);
+
+  it('records a document too large for PostgreSQL text search as failed, says what to do, and stores the rest', async () => {
+    const db = postgresDb();
+    const store = await openStore(db.url);
+    try {
+      // 70,000 distinct made-up words: a tsvector over PostgreSQL's 1 MB limit from ~600 KB of text.
+      const words = Array.from({ length: 70_000 }, (_, i) => `w${i.toString(36)}q${(i * 7919).toString(36)}`);
+      const file = join(dir, 'large.jsonl');
+      writeFileSync(file, `${JSON.stringify({ text: `A very long list. ${words.join(' ')}.` })}\n${syntheticJsonl(0, 2)}`);
+      const s = await ingest(store, [file], { workers: 1, analyzer: { identifyLanguage: false } });
+      expect(s.failed).toBe(1);
+      expect(s.inserted).toBe(2);
+      expect(s.errors[0]).toMatchObject({ stage: 'store', message: expect.stringMatching(/too long for tsvector/u), hint: expect.stringMatching(/split it into parts, or use a SQLite store/u) });
+      expect((await listFailures(store.db)).map((f) => f.error)).toEqual([expect.stringMatching(/could not store the document: string is too long for tsvector/u)]);
+    } finally {
+      await store.close();
       await db.cleanup();
     }
   }, 120_000);

@@ -185,7 +185,8 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
       status = saved.status;
     } catch (e) {
       if (isStoreError(e)) throw e;
-      await fail(origin, 'store', 'store', `${origin}: could not store the document: ${(e as Error).message}`, undefined, doc.hash);
+      const message = (e as Error).message;
+      await fail(origin, 'store', 'store', `${origin}: could not store the document: ${message}`, storeFailureHint(message), doc.hash);
       return;
     } finally {
       c.storeMs += performance.now() - t;
@@ -235,4 +236,13 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
   if (fatal) throw fatal;
   report();
   return { ...c, watchMatches: matches, errors, elapsedMs: performance.now() - started, workers: pool.size };
+}
+
+/**
+ * What to do about a store's refusal of one document, for the known cases. PostgreSQL's text search keeps
+ * at most 1 MB of words and positions per document (`tsvector`), which a text of a few megabytes of
+ * varied words exceeds; SQLite's FTS5 has no such limit.
+ */
+export function storeFailureHint(message: string): string | undefined {
+  return /too long for tsvector/u.test(message) ? 'The document is too large for PostgreSQL text search: split it into parts, or use a SQLite store.' : undefined;
 }
