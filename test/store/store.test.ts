@@ -89,14 +89,19 @@ describe.each(await dialects())('store on %s', (_name, make) => {
     const result = await analyse(docs.alpha, { narratives: [{ taxonomy: 'test', label: 'TEST: Bridges', level: 'coarse', score: 0.9, paragraphs: [0], support: [] }] });
     const first = await saveAnalysedDocument(store, docs.alpha, result);
     expect(first.status).toBe('inserted');
+    const currentOf = async (): Promise<number> => Number((await store.db.selectFrom('documents').select('current_analysis_id').where('id', '=', first.documentId).executeTakeFirstOrThrow()).current_analysis_id);
+    const onlyAnalysis = await store.db.selectFrom('analyses').select('id').where('document_id', '=', first.documentId).executeTakeFirstOrThrow();
+    expect(await currentOf()).toBe(Number(onlyAnalysis.id));
     expect((await saveAnalysedDocument(store, docs.alpha, result)).status).toBe('unchanged');
     const again = await saveAnalysedDocument(store, docs.alpha, result, { reanalyze: true });
     expect(again).toEqual({ status: 'reanalysed', documentId: first.documentId });
     expect(await countDocuments(store.db)).toBe(1);
     const narratives = await store.db.selectFrom('narratives').select('label').where('document_id', '=', first.documentId).execute();
     expect(narratives.map((n) => n.label)).toEqual(['TEST: Bridges']);
-    const analyses = await store.db.selectFrom('analyses').select('id').where('document_id', '=', first.documentId).execute();
+    const analyses = await store.db.selectFrom('analyses').select('id').where('document_id', '=', first.documentId).orderBy('id').execute();
     expect(analyses).toHaveLength(2);
+    // The document names its newest analysis (PostgreSQL draws that id as the document row is written).
+    expect(await currentOf()).toBe(Number(analyses[1]?.id));
     const stored = await getDocument(store.db, docs.alpha.hash.slice(0, 10));
     expect(stored).toMatchObject({ hash: docs.alpha.hash, outlet: 'Alpha Daily', publishedAt: '2024-03-04', url: 'https://alpha.example/bridge', title: 'Bridge for tanks' });
     const back = await getAnalysis(store.db, first.documentId);
