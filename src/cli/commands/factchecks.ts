@@ -16,6 +16,7 @@ import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { storeLocation } from '../store-location.js';
 import { storeUpgradeNotice } from '../store-upgrade-notice.js';
 
 const USAGE = `Usage: narrascope factchecks <import FILE... | list | count> [options]
@@ -70,9 +71,8 @@ export async function openLibraryStore(
   io: CliIO,
   create: boolean,
 ): Promise<Awaited<ReturnType<typeof openStore>>> {
-  const db = str(args, 'db') ?? (io.env.NARRASCOPE_DB || 'narrascope.db');
   try {
-    return await openStore(/^postgres(ql)?:\/\//iu.test(db) ? db : resolve(io.cwd, db), { create, onUpgrade: storeUpgradeNotice(io) });
+    return await openStore(storeLocation(str(args, 'db'), io), { create, onUpgrade: storeUpgradeNotice(io) });
   } catch (e) {
     if (isStoreError(e))
       throw new UserError(

@@ -1,13 +1,13 @@
-import { resolve } from 'node:path';
 import { ingest, type IngestProgress, type IngestSummary } from '../../corpus/ingest/ingest.js';
 import { defaultPoolSize } from '../../corpus/ingest/pool.js';
 import { parseColumnMap, RECORD_FIELDS } from '../../ingest/csv.js';
 import { parseByteSize } from '../../ingest/limits.js';
 import { InputError } from '../../ingest/types.js';
-import { isPostgresUrl, isStoreError, openStore, type Store } from '../../store/index.js';
+import { isStoreError, openStore, type Store } from '../../store/index.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { storeLocation } from '../store-location.js';
 import { storeUpgradeNotice } from '../store-upgrade-notice.js';
 
 export const DB_HELP = '--db PATH|URL     SQLite file or postgres://user@host/db[?schema=name] (default ./narrascope.db, or $NARRASCOPE_DB)';
@@ -19,9 +19,8 @@ function str(args: ParsedArgs, name: string): string | undefined {
 
 /** Opens the store named by --db / NARRASCOPE_DB; store problems become exit code 4. */
 export async function openCliStore(args: ParsedArgs, io: CliIO, create: boolean): Promise<Store> {
-  const db = str(args, 'db') ?? (io.env.NARRASCOPE_DB || 'narrascope.db');
   try {
-    return await openStore(isPostgresUrl(db) ? db : resolve(io.cwd, db), { create, onUpgrade: storeUpgradeNotice(io) });
+    return await openStore(storeLocation(str(args, 'db'), io), { create, onUpgrade: storeUpgradeNotice(io) });
   } catch (e) {
     if (isStoreError(e)) throw new UserError(e.message, e.hint ?? (e.kind === 'missing' ? 'Ingest documents first with `narrascope ingest`, or pass --db.' : undefined), ExitCode.store);
     throw e;

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
@@ -13,7 +12,8 @@ import { SqlTokenStore } from '../../server/auth/sql-token-store.js';
 import { ensureAdminToken } from '../../server/auth/tokens.js';
 import { StoreCorpusService } from '../../server/corpus.js';
 import { ingestExamplesIfEmpty } from '../../server/examples.js';
-import { isPostgresUrl, isStoreError, openStore } from '../../store/index.js';
+import { isStoreError, openStore } from '../../store/index.js';
+import { storeLocation } from '../store-location.js';
 import { storeUpgradeNotice } from '../store-upgrade-notice.js';
 
 /** Package root, from src/cli/commands or dist/cli/commands alike. */
@@ -65,8 +65,7 @@ Examples:
     const port = intOption(v.port, 'port', 0, 65535, 8400);
     const rate = intOption(v['rate-limit'], 'rate-limit', 0, 1_000_000, 600);
     const host = typeof v.host === 'string' ? v.host : '127.0.0.1';
-    const db = typeof v.db === 'string' ? v.db : (io.env.NARRASCOPE_DB || 'narrascope.db');
-    const dbPath = isPostgresUrl(db) ? db : resolve(io.cwd, db);
+    const dbPath = storeLocation(typeof v.db === 'string' ? v.db : undefined, io);
     const webRoot = typeof v.web === 'string' ? v.web : `${ROOT}web/dist`;
     let store;
     try {
