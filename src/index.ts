@@ -10,10 +10,10 @@ export { createNarrativeAggregator, narrativeAggregator, type NarrativeAggregato
 export { testDetector, runDetector, parseMarkers, type TesterCase, type TesterFailure } from './testing/index.js';
 export { createFactCheckMatcher, FactCheckMatcher, Bm25Index, highlightMatches, markHighlights, formatRun, parseIdTsv, parseQrels, evaluateRun, type MatchableFactCheck, type MatchHit, type MatchOptions, type MatcherOptions, type Highlight as MatchHighlight, type RetrievalScores } from './corpus/matching/index.js';
 export { loadWordVectors, cosine as vectorCosine, type WordVectors } from './models/vectors/word-vectors.js';
-export { ledgerClaimReviews, confirmedClaimReviews, stringifyJsonLd, validateClaimReview, type ClaimReview, type ClaimReviewContext, type AnalystConfirmation } from './export/claimreview/index.js';
-export { buildStixBundle, validateStixBundle, stringifyStixBundle, type StixBundle, type StixObject, type StixExportOptions } from './export/stix/index.js';
-export { ledgerCsv, claimsCsv, findingsCsv, csvCell, toCsv } from './export/csv/index.js';
+export { ledgerClaimReviews, confirmedClaimReviews, stringifyJsonLd, validateClaimReview, JsonLdArrayStream, type ClaimReview, type ClaimReviewContext, type AnalystConfirmation } from './export/claimreview/index.js';
+export { buildStixBundle, validateStixBundle, stringifyStixBundle, StixBundleStream, type StixBundle, type StixObject, type StixExportOptions } from './export/stix/index.js';
+export { ledgerCsv, claimsCsv, findingsCsv, tableCsv, tableCsvHeader, tableCsvRows, csvCell, toCsv, type CsvTable } from './export/csv/index.js';
 export { importClaimReviews, importFactCheckTable, ledgerFactChecks, type FactCheckRecord, type ImportBatch } from './store/fact-checks/index.js';
-export { openStore, isPostgresUrl, StoreError, saveAnalysedDocument, getDocument, getAnalysis, countDocuments, recordFailure, listFailures, addDismissal, listDismissals, applyDismissals, type Store, type OpenStoreOptions, type StoreSchema, type Migration, type Dismissal } from './store/index.js';
+export { openStore, isPostgresUrl, StoreError, saveAnalysedDocument, getDocument, getAnalysis, getAnalyses, countDocuments, recordFailure, listFailures, addDismissal, listDismissals, applyDismissals, type Store, type OpenStoreOptions, type StoreSchema, type Migration, type Dismissal } from './store/index.js';
 export * from './corpus/index.js';
 export { TOOL_VERSION } from './version.js';

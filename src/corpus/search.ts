@@ -116,11 +116,14 @@ async function hitDetails(store: Store, details: ReturnType<typeof sql>, page: r
   });
 }
 
-/** The WHERE conditions of a query, as SQL over `documents` (aliased documents) and `outlets`. */
 /** Filters on the document row itself (outlet, dates, language), as opposed to EXISTS over another table. */
 const onRow = new WeakSet<object>();
 
-function conditions(store: Store, q: SearchQuery): Expression<SqlBool>[] | null {
+/**
+ * The WHERE conditions of a query, as SQL over `documents`: the words first (when there are any), then
+ * the filters. Null when the text has no searchable word (such a query matches nothing).
+ */
+export function searchConditions(store: Store, q: SearchQuery): Expression<SqlBool>[] | null {
   const out: Expression<SqlBool>[] = [];
   const row = (e: RawBuilder<boolean>): RawBuilder<boolean> => {
     onRow.add(e);
@@ -265,7 +268,7 @@ export interface SearchTuning {
 }
 
 export async function search(store: Store, q: SearchQuery, tuning: SearchTuning = {}): Promise<SearchResult> {
-  const conds = conditions(store, q);
+  const conds = searchConditions(store, q);
   if (!conds) return { total: 0, totalExact: true, order: 'relevance', hits: [], facets: null, facetScope: null, facetSample: null };
   const limit = Math.max(0, Math.min(q.limit ?? 20, 1000));
   const offset = Math.max(0, q.offset ?? 0);

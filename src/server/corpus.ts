@@ -7,7 +7,8 @@
 import { sql, type Generated, type Kysely } from 'kysely';
 import type { AnalysisResult } from '../core/result/types.js';
 import { createDocument, type DocumentInit } from '../core/text/document.js';
-import { search as searchCorpus, type SearchResult as CorpusSearchResult } from '../corpus/search.js';
+import { search as searchCorpus, type SearchQuery as CorpusSearchQuery, type SearchResult as CorpusSearchResult } from '../corpus/search.js';
+import { selectDocumentIds, storedResults, type StoredResultsBatch } from '../corpus/selection.js';
 import { createFactCheckMatcher, type FactCheckMatcher, type MatchHit } from '../corpus/matching/index.js';
 import { countFactChecks, listFactChecks, type StoredFactCheck } from '../store/fact-checks/index.js';
 import { encodeSignature, MinHasher } from '../corpus/minhash.js';
@@ -143,9 +144,28 @@ export interface CorpusService {
   dismiss(id: string, d: Omit<Dismissal, 'documentHash' | 'id'>): Promise<number | null>;
   confirm(id: string, c: { itemKey: string; verdict: string; note: string; author: string }): Promise<number | null>;
   confirmations(id: string): Promise<readonly { itemKey: string; verdict: string; note: string; author: string; createdAt: string }[]>;
+  /**
+   * The stored analyses of the documents a search's filters select, in ingestion order, a batch at a time
+   * (for exports of any size); `limit` keeps the most recently ingested. `matched` counts before the limit.
+   */
+  exportDocuments(query: Omit<SearchQuery, 'limit' | 'offset'>, options: { limit: number; keepDismissed: boolean }): Promise<{ matched: number; documents: number; batches: AsyncGenerator<StoredResultsBatch> }>;
 }
 
 type Db = Kysely<StoreSchema>;
+
+/** The API's search parameters as the corpus search's filters (one value per filter in the API). */
+function corpusFilters(query: Omit<SearchQuery, 'limit' | 'offset'>): Omit<CorpusSearchQuery, 'limit' | 'offset'> {
+  return {
+    ...(query.q !== undefined ? { text: query.q } : {}),
+    ...(query.outlet ? { outlets: [query.outlet] } : {}),
+    ...(query.language ? { languages: [query.language] } : {}),
+    ...(query.technique ? { techniques: [query.technique] } : {}),
+    ...(query.narrative ? { narratives: [query.narrative] } : {}),
+    ...(query.from ? { from: query.from } : {}),
+    ...(query.to ? { to: query.to } : {}),
+    ...(query.hasLedger !== undefined ? { hasLedger: query.hasLedger } : {}),
+  };
+}
 
 export class StoreCorpusService implements CorpusService {
   private readonly db: Db;
@@ -198,18 +218,7 @@ export class StoreCorpusService implements CorpusService {
    * EXACT_TOTAL_LIMIT — the plan measured at 100,000 documents, instead of an exact count and full facets.
    */
   async search(query: SearchQuery): Promise<SearchResult> {
-    const r = await searchCorpus(this.store, {
-      ...(query.q !== undefined ? { text: query.q } : {}),
-      ...(query.outlet ? { outlets: [query.outlet] } : {}),
-      ...(query.language ? { languages: [query.language] } : {}),
-      ...(query.technique ? { techniques: [query.technique] } : {}),
-      ...(query.narrative ? { narratives: [query.narrative] } : {}),
-      ...(query.from ? { from: query.from } : {}),
-      ...(query.to ? { to: query.to } : {}),
-      ...(query.hasLedger !== undefined ? { hasLedger: query.hasLedger } : {}),
-      limit: query.limit,
-      offset: query.offset,
-    });
+    const r = await searchCorpus(this.store, { ...corpusFilters(query), limit: query.limit, offset: query.offset });
     const f = r.facets;
     return {
       total: r.total,
@@ -219,6 +228,12 @@ export class StoreCorpusService implements CorpusService {
       items: r.hits.map((h) => ({ id: h.hash, title: h.title, outlet: h.outlet, language: h.language, publishedAt: h.publishedAt, url: h.url, length: h.length, ingestedAt: h.ingestedAt, ledgerItems: h.ledgerItems, snippet: h.snippet, score: h.score })),
       facets: { outlets: f?.outlet ?? [], languages: f?.language ?? [], techniques: f?.technique ?? [], narratives: f?.narrative ?? [] },
     };
+  }
+
+  async exportDocuments(query: Omit<SearchQuery, 'limit' | 'offset'>, options: { limit: number; keepDismissed: boolean }): Promise<{ matched: number; documents: number; batches: AsyncGenerator<StoredResultsBatch> }> {
+    const all = await selectDocumentIds(this.store, corpusFilters(query));
+    const ids = all.length > options.limit ? all.slice(-options.limit) : all;
+    return { matched: all.length, documents: ids.length, batches: storedResults(this.store, ids, { keepDismissed: options.keepDismissed }) };
   }
 
   async getDocument(id: string): Promise<{ document: DocumentSummary; result: AnalysisResult | null; dismissals: readonly Dismissal[]; dismissedFindings: readonly string[] } | null> {

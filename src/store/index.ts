@@ -15,6 +15,7 @@ export {
   existingHashes,
   getDocument,
   getAnalysis,
+  getAnalyses,
   storedResultJson,
   countDocuments,
   techniquesOf,
@@ -24,4 +25,4 @@ export {
   type StoredDocument,
 } from './repositories/documents.js';
 export { recordFailure, listFailures, type Failure, type FailureStage } from './repositories/failures.js';
-export { addDismissal, listDismissals, applyDismissals, type Dismissal } from './repositories/dismissals.js';
+export { addDismissal, listDismissals, listDismissalsOf, applyDismissals, type Dismissal } from './repositories/dismissals.js';

@@ -105,6 +105,11 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.locator('.facet', { hasText: 'outlet' }).getByRole('button', { name: 'Bay News' }).click();
     await expect.poll(async () => page.locator('.results > p').first().textContent()).toMatch(/^1 document$/u);
     expect(page.url()).toContain('outlet=Bay+News');
+    // The search's documents export with the same filters.
+    const stixHref = await page.locator('.results').getByRole('link', { name: 'STIX 2.1' }).getAttribute('href');
+    expect(stixHref).toBe('/api/export?format=stix&q=harbour&outlet=Bay+News');
+    const exported = (await (await page.request.get(`${h.url}${stixHref}`)).json()) as { objects: { type: string; name?: string }[] };
+    expect(exported.objects.filter((o) => o.type === 'report').map((o) => o.name)).toEqual(['Harbour myths again']);
     await page.getByRole('link', { name: 'Harbour myths again' }).click();
     await page.getByRole('heading', { name: 'Harbour myths again' }).waitFor();
     expect(await page.getByRole('link', { name: 'CSV (ledger)' }).getAttribute('href')).toMatch(/\/export\?format=csv$/u);

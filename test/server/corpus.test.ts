@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/core/result/types.js';
+import { validateStixBundle, type StixBundle } from '../../src/export/stix/index.js';
 import { factCheck, saveFactChecks } from '../../src/store/fact-checks/index.js';
 import { dialects, type TestDb } from '../store/dialects.js';
 import { withLayers } from './fixtures.js';
@@ -298,6 +299,31 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
       expect(bundle.type).toBe('bundle');
       expect(bundle.id).toMatch(/^bundle--/u);
       expect(bundle.objects.map((o) => o.type)).toContain('report');
+    });
+
+    it('exports the stored documents a search selects, streamed (GET /api/export)', async () => {
+      const stix = await s.app.inject({ method: 'GET', url: '/api/export?format=stix&q=harbour' });
+      expect(stix.statusCode).toBe(200);
+      expect(stix.headers['content-disposition']).toBe('attachment; filename="narrascope-corpus.stix.json"');
+      expect([stix.headers['x-narrascope-matched'], stix.headers['x-narrascope-documents']]).toEqual(['2', '2']);
+      const bundle = JSON.parse(stix.body) as StixBundle;
+      expect(validateStixBundle(bundle)).toEqual([]);
+      expect(bundle.objects.filter((o) => o.type === 'report').map((o) => o.name)).toEqual(['Harbour myths', 'Harbour myths again']);
+      const latest = await s.app.inject({ method: 'GET', url: '/api/export?format=csv&table=claims&outlet=Bay%20News&limit=1' });
+      expect([latest.statusCode, latest.headers['x-narrascope-matched'], latest.headers['x-narrascope-documents']]).toEqual([200, '2', '1']);
+      expect(latest.headers['content-type']).toMatch(/^text\/csv/u);
+      expect(latest.body.split('\r\n')[0]).toMatch(/^document_hash,.*,claim_id,/u);
+      const rows = latest.body.split('\r\n').slice(1, -1);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.startsWith(`${ids[2]},Weather report,`)).toBe(true);
+      const reviews = await s.app.inject({ method: 'GET', url: '/api/export?format=claimreview&hasLedger=true' });
+      expect(reviews.statusCode).toBe(200);
+      // The stored documents have no http(s) address, so no valid review can be made: an empty array.
+      expect(JSON.parse(reviews.body)).toEqual([]);
+      const none = await s.app.inject({ method: 'GET', url: '/api/export?format=stix&outlet=Nobody' });
+      expect([none.statusCode, errorOf(none).code]).toEqual([404, 'no-match']);
+      const bad = await s.app.inject({ method: 'GET', url: '/api/export?format=stix&limit=0' });
+      expect([bad.statusCode, errorOf(bad).code]).toEqual([400, 'invalid-request']);
     });
 
     it.each(['xml', 'csv&table=users', 'claimreview&url=javascript:alert(1)'])(

@@ -12,6 +12,7 @@ import {
 } from '../../export/claimreview/index.js';
 import { getAnalysis, getDocument } from '../../store/index.js';
 import { CSV_TABLES, tableCsv, type CsvTable } from '../../export/csv/index.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../export/encoder.js';
 import { validateAnalysisResult } from '../../export/format/schema.js';
 import { buildStixBundle, stringifyStixBundle } from '../../export/stix/index.js';
 import { readInputs } from '../../ingest/index.js';
@@ -20,16 +21,17 @@ import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { exportCorpus } from './export-corpus.js';
 import { openLibraryStore } from './factchecks.js';
+import { FILTER_OPTIONS, filterHelp } from './search-filters.js';
 
-const EXPORT_FORMATS = ['claimreview', 'stix', 'csv'] as const;
-type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const USAGE = `Usage: narrascope export <claimreview | stix | csv> <file | directory | URL | -> ... [options]
        narrascope export <format> --results FILE [options]
+       narrascope export <format> --corpus [--query WORDS] [filters] [options]
 
-Analyses the inputs (or reads analysis results written by \`narrascope analyze --format json\`) and writes
-them in a standard format:
+Analyses the inputs (or reads analysis results written by \`narrascope analyze --format json\`, or the
+stored analyses of corpus documents) and writes them in a standard format:
 
   claimreview   schema.org ClaimReview JSON-LD, one review per ledger item that has a claim and a
                 verdict; items that cannot make a valid review are skipped and listed on stderr
@@ -45,14 +47,24 @@ Options:
       --date YYYY-MM-DD  claimreview: publication date when the document has none
       --confirmed        claimreview: export the verdicts analysts confirmed in the store (web app / API)
                          instead of the documents' own verdicts; the analyst is the reviewer
-      --db PATH|URL      --confirmed: the store (default ./narrascope.db)
+      --db PATH|URL      --corpus, --confirmed: the store (default ./narrascope.db, or $NARRASCOPE_DB)
 
-Exit codes: 0 ok, 1 internal error, 2 bad input or nothing to export, 3 some inputs failed.
+Corpus export (--corpus): the stored documents that match, from their stored analyses, in ingestion order;
+written as it is read, so any number of documents fits in memory. Filters as in \`narrascope search\`:
+      --query WORDS      full-text query (words, "phrases", OR, -word); empty: every document
+${filterHelp(6, 19)}
+      --limit N          only the N most recently ingested matching documents
+      --keep-dismissed   keep findings analysts dismissed (default: left out, technique counts redone)
+
+Exit codes: 0 ok, 1 internal error, 2 bad input or nothing to export, 3 some inputs failed (or, with
+--corpus, some documents had no readable stored analysis), 4 store error.
 
 Examples:
   narrascope export stix examples/myth-fact.txt --out bundle.json
   narrascope export claimreview page.html --publisher "Example Desk" --url https://example.org/page
-  narrascope analyze docs/ -f json -o results.json && narrascope export csv --results results.json --table claims`;
+  narrascope analyze docs/ -f json -o results.json && narrascope export csv --results results.json --table claims
+  narrascope export stix --corpus --narrative "URW: Discrediting the West" --from 2024-01-01 --out urw.json
+  narrascope export csv --corpus --table claims --outlet "Example Daily" --query "grain OR wheat" > claims.csv`;
 
 /** Analyses inputs with the default configuration; failures are reported and counted, not thrown. */
 export async function analyseSpecs(
@@ -116,6 +128,11 @@ export const exportCommand: CliCommand = {
     date: { type: 'string' },
     confirmed: { type: 'boolean' },
     db: { type: 'string' },
+    corpus: { type: 'boolean' },
+    query: { type: 'string' },
+    limit: { type: 'string' },
+    'keep-dismissed': { type: 'boolean' },
+    ...FILTER_OPTIONS,
   },
   async run(args: ParsedArgs, io: CliIO) {
     const [format, ...inputs] = args.positionals;
@@ -131,6 +148,17 @@ export const exportCommand: CliCommand = {
     const date = str(args, 'date');
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(date))
       throw new UserError(`--date must be YYYY-MM-DD, got "${date}"`);
+    const corpusOnly = ['query', 'limit', 'keep-dismissed', ...Object.keys(FILTER_OPTIONS)].filter((o) => args.values[o] !== undefined);
+    if (args.values.corpus === true) {
+      if (inputs.length || str(args, 'results') || args.values.confirmed === true)
+        throw new UserError(
+          '--corpus exports stored documents: it takes no inputs, --results or --confirmed',
+          'Select stored documents with --query and the filters of `narrascope search`.',
+        );
+      return exportCorpus(format as ExportFormat, table, args, io);
+    }
+    if (corpusOnly.length)
+      throw new UserError(`--${corpusOnly[0]} selects stored documents and needs --corpus`, 'Run `narrascope export --help`.');
     if (args.values.confirmed === true) {
       if (format !== 'claimreview')
         throw new UserError(

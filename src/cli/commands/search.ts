@@ -1,21 +1,9 @@
 import { search, type SearchQuery } from '../../corpus/search.js';
-import type { CliCommand, ParsedArgs } from '../command.js';
+import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from './ingest.js';
-
-function list(args: ParsedArgs, name: string): string[] | undefined {
-  const v = args.values[name];
-  const items = (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string').flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
-  return items.length ? items : undefined;
-}
-
-function date(args: ParsedArgs, name: string): string | undefined {
-  const v = args.values[name];
-  if (typeof v !== 'string') return undefined;
-  if (!/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+Z?)?)?)?$/u.test(v)) throw new UserError(`--${name} must be a date like 2024-03-01, got "${v}"`);
-  return v;
-}
+import { FILTER_OPTIONS, filterHelp, filtersFromArgs } from './search-filters.js';
 
 /** `narrascope search`: full-text search with filters and facets. */
 export const searchCommand: CliCommand = {
@@ -26,28 +14,14 @@ QUERY: words (all must occur), "quoted phrases", OR between terms, -word to excl
 
 Options:
   ${DB_HELP}
-  --outlet NAME        only these outlets (repeat or comma-separate)
-  --from DATE --to DATE  publication date range, inclusive (YYYY-MM-DD)
-  --language CODE      only these languages
-  --technique NAME     documents using a technique (e.g. Loaded_Language)
-  --narrative LABEL    documents with a narrative label (a coarse label also matches its sub-narratives)
-  --entity NAME        documents mentioning an entity
-  --has-ledger / --no-ledger   documents with / without a rebuttal ledger
+${filterHelp(2, 21)}
   --limit N (default 20)  --offset N
   --no-facets          skip facet counts
   --exact-total        count every match (PostgreSQL estimates totals above 1,000 matches; slow for common words)
   --json               machine-readable result`,
   options: {
     db: { type: 'string' },
-    outlet: { type: 'string', multiple: true },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    language: { type: 'string', multiple: true },
-    technique: { type: 'string', multiple: true },
-    narrative: { type: 'string', multiple: true },
-    entity: { type: 'string', multiple: true },
-    'has-ledger': { type: 'boolean' },
-    'no-ledger': { type: 'boolean' },
+    ...FILTER_OPTIONS,
     limit: { type: 'string' },
     offset: { type: 'string' },
     'no-facets': { type: 'boolean' },
@@ -62,17 +36,8 @@ Options:
       if (!Number.isInteger(n) || n < 0) throw new UserError(`--${name} must be a whole number, got "${String(v)}"`);
       return n;
     };
-    if (args.values['has-ledger'] && args.values['no-ledger']) throw new UserError('--has-ledger and --no-ledger exclude each other');
     const q: SearchQuery = {
-      text: args.positionals.join(' '),
-      ...(list(args, 'outlet') ? { outlets: list(args, 'outlet') as string[] } : {}),
-      ...(date(args, 'from') ? { from: date(args, 'from') as string } : {}),
-      ...(date(args, 'to') ? { to: date(args, 'to') as string } : {}),
-      ...(list(args, 'language') ? { languages: list(args, 'language') as string[] } : {}),
-      ...(list(args, 'technique') ? { techniques: list(args, 'technique') as string[] } : {}),
-      ...(list(args, 'narrative') ? { narratives: list(args, 'narrative') as string[] } : {}),
-      ...(list(args, 'entity') ? { entities: list(args, 'entity') as string[] } : {}),
-      ...(args.values['has-ledger'] ? { hasLedger: true } : args.values['no-ledger'] ? { hasLedger: false } : {}),
+      ...filtersFromArgs(args, args.positionals.join(' ')),
       limit: num('limit', 20),
       offset: num('offset', 0),
       facets: args.values['no-facets'] !== true,

@@ -1,1 +1,2 @@
 export * from './types.js';
+export { withoutFindings } from './without-findings.js';

@@ -10,3 +10,4 @@ export {
 export { validateClaimReview, isHttpUrl, isIsoDate } from './validate.js';
 export { RATING_OF, VERDICT_WORDS, verdictLabelOf, isVerdictLabel } from './rating.js';
 export type { ClaimReview, ClaimReviewRating, ReviewedClaim, SchemaThing } from './types.js';
+export { JsonLdArrayStream } from './stream.js';

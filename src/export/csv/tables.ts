@@ -14,27 +14,27 @@ function docColumns(r: AnalysisResult): CsvValue[] {
 }
 const DOC_HEADER = ['document_hash', 'document_title', 'document_uri', 'outlet'];
 
-export function ledgerCsv(results: readonly AnalysisResult[]): string {
-  const header = [
-    ...DOC_HEADER,
-    'item_id',
-    'index',
-    'format',
-    'claim',
-    'attributed_to',
-    'attribution_scope',
-    'motive',
-    'rebuttal',
-    'verdict',
-    'verdict_label',
-    'evidence_summary',
-    'evidence_count',
-    'partial',
-    'flags',
-    'start',
-    'end',
-  ];
-  const rows = results.flatMap((r) =>
+const LEDGER_HEADER = [
+  ...DOC_HEADER,
+  'item_id',
+  'index',
+  'format',
+  'claim',
+  'attributed_to',
+  'attribution_scope',
+  'motive',
+  'rebuttal',
+  'verdict',
+  'verdict_label',
+  'evidence_summary',
+  'evidence_count',
+  'partial',
+  'flags',
+  'start',
+  'end',
+];
+function ledgerRows(results: readonly AnalysisResult[]): CsvValue[][] {
+  return results.flatMap((r) =>
     r.rebuttals.map((it) => [
       ...docColumns(r),
       it.id,
@@ -55,24 +55,23 @@ export function ledgerCsv(results: readonly AnalysisResult[]): string {
       it.span.end,
     ]),
   );
-  return toCsv(header, rows);
 }
 
-export function claimsCsv(results: readonly AnalysisResult[]): string {
-  const header = [
-    ...DOC_HEADER,
-    'claim_id',
-    'text',
-    'type',
-    'speaker',
-    'has_source',
-    'sources',
-    'check_worthiness',
-    'ledger_item_ids',
-    'start',
-    'end',
-  ];
-  const rows = results.flatMap((r) =>
+const CLAIMS_HEADER = [
+  ...DOC_HEADER,
+  'claim_id',
+  'text',
+  'type',
+  'speaker',
+  'has_source',
+  'sources',
+  'check_worthiness',
+  'ledger_item_ids',
+  'start',
+  'end',
+];
+function claimRows(results: readonly AnalysisResult[]): CsvValue[][] {
+  return results.flatMap((r) =>
     r.claims.map((c) => [
       ...docColumns(r),
       c.id,
@@ -87,24 +86,23 @@ export function claimsCsv(results: readonly AnalysisResult[]): string {
       c.span.end,
     ]),
   );
-  return toCsv(header, rows);
 }
 
-export function findingsCsv(results: readonly AnalysisResult[]): string {
-  const header = [
-    ...DOC_HEADER,
-    'finding_id',
-    'detector',
-    'message_id',
-    'message',
-    'quote',
-    'start',
-    'end',
-    'confidence',
-    'severity',
-    'taxonomy',
-  ];
-  const rows = results.flatMap((r) =>
+const FINDINGS_HEADER = [
+  ...DOC_HEADER,
+  'finding_id',
+  'detector',
+  'message_id',
+  'message',
+  'quote',
+  'start',
+  'end',
+  'confidence',
+  'severity',
+  'taxonomy',
+];
+function findingRows(results: readonly AnalysisResult[]): CsvValue[][] {
+  return results.flatMap((r) =>
     r.findings.map((f) => [
       ...docColumns(r),
       f.id,
@@ -119,13 +117,37 @@ export function findingsCsv(results: readonly AnalysisResult[]): string {
       f.taxonomy.join(';'),
     ]),
   );
-  return toCsv(header, rows);
+}
+
+const TABLES: Readonly<Record<CsvTable, { readonly header: readonly string[]; readonly rows: (results: readonly AnalysisResult[]) => CsvValue[][] }>> = {
+  ledger: { header: LEDGER_HEADER, rows: ledgerRows },
+  claims: { header: CLAIMS_HEADER, rows: claimRows },
+  findings: { header: FINDINGS_HEADER, rows: findingRows },
+};
+
+export function ledgerCsv(results: readonly AnalysisResult[]): string {
+  return tableCsv('ledger', results);
+}
+
+export function claimsCsv(results: readonly AnalysisResult[]): string {
+  return tableCsv('claims', results);
+}
+
+export function findingsCsv(results: readonly AnalysisResult[]): string {
+  return tableCsv('findings', results);
 }
 
 export function tableCsv(table: CsvTable, results: readonly AnalysisResult[]): string {
-  return table === 'ledger'
-    ? ledgerCsv(results)
-    : table === 'claims'
-      ? claimsCsv(results)
-      : findingsCsv(results);
+  return toCsv(TABLES[table].header, TABLES[table].rows(results));
+}
+
+/** The header line of a table (CRLF-terminated): the start of a table written in parts. */
+export function tableCsvHeader(table: CsvTable): string {
+  return toCsv(TABLES[table].header, []);
+}
+
+/** The rows of a table for some documents, without the header: the next part of a table written in parts. */
+export function tableCsvRows(table: CsvTable, results: readonly AnalysisResult[]): string {
+  const rows = TABLES[table].rows(results);
+  return rows.length ? toCsv(TABLES[table].header, rows).slice(tableCsvHeader(table).length) : '';
 }

@@ -1,6 +1,7 @@
 /** STIX 2.1 export (see docs/exports.md). */
 export { buildStixBundle, type StixExportOptions } from './bundle.js';
 export { validateStixBundle } from './validate.js';
+export { StixBundleStream } from './stream.js';
 export {
   DISARM_TECHNIQUES,
   DISARM_LICENCE,

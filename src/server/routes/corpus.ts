@@ -3,6 +3,7 @@
  * narrative/technique timelines per outlet, clusters, analyst dismissals and confirmations, exports.
  * All answer 503 `no-store` when the server runs without a store.
  */
+import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { CorpusService } from '../corpus.js';
@@ -12,6 +13,7 @@ import type { VerdictLabel } from '../../core/result/types.js';
 import { confirmedClaimReviews, ledgerClaimReviews, stringifyJsonLd } from '../../export/claimreview/index.js';
 import { tableCsv, type CsvTable } from '../../export/csv/index.js';
 import { buildStixBundle, stringifyStixBundle } from '../../export/stix/index.js';
+import { createExportEncoder, type ExportFormat } from '../../export/encoder.js';
 
 const DOC_ID = { type: 'string', pattern: '^[0-9a-f]{8,64}$', description: 'Document id: its content hash (sha256 hex) or a unique prefix of at least 8 digits.' };
 const docParams: JsonSchema = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: DOC_ID } };
@@ -294,6 +296,66 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         return download('application/ld+json; charset=utf-8', `${base}.claimreview.jsonld`, stringifyJsonLd(reviews));
       }
       return download('application/json; charset=utf-8', `${base}.json`, JSON.stringify(r, null, 2));
+    },
+  });
+
+  interface CorpusExportQuery extends Omit<SearchQs, 'limit' | 'offset'> {
+    format: ExportFormat;
+    table: CsvTable;
+    limit: number;
+    keepDismissed: boolean;
+    publisher?: string;
+  }
+  ctx.route<Record<string, never>, CorpusExportQuery, unknown>({
+    method: 'GET',
+    url: '/api/export',
+    operationId: 'exportDocuments',
+    summary: 'Export the stored documents a search selects: stix (one 2.1 bundle), csv (ledger, claims or findings), claimreview (JSON-LD array)',
+    description:
+      'The filters of GET /api/documents (`q`, `outlet`, `language`, `technique`, `narrative`, `from`, `to`, `hasLedger`) select documents; every match is exported, in ingestion order, from its stored analysis — at most `limit`, the most recently ingested. The body is streamed as it is read from the store. Findings analysts dismissed are left out (and technique counts redone) unless `keepDismissed`. Headers `x-narrascope-matched` and `x-narrascope-documents` give the number of matching and of exported documents. ClaimReview: one review per ledger item with a verdict, of documents with an http(s) address and a publisher (`publisher` is the fallback); an empty array when there is none. 404 when nothing matches.',
+    tag: 'export',
+    access: 'read',
+    cost: 5,
+    querystring: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        format: { type: 'string', enum: ['stix', 'csv', 'claimreview'], default: 'stix' },
+        table: { type: 'string', enum: ['ledger', 'claims', 'findings'], default: 'ledger', description: 'For csv.' },
+        q: { type: 'string', maxLength: 500 },
+        outlet: text200,
+        language: { type: 'string', maxLength: 20 },
+        technique: text200,
+        narrative: { type: 'string', maxLength: 300 },
+        from: date,
+        to: date,
+        hasLedger: { type: 'boolean' },
+        limit: { type: 'integer', minimum: 1, maximum: 100_000, default: 10_000 },
+        keepDismissed: { type: 'boolean', default: false },
+        publisher: { type: 'string', maxLength: 200, description: 'For claimreview: the publisher of documents that name no outlet.' },
+      },
+    },
+    responses: { 200: { description: 'The export as a download, streamed.', mediaType: 'application/octet-stream' }, 404: { description: 'No stored document matches.' } },
+    handler: async (request: FastifyRequest<{ Querystring: CorpusExportQuery }>, reply) => {
+      const { format, table, limit, keepDismissed, publisher, ...filters } = request.query;
+      const selection = await corpus().exportDocuments(filters, { limit, keepDismissed });
+      if (selection.documents === 0) throw new ApiError(404, 'no-match', 'no stored document matches these filters', 'Check them with GET /api/documents (the same parameters).');
+      const encoder = createExportEncoder(format, { table, key: JSON.stringify(request.query), ...(publisher ? { claimReview: { publisher } } : {}) });
+      async function* body(): AsyncGenerator<string> {
+        for await (const batch of selection.batches) {
+          const text = encoder.add(batch.results);
+          if (text) yield text;
+        }
+        yield encoder.end();
+      }
+      const [type, name] =
+        format === 'csv' ? ['text/csv; charset=utf-8', `narrascope-corpus-${table}.csv`] : format === 'stix' ? ['application/json; charset=utf-8', 'narrascope-corpus.stix.json'] : ['application/ld+json; charset=utf-8', 'narrascope-corpus.claimreview.jsonld'];
+      return reply
+        .type(type)
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('x-narrascope-matched', String(selection.matched))
+        .header('x-narrascope-documents', String(selection.documents))
+        .send(Readable.from(body()));
     },
   });
 

@@ -37,6 +37,20 @@ export async function listDismissals(db: Db, documentHash: string): Promise<Dism
   return rows.map((r) => ({ id: Number(r.id), documentHash: r.document_hash, detector: r.detector, messageId: r.message_id, quote: r.quote, start: r.start_offset, end: r.end_offset, author: r.author, reason: r.reason, createdAt: r.created_at }));
 }
 
+/** The dismissals of several documents, keyed by document hash (documents without any are absent). */
+export async function listDismissalsOf(db: Db, documentHashes: readonly string[]): Promise<Map<string, Dismissal[]>> {
+  const out = new Map<string, Dismissal[]>();
+  if (!documentHashes.length) return out;
+  const rows = await db.selectFrom('dismissals').selectAll().where('document_hash', 'in', [...documentHashes]).orderBy('id').execute();
+  for (const r of rows) {
+    const d: Dismissal = { id: Number(r.id), documentHash: r.document_hash, detector: r.detector, messageId: r.message_id, quote: r.quote, start: r.start_offset, end: r.end_offset, author: r.author, reason: r.reason, createdAt: r.created_at };
+    const list = out.get(d.documentHash);
+    if (list) list.push(d);
+    else out.set(d.documentHash, [d]);
+  }
+  return out;
+}
+
 /** Most a re-anchored quote may have moved (UTF-16 units) to still count as the dismissed finding. */
 const MAX_DRIFT = 2000;
 

@@ -273,6 +273,34 @@ export async function getAnalysis(db: Db, documentId: number): Promise<AnalysisR
   return { ...result, document: { ...result.document, text: row.text } };
 }
 
+/**
+ * The stored analysis results of several documents (document text put back in), keyed by document id;
+ * documents without an analysis are absent, and so are those whose stored result cannot be read (listed
+ * in `unreadable`, so that one damaged row does not stop an export of thousands). One statement per call.
+ */
+export async function getAnalyses(db: Db, documentIds: readonly number[]): Promise<{ results: Map<number, AnalysisResult>; unreadable: number[] }> {
+  const results = new Map<number, AnalysisResult>();
+  const unreadable: number[] = [];
+  if (!documentIds.length) return { results, unreadable };
+  const rows = await db
+    .selectFrom('documents')
+    .innerJoin('analyses', 'analyses.id', 'documents.current_analysis_id')
+    .select(['documents.id', 'analyses.result_json', 'analyses.result_packed', 'documents.text'])
+    .where('documents.id', 'in', [...documentIds])
+    .execute();
+  for (const row of rows) {
+    let result: AnalysisResult;
+    try {
+      result = JSON.parse(storedResultJson(row)) as AnalysisResult;
+    } catch {
+      unreadable.push(Number(row.id));
+      continue;
+    }
+    results.set(Number(row.id), { ...result, document: { ...result.document, text: row.text } });
+  }
+  return { results, unreadable };
+}
+
 /** The result JSON of an `analyses` row, whichever way it is stored (compressed since migration 0006). */
 export function storedResultJson(row: { readonly result_json: string; readonly result_packed: Uint8Array | null }): string {
   return row.result_packed ? unpackResultJson(row.result_packed) : row.result_json;

@@ -7,6 +7,15 @@ import { href, type Route } from '../router.js';
 const FILTERS = ['outlet', 'language', 'technique', 'narrative'] as const;
 const FACET_OF: Record<(typeof FILTERS)[number], keyof SearchResponse['facets']> = { outlet: 'outlets', language: 'languages', technique: 'techniques', narrative: 'narratives' };
 const PAGE = 20;
+/** The API's default cap on a corpus export (GET /api/export): the most recently ingested matches. */
+const EXPORT_LIMIT = 10_000;
+const EXPORTS: readonly (readonly [string, string])[] = [
+  ['STIX 2.1', 'format=stix'],
+  ['CSV (ledger)', 'format=csv&table=ledger'],
+  ['CSV (claims)', 'format=csv&table=claims'],
+  ['CSV (findings)', 'format=csv&table=findings'],
+  ['ClaimReview', 'format=claimreview'],
+];
 
 /** Search with facets; the whole query lives in the URL so a search can be shared. */
 export function CorpusPage({ route }: { route: Route }) {
@@ -16,13 +25,19 @@ export function CorpusPage({ route }: { route: Route }) {
   const [error, setError] = useState<ApiFailure | null>(null);
   const offset = Number(p.get('offset') ?? 0) || 0;
 
-  useEffect(() => {
-    setQ(p.get('q') ?? '');
+  /** The search's filters as query parameters (the same for the search and for its export). */
+  const filters = (): URLSearchParams => {
     const qs = new URLSearchParams();
     for (const k of ['q', ...FILTERS, 'from', 'to', 'hasLedger']) {
       const v = p.get(k);
       if (v) qs.set(k, v);
     }
+    return qs;
+  };
+
+  useEffect(() => {
+    setQ(p.get('q') ?? '');
+    const qs = filters();
     qs.set('limit', String(PAGE));
     qs.set('offset', String(offset));
     api<SearchResponse>(`/api/documents?${qs}`)
@@ -81,6 +96,19 @@ export function CorpusPage({ route }: { route: Route }) {
               {data.totalExact === false ? 'about ' : ''}
               {data.total.toLocaleString()} document{data.total === 1 ? '' : 's'}
             </p>
+            {data.total > 0 && (
+              <p class="muted">
+                {data.total > EXPORT_LIMIT ? `Export the ${EXPORT_LIMIT.toLocaleString()} most recent:` : 'Export them:'}
+                {EXPORTS.map(([label, format]) => (
+                  <span key={format}>
+                    {' '}
+                    <a href={`/api/export?${[format, filters().toString()].filter(Boolean).join('&')}`} download>
+                      {label}
+                    </a>
+                  </span>
+                ))}
+              </p>
+            )}
             {(data.order === 'relevance-recent' || data.facetScope === 'sample') && (
               <p class="muted">
                 {data.order === 'relevance-recent' ? 'The 2,000 most recent matches are ranked by relevance, older ones follow newest first. ' : ''}

@@ -1,0 +1,71 @@
+import type { CorpusSelection } from '../../corpus/selection.js';
+import type { CliCommand, ParsedArgs } from '../command.js';
+import { UserError } from '../errors.js';
+
+/** The filter options of `narrascope search`, shared with `export --corpus` (one spelling, one parser). */
+export const FILTER_OPTIONS = {
+  outlet: { type: 'string', multiple: true },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  language: { type: 'string', multiple: true },
+  technique: { type: 'string', multiple: true },
+  narrative: { type: 'string', multiple: true },
+  entity: { type: 'string', multiple: true },
+  'has-ledger': { type: 'boolean' },
+  'no-ledger': { type: 'boolean' },
+} as const satisfies CliCommand['options'];
+
+const FILTER_LINES: readonly (readonly [string, string])[] = [
+  ['--outlet NAME', 'only these outlets (repeat or comma-separate)'],
+  ['--from DATE --to DATE', 'publication date range, inclusive (YYYY-MM-DD)'],
+  ['--language CODE', 'only these languages'],
+  ['--technique NAME', 'documents using a technique (e.g. Loaded_Language)'],
+  ['--narrative LABEL', 'documents with a narrative label (a coarse label also matches its sub-narratives)'],
+  ['--entity NAME', 'documents mentioning an entity'],
+  ['--has-ledger / --no-ledger', 'documents with / without a rebuttal ledger'],
+];
+
+/** The help lines of the filter options, in a command's own indentation and column width. */
+export function filterHelp(indent: number, width: number): string {
+  return FILTER_LINES.map(([flag, what]) => `${' '.repeat(indent)}${flag.length < width ? flag.padEnd(width) : `${flag}  `}${what}`).join('\n');
+}
+
+function list(args: ParsedArgs, name: string): string[] | undefined {
+  const v = args.values[name];
+  const items = (Array.isArray(v) ? v : v === undefined ? [] : [v])
+    .filter((x): x is string => typeof x === 'string')
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
+  return items.length ? items : undefined;
+}
+
+function date(args: ParsedArgs, name: string): string | undefined {
+  const v = args.values[name];
+  if (typeof v !== 'string') return undefined;
+  if (!/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+Z?)?)?)?$/u.test(v)) throw new UserError(`--${name} must be a date like 2024-03-01, got "${v}"`);
+  return v;
+}
+
+/** The selection the filter options describe, with `text` as the full-text query. */
+export function filtersFromArgs(args: ParsedArgs, text: string): CorpusSelection {
+  if (args.values['has-ledger'] && args.values['no-ledger']) throw new UserError('--has-ledger and --no-ledger exclude each other');
+  const outlets = list(args, 'outlet');
+  const from = date(args, 'from');
+  const to = date(args, 'to');
+  const languages = list(args, 'language');
+  const techniques = list(args, 'technique');
+  const narratives = list(args, 'narrative');
+  const entities = list(args, 'entity');
+  return {
+    text,
+    ...(outlets ? { outlets } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(languages ? { languages } : {}),
+    ...(techniques ? { techniques } : {}),
+    ...(narratives ? { narratives } : {}),
+    ...(entities ? { entities } : {}),
+    ...(args.values['has-ledger'] ? { hasLedger: true } : args.values['no-ledger'] ? { hasLedger: false } : {}),
+  };
+}

@@ -1,0 +1,106 @@
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { UserError } from './errors.js';
+
+/**
+ * Output written in parts (a large export), to --out FILE or standard output. A file is written to a
+ * temporary name and renamed into place only by `commit`, so a failed or interrupted export never leaves a
+ * truncated file that looks complete (`abort` removes the temporary file). Writes wait when the reader is
+ * slow (back-pressure), so memory does not grow with the output; a reader that goes away (`| head`) ends
+ * the output quietly, as in `writeOutput`.
+ */
+export interface OutputSink {
+  write(text: string): Promise<void>;
+  /** Finishes the output (renames the file into place). */
+  commit(): Promise<void>;
+  /** Drops a partly written file. */
+  abort(): Promise<void>;
+  /** True once the reader of standard output went away: nothing more needs producing. */
+  readonly closed: boolean;
+}
+
+export async function openOutputSink(out: string | undefined, stdout: NodeJS.WritableStream, cwd: string): Promise<OutputSink> {
+  return out === undefined || out === '-' ? stdoutSink(stdout) : fileSink(out, cwd);
+}
+
+function stdoutSink(stdout: NodeJS.WritableStream): OutputSink {
+  let closed = false;
+  const onError = (e: NodeJS.ErrnoException): void => {
+    closed = true;
+    // The reader went away (`| head`): nothing more to say. Any other failure is reported by the exit code.
+    if (e.code !== 'EPIPE') process.exitCode = 1;
+  };
+  stdout.on('error', onError);
+  return {
+    get closed() {
+      return closed;
+    },
+    async write(text) {
+      if (closed || !text) return;
+      if (!stdout.write(text)) await drained(stdout);
+    },
+    async commit() {
+      stdout.off('error', onError);
+    },
+    async abort() {
+      stdout.off('error', onError);
+    },
+  };
+}
+
+async function fileSink(out: string, cwd: string): Promise<OutputSink> {
+  const target = resolve(cwd, out);
+  const temp = `${target}.${process.pid}.tmp`;
+  const fail = (e: unknown): UserError =>
+    new UserError(`cannot write ${out}: ${(e as Error).message}`, 'Check that the folder exists and is writable, or leave out --out to print to the terminal.');
+  let file: WriteStream;
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    file = createWriteStream(temp, { encoding: 'utf8' });
+    await once(file, 'open');
+  } catch (e) {
+    throw fail(e);
+  }
+  let failure: Error | null = null;
+  file.on('error', (e) => (failure = e));
+  return {
+    closed: false,
+    async write(text) {
+      if (failure) throw fail(failure);
+      if (!text) return;
+      if (!file.write(text)) await drained(file);
+      if (failure) throw fail(failure);
+    },
+    async commit() {
+      try {
+        if (failure) throw failure;
+        await new Promise<void>((res, rej) => file.end((e?: Error | null) => (e ? rej(e) : res())));
+        await rename(temp, target);
+      } catch (e) {
+        await rm(temp, { force: true });
+        throw fail(e);
+      }
+    },
+    async abort() {
+      file.destroy();
+      await rm(temp, { force: true });
+    },
+  };
+}
+
+/** Resolves when the stream can take more, or has failed or closed (a closed pipe must not hang us). */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((res) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      res();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+    stream.on('close', done);
+  });
+}

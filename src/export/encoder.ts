@@ -1,0 +1,83 @@
+/**
+ * An export written in parts, whatever its format: `add` turns the analysis results of some documents
+ * into the next piece of output text, `end` closes it. What `narrascope export --corpus` and the HTTP
+ * API's corpus export (`GET /api/export`) stream, so that any number of stored documents exports in
+ * bounded memory. Every part is validated as it is made (see the streams of each format).
+ */
+import type { AnalysisResult } from '../core/result/types.js';
+import { JsonLdArrayStream, ledgerClaimReviews, type ClaimReviewContext } from './claimreview/index.js';
+import { tableCsvHeader, tableCsvRows, type CsvTable } from './csv/index.js';
+import { StixBundleStream } from './stix/index.js';
+
+export type ExportFormat = 'claimreview' | 'stix' | 'csv';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['claimreview', 'stix', 'csv'];
+
+export interface ExportEncoderOptions {
+  /** csv: which table (default ledger). */
+  readonly table?: CsvTable;
+  /** claimreview: fallbacks for documents that name no publisher or date. */
+  readonly claimReview?: ClaimReviewContext;
+  /** stix: names the selection in the bundle id. */
+  readonly key?: string;
+  /** stix: creation time of the objects (default now). */
+  readonly now?: Date;
+}
+
+export interface ExportEncoder {
+  add(results: readonly AnalysisResult[]): string;
+  /** The end of the output (the whole of it when nothing was added). */
+  end(): string;
+  /** What was written: STIX objects, ClaimReviews, or CSV rows. */
+  readonly written: number;
+  /** "STIX objects", "ClaimReviews", "ledger rows" ... */
+  readonly unit: string;
+  /** claimreview: ledger items that could not make a valid review. */
+  readonly skippedItems: number;
+  /** claimreview: the reasons of the skipped items, with how many items each (an item may have several). */
+  readonly skipped: ReadonlyMap<string, number>;
+}
+
+export function createExportEncoder(format: ExportFormat, options: ExportEncoderOptions = {}): ExportEncoder {
+  if (format === 'stix') {
+    const stream = new StixBundleStream(options.key ?? '', options.now ? { now: options.now } : {});
+    return { add: (r) => stream.add(r), end: () => stream.end(), get written() { return stream.count; }, unit: 'STIX objects', skippedItems: 0, skipped: new Map() };
+  }
+  if (format === 'csv') {
+    const table = options.table ?? 'ledger';
+    let rows = 0;
+    let started = false;
+    const header = (): string => {
+      if (started) return '';
+      started = true;
+      return tableCsvHeader(table);
+    };
+    return {
+      add(results) {
+        // Counted where they are made: a quoted field may hold a line break.
+        for (const r of results) rows += table === 'ledger' ? r.rebuttals.length : table === 'claims' ? r.claims.length : r.findings.length;
+        return header() + tableCsvRows(table, results);
+      },
+      end: () => header(),
+      get written() { return rows; },
+      unit: `${table} rows`,
+      skippedItems: 0,
+      skipped: new Map(),
+    };
+  }
+  const stream = new JsonLdArrayStream();
+  const skipped = new Map<string, number>();
+  let skippedItems = 0;
+  return {
+    add(results) {
+      const out = ledgerClaimReviews(results, options.claimReview ?? {});
+      skippedItems += out.skipped.length;
+      for (const s of out.skipped) for (const reason of s.reasons) skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
+      return stream.add(out.reviews);
+    },
+    end: () => stream.end(),
+    get written() { return stream.count; },
+    unit: 'ClaimReviews',
+    get skippedItems() { return skippedItems; },
+    skipped,
+  };
+}

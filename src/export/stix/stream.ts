@@ -1,0 +1,65 @@
+import type { AnalysisResult } from '../../core/result/types.js';
+import { buildStixBundle, type StixExportOptions } from './bundle.js';
+import { uuidv5, stixTimestamp } from './ids.js';
+import { validateStixBundle } from './validate.js';
+
+/**
+ * Types whose objects several documents share (the producer, the extension definition, an outlet's
+ * identity, a DISARM attack-pattern). Every other object is keyed by its document's hash, so it can only
+ * come once in a store's documents; only these need remembering across parts.
+ */
+const SHARED_TYPES = new Set(['identity', 'extension-definition', 'attack-pattern']);
+
+/**
+ * A STIX 2.1 bundle written in parts, for selections too large to hold in memory (`narrascope export stix
+ * --corpus`): `add` takes the results of some documents and returns the JSON of their objects, `end`
+ * closes the bundle. Each part is built by `buildStixBundle` with the same creation time and validated as
+ * a bundle of its own before any of it is returned, so every reference resolves inside the part; objects
+ * an earlier part already wrote (identical, as ids and timestamps are the same) are left out. The text is
+ * byte for byte what `stringifyStixBundle` writes for the same objects, except for the bundle's own id.
+ */
+export class StixBundleStream {
+  private readonly options: StixExportOptions & { readonly now: Date };
+  private readonly id: string;
+  private readonly written = new Set<string>();
+  private objects = 0;
+
+  /** `key` names the selection (it goes into the bundle id with the creation time). */
+  constructor(key: string, options: StixExportOptions = {}) {
+    this.options = { ...options, now: options.now ?? new Date() };
+    this.id = `bundle--${uuidv5(`bundle|${stixTimestamp(this.options.now)}|${key}`)}`;
+  }
+
+  /** Objects written so far. */
+  get count(): number {
+    return this.objects;
+  }
+
+  /** The JSON text of these documents' objects (with the bundle's opening before the first). */
+  add(results: readonly AnalysisResult[]): string {
+    if (!results.length) return '';
+    const part = buildStixBundle(results, this.options);
+    const problems = validateStixBundle(part);
+    if (problems.length) throw new Error(`refusing to write an invalid STIX bundle: ${problems.slice(0, 5).join('; ')}`);
+    let out = '';
+    for (const o of part.objects) {
+      if (SHARED_TYPES.has(o.type)) {
+        if (this.written.has(o.id)) continue;
+        this.written.add(o.id);
+      }
+      const text = JSON.stringify(o, null, 2).replace(/\n/gu, '\n    ');
+      out += `${this.objects === 0 ? this.opening() : ','}\n    ${text}`;
+      this.objects++;
+    }
+    return out;
+  }
+
+  /** The end of the bundle (the whole of an empty one when nothing was added). */
+  end(): string {
+    return this.objects === 0 ? `${JSON.stringify({ type: 'bundle', id: this.id, objects: [] }, null, 2)}\n` : '\n  ]\n}\n';
+  }
+
+  private opening(): string {
+    return `{\n  "type": "bundle",\n  "id": ${JSON.stringify(this.id)},\n  "objects": [`;
+  }
+}
