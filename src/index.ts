@@ -12,6 +12,7 @@ export { createFactCheckMatcher, FactCheckMatcher, Bm25Index, highlightMatches, 
 export { loadWordVectors, cosine as vectorCosine, type WordVectors } from './models/vectors/word-vectors.js';
 export { ledgerClaimReviews, confirmedClaimReviews, stringifyJsonLd, validateClaimReview, JsonLdArrayStream, type ClaimReview, type ClaimReviewContext, type AnalystConfirmation } from './export/claimreview/index.js';
 export { buildStixBundle, validateStixBundle, stringifyStixBundle, StixBundleStream, type StixBundle, type StixObject, type StixExportOptions } from './export/stix/index.js';
+export { createExportEncoder, EXPORT_FORMATS, type ExportEncoder, type ExportFormat } from './export/encoder.js';
 export { ledgerCsv, claimsCsv, findingsCsv, tableCsv, tableCsvHeader, tableCsvRows, csvCell, toCsv, type CsvTable } from './export/csv/index.js';
 export { importClaimReviews, importFactCheckTable, ledgerFactChecks, type FactCheckRecord, type ImportBatch } from './store/fact-checks/index.js';
 export { openStore, isPostgresUrl, StoreError, saveAnalysedDocument, getDocument, getAnalysis, getAnalyses, countDocuments, recordFailure, listFailures, addDismissal, listDismissals, applyDismissals, type Store, type OpenStoreOptions, type StoreSchema, type Migration, type Dismissal } from './store/index.js';

@@ -25,7 +25,7 @@ interface ExportRun {
 }
 
 /** Prints the process's peak RSS (KB) and CPU time (µs) on exit; loaded with --import before the CLI. */
-const EXIT_HOOK = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n#bench maxrss='+u.maxRSS+' cpu='+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
+const EXIT_HOOK = `data:text/javascript,${encodeURIComponent("process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n@bench maxrss='+u.maxRSS+' cpu='+(u.userCPUTime+u.systemCPUTime)+'\\n')})")}`;
 
 function runExport(db: string, out: string, args: readonly string[]): Promise<ExportRun> {
   const started = performance.now();
@@ -35,7 +35,7 @@ function runExport(db: string, out: string, args: readonly string[]): Promise<Ex
   return new Promise((resolve, reject) =>
     child.on('exit', (code) => {
       const seconds = (performance.now() - started) / 1000;
-      const m = /#bench maxrss=(\d+) cpu=(\d+)/u.exec(stderr);
+      const m = /@bench maxrss=(\d+) cpu=(\d+)/u.exec(stderr);
       if (code !== 0 || !m) return reject(new Error(`export ${args.join(' ')} failed (exit ${code}): ${stderr}`));
       resolve({ seconds, cpuSeconds: Number(m[2]) / 1e6, maxRssMb: Number(m[1]) / 1024, bytes: statSync(out).size, summary: stderr.split('\n').find((l) => l.startsWith('narrascope export:')) ?? '' });
     }),

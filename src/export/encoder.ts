@@ -9,8 +9,8 @@ import { JsonLdArrayStream, ledgerClaimReviews, type ClaimReviewContext } from '
 import { tableCsvHeader, tableCsvRows, type CsvTable } from './csv/index.js';
 import { StixBundleStream } from './stix/index.js';
 
-export type ExportFormat = 'claimreview' | 'stix' | 'csv';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['claimreview', 'stix', 'csv'];
+export type ExportFormat = 'claimreview' | 'stix' | 'csv' | 'jsonl';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['claimreview', 'stix', 'csv', 'jsonl'];
 
 export interface ExportEncoderOptions {
   /** csv: which table (default ledger). */
@@ -38,6 +38,22 @@ export interface ExportEncoder {
 }
 
 export function createExportEncoder(format: ExportFormat, options: ExportEncoderOptions = {}): ExportEncoder {
+  if (format === 'jsonl') {
+    // One analysis result per line, each as `narrascope analyze --format json` writes it: JSON.stringify escapes
+    // line breaks inside strings, so a line is always one whole result.
+    let lines = 0;
+    return {
+      add(results) {
+        lines += results.length;
+        return results.map((r) => `${JSON.stringify(r)}\n`).join('');
+      },
+      end: () => '',
+      get written() { return lines; },
+      unit: 'analysis results',
+      skippedItems: 0,
+      skipped: new Map(),
+    };
+  }
   if (format === 'stix') {
     const stream = new StixBundleStream(options.key ?? '', options.now ? { now: options.now } : {});
     return { add: (r) => stream.add(r), end: () => stream.end(), get written() { return stream.count; }, unit: 'STIX objects', skippedItems: 0, skipped: new Map() };

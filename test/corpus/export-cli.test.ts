@@ -78,6 +78,24 @@ describe('export --corpus', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('jsonl: the stored analysis results, one per line, readable again with --results', async () => {
+    const r = await run('export', 'jsonl', '--corpus', '--db', db, '--has-ledger', '--out', 'ledger.jsonl');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('3 documents, 3 analysis results written to ledger.jsonl');
+    const lines = readFileSync(join(dir, 'ledger.jsonl'), 'utf8').split('\n');
+    expect(lines.at(-1)).toBe('');
+    const results = lines.slice(0, -1).map((l) => JSON.parse(l) as { document: { title: string; text: string } });
+    expect(results.map((x) => x.document.title)).toEqual(['Ferry myths', 'Reservoir myths', 'Turbine myths']);
+    expect(results[0]?.document.text).toBe(RECORDS[0]?.text);
+    const again = await run('export', 'stix', '--results', 'ledger.jsonl');
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout) as StixBundle).objects.filter((o) => o.type === 'report').map((o) => o.name)).toEqual(['Ferry myths', 'Reservoir myths', 'Turbine myths']);
+    writeFileSync(join(dir, 'broken.jsonl'), `${lines[0]}\n{"not json\n`);
+    const broken = await run('export', 'stix', '--results', 'broken.jsonl');
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('broken.jsonl:2');
+  });
+
   it('leaves out findings an analyst dismissed, unless --keep-dismissed', async () => {
     const store = await openStore(db);
     let quote: string;

@@ -7,6 +7,7 @@ import { JsonLdArrayStream, ledgerClaimReviews, stringifyJsonLd } from '../../sr
 import { CSV_TABLES, tableCsv, tableCsvHeader, tableCsvRows } from '../../src/export/csv/index.js';
 import { buildStixBundle, stringifyStixBundle, StixBundleStream, validateStixBundle, type StixBundle } from '../../src/export/stix/index.js';
 import type { AnalysisResult } from '../../src/core/result/types.js';
+import { createExportEncoder } from '../../src/export/encoder.js';
 import { fixtureResult } from './fixture.js';
 
 const NOW = new Date('2026-05-01T12:00:00.000Z');
@@ -42,6 +43,13 @@ describe.each([1, 2, 3, 4])('written in parts of %i documents', (size) => {
     expect(whole.length).toBeGreaterThan(1);
     expect(text).toBe(stringifyJsonLd(whole));
     expect(stream.count).toBe(whole.length);
+  });
+
+  it('JSON Lines: one result per line, in order', () => {
+    const encoder = createExportEncoder('jsonl');
+    const text = parts(size).map((p) => encoder.add(p)).join('') + encoder.end();
+    expect(text.split('\n').slice(0, -1).map((l) => (JSON.parse(l) as AnalysisResult).document.hash)).toEqual(RESULTS.map((r) => r.document.hash));
+    expect(encoder.written).toBe(RESULTS.length);
   });
 
   it.each(CSV_TABLES)('CSV %s: the table tableCsv writes', (table) => {

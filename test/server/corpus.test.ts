@@ -320,6 +320,9 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
       expect(reviews.statusCode).toBe(200);
       // The stored documents have no http(s) address, so no valid review can be made: an empty array.
       expect(JSON.parse(reviews.body)).toEqual([]);
+      const lines = await s.app.inject({ method: 'GET', url: '/api/export?format=jsonl&q=harbour' });
+      expect(lines.headers['content-type']).toMatch(/^application\/x-ndjson/u);
+      expect(lines.body.trimEnd().split('\n').map((l) => (JSON.parse(l) as AnalysisResult).document.hash)).toEqual([ids[0], ids[1]]);
       const none = await s.app.inject({ method: 'GET', url: '/api/export?format=stix&outlet=Nobody' });
       expect([none.statusCode, errorOf(none).code]).toEqual([404, 'no-match']);
       const bad = await s.app.inject({ method: 'GET', url: '/api/export?format=stix&limit=0' });

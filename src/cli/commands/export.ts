@@ -26,7 +26,7 @@ import { openLibraryStore } from './factchecks.js';
 import { FILTER_OPTIONS, filterHelp } from './search-filters.js';
 
 
-const USAGE = `Usage: narrascope export <claimreview | stix | csv> <file | directory | URL | -> ... [options]
+const USAGE = `Usage: narrascope export <claimreview | stix | csv | jsonl> <file | directory | URL | -> ... [options]
        narrascope export <format> --results FILE [options]
        narrascope export <format> --corpus [--query WORDS] [filters] [options]
 
@@ -37,9 +37,10 @@ stored analyses of corpus documents) and writes them in a standard format:
                 verdict; items that cannot make a valid review are skipped and listed on stderr
   stix          a STIX 2.1 bundle: report, identities, notes, narratives (extension), DISARM attack-patterns
   csv           one table: --table ledger | claims | findings (RFC 4180, spreadsheet-formula safe)
+  jsonl         the analysis results themselves, one JSON object per line (readable again with --results)
 
 Options:
-      --results FILE     analysis JSON (one result or an array) instead of analysing inputs
+      --results FILE     analysis JSON (one result, an array, or JSON Lines) instead of analysing inputs
   -o, --out FILE         write to FILE instead of standard output
       --table NAME       csv: ${CSV_TABLES.join(' | ')} (default ledger)
       --publisher NAME   claimreview: publisher when the document names no outlet
@@ -91,14 +92,30 @@ export async function analyseSpecs(
 
 /** Reads analysis results (one object, an array, or `{ results: [...] }`), each checked against the schema. */
 export async function readResultsFile(path: string, cwd: string): Promise<AnalysisResult[]> {
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(await readFile(resolve(cwd, path), 'utf8'));
+    text = await readFile(resolve(cwd, path), 'utf8');
   } catch (e) {
     throw new UserError(
       `cannot read analysis results from ${path}: ${(e as Error).message}`,
       'Write them with `narrascope analyze ... --format json --out FILE`.',
     );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    // JSON Lines (`narrascope export jsonl`): one result per line.
+    const lines = text.split('\n').map((l) => l.trim());
+    if (lines.filter(Boolean).length < 2) throw badResults(path, (e as Error).message);
+    value = lines.flatMap((line, i) => {
+      if (!line) return [];
+      try {
+        return [JSON.parse(line) as unknown];
+      } catch (lineError) {
+        throw badResults(`${path}:${i + 1}`, (lineError as Error).message);
+      }
+    });
   }
   const list = Array.isArray(value)
     ? value
@@ -114,6 +131,13 @@ export async function readResultsFile(path: string, cwd: string): Promise<Analys
       );
   });
   return list as AnalysisResult[];
+}
+
+function badResults(where: string, message: string): UserError {
+  return new UserError(
+    `cannot read analysis results from ${where}: ${message}`,
+    'Write them with `narrascope analyze ... --format json --out FILE` or `narrascope export jsonl`.',
+  );
 }
 
 export const exportCommand: CliCommand = {
@@ -264,6 +288,7 @@ function render(
   io: CliIO,
 ): string {
   if (format === 'csv') return tableCsv(table, results);
+  if (format === 'jsonl') return results.map((r) => `${JSON.stringify(r)}\n`).join('');
   if (format === 'stix') return stringifyStixBundle(buildStixBundle(results));
   const { reviews, skipped } = ledgerClaimReviews(results, reviewContext(args));
   for (const s of skipped)

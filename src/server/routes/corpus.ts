@@ -310,7 +310,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     method: 'GET',
     url: '/api/export',
     operationId: 'exportDocuments',
-    summary: 'Export the stored documents a search selects: stix (one 2.1 bundle), csv (ledger, claims or findings), claimreview (JSON-LD array)',
+    summary: 'Export the stored documents a search selects: stix (one 2.1 bundle), csv (ledger, claims or findings), claimreview (JSON-LD array), jsonl (the analysis results, one per line)',
     description:
       'The filters of GET /api/documents (`q`, `outlet`, `language`, `technique`, `narrative`, `from`, `to`, `hasLedger`) select documents; every match is exported, in ingestion order, from its stored analysis — at most `limit`, the most recently ingested. The body is streamed as it is read from the store. Findings analysts dismissed are left out (and technique counts redone) unless `keepDismissed`. Headers `x-narrascope-matched` and `x-narrascope-documents` give the number of matching and of exported documents. ClaimReview: one review per ledger item with a verdict, of documents with an http(s) address and a publisher (`publisher` is the fallback); an empty array when there is none. 404 when nothing matches.',
     tag: 'export',
@@ -320,7 +320,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
       type: 'object',
       additionalProperties: false,
       properties: {
-        format: { type: 'string', enum: ['stix', 'csv', 'claimreview'], default: 'stix' },
+        format: { type: 'string', enum: ['stix', 'csv', 'claimreview', 'jsonl'], default: 'stix' },
         table: { type: 'string', enum: ['ledger', 'claims', 'findings'], default: 'ledger', description: 'For csv.' },
         q: { type: 'string', maxLength: 500 },
         outlet: text200,
@@ -348,8 +348,12 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         }
         yield encoder.end();
       }
-      const [type, name] =
-        format === 'csv' ? ['text/csv; charset=utf-8', `narrascope-corpus-${table}.csv`] : format === 'stix' ? ['application/json; charset=utf-8', 'narrascope-corpus.stix.json'] : ['application/ld+json; charset=utf-8', 'narrascope-corpus.claimreview.jsonld'];
+      const [type, name] = ({
+        csv: ['text/csv; charset=utf-8', `narrascope-corpus-${table}.csv`],
+        stix: ['application/json; charset=utf-8', 'narrascope-corpus.stix.json'],
+        claimreview: ['application/ld+json; charset=utf-8', 'narrascope-corpus.claimreview.jsonld'],
+        jsonl: ['application/x-ndjson; charset=utf-8', 'narrascope-corpus.jsonl'],
+      } satisfies Record<ExportFormat, readonly [string, string]>)[format];
       return reply
         .type(type)
         .header('content-disposition', `attachment; filename="${name}"`)

@@ -15,6 +15,7 @@ const EXPORTS: readonly (readonly [string, string])[] = [
   ['CSV (claims)', 'format=csv&table=claims'],
   ['CSV (findings)', 'format=csv&table=findings'],
   ['ClaimReview', 'format=claimreview'],
+  ['JSON Lines', 'format=jsonl'],
 ];
 
 /** Search with facets; the whole query lives in the URL so a search can be shared. */
