@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Store } from '../store/open.js';
+import { searchConditions, type SearchQuery } from './search.js';
 
 export interface StatsOptions {
   readonly from?: string;
@@ -14,6 +15,11 @@ export interface StatsOptions {
   readonly level?: 'coarse' | 'fine';
   /** Top outlets listed per narrative (default 5). */
   readonly topOutlets?: number;
+  /**
+   * Only documents a search selects (words, language, technique, narrative, entity, has-ledger): e.g. the
+   * narratives of documents that mention gas, or the narratives found beside one narrative.
+   */
+  readonly select?: Omit<SearchQuery, 'limit' | 'offset' | 'facets' | 'exactTotal'>;
 }
 
 export interface StatsRow {
@@ -50,6 +56,12 @@ export async function corpusStats(store: Store, options: StatsOptions = {}): Pro
   if (options.from) conds.push(sql`d.published_at >= ${options.from}`);
   if (options.to) conds.push(sql`d.published_at <= ${options.to.length === 10 ? `${options.to}T99` : options.to}`);
   if (options.outlets?.length) conds.push(sql`o.name IN (${sql.join(options.outlets)})`);
+  if (options.select) {
+    const selected = searchConditions(store, options.select);
+    // A query without a searchable word selects nothing.
+    if (!selected) return { documents: 0, outlets: 0, rows: [], narratives: [] };
+    if (selected.length) conds.push(sql`d.id IN (SELECT documents.id FROM documents WHERE ${sql.join(selected, sql` AND `)})`);
+  }
   const where = sql.join(conds, sql` AND `);
   const level = options.level ? sql` AND n.level = ${options.level}` : sql``;
 

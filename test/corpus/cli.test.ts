@@ -51,6 +51,9 @@ describe('corpus commands', () => {
     expect((await run('search', 'grain', '--db', db)).stdout.split('\n')[0]).toBe('2 documents');
     const csv = await run('stats', '--db', db, '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toBe('kind,label,outlet,week,documents,count');
+    const selected = JSON.parse((await run('stats', '--db', db, '--query', 'grain exports', '--json')).stdout) as { documents: number; rows: { outlet: string }[] };
+    expect(selected.documents).toBe(2);
+    expect([...new Set(selected.rows.map((r) => r.outlet))].sort()).toEqual(['Coast Wire', 'Harbour Daily']);
     const clusters = JSON.parse((await run('clusters', '--db', db, '--kind', 'near-duplicate', '--json')).stdout) as { clusters: { size: number; outlets: unknown[]; firstSeen: string }[] }[];
     expect(clusters[0]?.clusters.map((c) => [c.size, c.outlets.length, c.firstSeen])).toEqual([[2, 2, '2024-05-06']]);
     expect((await run('watch', 'add', 'port expansion double grain exports', '--db', db)).stdout).toContain('2 matches');

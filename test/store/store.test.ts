@@ -211,6 +211,18 @@ describe.each(await dialects())('store on %s', (_name, make) => {
     expect(statsToCsv(stats)).toContain('narrative,TEST: Bridges,Alpha Daily,2024-03-04,1,1');
   });
 
+  it('counts only the documents a search selects', async () => {
+    const bridges = await corpusStats(store, { select: { text: 'tanks bridge' } });
+    expect(bridges.documents).toBe(2);
+    expect(new Set(bridges.rows.map((r) => r.outlet))).toEqual(new Set(['Alpha Daily', 'Beta Checks']));
+    const german = await corpusStats(store, { select: { languages: ['de'] } });
+    expect([german.documents, german.narratives.some((n) => n.label === 'TEST: Bridges')]).toEqual([1, false]);
+    const withNarrative = await corpusStats(store, { select: { narratives: ['TEST: Bridges'] } });
+    expect(withNarrative.documents).toBe(1);
+    expect(withNarrative.narratives.map((n) => n.label)).toContain('TEST: Bridges');
+    expect(await corpusStats(store, { select: { text: '-tanks' } })).toEqual({ documents: 0, outlets: 0, rows: [], narratives: [] });
+  });
+
   it('keeps analyst dismissals across re-analysis by anchoring on detector + quote + offsets', async () => {
     await addDismissal(store, { documentHash: docs.alpha.hash, detector: 'technique/loaded-language', quote: 'secretly', start: 40, end: 48, author: 'ana', reason: 'reporting, not loaded' });
     const dismissals = await listDismissals(store.db, docs.alpha.hash);

@@ -25,9 +25,9 @@ const FILTER_LINES: readonly (readonly [string, string])[] = [
   ['--has-ledger / --no-ledger', 'documents with / without a rebuttal ledger'],
 ];
 
-/** The help lines of the filter options, in a command's own indentation and column width. */
-export function filterHelp(indent: number, width: number): string {
-  return FILTER_LINES.map(([flag, what]) => `${' '.repeat(indent)}${flag.length < width ? flag.padEnd(width) : `${flag}  `}${what}`).join('\n');
+/** The help lines of the filter options (less those a command lists itself), in its indentation and column width. */
+export function filterHelp(indent: number, width: number, except: readonly string[] = []): string {
+  return FILTER_LINES.filter(([flag]) => !except.includes(flag)).map(([flag, what]) => `${' '.repeat(indent)}${flag.length < width ? flag.padEnd(width) : `${flag}  `}${what}`).join('\n');
 }
 
 function list(args: ParsedArgs, name: string): string[] | undefined {

@@ -3,6 +3,7 @@ import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from './ingest.js';
+import { FILTER_OPTIONS, filterHelp, filtersFromArgs } from './search-filters.js';
 
 /** `narrascope stats`: narrative and technique counts by outlet × week. */
 export const statsCommand: CliCommand = {
@@ -15,16 +16,23 @@ Options:
   --from DATE --to DATE   publication date range (YYYY-MM-DD)
   --outlet NAME    only these outlets (repeat or comma-separate)
   --level L        narrative level: coarse or fine (default both)
-  --top N          outlets listed per narrative (default 5)`,
+  --top N          outlets listed per narrative (default 5)
+
+Only the documents a search selects (the filters of \`narrascope search\`):
+  --query WORDS      full-text query (words, "phrases", OR, -word)
+${filterHelp(2, 19, ['--outlet NAME', '--from DATE --to DATE'])}
+
+Examples:
+  narrascope stats --query "gas OR pipeline" --format csv > gas-narratives.csv
+  narrascope stats --narrative "URW: Blaming the war on others" --level fine   # what comes with a narrative`,
   options: {
     db: { type: 'string' },
     format: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    outlet: { type: 'string', multiple: true },
     level: { type: 'string' },
     top: { type: 'string' },
     json: { type: 'boolean' },
+    query: { type: 'string' },
+    ...FILTER_OPTIONS,
   },
   async run(args, io) {
     const format = args.values.json ? 'json' : typeof args.values.format === 'string' ? args.values.format : 'table';
@@ -38,6 +46,9 @@ Options:
     const top = args.values.top === undefined ? 5 : Number(args.values.top);
     if (!Number.isInteger(top) || top < 1) throw new UserError(`--top must be a positive whole number, got "${String(args.values.top)}"`);
     const outlets = ((args.values.outlet as string[] | undefined) ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
+    // Outlets and dates are stats' own options; the other filters select documents as search does.
+    const { outlets: _o, from: _f, to: _t, ...select } = filtersFromArgs(args, typeof args.values.query === 'string' ? args.values.query : '');
+    const selecting = Object.keys(select).some((k) => k !== 'text') || Boolean(select.text?.trim());
     const stats = await withStore(args, io, false, (store) =>
       corpusStats(store, {
         ...(typeof args.values.from === 'string' ? { from: args.values.from } : {}),
@@ -45,6 +56,7 @@ Options:
         ...(outlets.length ? { outlets } : {}),
         ...(level ? { level } : {}),
         topOutlets: top,
+        ...(selecting ? { select } : {}),
       }),
     );
     if (format === 'json') io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
