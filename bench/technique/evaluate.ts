@@ -6,6 +6,8 @@ import type { DocPrediction, Thresholds } from './pipeline.js';
 import { chooseThresholds, PARAGRAPH_RULES, paragraphPredict, type ParagraphRule } from './pipeline.js';
 import { LabelCounts, OverlapScore, type Prf } from './metrics.js';
 import { fitSecondStage, keptSpans, stackLabels, type SecondStage } from './second-stage.js';
+import { rankTechniques } from '../../src/models/technique/class-bias.js';
+import { tcGroups, tuneClassBias } from './class-bias.js';
 
 export interface EvalReport {
   /** Span identification of the shipped path: candidates kept by the second-stage filter. */
@@ -13,8 +15,13 @@ export interface EvalReport {
   /** The same for the tagger's candidates alone (threshold chosen on other folds), for comparison. */
   readonly siFirstStage: Prf;
   readonly spanTechnique: Prf;
+  /** With the class biases (chosen on the other folds), as `narrascope predict techniques` ranks. */
   readonly tcMicro: Prf;
+  /** By the classifier's probabilities alone, for comparison. */
+  readonly tcPlain: Prf;
   readonly tcMajority: number;
+  /** The class biases chosen for each fold (technique → bias). */
+  readonly biasByFold: readonly Float64Array[];
   readonly paragraphMicro: Prf;
   readonly paragraphMacro: number;
   /** Paragraph micro-F1 of each rule (paragraph model, span findings, both), for comparison. */
@@ -42,6 +49,8 @@ export function evaluate(preds: readonly DocPrediction[]): EvalReport {
   const st = new OverlapScore();
   const spanByLabel = new Map<string, OverlapScore>();
   const tc = new LabelCounts();
+  const tcPlain = new LabelCounts();
+  const biasByFold: Float64Array[] = [];
   const paragraphs = new LabelCounts();
   const byRule = new Map(PARAGRAPH_RULES.map((r) => [r, new LabelCounts()]));
   const thresholdsByFold: Thresholds[] = [];
@@ -56,6 +65,8 @@ export function evaluate(preds: readonly DocPrediction[]): EvalReport {
     thresholdsByFold.push(th);
     const { stage } = fitSecondStage(others);
     stageByFold.push(stage);
+    const bias = tuneClassBias(tcGroups(others), preds[0]?.labels.length ?? 0);
+    biasByFold.push(bias);
     for (const p of preds.filter((q) => q.fold === f)) {
       si1.add(p.byThreshold.get(th.span) ?? [], p.doc.gold);
       const spans = keptSpans(p, stage.span, stage.filter.model, stage.filter.threshold);
@@ -82,8 +93,9 @@ export function evaluate(preds: readonly DocPrediction[]): EvalReport {
       });
       for (const idx of groups.values()) {
         const gold = idx.map((i) => p.doc.gold[i]?.label as string);
-        const pred = topLabels(p.goldProbs[idx[0] as number] as Float64Array, p.labels, idx.length);
-        tc.addMulti(pred, gold);
+        const probs = p.goldProbs[idx[0] as number] as Float64Array;
+        tc.addMulti(rankTechniques(probs, bias).slice(0, idx.length).map((k) => p.labels[k] as string), gold);
+        tcPlain.addMulti(topLabels(probs, p.labels, idx.length), gold);
         tcTotal += gold.length;
         majorityHits += gold.includes(majority) ? 1 : 0;
       }
@@ -100,6 +112,8 @@ export function evaluate(preds: readonly DocPrediction[]): EvalReport {
     siFirstStage: si1.result(),
     spanTechnique: st.result(),
     tcMicro: tc.micro(),
+    tcPlain: tcPlain.micro(),
+    biasByFold,
     tcMajority: tcTotal ? majorityHits / tcTotal : 0,
     paragraphMicro: paragraphs.micro(),
     paragraphMacro: paragraphs.macro(),

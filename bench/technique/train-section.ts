@@ -9,6 +9,7 @@ import { ROOT, type Section } from '../harness.js';
 import { loadCorpus } from './corpus.js';
 import { chooseThresholds, crossValidate, extract, FOLDS, SEED, trainArtefact, type DocPrediction } from './pipeline.js';
 import { fitSecondStage } from './second-stage.js';
+import { classBiasRecord, tcGroups, tuneClassBias } from './class-bias.js';
 
 export const ARTEFACT_PATH = join(ROOT, 'src', 'models', 'technique', 'technique-model.json');
 
@@ -29,6 +30,8 @@ export const techniqueTrainSection: Section = {
     const { stage, kept } = fitSecondStage(preds);
     const keptPreds: DocPrediction[] = preds.map((p) => ({ ...p, byThreshold: new Map([[stage.span, kept.get(p) ?? []]]) }));
     const technique = chooseThresholds(keptPreds).technique;
+    // Classification on given spans: per-technique biases on all out-of-fold predictions.
+    const classBias = classBiasRecord(ex.labels, tuneClassBias(tcGroups(preds), ex.labels.length));
     const all = corpus.map((_, i) => i);
     const provenance = `ptc-train articles-2023 + labels-spans-2023 + labels-paragraphs-2023 (${corpus.length} articles); thresholds by ${FOLDS}-fold CV by article; seed ${SEED}`;
     const artefact = {
@@ -39,6 +42,7 @@ export const techniqueTrainSection: Section = {
       paragraphStack: stage.stack,
       paragraphThresholds: th.rule === 'mean' ? th.mean : th.paragraph,
       paragraphRule: 'stack' as const,
+      classBias,
     };
     const json = JSON.stringify(artefact);
     if (!ctx.quick) writeFileSync(ARTEFACT_PATH, json + '\n');
@@ -49,6 +53,7 @@ export const techniqueTrainSection: Section = {
       `- tagger features: ${artefact.tagger.features.length}; classifier features: ${artefact.classifier.features.length}; paragraph features: ${artefact.paragraph.features.length}`,
       `- artefact size: ${(json.length / 1e6).toFixed(2)} MB`,
       `- tagger threshold (CV): ${stage.span}; span-filter threshold (CV): ${stage.filter.threshold}; paragraph rule: stack (first-stage rule by CV: ${th.rule})`,
+      `- class biases of classification on given spans (CV): ${Object.entries(classBias).map(([l, b]) => `${l} ${b}`).join(', ')}`,
     ].join('\n');
   },
 };

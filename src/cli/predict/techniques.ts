@@ -2,12 +2,13 @@
  * `narrascope predict techniques --articles DIR --spans FILE`: technique classification on given spans.
  * Each row of FILE (`id<TAB>label<TAB>start<TAB>end`, label may be `?`) comes back with the predicted
  * technique. A span listed m times gets its m most likely distinct techniques, as the task allows a span
- * several labels.
+ * several labels; techniques are ranked with the model's class biases (models/technique/class-bias.ts).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { segmentText } from '../../core/segment/segment.js';
 import { buildFeatureDoc, type FeatureDoc } from '../../models/technique/features.js';
+import { rankTechniques } from '../../models/technique/class-bias.js';
 import { loadTechniqueModel } from '../../models/technique/load.js';
 import { classifySpan, tokenRange } from '../../models/technique/model.js';
 import { UserError } from '../errors.js';
@@ -32,7 +33,7 @@ export function classifyRows(article: PtcArticle, rows: readonly PtcSpanRow[], f
       const span = toUtf16Span(article, row);
       const { a, b } = tokenRange(fd, span.start, span.end);
       const { probs } = classifySpan(model, fd, a, b, span.start, span.end);
-      order = [...probs.keys()].sort((x, y) => (probs[y] as number) - (probs[x] as number) || x - y).map((k) => labels[k] as string);
+      order = rankTechniques(probs, model.classBias).map((k) => labels[k] as string);
       ranked.set(key, order);
     }
     const n = used.get(key) ?? 0;

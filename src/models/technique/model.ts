@@ -5,6 +5,7 @@
  * span classifier also uses word clusters and adds the logits of a small dense model over the span's mean
  * word vector (`word-clusters.ts`, `dense.ts`).
  */
+import { classBiasOf } from './class-bias.js';
 import type { Segments, Token } from '../../core/segment/types.js';
 import { buildFeatureDoc, sentenceFeatures, tokenFeatures, type FeatureDoc } from './features.js';
 import { paragraphFeatureIds } from './fast-paragraph.js';
@@ -47,6 +48,8 @@ export interface TechniqueModelArtefact {
   readonly spanThreshold: number;
   /** Per-technique default threshold on a finding's confidence (chosen by cross-validation). */
   readonly thresholds: Readonly<Record<string, number>>;
+  /** Per-technique bias of classification on given spans (class-bias.ts; chosen by cross-validation; absent: none). */
+  readonly classBias?: Readonly<Record<string, number>>;
 }
 
 export interface TechniqueModel {
@@ -63,6 +66,8 @@ export interface TechniqueModel {
   readonly paragraphRule: ParagraphRule;
   readonly spanThreshold: number;
   readonly thresholds: Readonly<Record<string, number>>;
+  /** Aligned with `classifier.outputs`; null when the artefact has none. */
+  readonly classBias: Float64Array | null;
   readonly provenance: string;
 }
 
@@ -84,7 +89,7 @@ export function techniqueModelFrom(a: TechniqueModelArtefact, vectorsOf: () => W
     paragraph: loadLinear(a.paragraph),
     paragraphThresholds: a.paragraphThresholds,
     paragraphRule: a.paragraphRule,
-    spanThreshold: a.spanThreshold, thresholds: a.thresholds, provenance: a.provenance };
+    spanThreshold: a.spanThreshold, thresholds: a.thresholds, classBias: classBiasOf(classifier.outputs, a.classBias), provenance: a.provenance };
 }
 
 export interface CandidateSpan {
