@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UserError } from './errors.js';
@@ -7,7 +7,7 @@ import { UserError } from './errors.js';
 /**
  * Output written in parts (a large export), to --out FILE or standard output. A file is written to a
  * temporary name and renamed into place only by `commit`, so a failed or interrupted export never leaves a
- * truncated file that looks complete (`abort` removes the temporary file). Writes wait when the reader is
+ * truncated file that looks complete (`abort`, SIGINT and SIGTERM remove the temporary file). Writes wait when the reader is
  * slow (back-pressure), so memory does not grow with the output; a reader that goes away (`| head`) ends
  * the output quietly, as in `writeOutput`.
  */
@@ -65,6 +65,17 @@ async function fileSink(out: string, cwd: string): Promise<OutputSink> {
   }
   let failure: Error | null = null;
   file.on('error', (e) => (failure = e));
+  // Interrupted (Ctrl-C, kill): the temporary file goes too, so that nothing half-written is left behind.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    rmSync(temp, { force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const release = (): void => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
   return {
     closed: false,
     async write(text) {
@@ -74,6 +85,7 @@ async function fileSink(out: string, cwd: string): Promise<OutputSink> {
       if (failure) throw fail(failure);
     },
     async commit() {
+      release();
       try {
         if (failure) throw failure;
         await new Promise<void>((res, rej) => file.end((e?: Error | null) => (e ? rej(e) : res())));
@@ -84,6 +96,7 @@ async function fileSink(out: string, cwd: string): Promise<OutputSink> {
       }
     },
     async abort() {
+      release();
       file.destroy();
       await rm(temp, { force: true });
     },
