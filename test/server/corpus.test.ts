@@ -223,6 +223,12 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
         dismissedFindings: string[];
       };
       expect(after.dismissedFindings).toEqual([f.id]);
+      // Exports leave the dismissed finding out, unless asked to keep it.
+      const exported = async (q: string): Promise<string[]> => ((await s.app.inject({ method: 'GET', url: `/api/documents/${ids[1]}/export?format=json${q}` })).json() as AnalysisResult).findings.map((x) => x.id);
+      expect(await exported('')).toEqual(before.result.findings.filter((x) => x.id !== f.id).map((x) => x.id));
+      expect(await exported('&keepDismissed=true')).toEqual(before.result.findings.map((x) => x.id));
+      const csv = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[1]}/export?format=csv&table=findings` });
+      expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(before.result.findings.length);
     });
 
     it('rejects a dismissal whose end is before its start', async () => {

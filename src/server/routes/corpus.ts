@@ -10,6 +10,7 @@ import type { CorpusService } from '../corpus.js';
 import { ApiError } from '../errors.js';
 import type { JsonSchema } from '../route.js';
 import type { VerdictLabel } from '../../core/result/types.js';
+import { withoutFindings } from '../../core/result/without-findings.js';
 import { confirmedClaimReviews, ledgerClaimReviews, stringifyJsonLd } from '../../export/claimreview/index.js';
 import { tableCsv, type CsvTable } from '../../export/csv/index.js';
 import { buildStixBundle, stringifyStixBundle } from '../../export/stix/index.js';
@@ -248,13 +249,14 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     table: CsvTable;
     url?: string;
     publisher?: string;
+    keepDismissed: boolean;
   }
   ctx.route<{ id: string }, ExportQuery, unknown>({
     method: 'GET',
     url: '/api/documents/:id/export',
     operationId: 'exportDocument',
     summary: 'Export a document\'s analysis: json, csv (ledger, claims or findings), claimreview (JSON-LD), stix (2.1 bundle)',
-    description: 'ClaimReview holds one review per ledger item plus one per analyst confirmation; STIX links techniques to DISARM (see docs/exports.md).',
+    description: 'ClaimReview holds one review per ledger item plus one per analyst confirmation; STIX links techniques to DISARM (see docs/exports.md). Findings analysts dismissed are left out (and technique counts redone) unless `keepDismissed`, as in GET /api/export.',
     tag: 'export',
     access: 'read',
     params: docParams,
@@ -266,6 +268,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         table: { type: 'string', enum: ['ledger', 'claims', 'findings'], default: 'ledger', description: 'For csv.' },
         url: { type: 'string', pattern: '^https?://', maxLength: 2000, description: 'For claimreview: the document\'s address when it has none.' },
         publisher: { type: 'string', maxLength: 200, description: 'For claimreview: the publisher when the document names no outlet.' },
+        keepDismissed: { type: 'boolean', default: false },
       },
     },
     responses: { 200: { description: 'The export as a download.', mediaType: 'application/octet-stream' }, 404: { description: 'No such document.' } },
@@ -273,7 +276,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
       const c = corpus();
       const d = await c.getDocument(request.params.id);
       if (!d?.result) throw notFound(request.params.id);
-      const r = d.result;
+      const r = request.query.keepDismissed ? d.result : withoutFindings(d.result, new Set(d.dismissedFindings));
       const base = `narrascope-${d.document.id.slice(0, 12)}`;
       const download = (type: string, name: string, body: string): unknown => reply.type(type).header('content-disposition', `attachment; filename="${name}"`).send(body);
       const q = request.query;
