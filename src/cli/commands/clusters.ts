@@ -2,7 +2,7 @@ import { computeNearDuplicates, computeSameClaims, listClusters, type ClusterKin
 import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { DB_HELP, withStore } from './ingest.js';
+import { DB_HELP, withStore } from '../store-command.js';
 
 /** `narrascope clusters`: near-duplicate / republication clusters and same-claim clusters. */
 export const clustersCommand: CliCommand = {

@@ -13,7 +13,7 @@ import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { openOutputSink } from '../output-sink.js';
 import { storeLocation } from '../store-location.js';
-import { withStore } from './ingest.js';
+import { withStore } from '../store-command.js';
 import { filtersFromArgs } from './search-filters.js';
 
 /** Documents read from the store per statement: ~7 MB of analysis JSON for news articles. */

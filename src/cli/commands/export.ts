@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createAnalyzer } from '../../analyzer.js';
 import type { AnalysisResult } from '../../core/result/types.js';
 import type { Kysely } from 'kysely';
 import {
@@ -13,9 +12,7 @@ import {
 import { getAnalysis, getDocument } from '../../store/index.js';
 import { CSV_TABLES, tableCsv, type CsvTable } from '../../export/csv/index.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/encoder.js';
-import { validateAnalysisResult } from '../../export/format/schema.js';
 import { buildStixBundle, stringifyStixBundle } from '../../export/stix/index.js';
-import { readInputs } from '../../ingest/index.js';
 import { str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
@@ -67,29 +64,6 @@ Examples:
   narrascope export stix --corpus --narrative "URW: Discrediting the West" --from 2024-01-01 --out urw.json
   narrascope export csv --corpus --table claims --outlet "Example Daily" --query "grain OR wheat" > claims.csv`;
 
-/** Analyses inputs with the default configuration; failures are reported and counted, not thrown. */
-export async function analyseSpecs(
-  specs: readonly string[],
-  io: CliIO,
-  command: string,
-): Promise<{ results: AnalysisResult[]; failed: number }> {
-  const analyzer = createAnalyzer({});
-  const results: AnalysisResult[] = [];
-  let failed = 0;
-  for await (const item of readInputs(specs, { cwd: io.cwd, stdin: io.stdin })) {
-    if (item.kind === 'skipped') continue;
-    if (item.kind === 'error') {
-      failed++;
-      io.stderr.write(
-        `narrascope ${command}: ${item.origin}: ${item.error.message}\n${item.error.hint ? `  ${item.error.hint}\n` : ''}`,
-      );
-      continue;
-    }
-    results.push(await analyzer.analyze(item.document));
-  }
-  return { results, failed };
-}
-
 /** Reads analysis results (one object, an array, or `{ results: [...] }`), each checked against the schema. */
 export async function readResultsFile(path: string, cwd: string): Promise<AnalysisResult[]> {
   let text: string;
@@ -122,6 +96,8 @@ export async function readResultsFile(path: string, cwd: string): Promise<Analys
     : value && typeof value === 'object' && Array.isArray((value as { results?: unknown }).results)
       ? (value as { results: unknown[] }).results
       : [value];
+  // Loaded here: the schema validator is only needed for result files.
+  const { validateAnalysisResult } = await import('../../export/format/schema.js');
   list.forEach((r, i) => {
     const problems = validateAnalysisResult(r as AnalysisResult);
     if (problems.length)
@@ -200,7 +176,7 @@ export const exportCommand: CliCommand = {
       );
     const { results, failed } = resultsFile
       ? { results: await readResultsFile(resultsFile, io.cwd), failed: 0 }
-      : await analyseSpecs(inputs, io, 'export');
+      : await (await import('../analyse-specs.js')).analyseSpecs(inputs, io, 'export');
     if (results.length === 0)
       throw new UserError('nothing was analysed, so there is nothing to export', 'See the messages above.');
     const content = render(format as ExportFormat, results, args, table, io);

@@ -3,42 +3,11 @@ import { defaultPoolSize } from '../../corpus/ingest/pool.js';
 import { parseColumnMap, RECORD_FIELDS } from '../../ingest/csv.js';
 import { parseByteSize } from '../../ingest/limits.js';
 import { InputError } from '../../ingest/types.js';
-import { isStoreError, openStore, type Store } from '../../store/index.js';
-import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
+import type { CliCommand, CliIO } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { storeLocation } from '../store-location.js';
-import { storeUpgradeNotice } from '../store-upgrade-notice.js';
-
-export const DB_HELP = '--db PATH|URL     SQLite file or postgres://user@host/db[?schema=name] (default ./narrascope.db, or $NARRASCOPE_DB)';
-
-function str(args: ParsedArgs, name: string): string | undefined {
-  const v = args.values[name];
-  return typeof v === 'string' ? v : undefined;
-}
-
-/** Opens the store named by --db / NARRASCOPE_DB; store problems become exit code 4. */
-export async function openCliStore(args: ParsedArgs, io: CliIO, create: boolean): Promise<Store> {
-  try {
-    return await openStore(storeLocation(str(args, 'db'), io), { create, onUpgrade: storeUpgradeNotice(io) });
-  } catch (e) {
-    if (isStoreError(e)) throw new UserError(e.message, e.hint ?? (e.kind === 'missing' ? 'Ingest documents first with `narrascope ingest`, or pass --db.' : undefined), ExitCode.store);
-    throw e;
-  }
-}
-
-/** Runs `fn` with the store and always closes it; store errors during the run become exit code 4. */
-export async function withStore<T>(args: ParsedArgs, io: CliIO, create: boolean, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openCliStore(args, io, create);
-  try {
-    return await fn(store);
-  } catch (e) {
-    if (isStoreError(e)) throw new UserError(e.message, e.hint, ExitCode.store);
-    throw e;
-  } finally {
-    await store.close();
-  }
-}
+import { str } from '../analyze/flags.js';
+import { DB_HELP, withStore } from '../store-command.js';
 
 function clock(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));

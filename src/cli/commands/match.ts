@@ -18,7 +18,7 @@ import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { columnsFlag, formatFlag, openLibraryStore } from './factchecks.js';
-import { analyseSpecs } from './export.js';
+import { analyseSpecs } from '../analyse-specs.js';
 
 const USAGE = `Usage: narrascope match "claim text" [options]
        narrascope match --document FILE [options]

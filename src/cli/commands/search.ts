@@ -2,7 +2,7 @@ import { search, type SearchQuery } from '../../corpus/search.js';
 import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { DB_HELP, withStore } from './ingest.js';
+import { DB_HELP, withStore } from '../store-command.js';
 import { FILTER_OPTIONS, filterHelp, filtersFromArgs } from './search-filters.js';
 
 /** `narrascope search`: full-text search with filters and facets. */

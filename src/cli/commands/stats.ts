@@ -2,7 +2,7 @@ import { corpusStats, statsToCsv } from '../../corpus/stats.js';
 import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { DB_HELP, withStore } from './ingest.js';
+import { DB_HELP, withStore } from '../store-command.js';
 import { FILTER_OPTIONS, filterHelp, filtersFromArgs } from './search-filters.js';
 
 /** `narrascope stats`: narrative and technique counts by outlet × week. */

@@ -2,7 +2,7 @@ import { addWatchEntries, removeWatchEntry, watchLedgerOf, watchReport } from '.
 import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { DB_HELP, withStore } from './ingest.js';
+import { DB_HELP, withStore } from '../store-command.js';
 
 /** `narrascope watch`: watchlists of claims to look out for. */
 export const watchCommand: CliCommand = {
