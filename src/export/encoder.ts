@@ -5,7 +5,7 @@
  * bounded memory. Every part is validated as it is made (see the streams of each format).
  */
 import type { AnalysisResult } from '../core/result/types.js';
-import { JsonLdArrayStream, ledgerClaimReviews, type ClaimReviewContext } from './claimreview/index.js';
+import { confirmedClaimReviews, JsonLdArrayStream, ledgerClaimReviews, type AnalystConfirmation, type ClaimReviewContext } from './claimreview/index.js';
 import { tableCsvHeader, tableCsvRows, type CsvTable } from './csv/index.js';
 import { StixBundleStream } from './stix/index.js';
 
@@ -21,6 +21,11 @@ export interface ExportEncoderOptions {
   readonly key?: string;
   /** stix: creation time of the objects (default now). */
   readonly now?: Date;
+  /**
+   * claimreview: export analysts' confirmed verdicts (the analyst as reviewer) instead of the documents' own
+   * verdicts; `of` gives a document's confirmations (the latest per ledger item), looked up as each part is added.
+   */
+  readonly confirmed?: { readonly of: (documentHash: string) => readonly AnalystConfirmation[] };
 }
 
 export interface ExportEncoder {
@@ -85,7 +90,13 @@ export function createExportEncoder(format: ExportFormat, options: ExportEncoder
   let skippedItems = 0;
   return {
     add(results) {
-      const out = ledgerClaimReviews(results, options.claimReview ?? {});
+      const confirmed = options.confirmed;
+      const out = confirmed
+        ? results.reduce<ReturnType<typeof ledgerClaimReviews>>((acc, r) => {
+            const part = confirmedClaimReviews(r, confirmed.of(r.document.hash), options.claimReview ?? {});
+            return { reviews: [...acc.reviews, ...part.reviews], skipped: [...acc.skipped, ...part.skipped] };
+          }, { reviews: [], skipped: [] })
+        : ledgerClaimReviews(results, options.claimReview ?? {});
       skippedItems += out.skipped.length;
       for (const s of out.skipped) for (const reason of s.reasons) skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
       return stream.add(out.reviews);

@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimReview } from '../../src/export/claimreview/index.js';
 import { validateClaimReview } from '../../src/export/claimreview/index.js';
@@ -66,6 +67,28 @@ describe('export --corpus', () => {
     expect(none.code).toBe(2);
     expect(none.stdout).toBe('');
     expect(none.stderr).toContain('have no ledger items');
+  });
+
+  it('claimreview --confirmed: the verdicts analysts confirmed, of the selected documents only', async () => {
+    const store = await openStore(db);
+    try {
+      const doc = await getDocument(store.db, (await store.db.selectFrom('documents').select('hash').where('title', '=', 'Ferry myths').executeTakeFirstOrThrow()).hash);
+      const item = doc && (await getAnalysis(store.db, doc.id))?.rebuttals[0];
+      if (!doc || !item) throw new Error('expected a ledger item in the ferry page');
+      const confirmations = store.db as unknown as Kysely<{ ledger_confirmations: { document_hash: string; item_key: string; verdict: string; note: string; author: string; created_at: string } }>;
+      await confirmations.insertInto('ledger_confirmations').values({ document_hash: doc.hash, item_key: item.id, verdict: 'false', note: 'Checked against the port timetable.', author: 'Desk Analyst', created_at: '2024-07-01T10:00:00Z' }).execute();
+    } finally {
+      await store.close();
+    }
+    const r = await run('export', 'claimreview', '--corpus', '--confirmed', '--db', db, '--outlet', 'Harbour Checks');
+    expect(r.code).toBe(0);
+    const reviews = JSON.parse(r.stdout) as ClaimReview[];
+    expect(reviews).toHaveLength(1);
+    expect(validateClaimReview(reviews[0])).toEqual([]);
+    expect(reviews[0]).toMatchObject({ author: { '@type': 'Person', name: 'Desk Analyst' }, reviewBody: 'Checked against the port timetable.' });
+    const none = await run('export', 'claimreview', '--corpus', '--confirmed', '--db', db, '--outlet', 'Water Facts');
+    expect([none.code, none.stderr.includes('no analyst-confirmed verdicts among the selected documents')]).toEqual([2, true]);
+    expect((await run('export', 'stix', '--corpus', '--confirmed', '--db', db)).code).toBe(2);
   });
 
   it('csv: the header once, the rows of every selected document; --out writes the file whole', async () => {

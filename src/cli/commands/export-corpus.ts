@@ -4,7 +4,10 @@
  * corpus of any size exports in bounded memory. Findings analysts dismissed are left out unless
  * --keep-dismissed. Progress on a terminal's stderr; a summary line on stderr at the end.
  */
+import type { Kysely } from 'kysely';
 import { selectDocumentIds, storedResults, type CorpusSelection } from '../../corpus/selection.js';
+import type { AnalystConfirmation } from '../../export/claimreview/index.js';
+import type { Store } from '../../store/index.js';
 import type { CsvTable } from '../../export/csv/index.js';
 import { createExportEncoder, type ExportFormat } from '../../export/encoder.js';
 import { str } from '../analyze/flags.js';
@@ -22,6 +25,8 @@ const BATCH = 100;
 export async function exportCorpus(format: ExportFormat, table: CsvTable, args: ParsedArgs, io: CliIO): Promise<number> {
   if (str(args, 'url') !== undefined)
     throw new UserError('--url cannot be used with --corpus', 'Each stored document keeps its own address; --url is for exporting one document.');
+  if (args.values.confirmed === true && format !== 'claimreview')
+    throw new UserError('--confirmed applies to claimreview only', 'Run `narrascope export claimreview --corpus --confirmed`.');
   const selection = filtersFromArgs(args, str(args, 'query') ?? '');
   const limit = wholeNumber(str(args, 'limit'), '--limit');
   const keepDismissed = args.values['keep-dismissed'] === true;
@@ -29,8 +34,12 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
     const ids = await selectDocumentIds(store, selection, limit);
     if (ids.length === 0)
       throw new UserError(`no stored document matches ${describe(selection)}`, 'Check the filters with `narrascope search` (same options), or ingest documents first.');
+    const confirmed = args.values.confirmed === true;
+    /** The confirmations of the current batch's documents (confirmed verdicts only). */
+    const confirmationsOf = new Map<string, AnalystConfirmation[]>();
     const encoder = createExportEncoder(format, {
       table,
+      ...(confirmed ? { confirmed: { of: (hash: string) => confirmationsOf.get(hash) ?? [] } } : {}),
       claimReview: { ...(str(args, 'publisher') ? { publisher: str(args, 'publisher') } : {}), ...(str(args, 'date') ? { datePublished: str(args, 'date') } : {}) },
       key: JSON.stringify({ store: storeLocation(str(args, 'db'), io), selection, limit: limit ?? null }),
     });
@@ -42,6 +51,7 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
     let dismissed = 0;
     try {
       for await (const batch of storedResults(store, ids, { batchSize: BATCH, keepDismissed })) {
+        if (confirmed) await loadConfirmations(store, batch.results.map((r) => r.document.hash), confirmationsOf);
         await sink.write(encoder.add(batch.results));
         exported += batch.results.length;
         missing += batch.missing;
@@ -54,7 +64,11 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
       if (format === 'claimreview' && encoder.written === 0) {
         if (encoder.skippedItems) io.stderr.write(`narrascope export: ${plural(encoder.skippedItems, 'ledger item')} could not make a valid ClaimReview:\n${reasonList(encoder.skipped, '\n', (r, n) => `  ${n} × ${r}`)}\n`);
         throw new UserError(
-          encoder.skippedItems ? 'no ledger item of the selected documents could be exported as a valid ClaimReview' : 'the selected documents have no ledger items: ClaimReview needs rebuttal-format documents (claim + verdict)',
+          encoder.skippedItems
+            ? 'no ledger item of the selected documents could be exported as a valid ClaimReview'
+            : confirmed
+              ? 'no analyst-confirmed verdicts among the selected documents'
+              : 'the selected documents have no ledger items: ClaimReview needs rebuttal-format documents (claim + verdict)',
           'A review needs a verdict, a publisher and an http(s) address: ingest documents with their url and outlet (JSONL, CSV or feed fields) or pass --publisher; select rebuttal-format documents with --has-ledger; or export stix or csv --table ledger instead.',
         );
       }
@@ -74,6 +88,31 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
     io.stderr.write(`narrascope export: ${plural(exported, 'document')}, ${encoder.written} ${encoder.unit}${skipped}${str(args, 'out') ? ` written to ${str(args, 'out')}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}\n`);
     return missing || unreadable ? ExitCode.partial : ExitCode.ok;
   });
+}
+
+interface ConfirmationRow {
+  id: number;
+  document_hash: string;
+  item_key: string;
+  verdict: string;
+  note: string;
+  author: string;
+  created_at: string;
+}
+
+/** The analysts' confirmations of these documents, the latest per ledger item, into `into` (cleared first). */
+async function loadConfirmations(store: Store, hashes: readonly string[], into: Map<string, AnalystConfirmation[]>): Promise<void> {
+  into.clear();
+  if (!hashes.length) return;
+  const db = store.db as unknown as Kysely<{ ledger_confirmations: ConfirmationRow }>;
+  const rows = await db.selectFrom('ledger_confirmations').selectAll().where('document_hash', 'in', [...hashes]).orderBy('id').execute();
+  const latest = new Map<string, Map<string, AnalystConfirmation>>();
+  for (const r of rows) {
+    const items = latest.get(r.document_hash) ?? new Map<string, AnalystConfirmation>();
+    items.set(r.item_key, { itemId: r.item_key, verdict: r.verdict, note: r.note, author: r.author, createdAt: r.created_at });
+    latest.set(r.document_hash, items);
+  }
+  for (const [hash, items] of latest) into.set(hash, [...items.values()]);
 }
 
 function plural(n: number, what: string): string {

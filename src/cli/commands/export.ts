@@ -44,7 +44,8 @@ Options:
       --url URL          claimreview: address when the document has none (reviews get #item-N)
       --date YYYY-MM-DD  claimreview: publication date when the document has none
       --confirmed        claimreview: export the verdicts analysts confirmed in the store (web app / API)
-                         instead of the documents' own verdicts; the analyst is the reviewer
+                         instead of the documents' own verdicts; the analyst is the reviewer (with
+                         --corpus: of the selected documents only)
       --db PATH|URL      --corpus, --confirmed: the store (default ./narrascope.db, or $NARRASCOPE_DB)
 
 Corpus export (--corpus): the stored documents that match, from their stored analyses, in ingestion order;
@@ -150,9 +151,9 @@ export const exportCommand: CliCommand = {
       throw new UserError(`--date must be YYYY-MM-DD, got "${date}"`);
     const corpusOnly = ['query', 'limit', 'keep-dismissed', ...Object.keys(FILTER_OPTIONS)].filter((o) => args.values[o] !== undefined);
     if (args.values.corpus === true) {
-      if (inputs.length || str(args, 'results') || args.values.confirmed === true)
+      if (inputs.length || str(args, 'results'))
         throw new UserError(
-          '--corpus exports stored documents: it takes no inputs, --results or --confirmed',
+          '--corpus exports stored documents: it takes no inputs or --results',
           'Select stored documents with --query and the filters of `narrascope search`.',
         );
       return exportCorpus(format as ExportFormat, table, args, io);
