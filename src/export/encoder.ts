@@ -91,12 +91,8 @@ export function createExportEncoder(format: ExportFormat, options: ExportEncoder
   return {
     add(results) {
       const confirmed = options.confirmed;
-      const out = confirmed
-        ? results.reduce<ReturnType<typeof ledgerClaimReviews>>((acc, r) => {
-            const part = confirmedClaimReviews(r, confirmed.of(r.document.hash), options.claimReview ?? {});
-            return { reviews: [...acc.reviews, ...part.reviews], skipped: [...acc.skipped, ...part.skipped] };
-          }, { reviews: [], skipped: [] })
-        : ledgerClaimReviews(results, options.claimReview ?? {});
+      const parts = confirmed ? results.map((r) => confirmedClaimReviews(r, confirmed.of(r.document.hash), options.claimReview ?? {})) : [ledgerClaimReviews(results, options.claimReview ?? {})];
+      const out = { reviews: parts.flatMap((p) => p.reviews), skipped: parts.flatMap((p) => p.skipped) };
       skippedItems += out.skipped.length;
       for (const s of out.skipped) for (const reason of s.reasons) skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
       return stream.add(out.reviews);

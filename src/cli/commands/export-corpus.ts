@@ -4,13 +4,12 @@
  * corpus of any size exports in bounded memory. Findings analysts dismissed are left out unless
  * --keep-dismissed. Progress on a terminal's stderr; a summary line on stderr at the end.
  */
-import type { Kysely } from 'kysely';
 import { selectDocumentIds, storedResults, type CorpusSelection } from '../../corpus/selection.js';
 import type { AnalystConfirmation } from '../../export/claimreview/index.js';
-import type { Store } from '../../store/index.js';
 import type { CsvTable } from '../../export/csv/index.js';
 import { createExportEncoder, type ExportFormat } from '../../export/encoder.js';
 import { str } from '../analyze/flags.js';
+import { confirmationsByDocument } from '../confirmations.js';
 import type { CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -36,7 +35,7 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
       throw new UserError(`no stored document matches ${describe(selection)}`, 'Check the filters with `narrascope search` (same options), or ingest documents first.');
     const confirmed = args.values.confirmed === true;
     /** The confirmations of the current batch's documents (confirmed verdicts only). */
-    const confirmationsOf = new Map<string, AnalystConfirmation[]>();
+    let confirmationsOf = new Map<string, AnalystConfirmation[]>();
     const encoder = createExportEncoder(format, {
       table,
       ...(confirmed ? { confirmed: { of: (hash: string) => confirmationsOf.get(hash) ?? [] } } : {}),
@@ -51,7 +50,7 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
     let dismissed = 0;
     try {
       for await (const batch of storedResults(store, ids, { batchSize: BATCH, keepDismissed })) {
-        if (confirmed) await loadConfirmations(store, batch.results.map((r) => r.document.hash), confirmationsOf);
+        if (confirmed) confirmationsOf = await confirmationsByDocument(store, batch.results.map((r) => r.document.hash));
         await sink.write(encoder.add(batch.results));
         exported += batch.results.length;
         missing += batch.missing;
@@ -88,31 +87,6 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
     io.stderr.write(`narrascope export: ${plural(exported, 'document')}, ${encoder.written} ${encoder.unit}${skipped}${str(args, 'out') ? ` written to ${str(args, 'out')}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}\n`);
     return missing || unreadable ? ExitCode.partial : ExitCode.ok;
   });
-}
-
-interface ConfirmationRow {
-  id: number;
-  document_hash: string;
-  item_key: string;
-  verdict: string;
-  note: string;
-  author: string;
-  created_at: string;
-}
-
-/** The analysts' confirmations of these documents, the latest per ledger item, into `into` (cleared first). */
-async function loadConfirmations(store: Store, hashes: readonly string[], into: Map<string, AnalystConfirmation[]>): Promise<void> {
-  into.clear();
-  if (!hashes.length) return;
-  const db = store.db as unknown as Kysely<{ ledger_confirmations: ConfirmationRow }>;
-  const rows = await db.selectFrom('ledger_confirmations').selectAll().where('document_hash', 'in', [...hashes]).orderBy('id').execute();
-  const latest = new Map<string, Map<string, AnalystConfirmation>>();
-  for (const r of rows) {
-    const items = latest.get(r.document_hash) ?? new Map<string, AnalystConfirmation>();
-    items.set(r.item_key, { itemId: r.item_key, verdict: r.verdict, note: r.note, author: r.author, createdAt: r.created_at });
-    latest.set(r.document_hash, items);
-  }
-  for (const [hash, items] of latest) into.set(hash, [...items.values()]);
 }
 
 function plural(n: number, what: string): string {

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { AnalysisResult } from '../../core/result/types.js';
-import type { Kysely } from 'kysely';
 import {
   confirmedClaimReviews,
   ledgerClaimReviews,
@@ -18,6 +17,7 @@ import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { confirmationsByDocument } from '../confirmations.js';
 import { exportCorpus } from './export-corpus.js';
 import { openLibraryStore } from './factchecks.js';
 import { FILTER_OPTIONS, filterHelp } from './search-filters.js';
@@ -194,29 +194,16 @@ function reviewContext(args: ParsedArgs): ClaimReviewContext {
   };
 }
 
-interface ConfirmationRow {
-  id: number;
-  document_hash: string;
-  item_key: string;
-  verdict: string;
-  note: string;
-  author: string;
-  created_at: string;
-}
-
 /** ClaimReviews for every analyst-confirmed ledger item of the store (table ledger_confirmations). */
 async function confirmedReviews(args: ParsedArgs, io: CliIO): Promise<string> {
   const store = await openLibraryStore(args, io, false);
   try {
-    const db = store.db as unknown as Kysely<{ ledger_confirmations: ConfirmationRow }>;
-    const rows = await db.selectFrom('ledger_confirmations').selectAll().orderBy('id').execute();
-    if (rows.length === 0)
+    const byDoc = await confirmationsByDocument(store, null);
+    if (byDoc.size === 0)
       throw new UserError(
         'no analyst-confirmed verdicts in the store',
         'Confirm ledger items in the web app (or the API) first.',
       );
-    const byDoc = new Map<string, ConfirmationRow[]>();
-    for (const r of rows) byDoc.set(r.document_hash, [...(byDoc.get(r.document_hash) ?? []), r]);
     const reviews: ClaimReview[] = [];
     for (const [hash, list] of byDoc) {
       const doc = await getDocument(store.db, hash);
@@ -227,19 +214,7 @@ async function confirmedReviews(args: ParsedArgs, io: CliIO): Promise<string> {
         );
         continue;
       }
-      // The latest confirmation of an item wins.
-      const latest = new Map(list.map((c) => [c.item_key, c]));
-      const out = confirmedClaimReviews(
-        result,
-        [...latest.values()].map((c) => ({
-          itemId: c.item_key,
-          verdict: c.verdict,
-          note: c.note,
-          author: c.author,
-          createdAt: c.created_at,
-        })),
-        reviewContext(args),
-      );
+      const out = confirmedClaimReviews(result, list, reviewContext(args));
       for (const s of out.skipped)
         io.stderr.write(
           `narrascope export: skipped confirmed item ${s.item} of ${s.document.slice(0, 12)}: ${s.reasons.join('; ')}\n`,

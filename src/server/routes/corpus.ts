@@ -21,6 +21,8 @@ const docParams: JsonSchema = { type: 'object', additionalProperties: false, req
 const page = { limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 } };
 const text200 = { type: 'string', maxLength: 200 };
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+/** The search filters of GET /api/documents, also those of the corpus export (GET /api/export). */
+const filterProperties = { q: { type: 'string', maxLength: 500 }, outlet: text200, language: { type: 'string', maxLength: 20 }, technique: text200, narrative: { type: 'string', maxLength: 300 }, from: date, to: date, hasLedger: { type: 'boolean' } };
 const obj = (description: string): { description: string; schema: JsonSchema } => ({ description, schema: { type: 'object' } });
 
 interface SearchQs {
@@ -55,7 +57,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     querystring: {
       type: 'object',
       additionalProperties: false,
-      properties: { q: { type: 'string', maxLength: 500 }, outlet: text200, language: { type: 'string', maxLength: 20 }, technique: text200, narrative: { type: 'string', maxLength: 300 }, from: date, to: date, hasLedger: { type: 'boolean' }, ...page },
+      properties: { ...filterProperties, ...page },
     },
     responses: { 200: obj('{ total, totalExact, order, facetScope, items, facets }') },
     handler: async (request: FastifyRequest<{ Querystring: SearchQs }>) => corpus().search(request.query),
@@ -325,14 +327,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
       properties: {
         format: { type: 'string', enum: ['stix', 'csv', 'claimreview', 'jsonl'], default: 'stix' },
         table: { type: 'string', enum: ['ledger', 'claims', 'findings'], default: 'ledger', description: 'For csv.' },
-        q: { type: 'string', maxLength: 500 },
-        outlet: text200,
-        language: { type: 'string', maxLength: 20 },
-        technique: text200,
-        narrative: { type: 'string', maxLength: 300 },
-        from: date,
-        to: date,
-        hasLedger: { type: 'boolean' },
+        ...filterProperties,
         limit: { type: 'integer', minimum: 1, maximum: 100_000, default: 10_000 },
         keepDismissed: { type: 'boolean', default: false },
         publisher: { type: 'string', maxLength: 200, description: 'For claimreview: the publisher of documents that name no outlet.' },
