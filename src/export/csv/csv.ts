@@ -17,7 +17,13 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
 }
 
+/** Rows as CSV lines, each ending in CRLF (nothing for no rows): a table written in parts. */
+export function csvRows(rows: readonly (readonly CsvValue[])[]): string {
+  let out = '';
+  for (const r of rows) out += `${r.map(csvCell).join(',')}\r\n`;
+  return out;
+}
+
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  const lines = [header.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))];
-  return lines.join('\r\n') + '\r\n';
+  return csvRows([header]) + csvRows(rows);
 }

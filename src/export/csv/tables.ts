@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '../../core/result/types.js';
-import { toCsv, type CsvValue } from './csv.js';
+import { csvRows, toCsv, type CsvValue } from './csv.js';
 
 /**
  * The three CSV tables analysts ask for: ledger items, claims and findings, one row each, across any
@@ -148,6 +148,5 @@ export function tableCsvHeader(table: CsvTable): string {
 
 /** The rows of a table for some documents, without the header: the next part of a table written in parts. */
 export function tableCsvRows(table: CsvTable, results: readonly AnalysisResult[]): string {
-  const rows = TABLES[table].rows(results);
-  return rows.length ? toCsv(TABLES[table].header, rows).slice(tableCsvHeader(table).length) : '';
+  return csvRows(TABLES[table].rows(results));
 }
