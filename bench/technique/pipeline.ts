@@ -67,7 +67,7 @@ export function extract(corpus: readonly CorpusDoc[], log: (s: string) => void =
         const toks: Int32Array[] = [];
         const y = new Uint8Array(sent.endToken - sent.firstToken);
         for (let i = sent.firstToken; i < sent.endToken; i++) {
-          toks.push(interner.all(tokenFeatures(fd, i)));
+          toks.push(interner.all(tokenFeatures(fd, i, clusters)));
           y[i - sent.firstToken] = inside[i] as number;
         }
         return { b: interner.all(sentenceFeatures(fd, si)), tokens: toks, y };
@@ -82,7 +82,7 @@ export function extract(corpus: readonly CorpusDoc[], log: (s: string) => void =
     paragraphs.push(
       d.paragraphs.map((par) => {
         const { a, b } = tokenRange(fd, par.start, par.end);
-        return { a: interner.all(paragraphFeatures(fd, a, b)), labels: par.labels.map((l) => labels.indexOf(l)).filter((k) => k >= 0) };
+        return { a: interner.all(paragraphFeatures(fd, a, b, clusters)), labels: par.labels.map((l) => labels.indexOf(l)).filter((k) => k >= 0) };
       }),
     );
   }

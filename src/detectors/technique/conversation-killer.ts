@@ -11,7 +11,7 @@ export const conversationKiller = modelTechniqueDetector({
   message: "Possible conversation killer: a phrase closes the question.",
   valid: ["The council meets on Tuesday at the town hall.", "The report was published in March and has forty pages."],
   invalid: [
-    { text: "⟦It is what it is, and that is all there is to say⟧.", data: { technique: 'Conversation_Killer' }, options: { threshold: 0.02, spanThreshold: 0.1 } },
+    { text: "That's it, period. ⟦No more questions⟧.", data: { technique: 'Conversation_Killer' }, options: { threshold: 0.02 } },
   ],
   limits: "Short fixed phrases vary widely; 76 training spans. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

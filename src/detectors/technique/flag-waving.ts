@@ -12,7 +12,7 @@ export const flagWaving = modelTechniqueDetector({
   valid: ["The council meets on Tuesday at the town hall.", "The report was published in March and has forty pages."],
   invalid: [
     { text: "⟦Every true American patriot must defend our great nation and its flag⟧.", data: { technique: 'Flag_Waving' } },
-    { text: "⟦We will make our country strong and proud again⟧.", data: { technique: 'Flag_Waving' }, options: { threshold: 0.02 } },
+    { text: "⟦We will make our country strong and proud again⟧.", data: { technique: 'Flag_Waving' } },
   ],
   limits: "Relies on group and nation words; mentions of a country in plain reporting can be scored too. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

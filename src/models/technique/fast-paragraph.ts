@@ -11,6 +11,7 @@ import { taggerWordIds } from './fast-tagger.js';
 import type { PairIndex } from './pair-index.js';
 import { lookUpVia, viaTagger } from './via-tagger.js';
 import { WordTableBuilder } from './word-table.js';
+import { clusterOfRow, tokenRow, tokenRows, type WordClusters } from './word-clusters.js';
 
 interface CompiledParagraph {
   /** Lemmas that occur in `l=` or in single-"|" `bi=` features → small ids. */
@@ -29,6 +30,8 @@ interface CompiledParagraph {
   readonly maxrep: readonly (number | undefined)[];
   /** Ids of `cue=<group>` and `cue2=<group>` by group, filled as groups are met. */
   readonly cue: Map<string, readonly [number | undefined, number | undefined]>;
+  /** Feature id of `wc=<cluster>` by cluster number (-1: none; empty for a model without them). */
+  readonly wc: Int32Array;
 }
 
 const PLEN_CUTS = [5, 10, 20, 40, 80];
@@ -56,6 +59,12 @@ function compile(model: LinearModel): CompiledParagraph {
     else if (name.startsWith('bi=')) table.addBigram(name.slice(3), id);
   });
   const { vocab, unigram: lemma, bigram: bi } = table.build();
+  const clusterIds = new Map<number, number>();
+  model.features.forEach((name, id) => {
+    if (/^wc=\d+$/u.test(name)) clusterIds.set(Number(name.slice(3)), id);
+  });
+  const wc = new Int32Array(clusterIds.size ? Math.max(...clusterIds.keys()) + 1 : 0).fill(-1);
+  for (const [k, id] of clusterIds) wc[k] = id;
   const index = model.index;
   const named = { bias: index.get('bias'), '!': index.get('!'), '?': index.get('?'), allcaps: index.get('allcaps'), 'mostly-quoted': index.get('mostly-quoted'), 'has-quote': index.get('has-quote'), 'first-block': index.get('first-block') };
   const c: CompiledParagraph = {
@@ -68,6 +77,7 @@ function compile(model: LinearModel): CompiledParagraph {
     plen: bucketTable(index, 'plen=', PLEN_CUTS),
     maxrep: bucketTable(index, 'maxrep=', MAXREP_CUTS),
     cue: new Map(),
+    wc,
   };
   compiled.set(model, c);
   return c;
@@ -80,10 +90,10 @@ const CUE_NAMES: string[] = [];
 const CUE_COUNTS: number[] = [];
 
 /**
- * `featureIds(model, paragraphFeatures(fd, a, b))`, computed without the per-token strings; written into
- * `out` (emptied first) when given, so that a caller that only scores the ids can reuse one array.
+ * `featureIds(model, paragraphFeatures(fd, a, b, clusters))`, computed without the per-token strings; written
+ * into `out` (emptied first) when given, so that a caller that only scores the ids can reuse one array.
  */
-export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b: number, out?: number[]): number[] {
+export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: number, b: number, clusters: WordClusters | null, out?: number[]): number[] {
   const c = compile(model);
   if (++c.generation >= 0x7fffffff) {
     c.stamp.fill(0);
@@ -157,5 +167,16 @@ export function paragraphFeatureIds(model: LinearModel, fd: FeatureDoc, a: numbe
   if (quoted > 0) emit(c, ids, quoted * 2 > n ? named['mostly-quoted'] : named['has-quote']);
   const first = toks[a];
   if (first && (fd.segments.sentences[first.sentence]?.block ?? 1) === 0) emit(c, ids, named['first-block']);
+  if (clusters && c.wc.length) {
+    const rows = tokenRows(clusters.vectors, fd);
+    for (let k = a; k < b; k++) {
+      if ((toks[k] as Token).kind !== 'word') continue;
+      const cluster = clusterOfRow(clusters, tokenRow(rows, fd, k));
+      if (cluster >= 0 && cluster < c.wc.length) {
+        const id = c.wc[cluster] as number;
+        if (id >= 0) emit(c, ids, id);
+      }
+    }
+  }
   return ids;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { segmentText } from '../../core/segment/segment.js';
 import { paragraphFeatureIds } from './fast-paragraph.js';
 import { spanFeatureIds } from './fast-span.js';
-import { buildFeatureDoc, paragraphFeatures, spanFeatures } from './features.js';
+import { buildFeatureDoc, paragraphFeatures, spanFeatures, tokenFeatures } from './features.js';
 import { featureIds } from './linear.js';
 import { loadTechniqueModel } from './load.js';
 import { compileTagger, taggerWordIds } from './fast-tagger.js';
@@ -30,6 +30,18 @@ describe('fast tagger', () => {
     // Not a constant: the tagger separates tokens.
     expect(Math.max(...fast) - Math.min(...fast)).toBeGreaterThan(0.01);
   });
+
+  it('gives words it never saw in training the weight of their word cluster (wc=)', () => {
+    // "vile", "traitors" and "glorious" are outside the tagger's vocabulary but in the cluster table ("vile"
+    // shares a cluster with "despicable"): the point of the clusters is such words.
+    const text = 'Vile traitors sabotaged the glorious homeland, the despicable minister said.';
+    const fd = buildFeatureDoc(text, segmentText(text, 'en'));
+    const vocab = compileTagger(model.tagger).vocab;
+    const clustered = fd.tokens.map((_, i) => tokenFeatures(fd, i, model.clusters).filter((n) => n.startsWith('wc=') && model.tagger.index.has(n)).length);
+    expect(clustered.some((n) => n > 0)).toBe(true);
+    expect(fd.tokens.some((t, i) => (clustered[i] as number) > 0 && !vocab.has(t.normal))).toBe(true);
+    expect(Array.from(tagTokens(model, fd))).toEqual(Array.from(tagTokensByName(model, fd)));
+  });
 });
 
 describe('tagger word ids through normal-form keys', () => {
@@ -54,12 +66,17 @@ describe('fast paragraph features', () => {
     const segments = segmentText(text, 'en');
     const fd = buildFeatureDoc(text, segments);
     if (tagged) tagTokens(model, fd);
+    let clusterFeatures = 0;
     for (const block of segments.blocks) {
       const { a, b } = tokenRange(fd, block.start, block.end);
-      const want = featureIds(model.paragraph, paragraphFeatures(fd, a, b));
+      const names = paragraphFeatures(fd, a, b, model.clusters);
+      const want = featureIds(model.paragraph, names);
+      clusterFeatures += names.filter((n) => n.startsWith('wc=') && model.paragraph.index.has(n)).length;
       expect(want.length).toBeGreaterThan(3);
-      expect(paragraphFeatureIds(model.paragraph, fd, a, b)).toEqual(want);
+      expect(paragraphFeatureIds(model.paragraph, fd, a, b, model.clusters)).toEqual(want);
     }
+    // The word-cluster features take part (the committed model has them).
+    expect(clusterFeatures).toBeGreaterThan(0);
   });
 });
 

@@ -57,6 +57,8 @@ export interface CompiledTagger {
   /** Weights of the cue groups as token features (cue=) and sentence features (s:cue=). */
   readonly cue: ReadonlyMap<string, number>;
   readonly sCue: ReadonlyMap<string, number>;
+  /** Weight of `wc=<cluster>` by cluster number (0 where unknown; empty for a tagger without them). */
+  readonly wc: Float64Array;
   /** Weights of rpos=0..4 and of rep=1, 2, 3, 5, 5+ (0 where unknown). */
   readonly rpos: readonly number[];
   readonly rep: readonly number[];
@@ -181,6 +183,7 @@ export function compileTagger(model: LinearModel): CompiledTagger {
   const ppp = zeros(posCount * posCount * posCount);
   const shPrev = zeros(SHAPES.length * SHAPES.length);
   const other = new Map<string, number>();
+  const wcWeights = new Map<number, number>();
   const shapeId = (s: string): number => SHAPES.indexOf(s as (typeof SHAPES)[number]);
   for (let id = 0; id < F; id++) {
     const i = ids[id] as number;
@@ -210,9 +213,12 @@ export function compileTagger(model: LinearModel): CompiledTagger {
       const b = REPW_BUCKETS.indexOf(val.slice(val.lastIndexOf('|') + 1));
       if (b >= 0) rows[i * ROW + ROW_REPW + b] = w;
       else done = false;
-    } else done = false;
+    } else if (tpl === 'wc' && /^\d+$/u.test(val)) wcWeights.set(Number(val), w);
+    else done = false;
     if (!done) other.set(name, w);
   }
+  const wc = new Float64Array(wcWeights.size ? Math.max(...wcWeights.keys()) + 1 : 0);
+  for (const [k, w] of wcWeights) wc[k] = w;
   const cue = new Map<string, number>();
   const sCue = new Map<string, number>();
   for (const [name, w] of other) {
@@ -245,6 +251,7 @@ export function compileTagger(model: LinearModel): CompiledTagger {
     other,
     cue,
     sCue,
+    wc,
     rpos,
     rep,
     sentence,
@@ -349,9 +356,11 @@ export function taggerWordIds(fd: FeatureDoc): TaggerWordIds | undefined {
 
 /**
  * Probability, for every token, that it lies inside a persuasion span: the same numbers as summing the
- * weights of `sentenceFeatures` + `tokenFeatures`, without building their strings.
+ * weights of `sentenceFeatures` + `tokenFeatures`, without building their strings. `clustersOf` gives a
+ * document's word cluster per token (`word-clusters.ts` tokenClusters) for the `wc=` features; it is called
+ * once the word ids of this document are set.
  */
-export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array {
+export function tagTokensFast(model: LinearModel, fd: FeatureDoc, clustersOf: ((fd: FeatureDoc) => (k: number) => number) | null = null): Float64Array {
   const c = compileTagger(model);
   const toks = fd.tokens;
   const n = toks.length;
@@ -381,6 +390,8 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
     shp[i] = shapeIndex(fd.shapes[i]);
   }
   wordIdsOf.set(fd, { vocab: c.vocab, wid, lid, pipe, lemmaPipe });
+  const wc = c.wc;
+  const clusterAt = clustersOf && wc.length ? clustersOf(fd) : null;
   const other = c.other;
   const bias = other.get('bias') ?? 0;
   const q = other.get('q') ?? 0;
@@ -474,6 +485,11 @@ export function tagTokensFast(model: LinearModel, fd: FeatureDoc): Float64Array 
       if (rl >= 0) s += R[rl * ROW + ROW_REPW + (count <= 1 ? 0 : count <= 2 ? 1 : 2)] as number;
     }
     for (const cue of fd.cues[i] as readonly string[]) s += c.cue.get(cue) ?? 0;
+    if (clusterAt) {
+      // A cluster without a weight (pruned, or past the table) adds 0, and s + 0 is s.
+      const k = clusterAt(i);
+      if (k >= 0 && k < wc.length) s += wc[k] as number;
+    }
     out[i] = 1 / (1 + Math.exp(-(sentBase + s)));
   }
   return out;

@@ -13,7 +13,7 @@ import { spanFeatureIds } from './fast-span.js';
 import { tagTokensFast } from './fast-tagger.js';
 import { loadWordVectors, type WordVectors } from '../vectors/word-vectors.js';
 import { addDenseSpanLogits, loadDense, type DenseArtefact, type DenseModel } from './dense.js';
-import { loadWordClusters, type WordClusterArtefact, type WordClusters } from './word-clusters.js';
+import { loadWordClusters, tokenClusters, type WordClusterArtefact, type WordClusters } from './word-clusters.js';
 import { documentBest, logisticScore, logisticScoreAt, meanProb, PARAGRAPH_STACK_FEATURES, paragraphStackInputs, spanFilterFeatureNames, spanFilterFeatures, type ParagraphStackArtefact, type SpanFilterArtefact } from './second-stage.js';
 import { featureIds, scoreAll, scoreOne, sigmoid, softmaxInPlace, topFeatures, type LinearArtefact, type LinearModel, loadLinear } from './linear.js';
 
@@ -110,7 +110,7 @@ export interface CandidateSpan {
 
 /** Probability, for every token, that it lies inside a persuasion span (integer tables, see `fast-tagger.ts`). */
 export function tagTokens(model: TechniqueModel, fd: FeatureDoc): Float64Array {
-  return tagTokensFast(model.tagger, fd);
+  return tagTokensFast(model.tagger, fd, model.clusters ? tokenClusters(model.clusters) : null);
 }
 
 /** The same probabilities from the readable feature strings (the reference `tagTokens` must agree with). */
@@ -124,7 +124,7 @@ export function tagTokensByName(model: TechniqueModel, fd: FeatureDoc): Float64A
       base = scoreOne(model.tagger, featureIds(model.tagger, sentenceFeatures(fd, s)));
       sentScore.set(s, base);
     }
-    out[i] = sigmoid(base + scoreOne(model.tagger, featureIds(model.tagger, tokenFeatures(fd, i))));
+    out[i] = sigmoid(base + scoreOne(model.tagger, featureIds(model.tagger, tokenFeatures(fd, i, model.clusters))));
   }
   return out;
 }
@@ -253,7 +253,7 @@ export function spanEvidence(model: TechniqueModel, span: CandidateSpan, k: numb
 
 /** Probability of each technique (aligned with `model.paragraph.outputs`) for the paragraph of tokens [a, b). */
 export function paragraphProbs(model: TechniqueModel, fd: FeatureDoc, a: number, b: number): { probs: Float64Array; ids: number[] } {
-  const ids = paragraphFeatureIds(model.paragraph, fd, a, b);
+  const ids = paragraphFeatureIds(model.paragraph, fd, a, b, model.clusters);
   return { probs: paragraphProbsOf(model, ids), ids };
 }
 
@@ -337,7 +337,7 @@ export function documentParagraphMean(model: TechniqueModel, fd: FeatureDoc, byR
     const end = nl < 0 ? text.length : nl;
     if (!blank(text, start, end)) {
       const { a, b } = tokenRange(fd, start, end);
-      const probs = paragraphProbsOf(model, paragraphFeatureIds(model.paragraph, fd, a, b, scratchParagraphIds));
+      const probs = paragraphProbsOf(model, paragraphFeatureIds(model.paragraph, fd, a, b, model.clusters, scratchParagraphIds));
       byRange?.set(rangeKey(fd, a, b), probs);
       for (let k = 0; k < labels.length; k++) sum[k] = (sum[k] as number) + valueAt(probs, toParagraph[k] as number);
       lines++;
@@ -390,7 +390,7 @@ function stackedParagraphTechniques(model: TechniqueModel, stack: ParagraphStack
     cache = { docBest: documentBest(run.spans, labels.length), docMean, byRange };
     stackCaches.set(run, cache);
   }
-  const pmRaw = cache.byRange.get(rangeKey(run.fd, a, b)) ?? paragraphProbsOf(model, paragraphFeatureIds(model.paragraph, run.fd, a, b, scratchParagraphIds));
+  const pmRaw = cache.byRange.get(rangeKey(run.fd, a, b)) ?? paragraphProbsOf(model, paragraphFeatureIds(model.paragraph, run.fd, a, b, model.clusters, scratchParagraphIds));
   const toParagraph = paragraphIndex(model);
   const nL = labels.length;
   stackPm.length = nL;

@@ -144,3 +144,14 @@ export function spanVector(vectors: WordVectors, fd: FeatureDoc, a: number, b: n
   if (around) for (let j = 0; j < D; j++) x[D + j] = (x[D + j] as number) / around;
   return x;
 }
+
+/**
+ * For the span tagger: given a document, the cluster of its token k (-1: none), through `tokenRow`. The tagger
+ * calls it once its word ids are set, so known words find their row through an integer table.
+ */
+export function tokenClusters(c: WordClusters): (fd: FeatureDoc) => (k: number) => number {
+  return (fd) => {
+    const e = tokenRows(c.vectors, fd);
+    return (k) => clusterOfRow(c, tokenRow(e, fd, k));
+  };
+}
