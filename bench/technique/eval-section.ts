@@ -6,6 +6,7 @@ import type { Section } from '../harness.js';
 import { loadCorpus } from './corpus.js';
 import { evaluate } from './evaluate.js';
 import { crossValidate, extract, FOLDS, SEED } from './pipeline.js';
+import { candidateFeatures, nestedCandidateProbs } from './candidate-model.js';
 
 const f3 = (x: number): string => x.toFixed(3);
 
@@ -17,7 +18,7 @@ export const techniqueEvalSection: Section = {
     const corpus = loadCorpus(ctx.dataDir, ctx.quick ? 40 : Infinity);
     const ex = extract(corpus, ctx.log);
     const preds = crossValidate(corpus, ex, ctx.log);
-    const r = evaluate(preds);
+    const r = evaluate(preds, nestedCandidateProbs(preds, ex, candidateFeatures(preds, ex)));
     const lines = [
       `${FOLDS}-fold cross-validation by article on ptc-train (${corpus.length} articles, seed ${SEED}); thresholds for each fold chosen on the other folds' out-of-fold predictions. Bars (held-out data): TC ≥ 0.62, SI ≥ 0.50, paragraph micro-F1 ≥ 0.45.`,
       '',

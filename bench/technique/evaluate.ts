@@ -41,7 +41,11 @@ export function topLabels(probs: Float64Array, labels: readonly string[], m: num
     .map((k) => labels[k] as string);
 }
 
-export function evaluate(preds: readonly DocPrediction[]): EvalReport {
+/**
+ * `candidatesFor(h)`: the predictions with the candidate model's probabilities for held-out fold h (see
+ * candidate-model.ts `nestedCandidateProbs`); without it the second stage has no candidate model.
+ */
+export function evaluate(preds: readonly DocPrediction[], candidatesFor?: (heldOut: number) => readonly DocPrediction[]): EvalReport {
   const folds = [...new Set(preds.map((p) => p.fold))].sort();
   const si = new OverlapScore();
   const si1 = new OverlapScore();
@@ -60,14 +64,16 @@ export function evaluate(preds: readonly DocPrediction[]): EvalReport {
   for (const p of preds) for (const g of p.doc.gold) goldCount.set(g.label, (goldCount.get(g.label) ?? 0) + 1);
   const majority = [...goldCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   for (const f of folds) {
-    const others = preds.filter((p) => p.fold !== f);
+    // The same documents; with a candidate model, their filter inputs end with its probability.
+    const forFold = candidatesFor ? candidatesFor(f) : preds;
+    const others = forFold.filter((p) => p.fold !== f);
     const th = chooseThresholds(others);
     thresholdsByFold.push(th);
-    const { stage } = fitSecondStage(others);
+    const { stage } = fitSecondStage(others, candidatesFor !== undefined);
     stageByFold.push(stage);
     const bias = tuneClassBias(tcGroups(others), preds[0]?.labels.length ?? 0);
     biasByFold.push(bias);
-    for (const p of preds.filter((q) => q.fold === f)) {
+    for (const p of forFold.filter((q) => q.fold === f)) {
       si1.add(p.byThreshold.get(th.span) ?? [], p.doc.gold);
       const spans = keptSpans(p, stage.span, stage.filter.model, stage.filter.threshold);
       si.add(spans, p.doc.gold);

@@ -33,6 +33,8 @@ export interface Extracted {
   readonly spans: SpanExample[][];
   /** Word-cluster table (label-free: built once, shared by every fold) as stored in the artefact. */
   readonly wordClusters: WordClusterArtefact;
+  /** The same table, loaded. */
+  readonly clusters: WordClusters;
   readonly paragraphs: { a: Int32Array; labels: number[] }[][];
   readonly labels: readonly string[];
 }
@@ -86,7 +88,7 @@ export function extract(corpus: readonly CorpusDoc[], log: (s: string) => void =
       }),
     );
   }
-  return { interner, tokens, spans, wordClusters, paragraphs, labels };
+  return { interner, tokens, spans, wordClusters, clusters, paragraphs, labels };
 }
 
 export const TAGGER_OPTIONS = { epochs: 4, rate: 0.08, l2: 1e-6, seed: SEED, minCount: 5, positiveWeight: 1 };
@@ -175,7 +177,7 @@ export function predictDoc(model: TechniqueModel, doc: CorpusDoc, fold: number):
         const start = (fd.tokens[a] as Token).start;
         const end = (fd.tokens[b - 1] as Token).end;
         const cp = classifySpan(model, fd, a, b, start, end).probs;
-        return { start, end, a, b, conf: confidence, probs: cp, x: spanFilterFeatures(fd, probs, docMean, a, b, confidence, cp) };
+        return { start, end, a, b, conf: confidence, probs: cp, x: spanFilterFeatures(fd, probs, docMean, a, b, confidence, cp, null) };
       }),
     );
   }

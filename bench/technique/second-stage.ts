@@ -92,7 +92,7 @@ function solve(A: readonly Float64Array[], b: Float64Array): Float64Array {
 }
 
 /** Share of the candidate covered by annotated spans: the filter's target (almost always 0 or 1). */
-function overlapShare(s: PredSpan, p: DocPrediction): number {
+export function overlapShare(s: PredSpan, p: DocPrediction): number {
   let inter = 0;
   for (const g of p.mergedGold) {
     const i = Math.min(s.end, g.end) - Math.max(s.start, g.start);
@@ -165,8 +165,12 @@ function stackThresholds(scored: readonly { s: Float64Array; gold: readonly stri
   return perLabelThresholds(counts, STACK_GRID, labels);
 }
 
-/** Fits the second stage on out-of-fold predictions (all folds present); returns it with the inner-OOF kept spans. */
-export function fitSecondStage(preds: readonly DocPrediction[]): { stage: SecondStage; kept: Map<DocPrediction, KeptSpan[]> } {
+/**
+ * Fits the second stage on out-of-fold predictions (all folds present); returns it with the inner-OOF kept
+ * spans. `withCandidateModel`: the candidates' filter inputs end with the candidate model's probability
+ * (candidate-model.ts).
+ */
+export function fitSecondStage(preds: readonly DocPrediction[], withCandidateModel = false): { stage: SecondStage; kept: Map<DocPrediction, KeptSpan[]> } {
   const labels = preds[0]?.labels ?? [];
   let best = { span: FILTER_SPAN_GRID[0] as number, threshold: FILTER_GRID[0] as number, f1: -1 };
   let bestScores = new Map<PredSpan, number>();
@@ -198,7 +202,7 @@ export function fitSecondStage(preds: readonly DocPrediction[]): { stage: Second
     }
     kept.set(p, ks);
   }
-  const filter: SpanFilterArtefact = { features: spanFilterFeatureNames(labels), model: trainFilter([...preds], best.span), threshold: best.threshold };
+  const filter: SpanFilterArtefact = { features: spanFilterFeatureNames(labels, withCandidateModel), model: trainFilter([...preds], best.span), threshold: best.threshold };
   // Paragraph stack, on the inner-OOF kept spans.
   const rowsOf = new Map(preds.map((p) => [p, stackRows(p, kept.get(p) ?? []).map((x, i) => ({ x, gold: p.doc.paragraphs[i]?.labels ?? [] }))]));
   const scored: { s: Float64Array; gold: readonly string[] }[] = [];

@@ -9,6 +9,7 @@ import { ROOT, type Section } from '../harness.js';
 import { loadCorpus } from './corpus.js';
 import { chooseThresholds, crossValidate, extract, FOLDS, SEED, trainArtefact, type DocPrediction } from './pipeline.js';
 import { fitSecondStage } from './second-stage.js';
+import { candidateFeatures, outOfFoldCandidateProbs, trainCandidateModel } from './candidate-model.js';
 import { classBiasRecord, tcGroups, tuneClassBias } from './class-bias.js';
 
 export const ARTEFACT_PATH = join(ROOT, 'src', 'models', 'technique', 'technique-model.json');
@@ -27,8 +28,11 @@ export const techniqueTrainSection: Section = {
     const th = chooseThresholds(preds);
     // Second stage on the out-of-fold predictions; the detectors' per-technique thresholds are chosen on
     // the spans the filter keeps (inner out-of-fold scores), which is what they will see at run time.
-    const { stage, kept } = fitSecondStage(preds);
-    const keptPreds: DocPrediction[] = preds.map((p) => ({ ...p, byThreshold: new Map([[stage.span, kept.get(p) ?? []]]) }));
+    // The candidate model's out-of-fold probabilities join the filter's inputs (candidate-model.ts).
+    const features = candidateFeatures(preds, ex);
+    const withCandidates = outOfFoldCandidateProbs(preds, ex, features);
+    const { stage, kept } = fitSecondStage(withCandidates, true);
+    const keptPreds: DocPrediction[] = withCandidates.map((p) => ({ ...p, byThreshold: new Map([[stage.span, kept.get(p) ?? []]]) }));
     const technique = chooseThresholds(keptPreds).technique;
     // Classification on given spans: per-technique biases on all out-of-fold predictions.
     const classBias = classBiasRecord(ex.labels, tuneClassBias(tcGroups(preds), ex.labels.length));
@@ -39,6 +43,7 @@ export const techniqueTrainSection: Section = {
       spanThreshold: stage.span,
       thresholds: technique,
       spanFilter: stage.filter,
+      candidate: trainCandidateModel(preds, ex, features),
       paragraphStack: stage.stack,
       paragraphThresholds: th.rule === 'mean' ? th.mean : th.paragraph,
       paragraphRule: 'stack' as const,
@@ -50,7 +55,7 @@ export const techniqueTrainSection: Section = {
     return [
       `Trained on ${corpus.length} articles in ${secs} s${ctx.quick ? ' (quick run: artefact not written)' : ''}.`,
       '',
-      `- tagger features: ${artefact.tagger.features.length}; classifier features: ${artefact.classifier.features.length}; paragraph features: ${artefact.paragraph.features.length}`,
+      `- tagger features: ${artefact.tagger.features.length}; classifier features: ${artefact.classifier.features.length}; candidate-model features: ${artefact.candidate.features.length}; paragraph features: ${artefact.paragraph.features.length}`,
       `- artefact size: ${(json.length / 1e6).toFixed(2)} MB`,
       `- tagger threshold (CV): ${stage.span}; span-filter threshold (CV): ${stage.filter.threshold}; paragraph rule: stack (first-stage rule by CV: ${th.rule})`,
       `- class biases of classification on given spans (CV): ${Object.entries(classBias).map(([l, b]) => `${l} ${b}`).join(', ')}`,

@@ -12,7 +12,6 @@ export const appealToAuthority = modelTechniqueDetector({
   valid: ["The council meets on Tuesday at the town hall.", "The report was published in March and has forty pages."],
   invalid: [
     { text: "\"⟦The vaccine is completely safe⟧,\" said the world's leading virologist, so there is nothing more to discuss.", data: { technique: 'Appeal_to_Authority' } },
-    { text: "According to Professor ⟦Smith, a leading expert, the treatment⟧ works.", data: { technique: 'Appeal_to_Authority' }, options: { threshold: 0.02 } },
   ],
   limits: "Ordinary attribution in news ('the minister said') looks alike; the model separates them only partly. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

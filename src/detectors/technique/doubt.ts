@@ -12,7 +12,7 @@ export const doubt = modelTechniqueDetector({
   valid: ["The council meets on Tuesday at the town hall.", "The report was published in March and has forty pages."],
   invalid: [
     { text: "⟦The so-called investigation is nothing but a witch hunt, and its findings are highly questionable⟧.", data: { technique: 'Doubt' } },
-    { text: "⟦Is the mainstream media really telling us the whole truth about the vaccine⟧?", data: { technique: 'Doubt' }, options: { threshold: 0.02, spanThreshold: 0.1 } },
+    { text: "Is the mainstream media ⟦really telling us the whole truth about the⟧ vaccine?", data: { technique: 'Doubt' } },
   ],
   limits: "Legitimate questions and rhetorical doubt use the same words; the model cannot tell them apart by intent. Found by a linear model trained on 371 English news articles of the PTC corpus: it sees words, lemmas, parts of speech, quotes, cue lexicons and repetition, not meaning. Span boundaries are approximate; the confidence is the span tagger's probability times the classifier's probability for this technique.",
 });

@@ -143,14 +143,20 @@ interface TokenIds {
   readonly wc: Int32Array;
 }
 
-const tokenIds = new WeakMap<FeatureDoc, TokenIds>();
+/**
+ * By model, then by document: the classifier and the second stage's candidate model score the same candidates
+ * one after the other, and one entry per document would be rebuilt at every switch.
+ */
+const tokenIds = new WeakMap<LinearModel, WeakMap<FeatureDoc, TokenIds>>();
 
 function idsOf(model: LinearModel, clusters: WordClusters | null, fd: FeatureDoc): TokenIds {
-  let t = tokenIds.get(fd);
-  if (!t || t.model !== model || t.clusters !== clusters) {
+  let byDoc = tokenIds.get(model);
+  if (!byDoc) tokenIds.set(model, (byDoc = new WeakMap()));
+  let t = byDoc.get(fd);
+  if (!t || t.clusters !== clusters) {
     const n = fd.tokens.length;
     t = { model, clusters, vid: new Int32Array(n).fill(-2), lemma: new Int32Array(n).fill(-2), pos: new Int32Array(n).fill(-2), wc: new Int32Array(n).fill(-2) };
-    tokenIds.set(fd, t);
+    byDoc.set(fd, t);
   }
   return t;
 }

@@ -94,6 +94,8 @@ describe('fast span features', () => {
         const names = spanFeatures(fd, a, b, start, end, model.clusters);
         clusterFeatures += names.filter((n) => n.startsWith('wc=') && model.classifier.index.has(n)).length;
         expect(spanFeatureIds(model.classifier, fd, a, b, start, end, model.clusters)).toEqual(featureIds(model.classifier, names));
+        // The candidate model of the second stage reads the same kind of features through its own tables.
+        if (model.candidate) expect(spanFeatureIds(model.candidate, fd, a, b, start, end, model.clusters)).toEqual(featureIds(model.candidate, names));
       }
     }
     // The word-cluster features take part (the committed model has them, and these texts reach them).

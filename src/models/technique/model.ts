@@ -32,6 +32,12 @@ export interface TechniqueModelArtefact {
   readonly dense?: DenseArtefact;
   /** Second stage: drops candidate spans that score under its threshold (absent: all candidates kept). */
   readonly spanFilter?: SpanFilterArtefact;
+  /**
+   * Second stage: a binary model over the classifier's kind of span features, trained on the tagger's
+   * candidates, whose probability that a candidate lies on an annotated span is the span filter's last input
+   * (absent: no such input).
+   */
+  readonly candidate?: LinearArtefact;
   /** Second stage: per-technique paragraph models over first-stage scores (the `stack` paragraph rule). */
   readonly paragraphStack?: ParagraphStackArtefact;
   /** Multi-label model of the techniques present in a paragraph (one sigmoid per technique). */
@@ -60,6 +66,8 @@ export interface TechniqueModel {
   /** The word vectors behind `clusters` and `dense` (null when the model uses neither). */
   readonly vectors: WordVectors | null;
   readonly spanFilter: SpanFilterArtefact | null;
+  /** See `TechniqueModelArtefact.candidate`. */
+  readonly candidate: LinearModel | null;
   readonly paragraphStack: ParagraphStackArtefact | null;
   readonly paragraph: LinearModel;
   readonly paragraphThresholds: Readonly<Record<string, number>>;
@@ -76,7 +84,7 @@ export function techniqueModelFrom(a: TechniqueModelArtefact, vectorsOf: () => W
   if (a.format !== 'narrascope-technique-model') throw new Error('not a narrascope technique model');
   const classifier = loadLinear(a.classifier);
   const vectors = a.wordClusters || a.dense ? vectorsOf() : null;
-  if (a.spanFilter && a.spanFilter.features.join('|') !== spanFilterFeatureNames(classifier.outputs).join('|')) throw new Error('technique model: the span filter was trained on other inputs than this code computes');
+  if (a.spanFilter && a.spanFilter.features.join('|') !== spanFilterFeatureNames(classifier.outputs, !!a.candidate).join('|')) throw new Error('technique model: the span filter was trained on other inputs than this code computes');
   if (a.paragraphStack && a.paragraphStack.models.length !== classifier.outputs.length) throw new Error('technique model: the paragraph stack needs one model per technique');
   return {
     tagger: loadLinear(a.tagger),
@@ -85,6 +93,7 @@ export function techniqueModelFrom(a: TechniqueModelArtefact, vectorsOf: () => W
     dense: a.dense && vectors ? loadDense(a.dense, classifier.outputs.length, vectors.dims) : null,
     vectors,
     spanFilter: a.spanFilter ?? null,
+    candidate: a.candidate ? loadLinear(a.candidate) : null,
     paragraphStack: a.paragraphStack ?? null,
     paragraph: loadLinear(a.paragraph),
     paragraphThresholds: a.paragraphThresholds,
@@ -211,6 +220,15 @@ const filterInputs: number[] = [];
 /** Classifier feature ids of the candidate span being classified (see `analyseTechniques`). */
 const scratchSpanIds: number[] = [];
 
+/** Feature ids of the candidate span being scored by the candidate model. */
+const scratchCandidateIds: number[] = [];
+
+/** The candidate model's probability that tokens [a, b) lie on an annotated span (null: the model has none). */
+function candidateProbability(model: TechniqueModel, fd: FeatureDoc, a: number, b: number, start: number, end: number): number | null {
+  const m = model.candidate;
+  return m ? sigmoid(scoreOne(m, spanFeatureIds(m, fd, a, b, start, end, model.clusters, scratchCandidateIds))) : null;
+}
+
 /** Candidate spans of a document with their technique distributions (one run shared by all detectors). */
 export function analyseTechniques(model: TechniqueModel, text: string, segments: Segments, spanThreshold = model.spanThreshold): TechniqueAnalysis {
   const fd = buildFeatureDoc(text, segments);
@@ -224,7 +242,7 @@ export function analyseTechniques(model: TechniqueModel, text: string, segments:
     // `classifySpan`, with the ids in one reused array: only a kept span keeps (a copy of) them.
     const ids = spanFeatureIds(model.classifier, fd, a, b, start, end, model.clusters, scratchSpanIds);
     const probs = spanProbs(model, fd, a, b, ids);
-    const filterScore = filter ? logisticScore(filter.model, spanFilterFeatures(fd, tokenProbs, docMean, a, b, confidence, probs, filterInputs)) : 1;
+    const filterScore = filter ? logisticScore(filter.model, spanFilterFeatures(fd, tokenProbs, docMean, a, b, confidence, probs, candidateProbability(model, fd, a, b, start, end), filterInputs)) : 1;
     if (filter && filterScore < filter.threshold) continue;
     spans.push({ start, end, tokStart: a, tokEnd: b, spanConfidence: confidence, filterScore, probs, featureIds: ids.slice() });
   }

@@ -12,7 +12,8 @@ describe('technique second stage', () => {
 
   it('the committed model filters spans and labels paragraphs with the stack', () => {
     expect(model.spanFilter).not.toBeNull();
-    expect(model.spanFilter?.features).toEqual(spanFilterFeatureNames(model.classifier.outputs));
+    expect(model.candidate?.outputs).toEqual(['annotated']);
+    expect(model.spanFilter?.features).toEqual(spanFilterFeatureNames(model.classifier.outputs, model.candidate !== null));
     expect(model.paragraphRule).toBe('stack');
     expect(model.paragraphStack?.models).toHaveLength(model.classifier.outputs.length);
     expect(model.paragraphStack?.features).toEqual(PARAGRAPH_STACK_FEATURES);
@@ -23,10 +24,28 @@ describe('technique second stage', () => {
     const s = run.spans[0];
     expect(s).toBeDefined();
     if (!s) return;
-    const x = spanFilterFeatures(run.fd, run.tokenProbs, meanProb(run.tokenProbs), s.tokStart, s.tokEnd, s.spanConfidence, s.probs);
-    expect(x.length).toBe(spanFilterFeatureNames(model.classifier.outputs).length);
+    const x = spanFilterFeatures(run.fd, run.tokenProbs, meanProb(run.tokenProbs), s.tokStart, s.tokEnd, s.spanConfidence, s.probs, 0.25);
+    expect(x.length).toBe(spanFilterFeatureNames(model.classifier.outputs, true).length);
+    expect(x[x.length - 1]).toBe(0.25);
+    expect(spanFilterFeatures(run.fd, run.tokenProbs, meanProb(run.tokenProbs), s.tokStart, s.tokEnd, s.spanConfidence, s.probs, null).length).toBe(x.length - 1);
     expect(x[0]).toBeCloseTo(s.spanConfidence, 12);
     expect(logisticScore({ mean: [1, 0], scale: [2, 1], weights: [0.5, 2, -1] }, [3, 1])).toBeCloseTo(1 / (1 + Math.exp(-(0.5 + 2 - 1))), 12);
+  });
+
+  it('gives the span filter the candidate model\'s probability as its last input', () => {
+    const candidate = model.candidate;
+    const filter = model.spanFilter;
+    expect(candidate).not.toBeNull();
+    if (!candidate || !filter) return;
+    // Weights that make the candidate model certain either way move every filter score the same way.
+    const sure = (bias: number): TechniqueModel => ({ ...model, candidate: { ...candidate, weights: Float32Array.from(candidate.weights, (_, i) => (candidate.features[i] === 'bias' ? bias : 0)) } });
+    const last = filter.model.weights[filter.model.weights.length - 1] as number;
+    expect(last).toBeGreaterThan(0);
+    const low = analyseTechniques({ ...sure(-30), spanFilter: { ...filter, threshold: 0 } }, TEXT, segments).spans;
+    const high = analyseTechniques({ ...sure(30), spanFilter: { ...filter, threshold: 0 } }, TEXT, segments).spans;
+    expect(low.length).toBeGreaterThan(0);
+    expect(high.map((s) => [s.start, s.end])).toEqual(low.map((s) => [s.start, s.end]));
+    low.forEach((s, i) => expect((high[i] as { filterScore: number }).filterScore).toBeGreaterThan(s.filterScore));
   });
 
   it('keeps exactly the candidates whose filter score reaches the threshold', () => {

@@ -52,13 +52,18 @@ export interface ParagraphStackArtefact {
   readonly thresholds: Readonly<Record<string, number>>;
 }
 
-/** Names of the span filter's inputs, in order (`p=<label>`: the classifier's probability of that technique). */
-export function spanFilterFeatureNames(labels: readonly string[]): string[] {
+/**
+ * Names of the span filter's inputs, in order (`p=<label>`: the classifier's probability of that technique;
+ * `candidate-prob`, last, only with a candidate model: its probability that the candidate lies on an
+ * annotated span).
+ */
+export function spanFilterFeatureNames(labels: readonly string[], withCandidateModel = false): string[] {
   return [
     'mean-prob', 'max-prob', 'min-prob', 'log-tokens', 'log-chars', 'top-prob', 'margin', 'entropy',
     ...labels.map((l) => `p=${l}`),
     'prob-before', 'prob-after', 'sentence-cover', 'quoted', 'cue-share', 'has-cue', 'caps-share', 'content-share',
     'doc-mean-prob', 'sentence-position', 'ends-sentence', 'starts-sentence', 'one-token', 'mean×top',
+    ...(withCandidateModel ? ['candidate-prob'] : []),
   ];
 }
 
@@ -72,8 +77,9 @@ export function meanProb(tokenProbs: Float64Array): number {
 /**
  * Inputs of the span filter for the candidate of tokens [a, b) with mean tagger probability `conf`, written
  * into `out` (default: a new array; the model run passes one array that it reuses for every candidate).
+ * `candidateProb`: the candidate model's probability (null: the model has none, and the input is absent).
  */
-export function spanFilterFeatures(fd: FeatureDoc, tokenProbs: Float64Array, docMean: number, a: number, b: number, conf: number, probs: Float64Array, out: number[] = []): number[] {
+export function spanFilterFeatures(fd: FeatureDoc, tokenProbs: Float64Array, docMean: number, a: number, b: number, conf: number, probs: Float64Array, candidateProb: number | null, out: number[] = []): number[] {
   const toks = fd.tokens;
   let mx = 0;
   let mn = 1;
@@ -136,6 +142,7 @@ export function spanFilterFeatures(fd: FeatureDoc, tokenProbs: Float64Array, doc
   x[j++] = a === sFirst ? 1 : 0;
   x[j++] = n === 1 ? 1 : 0;
   x[j++] = conf * top;
+  if (candidateProb !== null) x[j++] = candidateProb;
   x.length = j;
   return x;
 }
