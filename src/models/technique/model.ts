@@ -223,6 +223,11 @@ const scratchSpanIds: number[] = [];
 /** Feature ids of the candidate span being scored by the candidate model. */
 const scratchCandidateIds: number[] = [];
 
+/** The candidate-model probability (0 or 1) that gives the span filter its highest score: its weight's sign. */
+function candidateBound(filter: SpanFilterArtefact): number {
+  return (filter.model.weights[filter.model.weights.length - 1] as number) >= 0 ? 1 : 0;
+}
+
 /** The candidate model's probability that tokens [a, b) lie on an annotated span (null: the model has none). */
 function candidateProbability(model: TechniqueModel, fd: FeatureDoc, a: number, b: number, start: number, end: number): number | null {
   const m = model.candidate;
@@ -242,8 +247,16 @@ export function analyseTechniques(model: TechniqueModel, text: string, segments:
     // `classifySpan`, with the ids in one reused array: only a kept span keeps (a copy of) them.
     const ids = spanFeatureIds(model.classifier, fd, a, b, start, end, model.clusters, scratchSpanIds);
     const probs = spanProbs(model, fd, a, b, ids);
-    const filterScore = filter ? logisticScore(filter.model, spanFilterFeatures(fd, tokenProbs, docMean, a, b, confidence, probs, candidateProbability(model, fd, a, b, start, end), filterInputs)) : 1;
-    if (filter && filterScore < filter.threshold) continue;
+    let filterScore = 1;
+    if (filter) {
+      const inputs = spanFilterFeatures(fd, tokenProbs, docMean, a, b, confidence, probs, model.candidate ? candidateBound(filter) : null, filterInputs);
+      // The filter is monotonic in the candidate model's probability (its last input): a candidate that fails
+      // even with the most favourable probability is dropped without computing it (about half of them).
+      if (model.candidate && logisticScore(filter.model, inputs) < filter.threshold) continue;
+      if (model.candidate) inputs[inputs.length - 1] = candidateProbability(model, fd, a, b, start, end) as number;
+      filterScore = logisticScore(filter.model, inputs);
+      if (filterScore < filter.threshold) continue;
+    }
     spans.push({ start, end, tokStart: a, tokEnd: b, spanConfidence: confidence, filterScore, probs, featureIds: ids.slice() });
   }
   return { fd, tokenProbs, spans };
