@@ -251,7 +251,7 @@ export function analyseTechniques(model: TechniqueModel, text: string, segments:
     if (filter) {
       const inputs = spanFilterFeatures(fd, tokenProbs, docMean, a, b, confidence, probs, model.candidate ? candidateBound(filter) : null, filterInputs);
       // The filter is monotonic in the candidate model's probability (its last input): a candidate that fails
-      // even with the most favourable probability is dropped without computing it (about half of them).
+      // even with the most favourable probability is dropped without computing it.
       if (model.candidate && logisticScore(filter.model, inputs) < filter.threshold) continue;
       if (model.candidate) inputs[inputs.length - 1] = candidateProbability(model, fd, a, b, start, end) as number;
       filterScore = logisticScore(filter.model, inputs);
