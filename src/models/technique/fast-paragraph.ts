@@ -12,6 +12,7 @@ import type { PairIndex } from './pair-index.js';
 import { lookUpVia, viaTagger } from './via-tagger.js';
 import { WordTableBuilder } from './word-table.js';
 import { clusterOfRow, tokenRow, tokenRows, type WordClusters } from './word-clusters.js';
+import { clusterFeatureIds } from './cluster-features.js';
 
 interface CompiledParagraph {
   /** Lemmas that occur in `l=` or in single-"|" `bi=` features → small ids. */
@@ -59,12 +60,7 @@ function compile(model: LinearModel): CompiledParagraph {
     else if (name.startsWith('bi=')) table.addBigram(name.slice(3), id);
   });
   const { vocab, unigram: lemma, bigram: bi } = table.build();
-  const clusterIds = new Map<number, number>();
-  model.features.forEach((name, id) => {
-    if (/^wc=\d+$/u.test(name)) clusterIds.set(Number(name.slice(3)), id);
-  });
-  const wc = new Int32Array(clusterIds.size ? Math.max(...clusterIds.keys()) + 1 : 0).fill(-1);
-  for (const [k, id] of clusterIds) wc[k] = id;
+  const wc = clusterFeatureIds(model.features);
   const index = model.index;
   const named = { bias: index.get('bias'), '!': index.get('!'), '?': index.get('?'), allcaps: index.get('allcaps'), 'mostly-quoted': index.get('mostly-quoted'), 'has-quote': index.get('has-quote'), 'first-block': index.get('first-block') };
   const c: CompiledParagraph = {

@@ -16,6 +16,7 @@ import type { PairIndex } from './pair-index.js';
 import { phraseId, SpanSequencesBuilder, type SpanSequences } from './span-sequences.js';
 import { WordTableBuilder } from './word-table.js';
 import { clusterOfRow, tokenRow, tokenRows, type WordClusters } from './word-clusters.js';
+import { clusterFeatureIds } from './cluster-features.js';
 
 const TOKEN_TEMPLATES = ['l', 'pb', 'cue', 'cb', 'ca', 'ccue', 'f', 'L', 'fp', 'Lp', 'pw', 'nw'] as const;
 type TokenTemplate = (typeof TOKEN_TEMPLATES)[number];
@@ -92,7 +93,6 @@ function compile(model: LinearModel): CompiledSpan {
   const by = Object.fromEntries(TOKEN_TEMPLATES.map((t) => [t, new Map<string, number>()])) as Record<TokenTemplate, Map<string, number>>;
   const table = new WordTableBuilder();
   const sequences = new SpanSequencesBuilder();
-  const clusters: [number, number][] = [];
   model.features.forEach((name, id) => {
     const eq = name.indexOf('=');
     if (eq < 0) return;
@@ -102,13 +102,10 @@ function compile(model: LinearModel): CompiledSpan {
     else if (tpl === 'pseq') sequences.addTagSequence(val, id);
     else if (tpl === 'phrase') sequences.addPhrase(val, id, (w) => table.addWord(w));
     else if (tpl === 'w') table.addUnigram(val, id);
-    else if (tpl === 'wc') {
-      if (/^(0|[1-9][0-9]{0,4})$/.test(val)) clusters.push([Number(val), id]);
-    } else if ((TOKEN_TEMPLATES as readonly string[]).includes(tpl)) by[tpl as TokenTemplate].set(val, id);
+    else if ((TOKEN_TEMPLATES as readonly string[]).includes(tpl)) by[tpl as TokenTemplate].set(val, id);
   });
   const { vocab, unigram: word, bigram: bi } = table.build();
-  const wc = new Int32Array(clusters.reduce((m, [x]) => Math.max(m, x + 1), 0)).fill(-1);
-  for (const [x, id] of clusters) wc[x] = id;
+  const wc = clusterFeatureIds(model.features);
   const fixed = Object.fromEntries(FIXED.map((name) => [name, model.index.get(name)])) as Record<FixedName, number | undefined>;
   const c: CompiledSpan = {
     by,

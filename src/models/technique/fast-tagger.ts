@@ -15,6 +15,7 @@ import { bucket, type FeatureDoc } from './features.js';
 import type { LinearModel } from './linear.js';
 import { emptyKeepingCapacity } from './emit-once.js';
 import { PairIndex } from './pair-index.js';
+import { clusterFeatureIds } from './cluster-features.js';
 
 const BOS = '<s>';
 const EOS = '</s>';
@@ -183,7 +184,6 @@ export function compileTagger(model: LinearModel): CompiledTagger {
   const ppp = zeros(posCount * posCount * posCount);
   const shPrev = zeros(SHAPES.length * SHAPES.length);
   const other = new Map<string, number>();
-  const wcWeights = new Map<number, number>();
   const shapeId = (s: string): number => SHAPES.indexOf(s as (typeof SHAPES)[number]);
   for (let id = 0; id < F; id++) {
     const i = ids[id] as number;
@@ -213,12 +213,10 @@ export function compileTagger(model: LinearModel): CompiledTagger {
       const b = REPW_BUCKETS.indexOf(val.slice(val.lastIndexOf('|') + 1));
       if (b >= 0) rows[i * ROW + ROW_REPW + b] = w;
       else done = false;
-    } else if (tpl === 'wc' && /^\d+$/u.test(val)) wcWeights.set(Number(val), w);
-    else done = false;
+    } else if (tpl !== 'wc') done = false; // wc= below
     if (!done) other.set(name, w);
   }
-  const wc = new Float64Array(wcWeights.size ? Math.max(...wcWeights.keys()) + 1 : 0);
-  for (const [k, w] of wcWeights) wc[k] = w;
+  const wc = Float64Array.from(clusterFeatureIds(features), (id) => (id >= 0 ? weight(id) : 0));
   const cue = new Map<string, number>();
   const sCue = new Map<string, number>();
   for (const [name, w] of other) {
