@@ -139,22 +139,50 @@ function delimiterFor(uri: string | undefined): string {
   return uri && /\.tsv$/iu.test(uri) ? '\t' : ',';
 }
 
+/** csv-parse's error for a row it cannot read; `lines` is the line it stopped at. */
+interface CsvParseError {
+  readonly lines?: number;
+  readonly message: string;
+}
+
+/**
+ * Options for both parsers. A structural error (a stray or unclosed quote) is not thrown but handed to
+ * `onError`: a thrown error destroys the stream, and with it the rows already parsed from the same chunk
+ * (up to 64 KiB of good rows before the bad one were silently lost). The caller keeps the rows before the
+ * first error and stops there, since the rows after a quoting error may be misaligned.
+ */
+function parseOptions(uri: string | undefined, onError: (e: CsvParseError) => void) {
+  const onSkip = (e: CsvParseError | undefined): undefined => {
+    if (e) onError(e);
+  };
+  return { columns: true, bom: true, delimiter: delimiterFor(uri), relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true, on_skip: onSkip } as const;
+}
+
+function quotingError(label: string, e: CsvParseError, hint: string): InputError {
+  return new InputError('malformed', `${label}:${e.lines ?? '?'}: ${e.message}`, hint);
+}
+
+const STREAM_HINT = 'Fix the quoting of that row; the rows before it were read, the rows after it were not.';
+
 /** Streams a CSV/TSV file record by record (bounded memory); a malformed row becomes an InputError. */
 export async function* streamCsvFile(path: string, map: ColumnMap, options: { language?: string; label?: string } = {}): AsyncGenerator<BatchRecord> {
   const label = options.label ?? path;
-  const parser = createReadStream(path).pipe(
-    parse({ columns: true, bom: true, delimiter: delimiterFor(path), relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: false }),
-  );
+  let bad: CsvParseError | undefined;
+  const parser = createReadStream(path).pipe(parse(parseOptions(path, (e) => void (bad ??= e))));
   try {
     for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
+      // Rows parsed before the error (same chunk) still arrive here; the first row after it ends the file.
+      if (bad && (bad.lines === undefined || item.info.lines >= bad.lines)) break;
       const where = `${label}:${item.info.lines}`;
       yield { line: item.info.lines, bytes: item.info.bytes, output: mapRecord(item.record, map, { where, kind: 'csv', ...(options.language ? { language: options.language } : {}) }) };
     }
   } catch (e) {
-    const err = e as { lines?: number; message: string };
-    // csv-parse stops at a structural error (an unclosed quote): report where, keep what was read.
-    yield { line: err.lines ?? 0, bytes: 0, output: new InputError('malformed', `${label}:${err.lines ?? '?'}: ${err.message}`, 'Fix the quoting of that row; the rows before it were read.') };
+    // Reading the file failed (or csv-parse threw something it does not route through on_skip).
+    bad ??= e as CsvParseError;
+  } finally {
+    parser.destroy();
   }
+  if (bad) yield { line: bad.lines ?? 0, bytes: 0, output: quotingError(label, bad, STREAM_HINT) };
 }
 
 /** CSV as a Reader (for stdin and URLs; files are streamed by `streamCsvFile`). */
@@ -166,15 +194,20 @@ export function csvReader(map: ColumnMap = {}): Reader {
     mediaTypes: ['text/csv', 'text/tab-separated-values'],
     *read(input) {
       const label = input.uri ?? 'standard input';
+      let bad: CsvParseError | undefined;
       let rows: { record: Record<string, string>; info: { lines: number } }[];
       try {
-        rows = parseSync(input.text, { columns: true, bom: true, delimiter: delimiterFor(input.uri), relax_column_count: true, skip_empty_lines: true, info: true }) as typeof rows;
+        rows = parseSync(input.text, parseOptions(input.uri, (e) => void (bad ??= e))) as typeof rows;
       } catch (e) {
-        const err = e as { lines?: number; message: string };
-        yield new InputError('malformed', `${label}:${err.lines ?? '?'}: ${err.message}`, 'Fix the quoting of that row.');
-        return;
+        rows = [];
+        bad ??= e as CsvParseError;
       }
-      for (const r of rows) yield mapRecord(r.record, map, { where: `${label}:${r.info.lines}`, kind: 'csv', ...(input.language ? { language: input.language } : {}) });
+      const cut = bad?.lines;
+      for (const r of rows) {
+        if (bad && (cut === undefined || r.info.lines >= cut)) break;
+        yield mapRecord(r.record, map, { where: `${label}:${r.info.lines}`, kind: 'csv', ...(input.language ? { language: input.language } : {}) });
+      }
+      if (bad) yield quotingError(label, bad, STREAM_HINT);
     },
   };
 }

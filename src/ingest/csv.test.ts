@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvReader, streamCsvFile } from './csv.js';
+import { InputError, type ReaderInput } from './types.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'narrascope-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Two good rows, a row with a stray quote (line 4), then a good row: all in one read chunk.
+const MID_ERROR = 'title,text\nA,"first good row"\nB,"second good row"\n"Bad quote,"unterminated\nC,"row after the bad one"\n';
+
+function summary(items: readonly unknown[]): string[] {
+  return items.map((o) => (o instanceof InputError ? `error ${o.message.split(': ')[0]}` : `doc ${(o as { title?: string }).title}`));
+}
+
+describe('CSV quoting errors', () => {
+  it('streamCsvFile keeps the rows before a bad row of the same chunk, then reports it and stops', async () => {
+    const path = join(dir, 'mid.csv');
+    writeFileSync(path, MID_ERROR);
+    const out = [];
+    for await (const r of streamCsvFile(path, {}, { label: 'mid.csv' })) out.push(r.output);
+    expect(summary(out)).toEqual(['doc A', 'doc B', 'error mid.csv:4']);
+  });
+
+  it('streamCsvFile reports an unclosed quote at the end of the file after the good rows', async () => {
+    const path = join(dir, 'unclosed.csv');
+    writeFileSync(path, 'title,text\nA,"good"\nB,"never closed\n');
+    const out = [];
+    for await (const r of streamCsvFile(path, {}, { label: 'unclosed.csv' })) out.push(r.output);
+    expect(summary(out)).toEqual(['doc A', 'error unclosed.csv:3']);
+  });
+
+  it('csvReader (standard input, URLs) keeps the rows before a bad row too', () => {
+    const input: ReaderInput = { text: MID_ERROR, uri: 'piped.csv', origin: 'stdin', warnings: [] };
+    const out = [...(csvReader().read(input) as Iterable<unknown>)];
+    expect(summary(out)).toEqual(['doc A', 'doc B', 'error piped.csv:4']);
+  });
+});
