@@ -79,6 +79,11 @@ function openSqlite(path: string, options: OpenStoreOptions): Store {
     if (!existsSync(location) && options.create === false) {
       throw new StoreError('missing', `no store at ${location}`, 'Ingest documents first (`narrascope ingest ... --db PATH`), or pass the right --db.');
     }
+    // SQLite takes an empty file for an empty database and would migrate it into a store, so a read
+    // command given an empty file (a mistyped --db, a `touch`ed placeholder) would turn it into one.
+    if (options.create === false && isEmptyFile(location) && !isNonEmptyFile(`${location}-wal`)) {
+      throw new StoreError('missing', `no store at ${location} (the file is empty)`, 'Ingest documents first (`narrascope ingest ... --db PATH`), or pass the right --db.');
+    }
     if (existsSync(location) && statSync(location).isDirectory()) {
       throw new StoreError('bad-url', `${location} is a directory, not a store file`, 'Pass a file path, e.g. --db ./narrascope.db.');
     }
@@ -142,6 +147,15 @@ function openSqlite(path: string, options: OpenStoreOptions): Store {
     );
   };
   return makeStore(db, sqliteCapabilities, location, { readColumn, readRows, insertRows, insertValues });
+}
+
+function isEmptyFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile() && statSync(path).size === 0;
+}
+
+/** A new WAL-mode database can keep everything in its -wal file until the first checkpoint. */
+function isNonEmptyFile(path: string): boolean {
+  return existsSync(path) && statSync(path).size > 0;
 }
 
 /** A SQLite file with tables but without our migration table belongs to something else: leave it alone. */

@@ -40,6 +40,14 @@ describe('opening SQLite stores that are not usable', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('does not turn an empty file into a store when a read command opens it', async () => {
+    const file = join(dir, 'empty.txt');
+    writeFileSync(file, '');
+    expect(await kindOf(openStore(file, { create: false }))).toBe('missing');
+    expect(readFileSync(file).length).toBe(0);
+    await (await openStore(file)).close(); // a write command may still create the store there
+  });
+
   it('reports a store whose write lock another process holds past the busy timeout (reads still work: WAL)', async () => {
     const file = join(dir, 'locked.db');
     await (await openStore(file)).close();
