@@ -174,6 +174,8 @@ describe('narrascope export', () => {
     [['export', 'csv', 'x', '--table', 'nope'], /unknown table/u],
     [['export', 'stix'], /no input given/u],
     [['export', 'claimreview', 'x', '--date', 'May 1'], /--date must be YYYY-MM-DD/u],
+    [['export', 'claimreview', 'x', '--url', 'javascript:alert(1)'], /--url must be an http\(s\) address/u],
+    [['export', 'claimreview', 'x', '--url', 'example.org/page'], /--url must be an http\(s\) address/u],
   ])('%j is a usage error', async (argv, message) => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);

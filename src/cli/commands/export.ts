@@ -149,6 +149,11 @@ export const exportCommand: CliCommand = {
     const date = str(args, 'date');
     if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(date))
       throw new UserError(`--date must be YYYY-MM-DD, got "${date}"`);
+    // Checked here: a ClaimReview with any other address is skipped as "no http(s) address; pass --url",
+    // which sent the user looking for a flag they had already given.
+    const url = str(args, 'url');
+    if (url !== undefined && !/^https?:\/\/[^\s/?#]+/iu.test(url))
+      throw new UserError(`--url must be an http(s) address, got "${url}"`, 'Example: --url https://example.org/page');
     const corpusOnly = ['query', 'limit', 'keep-dismissed', ...Object.keys(FILTER_OPTIONS)].filter((o) => args.values[o] !== undefined);
     if (args.values.corpus === true) {
       if (inputs.length || str(args, 'results'))
