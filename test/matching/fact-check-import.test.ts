@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import {
   ledgerFactChecks,
   listFactChecks,
   parseColumnMapping,
+  readFactCheckFile,
   saveFactChecks,
 } from '../../src/store/fact-checks/index.js';
 import { openStore } from '../../src/store/index.js';
@@ -144,6 +145,29 @@ describe('CSV/TSV import', () => {
       importFactCheckTable('a,b\n1,2\n', 'f.csv', { mapping: { claim: 'nope' } }).rejected[0]!.reason,
     ).toMatch(/column "nope"/u);
     expect(() => parseColumnMapping('colour=x')).toThrow(/unknown field "colour"/u);
+  });
+
+  it('quotes at most 200 characters of a header that has no claim column', () => {
+    const reason = importFactCheckTable(`${'x'.repeat(5000)}\n1\n`, 'f.csv').rejected[0]!.reason;
+    expect(reason.length).toBeLessThan(400);
+  });
+});
+
+describe('fact-check files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'narrascope-fcfile-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a binary file (e.g. a database given by mistake) without quoting its bytes', async () => {
+    const path = join(dir, 'library.db');
+    writeFileSync(path, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(2000, 7)]));
+    await expect(readFactCheckFile(path, { label: 'library.db' })).rejects.toThrow(/^library\.db looks like a binary file \(it contains a NUL byte at offset 15\), not text$/u);
+  });
+
+  it('reads a UTF-16 TSV with a BOM (a spreadsheet\'s "Unicode text" export)', async () => {
+    const path = join(dir, 'checks.tsv');
+    writeFileSync(path, Buffer.from('\ufeffclaim\trating\nThe sea is boiling\tFalse\n', 'utf16le'));
+    const batch = await readFactCheckFile(path);
+    expect(batch.records.map((r) => [r.claim, r.rating])).toEqual([['The sea is boiling', 'False']]);
   });
 });
 

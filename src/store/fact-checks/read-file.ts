@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { decodeBytes } from '../../ingest/decode.js';
 import { importClaimReviews } from './claimreview-import.js';
 import { importFactCheckTable, type ColumnMapping } from './table-import.js';
 import type { ImportBatch } from './types.js';
@@ -19,15 +20,23 @@ export async function readFactCheckFile(
   path: string,
   options: { format?: FactCheckFileFormat; mapping?: ColumnMapping; label?: string } = {},
 ): Promise<ImportBatch> {
+  const label = options.label ?? path;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+    if (bytes.length > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  } catch (e) {
+    throw new Error(`cannot read ${label}: ${(e as Error).message}`, { cause: e });
+  }
+  // The ingest decoder: UTF-16 with a BOM (Excel's "Unicode text" export) is read as such, and a binary
+  // file (a database, an image) is refused instead of being parsed as a CSV whose "header" of raw bytes
+  // was then printed to the terminal in the rejection message.
   let text: string;
   try {
-    const bytes = await readFile(path);
-    if (bytes.length > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
-    text = new TextDecoder('utf-8').decode(bytes);
+    text = decodeBytes(bytes, label).text;
   } catch (e) {
-    throw new Error(`cannot read ${options.label ?? path}: ${(e as Error).message}`, { cause: e });
+    throw new Error((e as Error).message, { cause: e });
   }
-  const label = options.label ?? path;
   const ext = extname(path).toLowerCase();
   const format: FactCheckFileFormat =
     options.format ??

@@ -54,6 +54,12 @@ export function parseColumnMapping(spec: string): ColumnMapping {
   return mapping;
 }
 
+/** The header as quoted in messages: a file that is not a table can have a first "line" of megabytes. */
+function headerText(header: readonly string[]): string {
+  const text = header.join(', ');
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
 export function importFactCheckTable(
   text: string,
   source: string,
@@ -98,7 +104,7 @@ export function importFactCheckTable(
         rejected: [
           {
             source,
-            reason: `column "${name}" (mapped to ${field}) is not in the header (${header.join(', ')})`,
+            reason: `column "${name}" (mapped to ${field}) is not in the header (${headerText(header)})`,
           },
         ],
       };
@@ -109,7 +115,7 @@ export function importFactCheckTable(
       rejected: [
         {
           source,
-          reason: `no claim column: the header (${header.join(', ')}) has none of ${ALIASES.claim.join(', ')}; pass a mapping such as --columns claim=COLUMN`,
+          reason: `no claim column: the header (${headerText(header)}) has none of ${ALIASES.claim.join(', ')}; pass a mapping such as --columns claim=COLUMN`,
         },
       ],
     };
