@@ -22,7 +22,8 @@ export async function analyseSpecs(
     if (item.kind === 'error') {
       failed++;
       io.stderr.write(
-        `narrascope ${command}: ${item.origin}: ${item.error.message}\n${item.error.hint ? `  ${item.error.hint}\n` : ''}`,
+        // Reader messages usually name the input already ("notes.txt: no such file ..."), as in analyze.
+        `narrascope ${command}: ${item.error.message.includes(item.origin) ? '' : `${item.origin}: `}${item.error.message}\n${item.error.hint ? `  ${item.error.hint}\n` : ''}`,
       );
       continue;
     }

@@ -182,6 +182,15 @@ describe('narrascope export', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('names a missing input once (export and match --document)', async () => {
+    for (const argv of [['export', 'stix', 'no-such-input.txt'], ['match', '--document', 'no-such-input.txt', '--library', file('lib.json', '{"@type":"ClaimReview","claimReviewed":"x"}')]]) {
+      const r = await runCli(argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/: no-such-input\.txt: no such file or directory/u);
+      expect(r.stderr).not.toMatch(/no-such-input\.txt: no-such-input\.txt/u);
+    }
+  });
+
   it('--results rejects JSON that is not an analysis result', async () => {
     const r = await runCli(['export', 'stix', '--results', file('bad.json', '{"x":1}')]);
     expect(r.code).toBe(2);
