@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Store } from '../store/open.js';
 import { searchConditions, type SearchQuery } from './search.js';
+import { csvCell } from '../export/csv/csv.js';
 
 export interface StatsOptions {
   readonly from?: string;
@@ -110,12 +111,11 @@ export async function corpusStats(store: Store, options: StatsOptions = {}): Pro
   return { documents: Number(counts.rows[0]?.docs ?? 0), outlets: Number(counts.rows[0]?.outlets ?? 0), rows, narratives };
 }
 
-function csvCell(v: string | number): string {
-  const s = String(v);
-  return /[",\n\r]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
-}
-
-/** The outlet × week rows as CSV (header: kind,label,outlet,week,documents,count). */
+/**
+ * The outlet × week rows as CSV (header: kind,label,outlet,week,documents,count), with the exports' cell
+ * writer: outlet names come from feeds and records, and one starting with `=` must not run as a formula
+ * in the spreadsheet this file is made for.
+ */
 export function statsToCsv(stats: CorpusStats): string {
   const lines = ['kind,label,outlet,week,documents,count'];
   for (const r of stats.rows) lines.push([r.kind, r.label, r.outlet, r.week, r.documents, r.count].map(csvCell).join(','));
