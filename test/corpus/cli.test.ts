@@ -74,6 +74,12 @@ describe('corpus commands', () => {
     expect((await run('ingest', '--db', db)).code).toBe(2);
     expect((await run('ingest', 'in.jsonl', '--db', db, '--map', 'body=text')).code).toBe(2);
     expect((await run('stats', '--db', db, '--format', 'xml')).code).toBe(2);
+    for (const bad of ['2024-13-45', '2023-02-29', '2024-00']) {
+      const r = await run('search', '--db', db, '--from', bad);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--from must be a date like 2024-03-01, got "${bad}"`);
+    }
+    expect((await run('search', '--db', db, '--from', '2024-02-29', '--to', '2024-12')).code).toBe(0);
     expect((await run('ingest', 'https://127.0.0.1:1/feed.rss', '--db', db, '--timeout', '1', '--json')).code).toBe(5);
   });
 });

@@ -34,6 +34,7 @@ const cases: [string, () => InjectOptions, number, string][] = [
   ['negative offset', () => ({ method: 'GET', url: '/api/documents?offset=-1' }), 400, 'invalid-request'],
   ['huge limit', () => ({ method: 'GET', url: '/api/documents?limit=100000' }), 400, 'invalid-request'],
   ['bad date filter', () => ({ method: 'GET', url: '/api/documents?from=yesterday' }), 400, 'invalid-request'],
+  ['impossible date filter', () => ({ method: 'GET', url: '/api/documents?to=2024-13-45' }), 400, 'invalid-request'],
   ['garbage bearer token', () => ({ method: 'GET', url: '/api/documents', headers: { authorization: 'Bearer <script>' } }), 401, 'invalid-token'],
   ['well-formed unknown token', () => ({ method: 'GET', url: '/api/documents', headers: bearer(`nsc_${'A'.repeat(43)}`) }), 401, 'invalid-token'],
   ['basic auth instead of bearer', () => ({ method: 'GET', url: '/api/documents', headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } }), 401, 'unauthorized'],

@@ -43,8 +43,20 @@ function list(args: ParsedArgs, name: string): string[] | undefined {
 function date(args: ParsedArgs, name: string): string | undefined {
   const v = args.values[name];
   if (typeof v !== 'string') return undefined;
-  if (!/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+Z?)?)?)?$/u.test(v)) throw new UserError(`--${name} must be a date like 2024-03-01, got "${v}"`);
+  if (!/^\d{4}(-\d{2}(-\d{2}([T ][\d:.]+Z?)?)?)?$/u.test(v) || !realDate(v)) throw new UserError(`--${name} must be a date like 2024-03-01, got "${v}"`);
   return v;
+}
+
+/**
+ * Month 01-12 and a day the month has: `2024-13-45` is compared as text with the stored dates, so it
+ * silently selected nothing (or everything) instead of being reported as the typo it is.
+ */
+function realDate(v: string): boolean {
+  const [, y, m, d] = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/u.exec(v) ?? [];
+  const month = m === undefined ? 1 : Number(m);
+  const day = d === undefined ? 1 : Number(d);
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
 }
 
 /** The selection the filter options describe, with `text` as the full-text query. */
