@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -27,6 +27,8 @@ export async function writeOutput(
     await writeFile(temp, content, 'utf8');
     await rename(temp, target);
   } catch (e) {
+    // A failed rename (the target is a folder, say) or write must not leave the temporary file behind.
+    await rm(temp, { force: true }).catch(() => undefined);
     throw new UserError(
       `cannot write ${out}: ${(e as Error).message}`,
       'Check that the folder exists and is writable, or leave out --out to print to the terminal.',
