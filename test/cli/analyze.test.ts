@@ -130,6 +130,19 @@ describe('narrascope analyze', () => {
       expect(r.stderr).toContain('batch/5-image.png looks like a binary file');
     });
 
+    it('writes an array whenever several inputs were named or some failed, even if one result is left', async () => {
+      for (const argv of [
+        ['batch/1-good.txt', 'batch/2-empty.txt'],
+        ['batch/1-good.txt', 'batch/1-good.txt'],
+      ]) {
+        const r = await runCli(['analyze', ...argv, '--format', 'json'], { cwd: dir });
+        const parsed = JSON.parse(r.stdout) as unknown;
+        expect(Array.isArray(parsed), argv.join(' ')).toBe(true);
+      }
+      const one = await runCli(['analyze', 'batch/1-good.txt', '--format', 'json'], { cwd: dir });
+      expect(Array.isArray(JSON.parse(one.stdout))).toBe(false);
+    });
+
     it('shows progress on a terminal and clears it', async () => {
       const r = await runCli(['analyze', 'batch', '--format', 'json'], { cwd: dir, tty: true });
       expect(r.stderr).toContain('analysing 2: batch/4-page.html');

@@ -173,6 +173,9 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
           ? true
           : io.stdout.isTTY === true && !io.env.NO_COLOR && str(args, 'out') === undefined;
     const content = formatResults(results, format, {
+      // The JSON's shape must not depend on how many inputs happened to fail: `a.txt b.txt` where b.txt is
+      // missing still gives an array (of one), as does a feed with one good item and one bad one.
+      array: inputs.length > 1 || results.length + failures.length > 1,
       color,
       width: io.stdout.columns ?? 100,
       verbose: args.values.verbose === true,

@@ -8,6 +8,8 @@ export type FormatName = (typeof FORMATS)[number];
 
 export interface FormatOptions extends StylishOptions {
   readonly pretty?: boolean;
+  /** json: write an array even for one result (the caller named several inputs, or some failed). */
+  readonly array?: boolean;
 }
 
 /** Renders analysis results in one of the output formats of `narrascope analyze --format`. */

@@ -12,11 +12,11 @@ export class SchemaViolationError extends Error {
  * JSON output: one result as an object, several as an array. Each result is checked against the schema
  * before it is written, so a consumer never receives a result that breaks the documented contract.
  */
-export function formatJson(results: readonly AnalysisResult[], options: { pretty?: boolean } = {}): string {
+export function formatJson(results: readonly AnalysisResult[], options: { pretty?: boolean; array?: boolean } = {}): string {
   for (const r of results) {
     const problems = validateAnalysisResult(r);
     if (problems.length) throw new SchemaViolationError(problems);
   }
-  const value = results.length === 1 ? results[0] : results;
+  const value = results.length === 1 && options.array !== true ? results[0] : results;
   return JSON.stringify(value, null, options.pretty === false ? undefined : 2) + '\n';
 }
