@@ -4,12 +4,13 @@
  * `doc<TAB>Other<TAB>Other`, where doc is the file name. Uses the same model and decision as the
  * `narrative/narratives` aggregator, on the file's text as it is (as in training and cross-validation).
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtinNarrativeModel } from '../../models/narrative/builtin.js';
 import { predictNarratives } from '../../models/narrative/predict.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { writeText } from './ptc-articles.js';
 import type { PredictMode } from './types.js';
 
 /** The prediction line for one document's text. */
@@ -60,9 +61,7 @@ export const narrativesMode: PredictMode = {
       lines.push(narrativeLine(file, buf.toString('utf8')));
     }
     const out = lines.length ? `${lines.join('\n')}\n` : '';
-    const outArg = args.values.out;
-    if (typeof outArg === 'string' && outArg) writeFileSync(resolve(io.cwd, outArg), out);
-    else io.stdout.write(out);
+    writeText(args.values, io.cwd, io.stdout, out);
     return Promise.resolve(failed ? ExitCode.partial : ExitCode.ok);
   },
 };

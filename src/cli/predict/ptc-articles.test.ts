@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
-import { articleId, cleanKeepingLength, nonEmptyLines, parseSpanRows, readArticle, readArticles, toCodePointSpan, toUtf16Span } from './ptc-articles.js';
+import { articleId, cleanKeepingLength, nonEmptyLines, parseSpanRows, readArticle, readArticles, toCodePointSpan, toUtf16Span, writeText } from './ptc-articles.js';
 
 describe('PTC format reading', () => {
   it('converts code-point offsets to UTF-16 and back around astral characters', () => {
@@ -47,5 +48,16 @@ describe('PTC format reading', () => {
   it('reports a missing or empty folder as bad input', () => {
     expect(() => readArticles('/nonexistent/folder')).toThrow(UserError);
     expect(() => readArticles(mkdtempSync(join(tmpdir(), 'ptc-empty-')))).toThrow(/no \.txt files/u);
+  });
+});
+
+describe('prediction files', () => {
+  it('writes --out whole, and reports a target that is a folder as bad input without leaving a temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptc-out-'));
+    writeText({ out: 'sub/run.tsv' }, dir, new PassThrough(), 'a\tb\n');
+    expect(readFileSync(join(dir, 'sub', 'run.tsv'), 'utf8')).toBe('a\tb\n');
+    mkdirSync(join(dir, 'taken'));
+    expect(() => writeText({ out: 'taken' }, dir, new PassThrough(), 'x\n')).toThrow(UserError);
+    expect(readdirSync(dir).sort()).toEqual(['sub', 'taken']);
   });
 });

@@ -3,8 +3,8 @@
  * files whose offsets count Unicode code points (the files were made in Python). This is the one place
  * where those offsets are converted to and from our UTF-16 offsets (CodePointIndex).
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CodePointIndex } from '../../core/text/code-points.js';
 import { UserError } from '../errors.js';
 
@@ -136,10 +136,30 @@ export function articlesFromArgs(values: Readonly<Record<string, unknown>>, cwd:
 
 /** Writes rows to --out FILE, or to standard output. */
 export function writeRows(values: Readonly<Record<string, unknown>>, cwd: string, stdout: NodeJS.WritableStream, rows: readonly string[]): void {
-  const text = rows.length ? `${rows.join('\n')}\n` : '';
+  writeText(values, cwd, stdout, rows.length ? `${rows.join('\n')}\n` : '');
+}
+
+/**
+ * The prediction file to --out (through a temporary file and a rename, as `analyze --out`) or standard
+ * output. A target that cannot be written (a folder, no permission) is a usage error naming it, not an
+ * internal error after minutes of prediction.
+ */
+export function writeText(values: Readonly<Record<string, unknown>>, cwd: string, stdout: NodeJS.WritableStream, text: string): void {
   const out = values.out;
-  if (typeof out === 'string' && out) writeFileSync(resolve(cwd, out), text);
-  else stdout.write(text);
+  if (typeof out !== 'string' || !out || out === '-') {
+    stdout.write(text);
+    return;
+  }
+  const target = resolve(cwd, out);
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(temp, text);
+    renameSync(temp, target);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw new UserError(`cannot write ${out}: ${(e as Error).message}`, 'Check that the folder exists and is writable, or leave out --out to print to standard output.');
+  }
 }
 
 /** The `--min-confidence` option as a number in [0, 1], or the fallback. */

@@ -6,7 +6,7 @@
  * Uses the same features and decision as the framing aggregator (the rows of one document together, their
  * fine roles pooled over the document; no ledger).
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mentionFeaturesForSpan, prepareFramingDocument, type PreparedFramingDocument } from '../../aggregators/framing/framing-features.js';
 import { predictDocumentRoles } from '../../aggregators/framing/predict.js';
@@ -18,6 +18,7 @@ import { loadRoleModel } from '../../models/framing/role-model.js';
 import { formatSt1, parseSt1, St1FormatError, st1Span, type St1Row } from '../../models/framing/st1-format.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { writeText } from './ptc-articles.js';
 import type { PredictMode } from './types.js';
 
 interface LoadedDocument {
@@ -114,9 +115,7 @@ export const rolesMode: PredictMode = {
       return p ? [formatSt1(p)] : [];
     });
     const text = lines.length ? `${lines.join('\n')}\n` : '';
-    const outArg = args.values.out;
-    if (typeof outArg === 'string' && outArg) writeFileSync(resolve(io.cwd, outArg), text);
-    else io.stdout.write(text);
+    writeText(args.values, io.cwd, io.stdout, text);
     return Promise.resolve(failed ? ExitCode.partial : ExitCode.ok);
   },
 };
