@@ -80,6 +80,12 @@ describe('corpus commands', () => {
       expect(r.stderr).toContain(`--from must be a date like 2024-03-01, got "${bad}"`);
     }
     expect((await run('search', '--db', db, '--from', '2024-02-29', '--to', '2024-12')).code).toBe(0);
+    for (const [flag, value, message] of [['--preset', 'nope', 'unknown preset "nope"'], ['--input-format', 'pdf', 'unknown input format "pdf"'], ['--language', '', '--language must be a language code']] as const) {
+      const r = await run('ingest', 'in.jsonl', '--db', 'not-created.db', flag, value);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(existsSync(join(dir, 'not-created.db'))).toBe(false);
+    }
     expect((await run('ingest', 'https://127.0.0.1:1/feed.rss', '--db', db, '--timeout', '1', '--json')).code).toBe(5);
   });
 });

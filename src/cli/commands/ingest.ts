@@ -1,12 +1,14 @@
 import { ingest, type IngestProgress, type IngestSummary } from '../../corpus/ingest/ingest.js';
 import { defaultPoolSize } from '../../corpus/ingest/pool.js';
+import { PRESETS } from '../../core/config/config.js';
 import { parseColumnMap, RECORD_FIELDS } from '../../ingest/csv.js';
+import { builtinReaders } from '../../ingest/readers.js';
 import { parseByteSize } from '../../ingest/limits.js';
 import { InputError } from '../../ingest/types.js';
 import type { CliCommand, CliIO } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { str } from '../analyze/flags.js';
+import { languageFlag, str } from '../analyze/flags.js';
 import { DB_HELP, withStore } from '../store-command.js';
 
 function clock(ms: number): string {
@@ -131,20 +133,29 @@ Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothin
     const maxBytesArg = str(args, 'max-bytes');
     const maxBytes = maxBytesArg === undefined ? undefined : parseByteSize(maxBytesArg);
     if (maxBytes === null) throw new UserError(`--max-bytes: cannot read "${maxBytesArg}" as a size`, 'Use e.g. 10MB, 512KB or a number of bytes.');
+    // Checked before the store is opened: an unknown preset used to fail every document in its worker
+    // (each one recorded as a failure), and an unknown input format every input, after creating the store.
+    const preset = str(args, 'preset');
+    if (preset !== undefined && !PRESETS.some((p) => p.name === preset))
+      throw new UserError(`unknown preset "${preset}"`, `Presets: ${PRESETS.map((p) => p.name).join(', ')}.`);
+    const inputFormat = str(args, 'input-format');
+    if (inputFormat !== undefined && !builtinReaders.some((r) => r.name === inputFormat))
+      throw new UserError(`unknown input format "${inputFormat}"`, `Input formats: ${builtinReaders.map((r) => r.name).join(', ')}.`);
+    const language = languageFlag(args);
     const json = args.values.json === true;
     const bar = io.stderr.isTTY && !json ? progressBar(io) : null;
     const summary = await withStore(args, io, true, (store) =>
       ingest(store, inputs, {
         reanalyze,
         workers,
-        analyzer: str(args, 'preset') ? { preset: str(args, 'preset') as string } : {},
+        analyzer: preset ? { preset } : {},
         track: args.values['no-track'] !== true,
         read: {
           map,
           cwd: io.cwd,
           stdin: io.stdin,
-          ...(str(args, 'language') ? { language: str(args, 'language') as string } : {}),
-          ...(str(args, 'input-format') ? { format: str(args, 'input-format') as string } : {}),
+          ...(language ? { language } : {}),
+          ...(inputFormat ? { format: inputFormat } : {}),
           ...(timeoutMs !== undefined ? { timeoutMs } : {}),
           ...(maxBytes !== undefined ? { maxBytes } : {}),
         },
