@@ -4,6 +4,7 @@ import { commands } from './commands/index.js';
 import { UserError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import { TOOL_VERSION } from '../version.js';
+import { terminalText } from './terminal-text.js';
 
 function globalHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 8);
@@ -51,7 +52,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return await command.run(parsed, io);
   } catch (e) {
     if (e instanceof UserError) {
-      io.stderr.write(`narrascope ${entry.name}: ${e.message}\n${e.hint ? `  ${e.hint}\n` : ''}`);
+      // Messages quote input (a record, a flag value), so they go through the same filter as reports.
+      io.stderr.write(terminalText(`narrascope ${entry.name}: ${e.message}\n${e.hint ? `  ${e.hint}\n` : ''}`));
       return e.exitCode;
     }
     const err = e as Error;

@@ -63,6 +63,19 @@ describe('corpus commands', () => {
     expect(listed).toContain('not seen in the corpus');
   });
 
+  it('prints no terminal escape sequences from stored titles, outlets or bad records', async () => {
+    const escDb = join(dir, 'esc.db');
+    writeFileSync(
+      join(dir, 'esc.jsonl'),
+      `${JSON.stringify({ text: `${syntheticText(3)} The dam will flood the valley.`, title: 'T\u001b]0;PWNED\u0007itle', outlet: 'Out\u001b[5mlet', date: '2024-05-06' })}\n{"bad \u001b[2J json\n`,
+    );
+    const ingested = await run('ingest', 'esc.jsonl', '--db', escDb, '--workers', '1');
+    expect(ingested.code).toBe(3);
+    const outputs = [ingested, await run('search', '--db', escDb), await run('stats', '--db', escDb), await run('clusters', '--db', escDb), await run('search', '--db', escDb, '--outlet', '\u001b[2J')];
+    for (const r of outputs) expect(`${r.stdout}${r.stderr}`).not.toContain('\u001b');
+    expect(outputs[1]!.stdout).toContain('Out [5mlet');
+  });
+
   it('store problems exit 4 without creating or touching files; usage problems exit 2', async () => {
     const missing = await run('search', 'x', '--db', 'nothing-here.db');
     expect(missing.code).toBe(4);

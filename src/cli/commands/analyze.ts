@@ -20,6 +20,7 @@ import { Progress } from '../analyze/progress.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { terminalText } from '../terminal-text.js';
 
 const USAGE = `Usage: narrascope analyze <file | directory | URL | -> ... [options]
 
@@ -126,7 +127,7 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
   const report = (origin: string, message: string, hint?: string): void => {
     progress.clear();
     io.stderr.write(
-      `narrascope analyze: ${message.includes(origin) ? '' : `${origin}: `}${message}\n${hint ? `  ${hint}\n` : ''}`,
+      terminalText(`narrascope analyze: ${message.includes(origin) ? '' : `${origin}: `}${message}\n${hint ? `  ${hint}\n` : ''}`),
     );
   };
   for await (const item of readInputs(inputs, {

@@ -3,6 +3,7 @@ import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from '../store-command.js';
+import { terminalText } from '../terminal-text.js';
 
 /** `narrascope clusters`: near-duplicate / republication clusters and same-claim clusters. */
 export const clustersCommand: CliCommand = {
@@ -70,7 +71,7 @@ Options:
       }
       lines.push('');
     }
-    io.stdout.write(`${lines.join('\n')}`);
+    io.stdout.write(terminalText(lines.join('\n')));
     return ExitCode.ok;
   },
 };

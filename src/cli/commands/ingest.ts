@@ -10,6 +10,7 @@ import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { languageFlag, str } from '../analyze/flags.js';
 import { DB_HELP, withStore } from '../store-command.js';
+import { terminalText } from '../terminal-text.js';
 
 function clock(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -166,9 +167,9 @@ Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothin
     if (json) {
       io.stdout.write(`${JSON.stringify({ ...summary, elapsedMs: Math.round(summary.elapsedMs), analysisMs: Math.round(summary.analysisMs), storeMs: Math.round(summary.storeMs) }, null, 2)}\n`);
     } else {
-      for (const e of summary.errors) io.stderr.write(`narrascope ingest: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}\n`);
+      for (const e of summary.errors) io.stderr.write(terminalText(`narrascope ingest: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}\n`));
       if (summary.failed > summary.errors.length) io.stderr.write(`narrascope ingest: ... and ${summary.failed - summary.errors.length} more failures (all recorded in the store's failures table)\n`);
-      for (const m of summary.watchMatches.slice(0, 50)) io.stderr.write(`watch #${m.watchId} matched in document ${m.documentId}: "${m.text.slice(0, 120)}"\n`);
+      for (const m of summary.watchMatches.slice(0, 50)) io.stderr.write(terminalText(`watch #${m.watchId} matched in document ${m.documentId}: "${m.text.slice(0, 120)}"\n`));
       io.stdout.write(`ingest: ${summaryLine(summary)}\n`);
     }
     return exitCodeFor(summary);

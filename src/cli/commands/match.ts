@@ -19,6 +19,7 @@ import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { columnsFlag, formatFlag, openLibraryStore } from './factchecks.js';
 import { analyseSpecs } from '../analyse-specs.js';
+import { terminalText } from '../terminal-text.js';
 
 const USAGE = `Usage: narrascope match "claim text" [options]
        narrascope match --document FILE [options]
@@ -235,7 +236,7 @@ function textBlock(
 ): string {
   // Control characters of untrusted text (terminal escapes) become spaces: same length, offsets still hold.
   const mark = (raw: string, hl: readonly Highlight[]): string => {
-    const text = raw.replace(/[\p{Cc}]/gu, (c) => (c === '\n' ? c : ' '));
+    const text = terminalText(raw);
     return color ? highlightAnsi(text, hl) : markHighlights(text, hl, '«', '»');
   };
   const lines = [`${q.label}: ${mark(q.text, hits[0]?.highlights.query ?? [])}`];
@@ -251,7 +252,7 @@ function textBlock(
       r?.url ?? null,
       `id ${h.factCheck.id}`,
     ].filter(Boolean);
-    lines.push(`     ${meta.join(' · ')}`);
+    lines.push(`     ${terminalText(meta.join(' · '))}`);
   }
   return lines.join('\n') + '\n';
 }

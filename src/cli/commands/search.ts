@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from '../store-command.js';
 import { FILTER_OPTIONS, filterHelp, filtersFromArgs } from './search-filters.js';
+import { terminalText } from '../terminal-text.js';
 
 /** `narrascope search`: full-text search with filters and facets. */
 export const searchCommand: CliCommand = {
@@ -61,7 +62,7 @@ ${filterHelp(2, 21)}
         if (values.length) out.push(`${name}: ${values.slice(0, 8).map((v) => `${v.value} (${v.count})`).join(', ')}`);
       }
     }
-    io.stdout.write(`${out.join('\n')}\n`);
+    io.stdout.write(terminalText(`${out.join('\n')}\n`));
     return ExitCode.ok;
   },
 };

@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from '../store-command.js';
 import { FILTER_OPTIONS, filterHelp, filtersFromArgs } from './search-filters.js';
+import { terminalText } from '../terminal-text.js';
 
 /** `narrascope stats`: narrative and technique counts by outlet × week. */
 export const statsCommand: CliCommand = {
@@ -72,7 +73,7 @@ Examples:
       lines.push('', 'Techniques (occurrences):');
       for (const [t, n] of [...techniques].sort((a, b) => b[1] - a[1])) lines.push(`  ${t}: ${n}`);
       lines.push('', 'Per outlet × week: use --format csv or --format json.');
-      io.stdout.write(`${lines.join('\n')}\n`);
+      io.stdout.write(terminalText(`${lines.join('\n')}\n`));
     }
     return ExitCode.ok;
   },

@@ -3,6 +3,7 @@ import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from '../store-command.js';
+import { terminalText } from '../terminal-text.js';
 
 /** `narrascope watch`: watchlists of claims to look out for. */
 export const watchCommand: CliCommand = {
@@ -72,7 +73,7 @@ Options:
         lines.push(`  outlets: ${e.outlets.slice(0, 8).map((o) => `${o.outlet} (${o.count})`).join(', ') || '(none named)'}`);
         if (e.weeks.length) lines.push(`  by week: ${e.weeks.slice(-12).map((w) => `${w.week}: ${w.count}`).join(', ')}`);
       }
-      io.stdout.write(`${lines.join('\n')}\n`);
+      io.stdout.write(terminalText(`${lines.join('\n')}\n`));
     }
     return ExitCode.ok;
   },

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { terminalText } from './terminal-text.js';
+
+describe('terminalText', () => {
+  it.each([
+    ['T\u001b]0;PWNED\u0007itle', 'T ]0;PWNED itle'],
+    ['Out\u001b[5mlet', 'Out [5mlet'],
+    ['C1 CSI \u009b2J', 'C1 CSI  2J'],
+    ['keeps\nnewlines\tand tabs, “quotes” and ünïcödé', 'keeps\nnewlines\tand tabs, “quotes” and ünïcödé'],
+  ])('%j', (raw, shown) => {
+    expect(terminalText(raw)).toBe(shown);
+    expect(terminalText(raw)).toHaveLength(raw.length);
+  });
+});
