@@ -62,7 +62,7 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
-  const store = isPostgresUrl(url) ? await openPostgres(url) : openSqlite(url, options);
+  const store = isPostgresUrl(url) ? await openPostgres(url, options) : openSqlite(url, options);
   try {
     await migrate(store.db as unknown as Kysely<unknown>, store.caps, (fn) => store.write((trx) => fn(trx as unknown as Kysely<unknown>)), undefined, options.onUpgrade);
   } catch (e) {
@@ -166,7 +166,7 @@ function checkOurs(sqlite: Database.Database, location: string): void {
   }
 }
 
-async function openPostgres(url: string): Promise<Store> {
+async function openPostgres(url: string, options: OpenStoreOptions): Promise<Store> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -188,6 +188,12 @@ async function openPostgres(url: string): Promise<Store> {
   try {
     const client = await pool.connect();
     try {
+      // As for a SQLite file: a read command must not create the store (a mistyped ?schema= used to be
+      // created, migrated and searched, answering "0 documents" instead of saying there is no store).
+      if (options.create === false) {
+        const found = await client.query<{ t: string | null }>(`SELECT to_regclass('narrascope_migrations')::text AS t`);
+        if (!found.rows[0]?.t) throw new StoreError('missing', `no store at ${location}`, 'Ingest documents first (`narrascope ingest ... --db URL`), or pass the right --db.');
+      }
       if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     } finally {
       client.release();

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { openStore, StoreError } from '../../src/store/index.js';
+import { PG_BASE, postgresReachable } from './dialects.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'narrascope-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,6 +74,22 @@ describe('opening SQLite stores that are not usable', () => {
 describe('PostgreSQL URLs', () => {
   it('reports an unreachable server as such', async () => {
     expect(await kindOf(openStore('postgres://nobody@127.0.0.1:1/none'))).toBe('unreachable');
+  });
+  it('a read command does not create a missing schema, and finds it once a write created it', async (ctx) => {
+    if (!(await postgresReachable())) return ctx.skip();
+    const schema = `ns_missing_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const url = `${PG_BASE}?schema=${schema}`;
+    const client = new pg.Client({ connectionString: PG_BASE });
+    await client.connect();
+    try {
+      expect(await kindOf(openStore(url, { create: false }))).toBe('missing');
+      expect((await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount).toBe(0);
+      await (await openStore(url)).close();
+      await (await openStore(url, { create: false })).close();
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
   });
   it('rejects an invalid schema name', async () => {
     expect(await kindOf(openStore('postgres://root@127.0.0.1:5432/test?schema=Robert%27);DROP'))).toBe('bad-url');
