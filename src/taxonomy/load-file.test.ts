@@ -18,6 +18,7 @@ describe('loadTaxonomyFile', () => {
   it.each([
     ['missing file', join(dir, 'nope.yaml'), 'cannot be read'],
     ['binary file', join(dir, 'bin.yaml'), 'binary'],
+    ['folder', dir, 'cannot be read: EISDIR'],
   ])('%s → TaxonomyError', (_n, path, problem) => {
     if (path.endsWith('bin.yaml')) writeFileSync(path, Buffer.from([0x69, 0x64, 0x00, 0x01]));
     expect(() => loadTaxonomyFile(path)).toThrow(TaxonomyError);

@@ -23,7 +23,13 @@ export function loadTaxonomyFile(path: string): Taxonomy {
   }
   if (size > MAX_BYTES)
     throw new TaxonomyError(path, 1, 1, '(file)', `too large (${size} bytes; at most ${MAX_BYTES})`);
-  const buffer = readFileSync(path);
+  let buffer: Buffer;
+  try {
+    // Also a folder (EISDIR) or a file without read permission: a TaxonomyError (exit 2), not a crash.
+    buffer = readFileSync(path);
+  } catch (error) {
+    throw new TaxonomyError(path, 1, 1, '(file)', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
   if (buffer.includes(0)) throw new TaxonomyError(path, 1, 1, '(file)', 'is binary, not YAML or JSON text');
   return parseTaxonomy(buffer.toString('utf8').replace(/^\uFEFF/u, ''), path);
 }
