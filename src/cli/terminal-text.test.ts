@@ -6,6 +6,7 @@ describe('terminalText', () => {
     ['T\u001b]0;PWNED\u0007itle', 'T ]0;PWNED itle'],
     ['Out\u001b[5mlet', 'Out [5mlet'],
     ['C1 CSI \u009b2J', 'C1 CSI  2J'],
+    ['bidi \u202Eesrever\u202C', 'bidi  esrever '],
     ['keeps\nnewlines\tand tabs, “quotes” and ünïcödé', 'keeps\nnewlines\tand tabs, “quotes” and ünïcödé'],
   ])('%j', (raw, shown) => {
     expect(terminalText(raw)).toBe(shown);
