@@ -44,6 +44,17 @@ export function upsertSection(file: string, heading: string, id: string, title: 
 
 /** Runs the named sections (all when none are named) and records their Markdown. */
 export async function runSections(kind: 'eval' | 'bench' | 'train', sections: readonly Section[], argv: readonly string[]): Promise<void> {
+  const usage = `usage: npm run ${kind} -- [--quick] [section ...]\nsections: ${sections.map((s) => s.id).join(', ')}\n--quick: smaller runs, nothing recorded`;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage);
+    return;
+  }
+  // An unknown option is refused rather than ignored: the run would otherwise record it in the docs' footnote.
+  const unknown = argv.filter((a) => a.startsWith('-') && a !== '--quick');
+  if (unknown.length) {
+    console.error(`unknown option(s): ${unknown.join(', ')}\n${usage}`);
+    process.exit(2);
+  }
   const quick = argv.includes('--quick');
   const wanted = argv.filter((a) => !a.startsWith('--'));
   const chosen = wanted.length ? sections.filter((s) => wanted.includes(s.id)) : sections;
