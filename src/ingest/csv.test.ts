@@ -38,3 +38,15 @@ describe('CSV quoting errors', () => {
     expect(summary(out)).toEqual(['doc A', 'doc B', 'error piped.csv:4']);
   });
 });
+
+describe('CSV record size', () => {
+  it('reports a record over maxBytes (a huge field) instead of holding it, and keeps the rows before it', async () => {
+    const path = join(dir, 'big-field.csv');
+    writeFileSync(path, `title,text\nA,"small"\nB,"${'word '.repeat(2000)}"\nC,"after"\n`);
+    const out = [];
+    for await (const r of streamCsvFile(path, {}, { label: 'big.csv', maxBytes: 1000 })) out.push(r.output);
+    expect(summary(out)).toEqual(['doc A', 'error big.csv:3']);
+    expect((out[1] as InputError).kind).toBe('too-large');
+    expect((out[1] as InputError).hint).toMatch(/--max-bytes/u);
+  });
+});

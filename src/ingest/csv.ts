@@ -8,6 +8,7 @@ import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { createReadStream } from 'node:fs';
 import type { DocumentInit } from '../core/text/document.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
 
 export const RECORD_FIELDS = ['title', 'text', 'url', 'outlet', 'author', 'date', 'language'] as const;
@@ -143,6 +144,7 @@ function delimiterFor(uri: string | undefined): string {
 interface CsvParseError {
   readonly lines?: number;
   readonly message: string;
+  readonly code?: string;
 }
 
 /**
@@ -151,24 +153,25 @@ interface CsvParseError {
  * (up to 64 KiB of good rows before the bad one were silently lost). The caller keeps the rows before the
  * first error and stops there, since the rows after a quoting error may be misaligned.
  */
-function parseOptions(uri: string | undefined, onError: (e: CsvParseError) => void) {
+function parseOptions(uri: string | undefined, onError: (e: CsvParseError) => void, maxRecordBytes = DEFAULT_MAX_BYTES) {
   const onSkip = (e: CsvParseError | undefined): undefined => {
     if (e) onError(e);
   };
-  return { columns: true, bom: true, delimiter: delimiterFor(uri), relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true, on_skip: onSkip } as const;
+  return { columns: true, bom: true, delimiter: delimiterFor(uri), relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true, on_skip: onSkip, max_record_size: maxRecordBytes } as const;
 }
 
-function quotingError(label: string, e: CsvParseError, hint: string): InputError {
-  return new InputError('malformed', `${label}:${e.lines ?? '?'}: ${e.message}`, hint);
+function quotingError(label: string, e: CsvParseError): InputError {
+  if (e.code === 'CSV_MAX_RECORD_SIZE')
+    return new InputError('too-large', `${label}:${e.lines ?? '?'}: ${e.message}`, 'Split that row, or raise the limit with --max-bytes; the rows before it were read, the rows after it were not.');
+  return new InputError('malformed', `${label}:${e.lines ?? '?'}: ${e.message}`, 'Fix the quoting of that row; the rows before it were read, the rows after it were not.');
 }
-
-const STREAM_HINT = 'Fix the quoting of that row; the rows before it were read, the rows after it were not.';
 
 /** Streams a CSV/TSV file record by record (bounded memory); a malformed row becomes an InputError. */
-export async function* streamCsvFile(path: string, map: ColumnMap, options: { language?: string; label?: string } = {}): AsyncGenerator<BatchRecord> {
+export async function* streamCsvFile(path: string, map: ColumnMap, options: { language?: string; label?: string; maxBytes?: number } = {}): AsyncGenerator<BatchRecord> {
   const label = options.label ?? path;
   let bad: CsvParseError | undefined;
-  const parser = createReadStream(path).pipe(parse(parseOptions(path, (e) => void (bad ??= e))));
+  // A record over maxBytes (one input's limit) is an error: a field of hundreds of MB crashed the process.
+  const parser = createReadStream(path).pipe(parse(parseOptions(path, (e) => void (bad ??= e), options.maxBytes)));
   try {
     for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
       // Rows parsed before the error (same chunk) still arrive here; the first row after it ends the file.
@@ -182,7 +185,7 @@ export async function* streamCsvFile(path: string, map: ColumnMap, options: { la
   } finally {
     parser.destroy();
   }
-  if (bad) yield { line: bad.lines ?? 0, bytes: 0, output: quotingError(label, bad, STREAM_HINT) };
+  if (bad) yield { line: bad.lines ?? 0, bytes: 0, output: quotingError(label, bad) };
 }
 
 /** CSV as a Reader (for stdin and URLs; files are streamed by `streamCsvFile`). */
@@ -207,7 +210,7 @@ export function csvReader(map: ColumnMap = {}): Reader {
         if (bad && (cut === undefined || r.info.lines >= cut)) break;
         yield mapRecord(r.record, map, { where: `${label}:${r.info.lines}`, kind: 'csv', ...(input.language ? { language: input.language } : {}) });
       }
-      if (bad) yield quotingError(label, bad, STREAM_HINT);
+      if (bad) yield quotingError(label, bad);
     },
   };
 }

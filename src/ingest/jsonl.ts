@@ -3,8 +3,8 @@
  * A line that is not a JSON object is reported with its file and line number; the other lines are read.
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { mapRecord, type BatchRecord, type ColumnMap } from './csv.js';
+import { DEFAULT_MAX_BYTES, formatBytes } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
 
 function parseLine(line: string, where: string, map: ColumnMap, language: string | undefined): ReaderOutput {
@@ -20,20 +20,62 @@ function parseLine(line: string, where: string, map: ColumnMap, language: string
   return mapRecord(value as Record<string, unknown>, map, { where, kind: 'jsonl', ...(language ? { language } : {}) });
 }
 
-/** Streams a JSONL file line by line (bounded memory). Blank lines are skipped. */
-export async function* streamJsonlFile(path: string, map: ColumnMap, options: { language?: string; label?: string } = {}): AsyncGenerator<BatchRecord> {
+/**
+ * Streams a JSONL file line by line in bounded memory. Blank lines are skipped; a line longer than
+ * `maxBytes` (default 10 MiB, as for one input) is reported and skipped without being held: readline
+ * kept the whole line, and a single-line file of a few hundred MB crashed the process ("Invalid string
+ * length") instead of failing one record.
+ */
+export async function* streamJsonlFile(path: string, map: ColumnMap, options: { language?: string; label?: string; maxBytes?: number } = {}): AsyncGenerator<BatchRecord> {
   const label = options.label ?? path;
-  const stream = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let n = 0;
-  let bytes = 0;
-  for await (const raw of lines) {
+  for await (const { line: bytes, consumed } of boundedLines(path, maxBytes)) {
     n++;
-    bytes += Buffer.byteLength(raw, 'utf8') + 1;
+    if (bytes === null) {
+      yield { line: n, bytes: consumed, output: new InputError('too-large', `${label}:${n}: the record is over the limit of ${formatBytes(maxBytes)}`, 'Split it, or raise the limit with --max-bytes.') };
+      continue;
+    }
+    const raw = bytes.toString('utf8');
     const line = n === 1 ? raw.replace(/^\ufeff/u, '') : raw;
     if (!line.trim()) continue;
-    yield { line: n, bytes, output: parseLine(line, `${label}:${n}`, map, options.language) };
+    yield { line: n, bytes: consumed, output: parseLine(line, `${label}:${n}`, map, options.language) };
   }
+}
+
+/** The lines of a file as bytes (without the newline), or null for a line over `maxBytes`; `consumed` counts bytes read so far. */
+async function* boundedLines(path: string, maxBytes: number): AsyncGenerator<{ line: Buffer | null; consumed: number }> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  let consumed = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, start);
+      const piece = chunk.subarray(start, nl === -1 ? chunk.length : nl);
+      if (!over && size + piece.length > maxBytes) {
+        over = true;
+        parts = [];
+        size = 0;
+      }
+      if (!over && piece.length) {
+        parts.push(piece);
+        size += piece.length;
+      }
+      if (nl === -1) {
+        consumed += chunk.length - start;
+        break;
+      }
+      consumed += nl - start + 1;
+      yield { line: over ? null : Buffer.concat(parts, size), consumed };
+      parts = [];
+      size = 0;
+      over = false;
+      start = nl + 1;
+    }
+  }
+  if (over || size > 0) yield { line: over ? null : Buffer.concat(parts, size), consumed };
 }
 
 /** JSONL as a Reader (for stdin and URLs; files are streamed by `streamJsonlFile`). */

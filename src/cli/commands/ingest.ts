@@ -94,7 +94,8 @@ Options:
   --input-format F  force a reader: text, html, markdown, jsonl, csv, feed
   --preset NAME     detector preset (default: default)
   --timeout SEC     time limit per URL (default 20)
-  --max-bytes SIZE  largest single file or page (default 10MB)
+  --max-bytes SIZE  largest single file, page, or JSONL/CSV record (default 10MB; JSONL/CSV files
+                    themselves are streamed, whatever their size)
   --no-track        do not check watch entries and counter-narrative links
   --json            print the summary (and errors) as JSON on stdout
 
