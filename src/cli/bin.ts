@@ -1,4 +1,7 @@
+import { installCrashHandler } from './crash-handler.js';
 import { main } from './main.js';
+
+installCrashHandler(process);
 
 // A closed pipe (`narrascope predict ... | head`) is the reader's choice, not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
