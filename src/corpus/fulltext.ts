@@ -40,7 +40,10 @@ export function fts5Expression(terms: readonly Term[]): string | null {
   if (!positive.length) return null;
   let out = '';
   for (const t of positive) out += `${out ? (t.or ? ' OR ' : ' AND ') : ''}"${t.text}"`;
-  for (const t of terms.filter((x) => x.not)) out = `(${out}) NOT "${t.text}"`;
+  // All exclusions in one flat OR: nesting one `(...) NOT` per word overflowed FTS5's parser stack at
+  // about a hundred `-word`s (an internal error); A NOT x NOT y matches what A NOT (x OR y) matches.
+  const not = terms.filter((x) => x.not).map((t) => `"${t.text}"`);
+  if (not.length) out = `(${out}) NOT ${not.length === 1 ? not[0] : `(${not.join(' OR ')})`}`;
   return out;
 }
 
@@ -51,7 +54,8 @@ export function tsqueryExpression(terms: readonly Term[]): string | null {
   const one = (t: Term): string => (t.phrase ? `(${t.text.split(' ').join(' <-> ')})` : t.text);
   let out = '';
   for (const t of positive) out += `${out ? (t.or ? ' | ' : ' & ') : ''}${one(t)}`;
-  for (const t of terms.filter((x) => x.not)) out = `(${out}) & !${one(t)}`;
+  const not = terms.filter((x) => x.not).map(one);
+  if (not.length) out = `(${out}) & !${not.length === 1 ? not[0] : `(${not.join(' | ')})`}`;
   return out;
 }
 

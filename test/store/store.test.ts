@@ -201,6 +201,10 @@ describe.each(await dialects())('store on %s', (_name, make) => {
     expect((await search(store, { narratives: ['TEST'] })).total).toBe(1); // prefix of 'TEST: Bridges'
     expect((await search(store, { narratives: ['TES'] })).total).toBe(0);
     expect((await search(store, { text: '!!! ???' })).total).toBe(0);
+    // Hundreds of exclusions (a pasted stop list) used to overflow FTS5's parser: an internal error.
+    const many = Array.from({ length: 300 }, (_, i) => `-zzexcluded${i}`).join(' ');
+    expect((await search(store, { text: `bridge ${many}` })).total).toBe((await search(store, { text: 'bridge' })).total);
+    expect((await search(store, { text: `"river bridge" ${many} -myth` })).hits.map((h) => h.outlet)).toEqual(['Alpha Daily']);
   });
 
   it('counts narratives by outlet and week, with first appearance', async () => {
