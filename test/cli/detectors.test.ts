@@ -85,7 +85,7 @@ describe('narrascope explain', () => {
   });
 
   it('names the detectors a detector yields to, and says nothing when it yields to none', () => {
-    expect(explainText({ ...heading.meta, yieldsTo: ['structure/label-word'] })).toContain('Yields to: structure/label-word (its findings inside theirs are dropped)');
+    expect(explainText({ ...heading.meta, yieldsTo: ['structure/label-word'] })).toContain('Yields to: structure/label-word (its findings inside theirs are dropped; those that start or end on theirs are cut back)');
     expect(explainText(heading.meta)).not.toContain('Yields to');
   });
 

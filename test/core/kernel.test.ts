@@ -258,7 +258,6 @@ describe('postProcess', () => {
         finding(0, 4, { detector: 'structure/label' }),
         finding(0, 4, { detector: 'technique/rep' }), // the label itself: dropped
         finding(1, 3, { detector: 'technique/rep' }), // inside the label: dropped
-        finding(0, 9, { detector: 'technique/rep' }), // reaches past the label: kept
         finding(20, 24, { detector: 'technique/other' }), // another detector, no label there: kept
         finding(0, 4, { detector: 'claim/x' }), // does not yield: kept
       ],
@@ -267,8 +266,32 @@ describe('postProcess', () => {
     expect(out.map((f) => [f.detector, f.span.start, f.span.end])).toEqual([
       ['claim/x', 0, 4],
       ['structure/label', 0, 4],
-      ['technique/rep', 0, 9],
       ['technique/other', 20, 24],
     ]);
+  });
+
+  it('cuts back a finding that starts or ends on a finding it yields to, past the colon and opening quote', () => {
+    //            0         1         2         3         4
+    //            0123456789012345678901234567890123456789012345
+    const text = 'Lie: “Russia is winning!” Truth: it is not.';
+    const at = (start: number, end: number, over: Partial<Finding> = {}): Finding => finding(start, end, { ...over, span: { start, end, text: text.slice(start, end) } });
+    const yieldsTo = new Map([['technique/rep', ['structure/label']]]);
+    const out = postProcess(
+      [
+        at(0, 3, { detector: 'structure/label' }),
+        at(26, 31, { detector: 'structure/label' }),
+        at(0, 23, { detector: 'technique/rep' }), // starts on "Lie"
+        at(16, 31, { detector: 'technique/rep', messageId: 'n' }), // ends on "Truth"
+        at(0, 43, { detector: 'technique/rep', messageId: 'o' }), // starts on one, ends past the other
+      ],
+      { yieldsTo },
+    );
+    expect(out.filter((f) => f.detector === 'technique/rep').map((f) => [f.messageId, f.span.text, f.span.start, f.span.end])).toEqual([
+      ['m', 'Russia is winning', 6, 23],
+      ['o', 'Russia is winning!” Truth: it is not.', 6, 43],
+      ['n', 'winning!”', 16, 25],
+    ]);
+    // Cut back to nothing but separators: dropped.
+    expect(postProcess([at(0, 3, { detector: 'structure/label' }), at(0, 6, { detector: 'technique/rep' })], { yieldsTo }).map((f) => f.detector)).toEqual(['structure/label']);
   });
 });

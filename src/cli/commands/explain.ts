@@ -82,7 +82,7 @@ export function explainText(meta: DetectorMeta, color = false): string {
       (s.presets.length ? s.presets.join(', ') : '(none: turn it on with --rule or --detectors)'),
   );
   out.push(c.bold('Taxonomy:  ') + (meta.taxonomy.length ? meta.taxonomy.join(', ') : '(none)'));
-  if (meta.yieldsTo?.length) out.push(c.bold('Yields to: ') + `${meta.yieldsTo.join(', ')} (its findings inside theirs are dropped)`);
+  if (meta.yieldsTo?.length) out.push(c.bold('Yields to: ') + `${meta.yieldsTo.join(', ')} (its findings inside theirs are dropped; those that start or end on theirs are cut back)`);
   out.push('', c.bold('Messages'));
   for (const [mid, template] of Object.entries(meta.messages)) out.push(`  ${mid}: ${template}`);
   const options = Object.entries(meta.options ?? {});

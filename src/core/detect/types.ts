@@ -43,7 +43,7 @@ export interface DetectorMeta {
   readonly replacedBy?: string;
   /**
    * Detectors whose findings this one gives way to: a finding of this detector that lies within a finding
-   * of one of them is dropped. (A label word such as "Myth:" or "Lie:" repeated down a rebuttal page is
+   * of one of them is dropped, one that starts or ends on such a finding is cut back to the rest. (A label word such as "Myth:" or "Lie:" repeated down a rebuttal page is
    * layout, not the persuasion device a model scoring repeated words would call it.)
    */
   readonly yieldsTo?: readonly string[];

@@ -8,38 +8,76 @@ export interface PostProcessOptions {
   readonly yieldsTo?: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Findings that lie within a finding of a detector their own detector yields to. */
-function yielding(findings: readonly Finding[], yieldsTo: ReadonlyMap<string, readonly string[]>): Set<Finding> {
-  const out = new Set<Finding>();
-  if (yieldsTo.size === 0) return out;
+/**
+ * Characters skipped when a finding is cut back to start after a finding it yields to: the space, colon or
+ * dash after a label word and an opening quotation mark ("Lie: “Russia is ..." → "Russia is ...").
+ */
+const AFTER_LABEL = /[\s:\-\u2013\u2014"'\u201c\u201e\u2018\u00ab]/u;
+/** Characters skipped when a finding is cut back to end before one: space, colon and dashes. */
+const BEFORE_LABEL = /[\s:\-\u2013\u2014]/u;
+
+/**
+ * A finding given way to the findings it yields to: null when it lies within one of them; cut back to start
+ * after one that covers its start and to end before one that covers its end (its score stays the one its
+ * detector gave the whole span); the same object when none touches its edges.
+ */
+function giveWay(f: Finding, blockers: readonly Finding[]): Finding | null {
+  let { start, end } = f.span;
+  const text = f.span.text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const g of blockers) {
+      if (g.span.end <= start || g.span.start >= end) continue;
+      if (g.span.start <= start && end <= g.span.end) return null;
+      if (g.span.start <= start) {
+        start = g.span.end;
+        while (start < end && AFTER_LABEL.test(text[start - f.span.start] ?? '')) start++;
+        changed = true;
+      } else if (g.span.end >= end) {
+        end = g.span.start;
+        while (end > start && BEFORE_LABEL.test(text[end - 1 - f.span.start] ?? '')) end--;
+        changed = true;
+      }
+    }
+  }
+  if (start >= end) return null;
+  if (start === f.span.start && end === f.span.end) return f;
+  return { ...f, span: { start, end, text: text.slice(start - f.span.start, end - f.span.start) } };
+}
+
+/** Every finding given way to those of the detectors its own detector yields to (`giveWay`); null: dropped. */
+function givenWay(findings: readonly Finding[], yieldsTo: ReadonlyMap<string, readonly string[]>): (Finding | null)[] {
+  if (yieldsTo.size === 0) return [...findings];
   const byDetector = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = byDetector.get(f.detector);
     if (list) list.push(f);
     else byDetector.set(f.detector, [f]);
   }
-  for (const f of findings) {
-    for (const other of yieldsTo.get(f.detector) ?? []) {
-      if ((byDetector.get(other) ?? []).some((g) => g.span.start <= f.span.start && f.span.end <= g.span.end)) {
-        out.add(f);
-        break;
-      }
+  const blockersOf = new Map<string, Finding[]>();
+  return findings.map((f) => {
+    const others = yieldsTo.get(f.detector);
+    if (!others) return f;
+    let blockers = blockersOf.get(f.detector);
+    if (!blockers) {
+      blockers = others.flatMap((d) => byDetector.get(d) ?? []);
+      blockersOf.set(f.detector, blockers);
     }
-  }
-  return out;
+    return blockers.length ? giveWay(f, blockers) : f;
+  });
 }
 
 /**
  * Merges exact duplicates (same detector, message and span: keep the more confident, join evidence),
- * drops findings under the confidence floor and those that yield to another detector's finding, sorts by
+ * drops findings under the confidence floor, gives way to the findings of the detectors a detector yields to
+ * (drops its findings inside theirs, cuts back those that start or end on theirs), sorts by
  * position then detector, and numbers them f1, f2 ...
  */
 export function postProcess(findings: readonly Finding[], options: PostProcessOptions = {}): Finding[] {
   const floor = options.minConfidence ?? 0;
-  const dropped = yielding(findings, options.yieldsTo ?? new Map());
   const byKey = new Map<string, Finding>();
-  for (const f of findings) {
-    if (f.confidence < floor || dropped.has(f)) continue;
+  for (const f of givenWay(findings, options.yieldsTo ?? new Map())) {
+    if (!f || f.confidence < floor) continue;
     const key = `${f.detector}\u0000${f.messageId}\u0000${f.span.start}\u0000${f.span.end}`;
     const seen = byKey.get(key);
     if (!seen) {

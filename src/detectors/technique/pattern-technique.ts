@@ -39,7 +39,7 @@ export function patternTechniqueDetector(def: PatternTechniqueDefinition): Detec
   const any = combinable ? new RegExp(def.patterns.map((p) => `(?:${p.re.source})`).join('|'), 'i') : null;
   const meta: DetectorMeta = {
     id: `technique/${info.slug}`,
-    version: '1.1.0',
+    version: '1.2.0',
     family: 'technique',
     description: def.definition,
     taxonomy: taxonomyRefs(def.label),

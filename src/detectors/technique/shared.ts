@@ -47,7 +47,7 @@ export function modelTechniqueDetector(def: TechniqueDefinition): Detector {
   if (!info) throw new Error(`unknown technique ${def.label}`);
   const meta: DetectorMeta = {
     id: `technique/${info.slug}`,
-    version: '1.1.0',
+    version: '1.2.0',
     family: 'technique',
     description: def.definition,
     taxonomy: taxonomyRefs(def.label),
