@@ -11,7 +11,7 @@ import { summarise } from './detectors.js';
 
 export const explainCommand: CliCommand = {
   name: 'explain',
-  usage: `Usage: narrascope explain <detector-or-aggregator-id> [--json] [--color | --no-color]
+  usage: `Usage: narrascope explain <detector-or-aggregator-id> [--json] [--color | --no-color] [--out FILE]
 
 Prints a detector's description, taxonomy mapping, messages, options with their defaults, the examples it
 is tested on (the part it marks is underlined on a terminal, or shown as [[...]] otherwise) and its known

@@ -22,7 +22,6 @@ export const predictCommand: CliCommand = {
     mentions: { type: 'string' },
     out: { type: 'string', short: 'o' },
     'min-confidence': { type: 'string' },
-    taxonomy: { type: 'string', multiple: true },
   },
   async run(args, io) {
     const [modeName] = args.positionals;

@@ -14,6 +14,7 @@ export const statsCommand: CliCommand = {
 Options:
   ${DB_HELP}
   --format F       table (default), csv (kind,label,outlet,week,documents,count) or json
+  --json           the same as --format json
   --from DATE --to DATE   publication date range (YYYY-MM-DD)
   --outlet NAME    only these outlets (repeat or comma-separate)
   --level L        narrative level: coarse or fine (default both)
