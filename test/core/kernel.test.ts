@@ -291,6 +291,8 @@ describe('postProcess', () => {
       ['o', 'Russia is winning!” Truth: it is not.', 6, 43],
       ['n', 'winning!”', 16, 25],
     ]);
+    // A quotation that follows the label and closes where the finding ends is cut back as a whole.
+    expect(postProcess([at(0, 3, { detector: 'structure/label' }), at(0, 25, { detector: 'technique/rep' })], { yieldsTo }).map((f) => f.span.text)).toEqual(['Lie', 'Russia is winning!']);
     // Cut back to nothing but separators: dropped.
     expect(postProcess([at(0, 3, { detector: 'structure/label' }), at(0, 6, { detector: 'technique/rep' })], { yieldsTo }).map((f) => f.detector)).toEqual(['structure/label']);
   });

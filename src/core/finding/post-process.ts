@@ -13,6 +13,8 @@ export interface PostProcessOptions {
  * dash after a label word and an opening quotation mark ("Lie: “Russia is ..." → "Russia is ...").
  */
 const AFTER_LABEL = /[\s:\-\u2013\u2014"'\u201c\u201e\u2018\u00ab]/u;
+/** The closing mark of each opening quotation mark in AFTER_LABEL. */
+const CLOSING_QUOTE: Readonly<Record<string, string>> = { '"': '"', "'": "'", '\u201c': '\u201d', '\u201e': '\u201c', '\u2018': '\u2019', '\u00ab': '\u00bb' };
 /** Characters skipped when a finding is cut back to end before one: space, colon and dashes. */
 const BEFORE_LABEL = /[\s:\-\u2013\u2014]/u;
 
@@ -31,7 +33,10 @@ function giveWay(f: Finding, blockers: readonly Finding[]): Finding | null {
       if (g.span.start <= start && end <= g.span.end) return null;
       if (g.span.start <= start) {
         start = g.span.end;
-        while (start < end && AFTER_LABEL.test(text[start - f.span.start] ?? '')) start++;
+        let opened = '';
+        while (start < end && AFTER_LABEL.test(text[start - f.span.start] ?? '')) opened = text[start++ - f.span.start] ?? '';
+        // A quotation opened right after the label and closed where the finding ends goes as a whole.
+        if (end > start && CLOSING_QUOTE[opened] !== undefined && text[end - 1 - f.span.start] === CLOSING_QUOTE[opened]) end--;
         changed = true;
       } else if (g.span.end >= end) {
         end = g.span.start;

@@ -18,7 +18,7 @@ const STAT_UNITS = new Set(['%', 'percent', 'per', 'million', 'billion', 'trilli
 export const checkWorthy: Detector = {
   meta: {
     id: 'claim/check-worthy',
-    version: '1.0.0',
+    version: '1.1.0',
     family: 'claim',
     description: 'Check-worthy statements (statistic, event, causal, intent, prediction, quote, opinion) with a check-worthiness score.',
     taxonomy: [],
@@ -28,6 +28,8 @@ export const checkWorthy: Detector = {
     stability: 'stable',
     severity: 'info',
     languages: ['en'],
+    // "Lie:" or "Myth:" in front of a statement is the page's layout, not part of what is claimed.
+    yieldsTo: ['structure/label-word'],
     options: { minScore: { type: 'number', default: 0.2, min: 0, max: 1, description: 'Lowest check-worthiness reported.' } },
     examples: {
       valid: ['What happened next?', 'Thanks for reading.', 'Hello there, friends.'],
