@@ -50,4 +50,11 @@ describe('groupMentions', () => {
     expect(byKey['lena brandt']).toEqual(['Mayor Lena Brandt', 'Brandt']);
     expect(byKey.russia).toEqual(['Moscow', 'Kremlin', 'Russia']);
   });
+
+  it('leaves a surname alone when two full names end with it', () => {
+    const text = 'Mayor Lena Brandt met Governor Paul Brandt in the city. Later Brandt spoke to reporters.';
+    const groups = groupMentions(text, findMentions(text, segmentText(text, 'en')));
+    const keys = groups.map((g) => g.key);
+    expect(keys).toEqual(expect.arrayContaining(['lena brandt', 'paul brandt', 'brandt']));
+  });
 });

@@ -190,10 +190,21 @@ const ACRONYM_IN_PARENS = /\([A-Z]{2,6}\)/u;
 export function groupMentions(text: string, mentions: readonly FoundMention[]): EntityGroup[] {
   const alias = new Map<string, string>();
   const keys = [...new Set(mentions.map((m) => m.key))];
+  // Multi-word names by their last word: comparing every one-word key with every key was quadratic, and
+  // a pasted blob of random text (tens of thousands of name-like "words") took minutes.
+  const byLastWord = new Map<string, string[]>();
+  for (const o of keys) {
+    const space = o.lastIndexOf(' ');
+    if (space < 0) continue;
+    const last = o.slice(space + 1);
+    const list = byLastWord.get(last);
+    if (list) list.push(o);
+    else byLastWord.set(last, [o]);
+  }
   for (const k of keys) {
     if (k.includes(' ')) continue;
     // A one-word person name joins the one multi-word name in the document that ends with it.
-    const full = keys.filter((o) => o !== k && o.includes(' ') && o.endsWith(` ${k}`));
+    const full = byLastWord.get(k) ?? [];
     if (full.length === 1) alias.set(k, full[0] as string);
   }
   // Every match holds "(ABC)": most texts have none, and this test is a quarter of the search's cost.

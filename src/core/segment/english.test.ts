@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { breakLongRuns } from './english.js';
 import { segmentText } from './segment.js';
 
 describe('English token offsets', () => {
@@ -35,5 +36,24 @@ describe('English normal-form keys', () => {
     expect(keyed).toBeGreaterThan(30);
     // Repeated words share keys.
     expect(normalOf.size).toBeLessThan(keyed);
+  });
+});
+
+describe('very long runs without a space', () => {
+  it('are cut every 200 characters for wink, keeping the length and whole characters', () => {
+    const url = `https://example.org/${'a'.repeat(900)}`; // 920 characters: left whole
+    expect(breakLongRuns(`see ${url} now`)).toBe(`see ${url} now`);
+    const blob = 'x'.repeat(199) + '😀'.repeat(600); // the 200th unit is the first half of a pair
+    const cut = breakLongRuns(`a ${blob} b`);
+    expect(cut).toHaveLength(blob.length + 4);
+    expect(cut.split(' ').length).toBeGreaterThan(5);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u);
+  });
+
+  it('leave tokens pointing at their own text (a pasted base64 blob)', () => {
+    const text = `The minister spoke. ${'QUJD+/ZGVm'.repeat(3000)} Then he left.`;
+    const tokens = segmentText(text, 'en').tokens;
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.map((t) => t.text)).toEqual(expect.arrayContaining(['minister', 'left']));
   });
 });

@@ -95,6 +95,51 @@ function lexemeFor(id: number): Lexeme {
 const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
 const UPOS_INDEX = new Map(UPOS.map((tag, i) => [tag, i]));
 
+/** Longest run of non-space characters given to wink whole; longer runs are cut every RUN_PIECE. */
+const LONG_RUN = 1000;
+const RUN_PIECE = 200;
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** What `\s` matches (a regular expression over a multi-megabyte run overflowed V8's stack). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The block as wink reads it: a run of more than LONG_RUN characters without a space (a base64 blob, a
+ * minified script, a hash pasted as text) gets a space every RUN_PIECE characters. Wink's abbreviation test
+ * is a regular expression whose cost grows with the square of a token's length: a 200,000-character
+ * "word" took 54 s, a 10 MB one would take days. One character replaced by one space keeps every offset;
+ * no word or address of a real text is that long, so their tokens are unchanged.
+ */
+export function breakLongRuns(piece: string): string {
+  if (piece.length <= LONG_RUN) return piece;
+  let units: string[] | null = null;
+  let runStart = 0;
+  for (let i = 0; i <= piece.length; i++) {
+    if (i < piece.length && !isSpace(piece.charCodeAt(i))) continue;
+    if (i - runStart > LONG_RUN) {
+      units ??= piece.split('');
+      for (let j = runStart + RUN_PIECE; j < i; j += RUN_PIECE) {
+        // Whole characters only: a pair's second half moves the cut on by one; a pair becomes two spaces.
+        if (isLowSurrogate(piece.charCodeAt(j))) j++;
+        if (j >= i) break;
+        units[j] = ' ';
+        if (j + 1 < i && isHighSurrogate(piece.charCodeAt(j)) && isLowSurrogate(piece.charCodeAt(j + 1))) units[++j] = ' ';
+      }
+    }
+    runStart = i + 1;
+  }
+  return units ? units.join('') : piece;
+}
+
 /**
  * Sentences and tokens of one block with wink-nlp. Wink gives token values; offsets are recovered by walking
  * the text, which keeps them exact whatever wink normalises.
@@ -106,7 +151,7 @@ export function segmentEnglishBlock(
   sentences: Sentence[],
   tokens: Token[],
 ): void {
-  const piece = text.slice(block.start, block.end);
+  const piece = breakLongRuns(text.slice(block.start, block.end));
   const rdd = reader().read(piece);
   const read: BlockRead = { piece, offset: block.start, rdd };
   const n = rdd.numOfTokens;
