@@ -161,6 +161,7 @@ describe('narrascope analyze', () => {
       ],
       [['ftp://example.org/x'], 2, 'only http and https URLs are fetched'],
       [[], 2, 'no input given'],
+      [['-', 'empty.txt', '-'], 2, '- (standard input) is given more than once'],
     ])('%j exits %i with a clear message', async (args, code, message) => {
       const r = await runCli(['analyze', ...args], { cwd: dir });
       expect(r.code).toBe(code);

@@ -95,6 +95,9 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
       'no input given',
       'Pass a file, a directory, a URL, or - for standard input. Run `narrascope analyze --help`.',
     );
+  // The second `-` used to find standard input drained and fail as "- is empty" (exit 3).
+  if (inputs.filter((i) => i === '-').length > 1)
+    throw new UserError('- (standard input) is given more than once', 'Standard input can be read only once; name it once.');
   const inputFormat = str(args, 'input-format');
   if (inputFormat !== undefined && !builtinReaders.some((r) => r.name === inputFormat)) {
     throw new UserError(

@@ -119,6 +119,7 @@ Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothin
     const inputs = [...args.positionals];
     const reanalyze = args.values.reanalyze === true;
     if (!inputs.length && !reanalyze) throw new UserError('no inputs given', 'Pass files, folders, URLs or feeds, e.g. `narrascope ingest articles/ feed.xml`.');
+    if (inputs.filter((i) => i === '-').length > 1) throw new UserError('- (standard input) is given more than once', 'Standard input can be read only once; name it once.');
     let map;
     try {
       map = parseColumnMap(str(args, 'map'));
