@@ -8,6 +8,7 @@ import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { createReadStream } from 'node:fs';
 import type { DocumentInit } from '../core/text/document.js';
+import { normalisePublishedAt } from './dates.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
 
@@ -70,14 +71,6 @@ export function normaliseLanguage(value: string): string | undefined {
   return LANGUAGE_NAMES[first];
 }
 
-function normaliseDate(value: string): string | undefined {
-  const v = value.trim();
-  if (!v) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}/u.test(v)) return v;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? v : new Date(t).toISOString();
-}
-
 function pick(record: Readonly<Record<string, unknown>>, field: RecordField, map: ColumnMap): string | undefined {
   const names = map[field] ? [map[field]] : DEFAULT_COLUMNS[field];
   for (const name of names) {
@@ -113,9 +106,10 @@ export function mapRecord(record: Readonly<Record<string, unknown>>, map: Column
   const author = pick(record, 'author', map);
   const date = pick(record, 'date', map);
   const language = ctx.language ?? (pick(record, 'language', map) !== undefined ? normaliseLanguage(pick(record, 'language', map) as string) : undefined);
-  const publishedAt = date ? normaliseDate(date) : undefined;
+  const publishedAt = date ? normalisePublishedAt(date) : undefined;
   return {
     text: body,
+    ...(date?.trim() && !publishedAt ? { warnings: [`${ctx.where}: "${date.trim().slice(0, 60)}" is not a date Narrascope can read; the document is stored without a publication date`] } : {}),
     ...(title && text ? { title } : {}),
     source: {
       kind: ctx.kind,

@@ -8,6 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DocumentInit } from '../core/text/document.js';
 import { formatBytes } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
+import { normalisePublishedAt } from './dates.js';
 
 type Node = Record<string, unknown>;
 
@@ -55,8 +56,11 @@ function atomLink(v: unknown): string | undefined {
 
 function isoDate(v: string): string | undefined {
   if (!v) return undefined;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+  const iso = normalisePublishedAt(v);
+  // Feeds give RFC 822 dates (`Mon, 04 Mar 2024 10:00:00 GMT`): always written as full ISO timestamps.
+  if (iso === undefined) return undefined;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso.slice(0, 10) : new Date(t).toISOString();
 }
 
 /** Parses feed XML into DocumentInits (and InputErrors for items without text). */

@@ -12,6 +12,7 @@ import { removeBoilerplateElements } from './html-clean.js';
 import { tagOf, type DomDocument, type DomNode } from './html-dom.js';
 import type { Reader } from './types.js';
 import { titleFromPath } from './title.js';
+import { normalisePublishedAt } from './dates.js';
 
 export const htmlReader: Reader = {
   name: 'html',
@@ -185,7 +186,7 @@ export function htmlToText(raw: string): HtmlText {
     ...(title ? { title } : {}),
     ...(article?.byline?.trim() ? { byline: article.byline.trim() } : {}),
     ...(article?.siteName?.trim() ? { siteName: article.siteName.trim() } : {}),
-    ...(article?.publishedTime?.trim() ? { publishedAt: article.publishedTime.trim() } : {}),
+    ...(normalisePublishedAt(article?.publishedTime ?? '') ? { publishedAt: normalisePublishedAt(article?.publishedTime ?? '') as string } : {}),
     ...(lang ? { lang } : {}),
     extractor: useArticle ? 'readability' : 'body',
     warnings,

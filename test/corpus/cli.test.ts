@@ -76,6 +76,19 @@ describe('corpus commands', () => {
     expect(outputs[1]!.stdout).toContain('Out [5mlet');
   });
 
+  it('stores no publication date for a value that is not one, and keeps the reader\'s warnings in the stored result', async () => {
+    const datesDb = join(dir, 'dates.db');
+    writeFileSync(join(dir, 'dates.jsonl'), [JSON.stringify({ text: `${syntheticText(4)} The pier opens in spring.`, outlet: 'Pier Post', date: 'yesterday' }), JSON.stringify({ text: `${syntheticText(5)} The road reopens.`, outlet: 'Road News', date: '2024-05-06' })].join('\n'));
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 owners said the harbour will reopen next week.', 'latin1'));
+    expect((await run('ingest', 'dates.jsonl', 'latin1.txt', '--db', datesDb, '--workers', '1')).code).toBe(0);
+    // "yesterday" kept as given sorted after every real date: --from 2030 selected it.
+    expect((await run('search', '--db', datesDb, '--from', '2030-01-01')).stdout).toMatch(/^0 documents/u);
+    const results = (await run('export', 'jsonl', '--corpus', '--db', datesDb)).stdout.trim().split('\n').map((l) => JSON.parse(l) as { document: { source: { publishedAt?: string } }; warnings: string[] });
+    const warnings = results.flatMap((r) => r.warnings);
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^dates\.jsonl:1: "yesterday" is not a date/u), expect.stringMatching(/^latin1\.txt: 1 invalid UTF-8 byte sequence/u)]));
+    expect(results.map((r) => r.document.source.publishedAt ?? null).sort()).toEqual(['2024-05-06', null, null]);
+  });
+
   it('store problems exit 4 without creating or touching files; usage problems exit 2', async () => {
     const missing = await run('search', 'x', '--db', 'nothing-here.db');
     expect(missing.code).toBe(4);

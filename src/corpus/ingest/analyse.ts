@@ -18,6 +18,8 @@ export interface AnalysisJob {
   readonly title?: string;
   readonly language?: string;
   readonly source: DocumentSource;
+  /** The reader's warnings (invalid UTF-8 replaced, an unreadable date ...): they belong in the result. */
+  readonly warnings?: readonly string[];
   /** The caller stores the result: a worker also prepares its stored form (see `WireReply`). */
   readonly forStore?: boolean;
 }
@@ -72,7 +74,7 @@ export function createPayloadAnalyser(options: SerializableAnalyzerOptions | Ana
 }
 
 export async function analysePayload(a: PayloadAnalyser, job: AnalysisJob): Promise<AnalysisReply> {
-  const doc = createDocument({ text: job.text, source: job.source, ...(job.title !== undefined ? { title: job.title } : {}), ...(job.language !== undefined ? { language: job.language } : {}) });
+  const doc = createDocument({ text: job.text, source: job.source, ...(job.title !== undefined ? { title: job.title } : {}), ...(job.language !== undefined ? { language: job.language } : {}), ...(job.warnings?.length ? { warnings: job.warnings } : {}) });
   const result = await a.analyzer.analyze(doc);
   return { id: job.id, result, minhash: encodeSignature(a.hasher.signature(doc.text)) };
 }

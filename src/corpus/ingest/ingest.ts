@@ -150,7 +150,7 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
   };
 
   const process1 = async (origin: string, doc: Document): Promise<void> => {
-    const reply = await pool.analyse({ text: doc.text, source: doc.source, ...(doc.title !== undefined ? { title: doc.title } : {}), ...(doc.language !== undefined ? { language: doc.language } : {}), forStore: true });
+    const reply = await pool.analyse({ text: doc.text, source: doc.source, ...(doc.title !== undefined ? { title: doc.title } : {}), ...(doc.language !== undefined ? { language: doc.language } : {}), ...(doc.warnings.length ? { warnings: doc.warnings } : {}), forStore: true });
     if ('error' in reply) {
       await fail(origin, 'analyse', 'analysis', `${origin}: analysis failed: ${reply.error}`, undefined, doc.hash);
       return;

@@ -45,6 +45,7 @@ export class PooledAnalysisService implements AnalysisService {
         source: init.source ?? { kind: 'api' },
         ...(init.title !== undefined ? { title: init.title } : {}),
         ...(init.language !== undefined ? { language: init.language } : {}),
+        ...(init.warnings?.length ? { warnings: init.warnings } : {}),
       });
       if ('error' in reply) throw new Error(`analysis failed: ${reply.error}`);
       // Workers leave the text out of the reply (it would cross the thread boundary twice).
