@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -98,6 +98,14 @@ describe('corpus commands', () => {
     expect(corrupt.code).toBe(4);
     expect(corrupt.stderr).toContain('not a usable SQLite database');
     expect((await run('ingest', '--db', db)).code).toBe(2);
+    mkdirSync(join(dir, 'no-docs'));
+    writeFileSync(join(dir, 'no-docs', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]));
+    writeFileSync(join(dir, 'header-only.csv'), 'title,text\n');
+    for (const input of ['no-docs', 'header-only.csv']) {
+      const nothing = await run('ingest', input, '--db', db);
+      expect(nothing.code).toBe(2);
+      expect(nothing.stderr).toContain('the inputs hold no document to ingest');
+    }
     expect((await run('ingest', 'in.jsonl', '--db', db, '--map', 'body=text')).code).toBe(2);
     expect((await run('stats', '--db', db, '--format', 'xml')).code).toBe(2);
     for (const bad of ['2024-13-45', '2023-02-29', '2024-00']) {
