@@ -147,6 +147,14 @@ describe('CSV/TSV import', () => {
     expect(() => parseColumnMapping('colour=x')).toThrow(/unknown field "colour"/u);
   });
 
+  it('imports the rows before a row it cannot read and reports that row', () => {
+    const batch = importFactCheckTable('claim,rating\n"Wind turbines cause cancer",False\n"Bridges melt",False\n"never closed,False\n', 'f.csv');
+    expect(batch.records.map((r) => r.claim)).toEqual(['Wind turbines cause cancer', 'Bridges melt']);
+    expect(batch.rejected.map((r) => r.source)).toEqual(['f.csv:4']);
+    expect(batch.rejected[0]!.reason).toMatch(/^not readable as CSV \(.*\); the rows after it were not read$/u);
+    expect(importFactCheckTable('"claim,rating\n', 'g.csv').records).toEqual([]);
+  });
+
   it('quotes at most 200 characters of a header that has no claim column', () => {
     const reason = importFactCheckTable(`${'x'.repeat(5000)}\n1\n`, 'f.csv').rejected[0]!.reason;
     expect(reason.length).toBeLessThan(400);

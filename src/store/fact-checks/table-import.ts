@@ -69,25 +69,34 @@ export function importFactCheckTable(
   const firstLine = body.slice(0, body.indexOf('\n') >= 0 ? body.indexOf('\n') : body.length);
   const delimiter =
     options.delimiter ?? (firstLine.split('\t').length > firstLine.split(',').length ? '\t' : ',');
-  let rows: string[][];
+  // A row csv-parse cannot read (an unclosed quote) is handed to on_skip rather than thrown, so that the
+  // rows before it are still imported (a throw lost the whole file); reading stops there, as in ingest.
+  let bad: { lines?: number; message: string } | undefined;
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(body, {
+    parsed = parse(body, {
       delimiter,
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: true,
-    }) as string[][];
+      info: true,
+      skip_records_with_error: true,
+      on_skip: (e) => {
+        if (e) bad ??= e;
+        return undefined;
+      },
+    }) as unknown as typeof parsed;
   } catch (e) {
-    return {
-      records: [],
-      rejected: [
-        {
-          source,
-          reason: `not a readable ${delimiter === '\t' ? 'TSV' : 'CSV'} file: ${(e as Error).message}`,
-        },
-      ],
-    };
+    parsed = [];
+    bad ??= e as Error;
   }
+  const stop = bad?.lines;
+  const rows = parsed.filter((r) => !bad || (stop !== undefined && r.info.lines < stop)).map((r) => r.record);
+  const unreadable = (): ImportRejection[] =>
+    bad
+      ? [{ source: `${source}${stop !== undefined ? `:${stop}` : ''}`, reason: `not readable as ${delimiter === '\t' ? 'TSV' : 'CSV'} (${bad.message}); the rows after it were not read` }]
+      : [];
+  if (bad && rows.length < 2) return { records: [], rejected: unreadable() };
   const [header, ...data] = rows;
   if (!header) return { records: [], rejected: [{ source, reason: 'the file is empty' }] };
   const lower = header.map((h) => h.trim().toLowerCase());
@@ -121,7 +130,7 @@ export function importFactCheckTable(
     };
   }
   const records: FactCheckRecord[] = [];
-  const rejected: ImportRejection[] = [];
+  const rejected: ImportRejection[] = unreadable();
   data.forEach((row, i) => {
     const get = (f: TableField): string | null => (cols[f] >= 0 ? (row[cols[f]] ?? '').trim() || null : null);
     const where = `${source}:${i + 2}${get('id') ? `#${get('id')}` : ''}`;
