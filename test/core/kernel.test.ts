@@ -293,6 +293,8 @@ describe('postProcess', () => {
     ]);
     // A quotation that follows the label and closes where the finding ends is cut back as a whole.
     expect(postProcess([at(0, 3, { detector: 'structure/label' }), at(0, 25, { detector: 'technique/rep' })], { yieldsTo }).map((f) => f.span.text)).toEqual(['Lie', 'Russia is winning!']);
+    // A label only guessed from the capitalised text glued to it cuts nothing back.
+    expect(postProcess([at(0, 3, { detector: 'structure/label', data: { glued: true } }), at(0, 23, { detector: 'technique/rep' })], { yieldsTo }).map((f) => f.span.text)).toEqual(['Lie', 'Lie: “Russia is winning']);
     // Cut back to nothing but separators: dropped.
     expect(postProcess([at(0, 3, { detector: 'structure/label' }), at(0, 6, { detector: 'technique/rep' })], { yieldsTo }).map((f) => f.detector)).toEqual(['structure/label']);
   });

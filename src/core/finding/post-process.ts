@@ -31,6 +31,9 @@ function giveWay(f: Finding, blockers: readonly Finding[]): Finding | null {
     for (const g of blockers) {
       if (g.span.end <= start || g.span.start >= end) continue;
       if (g.span.start <= start && end <= g.span.end) return null;
+      // A label found only because capitalised text follows it ("glued": "MythVaccines ...", but also prose
+      // such as "The claim Putin uses ...") is too uncertain to cut other findings back to.
+      if (g.data.glued === true) continue;
       if (g.span.start <= start) {
         start = g.span.end;
         let opened = '';
