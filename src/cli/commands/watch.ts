@@ -1,4 +1,5 @@
 import { addWatchEntries, removeWatchEntry, watchLedgerOf, watchReport } from '../../corpus/watch.js';
+import { isStoreError } from '../../store/index.js';
 import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -37,6 +38,8 @@ Options:
           try {
             return await watchLedgerOf(store, fromDoc);
           } catch (e) {
+            // A locked or broken store stays a store error (exit 4, via withStore), not a bad hash.
+            if (isStoreError(e)) throw e;
             throw new UserError((e as Error).message, 'Give the document hash (or its first 8+ characters) as shown by `narrascope search`.');
           }
         }
