@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvReader, streamCsvFile } from './csv.js';
+import { csvReader, mapRecord, streamCsvFile } from './csv.js';
 import { InputError, type ReaderInput } from './types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'narrascope-csv-'));
@@ -48,5 +48,15 @@ describe('CSV record size', () => {
     expect(summary(out)).toEqual(['doc A', 'error big.csv:3']);
     expect((out[1] as InputError).kind).toBe('too-large');
     expect((out[1] as InputError).hint).toMatch(/--max-bytes/u);
+  });
+});
+
+describe('record metadata', () => {
+  it('turns control characters of title, outlet and author into spaces (PostgreSQL refuses a NUL)', () => {
+    const doc = mapRecord({ text: 'The pier\u0000 opens.', title: 'Ti\u0000tle', outlet: 'Out\u001b[5mlet', author: 'A\nB' }, {}, { where: 'x.jsonl:1', kind: 'jsonl' });
+    expect(doc).not.toBeInstanceOf(InputError);
+    const d = doc as Exclude<typeof doc, InputError>;
+    expect([d.title, d.source?.outlet, d.source?.author]).toEqual(['Ti tle', 'Out [5mlet', 'A B']);
+    expect(d.text).toBe('The pier\u0000 opens.'); // normalised later, with its offsets, by createDocument
   });
 });

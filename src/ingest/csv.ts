@@ -76,7 +76,11 @@ function pick(record: Readonly<Record<string, unknown>>, field: RecordField, map
   for (const name of names) {
     const v = record[name];
     if (v === undefined || v === null) continue;
-    const s = Array.isArray(v) ? v.map(String).join('+') : typeof v === 'object' ? '' : String(v);
+    const raw = Array.isArray(v) ? v.map(String).join('+') : typeof v === 'object' ? '' : String(v);
+    // Metadata is one line of text: control characters become spaces. A NUL in a title or outlet made
+    // PostgreSQL refuse the whole document ("invalid byte sequence ... 0x00"); the text itself is
+    // normalised by createDocument.
+    const s = field === 'text' ? raw : raw.replace(/\p{Cc}/gu, ' ');
     if (s.trim()) return s;
   }
   return undefined;
