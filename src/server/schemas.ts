@@ -10,12 +10,18 @@ export const analyseOptionsProps: Readonly<Record<string, JsonSchema>> = {
   store: { type: 'boolean', description: 'Also store the document and its analysis in the corpus (analyst role).' },
 };
 
+/**
+ * One line of text without control characters: a NUL in a title or outlet made PostgreSQL refuse the
+ * stored document (a 500), and an escape sequence would reach every terminal that lists the corpus.
+ */
+export const NO_CONTROLS = '^[^\\u0000-\\u001f\\u007f]*$';
+
 export const sourceSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    outlet: { type: 'string', maxLength: 200 },
-    author: { type: 'string', maxLength: 200 },
+    outlet: { type: 'string', maxLength: 200, pattern: NO_CONTROLS },
+    author: { type: 'string', maxLength: 200, pattern: NO_CONTROLS },
     uri: { type: 'string', maxLength: 2000 },
     publishedAt: { type: 'string', maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' },
   },

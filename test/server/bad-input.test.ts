@@ -23,6 +23,8 @@ const cases: [string, () => InjectOptions, number, string][] = [
   ['oversized upload', () => ({ method: 'POST', url: '/api/analyse/upload', headers: { 'content-type': 'text/plain' }, payload: 'a'.repeat(40 * 1024) }), 413, 'body-too-large'],
   ['text over the character limit', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'word '.repeat(5000) } }), 413, 'text-too-long'],
   ['unknown field', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'abc', admin: true } }), 400, 'invalid-request'],
+  ['NUL in a title', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'abc', title: 'a\u0000b' } }), 400, 'invalid-request'],
+  ['escape sequence in an outlet', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'abc', source: { outlet: 'Out\u001b[5mlet' } } }), 400, 'invalid-request'],
   ['unknown query parameter', () => ({ method: 'GET', url: '/api/documents?q=a&drop=1' }), 400, 'invalid-request'],
   ['unsupported media type', () => ({ method: 'POST', url: '/api/analyse', headers: { 'content-type': 'application/xml' }, payload: '<text>a</text>' }), 415, 'unsupported-media-type'],
   ['form body to a JSON route', () => ({ method: 'POST', url: '/api/analyse', headers: { 'content-type': 'text/plain' }, payload: 'text=abc' }), 400, 'invalid-request'],

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/roles.js';
 import { roleRank } from '../auth/roles.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { analyseOptionsProps, analyseResponseSchema, sourceSchema } from '../schemas.js';
+import { analyseOptionsProps, analyseResponseSchema, NO_CONTROLS, sourceSchema } from '../schemas.js';
 
 interface AnalyseOptionsBody {
   preset?: string;
@@ -66,7 +66,7 @@ export function registerAnalyseRoutes(ctx: ServerContext): void {
       type: 'object',
       additionalProperties: false,
       required: ['text'],
-      properties: { text: { type: 'string', minLength: 1 }, title: { type: 'string', maxLength: 500 }, source: sourceSchema, ...analyseOptionsProps },
+      properties: { text: { type: 'string', minLength: 1 }, title: { type: 'string', maxLength: 500, pattern: NO_CONTROLS }, source: sourceSchema, ...analyseOptionsProps },
     },
     responses,
     handler: async (request: FastifyRequest<{ Body: TextBody }>, _reply, principal) => {
