@@ -65,7 +65,8 @@ describe('narrascope match', () => {
     [['match', 'x', '--document', 'y'], /one kind of query/u, 2],
     [['match', '--queries', 'q.tsv'], /go together/u, 2],
     [['match', 'x', '--method', 'magic'], /unknown method/u, 2],
-    [['match', 'x', '--db', '/nonexistent/dir/none.db'], /./u, 4],
+    [['match', 'x', '--db', '/nonexistent/dir/none.db'], /no store at .*\n {2}Import fact-checks first/u, 4],
+    [['factchecks', 'list', '--db', '/nonexistent/dir/none.db'], /no store at .*\n {2}Import fact-checks first/u, 4],
   ])('%j fails with a clear message', async (argv, message, code) => {
     const r = await runCli(argv as string[], { cwd: dir });
     expect(r.code).toBe(code);

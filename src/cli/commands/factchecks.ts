@@ -77,10 +77,10 @@ export async function openLibraryStore(
     if (isStoreError(e))
       throw new UserError(
         e.message,
-        e.hint ??
-          (create
-            ? undefined
-            : 'Import fact-checks first with `narrascope factchecks import FILE`, or pass --db.'),
+        // The store's own hint for a missing store speaks of ingesting documents; the library is imported.
+        !create && e.kind === 'missing'
+          ? 'Import fact-checks first with `narrascope factchecks import FILE` (or pass --library FILE to match), or pass the right --db.'
+          : e.hint,
         ExitCode.store,
       );
     throw e;
