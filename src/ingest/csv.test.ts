@@ -60,3 +60,26 @@ describe('record metadata', () => {
     expect(d.text).toBe('The pier\u0000 opens.'); // normalised later, with its offsets, by createDocument
   });
 });
+
+describe('CSV separators', () => {
+  // A spreadsheet saved in a decimal-comma locale: semicolons, commas inside the text.
+  const SEMICOLON = 'title;text;outlet\nA;"Prices rose by 2,5 % in May, the office said.";Desk 1\nB;Second text, with a comma;Desk 2\n';
+
+  it('streamCsvFile reads a semicolon-separated .csv by its header', async () => {
+    const path = join(dir, 'semicolon.csv');
+    writeFileSync(path, `\uFEFF${SEMICOLON}`);
+    const out = [];
+    for await (const r of streamCsvFile(path, {})) out.push(r.output as { title?: string; text: string; source: { outlet?: string } });
+    expect(out.map((d) => [d.title, d.text, d.source.outlet])).toEqual([
+      ['A', 'Prices rose by 2,5 % in May, the office said.', 'Desk 1'],
+      ['B', 'Second text, with a comma', 'Desk 2'],
+    ]);
+  });
+
+  it('csvReader reads a tab-separated table named .csv, and a .tsv as tabs whatever its header', () => {
+    const tabs: ReaderInput = { text: 'title\ttext\nA\tFirst, with a comma\n', uri: 'export.csv', origin: 'stdin', warnings: [] };
+    expect([...(csvReader().read(tabs) as Iterable<{ text: string }>)].map((d) => d.text)).toEqual(['First, with a comma']);
+    const tsv: ReaderInput = { text: 'a;b;c\ttext\nA\tB;C\n', uri: 'x.tsv', origin: 'stdin', warnings: [] };
+    expect([...(csvReader().read(tsv) as Iterable<{ text: string }>)].map((d) => d.text)).toEqual(['B;C']);
+  });
+});

@@ -6,7 +6,8 @@
  */
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { headerLine, sniffDelimiter, type Delimiter } from '../core/text/delimiter.js';
 import type { DocumentInit } from '../core/text/document.js';
 import { normalisePublishedAt } from './dates.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
@@ -134,8 +135,20 @@ export interface BatchRecord {
   readonly bytes: number;
 }
 
-function delimiterFor(uri: string | undefined): string {
-  return uri && /\.tsv$/iu.test(uri) ? '\t' : ',';
+/** `.tsv` is tab-separated; otherwise the header line says (comma, semicolon or tab: `sniffDelimiter`). */
+function delimiterFor(uri: string | undefined, head: string): Delimiter {
+  return uri && /\.tsv$/iu.test(uri) ? '\t' : sniffDelimiter(headerLine(head));
+}
+
+/** The start of a file, enough to hold its header line in all but pathological tables. */
+function fileHead(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** csv-parse's error for a row it cannot read; `lines` is the line it stopped at. */
@@ -151,11 +164,11 @@ interface CsvParseError {
  * (up to 64 KiB of good rows before the bad one were silently lost). The caller keeps the rows before the
  * first error and stops there, since the rows after a quoting error may be misaligned.
  */
-function parseOptions(uri: string | undefined, onError: (e: CsvParseError) => void, maxRecordBytes = DEFAULT_MAX_BYTES) {
+function parseOptions(uri: string | undefined, head: string, onError: (e: CsvParseError) => void, maxRecordBytes = DEFAULT_MAX_BYTES) {
   const onSkip = (e: CsvParseError | undefined): undefined => {
     if (e) onError(e);
   };
-  return { columns: true, bom: true, delimiter: delimiterFor(uri), relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true, on_skip: onSkip, max_record_size: maxRecordBytes } as const;
+  return { columns: true, bom: true, delimiter: delimiterFor(uri, head), relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true, on_skip: onSkip, max_record_size: maxRecordBytes } as const;
 }
 
 function quotingError(label: string, e: CsvParseError): InputError {
@@ -169,7 +182,13 @@ export async function* streamCsvFile(path: string, map: ColumnMap, options: { la
   const label = options.label ?? path;
   let bad: CsvParseError | undefined;
   // A record over maxBytes (one input's limit) is an error: a field of hundreds of MB crashed the process.
-  const parser = createReadStream(path).pipe(parse(parseOptions(path, (e) => void (bad ??= e), options.maxBytes)));
+  let head = '';
+  try {
+    head = fileHead(path);
+  } catch {
+    // Unreadable: the stream below fails with the error to report.
+  }
+  const parser = createReadStream(path).pipe(parse(parseOptions(path, head, (e) => void (bad ??= e), options.maxBytes)));
   try {
     for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
       // Rows parsed before the error (same chunk) still arrive here; the first row after it ends the file.
@@ -198,7 +217,7 @@ export function csvReader(map: ColumnMap = {}): Reader {
       let bad: CsvParseError | undefined;
       let rows: { record: Record<string, string>; info: { lines: number } }[];
       try {
-        rows = parseSync(input.text, parseOptions(input.uri, (e) => void (bad ??= e))) as typeof rows;
+        rows = parseSync(input.text, parseOptions(input.uri, input.text.slice(0, 64 * 1024), (e) => void (bad ??= e))) as typeof rows;
       } catch (e) {
         rows = [];
         bad ??= e as CsvParseError;
