@@ -126,6 +126,12 @@ describe('CSV/TSV import', () => {
     expect(out.rejected).toEqual([{ source: 'f.csv:3', reason: 'the claim cell is empty' }]);
   });
 
+  it('reads a semicolon-separated export (decimal-comma locales) by its header', () => {
+    const out = importFactCheckTable('claim;rating;publisher\n"Prices rose 2,5 %, says X";Falsch;Desk\n', 'f.csv');
+    expect(out.records).toEqual([expect.objectContaining({ claim: 'Prices rose 2,5 %, says X', rating: 'Falsch', publisher: 'Desk' })]);
+    expect(out.rejected).toEqual([]);
+  });
+
   it('uses a column mapping and detects TSV', () => {
     const tsv = 'n\tstatement\theadline\n7\tThe moon is cheese\tIs the moon cheese?\n';
     const out = importFactCheckTable(tsv, 'f.tsv', {

@@ -52,8 +52,9 @@ export async function readFactCheckFile(
               ? 'tsv'
               : 'csv');
   if (format === 'claimreview') return importClaimReviews(text, label);
+  // A CSV's separator (comma, semicolon or tab) is read from its header by the importer.
   return importFactCheckTable(text, label, {
-    delimiter: format === 'tsv' ? '\t' : ',',
+    ...(format === 'tsv' ? { delimiter: '\t' as const } : {}),
     ...(options.mapping ? { mapping: options.mapping } : {}),
   });
 }
