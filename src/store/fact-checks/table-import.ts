@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { verdictLabelOf } from '../../export/claimreview/rating.js';
 import { isHttpUrl } from '../../export/claimreview/validate.js';
 import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
-import { sniffDelimiter, type Delimiter } from '../../core/text/delimiter.js';
+import { headerLine, sniffDelimiter, type Delimiter } from '../../core/text/delimiter.js';
 
 /**
  * Reads fact-checks from CSV or TSV with a header line. A column mapping says which column holds which
@@ -67,9 +67,8 @@ export function importFactCheckTable(
   options: { delimiter?: Delimiter; mapping?: ColumnMapping } = {},
 ): ImportBatch {
   const body = text.replace(/^\uFEFF/u, '');
-  const firstLine = body.slice(0, body.indexOf('\n') >= 0 ? body.indexOf('\n') : body.length);
   // Comma, semicolon (decimal-comma locales' spreadsheets) or tab, by the header line.
-  const delimiter = options.delimiter ?? sniffDelimiter(firstLine);
+  const delimiter = options.delimiter ?? sniffDelimiter(headerLine(body));
   // A row csv-parse cannot read (an unclosed quote) is handed to on_skip rather than thrown, so that the
   // rows before it are still imported (a throw lost the whole file); reading stops there, as in ingest.
   let bad: { lines?: number; message: string } | undefined;
