@@ -52,6 +52,14 @@ describe('narrascope predict roles', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('skips a mention outside its document with a message and exit 3 instead of answering for an empty span', async () => {
+    writeFileSync(join(dir, 'outside.tsv'), ['a.txt\tcivilians\t54\t62', 'a.txt\tKremlin\t500\t506', 'a.txt\tfamilies.\t105\t113'].join('\n'));
+    const r = await runCli(['predict', 'roles', '--documents', join(dir, 'docs'), '--mentions', join(dir, 'outside.tsv')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/skipped mention "Kremlin" 500-506 of "a\.txt": outside the document \(116 code points\)/u);
+    expect(parseSt1(r.stdout).map((x) => x.entity)).toEqual(['civilians', 'families.']);
+  });
+
   it('names the file and line of a malformed mentions row', async () => {
     const r = await runCli(['predict', 'roles', '--documents', join(dir, 'docs'), '--mentions', join(dir, 'bad.tsv')]);
     expect(r.code).toBe(2);

@@ -17,6 +17,7 @@ import type { Span } from '../../core/text/span.js';
 import { loadRoleModel } from '../../models/framing/role-model.js';
 import { formatSt1, parseSt1, St1FormatError, st1Span, type St1Row } from '../../models/framing/st1-format.js';
 import { UserError } from '../errors.js';
+import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
 import { writeText } from './ptc-articles.js';
 import type { PredictMode } from './types.js';
@@ -55,7 +56,8 @@ export function predictRoleRows(raw: string, rows: readonly St1Row[]): St1Row[] 
   const model = loadRoleModel();
   const vectors = rows.map((row) => {
     const s = st1Span(d.raw, row, d.index);
-    const span: Span = { start: d.toNormalised(s.start), end: d.toNormalised(s.end) };
+    // An inclusive end one past the last character (an off-by-one row) slices to the text's end.
+    const span: Span = { start: d.toNormalised(s.start), end: d.toNormalised(Math.min(s.end, d.raw.length)) };
     return mentionFeaturesForSpan(d.prepared, span);
   });
   const preds = predictDocumentRoles(model, vectors);
@@ -107,8 +109,23 @@ export const rolesMode: PredictMode = {
         failed++;
         continue;
       }
-      const out = predictRoleRows(buf.toString('utf8'), docRows);
-      docRows.forEach((r, i) => predicted.set(r, out[i] as St1Row));
+      const raw = buf.toString('utf8');
+      // A row past the end of its document cannot be anchored: predicting it on a clamped, empty span would
+      // look like a real answer. The end may overshoot by one (off-by-one gold rows, see st1-format.ts).
+      const length = [...raw].length;
+      const inside: St1Row[] = [];
+      for (const r of docRows) {
+        if (r.start < length && r.end <= length) {
+          inside.push(r);
+          continue;
+        }
+        io.stderr.write(
+          `narrascope predict roles: skipped mention "${terminalText(r.entity)}" ${r.start}-${r.end} of "${doc}": outside the document (${length} code points)\n`,
+        );
+        failed++;
+      }
+      const out = predictRoleRows(raw, inside);
+      inside.forEach((r, i) => predicted.set(r, out[i] as St1Row));
     }
     const lines = rows.flatMap((r) => {
       const p = predicted.get(r);
