@@ -52,6 +52,15 @@ describe('narrascope predict narratives', () => {
       ).toBe(true);
   });
 
+  it('passes over a sub-folder named like a document instead of failing on it', async () => {
+    mkdirSync(join(dir, 'with-folder'));
+    mkdirSync(join(dir, 'with-folder', 'a_folder.txt'));
+    writeFileSync(join(dir, 'with-folder', 'b_soup.txt'), 'Lentil soup\n\nSimmer the lentils for forty minutes.');
+    const r = await runCli(['predict', 'narratives', '--documents', join(dir, 'with-folder')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('b_soup.txt\tOther\tOther\n');
+  });
+
   it('writes to --out', async () => {
     const out = join(dir, 'pred.txt');
     const r = await runCli(['predict', 'narratives', '--documents', join(dir, 'docs'), '--out', out]);

@@ -4,13 +4,13 @@
  * `doc<TAB>Other<TAB>Other`, where doc is the file name. Uses the same model and decision as the
  * `narrative/narratives` aggregator, on the file's text as it is (as in training and cross-validation).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtinNarrativeModel } from '../../models/narrative/builtin.js';
 import { predictNarratives } from '../../models/narrative/predict.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { writeText } from './ptc-articles.js';
+import { readInputFile, textFilesOf, writeText } from './ptc-articles.js';
 import type { PredictMode } from './types.js';
 
 /** The prediction line for one document's text. */
@@ -41,9 +41,7 @@ export const narrativesMode: PredictMode = {
         'Pass --documents DIR, an existing folder of *.txt files.',
       );
     }
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort();
+    const files = textFilesOf(dir);
     if (files.length === 0)
       throw new UserError(
         `no .txt files in "${dirArg}"`,
@@ -52,7 +50,14 @@ export const narrativesMode: PredictMode = {
     const lines: string[] = [];
     let failed = 0;
     for (const file of files) {
-      const buf = readFileSync(join(dir, file));
+      let buf: Buffer;
+      try {
+        buf = readInputFile(join(dir, file));
+      } catch (e) {
+        io.stderr.write(`narrascope predict narratives: skipped "${file}": ${(e as Error).message}\n`);
+        failed++;
+        continue;
+      }
       if (buf.includes(0)) {
         io.stderr.write(`narrascope predict narratives: skipped "${file}": binary file, not UTF-8 text\n`);
         failed++;

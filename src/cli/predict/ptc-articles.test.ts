@@ -49,6 +49,16 @@ describe('PTC format reading', () => {
     expect(() => readArticles('/nonexistent/folder')).toThrow(UserError);
     expect(() => readArticles(mkdtempSync(join(tmpdir(), 'ptc-empty-')))).toThrow(/no \.txt files/u);
   });
+
+  it('reads only the files of a folder: a sub-folder named like an article is not one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptc-folders-'));
+    writeFileSync(join(dir, 'article1.txt'), 'One line.\n');
+    mkdirSync(join(dir, 'article2.txt'));
+    expect(readArticles(dir).map((a) => a.id)).toEqual(['1']);
+    mkdirSync(join(dir, 'only'));
+    mkdirSync(join(dir, 'only', 'article3.txt'));
+    expect(() => readArticles(join(dir, 'only'))).toThrow(/no \.txt files/u);
+  });
 });
 
 describe('prediction files', () => {

@@ -25,11 +25,34 @@ export function readArticles(dir: string): PtcArticle[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError(`articles folder "${dir}" not found`, 'Pass --articles DIR, a folder of article<ID>.txt files (e.g. ptc-train/articles-2023).');
   }
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
+  const files = textFilesOf(dir);
   if (files.length === 0) throw new UserError(`no .txt files in "${dir}"`, 'The folder should hold article<ID>.txt files, one article each.');
   return files.map((f) => readArticle(join(dir, f)));
+}
+
+/** Names of the regular `*.txt` files of a folder, sorted; a sub-folder named `x.txt` is not a document. */
+export function textFilesOf(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.name.endsWith('.txt') && (e.isFile() || (e.isSymbolicLink() && isFile(join(dir, e.name)))))
+    .map((e) => e.name)
+    .sort();
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A file's bytes; one that cannot be read (no permission, vanished) is a usage error naming it. */
+export function readInputFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new UserError(`cannot read "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Check that the file exists and is readable.');
+  }
 }
 
 export function articleId(path: string): string {
@@ -37,7 +60,7 @@ export function articleId(path: string): string {
 }
 
 export function readArticle(path: string): PtcArticle {
-  const buf = readFileSync(path);
+  const buf = readInputFile(path);
   if (buf.includes(0)) throw new UserError(`"${path}" looks like a binary file`, 'Articles must be UTF-8 text files.');
   const text = cleanKeepingLength(buf.toString('utf8'));
   return { id: articleId(path), path, text, codePoints: new CodePointIndex(text) };

@@ -6,7 +6,7 @@
  * Uses the same features and decision as the framing aggregator (the rows of one document together, their
  * fine roles pooled over the document; no ledger).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mentionFeaturesForSpan, prepareFramingDocument, type PreparedFramingDocument } from '../../aggregators/framing/framing-features.js';
 import { predictDocumentRoles } from '../../aggregators/framing/predict.js';
@@ -19,7 +19,7 @@ import { formatSt1, parseSt1, St1FormatError, st1Span, type St1Row } from '../..
 import { UserError } from '../errors.js';
 import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
-import { writeText } from './ptc-articles.js';
+import { readInputFile, writeText } from './ptc-articles.js';
 import type { PredictMode } from './types.js';
 
 interface LoadedDocument {
@@ -87,7 +87,7 @@ export const rolesMode: PredictMode = {
     }
     let rows: St1Row[];
     try {
-      rows = parseSt1(readFileSync(mentionsPath, 'utf8'));
+      rows = parseSt1(readInputFile(mentionsPath).toString('utf8'));
     } catch (e) {
       if (e instanceof St1FormatError) throw new UserError(`${mentionsArg}: ${e.message}`, 'Each row must be doc<TAB>entity<TAB>start<TAB>end with whole-number offsets.');
       throw e;
@@ -103,7 +103,14 @@ export const rolesMode: PredictMode = {
         failed++;
         continue;
       }
-      const buf = readFileSync(path);
+      let buf: Buffer;
+      try {
+        buf = readInputFile(path);
+      } catch (e) {
+        io.stderr.write(`narrascope predict roles: skipped ${docRows.length} mention(s) of "${doc}": ${(e as Error).message}\n`);
+        failed++;
+        continue;
+      }
       if (buf.includes(0)) {
         io.stderr.write(`narrascope predict roles: skipped "${doc}": binary file, not UTF-8 text\n`);
         failed++;
