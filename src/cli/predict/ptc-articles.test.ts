@@ -39,6 +39,10 @@ describe('PTC format reading', () => {
     ]);
     expect(() => parseSpanRows('1\tDoubt\tx\t9', 'f')).toThrow(UserError);
     expect(() => parseSpanRows('1\tDoubt\t9\t3', 'f')).toThrow(/f:1/u);
+    // Number() reads these as 0, 1000 and 16: offsets the file does not say.
+    for (const bad of ['1\tDoubt\t\t9', '1\tDoubt\t1e3\t2000', '1\tDoubt\t0x10\t20', '1\tDoubt\t-0\t2'])
+      expect(() => parseSpanRows(bad, 'f'), bad).toThrow(/f:1/u);
+    expect(parseSpanRows('1\tDoubt\t3 \t9\r\n', 'f')).toEqual([{ id: '1', label: 'Doubt', start: 3, end: 9 }]);
   });
 
   it('numbers non-empty lines from 1', () => {

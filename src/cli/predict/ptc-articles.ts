@@ -87,6 +87,8 @@ export interface PtcSpanRow {
   readonly end: number;
 }
 
+const WHOLE_NUMBER = /^\s*\d+\s*$/u;
+
 /** Parses `id<TAB>label<TAB>start<TAB>end` rows (or `id<TAB>start<TAB>end`, label then `?`). */
 export function parseSpanRows(tsv: string, source: string): PtcSpanRow[] {
   const rows: PtcSpanRow[] = [];
@@ -94,9 +96,10 @@ export function parseSpanRows(tsv: string, source: string): PtcSpanRow[] {
     if (line.trim() === '') return;
     const cols = line.split('\t');
     const [id, label, s, e] = cols.length === 3 ? [cols[0], '?', cols[1], cols[2]] : cols;
-    const start = Number(s);
-    const end = Number(e);
-    if (cols.length < 3 || cols.length > 4 || !id || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
+    // Digits only: Number() would read an empty column as 0 and "1e3" or "0x10" as other offsets.
+    const start = WHOLE_NUMBER.test(s ?? '') ? Number(s) : NaN;
+    const end = WHOLE_NUMBER.test(e ?? '') ? Number(e) : NaN;
+    if (cols.length < 3 || cols.length > 4 || !id || !Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) {
       throw new UserError(`${source}:${i + 1}: expected "id<TAB>technique<TAB>start<TAB>end" with integer offsets, got "${line.slice(0, 80)}"`, 'Check the spans file format (PTC/SemEval TSV, code-point offsets).');
     }
     rows.push({ id, label: label ?? '?', start, end });
