@@ -12,6 +12,7 @@ import { chooseReader } from '../../ingest/readers.js';
 import { InputError, isInputError } from '../../ingest/types.js';
 import { fetchUrl } from '../../ingest/url-source.js';
 import { ApiError } from '../errors.js';
+import { isPrivateAddress } from './private-address.js';
 
 export interface InputOptions {
   readonly maxBytes: number;
@@ -40,16 +41,6 @@ export function toApiError(e: unknown): unknown {
   const status = e.kind === 'network' ? 502 : e.kind === 'too-large' ? 413 : 422;
   const code = e.kind === 'network' ? 'fetch-failed' : e.kind === 'too-large' ? 'body-too-large' : `input-${e.kind}`;
   return new ApiError(status, code, e.message, e.hint);
-}
-
-function isPrivateAddress(address: string): boolean {
-  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
-  if (isIP(v4) === 4) {
-    const [a = 0, b = 0] = v4.split('.').map(Number);
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
-  }
-  const v6 = address.toLowerCase();
-  return v6 === '::' || v6 === '::1' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe80') || v6.startsWith('ff');
 }
 
 /**
