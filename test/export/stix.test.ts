@@ -12,6 +12,7 @@ import {
   type StixBundle,
   type StixObject,
 } from '../../src/export/stix/index.js';
+import type { AnalysisResult } from '../../src/core/result/types.js';
 import { sharedDataOrSkip } from '../support/shared-data.js';
 import { fixtureResult } from './fixture.js';
 
@@ -94,6 +95,32 @@ describe('STIX bundle', () => {
     };
     const b = buildStixBundle([empty], { now: NOW });
     expect(validateStixBundle(b)).toEqual([]);
+  });
+});
+
+describe('STIX bundle of documents with odd metadata', () => {
+  const withDocument = (document: Partial<AnalysisResult['document']>): AnalysisResult => ({
+    ...fixtureResult(),
+    document: { ...fixtureResult().document, ...document },
+  });
+
+  it.each([
+    ['an empty title', { title: '' }],
+    ['a blank title', { title: ' \t ' }],
+    ['a blank outlet and author', { source: { kind: 'text', outlet: '  ', author: ' ' } }],
+    ['a date after year 9999', { source: { kind: 'text', publishedAt: '+010000-01-01T00:00:00Z' } }],
+    ['a date before year 0', { source: { kind: 'text', publishedAt: '-000001-06-01T00:00:00Z' } }],
+  ])('%s still gives a valid bundle (one such document used to fail the whole export)', (_name, document) => {
+    const b = buildStixBundle([withDocument(document as Partial<AnalysisResult['document']>)], { now: NOW });
+    expect(validateStixBundle(b)).toEqual([]);
+    const report = byType(b, 'report')[0]!;
+    expect(report.name).toMatch(/\S/u);
+    expect(byType(b, 'identity').every((i) => typeof i.name === 'string' && i.name.trim() !== '')).toBe(true);
+  });
+
+  it('names a report without a title after its document, and dates one with an unusable date at export time', () => {
+    const b = buildStixBundle([withDocument({ title: ' ', source: { kind: 'text', publishedAt: '+010000-01-01' } })], { now: NOW });
+    expect(byType(b, 'report')[0]).toMatchObject({ name: `Document ${'a'.repeat(12)}`, published: NOW.toISOString() });
   });
 });
 

@@ -50,13 +50,16 @@ export function buildStixBundle(
     const identity = (name: string, cls: 'organization' | 'individual'): string =>
       add({
         type: 'identity',
-        id: stixId('identity', `${cls}|${name.trim().toLowerCase()}`),
+        id: stixId('identity', `${cls}|${name.toLowerCase()}`),
         ...base,
-        name: name.trim(),
+        name,
         identity_class: cls,
       });
-    if (source.outlet) refs.push(identity(source.outlet, 'organization'));
-    if (source.author) refs.push(identity(source.author, 'individual'));
+    // A blank outlet or author names nobody: an identity without a name would make the bundle invalid.
+    const outlet = source.outlet?.trim();
+    const author = source.author?.trim();
+    if (outlet) refs.push(identity(outlet, 'organization'));
+    if (author) refs.push(identity(author, 'individual'));
 
     r.rebuttals.forEach((item, i) => {
       refs.push(
@@ -154,7 +157,7 @@ export function buildStixBundle(
       type: 'report',
       id: reportId,
       ...base,
-      name: doc.title ?? `Document ${doc.hash.slice(0, 12)}`,
+      name: doc.title?.trim() || `Document ${doc.hash.slice(0, 12)}`,
       description: `${r.rebuttalSummary.text}. ${r.claims.length} claim(s), ${r.narratives.length} narrative label(s), ${r.findings.length} finding(s). Produced by Narrascope; findings describe observed devices, not intent.`,
       published,
       report_types: ['threat-report'],

@@ -36,9 +36,15 @@ export function stixTimestamp(date: Date): string {
   return date.toISOString();
 }
 
-/** A document date ("2022-01-07", "2022-01-07T10:00:00+01:00") as a STIX timestamp, or null. */
+/**
+ * A document date ("2022-01-07", "2022-01-07T10:00:00+01:00") as a STIX timestamp, or null. A date that
+ * parses but has no four-digit year (year 10000 and later, years before 0: "+010000-01-01") is null too,
+ * as toISOString writes it with six digits and a sign, which is no RFC 3339 timestamp.
+ */
 export function toStixTimestamp(value: string | undefined | null): string | null {
   if (!value) return null;
   const t = Date.parse(value);
-  return Number.isFinite(t) ? new Date(t).toISOString() : null;
+  if (!Number.isFinite(t)) return null;
+  const iso = new Date(t).toISOString();
+  return STIX_TIMESTAMP_RE.test(iso) ? iso : null;
 }
