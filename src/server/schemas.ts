@@ -16,13 +16,26 @@ export const analyseOptionsProps: Readonly<Record<string, JsonSchema>> = {
  */
 export const NO_CONTROLS = '^[^\\u0000-\\u001f\\u007f]*$';
 
+/**
+ * Text that may span lines (a reason, a note, a quoted span, a search filter) but holds no NUL: PostgreSQL
+ * refuses NUL in any text value, bound parameters included, so a NUL in a filter or a note was a 500 there
+ * (and matched nothing on SQLite, whose stored texts never hold one either).
+ */
+export const NO_NUL = '^[^\\u0000]*$';
+
+/** What the patterns above mean, for validation messages: "must match pattern ^[^\u0000]*$" helps nobody. */
+export const PATTERN_MEANINGS: Readonly<Record<string, string>> = {
+  [NO_CONTROLS]: 'must not contain control characters (NUL, line breaks, escape sequences)',
+  [NO_NUL]: 'must not contain a NUL character',
+};
+
 export const sourceSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
     outlet: { type: 'string', maxLength: 200, pattern: NO_CONTROLS },
     author: { type: 'string', maxLength: 200, pattern: NO_CONTROLS },
-    uri: { type: 'string', maxLength: 2000 },
+    uri: { type: 'string', maxLength: 2000, pattern: NO_CONTROLS },
     publishedAt: { type: 'string', maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' },
   },
 };

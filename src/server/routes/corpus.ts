@@ -8,6 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { CorpusService } from '../corpus.js';
 import { ApiError } from '../errors.js';
+import { NO_NUL } from '../schemas.js';
 import type { JsonSchema } from '../route.js';
 import type { VerdictLabel } from '../../core/result/types.js';
 import { withoutFindings } from '../../core/result/without-findings.js';
@@ -19,11 +20,11 @@ import { createExportEncoder, type ExportFormat } from '../../export/encoder.js'
 const DOC_ID = { type: 'string', pattern: '^[0-9a-f]{8,64}$', description: 'Document id: its content hash (sha256 hex) or a unique prefix of at least 8 digits.' };
 const docParams: JsonSchema = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: DOC_ID } };
 const page = { limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 } };
-const text200 = { type: 'string', maxLength: 200 };
+const text200 = { type: 'string', maxLength: 200, pattern: NO_NUL };
 // Month 01-12 and day 01-31: `2024-13-45` is a 400, not a filter that silently matches nothing.
 const date = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' };
 /** The search filters of GET /api/documents, also those of the corpus export (GET /api/export). */
-const filterProperties = { q: { type: 'string', maxLength: 500 }, outlet: text200, language: { type: 'string', maxLength: 20 }, technique: text200, narrative: { type: 'string', maxLength: 300 }, from: date, to: date, hasLedger: { type: 'boolean' } };
+const filterProperties = { q: { type: 'string', maxLength: 500 }, outlet: text200, language: { type: 'string', maxLength: 20, pattern: NO_NUL }, technique: text200, narrative: { type: 'string', maxLength: 300, pattern: NO_NUL }, from: date, to: date, hasLedger: { type: 'boolean' } };
 const obj = (description: string): { description: string; schema: JsonSchema } => ({ description, schema: { type: 'object' } });
 
 interface SearchQs {
@@ -103,7 +104,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     description: '`q` matches claim, rebuttal or attribution as plain text (no wildcards).',
     tag: 'corpus',
     access: 'read',
-    querystring: { type: 'object', additionalProperties: false, properties: { q: { type: 'string', maxLength: 500 }, outlet: text200, ...page } },
+    querystring: { type: 'object', additionalProperties: false, properties: { q: { type: 'string', maxLength: 500, pattern: NO_NUL }, outlet: text200, ...page } },
     responses: { 200: obj('{ total, items }') },
     handler: async (request: FastifyRequest<{ Querystring: { q?: string; outlet?: string; limit: number; offset: number } }>) => corpus().ledger(request.query),
   });
@@ -127,7 +128,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     querystring: {
       type: 'object',
       additionalProperties: false,
-      properties: { q: { type: 'string', maxLength: 500 }, outlet: text200, type: { type: 'string', enum: ['statistic', 'event', 'causal', 'intent', 'prediction', 'quote', 'opinion', 'other'] }, hasSource: { type: 'boolean' }, ...page },
+      properties: { q: { type: 'string', maxLength: 500, pattern: NO_NUL }, outlet: text200, type: { type: 'string', enum: ['statistic', 'event', 'causal', 'intent', 'prediction', 'quote', 'opinion', 'other'] }, hasSource: { type: 'boolean' }, ...page },
     },
     responses: { 200: obj('{ total, items }') },
     handler: async (request: FastifyRequest<{ Querystring: ClaimsQs }>) => corpus().claims(request.query),
@@ -142,7 +143,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
       description: `Documents per ISO week (Monday) and outlet for one ${kind} label (default: the most frequent), and the list of labels with document counts.`,
       tag: 'stats',
       access: 'read',
-      querystring: { type: 'object', additionalProperties: false, properties: { label: { type: 'string', maxLength: 300 }, outlet: text200 } },
+      querystring: { type: 'object', additionalProperties: false, properties: { label: { type: 'string', maxLength: 300, pattern: NO_NUL }, outlet: text200 } },
       responses: { 200: obj('{ labels, points: [{ week, outlet, label, count }] }') },
       handler: async (request: FastifyRequest<{ Querystring: { label?: string; outlet?: string } }>) => corpus().timeline(kind, request.query),
     });
@@ -201,8 +202,8 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         messageId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
         start: { type: 'integer', minimum: 0 },
         end: { type: 'integer', minimum: 0 },
-        quote: { type: 'string', maxLength: 5000 },
-        reason: { type: 'string', minLength: 3, maxLength: 2000 },
+        quote: { type: 'string', maxLength: 5000, pattern: NO_NUL },
+        reason: { type: 'string', minLength: 3, maxLength: 2000, pattern: NO_NUL },
       },
     },
     responses: { 201: obj('{ id }'), 404: { description: 'No such document.' } },
@@ -235,7 +236,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
       properties: {
         itemKey: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
         verdict: { type: 'string', enum: ['false', 'misleading', 'partly-false', 'missing-context', 'unproven', 'true', 'mixed', 'other'] },
-        note: { type: 'string', maxLength: 2000 },
+        note: { type: 'string', maxLength: 2000, pattern: NO_NUL },
       },
     },
     responses: { 201: obj('{ id }'), 404: { description: 'No such document.' } },

@@ -5,6 +5,7 @@ import { createToken } from '../auth/tokens.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { idParams } from '../route.js';
+import { NO_CONTROLS } from '../schemas.js';
 
 const tokenSchema = {
   type: 'object',
@@ -41,7 +42,7 @@ export function registerTokenRoutes(ctx: ServerContext): void {
     summary: 'Create an API token; the secret is in this response only',
     tag: 'auth',
     access: 'admin',
-    body: { type: 'object', additionalProperties: false, required: ['name', 'role'], properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, role: { type: 'string', enum: [...ROLES] } } },
+    body: { type: 'object', additionalProperties: false, required: ['name', 'role'], properties: { name: { type: 'string', minLength: 1, maxLength: 100, pattern: NO_CONTROLS }, role: { type: 'string', enum: [...ROLES] } } },
     responses: { 201: { description: 'The token and its secret.', schema: { type: 'object', properties: { token: tokenSchema, secret: { type: 'string' } } } } },
     handler: async (request: FastifyRequest<{ Body: { name: string; role: Role } }>, reply) => {
       const { record, secret } = await createToken(ctx.tokens, request.body.name, request.body.role);
