@@ -83,6 +83,18 @@ describe('STIX bundle', () => {
     expect(uuidv5('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u);
   });
 
+  it('writes no null and no empty list (STIX has neither): a property without a value is left out', () => {
+    const b = bundle();
+    const text = JSON.stringify(b);
+    expect(text).not.toMatch(/:null|:\[\]/u);
+    const claim = byType(b, 'note').find((n) => n.abstract === 'Claim (prediction)')!;
+    const data = (claim.extensions as Record<string, Record<string, unknown>>)[EXTENSION_ID]!;
+    expect(data).toMatchObject({ kind: 'claim', has_source: false });
+    expect('speaker' in data).toBe(false);
+    const loaded = byType(b, 'note').find((n) => n.abstract === 'Persuasion technique: Loaded_Language')!;
+    expect('disarm_ids' in (loaded.extensions as Record<string, Record<string, unknown>>)[EXTENSION_ID]!).toBe(false);
+  });
+
   it('handles an empty analysis (report refers to the producer)', () => {
     const empty = {
       ...fixtureResult(),
@@ -181,6 +193,17 @@ describe('validateStixBundle catches', () => {
         (o.find((x) => x.type === 'narrascope-narrative')!.report_ref =
           'report--00000000-0000-4000-8000-000000000000'),
       /report_ref .* does not resolve/u,
+    ],
+    [
+      'a null property',
+      (o: Record<string, unknown>[]) => (o.find((x) => x.type === 'report')!.lang = null),
+      /lang is null or an empty list/u,
+    ],
+    [
+      'an empty list inside an extension',
+      (o: Record<string, unknown>[]) =>
+        (Object.values(o.find((x) => x.type === 'note')!.extensions as Record<string, Record<string, unknown>>)[0]!.disarm_ids = []),
+      /extensions\.extension-definition--[0-9a-f-]+\.disarm_ids is null or an empty list/u,
     ],
   ])('%s', (_name, fn, problem) => {
     const problems = mutated(fn);

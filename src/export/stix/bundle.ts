@@ -1,4 +1,5 @@
 import type { AnalysisResult, LedgerItem } from '../../core/result/types.js';
+import { withoutEmptyValues } from './compact.js';
 import { disarmFor, DISARM_LICENCE } from './disarm.js';
 import {
   EXTENSION_ID,
@@ -31,7 +32,7 @@ export function buildStixBundle(
   const now = stixTimestamp(options.now ?? new Date());
   const objects = new Map<string, StixObject>();
   const add = (o: StixObject): string => {
-    if (!objects.has(o.id)) objects.set(o.id, o);
+    if (!objects.has(o.id)) objects.set(o.id, withoutEmptyValues(o));
     return o.id;
   };
   add(producerIdentity());

@@ -1,3 +1,4 @@
+import { emptyValuePaths } from './compact.js';
 import { STIX_ID_RE, STIX_TIMESTAMP_RE } from './ids.js';
 import type { StixBundle, StixObject } from './types.js';
 
@@ -104,6 +105,8 @@ export function validateStixBundle(bundle: StixBundle): string[] {
     }
     if (!SDO_TYPES.has(o.type) && !newSdo)
       problems.push(`${where}: type "${o.type}" is neither a STIX type nor declared by a new-sdo extension`);
+    for (const path of emptyValuePaths(o))
+      problems.push(`${where}: ${path} is null or an empty list (STIX has neither: leave the property out)`);
     collectRefs(o, where, (path, ref) => {
       if (typeof ref !== 'string' || !STIX_ID_RE.test(ref))
         problems.push(`${where}: ${path} is not an identifier`);
