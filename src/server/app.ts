@@ -8,7 +8,7 @@ import { LocalAnalysisService } from './analysis/service.js';
 import { Guard } from './auth/guard.js';
 import type { Access, Principal } from './auth/roles.js';
 import { MemoryTokenStore } from './auth/tokens.js';
-import { installErrorHandlers } from './errors.js';
+import { installErrorHandlers, sendError } from './errors.js';
 import { DEFAULT_LIMITS, type ServerOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
 import { defineRoute, RouteTable, type RouteHooks, type RouteSpec } from './route.js';
@@ -17,7 +17,7 @@ import { registerCorpusRoutes } from './routes/corpus.js';
 import { registerMetaRoutes } from './routes/meta.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerWebApp } from './routes/web.js';
-import { installSecurityHeaders } from './security.js';
+import { applySecurityHeaders, installSecurityHeaders } from './security.js';
 import type { ServerContext } from './context.js';
 
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -26,8 +26,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     logger: options.logger ?? false,
     bodyLimit: limits.bodyBytes,
     trustProxy: options.trustProxy ?? false,
-    routerOptions: { maxParamLength: 200 },
+    // Long enough that an over-long id reaches the schema (400 invalid-request) instead of missing every route.
+    routerOptions: { maxParamLength: 2000 },
     return503OnClosing: true,
+    // Errors found while routing (bad percent-encoding) skip the error handler and the onSend hooks.
+    frameworkErrors: (error, request, reply) => sendError(error, request, applySecurityHeaders(request, reply)),
   });
   installErrorHandlers(app);
   // Unknown fields are an error, never silently dropped. Query strings and path parameters are text, so

@@ -3,7 +3,7 @@
  * status. Clients branch on `code` (stable, kebab-case); `message` says what happened and `hint` what to
  * do. No stack trace, file path or SQL ever reaches a response.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PATTERN_MEANINGS } from './schemas.js';
 
 export class ApiError extends Error {
@@ -37,6 +37,7 @@ const FASTIFY_CODES: Readonly<Record<string, { status: number; code: string; hin
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad-content-length' },
   FST_ERR_CTP_INVALID_TYPE: { status: 400, code: 'bad-content-type' },
   FST_ERR_BAD_URL: { status: 400, code: 'bad-url', hint: 'The request path is not valid; check its percent-encoding.' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 400, code: 'invalid-request', hint: 'Identifiers are at most 128 characters (document ids 64 hex digits).' },
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'bad-request' },
 };
 
@@ -54,32 +55,39 @@ function validationMessage(e: FastifyError): string {
   return `${path} ${v.message ?? 'is invalid'}`;
 }
 
+/**
+ * Sends any error in the JSON shape above. Also fastify's `frameworkErrors` handler: errors found while
+ * routing (a path with bad percent-encoding, an over-long path parameter) never reach setErrorHandler, and
+ * fastify's own answer to them has another shape and none of the security headers.
+ */
+export function sendError(raw: FastifyError | ApiError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (raw instanceof ApiError) {
+    for (const [k, v] of Object.entries(raw.headers)) void reply.header(k, v);
+    return reply.status(raw.status).send(errorBody(raw.code, raw.message, raw.hint));
+  }
+  const e = raw as FastifyError;
+  if (e.validation) {
+    // A raw file sent where a JSON object is expected fails validation as "not an object" or a missing
+    // field; the hint names the endpoint that takes raw bodies.
+    const raw = e.validationContext === 'body' && Buffer.isBuffer(request.body);
+    const hint = raw ? 'This endpoint takes a JSON object such as {"text": "..."}; to send a file as the raw body, POST it to /api/analyse/upload.' : 'See /api/openapi.json for the accepted fields.';
+    return reply.status(400).send(errorBody('invalid-request', validationMessage(e), hint));
+  }
+  const known = e.code ? FASTIFY_CODES[e.code] : undefined;
+  if (known) {
+    const message = known.code === 'malformed-json' ? 'the body is not valid JSON' : e.message.slice(0, 300);
+    return reply.status(known.status).send(errorBody(known.code, message, known.hint));
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return reply.status(e.statusCode).send(errorBody('bad-request', e.message.slice(0, 300)));
+  }
+  request.log.error({ err: e }, 'unhandled error');
+  return reply.status(500).send(errorBody('internal', 'the server failed to handle this request', 'This is a bug in Narrascope; the server log has the details.'));
+}
+
 /** Installs the error and not-found handlers that give every failure the JSON shape above. */
 export function installErrorHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((raw: FastifyError | ApiError | Error, request, reply) => {
-    if (raw instanceof ApiError) {
-      for (const [k, v] of Object.entries(raw.headers)) void reply.header(k, v);
-      return reply.status(raw.status).send(errorBody(raw.code, raw.message, raw.hint));
-    }
-    const e = raw as FastifyError;
-    if (e.validation) {
-      // A raw file sent where a JSON object is expected fails validation as "not an object" or a missing
-      // field; the hint names the endpoint that takes raw bodies.
-      const raw = e.validationContext === 'body' && Buffer.isBuffer(request.body);
-      const hint = raw ? 'This endpoint takes a JSON object such as {"text": "..."}; to send a file as the raw body, POST it to /api/analyse/upload.' : 'See /api/openapi.json for the accepted fields.';
-      return reply.status(400).send(errorBody('invalid-request', validationMessage(e), hint));
-    }
-    const known = e.code ? FASTIFY_CODES[e.code] : undefined;
-    if (known) {
-      const message = known.code === 'malformed-json' ? 'the body is not valid JSON' : e.message.slice(0, 300);
-      return reply.status(known.status).send(errorBody(known.code, message, known.hint));
-    }
-    if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-      return reply.status(e.statusCode).send(errorBody('bad-request', e.message.slice(0, 300)));
-    }
-    request.log.error({ err: e }, 'unhandled error');
-    return reply.status(500).send(errorBody('internal', 'the server failed to handle this request', 'This is a bug in Narrascope; the server log has the details.'));
-  });
+  app.setErrorHandler(sendError);
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send(errorBody('not-found', `no route for ${request.method} ${request.url.split('?')[0]?.slice(0, 200) ?? ''}`, 'See /api/openapi.json for the routes.'));
   });

@@ -3,7 +3,7 @@
  * server itself (no inline script, no eval), no framing, no plugins, and connections only back to this
  * origin: even if untrusted document text were ever rendered as markup, it could not run.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -30,11 +30,16 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-permitted-cross-domain-policies': 'none',
 };
 
+/** Sets the headers above on one reply (and no-store on API answers, which are per-user data). */
+export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
+  if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+  return reply;
+}
+
 export function installSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) void reply.header(k, v);
-    // API answers are per-user data: never cached by shared caches.
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    applySecurityHeaders(request, reply);
     return payload;
   });
 }

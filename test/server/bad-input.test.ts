@@ -47,6 +47,8 @@ const cases: [string, () => InjectOptions, number, string][] = [
   ['unknown API path', () => ({ method: 'GET', url: '/api/nothing-here' }), 404, 'not-found'],
   ['wrong method', () => ({ method: 'PUT', url: '/api/analyse', payload: { text: 'x' } }), 404, 'not-found'],
   ['static traversal', () => ({ method: 'GET', url: '/assets/..%2F..%2Fpackage.json' }), 404, 'not-found'],
+  ['bad percent-encoding in a path', () => ({ method: 'GET', url: '/api/documents/%zz' }), 400, 'bad-url'],
+  ['over-long document id', () => ({ method: 'GET', url: `/api/documents/${'a'.repeat(300)}` }), 400, 'invalid-request'],
   ['NUL in an outlet filter', () => ({ method: 'GET', url: `/api/documents?outlet=${NUL}` }), 400, 'invalid-request'],
   ['NUL in a narrative filter', () => ({ method: 'GET', url: `/api/documents?narrative=${NUL}` }), 400, 'invalid-request'],
   ['NUL in a technique filter of an export', () => ({ method: 'GET', url: `/api/export?technique=${NUL}` }), 400, 'invalid-request'],
@@ -70,6 +72,13 @@ describe('bad input gets a 4xx JSON error', () => {
     expect(e.message.length).toBeGreaterThan(0);
     expect(res.body).not.toMatch(/at .*\.(ts|js):\d+|node_modules|\/work\/|SQLITE|sqlite_|stack/iu);
   });
+});
+
+it('answers a path the router cannot decode with the security headers of every other answer', async () => {
+  const res = await s.app.inject({ method: 'GET', url: '/%E0%A4%A' });
+  expect([res.statusCode, errorOf(res).code]).toEqual([400, 'bad-url']);
+  expect(res.headers['content-security-policy']).toMatch(/default-src 'none'/u);
+  expect(res.headers['x-content-type-options']).toBe('nosniff');
 });
 
 it('says which character is wrong instead of quoting a pattern', async () => {
