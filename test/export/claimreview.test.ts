@@ -62,6 +62,30 @@ describe('ClaimReview from ledger items', () => {
     });
   });
 
+  it('gives every review of a document its own url, also when two items share a number', () => {
+    const verdict = ledgerItem().verdict;
+    // Two numbered lists on one page (both start at 1), and an unnumbered item in second position.
+    const items = [
+      ledgerItem({ id: 'a', index: '1' }),
+      ledgerItem({ id: 'b', index: null }),
+      ledgerItem({ id: 'c', index: '2' }),
+      ledgerItem({ id: 'd', index: '1', verdict }),
+      ledgerItem({ id: 'e', index: 'Myth A' }),
+    ];
+    const urls = ledgerClaimReviews([fixtureResult({ rebuttals: items })]).reviews.map((r) => r.url);
+    expect(urls).toEqual([
+      'https://example.org/dam-myths#item-1',
+      'https://example.org/dam-myths#item-2',
+      'https://example.org/dam-myths#item-2-3',
+      'https://example.org/dam-myths#item-1-4',
+      'https://example.org/dam-myths#item-Myth%20A',
+    ]);
+    const confirmed = confirmedClaimReviews(fixtureResult({ rebuttals: items }), [
+      { itemId: 'd', verdict: 'false', note: 'Checked.', author: 'J. Analyst', createdAt: '2026-04-05T08:00:00Z' },
+    ]);
+    expect(confirmed.reviews[0]!.url).toBe(urls[3]);
+  });
+
   it('exports analyst-confirmed verdicts with the analyst as reviewer', () => {
     const out = confirmedClaimReviews(fixtureResult({ rebuttals: [ledgerItem({ verdict: null })] }), [
       {

@@ -48,8 +48,9 @@ export function ledgerClaimReviews(
   const reviews: ClaimReview[] = [];
   const skipped: { document: string; item: string; reasons: string[] }[] = [];
   for (const r of results) {
+    const anchors = itemAnchors(r.rebuttals);
     r.rebuttals.forEach((item, i) => {
-      const built = fromLedgerItem(r, item, i, ctx);
+      const built = fromLedgerItem(r, item, anchors[i] as string, ctx);
       if ('reasons' in built)
         skipped.push({ document: r.document.hash, item: item.id, reasons: built.reasons });
       else reviews.push(built.review);
@@ -66,6 +67,7 @@ export function confirmedClaimReviews(
 ): ClaimReviewExport {
   const reviews: ClaimReview[] = [];
   const skipped: { document: string; item: string; reasons: string[] }[] = [];
+  const anchors = itemAnchors(result.rebuttals);
   for (const c of confirmations) {
     const index = result.rebuttals.findIndex((it) => it.id === c.itemId);
     const item = result.rebuttals[index];
@@ -81,7 +83,7 @@ export function confirmedClaimReviews(
     const built = fromLedgerItem(
       result,
       item,
-      index,
+      anchors[index] as string,
       { ...ctx, publisher: c.author },
       {
         author: { '@type': 'Person', name: c.author },
@@ -109,7 +111,7 @@ interface Override {
 function fromLedgerItem(
   r: AnalysisResult,
   item: LedgerItem,
-  i: number,
+  anchor: string,
   ctx: ClaimReviewContext,
   override?: Override,
 ): { review: ClaimReview } | { reasons: string[] } {
@@ -131,7 +133,7 @@ function fromLedgerItem(
   const rating = RATING_OF[verdict!];
   const claimDate = isoDay(src.publishedAt) ?? isoDay(ctx.datePublished);
   const date = override?.date ?? claimDate;
-  const url = `${docUrl!.split('#')[0]}#item-${item.index ?? i + 1}`;
+  const url = `${docUrl!.split('#')[0]}#item-${anchor}`;
   const author: SchemaThing = override?.author ?? {
     '@type': 'Organization',
     name: publisher!,
@@ -161,6 +163,23 @@ function fromLedgerItem(
   };
   const problems = validateClaimReview(review);
   return problems.length ? { reasons: problems } : { review };
+}
+
+/**
+ * The `#item-…` anchor of each ledger item of a document: its own number ("3"), or its position when it
+ * has none. A review's url identifies it, so a number two items share (two numbered lists in one page, or
+ * an unnumbered item whose position another item's number equals) gets the position appended ("1-4")
+ * rather than two reviews claiming one url.
+ */
+export function itemAnchors(items: readonly LedgerItem[]): string[] {
+  const used = new Set<string>();
+  return items.map((item, i) => {
+    const preferred = encodeURIComponent(item.index?.trim() || String(i + 1));
+    let anchor = preferred;
+    for (let n = i + 1; used.has(anchor); n++) anchor = `${preferred}-${n}`;
+    used.add(anchor);
+    return anchor;
+  });
 }
 
 function isoDay(value: string | undefined): string | undefined {
