@@ -9,6 +9,7 @@ import { Guard } from './auth/guard.js';
 import type { Access, Principal } from './auth/roles.js';
 import { MemoryTokenStore } from './auth/tokens.js';
 import { installErrorHandlers, sendError } from './errors.js';
+import { FORMATS } from './formats.js';
 import { DEFAULT_LIMITS, type ServerOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
 import { defineRoute, RouteTable, type RouteHooks, type RouteSpec } from './route.js';
@@ -37,6 +38,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   // their values are coerced to the schema's types; JSON bodies are not ("42" is not 42).
   const bodyAjv = new Ajv({ removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false, strict: false });
   const paramAjv = new Ajv({ removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strict: false });
+  for (const [name, f] of Object.entries(FORMATS)) for (const ajv of [bodyAjv, paramAjv]) ajv.addFormat(name, { type: 'string', validate: f.validate });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : paramAjv).compile(schema));
   installSecurityHeaders(app);
 

@@ -4,6 +4,7 @@
  * do. No stack trace, file path or SQL ever reaches a response.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FORMATS } from './formats.js';
 import { PATTERN_MEANINGS } from './schemas.js';
 
 export class ApiError extends Error {
@@ -50,7 +51,7 @@ function validationMessage(e: FastifyError): string {
   if (v.keyword === 'additionalProperties') return `${path}: unknown field "${String(params.additionalProperty)}"`;
   if (v.keyword === 'required') return `${path}: missing field "${String(params.missingProperty)}"`;
   if (v.keyword === 'pattern' && where === 'params') return `${path}: not a valid identifier`;
-  const meaning = v.keyword === 'pattern' ? PATTERN_MEANINGS[String(params.pattern)] : undefined;
+  const meaning = v.keyword === 'pattern' ? PATTERN_MEANINGS[String(params.pattern)] : v.keyword === 'format' ? FORMATS[String(params.format)]?.meaning : undefined;
   if (meaning) return `${path} ${meaning}`;
   return `${path} ${v.message ?? 'is invalid'}`;
 }

@@ -36,7 +36,7 @@ export const sourceSchema: JsonSchema = {
     outlet: { type: 'string', maxLength: 200, pattern: NO_CONTROLS },
     author: { type: 'string', maxLength: 200, pattern: NO_CONTROLS },
     uri: { type: 'string', maxLength: 2000, pattern: NO_CONTROLS },
-    publishedAt: { type: 'string', maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}' },
+    publishedAt: { type: 'string', maxLength: 40, format: 'publication-date', description: 'YYYY-MM-DD, optionally with a time: 2025-03-04 or 2025-03-04T10:30:00Z.' },
   },
 };
 

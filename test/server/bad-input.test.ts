@@ -41,6 +41,9 @@ const cases: [string, () => InjectOptions, number, string][] = [
   ['huge limit', () => ({ method: 'GET', url: '/api/documents?limit=100000' }), 400, 'invalid-request'],
   ['bad date filter', () => ({ method: 'GET', url: '/api/documents?from=yesterday' }), 400, 'invalid-request'],
   ['impossible date filter', () => ({ method: 'GET', url: '/api/documents?to=2024-13-45' }), 400, 'invalid-request'],
+  ['day that does not exist in a date filter', () => ({ method: 'GET', url: '/api/export?from=2025-02-31' }), 400, 'invalid-request'],
+  ['publication date with trailing junk', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'abc', source: { publishedAt: '2024-09-09; DROP' } } }), 400, 'invalid-request'],
+  ['publication date that does not exist', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'abc', source: { publishedAt: '2025-02-31T10:00:00Z' } } }), 400, 'invalid-request'],
   ['garbage bearer token', () => ({ method: 'GET', url: '/api/documents', headers: { authorization: 'Bearer <script>' } }), 401, 'invalid-token'],
   ['well-formed unknown token', () => ({ method: 'GET', url: '/api/documents', headers: bearer(`nsc_${'A'.repeat(43)}`) }), 401, 'invalid-token'],
   ['basic auth instead of bearer', () => ({ method: 'GET', url: '/api/documents', headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } }), 401, 'unauthorized'],
@@ -79,6 +82,13 @@ it('answers a path the router cannot decode with the security headers of every o
   expect([res.statusCode, errorOf(res).code]).toEqual([400, 'bad-url']);
   expect(res.headers['content-security-policy']).toMatch(/default-src 'none'/u);
   expect(res.headers['x-content-type-options']).toBe('nosniff');
+});
+
+it('says what a date must look like', async () => {
+  const res = await s.app.inject({ method: 'GET', url: '/api/documents?from=2025-02-31' });
+  expect(errorOf(res).message).toBe('querystring.from must be a date that exists, as YYYY-MM-DD');
+  const timed = await s.app.inject({ method: 'POST', url: '/api/analyse', payload: { text: 'The council met.', source: { publishedAt: '2025-03-04T10:30:00+02:00' } } });
+  expect(timed.statusCode).toBe(200);
 });
 
 it('says which character is wrong instead of quoting a pattern', async () => {

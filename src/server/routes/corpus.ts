@@ -21,8 +21,8 @@ const DOC_ID = { type: 'string', pattern: '^[0-9a-f]{8,64}$', description: 'Docu
 const docParams: JsonSchema = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: DOC_ID } };
 const page = { limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 } };
 const text200 = { type: 'string', maxLength: 200, pattern: NO_NUL };
-// Month 01-12 and day 01-31: `2024-13-45` is a 400, not a filter that silently matches nothing.
-const date = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' };
+// A day that exists (src/server/formats.ts): `2024-13-45` and `2025-02-31` are a 400, not a filter that silently matches nothing.
+const date = { type: 'string', format: 'date', description: 'YYYY-MM-DD' };
 /** The search filters of GET /api/documents, also those of the corpus export (GET /api/export). */
 const filterProperties = { q: { type: 'string', maxLength: 500 }, outlet: text200, language: { type: 'string', maxLength: 20, pattern: NO_NUL }, technique: text200, narrative: { type: 'string', maxLength: 300, pattern: NO_NUL }, from: date, to: date, hasLedger: { type: 'boolean' } };
 const obj = (description: string): { description: string; schema: JsonSchema } => ({ description, schema: { type: 'object' } });
