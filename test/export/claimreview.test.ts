@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   confirmedClaimReviews,
+  isIsoDate,
   ledgerClaimReviews,
   stringifyJsonLd,
   validateClaimReview,
@@ -145,6 +146,29 @@ describe('validateClaimReview', () => {
     const v = good();
     mutate(v);
     expect(validateClaimReview(v)).toEqual([problem]);
+  });
+});
+
+describe('isIsoDate', () => {
+  it.each([
+    ['2024-02-29', true],
+    ['2026-03-01T10:00:00Z', true],
+    ['0050-01-01', true],
+    ['2022-02-30', false],
+    ['2023-02-29', false],
+    ['2022-04-31', false],
+    ['2022-04-31T10:00:00Z', false],
+    ['2022-13-01', false],
+  ])('%s → %s (Date.parse rolls impossible days over to the next month)', (value, ok) => {
+    expect(isIsoDate(value)).toBe(ok);
+  });
+
+  it('leaves an impossible document date out of the review instead of writing it', () => {
+    const r = ledgerClaimReviews([
+      fixtureResult({ source: { kind: 'html', uri: 'https://example.org/d', outlet: 'Desk', publishedAt: '2022-02-30' } }),
+    ]).reviews[0]!;
+    expect(r.datePublished).toBeUndefined();
+    expect(r.itemReviewed!.datePublished).toBeUndefined();
   });
 });
 

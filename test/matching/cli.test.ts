@@ -175,6 +175,7 @@ describe('narrascope export', () => {
     [['export', 'csv', 'x', '--table', 'nope'], /unknown table/u],
     [['export', 'stix'], /no input given/u],
     [['export', 'claimreview', 'x', '--date', 'May 1'], /--date must be YYYY-MM-DD/u],
+    [['export', 'claimreview', 'x', '--date', '2022-02-30'], /--date must be YYYY-MM-DD, a day of the calendar/u],
     [['export', 'claimreview', 'x', '--url', 'javascript:alert(1)'], /--url must be an http\(s\) address/u],
     [['export', 'claimreview', 'x', '--url', 'example.org/page'], /--url must be an http\(s\) address/u],
   ])('%j is a usage error', async (argv, message) => {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { AnalysisResult } from '../../core/result/types.js';
 import {
   confirmedClaimReviews,
+  isIsoDate,
   ledgerClaimReviews,
   stringifyJsonLd,
   type ClaimReview,
@@ -147,8 +148,8 @@ export const exportCommand: CliCommand = {
     if (!CSV_TABLES.includes(table))
       throw new UserError(`unknown table "${table}"`, `Tables: ${CSV_TABLES.join(', ')}.`);
     const date = str(args, 'date');
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(date))
-      throw new UserError(`--date must be YYYY-MM-DD, got "${date}"`);
+    if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/u.test(date) || !isIsoDate(date)))
+      throw new UserError(`--date must be YYYY-MM-DD, a day of the calendar, got "${date}"`);
     // Checked here: a ClaimReview with any other address is skipped as "no http(s) address; pass --url",
     // which sent the user looking for a flag they had already given.
     const url = str(args, 'url');
