@@ -63,6 +63,13 @@ describe('ClaimReview from ledger items', () => {
     });
   });
 
+  it("takes --publisher when the document's outlet is blank", () => {
+    const blank = fixtureResult({ source: { kind: 'html', uri: 'https://example.org/d', outlet: '  ' } });
+    expect(ledgerClaimReviews([blank]).reviews).toHaveLength(0);
+    const given = ledgerClaimReviews([blank], { publisher: 'Water Desk' });
+    expect(given.reviews[0]).toMatchObject({ author: { '@type': 'Organization', name: 'Water Desk' } });
+  });
+
   it('gives every review of a document its own url, also when two items share a number', () => {
     const verdict = ledgerItem().verdict;
     // Two numbered lists on one page (both start at 1), and an unnumbered item in second position.

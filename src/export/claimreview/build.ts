@@ -125,7 +125,8 @@ function fromLedgerItem(
     reasons.push(
       'the item has no verdict (the document states none); confirm one as an analyst to export it',
     );
-  const publisher = override ? override.author.name : (src.outlet ?? ctx.publisher);
+  // A blank outlet names nobody: --publisher stands in for it as for a missing one.
+  const publisher = override ? override.author.name : src.outlet?.trim() || ctx.publisher?.trim();
   if (!publisher) reasons.push('no publisher: the document names no outlet; pass --publisher');
   const docUrl = isHttpUrl(src.uri) ? src.uri : ctx.url;
   if (!docUrl || !isHttpUrl(docUrl)) reasons.push('no http(s) address for the document; pass --url');
