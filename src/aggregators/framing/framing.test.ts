@@ -74,4 +74,18 @@ describe('frameEntities', () => {
     expect(herald?.mainRole).toBe('Antagonist');
     expect(herald?.fineRoles).toEqual(['Deceiver']);
   });
+
+  it('leaves a role null when it only repeats the classifier prior, and reports it when asked to', () => {
+    // Named once, in passing, with nothing around either name that casts them.
+    const text = 'The committee met on Tuesday in Vienna. Among the guests was Marta Kovacs, who arrived by train.';
+    const frame = (aboveBaseRate: boolean) => frameEntities(text, segmentText(text, 'en'), loadRoleModel(), { aboveBaseRate });
+    const guest = (aboveBaseRate: boolean) => frame(aboveBaseRate).find((e) => e.name === 'Marta Kovacs');
+    const share = loadRoleModel().mainShare?.Antagonist ?? 0;
+    expect(share).toBeGreaterThan(0.5);
+    const prior = guest(false);
+    expect(prior?.mainRole).toBe('Antagonist');
+    expect(prior!.confidence).toBeLessThanOrEqual(share);
+    expect(guest(true)?.mainRole).toBeNull();
+    expect(frame(true).every((e) => e.mainRole === null)).toBe(true);
+  });
 });

@@ -241,5 +241,18 @@ function mixRules(model: RoleModel, p: RoleScores, rules: RuleScores, ruleWeight
       fineBest = v;
     }
   }
-  return { main: bestM, fine: fine ? [fine] : [], confidence: Math.round(bestV * 1000) / 1000, mainProba, fineP: p.fineP };
+  return { main: bestM, fine: fine ? [fine] : [], confidence: Math.round(bestV * 1000) / 1000, mainProba, fineP: p.fineP, cued: strongestRole(rm) };
+}
+
+function strongestRole(proba: Readonly<Record<string, number>>): string {
+  let best = 'Antagonist';
+  let bestV = -1;
+  for (const m of MAIN_ROLE_CLASSES) {
+    const v = proba[m] ?? 0;
+    if (v > bestV) {
+      best = m;
+      bestV = v;
+    }
+  }
+  return best;
 }

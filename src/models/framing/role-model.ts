@@ -32,6 +32,12 @@ export interface RoleModel {
   readonly fine: LinearModel;
   /** Weight of the main model against the summed fine-role probabilities when choosing the main role. */
   readonly mainMix: number;
+  /**
+   * Share of each main role among the training mentions: the accuracy of always answering that role. A
+   * pooled role no more likely than this says nothing the prior did not (absent from models trained
+   * before it was recorded).
+   */
+  readonly mainShare?: Readonly<Record<string, number>>;
 }
 
 export interface RoleExample {
@@ -66,7 +72,14 @@ export function trainRoleModel(examples: readonly RoleExample[], opts: RoleTrain
     main: trainLogistic(mainExamples, MAIN_ROLE_CLASSES, opts.main),
     fine: trainLogistic(fineExamples, fineClasses, opts.fine),
     mainMix: opts.mainMix ?? 0.5,
+    mainShare: shareOf(examples.map((e) => e.main)),
   };
+}
+
+function shareOf(labels: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of MAIN_ROLE_CLASSES) out[m] = labels.length ? Math.round((labels.filter((l) => l === m).length / labels.length) * 10_000) / 10_000 : 0;
+  return out;
 }
 
 /**
@@ -80,6 +93,8 @@ export interface RoleScores {
   readonly confidence: number;
   readonly mainProba: Readonly<Record<string, number>>;
   readonly fineP: readonly number[];
+  /** The main role the explicit cues around the mention favour (role-rules.ts), where any fired. */
+  readonly cued?: string;
 }
 
 export function predictRoles(model: RoleModel, features: Features): RolePrediction {
