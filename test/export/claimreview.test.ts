@@ -63,6 +63,17 @@ describe('ClaimReview from ledger items', () => {
     });
   });
 
+  it('lends the caller\'s address to one document only, so two documents never share review urls', () => {
+    const bare = (hash: string): ReturnType<typeof fixtureResult> =>
+      fixtureResult({ hash, source: { kind: 'text', outlet: 'Desk' }, rebuttals: [ledgerItem()] });
+    const withAddress = fixtureResult({ hash: 'c'.repeat(64), rebuttals: [ledgerItem()] });
+    const out = ledgerClaimReviews([bare('a'.repeat(64)), withAddress, bare('b'.repeat(64))], { url: 'https://example.net/page' });
+    expect(out.reviews.map((r) => r.url)).toEqual(['https://example.net/page#item-1', 'https://example.org/dam-myths#item-1']);
+    expect(out.skipped).toEqual([
+      { document: 'b'.repeat(64), item: 'ledger-1', reasons: [expect.stringContaining('--url is the address of another document')] },
+    ]);
+  });
+
   it("takes --publisher when the document's outlet is blank", () => {
     const blank = fixtureResult({ source: { kind: 'html', uri: 'https://example.org/d', outlet: '  ' } });
     expect(ledgerClaimReviews([blank]).reviews).toHaveLength(0);

@@ -47,10 +47,18 @@ export function ledgerClaimReviews(
 ): ClaimReviewExport {
   const reviews: ClaimReview[] = [];
   const skipped: { document: string; item: string; reasons: string[] }[] = [];
+  let urlOwner: string | undefined;
   for (const r of results) {
+    // ctx.url is one document's address: given to a second document without one, both documents' reviews
+    // would claim the same urls (#item-1 ...) and the same appearance.
+    let docCtx: BuildContext = ctx;
+    if (ctx.url && !isHttpUrl(r.document.source.uri)) {
+      urlOwner ??= r.document.hash;
+      if (urlOwner !== r.document.hash) docCtx = { ...ctx, urlTaken: true };
+    }
     const anchors = itemAnchors(r.rebuttals);
     r.rebuttals.forEach((item, i) => {
-      const built = fromLedgerItem(r, item, anchors[i] as string, ctx);
+      const built = fromLedgerItem(r, item, anchors[i] as string, docCtx);
       if ('reasons' in built)
         skipped.push({ document: r.document.hash, item: item.id, reasons: built.reasons });
       else reviews.push(built.review);
@@ -100,6 +108,11 @@ export function confirmedClaimReviews(
   return { reviews, skipped };
 }
 
+interface BuildContext extends ClaimReviewContext {
+  /** ctx.url already stands for another document of the export. */
+  readonly urlTaken?: boolean;
+}
+
 interface Override {
   readonly author: SchemaThing;
   readonly verdict: VerdictLabel;
@@ -112,7 +125,7 @@ function fromLedgerItem(
   r: AnalysisResult,
   item: LedgerItem,
   anchor: string,
-  ctx: ClaimReviewContext,
+  ctx: BuildContext,
   override?: Override,
 ): { review: ClaimReview } | { reasons: string[] } {
   const reasons: string[] = [];
@@ -128,8 +141,10 @@ function fromLedgerItem(
   // A blank outlet names nobody: --publisher stands in for it as for a missing one.
   const publisher = override ? override.author.name : src.outlet?.trim() || ctx.publisher?.trim();
   if (!publisher) reasons.push('no publisher: the document names no outlet; pass --publisher');
-  const docUrl = isHttpUrl(src.uri) ? src.uri : ctx.url;
-  if (!docUrl || !isHttpUrl(docUrl)) reasons.push('no http(s) address for the document; pass --url');
+  const docUrl = isHttpUrl(src.uri) ? src.uri : ctx.urlTaken ? undefined : ctx.url;
+  if (ctx.urlTaken && !docUrl)
+    reasons.push('no http(s) address for the document; --url is the address of another document of this export');
+  else if (!docUrl || !isHttpUrl(docUrl)) reasons.push('no http(s) address for the document; pass --url');
   if (reasons.length) return { reasons };
   const rating = RATING_OF[verdict!];
   const claimDate = isoDay(src.publishedAt) ?? isoDay(ctx.datePublished);
