@@ -177,8 +177,8 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
         payload: {
           detector: 'technique/loaded-language',
           messageId: 'loaded',
-          start: 6,
-          end: 10,
+          start: 8,
+          end: 12,
           quote: 'myth',
           reason: 'a label word, not loaded language',
         },
@@ -190,8 +190,8 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
           detector: 'technique/loaded-language',
           author: 'test analyst',
           reason: 'a label word, not loaded language',
-          start: 6,
-          end: 10,
+          start: 8,
+          end: 12,
         }),
       ]);
     });
@@ -239,6 +239,40 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
         payload: { detector: 'a/b', start: 9, end: 2, quote: 'x', reason: 'because' },
       });
       expect([res.statusCode, errorOf(res).code]).toEqual([400, 'invalid-request']);
+    });
+
+    it.each([
+      ['a quote that is not the text at the span', { start: 0, end: 7, quote: 'Harbor' }],
+      ['a span past the end of the text', { start: 500, end: 504, quote: 'myth' }],
+    ])('refuses a dismissal with %s', async (_name, span) => {
+      const res = await s.app.inject({
+        method: 'POST',
+        url: `/api/documents/${ids[0]}/dismissals`,
+        headers: bearer(s.analyst),
+        payload: { detector: 'technique/loaded-language', reason: 'not loaded', ...span },
+      });
+      expect([res.statusCode, errorOf(res).code]).toEqual([422, 'span-mismatch']);
+      const doc = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}` });
+      expect((doc.json() as { dismissals: { start: number }[] }).dismissals.map((d) => d.start)).not.toContain(span.start);
+    });
+
+    it('refuses a confirmation of a ledger item the document does not have', async () => {
+      const res = await s.app.inject({
+        method: 'POST',
+        url: `/api/documents/${ids[2]}/confirmations`,
+        headers: bearer(s.analyst),
+        payload: { itemKey: 'l1', verdict: 'false' },
+      });
+      expect([res.statusCode, errorOf(res).code]).toEqual([422, 'unknown-ledger-item']);
+      const other = await s.app.inject({
+        method: 'POST',
+        url: `/api/documents/${ids[0]}/confirmations`,
+        headers: bearer(s.analyst),
+        payload: { itemKey: 'l9', verdict: 'false' },
+      });
+      expect([other.statusCode, errorOf(other).code, errorOf(other).hint]).toEqual([422, 'unknown-ledger-item', expect.stringContaining('l1')]);
+      const doc = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[2]}` });
+      expect((doc.json() as { confirmations: unknown[] }).confirmations).toEqual([]);
     });
 
     it('records a confirmation of a ledger item', async () => {

@@ -202,15 +202,25 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         messageId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
         start: { type: 'integer', minimum: 0 },
         end: { type: 'integer', minimum: 0 },
-        quote: { type: 'string', maxLength: 5000, pattern: NO_NUL },
+        quote: { type: 'string', minLength: 1, maxLength: 5000, pattern: NO_NUL },
         reason: { type: 'string', minLength: 3, maxLength: 2000, pattern: NO_NUL },
       },
     },
-    responses: { 201: obj('{ id }'), 404: { description: 'No such document.' } },
+    responses: { 201: obj('{ id }'), 404: { description: 'No such document.' }, 422: { description: 'The span is outside the text, or the text at it is not the quote (`span-mismatch`).' } },
     handler: async (request: FastifyRequest<{ Params: { id: string }; Body: DismissBody }>, reply, principal) => {
       const b = request.body;
       if (b.end < b.start) throw new ApiError(400, 'invalid-request', 'body.end must not be before body.start');
-      const id = await corpus().dismiss(request.params.id, { detector: b.detector, messageId: b.messageId ?? null, start: b.start, end: b.end, quote: b.quote, reason: b.reason, author: principal.name });
+      const c = corpus();
+      const d = await c.getDocument(request.params.id);
+      if (!d) throw notFound(request.params.id);
+      // A finding's quote is always the text at its span, whichever analysis produced it; a dismissal
+      // whose span and quote disagree could never hide a finding, so it is refused rather than kept.
+      const text = d.result?.document.text;
+      const fits = b.end <= d.document.length && (text === undefined || text.slice(b.start, b.end) === b.quote);
+      if (!fits) {
+        throw new ApiError(422, 'span-mismatch', `the document has ${d.document.length} characters and the text at [${b.start}, ${b.end}) is not the quote`, 'Send the finding\'s span start, end and text (as quote) as GET /api/documents/{id} lists them: UTF-16 offsets into result.document.text.');
+      }
+      const id = await c.dismiss(request.params.id, { detector: b.detector, messageId: b.messageId ?? null, start: b.start, end: b.end, quote: b.quote, reason: b.reason, author: principal.name });
       if (id === null) throw notFound(request.params.id);
       return reply.status(201).send({ id });
     },
@@ -239,10 +249,18 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         note: { type: 'string', maxLength: 2000, pattern: NO_NUL },
       },
     },
-    responses: { 201: obj('{ id }'), 404: { description: 'No such document.' } },
+    responses: { 201: obj('{ id }'), 404: { description: 'No such document.' }, 422: { description: 'The document\'s analysis has no ledger item with this key (`unknown-ledger-item`).' } },
     handler: async (request: FastifyRequest<{ Params: { id: string }; Body: ConfirmBody }>, reply, principal) => {
       const b = request.body;
-      const id = await corpus().confirm(request.params.id, { itemKey: b.itemKey, verdict: b.verdict, note: b.note ?? '', author: principal.name });
+      const c = corpus();
+      const d = await c.getDocument(request.params.id);
+      if (!d) throw notFound(request.params.id);
+      // A confirmation of an item the analysis does not have would be kept but never exported.
+      if (!d.result?.rebuttals.some((it) => it.id === b.itemKey)) {
+        const known = d.result?.rebuttals.map((it) => it.id) ?? [];
+        throw new ApiError(422, 'unknown-ledger-item', `the document has no ledger item "${b.itemKey}"`, known.length ? `Its ledger items are ${known.slice(0, 20).join(', ')} (result.rebuttals[].id).` : 'This document has no ledger items to confirm.');
+      }
+      const id = await c.confirm(request.params.id, { itemKey: b.itemKey, verdict: b.verdict, note: b.note ?? '', author: principal.name });
       if (id === null) throw notFound(request.params.id);
       return reply.status(201).send({ id });
     },
