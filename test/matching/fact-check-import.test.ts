@@ -97,6 +97,14 @@ describe('ClaimReview import', () => {
     ]);
   });
 
+  it('keeps a rating without a value without one (it was stored as 0)', () => {
+    const noValue = review({ reviewRating: { '@type': 'Rating', alternateName: 'Misleading' } });
+    const blank = review({ reviewRating: { '@type': 'Rating', alternateName: 'False', ratingValue: ' ' } });
+    const out = importClaimReviews(JSON.stringify([noValue, blank, review({ reviewRating: undefined })]), 'in.json');
+    expect(out.records.map((r) => r.ratingValue)).toEqual([null, null, null]);
+    expect(importClaimReviews(JSON.stringify(review()), 'in.json').records[0]!.ratingValue).toBe(1);
+  });
+
   it.each([
     ['not JSON', '{', /not valid JSON/u],
     ['no ClaimReview', '{"@type":"Article"}', /no object with "@type": "ClaimReview"/u],

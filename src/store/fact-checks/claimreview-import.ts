@@ -138,7 +138,9 @@ function toRecord(r: Record<string, unknown>, where: string): FactCheckRecord | 
   const rating = (Array.isArray(r.reviewRating) ? r.reviewRating[0] : r.reviewRating) as
     Record<string, unknown> | undefined;
   const ratingText = str(rating?.alternateName) ?? str(rating?.name);
-  const ratingValue = Number(str(rating?.ratingValue));
+  // Number(null) is 0: a rating without a value must stay without one, not become the lowest score.
+  const ratingNumber = str(rating?.ratingValue);
+  const ratingValue = ratingNumber === null ? NaN : Number(ratingNumber);
   if (!rating) warnings.push('reviewRating');
   else if (!ratingText) warnings.push('reviewRating.alternateName');
   const publisher = nameOf(r.author) ?? nameOf(r.publisher);
