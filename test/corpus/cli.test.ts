@@ -63,6 +63,26 @@ describe('corpus commands', () => {
     expect(listed).toContain('not seen in the corpus');
   });
 
+  it('filters by an outlet whose name holds a comma, written in quotes', async () => {
+    const commaDb = join(dir, 'comma.db');
+    writeFileSync(
+      join(dir, 'comma.jsonl'),
+      [
+        JSON.stringify({ text: `${syntheticText(6)} The ferry timetable changes in May.`, outlet: 'Acme, Inc.', date: '2024-05-06' }),
+        JSON.stringify({ text: `${syntheticText(7)} The ferry timetable changes in June.`, outlet: 'Acme', date: '2024-05-07' }),
+      ].join('\n'),
+    );
+    expect((await run('ingest', 'comma.jsonl', '--db', commaDb, '--workers', '1')).code).toBe(0);
+    const outlets = async (...filter: string[]) => (JSON.parse((await run('search', '--db', commaDb, '--json', ...filter)).stdout) as { hits: { outlet: string }[] }).hits.map((r) => r.outlet).sort();
+    expect(await outlets('--outlet', '"Acme, Inc."')).toEqual(['Acme, Inc.']);
+    expect(await outlets('--outlet', '"Acme, Inc.",Acme')).toEqual(['Acme', 'Acme, Inc.']);
+    const stats = JSON.parse((await run('stats', '--db', commaDb, '--outlet', '"Acme, Inc."', '--json')).stdout) as { rows: { outlet: string }[] };
+    expect(new Set(stats.rows.map((r) => r.outlet))).toEqual(new Set(['Acme, Inc.']));
+    const bad = await run('search', '--db', commaDb, '--outlet', '"Acme, Inc.');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unclosed quotation mark');
+  });
+
   it('prints no terminal escape sequences from stored titles, outlets or bad records', async () => {
     const escDb = join(dir, 'esc.db');
     writeFileSync(

@@ -1,6 +1,7 @@
 import type { CorpusSelection } from '../../corpus/selection.js';
 import type { CliCommand, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
+import { ListValueError, splitListValue } from './list-value.js';
 
 /** The filter options of `narrascope search`, shared with `export --corpus` (one spelling, one parser). */
 export const FILTER_OPTIONS = {
@@ -16,7 +17,7 @@ export const FILTER_OPTIONS = {
 } as const satisfies CliCommand['options'];
 
 const FILTER_LINES: readonly (readonly [string, string])[] = [
-  ['--outlet NAME', 'only these outlets (repeat or comma-separate)'],
+  ['--outlet NAME', 'only these outlets (repeat or comma-separate; quote a name with a comma: \'"Acme, Inc.",RT\')'],
   ['--from DATE --to DATE', 'publication date range, inclusive (YYYY-MM-DD)'],
   ['--language CODE', 'only these languages'],
   ['--technique NAME', 'documents using a technique (e.g. Loaded_Language)'],
@@ -34,9 +35,14 @@ function list(args: ParsedArgs, name: string): string[] | undefined {
   const v = args.values[name];
   const items = (Array.isArray(v) ? v : v === undefined ? [] : [v])
     .filter((x): x is string => typeof x === 'string')
-    .flatMap((x) => x.split(','))
-    .map((x) => x.trim())
-    .filter(Boolean);
+    .flatMap((x) => {
+      try {
+        return splitListValue(x);
+      } catch (e) {
+        if (e instanceof ListValueError) throw new UserError(`--${name}: ${e.message}`);
+        throw e;
+      }
+    });
   return items.length ? items : undefined;
 }
 

@@ -47,9 +47,8 @@ Examples:
     }
     const top = args.values.top === undefined ? 5 : Number(args.values.top);
     if (!Number.isInteger(top) || top < 1) throw new UserError(`--top must be a positive whole number, got "${String(args.values.top)}"`);
-    const outlets = ((args.values.outlet as string[] | undefined) ?? []).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
     // Outlets and dates are stats' own options; the other filters select documents as search does.
-    const { outlets: _o, from: _f, to: _t, ...select } = filtersFromArgs(args, typeof args.values.query === 'string' ? args.values.query : '');
+    const { outlets = [], from: _f, to: _t, ...select } = filtersFromArgs(args, typeof args.values.query === 'string' ? args.values.query : '');
     const selecting = Object.keys(select).some((k) => k !== 'text') || Boolean(select.text?.trim());
     const stats = await withStore(args, io, false, (store) =>
       corpusStats(store, {
