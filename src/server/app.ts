@@ -10,6 +10,7 @@ import type { Access, Principal } from './auth/roles.js';
 import { MemoryTokenStore } from './auth/tokens.js';
 import { installErrorHandlers, sendError } from './errors.js';
 import { FORMATS } from './formats.js';
+import { replyMethodNotAllowed } from './method-not-allowed.js';
 import { DEFAULT_LIMITS, type ServerOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
 import { defineRoute, RouteTable, type RouteHooks, type RouteSpec } from './route.js';
@@ -33,7 +34,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     // Errors found while routing (bad percent-encoding) skip the error handler and the onSend hooks.
     frameworkErrors: (error, request, reply) => sendError(error, request, applySecurityHeaders(request, reply)),
   });
-  installErrorHandlers(app);
+  const table = new RouteTable();
+  installErrorHandlers(app, (request, reply) => replyMethodNotAllowed(table, request, reply));
   // Unknown fields are an error, never silently dropped. Query strings and path parameters are text, so
   // their values are coerced to the schema's types; JSON bodies are not ("42" is not 42).
   const bodyAjv = new Ajv({ removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false, strict: false });
@@ -50,7 +52,6 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     authorise: (request: FastifyRequest, access: Access) => guard.authorise(request, access),
     charge: (request: FastifyRequest, principal: Principal, cost: number) => limiter?.take(principal.tokenId ?? `ip:${request.ip}`, cost),
   };
-  const table = new RouteTable();
   const analysis = options.analysis ?? new LocalAnalysisService();
   const ctx: ServerContext = {
     app,

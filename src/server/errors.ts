@@ -86,10 +86,14 @@ export function sendError(raw: FastifyError | ApiError | Error, request: Fastify
   return reply.status(500).send(errorBody('internal', 'the server failed to handle this request', 'This is a bug in Narrascope; the server log has the details.'));
 }
 
-/** Installs the error and not-found handlers that give every failure the JSON shape above. */
-export function installErrorHandlers(app: FastifyInstance): void {
+/**
+ * Installs the error and not-found handlers that give every failure the JSON shape above. `notFound` may
+ * answer first (a known path under another method is a 405); it returns false to leave the 404 to this.
+ */
+export function installErrorHandlers(app: FastifyInstance, notFound: (request: FastifyRequest, reply: FastifyReply) => boolean = () => false): void {
   app.setErrorHandler(sendError);
   app.setNotFoundHandler((request, reply) => {
+    if (notFound(request, reply)) return;
     void reply.status(404).send(errorBody('not-found', `no route for ${request.method} ${request.url.split('?')[0]?.slice(0, 200) ?? ''}`, 'See /api/openapi.json for the routes.'));
   });
 }

@@ -48,7 +48,9 @@ const cases: [string, () => InjectOptions, number, string][] = [
   ['well-formed unknown token', () => ({ method: 'GET', url: '/api/documents', headers: bearer(`nsc_${'A'.repeat(43)}`) }), 401, 'invalid-token'],
   ['basic auth instead of bearer', () => ({ method: 'GET', url: '/api/documents', headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } }), 401, 'unauthorized'],
   ['unknown API path', () => ({ method: 'GET', url: '/api/nothing-here' }), 404, 'not-found'],
-  ['wrong method', () => ({ method: 'PUT', url: '/api/analyse', payload: { text: 'x' } }), 404, 'not-found'],
+  ['wrong method', () => ({ method: 'PUT', url: '/api/analyse', payload: { text: 'x' } }), 405, 'method-not-allowed'],
+  ['GET of a POST-only route', () => ({ method: 'GET', url: '/api/analyse' }), 405, 'method-not-allowed'],
+  ['unknown path under a wrong method', () => ({ method: 'PUT', url: '/api/nothing-here' }), 404, 'not-found'],
   ['static traversal', () => ({ method: 'GET', url: '/assets/..%2F..%2Fpackage.json' }), 404, 'not-found'],
   ['bad percent-encoding in a path', () => ({ method: 'GET', url: '/api/documents/%zz' }), 400, 'bad-url'],
   ['over-long document id', () => ({ method: 'GET', url: `/api/documents/${'a'.repeat(300)}` }), 400, 'invalid-request'],
@@ -82,6 +84,17 @@ it('answers a path the router cannot decode with the security headers of every o
   expect([res.statusCode, errorOf(res).code]).toEqual([400, 'bad-url']);
   expect(res.headers['content-security-policy']).toMatch(/default-src 'none'/u);
   expect(res.headers['x-content-type-options']).toBe('nosniff');
+});
+
+it.each([
+  ['PUT', '/api/analyse', 'POST'],
+  ['GET', '/api/analyse/url', 'POST'],
+  ['DELETE', '/api/health', 'GET, HEAD'],
+  ['PATCH', `/api/documents/${'a'.repeat(64)}`, 'DELETE, GET, HEAD'],
+  ['POST', '/api/tokens/tok_1', 'DELETE'],
+])('%s %s is a 405 that names the methods the path takes', async (method, url, allow) => {
+  const res = await s.app.inject({ method: method as 'GET', url });
+  expect([res.statusCode, errorOf(res).code, res.headers.allow]).toEqual([405, 'method-not-allowed', allow]);
 });
 
 it('says what a date must look like', async () => {

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { ServerContext } from '../context.js';
+import { replyMethodNotAllowed } from '../method-not-allowed.js';
 import { escapeHtml } from '../reference-page.js';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -45,6 +46,7 @@ export function registerWebApp(ctx: ServerContext, webRoot: string | null): void
   ctx.app.get('/*', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path.startsWith('/api/')) {
+      if (replyMethodNotAllowed(ctx.table, request, reply)) return reply;
       return reply.status(404).send({ error: { code: 'not-found', message: `no route for ${request.method} ${path.slice(0, 200)}`, hint: 'See /api/openapi.json for the routes.' } });
     }
     const asset = assets?.get(path);
