@@ -97,6 +97,38 @@ describe('ClaimReview import', () => {
     ]);
   });
 
+  it('follows @id references to nodes of the @graph (author, publisher, claim, rating), as site generators write them', () => {
+    const graph = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebPage', '@id': 'https://checks.example/sea-water#page', mainEntity: { '@id': 'https://checks.example/sea-water#review' } },
+        {
+          ...review({ author: { '@id': 'https://checks.example/#org' }, itemReviewed: { '@id': 'https://checks.example/sea-water#claim' } }),
+          '@id': 'https://checks.example/sea-water#review',
+          reviewRating: { '@id': 'https://checks.example/sea-water#rating' },
+        },
+        { '@type': 'Organization', '@id': 'https://checks.example/#org', name: 'Example Checks' },
+        { '@type': 'Claim', '@id': 'https://checks.example/sea-water#claim', author: [{ '@id': 'https://checks.example/#poster' }] },
+        { '@type': 'Person', '@id': 'https://checks.example/#poster', name: 'A. Poster' },
+        { '@type': 'Rating', '@id': 'https://checks.example/sea-water#rating', ratingValue: 1, alternateName: 'False' },
+      ],
+    };
+    const out = importClaimReviews(JSON.stringify(graph), 'page.json');
+    expect(out.rejected).toEqual([]);
+    expect(out.records).toHaveLength(1);
+    expect(out.records[0]).toMatchObject({
+      publisher: 'Example Checks',
+      claimAuthor: 'A. Poster',
+      rating: 'False',
+      verdict: 'false',
+      ratingValue: 1,
+      warnings: [],
+    });
+    // A reference to nothing in the page is read as missing, with its warning.
+    const dangling = importClaimReviews(JSON.stringify(review({ author: { '@id': '#nobody' } })), 'in.json');
+    expect(dangling.records[0]!.warnings).toEqual(['author']);
+  });
+
   it('keeps a rating without a value without one (it was stored as 0)', () => {
     const noValue = review({ reviewRating: { '@type': 'Rating', alternateName: 'Misleading' } });
     const blank = review({ reviewRating: { '@type': 'Rating', alternateName: 'False', ratingValue: ' ' } });

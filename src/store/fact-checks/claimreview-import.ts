@@ -56,10 +56,11 @@ export function importClaimReviews(text: string, source: string): ImportBatch {
   const records: FactCheckRecord[] = [];
   let n = 0;
   for (const root of roots) {
+    const nodes = nodesById(root.value);
     for (const review of findClaimReviews(root.value)) {
       n++;
       const where = `${root.where}#${n}`;
-      const r = toRecord(review, where);
+      const r = toRecord(review, where, (v) => resolve(v, nodes));
       if ('reason' in r) rejected.push(r);
       else records.push(r);
     }
@@ -105,6 +106,42 @@ function findClaimReviews(
   return out;
 }
 
+/**
+ * The nodes of a JSON-LD value that carry an `@id` and more than a reference, by id. Pages made by site
+ * generators (Yoast and others) put the author, the publisher and the claim in an `@graph` and give the
+ * review only `{"@id": ...}` references to them.
+ */
+function nodesById(value: unknown): Map<string, Record<string, unknown>> {
+  const nodes = new Map<string, Record<string, unknown>>();
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 20 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    const obj = v as Record<string, unknown>;
+    const id = obj['@id'];
+    if (typeof id === 'string' && !isReference(obj) && !nodes.has(id)) nodes.set(id, obj);
+    for (const x of Object.values(obj)) visit(x, depth + 1);
+  };
+  visit(value, 0);
+  return nodes;
+}
+
+/** `{"@id": ...}` with nothing else to read (a `@type` alone does not name anything). */
+function isReference(obj: Record<string, unknown>): boolean {
+  return Object.keys(obj).every((k) => k === '@id' || k === '@type');
+}
+
+/** A reference replaced by the node it names (one level; lists element by element). */
+function resolve(v: unknown, nodes: ReadonlyMap<string, Record<string, unknown>>): unknown {
+  if (Array.isArray(v)) return v.map((x) => resolve(x, nodes));
+  if (!v || typeof v !== 'object') return v;
+  const obj = v as Record<string, unknown>;
+  const id = obj['@id'];
+  return typeof id === 'string' && isReference(obj) ? (nodes.get(id) ?? obj) : obj;
+}
+
 function str(v: unknown): string | null {
   if (typeof v === 'string') return v.trim() || null;
   if (typeof v === 'number') return String(v);
@@ -127,7 +164,11 @@ function urls(v: unknown): string[] {
     .filter((u): u is string => !!u && isHttpUrl(u));
 }
 
-function toRecord(r: Record<string, unknown>, where: string): FactCheckRecord | ImportRejection {
+function toRecord(
+  r: Record<string, unknown>,
+  where: string,
+  deref: (v: unknown) => unknown,
+): FactCheckRecord | ImportRejection {
   const claim = str(r.claimReviewed);
   if (!claim)
     return {
@@ -135,7 +176,8 @@ function toRecord(r: Record<string, unknown>, where: string): FactCheckRecord | 
       reason: 'ClaimReview without claimReviewed (the claim that was checked) cannot be matched',
     };
   const warnings: string[] = [];
-  const rating = (Array.isArray(r.reviewRating) ? r.reviewRating[0] : r.reviewRating) as
+  const reviewRating = deref(r.reviewRating);
+  const rating = (Array.isArray(reviewRating) ? deref(reviewRating[0]) : reviewRating) as
     Record<string, unknown> | undefined;
   const ratingText = str(rating?.alternateName) ?? str(rating?.name);
   // Number(null) is 0: a rating without a value must stay without one, not become the lowest score.
@@ -143,13 +185,14 @@ function toRecord(r: Record<string, unknown>, where: string): FactCheckRecord | 
   const ratingValue = ratingNumber === null ? NaN : Number(ratingNumber);
   if (!rating) warnings.push('reviewRating');
   else if (!ratingText) warnings.push('reviewRating.alternateName');
-  const publisher = nameOf(r.author) ?? nameOf(r.publisher);
+  const publisher = nameOf(deref(r.author)) ?? nameOf(deref(r.publisher));
   if (!publisher) warnings.push('author');
   const url = str(r.url);
   if (!url || !isHttpUrl(url)) warnings.push('url');
   const date = str(r.datePublished);
   if (!date) warnings.push('datePublished');
-  const item = (Array.isArray(r.itemReviewed) ? r.itemReviewed[0] : r.itemReviewed) as
+  const itemReviewed = deref(r.itemReviewed);
+  const item = (Array.isArray(itemReviewed) ? deref(itemReviewed[0]) : itemReviewed) as
     Record<string, unknown> | undefined;
   if (!item) warnings.push('itemReviewed');
   return factCheck({
@@ -162,7 +205,7 @@ function toRecord(r: Record<string, unknown>, where: string): FactCheckRecord | 
     publisher,
     url: url && isHttpUrl(url) ? url : null,
     datePublished: date,
-    claimAuthor: nameOf(item?.author),
+    claimAuthor: nameOf(deref(item?.author)),
     appearances: [...urls(item?.appearance), ...urls(item?.firstAppearance)],
     language: str(r.inLanguage),
     origin: 'claimreview',
