@@ -112,6 +112,16 @@ function parseHttpUrl(href: string, asked: string): URL {
       'Download the document yourself and pass the file path.',
     );
   }
+  // fetch refuses such a URL with a TypeError that read as a network failure, and the address is stored
+  // and exported with the document: the password would travel with every export.
+  if (url.username || url.password) {
+    const shown = `${url.protocol}//${url.host}${url.pathname}${url.search}`;
+    throw new InputError(
+      'unsupported',
+      `${href === asked ? `the URL of ${shown}` : `a redirect to ${shown}`} holds a user name or password; such URLs are not fetched (they would be stored with the document)`,
+      'Download the document yourself and pass the file path.',
+    );
+  }
   return url;
 }
 

@@ -283,6 +283,14 @@ describe('readInput: URLs (local server on 127.0.0.1)', () => {
     expect(item?.kind === 'error' && item.error.message).toMatch(message);
   });
 
+  it('refuses a URL with a user name or password, without repeating the password', async () => {
+    const withCredentials = base.replace('http://', 'http://analyst:s3cret@');
+    const [item] = await collect(`${withCredentials}/page`);
+    expect(item?.kind === 'error' && item.error.kind).toBe('unsupported');
+    expect(item?.kind === 'error' && item.error.message).toMatch(/holds a user name or password; such URLs are not fetched/u);
+    expect(item?.kind === 'error' && item.error.message).not.toContain('s3cret');
+  });
+
   it('gives up on a server that does not finish within the time limit', async () => {
     const [item] = await collect(`${base}/slow`, { timeoutMs: 300 });
     expect(item?.kind === 'error' && [item.error.kind, item.error.message]).toEqual([
