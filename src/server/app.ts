@@ -50,7 +50,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 120 });
   const hooks: RouteHooks = {
     authorise: (request: FastifyRequest, access: Access) => guard.authorise(request, access),
-    charge: (request: FastifyRequest, principal: Principal, cost: number) => limiter?.take(principal.tokenId ?? `ip:${request.ip}`, cost),
+    charge: (request: FastifyRequest, principal: Principal | null, cost: number) => limiter?.take(principal?.tokenId ?? `ip:${request.ip}`, cost),
   };
   const analysis = options.analysis ?? new LocalAnalysisService();
   const ctx: ServerContext = {

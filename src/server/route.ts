@@ -43,8 +43,8 @@ export class RouteTable {
 export interface RouteHooks {
   /** Authenticates and authorises; throws ApiError 401/403. */
   authorise(request: FastifyRequest, access: Access): Promise<Principal>;
-  /** Charges the rate limiter. */
-  charge(request: FastifyRequest, principal: Principal, cost: number): void;
+  /** Charges the rate limiter: the token's bucket, or the address's when there is no principal. */
+  charge(request: FastifyRequest, principal: Principal | null, cost: number): void;
 }
 
 export function defineRoute<P, Q, B>(app: FastifyInstance, table: RouteTable, hooks: RouteHooks, spec: RouteSpec<P, Q, B>): void {
@@ -59,7 +59,15 @@ export function defineRoute<P, Q, B>(app: FastifyInstance, table: RouteTable, ho
     schema,
     // Auth and rate limiting run before the body is parsed, so a rejected client costs little.
     onRequest: async (request) => {
-      const principal = await hooks.authorise(request, spec.access);
+      let principal: Principal;
+      try {
+        principal = await hooks.authorise(request, spec.access);
+      } catch (e) {
+        // Rejected requests cost the address too, or guessing tokens (each guess a store lookup) and
+        // hammering a private server without one would be the only unlimited use of the API.
+        hooks.charge(request, null, 1);
+        throw e;
+      }
       hooks.charge(request, principal, spec.cost ?? 1);
       (request as FastifyRequest & { principal?: Principal }).principal = principal;
     },

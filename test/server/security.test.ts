@@ -58,6 +58,22 @@ describe('rate limiting', () => {
     }
   });
 
+  it('counts rejected requests against the address: unknown tokens cannot be tried without limit', async () => {
+    const limited = await testServer({ rateLimit: { perMinute: 60, burst: 3 }, anonymousRead: false });
+    try {
+      const guess = (i: number): Record<string, string> => bearer(`nsc_${String(i).padStart(43, 'A')}`);
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await limited.app.inject({ method: 'GET', url: '/api/documents', headers: guess(i) })).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+      // Anonymous reads of a private server are refused and counted the same way.
+      expect((await limited.app.inject({ method: 'GET', url: '/api/detectors' })).statusCode).toBe(429);
+      // A valid token is its own client and is not held back by the address's failures.
+      expect((await limited.app.inject({ method: 'GET', url: '/api/detectors', headers: bearer(limited.viewer) })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('refills at the sustained rate and forgets idle clients', () => {
     let now = 0;
     const rl = new RateLimiter({ perMinute: 60, burst: 2 }, () => now);
