@@ -36,6 +36,28 @@ describe('CheckThat! files', () => {
     );
   });
 
+  it('writes strictly decreasing scores within a query, so score-sorting tools keep our rank order', () => {
+    const run = formatRun(
+      [
+        { qid: 'q1', docid: '10', rank: 1, score: 0.6837061 },
+        { qid: 'q1', docid: '9', rank: 2, score: 0.6837059 },
+        { qid: 'q1', docid: '8', rank: 3, score: 0.6837059 },
+        { qid: 'q1', docid: '7', rank: 4, score: 0.5 },
+        { qid: 'q2', docid: '9', rank: 1, score: 0.6837061 },
+        { qid: 'q2', docid: '1', rank: 2, score: -2 },
+      ],
+      't',
+    );
+    expect(run.split('\n').filter(Boolean).map((l) => l.split('\t').slice(0, 5).join(' '))).toEqual([
+      'q1 Q0 10 1 0.683706',
+      'q1 Q0 9 2 0.683705',
+      'q1 Q0 8 3 0.683704',
+      'q1 Q0 7 4 0.500000',
+      'q2 Q0 9 1 0.683706',
+      'q2 Q0 1 2 -2.000000',
+    ]);
+  });
+
   it('computes AP@k, MAP@5 and success@10', () => {
     expect(averagePrecisionAt(['a', 'x', 'b'], new Set(['a', 'b']), 5)).toBeCloseTo((1 + 2 / 3) / 2, 10);
     expect(averagePrecisionAt(['x', 'x', 'x', 'x', 'x', 'a'], new Set(['a']), 5)).toBe(0);

@@ -68,12 +68,25 @@ export interface RunLine {
   readonly score: number;
 }
 
-/** One TREC run line per result: `qid Q0 docid rank score tag`, tab-separated as CheckThat! expects. */
+/**
+ * One TREC run line per result: `qid Q0 docid rank score tag`, tab-separated as CheckThat! expects.
+ * trec_eval ignores the rank column and orders a query's results by score, breaking ties by docid, so
+ * two results whose scores are equal in six decimals (two copies of one fact-check under BM25) would be
+ * evaluated in another order than ours. Within a query the written scores therefore strictly decrease:
+ * a score that does not is written one millionth below the previous one. Lines are taken in rank order.
+ */
 export function formatRun(lines: readonly RunLine[], tag: string): string {
   const safeTag = tag.replace(/\s+/gu, '_') || 'narrascope';
-  return lines
-    .map((l) => `${l.qid}\tQ0\t${l.docid}\t${l.rank}\t${l.score.toFixed(6)}\t${safeTag}\n`)
-    .join('');
+  const lastMicros = new Map<string, number>();
+  let out = '';
+  for (const l of lines) {
+    let micros = Math.round(l.score * 1e6);
+    const last = lastMicros.get(l.qid);
+    if (last !== undefined && micros >= last) micros = last - 1;
+    lastMicros.set(l.qid, micros);
+    out += `${l.qid}\tQ0\t${l.docid}\t${l.rank}\t${(micros / 1e6).toFixed(6)}\t${safeTag}\n`;
+  }
+  return out;
 }
 
 /** Average precision at k of one ranked list against the relevant set. */
