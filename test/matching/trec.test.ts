@@ -20,6 +20,7 @@ describe('CheckThat! files', () => {
     ['', /header line/u],
     ['id\ttext\n\tno id\n', /first column \(id\) is empty/u],
     ['id\ttext\n1\ta\n1\tb\n', /duplicate id "1"/u],
+    ['id\ttext\n1\ta\nq 2\tb\n', /data row 2: the id "q 2" contains white space/u],
   ])('rejects %j', (text, problem) => {
     expect(() => parseIdTsv(text)).toThrow(problem);
   });

@@ -39,6 +39,8 @@ export function parseIdTsv(text: string, what = 'file'): TsvTable {
   body.forEach((row, i) => {
     const id = (row[0] ?? '').trim();
     if (!id) throw new Error(`${what}, data row ${i + 1}: the first column (id) is empty`);
+    // Run and qrels files separate their columns by whitespace: an id with a space would shift them.
+    if (/\s/u.test(id)) throw new Error(`${what}, data row ${i + 1}: the id "${id}" contains white space`);
     if (ids.has(id)) throw new Error(`${what}, data row ${i + 1}: duplicate id "${id}"`);
     ids.add(id);
     records.push({ id, fields: row.slice(1) });
