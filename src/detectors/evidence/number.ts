@@ -42,8 +42,10 @@ export function startsBeforeYears(text: string, gaps: number): number[] {
     while (i > next) {
       if (isSpaceCode(text.charCodeAt(i - 1))) {
         if (++runs > gaps) break;
-        while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
-      } else while (i > 0 && !isSpaceCode(text.charCodeAt(i - 1))) i--;
+        while (i > next && isSpaceCode(text.charCodeAt(i - 1))) i--;
+        // Never back past `next`: starts there were given already, and a text without spaces (a pasted
+        // blob with many "19"/"20" digit runs) made every year walk back to the blob's start, quadratic.
+      } else while (i > next && !isSpaceCode(text.charCodeAt(i - 1))) i--;
     }
     for (let p = Math.max(i, next); p <= y; p++) if (!isSpaceCode(text.charCodeAt(p))) out.push(p);
     next = y + 1;

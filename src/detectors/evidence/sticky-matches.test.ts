@@ -65,3 +65,16 @@ describe('isSpaceCode', () => {
     for (let c = 0; c < 0x10000; c++) expect(isSpaceCode(c), c.toString(16)).toBe(/\s/u.test(String.fromCharCode(c)));
   });
 });
+
+describe('startsBeforeYears on a text without spaces', () => {
+  it('reads each character a bounded number of times, not once per year after it', () => {
+    // A pasted blob with many "20xx" runs and no space: every year walked back to the blob's start.
+    const blob = `Intro. ${'x2019'.repeat(2000)}`;
+    let reads = 0;
+    const counted = { length: blob.length, charCodeAt: (i: number) => (reads++, blob.charCodeAt(i)) } as unknown as string;
+    const starts = startsBeforeYears(counted, 2);
+    expect(starts).toEqual(startsBeforeYears(blob, 2));
+    expect(starts.length).toBeGreaterThan(blob.length - 10);
+    expect(reads).toBeLessThan(10 * blob.length);
+  });
+});
