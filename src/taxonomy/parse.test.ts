@@ -32,6 +32,16 @@ describe('parseTaxonomy', () => {
     expect(t.labels[1]!.keywords).toEqual([]);
   });
 
+  it('reads numbers as they are written (1.10 is not 1.1, 010 is not 10)', () => {
+    const t = parseTaxonomy(
+      'id: n\nversion: 1.10\nlabels:\n  - label: 010\n    description: 0x10\n    keywords: [5g, 1e3]\n',
+      'n.yaml',
+    );
+    expect(t.version).toBe('1.10');
+    expect(t.labels[0]).toMatchObject({ label: '010', description: '0x10', keywords: ['5g', '1e3'] });
+    expect(parseTaxonomy('{"id": "j", "version": 2.50, "labels": [{"label": "A", "description": "d"}]}', 'j.json').version).toBe('2.50');
+  });
+
   it('reads JSON too', () => {
     const json = JSON.stringify({ id: 'j', labels: [{ label: 'A', description: 'd' }] }, null, 2);
     expect(parseTaxonomy(json, 'j.json').labels).toHaveLength(1);

@@ -3,7 +3,7 @@
  * system, so the same code validates user files, the built-in sources and generated JSON. Every problem
  * becomes a TaxonomyError naming the file, line, column and field, taken from the yaml package's node ranges.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { TaxonomyError, type Taxonomy, type TaxonomyLabel } from './types.js';
 
 const TOP_FIELDS = new Set(['id', 'name', 'version', 'description', 'labels']);
@@ -123,7 +123,11 @@ function checkKeys(map: YAMLMap, allowed: ReadonlySet<string>, prefix: string, f
 function scalarString(node: Node | null, field: string, fail: Fail): string {
   if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number'))
     fail(node, field, 'expected a text value');
-  const value = String((node as { value: unknown }).value).trim();
+  // A number is read as it is written: String() of its value would turn `version: 1.10` into "1.1",
+  // `label: 010` into "10" and `0x10` into "16".
+  const scalar = node as Scalar;
+  const text = typeof scalar.value === 'number' ? (scalar.source ?? String(scalar.value)) : String(scalar.value);
+  const value = text.trim();
   if (!value) fail(node, field, 'is empty');
   if (value.length > MAX_TEXT)
     fail(node, field, `too long (${value.length} characters; at most ${MAX_TEXT})`);
