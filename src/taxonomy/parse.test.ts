@@ -113,6 +113,13 @@ describe('parseTaxonomy', () => {
       'two levels',
     ],
     ['duplicate key', 'id: x\nid: y\nlabels:\n  - label: A\n    description: d\n', 2, '(syntax)', ''],
+    [
+      'own parent',
+      'id: x\nlabels:\n  - label: A\n    description: d\n    parent: A\n',
+      5,
+      'labels[0].parent',
+      'cannot be its own parent',
+    ],
   ];
   it.each(bad)('%s → error naming file, line and field', (_name, source, line, field, problem) => {
     let error: unknown;

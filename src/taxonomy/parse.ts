@@ -87,6 +87,8 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
   });
   const levels = new Map(labels.map((l) => [l.label, l.level]));
   for (const p of parentNodes) {
+    // Checked first: a label that is its own parent is also a fine label, which would hide the reason.
+    if (p.parent === p.label) fail(p.node, p.field, 'a label cannot be its own parent');
     const level = levels.get(p.parent);
     if (level === undefined)
       fail(
@@ -96,7 +98,6 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
       );
     if (level === 'fine')
       fail(p.node, p.field, `"${p.parent}" is itself a fine label; only two levels are supported`);
-    if (p.parent === p.label) fail(p.node, p.field, 'a label cannot be its own parent');
   }
   return { id, name, version, description, labels };
 }
