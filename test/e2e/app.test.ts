@@ -136,6 +136,18 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.close();
   });
 
+  it('"Skip to content" moves focus to the page content and stays on the page', async () => {
+    const page = await open('/#/corpus?q=harbour');
+    await page.getByRole('heading', { name: 'Corpus' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string | null>('document.activeElement?.textContent ?? null')).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement?.id ?? null')).toBe('main');
+    expect(new URL(page.url()).hash).toBe('#/corpus?q=harbour');
+    expect(await page.getByRole('heading', { name: 'Corpus' }).count()).toBe(1);
+    await page.close();
+  });
+
   it('narratives: a timeline per outlet; clusters: members over time', async () => {
     const page = await open('/#/narratives');
     await page.getByRole('heading', { name: 'Harbour: environmental harm' }).waitFor();

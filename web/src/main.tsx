@@ -64,6 +64,18 @@ function TokenBox({ who, onChange }: { who: Whoami | null; onChange: () => void 
   );
 }
 
+/**
+ * The app routes on the hash, so following `#main` would leave the page for the analyse page (an unknown
+ * route); the skip link moves focus to the page's <main> instead, as its text says.
+ */
+function skipToContent(e: Event): void {
+  e.preventDefault();
+  const main = document.getElementById('main');
+  if (!main) return;
+  main.tabIndex = -1;
+  main.focus();
+}
+
 function App() {
   const route = useRoute();
   const [who, setWho] = useState<Whoami | null>(null);
@@ -90,7 +102,7 @@ function App() {
   else page = <AnalysePage canStore={canAct} />;
   return (
     <>
-      <a class="skip" href="#main">
+      <a class="skip" href="#main" onClick={skipToContent}>
         Skip to content
       </a>
       <header class="top">
