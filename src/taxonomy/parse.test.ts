@@ -42,6 +42,13 @@ describe('parseTaxonomy', () => {
     expect(parseTaxonomy('{"id": "j", "version": 2.50, "labels": [{"label": "A", "description": "d"}]}', 'j.json').version).toBe('2.50');
   });
 
+  it('refuses a "billion laughs" file of nested aliases at its first alias, without expanding it', () => {
+    const levels = ['    keywords: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 10; i++) levels.push(`  - label: L${i}\n    description: d\n    keywords: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+    const source = `id: x\nlabels:\n  - label: L0\n    description: d\n${levels.join('\n')}\n`;
+    expect(() => parseTaxonomy(source, 'lol.yaml')).toThrow(/lol\.yaml:8:\d+: labels\[1\]\.keywords\[0\]: is a YAML alias \(\*l0\)/u);
+  });
+
   it('reads JSON too', () => {
     const json = JSON.stringify({ id: 'j', labels: [{ label: 'A', description: 'd' }] }, null, 2);
     expect(parseTaxonomy(json, 'j.json').labels).toHaveLength(1);
@@ -113,6 +120,27 @@ describe('parseTaxonomy', () => {
       'two levels',
     ],
     ['duplicate key', 'id: x\nid: y\nlabels:\n  - label: A\n    description: d\n', 2, '(syntax)', ''],
+    [
+      'alias for a label',
+      'id: x\nlabels:\n  - &first\n    label: A\n    description: d\n  - *first\n',
+      6,
+      'labels[1]',
+      'YAML alias (*first)',
+    ],
+    [
+      'alias for keywords',
+      'id: x\nlabels:\n  - label: A\n    description: d\n    keywords: &k [a]\n  - label: B\n    description: d\n    keywords: *k\n',
+      8,
+      'labels[1].keywords',
+      'YAML alias (*k)',
+    ],
+    [
+      'alias for a text',
+      'id: &i x\nlabels:\n  - label: *i\n    description: d\n',
+      3,
+      'labels[0].label',
+      'YAML alias (*i)',
+    ],
     [
       'own parent',
       'id: x\nlabels:\n  - label: A\n    description: d\n    parent: A\n',

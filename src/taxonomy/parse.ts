@@ -3,7 +3,7 @@
  * system, so the same code validates user files, the built-in sources and generated JSON. Every problem
  * becomes a TaxonomyError naming the file, line, column and field, taken from the yaml package's node ranges.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { TaxonomyError, type Taxonomy, type TaxonomyLabel } from './types.js';
 
 const TOP_FIELDS = new Set(['id', 'name', 'version', 'description', 'labels']);
@@ -49,6 +49,7 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
 
   const labelsNode = valueNode(top, 'labels');
   if (!labelsNode) fail(top, 'labels', 'missing: a taxonomy needs a list of labels');
+  refuseAlias(labelsNode, 'labels', fail);
   if (!isSeq(labelsNode)) fail(labelsNode, 'labels', 'expected a list of labels');
   const items = (labelsNode as { items: unknown[] }).items;
   if (items.length === 0) fail(labelsNode, 'labels', 'the list is empty');
@@ -60,6 +61,7 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
   const parentNodes: { label: string; parent: string; node: Node | null; field: string }[] = [];
   items.forEach((item, i) => {
     const where = `labels[${i}]`;
+    refuseAlias(item as Node, where, fail);
     if (!isMap(item))
       return fail(
         item as Node,
@@ -121,7 +123,18 @@ function checkKeys(map: YAMLMap, allowed: ReadonlySet<string>, prefix: string, f
   }
 }
 
+/**
+ * Anchors and aliases (`&a` / `*a`) are not expanded, so a file of nested aliases (a "billion laughs")
+ * costs nothing; an alias where a value is expected is named as such rather than as a value of the wrong
+ * kind.
+ */
+function refuseAlias(node: Node | null, field: string, fail: Fail): void {
+  if (isAlias(node))
+    fail(node, field, `is a YAML alias (*${node.source}); aliases are not supported, write the value out`);
+}
+
 function scalarString(node: Node | null, field: string, fail: Fail): string {
+  refuseAlias(node, field, fail);
   if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number'))
     fail(node, field, 'expected a text value');
   // A number is read as it is written: String() of its value would turn `version: 1.10` into "1.1",
@@ -149,6 +162,7 @@ function optionalString(map: YAMLMap, key: string, field: string, fail: Fail): s
 function stringList(map: YAMLMap, key: string, field: string, fail: Fail): string[] {
   if (!map.items.some((p) => isScalar(p.key) && p.key.value === key)) return [];
   const node = valueNode(map, key);
+  refuseAlias(node, field, fail);
   if (!isSeq(node)) return fail(node, field, 'expected a list of texts');
   return node.items.map((item, i) => scalarString(item as Node, `${field}[${i}]`, fail));
 }
