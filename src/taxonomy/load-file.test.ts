@@ -15,6 +15,19 @@ describe('loadTaxonomyFile', () => {
     writeFileSync(bad, 'id: ok\nlabels:\n  - label: A\n');
     expect(() => loadTaxonomyFile(bad)).toThrow(`${bad}:3:5: labels[0].description: missing`);
   });
+  it('reads UTF-16 with a BOM, and names the first line of a file that is not UTF-8', () => {
+    const source = 'id: enc\nlabels:\n  - label: Énergie\n    description: Café\n';
+    const le = join(dir, 'le.yaml');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(source, 'utf16le')]));
+    expect(loadTaxonomyFile(le).labels[0]).toMatchObject({ label: 'Énergie', description: 'Café' });
+    const be = join(dir, 'be.yaml');
+    writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(source, 'utf16le').swap16()]));
+    expect(loadTaxonomyFile(be).labels[0]!.label).toBe('Énergie');
+    const latin1 = join(dir, 'latin1.yaml');
+    writeFileSync(latin1, Buffer.from(source, 'latin1'));
+    expect(() => loadTaxonomyFile(latin1)).toThrow(`${latin1}:3:1: (file): is not UTF-8 text; save it as UTF-8`);
+  });
+
   it.each([
     ['missing file', join(dir, 'nope.yaml'), 'cannot be read'],
     ['binary file', join(dir, 'bin.yaml'), 'binary'],

@@ -3,6 +3,7 @@
  * analysis code, which may not use the file system, never imports it.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { parseTaxonomy } from './parse.js';
 import { TaxonomyError, type Taxonomy } from './types.js';
 
@@ -30,6 +31,32 @@ export function loadTaxonomyFile(path: string): Taxonomy {
   } catch (error) {
     throw new TaxonomyError(path, 1, 1, '(file)', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  return parseTaxonomy(decodeText(buffer, path), path);
+}
+
+/**
+ * The file's text: UTF-8 (a BOM is dropped), or UTF-16 with a BOM (a spreadsheet's or Notepad's
+ * "Unicode" save). Invalid UTF-8 (a file saved as Latin-1 or Windows-1252) is an error naming its first
+ * bad line: decoded leniently, its accented letters would become U+FFFD inside labels and keywords.
+ */
+function decodeText(buffer: Buffer, path: string): string {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer);
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer);
   if (buffer.includes(0)) throw new TaxonomyError(path, 1, 1, '(file)', 'is binary, not YAML or JSON text');
-  return parseTaxonomy(buffer.toString('utf8').replace(/^\uFEFF/u, ''), path);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    let start = 0;
+    for (let line = 1; ; line++) {
+      const nl = buffer.indexOf(0x0a, start);
+      const end = nl < 0 ? buffer.length : nl;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(start, end));
+      } catch {
+        throw new TaxonomyError(path, line, 1, '(file)', 'is not UTF-8 text; save it as UTF-8');
+      }
+      if (nl < 0) throw new TaxonomyError(path, 1, 1, '(file)', 'is not UTF-8 text; save it as UTF-8');
+      start = nl + 1;
+    }
+  }
 }
