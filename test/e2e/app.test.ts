@@ -2,6 +2,7 @@
  * Browser tests: the main flows click through in Debian's chromium, and a document full of XSS payloads
  * renders as inert text. Skipped, with a notice, when chromium is not installed (`.ci/run` installs it).
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factCheck, saveFactChecks } from '../../src/store/fact-checks/index.js';
@@ -227,6 +228,37 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+});
+
+// A private server: reads need a token, so exports must be fetched with it.
+describe.skipIf(!chromiumPath)('web app on a private server', () => {
+  it('downloads exports with the token and shows why an export is refused', async () => {
+    const h = await startHarness(chromiumPath as string, withLayers, undefined, { anonymousRead: false });
+    try {
+      const auth = { authorization: `Bearer ${h.analyst}` };
+      const stored = await h.app.inject({ method: 'POST', url: '/api/analyse', headers: auth, payload: { text: 'The council met on Friday and approved the harbour budget.', title: 'Council', source: { uri: 'https://council.example/budget' }, store: true } });
+      const id = (stored.json() as { stored: { id: string } }).stored.id;
+      const page = await h.context.newPage();
+      await page.goto(`${h.url}/#/doc/${id}`);
+      await page.getByText('this server requires an API token for reads').waitFor();
+      await page.getByRole('button', { name: 'Use an API token' }).click();
+      await page.getByLabel('API token').fill(h.analyst);
+      await page.getByRole('button', { name: 'Use' }).click();
+      await page.getByText('e2e analyst (analyst)').waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'Council' }).waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'JSON', exact: true }).click()]);
+      expect(download.suggestedFilename()).toBe(`narrascope-${id.slice(0, 12)}.json`);
+      const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as { document?: { hash?: string } };
+      expect(saved.document?.hash).toBe(id);
+      // This document has no ledger: the server refuses a ClaimReview, and the page says so instead of saving the error.
+      await page.getByRole('link', { name: 'ClaimReview' }).click();
+      expect(await page.getByRole('alert').first().textContent()).toContain('no ClaimReview can be made');
+      await page.close();
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
 });
 
 // The real analyser (not the fixture) must also work end to end through the browser.

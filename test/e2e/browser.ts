@@ -72,6 +72,7 @@ export async function startHarness(
   executablePath: string,
   analysis: AnalysisService,
   viewport = { width: 1366, height: 860 },
+  server: { readonly anonymousRead?: boolean } = {},
 ): Promise<Harness> {
   ensureWebBuild();
   const store = await openStore(':memory:');
@@ -83,6 +84,7 @@ export async function startHarness(
     tokens,
     rateLimit: false,
     webRoot: WEB_DIST,
+    ...server,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   const profile = mkdtempSync(join(tmpdir(), 'narrascope-chromium-'));

@@ -35,7 +35,15 @@ export class ApiFailure extends Error {
   }
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; raw?: Blob | string; contentType?: string } = {}): Promise<T> {
+export interface ApiRequest {
+  method?: string;
+  body?: unknown;
+  raw?: Blob | string;
+  contentType?: string;
+}
+
+/** A request with the API token; answers other than 2xx become an ApiFailure with the server's code and message. */
+export async function request(path: string, init: ApiRequest = {}): Promise<Response> {
   const headers: Record<string, string> = {};
   const token = getToken();
   if (token) headers.authorization = `Bearer ${token}`;
@@ -53,18 +61,23 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   } catch {
     throw new ApiFailure(0, 'network', 'the server could not be reached', 'Is `narrascope serve` still running?');
   }
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    /* not JSON */
-  }
   if (!res.ok) {
-    const e = (json as { error?: { code?: string; message?: string; hint?: string } } | null)?.error;
+    const e = (parseJson(await res.text()) as { error?: { code?: string; message?: string; hint?: string } } | null)?.error;
     throw new ApiFailure(res.status, e?.code ?? 'http-error', e?.message ?? `HTTP ${res.status}`, e?.hint);
   }
-  return json as T;
+  return res;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function api<T>(path: string, init: ApiRequest = {}): Promise<T> {
+  return parseJson(await (await request(path, init)).text()) as T;
 }
 
 export interface AnalyseResponse {

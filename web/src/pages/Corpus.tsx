@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiFailure} from '../api.js';
 import { api, type Facet, type SearchResponse } from '../api.js';
+import { DownloadLink } from '../components/DownloadLink.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { href, type Route } from '../router.js';
 
@@ -103,9 +104,7 @@ export function CorpusPage({ route }: { route: Route }) {
                 {EXPORTS.map(([label, format]) => (
                   <span key={format}>
                     {' '}
-                    <a href={`/api/export?${[format, filters().toString()].filter(Boolean).join('&')}`} download>
-                      {label}
-                    </a>
+                    <DownloadLink href={`/api/export?${[format, filters().toString()].filter(Boolean).join('&')}`}>{label}</DownloadLink>
                   </span>
                 ))}
               </p>

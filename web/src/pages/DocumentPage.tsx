@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ApiFailure} from '../api.js';
 import { api, type StoredDocumentResponse } from '../api.js';
+import { DownloadLink } from '../components/DownloadLink.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { FactCheckMatches } from '../components/FactCheckMatches.js';
 import { ResultView, type Actions } from '../components/ResultView.js';
@@ -49,24 +50,14 @@ export function DocumentPage({ id, canAct }: { id: string; canAct: boolean }) {
               </>
             )}
             {' · export: '}
-            <a href={`/api/documents/${enc}/export?format=json`} download>
-              JSON
-            </a>{' '}
-            <a href={`/api/documents/${enc}/export?format=csv`} download>
-              CSV (ledger)
-            </a>{' '}
-            <a href={`/api/documents/${enc}/export?format=csv&table=findings`} download>
-              CSV (findings)
-            </a>{' '}
-            <a href={`/api/documents/${enc}/export?format=stix`} download>
-              STIX 2.1
-            </a>
-            {data.document.url && (
+            <DownloadLink href={`/api/documents/${enc}/export?format=json`}>JSON</DownloadLink>{' '}
+            <DownloadLink href={`/api/documents/${enc}/export?format=csv`}>CSV (ledger)</DownloadLink>{' '}
+            <DownloadLink href={`/api/documents/${enc}/export?format=csv&table=findings`}>CSV (findings)</DownloadLink>{' '}
+            <DownloadLink href={`/api/documents/${enc}/export?format=stix`}>STIX 2.1</DownloadLink>
+            {safeHref(data.document.url) && (
               <>
                 {' '}
-                <a href={`/api/documents/${enc}/export?format=claimreview`} download>
-                  ClaimReview
-                </a>
+                <DownloadLink href={`/api/documents/${enc}/export?format=claimreview`}>ClaimReview</DownloadLink>
               </>
             )}
           </p>

@@ -1,0 +1,31 @@
+/**
+ * Exports as downloads. A plain `<a href download>` sends no Authorization header, so with an API token
+ * (a private server, where reads need one) the browser saved the server's 401 answer as the export, and
+ * any refusal (a ClaimReview that cannot be made) was saved as a file too instead of being shown. With a
+ * token, the export is fetched with it and saved from memory, and a failure is an ApiFailure to show;
+ * without one, the browser follows the link itself and streams the file to disk, however large.
+ */
+import { getToken, request } from './api.js';
+
+/** The file name of a Content-Disposition header, or the fallback. */
+export function filenameOf(disposition: string | null, fallback: string): string {
+  const m = /filename="([^"/\\]+)"/u.exec(disposition ?? '');
+  return m?.[1] ?? fallback;
+}
+
+/** True when the click was handled here (the caller prevents the browser's own download). */
+export function needsAuthorisedDownload(): boolean {
+  return getToken() !== '';
+}
+
+/** Fetches `path` with the API token and saves it under the server's file name. */
+export async function downloadWithToken(path: string): Promise<void> {
+  const res = await request(path);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filenameOf(res.headers.get('content-disposition'), 'narrascope-export');
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
