@@ -166,6 +166,13 @@ describe('CSV/TSV import', () => {
     expect(out.rejected).toEqual([{ source: 'f.csv:3', reason: 'the claim cell is empty' }]);
   });
 
+  it('names the line a row starts on, past cells spanning lines and blank lines', () => {
+    const csv = 'claim,rating\n"A claim\nover two lines",False\n\n\n,False\nBridges melt,True\n';
+    const out = importFactCheckTable(csv, 'f.csv');
+    expect(out.records.map((r) => r.source)).toEqual(['f.csv:2', 'f.csv:7']);
+    expect(out.rejected).toEqual([{ source: 'f.csv:6', reason: 'the claim cell is empty' }]);
+  });
+
   it('reads a semicolon-separated export (decimal-comma locales) by its header', () => {
     const out = importFactCheckTable('claim;rating;publisher\n"Prices rose 2,5 %, says X";Falsch;Desk\n', 'f.csv');
     expect(out.records).toEqual([expect.objectContaining({ claim: 'Prices rose 2,5 %, says X', rating: 'Falsch', publisher: 'Desk' })]);

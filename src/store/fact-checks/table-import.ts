@@ -72,7 +72,7 @@ export function importFactCheckTable(
   // A row csv-parse cannot read (an unclosed quote) is handed to on_skip rather than thrown, so that the
   // rows before it are still imported (a throw lost the whole file); reading stops there, as in ingest.
   let bad: { lines?: number; message: string } | undefined;
-  let parsed: { record: string[]; info: { lines: number } }[];
+  let parsed: { record: string[]; info: { lines: number; empty_lines: number } }[];
   try {
     parsed = parse(body, {
       delimiter,
@@ -91,7 +91,15 @@ export function importFactCheckTable(
     bad ??= e as Error;
   }
   const stop = bad?.lines;
-  const rows = parsed.filter((r) => !bad || (stop !== undefined && r.info.lines < stop)).map((r) => r.record);
+  const kept = parsed.filter((r) => !bad || (stop !== undefined && r.info.lines < stop));
+  const rows = kept.map((r) => r.record);
+  // The file line a row starts on, for messages: a quoted cell can span lines and blank lines are
+  // skipped, so the row's position in the table is not its line.
+  const lineOf = (row: number): number => {
+    const before = kept[row - 1]?.info ?? { lines: 0, empty_lines: 0 };
+    const info = kept[row]?.info;
+    return info ? before.lines + 1 + info.empty_lines - before.empty_lines : row + 1;
+  };
   const unreadable = (): ImportRejection[] =>
     bad
       ? [{ source: `${source}${stop !== undefined ? `:${stop}` : ''}`, reason: `not readable as ${delimiter === '\t' ? 'TSV' : 'CSV'} (${bad.message}); the rows after it were not read` }]
@@ -133,7 +141,7 @@ export function importFactCheckTable(
   const rejected: ImportRejection[] = unreadable();
   data.forEach((row, i) => {
     const get = (f: TableField): string | null => (cols[f] >= 0 ? (row[cols[f]] ?? '').trim() || null : null);
-    const where = `${source}:${i + 2}${get('id') ? `#${get('id')}` : ''}`;
+    const where = `${source}:${lineOf(i + 1)}${get('id') ? `#${get('id')}` : ''}`;
     const claim = get('claim');
     if (!claim) {
       rejected.push({ source: where, reason: 'the claim cell is empty' });
