@@ -73,6 +73,25 @@ describe('narrascope match', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('refuses a corpus or queries file with only a header instead of writing an empty run', async () => {
+    const headerOnly = file('header-only.tsv', 'id\ttext\n');
+    for (const argv of [['--queries', queries, '--corpus', headerOnly], ['--queries', headerOnly, '--corpus', corpus]]) {
+      const r = await runCli(['match', ...argv]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/header-only\.tsv has no rows after its header line/u);
+    }
+  });
+
+  it('names the rows without text, which can never match', async () => {
+    const withBlank = file('blank-corpus.tsv', `${readFileSync(corpus, 'utf8')}fc4\t\t \n`);
+    const blankQueries = file('blank-queries.tsv', 'id\ttext\nq1\tsea water cures colds\nq2\t\nq3\n');
+    const r = await runCli(['match', '--queries', blankQueries, '--corpus', withBlank, '--top', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/1 row\(s\) of .*blank-corpus\.tsv have no text and can never be found: fc4/u);
+    expect(r.stderr).toMatch(/2 row\(s\) of .*blank-queries\.tsv have no text and get no results: q2, q3/u);
+    expect(r.stdout.split('\t').slice(0, 3)).toEqual(['q1', 'Q0', 'fc1']);
+  });
+
   it('rejects a corpus file that is not id-first TSV', async () => {
     const bad = file('bad.tsv', 'id\ttext\n1\ta\n1\tb\n');
     const r = await runCli(['match', '--queries', queries, '--corpus', bad]);

@@ -9,6 +9,7 @@ import {
   type Highlight,
   type MatchHit,
   type RunLine,
+  type TsvTable,
 } from '../../corpus/matching/index.js';
 import type { FactCheckMatcher } from '../../corpus/matching/matcher.js';
 import { readFactCheckFile, listFactChecks, type FactCheckRecord } from '../../store/fact-checks/index.js';
@@ -309,6 +310,22 @@ async function runFile(
   };
   const corpus = await read(corpusFile, 'corpus');
   const queries = await read(queriesFile, 'queries');
+  // A file with only its header would give an empty run file and exit 0, which reads as "no match".
+  for (const [f, what, table] of [[corpusFile, 'corpus', corpus], [queriesFile, 'queries', queries]] as const) {
+    if (table.records.length === 0)
+      throw new UserError(`${what} ${f} has no rows after its header line`, 'Both files are TSV with a header line, the id in the first column and the text after it.');
+  }
+  // Rows without text are kept (ids stay as given) but can never match or be matched: say so.
+  const blank = (t: TsvTable): string[] => t.records.filter((r) => r.fields.every((x) => !x.trim())).map((r) => r.id);
+  for (const [f, ids, effect] of [
+    [corpusFile, blank(corpus), 'can never be found'],
+    [queriesFile, blank(queries), 'get no results'],
+  ] as const) {
+    if (ids.length)
+      io.stderr.write(
+        `narrascope match: ${ids.length} row(s) of ${f} have no text and ${effect}: ${terminalText(ids.slice(0, 10).join(', '))}${ids.length > 10 ? ', …' : ''}\n`,
+      );
+  }
   const entries: Entry[] = corpus.records.map((r) => ({
     id: r.id,
     claim: r.fields[0] ?? '',
