@@ -245,8 +245,9 @@ describe.skipIf(!chromiumPath)('web app on a private server', () => {
       await page.getByLabel('API token').fill(h.analyst);
       await page.getByRole('button', { name: 'Use' }).click();
       await page.getByText('e2e analyst (analyst)').waitFor();
-      await page.reload();
+      // The page loads the document again with the token: no reload needed.
       await page.getByRole('heading', { name: 'Council' }).waitFor();
+      expect(await page.getByText('this server requires an API token for reads').count()).toBe(0);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'JSON', exact: true }).click()]);
       expect(download.suggestedFilename()).toBe(`narrascope-${id.slice(0, 12)}.json`);
       const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as { document?: { hash?: string } };

@@ -93,12 +93,15 @@ function App() {
   };
   useEffect(refresh, []);
   const canAct = who?.role === 'analyst' || who?.role === 'admin';
+  // Pages that show corpus data load it again when the caller changes: after signing in on a private
+  // server they showed the 401 until reloaded. The analyse page keeps its state (a pasted text).
+  const identity = who?.role ? `${who.name}|${who.role}` : 'anonymous';
   let page;
-  if (route.page === 'corpus') page = <CorpusPage route={route} />;
-  else if (route.page === 'doc' && route.arg) page = <DocumentPage id={route.arg} canAct={canAct} />;
-  else if (route.page === 'narratives') page = <NarrativesPage route={route} />;
-  else if (route.page === 'clusters') page = <ClustersPage />;
-  else if (route.page === 'cluster' && route.arg) page = <ClusterPage id={route.arg} />;
+  if (route.page === 'corpus') page = <CorpusPage key={identity} route={route} />;
+  else if (route.page === 'doc' && route.arg) page = <DocumentPage key={identity} id={route.arg} canAct={canAct} />;
+  else if (route.page === 'narratives') page = <NarrativesPage key={identity} route={route} />;
+  else if (route.page === 'clusters') page = <ClustersPage key={identity} />;
+  else if (route.page === 'cluster' && route.arg) page = <ClusterPage key={identity} id={route.arg} />;
   else page = <AnalysePage canStore={canAct} />;
   return (
     <>
