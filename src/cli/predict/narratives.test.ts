@@ -61,6 +61,16 @@ describe('narrascope predict narratives', () => {
     expect(r.stdout).toBe('b_soup.txt\tOther\tOther\n');
   });
 
+  it('skips a file that is not UTF-8 (exit 3) instead of reading its accented letters as U+FFFD', async () => {
+    mkdirSync(join(dir, 'latin1'));
+    writeFileSync(join(dir, 'latin1', 'a_latin1.txt'), Buffer.from('Les sanctions économiques frappent déjà.', 'latin1'));
+    writeFileSync(join(dir, 'latin1', 'b_soup.txt'), 'Lentil soup\n\nSimmer the lentils for forty minutes.');
+    const r = await runCli(['predict', 'narratives', '--documents', join(dir, 'latin1')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/skipped "a_latin1\.txt": file that is not UTF-8 text/u);
+    expect(r.stdout).toBe('b_soup.txt\tOther\tOther\n');
+  });
+
   it('writes to --out', async () => {
     const out = join(dir, 'pred.txt');
     const r = await runCli(['predict', 'narratives', '--documents', join(dir, 'docs'), '--out', out]);

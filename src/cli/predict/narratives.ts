@@ -10,7 +10,7 @@ import { builtinNarrativeModel } from '../../models/narrative/builtin.js';
 import { predictNarratives } from '../../models/narrative/predict.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { readInputFile, textFilesOf, writeText } from './ptc-articles.js';
+import { readInputFile, textFilesOf, utf8Text, writeText } from './ptc-articles.js';
 import type { PredictMode } from './types.js';
 
 /** The prediction line for one document's text. */
@@ -58,12 +58,13 @@ export const narrativesMode: PredictMode = {
         failed++;
         continue;
       }
-      if (buf.includes(0)) {
-        io.stderr.write(`narrascope predict narratives: skipped "${file}": binary file, not UTF-8 text\n`);
+      const text = utf8Text(buf);
+      if (typeof text !== 'string') {
+        io.stderr.write(`narrascope predict narratives: skipped "${file}": ${text.problem}\n`);
         failed++;
         continue;
       }
-      lines.push(narrativeLine(file, buf.toString('utf8')));
+      lines.push(narrativeLine(file, text));
     }
     const out = lines.length ? `${lines.join('\n')}\n` : '';
     writeText(args.values, io.cwd, io.stdout, out);

@@ -54,6 +54,14 @@ describe('PTC format reading', () => {
     expect(() => readArticles(mkdtempSync(join(tmpdir(), 'ptc-empty-')))).toThrow(/no \.txt files/u);
   });
 
+  it('refuses an article that is not UTF-8, keeps a BOM as a character of the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptc-latin1-'));
+    writeFileSync(join(dir, 'article1.txt'), Buffer.from('Déjà vu.\n', 'latin1'));
+    expect(() => readArticle(join(dir, 'article1.txt'))).toThrow(/article1\.txt" is a file that is not UTF-8 text/u);
+    writeFileSync(join(dir, 'article2.txt'), '\ufeffDéjà vu.\n');
+    expect(readArticle(join(dir, 'article2.txt')).text).toBe(' Déjà vu.\n');
+  });
+
   it('reads only the files of a folder: a sub-folder named like an article is not one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptc-folders-'));
     writeFileSync(join(dir, 'article1.txt'), 'One line.\n');

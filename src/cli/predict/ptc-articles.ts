@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { TextDecoder } from 'node:util';
 import { CodePointIndex } from '../../core/text/code-points.js';
 import { UserError } from '../errors.js';
 
@@ -60,10 +61,24 @@ export function articleId(path: string): string {
 }
 
 export function readArticle(path: string): PtcArticle {
-  const buf = readInputFile(path);
-  if (buf.includes(0)) throw new UserError(`"${path}" looks like a binary file`, 'Articles must be UTF-8 text files.');
-  const text = cleanKeepingLength(buf.toString('utf8'));
+  const decoded = utf8Text(readInputFile(path));
+  if (typeof decoded !== 'string') throw new UserError(`"${path}" is a ${decoded.problem}`, 'Articles must be UTF-8 text files.');
+  const text = cleanKeepingLength(decoded);
   return { id: articleId(path), path, text, codePoints: new CodePointIndex(text) };
+}
+
+/**
+ * A shared-task file's text, or what is wrong with it. The task files are UTF-8 and their offsets count
+ * its code points: a file in another encoding (Latin-1, Windows-1252), decoded leniently, would be
+ * analysed with U+FFFD in place of its accented letters, so it is refused like a binary file.
+ */
+export function utf8Text(buf: Buffer): string | { readonly problem: string } {
+  if (buf.includes(0)) return { problem: 'binary file, not UTF-8 text' };
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+  } catch {
+    return { problem: 'file that is not UTF-8 text (another encoding?); convert it to UTF-8' };
+  }
 }
 
 /** Replaces CR, BOM and C0 controls without changing the length, so that every offset stays valid. */

@@ -19,7 +19,7 @@ import { formatSt1, parseSt1, St1FormatError, st1Span, type St1Row } from '../..
 import { UserError } from '../errors.js';
 import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
-import { readInputFile, writeText } from './ptc-articles.js';
+import { readInputFile, utf8Text, writeText } from './ptc-articles.js';
 import type { PredictMode } from './types.js';
 
 interface LoadedDocument {
@@ -111,12 +111,12 @@ export const rolesMode: PredictMode = {
         failed++;
         continue;
       }
-      if (buf.includes(0)) {
-        io.stderr.write(`narrascope predict roles: skipped "${doc}": binary file, not UTF-8 text\n`);
+      const raw = utf8Text(buf);
+      if (typeof raw !== 'string') {
+        io.stderr.write(`narrascope predict roles: skipped "${doc}": ${raw.problem}\n`);
         failed++;
         continue;
       }
-      const raw = buf.toString('utf8');
       // A row past the end of its document cannot be anchored: predicting it on a clamped, empty span would
       // look like a real answer. The end may overshoot by one (off-by-one gold rows, see st1-format.ts).
       const length = [...raw].length;
