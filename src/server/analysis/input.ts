@@ -4,7 +4,7 @@
  * analyse page.html`. URLs resolving to loopback, private or link-local addresses are refused unless the
  * server is configured to allow them: a public server must not be a proxy into its own network.
  */
-import { lookup } from 'node:dns/promises';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import type { DocumentInit } from '../../core/text/document.js';
 import { decodeBytes } from '../../ingest/decode.js';
@@ -12,6 +12,7 @@ import { chooseReader } from '../../ingest/readers.js';
 import { InputError, isInputError } from '../../ingest/types.js';
 import { fetchUrl } from '../../ingest/url-source.js';
 import { ApiError } from '../errors.js';
+import { checkedFetch, type LookupAll } from './checked-fetch.js';
 import { isPrivateAddress } from './private-address.js';
 
 export interface InputOptions {
@@ -19,6 +20,8 @@ export interface InputOptions {
   readonly allowPrivateUrls: boolean;
   readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
+  /** Name resolution (tests); default dns.lookup. */
+  readonly lookup?: LookupAll;
 }
 
 /** Reads decoded bytes with the reader the name/media type/content picks; the first document wins. */
@@ -43,21 +46,24 @@ export function toApiError(e: unknown): unknown {
   return new ApiError(status, code, e.message, e.hint);
 }
 
+function notAllowed(host: string): ApiError {
+  return new ApiError(422, 'url-not-allowed', `${host} is a loopback, private or link-local address; this server does not fetch those`, 'Download the page and upload it instead, or start the server with --allow-private-urls.');
+}
+
 /**
- * A fetch that checks every hop's host before connecting. The ingest layer reports any fetch exception
- * as a network failure, so a refusal is also recorded in `refused` for the caller to report as such.
+ * A fetch that checks every hop's host before connecting (the connection itself is checked again by
+ * checkedFetch, which closes the gap a second DNS answer would leave). The ingest layer reports any fetch
+ * exception as a network failure, so a refusal is also recorded in `refused` for the caller to report as such.
  */
-function guardedFetch(base: typeof fetch, allowPrivate: boolean, refused: { error: ApiError | null }): typeof fetch {
+function guardedFetch(base: typeof fetch, lookupAll: LookupAll, refused: { error: ApiError | null }): typeof fetch {
   return (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-    if (!allowPrivate) {
-      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-      const host = url.hostname.replace(/^\[|\]$/gu, '');
-      const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
-      if (addresses.length === 0) throw new InputError('network', `${url.host}: the host name does not resolve`, 'Check the address.');
-      if (addresses.some(isPrivateAddress)) {
-        refused.error = new ApiError(422, 'url-not-allowed', `${url.host} is a loopback, private or link-local address; this server does not fetch those`, 'Download the page and upload it instead, or start the server with --allow-private-urls.');
-        throw refused.error;
-      }
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const host = url.hostname.replace(/^\[|\]$/gu, '');
+    const addresses = isIP(host) ? [host] : (await new Promise<LookupAddress[]>((resolve) => lookupAll(host, { all: true }, (err, found) => resolve(err ? [] : found)))).map((a) => a.address);
+    if (addresses.length === 0) throw new InputError('network', `${url.host}: the host name does not resolve`, 'Check the address.');
+    if (addresses.some(isPrivateAddress)) {
+      refused.error = notAllowed(url.host);
+      throw refused.error;
     }
     return base(input, init);
   }) as typeof fetch;
@@ -66,11 +72,12 @@ function guardedFetch(base: typeof fetch, allowPrivate: boolean, refused: { erro
 export async function readUrl(url: string, options: InputOptions, language?: string): Promise<DocumentInit> {
   let fetched;
   const refused: { error: ApiError | null } = { error: null };
+  const lookupAll: LookupAll = options.lookup ?? ((hostname, opts, callback) => dnsLookup(hostname, opts, callback));
   try {
     fetched = await fetchUrl(url, {
       maxBytes: options.maxBytes,
       timeoutMs: options.timeoutMs ?? 15_000,
-      fetch: guardedFetch(options.fetch ?? fetch, options.allowPrivateUrls, refused),
+      fetch: options.allowPrivateUrls ? (options.fetch ?? fetch) : guardedFetch(options.fetch ?? checkedFetch({ refuse: isPrivateAddress, refusal: (host) => (refused.error = notAllowed(host)), ...(options.lookup ? { lookup: options.lookup } : {}) }), lookupAll, refused),
     });
   } catch (e) {
     throw refused.error ?? toApiError(e);
