@@ -38,7 +38,8 @@ describe('export --corpus', () => {
     const bundle = JSON.parse(r.stdout) as StixBundle;
     expect(validateStixBundle(bundle)).toEqual([]);
     expect(bundle.objects.filter((o) => o.type === 'report').map((o) => o.name)).toEqual(RECORDS.map((x) => x.title));
-    expect(bundle.objects.filter((o) => o.type === 'identity' && o.identity_class === 'organization').map((o) => o.name).sort()).toEqual(['Harbour Checks', 'Valley Voice', 'Water Facts']);
+    // The outlets, and the DISARM Foundation as the creator of the DISARM attack-patterns.
+    expect(bundle.objects.filter((o) => o.type === 'identity' && o.identity_class === 'organization').map((o) => o.name).sort()).toEqual(['DISARM Foundation', 'Harbour Checks', 'Valley Voice', 'Water Facts']);
     expect(r.stderr).toMatch(new RegExp(`^narrascope export: 5 documents, ${bundle.objects.length} STIX objects\\n$`, 'u'));
   });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildStixBundle,
+  DISARM_IDENTITY,
   DISARM_TECHNIQUES,
   EXTENSION_ID,
   stringifyStixBundle,
@@ -71,6 +72,24 @@ describe('STIX bundle', () => {
     expect((techniqueNote.extensions as Record<string, Record<string, unknown>>)[EXTENSION_ID]).toMatchObject(
       { extension_type: 'property-extension', kind: 'technique', disarm_ids: ['T0078'] },
     );
+  });
+
+  it("writes a DISARM attack-pattern as DISARM's version of it (creator, created, modified), never as a newer one", () => {
+    const t0078 = DISARM_TECHNIQUES.get('T0078')!;
+    const b = bundle();
+    const pattern = byType(b, 'attack-pattern')[0]!;
+    expect(pattern).toMatchObject({
+      id: t0078.stixId,
+      created: t0078.created,
+      modified: t0078.modified,
+      created_by_ref: DISARM_IDENTITY.stixId,
+    });
+    expect(pattern.modified).not.toBe(NOW.toISOString());
+    expect(b.objects.find((o) => o.id === DISARM_IDENTITY.stixId)).toMatchObject({
+      type: 'identity',
+      name: 'DISARM Foundation',
+      created: DISARM_IDENTITY.created,
+    });
   });
 
   it('gives the same ids on a second export (UUIDv5), and version-5 UUIDs', () => {
@@ -233,6 +252,9 @@ describe('DISARM mapping', () => {
           type: string;
           id: string;
           name: string;
+          created: string;
+          modified: string;
+          created_by_ref?: string;
           external_references?: { external_id?: string }[];
         }[];
       }
@@ -243,8 +265,16 @@ describe('DISARM mapping', () => {
           x.type === 'attack-pattern' && x.external_references?.some((r) => r.external_id === t.externalId),
       );
       expect(o, t.externalId).toBeDefined();
-      expect({ id: o!.id, name: o!.name }).toEqual({ id: t.stixId, name: t.name });
+      expect({ id: o!.id, name: o!.name, created: o!.created, modified: o!.modified, by: o!.created_by_ref }).toEqual({
+        id: t.stixId,
+        name: t.name,
+        created: t.created,
+        modified: t.modified,
+        by: DISARM_IDENTITY.stixId,
+      });
     }
+    const identity = objects.find((x) => x.id === DISARM_IDENTITY.stixId);
+    expect(identity).toMatchObject({ type: 'identity', name: DISARM_IDENTITY.name, created: DISARM_IDENTITY.created, modified: DISARM_IDENTITY.modified });
     expect(existsSync(join(disarm!, '..'))).toBe(true);
   });
 });

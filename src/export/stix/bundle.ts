@@ -1,6 +1,6 @@
 import type { AnalysisResult, LedgerItem } from '../../core/result/types.js';
 import { withoutEmptyValues } from './compact.js';
-import { disarmFor, DISARM_LICENCE } from './disarm.js';
+import { disarmFor, DISARM_IDENTITY, DISARM_LICENCE } from './disarm.js';
 import {
   EXTENSION_ID,
   NARRATIVE_TYPE,
@@ -116,11 +116,17 @@ export function buildStixBundle(
     }
     for (const t of r.techniques.profile) {
       const disarm = disarmFor(t.technique);
+      // DISARM's objects under DISARM's ids: as DISARM's version of them (its creator and timestamps), not
+      // as a newer version by Narrascope, which a platform holding DISARM would take as an update of it.
+      if (disarm.length) add(disarmIdentity());
       const patternIds = disarm.map((d) =>
         add({
           type: 'attack-pattern',
           id: d.stixId,
-          ...base,
+          spec_version: '2.1',
+          created: d.created,
+          modified: d.modified,
+          created_by_ref: DISARM_IDENTITY.stixId,
           name: d.name,
           kill_chain_phases: [{ kill_chain_name: 'disarm', phase_name: d.phase }],
           external_references: [
@@ -175,6 +181,18 @@ export function buildStixBundle(
     type: 'bundle',
     id: `bundle--${uuidv5(`bundle|${now}|${objectIds}`)}`,
     objects: [...objects.values()],
+  };
+}
+
+function disarmIdentity(): StixObject {
+  return {
+    type: 'identity',
+    id: DISARM_IDENTITY.stixId,
+    spec_version: '2.1',
+    created: DISARM_IDENTITY.created,
+    modified: DISARM_IDENTITY.modified,
+    name: DISARM_IDENTITY.name,
+    identity_class: 'organization',
   };
 }
 

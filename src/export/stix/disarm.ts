@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 /**
  * DISARM techniques that Narrascope exports, and which persuasion techniques point to them.
  *
- * `disarm-techniques.json` holds only the ids, names and STIX ids of the DISARM v1.6 techniques we
- * reference (derived from DISARM.json; DISARM is CC BY-SA 4.0, attribution DISARM Foundation). The
+ * `disarm-techniques.json` holds only the ids, names, STIX ids and version timestamps of the DISARM v1.6
+ * techniques we reference, and of the DISARM Foundation identity (derived from DISARM.json; DISARM is CC BY-SA 4.0, attribution DISARM Foundation). The
  * mapping below is Narrascope's own judgement of which DISARM technique a text-level persuasion technique
  * can serve; it is deliberately sparse (a technique with no clear counterpart maps to nothing) and is
  * documented in docs/exports.md. A mapping says "this device can serve that technique", never "this
@@ -15,11 +15,23 @@ export interface DisarmTechnique {
   readonly name: string;
   readonly stixId: string;
   readonly phase: string;
+  /** DISARM's own version of the object (its created / modified), which an export must not claim to update. */
+  readonly created: string;
+  readonly modified: string;
+}
+
+/** The DISARM Foundation identity that created DISARM's STIX objects (their `created_by_ref`). */
+export interface DisarmIdentity {
+  readonly stixId: string;
+  readonly name: string;
+  readonly created: string;
+  readonly modified: string;
 }
 
 interface DisarmFile {
   readonly source: string;
   readonly licence: string;
+  readonly identity: DisarmIdentity;
   readonly techniques: readonly DisarmTechnique[];
 }
 
@@ -29,6 +41,7 @@ const file = JSON.parse(
 
 export const DISARM_SOURCE = file.source;
 export const DISARM_LICENCE = file.licence;
+export const DISARM_IDENTITY: DisarmIdentity = file.identity;
 export const DISARM_TECHNIQUES: ReadonlyMap<string, DisarmTechnique> = new Map(
   file.techniques.map((t) => [t.externalId, t]),
 );

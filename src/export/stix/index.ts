@@ -4,6 +4,7 @@ export { validateStixBundle } from './validate.js';
 export { StixBundleStream } from './stream.js';
 export {
   DISARM_TECHNIQUES,
+  DISARM_IDENTITY,
   DISARM_LICENCE,
   TECHNIQUE_TO_DISARM,
   disarmFor,
