@@ -13,7 +13,8 @@ import {
   saveFactChecks,
 } from '../../src/store/fact-checks/index.js';
 import { openStore } from '../../src/store/index.js';
-import { fixtureResult } from '../export/fixture.js';
+import { ledgerClaimReviews } from '../../src/export/claimreview/index.js';
+import { fixtureResult, ledgerItem } from '../export/fixture.js';
 
 const review = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   '@context': 'https://schema.org',
@@ -246,6 +247,13 @@ describe('ledger items as fact-checks', () => {
       warnings: [],
     });
     expect(out.records[1]!.warnings).toEqual(['verdict', 'rebuttal']);
+  });
+
+  it('addresses each item as the ClaimReview export does, also when two items share a number', () => {
+    const items = [ledgerItem({ id: 'a', index: '1' }), ledgerItem({ id: 'b', index: '1', claim: { text: 'Bridges melt.', start: 0, end: 13 } })];
+    const result = fixtureResult({ rebuttals: items });
+    expect(ledgerFactChecks(result).records.map((r) => r.url)).toEqual(ledgerClaimReviews([result]).reviews.map((r) => r.url));
+    expect(ledgerFactChecks(result).records[1]!.url).toBe('https://example.org/dam-myths#item-1-2');
   });
 });
 

@@ -7,6 +7,7 @@ export {
   type AnalystConfirmation,
   type ClaimReviewExport,
 } from './build.js';
+export { itemAnchors } from './anchors.js';
 export { validateClaimReview, isHttpUrl, isIsoDate } from './validate.js';
 export { RATING_OF, VERDICT_WORDS, verdictLabelOf, isVerdictLabel } from './rating.js';
 export type { ClaimReview, ClaimReviewRating, ReviewedClaim, SchemaThing } from './types.js';

@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../../core/result/types.js';
+import { itemAnchors } from '../../export/claimreview/anchors.js';
 import { isHttpUrl } from '../../export/claimreview/validate.js';
 import { factCheck, type ImportBatch } from './types.js';
 
@@ -12,6 +13,8 @@ export function ledgerFactChecks(result: AnalysisResult): ImportBatch {
   const url = src.uri && isHttpUrl(src.uri) ? src.uri : null;
   const records = [];
   const rejected = [];
+  // The same anchors as the document's ClaimReviews, so a match links to the item the export names.
+  const anchors = itemAnchors(result.rebuttals);
   for (const [i, item] of result.rebuttals.entries()) {
     const where = `${result.document.hash}#${item.id}`;
     const claim = item.claim?.text.trim();
@@ -33,7 +36,7 @@ export function ledgerFactChecks(result: AnalysisResult): ImportBatch {
         verdict: item.verdict?.label ?? null,
         rating: item.verdict?.original.text ?? null,
         publisher: src.outlet ?? null,
-        url: url ? `${url.split('#')[0]}#item-${item.index ?? i + 1}` : null,
+        url: url ? `${url.split('#')[0]}#item-${anchors[i]}` : null,
         datePublished: src.publishedAt ?? null,
         claimAuthor: item.attributedTo?.text ?? null,
         appearances: [],
