@@ -255,6 +255,10 @@ export class StoreCorpusService implements CorpusService {
     await this.store.write(async (trx) => {
       // Rows without ON DELETE CASCADE in the core schema are removed first.
       await trx.deleteFrom('analyses').where('document_id', '=', d.id).execute();
+      // Analyst dismissals and confirmations hang on the content hash (so they survive re-analysis), not on
+      // the row: they quote the text and carry notes about it, and would outlive a takedown otherwise.
+      await trx.deleteFrom('dismissals').where('document_hash', '=', d.hash).execute();
+      await (trx as unknown as Kysely<ConfirmationTables>).deleteFrom('ledger_confirmations').where('document_hash', '=', d.hash).execute();
       await trx.deleteFrom('documents').where('id', '=', d.id).execute();
     });
     return true;

@@ -393,6 +393,26 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
       });
       expect(again.statusCode).toBe(404);
     });
+
+    it('deletes the analysts\' dismissals and confirmations with the document (they quote its text)', async () => {
+      const text = 'Pier myths\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change. Pier.';
+      const store = async (): Promise<{ id: string; created: boolean }> => ((await s.app.inject({ method: 'POST', url: '/api/analyse', headers: bearer(s.analyst), payload: { text, store: true } })).json() as { stored: { id: string; created: boolean } }).stored;
+      const { id } = await store();
+      try {
+        const start = text.indexOf('myth');
+        const dismissed = await s.app.inject({ method: 'POST', url: `/api/documents/${id}/dismissals`, headers: bearer(s.analyst), payload: { detector: 'technique/loaded-language', start, end: start + 4, quote: 'myth', reason: 'a label word' } });
+        const confirmed = await s.app.inject({ method: 'POST', url: `/api/documents/${id}/confirmations`, headers: bearer(s.analyst), payload: { itemKey: 'l1', verdict: 'false', note: 'checked with the port authority' } });
+        expect([dismissed.statusCode, confirmed.statusCode]).toEqual([201, 201]);
+        expect((await s.app.inject({ method: 'DELETE', url: `/api/documents/${id}`, headers: bearer(s.admin) })).statusCode).toBe(200);
+        // The same text stored again is a new document: none of the deleted one's analyst notes comes back.
+        expect(await store()).toEqual({ id, created: true });
+        const doc = (await s.app.inject({ method: 'GET', url: `/api/documents/${id}` })).json() as { dismissals: unknown[]; confirmations: unknown[] };
+        expect([doc.dismissals, doc.confirmations]).toEqual([[], []]);
+      } finally {
+        // Leave the corpus as the later tests expect it.
+        await s.app.inject({ method: 'DELETE', url: `/api/documents/${id}`, headers: bearer(s.admin) });
+      }
+    });
   });
 
   describe('fact-check matching', () => {
