@@ -110,7 +110,9 @@ export function mapRecord(record: Readonly<Record<string, unknown>>, map: Column
   const outlet = pick(record, 'outlet', map);
   const author = pick(record, 'author', map);
   const date = pick(record, 'date', map);
-  const language = ctx.language ?? (pick(record, 'language', map) !== undefined ? normaliseLanguage(pick(record, 'language', map) as string) : undefined);
+  // The user's --language is an order; the record's language column a hint (see Document.declaredLanguage).
+  const stated = pick(record, 'language', map);
+  const declaredLanguage = ctx.language === undefined && stated !== undefined ? normaliseLanguage(stated) : undefined;
   const publishedAt = date ? normalisePublishedAt(date) : undefined;
   return {
     text: body,
@@ -123,7 +125,7 @@ export function mapRecord(record: Readonly<Record<string, unknown>>, map: Column
       ...(author ? { author } : {}),
       ...(publishedAt ? { publishedAt } : {}),
     },
-    ...(language ? { language } : {}),
+    ...(ctx.language ? { language: ctx.language } : declaredLanguage ? { declaredLanguage } : {}),
   };
 }
 

@@ -74,7 +74,9 @@ export function parseFeed(xml: string, label: string, language?: string): Reader
   const rdf = root['rdf:RDF'] as Node | undefined;
   const atom = root.feed as Node | undefined;
   let outlet = '';
-  let feedLanguage = language;
+  // A feed's <language> is the channel's setting, a hint like a record's column (Document.declaredLanguage);
+  // the user's --language is an order.
+  let feedLanguage: string | undefined;
   let items: { title: string; link?: string | undefined; author: string; date: string; body: string }[];
   if (rss || rdf) {
     const channel = ((rss?.channel ?? rdf?.channel) ?? {}) as Node;
@@ -121,7 +123,7 @@ export function parseFeed(xml: string, label: string, language?: string): Reader
         ...(it.author ? { author: it.author } : {}),
         ...(isoDate(it.date) ? { publishedAt: isoDate(it.date) as string } : {}),
       },
-      ...(lang ? { language: lang } : {}),
+      ...(language ? { language } : lang ? { declaredLanguage: lang } : {}),
     };
     return init;
   });

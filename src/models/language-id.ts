@@ -33,10 +33,22 @@ const SAMPLE = 1000;
 /** A first-sample guess at least this sure is kept; below it the longer sample decides. */
 const SURE = 0.9;
 
+/**
+ * Candidates kept beside the best: enough to tell whether a record's stated language is plausible. Five
+ * instead of one cost 0.03 ms more per 300-character sample (0.10 against 0.07 ms, PTC articles, alone).
+ */
+const CANDIDATES = 5;
+
 function guess(ft: FastText, text: string, length: number): LanguageGuess {
   const sample = text.slice(0, length).replace(/\s+/gu, ' ').trim();
-  for (const [label, p] of ft.predict(sample, 1)) return { language: label.replace('__label__', ''), confidence: p };
-  return { language: 'und', confidence: 0 };
+  let best: LanguageGuess | undefined;
+  const alternatives: Record<string, number> = {};
+  for (const [label, p] of ft.predict(sample, CANDIDATES)) {
+    const language = label.replace('__label__', '');
+    alternatives[language] = p;
+    best ??= { language, confidence: p };
+  }
+  return best ? { ...best, alternatives } : { language: 'und', confidence: 0 };
 }
 
 export async function identifyLanguage(text: string): Promise<LanguageGuess> {

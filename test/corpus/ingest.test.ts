@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/corpus/ingest/ingest.js';
-import { countDocuments, listFailures, openStore, type Store } from '../../src/store/index.js';
+import { countDocuments, getAnalysis, listFailures, openStore, type Store } from '../../src/store/index.js';
 import { syntheticJsonl, syntheticText } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'narrascope-ingest-'));
@@ -41,6 +41,26 @@ describe('ingest', () => {
     const again = await ingest(store, [jsonl, csv], { workers: 1, analyzer });
     expect([again.inserted, again.unchanged]).toEqual([0, 3]);
     expect(await countDocuments(store.db)).toBe(3);
+  });
+
+  it("reads a record's language column as a hint that identification overrides when sure of another", async () => {
+    // EUvsDisinfo-style: English summaries beside the original article's language.
+    const english = 'The minister said on Tuesday that the new bridge across the river will open to traffic next spring, two years later than planned.';
+    const russian = 'Министр заявил во вторник, что новый мост через реку откроется для движения следующей весной, на два года позже запланированного.';
+    const p = file('langs.csv', `text,outlets,languages\n"${english}",Lang Desk,Russian\n"${russian}",Lang Desk,Russian\n`);
+    const s = await ingest(store, [p], { workers: 1, read: { map: {} }, track: true });
+    expect(s.inserted).toBe(2);
+    const rows = await store.db.selectFrom('documents').innerJoin('outlets', 'outlets.id', 'documents.outlet_id').select(['documents.id', 'documents.language']).where('outlets.name', '=', 'Lang Desk').orderBy('documents.id').execute();
+    expect(rows.map((r) => r.language)).toEqual(['en', 'ru']);
+    const result = await getAnalysis(store.db, Number(rows[0]?.id));
+    expect(result?.warnings.join('\n')).toMatch(/the record gives the language "ru", but the text reads as "en"/u);
+    expect(result?.document.languageConfidence).toBeGreaterThanOrEqual(0.9);
+    expect((await getAnalysis(store.db, Number(rows[1]?.id)))?.document.languageConfidence).toBeNull();
+    // An order from the user still wins over the text.
+    const forced = file('forced.csv', `text,outlets\n"${english} Forced.",Forced Desk\n`);
+    await ingest(store, [forced], { workers: 1, read: { map: {}, language: 'ru' } });
+    const f = await store.db.selectFrom('documents').innerJoin('outlets', 'outlets.id', 'documents.outlet_id').select('documents.language').where('outlets.name', '=', 'Forced Desk').executeTakeFirstOrThrow();
+    expect(f.language).toBe('ru');
   });
 
   it('uses the column mapping given with --map', async () => {

@@ -29,8 +29,11 @@ export async function analyzeDocument(document: Document, options: AnalyzeOption
   const t0 = now();
   const { config } = options;
   const warnings: string[] = [...document.warnings];
-  const guess = await chooseLanguage(document.text, document.language, options.identifyLanguage);
+  const guess = await chooseLanguage(document.text, document.language, options.identifyLanguage, document.declaredLanguage);
   const language = primaryTag(guess.language);
+  if (guess.overrode !== undefined) {
+    warnings.push(`the record gives the language "${guess.overrode}", but the text reads as "${language}" (${Math.round(guess.confidence * 100)}%): analysed as "${language}"`);
+  }
 
   const tSeg = now();
   const segments = segmentText(document.text, language === 'und' ? 'en' : language);
@@ -112,7 +115,7 @@ export async function analyzeDocument(document: Document, options: AnalyzeOption
       id: document.id,
       title: document.title ?? null,
       language,
-      languageConfidence: document.language ? null : Math.round(guess.confidence * 1000) / 1000,
+      languageConfidence: guess.by === 'identified' ? Math.round(guess.confidence * 1000) / 1000 : null,
       source: Object.fromEntries(Object.entries(document.source).filter(([, v]) => typeof v === 'string')) as Record<string, string>,
       length: document.text.length,
       hash: document.hash,

@@ -27,6 +27,12 @@ export interface Document {
   readonly source: DocumentSource;
   /** Language given by the caller (BCP 47); detection fills it in when absent. */
   readonly language?: string;
+  /**
+   * Language the record's metadata states (a CSV or JSONL column, a feed's <language>): a hint, not an
+   * order. It often describes the outlet rather than the text (EUvsDisinfo gives the language of the
+   * original article beside an English summary), so identification overrides it when sure of another.
+   */
+  readonly declaredLanguage?: string;
   /** Normalised → original offsets (for HTML: offsets into the raw markup). */
   readonly sourceMap: SourceMap;
   /** Warnings raised while reading, e.g. invalid UTF-8 replaced. */
@@ -39,6 +45,8 @@ export interface DocumentInit {
   readonly title?: string;
   readonly source?: DocumentSource;
   readonly language?: string;
+  /** See `Document.declaredLanguage`. */
+  readonly declaredLanguage?: string;
   /** Map from the given text back to the original, when the reader already transformed it (HTML). */
   readonly sourceMap?: SourceMap;
   readonly warnings?: readonly string[];
@@ -60,6 +68,7 @@ export function createDocument(init: DocumentInit): Document {
     hash,
     source: init.source ?? { kind: 'text' },
     ...(init.language !== undefined ? { language: init.language } : {}),
+    ...(init.declaredLanguage !== undefined && init.language === undefined ? { declaredLanguage: init.declaredLanguage } : {}),
     sourceMap,
     warnings: init.warnings ?? [],
   };

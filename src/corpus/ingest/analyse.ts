@@ -17,6 +17,8 @@ export interface AnalysisJob {
   readonly text: string;
   readonly title?: string;
   readonly language?: string;
+  /** The record's stated language, a hint (see `Document.declaredLanguage`). */
+  readonly declaredLanguage?: string;
   readonly source: DocumentSource;
   /** The reader's warnings (invalid UTF-8 replaced, an unreadable date ...): they belong in the result. */
   readonly warnings?: readonly string[];
@@ -74,7 +76,7 @@ export function createPayloadAnalyser(options: SerializableAnalyzerOptions | Ana
 }
 
 export async function analysePayload(a: PayloadAnalyser, job: AnalysisJob): Promise<AnalysisReply> {
-  const doc = createDocument({ text: job.text, source: job.source, ...(job.title !== undefined ? { title: job.title } : {}), ...(job.language !== undefined ? { language: job.language } : {}), ...(job.warnings?.length ? { warnings: job.warnings } : {}) });
+  const doc = createDocument({ text: job.text, source: job.source, ...(job.title !== undefined ? { title: job.title } : {}), ...(job.language !== undefined ? { language: job.language } : {}), ...(job.declaredLanguage !== undefined ? { declaredLanguage: job.declaredLanguage } : {}), ...(job.warnings?.length ? { warnings: job.warnings } : {}) });
   const result = await a.analyzer.analyze(doc);
   return { id: job.id, result, minhash: encodeSignature(a.hasher.signature(doc.text)) };
 }

@@ -108,7 +108,9 @@ async function* storedDocuments(store: Store): AsyncGenerator<SourceItem> {
     for (const r of rows) {
       after = Number(r.id);
       const source = JSON.parse(r.source_json) as Document['source'];
-      yield { kind: 'document', origin: `stored:${r.id}`, document: createDocument({ text: r.text, source, ...(r.title !== null ? { title: r.title } : {}), ...(r.language ? { language: r.language } : {}) }) };
+      // The stored language is a hint again: stores written before records' languages became hints hold
+      // the language column's value (EUvsDisinfo's "Russian" beside English text), which re-analysis corrects.
+      yield { kind: 'document', origin: `stored:${r.id}`, document: createDocument({ text: r.text, source, ...(r.title !== null ? { title: r.title } : {}), ...(r.language ? { declaredLanguage: r.language } : {}) }) };
     }
   }
 }
@@ -150,7 +152,7 @@ export async function ingest(store: Store, inputs: readonly string[], options: I
   };
 
   const process1 = async (origin: string, doc: Document): Promise<void> => {
-    const reply = await pool.analyse({ text: doc.text, source: doc.source, ...(doc.title !== undefined ? { title: doc.title } : {}), ...(doc.language !== undefined ? { language: doc.language } : {}), ...(doc.warnings.length ? { warnings: doc.warnings } : {}), forStore: true });
+    const reply = await pool.analyse({ text: doc.text, source: doc.source, ...(doc.title !== undefined ? { title: doc.title } : {}), ...(doc.language !== undefined ? { language: doc.language } : {}), ...(doc.declaredLanguage !== undefined ? { declaredLanguage: doc.declaredLanguage } : {}), ...(doc.warnings.length ? { warnings: doc.warnings } : {}), forStore: true });
     if ('error' in reply) {
       await fail(origin, 'analyse', 'analysis', `${origin}: analysis failed: ${reply.error}`, undefined, doc.hash);
       return;
