@@ -117,6 +117,8 @@ export function parseSpanRows(tsv: string, source: string): PtcSpanRow[] {
     if (cols.length < 3 || cols.length > 4 || !id || !Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) {
       throw new UserError(`${source}:${i + 1}: expected "id<TAB>technique<TAB>start<TAB>end" with integer offsets, got "${line.slice(0, 80)}"`, 'Check the spans file format (PTC/SemEval TSV, code-point offsets).');
     }
+    // An empty span holds no words: classifying it would still answer with some technique.
+    if (end === start) throw new UserError(`${source}:${i + 1}: the span ${start}-${end} is empty`, 'A span ends after it starts (end exclusive, code points).');
     rows.push({ id, label: label ?? '?', start, end });
   });
   return rows;
