@@ -149,6 +149,22 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.close();
   });
 
+  it('a failed request replaces what the page showed with the error', async () => {
+    const page = await open('/#/corpus?q=harbour');
+    await expect.poll(() => page.locator('.doc-list li').count()).toBeGreaterThan(0);
+    const docHref = (await page.locator('.doc-list a').first().getAttribute('href')) as string;
+    await page.evaluate("location.hash = '#/corpus?q=harbour&from=2025-02-31'");
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('must be a date that exists');
+    expect(await page.locator('.doc-list li').count()).toBe(0);
+    await page.evaluate(`location.hash = ${JSON.stringify(docHref)}`);
+    await page.locator('.doc-text').waitFor();
+    await page.evaluate("location.hash = '#/doc/ffffffffffff'");
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('no document');
+    expect(await page.locator('.doc-text').count()).toBe(0);
+    await page.close();
+  });
+
   it('narratives: a timeline per outlet; clusters: members over time', async () => {
     const page = await open('/#/narratives');
     await page.getByRole('heading', { name: 'Harbour: environmental harm' }).waitFor();

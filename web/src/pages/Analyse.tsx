@@ -31,6 +31,8 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    // The previous text's result must not stay on screen as if it were this one's (nor under its error).
+    setRes(null);
     try {
       const extra = store ? { store: true } : {};
       let r: AnalyseResponse;

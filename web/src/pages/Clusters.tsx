@@ -63,8 +63,14 @@ export function ClusterPage({ id }: { id: string }) {
   const [error, setError] = useState<ApiFailure | null>(null);
   useEffect(() => {
     api<ClusterResponse>(`/api/clusters/${encodeURIComponent(id)}`)
-      .then(setData)
-      .catch((e: ApiFailure) => setError(e));
+      .then((d) => {
+        setData(d);
+        setError(null);
+      })
+      .catch((e: ApiFailure) => {
+        setData(null);
+        setError(e);
+      });
   }, [id]);
   const points = new Map<string, { week: string; outlet: string; count: number }>();
   for (const m of data?.members ?? []) {

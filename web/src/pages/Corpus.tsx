@@ -47,7 +47,11 @@ export function CorpusPage({ route }: { route: Route }) {
         setData(d);
         setError(null);
       })
-      .catch((e: ApiFailure) => setError(e));
+      .catch((e: ApiFailure) => {
+        // Results of the previous search under this search's error would read as its results.
+        setData(null);
+        setError(e);
+      });
   }, [route]);
 
   const go = (changes: Record<string, string | undefined>): void => {

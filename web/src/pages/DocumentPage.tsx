@@ -17,7 +17,11 @@ export function DocumentPage({ id, canAct }: { id: string; canAct: boolean }) {
         setData(d);
         setError(null);
       })
-      .catch((e: ApiFailure) => setError(e));
+      .catch((e: ApiFailure) => {
+        // Another document's text under this one's error would read as this document.
+        setData(null);
+        setError(e);
+      });
   };
   useEffect(load, [id]);
   const confirmed = useMemo(() => new Map((data?.confirmations ?? []).map((c) => [c.itemKey, c.verdict])), [data]);

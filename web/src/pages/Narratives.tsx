@@ -17,7 +17,10 @@ export function NarrativesPage({ route }: { route: Route }) {
         setData(d);
         setError(null);
       })
-      .catch((e: ApiFailure) => setError(e));
+      .catch((e: ApiFailure) => {
+        setData(null);
+        setError(e);
+      });
   }, [route]);
   const current = label ?? data?.labels[0]?.value;
   return (
