@@ -49,6 +49,11 @@ describe('parseTaxonomy', () => {
     expect(() => parseTaxonomy(source, 'lol.yaml')).toThrow(/lol\.yaml:8:\d+: labels\[1\]\.keywords\[0\]: is a YAML alias \(\*l0\)/u);
   });
 
+  it('keeps line breaks in descriptions and examples', () => {
+    const t = parseTaxonomy('id: p\nlabels:\n  - label: A\n    description: |\n      First line.\n      Second\tline.\n    examples: ["One.\\nTwo."]\n', 'p.yaml');
+    expect(t.labels[0]).toMatchObject({ description: 'First line.\nSecond\tline.', examples: ['One.\nTwo.'] });
+  });
+
   it('reads JSON too', () => {
     const json = JSON.stringify({ id: 'j', labels: [{ label: 'A', description: 'd' }] }, null, 2);
     expect(parseTaxonomy(json, 'j.json').labels).toHaveLength(1);
@@ -140,6 +145,27 @@ describe('parseTaxonomy', () => {
       3,
       'labels[0].label',
       'YAML alias (*i)',
+    ],
+    [
+      'escape sequence in a label',
+      'id: x\nlabels:\n  - label: "A\\e[2J"\n    description: d\n',
+      3,
+      'labels[0].label',
+      'control character U+001B',
+    ],
+    [
+      'line break in a keyword',
+      'id: x\nlabels:\n  - label: A\n    description: d\n    keywords: ["gas\\nprices"]\n',
+      5,
+      'labels[0].keywords[0]',
+      'one line',
+    ],
+    [
+      'bidirectional override in a description',
+      'id: x\nlabels:\n  - label: A\n    description: "d \u202e"\n',
+      4,
+      'labels[0].description',
+      'U+202E',
     ],
     [
       'own parent',

@@ -45,7 +45,7 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
     );
   const name = optionalString(top, 'name', 'name', fail) ?? id;
   const version = optionalString(top, 'version', 'version', fail) ?? '1';
-  const description = optionalString(top, 'description', 'description', fail) ?? '';
+  const description = optionalString(top, 'description', 'description', fail, PROSE) ?? '';
 
   const labelsNode = valueNode(top, 'labels');
   if (!labelsNode) fail(top, 'labels', 'missing: a taxonomy needs a list of labels');
@@ -72,9 +72,9 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
     const label = requiredString(item, 'label', `${where}.label`, fail);
     if (seen.has(label)) fail(valueNode(item, 'label'), `${where}.label`, `duplicate label "${label}"`);
     seen.set(label, item);
-    const desc = requiredString(item, 'description', `${where}.description`, fail);
+    const desc = requiredString(item, 'description', `${where}.description`, fail, PROSE);
     const keywords = stringList(item, 'keywords', `${where}.keywords`, fail).map((k) => k.toLowerCase());
-    const examples = stringList(item, 'examples', `${where}.examples`, fail);
+    const examples = stringList(item, 'examples', `${where}.examples`, fail, PROSE);
     const parent = optionalString(item, 'parent', `${where}.parent`, fail) ?? null;
     if (parent !== null)
       parentNodes.push({ label, parent, node: valueNode(item, 'parent'), field: `${where}.parent` });
@@ -133,7 +133,18 @@ function refuseAlias(node: Node | null, field: string, fail: Fail): void {
     fail(node, field, `is a YAML alias (*${node.source}); aliases are not supported, write the value out`);
 }
 
-function scalarString(node: Node | null, field: string, fail: Fail): string {
+/**
+ * Control characters (ESC starts terminal escape sequences) and bidirectional overrides have no place in
+ * a taxonomy and would travel into reports, exports and prediction files. Names, labels and keywords are
+ * one line: a tab or line break in a label would split the rows of tab-separated outputs.
+ */
+// eslint-disable-next-line no-control-regex -- the control characters are what it finds
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const LINE_BREAK_OR_TAB = /[\t\n]/u;
+/** Descriptions and examples: free text over several lines. */
+const PROSE = true;
+
+function scalarString(node: Node | null, field: string, fail: Fail, prose = false): string {
   refuseAlias(node, field, fail);
   if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number'))
     fail(node, field, 'expected a text value');
@@ -145,24 +156,28 @@ function scalarString(node: Node | null, field: string, fail: Fail): string {
   if (!value) fail(node, field, 'is empty');
   if (value.length > MAX_TEXT)
     fail(node, field, `too long (${value.length} characters; at most ${MAX_TEXT})`);
+  const control = CONTROL.exec(value)?.[0];
+  if (control !== undefined)
+    fail(node, field, `contains the control character U+${control.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  if (!prose && LINE_BREAK_OR_TAB.test(value)) fail(node, field, 'must be one line without tabs');
   return value;
 }
 
-function requiredString(map: YAMLMap, key: string, field: string, fail: Fail): string {
+function requiredString(map: YAMLMap, key: string, field: string, fail: Fail, prose = false): string {
   const node = valueNode(map, key);
   if (!map.items.some((p) => isScalar(p.key) && p.key.value === key)) fail(map, field, 'missing (required)');
-  return scalarString(node, field, fail);
+  return scalarString(node, field, fail, prose);
 }
 
-function optionalString(map: YAMLMap, key: string, field: string, fail: Fail): string | undefined {
+function optionalString(map: YAMLMap, key: string, field: string, fail: Fail, prose = false): string | undefined {
   if (!map.items.some((p) => isScalar(p.key) && p.key.value === key)) return undefined;
-  return scalarString(valueNode(map, key), field, fail);
+  return scalarString(valueNode(map, key), field, fail, prose);
 }
 
-function stringList(map: YAMLMap, key: string, field: string, fail: Fail): string[] {
+function stringList(map: YAMLMap, key: string, field: string, fail: Fail, prose = false): string[] {
   if (!map.items.some((p) => isScalar(p.key) && p.key.value === key)) return [];
   const node = valueNode(map, key);
   refuseAlias(node, field, fail);
   if (!isSeq(node)) return fail(node, field, 'expected a list of texts');
-  return node.items.map((item, i) => scalarString(item as Node, `${field}[${i}]`, fail));
+  return node.items.map((item, i) => scalarString(item as Node, `${field}[${i}]`, fail, prose));
 }
