@@ -149,6 +149,26 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.close();
   });
 
+  it('the analysis layers are a tab list: one Tab stop, arrow keys, Home and End move between tabs', async () => {
+    const page = await open('/#/corpus?q=harbour');
+    await page.locator('.doc-list a').first().click();
+    const selected = (): Promise<string | null> => page.evaluate<string | null>("document.querySelector('[role=tab][aria-selected=true]')?.id ?? null");
+    const focused = (): Promise<string | null> => page.evaluate<string | null>('document.activeElement?.id ?? null');
+    await page.locator('#tab-ledger').waitFor();
+    expect(await page.locator('[role=tab][tabindex="0"]').count()).toBe(1);
+    await page.locator('#tab-ledger').focus();
+    await page.keyboard.press('ArrowRight');
+    expect([await selected(), await focused()]).toEqual(['tab-claims', 'tab-claims']);
+    await page.keyboard.press('End');
+    expect([await selected(), await focused()]).toEqual(['tab-entities', 'tab-entities']);
+    await page.keyboard.press('ArrowRight');
+    expect(await selected()).toBe('tab-ledger');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
+    expect([await selected(), await focused()]).toEqual(['tab-ledger', 'tab-ledger']);
+    await page.close();
+  });
+
   it('a failed request replaces what the page showed with the error', async () => {
     const page = await open('/#/corpus?q=harbour');
     await expect.poll(() => page.locator('.doc-list li').count()).toBeGreaterThan(0);

@@ -39,6 +39,16 @@ export function ResultView({ result, dismissed = [], confirmed, actions }: Props
     () => layout(text, findings, (i) => !off.has(legendKey(findings[i] as Finding)) && (showDismissed || !dismissedSet.has(i))),
     [text, findings, off, showDismissed, dismissedSet],
   );
+  // A tab list is one stop in the Tab order; the arrow keys, Home and End move between its tabs (WAI-ARIA tabs).
+  const onTabKey = (e: KeyboardEvent): void => {
+    const i = TABS.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    const t = TABS[next] as Tab;
+    setTab(t);
+    document.getElementById(`tab-${t}`)?.focus();
+  };
   const toggle = (key: string): void => {
     const next = new Set(off);
     if (next.has(key)) next.delete(key);
@@ -82,9 +92,9 @@ export function ResultView({ result, dismissed = [], confirmed, actions }: Props
           <FindingPanel finding={active === null ? null : (findings[active] ?? null)} dismissed={active !== null && dismissedSet.has(active)} dismiss={actions?.dismiss} onClose={() => setActive(null)} />
         </aside>
       </div>
-      <div class="tabs" role="tablist" aria-label="Analysis layers">
+      <div class="tabs" role="tablist" aria-label="Analysis layers" onKeyDown={onTabKey}>
         {TABS.map((t) => (
-          <button key={t} role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls={`panel-${t}`} class={tab === t ? 'tab on' : 'tab'} onClick={() => setTab(t)}>
+          <button key={t} role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls={`panel-${t}`} tabIndex={tab === t ? 0 : -1} class={tab === t ? 'tab on' : 'tab'} onClick={() => setTab(t)}>
             {t} ({t === 'ledger' ? result.rebuttals.length : t === 'claims' ? result.claims.length : t === 'narratives' ? result.narratives.length : result.entities.length})
           </button>
         ))}
