@@ -4,9 +4,10 @@ import { claimsEvalSection } from './claims/eval-section.js';
 import { framingEvalSection } from './framing/eval-section.js';
 import { ledgerSection } from './ledger/section.js';
 import { infowarEvalSection, narrativeEvalSection } from './narrative/sections.js';
+import { narrativeShortTextSection } from './narrative/short-texts.js';
 import { techniqueEvalSection } from './technique/eval-section.js';
 
 /** `npm run eval [section ...] [--quick]`: each capability adds its section here (one import, one entry). */
-const sections: Section[] = [ledgerSection, techniqueEvalSection, claimRetrievalEvalSection, narrativeEvalSection, infowarEvalSection, framingEvalSection, claimsEvalSection];
+const sections: Section[] = [ledgerSection, techniqueEvalSection, claimRetrievalEvalSection, narrativeEvalSection, narrativeShortTextSection, infowarEvalSection, framingEvalSection, claimsEvalSection];
 
 await runSections('eval', sections, process.argv.slice(2));

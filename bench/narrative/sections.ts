@@ -21,7 +21,7 @@ export const NARRATIVE_SEED = 20250;
 export const NARRATIVE_FOLDS = 5;
 export const MODEL_PATH = join(ROOT, 'src', 'models', 'narrative', 'narrative-model.json');
 
-function semevalTaxonomy(): Taxonomy {
+export function semevalTaxonomy(): Taxonomy {
   return parseTaxonomy(
     readFileSync(builtinTaxonomySource('semeval2025'), 'utf8'),
     'taxonomies/semeval2025.yaml',
