@@ -72,6 +72,24 @@ describe('ClaimReview import', () => {
     expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
   });
 
+  it('reads script elements as a browser does: not inside comments, not data-type, quoted > in attributes', () => {
+    const json = JSON.stringify(review());
+    const page = `<!doctype html><html><head>
+      <!-- retracted: <script type="application/ld+json">${JSON.stringify(review({ claimReviewed: 'Retracted claim.' }))}</script> -->
+      <script type="text/plain" data-type="application/ld+json">${JSON.stringify(review({ claimReviewed: 'Held back.' }))}</script>
+      <script data-note="a > b" type="application/ld+json"><!--
+      ${json}
+      --></script></head><body>x</body></html>`;
+    const out = importClaimReviews(page, 'page.html');
+    expect(out.rejected).toEqual([]);
+    expect(out.records.map((r) => [r.claim, r.source])).toEqual([['Drinking sea water cures colds.', 'page.html#script-1#1']]);
+  });
+
+  it('reads a page of many unclosed script tags in one pass', () => {
+    const page = `<html>${'<script type="application/ld+json">{"a":1}'.repeat(50_000)}`;
+    expect(importClaimReviews(page, 'p.html').rejected[0]!.reason).toMatch(/not valid JSON/u);
+  });
+
   it('imports with warnings when recommended fields are missing, rejects without a claim', () => {
     const out = importClaimReviews(
       JSON.stringify([

@@ -9,8 +9,40 @@ import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection
  * A review without `claimReviewed` is rejected with the reason; missing recommended fields (rating,
  * author, url, date) are listed as warnings on the imported record.
  */
-const LD_SCRIPT_RE =
-  /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/giu;
+
+/** `type="application/ld+json"` (not `data-type=...`, which a consent manager sets on a script it holds back). */
+const LD_JSON_TYPE_RE = /(?:^|\s)type\s*=\s*["']?application\/ld\+json\b/iu;
+
+/**
+ * The text of each ld+json script element of a page, in page order. Read as a browser does, in one pass:
+ * markup inside an HTML comment (to its end, or to the end of the page when unclosed) is commented out (a
+ * retracted review, say) and not read; a comment inside a script's text is text; a script without an end
+ * tag runs to the end of the page. Attribute values may be quoted and hold `>`. Linear in the page's
+ * length, also for a page of many unclosed `<script` tags.
+ */
+function ldJsonBlocks(html: string): string[] {
+  const blocks: string[] = [];
+  const next = /<!--|<script\b/giu;
+  const tagEnd = /((?:[^>"']|"[^"]*"|'[^']*')*)>/uy;
+  const scriptEnd = /<\/script\s*>/giu;
+  for (let m = next.exec(html); m; m = next.exec(html)) {
+    if (m[0] === '<!--') {
+      const close = html.indexOf('-->', m.index + 4);
+      if (close < 0) break;
+      next.lastIndex = close + 3;
+      continue;
+    }
+    tagEnd.lastIndex = next.lastIndex;
+    const tag = tagEnd.exec(html);
+    if (!tag) break;
+    scriptEnd.lastIndex = tagEnd.lastIndex;
+    const end = scriptEnd.exec(html);
+    if (LD_JSON_TYPE_RE.test(tag[1] ?? '')) blocks.push(html.slice(tagEnd.lastIndex, end ? end.index : html.length));
+    if (!end) break;
+    next.lastIndex = scriptEnd.lastIndex;
+  }
+  return blocks;
+}
 
 export function looksLikeHtml(text: string): boolean {
   return (
@@ -24,11 +56,11 @@ export function importClaimReviews(text: string, source: string): ImportBatch {
   const roots: { value: unknown; where: string }[] = [];
   if (looksLikeHtml(text)) {
     let i = 0;
-    for (const m of text.matchAll(LD_SCRIPT_RE)) {
+    for (const block of ldJsonBlocks(text)) {
       i++;
       const where = `${source}#script-${i}`;
       try {
-        roots.push({ value: JSON.parse(decodeCdata(m[1] ?? '')), where });
+        roots.push({ value: JSON.parse(decodeCdata(block)), where });
       } catch (e) {
         rejected.push({
           source: where,
