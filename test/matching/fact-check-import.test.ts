@@ -8,6 +8,7 @@ import {
   importFactCheckTable,
   ledgerFactChecks,
   listFactChecks,
+  looksLikeHtml,
   parseColumnMapping,
   readFactCheckFile,
   saveFactChecks,
@@ -88,6 +89,9 @@ describe('ClaimReview import', () => {
   it('reads a page of many unclosed script tags in one pass', () => {
     const page = `<html>${'<script type="application/ld+json">{"a":1}'.repeat(50_000)}`;
     expect(importClaimReviews(page, 'p.html').rejected[0]!.reason).toMatch(/not valid JSON/u);
+    // Telling a page from JSON: 200,000 tags without '>' took minutes.
+    expect(looksLikeHtml(`x${'<script '.repeat(200_000)}`)).toBe(false);
+    expect(looksLikeHtml('{"a": 1} <script type="application/ld+json">')).toBe(true);
   });
 
   it('imports with warnings when recommended fields are missing, rejects without a claim', () => {

@@ -47,7 +47,8 @@ function ldJsonBlocks(html: string): string[] {
 export function looksLikeHtml(text: string): boolean {
   return (
     /^\s*(<!doctype html|<html|<head|<body|<meta|<script|<div|<article)/iu.test(text) ||
-    /<script\b[^>]*application\/ld\+json/iu.test(text)
+    // [^<>], not [^>]: a text of many `<script` without `>` made each try scan to its end (quadratic).
+    /<script\b[^<>]*application\/ld\+json/iu.test(text)
   );
 }
 
