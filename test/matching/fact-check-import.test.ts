@@ -86,6 +86,18 @@ describe('ClaimReview import', () => {
     expect(out.records.map((r) => [r.claim, r.source])).toEqual([['Drinking sea water cures colds.', 'page.html#script-1#1']]);
   });
 
+  it.each([
+    ['<![CDATA[', ']]>'],
+    ['//<![CDATA[\n', '\n//]]>'],
+    ['/*<![CDATA[*/', '/*]]>*/'],
+    ['<!--', '-->'],
+  ])('reads JSON wrapped in %s ... %s', (open, close) => {
+    const page = `<html><script type="application/ld+json">${open}${JSON.stringify(review())}${close}</script></html>`;
+    const out = importClaimReviews(page, 'p.html');
+    expect(out.rejected).toEqual([]);
+    expect(out.records).toHaveLength(1);
+  });
+
   it('reads a page of many unclosed script tags in one pass', () => {
     const page = `<html>${'<script type="application/ld+json">{"a":1}'.repeat(50_000)}`;
     expect(importClaimReviews(page, 'p.html').rejected[0]!.reason).toMatch(/not valid JSON/u);

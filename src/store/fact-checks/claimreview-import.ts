@@ -103,10 +103,14 @@ export function importClaimReviews(text: string, source: string): ImportBatch {
   return { records, rejected };
 }
 
+/**
+ * A script's JSON without the wrappers pages put around it: `<![CDATA[ ... ]]>` and `<!-- ... -->`, also
+ * in the forms commented out for JavaScript (`//<![CDATA[` ... `//]]>`, and the same in block comments).
+ */
 function decodeCdata(s: string): string {
   return s
-    .replace(/^\s*<!\[CDATA\[/u, '')
-    .replace(/\]\]>\s*$/u, '')
+    .replace(/^\s*(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?/u, '')
+    .replace(/(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?\s*$/u, '')
     .replace(/^\s*<!--/u, '')
     .replace(/-->\s*$/u, '');
 }
