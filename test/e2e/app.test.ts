@@ -185,6 +185,39 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.close();
   });
 
+  it('a selected finding stays in the explanation while the mouse crosses other spans, and is the one dismissed', async () => {
+    const page = await open('/#/corpus?q=harbour');
+    await page.getByRole('link', { name: 'Harbour myths', exact: true }).click();
+    await page.locator('.doc-text').waitFor();
+    if (!(await page.getByText('e2e analyst (analyst)').count())) {
+      await page.getByRole('button', { name: 'Use an API token' }).click();
+      await page.getByLabel('API token').fill(h.analyst);
+      await page.getByRole('button', { name: 'Use' }).click();
+      await page.getByText('e2e analyst (analyst)').waitFor();
+    }
+    const marks = page.locator('mark.hl');
+    await marks.first().waitFor();
+    const ids = await marks.evaluateAll((els) => els.map((el) => el.getAttribute('data-finding')));
+    const other = ids.findIndex((id) => id !== ids[0]);
+    expect(other).toBeGreaterThan(0);
+    await marks.first().click();
+    const quote = await page.locator('.finding-panel blockquote').textContent();
+    await page.getByLabel('Dismiss as wrong — reason').fill('a label word, not a technique');
+    // On the way to the button the pointer passes over another finding.
+    await marks.nth(other).hover();
+    expect(await page.locator('.finding-panel blockquote').textContent()).toBe(quote);
+    expect(await page.getByLabel('Dismiss as wrong — reason').inputValue()).toBe('a label word, not a technique');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByText('Dismissed.').waitFor();
+    const id = new URL(page.url()).hash.replace('#/doc/', '');
+    const doc = (await h.app.inject({ method: 'GET', url: `/api/documents/${id}` })).json() as { dismissedFindings: string[] };
+    expect(doc.dismissedFindings).toEqual([ids[0]]);
+    // Another finding's explanation does not inherit "Dismissed." or the reason.
+    await marks.nth(other).click();
+    await expect.poll(() => page.getByText('Dismissed.').count()).toBe(0);
+    await page.close();
+  });
+
   it('narratives: a timeline per outlet; clusters: members over time', async () => {
     const page = await open('/#/narratives');
     await page.getByRole('heading', { name: 'Harbour: environmental harm' }).waitFor();

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../api.js';
 import { legendKey } from '../highlight.js';
 
@@ -13,6 +13,13 @@ interface Props {
 export function FindingPanel({ finding, dismissed, dismiss, onClose }: Props) {
   const [reason, setReason] = useState('');
   const [status, setStatus] = useState('');
+  // A reason typed for one finding, or "Dismissed." said of it, must not carry over to the next one. The
+  // panel itself stays mounted: it is the aria-live region that announces each explanation.
+  const id = finding?.id ?? null;
+  useEffect(() => {
+    setReason('');
+    setStatus('');
+  }, [id]);
   if (!finding) {
     return (
       <div class="finding-panel" aria-live="polite">

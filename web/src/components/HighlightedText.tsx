@@ -8,10 +8,13 @@ interface Props {
   readonly findings: readonly Finding[];
   readonly legend: ReadonlyMap<string, LegendEntry>;
   readonly active: number | null;
+  /** Focus or click: selects the finding (the explanation panel keeps it). */
   readonly onActivate: (finding: number | null) => void;
+  /** Mouse over: shows the finding while none is selected; null when the mouse leaves. */
+  readonly onPreview: (finding: number | null) => void;
 }
 
-const Para = memo(function Para({ text, p, findings, legend, active, onActivate }: { text: string; p: Paragraph; findings: readonly Finding[]; legend: ReadonlyMap<string, LegendEntry>; active: number | null; onActivate: (i: number | null) => void }) {
+const Para = memo(function Para({ text, p, findings, legend, active, onActivate, onPreview }: { text: string; p: Paragraph; findings: readonly Finding[]; legend: ReadonlyMap<string, LegendEntry>; active: number | null; onActivate: (i: number | null) => void; onPreview: (i: number | null) => void }) {
   return (
     <p class="para">
       {p.pieces.map((piece) => {
@@ -29,7 +32,8 @@ const Para = memo(function Para({ text, p, findings, legend, active, onActivate 
             tabIndex={0}
             data-finding={f.id}
             aria-label={`${legendKey(f)}: ${f.message}`}
-            onMouseEnter={() => onActivate(top)}
+            onMouseEnter={() => onPreview(top)}
+            onMouseLeave={() => onPreview(null)}
             onFocus={() => onActivate(top)}
             onClick={() => onActivate(top)}
           >
@@ -46,12 +50,12 @@ function spanLen(f: Finding | undefined): number {
 }
 
 /** The document text with highlighted spans; each paragraph re-renders only when its own state changes. */
-export function HighlightedText({ text, paragraphs, findings, legend, active, onActivate }: Props) {
+export function HighlightedText({ text, paragraphs, findings, legend, active, onActivate, onPreview }: Props) {
   return (
     <div class="doc-text" aria-label="Document text with highlighted findings">
       {paragraphs.map((p) => {
         const hasActive = active !== null && (findings[active]?.span.start ?? -1) < p.end && (findings[active]?.span.end ?? -1) > p.start;
-        return <Para key={p.start} text={text} p={p} findings={findings} legend={legend} active={hasActive ? active : null} onActivate={onActivate} />;
+        return <Para key={p.start} text={text} p={p} findings={findings} legend={legend} active={hasActive ? active : null} onActivate={onActivate} onPreview={onPreview} />;
       })}
     </div>
   );

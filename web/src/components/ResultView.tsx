@@ -29,7 +29,12 @@ export function ResultView({ result, dismissed = [], confirmed, actions }: Props
   const legendMap = useMemo(() => new Map(legend.map((l) => [l.key, l])), [legend]);
   const [off, setOff] = useState<ReadonlySet<string>>(new Set());
   const [showDismissed, setShowDismissed] = useState(false);
-  const [active, setActive] = useState<number | null>(null);
+  // A finding focused or clicked stays selected; the mouse only previews while none is. (When hovering
+  // replaced it, moving the mouse from a span to the panel's reason field crossed other spans, and the
+  // form then dismissed whichever finding the pointer passed last.)
+  const [selected, setSelected] = useState<number | null>(null);
+  const [preview, setPreview] = useState<number | null>(null);
+  const active = selected ?? preview;
   const [tab, setTab] = useState<Tab>(result.rebuttals.length ? 'ledger' : 'claims');
   const dismissedSet = useMemo(() => {
     const ids = new Set(dismissed);
@@ -70,7 +75,7 @@ export function ResultView({ result, dismissed = [], confirmed, actions }: Props
       )}
       <div class="reader">
         <div class="text-col">
-          <HighlightedText text={text} paragraphs={paragraphs} findings={findings} legend={legendMap} active={active} onActivate={setActive} />
+          <HighlightedText text={text} paragraphs={paragraphs} findings={findings} legend={legendMap} active={active} onActivate={setSelected} onPreview={setPreview} />
         </div>
         <aside class="side-col">
           <fieldset class="legend">
@@ -89,7 +94,15 @@ export function ResultView({ result, dismissed = [], confirmed, actions }: Props
               </label>
             )}
           </fieldset>
-          <FindingPanel finding={active === null ? null : (findings[active] ?? null)} dismissed={active !== null && dismissedSet.has(active)} dismiss={actions?.dismiss} onClose={() => setActive(null)} />
+          <FindingPanel
+            finding={active === null ? null : (findings[active] ?? null)}
+            dismissed={active !== null && dismissedSet.has(active)}
+            dismiss={selected === null ? undefined : actions?.dismiss}
+            onClose={() => {
+              setSelected(null);
+              setPreview(null);
+            }}
+          />
         </aside>
       </div>
       <div class="tabs" role="tablist" aria-label="Analysis layers" onKeyDown={onTabKey}>
