@@ -77,8 +77,22 @@ export async function computeSameClaims(store: Store, options: ClusterOptions = 
   const hasher = new MinHasher({ shingleSize: 1, seed: 0xc1a1 });
   const k = hasher.numHashes;
   const items: Item[] = [];
-  const texts: string[] = [];
+  /** The content words of each item, the MinHash input. */
+  const words: string[] = [];
   const docs = new Map<number, { date: string | null; outlet: number | null }>();
+  // One text said once per document: a claim index's document *is* its claim (EUvsDisinfo summaries), so
+  // the document, its check-worthy claim and a ledger claim can be the same words, and each copy counted
+  // as one more member of the cluster and one more mention in its spread.
+  const seen = new Map<number, Set<string>>();
+  const add = (item: Item, text: string): void => {
+    const key = contentWords(text).join(' ');
+    let own = seen.get(item.documentId);
+    if (!own) seen.set(item.documentId, (own = new Set()));
+    if (own.has(key)) return;
+    own.add(key);
+    items.push(item);
+    words.push(key);
+  };
   let after = 0;
   for (;;) {
     const rows = await store.db.selectFrom('documents').select(['id', 'published_at', 'outlet_id', 'length', 'text']).where('id', '>', after).orderBy('id').limit(2000).execute();
@@ -87,10 +101,7 @@ export async function computeSameClaims(store: Store, options: ClusterOptions = 
       after = Number(r.id);
       const meta = { date: r.published_at, outlet: r.outlet_id === null ? null : Number(r.outlet_id) };
       docs.set(Number(r.id), meta);
-      if (r.length <= SHORT_DOCUMENT) {
-        items.push({ documentId: Number(r.id), ref: 'document', text: r.text, ...meta });
-        texts.push(r.text);
-      }
+      if (r.length <= SHORT_DOCUMENT) add({ documentId: Number(r.id), ref: 'document', text: r.text, ...meta }, r.text);
     }
   }
   const claims = await store.db.selectFrom('claims').select(['document_id', 'claim_key', 'text']).execute();
@@ -98,17 +109,15 @@ export async function computeSameClaims(store: Store, options: ClusterOptions = 
   for (const c of claims) {
     const meta = docs.get(Number(c.document_id));
     if (!meta) continue;
-    items.push({ documentId: Number(c.document_id), ref: `claim:${c.claim_key}`, text: c.text, ...meta });
-    texts.push(c.text);
+    add({ documentId: Number(c.document_id), ref: `claim:${c.claim_key}`, text: c.text, ...meta }, c.text);
   }
   for (const l of ledger) {
     const meta = docs.get(Number(l.document_id));
     if (!meta) continue;
-    items.push({ documentId: Number(l.document_id), ref: `ledger:${l.item_key}`, text: l.claim, ...meta });
-    texts.push(l.claim as string);
+    add({ documentId: Number(l.document_id), ref: `ledger:${l.item_key}`, text: l.claim, ...meta }, l.claim as string);
   }
   const sigs = new Uint32Array(items.length * k);
-  texts.forEach((text, i) => hasher.signature(contentWords(text).join(' '), sigs.subarray(i * k, (i + 1) * k)));
+  words.forEach((w, i) => hasher.signature(w, sigs.subarray(i * k, (i + 1) * k)));
   return persist(store, 'same-claim', items, sigs, k, { threshold: 0.6, leaderThreshold: 0.6, ...options }, t);
 }
 

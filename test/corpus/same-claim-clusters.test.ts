@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { computeSameClaims, listClusters } from '../../src/corpus/clusters.js';
+import { ingest } from '../../src/corpus/ingest/ingest.js';
+import { openStore } from '../../src/store/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'narrascope-same-claim-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('same-claim clusters of a claim index', () => {
+  it('count a document whose text is its claim once, not once as document and again as claim', async () => {
+    // Our own invented one-line claims, as in a claim index: the document is the claim.
+    const rows = [
+      ['The harbour authority secretly sold the northern pier to a foreign shipping company in 2023.', 'Harbour Daily', '2024-03-04'],
+      ['The harbour authority secretly sold the northern pier to a foreign shipping company.', 'Coast Wire', '2024-03-11'],
+      ['In 2023 the harbour authority secretly sold the northern pier to a foreign shipping company.', 'Inland Post', '2024-04-01'],
+    ];
+    const csv = join(dir, 'claims.csv');
+    writeFileSync(csv, `claim,outlet,date\n${rows.map((r) => r.map((v) => `"${v}"`).join(',')).join('\n')}\n`);
+    const store = await openStore(join(dir, 'claims.db'));
+    try {
+      const s = await ingest(store, [csv], { workers: 1, analyzer: { identifyLanguage: false }, read: { map: {}, language: 'en' } });
+      expect(s.inserted).toBe(3);
+      const claims = await store.db.selectFrom('claims').select('document_id').execute();
+      expect(claims.length).toBeGreaterThanOrEqual(3); // each document's text is also extracted as its claim
+      await computeSameClaims(store);
+      const [cluster, ...rest] = await listClusters(store, 'same-claim');
+      expect(rest).toEqual([]);
+      expect(cluster?.size).toBe(3);
+      expect(new Set(cluster?.members.map((m) => m.documentHash)).size).toBe(cluster?.members.length);
+      expect(cluster?.spread.reduce((n, w) => n + w.count, 0)).toBe(3);
+      expect(cluster?.outlets.map((o) => o.count)).toEqual([1, 1, 1]);
+    } finally {
+      await store.close();
+    }
+  });
+});
