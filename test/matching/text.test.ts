@@ -60,6 +60,12 @@ describe('tokenizeForMatching', () => {
     expect(matchTerms('Ten times more for a twenty-year-old')).toEqual(['10', 'time', '20', 'year', 'old']);
   });
 
+  it('drops bare domains, also after a dash, and reads a long run of hyphenated letters in one pass', () => {
+    expect(matchTerms('see example.org/page and -t.co/abc but not a-b-c')).toEqual(['see', 'not']);
+    // "a-a-a-..." was tried as a domain from every word boundary inside it (quadratic: minutes for this).
+    expect(matchTerms(`${'a-'.repeat(200_000)} dam`)).toEqual(['dam']);
+  });
+
   it('keeps negations (they change a claim) and drops other stop words', () => {
     expect(matchTerms('The vaccine is not safe')).toEqual(['vaccin', 'not', 'safe']);
     expect(matchTerms('The vaccine is safe')).toEqual(['vaccin', 'safe']);
