@@ -83,6 +83,14 @@ describe('corpus commands', () => {
     expect(bad.stderr).toContain('unclosed quotation mark');
   });
 
+  it('search prints a record that is its own title once (a claim index read with --map text=title)', async () => {
+    const titleDb = join(dir, 'titles.db');
+    writeFileSync(join(dir, 'titles.csv'), 'title,outlet\n"The lighthouse keeper was replaced by a drone last winter",Cape News\n');
+    expect((await run('ingest', 'titles.csv', '--db', titleDb, '--workers', '1', '--map', 'text=title')).code).toBe(0);
+    const out = (await run('search', 'lighthouse', '--db', titleDb)).stdout;
+    expect(out.split('The lighthouse keeper was replaced').length - 1).toBe(1);
+  });
+
   it('prints no terminal escape sequences from stored titles, outlets or bad records', async () => {
     const escDb = join(dir, 'esc.db');
     writeFileSync(

@@ -54,7 +54,8 @@ ${filterHelp(2, 21)}
     for (const h of result.hits) {
       out.push('', `${h.hash.slice(0, 12)}  ${h.publishedAt ?? '(no date)'}  ${h.outlet ?? '(no outlet)'}  ${h.language ?? ''}${h.ledgerItems ? `  ledger: ${h.ledgerItems}` : ''}`);
       if (h.title) out.push(`  ${h.title}`);
-      out.push(`  ${h.snippet}`);
+      // A claim index's record is often its title alone (`--map text=title`): the snippet would repeat it.
+      if (h.snippet !== h.title) out.push(`  ${h.snippet}`);
     }
     if (result.facets) {
       out.push('');
