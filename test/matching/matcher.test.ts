@@ -64,6 +64,19 @@ describe('FactCheckMatcher', () => {
     expect(m.match('zzzz qqqq')).toEqual([]);
   });
 
+  it('re-ranks as many results as asked for, beyond its default candidate pool', () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ id: `w${i}`, claim: `Water prices rose ${i} times in town ${i}.`, title: null }));
+    const m = createFactCheckMatcher(many);
+    expect(m.candidates).toBeLessThan(50);
+    const top50 = m.match('water prices rose in town', { k: 50, highlights: false });
+    expect(top50).toHaveLength(50);
+    expect(top50.map((h) => h.rank)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    // Within the pool nothing changes: the first results are those of a smaller request.
+    expect(m.match('water prices rose in town', { k: 5, highlights: false }).map((h) => h.factCheck.id)).toEqual(
+      m.match('water prices rose in town', { k: 20, highlights: false }).slice(0, 5).map((h) => h.factCheck.id),
+    );
+  });
+
   it('uses the committed re-ranker and vectors by default', () => {
     const m = createFactCheckMatcher(library);
     expect(m.model).not.toBeNull();

@@ -129,7 +129,9 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
     const q = prepareText(text, this.idf, null, this.splitTag);
     let ranked: { doc: number; bm25: number; score: number }[];
     if (useModel) {
-      const scored = this.scoreCandidates(text, q).map((c) => ({
+      // At least k candidates: re-ranking only the candidate pool returned no more than the pool for --top 100.
+      // For k within the pool (every default) the candidates and their features are the same.
+      const scored = this.scoreCandidates(text, q, Math.max(this.candidates, k)).map((c) => ({
         doc: c.doc,
         bm25: c.bm25,
         score: rerankScore(this.model!, c.features),
@@ -166,8 +168,9 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
   private scoreCandidates(
     text: string,
     q: PreparedText,
+    pool = this.candidates,
   ): { doc: number; bm25: number; features: Float64Array }[] {
-    const hits = this.all.search(q.terms, this.candidates);
+    const hits = this.all.search(q.terms, pool);
     const max = hits[0]?.score ?? 0;
     const docs = hits.map((h) => h.doc);
     // Which distinct terms occur in the tweet's body and which in its attribution (a term may be in both).
