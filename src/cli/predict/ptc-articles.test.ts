@@ -43,6 +43,7 @@ describe('PTC format reading', () => {
     for (const bad of ['1\tDoubt\t\t9', '1\tDoubt\t1e3\t2000', '1\tDoubt\t0x10\t20', '1\tDoubt\t-0\t2'])
       expect(() => parseSpanRows(bad, 'f'), bad).toThrow(/f:1/u);
     expect(parseSpanRows('1\tDoubt\t3 \t9\r\n', 'f')).toEqual([{ id: '1', label: 'Doubt', start: 3, end: 9 }]);
+    expect(parseSpanRows('\ufeff1\tDoubt\t3\t9\n', 'f')[0]!.id).toBe('1');
     expect(() => parseSpanRows('1\tDoubt\t3\t9\n1\t?\t5\t5\n', 'f')).toThrow(/f:2: the span 5-5 is empty/u);
   });
 

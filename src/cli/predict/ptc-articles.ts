@@ -107,7 +107,8 @@ const WHOLE_NUMBER = /^\s*\d+\s*$/u;
 /** Parses `id<TAB>label<TAB>start<TAB>end` rows (or `id<TAB>start<TAB>end`, label then `?`). */
 export function parseSpanRows(tsv: string, source: string): PtcSpanRow[] {
   const rows: PtcSpanRow[] = [];
-  tsv.split(/\r?\n/u).forEach((line, i) => {
+  // A BOM (a file saved by a Windows editor) would otherwise be part of the first article id.
+  tsv.replace(/^\uFEFF/u, '').split(/\r?\n/u).forEach((line, i) => {
     if (line.trim() === '') return;
     const cols = line.split('\t');
     const [id, label, s, e] = cols.length === 3 ? [cols[0], '?', cols[1], cols[2]] : cols;
