@@ -39,8 +39,9 @@ export const htmlReader: Reader = {
         ...(page.publishedAt ? { publishedAt: page.publishedAt } : {}),
       },
       ...(page.title ? { title: page.title } : titleFromPath(input.uri)),
-      // <html lang> is often a site template's default, so detection decides unless the user forces one.
-      ...(input.language ? { language: input.language } : {}),
+      // <html lang> is often a site template's default: a hint that identification overrides when sure of
+      // another language (Document.declaredLanguage); the user's --language is an order.
+      ...(input.language ? { language: input.language } : page.lang ? { declaredLanguage: page.lang } : {}),
       warnings,
     };
   },

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/analyzer.js';
 import { readInput, type ReadItem, type ReadOptions } from '../../src/ingest/read-input.js';
 import { builtinReaders, chooseReader } from '../../src/ingest/readers.js';
 import { InputError, type Reader } from '../../src/ingest/types.js';
@@ -159,6 +160,20 @@ describe('readInput: files and directories', () => {
     expect([item.document.source.kind, item.document.language]).toEqual(['markdown', 'ru']);
     const [bad] = await collect('mixed/a.txt', { cwd: dir, format: 'pdf' });
     expect(bad?.kind === 'error' && bad.error.message).toBe('unknown input format "pdf"');
+  });
+
+  it("keeps <html lang> as a hint, which a sure identification overrides, and --language as an order", async () => {
+    // A site template's default: lang="ru" on a page written in English.
+    writeFileSync(join(dir, 'template.html'), '<html lang="ru-RU"><body><article><p>The ferry company said on Monday that the crossing to the island will close for repairs from March until the end of May.</p></article></body></html>');
+    const [hinted] = await collect('template.html', { cwd: dir });
+    if (hinted?.kind !== 'document') throw new Error('expected a document');
+    expect([hinted.document.language, hinted.document.declaredLanguage]).toEqual([undefined, 'ru']);
+    const result = await createAnalyzer().analyze(hinted.document);
+    expect(result.document.language).toBe('en');
+    expect(result.warnings).toContainEqual(expect.stringMatching(/^the record gives the language "ru", but the text reads as "en"/u));
+    const [forced] = await collect('template.html', { cwd: dir, language: 'de' });
+    if (forced?.kind !== 'document') throw new Error('expected a document');
+    expect([forced.document.language, forced.document.declaredLanguage]).toEqual(['de', undefined]);
   });
 });
 
