@@ -4,6 +4,7 @@
  * do. No stack trace, file path or SQL ever reaches a response.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isStoreError } from '../store/errors.js';
 import { FORMATS } from './formats.js';
 import { PATTERN_MEANINGS } from './schemas.js';
 
@@ -65,6 +66,16 @@ export function sendError(raw: FastifyError | ApiError | Error, request: Fastify
   if (raw instanceof ApiError) {
     for (const [k, v] of Object.entries(raw.headers)) void reply.header(k, v);
     return reply.status(raw.status).send(errorBody(raw.code, raw.message, raw.hint));
+  }
+  if (isStoreError(raw) && (raw.kind === 'locked' || raw.kind === 'unreachable')) {
+    // Passing conditions of the store, not bugs: the client may retry. The store's own message names
+    // the file or server, which stays in the log.
+    request.log.warn({ err: raw }, 'store unavailable');
+    const locked = raw.kind === 'locked';
+    return reply
+      .status(503)
+      .header('retry-after', '5')
+      .send(errorBody(locked ? 'store-locked' : 'store-unavailable', locked ? 'the corpus store is locked by another process' : 'the corpus store cannot be reached', locked ? 'Retry in a few seconds; a `narrascope ingest` or other writer holds the lock while it writes.' : 'Retry in a few seconds; if it persists, check that the database is running.'));
   }
   const e = raw as FastifyError;
   if (e.validation) {
