@@ -26,8 +26,11 @@ const COMMON_ERRORS: Readonly<Record<number, string>> = {
   401: 'No token, or an invalid or revoked token.',
   403: 'The token\'s role may not do this.',
   413: 'Body larger than the server limit.',
+  415: 'Content-Type not accepted by this route.',
   429: 'Rate limit reached; see Retry-After.',
 };
+
+const ERROR_CONTENT = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
 
 function toOpenApiPath(url: string): string {
   return url.replace(/:([A-Za-z_][A-Za-z0-9_]*)/gu, '{$1}');
@@ -49,14 +52,13 @@ export function buildOpenApi(table: RouteTable, options: { anonymousRead: boolea
     const path = toOpenApiPath(r.url);
     const responses: Record<string, unknown> = {};
     for (const [status, resp] of Object.entries(r.responses)) {
-      responses[status] = {
-        description: resp.description,
-        ...(resp.schema || resp.mediaType ? { content: { [resp.mediaType ?? 'application/json']: { schema: resp.schema ?? { type: 'string' } } } } : {}),
-      };
+      // A route's own error statuses (404, 422, 503 ...) have the one error shape too.
+      const content = resp.schema || resp.mediaType ? { [resp.mediaType ?? 'application/json']: { schema: resp.schema ?? { type: 'string' } } } : Number(status) >= 400 ? ERROR_CONTENT : null;
+      responses[status] = { description: resp.description, ...(content ? { content } : {}) };
     }
-    const errorStatuses = [400, 429, ...(r.access === 'public' || (r.access === 'read' && options.anonymousRead) ? [] : [401, 403]), ...(r.body ? [413] : [])];
+    const errorStatuses = [400, 429, ...(r.access === 'public' || (r.access === 'read' && options.anonymousRead) ? [] : [401, 403]), ...(r.body ? [413, 415] : [])];
     for (const s of errorStatuses) {
-      responses[String(s)] ??= { description: COMMON_ERRORS[s], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      responses[String(s)] ??= { description: COMMON_ERRORS[s], content: ERROR_CONTENT };
     }
     const op: Record<string, unknown> = {
       operationId: r.operationId,

@@ -43,6 +43,22 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('describes the errors each route can answer, in the error shape', () => {
+    type Op = { operationId: string; tags: string[]; requestBody?: object; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> };
+    const ops = Object.values(doc.paths).flatMap((o) => Object.values(o)) as unknown as Op[];
+    for (const op of ops) {
+      for (const [status, resp] of Object.entries(op.responses)) {
+        if (Number(status) >= 400) expect(resp.content?.['application/json']?.schema.$ref, `${op.operationId} ${status}`).toBe('#/components/schemas/Error');
+      }
+      if (op.requestBody) expect(Object.keys(op.responses), op.operationId).toEqual(expect.arrayContaining(['413', '415']));
+    }
+    // Every route over the store can find it missing, locked or unreachable.
+    const storeRoutes = ops.filter((op) => ['corpus', 'export', 'analyst', 'matching', 'stats'].includes(op.tags[0] as string));
+    expect(storeRoutes.length).toBeGreaterThanOrEqual(14);
+    for (const op of storeRoutes) expect(Object.keys(op.responses), op.operationId).toContain('503');
+    expect(Object.keys(ops.find((op) => op.operationId === 'getDocument')?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404', '503']));
+  });
+
   it('has a reference page without any script', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/api/reference' });
     expect(res.statusCode).toBe(200);

@@ -9,7 +9,7 @@ import type { ServerContext } from '../context.js';
 import type { CorpusService } from '../corpus.js';
 import { ApiError } from '../errors.js';
 import { NO_NUL } from '../schemas.js';
-import type { JsonSchema } from '../route.js';
+import type { JsonSchema, RouteSpec } from '../route.js';
 import type { VerdictLabel } from '../../core/result/types.js';
 import { withoutFindings } from '../../core/result/without-findings.js';
 import { confirmedClaimReviews, ledgerClaimReviews, stringifyJsonLd } from '../../export/claimreview/index.js';
@@ -40,14 +40,18 @@ interface SearchQs {
   offset: number;
 }
 
+/** Every corpus route can meet a missing, locked or unreachable store (`corpus()` below, errors.ts). */
+const STORE_ERRORS = { 503: { description: 'No corpus store (`no-store`), or the store is locked by another writer or unreachable (`store-locked`, `store-unavailable`; see Retry-After).' } };
+
 export function registerCorpusRoutes(ctx: ServerContext): void {
+  const route = <P, Q, B>(spec: RouteSpec<P, Q, B>): void => ctx.route({ ...spec, responses: { ...STORE_ERRORS, ...spec.responses } });
   const corpus = (): CorpusService => {
     if (!ctx.corpus) throw new ApiError(503, 'no-store', 'this server runs without a corpus store', 'Start it with `narrascope serve --db PATH`.');
     return ctx.corpus;
   };
   const notFound = (id: string): ApiError => new ApiError(404, 'not-found', `no document "${id}" in the corpus`, 'List documents with GET /api/documents.');
 
-  ctx.route<Record<string, never>, SearchQs, unknown>({
+  route<Record<string, never>, SearchQs, unknown>({
     method: 'GET',
     url: '/api/documents',
     operationId: 'searchDocuments',
@@ -65,7 +69,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     handler: async (request: FastifyRequest<{ Querystring: SearchQs }>) => corpus().search(request.query),
   });
 
-  ctx.route<{ id: string }, Record<string, never>, unknown>({
+  route<{ id: string }, Record<string, never>, unknown>({
     method: 'GET',
     url: '/api/documents/:id',
     operationId: 'getDocument',
@@ -81,7 +85,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     },
   });
 
-  ctx.route<{ id: string }, Record<string, never>, unknown>({
+  route<{ id: string }, Record<string, never>, unknown>({
     method: 'DELETE',
     url: '/api/documents/:id',
     operationId: 'deleteDocument',
@@ -96,7 +100,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     },
   });
 
-  ctx.route<Record<string, never>, { q?: string; outlet?: string; limit: number; offset: number }, unknown>({
+  route<Record<string, never>, { q?: string; outlet?: string; limit: number; offset: number }, unknown>({
     method: 'GET',
     url: '/api/ledger',
     operationId: 'listLedgerItems',
@@ -117,7 +121,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     limit: number;
     offset: number;
   }
-  ctx.route<Record<string, never>, ClaimsQs, unknown>({
+  route<Record<string, never>, ClaimsQs, unknown>({
     method: 'GET',
     url: '/api/claims',
     operationId: 'listClaims',
@@ -135,7 +139,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
   });
 
   for (const kind of ['narrative', 'technique'] as const) {
-    ctx.route<Record<string, never>, { label?: string; outlet?: string }, unknown>({
+    route<Record<string, never>, { label?: string; outlet?: string }, unknown>({
       method: 'GET',
       url: `/api/timeline/${kind}s`,
       operationId: `${kind}Timeline`,
@@ -149,7 +153,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     });
   }
 
-  ctx.route<Record<string, never>, { kind?: string; limit: number; offset: number }, unknown>({
+  route<Record<string, never>, { kind?: string; limit: number; offset: number }, unknown>({
     method: 'GET',
     url: '/api/clusters',
     operationId: 'listClusters',
@@ -161,7 +165,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     handler: async (request: FastifyRequest<{ Querystring: { kind?: string; limit: number; offset: number } }>) => corpus().clusters(request.query),
   });
 
-  ctx.route<{ id: number }, Record<string, never>, unknown>({
+  route<{ id: number }, Record<string, never>, unknown>({
     method: 'GET',
     url: '/api/clusters/:id',
     operationId: 'getCluster',
@@ -185,7 +189,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     quote: string;
     reason: string;
   }
-  ctx.route<{ id: string }, Record<string, never>, DismissBody>({
+  route<{ id: string }, Record<string, never>, DismissBody>({
     method: 'POST',
     url: '/api/documents/:id/dismissals',
     operationId: 'dismissFinding',
@@ -231,7 +235,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     verdict: string;
     note?: string;
   }
-  ctx.route<{ id: string }, Record<string, never>, ConfirmBody>({
+  route<{ id: string }, Record<string, never>, ConfirmBody>({
     method: 'POST',
     url: '/api/documents/:id/confirmations',
     operationId: 'confirmLedgerItem',
@@ -273,7 +277,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     publisher?: string;
     keepDismissed: boolean;
   }
-  ctx.route<{ id: string }, ExportQuery, unknown>({
+  route<{ id: string }, ExportQuery, unknown>({
     method: 'GET',
     url: '/api/documents/:id/export',
     operationId: 'exportDocument',
@@ -331,7 +335,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     keepDismissed: boolean;
     publisher?: string;
   }
-  ctx.route<Record<string, never>, CorpusExportQuery, unknown>({
+  route<Record<string, never>, CorpusExportQuery, unknown>({
     method: 'GET',
     url: '/api/export',
     operationId: 'exportDocuments',
@@ -385,7 +389,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     claims: string[];
     k?: number;
   }
-  ctx.route<Record<string, never>, Record<string, never>, MatchBody>({
+  route<Record<string, never>, Record<string, never>, MatchBody>({
     method: 'POST',
     url: '/api/matches',
     operationId: 'matchFactChecks',
@@ -408,7 +412,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     },
   });
 
-  ctx.route<{ id: string }, { k: number }, unknown>({
+  route<{ id: string }, { k: number }, unknown>({
     method: 'GET',
     url: '/api/documents/:id/matches',
     operationId: 'matchDocument',
