@@ -10,7 +10,16 @@ export interface Route {
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/u, '').split('?');
   const [page = 'analyse', arg = null] = path.split('/').filter(Boolean);
-  return { page: page || 'analyse', arg: arg ? decodeURIComponent(arg) : null, params: new URLSearchParams(query) };
+  return { page: page || 'analyse', arg: arg ? decodeSegment(arg) : null, params: new URLSearchParams(query) };
+}
+
+/** A percent-decoded path segment; a malformed one (`%zz`, in a shared link) is kept as typed, not thrown. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export function useRoute(): Route {
