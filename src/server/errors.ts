@@ -34,7 +34,8 @@ export function errorBody(code: string, message: string, hint?: string): ErrorBo
 const FASTIFY_CODES: Readonly<Record<string, { status: number; code: string; hint?: string }>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed-json', hint: 'Send a valid JSON document with Content-Type: application/json.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed-json', hint: 'The body is empty; send a JSON object.' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body-too-large', hint: 'Split the text or raise the server limit (--max-body).' },
+  // There is no option to raise the limits; a long text fits as a file (5 MiB) where JSON (2 MiB) does not.
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body-too-large', hint: 'Send a long text as a file to POST /api/analyse/upload (up to 5 MiB), or split it.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported-media-type', hint: 'Use application/json, or text/plain / text/html for uploads.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad-content-length' },
   FST_ERR_CTP_INVALID_TYPE: { status: 400, code: 'bad-content-type' },

@@ -97,6 +97,12 @@ it.each([
   expect([res.statusCode, errorOf(res).code, res.headers.allow]).toEqual([405, 'method-not-allowed', allow]);
 });
 
+it('points an oversized JSON text at the upload route, not at an option that does not exist', async () => {
+  const res = await s.app.inject({ method: 'POST', url: '/api/analyse', payload: { text: 'a'.repeat(70 * 1024) } });
+  expect(errorOf(res).hint).toContain('/api/analyse/upload');
+  expect(errorOf(res).hint).not.toMatch(/--max-body/u);
+});
+
 it('says what a date must look like', async () => {
   const res = await s.app.inject({ method: 'GET', url: '/api/documents?from=2025-02-31' });
   expect(errorOf(res).message).toBe('querystring.from must be a date that exists, as YYYY-MM-DD');
