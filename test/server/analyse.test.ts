@@ -55,6 +55,27 @@ describe('POST /api/analyse', () => {
     const analyst = await s.app.inject({ method: 'POST', url: '/api/analyse', headers: bearer(s.analyst), payload: { text: 'x y z', store: true } });
     expect([analyst.statusCode, errorOf(analyst).code]).toEqual([503, 'no-store']);
   });
+
+  it('refuses store:true before fetching the page or reading the file', async () => {
+    const fetched: string[] = [];
+    const counting = (async (input: string | URL | Request, init?: RequestInit) => {
+      fetched.push(String(input));
+      return fakeFetch(input, init);
+    }) as typeof fetch;
+    const strict = await testServer({ allowPrivateUrls: true, fetch: counting });
+    try {
+      const url = await strict.app.inject({ method: 'POST', url: '/api/analyse/url', payload: { url: 'http://news.example/article', store: true } });
+      expect([url.statusCode, errorOf(url).code]).toEqual([401, 'unauthorized']);
+      const viewer = await strict.app.inject({ method: 'POST', url: '/api/analyse/url', headers: bearer(strict.viewer), payload: { url: 'http://news.example/article', store: true } });
+      expect([viewer.statusCode, errorOf(viewer).code]).toEqual([403, 'forbidden']);
+      expect(fetched).toEqual([]);
+      // A binary upload would be a 422; the missing role is said first.
+      const upload = await strict.app.inject({ method: 'POST', url: '/api/analyse/upload?store=true', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from([0, 1, 2, 0]) });
+      expect([upload.statusCode, errorOf(upload).code]).toEqual([401, 'unauthorized']);
+    } finally {
+      await strict.close();
+    }
+  });
 });
 
 describe('POST /api/analyse/upload', () => {

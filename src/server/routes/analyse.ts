@@ -36,13 +36,17 @@ const responses = {
 export function registerAnalyseRoutes(ctx: ServerContext): void {
   const { limits } = ctx;
 
-  async function run(init: DocumentInit, opts: AnalyseOptionsBody, principal: Principal): Promise<{ result: AnalysisResult; stored: { id: string; created: boolean } | null }> {
-    if (opts.store) {
-      if (!principal.role || roleRank(principal.role) < roleRank('analyst')) {
-        throw new ApiError(principal.role ? 403 : 401, principal.role ? 'forbidden' : 'unauthorized', 'storing an analysis needs a token with the analyst role', 'Send Authorization: Bearer <token>, or leave out "store".');
-      }
-      if (!ctx.corpus) throw new ApiError(503, 'no-store', 'this server runs without a corpus store', 'Start it with --db to store analyses.');
+  /** `store: true` needs the analyst role and a store; checked before any page is fetched or file read. */
+  function checkStore(opts: AnalyseOptionsBody, principal: Principal): void {
+    if (!opts.store) return;
+    if (!principal.role || roleRank(principal.role) < roleRank('analyst')) {
+      throw new ApiError(principal.role ? 403 : 401, principal.role ? 'forbidden' : 'unauthorized', 'storing an analysis needs a token with the analyst role', 'Send Authorization: Bearer <token>, or leave out "store".');
     }
+    if (!ctx.corpus) throw new ApiError(503, 'no-store', 'this server runs without a corpus store', 'Start it with --db to store analyses.');
+  }
+
+  async function run(init: DocumentInit, opts: AnalyseOptionsBody, principal: Principal): Promise<{ result: AnalysisResult; stored: { id: string; created: boolean } | null }> {
+    checkStore(opts, principal);
     if (init.text.length > limits.textChars) {
       throw new ApiError(413, 'text-too-long', `the text has ${init.text.length} characters; the limit is ${limits.textChars}`, 'Split the document.');
     }
@@ -93,6 +97,7 @@ export function registerAnalyseRoutes(ctx: ServerContext): void {
     body: { type: 'object', additionalProperties: false, required: ['url'], properties: { url: { type: 'string', minLength: 8, maxLength: 2000, pattern: '^https?://' }, ...analyseOptionsProps } },
     responses: { ...responses, 502: { description: 'The page could not be fetched.' } },
     handler: async (request: FastifyRequest<{ Body: UrlBody }>, _reply, principal) => {
+      checkStore(request.body, principal);
       const init = await readUrl(request.body.url, { maxBytes: limits.uploadBytes, allowPrivateUrls: ctx.allowPrivateUrls, ...(ctx.fetch ? { fetch: ctx.fetch } : {}) }, request.body.language);
       return run(init, request.body, principal);
     },
@@ -120,6 +125,7 @@ export function registerAnalyseRoutes(ctx: ServerContext): void {
       if (!Buffer.isBuffer(body)) throw new ApiError(415, 'unsupported-media-type', 'send the file as the raw request body', 'Use Content-Type text/plain, text/html, text/markdown or application/octet-stream.');
       const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
       const q = request.query;
+      checkStore(q, principal);
       const init = await readBytes(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), {
         ...(q.filename ? { uri: q.filename } : {}),
         ...(mediaType && mediaType !== 'application/octet-stream' ? { mediaType } : {}),
