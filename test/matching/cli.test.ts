@@ -275,4 +275,31 @@ describe('narrascope export claimreview --confirmed', () => {
       datePublished: '2026-05-01',
     });
   });
+
+  it('lends --url to one document only: two documents without an address never share review urls', async () => {
+    const db = join(dir, 'confirmed-two.db');
+    for (const [name, topic] of [['one.txt', 'sea water'], ['two.txt', 'river water']]) {
+      const text = `Water myths\n\nMyth: Drinking ${topic} cures the common cold.\nFact: ${topic} dehydrates the body.\n\nMyth: The dam will flood the old town.\nFact: The overflow plan keeps water below the town wall.\n`;
+      expect((await runCli(['ingest', file(name, text), '--db', db])).code).toBe(0);
+    }
+    const { openStore, getAnalysis } = await import('../../src/store/index.js');
+    const store = await openStore(db);
+    try {
+      for (const row of await store.db.selectFrom('documents').select(['id', 'hash']).execute()) {
+        const item = (await getAnalysis(store.db, Number(row.id)))!.rebuttals[0]!;
+        await store.write((trx) =>
+          (trx as unknown as Kysely<{ ledger_confirmations: Record<string, string> }>)
+            .insertInto('ledger_confirmations')
+            .values({ document_hash: row.hash, item_key: item.id, verdict: 'false', note: 'No.', author: 'J. Analyst', created_at: '2026-05-01T10:00:00Z' })
+            .execute(),
+        );
+      }
+    } finally {
+      await store.close();
+    }
+    const r = await runCli(['export', 'claimreview', '--confirmed', '--db', db, '--url', 'https://example.org/myths']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { url: string }[]).map((x) => x.url)).toEqual(['https://example.org/myths#item-1']);
+    expect(r.stderr).toMatch(/skipped confirmed item .*--url is the address of another document/u);
+  });
 });

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { AnalysisResult } from '../../core/result/types.js';
 import {
   confirmedClaimReviews,
+  isHttpUrl,
   isIsoDate,
   ledgerClaimReviews,
   stringifyJsonLd,
@@ -211,6 +212,8 @@ async function confirmedReviews(args: ParsedArgs, io: CliIO): Promise<string> {
         'Confirm ledger items in the web app (or the API) first.',
       );
     const reviews: ClaimReview[] = [];
+    // --url is one document's address (as in ledgerClaimReviews): lent to the first document without one.
+    let urlLent = false;
     for (const [hash, list] of byDoc) {
       const doc = await getDocument(store.db, hash);
       const result = doc ? await getAnalysis(store.db, doc.id) : null;
@@ -220,7 +223,10 @@ async function confirmedReviews(args: ParsedArgs, io: CliIO): Promise<string> {
         );
         continue;
       }
-      const out = confirmedClaimReviews(result, list, reviewContext(args));
+      const ctx = reviewContext(args);
+      const needsUrl = ctx.url !== undefined && !isHttpUrl(result.document.source.uri);
+      const out = confirmedClaimReviews(result, list, needsUrl && urlLent ? { ...ctx, urlTaken: true } : ctx);
+      if (needsUrl) urlLent = true;
       for (const s of out.skipped)
         io.stderr.write(
           `narrascope export: skipped confirmed item ${s.item} of ${s.document.slice(0, 12)}: ${s.reasons.join('; ')}\n`,

@@ -19,6 +19,11 @@ export interface ClaimReviewContext {
   readonly url?: string;
   /** Publication date when the document has none (ISO 8601). */
   readonly datePublished?: string;
+  /**
+   * `url` already stands for another document of the export: this document's items, if it has no address
+   * of its own, are skipped with that reason rather than given the same review urls.
+   */
+  readonly urlTaken?: boolean;
 }
 
 export interface AnalystConfirmation {
@@ -52,7 +57,7 @@ export function ledgerClaimReviews(
   for (const r of results) {
     // ctx.url is one document's address: given to a second document without one, both documents' reviews
     // would claim the same urls (#item-1 ...) and the same appearance.
-    let docCtx: BuildContext = ctx;
+    let docCtx = ctx;
     if (ctx.url && !isHttpUrl(r.document.source.uri)) {
       urlOwner ??= r.document.hash;
       if (urlOwner !== r.document.hash) docCtx = { ...ctx, urlTaken: true };
@@ -109,11 +114,6 @@ export function confirmedClaimReviews(
   return { reviews, skipped };
 }
 
-interface BuildContext extends ClaimReviewContext {
-  /** ctx.url already stands for another document of the export. */
-  readonly urlTaken?: boolean;
-}
-
 interface Override {
   readonly author: SchemaThing;
   readonly verdict: VerdictLabel;
@@ -126,7 +126,7 @@ function fromLedgerItem(
   r: AnalysisResult,
   item: LedgerItem,
   anchor: string,
-  ctx: BuildContext,
+  ctx: ClaimReviewContext,
   override?: Override,
 ): { review: ClaimReview } | { reasons: string[] } {
   const reasons: string[] = [];
