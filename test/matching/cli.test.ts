@@ -278,7 +278,7 @@ describe('narrascope export claimreview --confirmed', () => {
 
   it('lends --url to one document only: two documents without an address never share review urls', async () => {
     const db = join(dir, 'confirmed-two.db');
-    for (const [name, topic] of [['one.txt', 'sea water'], ['two.txt', 'river water']]) {
+    for (const [name, topic] of [['one.txt', 'sea water'], ['two.txt', 'river water']] as const) {
       const text = `Water myths\n\nMyth: Drinking ${topic} cures the common cold.\nFact: ${topic} dehydrates the body.\n\nMyth: The dam will flood the old town.\nFact: The overflow plan keeps water below the town wall.\n`;
       expect((await runCli(['ingest', file(name, text), '--db', db])).code).toBe(0);
     }
