@@ -12,7 +12,7 @@ import { installErrorHandlers, sendError } from './errors.js';
 import { FORMATS } from './formats.js';
 import { replyMethodNotAllowed } from './method-not-allowed.js';
 import { DEFAULT_LIMITS, type ServerOptions } from './options.js';
-import { RateLimiter } from './rate-limit.js';
+import { clientKey, RateLimiter } from './rate-limit.js';
 import { defineRoute, RouteTable, type RouteHooks, type RouteSpec } from './route.js';
 import { registerAnalyseRoutes } from './routes/analyse.js';
 import { registerCorpusRoutes } from './routes/corpus.js';
@@ -50,7 +50,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const limiter = options.rateLimit === false ? null : new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 120 });
   const hooks: RouteHooks = {
     authorise: (request: FastifyRequest, access: Access) => guard.authorise(request, access),
-    charge: (request: FastifyRequest, principal: Principal | null, cost: number) => limiter?.take(principal?.tokenId ?? `ip:${request.ip}`, cost),
+    charge: (request: FastifyRequest, principal: Principal | null, cost: number) => limiter?.take(principal?.tokenId ?? clientKey(request.ip), cost),
   };
   const analysis = options.analysis ?? new LocalAnalysisService();
   const ctx: ServerContext = {

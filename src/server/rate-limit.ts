@@ -3,7 +3,9 @@
  * `burst` requests and refills at `perMinute`; an empty bucket answers 429 with Retry-After. Buckets idle
  * for longer than a full refill are dropped, so memory stays bounded by the number of active clients.
  */
+import { isIP } from 'node:net';
 import { ApiError } from './errors.js';
+import { embeddedIpv4, expandIpv6 } from './analysis/private-address.js';
 
 export interface RateLimitOptions {
   /** Sustained requests per minute per client. */
@@ -52,4 +54,20 @@ export class RateLimiter {
     this.lastSweep = now;
     for (const [k, b] of this.buckets) if (now - b.at > full) this.buckets.delete(k);
   }
+}
+
+/**
+ * The bucket key of a client without a token. An IPv6 client usually holds a whole /64 (2^64 addresses),
+ * so one bucket per address would let it take a fresh bucket for every request: IPv6 clients are keyed by
+ * their /64, and an IPv4 address written as IPv6 (`::ffff:a.b.c.d`) by the IPv4 address.
+ */
+export function clientKey(ip: string): string {
+  const groups = isIP(ip) === 6 ? expandIpv6(ip) : null;
+  if (!groups) return `ip:${ip}`;
+  const v4 = embeddedIpv4(ip);
+  if (v4 !== null && groups[5] === 0xffff) return `ip:${v4}`;
+  return `ip6:${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`;
 }

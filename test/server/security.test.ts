@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/server/rate-limit.js';
+import { clientKey, RateLimiter } from '../../src/server/rate-limit.js';
 import { bearer, errorOf, testServer, type TestServer } from './helpers.js';
 
 let s: TestServer;
@@ -72,6 +72,29 @@ describe('rate limiting', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  it('keys an IPv6 client by its /64, so rotating addresses inside it gets no fresh bucket', async () => {
+    const limited = await testServer({ rateLimit: { perMinute: 60, burst: 3 } });
+    try {
+      const codes: number[] = [];
+      for (let i = 1; i <= 5; i++) codes.push((await limited.app.inject({ method: 'GET', url: '/api/health', remoteAddress: `2001:db8:1:2::${i.toString(16)}` })).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429, 429]);
+      // Another /64 is another client.
+      expect((await limited.app.inject({ method: 'GET', url: '/api/health', remoteAddress: '2001:db8:1:3::1' })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it.each([
+    ['203.0.113.7', 'ip:203.0.113.7'],
+    ['::ffff:203.0.113.7', 'ip:203.0.113.7'],
+    ['2001:db8:1:2::1', 'ip6:2001:db8:1:2::/64'],
+    ['2001:DB8:1:2:aaaa:bbbb:cccc:dddd', 'ip6:2001:db8:1:2::/64'],
+    ['2001:db8::1', 'ip6:2001:db8:0:0::/64'],
+  ])('clientKey(%s) is %s', (ip, key) => {
+    expect(clientKey(ip)).toBe(key);
   });
 
   it('refills at the sustained rate and forgets idle clients', () => {

@@ -57,7 +57,7 @@ export function embeddedIpv4(address: string): string | null {
 }
 
 /** The eight 16-bit groups of an IPv6 address (zone id dropped), or null when it is not one. */
-function expandIpv6(address: string): number[] | null {
+export function expandIpv6(address: string): number[] | null {
   const bare = address.split('%')[0] as string;
   if (isIP(bare) !== 6) return null;
   // A dotted IPv4 tail counts as two groups.
