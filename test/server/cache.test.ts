@@ -28,8 +28,11 @@ describe('CachingAnalysisService', () => {
     await c.analyze({ text: 'a', source: { kind: 'api', outlet: 'X' } });
     await c.analyze({ text: 'a' }, { preset: 'fast' });
     await c.analyze({ text: 'a', language: 'de' });
-    expect(inner.calls).toEqual(['a', 'a', 'a', 'a', 'a']);
-    expect([c.hits, c.misses]).toEqual([2, 5]);
+    await c.analyze({ text: 'a', warnings: ['upload: not UTF-8, read as windows-1252'] });
+    await c.analyze({ text: 'a', declaredLanguage: 'uk' });
+    await c.analyze({ text: 'a', id: 'doc-7' });
+    expect(inner.calls).toEqual(['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a']);
+    expect([c.hits, c.misses]).toEqual([2, 8]);
   });
 
   it('evicts the least recently used entry and never caches failures or long texts', async () => {

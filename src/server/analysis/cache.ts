@@ -33,7 +33,9 @@ export class CachingAnalysisService implements AnalysisService {
   }
 
   static key(init: DocumentInit, options: AnalyseOptions): string {
-    const parts = [init.text, init.title ?? '', init.language ?? '', JSON.stringify(init.source ?? {}), options.preset ?? 'default', String(options.minConfidence ?? '')];
+    // Every field of the DocumentInit that reaches the result: an upload's decoding warnings ("not UTF-8,
+    // read as windows-1252") and declared language belong to that upload, not to every upload of the text.
+    const parts = [init.text, init.id ?? '', init.title ?? '', init.language ?? '', init.declaredLanguage ?? '', JSON.stringify(init.source ?? {}), JSON.stringify(init.warnings ?? []), options.preset ?? 'default', String(options.minConfidence ?? '')];
     const h = createHash('sha256');
     for (const p of parts) h.update(`${p.length}:`).update(p, 'utf8');
     return h.digest('hex');
