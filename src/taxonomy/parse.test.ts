@@ -168,6 +168,13 @@ describe('parseTaxonomy', () => {
       'U+202E',
     ],
     [
+      'keyword without words',
+      'id: x\nlabels:\n  - label: A\n    description: d\n    keywords:\n      - gas\n      - "!!!"\n',
+      7,
+      'labels[0].keywords[1]',
+      'can never match',
+    ],
+    [
       'own parent',
       'id: x\nlabels:\n  - label: A\n    description: d\n    parent: A\n',
       5,

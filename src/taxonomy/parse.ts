@@ -3,7 +3,7 @@
  * system, so the same code validates user files, the built-in sources and generated JSON. Every problem
  * becomes a TaxonomyError naming the file, line, column and field, taken from the yaml package's node ranges.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { TaxonomyError, type Taxonomy, type TaxonomyLabel } from './types.js';
 
 const TOP_FIELDS = new Set(['id', 'name', 'version', 'description', 'labels']);
@@ -74,6 +74,14 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
     seen.set(label, item);
     const desc = requiredString(item, 'description', `${where}.description`, fail, PROSE);
     const keywords = stringList(item, 'keywords', `${where}.keywords`, fail).map((k) => k.toLowerCase());
+    // Keywords are matched as words: one without a letter or digit ("!!!", "--") could never match.
+    const wordless = keywords.findIndex((k) => !/[\p{L}\p{N}]/u.test(k));
+    if (wordless >= 0)
+      fail(
+        (valueNode(item, 'keywords') as YAMLSeq).items[wordless] as Node,
+        `${where}.keywords[${wordless}]`,
+        'has no letters or digits, so it can never match a word',
+      );
     const examples = stringList(item, 'examples', `${where}.examples`, fail, PROSE);
     const parent = optionalString(item, 'parent', `${where}.parent`, fail) ?? null;
     if (parent !== null)
