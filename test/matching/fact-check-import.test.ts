@@ -164,6 +164,16 @@ describe('ClaimReview import', () => {
     expect(dangling.records[0]!.warnings).toEqual(['author']);
   });
 
+  it('warns about a date that is not an ISO 8601 date, keeping it as written', () => {
+    const out = importClaimReviews(JSON.stringify([review({ datePublished: 'yesterday' }), review({ datePublished: '2022-02-30' })]), 'in.json');
+    expect(out.records.map((r) => [r.datePublished, r.warnings])).toEqual([
+      ['yesterday', ['datePublished']],
+      ['2022-02-30', ['datePublished']],
+    ]);
+    const table = importFactCheckTable('claim,rating,publisher,url,date\nBridges melt,False,Desk,https://d.example/1,3 March 2020\n', 'f.csv');
+    expect(table.records[0]).toMatchObject({ datePublished: '3 March 2020', warnings: ['date'] });
+  });
+
   it('keeps a rating without a value without one (it was stored as 0)', () => {
     const noValue = review({ reviewRating: { '@type': 'Rating', alternateName: 'Misleading' } });
     const blank = review({ reviewRating: { '@type': 'Rating', alternateName: 'False', ratingValue: ' ' } });

@@ -1,5 +1,5 @@
 import { verdictLabelOf } from '../../export/claimreview/rating.js';
-import { isHttpUrl } from '../../export/claimreview/validate.js';
+import { isHttpUrl, isIsoDate } from '../../export/claimreview/validate.js';
 import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
 
 /**
@@ -227,7 +227,8 @@ function toRecord(
   const url = str(r.url);
   if (!url || !isHttpUrl(url)) warnings.push('url');
   const date = str(r.datePublished);
-  if (!date) warnings.push('datePublished');
+  // Kept as written (a person can still read "3 March 2020"), but flagged: schema.org wants an ISO 8601 date.
+  if (!date || !isIsoDate(date)) warnings.push('datePublished');
   const itemReviewed = deref(r.itemReviewed);
   const item = (Array.isArray(itemReviewed) ? deref(itemReviewed[0]) : itemReviewed) as
     Record<string, unknown> | undefined;

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { verdictLabelOf } from '../../export/claimreview/rating.js';
-import { isHttpUrl } from '../../export/claimreview/validate.js';
+import { isHttpUrl, isIsoDate } from '../../export/claimreview/validate.js';
 import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
 import { headerLine, sniffDelimiter, type Delimiter } from '../../core/text/delimiter.js';
 
@@ -149,8 +149,11 @@ export function importFactCheckTable(
     }
     const rating = get('rating');
     const url = get('url');
-    const warnings = (['rating', 'publisher', 'url'] as const).filter((f) => !get(f));
+    const warnings: string[] = (['rating', 'publisher', 'url'] as const).filter((f) => !get(f));
     if (url && !isHttpUrl(url)) warnings.push('url');
+    const date = get('date');
+    // Kept as written, but flagged like an unreadable address: not a YYYY-MM-DD (ISO 8601) date.
+    if (date && !isIsoDate(date)) warnings.push('date');
     records.push(
       factCheck({
         claim,
@@ -160,7 +163,7 @@ export function importFactCheckTable(
         verdict: rating ? verdictLabelOf(rating) : null,
         publisher: get('publisher'),
         url: url && isHttpUrl(url) ? url : null,
-        datePublished: get('date'),
+        datePublished: date,
         claimAuthor: get('claimAuthor'),
         language: get('language'),
         origin: 'csv',
