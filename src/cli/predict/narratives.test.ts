@@ -71,6 +71,17 @@ describe('narrascope predict narratives', () => {
     expect(r.stdout).toBe('b_soup.txt\tOther\tOther\n');
   });
 
+  it('skips a file whose name would split its prediction row (a tab or line break in it)', async () => {
+    mkdirSync(join(dir, 'odd-names'));
+    writeFileSync(join(dir, 'odd-names', 'a\tb.txt'), 'Lentil soup');
+    writeFileSync(join(dir, 'odd-names', 'c\nd.txt'), 'Lentil soup');
+    writeFileSync(join(dir, 'odd-names', 'soup.txt'), 'Lentil soup');
+    const r = await runCli(['predict', 'narratives', '--documents', join(dir, 'odd-names')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('soup.txt\tOther\tOther\n');
+    expect(r.stderr).toContain('skipped "a\\tb.txt"');
+  });
+
   it('writes to --out', async () => {
     const out = join(dir, 'pred.txt');
     const r = await runCli(['predict', 'narratives', '--documents', join(dir, 'docs'), '--out', out]);

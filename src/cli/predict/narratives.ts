@@ -10,7 +10,7 @@ import { builtinNarrativeModel } from '../../models/narrative/builtin.js';
 import { predictNarratives } from '../../models/narrative/predict.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { readInputFile, textFilesOf, utf8Text, writeText } from './ptc-articles.js';
+import { isSafeRowId, readInputFile, textFilesOf, utf8Text, writeText } from './ptc-articles.js';
 import type { PredictMode } from './types.js';
 
 /** The prediction line for one document's text. */
@@ -50,6 +50,11 @@ export const narrativesMode: PredictMode = {
     const lines: string[] = [];
     let failed = 0;
     for (const file of files) {
+      if (!isSafeRowId(file)) {
+        io.stderr.write(`narrascope predict narratives: skipped ${JSON.stringify(file)}: a tab or line break in its name would split the prediction row\n`);
+        failed++;
+        continue;
+      }
       let buf: Buffer;
       try {
         buf = readInputFile(join(dir, file));

@@ -64,6 +64,12 @@ describe('PTC format reading', () => {
     expect(readArticle(join(dir, 'article2.txt')).text).toBe(' Déjà vu.\n');
   });
 
+  it('refuses an article whose file name would split the rows of the prediction file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptc-names-'));
+    writeFileSync(join(dir, 'article1\t2.txt'), 'One line.\n');
+    expect(() => readArticles(dir)).toThrow(/"article1\\t2\.txt" has a tab or line break/u);
+  });
+
   it('reads only the files of a folder: a sub-folder named like an article is not one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptc-folders-'));
     writeFileSync(join(dir, 'article1.txt'), 'One line.\n');

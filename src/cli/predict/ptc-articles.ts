@@ -28,7 +28,15 @@ export function readArticles(dir: string): PtcArticle[] {
   }
   const files = textFilesOf(dir);
   if (files.length === 0) throw new UserError(`no .txt files in "${dir}"`, 'The folder should hold article<ID>.txt files, one article each.');
+  const unsafe = files.find((f) => !isSafeRowId(articleId(f)));
+  if (unsafe !== undefined)
+    throw new UserError(`the article file name ${JSON.stringify(unsafe)} has a tab or line break`, 'Its id would split the rows of the prediction file: rename the file.');
   return files.map((f) => readArticle(join(dir, f)));
+}
+
+/** Whether a file name can be the first column of a tab-separated prediction row (no tab, CR or LF). */
+export function isSafeRowId(name: string): boolean {
+  return !/[\t\r\n]/u.test(name);
 }
 
 /** Names of the regular `*.txt` files of a folder, sorted; a sub-folder named `x.txt` is not a document. */
