@@ -31,6 +31,9 @@ export interface LocalAnalysisOptions {
  * In-process analysis. JavaScript runs one analysis at a time per thread anyway; the queue only keeps the
  * wait bounded. (A worker pool can implement the same interface for multi-core servers.)
  */
+/** Analysers kept for reuse: every preset with a few confidence thresholds. */
+const MAX_ANALYZERS = 32;
+
 export class LocalAnalysisService implements AnalysisService {
   readonly presets: readonly string[];
   private readonly analyzers = new Map<string, Analyzer>();
@@ -46,11 +49,21 @@ export class LocalAnalysisService implements AnalysisService {
   analyzer(preset = 'default', minConfidence?: number): Analyzer {
     const key = `${preset}|${minConfidence ?? ''}`;
     let a = this.analyzers.get(key);
-    if (!a) {
+    if (a) {
+      // Most recently used last.
+      this.analyzers.delete(key);
+    } else {
       a = new Analyzer({ ...this.options.base, preset, ...(minConfidence !== undefined ? { minConfidence } : {}) });
-      this.analyzers.set(key, a);
     }
+    this.analyzers.set(key, a);
+    // minConfidence is any number a client sends: without a bound, each new value kept one more analyser.
+    while (this.analyzers.size > MAX_ANALYZERS) this.analyzers.delete(this.analyzers.keys().next().value as string);
     return a;
+  }
+
+  /** Analysers kept for reuse (at most MAX_ANALYZERS). */
+  get analyzerCount(): number {
+    return this.analyzers.size;
   }
 
   async analyze(init: DocumentInit, options: AnalyseOptions = {}): Promise<AnalysisResult> {
