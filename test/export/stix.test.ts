@@ -6,6 +6,7 @@ import {
   DISARM_IDENTITY,
   DISARM_TECHNIQUES,
   EXTENSION_ID,
+  stixId,
   stringifyStixBundle,
   TECHNIQUE_TO_DISARM,
   uuidv5,
@@ -147,6 +148,17 @@ describe('STIX bundle of documents with odd metadata', () => {
     const report = byType(b, 'report')[0]!;
     expect(report.name).toMatch(/\S/u);
     expect(byType(b, 'identity').every((i) => typeof i.name === 'string' && i.name.trim() !== '')).toBe(true);
+  });
+
+  it('gives one identity to an outlet spelled with composed or decomposed accents, or other spacing', () => {
+    const doc = (hash: string, outlet: string): AnalysisResult =>
+      fixtureResult({ hash, source: { kind: 'html', uri: 'https://example.org/d', outlet } });
+    const b = buildStixBundle([doc('a'.repeat(64), 'Le Caf\u00e9'), doc('b'.repeat(64), 'Le  Cafe\u0301')], { now: NOW });
+    expect(validateStixBundle(b)).toEqual([]);
+    const outlets = byType(b, 'identity').filter((i) => i.identity_class === 'organization' && i.id !== DISARM_IDENTITY.stixId);
+    expect(outlets).toHaveLength(1);
+    // The same id as before for a plain name: re-exports keep updating the same object.
+    expect(outlets[0]!.id).toBe(stixId('identity', 'organization|le café'));
   });
 
   it('names a report without a title after its document, and dates one with an unusable date at export time', () => {

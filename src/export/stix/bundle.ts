@@ -51,7 +51,8 @@ export function buildStixBundle(
     const identity = (name: string, cls: 'organization' | 'individual'): string =>
       add({
         type: 'identity',
-        id: stixId('identity', `${cls}|${name.toLowerCase()}`),
+        // One identity however the name is spelled in Unicode (composed "é" or e + accent) or spaced.
+        id: stixId('identity', `${cls}|${name.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ')}`),
         ...base,
         name,
         identity_class: cls,
