@@ -60,6 +60,15 @@ describe('narrascope predict roles', () => {
     expect(parseSt1(r.stdout).map((x) => x.entity)).toEqual(['civilians', 'families.']);
   });
 
+  it('refuses a mention row with an empty entity or document column', async () => {
+    for (const [name, row, what] of [['no-entity.tsv', 'a.txt\t\t54\t62', 'entity'], ['no-doc.tsv', '\tcivilians\t54\t62', 'document']] as const) {
+      writeFileSync(join(dir, name), `a.txt\tcivilians\t54\t62\n${row}\n`);
+      const r = await runCli(['predict', 'roles', '--documents', join(dir, 'docs'), '--mentions', join(dir, name)]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`54-62 has an empty ${what} column`, 'u'));
+    }
+  });
+
   it('names the file and line of a malformed mentions row', async () => {
     const r = await runCli(['predict', 'roles', '--documents', join(dir, 'docs'), '--mentions', join(dir, 'bad.tsv')]);
     expect(r.code).toBe(2);

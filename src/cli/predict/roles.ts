@@ -92,6 +92,13 @@ export const rolesMode: PredictMode = {
       if (e instanceof St1FormatError) throw new UserError(`${mentionsArg}: ${e.message}`, 'Each row must be doc<TAB>entity<TAB>start<TAB>end with whole-number offsets.');
       throw e;
     }
+    // An empty entity column cannot anchor a mention: re-anchoring would "find" it anywhere near its offsets.
+    const unnamed = rows.find((r) => !r.doc || !r.entity.trim());
+    if (unnamed)
+      throw new UserError(
+        `${mentionsArg}: the row "${terminalText(unnamed.doc)}" ${unnamed.start}-${unnamed.end} has an empty ${unnamed.doc ? 'entity' : 'document'} column`,
+        'Each row must be doc<TAB>entity<TAB>start<TAB>end with the entity as it appears in the document.',
+      );
     const byDoc = new Map<string, St1Row[]>();
     for (const r of rows) byDoc.set(r.doc, [...(byDoc.get(r.doc) ?? []), r]);
     const predicted = new Map<St1Row, St1Row>();
