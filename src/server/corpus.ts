@@ -142,7 +142,8 @@ export interface CorpusService {
   clusters(query: { kind?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly ClusterSummary[] }>;
   cluster(id: number): Promise<{ cluster: ClusterSummary; members: readonly ClusterMember[] } | null>;
   dismiss(id: string, d: Omit<Dismissal, 'documentHash' | 'id'>): Promise<number | null>;
-  confirm(id: string, c: { itemKey: string; verdict: string; note: string; author: string }): Promise<number | null>;
+  /** `created` false: the same author had already confirmed this item with the same verdict and note. */
+  confirm(id: string, c: { itemKey: string; verdict: string; note: string; author: string }): Promise<{ id: number; created: boolean } | null>;
   confirmations(id: string): Promise<readonly { itemKey: string; verdict: string; note: string; author: string; createdAt: string }[]>;
   /**
    * The stored analyses of the documents a search's filters select, in ingestion order, a batch at a time
@@ -350,17 +351,29 @@ export class StoreCorpusService implements CorpusService {
     return addDismissal(this.store, { ...d, documentHash: doc.hash });
   }
 
-  async confirm(id: string, c: { itemKey: string; verdict: string; note: string; author: string }): Promise<number | null> {
+  async confirm(id: string, c: { itemKey: string; verdict: string; note: string; author: string }): Promise<{ id: number; created: boolean } | null> {
     const doc = await getDocument(this.db, id);
     if (!doc) return null;
     return this.store.write(async (trx) => {
       const t = trx as unknown as Kysely<ConfirmationTables>;
+      // A repeated submission (a double click, a client's retry) is the same confirmation, not a second
+      // one: each confirmation becomes a ClaimReview in the exports.
+      const same = await t
+        .selectFrom('ledger_confirmations')
+        .select('id')
+        .where('document_hash', '=', doc.hash)
+        .where('item_key', '=', c.itemKey)
+        .where('verdict', '=', c.verdict)
+        .where('note', '=', c.note)
+        .where('author', '=', c.author)
+        .executeTakeFirst();
+      if (same) return { id: Number(same.id), created: false };
       const row = await t
         .insertInto('ledger_confirmations')
         .values({ document_hash: doc.hash, item_key: c.itemKey, verdict: c.verdict, note: c.note, author: c.author, created_at: new Date().toISOString() })
         .returning('id')
         .executeTakeFirstOrThrow();
-      return Number(row.id);
+      return { id: Number(row.id), created: true };
     });
   }
 

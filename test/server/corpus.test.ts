@@ -256,6 +256,16 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
       expect((doc.json() as { dismissals: { start: number }[] }).dismissals.map((d) => d.start)).not.toContain(span.start);
     });
 
+    it('stores a repeated confirmation once: a double click is not a second ClaimReview', async () => {
+      const confirm = (): Promise<{ statusCode: number; json(): unknown }> => s.app.inject({ method: 'POST', url: `/api/documents/${ids[1]}/confirmations`, headers: bearer(s.analyst), payload: { itemKey: 'l1', verdict: 'misleading', note: 'same note' } });
+      const [a, b] = await Promise.all([confirm(), confirm()]);
+      const c = await confirm();
+      expect([a.statusCode, b.statusCode, c.statusCode].sort()).toEqual([200, 200, 201]);
+      expect(new Set([a, b, c].map((r) => (r.json() as { id: number }).id)).size).toBe(1);
+      const doc = (await s.app.inject({ method: 'GET', url: `/api/documents/${ids[1]}` })).json() as { confirmations: { verdict: string }[] };
+      expect(doc.confirmations.filter((x) => x.verdict === 'misleading')).toHaveLength(1);
+    });
+
     it('refuses a confirmation of a ledger item the document does not have', async () => {
       const res = await s.app.inject({
         method: 'POST',

@@ -253,7 +253,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         note: { type: 'string', maxLength: 2000, pattern: NO_NUL },
       },
     },
-    responses: { 201: obj('{ id }'), 404: { description: 'No such document.' }, 422: { description: 'The document\'s analysis has no ledger item with this key (`unknown-ledger-item`).' } },
+    responses: { 201: obj('{ id }'), 200: obj('{ id } of the same confirmation (item, verdict, note, author) made before: nothing new is stored.'), 404: { description: 'No such document.' }, 422: { description: 'The document\'s analysis has no ledger item with this key (`unknown-ledger-item`).' } },
     handler: async (request: FastifyRequest<{ Params: { id: string }; Body: ConfirmBody }>, reply, principal) => {
       const b = request.body;
       const c = corpus();
@@ -264,9 +264,9 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         const known = d.result?.rebuttals.map((it) => it.id) ?? [];
         throw new ApiError(422, 'unknown-ledger-item', `the document has no ledger item "${b.itemKey}"`, known.length ? `Its ledger items are ${known.slice(0, 20).join(', ')} (result.rebuttals[].id).` : 'This document has no ledger items to confirm.');
       }
-      const id = await c.confirm(request.params.id, { itemKey: b.itemKey, verdict: b.verdict, note: b.note ?? '', author: principal.name });
-      if (id === null) throw notFound(request.params.id);
-      return reply.status(201).send({ id });
+      const done = await c.confirm(request.params.id, { itemKey: b.itemKey, verdict: b.verdict, note: b.note ?? '', author: principal.name });
+      if (done === null) throw notFound(request.params.id);
+      return reply.status(done.created ? 201 : 200).send({ id: done.id });
     },
   });
 

@@ -13,6 +13,7 @@ interface Props {
 export function FindingPanel({ finding, dismissed, dismiss, onClose }: Props) {
   const [reason, setReason] = useState('');
   const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
   // A reason typed for one finding, or "Dismissed." said of it, must not carry over to the next one. The
   // panel itself stays mounted: it is the aria-live region that announces each explanation.
   const id = finding?.id ?? null;
@@ -29,13 +30,16 @@ export function FindingPanel({ finding, dismissed, dismiss, onClose }: Props) {
   }
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
-    if (!dismiss) return;
+    if (!dismiss || busy) return;
+    setBusy(true);
     try {
       await dismiss(finding, reason);
       setStatus('Dismissed.');
       setReason('');
     } catch (err) {
       setStatus(`Could not dismiss: ${(err as Error).message}`);
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -79,7 +83,9 @@ export function FindingPanel({ finding, dismissed, dismiss, onClose }: Props) {
             Dismiss as wrong — reason
             <input value={reason} required minLength={3} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
           </label>
-          <button type="submit">Dismiss</button>
+          <button type="submit" disabled={busy}>
+            Dismiss
+          </button>
         </form>
       )}
       {status && <p role="status">{status}</p>}

@@ -51,16 +51,22 @@ export function LedgerTable({ items, confirmed, confirm }: Props) {
 function Confirm({ item, done, confirm }: { item: LedgerItem; done: string | undefined; confirm: (item: LedgerItem, verdict: string) => Promise<void> }) {
   const [verdict, setVerdict] = useState<string>(item.verdict?.label ?? 'false');
   const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
   if (done) return <span class="ok">confirmed: {done}</span>;
   return (
     <form
       class="confirm"
       onSubmit={async (e) => {
         e.preventDefault();
+        // One confirmation per click: a second click while the first is on its way would send it twice.
+        if (busy) return;
+        setBusy(true);
         try {
           await confirm(item, verdict);
         } catch (err) {
           setStatus((err as Error).message);
+        } finally {
+          setBusy(false);
         }
       }}
     >
@@ -71,7 +77,9 @@ function Confirm({ item, done, confirm }: { item: LedgerItem; done: string | und
           </option>
         ))}
       </select>
-      <button type="submit">Confirm</button>
+      <button type="submit" disabled={busy}>
+        Confirm
+      </button>
       {status && <span role="status">{status}</span>}
     </form>
   );
