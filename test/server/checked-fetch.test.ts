@@ -58,6 +58,17 @@ describe('checkedFetch', () => {
     expect([moved.status, moved.headers.get('location')]).toEqual([302, '/']);
   });
 
+  it('fails as fetch does, so the reason reaches the message', async () => {
+    // A port nobody listens on: the test server's, once closed.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const f = checkedFetch({ refuse: () => false, refusal, lookup: answers('127.0.0.1') });
+    const failure = await readUrl(`http://page.test:${deadPort}/`, { maxBytes: 1000, allowPrivateUrls: false, fetch: f, lookup: answers('93.184.216.34') }).catch((e: unknown) => e);
+    expect([(failure as ApiError).code, (failure as ApiError).message]).toEqual(['fetch-failed', `http://page.test:${deadPort}/: cannot fetch (the connection was refused)`]);
+  });
+
   it('refuses an address its lookup gives, before connecting', async () => {
     const before = seen.length;
     const f = checkedFetch({ refuse: isPrivateAddress, refusal, lookup: answers('127.0.0.1') });

@@ -31,29 +31,34 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
 
 export function checkedFetch(options: CheckedFetchOptions): typeof fetch {
   const lookupAll: LookupAll = options.lookup ?? ((hostname, opts, callback) => dnsLookup(hostname, opts, callback));
-  // The connection's lookup: every address of the name must be allowed, and only those are used.
-  const connectLookup = (hostname: string, opts: LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
-    lookupAll(hostname, { ...opts, all: true }, (err, addresses) => {
-      if (err) return callback(err, []);
-      const refused = addresses.find((a) => options.refuse(a.address));
-      if (refused) return callback(options.refusal(hostname, refused.address) as NodeJS.ErrnoException, []);
-      const first = addresses[0];
-      if (opts.all) return callback(null, addresses);
-      if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
-      return callback(null, first.address, first.family);
-    });
-  };
 
   return (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     const host = url.hostname.replace(/^\[|\]$/gu, '');
     // An address in the URL is connected to without any lookup.
     if (isIP(host) && options.refuse(host)) throw options.refusal(url.host, host);
+    let refusal: Error | null = null;
+    // The connection's lookup: every address of the name must be allowed, and only those are used.
+    const connectLookup = (hostname: string, opts: LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
+      lookupAll(hostname, { ...opts, all: true }, (err, addresses) => {
+        if (err) return callback(err, []);
+        const refused = addresses.find((a) => options.refuse(a.address));
+        if (refused) {
+          refusal = options.refusal(hostname, refused.address);
+          return callback(refusal as NodeJS.ErrnoException, []);
+        }
+        const first = addresses[0];
+        if (opts.all) return callback(null, addresses);
+        if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);
+        return callback(null, first.address, first.family);
+      });
+    };
     const headers: Record<string, string> = {};
     new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise<Response>((resolve, reject) => {
-      const req = send(url, { method: init?.method ?? 'GET', headers, lookup: connectLookup as never, ...(init?.signal ? { signal: init.signal } : {}) }, (res) => {
+      // agent: false — no pooled connection: a kept-alive socket would be reused without this lookup.
+      const req = send(url, { method: init?.method ?? 'GET', headers, agent: false, lookup: connectLookup as never, ...(init?.signal ? { signal: init.signal } : {}) }, (res) => {
         try {
           resolve(toResponse(res));
         } catch (e) {
@@ -61,7 +66,8 @@ export function checkedFetch(options: CheckedFetchOptions): typeof fetch {
           reject(e);
         }
       });
-      req.on('error', reject);
+      // As fetch does: a TypeError whose cause is the socket's error, which fetchUrl turns into its message.
+      req.on('error', (err) => reject(refusal ?? new TypeError('fetch failed', { cause: err })));
       req.end();
     });
   }) as typeof fetch;
