@@ -47,6 +47,24 @@ describe('FactCheckMatcher', () => {
     expect(matcher.match(query, { k: 3, bm25Only: true })[0]!.factCheck.id).toBe(id);
   });
 
+  it('says how strongly each result looks like the same claim, by the thresholds stored with the model', () => {
+    const model = loadRerankerModel();
+    const t = model?.strength;
+    expect(t && t.possible < t.strong).toBe(true);
+    const matcher = createFactCheckMatcher(library);
+    for (const h of [...matcher.match('The city dam will flood the old town next spring, officials say.', { k: 5 }), ...matcher.match('Volcano tours resume on the northern island.', { k: 5 })]) {
+      expect(h.strength).toBe(h.score >= t!.strong ? 'strong' : h.score >= t!.possible ? 'possible' : 'weak');
+    }
+    expect(matcher.match('The city dam will flood the old town next spring, officials say.', { k: 1 })[0]!.strength).toBe('strong');
+    const unrelated = matcher.match('Volcano tours resume on the northern island next spring.', { k: 5 });
+    expect(unrelated.length).toBeGreaterThan(0);
+    expect(unrelated.every((h) => h.strength === 'weak')).toBe(true);
+    // Ranked by BM25 alone, there is no calibrated score to read.
+    expect(matcher.match('The city dam will flood the old town next spring.', { k: 1, bm25Only: true })[0]!.strength).toBeNull();
+    // A model file with thresholds that cannot be right is refused.
+    expect(() => validateRerankerModel({ ...model, strength: { strong: 1, possible: 2, measured: '' } })).toThrow(/match-strength/u);
+  });
+
   it('returns ranks, scores and highlights into the fact-check and the query', () => {
     const hit = createFactCheckMatcher(library).match('Will the old town flood when the dam breaks?', {
       k: 1,

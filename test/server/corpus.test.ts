@@ -468,10 +468,11 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
         library: number;
         results: {
           claim: string;
-          matches: { rank: number; factCheck: { claim: string; publisher: string } }[];
+          matches: { rank: number; strength: string | null; factCheck: { claim: string; publisher: string } }[];
         }[];
       };
       expect(body.library).toBe(3);
+      expect(body.results.flatMap((r) => r.matches.map((m) => m.strength)).every((x) => x === 'strong' || x === 'possible' || x === 'weak')).toBe(true);
       expect(body.results.map((r) => r.matches[0]?.factCheck.claim)).toEqual([
         'The new harbour will poison the whole bay',
         'Wind farms kill all the birds on the coast',
@@ -505,11 +506,17 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
       expect(body.items[0]).toMatchObject({ outlet: 'Bay News', claim: 'the harbour will poison the bay.' });
       const pct = await s.app.inject({ method: 'GET', url: '/api/ledger?q=%25' });
       expect((pct.json() as { total: number }).total).toBe(0);
+      // Case does not matter, on either store.
+      for (const q of ['POISON', 'Harbour Will', 'AGENCY found']) {
+        const res = await s.app.inject({ method: 'GET', url: `/api/ledger?q=${encodeURIComponent(q)}` });
+        expect([q, (res.json() as { total: number }).total]).toEqual([q, 2]);
+      }
     });
 
     it.each([
       ['', 2],
       ['?q=poison', 2],
+      ['?q=Poison%20The%20BAY', 2],
       ['?q=%25', 0],
       ['?outlet=Bay%20News', 1],
       ['?type=prediction&hasSource=false', 2],

@@ -242,9 +242,11 @@ function textBlock(
   };
   const lines = [`${q.label}: ${mark(q.text, hits[0]?.highlights.query ?? [])}`];
   if (hits.length === 0) lines.push('  no earlier fact-check found');
+  // Only weak results: the library may well hold no fact-check of this claim (match-strength.ts).
+  else if (hits.every((h) => h.strength === 'weak')) lines.push('  only weak matches: the library may hold no fact-check of this claim');
   for (const h of hits) {
     const r = h.factCheck.record;
-    lines.push(`  ${h.rank}. [${h.score.toFixed(3)}] ${mark(h.factCheck.claim, h.highlights.claim)}`);
+    lines.push(`  ${h.rank}. [${h.strength ? `${h.strength} ` : ''}${h.score.toFixed(3)}] ${mark(h.factCheck.claim, h.highlights.claim)}`);
     if (h.factCheck.title) lines.push(`     title: ${mark(h.factCheck.title, h.highlights.title)}`);
     const meta = [
       r?.rating ? `rating: ${r.rating}` : null,
@@ -278,6 +280,7 @@ function jsonLine(q: { label: string; text: string }, hits: readonly MatchHit<En
       matches: hits.map((h) => ({
         rank: h.rank,
         score: Math.round(h.score * 1e4) / 1e4,
+        strength: h.strength,
         bm25: Math.round(h.bm25 * 1e4) / 1e4,
         id: h.factCheck.id,
         claim: h.factCheck.claim,

@@ -3,6 +3,7 @@ import { Bm25Index } from './bm25.js';
 import { docUnion, pairFeatures, queryContext, type DocUnion } from './features.js';
 import { highlightMatches, type Highlight } from './highlight.js';
 import { prepareText, type PreparedText } from './prepared-text.js';
+import { matchStrength, type MatchStrength } from './match-strength.js';
 import { rerankScore, type RerankerModel } from './reranker.js';
 import { SentenceVectors } from './sentence-vectors.js';
 import { TagSegmenter } from './tag-segmenter.js';
@@ -41,6 +42,8 @@ export interface MatchHit<T extends MatchableFactCheck> {
   /** The ranking score (re-ranker score, or BM25 when there is no model). Comparable within one query only. */
   readonly score: number;
   readonly bm25: number;
+  /** How strongly it looks like the same claim (match-strength.ts); null when ranked by BM25 alone. */
+  readonly strength: MatchStrength | null;
   /** Matched words and phrases in the fact-check's claim and title, and in the query. */
   readonly highlights: {
     readonly claim: readonly Highlight[];
@@ -154,6 +157,7 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
         rank: i + 1,
         score: r.score,
         bm25: r.bm25,
+        strength: useModel && this.model!.strength ? matchStrength(r.score, this.model!.strength) : null,
         highlights: withHighlights
           ? {
               claim: highlightMatches(entry.claim, shared),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { FEATURE_NAMES } from './features.js';
+import { validStrengthThresholds, type MatchStrengthThresholds } from './match-strength.js';
 
 /**
  * The re-ranker: a linear score over standardised pair features, learned with a pairwise logistic loss
@@ -16,6 +17,8 @@ export interface RerankerModel {
   readonly weights: readonly number[];
   /** How it was made (data, candidates, iterations, regularisation). */
   readonly trainedOn: string;
+  /** Scores that divide results into strong, possible and weak (match-strength.ts); absent in older files. */
+  readonly strength?: MatchStrengthThresholds;
 }
 
 export interface TrainingGroup {
@@ -52,6 +55,8 @@ export function validateRerankerModel(value: unknown): RerankerModel {
   }
   if (!ok(m.mean) || !ok(m.std) || !ok(m.weights) || m.std.some((s) => s <= 0))
     throw new Error('re-ranker model has malformed numbers');
+  if (m.strength !== undefined && !validStrengthThresholds(m.strength))
+    throw new Error('re-ranker model has malformed match-strength thresholds');
   return m as RerankerModel;
 }
 

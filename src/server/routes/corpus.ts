@@ -404,7 +404,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
       required: ['claims'],
       properties: { claims: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 2000 } }, k: { type: 'integer', minimum: 1, maximum: 20, default: 5 } },
     },
-    responses: { 200: obj('{ library, method (rerank | bm25), results: [{ claim, matches: [{ rank, score, factCheck, highlights }] }] }') },
+    responses: { 200: obj('{ library, method (rerank | bm25), results: [{ claim, matches: [{ rank, score, strength (strong | possible | weak, null under bm25), factCheck, highlights }] }] }') },
     handler: async (request: FastifyRequest<{ Body: MatchBody }>) => {
       const b = request.body;
       const out = await corpus().matchFactChecks(b.claims, b.k ?? 5);
