@@ -28,6 +28,10 @@ describe('loadTaxonomyFile', () => {
     expect(() => loadTaxonomyFile(latin1)).toThrow(`${latin1}:3:1: (file): is not UTF-8 text; save it as UTF-8`);
   });
 
+  it('refuses a device that never ends (size 0 by stat) as too large instead of reading forever', () => {
+    expect(() => loadTaxonomyFile('/dev/zero')).toThrow(/\/dev\/zero:1:1: \(file\): too large/u);
+  });
+
   it.each([
     ['missing file', join(dir, 'nope.yaml'), 'cannot be read'],
     ['binary file', join(dir, 'bin.yaml'), 'binary'],

@@ -2,7 +2,7 @@
  * Reads a user taxonomy from disk (CLI `--taxonomy FILE`, library callers). Kept apart from parse.ts so
  * analysis code, which may not use the file system, never imports it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { parseTaxonomy } from './parse.js';
 import { TaxonomyError, type Taxonomy } from './types.js';
@@ -27,11 +27,33 @@ export function loadTaxonomyFile(path: string): Taxonomy {
   let buffer: Buffer;
   try {
     // Also a folder (EISDIR) or a file without read permission: a TaxonomyError (exit 2), not a crash.
-    buffer = readFileSync(path);
+    buffer = readAtMost(path, MAX_BYTES + 1);
   } catch (error) {
     throw new TaxonomyError(path, 1, 1, '(file)', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  // A device or pipe reports size 0 (/dev/zero, /dev/urandom): its size is known only by reading.
+  if (buffer.length > MAX_BYTES)
+    throw new TaxonomyError(path, 1, 1, '(file)', `too large (more than ${MAX_BYTES} bytes)`);
   return parseTaxonomy(decodeText(buffer, path), path);
+}
+
+/** The first `max` bytes of a file (all of a smaller one): readFileSync of /dev/zero never returns. */
+function readAtMost(path: string, max: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < max) {
+      const chunk = Buffer.alloc(Math.min(65536, max - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
