@@ -4,7 +4,7 @@
  * Every value from a request reaches SQL only as a bound parameter; the full-text query is additionally
  * rebuilt from its words by corpus/fulltext.ts, so FTS syntax in a search box cannot make the database throw.
  */
-import { sql, type Generated, type Kysely } from 'kysely';
+import { sql, type Generated, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { AnalysisResult } from '../core/result/types.js';
 import { createDocument, type DocumentInit } from '../core/text/document.js';
 import { search as searchCorpus, type SearchQuery as CorpusSearchQuery, type SearchResult as CorpusSearchResult } from '../corpus/search.js';
@@ -124,6 +124,8 @@ export interface ClusterMember {
 export interface FactCheckMatch {
   readonly rank: number;
   readonly score: number;
+  /** strong / possible / weak (src/corpus/matching/match-strength.ts); null when ranked by BM25 alone. */
+  readonly strength: MatchHit<StoredFactCheck>['strength'];
   readonly factCheck: Pick<StoredFactCheck, 'id' | 'claim' | 'title' | 'rebuttal' | 'verdict' | 'rating' | 'publisher' | 'url' | 'datePublished' | 'origin'>;
   readonly highlights: MatchHit<StoredFactCheck>['highlights'];
 }
@@ -207,7 +209,7 @@ export class StoreCorpusService implements CorpusService {
           ? []
           : m.match(q, { k }).map((h) => {
               const f = h.factCheck;
-              return { rank: h.rank, score: h.score, highlights: h.highlights, factCheck: { id: f.id, claim: f.claim, title: f.title, rebuttal: f.rebuttal, verdict: f.verdict, rating: f.rating, publisher: f.publisher, url: f.url, datePublished: f.datePublished, origin: f.origin } };
+              return { rank: h.rank, score: h.score, strength: h.strength, highlights: h.highlights, factCheck: { id: f.id, claim: f.claim, title: f.title, rebuttal: f.rebuttal, verdict: f.verdict, rating: f.rating, publisher: f.publisher, url: f.url, datePublished: f.datePublished, origin: f.origin } };
             }),
       ),
     };
@@ -269,8 +271,8 @@ export class StoreCorpusService implements CorpusService {
     let q = this.db.selectFrom('ledger_items as l').innerJoin('documents as d', 'd.id', 'l.document_id').leftJoin('outlets as o', 'o.id', 'd.outlet_id');
     if (query.outlet) q = q.where('o.name', '=', query.outlet);
     if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
-      q = q.where((eb) => eb.or([eb('l.claim', 'like', sql<string>`${like} ESCAPE '\\'`), eb('l.rebuttal', 'like', sql<string>`${like} ESCAPE '\\'`), eb('l.attributed_to', 'like', sql<string>`${like} ESCAPE '\\'`)]));
+      const text = query.q;
+      q = q.where((eb) => eb.or([containsText('l.claim', text), containsText('l.rebuttal', text), containsText('l.attributed_to', text)]));
     }
     const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as { n: number | string }).n);
     const rows = await q
@@ -291,7 +293,7 @@ export class StoreCorpusService implements CorpusService {
     if (query.outlet) q = q.where('o.name', '=', query.outlet);
     if (query.type) q = q.where('c.type', '=', query.type);
     if (query.hasSource !== undefined) q = q.where('c.has_source', '=', query.hasSource ? 1 : 0);
-    if (query.q) q = q.where('c.text', 'like', sql<string>`${`%${query.q.replace(/[\\%_]/gu, (ch) => `\\${ch}`)}%`} ESCAPE '\\'`);
+    if (query.q) q = q.where(containsText('c.text', query.q));
     const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as { n: number | string }).n);
     const rows = await q
       .select(['d.hash', 'd.title', 'o.name as outlet', 'd.published_at', 'c.claim_key', 'c.text', 'c.start_offset', 'c.end_offset', 'c.type', 'c.speaker', 'c.has_source', 'c.check_worthiness'])
@@ -384,6 +386,16 @@ export class StoreCorpusService implements CorpusService {
     const rows = await t.selectFrom('ledger_confirmations').selectAll().where('document_hash', '=', doc.hash).orderBy('id').execute();
     return rows.map((r) => ({ itemKey: r.item_key, verdict: r.verdict, note: r.note, author: r.author, createdAt: r.created_at }));
   }
+}
+
+/**
+ * `column` contains `text` as plain text, ignoring case: LIKE with its wildcards escaped, both sides
+ * lower-cased. SQLite's LIKE ignores ASCII case and PostgreSQL's does not, so "poison" and "Poison" found
+ * different ledger items and claims on the two stores.
+ */
+function containsText(column: string, text: string): RawBuilder<SqlBool> {
+  const pattern = `%${text.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+  return sql<SqlBool>`lower(${sql.ref(column)}) LIKE lower(${pattern}) ESCAPE '\\'`;
 }
 
 /** Tables added by the server's migration (src/store/migrations/0002-api.ts). */
