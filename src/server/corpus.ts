@@ -359,7 +359,10 @@ export class StoreCorpusService implements CorpusService {
     return this.store.write(async (trx) => {
       const t = trx as unknown as Kysely<ConfirmationTables>;
       // A repeated submission (a double click, a client's retry) is the same confirmation, not a second
-      // one: each confirmation becomes a ClaimReview in the exports.
+      // one: each confirmation becomes a ClaimReview in the exports. Writing the document's row first makes
+      // two such requests wait for each other on PostgreSQL too (SQLite's write transactions already do),
+      // so the second one's look-up sees the first one's row.
+      await trx.updateTable('documents').set({ hash: doc.hash }).where('id', '=', doc.id).execute();
       const same = await t
         .selectFrom('ledger_confirmations')
         .select('id')
