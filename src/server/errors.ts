@@ -89,7 +89,9 @@ export function sendError(raw: FastifyError | ApiError | Error, request: Fastify
   const known = e.code ? FASTIFY_CODES[e.code] : undefined;
   if (known) {
     const message = known.code === 'malformed-json' ? 'the body is not valid JSON' : e.message.slice(0, 300);
-    return reply.status(known.status).send(errorBody(known.code, message, known.hint));
+    // An upload that is too large was already sent as a file: pointing it at the upload route would go round in circles.
+    const hint = known.code === 'body-too-large' && request.url.startsWith('/api/analyse/upload') ? 'Split the file: uploads are limited to 5 MiB (the server\'s default).' : known.hint;
+    return reply.status(known.status).send(errorBody(known.code, message, hint));
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return reply.status(e.statusCode).send(errorBody('bad-request', e.message.slice(0, 300)));

@@ -101,6 +101,8 @@ it('points an oversized JSON text at the upload route, not at an option that doe
   const res = await s.app.inject({ method: 'POST', url: '/api/analyse', payload: { text: 'a'.repeat(70 * 1024) } });
   expect(errorOf(res).hint).toContain('/api/analyse/upload');
   expect(errorOf(res).hint).not.toMatch(/--max-body/u);
+  const upload = await s.app.inject({ method: 'POST', url: '/api/analyse/upload', headers: { 'content-type': 'text/plain' }, payload: 'a'.repeat(40 * 1024) });
+  expect(errorOf(upload).hint).toMatch(/^Split the file/u);
 });
 
 it('says what a date must look like', async () => {
