@@ -263,6 +263,10 @@ describe('fact-check files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'narrascope-fcfile-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('refuses a device that never ends (/dev/zero) at the size limit instead of reading it whole', async () => {
+    await expect(readFactCheckFile('/dev/zero', { maxBytes: 1024 * 1024 })).rejects.toThrow('cannot read /dev/zero: larger than 1 MB');
+  });
+
   it('refuses a binary file (e.g. a database given by mistake) without quoting its bytes', async () => {
     const path = join(dir, 'library.db');
     writeFileSync(path, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(2000, 7)]));

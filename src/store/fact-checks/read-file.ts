@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { decodeBytes } from '../../ingest/decode.js';
 import { importClaimReviews } from './claimreview-import.js';
@@ -12,19 +12,42 @@ export const FACT_CHECK_FILE_FORMATS: readonly FactCheckFileFormat[] = ['claimre
 const MAX_BYTES = 256 * 1024 * 1024;
 
 /**
+ * The first `max` bytes of a file. Reading it whole first, as before, read a device such as /dev/zero
+ * until memory ran out before the size limit could refuse it.
+ */
+async function readAtMost(path: string, max: number): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < max) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, max - total));
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await file.close();
+  }
+}
+
+/**
  * Reads one fact-check file: ClaimReview JSON-LD (.json, .jsonld, .html pages embedding it) or a CSV/TSV
  * table, by the given format or the extension (content decides for other names). Throws an Error with
  * the reason when the file cannot be read at all; records it cannot use are in `rejected`.
  */
 export async function readFactCheckFile(
   path: string,
-  options: { format?: FactCheckFileFormat; mapping?: ColumnMapping; label?: string } = {},
+  options: { format?: FactCheckFileFormat; mapping?: ColumnMapping; label?: string; maxBytes?: number } = {},
 ): Promise<ImportBatch> {
   const label = options.label ?? path;
+  const maxBytes = options.maxBytes ?? MAX_BYTES;
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
-    if (bytes.length > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1024 / 1024} MB`);
+    bytes = await readAtMost(path, maxBytes + 1);
+    if (bytes.length > maxBytes) throw new Error(`larger than ${maxBytes / 1024 / 1024} MB`);
   } catch (e) {
     throw new Error(`cannot read ${label}: ${(e as Error).message}`, { cause: e });
   }
