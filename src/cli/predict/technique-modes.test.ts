@@ -75,6 +75,8 @@ describe('predict spans / techniques / paragraphs', () => {
     ['no --articles', spansMode, {}],
     ['missing folder', paragraphsMode, { articles: '/nonexistent/dir' }],
     ['no --spans', techniquesMode, { articles: '/tmp' }],
+    // Read forever before: /dev/zero never ends.
+    ['a device as --spans', techniquesMode, { articles: '/tmp', spans: '/dev/zero' }],
   ])('bad input is a UserError: %s', async (_name, mode, values) => {
     const io = { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), cwd: '/', env: {} } as unknown as CliIO;
     await expect(Promise.resolve().then(() => mode.run({ values, positionals: [] }, io))).rejects.toBeInstanceOf(UserError);

@@ -4,7 +4,7 @@
  * technique. A span listed m times gets its m most likely distinct techniques, as the task allows a span
  * several labels; techniques are ranked with the model's class biases (models/technique/class-bias.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { segmentText } from '../../core/segment/segment.js';
 import { buildFeatureDoc, type FeatureDoc } from '../../models/technique/features.js';
@@ -51,7 +51,10 @@ export const techniquesMode: PredictMode = {
     if (typeof spansArg !== 'string' || !spansArg) throw new UserError('missing --spans FILE', 'Pass a TSV of id<TAB>label<TAB>start<TAB>end rows (label may be ?).');
     let tsv: string;
     try {
-      tsv = readFileSync(resolve(io.cwd, spansArg), 'utf8');
+      const path = resolve(io.cwd, spansArg);
+      // A device such as /dev/zero would be read forever.
+      if (!statSync(path).isFile()) throw new Error('not a regular file');
+      tsv = readFileSync(path, 'utf8');
     } catch (e) {
       throw new UserError(`cannot read spans file "${spansArg}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass an existing TSV file with --spans.');
     }
