@@ -92,6 +92,12 @@ describe('narrascope match', () => {
     expect(r.stdout.split('\t').slice(0, 3)).toEqual(['q1', 'Q0', 'fc1']);
   });
 
+  it('refuses a device as the corpus or queries file instead of reading it forever', async () => {
+    const r = await runCli(['match', '--queries', queries, '--corpus', '/dev/zero']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot use corpus \/dev\/zero: not a regular file/u);
+  });
+
   it('rejects a corpus file that is not id-first TSV', async () => {
     const bad = file('bad.tsv', 'id\ttext\n1\ta\n1\tb\n');
     const r = await runCli(['match', '--queries', queries, '--corpus', bad]);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import {
@@ -303,7 +303,10 @@ async function runFile(
 ): Promise<number> {
   const read = async (f: string, what: string): Promise<ReturnType<typeof parseIdTsv>> => {
     try {
-      return parseIdTsv(await readFile(resolve(io.cwd, f), 'utf8'), f);
+      const path = resolve(io.cwd, f);
+      // A device such as /dev/zero would be read until memory ran out.
+      if (!(await stat(path)).isFile()) throw new Error('not a regular file');
+      return parseIdTsv(await readFile(path, 'utf8'), f);
     } catch (e) {
       throw new UserError(
         `cannot use ${what} ${f}: ${(e as Error).message}`,
