@@ -98,6 +98,13 @@ describe('ClaimReview import', () => {
     expect(out.records).toHaveLength(1);
   });
 
+  it('reads a script after an empty comment written <!--> or <!--->', () => {
+    for (const empty of ['<!-->', '<!--->']) {
+      const page = `<html>${empty}<script type="application/ld+json">${JSON.stringify(review())}</script><!-- x --></html>`;
+      expect(importClaimReviews(page, 'p.html').records, empty).toHaveLength(1);
+    }
+  });
+
   it('reads a page of many unclosed script tags in one pass', () => {
     const page = `<html>${'<script type="application/ld+json">{"a":1}'.repeat(50_000)}`;
     expect(importClaimReviews(page, 'p.html').rejected[0]!.reason).toMatch(/not valid JSON/u);

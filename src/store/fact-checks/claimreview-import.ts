@@ -27,9 +27,12 @@ function ldJsonBlocks(html: string): string[] {
   const scriptEnd = /<\/script\s*>/giu;
   for (let m = next.exec(html); m; m = next.exec(html)) {
     if (m[0] === '<!--') {
-      const close = html.indexOf('-->', m.index + 4);
-      if (close < 0) break;
-      next.lastIndex = close + 3;
+      // `<!-->` and `<!--->` are complete (empty) comments to a browser.
+      const after = m.index + 4;
+      const abrupt = html.startsWith('>', after) ? after + 1 : html.startsWith('->', after) ? after + 2 : -1;
+      const close = html.indexOf('-->', after);
+      if (abrupt < 0 && close < 0) break;
+      next.lastIndex = abrupt >= 0 ? abrupt : close + 3;
       continue;
     }
     tagEnd.lastIndex = next.lastIndex;
