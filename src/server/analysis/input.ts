@@ -7,11 +7,11 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import type { DocumentInit } from '../../core/text/document.js';
-import { decodeBytes } from '../../ingest/decode.js';
 import { chooseReader } from '../../ingest/readers.js';
 import { InputError, isInputError } from '../../ingest/types.js';
 import { fetchUrl } from '../../ingest/url-source.js';
 import { ApiError } from '../errors.js';
+import { decodeDeclared } from './charset.js';
 import { checkedFetch, type LookupAll } from './checked-fetch.js';
 import { isPrivateAddress } from './private-address.js';
 
@@ -25,9 +25,9 @@ export interface InputOptions {
 }
 
 /** Reads decoded bytes with the reader the name/media type/content picks; the first document wins. */
-export async function readBytes(bytes: Uint8Array, meta: { uri?: string; mediaType?: string; origin: 'file' | 'url'; language?: string }): Promise<DocumentInit> {
+export async function readBytes(bytes: Uint8Array, meta: { uri?: string; mediaType?: string; charset?: string; origin: 'file' | 'url'; language?: string }): Promise<DocumentInit> {
   try {
-    const decoded = decodeBytes(bytes, meta.uri ?? 'upload');
+    const decoded = decodeDeclared(bytes, meta.uri ?? 'upload', meta.charset);
     const reader = chooseReader({ ...(meta.uri ? { uri: meta.uri } : {}), ...(meta.mediaType ? { mediaType: meta.mediaType } : {}), head: decoded.text.slice(0, 4096) });
     for await (const out of reader.read({ text: decoded.text, ...(meta.uri ? { uri: meta.uri } : {}), origin: meta.origin, ...(meta.mediaType ? { mediaType: meta.mediaType } : {}), warnings: decoded.warnings, ...(meta.language ? { language: meta.language } : {}) })) {
       if (isInputError(out)) throw out;
@@ -82,6 +82,6 @@ export async function readUrl(url: string, options: InputOptions, language?: str
   } catch (e) {
     throw refused.error ?? toApiError(e);
   }
-  const init = await readBytes(fetched.bytes, { uri: fetched.url, mediaType: fetched.mediaType, origin: 'url', ...(language ? { language } : {}) });
+  const init = await readBytes(fetched.bytes, { uri: fetched.url, mediaType: fetched.mediaType, ...(fetched.charset ? { charset: fetched.charset } : {}), origin: 'url', ...(language ? { language } : {}) });
   return { ...init, source: { kind: init.source?.kind ?? 'url', ...init.source, uri: fetched.url } };
 }

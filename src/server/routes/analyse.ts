@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AnalysisResult } from '../../core/result/types.js';
 import type { DocumentInit } from '../../core/text/document.js';
+import { charsetOf } from '../analysis/charset.js';
 import { readBytes, readUrl } from '../analysis/input.js';
 import type { Principal } from '../auth/roles.js';
 import { roleRank } from '../auth/roles.js';
@@ -108,7 +109,7 @@ export function registerAnalyseRoutes(ctx: ServerContext): void {
     url: '/api/analyse/upload',
     operationId: 'analyseUpload',
     summary: 'Analyse an uploaded file',
-    description: 'The request body is the file itself (text/plain, text/html, text/markdown or application/octet-stream); `filename` helps choose the reader.',
+    description: 'The request body is the file itself (text/plain, text/html, text/markdown or application/octet-stream); `filename` helps choose the reader. A `charset` in the Content-Type (e.g. `text/plain; charset=windows-1251`) says how the bytes are encoded; without one, UTF-8 (or a UTF-16 BOM), or an HTML file\'s `<meta charset>` when the bytes are not UTF-8.',
     tag: 'analyse',
     access: 'read',
     cost: 5,
@@ -124,11 +125,13 @@ export function registerAnalyseRoutes(ctx: ServerContext): void {
       const body = request.body;
       if (!Buffer.isBuffer(body)) throw new ApiError(415, 'unsupported-media-type', 'send the file as the raw request body', 'Use Content-Type text/plain, text/html, text/markdown or application/octet-stream.');
       const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      const charset = charsetOf(request.headers['content-type']);
       const q = request.query;
       checkStore(q, principal);
       const init = await readBytes(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), {
         ...(q.filename ? { uri: q.filename } : {}),
         ...(mediaType && mediaType !== 'application/octet-stream' ? { mediaType } : {}),
+        ...(charset ? { charset } : {}),
         origin: 'file',
         ...(q.language ? { language: q.language } : {}),
       });
