@@ -5,9 +5,10 @@ import { framingEvalSection } from './framing/eval-section.js';
 import { ledgerSection } from './ledger/section.js';
 import { infowarEvalSection, narrativeEvalSection } from './narrative/sections.js';
 import { narrativeShortTextSection } from './narrative/short-texts.js';
+import { infowarClaimsSection } from './narrative/infowar-claims.js';
 import { techniqueEvalSection } from './technique/eval-section.js';
 
 /** `npm run eval [section ...] [--quick]`: each capability adds its section here (one import, one entry). */
-const sections: Section[] = [ledgerSection, techniqueEvalSection, claimRetrievalEvalSection, narrativeEvalSection, narrativeShortTextSection, infowarEvalSection, framingEvalSection, claimsEvalSection];
+const sections: Section[] = [ledgerSection, techniqueEvalSection, claimRetrievalEvalSection, narrativeEvalSection, narrativeShortTextSection, infowarEvalSection, infowarClaimsSection, framingEvalSection, claimsEvalSection];
 
 await runSections('eval', sections, process.argv.slice(2));

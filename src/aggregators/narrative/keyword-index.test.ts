@@ -97,6 +97,22 @@ describe('evidenceScore and classifyByKeywords', () => {
     expect(labels[0]!.support[0]!.cues).toEqual(['mainstream media', 'fake news', 'propaganda']);
     expect(labels[0]!.support[0]!.span).toMatchObject({ start: 13, end: 66 });
   });
+
+  it('takes one multi-word keyword as enough in a claim-length text, not in an article', () => {
+    const layoutOf = (text: string) => ({
+      text,
+      blocks: [{ index: 0, kind: 'paragraph' as const, start: 0, end: text.length, content: { start: 0, end: text.length } }],
+      sentences: [{ index: 0, block: 0, start: 0, end: text.length, firstToken: 0, endToken: 0 }],
+    });
+    const claim = 'The mainstream media hid the floods from the public.';
+    const article = `${claim} ${'The river rose slowly through the week and the town prepared its pumps. '.repeat(6)}`;
+    const labelsOf = (text: string) => classifyByKeywords(taxonomy, index, layoutOf(text)).map((l) => [l.label, l.score]);
+    expect(evidenceScore(index.match(claim), DEFAULT_KEYWORD_SCORING)).toBeLessThan(DEFAULT_KEYWORD_SCORING.threshold);
+    expect(labelsOf(claim)).toEqual([['Media', 0.45]]);
+    expect(labelsOf(article)).toEqual([]);
+    // A single-word keyword alone stays too little, even in a claim.
+    expect(labelsOf('This is propaganda, they say.')).toEqual([]);
+  });
 });
 
 describe('cueText', () => {

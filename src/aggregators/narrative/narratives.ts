@@ -38,7 +38,7 @@ export function createNarrativeAggregator(options: NarrativeAggregatorOptions = 
   return {
     meta: {
       id: 'narrative/narratives',
-      version: '1.0.0',
+      version: '1.1.0',
       family: 'narrative',
       description:
         'Multi-label narrative classification of the document and its paragraphs against the built-in and user taxonomies.',
@@ -52,6 +52,13 @@ export function createNarrativeAggregator(options: NarrativeAggregatorOptions = 
           max: 0.99,
           description:
             'Minimum keyword-evidence score for a label of a taxonomy without a trained model (infowar, user taxonomies).',
+        },
+        shortTextThreshold: {
+          type: 'number',
+          default: DEFAULT_KEYWORD_SCORING.shortText.threshold,
+          min: 0.05,
+          max: 0.99,
+          description: `The same minimum for a claim-length text (${DEFAULT_KEYWORD_SCORING.shortText.words} words or fewer), where one multi-word keyword is strong evidence; never above keywordThreshold.`,
         },
         maxSupport: {
           type: 'number',
@@ -71,6 +78,7 @@ export function createNarrativeAggregator(options: NarrativeAggregatorOptions = 
       const scoring = {
         ...DEFAULT_KEYWORD_SCORING,
         threshold: Number(ctx.options.keywordThreshold),
+        shortText: { ...DEFAULT_KEYWORD_SCORING.shortText, threshold: Number(ctx.options.shortTextThreshold) },
         maxSupport: Number(ctx.options.maxSupport),
       };
       const english = ctx.language === 'en' || ctx.language === 'und' || ctx.language.startsWith('en-');
