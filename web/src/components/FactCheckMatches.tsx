@@ -6,6 +6,8 @@ import { ErrorBox } from './ErrorBox.js';
 interface Match {
   rank: number;
   score: number;
+  /** How strongly it looks like the same claim (docs/matching.md); null when ranked by BM25 alone. */
+  strength: 'strong' | 'possible' | 'weak' | null;
   factCheck: { id: string; claim: string; title: string | null; verdict: string | null; rating: string | null; publisher: string | null; url: string | null; datePublished: string | null };
 }
 interface MatchesResponse {
@@ -13,6 +15,9 @@ interface MatchesResponse {
   method: string;
   results: { kind: string; id: string; claim: string; matches: Match[] }[];
 }
+
+const STRENGTH_HELP =
+  'strong: the best result at this score was the right fact-check 98 % of the time when the library held one; possible: 90 %; weak: below. A claim the library does not hold can still get a strong topical neighbour.';
 
 /** Earlier fact-checks of the document's claims, fetched on demand (matching costs a little). */
 export function FactCheckMatches({ docId }: { docId: string }) {
@@ -52,7 +57,7 @@ export function FactCheckMatches({ docId }: { docId: string }) {
                 <th scope="col">earlier fact-check</th>
                 <th scope="col">verdict</th>
                 <th scope="col">publisher</th>
-                <th scope="col">score</th>
+                <th scope="col">match</th>
               </tr>
             </thead>
             <tbody>
@@ -73,7 +78,10 @@ export function FactCheckMatches({ docId }: { docId: string }) {
                         </td>
                         <td>{m.factCheck.rating ?? m.factCheck.verdict ?? '—'}</td>
                         <td>{m.factCheck.publisher ?? '—'}</td>
-                        <td>{m.score.toFixed(2)}</td>
+                        <td title={STRENGTH_HELP}>
+                          {m.strength ? `${m.strength} · ` : ''}
+                          {m.score.toFixed(2)}
+                        </td>
                       </>
                     ) : (
                       <td colSpan={4} class="muted">
