@@ -100,7 +100,12 @@ export const rolesMode: PredictMode = {
         'Each row must be doc<TAB>entity<TAB>start<TAB>end with the entity as it appears in the document.',
       );
     const byDoc = new Map<string, St1Row[]>();
-    for (const r of rows) byDoc.set(r.doc, [...(byDoc.get(r.doc) ?? []), r]);
+    for (const r of rows) {
+      // Appended in place: copying the list for every row was quadratic in the rows of one document.
+      const list = byDoc.get(r.doc);
+      if (list) list.push(r);
+      else byDoc.set(r.doc, [r]);
+    }
     const predicted = new Map<St1Row, St1Row>();
     let failed = 0;
     for (const [doc, docRows] of byDoc) {

@@ -82,6 +82,15 @@ describe('predict spans / techniques / paragraphs', () => {
     await expect(Promise.resolve().then(() => mode.run({ values, positionals: [] }, io))).rejects.toBeInstanceOf(UserError);
   });
 
+  it('answers 60,000 rows of one article (its row list was copied for every row: 40 s)', async () => {
+    const dir = folder({ 'article905.txt': ARTICLE_2020 });
+    const spans = join(dir, 'many.tsv');
+    writeFileSync(spans, '905\t?\t27\t34\n'.repeat(60_000));
+    const rows = await run(techniquesMode, { articles: dir, spans });
+    expect(rows).toHaveLength(60_000);
+    expect(rows[59_999]!.split('\t')[0]).toBe('905');
+  });
+
   it('rejects a spans file that names an unknown article or runs past its end', async () => {
     const dir = folder({ 'article904.txt': 'Short text.\n' });
     const io = { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), cwd: '/', env: {} } as unknown as CliIO;

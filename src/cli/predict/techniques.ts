@@ -63,7 +63,10 @@ export const techniquesMode: PredictMode = {
     const byId = new Map<string, PtcSpanRow[]>();
     for (const r of rows) {
       if (!articles.has(r.id)) throw new UserError(`spans file names article "${r.id}", which is not in --articles`, 'Pass the folder that holds article<ID>.txt for every id of the spans file.');
-      byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+      // Appended in place: copying the list for every row was quadratic in the rows of one article.
+      const list = byId.get(r.id);
+      if (list) list.push(r);
+      else byId.set(r.id, [r]);
     }
     const labelOf = new Map<PtcSpanRow, string>();
     for (const [id, list] of byId) {
