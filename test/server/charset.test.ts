@@ -24,7 +24,7 @@ const pages: Record<string, { type: string; body: Buffer }> = {
 };
 const fakeFetch = (async (input: string | URL | Request) => {
   const p = pages[typeof input === 'string' ? input : input instanceof URL ? input.href : input.url];
-  return p ? new Response(p.body, { status: 200, headers: { 'content-type': p.type } }) : new Response('missing', { status: 404 });
+  return p ? new Response(new Uint8Array(p.body), { status: 200, headers: { 'content-type': p.type } }) : new Response('missing', { status: 404 });
 }) as typeof fetch;
 
 let s: TestServer;
@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 const textOf = (res: { json(): unknown }): string => ((res.json() as { result: AnalysisResult }).result.document.text ?? '').trim();
-const warningsOf = (res: { json(): unknown }): string[] => (res.json() as { result: AnalysisResult }).result.warnings;
+const warningsOf = (res: { json(): unknown }): readonly string[] => (res.json() as { result: AnalysisResult }).result.warnings;
 
 describe('uploads', () => {
   it('read with the charset of their Content-Type', async () => {
