@@ -137,6 +137,22 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.close();
   });
 
+  it('analyse: uploads a file in a legacy encoding, read in the encoding chosen', async () => {
+    const text = 'Міф: гавань отруїть затоку. Факт: агентство не виявило змін у воді.';
+    const decoder = new TextDecoder('windows-1251');
+    const byChar = new Map<string, number>();
+    for (let b = 0; b < 256; b++) byChar.set(decoder.decode(new Uint8Array([b])), b);
+    const bytes = Buffer.from([...text].map((c) => byChar.get(c) as number));
+    const page = await open('/#/analyse');
+    await page.getByLabel('Upload a file').check();
+    await page.getByLabel('File (text, HTML, Markdown)').setInputFiles({ name: 'myth.txt', mimeType: 'text/plain', buffer: bytes });
+    await page.getByLabel('Encoding').selectOption('windows-1251');
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.locator('.doc-text').waitFor();
+    expect((await page.locator('.doc-text').innerText()).trim()).toBe(text);
+    await page.close();
+  });
+
   it('"Skip to content" moves focus to the page content and stays on the page', async () => {
     const page = await open('/#/corpus?q=harbour');
     await page.getByRole('heading', { name: 'Corpus' }).waitFor();

@@ -3,6 +3,7 @@ import { api, ApiFailure, type AnalyseResponse } from '../api.js';
 import { ResultView } from '../components/ResultView.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { href } from '../router.js';
+import { ENCODINGS, uploadContentType } from '../upload.js';
 
 type Mode = 'paste' | 'url' | 'upload';
 
@@ -22,6 +23,7 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const [encoding, setEncoding] = useState('');
   const [store, setStore] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiFailure | null>(null);
@@ -41,7 +43,7 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
       else {
         if (!file) throw new ApiFailure(0, 'no-file', 'choose a file first');
         const q = new URLSearchParams({ filename: file.name, ...(store ? { store: 'true' } : {}) });
-        r = await api<AnalyseResponse>(`/api/analyse/upload?${q}`, { raw: file, contentType: file.type && /^text\//u.test(file.type) ? file.type : 'application/octet-stream' });
+        r = await api<AnalyseResponse>(`/api/analyse/upload?${q}`, { raw: file, contentType: uploadContentType(file.type, encoding) });
       }
       setRes(r);
     } catch (err) {
@@ -81,10 +83,22 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
           </label>
         )}
         {mode === 'upload' && (
-          <label>
-            File (text, HTML, Markdown)
-            <input name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,text/*" required onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
-          </label>
+          <>
+            <label>
+              File (text, HTML, Markdown)
+              <input name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,text/*" required onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+            </label>
+            <label>
+              Encoding
+              <select name="encoding" value={encoding} onChange={(e) => setEncoding((e.target as HTMLSelectElement).value)}>
+                {ENCODINGS.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
         )}
         <div class="row">
           {canStore && (
