@@ -64,6 +64,7 @@ const cases: [string, () => InjectOptions, number, string][] = [
   ['NUL in a confirmation note', () => ({ method: 'POST', url: `/api/documents/${'a'.repeat(64)}/confirmations`, headers: bearer(s.analyst), payload: { itemKey: 'l1', verdict: 'false', note: 'n\u0000' } }), 400, 'invalid-request'],
   ['NUL in a source address', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'abc', source: { uri: 'http://a.example/\u0000' } } }), 400, 'invalid-request'],
   ['NUL in an upload file name', () => ({ method: 'POST', url: `/api/analyse/upload?filename=${encodeURIComponent('a\u0000.txt')}`, headers: { 'content-type': 'text/plain' }, payload: 'abc' }), 400, 'invalid-request'],
+  ['blank token name', () => ({ method: 'POST', url: '/api/tokens', headers: bearer(s.admin), payload: { name: '   ', role: 'viewer' } }), 400, 'invalid-request'],
   ['control character in a token name', () => ({ method: 'POST', url: '/api/tokens', headers: bearer(s.admin), payload: { name: 'desk\u0000 3', role: 'viewer' } }), 400, 'invalid-request'],
 ];
 

@@ -45,7 +45,9 @@ export function registerTokenRoutes(ctx: ServerContext): void {
     body: { type: 'object', additionalProperties: false, required: ['name', 'role'], properties: { name: { type: 'string', minLength: 1, maxLength: 100, pattern: NO_CONTROLS }, role: { type: 'string', enum: [...ROLES] } } },
     responses: { 201: { description: 'The token and its secret.', schema: { type: 'object', properties: { token: tokenSchema, secret: { type: 'string' } } } } },
     handler: async (request: FastifyRequest<{ Body: { name: string; role: Role } }>, reply) => {
-      const { record, secret } = await createToken(ctx.tokens, request.body.name, request.body.role);
+      // The name is how admins tell tokens apart in the list (and whose dismissals these are): not blank.
+      if (request.body.name.trim() === '') throw new ApiError(400, 'invalid-request', 'body.name must not be blank', 'Name the token after its holder, e.g. "Ana (desk 3)".');
+      const { record, secret } = await createToken(ctx.tokens, request.body.name.trim(), request.body.role);
       return reply.status(201).send({ token: record, secret });
     },
   });
