@@ -98,6 +98,16 @@ describe('narrascope match', () => {
     expect(r.stderr).toMatch(/cannot use corpus \/dev\/zero: not a regular file/u);
   });
 
+  it('names rejected library rows without the escape sequences their cells hold', async () => {
+    const lib = file('esc.csv', 'id,claim\n"\u001b[2J\u001b]0;title\u0007",\nok,Sea water cures colds\n');
+    for (const argv of [['match', 'sea water', '--library', lib], ['factchecks', 'import', lib, '--db', join(dir, 'esc.db')]]) {
+      const r = await runCli(argv);
+      expect(r.stderr).toContain('esc.csv:2#');
+      expect(r.stderr).toContain('the claim cell is empty');
+      expect(r.stderr).not.toMatch(/\u001b|\u0007/u);
+    }
+  });
+
   it('rejects a corpus file that is not id-first TSV', async () => {
     const bad = file('bad.tsv', 'id\ttext\n1\ta\n1\tb\n');
     const r = await runCli(['match', '--queries', queries, '--corpus', bad]);

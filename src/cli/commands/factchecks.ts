@@ -18,6 +18,7 @@ import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { storeLocation } from '../store-location.js';
 import { storeUpgradeNotice } from '../store-upgrade-notice.js';
+import { terminalText } from '../terminal-text.js';
 
 const USAGE = `Usage: narrascope factchecks <import FILE... | list | count> [options]
 
@@ -166,7 +167,8 @@ async function importFiles(files: readonly string[], args: ParsedArgs, io: CliIO
       rejected.push({ source: f, reason: (e as Error).message });
     }
   }
-  for (const r of rejected) io.stderr.write(`narrascope factchecks: rejected ${r.source}: ${r.reason}\n`);
+  // Sources and reasons quote the files (a CSV id, a JSON parser's snippet): no escape sequences from them.
+  for (const r of rejected) io.stderr.write(terminalText(`narrascope factchecks: rejected ${r.source}: ${r.reason}`) + '\n');
   if (!quiet)
     for (const r of records)
       if (r.warnings.length)

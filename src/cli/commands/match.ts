@@ -157,7 +157,8 @@ async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]> {
       } catch (e) {
         throw new UserError((e as Error).message, 'Check the path of --library.');
       }
-      for (const r of batch.rejected) io.stderr.write(`narrascope match: skipped ${r.source}: ${r.reason}\n`);
+      // Sources and reasons quote the file (a CSV id, a JSON parser's snippet): no escape sequences from it.
+      for (const r of batch.rejected) io.stderr.write(terminalText(`narrascope match: skipped ${r.source}: ${r.reason}`) + '\n');
       batch.records.forEach((r) =>
         entries.push({
           id: r.source.includes('#') ? r.source.slice(r.source.lastIndexOf('#') + 1) : r.source,
