@@ -104,7 +104,8 @@ describe('narrascope match', () => {
       const r = await runCli(argv);
       expect(r.stderr).toContain('esc.csv:2#');
       expect(r.stderr).toContain('the claim cell is empty');
-      expect(r.stderr).not.toMatch(/\u001b|\u0007/u);
+      expect(r.stderr).not.toContain('\u001b');
+      expect(r.stderr).not.toContain('\u0007');
     }
   });
 
