@@ -153,6 +153,24 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.close();
   });
 
+  it('where reads need no token, exports are the browser\'s own downloads even when signed in (streamed, not held in memory)', async () => {
+    const page = await open('/#/corpus?q=harbour');
+    await page.locator('.doc-list a').first().click();
+    await page.locator('.doc-text').waitFor();
+    if (!(await page.getByText('e2e analyst (analyst)').count())) {
+      await page.getByRole('button', { name: 'Use an API token' }).click();
+      await page.getByLabel('API token').fill(h.analyst);
+      await page.getByRole('button', { name: 'Use' }).click();
+      await page.getByText('e2e analyst (analyst)').waitFor();
+    }
+    // Count the exports the app itself fetches (a download the browser makes is not a fetch).
+    await page.evaluate("window.exportFetches = 0; const f = window.fetch; window.fetch = (...a) => { if (String(a[0]).includes('/export')) window.exportFetches++; return f(...a); }");
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'JSON', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^narrascope-[0-9a-f]{12}\.json$/u);
+    expect(await page.evaluate<number>('window.exportFetches')).toBe(0);
+    await page.close();
+  });
+
   it('"Skip to content" moves focus to the page content and stays on the page', async () => {
     const page = await open('/#/corpus?q=harbour');
     await page.getByRole('heading', { name: 'Corpus' }).waitFor();

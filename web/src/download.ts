@@ -1,9 +1,9 @@
 /**
- * Exports as downloads. A plain `<a href download>` sends no Authorization header, so with an API token
- * (a private server, where reads need one) the browser saved the server's 401 answer as the export, and
- * any refusal (a ClaimReview that cannot be made) was saved as a file too instead of being shown. With a
- * token, the export is fetched with it and saved from memory, and a failure is an ApiFailure to show;
- * without one, the browser follows the link itself and streams the file to disk, however large.
+ * Exports as downloads. A plain `<a href download>` sends no Authorization header, so on a private server
+ * the browser saved the server's 401 answer as the export, and any refusal (a ClaimReview that cannot be
+ * made) was saved as a file too instead of being shown. There, the export is fetched with the token and
+ * saved from memory, and a failure is an ApiFailure to show; elsewhere the browser follows the link itself
+ * and streams the file to disk, however large.
  */
 import { getToken, request } from './api.js';
 
@@ -13,9 +13,20 @@ export function filenameOf(disposition: string | null, fallback: string): string
   return m?.[1] ?? fallback;
 }
 
-/** True when the click was handled here (the caller prevents the browser's own download). */
+/**
+ * Whether reads need a token on this server (set from /api/whoami; assumed until it answers). Where they do
+ * not, exports are the same for everyone, and the browser's own download streams a corpus export of any
+ * size to disk instead of holding it in memory.
+ */
+let readsNeedToken = true;
+
+export function setReadsNeedToken(value: boolean): void {
+  readsNeedToken = value;
+}
+
+/** True when the click is handled here (the caller prevents the browser's own download). */
 export function needsAuthorisedDownload(): boolean {
-  return getToken() !== '';
+  return readsNeedToken && getToken() !== '';
 }
 
 /** Fetches `path` with the API token and saves it under the server's file name. */

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, getToken, setToken, type Whoami } from './api.js';
+import { setReadsNeedToken } from './download.js';
 import { AnalysePage } from './pages/Analyse.js';
 import { ClusterPage, ClustersPage } from './pages/Clusters.js';
 import { CorpusPage } from './pages/Corpus.js';
@@ -83,6 +84,7 @@ function App() {
   const refresh = (): void => {
     api<Whoami>('/api/whoami')
       .then((w) => {
+        setReadsNeedToken(!w.anonymousRead);
         setWho(w);
         setAuthError('');
       })
