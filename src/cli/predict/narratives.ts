@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { builtinNarrativeModel } from '../../models/narrative/builtin.js';
 import { predictNarratives } from '../../models/narrative/predict.js';
 import { UserError } from '../errors.js';
+import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
 import { isSafeRowId, readInputFile, textFilesOf, utf8Text, writeText } from './ptc-articles.js';
 import type { PredictMode } from './types.js';
@@ -51,7 +52,7 @@ export const narrativesMode: PredictMode = {
     let failed = 0;
     for (const file of files) {
       if (!isSafeRowId(file)) {
-        io.stderr.write(`narrascope predict narratives: skipped ${JSON.stringify(file)}: a tab or line break in its name would split the prediction row\n`);
+        io.stderr.write(terminalText(`narrascope predict narratives: skipped ${JSON.stringify(file)}: a tab or line break in its name would split the prediction row\n`));
         failed++;
         continue;
       }
@@ -59,13 +60,13 @@ export const narrativesMode: PredictMode = {
       try {
         buf = readInputFile(join(dir, file));
       } catch (e) {
-        io.stderr.write(`narrascope predict narratives: skipped "${file}": ${(e as Error).message}\n`);
+        io.stderr.write(terminalText(`narrascope predict narratives: skipped "${file}": ${(e as Error).message}\n`));
         failed++;
         continue;
       }
       const text = utf8Text(buf);
       if (typeof text !== 'string') {
-        io.stderr.write(`narrascope predict narratives: skipped "${file}": ${text.problem}\n`);
+        io.stderr.write(terminalText(`narrascope predict narratives: skipped "${file}": ${text.problem}\n`));
         failed++;
         continue;
       }

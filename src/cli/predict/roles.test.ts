@@ -69,6 +69,14 @@ describe('narrascope predict roles', () => {
     }
   });
 
+  it('names a skipped document without the escape sequences of its name in the mentions file', async () => {
+    writeFileSync(join(dir, 'esc.tsv'), 'gone\u001b[2J.txt\tX\t0\t1\n');
+    const r = await runCli(['predict', 'roles', '--documents', join(dir, 'docs'), '--mentions', join(dir, 'esc.tsv')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('skipped 1 mention(s) of "gone [2J.txt"');
+    expect(r.stderr).not.toContain('\u001b');
+  });
+
   it('names the file and line of a malformed mentions row', async () => {
     const r = await runCli(['predict', 'roles', '--documents', join(dir, 'docs'), '--mentions', join(dir, 'bad.tsv')]);
     expect(r.code).toBe(2);

@@ -111,7 +111,7 @@ export const rolesMode: PredictMode = {
     for (const [doc, docRows] of byDoc) {
       const path = join(dir, doc);
       if (doc.includes('/') || doc.includes('\\') || !existsSync(path) || !statSync(path).isFile()) {
-        io.stderr.write(`narrascope predict roles: skipped ${docRows.length} mention(s) of "${doc}": no such file in ${dirArg}\n`);
+        io.stderr.write(terminalText(`narrascope predict roles: skipped ${docRows.length} mention(s) of "${doc}": no such file in ${dirArg}\n`));
         failed++;
         continue;
       }
@@ -119,13 +119,13 @@ export const rolesMode: PredictMode = {
       try {
         buf = readInputFile(path);
       } catch (e) {
-        io.stderr.write(`narrascope predict roles: skipped ${docRows.length} mention(s) of "${doc}": ${(e as Error).message}\n`);
+        io.stderr.write(terminalText(`narrascope predict roles: skipped ${docRows.length} mention(s) of "${doc}": ${(e as Error).message}\n`));
         failed++;
         continue;
       }
       const raw = utf8Text(buf);
       if (typeof raw !== 'string') {
-        io.stderr.write(`narrascope predict roles: skipped "${doc}": ${raw.problem}\n`);
+        io.stderr.write(terminalText(`narrascope predict roles: skipped "${doc}": ${raw.problem}\n`));
         failed++;
         continue;
       }
@@ -139,7 +139,7 @@ export const rolesMode: PredictMode = {
           continue;
         }
         io.stderr.write(
-          `narrascope predict roles: skipped mention "${terminalText(r.entity)}" ${r.start}-${r.end} of "${doc}": outside the document (${length} code points)\n`,
+          terminalText(`narrascope predict roles: skipped mention "${r.entity}" ${r.start}-${r.end} of "${doc}": outside the document (${length} code points)\n`),
         );
         failed++;
       }
