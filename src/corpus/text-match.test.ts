@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomStrings } from '../../test/support/random-strings.js';
-import { contentWords } from './text-match.js';
+import { contentSet, contentWordForms, contentWords, ProbeIndex } from './text-match.js';
+import { wordRarity } from './word-rarity.js';
 
 // The regex implementation that the hand-written scan replaced, copied whole: the reference.
 const STOP = new Set(
@@ -39,3 +40,25 @@ describe('contentWords', () => {
     expect(contentWords("The minister's claims: it's 2 bridges, they said, passing")).toEqual(['minister', 'claim', 'bridg', 'pass']);
   });
 });
+
+describe('contentWordForms', () => {
+  it('keys every content word stem of the text to the word as first written', () => {
+    const text = "The minister's claims: it's 2 bridges, they said, passing the Bridges";
+    expect([...contentWordForms(text).keys()].sort()).toEqual([...contentSet(text)].sort());
+    expect(Object.fromEntries(contentWordForms(text))).toEqual({ minister: 'minister', claim: 'claims', bridg: 'bridges', pass: 'passing' });
+  });
+});
+
+describe('ProbeIndex', () => {
+  it('weighs a probe word by how telling it is: a sentence lacking the rare word does not repeat the claim', () => {
+    expect(wordRarity('coronavirus')).toBeGreaterThan(wordRarity('weapon'));
+    expect(wordRarity('weapon')).toBeGreaterThan(wordRarity('american'));
+    const index = new ProbeIndex<string>();
+    index.add('w', 'Coronavirus is an American biological weapon');
+    // Three of the four words, but not the one that makes the claim.
+    expect(index.match('An American laboratory creates biological weapons.')).toEqual([]);
+    // Three of the four, the common one missing.
+    expect(index.match('Officials say the coronavirus is a biological weapon.').map((h) => h.key)).toEqual(['w']);
+  });
+});
+

@@ -5,6 +5,7 @@
  * English stop-word list; other scripts still match on their words.
  */
 import { letterLength, wordCharLength } from './word-chars.js';
+import { wordRarity } from './word-rarity.js';
 
 const STOP = new Set(
   `a an the and or but if then else of to in on at by for with from into onto over under about as is are was were be been being am
@@ -71,6 +72,21 @@ export function contentSet(text: string): Set<string> {
   return new Set(contentWords(text));
 }
 
+/**
+ * Each content word's stem (the keys are `contentSet(text)`) with the word as first written, lower-cased:
+ * the regex walk `contentWords` replaced, which is fast enough for the few texts that become probes.
+ */
+export function contentWordForms(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+    const w = m[0].replace(/['’].*$/u, '');
+    if (w.length < 2 || STOP.has(w)) continue;
+    const s = stem(w);
+    if (!out.has(s)) out.set(s, w);
+  }
+  return out;
+}
+
 /** Share of `probe` covered by `target`, in [0, 1]. */
 export function containment(probe: ReadonlySet<string>, target: ReadonlySet<string>): number {
   if (probe.size === 0) return 0;
@@ -108,7 +124,7 @@ export function sentenceSpans(text: string): SentenceSpan[] {
   return out;
 }
 
-/** A probe (watch entry, countered claim) matches a sentence when the sentence covers this much of it. */
+/** A probe (watch entry, countered claim) matches a sentence that covers this much of its words and of their weight. */
 export const MATCH_THRESHOLD = 0.75;
 /** Probes with fewer content words are too vague to match on. */
 export const MIN_PROBE_WORDS = 3;
@@ -116,6 +132,9 @@ export const MIN_PROBE_WORDS = 3;
 export interface Probe<K> {
   readonly key: K;
   readonly words: ReadonlySet<string>;
+  /** Each word's weight (word-rarity.ts) and their sum. */
+  readonly weights: ReadonlyMap<string, number>;
+  readonly total: number;
 }
 
 export interface ProbeHit<K> {
@@ -137,9 +156,13 @@ export class ProbeIndex<K> {
   }
 
   add(key: K, text: string): boolean {
-    const words = contentSet(text);
+    const forms = contentWordForms(text);
+    const words = new Set(forms.keys());
     if (words.size < MIN_PROBE_WORDS) return false;
-    const probe = { key, words };
+    const weights = new Map([...forms].map(([s, w]) => [s, wordRarity(w)]));
+    let total = 0;
+    for (const v of weights.values()) total += v;
+    const probe = { key, words, weights, total };
     for (const w of words) {
       const list = this.byWord.get(w);
       if (list) list.push(probe);
@@ -164,11 +187,21 @@ export class ProbeIndex<K> {
         for (const p of this.byWord.get(w) ?? []) {
           if (seen.has(p)) continue;
           seen.add(p);
-          const score = containment(p.words, words);
+          // Both the share of the words and the share of their weight: a sentence that lacks the one telling
+          // word ("coronavirus" of "Coronavirus is an American biological weapon") repeats another claim.
+          const score = Math.min(containment(p.words, words), weightedContainment(p, words));
           if (score >= threshold && score > (best.get(p)?.score ?? 0)) best.set(p, { key: p.key, sentence: s, score });
         }
       }
     }
     return [...best.values()];
   }
+}
+
+/** Share of the probe's word weight that `target` covers. */
+function weightedContainment<K>(probe: Probe<K>, target: ReadonlySet<string>): number {
+  if (probe.total <= 0) return 0;
+  let hit = 0;
+  for (const [w, v] of probe.weights) if (target.has(w)) hit += v;
+  return hit / probe.total;
 }

@@ -3,7 +3,7 @@
  * taken from the ledger of a document ("they will say X"). Every ingest checks new documents against all
  * entries; adding an entry also checks the corpus already stored. `watchReport` says, per entry, when and
  * where it first appeared, which outlets carried it and how often, week by week — or that it was not seen.
- * Matching: a sentence must contain ≥ 75% of the entry's content words (text-match.ts).
+ * Matching: a sentence must contain ≥ 75% of the entry's content words and of their weight by rarity (text-match.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Store } from '../store/open.js';
