@@ -304,6 +304,11 @@ describe('ledger items as fact-checks', () => {
     expect(out.records[1]!.warnings).toEqual(['verdict', 'rebuttal']);
   });
 
+  it('takes a blank outlet for no publisher, with its warning', () => {
+    const out = ledgerFactChecks(fixtureResult({ source: { kind: 'html', uri: 'https://example.org/d', outlet: '  ' } }));
+    expect(out.records[0]).toMatchObject({ publisher: null, warnings: ['publisher'] });
+  });
+
   it('addresses each item as the ClaimReview export does, also when two items share a number', () => {
     const items = [ledgerItem({ id: 'a', index: '1' }), ledgerItem({ id: 'b', index: '1', claim: { text: 'Bridges melt.', start: 0, end: 13 } })];
     const result = fixtureResult({ rebuttals: items });

@@ -11,6 +11,8 @@ import { factCheck, type ImportBatch } from './types.js';
 export function ledgerFactChecks(result: AnalysisResult): ImportBatch {
   const src = result.document.source;
   const url = src.uri && isHttpUrl(src.uri) ? src.uri : null;
+  // A blank outlet names no publisher (and would key the fact-check apart from the same one without it).
+  const publisher = src.outlet?.trim() || null;
   const records = [];
   const rejected = [];
   // The same anchors as the document's ClaimReviews, so a match links to the item the export names.
@@ -25,7 +27,7 @@ export function ledgerFactChecks(result: AnalysisResult): ImportBatch {
     const warnings = [
       ...(item.verdict ? [] : ['verdict']),
       ...(item.rebuttal ? [] : ['rebuttal']),
-      ...(src.outlet ? [] : ['publisher']),
+      ...(publisher ? [] : ['publisher']),
       ...(url ? [] : ['url']),
     ];
     records.push(
@@ -35,7 +37,7 @@ export function ledgerFactChecks(result: AnalysisResult): ImportBatch {
         rebuttal: item.rebuttal?.text ?? null,
         verdict: item.verdict?.label ?? null,
         rating: item.verdict?.original.text ?? null,
-        publisher: src.outlet ?? null,
+        publisher,
         url: url ? `${url.split('#')[0]}#item-${anchors[i]}` : null,
         datePublished: src.publishedAt ?? null,
         claimAuthor: item.attributedTo?.text ?? null,
