@@ -252,6 +252,32 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.close();
   });
 
+  it('keyboard: Enter on a highlighted span takes focus to its explanation, so any finding can be dismissed', async () => {
+    const page = await open('/#/corpus?q=harbour');
+    await page.getByRole('link', { name: 'Harbour myths again' }).click();
+    await page.locator('.doc-text').waitFor();
+    if (!(await page.getByText('e2e analyst (analyst)').count())) {
+      await page.getByRole('button', { name: 'Use an API token' }).click();
+      await page.getByLabel('API token').fill(h.analyst);
+      await page.getByRole('button', { name: 'Use' }).click();
+      await page.getByText('e2e analyst (analyst)').waitFor();
+    }
+    const marks = page.locator('mark.hl');
+    // Signing in loads the document again: wait for its spans.
+    await marks.first().waitFor();
+    expect(await marks.count()).toBeGreaterThan(1);
+    // The first span of several: Tab would select every later one on the way to the panel.
+    await marks.first().focus();
+    const quote = await page.locator('.finding-panel blockquote').textContent();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate<string | null>("document.activeElement?.closest('.finding-panel') ? document.activeElement.tagName : null")).toBe('INPUT');
+    expect(await page.locator('.finding-panel blockquote').textContent()).toBe(quote);
+    await page.keyboard.type('not a technique here');
+    await page.keyboard.press('Enter');
+    await page.getByText('Dismissed.').waitFor();
+    await page.close();
+  });
+
   it('narratives: a timeline per outlet; clusters: members over time', async () => {
     const page = await open('/#/narratives');
     await page.getByRole('heading', { name: 'Harbour: environmental harm' }).waitFor();

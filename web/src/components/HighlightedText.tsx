@@ -12,9 +12,11 @@ interface Props {
   readonly onActivate: (finding: number | null) => void;
   /** Mouse over: shows the finding while none is selected; null when the mouse leaves. */
   readonly onPreview: (finding: number | null) => void;
+  /** Enter on a span: select it and take the keyboard to its explanation. */
+  readonly onOpen: (finding: number) => void;
 }
 
-const Para = memo(function Para({ text, p, findings, legend, active, onActivate, onPreview }: { text: string; p: Paragraph; findings: readonly Finding[]; legend: ReadonlyMap<string, LegendEntry>; active: number | null; onActivate: (i: number | null) => void; onPreview: (i: number | null) => void }) {
+const Para = memo(function Para({ text, p, findings, legend, active, onActivate, onPreview, onOpen }: { text: string; p: Paragraph; findings: readonly Finding[]; legend: ReadonlyMap<string, LegendEntry>; active: number | null; onActivate: (i: number | null) => void; onPreview: (i: number | null) => void; onOpen: (i: number) => void }) {
   return (
     <p class="para">
       {p.pieces.map((piece) => {
@@ -36,6 +38,11 @@ const Para = memo(function Para({ text, p, findings, legend, active, onActivate,
             onMouseLeave={() => onPreview(null)}
             onFocus={() => onActivate(top)}
             onClick={() => onActivate(top)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              onOpen(top);
+            }}
           >
             {content}
           </mark>
@@ -50,12 +57,12 @@ function spanLen(f: Finding | undefined): number {
 }
 
 /** The document text with highlighted spans; each paragraph re-renders only when its own state changes. */
-export function HighlightedText({ text, paragraphs, findings, legend, active, onActivate, onPreview }: Props) {
+export function HighlightedText({ text, paragraphs, findings, legend, active, onActivate, onPreview, onOpen }: Props) {
   return (
     <div class="doc-text" aria-label="Document text with highlighted findings">
       {paragraphs.map((p) => {
         const hasActive = active !== null && (findings[active]?.span.start ?? -1) < p.end && (findings[active]?.span.end ?? -1) > p.start;
-        return <Para key={p.start} text={text} p={p} findings={findings} legend={legend} active={hasActive ? active : null} onActivate={onActivate} onPreview={onPreview} />;
+        return <Para key={p.start} text={text} p={p} findings={findings} legend={legend} active={hasActive ? active : null} onActivate={onActivate} onPreview={onPreview} onOpen={onOpen} />;
       })}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { AnalysisResult, Finding, LedgerItem } from '../api.js';
 import { buildLegend, layout, legendKey } from '../highlight.js';
 import { HighlightedText } from './HighlightedText.js';
@@ -35,6 +35,17 @@ export function ResultView({ result, dismissed = [], confirmed, actions }: Props
   const [selected, setSelected] = useState<number | null>(null);
   const [preview, setPreview] = useState<number | null>(null);
   const active = selected ?? preview;
+  // Tab moves from span to span, and each one it reaches becomes the selection, so the panel's reason field
+  // (after the text) could only ever be reached for the last span: Enter on a span takes the keyboard there.
+  const panelRef = useRef<HTMLDivElement>(null);
+  const open = (i: number): void => {
+    setSelected(i);
+    setTimeout(() => {
+      const panel = panelRef.current;
+      // The reason field when the finding can be dismissed, else the panel's first control (its close button).
+      (panel?.querySelector<HTMLElement>('.dismiss input') ?? panel?.querySelector<HTMLElement>('button.close'))?.focus();
+    }, 0);
+  };
   const [tab, setTab] = useState<Tab>(result.rebuttals.length ? 'ledger' : 'claims');
   const dismissedSet = useMemo(() => {
     const ids = new Set(dismissed);
@@ -75,7 +86,7 @@ export function ResultView({ result, dismissed = [], confirmed, actions }: Props
       )}
       <div class="reader">
         <div class="text-col">
-          <HighlightedText text={text} paragraphs={paragraphs} findings={findings} legend={legendMap} active={active} onActivate={setSelected} onPreview={setPreview} />
+          <HighlightedText text={text} paragraphs={paragraphs} findings={findings} legend={legendMap} active={active} onActivate={setSelected} onPreview={setPreview} onOpen={open} />
         </div>
         <aside class="side-col">
           <fieldset class="legend">
@@ -94,15 +105,17 @@ export function ResultView({ result, dismissed = [], confirmed, actions }: Props
               </label>
             )}
           </fieldset>
-          <FindingPanel
-            finding={active === null ? null : (findings[active] ?? null)}
-            dismissed={active !== null && dismissedSet.has(active)}
-            dismiss={selected === null ? undefined : actions?.dismiss}
-            onClose={() => {
-              setSelected(null);
-              setPreview(null);
-            }}
-          />
+          <div ref={panelRef}>
+            <FindingPanel
+              finding={active === null ? null : (findings[active] ?? null)}
+              dismissed={active !== null && dismissedSet.has(active)}
+              dismiss={selected === null ? undefined : actions?.dismiss}
+              onClose={() => {
+                setSelected(null);
+                setPreview(null);
+              }}
+            />
+          </div>
         </aside>
       </div>
       <div class="tabs" role="tablist" aria-label="Analysis layers" onKeyDown={onTabKey}>
