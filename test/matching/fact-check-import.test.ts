@@ -14,6 +14,7 @@ import {
   saveFactChecks,
 } from '../../src/store/fact-checks/index.js';
 import { openStore } from '../../src/store/index.js';
+import { dialects } from '../store/dialects.js';
 import { ledgerClaimReviews } from '../../src/export/claimreview/index.js';
 import { fixtureResult, ledgerItem } from '../export/fixture.js';
 
@@ -314,6 +315,22 @@ describe('ledger items as fact-checks', () => {
     const result = fixtureResult({ rebuttals: items });
     expect(ledgerFactChecks(result).records.map((r) => r.url)).toEqual(ledgerClaimReviews([result]).reviews.map((r) => r.url));
     expect(ledgerFactChecks(result).records[1]!.url).toBe('https://example.org/dam-myths#item-1-2');
+  });
+});
+
+describe.each(await dialects())('fact_checks table on %s', (_name, makeDb) => {
+  it('stores a fact-check whose JSON holds a NUL character, without it (PostgreSQL refused the whole import)', async () => {
+    const db = makeDb();
+    const store = await openStore(db.url);
+    try {
+      const batch = importClaimReviews(JSON.stringify([review({ claimReviewed: 'Sea water\u0000 cures colds.', author: { name: 'Desk\u0000' } })]), 'in.json');
+      expect(await saveFactChecks(store, batch.records)).toEqual({ inserted: 1, unchanged: 0 });
+      expect((await listFactChecks(store.db)).map((r) => [r.claim, r.publisher])).toEqual([['Sea water cures colds.', 'Desk']]);
+      expect(await saveFactChecks(store, batch.records)).toEqual({ inserted: 0, unchanged: 1 });
+    } finally {
+      await store.close();
+      await db.cleanup();
+    }
   });
 });
 

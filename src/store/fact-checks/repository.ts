@@ -63,7 +63,8 @@ export async function saveFactChecks(
     let inserted = 0;
     const now = new Date().toISOString();
     const seen = new Set<string>();
-    for (const r of records) {
+    for (const record of records) {
+      const r = withoutNul(record);
       const key = factCheckKey(r);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -99,6 +100,29 @@ export async function saveFactChecks(
     }
     return { inserted, unchanged: records.length - inserted };
   });
+}
+
+/**
+ * The record without NUL characters, which PostgreSQL refuses in text (an internal error that lost the whole
+ * import) and SQLite would keep. A ClaimReview's JSON can hold one as `\u0000`; it is never meaningful text.
+ */
+function withoutNul(r: FactCheckRecord): FactCheckRecord {
+  const clean = <T extends string | null>(s: T): T => (s === null ? s : (s.replace(/\0/gu, '') as T));
+  return {
+    ...r,
+    claim: clean(r.claim),
+    title: clean(r.title),
+    rebuttal: clean(r.rebuttal),
+    rating: clean(r.rating),
+    publisher: clean(r.publisher),
+    url: clean(r.url),
+    datePublished: clean(r.datePublished),
+    claimAuthor: clean(r.claimAuthor),
+    appearances: r.appearances.map((a) => clean(a)),
+    language: clean(r.language),
+    source: clean(r.source),
+    warnings: r.warnings.map((w) => clean(w)),
+  };
 }
 
 function fromRow(r: FactCheckRow): StoredFactCheck {
