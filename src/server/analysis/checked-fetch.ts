@@ -58,7 +58,7 @@ export function checkedFetch(options: CheckedFetchOptions): typeof fetch {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise<Response>((resolve, reject) => {
       // agent: false — no pooled connection: a kept-alive socket would be reused without this lookup.
-      const req = send(url, { method: init?.method ?? 'GET', headers, agent: false, lookup: connectLookup as never, ...(init?.signal ? { signal: init.signal } : {}) }, (res) => {
+      const req = send(url, { method: init?.method ?? 'GET', headers, agent: false, lookup: connectLookup, ...(init?.signal ? { signal: init.signal } : {}) }, (res) => {
         try {
           resolve(toResponse(res));
         } catch (e) {
