@@ -111,11 +111,20 @@ export function importClaimReviews(text: string, source: string): ImportBatch {
  * in the forms commented out for JavaScript (`//<![CDATA[` ... `//]]>`, and the same in block comments).
  */
 function decodeCdata(s: string): string {
-  return s
-    .replace(/^\s*(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?/u, '')
-    .replace(/(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?\s*$/u, '')
-    .replace(/^\s*<!--/u, '')
-    .replace(/-->\s*$/u, '');
+  // Trimmed and sliced rather than matched with `\s*` on both sides of an optional marker, which
+  // backtracked quadratically over a long run of spaces (a 40,000-space block: 2.4 s).
+  let t = s.trim();
+  const open = /^(?:\/\/|\/\*)?[ \t]*<!\[CDATA\[(?:[ \t]*\*\/)?/u.exec(t);
+  if (open) t = t.slice(open[0].length).trimStart();
+  if (t.endsWith('*/') && t.slice(0, -2).trimEnd().endsWith(']]>')) t = t.slice(0, -2).trimEnd();
+  if (t.endsWith(']]>')) {
+    t = t.slice(0, -3).trimEnd();
+    if (t.endsWith('//') || t.endsWith('/*')) t = t.slice(0, -2);
+  }
+  t = t.trim();
+  if (t.startsWith('<!--')) t = t.slice(4);
+  if (t.endsWith('-->')) t = t.slice(0, -3);
+  return t;
 }
 
 function isType(v: unknown, type: string): boolean {
