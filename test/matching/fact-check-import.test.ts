@@ -109,6 +109,9 @@ describe('ClaimReview import', () => {
   it('reads a page of many unclosed script tags in one pass', () => {
     const page = `<html>${'<script type="application/ld+json">{"a":1}'.repeat(50_000)}`;
     expect(importClaimReviews(page, 'p.html').rejected[0]!.reason).toMatch(/not valid JSON/u);
+    // A tag of 10 MB of attributes without '>': the tag pattern overflowed the stack (an internal error).
+    const longTag = `<html><script type="application/ld+json" ${'a'.repeat(10_000_000)}`;
+    expect(importClaimReviews(longTag, 'p.html').rejected[0]!.reason).toMatch(/no <script type="application\/ld\+json"> block/u);
     // A script of many spaces: the wrapper patterns backtracked over them (200,000: about a minute).
     const spaces = `<html><script type="application/ld+json">{${' '.repeat(200_000)}x</script>`;
     expect(importClaimReviews(spaces, 'p.html').rejected[0]!.reason).toMatch(/not valid JSON/u);

@@ -10,6 +10,22 @@ import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection
  * author, url, date) are listed as warnings on the imported record.
  */
 
+/**
+ * The `>` that ends a tag whose attributes start at `from` (quoted values may hold `>`), or -1. A loop, not
+ * a regular expression: a pattern with a repeated group over megabytes of attributes overflowed the stack.
+ */
+function tagEnd(html: string, from: number): number {
+  let quote = '';
+  for (let i = from; i < html.length; i++) {
+    const c = html[i];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '>') return i;
+  }
+  return -1;
+}
+
 /** `type="application/ld+json"` (not `data-type=...`, which a consent manager sets on a script it holds back). */
 const LD_JSON_TYPE_RE = /(?:^|\s)type\s*=\s*["']?application\/ld\+json\b/iu;
 
@@ -23,7 +39,6 @@ const LD_JSON_TYPE_RE = /(?:^|\s)type\s*=\s*["']?application\/ld\+json\b/iu;
 function ldJsonBlocks(html: string): string[] {
   const blocks: string[] = [];
   const next = /<!--|<script\b/giu;
-  const tagEnd = /((?:[^>"']|"[^"]*"|'[^']*')*)>/uy;
   const scriptEnd = /<\/script\s*>/giu;
   for (let m = next.exec(html); m; m = next.exec(html)) {
     if (m[0] === '<!--') {
@@ -35,12 +50,11 @@ function ldJsonBlocks(html: string): string[] {
       next.lastIndex = abrupt >= 0 ? abrupt : close + 3;
       continue;
     }
-    tagEnd.lastIndex = next.lastIndex;
-    const tag = tagEnd.exec(html);
-    if (!tag) break;
-    scriptEnd.lastIndex = tagEnd.lastIndex;
+    const close = tagEnd(html, next.lastIndex);
+    if (close < 0) break;
+    scriptEnd.lastIndex = close + 1;
     const end = scriptEnd.exec(html);
-    if (LD_JSON_TYPE_RE.test(tag[1] ?? '')) blocks.push(html.slice(tagEnd.lastIndex, end ? end.index : html.length));
+    if (LD_JSON_TYPE_RE.test(html.slice(next.lastIndex, close))) blocks.push(html.slice(close + 1, end ? end.index : html.length));
     if (!end) break;
     next.lastIndex = scriptEnd.lastIndex;
   }
