@@ -99,11 +99,13 @@ describe('narrascope match', () => {
   });
 
   it('names rejected library rows without the escape sequences their cells hold', async () => {
-    const lib = file('esc.csv', 'id,claim\n"\u001b[2J\u001b]0;title\u0007",\nok,Sea water cures colds\n');
+    // The second row is imported with warnings (no rating, publisher or url), named by its id too.
+    const lib = file('esc.csv', 'id,claim\n"\u001b[2J\u001b]0;title\u0007",\n"ok\u001b[8m",Sea water cures colds\n');
     for (const argv of [['match', 'sea water', '--library', lib], ['factchecks', 'import', lib, '--db', join(dir, 'esc.db')]]) {
       const r = await runCli(argv);
       expect(r.stderr).toContain('esc.csv:2#');
       expect(r.stderr).toContain('the claim cell is empty');
+      if (argv[0] === 'factchecks') expect(r.stderr).toContain('warning: ');
       expect(r.stderr).not.toContain('\u001b');
       expect(r.stderr).not.toContain('\u0007');
     }

@@ -173,7 +173,7 @@ async function importFiles(files: readonly string[], args: ParsedArgs, io: CliIO
     for (const r of records)
       if (r.warnings.length)
         io.stderr.write(
-          `narrascope factchecks: warning: ${r.source}: imported without ${r.warnings.join(', ')}\n`,
+          terminalText(`narrascope factchecks: warning: ${r.source}: imported without ${r.warnings.join(', ')}`) + '\n',
         );
   if (records.length === 0)
     throw new UserError(
