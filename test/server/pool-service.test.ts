@@ -17,6 +17,14 @@ describe('PooledAnalysisService', () => {
     expect(timeless(a)).toEqual(timeless(b));
   });
 
+  it("weighs a page's stated language as the in-process analysis does", async () => {
+    // <html lang="ru"> on an English page: the hint is overridden, with a warning, in both.
+    const page = { ...init(7), declaredLanguage: 'ru' };
+    const [a, b] = await Promise.all([pool.analyze(page), sharedAnalysis.analyze(page)]);
+    expect(timeless(a)).toEqual(timeless(b));
+    expect(a.warnings).toContainEqual(expect.stringMatching(/^the record gives the language "ru", but the text reads as "en"/u));
+  });
+
   it('refuses analyses beyond workers + queue with 503, and serves the rest', async () => {
     const settled = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => pool.analyze(init(n))));
     const refused = settled.filter((s) => s.status === 'rejected').map((s) => (s as PromiseRejectedResult).reason as ApiError);

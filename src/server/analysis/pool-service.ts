@@ -45,6 +45,8 @@ export class PooledAnalysisService implements AnalysisService {
         source: init.source ?? { kind: 'api' },
         ...(init.title !== undefined ? { title: init.title } : {}),
         ...(init.language !== undefined ? { language: init.language } : {}),
+        // A page's <html lang>: a hint the worker weighs against identification, as the local service does.
+        ...(init.declaredLanguage !== undefined ? { declaredLanguage: init.declaredLanguage } : {}),
         ...(init.warnings?.length ? { warnings: init.warnings } : {}),
       });
       if ('error' in reply) throw new Error(`analysis failed: ${reply.error}`);
