@@ -213,6 +213,12 @@ describe('verdictLabelOf', () => {
     ['Misleading', 'misleading'],
     ['Unproven', 'unproven'],
     ['True', 'true'],
+    ['Not true', 'false'],
+    ['NOT TRUE', 'false'],
+    ['Untrue', 'false'],
+    ['Not accurate', 'false'],
+    ['Not a fact', 'false'],
+    ['Accurate', 'true'],
     ['Satire', 'other'],
   ])('%s → %s', (text, label) => {
     expect(verdictLabelOf(text)).toBe(label);

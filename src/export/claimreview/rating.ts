@@ -46,6 +46,9 @@ export function verdictLabelOf(text: string): VerdictLabel {
     )
   )
     return 'false';
+  // A negated "true" word is a false rating ("Not true", "Untrue", "Not accurate"), not a true one: read as
+  // true, it was exported with ratingValue 5.
+  if (/\b(?:not|un)\s*(?:true|correct|accurate|a fact)\b/u.test(t)) return 'false';
   if (/\b(true|correct|accurate|fact)\b/u.test(t)) return 'true';
   return 'other';
 }
