@@ -85,6 +85,9 @@ describe('ClaimReview import', () => {
     const out = importClaimReviews(page, 'page.html');
     expect(out.rejected).toEqual([]);
     expect(out.records.map((r) => [r.claim, r.source])).toEqual([['Drinking sea water cures colds.', 'page.html#script-1#1']]);
+    // A slash separates attributes too.
+    const slash = `<html><script/type="application/ld+json">${json}</script></html>`;
+    expect(importClaimReviews(slash, 'p.html').records).toHaveLength(1);
   });
 
   it.each([

@@ -26,8 +26,11 @@ function tagEnd(html: string, from: number): number {
   return -1;
 }
 
-/** `type="application/ld+json"` (not `data-type=...`, which a consent manager sets on a script it holds back). */
-const LD_JSON_TYPE_RE = /(?:^|\s)type\s*=\s*["']?application\/ld\+json\b/iu;
+/**
+ * `type="application/ld+json"` after a space or `/` (browsers separate attributes by either), not
+ * `data-type=...`, which a consent manager sets on a script it holds back.
+ */
+const LD_JSON_TYPE_RE = /(?:^|[\s/])type\s*=\s*["']?application\/ld\+json\b/iu;
 
 /**
  * The text of each ld+json script element of a page, in page order. Read as a browser does, in one pass:
