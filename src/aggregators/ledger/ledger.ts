@@ -32,7 +32,7 @@ const LAYOUTS: readonly [string, Layout][] = [
 export const ledger: Aggregator = {
   meta: {
     id: 'ledger/ledger',
-    version: '1.0.0',
+    version: '1.1.0',
     family: 'ledger',
     description:
       'Builds the rebuttal ledger: countered claims with attribution, motive, rebuttal, verdict and evidence.',

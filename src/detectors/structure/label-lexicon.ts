@@ -236,6 +236,14 @@ export const LABELS: readonly LabelEntry[] = [
         'what they say',
         'what they claim',
         'what is being claimed',
+        // A claim labelled by its holder ("Kremlin claim: ... The facts: ..."), as government pages write it.
+        'their claim',
+        'kremlin claim',
+        'russian claim',
+        'western claim',
+        'ukrainian claim',
+        'chinese claim',
+        'official claim',
       ],
       ru: ['утверждение', 'заявление', 'что говорят', 'что утверждают'],
       uk: ['твердження', 'заява', 'що стверджують'],
@@ -243,6 +251,19 @@ export const LABELS: readonly LabelEntry[] = [
       fr: ['affirmation', "l'affirmation", 'ce qui est affirmé'],
       es: ['afirmación', 'la afirmación', 'lo que se afirma'],
       zh: ['说法', '声称', '网传'],
+    },
+  },
+  {
+    key: 'fiction',
+    role: 'claim',
+    verdict: 'false',
+    words: {
+      en: ['fiction'],
+      ru: ['вымысел'],
+      uk: ['вигадка'],
+      de: ['fiktion'],
+      fr: ['fiction'],
+      es: ['ficción'],
     },
   },
   {
@@ -357,6 +378,14 @@ export const LABELS: readonly LabelEntry[] = [
       fr: ['réponse', 'r'],
       es: ['respuesta', 'r'],
       zh: ['答', '回答'],
+    },
+  },
+  {
+    // "Allegation / Response": the answer of the accused party, a rebuttal in its own voice.
+    key: 'response',
+    role: 'rebuttal',
+    words: {
+      en: ['response', 'our response', 'the response'],
     },
   },
   // --- verdicts and ratings ---

@@ -11,7 +11,7 @@ import { scanLabels } from './label-scan.js';
 export const labelWord: Detector = {
   meta: {
     id: 'structure/label-word',
-    version: '1.0.0',
+    version: '1.1.0',
     family: 'structure',
     description:
       'Label words of rebuttal layouts (Lie / Motive / Truth, Myth / Fact, Claim / Verdict, Q / A ...) in seven languages.',
