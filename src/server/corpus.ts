@@ -13,7 +13,8 @@ import { createFactCheckMatcher, type FactCheckMatcher, type MatchHit } from '..
 import { countFactChecks, listFactChecks, type StoredFactCheck } from '../store/fact-checks/index.js';
 import { encodeSignature, MinHasher } from '../corpus/minhash.js';
 import type { Store, StoreSchema } from '../store/index.js';
-import { addDismissal, applyDismissals, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, type Dismissal } from '../store/index.js';
+import { addDismissal, applyDismissals, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, type Dismissal, type StoredDocument } from '../store/index.js';
+import { ApiError } from './errors.js';
 
 export interface DocumentSummary {
   readonly id: string;
@@ -180,6 +181,19 @@ export class StoreCorpusService implements CorpusService {
     this.db = store.db;
   }
 
+  /**
+   * The document an id or id prefix names, or null. A prefix that several documents share is a 409, not
+   * "no document": the store answers both with null, and an analyst told that a document they just saw
+   * does not exist would not think of giving more digits.
+   */
+  private async find(id: string): Promise<StoredDocument | null> {
+    const d = await getDocument(this.db, id);
+    if (d || id.length >= 64) return d;
+    const shared = await this.db.selectFrom('documents').select('hash').where('hash', '>=', id).where('hash', '<', `${id}g`).limit(2).execute();
+    if (shared.length > 1) throw new ApiError(409, 'ambiguous-id', `"${id}" is the start of more than one document's id`, 'Give more digits of the id, or all 64.');
+    return null;
+  }
+
   async storeAnalysis(init: DocumentInit, result: AnalysisResult): Promise<{ id: string; created: boolean }> {
     const doc = createDocument(init);
     // The same MinHash signature as `narrascope ingest`, so API-stored documents join republication clusters.
@@ -240,7 +254,7 @@ export class StoreCorpusService implements CorpusService {
   }
 
   async getDocument(id: string): Promise<{ document: DocumentSummary; result: AnalysisResult | null; dismissals: readonly Dismissal[]; dismissedFindings: readonly string[] } | null> {
-    const d = await getDocument(this.db, id);
+    const d = await this.find(id);
     if (!d) return null;
     const result = await getAnalysis(this.db, d.id);
     const dismissals = await listDismissals(this.db, d.hash);
@@ -253,7 +267,7 @@ export class StoreCorpusService implements CorpusService {
   }
 
   async deleteDocument(id: string): Promise<boolean> {
-    const d = await getDocument(this.db, id);
+    const d = await this.find(id);
     if (!d) return false;
     await this.store.write(async (trx) => {
       // Rows without ON DELETE CASCADE in the core schema are removed first.
@@ -348,13 +362,13 @@ export class StoreCorpusService implements CorpusService {
   }
 
   async dismiss(id: string, d: Omit<Dismissal, 'documentHash' | 'id'>): Promise<number | null> {
-    const doc = await getDocument(this.db, id);
+    const doc = await this.find(id);
     if (!doc) return null;
     return addDismissal(this.store, { ...d, documentHash: doc.hash });
   }
 
   async confirm(id: string, c: { itemKey: string; verdict: string; note: string; author: string }): Promise<{ id: number; created: boolean } | null> {
-    const doc = await getDocument(this.db, id);
+    const doc = await this.find(id);
     if (!doc) return null;
     return this.store.write(async (trx) => {
       const t = trx as unknown as Kysely<ConfirmationTables>;
@@ -383,7 +397,7 @@ export class StoreCorpusService implements CorpusService {
   }
 
   async confirmations(id: string): Promise<readonly { itemKey: string; verdict: string; note: string; author: string; createdAt: string }[]> {
-    const doc = await getDocument(this.db, id);
+    const doc = await this.find(id);
     if (!doc) return [];
     const t = this.db as unknown as Kysely<ConfirmationTables>;
     const rows = await t.selectFrom('ledger_confirmations').selectAll().where('document_hash', '=', doc.hash).orderBy('id').execute();

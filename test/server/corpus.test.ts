@@ -595,4 +595,28 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
       expect(missing.statusCode).toBe(404);
     });
   });
+
+  describe('id prefixes', () => {
+    it('answers a prefix two documents share with 409 ambiguous-id, and touches neither', async () => {
+      const store = s.store as NonNullable<TestServer['store']>;
+      // Two stored documents whose ids begin alike (in 100,000 documents about one pair of ids shares 8 digits).
+      const hashes = [`abcdef01${'0'.repeat(56)}`, `abcdef01${'1'.repeat(56)}`];
+      for (const hash of hashes) {
+        await store.write(async (trx) => {
+          await trx.insertInto('documents').values({ hash, title: 'twin', text: 'twin text', language: 'en', outlet_id: null, author: null, url: null, published_at: null, published_week: null, source_kind: 'api', source_json: '{}', length: 9, minhash: null, current_analysis_id: null, ingested_at: '2025-05-01T00:00:00Z' }).execute();
+        });
+      }
+      try {
+        for (const [method, url] of [['GET', '/api/documents/abcdef01'], ['DELETE', '/api/documents/abcdef01'], ['GET', '/api/documents/abcdef01/export']] as const) {
+          const res = await s.app.inject({ method, url, headers: bearer(s.admin) });
+          expect([url, res.statusCode, errorOf(res).code]).toEqual([url, 409, 'ambiguous-id']);
+        }
+        const one = await s.app.inject({ method: 'GET', url: `/api/documents/abcdef010` });
+        expect((one.json() as { document: { id: string } }).document.id).toBe(hashes[0]);
+      } finally {
+        for (const hash of hashes) await s.app.inject({ method: 'DELETE', url: `/api/documents/${hash}`, headers: bearer(s.admin) });
+      }
+      expect((await s.app.inject({ method: 'GET', url: '/api/documents/abcdef01' })).statusCode).toBe(404);
+    });
+  });
 });

@@ -19,6 +19,8 @@ import { createExportEncoder, type ExportFormat } from '../../export/encoder.js'
 
 const DOC_ID = { type: 'string', pattern: '^[0-9a-f]{8,64}$', description: 'Document id: its content hash (sha256 hex) or a unique prefix of at least 8 digits.' };
 const docParams: JsonSchema = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: DOC_ID } };
+/** Routes that take a document id can meet a prefix several documents share (src/server/corpus.ts `find`). */
+const AMBIGUOUS = { 409: { description: 'The id prefix begins more than one document\'s id (`ambiguous-id`).' } };
 const page = { limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 } };
 const text200 = { type: 'string', maxLength: 200, pattern: NO_NUL };
 // A day that exists (src/server/formats.ts): `2024-13-45` and `2025-02-31` are a 400, not a filter that silently matches nothing.
@@ -77,7 +79,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     tag: 'corpus',
     access: 'read',
     params: docParams,
-    responses: { 200: obj('{ document, result, dismissals, confirmations }'), 404: { description: 'No such document.' } },
+    responses: { ...AMBIGUOUS, 200: obj('{ document, result, dismissals, confirmations }'), 404: { description: 'No such document.' } },
     handler: async (request: FastifyRequest<{ Params: { id: string } }>) => {
       const d = await corpus().getDocument(request.params.id);
       if (!d) throw notFound(request.params.id);
@@ -93,7 +95,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     tag: 'corpus',
     access: 'admin',
     params: docParams,
-    responses: { 200: obj('{ deleted }'), 404: { description: 'No such document.' } },
+    responses: { ...AMBIGUOUS, 200: obj('{ deleted }'), 404: { description: 'No such document.' } },
     handler: async (request: FastifyRequest<{ Params: { id: string } }>) => {
       if (!(await corpus().deleteDocument(request.params.id))) throw notFound(request.params.id);
       return { deleted: request.params.id };
@@ -210,7 +212,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         reason: { type: 'string', minLength: 3, maxLength: 2000, pattern: NO_NUL },
       },
     },
-    responses: { 201: obj('{ id }'), 404: { description: 'No such document.' }, 422: { description: 'The span is outside the text, or the text at it is not the quote (`span-mismatch`).' } },
+    responses: { ...AMBIGUOUS, 201: obj('{ id }'), 404: { description: 'No such document.' }, 422: { description: 'The span is outside the text, or the text at it is not the quote (`span-mismatch`).' } },
     handler: async (request: FastifyRequest<{ Params: { id: string }; Body: DismissBody }>, reply, principal) => {
       const b = request.body;
       if (b.end < b.start) throw new ApiError(400, 'invalid-request', 'body.end must not be before body.start');
@@ -253,7 +255,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         note: { type: 'string', maxLength: 2000, pattern: NO_NUL },
       },
     },
-    responses: { 201: obj('{ id }'), 200: obj('{ id } of the same confirmation (item, verdict, note, author) made before: nothing new is stored.'), 404: { description: 'No such document.' }, 422: { description: 'The document\'s analysis has no ledger item with this key (`unknown-ledger-item`).' } },
+    responses: { ...AMBIGUOUS, 201: obj('{ id }'), 200: obj('{ id } of the same confirmation (item, verdict, note, author) made before: nothing new is stored.'), 404: { description: 'No such document.' }, 422: { description: 'The document\'s analysis has no ledger item with this key (`unknown-ledger-item`).' } },
     handler: async (request: FastifyRequest<{ Params: { id: string }; Body: ConfirmBody }>, reply, principal) => {
       const b = request.body;
       const c = corpus();
@@ -297,7 +299,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         keepDismissed: { type: 'boolean', default: false },
       },
     },
-    responses: { 200: { description: 'The export as a download.', mediaType: 'application/octet-stream' }, 404: { description: 'No such document.' } },
+    responses: { ...AMBIGUOUS, 200: { description: 'The export as a download.', mediaType: 'application/octet-stream' }, 404: { description: 'No such document.' } },
     handler: async (request: FastifyRequest<{ Params: { id: string }; Querystring: ExportQuery }>, reply) => {
       const c = corpus();
       const d = await c.getDocument(request.params.id);
@@ -422,7 +424,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     cost: 2,
     params: docParams,
     querystring: { type: 'object', additionalProperties: false, properties: { k: { type: 'integer', minimum: 1, maximum: 20, default: 3 } } },
-    responses: { 200: obj('{ library, results: [{ kind, id, claim, matches }] }'), 404: { description: 'No such document.' } },
+    responses: { ...AMBIGUOUS, 200: obj('{ library, results: [{ kind, id, claim, matches }] }'), 404: { description: 'No such document.' } },
     handler: async (request: FastifyRequest<{ Params: { id: string }; Querystring: { k: number } }>) => {
       const c = corpus();
       const d = await c.getDocument(request.params.id);
