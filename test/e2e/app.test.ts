@@ -391,6 +391,24 @@ describe.skipIf(!chromiumPath)('web app on a private server', () => {
   }, 60_000);
 });
 
+describe.skipIf(!chromiumPath)('web app on a server without a store', () => {
+  it('does not offer to store an analysis, even to an analyst', async () => {
+    const h = await startHarness(chromiumPath as string, withLayers, undefined, { corpus: null });
+    try {
+      const page = await h.context.newPage();
+      await page.goto(`${h.url}/#/analyse`);
+      await page.getByRole('button', { name: 'Use an API token' }).click();
+      await page.getByLabel('API token').fill(h.analyst);
+      await page.getByRole('button', { name: 'Use' }).click();
+      await page.getByText('e2e analyst (analyst)').waitFor();
+      await page.getByRole('button', { name: 'Analyse' }).waitFor();
+      await expect.poll(() => page.getByText('store in the corpus').count()).toBe(0);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+});
+
 // The real analyser (not the fixture) must also work end to end through the browser.
 describe.skipIf(!chromiumPath)('web app with the real analyser', () => {
   it('analyses the pasted text', async () => {

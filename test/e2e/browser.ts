@@ -72,7 +72,7 @@ export async function startHarness(
   executablePath: string,
   analysis: AnalysisService,
   viewport = { width: 1366, height: 860 },
-  server: { readonly anonymousRead?: boolean } = {},
+  server: { readonly anonymousRead?: boolean; readonly corpus?: null } = {},
 ): Promise<Harness> {
   ensureWebBuild();
   const store = await openStore(':memory:');

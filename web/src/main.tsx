@@ -94,6 +94,13 @@ function App() {
       });
   };
   useEffect(refresh, []);
+  // Whether the server has a corpus store: without one, "store in the corpus" could only end in 503 no-store.
+  const [hasStore, setHasStore] = useState(true);
+  useEffect(() => {
+    api<{ store: boolean }>('/api/health')
+      .then((h) => setHasStore(h.store))
+      .catch(() => undefined);
+  }, []);
   const canAct = who?.role === 'analyst' || who?.role === 'admin';
   // Pages that show corpus data load it again when the caller changes: after signing in on a private
   // server they showed the 401 until reloaded. The analyse page keeps its state (a pasted text).
@@ -104,7 +111,7 @@ function App() {
   else if (route.page === 'narratives') page = <NarrativesPage key={identity} route={route} />;
   else if (route.page === 'clusters') page = <ClustersPage key={identity} />;
   else if (route.page === 'cluster' && route.arg) page = <ClusterPage key={identity} id={route.arg} />;
-  else page = <AnalysePage canStore={canAct} />;
+  else page = <AnalysePage canStore={canAct && hasStore} />;
   return (
     <>
       <a class="skip" href="#main" onClick={skipToContent}>
