@@ -35,6 +35,18 @@ describe('CachingAnalysisService', () => {
     expect([c.hits, c.misses]).toEqual([2, 8]);
   });
 
+  it('keeps the cached texts under a total number of characters, however many entries that is', async () => {
+    const inner = counting();
+    const c = new CachingAnalysisService(inner, { maxEntries: 100, maxChars: 10, maxTotalChars: 25 });
+    for (const t of ['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc']) await c.analyze({ text: t });
+    expect([c.size, c.chars]).toEqual([2, 20]);
+    // The oldest went first: asking for it again analyses it again.
+    await c.analyze({ text: 'aaaaaaaaaa' });
+    await c.analyze({ text: 'cccccccccc' });
+    expect(inner.calls).toEqual(['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc', 'aaaaaaaaaa']);
+    expect(c.chars).toBeLessThanOrEqual(25);
+  });
+
   it('evicts the least recently used entry and never caches failures or long texts', async () => {
     const inner = counting();
     const c = new CachingAnalysisService(inner, { maxEntries: 2, maxChars: 10 });
