@@ -204,6 +204,8 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
     !number &&
     capitalised &&
     rawWord.length >= 3 &&
+    // One word only: a phrase label then a space and a capital is how prose opens ("They say Boudreau's ...").
+    !/\s/u.test(rawWord) &&
     /^[ \t]+[\p{Lu}"“«„][\p{Ll}\s]/u.test(after) &&
     !/^[ \t]+\S+(?:[ \t]+\S+){0,2}:/u.test(after)
   ) {

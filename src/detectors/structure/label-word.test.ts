@@ -14,6 +14,9 @@ describe('structure/label-word', () => {
           'Ingredients:\n1. flour\n2. eggs',
           'A new study was published.',
           'Factories closed early. Facts matter.',
+          // A phrase label then a space and a capital is how prose opens, not a label whose emphasis was lost.
+          "They say Boudreau's report misreads the vote.",
+          'The claim Putin uses a body double keeps returning.',
           'Q3 results were strong.',
         ],
         invalid: [
@@ -34,6 +37,13 @@ describe('structure/label-word', () => {
             data: { key: 'claim', role: 'claim' },
           },
           { text: '⟦Our verdict⟧: False.', messageId: 'label', data: { key: 'verdict', role: 'verdict' } },
+          { text: '⟦Kremlin claim⟧: The drills are an invasion.', messageId: 'label', data: { key: 'claim', role: 'claim' } },
+          { text: '⟦Response⟧: Tests found no waste.', messageId: 'label', data: { key: 'response', role: 'rebuttal' } },
+          { text: '⟦Fiction⟧: Tolls triple.', messageId: 'label', data: { key: 'fiction', role: 'claim' } },
+          { text: '⟦HOAX⟧: Hot water kills the virus.', messageId: 'label', data: { key: 'fake', role: 'claim' } },
+          { text: '⟦Conspiracy theory⟧: The landing was filmed.', messageId: 'label', data: { key: 'conspiracy-theory', role: 'claim' } },
+          // The single-word case of lost emphasis stays a label ("<b>Myth</b>Only ...").
+          { text: '⟦Myth⟧ Only citizens of the city may vote there.', messageId: 'label', data: { key: 'myth', role: 'claim' } },
           {
             text: '⟦Motive⟧: Divide the allies.',
             messageId: 'label',
