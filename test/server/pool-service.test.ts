@@ -1,6 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { AnalysisResult } from '../../src/core/result/types.js';
 import { PooledAnalysisService } from '../../src/server/analysis/pool-service.js';
+import { LocalAnalysisService } from '../../src/server/analysis/service.js';
 import type { ApiError } from '../../src/server/errors.js';
 import { sharedAnalysis } from './helpers.js';
 
@@ -35,8 +36,19 @@ describe('PooledAnalysisService', () => {
     ]);
   });
 
-  it('runs other presets in-process', async () => {
-    const r = await pool.analyze(init(9), { preset: 'ledger' });
-    expect(r.document.text).toContain('Myth 9');
+  it('runs other presets and confidence thresholds in the workers, as in-process analysis would', async () => {
+    // They used to run on the server's main thread, where one long text stalled every other request.
+    const inProcess = vi.spyOn(LocalAnalysisService.prototype, 'analyze');
+    try {
+      for (const options of [{ preset: 'ledger' }, { minConfidence: 0.9 }, { preset: 'techniques', minConfidence: 0.3 }]) {
+        const [a, b] = await Promise.all([pool.analyze(init(9), options), sharedAnalysis.analyze(init(9), options)]);
+        expect(timeless(a), JSON.stringify(options)).toEqual(timeless(b));
+      }
+      expect(inProcess.mock.calls.filter(([, o]) => o !== undefined && o !== null).length).toBe(3); // the in-process references only
+      const ledgerOnly = await pool.analyze(init(9), { preset: 'ledger' });
+      expect(ledgerOnly.findings.some((f) => f.family === 'technique')).toBe(false);
+    } finally {
+      inProcess.mockRestore();
+    }
   });
 });

@@ -24,6 +24,9 @@ export interface AnalysisJob {
   readonly warnings?: readonly string[];
   /** The caller stores the result: a worker also prepares its stored form (see `WireReply`). */
   readonly forStore?: boolean;
+  /** Analyser settings of this job (the HTTP API's preset and threshold); absent: the pool's own options. */
+  readonly preset?: string;
+  readonly minConfidence?: number;
 }
 
 /**
@@ -73,6 +76,32 @@ export interface PayloadAnalyser {
 
 export function createPayloadAnalyser(options: SerializableAnalyzerOptions | AnalyzerOptions = {}): PayloadAnalyser {
   return { analyzer: createAnalyzer({ ...options, includeText: false }), hasher: new MinHasher() };
+}
+
+/** Analysers kept per thread for jobs with settings of their own, besides the base one (least recently used out). */
+const MAX_JOB_ANALYSERS = 8;
+
+/**
+ * The analysers of one thread: the base one, made from the pool's options, and a few for jobs that bring a
+ * preset or threshold of their own. Those used to run on the server's main thread, where one long text
+ * with `minConfidence` set stalled every other request.
+ */
+export class PayloadAnalysers {
+  private base: PayloadAnalyser | null = null;
+  private readonly byKey = new Map<string, PayloadAnalyser>();
+
+  constructor(private readonly options: SerializableAnalyzerOptions | AnalyzerOptions = {}) {}
+
+  for(job: Pick<AnalysisJob, 'preset' | 'minConfidence'>): PayloadAnalyser {
+    if (job.preset === undefined && job.minConfidence === undefined) return (this.base ??= createPayloadAnalyser(this.options));
+    const key = `${job.preset ?? ''}|${job.minConfidence ?? ''}`;
+    let a = this.byKey.get(key);
+    if (a) this.byKey.delete(key);
+    else a = createPayloadAnalyser({ ...this.options, ...(job.preset !== undefined ? { preset: job.preset } : {}), ...(job.minConfidence !== undefined ? { minConfidence: job.minConfidence } : {}) });
+    this.byKey.set(key, a);
+    while (this.byKey.size > MAX_JOB_ANALYSERS) this.byKey.delete(this.byKey.keys().next().value as string);
+    return a;
+  }
 }
 
 export async function analysePayload(a: PayloadAnalyser, job: AnalysisJob): Promise<AnalysisReply> {

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzerOptions } from '../../analyzer.js';
-import { analysePayload, createPayloadAnalyser, fromWire, type AnalysisJob, type AnalysisReply, type PayloadAnalyser, type SerializableAnalyzerOptions, type WireReply } from './analyse.js';
+import { analysePayload, fromWire, PayloadAnalysers, type AnalysisJob, type AnalysisReply, type SerializableAnalyzerOptions, type WireReply } from './analyse.js';
 
 export interface AnalysisPool {
   readonly size: number;
@@ -33,16 +33,16 @@ export function createWorkerPool(size: number, options: SerializableAnalyzerOpti
 }
 
 function inProcess(options: AnalyzerOptions): AnalysisPool {
-  let analyser: PayloadAnalyser | null = null;
+  let analysers: PayloadAnalysers | null = null;
   let next = 0;
   return {
     size: 1,
     analyse(job) {
-      analyser ??= createPayloadAnalyser(options);
-      return analysePayload(analyser, { ...job, id: next++ });
+      analysers ??= new PayloadAnalysers(options);
+      return analysePayload(analysers.for(job), { ...job, id: next++ });
     },
     async close() {
-      analyser = null;
+      analysers = null;
     },
   };
 }

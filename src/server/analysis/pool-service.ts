@@ -1,8 +1,9 @@
 /**
  * Analysis on worker threads for `narrascope serve`: the corpus engine's pool (src/corpus/ingest/pool.ts,
- * one analyser per worker) runs default-preset analyses on every core, so one slow document does not
- * stall the event loop and the server uses the machine. Other presets and confidence thresholds are rare
- * and run in-process. The number of analyses waiting is bounded: beyond it, 503 at once.
+ * analysers per worker) runs every analysis on the cores, so one slow document does not stall the event
+ * loop and the server uses the machine. Presets and confidence thresholds go with the job: they used to run
+ * in-process, where one long text with `minConfidence` stalled every request. An unknown preset is left to
+ * the in-process service, which answers it. The number of analyses waiting is bounded: beyond it, 503 at once.
  */
 import type { AnalyzerOptions } from '../../analyzer.js';
 import type { AnalysisResult } from '../../core/result/types.js';
@@ -34,7 +35,7 @@ export class PooledAnalysisService implements AnalysisService {
   }
 
   async analyze(init: DocumentInit, options: AnalyseOptions = {}): Promise<AnalysisResult> {
-    if ((options.preset && options.preset !== 'default') || options.minConfidence !== undefined) return this.local.analyze(init, options);
+    if (options.preset !== undefined && !this.presets.includes(options.preset)) return this.local.analyze(init, options);
     if (this.inFlight >= this.limit) {
       throw new ApiError(503, 'busy', `the server is busy: ${this.inFlight} analyses are running or waiting`, 'Retry in a few seconds.', { 'retry-after': '2' });
     }
@@ -48,6 +49,8 @@ export class PooledAnalysisService implements AnalysisService {
         // A page's <html lang>: a hint the worker weighs against identification, as the local service does.
         ...(init.declaredLanguage !== undefined ? { declaredLanguage: init.declaredLanguage } : {}),
         ...(init.warnings?.length ? { warnings: init.warnings } : {}),
+        ...(options.preset !== undefined ? { preset: options.preset } : {}),
+        ...(options.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {}),
       });
       if ('error' in reply) throw new Error(`analysis failed: ${reply.error}`);
       // Workers leave the text out of the reply (it would cross the thread boundary twice).
