@@ -7,6 +7,7 @@
 import { sql, type Generated, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { AnalysisResult } from '../core/result/types.js';
 import { createDocument, type DocumentInit } from '../core/text/document.js';
+import { removeFromClusters } from '../corpus/cluster-removal.js';
 import { search as searchCorpus, type SearchQuery as CorpusSearchQuery, type SearchResult as CorpusSearchResult } from '../corpus/search.js';
 import { selectDocumentIds, storedResults, type StoredResultsBatch } from '../corpus/selection.js';
 import { createFactCheckMatcher, type FactCheckMatcher, type MatchHit } from '../corpus/matching/index.js';
@@ -276,6 +277,8 @@ export class StoreCorpusService implements CorpusService {
       // the row: they quote the text and carry notes about it, and would outlive a takedown otherwise.
       await trx.deleteFrom('dismissals').where('document_hash', '=', d.hash).execute();
       await (trx as unknown as Kysely<ConfirmationTables>).deleteFrom('ledger_confirmations').where('document_hash', '=', d.hash).execute();
+      // Clusters it was in are recounted, and relabelled when their label was its words.
+      await removeFromClusters(trx, d.id);
       await trx.deleteFrom('documents').where('id', '=', d.id).execute();
     });
     return true;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { removeFromClusters } from '../../src/corpus/cluster-removal.js';
 import { computeSameClaims, listClusters } from '../../src/corpus/clusters.js';
 import { ingest } from '../../src/corpus/ingest/ingest.js';
 import { openStore } from '../../src/store/index.js';
@@ -32,6 +33,45 @@ describe('same-claim clusters of a claim index', () => {
       expect(new Set(cluster?.members.map((m) => m.documentHash)).size).toBe(cluster?.members.length);
       expect(cluster?.spread.reduce((n, w) => n + w.count, 0)).toBe(3);
       expect(cluster?.outlets.map((o) => o.count)).toEqual([1, 1, 1]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('recounts and relabels a cluster when a member document is deleted, and drops it below two documents', async () => {
+    const rows = [
+      ['The ferry company secretly sold the island harbour to a foreign fund in 2022.', 'Harbour Daily', '2024-03-04'],
+      ['The ferry company secretly sold the island harbour to a foreign fund.', 'Coast Wire', '2024-03-11'],
+      ['In 2022 the ferry company secretly sold the island harbour to a foreign fund.', 'Inland Post', '2024-04-01'],
+    ];
+    const csv = join(dir, 'takedown.csv');
+    writeFileSync(csv, `claim,outlet,date\n${rows.map((r) => r.map((v) => `"${v}"`).join(',')).join('\n')}\n`);
+    const store = await openStore(join(dir, 'takedown.db'));
+    try {
+      await ingest(store, [csv], { workers: 1, analyzer: { identifyLanguage: false }, read: { map: {}, language: 'en' } });
+      await computeSameClaims(store);
+      const [before] = await listClusters(store, 'same-claim');
+      expect(before?.size).toBe(3);
+      // Delete the document whose words name the cluster, as the API's DELETE does.
+      const named = await store.db.selectFrom('documents').select('id').where('text', '=', before?.label ?? '').executeTakeFirstOrThrow();
+      const drop = async (id: number) =>
+        store.write(async (trx) => {
+          await trx.deleteFrom('analyses').where('document_id', '=', id).execute();
+          await removeFromClusters(trx, id);
+          await trx.deleteFrom('documents').where('id', '=', id).execute();
+        });
+      await drop(Number(named.id));
+      const [after, ...rest] = await listClusters(store, 'same-claim');
+      expect(rest).toEqual([]);
+      expect([after?.size, after?.outlets.length, after?.members.length]).toEqual([2, 2, 2]);
+      expect(after?.label).not.toBe(before?.label);
+      expect(rows.map((r) => r[0])).toContain(after?.label);
+      const stored = await store.db.selectFrom('clusters').select(['label', 'first_seen']).executeTakeFirstOrThrow();
+      expect(stored.label).toBe(after?.label);
+      const left = await store.db.selectFrom('cluster_members').select('document_id').distinct().execute();
+      await drop(Number(left[0]?.document_id));
+      expect(await listClusters(store, 'same-claim')).toEqual([]);
+      expect(await store.db.selectFrom('clusters').selectAll().execute()).toEqual([]);
     } finally {
       await store.close();
     }
