@@ -133,3 +133,40 @@ function countInvalidUtf8(bytes: Uint8Array): number {
   }
   return bad;
 }
+
+/**
+ * Decodes bytes in their declared encoding (a `--encoding`, an HTTP Content-Type charset) when there is one;
+ * otherwise bytes that are not valid UTF-8 follow a `<meta charset>` in their first 2 KB; otherwise as
+ * `decodeBytes` does. An unknown charset label falls back to UTF-8 with replacement and its warning. Shared
+ * by the CLI's readers and the API's uploads and fetched pages.
+ */
+export function decodeDeclared(bytes: Uint8Array, label: string, declared: string | undefined): Decoded {
+  // A saved web page declares its encoding in a <meta> tag (windows-1251 pages are common in this domain).
+  // Text that is valid UTF-8 is UTF-8 whatever a <meta> tag claims (copied templates often claim wrongly).
+  const charset = declared ?? (isValidUtf8(bytes) ? undefined : metaCharset(bytes));
+  if (charset && !/^(utf-?8|us-ascii|ascii)$/iu.test(charset)) {
+    try {
+      return decodeBytes(bytes, label, { encoding: charset });
+    } catch (e) {
+      // A charset label nobody knows falls back to UTF-8 with replacement and its warning.
+      if (!(e instanceof InputError && e.kind === 'unsupported')) throw e;
+    }
+  }
+  return decodeBytes(bytes, label);
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The charset of a `<meta charset>` or `<meta http-equiv content="...; charset=">` in the first 2 KB, if any. */
+function metaCharset(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff || bytes[0] === 0xfe) return undefined; // UTF-16 BOM
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/iu.exec(head)?.[1]?.toLowerCase();
+}

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createDocument, type Document } from '../core/text/document.js';
-import { decodeBytes, type Decoded } from './decode.js';
+import { decodeDeclared, type Decoded } from './decode.js';
 import { fsError, listFiles, readFileBytes, readStreamBytes } from './file-source.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 import { builtinReaders, chooseReader, extensionOf, isSupportedExtension, readerByName } from './readers.js';
@@ -162,7 +162,7 @@ async function* fromBytes(
   try {
     const loaded = await load();
     where = loaded.where ?? asked;
-    decoded = decodeWithCharset(
+    decoded = decodeDeclared(
       loaded.bytes,
       where.uri ?? (where.origin === 'stdin' ? 'standard input' : origin),
       options.encoding ?? where.charset,
@@ -215,37 +215,6 @@ async function* fromBytes(
   } catch (e) {
     yield { kind: 'error', origin, error: asInputError(origin, e, reader.name) };
   }
-}
-
-function decodeWithCharset(bytes: Uint8Array, label: string, declared: string | undefined): Decoded {
-  // A saved web page declares its encoding in a <meta> tag (windows-1251 pages are common in this domain).
-  // Text that is valid UTF-8 is UTF-8 whatever a <meta> tag claims (copied templates often claim wrongly).
-  const charset = declared ?? (isValidUtf8(bytes) ? undefined : metaCharset(bytes));
-  if (charset && !/^(utf-?8|us-ascii|ascii)$/iu.test(charset)) {
-    try {
-      return decodeBytes(bytes, label, { encoding: charset });
-    } catch (e) {
-      // A charset label nobody knows falls back to UTF-8 with replacement and its warning.
-      if (!(e instanceof InputError && e.kind === 'unsupported')) throw e;
-    }
-  }
-  return decodeBytes(bytes, label);
-}
-
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The charset of a `<meta charset>` or `<meta http-equiv content="...; charset=">` in the first 2 KB, if any. */
-function metaCharset(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0xff || bytes[0] === 0xfe) return undefined; // UTF-16 BOM
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/iu.exec(head)?.[1]?.toLowerCase();
 }
 
 function emptyError(label: string, reader?: string): InputError {
