@@ -1,18 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ApiFailure} from '../api.js';
-import { api, type ClusterResponse, type ClusterSummary } from '../api.js';
+import type { ClusterResponse, ClusterSummary } from '../api.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { Timeline } from '../components/Timeline.js';
 import { href } from '../router.js';
+import { useApi } from '../use-api.js';
 
 export function ClustersPage() {
-  const [data, setData] = useState<{ total: number; items: ClusterSummary[] } | null>(null);
-  const [error, setError] = useState<ApiFailure | null>(null);
-  useEffect(() => {
-    api<{ total: number; items: ClusterSummary[] }>('/api/clusters?limit=100')
-      .then(setData)
-      .catch((e: ApiFailure) => setError(e));
-  }, []);
+  const { data, error } = useApi<{ total: number; items: ClusterSummary[] }>('/api/clusters?limit=100');
   return (
     <main id="main">
       <h1>Republication clusters</h1>
@@ -59,19 +52,7 @@ function weekOf(date: string): string {
 }
 
 export function ClusterPage({ id }: { id: string }) {
-  const [data, setData] = useState<ClusterResponse | null>(null);
-  const [error, setError] = useState<ApiFailure | null>(null);
-  useEffect(() => {
-    api<ClusterResponse>(`/api/clusters/${encodeURIComponent(id)}`)
-      .then((d) => {
-        setData(d);
-        setError(null);
-      })
-      .catch((e: ApiFailure) => {
-        setData(null);
-        setError(e);
-      });
-  }, [id]);
+  const { data, error } = useApi<ClusterResponse>(`/api/clusters/${encodeURIComponent(id)}`);
   const points = new Map<string, { week: string; outlet: string; count: number }>();
   for (const m of data?.members ?? []) {
     if (!m.publishedAt) continue;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiFailure} from '../api.js';
-import { api, type Facet, type SearchResponse } from '../api.js';
+import type { Facet, SearchResponse } from '../api.js';
 import { DownloadLink } from '../components/DownloadLink.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { href, type Route } from '../router.js';
+import { useApi } from '../use-api.js';
 
 const FILTERS = ['outlet', 'language', 'technique', 'narrative'] as const;
 const FACET_OF: Record<(typeof FILTERS)[number], keyof SearchResponse['facets']> = { outlet: 'outlets', language: 'languages', technique: 'techniques', narrative: 'narratives' };
@@ -23,8 +23,6 @@ const EXPORTS: readonly (readonly [string, string])[] = [
 export function CorpusPage({ route }: { route: Route }) {
   const p = route.params;
   const [q, setQ] = useState(p.get('q') ?? '');
-  const [data, setData] = useState<SearchResponse | null>(null);
-  const [error, setError] = useState<ApiFailure | null>(null);
   const offset = Number(p.get('offset') ?? 0) || 0;
 
   /** The search's filters as query parameters (the same for the search and for its export). */
@@ -37,22 +35,13 @@ export function CorpusPage({ route }: { route: Route }) {
     return qs;
   };
 
-  useEffect(() => {
-    setQ(p.get('q') ?? '');
-    const qs = filters();
-    qs.set('limit', String(PAGE));
-    qs.set('offset', String(offset));
-    api<SearchResponse>(`/api/documents?${qs}`)
-      .then((d) => {
-        setData(d);
-        setError(null);
-      })
-      .catch((e: ApiFailure) => {
-        // Results of the previous search under this search's error would read as its results.
-        setData(null);
-        setError(e);
-      });
-  }, [route]);
+  useEffect(() => setQ(p.get('q') ?? ''), [route]);
+  const page = filters();
+  page.set('limit', String(PAGE));
+  page.set('offset', String(offset));
+  // Every navigation searches again, the same query included (a refreshed corpus); useApi never shows the
+  // previous search's results under this search's error.
+  const { data, error } = useApi<SearchResponse>(`/api/documents?${page}`, [route]);
 
   const go = (changes: Record<string, string | undefined>): void => {
     const next: Record<string, string | undefined> = {};

@@ -1,29 +1,16 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ApiFailure} from '../api.js';
+import { useMemo } from 'preact/hooks';
 import { api, type StoredDocumentResponse } from '../api.js';
 import { DownloadLink } from '../components/DownloadLink.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { FactCheckMatches } from '../components/FactCheckMatches.js';
 import { ResultView, type Actions } from '../components/ResultView.js';
 import { safeHref } from '../links.js';
+import { useApi } from '../use-api.js';
 
 export function DocumentPage({ id, canAct }: { id: string; canAct: boolean }) {
-  const [data, setData] = useState<StoredDocumentResponse | null>(null);
-  const [error, setError] = useState<ApiFailure | null>(null);
   const enc = encodeURIComponent(id);
-  const load = (): void => {
-    api<StoredDocumentResponse>(`/api/documents/${enc}`)
-      .then((d) => {
-        setData(d);
-        setError(null);
-      })
-      .catch((e: ApiFailure) => {
-        // Another document's text under this one's error would read as this document.
-        setData(null);
-        setError(e);
-      });
-  };
-  useEffect(load, [id]);
+  // Another document's text under this one's error would read as this document: useApi shows one or the other.
+  const { data, error, reload: load } = useApi<StoredDocumentResponse>(`/api/documents/${enc}`);
   const confirmed = useMemo(() => new Map((data?.confirmations ?? []).map((c) => [c.itemKey, c.verdict])), [data]);
   const actions: Actions | undefined = canAct
     ? {

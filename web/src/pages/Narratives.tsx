@@ -1,27 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ApiFailure} from '../api.js';
-import { api, type TimelineResponse } from '../api.js';
+import type { TimelineResponse } from '../api.js';
 import { ErrorBox } from '../components/ErrorBox.js';
 import { Timeline } from '../components/Timeline.js';
 import { href, type Route } from '../router.js';
+import { useApi } from '../use-api.js';
 
 export function NarrativesPage({ route }: { route: Route }) {
   const kind = route.params.get('kind') === 'technique' ? 'technique' : 'narrative';
   const label = route.params.get('label') ?? undefined;
-  const [data, setData] = useState<TimelineResponse | null>(null);
-  const [error, setError] = useState<ApiFailure | null>(null);
-  useEffect(() => {
-    const qs = new URLSearchParams(label ? { label } : {});
-    api<TimelineResponse>(`/api/timeline/${kind}s?${qs}`)
-      .then((d) => {
-        setData(d);
-        setError(null);
-      })
-      .catch((e: ApiFailure) => {
-        setData(null);
-        setError(e);
-      });
-  }, [route]);
+  const { data, error } = useApi<TimelineResponse>(`/api/timeline/${kind}s?${new URLSearchParams(label ? { label } : {})}`, [route]);
   const current = label ?? data?.labels[0]?.value;
   return (
     <main id="main">
