@@ -43,6 +43,8 @@ export interface StoredResultsBatch {
   readonly unreadable: number;
   /** Findings taken out because an analyst dismissed them. */
   readonly dismissed: number;
+  /** When each document of the batch was first stored, by content hash (the STIX `created` of its objects). */
+  readonly ingestedAt: ReadonlyMap<string, string>;
 }
 
 /**
@@ -53,7 +55,12 @@ export async function* storedResults(store: Store, ids: readonly number[], optio
   const size = Math.max(1, options.batchSize ?? 100);
   for (let at = 0; at < ids.length; at += size) {
     const batch = ids.slice(at, at + size);
-    const { results: byId, unreadable } = await getAnalyses(store.db, batch);
+    const { results: byId, unreadable, ingestedAt: byIdIngested } = await getAnalyses(store.db, batch);
+    const ingestedAt = new Map<string, string>();
+    for (const [id, r] of byId) {
+      const t = byIdIngested.get(id);
+      if (t) ingestedAt.set(r.document.hash, t);
+    }
     const ordered = batch.flatMap((id) => {
       const r = byId.get(id);
       return r ? [r] : [];
@@ -72,6 +79,6 @@ export async function* storedResults(store: Store, ids: readonly number[], optio
         });
       }
     }
-    yield { results, missing: batch.length - ordered.length - unreadable.length, unreadable: unreadable.length, dismissed };
+    yield { results, missing: batch.length - ordered.length - unreadable.length, unreadable: unreadable.length, dismissed, ingestedAt };
   }
 }

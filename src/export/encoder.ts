@@ -29,7 +29,8 @@ export interface ExportEncoderOptions {
 }
 
 export interface ExportEncoder {
-  add(results: readonly AnalysisResult[]): string;
+  /** `ingestedAt`: when each document (by content hash) was first stored, for formats that date objects (STIX). */
+  add(results: readonly AnalysisResult[], ingestedAt?: ReadonlyMap<string, string>): string;
   /** The end of the output (the whole of it when nothing was added). */
   end(): string;
   /** What was written: STIX objects, ClaimReviews, or CSV rows. */
@@ -61,7 +62,7 @@ export function createExportEncoder(format: ExportFormat, options: ExportEncoder
   }
   if (format === 'stix') {
     const stream = new StixBundleStream(options.key ?? '', options.now ? { now: options.now } : {});
-    return { add: (r) => stream.add(r), end: () => stream.end(), get written() { return stream.count; }, unit: 'STIX objects', skippedItems: 0, skipped: new Map() };
+    return { add: (r, ingestedAt) => stream.add(r, ingestedAt), end: () => stream.end(), get written() { return stream.count; }, unit: 'STIX objects', skippedItems: 0, skipped: new Map() };
   }
   if (format === 'csv') {
     const table = options.table ?? 'ledger';

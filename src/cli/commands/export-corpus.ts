@@ -51,7 +51,7 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
     try {
       for await (const batch of storedResults(store, ids, { batchSize: BATCH, keepDismissed })) {
         if (confirmed) confirmationsOf = await confirmationsByDocument(store, batch.results.map((r) => r.document.hash));
-        await sink.write(encoder.add(batch.results));
+        await sink.write(encoder.add(batch.results, batch.ingestedAt));
         exported += batch.results.length;
         missing += batch.missing;
         unreadable += batch.unreadable;

@@ -2,6 +2,7 @@ import type { AnalysisResult, LedgerItem } from '../../core/result/types.js';
 import { withoutEmptyValues } from './compact.js';
 import { disarmFor, DISARM_IDENTITY, DISARM_LICENCE } from './disarm.js';
 import {
+  DEFINED,
   EXTENSION_ID,
   NARRATIVE_TYPE,
   PRODUCER_ID,
@@ -23,6 +24,13 @@ export interface StixExportOptions {
   readonly now?: Date;
   /** Leave out claims below this check-worthiness (default 0: all). */
   readonly minCheckWorthiness?: number;
+  /**
+   * When a document's objects were first made — its ingestion into the store (ISO 8601). STIX keeps an
+   * object's `created` across its versions, and the ids here are stable, so an export from the store dates
+   * them by the document, not by the export (each re-export changed `created`). A file analysed afresh has
+   * no such time: the export time stands in. `modified` is the export time.
+   */
+  readonly createdOf?: (r: AnalysisResult) => string | undefined;
 }
 
 export function buildStixBundle(
@@ -37,12 +45,14 @@ export function buildStixBundle(
   };
   add(producerIdentity());
   add(extensionDefinition());
-  const base = { spec_version: '2.1', created: now, modified: now, created_by_ref: PRODUCER_ID };
   const ext = (data: Record<string, StixValue>): StixValue => ({
     [EXTENSION_ID]: { extension_type: 'property-extension', ...data },
   });
 
   for (const r of results) {
+    // Never after the export time: `modified` must not precede `created`.
+    const first = toStixTimestamp(options.createdOf?.(r));
+    const base = { spec_version: '2.1', created: first && first < now ? first : now, modified: now, created_by_ref: PRODUCER_ID };
     const doc = r.document;
     const key = doc.hash;
     const reportId = stixId('report', key);
@@ -53,7 +63,12 @@ export function buildStixBundle(
         type: 'identity',
         // One identity however the name is spelled in Unicode (composed "é" or e + accent) or spaced.
         id: stixId('identity', `${cls}|${name.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ')}`),
-        ...base,
+        // Shared by every document of the outlet or author, and made from the name alone (its id is the
+        // name's): one fixed time, so that every export writes the same object.
+        spec_version: '2.1',
+        created: DEFINED,
+        modified: DEFINED,
+        created_by_ref: PRODUCER_ID,
         name,
         identity_class: cls,
       });

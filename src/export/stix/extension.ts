@@ -11,7 +11,7 @@ export const PRODUCER_ID = stixId('identity', 'narrascope-producer');
 export const EXTENSION_ID = stixId('extension-definition', 'narrascope-analysis-1.0.0');
 export const NARRATIVE_TYPE = 'narrascope-narrative';
 /** When the definition (version 1.0.0) was written; fixed so the object is identical in every export. */
-const DEFINED = '2026-01-01T00:00:00.000Z';
+export const DEFINED = '2026-01-01T00:00:00.000Z';
 
 export const EXTENSION_SCHEMA = [
   'Narrascope analysis extension 1.0.0.',

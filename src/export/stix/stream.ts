@@ -35,10 +35,13 @@ export class StixBundleStream {
     return this.objects;
   }
 
-  /** The JSON text of these documents' objects (with the bundle's opening before the first). */
-  add(results: readonly AnalysisResult[]): string {
+  /**
+   * The JSON text of these documents' objects (with the bundle's opening before the first); `ingestedAt`,
+   * by content hash, dates each document's objects (see `StixExportOptions.createdOf`).
+   */
+  add(results: readonly AnalysisResult[], ingestedAt?: ReadonlyMap<string, string>): string {
     if (!results.length) return '';
-    const part = buildStixBundle(results, this.options);
+    const part = buildStixBundle(results, ingestedAt ? { ...this.options, createdOf: (r) => ingestedAt.get(r.document.hash) } : this.options);
     const problems = validateStixBundle(part);
     if (problems.length) throw new Error(`refusing to write an invalid STIX bundle: ${problems.slice(0, 5).join('; ')}`);
     let out = '';

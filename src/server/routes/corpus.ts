@@ -367,7 +367,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
       const encoder = createExportEncoder(format, { table, key: JSON.stringify(request.query), ...(publisher ? { claimReview: { publisher } } : {}) });
       async function* body(): AsyncGenerator<string> {
         for await (const batch of selection.batches) {
-          const text = encoder.add(batch.results);
+          const text = encoder.add(batch.results, batch.ingestedAt);
           if (text) yield text;
         }
         yield encoder.end();

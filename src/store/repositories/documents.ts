@@ -278,14 +278,16 @@ export async function getAnalysis(db: Db, documentId: number): Promise<AnalysisR
  * documents without an analysis are absent, and so are those whose stored result cannot be read (listed
  * in `unreadable`, so that one damaged row does not stop an export of thousands). One statement per call.
  */
-export async function getAnalyses(db: Db, documentIds: readonly number[]): Promise<{ results: Map<number, AnalysisResult>; unreadable: number[] }> {
+export async function getAnalyses(db: Db, documentIds: readonly number[]): Promise<{ results: Map<number, AnalysisResult>; unreadable: number[]; ingestedAt: Map<number, string> }> {
   const results = new Map<number, AnalysisResult>();
   const unreadable: number[] = [];
-  if (!documentIds.length) return { results, unreadable };
+  /** When each document was first stored: the creation time of what is exported from it (STIX `created`). */
+  const ingestedAt = new Map<number, string>();
+  if (!documentIds.length) return { results, unreadable, ingestedAt };
   const rows = await db
     .selectFrom('documents')
     .innerJoin('analyses', 'analyses.id', 'documents.current_analysis_id')
-    .select(['documents.id', 'analyses.result_json', 'analyses.result_packed', 'documents.text'])
+    .select(['documents.id', 'analyses.result_json', 'analyses.result_packed', 'documents.text', 'documents.ingested_at'])
     .where('documents.id', 'in', [...documentIds])
     .execute();
   for (const row of rows) {
@@ -297,8 +299,9 @@ export async function getAnalyses(db: Db, documentIds: readonly number[]): Promi
       continue;
     }
     results.set(Number(row.id), { ...result, document: { ...result.document, text: row.text } });
+    ingestedAt.set(Number(row.id), row.ingested_at);
   }
-  return { results, unreadable };
+  return { results, unreadable, ingestedAt };
 }
 
 /** The result JSON of an `analyses` row, whichever way it is stored (compressed since migration 0006). */
