@@ -345,10 +345,13 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
 
     it('exports a STIX 2.1 bundle', async () => {
       const res = await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}/export?format=stix` });
-      const bundle = JSON.parse(res.body) as { type: string; id: string; objects: { type: string }[] };
+      const bundle = JSON.parse(res.body) as { type: string; id: string; objects: { type: string; created?: string }[] };
       expect(bundle.type).toBe('bundle');
       expect(bundle.id).toMatch(/^bundle--/u);
       expect(bundle.objects.map((o) => o.type)).toContain('report');
+      // Dated by the document's first storing, not by the export: a re-export is a version of the same objects.
+      const doc = (await s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}` })).json() as { document: { ingestedAt: string } };
+      expect(bundle.objects.find((o) => o.type === 'report')?.created).toBe(new Date(doc.document.ingestedAt).toISOString());
     });
 
     it('exports the stored documents a search selects, streamed (GET /api/export)', async () => {

@@ -309,7 +309,8 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
       const download = (type: string, name: string, body: string): unknown => reply.type(type).header('content-disposition', `attachment; filename="${name}"`).send(body);
       const q = request.query;
       if (q.format === 'csv') return download('text/csv; charset=utf-8', `${base}-${q.table}.csv`, tableCsv(q.table, [r]));
-      if (q.format === 'stix') return download('application/json; charset=utf-8', `${base}.stix.json`, stringifyStixBundle(buildStixBundle([r])));
+      // Dated by the document's first storing, as the corpus export is (StixExportOptions.createdOf).
+      if (q.format === 'stix') return download('application/json; charset=utf-8', `${base}.stix.json`, stringifyStixBundle(buildStixBundle([r], { createdOf: () => d.document.ingestedAt })));
       if (q.format === 'claimreview') {
         const publisher = q.publisher ?? d.document.outlet;
         const url = q.url ?? d.document.url;
