@@ -5,25 +5,29 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { removeFromClusters } from '../../src/corpus/cluster-removal.js';
 import { computeSameClaims, listClusters } from '../../src/corpus/clusters.js';
 import { ingest } from '../../src/corpus/ingest/ingest.js';
-import { openStore } from '../../src/store/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'narrascope-same-claim-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A claim index of our own invented one-line claims (the document is the claim), ingested into a new store. */
+async function claimIndex(name: string, rows: readonly (readonly [string, string, string])[]): Promise<{ store: Store; inserted: number }> {
+  const csv = join(dir, `${name}.csv`);
+  writeFileSync(csv, `claim,outlet,date\n${rows.map((r) => r.map((v) => `"${v}"`).join(',')).join('\n')}\n`);
+  const store = await openStore(join(dir, `${name}.db`));
+  const s = await ingest(store, [csv], { workers: 1, analyzer: { identifyLanguage: false }, read: { map: {}, language: 'en' } });
+  return { store, inserted: s.inserted };
+}
+
 describe('same-claim clusters of a claim index', () => {
   it('count a document whose text is its claim once, not once as document and again as claim', async () => {
-    // Our own invented one-line claims, as in a claim index: the document is the claim.
-    const rows = [
+    const { store, inserted } = await claimIndex('claims', [
       ['The harbour authority secretly sold the northern pier to a foreign shipping company in 2023.', 'Harbour Daily', '2024-03-04'],
       ['The harbour authority secretly sold the northern pier to a foreign shipping company.', 'Coast Wire', '2024-03-11'],
       ['In 2023 the harbour authority secretly sold the northern pier to a foreign shipping company.', 'Inland Post', '2024-04-01'],
-    ];
-    const csv = join(dir, 'claims.csv');
-    writeFileSync(csv, `claim,outlet,date\n${rows.map((r) => r.map((v) => `"${v}"`).join(',')).join('\n')}\n`);
-    const store = await openStore(join(dir, 'claims.db'));
+    ]);
     try {
-      const s = await ingest(store, [csv], { workers: 1, analyzer: { identifyLanguage: false }, read: { map: {}, language: 'en' } });
-      expect(s.inserted).toBe(3);
+      expect(inserted).toBe(3);
       const claims = await store.db.selectFrom('claims').select('document_id').execute();
       expect(claims.length).toBeGreaterThanOrEqual(3); // each document's text is also extracted as its claim
       await computeSameClaims(store);
@@ -43,12 +47,9 @@ describe('same-claim clusters of a claim index', () => {
       ['The ferry company secretly sold the island harbour to a foreign fund in 2022.', 'Harbour Daily', '2024-03-04'],
       ['The ferry company secretly sold the island harbour to a foreign fund.', 'Coast Wire', '2024-03-11'],
       ['In 2022 the ferry company secretly sold the island harbour to a foreign fund.', 'Inland Post', '2024-04-01'],
-    ];
-    const csv = join(dir, 'takedown.csv');
-    writeFileSync(csv, `claim,outlet,date\n${rows.map((r) => r.map((v) => `"${v}"`).join(',')).join('\n')}\n`);
-    const store = await openStore(join(dir, 'takedown.db'));
+    ] as const;
+    const { store } = await claimIndex('takedown', rows);
     try {
-      await ingest(store, [csv], { workers: 1, analyzer: { identifyLanguage: false }, read: { map: {}, language: 'en' } });
       await computeSameClaims(store);
       const [before] = await listClusters(store, 'same-claim');
       expect(before?.size).toBe(3);

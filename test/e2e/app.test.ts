@@ -10,6 +10,14 @@ import { sharedAnalysis } from '../server/helpers.js';
 import { withLayers } from '../server/fixtures.js';
 import { findChromium, startHarness, type Harness } from './browser.js';
 
+/** Signs the page in with an API token, as an analyst does through the header's form (the harness's analyst). */
+async function signIn(page: Page, token: string): Promise<void> {
+  await page.getByRole('button', { name: 'Use an API token' }).click();
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Use' }).click();
+  await page.getByText('e2e analyst (analyst)').waitFor();
+}
+
 const chromiumPath = findChromium();
 if (!chromiumPath) console.warn('[notice] test/e2e skipped: no chromium found (apt-get install chromium, or set CHROMIUM_PATH).');
 
@@ -115,10 +123,7 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.getByRole('heading', { name: 'Harbour myths again' }).waitFor();
     expect(await page.getByRole('link', { name: 'CSV (ledger)' }).getAttribute('href')).toMatch(/\/export\?format=csv$/u);
     // Sign in as an analyst and confirm the ledger item.
-    await page.getByRole('button', { name: 'Use an API token' }).click();
-    await page.getByLabel('API token').fill(h.analyst);
-    await page.getByRole('button', { name: 'Use' }).click();
-    await page.getByText('e2e analyst (analyst)').waitFor();
+    await signIn(page, h.analyst);
     await page.getByRole('tab', { name: /ledger/u }).click();
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('confirmed: false').waitFor();
@@ -157,12 +162,7 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     const page = await open('/#/corpus?q=harbour');
     await page.locator('.doc-list a').first().click();
     await page.locator('.doc-text').waitFor();
-    if (!(await page.getByText('e2e analyst (analyst)').count())) {
-      await page.getByRole('button', { name: 'Use an API token' }).click();
-      await page.getByLabel('API token').fill(h.analyst);
-      await page.getByRole('button', { name: 'Use' }).click();
-      await page.getByText('e2e analyst (analyst)').waitFor();
-    }
+    if (!(await page.getByText('e2e analyst (analyst)').count())) await signIn(page, h.analyst);
     // Count the exports the app itself fetches (a download the browser makes is not a fetch).
     await page.evaluate("window.exportFetches = 0; const f = window.fetch; window.fetch = (...a) => { if (String(a[0]).includes('/export')) window.exportFetches++; return f(...a); }");
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'JSON', exact: true }).click()]);
@@ -223,12 +223,7 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     const page = await open('/#/corpus?q=harbour');
     await page.getByRole('link', { name: 'Harbour myths', exact: true }).click();
     await page.locator('.doc-text').waitFor();
-    if (!(await page.getByText('e2e analyst (analyst)').count())) {
-      await page.getByRole('button', { name: 'Use an API token' }).click();
-      await page.getByLabel('API token').fill(h.analyst);
-      await page.getByRole('button', { name: 'Use' }).click();
-      await page.getByText('e2e analyst (analyst)').waitFor();
-    }
+    if (!(await page.getByText('e2e analyst (analyst)').count())) await signIn(page, h.analyst);
     const marks = page.locator('mark.hl');
     await marks.first().waitFor();
     const ids = await marks.evaluateAll((els) => els.map((el) => el.getAttribute('data-finding')));
@@ -256,12 +251,7 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     const page = await open('/#/corpus?q=harbour');
     await page.getByRole('link', { name: 'Harbour myths again' }).click();
     await page.locator('.doc-text').waitFor();
-    if (!(await page.getByText('e2e analyst (analyst)').count())) {
-      await page.getByRole('button', { name: 'Use an API token' }).click();
-      await page.getByLabel('API token').fill(h.analyst);
-      await page.getByRole('button', { name: 'Use' }).click();
-      await page.getByText('e2e analyst (analyst)').waitFor();
-    }
+    if (!(await page.getByText('e2e analyst (analyst)').count())) await signIn(page, h.analyst);
     const marks = page.locator('mark.hl');
     // Signing in loads the document again: wait for its spans.
     await marks.first().waitFor();
@@ -370,10 +360,7 @@ describe.skipIf(!chromiumPath)('web app on a private server', () => {
       const page = await h.context.newPage();
       await page.goto(`${h.url}/#/doc/${id}`);
       await page.getByText('this server requires an API token for reads').waitFor();
-      await page.getByRole('button', { name: 'Use an API token' }).click();
-      await page.getByLabel('API token').fill(h.analyst);
-      await page.getByRole('button', { name: 'Use' }).click();
-      await page.getByText('e2e analyst (analyst)').waitFor();
+      await signIn(page, h.analyst);
       // The page loads the document again with the token: no reload needed.
       await page.getByRole('heading', { name: 'Council' }).waitFor();
       expect(await page.getByText('this server requires an API token for reads').count()).toBe(0);
@@ -397,10 +384,7 @@ describe.skipIf(!chromiumPath)('web app on a server without a store', () => {
     try {
       const page = await h.context.newPage();
       await page.goto(`${h.url}/#/analyse`);
-      await page.getByRole('button', { name: 'Use an API token' }).click();
-      await page.getByLabel('API token').fill(h.analyst);
-      await page.getByRole('button', { name: 'Use' }).click();
-      await page.getByText('e2e analyst (analyst)').waitFor();
+      await signIn(page, h.analyst);
       await page.getByRole('button', { name: 'Analyse' }).waitFor();
       await expect.poll(() => page.getByText('store in the corpus').count()).toBe(0);
     } finally {
