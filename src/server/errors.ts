@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isStoreError } from '../store/errors.js';
+import { translateError } from '../store/open.js';
 import { FORMATS } from './formats.js';
 import { PATTERN_MEANINGS } from './schemas.js';
 
@@ -68,15 +69,24 @@ export function sendError(raw: FastifyError | ApiError | Error, request: Fastify
     for (const [k, v] of Object.entries(raw.headers)) void reply.header(k, v);
     return reply.status(raw.status).send(errorBody(raw.code, raw.message, raw.hint));
   }
-  if (isStoreError(raw) && (raw.kind === 'locked' || raw.kind === 'unreachable')) {
+  // Store.write translates driver errors; reads through the query builder throw SQLite's own
+  // SQLITE_BUSY / SQLITE_LOCKED, which are the same passing condition, not a bug.
+  // (Only those: a network error code from elsewhere must not read as an unreachable database.)
+  const code = (raw as { code?: unknown }).code;
+  const store = typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/u.test(code) ? translateError(raw, 'the store') : raw;
+  if (isStoreError(store) && (store.kind === 'locked' || store.kind === 'unreachable')) {
     // Passing conditions of the store, not bugs: the client may retry. The store's own message names
     // the file or server, which stays in the log.
-    request.log.warn({ err: raw }, 'store unavailable');
-    const locked = raw.kind === 'locked';
-    return reply
-      .status(503)
-      .header('retry-after', '5')
-      .send(errorBody(locked ? 'store-locked' : 'store-unavailable', locked ? 'the corpus store is locked by another process' : 'the corpus store cannot be reached', locked ? 'Retry in a few seconds; a `narrascope ingest` or other writer holds the lock while it writes.' : 'Retry in a few seconds; if it persists, check that the database is running.'));
+    request.log.warn({ err: store }, 'store unavailable');
+    if (store.kind === 'locked') {
+      // The server waits at most SERVE_BUSY_TIMEOUT_MS (1 s) for the lock; an ingest releases it after
+      // each batch of documents, so a retry a moment later usually gets through.
+      return reply
+        .status(503)
+        .header('retry-after', '2')
+        .send(errorBody('store-locked', 'the store is busy (another process is writing); retry shortly', 'Retry in a few seconds (see Retry-After): a `narrascope ingest` or other writer holds the store\'s write lock while it writes.'));
+    }
+    return reply.status(503).header('retry-after', '5').send(errorBody('store-unavailable', 'the corpus store cannot be reached', 'Retry in a few seconds; if it persists, check that the database is running.'));
   }
   const e = raw as FastifyError;
   if (e.validation) {

@@ -19,6 +19,12 @@ export interface OpenStoreOptions {
   readonly create?: boolean;
   /** How long a writer waits for another writer's lock, in ms (SQLite busy timeout; default 30 s). */
   readonly busyTimeoutMs?: number;
+  /**
+   * The busy timeout once the store is open and migrated (SQLite only; default `busyTimeoutMs`). Opening
+   * may wait for a running writer as long as a command would; a server, whose synchronous SQLite calls
+   * stall every request while they wait, then waits much less (src/cli/commands/serve-store.ts).
+   */
+  readonly busyTimeoutAfterOpenMs?: number;
   /** Told before each schema step applied to an existing store (a newer Narrascope opening an older store). */
   readonly onUpgrade?: (step: { readonly id: string; readonly description: string; readonly cost?: string }) => void;
 }
@@ -68,6 +74,11 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   } catch (e) {
     await store.close().catch(() => undefined);
     throw translateError(e, store.location);
+  }
+  if (options.busyTimeoutAfterOpenMs !== undefined && !isPostgresUrl(url)) {
+    // PostgreSQL waits for locks asynchronously, off the event loop: nothing to shorten there.
+    const ms = Math.max(0, Math.floor(options.busyTimeoutAfterOpenMs));
+    await sql.raw(`PRAGMA busy_timeout = ${ms}`).execute(store.db);
   }
   return store;
 }

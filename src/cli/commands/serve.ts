@@ -12,7 +12,8 @@ import { SqlTokenStore } from '../../server/auth/sql-token-store.js';
 import { ensureAdminToken } from '../../server/auth/tokens.js';
 import { StoreCorpusService } from '../../server/corpus.js';
 import { ingestExamplesIfEmpty } from '../../server/examples.js';
-import { isStoreError, openStore } from '../../store/index.js';
+import { isStoreError } from '../../store/index.js';
+import { openServeStore } from './serve-store.js';
 import { storeLocation } from '../store-location.js';
 import { storeUpgradeNotice } from '../store-upgrade-notice.js';
 
@@ -69,7 +70,7 @@ Examples:
     const webRoot = typeof v.web === 'string' ? v.web : `${ROOT}web/dist`;
     let store;
     try {
-      store = await openStore(dbPath, { onUpgrade: storeUpgradeNotice(io) });
+      store = await openServeStore(dbPath, storeUpgradeNotice(io));
     } catch (e) {
       if (isStoreError(e)) throw new UserError(e.message, e.hint, ExitCode.store);
       throw e;
