@@ -27,7 +27,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: limits.bodyBytes,
-    trustProxy: options.trustProxy ?? false,
+    // Only the named proxies' header is believed (src/server/trusted-proxies.ts says why not `true` or a hop count).
+    trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false,
     // Long enough that an over-long id reaches the schema (400 invalid-request) instead of missing every route.
     routerOptions: { maxParamLength: 2000 },
     return503OnClosing: true,

@@ -31,8 +31,12 @@ export interface ServerOptions {
   readonly fetch?: typeof fetch;
   /** Fastify logging; default off. */
   readonly logger?: boolean;
-  /** Trust X-Forwarded-For (behind a reverse proxy); default false. */
-  readonly trustProxy?: boolean;
+  /**
+   * The reverse proxies in front of the server (`serve --trust-proxy`; parseTrustedProxies in
+   * trusted-proxies.ts): from their connections, the client's address — the one the rate limiter counts —
+   * is read from X-Forwarded-For. Default none: the header is ignored, since any client can send it.
+   */
+  readonly trustProxy?: readonly string[];
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {

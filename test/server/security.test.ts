@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientKey, RateLimiter } from '../../src/server/rate-limit.js';
+import { parseTrustedProxies } from '../../src/server/trusted-proxies.js';
 import { bearer, errorOf, testServer, type TestServer } from './helpers.js';
 
 let s: TestServer;
@@ -85,6 +86,47 @@ describe('rate limiting', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  it.each([
+    // A proxy on this machine: clients A, A, A, B through it; then a client that writes its own header
+    // ("evil") in front of the address the proxy appended — still A; then one connecting past the proxy,
+    // from 203.0.113.9 with a header of its own — counted by its own address, first time seen.
+    [['loopback'], ['200:A', '200:A', '429:A', '200:B', '429:evil, A', '200:direct']],
+    [['127.0.0.1/32', '10.0.0.0/8'], ['200:A', '200:A', '429:A', '200:B', '429:evil, A', '200:direct']],
+    // Off (the default): the header is ignored; every request through the proxy counts against its address.
+    [undefined, ['200:A', '200:A', '429:A', '429:B', '429:evil, A', '200:direct']],
+  ])('with trustProxy %j, X-Forwarded-For sets the address the rate limiter counts', async (trustProxy, expected) => {
+    const limited = await testServer({ rateLimit: { perMinute: 60, burst: 2 }, ...(trustProxy ? { trustProxy } : {}) });
+    try {
+      const seen: string[] = [];
+      const sends: [string, string, string][] = [
+        ['127.0.0.1', '198.51.100.1', 'A'],
+        ['127.0.0.1', '198.51.100.1', 'A'],
+        ['127.0.0.1', '198.51.100.1', 'A'],
+        ['127.0.0.1', '198.51.100.2', 'B'],
+        ['127.0.0.1', '203.0.113.66, 198.51.100.1', 'evil, A'],
+        ['203.0.113.9', '198.51.100.3', 'direct'],
+      ];
+      for (const [remoteAddress, xff, name] of sends) {
+        const res = await limited.app.inject({ method: 'GET', url: '/api/health', remoteAddress, headers: { 'x-forwarded-for': xff } });
+        seen.push(`${res.statusCode}:${name}`);
+      }
+      expect(seen).toEqual(expected);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it.each([
+    ['loopback', ['loopback']],
+    ['127.0.0.1, 10.0.0.0/8,::1,fd00::/8', ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']],
+  ])('parseTrustedProxies(%j)', (value, list) => {
+    expect(parseTrustedProxies(value)).toEqual(list);
+  });
+
+  it.each(['yes', '', '10.0.0.0/33', '10.0.0/8', 'fd00::/129', '10.0.0.1/8/1', 'loopback,example.org'])('parseTrustedProxies(%j) is refused, naming the part', (value) => {
+    expect(() => parseTrustedProxies(value)).toThrow(/--trust-proxy: ".*" is not an IP address, a CIDR range or one of loopback/u);
   });
 
   it.each([

@@ -16,6 +16,7 @@ describe('narrascope serve: bad options', () => {
     [['serve', '--workers', '0'], 2, /--workers must be an integer/u],
     [['serve', 'extra'], 2, /unexpected argument "extra"/u],
     [['serve', '--nope'], 2, /Unknown option/iu],
+    [['serve', '--trust-proxy', 'yes'], 2, /--trust-proxy: "yes" is not an IP address, a CIDR range or one of loopback/u],
   ])('%j → exit %i', async (argv, code, message) => {
     const r = await runCli(argv);
     expect(r.code).toBe(code);
@@ -37,8 +38,8 @@ interface Started {
   stop(): Promise<number | null>;
 }
 
-function start(db: string): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'bin.ts'), 'serve', '--port', '0', '--db', db, '--workers', '1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(db: string, extra: readonly string[] = []): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'bin.ts'), 'serve', '--port', '0', '--db', db, '--workers', '1', ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -81,4 +82,19 @@ describe('narrascope serve', () => {
     expect(again.total).toBe(docs.total);
     expect(await second.stop()).toBe(0);
   }, 90_000);
+
+  it('--trust-proxy loopback: behind a proxy on this machine, X-Forwarded-For names the client the rate limit counts', async () => {
+    // --rate-limit 10: a burst of 10 requests per client.
+    const server = await start(join(dir, 'proxy.db'), ['--trust-proxy', 'loopback', '--rate-limit', '10', '--no-examples']);
+    try {
+      const get = async (client: string): Promise<number> => (await fetch(`${server.url}/api/health`, { headers: { 'x-forwarded-for': client } })).status;
+      const first: number[] = [];
+      for (let i = 0; i < 11; i++) first.push(await get('198.51.100.1'));
+      expect(first.filter((c) => c === 429)).toHaveLength(1);
+      // Another client behind the same proxy has its own bucket.
+      expect(await get('198.51.100.2')).toBe(200);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 60_000);
 });

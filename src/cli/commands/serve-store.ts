@@ -18,5 +18,8 @@ export const SERVE_BUSY_TIMEOUT_MS = 1000;
 
 /** Opens (and migrates) like any command, waiting the usual 30 s for a writer; then serves with the short timeout. */
 export function openServeStore(location: string, onUpgrade?: OpenStoreOptions['onUpgrade']): Promise<Store> {
-  return openStore(location, { busyTimeoutAfterOpenMs: SERVE_BUSY_TIMEOUT_MS, ...(onUpgrade ? { onUpgrade } : {}) });
+  return openStore(location, {
+    busyTimeoutAfterOpenMs: SERVE_BUSY_TIMEOUT_MS,
+    ...(onUpgrade ? { onUpgrade } : {}),
+  });
 }

@@ -11,6 +11,7 @@ import { LocalAnalysisService, type AnalysisService } from '../../server/analysi
 import { SqlTokenStore } from '../../server/auth/sql-token-store.js';
 import { ensureAdminToken } from '../../server/auth/tokens.js';
 import { StoreCorpusService } from '../../server/corpus.js';
+import { parseTrustedProxies } from '../../server/trusted-proxies.js';
 import { ingestExamplesIfEmpty } from '../../server/examples.js';
 import { isStoreError } from '../../store/index.js';
 import { openServeStore } from './serve-store.js';
@@ -25,6 +26,14 @@ function intOption(value: unknown, name: string, min: number, max: number, fallb
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new UserError(`--${name} must be an integer from ${min} to ${max}, got "${String(value)}"`);
   return n;
+}
+
+function trustedProxies(value: string): string[] {
+  try {
+    return parseTrustedProxies(value);
+  } catch (e) {
+    throw new UserError((e as Error).message, 'Name the addresses your reverse proxy connects from, e.g. --trust-proxy loopback or --trust-proxy 10.0.0.0/8.');
+  }
 }
 
 /** `narrascope serve`: the HTTP API and the web app over an embedded (or PostgreSQL) store. */
@@ -43,6 +52,10 @@ Options:
   --no-examples         do not ingest examples/ into an empty store
   --rate-limit N        requests per minute per client (default 600; 0 disables)
   --allow-private-urls  let "analyse URL" fetch loopback/private addresses (off: the server is no proxy)
+  --trust-proxy ADDRS   behind a reverse proxy: the addresses it connects from (loopback for one on this
+                        machine, IPs, CIDR ranges, comma-separated); their X-Forwarded-For names the
+                        client the rate limit counts (default: none, the header is ignored, since any
+                        client can write it)
   --web DIR             built web app to serve (default web/dist of the package)
   --workers N           analysis worker threads (default: one per core; 1 analyses in the server thread)
 
@@ -57,6 +70,7 @@ Examples:
     'no-examples': { type: 'boolean' },
     'rate-limit': { type: 'string' },
     'allow-private-urls': { type: 'boolean' },
+    'trust-proxy': { type: 'string' },
     web: { type: 'string' },
     workers: { type: 'string' },
   },
@@ -68,6 +82,7 @@ Examples:
     const host = typeof v.host === 'string' ? v.host : '127.0.0.1';
     const dbPath = storeLocation(typeof v.db === 'string' ? v.db : undefined, io);
     const webRoot = typeof v.web === 'string' ? v.web : `${ROOT}web/dist`;
+    const trustProxy = typeof v['trust-proxy'] === 'string' ? trustedProxies(v['trust-proxy']) : [];
     let store;
     try {
       store = await openServeStore(dbPath, storeUpgradeNotice(io));
@@ -89,6 +104,7 @@ Examples:
       rateLimit: rate === 0 ? false : { perMinute: rate, burst: Math.max(10, Math.ceil(rate / 5)) },
       webRoot: existsSync(webRoot) ? webRoot : null,
       allowPrivateUrls: Boolean(v['allow-private-urls']),
+      trustProxy,
     });
     let address: string;
     try {
