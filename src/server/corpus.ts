@@ -14,7 +14,7 @@ import { createFactCheckMatcher, type FactCheckMatcher, type MatchHit } from '..
 import { countFactChecks, listFactChecks, type StoredFactCheck } from '../store/fact-checks/index.js';
 import { encodeSignature, MinHasher } from '../corpus/minhash.js';
 import type { Store, StoreSchema } from '../store/index.js';
-import { addDismissal, applyDismissals, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, type Dismissal, type StoredDocument } from '../store/index.js';
+import { addDismissalOnce, applyDismissals, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, type Dismissal, type StoredDocument } from '../store/index.js';
 import { ApiError } from './errors.js';
 
 export interface DocumentSummary {
@@ -145,7 +145,8 @@ export interface CorpusService {
   timeline(kind: 'narrative' | 'technique', query: { label?: string; outlet?: string }): Promise<{ labels: readonly Facet[]; points: readonly TimelinePoint[] }>;
   clusters(query: { kind?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly ClusterSummary[] }>;
   cluster(id: number): Promise<{ cluster: ClusterSummary; members: readonly ClusterMember[] } | null>;
-  dismiss(id: string, d: Omit<Dismissal, 'documentHash' | 'id'>): Promise<number | null>;
+  /** `created` false: the same author had already dismissed this finding with the same reason. */
+  dismiss(id: string, d: Omit<Dismissal, 'documentHash' | 'id'>): Promise<{ id: number; created: boolean } | null>;
   /** `created` false: the same author had already confirmed this item with the same verdict and note. */
   confirm(id: string, c: { itemKey: string; verdict: string; note: string; author: string }): Promise<{ id: number; created: boolean } | null>;
   confirmations(id: string): Promise<readonly { itemKey: string; verdict: string; note: string; author: string; createdAt: string }[]>;
@@ -364,10 +365,10 @@ export class StoreCorpusService implements CorpusService {
     return { cluster: clusterSummary(c), members: rows.map((r) => ({ document: r.hash, title: r.title, outlet: r.outlet, publishedAt: r.published_at, similarity: Number(r.similarity), text: r.text })) };
   }
 
-  async dismiss(id: string, d: Omit<Dismissal, 'documentHash' | 'id'>): Promise<number | null> {
+  async dismiss(id: string, d: Omit<Dismissal, 'documentHash' | 'id'>): Promise<{ id: number; created: boolean } | null> {
     const doc = await this.find(id);
     if (!doc) return null;
-    return addDismissal(this.store, { ...d, documentHash: doc.hash });
+    return addDismissalOnce(this.store, { ...d, documentHash: doc.hash });
   }
 
   async confirm(id: string, c: { itemKey: string; verdict: string; note: string; author: string }): Promise<{ id: number; created: boolean } | null> {

@@ -25,4 +25,4 @@ export {
   type StoredDocument,
 } from './repositories/documents.js';
 export { recordFailure, listFailures, type Failure, type FailureStage } from './repositories/failures.js';
-export { addDismissal, listDismissals, listDismissalsOf, applyDismissals, type Dismissal } from './repositories/dismissals.js';
+export { addDismissal, addDismissalOnce, listDismissals, listDismissalsOf, applyDismissals, type Dismissal } from './repositories/dismissals.js';

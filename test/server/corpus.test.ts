@@ -3,6 +3,7 @@
  * ledger item, narrative and technique profile, so these tests do not depend on detector quality.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
 import type { AnalysisResult } from '../../src/core/result/types.js';
 import { validateStixBundle, type StixBundle } from '../../src/export/stix/index.js';
 import { factCheck, saveFactChecks } from '../../src/store/fact-checks/index.js';
@@ -194,6 +195,19 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
           end: 12,
         }),
       ]);
+    });
+
+    it('stores two identical dismissals sent at once (a double click, a retry) only once', async () => {
+      const payload = { detector: 'technique/loaded-language', messageId: 'loaded', start: 8, end: 12, quote: 'myth', reason: 'sent twice at once' };
+      const send = (body: object): Promise<LightMyRequestResponse> => s.app.inject({ method: 'POST', url: `/api/documents/${ids[0]}/dismissals`, headers: bearer(s.analyst), payload: body });
+      const [a, b] = await Promise.all([send(payload), send(payload)]);
+      expect([a?.statusCode, b?.statusCode].sort()).toEqual([200, 201]);
+      expect(a?.json()).toEqual(b?.json());
+      const listed = () => s.app.inject({ method: 'GET', url: `/api/documents/${ids[0]}` }).then((r) => (r.json() as { dismissals: { id: number; reason: string }[] }).dismissals.filter((d) => d.reason.startsWith('sent twice')));
+      expect((await listed()).map((d) => d.id)).toEqual([(a?.json() as { id: number }).id]);
+      // Another reason is another dismissal.
+      expect((await send({ ...payload, reason: 'sent twice, then reworded' })).statusCode).toBe(201);
+      expect(await listed()).toHaveLength(2);
     });
 
     it('reports which findings a dismissal hides', async () => {

@@ -212,7 +212,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         reason: { type: 'string', minLength: 3, maxLength: 2000, pattern: NO_NUL },
       },
     },
-    responses: { ...AMBIGUOUS, 201: obj('{ id }'), 404: { description: 'No such document.' }, 422: { description: 'The span is outside the text, or the text at it is not the quote (`span-mismatch`).' } },
+    responses: { ...AMBIGUOUS, 201: obj('{ id }'), 200: obj('{ id } of the same dismissal (finding, span, quote, reason, author) made before: nothing new is stored.'), 404: { description: 'No such document.' }, 422: { description: 'The span is outside the text, or the text at it is not the quote (`span-mismatch`).' } },
     handler: async (request: FastifyRequest<{ Params: { id: string }; Body: DismissBody }>, reply, principal) => {
       const b = request.body;
       if (b.end < b.start) throw new ApiError(400, 'invalid-request', 'body.end must not be before body.start');
@@ -226,9 +226,10 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
       if (!fits) {
         throw new ApiError(422, 'span-mismatch', `the document has ${d.document.length} characters and the text at [${b.start}, ${b.end}) is not the quote`, 'Send the finding\'s span start, end and text (as quote) as GET /api/documents/{id} lists them: UTF-16 offsets into result.document.text.');
       }
-      const id = await c.dismiss(request.params.id, { detector: b.detector, messageId: b.messageId ?? null, start: b.start, end: b.end, quote: b.quote, reason: b.reason, author: principal.name });
-      if (id === null) throw notFound(request.params.id);
-      return reply.status(201).send({ id });
+      const done = await c.dismiss(request.params.id, { detector: b.detector, messageId: b.messageId ?? null, start: b.start, end: b.end, quote: b.quote, reason: b.reason, author: principal.name });
+      if (done === null) throw notFound(request.params.id);
+      // A repeated dismissal (a double click, a retry) answers with the first one's id, as confirmations do.
+      return reply.status(done.created ? 201 : 200).send({ id: done.id });
     },
   });
 

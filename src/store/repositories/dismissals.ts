@@ -21,14 +21,41 @@ export interface Dismissal {
   readonly createdAt?: string;
 }
 
+/** Stores a dismissal and returns its id; the same dismissal again stores nothing (see addDismissalOnce). */
 export async function addDismissal(store: Store, d: Dismissal): Promise<number> {
+  return (await addDismissalOnce(store, d)).id;
+}
+
+/**
+ * Stores a dismissal unless the same author already dismissed the same finding (document, detector,
+ * message, span, quote) with the same reason: then `created` is false and `id` is that one's. A double
+ * click or a client's retry, two requests at once, would otherwise leave two rows, each listed with the
+ * document and shown to analysts. The look-up and the insert share one write transaction, which on SQLite
+ * holds the write lock from its start (BEGIN IMMEDIATE); on PostgreSQL, writing the document's row first
+ * makes a second such transaction wait for the first to commit, so its look-up sees the first one's row.
+ */
+export async function addDismissalOnce(store: Store, d: Dismissal): Promise<{ id: number; created: boolean }> {
   return store.write(async (trx) => {
+    await trx.updateTable('documents').set({ hash: d.documentHash }).where('hash', '=', d.documentHash).execute();
+    const same = await trx
+      .selectFrom('dismissals')
+      .select('id')
+      .where('document_hash', '=', d.documentHash)
+      .where('detector', '=', d.detector)
+      .where((eb) => (d.messageId != null ? eb('message_id', '=', d.messageId) : eb('message_id', 'is', null)))
+      .where('quote', '=', d.quote)
+      .where('start_offset', '=', d.start)
+      .where('end_offset', '=', d.end)
+      .where('author', '=', d.author)
+      .where('reason', '=', d.reason)
+      .executeTakeFirst();
+    if (same) return { id: Number(same.id), created: false };
     const row = await trx
       .insertInto('dismissals')
       .values({ document_hash: d.documentHash, detector: d.detector, message_id: d.messageId ?? null, quote: d.quote, start_offset: d.start, end_offset: d.end, author: d.author, reason: d.reason, created_at: nowIso() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return Number(row.id);
+    return { id: Number(row.id), created: true };
   });
 }
 
