@@ -7,7 +7,9 @@
 import type { AnalysisResult } from '../core/result/types.js';
 import { confirmedClaimReviews, JsonLdArrayStream, ledgerClaimReviews, type AnalystConfirmation, type ClaimReviewContext } from './claimreview/index.js';
 import { tableCsvHeader, tableCsvRows, type CsvTable } from './csv/index.js';
+import { jsonlLines } from './jsonl.js';
 import { StixBundleStream } from './stix/index.js';
+import { unsafeAddresses } from './uri.js';
 
 export type ExportFormat = 'claimreview' | 'stix' | 'csv' | 'jsonl';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['claimreview', 'stix', 'csv', 'jsonl'];
@@ -41,17 +43,38 @@ export interface ExportEncoder {
   readonly skippedItems: number;
   /** claimreview: the reasons of the skipped items, with how many items each (an item may have several). */
   readonly skipped: ReadonlyMap<string, number>;
+  /**
+   * Documents whose address no format writes (`javascript:`, `data:` ... see ./uri.ts), by reason: what the
+   * CLI warns about. Counted in every format, since each leaves such an address out.
+   */
+  readonly addressesLeftOut: ReadonlyMap<string, number>;
 }
 
 export function createExportEncoder(format: ExportFormat, options: ExportEncoderOptions = {}): ExportEncoder {
+  const inner = formatEncoder(format, options);
+  const addressesLeftOut = new Map<string, number>();
+  return {
+    add(results, ingestedAt) {
+      for (const u of unsafeAddresses(results)) addressesLeftOut.set(u.reason, (addressesLeftOut.get(u.reason) ?? 0) + 1);
+      return inner.add(results, ingestedAt);
+    },
+    end: () => inner.end(),
+    get written() { return inner.written; },
+    unit: inner.unit,
+    get skippedItems() { return inner.skippedItems; },
+    get skipped() { return inner.skipped; },
+    addressesLeftOut,
+  };
+}
+
+function formatEncoder(format: ExportFormat, options: ExportEncoderOptions): Omit<ExportEncoder, 'addressesLeftOut'> {
   if (format === 'jsonl') {
-    // One analysis result per line, each as `narrascope analyze --format json` writes it: JSON.stringify escapes
-    // line breaks inside strings, so a line is always one whole result.
+    // One analysis result per line (see jsonl.ts: line separators escaped, unsafe addresses left out).
     let lines = 0;
     return {
       add(results) {
         lines += results.length;
-        return results.map((r) => `${JSON.stringify(r)}\n`).join('');
+        return jsonlLines(results);
       },
       end: () => '',
       get written() { return lines; },

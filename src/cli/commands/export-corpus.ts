@@ -82,6 +82,7 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
       missing ? `${missing} without a stored analysis (ingest --reanalyze stores one)` : null,
       unreadable ? `${unreadable} with an unreadable stored analysis (ingest --reanalyze rewrites it)` : null,
       dismissed ? `${dismissed} dismissed finding${dismissed === 1 ? '' : 's'} left out (--keep-dismissed keeps them)` : null,
+      encoder.addressesLeftOut.size ? `${plural(sum(encoder.addressesLeftOut), 'document address', 'document addresses')} left out: ${reasonList(encoder.addressesLeftOut, ', ', (r, n) => `${r} (${n})`)}` : null,
     ].filter((n): n is string => n !== null);
     const skipped = encoder.skippedItems ? `; ${plural(encoder.skippedItems, 'ledger item')} skipped: ${reasonList(encoder.skipped, ', ', (r, n) => `${r} (${n})`)}` : '';
     io.stderr.write(`narrascope export: ${plural(exported, 'document')}, ${encoder.written} ${encoder.unit}${skipped}${str(args, 'out') ? ` written to ${str(args, 'out')}` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}\n`);
@@ -89,8 +90,12 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
   });
 }
 
-function plural(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
+function plural(n: number, what: string, many = `${what}s`): string {
+  return `${n} ${n === 1 ? what : many}`;
+}
+
+function sum(counts: ReadonlyMap<string, number>): number {
+  return [...counts.values()].reduce((a, b) => a + b, 0);
 }
 
 /** Skip reasons, most frequent first. --url is refused with --corpus (each document keeps its own address), so no reason suggests it. */

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import type { AnalysisResult } from '../../core/result/types.js';
 import {
   confirmedClaimReviews,
-  isHttpUrl,
   isIsoDate,
   ledgerClaimReviews,
   stringifyJsonLd,
@@ -13,11 +12,14 @@ import {
 import { getAnalysis, getDocument } from '../../store/index.js';
 import { CSV_TABLES, tableCsv, type CsvTable } from '../../export/csv/index.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../export/encoder.js';
+import { jsonlLines } from '../../export/jsonl.js';
 import { buildStixBundle, stringifyStixBundle } from '../../export/stix/index.js';
+import { classifyUri, safeHttpUrl, unsafeAddresses } from '../../export/uri.js';
 import { str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
+import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
 import { confirmationsByDocument } from '../confirmations.js';
 import { exportCorpus } from './export-corpus.js';
@@ -154,8 +156,12 @@ export const exportCommand: CliCommand = {
     // Checked here: a ClaimReview with any other address is skipped as "no http(s) address; pass --url",
     // which sent the user looking for a flag they had already given.
     const url = str(args, 'url');
-    if (url !== undefined && !/^https?:\/\/[^\s/?#]+/iu.test(url))
-      throw new UserError(`--url must be an http(s) address, got "${url}"`, 'Example: --url https://example.org/page');
+    const urlKind = url === undefined ? undefined : classifyUri(url);
+    if (urlKind !== undefined && urlKind.kind !== 'link')
+      throw new UserError(
+        `--url must be an http(s) address, got "${terminalText(url ?? '')}"${urlKind.kind === 'unsafe' ? ` (${urlKind.reason})` : ''}`,
+        'Example: --url https://example.org/page',
+      );
     const corpusOnly = ['query', 'limit', 'keep-dismissed', ...Object.keys(FILTER_OPTIONS)].filter((o) => args.values[o] !== undefined);
     if (args.values.corpus === true) {
       if (inputs.length || str(args, 'results'))
@@ -187,6 +193,7 @@ export const exportCommand: CliCommand = {
       : await (await import('../analyse-specs.js')).analyseSpecs(inputs, io, 'export');
     if (results.length === 0)
       throw new UserError('nothing was analysed, so there is nothing to export', 'See the messages above.');
+    warnAboutAddresses(results, io);
     const content = render(format as ExportFormat, results, args, table, io);
     await writeOutput(content, str(args, 'out'), io.stdout, io.cwd);
     return failed ? ExitCode.partial : ExitCode.ok;
@@ -199,6 +206,12 @@ function reviewContext(args: ParsedArgs): ClaimReviewContext {
     ...(str(args, 'url') ? { url: str(args, 'url') } : {}),
     ...(str(args, 'date') ? { datePublished: str(args, 'date') } : {}),
   };
+}
+
+/** Says which documents' addresses every format leaves out (a `javascript:` feed link ...: see export/uri.ts). */
+function warnAboutAddresses(results: readonly AnalysisResult[], io: CliIO): void {
+  for (const u of unsafeAddresses(results))
+    io.stderr.write(`narrascope export: document ${u.document.slice(0, 12)}: its address is left out of the export: ${u.reason}\n`);
 }
 
 /** ClaimReviews for every analyst-confirmed ledger item of the store (table ledger_confirmations). */
@@ -223,8 +236,9 @@ async function confirmedReviews(args: ParsedArgs, io: CliIO): Promise<string> {
         );
         continue;
       }
+      warnAboutAddresses([result], io);
       const ctx = reviewContext(args);
-      const needsUrl = ctx.url !== undefined && !isHttpUrl(result.document.source.uri);
+      const needsUrl = ctx.url !== undefined && !safeHttpUrl(result.document.source.uri);
       const out = confirmedClaimReviews(result, list, needsUrl && urlLent ? { ...ctx, urlTaken: true } : ctx);
       if (needsUrl) urlLent = true;
       for (const s of out.skipped)
@@ -252,7 +266,7 @@ function render(
   io: CliIO,
 ): string {
   if (format === 'csv') return tableCsv(table, results);
-  if (format === 'jsonl') return results.map((r) => `${JSON.stringify(r)}\n`).join('');
+  if (format === 'jsonl') return jsonlLines(results);
   if (format === 'stix') return stringifyStixBundle(buildStixBundle(results));
   const { reviews, skipped } = ledgerClaimReviews(results, reviewContext(args));
   for (const s of skipped)

@@ -2,7 +2,8 @@ import type { AnalysisResult, LedgerItem, VerdictLabel } from '../../core/result
 import { itemAnchors } from './anchors.js';
 import { isVerdictLabel, RATING_OF, VERDICT_WORDS, verdictLabelOf } from './rating.js';
 import type { ClaimReview, SchemaThing } from './types.js';
-import { isHttpUrl, isIsoDate, validateClaimReview } from './validate.js';
+import { safeHttpUrl } from '../uri.js';
+import { isIsoDate, validateClaimReview } from './validate.js';
 
 /**
  * ClaimReview JSON-LD for the ledger items of analysed documents, and for verdicts an analyst confirmed.
@@ -58,7 +59,7 @@ export function ledgerClaimReviews(
     // ctx.url is one document's address: given to a second document without one, both documents' reviews
     // would claim the same urls (#item-1 ...) and the same appearance.
     let docCtx = ctx;
-    if (ctx.url && !isHttpUrl(r.document.source.uri)) {
+    if (ctx.url && !safeHttpUrl(r.document.source.uri)) {
       urlOwner ??= r.document.hash;
       if (urlOwner !== r.document.hash) docCtx = { ...ctx, urlTaken: true };
     }
@@ -142,19 +143,22 @@ function fromLedgerItem(
   // A blank outlet names nobody: --publisher stands in for it as for a missing one.
   const publisher = override ? override.author.name : src.outlet?.trim() || ctx.publisher?.trim();
   if (!publisher) reasons.push('no publisher: the document names no outlet; pass --publisher');
-  const docUrl = isHttpUrl(src.uri) ? src.uri : ctx.urlTaken ? undefined : ctx.url;
+  // Only an http(s) address becomes the review's url and appearance (see ../uri.ts): a document whose source
+  // is `javascript:` or `data:` counts as one without an address.
+  const docUrl = safeHttpUrl(src.uri) ?? (ctx.urlTaken ? undefined : safeHttpUrl(ctx.url));
   if (ctx.urlTaken && !docUrl)
     reasons.push('no http(s) address for the document; --url is the address of another document of this export');
-  else if (!docUrl || !isHttpUrl(docUrl)) reasons.push('no http(s) address for the document; pass --url');
+  else if (!docUrl) reasons.push('no http(s) address for the document; pass --url');
   if (reasons.length) return { reasons };
   const rating = RATING_OF[verdict!];
   const claimDate = isoDay(src.publishedAt) ?? isoDay(ctx.datePublished);
   const date = override?.date ?? claimDate;
   const url = `${docUrl!.split('#')[0]}#item-${anchor}`;
+  const publisherUrl = safeHttpUrl(ctx.publisherUrl);
   const author: SchemaThing = override?.author ?? {
     '@type': 'Organization',
     name: publisher!,
-    ...(ctx.publisherUrl && isHttpUrl(ctx.publisherUrl) ? { url: ctx.publisherUrl } : {}),
+    ...(publisherUrl ? { url: publisherUrl } : {}),
   };
   const claimAuthor = item.attributedTo?.text.trim();
   const review: ClaimReview = {

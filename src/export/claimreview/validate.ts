@@ -1,3 +1,4 @@
+import { isSafeLink } from '../uri.js';
 import type { ClaimReview } from './types.js';
 
 /**
@@ -57,14 +58,13 @@ function nonEmpty(x: unknown): boolean {
   return typeof x === 'string' && x.trim().length > 0;
 }
 
+/**
+ * Whether `x` is an address a review may carry as written: an absolute http(s) URL with a host and no
+ * credentials, with no character URL parsers drop silently (see `classifyUri` in ../uri.ts). A
+ * `javascript:` or `data:` url in an imported or exported review would be a live link in whatever shows it.
+ */
 export function isHttpUrl(x: unknown): x is string {
-  if (typeof x !== 'string') return false;
-  try {
-    const u = new URL(x);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return isSafeLink(x);
 }
 
 export function isIsoDate(x: unknown): boolean {

@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../../core/result/types.js';
+import { exportableUri } from '../uri.js';
 import { csvRows, toCsv, type CsvValue } from './csv.js';
 
 /**
@@ -10,7 +11,9 @@ export type CsvTable = 'ledger' | 'claims' | 'findings';
 export const CSV_TABLES: readonly CsvTable[] = ['ledger', 'claims', 'findings'];
 
 function docColumns(r: AnalysisResult): CsvValue[] {
-  return [r.document.hash, r.document.title, r.document.source.uri ?? null, r.document.source.outlet ?? null];
+  // document_uri: an http(s) link, or a path / record label; never a `javascript:` or `data:` address that a
+  // spreadsheet or dashboard would show as a link (see ../uri.ts).
+  return [r.document.hash, r.document.title, exportableUri(r.document.source.uri) ?? null, r.document.source.outlet ?? null];
 }
 const DOC_HEADER = ['document_hash', 'document_title', 'document_uri', 'outlet'];
 

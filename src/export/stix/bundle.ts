@@ -1,4 +1,5 @@
 import type { AnalysisResult, LedgerItem } from '../../core/result/types.js';
+import { safeHttpUrl } from '../uri.js';
 import { withoutEmptyValues } from './compact.js';
 import { disarmFor, DISARM_IDENTITY, DISARM_LICENCE } from './disarm.js';
 import {
@@ -175,7 +176,8 @@ export function buildStixBundle(
       );
     }
     const published = toStixTimestamp(source.publishedAt) ?? now;
-    const uri = source.uri && /^https?:\/\//iu.test(source.uri) ? source.uri : null;
+    // Only an http(s) address is a link a platform may show (see ../uri.ts); the hash identifies the document.
+    const uri = safeHttpUrl(source.uri) ?? null;
     add({
       type: 'report',
       id: reportId,

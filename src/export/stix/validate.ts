@@ -1,3 +1,4 @@
+import { isSafeLink } from '../uri.js';
 import { emptyValuePaths } from './compact.js';
 import { STIX_ID_RE, STIX_TIMESTAMP_RE } from './ids.js';
 import type { StixBundle, StixObject } from './types.js';
@@ -105,6 +106,14 @@ export function validateStixBundle(bundle: StixBundle): string[] {
     }
     if (!SDO_TYPES.has(o.type) && !newSdo)
       problems.push(`${where}: type "${o.type}" is neither a STIX type nor declared by a new-sdo extension`);
+    // STIX requires a valid URL; a platform shows it as a link, so only a safe http(s) one (see ../uri.ts).
+    const refsList = o.external_references;
+    if (Array.isArray(refsList))
+      refsList.forEach((r, i) => {
+        const url = (r as Record<string, unknown> | null)?.url;
+        if (url !== undefined && !isSafeLink(url))
+          problems.push(`${where}: external_references[${i}].url is not an http(s) URL an export may write`);
+      });
     for (const path of emptyValuePaths(o))
       problems.push(`${where}: ${path} is null or an empty list (STIX has neither: leave the property out)`);
     collectRefs(o, where, (path, ref) => {

@@ -1,5 +1,6 @@
 import { verdictLabelOf } from '../../export/claimreview/rating.js';
-import { isHttpUrl, isIsoDate } from '../../export/claimreview/validate.js';
+import { isIsoDate } from '../../export/claimreview/validate.js';
+import { safeHttpUrl } from '../../export/uri.js';
 import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
 
 /**
@@ -226,8 +227,8 @@ function nameOf(v: unknown): string | null {
 function urls(v: unknown): string[] {
   const list = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
   return list
-    .map((x) => (typeof x === 'string' ? x : str((x as Record<string, unknown>)?.url)))
-    .filter((u): u is string => !!u && isHttpUrl(u));
+    .map((x) => safeHttpUrl(typeof x === 'string' ? x : str((x as Record<string, unknown>)?.url)))
+    .filter((u): u is string => u !== undefined);
 }
 
 function toRecord(
@@ -253,8 +254,10 @@ function toRecord(
   else if (!ratingText) warnings.push('reviewRating.alternateName');
   const publisher = nameOf(deref(r.author)) ?? nameOf(deref(r.publisher));
   if (!publisher) warnings.push('author');
-  const url = str(r.url);
-  if (!url || !isHttpUrl(url)) warnings.push('url');
+  // Only an http(s) address is kept: a `javascript:` url from an adversarial page would be a live link in
+  // match results and the web app.
+  const url = safeHttpUrl(str(r.url));
+  if (!url) warnings.push('url');
   const date = str(r.datePublished);
   // Kept as written (a person can still read "3 March 2020"), but flagged: schema.org wants an ISO 8601 date.
   if (!date || !isIsoDate(date)) warnings.push('datePublished');
@@ -270,7 +273,7 @@ function toRecord(
     rating: ratingText,
     ratingValue: Number.isFinite(ratingValue) ? ratingValue : null,
     publisher,
-    url: url && isHttpUrl(url) ? url : null,
+    url: url ?? null,
     datePublished: date,
     claimAuthor: nameOf(deref(item?.author)),
     appearances: [...urls(item?.appearance), ...urls(item?.firstAppearance)],

@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../../core/result/types.js';
 import { itemAnchors } from '../../export/claimreview/anchors.js';
-import { isHttpUrl } from '../../export/claimreview/validate.js';
+import { safeHttpUrl } from '../../export/uri.js';
 import { factCheck, type ImportBatch } from './types.js';
 
 /**
@@ -10,7 +10,7 @@ import { factCheck, type ImportBatch } from './types.js';
  */
 export function ledgerFactChecks(result: AnalysisResult): ImportBatch {
   const src = result.document.source;
-  const url = src.uri && isHttpUrl(src.uri) ? src.uri : null;
+  const url = safeHttpUrl(src.uri) ?? null;
   // A blank outlet names no publisher (and would key the fact-check apart from the same one without it).
   const publisher = src.outlet?.trim() || null;
   const records = [];

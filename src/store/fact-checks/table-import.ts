@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { verdictLabelOf } from '../../export/claimreview/rating.js';
-import { isHttpUrl, isIsoDate } from '../../export/claimreview/validate.js';
+import { isIsoDate } from '../../export/claimreview/validate.js';
+import { safeHttpUrl } from '../../export/uri.js';
 import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
 import { headerLine, sniffDelimiter, type Delimiter } from '../../core/text/delimiter.js';
 
@@ -148,9 +149,10 @@ export function importFactCheckTable(
       return;
     }
     const rating = get('rating');
-    const url = get('url');
+    // Only an http(s) address is kept (see classifyUri): not a `javascript:` link in match results.
+    const url = safeHttpUrl(get('url'));
     const warnings: string[] = (['rating', 'publisher', 'url'] as const).filter((f) => !get(f));
-    if (url && !isHttpUrl(url)) warnings.push('url');
+    if (get('url') && !url) warnings.push('url');
     const date = get('date');
     // Kept as written, but flagged like an unreadable address: not a YYYY-MM-DD (ISO 8601) date.
     if (date && !isIsoDate(date)) warnings.push('date');
@@ -162,7 +164,7 @@ export function importFactCheckTable(
         rating,
         verdict: rating ? verdictLabelOf(rating) : null,
         publisher: get('publisher'),
-        url: url && isHttpUrl(url) ? url : null,
+        url: url ?? null,
         datePublished: date,
         claimAuthor: get('claimAuthor'),
         language: get('language'),
