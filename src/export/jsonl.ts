@@ -1,17 +1,19 @@
 /**
  * JSON Lines export: the analysis results themselves, one per line, as `narrascope analyze --format json`
- * writes each — readable again with `narrascope export <format> --results FILE`. One thing differs from
- * the result as analysed, because JSON Lines go on to other tools: a document address that is not safe to
- * show as a link (`javascript:`, `data:` ... see ./uri.ts) is left out of `document.source`, as every other
- * export leaves it out; paths and record labels stay.
+ * writes each — readable again with `narrascope export <format> --results FILE`. Two things differ from
+ * the result as analysed, both because JSON Lines go on to other tools:
+ * - a document address that is not safe to show as a link (`javascript:`, `data:` ... see ./uri.ts) is
+ *   left out of `document.source`, as every other export leaves it out; paths and record labels stay;
+ * - U+2028, U+2029 and U+0085 are written as escapes (./json-text.ts), so a line is always one record.
  */
 import type { AnalysisResult } from '../core/result/types.js';
+import { escapeLineSeparators } from './json-text.js';
 import { exportableUri } from './uri.js';
 
 export function jsonlLines(results: readonly AnalysisResult[]): string {
   let out = '';
-  // JSON.stringify escapes line breaks inside strings, so a line is always one whole result.
-  for (const r of results) out += `${JSON.stringify(withExportableUri(r))}\n`;
+  // JSON.stringify escapes CR and LF inside strings; the separators are escaped here.
+  for (const r of results) out += `${escapeLineSeparators(JSON.stringify(withExportableUri(r)))}\n`;
   return out;
 }
 

@@ -2,6 +2,7 @@ import type { AnalysisResult, LedgerItem, VerdictLabel } from '../../core/result
 import { itemAnchors } from './anchors.js';
 import { isVerdictLabel, RATING_OF, VERDICT_WORDS, verdictLabelOf } from './rating.js';
 import type { ClaimReview, SchemaThing } from './types.js';
+import { escapeLineSeparators } from '../json-text.js';
 import { safeHttpUrl } from '../uri.js';
 import { isIsoDate, validateClaimReview } from './validate.js';
 
@@ -202,11 +203,8 @@ export function stringifyJsonLd(value: ClaimReview | readonly ClaimReview[]): st
     if (problems.length) throw new Error(`refusing to write an invalid ClaimReview: ${problems.join('; ')}`);
   }
   return (
-    JSON.stringify(value, null, 2)
-      .replace(/</gu, '\\u003c')
-      .replace(/>/gu, '\\u003e')
-      .replace(/&/gu, '\\u0026')
-      .replace(/\u2028/gu, '\\u2028')
-      .replace(/\u2029/gu, '\\u2029') + '\n'
+    escapeLineSeparators(
+      JSON.stringify(value, null, 2).replace(/</gu, '\\u003c').replace(/>/gu, '\\u003e').replace(/&/gu, '\\u0026'),
+    ) + '\n'
   );
 }

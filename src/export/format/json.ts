@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../../core/result/types.js';
+import { escapeLineSeparators } from '../json-text.js';
 import { validateAnalysisResult } from './schema.js';
 
 export class SchemaViolationError extends Error {
@@ -18,5 +19,6 @@ export function formatJson(results: readonly AnalysisResult[], options: { pretty
     if (problems.length) throw new SchemaViolationError(problems);
   }
   const value = results.length === 1 && options.array !== true ? results[0] : results;
-  return JSON.stringify(value, null, options.pretty === false ? undefined : 2) + '\n';
+  // Line separators escaped: see ../json-text.ts (the same JSON value, safe for line splitters and old JS).
+  return escapeLineSeparators(JSON.stringify(value, null, options.pretty === false ? undefined : 2)) + '\n';
 }

@@ -2,6 +2,7 @@ import type { AnalysisResult } from '../../core/result/types.js';
 import { buildStixBundle, type StixExportOptions } from './bundle.js';
 import { uuidv5, stixTimestamp } from './ids.js';
 import { validateStixBundle } from './validate.js';
+import { escapeLineSeparators } from '../json-text.js';
 
 /**
  * Types whose objects several documents share (the producer, the extension definition, an outlet's
@@ -50,7 +51,7 @@ export class StixBundleStream {
         if (this.written.has(o.id)) continue;
         this.written.add(o.id);
       }
-      const text = JSON.stringify(o, null, 2).replace(/\n/gu, '\n    ');
+      const text = escapeLineSeparators(JSON.stringify(o, null, 2)).replace(/\n/gu, '\n    ');
       out += `${this.objects === 0 ? this.opening() : ','}\n    ${text}`;
       this.objects++;
     }
