@@ -18,6 +18,20 @@ async function signIn(page: Page, token: string): Promise<void> {
   await page.getByText('e2e analyst (analyst)').waitFor();
 }
 
+/** What chromium's accessibility tree (what screen readers read) says of the first element `selector` matches. */
+async function accessibleOf(page: Page, selector: string): Promise<{ role: unknown; name: unknown; description: unknown }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    const n = nodes[0];
+    return { role: n?.role?.value, name: n?.name?.value, description: n?.description?.value };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const chromiumPath = findChromium();
 if (!chromiumPath) console.warn('[notice] test/e2e skipped: no chromium found (apt-get install chromium, or set CHROMIUM_PATH).');
 
@@ -96,6 +110,13 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
       await marks.first().focus();
       await expect.poll(() => page.locator('.finding-panel h3').count()).toBe(1);
       expect(await page.locator('.finding-panel dd code').first().textContent()).toMatch(/^[a-z-]+\/[a-z0-9-]+$/u);
+      // Screen readers: a span is read as its own words, described by its technique and message (an
+      // aria-label on a <mark> is not allowed and was read instead of the words, or not at all), and the
+      // text is a named region.
+      const span = await accessibleOf(page, 'mark.hl');
+      expect(span.name).toBe(await marks.first().textContent());
+      expect(span.description).toMatch(/^\S[^:]*: \S/u);
+      expect(await accessibleOf(page, '.doc-text')).toMatchObject({ role: 'region', name: 'Document text with highlighted findings' });
       // Turning every legend entry off removes every highlight.
       const boxes = page.locator('.legend input[type=checkbox]');
       for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();

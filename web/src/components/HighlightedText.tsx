@@ -33,7 +33,10 @@ const Para = memo(function Para({ text, p, findings, legend, active, onActivate,
             class={`hl c${color}${piece.findings.length > 1 ? ' multi' : ''}${isActive ? ' active' : ''}`}
             tabIndex={0}
             data-finding={f.id}
-            aria-label={`${legendKey(f)}: ${f.message}`}
+            // The technique and message describe the span; they do not name it. aria-label is not allowed on
+            // <mark> (ARIA gives it no name), so screen readers dropped it or read it instead of the words;
+            // a title is the mark's description, announced with its text on focus (and a hover tooltip).
+            title={`${legendKey(f)}: ${f.message}`}
             onMouseEnter={() => onPreview(top)}
             onMouseLeave={() => onPreview(null)}
             onFocus={() => onActivate(top)}
@@ -59,11 +62,12 @@ function spanLen(f: Finding | undefined): number {
 /** The document text with highlighted spans; each paragraph re-renders only when its own state changes. */
 export function HighlightedText({ text, paragraphs, findings, legend, active, onActivate, onPreview, onOpen }: Props) {
   return (
-    <div class="doc-text" aria-label="Document text with highlighted findings">
+    // A named region (a landmark screen-reader users can jump to): aria-label on a plain <div> is ignored.
+    <section class="doc-text" aria-label="Document text with highlighted findings">
       {paragraphs.map((p) => {
         const hasActive = active !== null && (findings[active]?.span.start ?? -1) < p.end && (findings[active]?.span.end ?? -1) > p.start;
         return <Para key={p.start} text={text} p={p} findings={findings} legend={legend} active={hasActive ? active : null} onActivate={onActivate} onPreview={onPreview} onOpen={onOpen} />;
       })}
-    </div>
+    </section>
   );
 }
