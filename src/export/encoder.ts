@@ -17,6 +17,8 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['claimreview', 'stix', '
 export interface ExportEncoderOptions {
   /** csv: which table (default ledger). */
   readonly table?: CsvTable;
+  /** csv: start with the UTF-8 byte order mark, for Excel (default false; see CSV_BOM). */
+  readonly bom?: boolean;
   /** claimreview: fallbacks for documents that name no publisher or date. */
   readonly claimReview?: ClaimReviewContext;
   /** stix: names the selection in the bundle id. */
@@ -94,7 +96,7 @@ function formatEncoder(format: ExportFormat, options: ExportEncoderOptions): Omi
     const header = (): string => {
       if (started) return '';
       started = true;
-      return tableCsvHeader(table);
+      return tableCsvHeader(table, { bom: options.bom === true });
     };
     return {
       add(results) {

@@ -102,6 +102,13 @@ describe('export --corpus', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('csv --bom: the byte order mark once, before the header, then the same table', async () => {
+    const plain = await run('export', 'csv', '--corpus', '--db', db, '--table', 'claims');
+    const bom = await run('export', 'csv', '--corpus', '--db', db, '--table', 'claims', '--bom');
+    expect([plain.code, bom.code]).toEqual([0, 0]);
+    expect(bom.stdout).toBe(`\ufeff${plain.stdout}`);
+  });
+
   it('jsonl: the stored analysis results, one per line, readable again with --results', async () => {
     const r = await run('export', 'jsonl', '--corpus', '--db', db, '--has-ledger', '--out', 'ledger.jsonl');
     expect(r.code).toBe(0);

@@ -38,6 +38,7 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
     let confirmationsOf = new Map<string, AnalystConfirmation[]>();
     const encoder = createExportEncoder(format, {
       table,
+      bom: args.values.bom === true,
       ...(confirmed ? { confirmed: { of: (hash: string) => confirmationsOf.get(hash) ?? [] } } : {}),
       claimReview: { ...(str(args, 'publisher') ? { publisher: str(args, 'publisher') } : {}), ...(str(args, 'date') ? { datePublished: str(args, 'date') } : {}) },
       key: JSON.stringify({ store: storeLocation(str(args, 'db'), io), selection, limit: limit ?? null }),

@@ -44,6 +44,7 @@ Options:
       --results FILE     analysis JSON (one result, an array, or JSON Lines) instead of analysing inputs
   -o, --out FILE         write to FILE instead of standard output
       --table NAME       csv: ${CSV_TABLES.join(' | ')} (default ledger)
+      --bom              csv: start with a UTF-8 byte order mark, so that Excel reads non-Latin text right
       --publisher NAME   claimreview: publisher when the document names no outlet
       --url URL          claimreview: address when the document has none (reviews get #item-N)
       --date YYYY-MM-DD  claimreview: publication date when the document has none
@@ -132,6 +133,7 @@ export const exportCommand: CliCommand = {
     url: { type: 'string' },
     date: { type: 'string' },
     confirmed: { type: 'boolean' },
+    bom: { type: 'boolean' },
     db: { type: 'string' },
     corpus: { type: 'boolean' },
     query: { type: 'string' },
@@ -150,6 +152,8 @@ export const exportCommand: CliCommand = {
     const table = (str(args, 'table') ?? 'ledger') as CsvTable;
     if (!CSV_TABLES.includes(table))
       throw new UserError(`unknown table "${table}"`, `Tables: ${CSV_TABLES.join(', ')}.`);
+    if (args.values.bom === true && format !== 'csv')
+      throw new UserError('--bom applies to csv only', 'Run `narrascope export csv --bom ...`: the byte order mark is for Excel.');
     const date = str(args, 'date');
     if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/u.test(date) || !isIsoDate(date)))
       throw new UserError(`--date must be YYYY-MM-DD, a day of the calendar, got "${date}"`);
@@ -265,7 +269,7 @@ function render(
   table: CsvTable,
   io: CliIO,
 ): string {
-  if (format === 'csv') return tableCsv(table, results);
+  if (format === 'csv') return tableCsv(table, results, { bom: args.values.bom === true });
   if (format === 'jsonl') return jsonlLines(results);
   if (format === 'stix') return stringifyStixBundle(buildStixBundle(results));
   const { reviews, skipped } = ledgerClaimReviews(results, reviewContext(args));

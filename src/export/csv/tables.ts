@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../../core/result/types.js';
 import { exportableUri } from '../uri.js';
-import { csvRows, toCsv, type CsvValue } from './csv.js';
+import { csvRows, toCsv, type CsvOptions, type CsvValue } from './csv.js';
 
 /**
  * The three CSV tables analysts ask for: ledger items, claims and findings, one row each, across any
@@ -128,25 +128,25 @@ const TABLES: Readonly<Record<CsvTable, { readonly header: readonly string[]; re
   findings: { header: FINDINGS_HEADER, rows: findingRows },
 };
 
-export function ledgerCsv(results: readonly AnalysisResult[]): string {
-  return tableCsv('ledger', results);
+export function ledgerCsv(results: readonly AnalysisResult[], options: CsvOptions = {}): string {
+  return tableCsv('ledger', results, options);
 }
 
-export function claimsCsv(results: readonly AnalysisResult[]): string {
-  return tableCsv('claims', results);
+export function claimsCsv(results: readonly AnalysisResult[], options: CsvOptions = {}): string {
+  return tableCsv('claims', results, options);
 }
 
-export function findingsCsv(results: readonly AnalysisResult[]): string {
-  return tableCsv('findings', results);
+export function findingsCsv(results: readonly AnalysisResult[], options: CsvOptions = {}): string {
+  return tableCsv('findings', results, options);
 }
 
-export function tableCsv(table: CsvTable, results: readonly AnalysisResult[]): string {
-  return toCsv(TABLES[table].header, TABLES[table].rows(results));
+export function tableCsv(table: CsvTable, results: readonly AnalysisResult[], options: CsvOptions = {}): string {
+  return toCsv(TABLES[table].header, TABLES[table].rows(results), options);
 }
 
-/** The header line of a table (CRLF-terminated): the start of a table written in parts. */
-export function tableCsvHeader(table: CsvTable): string {
-  return toCsv(TABLES[table].header, []);
+/** The header line of a table (CRLF-terminated, after the BOM if asked): the start of a table written in parts. */
+export function tableCsvHeader(table: CsvTable, options: CsvOptions = {}): string {
+  return toCsv(TABLES[table].header, [], options);
 }
 
 /** The rows of a table for some documents, without the header: the next part of a table written in parts. */
