@@ -24,7 +24,7 @@ const MIN_ROLE_CONFIDENCE_DEFAULT = 0.45;
 export const framingAggregator: Aggregator = {
   meta: {
     id: 'framing/entities',
-    version: '1.1.0',
+    version: '1.2.0',
     family: 'framing',
     description: 'Entities (gazetteer + patterns, grouped) with the main and fine roles the text casts them in (SemEval-2025 Task 10 roles).',
     produces: ['entities'],

@@ -15,6 +15,14 @@ describe('entityKey', () => {
     ['Russian', 'russia', 'country'],
     ['BBC', 'bbc', 'media'],
     ['Marta Kowalczyk', 'marta kowalczyk', 'person'],
+    // Regions and seas are places, not countries, and unknown ones are not people.
+    ['Central Asia', 'central asia', 'place'],
+    ['the Black Sea', 'black sea', 'place'],
+    ['the Middle East', 'middle east', 'place'],
+    ['the Soviet Union', 'soviet union', 'country'],
+    ['Eastern Ukraine', 'ukraine', 'country'],
+    ['Vellmar Strait', 'vellmar strait', 'place'],
+    ['Dornholm Oblast', 'dornholm oblast', 'place'],
   ])('%s → %s (%s)', (surface, key, type) => {
     const k = entityKey(surface);
     expect([k.key, k.type]).toEqual([key, type]);
