@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { AnalysisResult } from '../../core/result/types.js';
 import {
   confirmedClaimReviews,
@@ -15,6 +13,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../export/encoder.js';
 import { jsonlLines } from '../../export/jsonl.js';
 import { buildStixBundle, stringifyStixBundle } from '../../export/stix/index.js';
 import { classifyUri, safeHttpUrl, unsafeAddresses } from '../../export/uri.js';
+import { DEFAULT_MAX_BYTES, formatBytes, parseByteSize } from '../../ingest/limits.js';
 import { str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
@@ -23,6 +22,7 @@ import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
 import { confirmationsByDocument } from '../confirmations.js';
 import { exportCorpus } from './export-corpus.js';
+import { DEFAULT_RESULTS_MAX_BYTES, readResultsFile } from './export-results.js';
 import { openLibraryStore } from './factchecks.js';
 import { FILTER_OPTIONS, filterHelp } from './search-filters.js';
 
@@ -42,6 +42,7 @@ stored analyses of corpus documents) and writes them in a standard format:
 
 Options:
       --results FILE     analysis JSON (one result, an array, or JSON Lines) instead of analysing inputs
+      --max-bytes SIZE   largest --results file read (default ${formatBytes(DEFAULT_RESULTS_MAX_BYTES)}); e.g. 64MB, 1GB
   -o, --out FILE         write to FILE instead of standard output
       --table NAME       csv: ${CSV_TABLES.join(' | ')} (default ledger)
       --bom              csv: start with a UTF-8 byte order mark, so that Excel reads non-Latin text right
@@ -70,58 +71,6 @@ Examples:
   narrascope export stix --corpus --narrative "URW: Discrediting the West" --from 2024-01-01 --out urw.json
   narrascope export csv --corpus --table claims --outlet "Example Daily" --query "grain OR wheat" > claims.csv`;
 
-/** Reads analysis results (one object, an array, or `{ results: [...] }`), each checked against the schema. */
-export async function readResultsFile(path: string, cwd: string): Promise<AnalysisResult[]> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, path), 'utf8');
-  } catch (e) {
-    throw new UserError(
-      `cannot read analysis results from ${path}: ${(e as Error).message}`,
-      'Write them with `narrascope analyze ... --format json --out FILE`.',
-    );
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    // JSON Lines (`narrascope export jsonl`): one result per line.
-    const lines = text.split('\n').map((l) => l.trim());
-    if (lines.filter(Boolean).length < 2) throw badResults(path, (e as Error).message);
-    value = lines.flatMap((line, i) => {
-      if (!line) return [];
-      try {
-        return [JSON.parse(line) as unknown];
-      } catch (lineError) {
-        throw badResults(`${path}:${i + 1}`, (lineError as Error).message);
-      }
-    });
-  }
-  const list = Array.isArray(value)
-    ? value
-    : value && typeof value === 'object' && Array.isArray((value as { results?: unknown }).results)
-      ? (value as { results: unknown[] }).results
-      : [value];
-  // Loaded here: the schema validator is only needed for result files.
-  const { validateAnalysisResult } = await import('../../export/format/schema.js');
-  list.forEach((r, i) => {
-    const problems = validateAnalysisResult(r as AnalysisResult);
-    if (problems.length)
-      throw new UserError(
-        `${path}: result ${i + 1} is not a Narrascope analysis result: ${problems.slice(0, 3).join('; ')}`,
-        'Write results with `narrascope analyze ... --format json`.',
-      );
-  });
-  return list as AnalysisResult[];
-}
-
-function badResults(where: string, message: string): UserError {
-  return new UserError(
-    `cannot read analysis results from ${where}: ${message}`,
-    'Write them with `narrascope analyze ... --format json --out FILE` or `narrascope export jsonl`.',
-  );
-}
-
 export const exportCommand: CliCommand = {
   name: 'export',
   usage: USAGE,
@@ -134,6 +83,7 @@ export const exportCommand: CliCommand = {
     date: { type: 'string' },
     confirmed: { type: 'boolean' },
     bom: { type: 'boolean' },
+    'max-bytes': { type: 'string' },
     db: { type: 'string' },
     corpus: { type: 'boolean' },
     query: { type: 'string' },
@@ -168,9 +118,9 @@ export const exportCommand: CliCommand = {
       );
     const corpusOnly = ['query', 'limit', 'keep-dismissed', ...Object.keys(FILTER_OPTIONS)].filter((o) => args.values[o] !== undefined);
     if (args.values.corpus === true) {
-      if (inputs.length || str(args, 'results'))
+      if (inputs.length || str(args, 'results') || str(args, 'max-bytes') !== undefined)
         throw new UserError(
-          '--corpus exports stored documents: it takes no inputs or --results',
+          '--corpus exports stored documents: it takes no inputs, --results or --max-bytes',
           'Select stored documents with --query and the filters of `narrascope search`.',
         );
       return exportCorpus(format as ExportFormat, table, args, io);
@@ -187,13 +137,14 @@ export const exportCommand: CliCommand = {
       return ExitCode.ok;
     }
     const resultsFile = str(args, 'results');
+    const maxBytes = resultsLimit(args, resultsFile);
     if (!resultsFile && inputs.length === 0)
       throw new UserError(
         'no input given',
         'Pass files, a directory, a URL, - for standard input, or --results FILE.',
       );
     const { results, failed } = resultsFile
-      ? { results: await readResultsFile(resultsFile, io.cwd), failed: 0 }
+      ? { results: await readResultsFile(resultsFile, io.cwd, maxBytes === undefined ? {} : { maxBytes }), failed: 0 }
       : await (await import('../analyse-specs.js')).analyseSpecs(inputs, io, 'export');
     if (results.length === 0)
       throw new UserError('nothing was analysed, so there is nothing to export', 'See the messages above.');
@@ -203,6 +154,20 @@ export const exportCommand: CliCommand = {
     return failed ? ExitCode.partial : ExitCode.ok;
   },
 };
+
+/** --max-bytes: the limit of the --results file, the only thing export reads whole from a path it is given. */
+function resultsLimit(args: ParsedArgs, resultsFile: string | undefined): number | undefined {
+  const value = str(args, 'max-bytes');
+  if (value === undefined) return undefined;
+  const n = parseByteSize(value);
+  if (n === null) throw new UserError(`--max-bytes: cannot read "${value}" as a size`, 'Use e.g. 64MB, 512KB or a number of bytes.');
+  if (!resultsFile)
+    throw new UserError(
+      '--max-bytes limits the --results file and needs --results',
+      `Inputs are analysed with the limit of \`narrascope analyze\` (${formatBytes(DEFAULT_MAX_BYTES)} each); run \`narrascope analyze --max-bytes SIZE --format json\` and export its results.`,
+    );
+  return n;
+}
 
 function reviewContext(args: ParsedArgs): ClaimReviewContext {
   return {
