@@ -9,8 +9,10 @@
  *
  * Each cluster lists its members, first and last publication date, its outlets and its spread over time.
  */
+import { sql } from 'kysely';
 import type { Store } from '../store/open.js';
 import { nowIso, weekOf } from '../store/repositories/rows.js';
+import { carryClusterIds, clusterMemberKey } from './cluster-ids.js';
 import { lshCluster, type LshOptions } from './lsh.js';
 import { decodeSignature, MinHasher } from './minhash.js';
 import { contentWords } from './text-match.js';
@@ -124,29 +126,55 @@ export async function computeSameClaims(store: Store, options: ClusterOptions = 
 async function persist(store: Store, kind: ClusterKind, items: Item[], sigs: Uint32Array, k: number, options: ClusterOptions, started: number): Promise<ComputeResult> {
   const r = lshCluster(sigs, items.length, k, options);
   const minOutlets = options.minOutlets ?? 1;
-  let kept = 0;
+  const drafts: Item[][] = [];
+  for (const c of r.clusters) {
+    const members = c.map((i) => items[i] as Item);
+    if (new Set(members.map((m) => m.documentId)).size < 2) continue; // one document repeating itself is not a cluster
+    if (new Set(members.map((m) => m.outlet).filter((o) => o !== null)).size < minOutlets) continue;
+    drafts.push(members);
+  }
+  const similarity = new Map<Item, number>();
+  for (const c of r.clusters) for (const i of c) similarity.set(items[i] as Item, r.similarity.get(i) ?? 1);
   let clustered = 0;
   await store.write(async (trx) => {
+    // Ids are public (links to a cluster): a cluster that is still the same group keeps its id, and a new
+    // one gets an id never issued before (cluster-ids.ts, migration 0008).
+    const previous = new Map<number, Set<string>>();
+    const oldMembers = await trx
+      .selectFrom('cluster_members as m')
+      .innerJoin('clusters as c', 'c.id', 'm.cluster_id')
+      .select(['m.cluster_id', 'm.document_id', 'm.item_ref'])
+      .where('c.kind', '=', kind)
+      .execute();
+    for (const m of oldMembers) {
+      const id = Number(m.cluster_id);
+      let set = previous.get(id);
+      if (!set) previous.set(id, (set = new Set()));
+      set.add(clusterMemberKey(Number(m.document_id), m.item_ref));
+    }
+    const carried = carryClusterIds(previous, drafts.map((members) => members.map((m) => clusterMemberKey(m.documentId, m.ref))));
+    const counter = await trx.selectFrom('id_counters').select('value').where('name', '=', 'clusters').executeTakeFirst();
+    const maxId = await trx.selectFrom('clusters').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+    let highWater = Math.max(Number(counter?.value ?? 0), Number(maxId?.max ?? 0));
     await trx.deleteFrom('clusters').where('kind', '=', kind).execute();
-    for (const c of r.clusters) {
-      const members = c.map((i) => items[i] as Item);
-      const docIds = new Set(members.map((m) => m.documentId));
-      if (docIds.size < 2) continue; // one document repeating itself is not a cluster
+    for (const [index, members] of drafts.entries()) {
+      const id = carried[index] ?? ++highWater;
       const outlets = new Set(members.map((m) => m.outlet).filter((o) => o !== null));
-      if (outlets.size < minOutlets) continue;
       const dates = members.map((m) => m.date).filter((d): d is string => d !== null).sort();
-      const row = await trx
+      await trx
         .insertInto('clusters')
-        .values({ kind, size: members.length, first_seen: dates[0] ?? null, last_seen: dates[dates.length - 1] ?? null, outlets: outlets.size, label: (members[0]?.text ?? '').slice(0, 300), created_at: nowIso() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const rows = c.map((i) => ({ cluster_id: Number(row.id), document_id: (items[i] as Item).documentId, item_ref: (items[i] as Item).ref, text: kind === 'same-claim' ? ((items[i] as Item).text ?? null) : null, similarity: r.similarity.get(i) ?? 1 }));
+        .values({ id, kind, size: members.length, first_seen: dates[0] ?? null, last_seen: dates[dates.length - 1] ?? null, outlets: outlets.size, label: (members[0]?.text ?? '').slice(0, 300), created_at: nowIso() })
+        .execute();
+      const rows = members.map((m) => ({ cluster_id: id, document_id: m.documentId, item_ref: m.ref, text: kind === 'same-claim' ? (m.text ?? null) : null, similarity: similarity.get(m) ?? 1 }));
       for (let j = 0; j < rows.length; j += 400) await trx.insertInto('cluster_members').values(rows.slice(j, j + 400)).execute();
-      kept++;
       clustered += members.length;
     }
+    // Anything else that inserts a cluster without an id (tests, future code) must not collide with ours.
+    if (store.caps.explicitIdsNeedSequenceBump && highWater > 0) await sql`SELECT setval(pg_get_serial_sequence('clusters', 'id'), ${highWater})`.execute(trx);
+    if (counter) await trx.updateTable('id_counters').set({ value: highWater }).where('name', '=', 'clusters').execute();
+    else await trx.insertInto('id_counters').values({ name: 'clusters', value: highWater }).execute();
   });
-  return { kind, items: items.length, clusters: kept, clusteredItems: clustered, candidatePairs: r.candidatePairs, elapsedMs: performance.now() - started };
+  return { kind, items: items.length, clusters: drafts.length, clusteredItems: clustered, candidatePairs: r.candidatePairs, elapsedMs: performance.now() - started };
 }
 
 export interface ClusterView {

@@ -22,6 +22,11 @@ export interface Capabilities {
    * list, instead of a thousand placeholders to send, parse and plan each time.
    */
   readonly idListParameter: 'json' | 'array';
+  /**
+   * Whether a row inserted with an explicit id leaves the id generator behind (a PostgreSQL `serial`
+   * sequence; SQLite takes max(id) + 1), so that code issuing its own ids must move the sequence past them.
+   */
+  readonly explicitIdsNeedSequenceBump: boolean;
 }
 
 export const sqliteCapabilities: Capabilities = {
@@ -33,6 +38,7 @@ export const sqliteCapabilities: Capabilities = {
   realType: 'real',
   binaryType: 'blob',
   idListParameter: 'json',
+  explicitIdsNeedSequenceBump: false,
 };
 
 export const postgresCapabilities: Capabilities = {
@@ -44,4 +50,5 @@ export const postgresCapabilities: Capabilities = {
   realType: 'double precision',
   binaryType: 'bytea',
   idListParameter: 'array',
+  explicitIdsNeedSequenceBump: true,
 };

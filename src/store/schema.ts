@@ -161,6 +161,12 @@ export interface ClusterMemberRow {
   similarity: number;
 }
 
+/** The highest id ever issued for a table whose ids are public (migration 0008): `clusters`. */
+export interface IdCounterRow {
+  name: string;
+  value: number;
+}
+
 /** An analyst's judgement that a finding is wrong; anchored so it survives re-analysis. */
 export interface DismissalRow {
   id: Generated<number>;
@@ -235,6 +241,7 @@ export interface StoreSchema {
   document_techniques: DocumentTechniqueRow;
   clusters: ClusterRow;
   cluster_members: ClusterMemberRow;
+  id_counters: IdCounterRow;
   dismissals: DismissalRow;
   failures: FailureRow;
   watch_entries: WatchEntryRow;

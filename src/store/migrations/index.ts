@@ -9,7 +9,8 @@ import { migration as searchIndexes } from './0004-search-indexes.js';
 import { migration as postgresSearch } from './0005-postgres-search.js';
 import { migration as packedResults } from './0006-packed-results.js';
 import { migration as phrasePairs } from './0007-phrase-pairs.js';
+import { migration as idCounters } from './0008-id-counters.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [core, api, factChecks, searchIndexes, postgresSearch, packedResults, phrasePairs];
+export const migrations: readonly Migration[] = [core, api, factChecks, searchIndexes, postgresSearch, packedResults, phrasePairs, idCounters];
 export type { Migration } from './types.js';
