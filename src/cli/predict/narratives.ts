@@ -11,7 +11,7 @@ import { predictNarratives } from '../../models/narrative/predict.js';
 import { UserError } from '../errors.js';
 import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
-import { isSafeRowId, readInputFile, textFilesOf, utf8Text, writeText } from './ptc-articles.js';
+import { isSafeRowId, readUtf8File, textFilesOf, writeText } from './ptc-articles.js';
 import type { PredictMode } from './types.js';
 
 /** The prediction line for one document's text. */
@@ -56,15 +56,7 @@ export const narrativesMode: PredictMode = {
         failed++;
         continue;
       }
-      let buf: Buffer;
-      try {
-        buf = readInputFile(join(dir, file));
-      } catch (e) {
-        io.stderr.write(terminalText(`narrascope predict narratives: skipped "${file}": ${(e as Error).message}\n`));
-        failed++;
-        continue;
-      }
-      const text = utf8Text(buf);
+      const text = readUtf8File(join(dir, file));
       if (typeof text !== 'string') {
         io.stderr.write(terminalText(`narrascope predict narratives: skipped "${file}": ${text.problem}\n`));
         failed++;

@@ -89,6 +89,20 @@ export function utf8Text(buf: Buffer): string | { readonly problem: string } {
   }
 }
 
+/**
+ * A document of a shared-task folder as UTF-8 text, or why it cannot be used (unreadable, binary, another
+ * encoding): the adapters that go on past a bad file (narratives, roles) skip it with this reason.
+ */
+export function readUtf8File(path: string): string | { readonly problem: string } {
+  let buf: Buffer;
+  try {
+    buf = readInputFile(path);
+  } catch (e) {
+    return { problem: (e as Error).message };
+  }
+  return utf8Text(buf);
+}
+
 /** Replaces CR, BOM and C0 controls without changing the length, so that every offset stays valid. */
 export function cleanKeepingLength(raw: string): string {
   let out = '';

@@ -27,7 +27,7 @@ describe('narrascope predict roles', () => {
     const r = await runCli(['predict', 'roles', '--documents', join(dir, 'docs'), '--mentions', join(dir, 'mentions.tsv')]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('gone.txt');
-    expect(r.stderr).toContain('bin.txt');
+    expect(r.stderr).toContain('skipped 1 mention(s) of "bin.txt": binary file, not UTF-8 text');
     const rows = parseSt1(r.stdout);
     expect(rows.map((x) => [x.doc, x.entity, x.start, x.end])).toEqual([
       ['a.txt', 'Northland army', 6, 19],

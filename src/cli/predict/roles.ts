@@ -19,7 +19,7 @@ import { formatSt1, parseSt1, St1FormatError, st1Span, type St1Row } from '../..
 import { UserError } from '../errors.js';
 import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
-import { readInputFile, utf8Text, writeText } from './ptc-articles.js';
+import { readInputFile, readUtf8File, writeText } from './ptc-articles.js';
 import type { PredictMode } from './types.js';
 
 interface LoadedDocument {
@@ -115,17 +115,9 @@ export const rolesMode: PredictMode = {
         failed++;
         continue;
       }
-      let buf: Buffer;
-      try {
-        buf = readInputFile(path);
-      } catch (e) {
-        io.stderr.write(terminalText(`narrascope predict roles: skipped ${docRows.length} mention(s) of "${doc}": ${(e as Error).message}\n`));
-        failed++;
-        continue;
-      }
-      const raw = utf8Text(buf);
+      const raw = readUtf8File(path);
       if (typeof raw !== 'string') {
-        io.stderr.write(terminalText(`narrascope predict roles: skipped "${doc}": ${raw.problem}\n`));
+        io.stderr.write(terminalText(`narrascope predict roles: skipped ${docRows.length} mention(s) of "${doc}": ${raw.problem}\n`));
         failed++;
         continue;
       }
