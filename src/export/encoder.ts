@@ -5,7 +5,8 @@
  * bounded memory. Every part is validated as it is made (see the streams of each format).
  */
 import type { AnalysisResult } from '../core/result/types.js';
-import { confirmedClaimReviews, JsonLdArrayStream, ledgerClaimReviews, type AnalystConfirmation, type ClaimReviewContext } from './claimreview/index.js';
+import type { AnalystConfirmation, ClaimReviewContext } from './claimreview/index.js';
+import { claimReviewEncoder } from './claimreview/encoder.js';
 import { tableCsvHeader, tableCsvRows, type CsvTable } from './csv/index.js';
 import { jsonlLines } from './jsonl.js';
 import { StixBundleStream } from './stix/index.js';
@@ -30,6 +31,11 @@ export interface ExportEncoderOptions {
    * verdicts; `of` gives a document's confirmations (the latest per ledger item), looked up as each part is added.
    */
   readonly confirmed?: { readonly of: (documentHash: string) => readonly AnalystConfirmation[] };
+  /**
+   * claimreview: whether a later stored version of the same page (same address) supersedes a document, so
+   * that its items make no reviews (see claimreview/versions.ts); the store's exports ask the store.
+   */
+  readonly superseded?: (documentHash: string) => boolean;
 }
 
 export interface ExportEncoder {
@@ -111,22 +117,9 @@ function formatEncoder(format: ExportFormat, options: ExportEncoderOptions): Omi
       skipped: new Map(),
     };
   }
-  const stream = new JsonLdArrayStream();
-  const skipped = new Map<string, number>();
-  let skippedItems = 0;
-  return {
-    add(results) {
-      const confirmed = options.confirmed;
-      const parts = confirmed ? results.map((r) => confirmedClaimReviews(r, confirmed.of(r.document.hash), options.claimReview ?? {})) : [ledgerClaimReviews(results, options.claimReview ?? {})];
-      const out = { reviews: parts.flatMap((p) => p.reviews), skipped: parts.flatMap((p) => p.skipped) };
-      skippedItems += out.skipped.length;
-      for (const s of out.skipped) for (const reason of s.reasons) skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
-      return stream.add(out.reviews);
-    },
-    end: () => stream.end(),
-    get written() { return stream.count; },
-    unit: 'ClaimReviews',
-    get skippedItems() { return skippedItems; },
-    skipped,
-  };
+  return claimReviewEncoder({
+    ...(options.claimReview ? { claimReview: options.claimReview } : {}),
+    ...(options.confirmed ? { confirmed: options.confirmed } : {}),
+    ...(options.superseded ? { superseded: options.superseded } : {}),
+  });
 }

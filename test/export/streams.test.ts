@@ -12,10 +12,14 @@ import { fixtureResult } from './fixture.js';
 
 const NOW = new Date('2026-05-01T12:00:00.000Z');
 
-/** Four documents: two share an outlet (one identity object), one has no outlet, one has no ledger. */
+/**
+ * Four documents: two share an outlet (one identity object), one has no outlet, one has no ledger. Each
+ * has its own address: two documents of one address are two versions of a page, of which a ClaimReview
+ * export reviews only the latest (versions.test.ts).
+ */
 const RESULTS: AnalysisResult[] = [
   fixtureResult(),
-  fixtureResult({ hash: 'b'.repeat(64) }),
+  fixtureResult({ hash: 'b'.repeat(64), source: { kind: 'html', uri: 'https://example.org/dam-myths-2', outlet: 'Example Water Board' } }),
   fixtureResult({ hash: 'c'.repeat(64), source: { kind: 'text' } }),
   fixtureResult({ hash: 'd'.repeat(64), rebuttals: [], source: { kind: 'html', uri: 'https://example.net/x', outlet: 'Other Desk' } }),
 ];

@@ -16,6 +16,7 @@ import { ExitCode } from '../exit-codes.js';
 import { openOutputSink } from '../output-sink.js';
 import { storeLocation } from '../store-location.js';
 import { withStore } from '../store-command.js';
+import { supersededDocuments } from './export-versions.js';
 import { filtersFromArgs } from './search-filters.js';
 
 /** Documents read from the store per statement: ~7 MB of analysis JSON for news articles. */
@@ -34,12 +35,15 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
     if (ids.length === 0)
       throw new UserError(`no stored document matches ${describe(selection)}`, 'Check the filters with `narrascope search` (same options), or ingest documents first.');
     const confirmed = args.values.confirmed === true;
+    // Older versions of a page that was ingested again make no reviews (export-versions.ts).
+    const superseded = format === 'claimreview' ? await supersededDocuments(store) : new Set<string>();
     /** The confirmations of the current batch's documents (confirmed verdicts only). */
     let confirmationsOf = new Map<string, AnalystConfirmation[]>();
     const encoder = createExportEncoder(format, {
       table,
       bom: args.values.bom === true,
       ...(confirmed ? { confirmed: { of: (hash: string) => confirmationsOf.get(hash) ?? [] } } : {}),
+      superseded: (hash: string) => superseded.has(hash),
       claimReview: { ...(str(args, 'publisher') ? { publisher: str(args, 'publisher') } : {}), ...(str(args, 'date') ? { datePublished: str(args, 'date') } : {}) },
       key: JSON.stringify({ store: storeLocation(str(args, 'db'), io), selection, limit: limit ?? null }),
     });

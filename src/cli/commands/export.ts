@@ -3,7 +3,10 @@ import {
   confirmedClaimReviews,
   isIsoDate,
   ledgerClaimReviews,
+  PAGE_ALREADY_REVIEWED,
+  pageKey,
   stringifyJsonLd,
+  SUPERSEDED,
   type ClaimReview,
   type ClaimReviewContext,
 } from '../../export/claimreview/index.js';
@@ -23,6 +26,7 @@ import { ExitCode } from '../exit-codes.js';
 import { confirmationsByDocument } from '../confirmations.js';
 import { exportCorpus } from './export-corpus.js';
 import { DEFAULT_RESULTS_MAX_BYTES, readResultsFile } from './export-results.js';
+import { supersededDocuments } from './export-versions.js';
 import { openLibraryStore } from './factchecks.js';
 import { FILTER_OPTIONS, filterHelp } from './search-filters.js';
 
@@ -196,7 +200,17 @@ async function confirmedReviews(args: ParsedArgs, io: CliIO): Promise<string> {
     const reviews: ClaimReview[] = [];
     // --url is one document's address (as in ledgerClaimReviews): lent to the first document without one.
     let urlLent = false;
+    // One page, one set of review urls: confirmations of an older version of a re-ingested page are not
+    // exported (export-versions.ts), nor a second document of a page already reviewed here.
+    const superseded = await supersededDocuments(store);
+    const pages = new Set<string>();
     for (const [hash, list] of byDoc) {
+      if (superseded.has(hash)) {
+        io.stderr.write(
+          `narrascope export: skipped ${list.length} confirmation(s) of document ${hash.slice(0, 12)}: ${SUPERSEDED}; confirm the items of the latest version\n`,
+        );
+        continue;
+      }
       const doc = await getDocument(store.db, hash);
       const result = doc ? await getAnalysis(store.db, doc.id) : null;
       if (!result) {
@@ -206,6 +220,12 @@ async function confirmedReviews(args: ParsedArgs, io: CliIO): Promise<string> {
         continue;
       }
       warnAboutAddresses([result], io);
+      const page = pageKey(result);
+      if (page !== undefined && pages.has(page)) {
+        io.stderr.write(`narrascope export: skipped ${list.length} confirmation(s) of document ${hash.slice(0, 12)}: ${PAGE_ALREADY_REVIEWED}\n`);
+        continue;
+      }
+      if (page !== undefined) pages.add(page);
       const ctx = reviewContext(args);
       const needsUrl = ctx.url !== undefined && !safeHttpUrl(result.document.source.uri);
       const out = confirmedClaimReviews(result, list, needsUrl && urlLent ? { ...ctx, urlTaken: true } : ctx);

@@ -1,5 +1,6 @@
 import type { AnalysisResult, LedgerItem, VerdictLabel } from '../../core/result/types.js';
 import { itemAnchors } from './anchors.js';
+import { SUPERSEDED, supersededPositions } from './versions.js';
 import { isVerdictLabel, RATING_OF, VERDICT_WORDS, verdictLabelOf } from './rating.js';
 import type { ClaimReview, SchemaThing } from './types.js';
 import { escapeLineSeparators } from '../json-text.js';
@@ -49,6 +50,11 @@ export interface ClaimReviewExport {
   }[];
 }
 
+/**
+ * Reviews of the ledger items of `results`. Of several documents with one page address, only the last is
+ * reviewed — the latest version of the page when the list is in storing order (versions.ts); the items of
+ * the others are skipped as SUPERSEDED.
+ */
 export function ledgerClaimReviews(
   results: readonly AnalysisResult[],
   ctx: ClaimReviewContext = {},
@@ -56,7 +62,12 @@ export function ledgerClaimReviews(
   const reviews: ClaimReview[] = [];
   const skipped: { document: string; item: string; reasons: string[] }[] = [];
   let urlOwner: string | undefined;
-  for (const r of results) {
+  const superseded = supersededPositions(results);
+  for (const [position, r] of results.entries()) {
+    if (superseded.has(position)) {
+      for (const item of r.rebuttals) skipped.push({ document: r.document.hash, item: item.id, reasons: [SUPERSEDED] });
+      continue;
+    }
     // ctx.url is one document's address: given to a second document without one, both documents' reviews
     // would claim the same urls (#item-1 ...) and the same appearance.
     let docCtx = ctx;
