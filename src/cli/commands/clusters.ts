@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from '../store-command.js';
 import { terminalText } from '../terminal-text.js';
+import { countOption } from './count-option.js';
 
 /** `narrascope clusters`: near-duplicate / republication clusters and same-claim clusters. */
 export const clustersCommand: CliCommand = {
@@ -36,16 +37,9 @@ Options:
     const kindArg = typeof args.values.kind === 'string' ? args.values.kind : 'both';
     if (!['near-duplicate', 'same-claim', 'both'].includes(kindArg)) throw new UserError(`--kind must be near-duplicate, same-claim or both, got "${kindArg}"`);
     const kinds: ClusterKind[] = kindArg === 'both' ? ['near-duplicate', 'same-claim'] : [kindArg as ClusterKind];
-    const num = (name: string, dflt: number): number => {
-      const v = args.values[name];
-      if (v === undefined) return dflt;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new UserError(`--${name} must be a whole number, got "${String(v)}"`);
-      return n;
-    };
-    const minOutlets = num('min-outlets', 1);
-    const minSize = num('min-size', 2);
-    const limit = num('limit', 20);
+    const minOutlets = countOption(args, 'min-outlets', 1);
+    const minSize = countOption(args, 'min-size', 2);
+    const limit = countOption(args, 'limit', 20);
     const result = await withStore(args, io, false, async (store) => {
       const out = [];
       for (const kind of kinds) {

@@ -1,8 +1,8 @@
 import { search, type SearchQuery } from '../../corpus/search.js';
 import type { CliCommand } from '../command.js';
-import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from '../store-command.js';
+import { countOption } from './count-option.js';
 import { FILTER_OPTIONS, filterHelp, filtersFromArgs } from './search-filters.js';
 import { terminalText } from '../terminal-text.js';
 
@@ -30,17 +30,10 @@ ${filterHelp(2, 21)}
     json: { type: 'boolean' },
   },
   async run(args, io) {
-    const num = (name: string, dflt: number): number => {
-      const v = args.values[name];
-      if (v === undefined) return dflt;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new UserError(`--${name} must be a whole number, got "${String(v)}"`);
-      return n;
-    };
     const q: SearchQuery = {
       ...filtersFromArgs(args, args.positionals.join(' ')),
-      limit: num('limit', 20),
-      offset: num('offset', 0),
+      limit: countOption(args, 'limit', 20),
+      offset: countOption(args, 'offset', 0),
       facets: args.values['no-facets'] !== true,
       ...(args.values['exact-total'] ? { exactTotal: true } : {}),
     };

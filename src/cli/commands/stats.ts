@@ -5,6 +5,7 @@ import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from '../store-command.js';
 import { FILTER_OPTIONS, filterHelp, filtersFromArgs } from './search-filters.js';
 import { terminalText } from '../terminal-text.js';
+import { countOption } from './count-option.js';
 
 /** `narrascope stats`: narrative and technique counts by outlet × week. */
 export const statsCommand: CliCommand = {
@@ -45,8 +46,7 @@ Examples:
       const v = args.values[name];
       if (typeof v === 'string' && !/^\d{4}(-\d{2}(-\d{2})?)?$/u.test(v)) throw new UserError(`--${name} must be a date like 2024-03-01, got "${v}"`);
     }
-    const top = args.values.top === undefined ? 5 : Number(args.values.top);
-    if (!Number.isInteger(top) || top < 1) throw new UserError(`--top must be a positive whole number, got "${String(args.values.top)}"`);
+    const top = countOption(args, 'top', 5, 1);
     // Outlets and dates are stats' own options; the other filters select documents as search does.
     const { outlets = [], from: _f, to: _t, ...select } = filtersFromArgs(args, typeof args.values.query === 'string' ? args.values.query : '');
     const selecting = Object.keys(select).some((k) => k !== 'text') || Boolean(select.text?.trim());

@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from '../store-command.js';
 import { terminalText } from '../terminal-text.js';
+import { MAX_COUNT } from './count-option.js';
 
 /** `narrascope watch`: watchlists of claims to look out for. */
 export const watchCommand: CliCommand = {
@@ -53,8 +54,10 @@ Options:
       return r.ids.length || !r.tooVague.length ? ExitCode.ok : ExitCode.usage;
     }
     if (action === 'remove') {
-      const id = Number(rest[0]);
+      const id = /^\d+$/u.test(rest[0] ?? '') ? Number(rest[0]) : NaN;
       if (!Number.isInteger(id) || id < 1) throw new UserError('watch remove needs an entry id', 'See the ids with `narrascope watch list`.');
+      // An id past PostgreSQL's integer range is no entry (the query itself failed as an internal error).
+      if (id > MAX_COUNT) throw new UserError(`no watch entry #${rest[0] ?? ''}`, 'See the ids with `narrascope watch list`.');
       const removed = await withStore(args, io, false, (store) => removeWatchEntry(store, id));
       if (!removed) throw new UserError(`no watch entry #${id}`, 'See the ids with `narrascope watch list`.');
       io.stdout.write(`removed watch entry #${id}\n`);
