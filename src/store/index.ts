@@ -25,4 +25,5 @@ export {
   type StoredDocument,
 } from './repositories/documents.js';
 export { recordFailure, listFailures, type Failure, type FailureStage } from './repositories/failures.js';
+export { supersededDocuments } from './repositories/document-versions.js';
 export { addDismissal, addDismissalOnce, listDismissals, listDismissalsOf, applyDismissals, type Dismissal } from './repositories/dismissals.js';

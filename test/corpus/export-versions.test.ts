@@ -1,7 +1,7 @@
 /**
  * `narrascope export claimreview --corpus` when a page was stored in several versions (the same url
  * ingested again after the page changed): the latest stored version is reviewed, never two reviews with
- * one url (src/cli/commands/export-versions.ts, src/export/claimreview/versions.ts).
+ * one url (src/store/repositories/document-versions.ts, src/export/claimreview/versions.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -16,7 +16,7 @@ import { ExitCode } from '../exit-codes.js';
 import { openOutputSink } from '../output-sink.js';
 import { storeLocation } from '../store-location.js';
 import { withStore } from '../store-command.js';
-import { supersededDocuments } from './export-versions.js';
+import { supersededDocuments } from '../../store/repositories/document-versions.js';
 import { filtersFromArgs } from './search-filters.js';
 
 /** Documents read from the store per statement: ~7 MB of analysis JSON for news articles. */
@@ -35,7 +35,7 @@ export async function exportCorpus(format: ExportFormat, table: CsvTable, args: 
     if (ids.length === 0)
       throw new UserError(`no stored document matches ${describe(selection)}`, 'Check the filters with `narrascope search` (same options), or ingest documents first.');
     const confirmed = args.values.confirmed === true;
-    // Older versions of a page that was ingested again make no reviews (export-versions.ts).
+    // Older versions of a page that was ingested again make no reviews (store/repositories/document-versions.ts).
     const superseded = format === 'claimreview' ? await supersededDocuments(store) : new Set<string>();
     /** The confirmations of the current batch's documents (confirmed verdicts only). */
     let confirmationsOf = new Map<string, AnalystConfirmation[]>();

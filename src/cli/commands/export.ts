@@ -26,7 +26,7 @@ import { ExitCode } from '../exit-codes.js';
 import { confirmationsByDocument } from '../confirmations.js';
 import { exportCorpus } from './export-corpus.js';
 import { DEFAULT_RESULTS_MAX_BYTES, readResultsFile } from './export-results.js';
-import { supersededDocuments } from './export-versions.js';
+import { supersededDocuments } from '../../store/repositories/document-versions.js';
 import { openLibraryStore } from './factchecks.js';
 import { FILTER_OPTIONS, filterHelp } from './search-filters.js';
 
@@ -201,7 +201,7 @@ async function confirmedReviews(args: ParsedArgs, io: CliIO): Promise<string> {
     // --url is one document's address (as in ledgerClaimReviews): lent to the first document without one.
     let urlLent = false;
     // One page, one set of review urls: confirmations of an older version of a re-ingested page are not
-    // exported (export-versions.ts), nor a second document of a page already reviewed here.
+    // exported (store/repositories/document-versions.ts), nor a second document of a page already reviewed here.
     const superseded = await supersededDocuments(store);
     const pages = new Set<string>();
     for (const [hash, list] of byDoc) {

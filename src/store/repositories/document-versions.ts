@@ -1,12 +1,12 @@
 /**
- * Which stored documents a later stored version of the same page supersedes, for `export claimreview`
- * (see src/export/claimreview/versions.ts): documents are keyed by their text, so a page ingested again
+ * Which stored documents a later stored version of the same page supersedes, for ClaimReview exports from
+ * the CLI and the API (see src/export/claimreview/versions.ts): documents are keyed by their text, so a page ingested again
  * after it changed is a second document with the same `url`, and both versions' items would be reviewed
  * under the same review urls. Asked of the whole store, not of the selection: a review describes the page
  * as it now stands, so an older version is not reviewed even when the filters leave the newer one out.
  */
 import { sql } from 'kysely';
-import type { Store } from '../../store/open.js';
+import type { Store } from '../open.js';
 
 /**
  * Content hashes of the documents with a later stored document (a higher id: ingested after) of the same
