@@ -6,6 +6,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DocumentInit } from '../core/text/document.js';
+import { decodeHtmlEntities } from './html-entities.js';
 import { formatBytes } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
 import { normalisePublishedAt } from './dates.js';
@@ -30,17 +31,11 @@ function textOf(v: unknown): string {
 
 /** Removes tags and decodes the few entities left after XML decoding; block tags become paragraph breaks. */
 export function htmlToPlain(html: string): string {
-  return html
+  const stripped = html
     .replace(/<(script|style)[\s\S]*?<\/\1>/giu, ' ')
     .replace(/<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/blockquote)\s*\/?>/giu, '\n\n')
-    .replace(/<[^>]*>/gu, ' ')
-    .replace(/&nbsp;/gu, ' ')
-    .replace(/&amp;/gu, '&')
-    .replace(/&lt;/gu, '<')
-    .replace(/&gt;/gu, '>')
-    .replace(/&quot;/gu, '"')
-    .replace(/&#39;|&apos;/gu, "'")
-    .replace(/&#(\d+);/gu, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/<[^>]*>/gu, ' ');
+  return decodeHtmlEntities(stripped)
     .replace(/[ \t]+/gu, ' ')
     .replace(/ *\n */gu, '\n')
     .replace(/\n{3,}/gu, '\n\n')
