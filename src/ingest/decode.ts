@@ -164,9 +164,15 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** The charset of a `<meta charset>` or `<meta http-equiv content="...; charset=">` in the first 2 KB, if any. */
+/**
+ * The charset of an XML declaration (`<?xml version="1.0" encoding="windows-1251"?>`, how feeds and XHTML
+ * say it), or of a `<meta charset>` / `<meta http-equiv content="...; charset=">` in the first 2 KB, if any.
+ * Feeds in windows-1251 declare it only in the XML declaration, which was not read: they were decoded as
+ * UTF-8, every Cyrillic letter replaced with U+FFFD.
+ */
 function metaCharset(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xff || bytes[0] === 0xfe) return undefined; // UTF-16 BOM
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/iu.exec(head)?.[1]?.toLowerCase();
+  const xml = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/u.exec(head)?.[1];
+  return (xml ?? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/iu.exec(head)?.[1])?.toLowerCase();
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentInit } from '../core/text/document.js';
-import { htmlToPlain, parseFeed } from './feed.js';
+import { decodeDeclared } from './decode.js';
+import { fetchFeed, htmlToPlain, parseFeed } from './feed.js';
 import { InputError, type ReaderOutput } from './types.js';
 
 function documents(outputs: readonly ReaderOutput[]): DocumentInit[] {
@@ -29,5 +30,32 @@ describe('feed items written in HTML', () => {
       'Bad \ufffd and \ufffd and \ufffd here.',
       'Second item text.',
     ]);
+  });
+});
+
+/** "Канал" and "Текст о войне" in windows-1251, inside a feed that says so only in its XML declaration. */
+const CP1251_FEED = Buffer.concat([
+  Buffer.from('<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>'),
+  Buffer.from([0xca, 0xe0, 0xed, 0xe0, 0xeb]),
+  Buffer.from('</title><item><description>'),
+  Buffer.from([0xd2, 0xe5, 0xea, 0xf1, 0xf2, 0x20, 0xee, 0x20, 0xe2, 0xee, 0xe9, 0xed, 0xe5]),
+  Buffer.from('</description></item></channel></rss>'),
+]);
+
+describe('feeds in a legacy encoding', () => {
+  it('follow the encoding of the XML declaration (a file was read as UTF-8, every letter U+FFFD)', () => {
+    const decoded = decodeDeclared(new Uint8Array(CP1251_FEED), 'f.rss', undefined);
+    expect(decoded.encoding).toBe('windows-1251');
+    const [doc] = documents(parseFeed(decoded.text, 'f.rss'));
+    expect([doc?.text, doc?.source?.outlet]).toEqual(['Текст о войне', 'Канал']);
+  });
+
+  it('follow the charset of a fetched feed, else its XML declaration', async () => {
+    for (const type of ['application/rss+xml; charset=windows-1251', 'application/rss+xml']) {
+      const fake = (async () =>
+        new Response(new Uint8Array(CP1251_FEED), { headers: { 'content-type': type } })) as typeof fetch;
+      const xml = await fetchFeed('https://example.org/feed.xml', { fetch: fake });
+      expect(documents(parseFeed(xml, 'https://example.org/feed.xml'))[0]?.text).toBe('Текст о войне');
+    }
   });
 });

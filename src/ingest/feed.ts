@@ -6,6 +6,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DocumentInit } from '../core/text/document.js';
+import { decodeDeclared } from './decode.js';
 import { decodeHtmlEntities } from './html-entities.js';
 import { formatBytes } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
@@ -160,7 +161,10 @@ export async function fetchFeed(url: string, options: FeedFetchOptions = {}): Pr
       throw new InputError('network', controller.signal.aborted ? `${url}: no complete answer within ${timeoutMs / 1000} s` : `${url}: ${e.message}`);
     });
     if (body.byteLength > maxBytes) throw new InputError('too-large', `${url} sent ${formatBytes(body.byteLength)}, over the limit of ${formatBytes(maxBytes)}`);
-    return new TextDecoder('utf-8').decode(body);
+    // The Content-Type's charset, else the XML declaration's encoding, else UTF-8 (decodeDeclared); always
+    // decoding as UTF-8 turned a windows-1251 feed into U+FFFD.
+    const charset = /charset\s*=\s*"?([^";\s]+)/iu.exec(response.headers.get('content-type') ?? '')?.[1]?.toLowerCase();
+    return decodeDeclared(new Uint8Array(body), url, charset).text;
   } finally {
     clearTimeout(timer);
   }
