@@ -59,3 +59,18 @@ describe('feeds in a legacy encoding', () => {
     }
   });
 });
+
+describe('Atom entries', () => {
+  it('read content of type xhtml, in order, with its paragraphs (such an entry had no text)', () => {
+    const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Outlet</title>
+<entry><title>X</title><link href="https://example.org/a"/><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The <b>sanctions</b> have failed &amp; will fail.</p><p>Second para.</p></div></content></entry>
+<entry><title>Y</title><summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Only a <i>summary</i>.</div></summary></entry>
+<entry><title>Z</title><content type="html">&lt;p&gt;Escaped &amp;amp; HTML.&lt;/p&gt;</content></entry></feed>`;
+    const out = parseFeed(atom, 'f.atom');
+    expect(documents(out).map((d) => [d.title, d.text])).toEqual([
+      ['X', 'The sanctions have failed & will fail.\n\nSecond para.'],
+      ['Y', 'Only a summary .'],
+      ['Z', 'Escaped & HTML.'],
+    ]);
+  });
+});

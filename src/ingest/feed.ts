@@ -14,7 +14,18 @@ import { normalisePublishedAt } from './dates.js';
 
 type Node = Record<string, unknown>;
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', removeNSPrefix: false, processEntities: true, htmlEntities: true, trimValues: true });
+const PARSER_OPTIONS = { ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', removeNSPrefix: false, processEntities: true, htmlEntities: true, trimValues: true } as const;
+const parser = new XMLParser(PARSER_OPTIONS);
+/**
+ * Atom's `type="xhtml"` content is XHTML elements inside the entry, which the parser above splits into
+ * nested objects (losing the order of text and inline tags): such an entry had no text at all ("has no
+ * text"). This parser keeps an entry's content and summary as the markup they hold, read as HTML.
+ */
+const xhtmlParser = new XMLParser({ ...PARSER_OPTIONS, stopNodes: ['feed.entry.content', 'feed.entry.summary'] });
+
+function isXhtml(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && (v as Node)['@_type'] === 'xhtml';
+}
 
 function asArray(v: unknown): unknown[] {
   return v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
@@ -91,14 +102,19 @@ export function parseFeed(xml: string, label: string, language?: string): Reader
   } else if (atom) {
     outlet = textOf(atom.title);
     feedLanguage ??= (atom['@_xml:lang'] as string | undefined) ?? undefined;
-    items = asArray(atom.entry).map((it) => {
+    let raw: unknown[] | undefined;
+    const markup = (i: number, field: 'content' | 'summary'): string => {
+      raw ??= asArray(((xhtmlParser.parse(xml) as Node).feed as Node | undefined)?.entry);
+      return textOf((raw[i] as Node | undefined)?.[field]);
+    };
+    items = asArray(atom.entry).map((it, i) => {
       const n = it as Node;
       return {
         title: textOf(n.title),
         link: atomLink(n.link),
         author: textOf(asArray(n.author)[0]),
         date: textOf(n.published) || textOf(n.updated),
-        body: textOf(n.content) || textOf(n.summary),
+        body: (isXhtml(n.content) ? markup(i, 'content') : textOf(n.content)) || (isXhtml(n.summary) ? markup(i, 'summary') : textOf(n.summary)),
       };
     });
   } else {
