@@ -8,6 +8,7 @@ import { LocalAnalysisService } from './analysis/service.js';
 import { Guard } from './auth/guard.js';
 import type { Access, Principal } from './auth/roles.js';
 import { MemoryTokenStore } from './auth/tokens.js';
+import { DownloadTickets } from './download-tickets.js';
 import { installErrorHandlers, sendError } from './errors.js';
 import { FORMATS } from './formats.js';
 import { replyMethodNotAllowed } from './method-not-allowed.js';
@@ -16,6 +17,7 @@ import { clientKey, RateLimiter } from './rate-limit.js';
 import { defineRoute, RouteTable, type RouteHooks, type RouteSpec } from './route.js';
 import { registerAnalyseRoutes } from './routes/analyse.js';
 import { registerCorpusRoutes } from './routes/corpus.js';
+import { registerCorpusExportRoutes, type ExportTicket } from './routes/corpus-export.js';
 import { registerMetaRoutes } from './routes/meta.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerWebApp } from './routes/web.js';
@@ -73,6 +75,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   registerMetaRoutes(ctx);
   registerAnalyseRoutes(ctx);
   registerCorpusRoutes(ctx);
+  registerCorpusExportRoutes(ctx, new DownloadTickets<ExportTicket>(options.downloadTickets));
   registerTokenRoutes(ctx);
   registerWebApp(ctx, options.webRoot ?? null);
   app.addHook('onClose', async () => {

@@ -1,6 +1,7 @@
 import type { AnalysisService } from './analysis/service.js';
 import type { TokenStore } from './auth/tokens.js';
 import type { CorpusService } from './corpus.js';
+import type { DownloadTicketOptions } from './download-tickets.js';
 
 export interface ServerLimits {
   /** Largest JSON body, bytes. */
@@ -37,6 +38,11 @@ export interface ServerOptions {
    * is read from X-Forwarded-For. Default none: the header is ignored, since any client can send it.
    */
   readonly trustProxy?: readonly string[];
+  /**
+   * Download tickets of the corpus export (POST /api/export/tickets; download-tickets.ts): lifetime, caps,
+   * and the clock, which also dates STIX exports; tests inject a clock instead of waiting.
+   */
+  readonly downloadTickets?: Partial<DownloadTicketOptions>;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {

@@ -397,6 +397,40 @@ describe.skipIf(!chromiumPath)('web app on a private server', () => {
       await h.close();
     }
   }, 60_000);
+
+  it('downloads a corpus export through a single-use ticket: the browser streams it, the page never holds it', async () => {
+    const h = await startHarness(chromiumPath as string, withLayers, undefined, { anonymousRead: false });
+    try {
+      const auth = { authorization: `Bearer ${h.analyst}` };
+      for (const title of ['Harbour one', 'Harbour two']) {
+        const res = await h.app.inject({ method: 'POST', url: '/api/analyse', headers: auth, payload: { text: `${title}\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change.`, title, store: true } });
+        expect(res.statusCode).toBe(200);
+      }
+      const page = await h.context.newPage();
+      // Whatever the app reads into memory: exports it fetches, and blobs it saves.
+      await page.addInitScript("window.exportFetches = []; const f = window.fetch; window.fetch = (...a) => { window.exportFetches.push(String(a[0])); return f(...a); }; window.blobUrls = 0; const c = URL.createObjectURL; URL.createObjectURL = (b) => { window.blobUrls++; return c(b); };");
+      await page.goto(`${h.url}/#/corpus?q=harbour`);
+      await signIn(page, h.analyst);
+      await expect.poll(async () => page.locator('.results > p').first().textContent()).toMatch(/^2 documents/u);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.results').getByRole('link', { name: 'JSON Lines' }).click()]);
+      expect(download.suggestedFilename()).toBe('narrascope-corpus.jsonl');
+      const saved = readFileSync(await download.path(), 'utf8');
+      const direct = await h.app.inject({ method: 'GET', url: '/api/export?format=jsonl&q=harbour', headers: auth });
+      expect(saved).toBe(direct.body);
+      // The app asked for a ticket with its token, and read nothing else; the browser downloaded the
+      // ticket's URL itself (a navigation: it carries no token), and the page stayed where it was.
+      expect(await page.evaluate<string[]>('window.exportFetches.filter((u) => u.includes("/api/export"))')).toEqual(['/api/export/tickets?format=jsonl&q=harbour']);
+      expect(await page.evaluate<number>('window.blobUrls')).toBe(0);
+      const ticketPath = download.url().replace(h.url, '');
+      expect(ticketPath).toMatch(/^\/api\/export\/tickets\/[A-Za-z0-9_-]{43}$/u);
+      expect(page.url()).toContain('#/corpus');
+      // Spent: the same URL again is refused.
+      expect((await h.app.inject({ method: 'GET', url: ticketPath })).statusCode).toBe(410);
+      await page.close();
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
 });
 
 describe.skipIf(!chromiumPath)('web app on a server without a store', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filenameOf } from '../../web/src/download.js';
+import { filenameOf, ticketPathOf } from '../../web/src/download.js';
 
 describe('filenameOf', () => {
   it.each([
@@ -10,5 +10,17 @@ describe('filenameOf', () => {
     [null, 'fallback'],
   ])('%j → %j', (header, name) => {
     expect(filenameOf(header, 'fallback')).toBe(name);
+  });
+});
+
+describe('ticketPathOf', () => {
+  it.each([
+    ['/api/export?format=jsonl&q=harbour', '/api/export/tickets?format=jsonl&q=harbour'],
+    ['/api/export', '/api/export/tickets'],
+    // A document's export is fetched with the token: one document, and its refusals must be shown.
+    ['/api/documents/0123456789ab/export?format=json', null],
+    ['/api/exports?format=jsonl', null],
+  ])('%j → %j', (path, ticket) => {
+    expect(ticketPathOf(path)).toBe(ticket);
   });
 });

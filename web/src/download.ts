@@ -1,11 +1,14 @@
 /**
  * Exports as downloads. A plain `<a href download>` sends no Authorization header, so on a private server
  * the browser saved the server's 401 answer as the export, and any refusal (a ClaimReview that cannot be
- * made) was saved as a file too instead of being shown. There, the export is fetched with the token and
- * saved from memory, and a failure is an ApiFailure to show; elsewhere the browser follows the link itself
- * and streams the file to disk, however large.
+ * made) was saved as a file too instead of being shown. There, a corpus export (which can be hundreds of
+ * MB) is asked for as a download ticket with the token, and the browser follows the ticket's single-use
+ * URL, so its download manager streams the file to disk; a document's export (one document, a few MB at
+ * most, and refused after its parameters are checked when it cannot be made) is fetched with the token and
+ * saved from memory. A failure is an ApiFailure to show. Where reads need no token, the browser follows
+ * the link itself.
  */
-import { getToken, request } from './api.js';
+import { api, getToken, request } from './api.js';
 
 /** The file name of a Content-Disposition header, or the fallback. */
 export function filenameOf(disposition: string | null, fallback: string): string {
@@ -39,4 +42,24 @@ export async function downloadWithToken(path: string): Promise<void> {
   a.download = filenameOf(res.headers.get('content-disposition'), 'narrascope-export');
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The ticket request of a corpus export (`/api/export?…` → `/api/export/tickets?…`, the same parameters),
+ * or null for other downloads.
+ */
+export function ticketPathOf(path: string): string | null {
+  const m = /^\/api\/export(\?.*)?$/u.exec(path);
+  return m ? `/api/export/tickets${m[1] ?? ''}` : null;
+}
+
+/** Asks for a download ticket with the API token, then lets the browser download its URL (no token needed). */
+export async function downloadWithTicket(ticketPath: string): Promise<void> {
+  const { url } = await api<{ url: string }>(ticketPath, { method: 'POST' });
+  const a = document.createElement('a');
+  a.href = url;
+  // An attachment: the page stays; the download manager writes the stream to disk. No Referer either way.
+  a.download = '';
+  a.rel = 'noreferrer';
+  a.click();
 }

@@ -14,6 +14,11 @@ export interface GuardOptions {
   readonly anonymousRead: boolean;
 }
 
+/** The secret of an `Authorization: Bearer <secret>` header, or null when the header has another form. */
+export function bearerSecret(header: string): string | null {
+  return /^Bearer\s+(\S+)\s*$/iu.exec(header)?.[1] ?? null;
+}
+
 const ANONYMOUS: Principal = { kind: 'anonymous', tokenId: null, name: 'anonymous', role: null };
 const TOUCH_EVERY_MS = 60_000;
 
@@ -25,9 +30,8 @@ export class Guard {
   async authenticate(request: FastifyRequest): Promise<Principal> {
     const header = request.headers.authorization;
     if (header === undefined || header === '') return ANONYMOUS;
-    const m = /^Bearer\s+(\S+)\s*$/iu.exec(header);
-    if (!m) throw new ApiError(401, 'unauthorized', 'the Authorization header must be "Bearer <token>"', 'Send the API token as: Authorization: Bearer nsc_...');
-    const secret = m[1] as string;
+    const secret = bearerSecret(header);
+    if (secret === null) throw new ApiError(401, 'unauthorized', 'the Authorization header must be "Bearer <token>"', 'Send the API token as: Authorization: Bearer nsc_...');
     if (!looksLikeToken(secret)) throw new ApiError(401, 'invalid-token', 'the token is not a Narrascope API token', 'Tokens start with "nsc_"; ask an admin for one.');
     const record = await this.options.tokens.findByHash(hashToken(secret));
     if (!record) throw new ApiError(401, 'invalid-token', 'the token is not known to this server', 'Ask an admin for a token (POST /api/tokens).');

@@ -1,9 +1,9 @@
 /**
  * Corpus routes: search with filters and facets, documents (get, delete), ledger items across documents,
- * narrative/technique timelines per outlet, clusters, analyst dismissals and confirmations, exports.
+ * narrative/technique timelines per outlet, clusters, analyst dismissals and confirmations, a document's
+ * export (the corpus export and its download tickets: corpus-export.ts).
  * All answer 503 `no-store` when the server runs without a store.
  */
-import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { CorpusService } from '../corpus.js';
@@ -15,7 +15,6 @@ import { withoutFindings } from '../../core/result/without-findings.js';
 import { confirmedClaimReviews, ledgerClaimReviews, stringifyJsonLd } from '../../export/claimreview/index.js';
 import { tableCsv, type CsvTable } from '../../export/csv/index.js';
 import { buildStixBundle, stringifyStixBundle } from '../../export/stix/index.js';
-import { createExportEncoder, type ExportFormat } from '../../export/encoder.js';
 
 const DOC_ID = { type: 'string', pattern: '^[0-9a-f]{8,64}$', description: 'Document id: its content hash (sha256 hex) or a unique prefix of at least 8 digits.' };
 const docParams: JsonSchema = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: DOC_ID } };
@@ -26,10 +25,10 @@ const text200 = { type: 'string', maxLength: 200, pattern: NO_NUL };
 // A day that exists (src/server/formats.ts): `2024-13-45` and `2025-02-31` are a 400, not a filter that silently matches nothing.
 const date = { type: 'string', format: 'date', description: 'YYYY-MM-DD' };
 /** The search filters of GET /api/documents, also those of the corpus export (GET /api/export). */
-const filterProperties = { q: { type: 'string', maxLength: 500 }, outlet: text200, language: { type: 'string', maxLength: 20, pattern: NO_NUL }, technique: text200, narrative: { type: 'string', maxLength: 300, pattern: NO_NUL }, from: date, to: date, hasLedger: { type: 'boolean' } };
+export const filterProperties = { q: { type: 'string', maxLength: 500 }, outlet: text200, language: { type: 'string', maxLength: 20, pattern: NO_NUL }, technique: text200, narrative: { type: 'string', maxLength: 300, pattern: NO_NUL }, from: date, to: date, hasLedger: { type: 'boolean' } };
 const obj = (description: string): { description: string; schema: JsonSchema } => ({ description, schema: { type: 'object' } });
 
-interface SearchQs {
+export interface SearchQs {
   q?: string;
   outlet?: string;
   language?: string;
@@ -43,7 +42,7 @@ interface SearchQs {
 }
 
 /** Every corpus route can meet a missing, locked or unreachable store (`corpus()` below, errors.ts). */
-const STORE_ERRORS = { 503: { description: 'No corpus store (`no-store`), or the store is locked by another writer or unreachable (`store-locked`, `store-unavailable`; see Retry-After).' } };
+export const STORE_ERRORS = { 503: { description: 'No corpus store (`no-store`), or the store is locked by another writer or unreachable (`store-locked`, `store-unavailable`; see Retry-After).' } };
 
 export function registerCorpusRoutes(ctx: ServerContext): void {
   const route = <P, Q, B>(spec: RouteSpec<P, Q, B>): void => ctx.route({ ...spec, responses: { ...STORE_ERRORS, ...spec.responses } });
@@ -329,63 +328,6 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         return download('application/ld+json; charset=utf-8', `${base}.claimreview.jsonld`, stringifyJsonLd(reviews));
       }
       return download('application/json; charset=utf-8', `${base}.json`, JSON.stringify(r, null, 2));
-    },
-  });
-
-  interface CorpusExportQuery extends Omit<SearchQs, 'limit' | 'offset'> {
-    format: ExportFormat;
-    table: CsvTable;
-    limit: number;
-    keepDismissed: boolean;
-    publisher?: string;
-  }
-  route<Record<string, never>, CorpusExportQuery, unknown>({
-    method: 'GET',
-    url: '/api/export',
-    operationId: 'exportDocuments',
-    summary: 'Export the stored documents a search selects: stix (one 2.1 bundle), csv (ledger, claims or findings), claimreview (JSON-LD array), jsonl (the analysis results, one per line)',
-    description:
-      'The filters of GET /api/documents (`q`, `outlet`, `language`, `technique`, `narrative`, `from`, `to`, `hasLedger`) select documents; every match is exported, in ingestion order, from its stored analysis — at most `limit`, the most recently ingested. The body is streamed as it is read from the store. Findings analysts dismissed are left out (and technique counts redone) unless `keepDismissed`. Headers `x-narrascope-matched` and `x-narrascope-documents` give the number of matching and of exported documents. ClaimReview: one review per ledger item with a verdict, of documents with an http(s) address and a publisher (`publisher` is the fallback); an empty array when there is none. 404 when nothing matches.',
-    tag: 'export',
-    access: 'read',
-    cost: 5,
-    querystring: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        format: { type: 'string', enum: ['stix', 'csv', 'claimreview', 'jsonl'], default: 'stix' },
-        table: { type: 'string', enum: ['ledger', 'claims', 'findings'], default: 'ledger', description: 'For csv.' },
-        ...filterProperties,
-        limit: { type: 'integer', minimum: 1, maximum: 100_000, default: 10_000 },
-        keepDismissed: { type: 'boolean', default: false },
-        publisher: { type: 'string', maxLength: 200, description: 'For claimreview: the publisher of documents that name no outlet.' },
-      },
-    },
-    responses: { 200: { description: 'The export as a download, streamed.', mediaType: 'application/octet-stream' }, 404: { description: 'No stored document matches.' } },
-    handler: async (request: FastifyRequest<{ Querystring: CorpusExportQuery }>, reply) => {
-      const { format, table, limit, keepDismissed, publisher, ...filters } = request.query;
-      const selection = await corpus().exportDocuments(filters, { limit, keepDismissed });
-      if (selection.documents === 0) throw new ApiError(404, 'no-match', 'no stored document matches these filters', 'Check them with GET /api/documents (the same parameters).');
-      const encoder = createExportEncoder(format, { table, key: JSON.stringify(request.query), ...(publisher ? { claimReview: { publisher } } : {}) });
-      async function* body(): AsyncGenerator<string> {
-        for await (const batch of selection.batches) {
-          const text = encoder.add(batch.results, batch.ingestedAt);
-          if (text) yield text;
-        }
-        yield encoder.end();
-      }
-      const [type, name] = ({
-        csv: ['text/csv; charset=utf-8', `narrascope-corpus-${table}.csv`],
-        stix: ['application/json; charset=utf-8', 'narrascope-corpus.stix.json'],
-        claimreview: ['application/ld+json; charset=utf-8', 'narrascope-corpus.claimreview.jsonld'],
-        jsonl: ['application/x-ndjson; charset=utf-8', 'narrascope-corpus.jsonl'],
-      } satisfies Record<ExportFormat, readonly [string, string]>)[format];
-      return reply
-        .type(type)
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('x-narrascope-matched', String(selection.matched))
-        .header('x-narrascope-documents', String(selection.documents))
-        .send(Readable.from(body()));
     },
   });
 

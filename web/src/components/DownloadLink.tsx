@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../api.js';
-import { downloadWithToken, needsAuthorisedDownload } from '../download.js';
+import { downloadWithTicket, downloadWithToken, needsAuthorisedDownload, ticketPathOf } from '../download.js';
 
 /** A link to an export that also works with an API token, and says why when the server refuses it. */
 export function DownloadLink({ href, children }: { href: string; children: ComponentChildren }) {
@@ -12,7 +12,8 @@ export function DownloadLink({ href, children }: { href: string; children: Compo
     e.preventDefault();
     setBusy(true);
     setError(null);
-    downloadWithToken(href)
+    const ticketPath = ticketPathOf(href);
+    (ticketPath ? downloadWithTicket(ticketPath) : downloadWithToken(href))
       .catch((err: unknown) => setError(err instanceof ApiFailure ? err : new ApiFailure(0, 'error', (err as Error).message)))
       .finally(() => setBusy(false));
   };
