@@ -8,6 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { SourceMap } from '../core/text/source-map.js';
 import { blocksToText, textView } from './html-blocks.js';
+import { flattenDeepNesting } from './html-depth.js';
 import { removeBoilerplateElements } from './html-clean.js';
 import { tagOf, type DomDocument, type DomNode } from './html-dom.js';
 import type { Reader } from './types.js';
@@ -129,8 +130,11 @@ function measure(document: DomDocument): { elements: number; depth: number } {
   return { elements, depth };
 }
 
-export function htmlToText(raw: string): HtmlText {
+export function htmlToText(markup: string): HtmlText {
   const warnings: string[] = [];
+  // Same length as `markup`, so every offset below is one into the file.
+  const flat = flattenDeepNesting(markup);
+  const raw = flat.html;
   const view = textView(raw);
   const document = parsePage(raw);
   const pageTitle = cleanTitle(safeTitle(document));
@@ -142,7 +146,9 @@ export function htmlToText(raw: string): HtmlText {
 
   let article: ReturnType<Readability<DomNode>['parse']> = null;
   let ranReadability = false;
-  const { elements, depth } = measure(document);
+  const measured = measure(document);
+  const elements = measured.elements;
+  const depth = Math.max(measured.depth, flat.depth);
   if (depth > MAX_DEPTH) {
     // Readability recurses over the tree; a pathologically deep page would exhaust the stack.
     warnings.push(
