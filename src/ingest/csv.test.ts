@@ -83,3 +83,28 @@ describe('CSV separators', () => {
     expect([...(csvReader().read(tsv) as Iterable<{ text: string }>)].map((d) => d.text)).toEqual(['B;C']);
   });
 });
+
+describe('--map naming a column the header lacks', () => {
+  const table = 'title;text;outlet_name\nA;"first text";Alpha\nB;"second text";Beta\n';
+  const expected = 'm.csv: --map outlet=outlet,text=body: the header has no column "outlet", "body" (its columns: "title", "text", "outlet_name")';
+
+  it('fails the file once, naming the columns, read streamed or whole (rows were stored without an outlet)', async () => {
+    const path = join(dir, 'm.csv');
+    writeFileSync(path, table);
+    const streamed = [];
+    for await (const r of streamCsvFile(path, { outlet: 'outlet', text: 'body' }, { label: 'm.csv' })) streamed.push(r.output);
+    const whole = [...(csvReader({ outlet: 'outlet', text: 'body' }).read({ text: table, uri: 'm.csv', origin: 'file', warnings: [] }) as Iterable<unknown>)];
+    for (const out of [streamed, whole]) {
+      expect(out).toHaveLength(1);
+      expect((out[0] as InputError).message).toBe(expected);
+    }
+  });
+
+  it('reads the file when every mapped column is there', async () => {
+    const path = join(dir, 'ok.csv');
+    writeFileSync(path, table);
+    const out = [];
+    for await (const r of streamCsvFile(path, { outlet: 'outlet_name' }, { label: 'ok.csv' })) out.push(r.output);
+    expect(out.map((o) => (o as { source: { outlet?: string } }).source.outlet)).toEqual(['Alpha', 'Beta']);
+  });
+});

@@ -179,6 +179,26 @@ function quotingError(label: string, e: CsvParseError): InputError {
   return new InputError('malformed', `${label}:${e.lines ?? '?'}: ${e.message}`, 'Fix the quoting of that row; the rows before it were read, the rows after it were not.');
 }
 
+/**
+ * The header's columns that `--map` names but the header lacks, as an error for the whole file. A typo
+ * such as `--map outlet=outlet_name` left every row without an outlet, silently, and `--map text=body`
+ * on a file without that column failed every row one by one (each recorded as a failure).
+ */
+function unknownColumns(map: ColumnMap, columns: readonly { readonly name: string }[] | undefined, label: string): InputError | null {
+  if (!columns) return null;
+  const names = columns.map((c) => c.name);
+  const missing = Object.entries(map).filter(([, column]) => !names.includes(column));
+  if (!missing.length) return null;
+  const shown = names.slice(0, 30).map((n) => JSON.stringify(n)).join(', ');
+  return new InputError(
+    'malformed',
+    `${label}: --map ${missing.map(([field, column]) => `${field}=${column}`).join(',')}: the header has no column ${missing.map(([, c]) => JSON.stringify(c)).join(', ')} (its columns: ${shown}${names.length > 30 ? ', ...' : ''})`,
+    'Check the column names in --map (they are case-sensitive); no row of this file was read.',
+  );
+}
+
+type CsvItem = { record: Record<string, string>; info: { lines: number; bytes: number; columns?: { name: string }[] } };
+
 /** Streams a CSV/TSV file record by record (bounded memory); a malformed row becomes an InputError. */
 export async function* streamCsvFile(path: string, map: ColumnMap, options: { language?: string; label?: string; maxBytes?: number } = {}): AsyncGenerator<BatchRecord> {
   const label = options.label ?? path;
@@ -192,9 +212,18 @@ export async function* streamCsvFile(path: string, map: ColumnMap, options: { la
   }
   const parser = createReadStream(path).pipe(parse(parseOptions(path, head, (e) => void (bad ??= e), options.maxBytes)));
   try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
+    let checked = false;
+    for await (const item of parser as AsyncIterable<CsvItem>) {
       // Rows parsed before the error (same chunk) still arrive here; the first row after it ends the file.
       if (bad && (bad.lines === undefined || item.info.lines >= bad.lines)) break;
+      if (!checked) {
+        checked = true;
+        const unknown = unknownColumns(map, item.info.columns, label);
+        if (unknown) {
+          yield { line: 1, bytes: item.info.bytes, output: unknown };
+          return;
+        }
+      }
       const where = `${label}:${item.info.lines}`;
       yield { line: item.info.lines, bytes: item.info.bytes, output: mapRecord(item.record, map, { where, kind: 'csv', ...(options.language ? { language: options.language } : {}) }) };
     }
@@ -217,7 +246,7 @@ export function csvReader(map: ColumnMap = {}): Reader {
     *read(input) {
       const label = input.uri ?? 'standard input';
       let bad: CsvParseError | undefined;
-      let rows: { record: Record<string, string>; info: { lines: number } }[];
+      let rows: CsvItem[];
       try {
         rows = parseSync(input.text, parseOptions(input.uri, input.text.slice(0, 64 * 1024), (e) => void (bad ??= e))) as typeof rows;
       } catch (e) {
@@ -225,6 +254,11 @@ export function csvReader(map: ColumnMap = {}): Reader {
         bad ??= e as CsvParseError;
       }
       const cut = bad?.lines;
+      const unknown = unknownColumns(map, rows[0]?.info.columns, label);
+      if (unknown) {
+        yield unknown;
+        return;
+      }
       for (const r of rows) {
         if (bad && (cut === undefined || r.info.lines >= cut)) break;
         yield mapRecord(r.record, map, { where: `${label}:${r.info.lines}`, kind: 'csv', ...(input.language ? { language: input.language } : {}) });
