@@ -240,6 +240,40 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.close();
   });
 
+  it('a locked store: a search says it is retrying and then shows its results; an analysis is not sent again by itself', async () => {
+    const page = await open('/#/analyse');
+    const lockedBody = JSON.stringify({ error: { code: 'store-locked', message: 'the store is busy (another process is writing); retry shortly', hint: 'Retry in a few seconds (see Retry-After).' } });
+    // The server's answer while another process holds the write lock, the first time only.
+    const lockOnce = (pattern: string): { sent: () => number } => {
+      let sent = 0;
+      void page.route(pattern, async (route) => {
+        sent++;
+        if (sent === 1) await route.fulfill({ status: 503, headers: { 'retry-after': '1' }, contentType: 'application/json', body: lockedBody });
+        else await route.continue();
+      });
+      return { sent: () => sent };
+    };
+    const search = lockOnce('**/api/documents?*');
+    await page.evaluate("location.hash = '#/corpus?q=harbour'");
+    await page.getByText(/The store is busy .*; retrying in 1 s… \(retry 1 of 3\)/u).waitFor();
+    await expect.poll(() => page.locator('.doc-list li').count()).toBeGreaterThan(0);
+    expect(search.sent()).toBe(2);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // A POST is shown as an error with a button; only the button sends it again.
+    const analyse = lockOnce('**/api/analyse');
+    await page.evaluate("location.hash = '#/analyse'");
+    await page.getByLabel('Text', { exact: true }).fill('The council met on Friday and approved the harbour budget.');
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('the store is busy');
+    await page.waitForTimeout(1500);
+    expect(analyse.sent()).toBe(1);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('.doc-text').waitFor();
+    expect(analyse.sent()).toBe(2);
+    await page.close();
+  });
+
   it('a selected finding stays in the explanation while the mouse crosses other spans, and is the one dismissed', async () => {
     const page = await open('/#/corpus?q=harbour');
     await page.getByRole('link', { name: 'Harbour myths', exact: true }).click();

@@ -1,5 +1,6 @@
 /** The API client: JSON in, JSON out, errors as ApiFailure with the server's code and message. */
 import type { AnalysisResult } from '../../src/core/result/types.js';
+import { sendWithRetry, type RetryNotice } from './retry.js';
 
 export type { AnalysisResult };
 export type { Finding } from '../../src/core/finding/types.js';
@@ -40,6 +41,10 @@ export interface ApiRequest {
   body?: unknown;
   raw?: Blob | string;
   contentType?: string;
+  /** Called before a GET is sent again because the store was locked (retry.ts); the page says so. */
+  onRetry?: (notice: RetryNotice) => void;
+  /** Aborts the request, and a pending retry (the page moved on). */
+  signal?: AbortSignal;
 }
 
 /** A request with the API token; answers other than 2xx become an ApiFailure with the server's code and message. */
@@ -55,15 +60,25 @@ export async function request(path: string, init: ApiRequest = {}): Promise<Resp
     body = JSON.stringify(init.body);
     headers['content-type'] = 'application/json';
   }
+  const method = init.method ?? (body ? 'POST' : 'GET');
   let res: Response;
+  let retries = 0;
+  const onRetry = (n: RetryNotice): void => {
+    retries = n.retry;
+    init.onRetry?.(n);
+  };
   try {
-    res = await fetch(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, ...(body !== undefined ? { body } : {}) });
-  } catch {
+    const send = (): Promise<Response> => fetch(path, { method, headers, ...(body !== undefined ? { body } : {}), ...(init.signal ? { signal: init.signal } : {}) });
+    res = await sendWithRetry(send, method, { onRetry, ...(init.signal ? { signal: init.signal } : {}) });
+  } catch (e) {
+    if (init.signal?.aborted) throw e;
     throw new ApiFailure(0, 'network', 'the server could not be reached', 'Is `narrascope serve` still running?');
   }
   if (!res.ok) {
     const e = (parseJson(await res.text()) as { error?: { code?: string; message?: string; hint?: string } } | null)?.error;
-    throw new ApiFailure(res.status, e?.code ?? 'http-error', e?.message ?? `HTTP ${res.status}`, e?.hint);
+    // A read sent again until the retries ran out: say so, or "retry shortly" reads as if nothing had been tried.
+    const hint = retries > 0 && e?.code === 'store-locked' ? `Still busy after ${retries + 1} tries; try again in a moment.` : e?.hint;
+    throw new ApiFailure(res.status, e?.code ?? 'http-error', e?.message ?? `HTTP ${res.status}`, hint);
   }
   return res;
 }

@@ -29,8 +29,7 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
   const [error, setError] = useState<ApiFailure | null>(null);
   const [res, setRes] = useState<AnalyseResponse | null>(null);
 
-  const submit = async (e: Event): Promise<void> => {
-    e.preventDefault();
+  const run = async (): Promise<void> => {
     setBusy(true);
     setError(null);
     // The previous text's result must not stay on screen as if it were this one's (nor under its error).
@@ -51,6 +50,10 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
     } finally {
       setBusy(false);
     }
+  };
+  const submit = (e: Event): void => {
+    e.preventDefault();
+    void run();
   };
 
   return (
@@ -111,7 +114,8 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
           </button>
         </div>
       </form>
-      {error && <ErrorBox error={error} />}
+      {/* Never sent again by itself (it may store the document): the analyst asks, with this button or the form's. */}
+      {error && <ErrorBox error={error} onRetry={() => void run()} />}
       {res?.stored && (
         <p role="status">
           Stored as <a href={href('doc', res.stored.id)}>{res.stored.id.slice(0, 12)}</a>

@@ -1,15 +1,15 @@
 import type { ClusterResponse, ClusterSummary } from '../api.js';
-import { ErrorBox } from '../components/ErrorBox.js';
+import { LoadStatus } from '../components/LoadStatus.js';
 import { Timeline } from '../components/Timeline.js';
 import { href } from '../router.js';
 import { useApi } from '../use-api.js';
 
 export function ClustersPage() {
-  const { data, error } = useApi<{ total: number; items: ClusterSummary[] }>('/api/clusters?limit=100');
+  const { data, error, retrying, reload } = useApi<{ total: number; items: ClusterSummary[] }>('/api/clusters?limit=100');
   return (
     <main id="main">
       <h1>Republication clusters</h1>
-      {error && <ErrorBox error={error} />}
+      <LoadStatus error={error} retrying={retrying} reload={reload} />
       {data && data.items.length === 0 && <p class="muted">No clusters yet. Run <code>narrascope clusters --db …</code> to compute them.</p>}
       {data && data.items.length > 0 && (
         <table class="grid">
@@ -52,7 +52,7 @@ function weekOf(date: string): string {
 }
 
 export function ClusterPage({ id }: { id: string }) {
-  const { data, error } = useApi<ClusterResponse>(`/api/clusters/${encodeURIComponent(id)}`);
+  const { data, error, retrying, reload } = useApi<ClusterResponse>(`/api/clusters/${encodeURIComponent(id)}`);
   const points = new Map<string, { week: string; outlet: string; count: number }>();
   for (const m of data?.members ?? []) {
     if (!m.publishedAt) continue;
@@ -63,7 +63,7 @@ export function ClusterPage({ id }: { id: string }) {
   }
   return (
     <main id="main">
-      {error && <ErrorBox error={error} />}
+      <LoadStatus error={error} retrying={retrying} reload={reload} />
       {data && (
         <>
           <h1>{data.cluster.label || `Cluster ${data.cluster.id}`}</h1>

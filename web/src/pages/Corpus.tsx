@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Facet, SearchResponse } from '../api.js';
 import { DownloadLink } from '../components/DownloadLink.js';
-import { ErrorBox } from '../components/ErrorBox.js';
+import { LoadStatus } from '../components/LoadStatus.js';
 import { href, type Route } from '../router.js';
 import { useApi } from '../use-api.js';
 
@@ -41,7 +41,7 @@ export function CorpusPage({ route }: { route: Route }) {
   page.set('offset', String(offset));
   // Every navigation searches again, the same query included (a refreshed corpus); useApi never shows the
   // previous search's results under this search's error.
-  const { data, error } = useApi<SearchResponse>(`/api/documents?${page}`, [route]);
+  const { data, error, retrying, reload } = useApi<SearchResponse>(`/api/documents?${page}`, [route]);
 
   const go = (changes: Record<string, string | undefined>): void => {
     const next: Record<string, string | undefined> = {};
@@ -78,7 +78,7 @@ export function CorpusPage({ route }: { route: Route }) {
         </label>
         <button type="submit">Search</button>
       </form>
-      {error && <ErrorBox error={error} />}
+      <LoadStatus error={error} retrying={retrying} reload={reload} />
       {data && (
         <div class="corpus">
           <aside class="facets" aria-label="Filters">

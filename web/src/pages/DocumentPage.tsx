@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { api, type StoredDocumentResponse } from '../api.js';
 import { DownloadLink } from '../components/DownloadLink.js';
-import { ErrorBox } from '../components/ErrorBox.js';
+import { LoadStatus } from '../components/LoadStatus.js';
 import { FactCheckMatches } from '../components/FactCheckMatches.js';
 import { ResultView, type Actions } from '../components/ResultView.js';
 import { safeHref } from '../links.js';
@@ -10,7 +10,7 @@ import { useApi } from '../use-api.js';
 export function DocumentPage({ id, canAct }: { id: string; canAct: boolean }) {
   const enc = encodeURIComponent(id);
   // Another document's text under this one's error would read as this document: useApi shows one or the other.
-  const { data, error, reload: load } = useApi<StoredDocumentResponse>(`/api/documents/${enc}`);
+  const { data, error, retrying, reload: load } = useApi<StoredDocumentResponse>(`/api/documents/${enc}`);
   const confirmed = useMemo(() => new Map((data?.confirmations ?? []).map((c) => [c.itemKey, c.verdict])), [data]);
   const actions: Actions | undefined = canAct
     ? {
@@ -26,7 +26,7 @@ export function DocumentPage({ id, canAct }: { id: string; canAct: boolean }) {
     : undefined;
   return (
     <main id="main">
-      {error && <ErrorBox error={error} />}
+      <LoadStatus error={error} retrying={retrying} reload={load} />
       {data && (
         <>
           <h1>{data.document.title ?? `Document ${data.document.id.slice(0, 12)}`}</h1>

@@ -1,5 +1,5 @@
 import type { TimelineResponse } from '../api.js';
-import { ErrorBox } from '../components/ErrorBox.js';
+import { LoadStatus } from '../components/LoadStatus.js';
 import { Timeline } from '../components/Timeline.js';
 import { href, type Route } from '../router.js';
 import { useApi } from '../use-api.js';
@@ -7,7 +7,7 @@ import { useApi } from '../use-api.js';
 export function NarrativesPage({ route }: { route: Route }) {
   const kind = route.params.get('kind') === 'technique' ? 'technique' : 'narrative';
   const label = route.params.get('label') ?? undefined;
-  const { data, error } = useApi<TimelineResponse>(`/api/timeline/${kind}s?${new URLSearchParams(label ? { label } : {})}`, [route]);
+  const { data, error, retrying, reload } = useApi<TimelineResponse>(`/api/timeline/${kind}s?${new URLSearchParams(label ? { label } : {})}`, [route]);
   const current = label ?? data?.labels[0]?.value;
   return (
     <main id="main">
@@ -21,7 +21,7 @@ export function NarrativesPage({ route }: { route: Route }) {
           techniques
         </a>
       </p>
-      {error && <ErrorBox error={error} />}
+      <LoadStatus error={error} retrying={retrying} reload={reload} />
       {data && (
         <div class="two-col">
           <nav class="label-list" aria-label={`${kind} labels`}>
