@@ -6,12 +6,14 @@
  */
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { headerLine, sniffDelimiter, type Delimiter } from '../core/text/delimiter.js';
 import type { DocumentInit } from '../core/text/document.js';
 import { normalisePublishedAt } from './dates.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
+import { decodeHead, replacedWarning, utf8Chunks, type ChunkState } from './utf8-chunks.js';
 
 export const RECORD_FIELDS = ['title', 'text', 'url', 'outlet', 'author', 'date', 'language'] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
@@ -142,12 +144,12 @@ function delimiterFor(uri: string | undefined, head: string): Delimiter {
   return uri && /\.tsv$/iu.test(uri) ? '\t' : sniffDelimiter(headerLine(head));
 }
 
-/** The start of a file, enough to hold its header line in all but pathological tables. */
-function fileHead(path: string): string {
+/** The start of a file, enough to hold its header line in all but pathological tables, decoded as it will be read. */
+function fileHead(path: string, encoding: string | undefined): string {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(64 * 1024);
-    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+    return decodeHead(buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)), encoding);
   } finally {
     closeSync(fd);
   }
@@ -200,17 +202,22 @@ function unknownColumns(map: ColumnMap, columns: readonly { readonly name: strin
 type CsvItem = { record: Record<string, string>; info: { lines: number; bytes: number; columns?: { name: string }[] } };
 
 /** Streams a CSV/TSV file record by record (bounded memory); a malformed row becomes an InputError. */
-export async function* streamCsvFile(path: string, map: ColumnMap, options: { language?: string; label?: string; maxBytes?: number } = {}): AsyncGenerator<BatchRecord> {
+export async function* streamCsvFile(path: string, map: ColumnMap, options: { language?: string; label?: string; maxBytes?: number; encoding?: string } = {}): AsyncGenerator<BatchRecord> {
   const label = options.label ?? path;
   let bad: CsvParseError | undefined;
   // A record over maxBytes (one input's limit) is an error: a field of hundreds of MB crashed the process.
   let head = '';
   try {
-    head = fileHead(path);
-  } catch {
-    // Unreadable: the stream below fails with the error to report.
+    head = fileHead(path, options.encoding);
+  } catch (e) {
+    // An unknown --encoding is the file's error; an unreadable file fails in the stream below.
+    if (e instanceof InputError) {
+      yield { line: 0, bytes: 0, output: e };
+      return;
+    }
   }
-  const parser = createReadStream(path).pipe(parse(parseOptions(path, head, (e) => void (bad ??= e), options.maxBytes)));
+  const state: ChunkState = { encoding: 'utf-8', invalidUtf8: false };
+  const parser = Readable.from(utf8Chunks(path, options.encoding, state)).pipe(parse(parseOptions(path, head, (e) => void (bad ??= e), options.maxBytes)));
   try {
     let checked = false;
     for await (const item of parser as AsyncIterable<CsvItem>) {
@@ -225,7 +232,9 @@ export async function* streamCsvFile(path: string, map: ColumnMap, options: { la
         }
       }
       const where = `${label}:${item.info.lines}`;
-      yield { line: item.info.lines, bytes: item.info.bytes, output: mapRecord(item.record, map, { where, kind: 'csv', ...(options.language ? { language: options.language } : {}) }) };
+      const output = mapRecord(item.record, map, { where, kind: 'csv', ...(options.language ? { language: options.language } : {}) });
+      const replaced = state.invalidUtf8 && !(output instanceof InputError) && Object.values(item.record).some((v) => v.includes('\ufffd'));
+      yield { line: item.info.lines, bytes: item.info.bytes, output: replaced ? { ...output, warnings: [...(output.warnings ?? []), replacedWarning(where)] } : output };
     }
   } catch (e) {
     // Reading the file failed (or csv-parse threw something it does not route through on_skip).

@@ -2,10 +2,10 @@
  * JSON Lines: one JSON object per line, one document per object (fields mapped as for CSV, see csv.ts).
  * A line that is not a JSON object is reported with its file and line number; the other lines are read.
  */
-import { createReadStream } from 'node:fs';
 import { mapRecord, type BatchRecord, type ColumnMap } from './csv.js';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
+import { isValidUtf8, replacedWarning, utf8Chunks, type ChunkState } from './utf8-chunks.js';
 
 function parseLine(line: string, where: string, map: ColumnMap, language: string | undefined): ReaderOutput {
   let value: unknown;
@@ -26,11 +26,12 @@ function parseLine(line: string, where: string, map: ColumnMap, language: string
  * kept the whole line, and a single-line file of a few hundred MB crashed the process ("Invalid string
  * length") instead of failing one record.
  */
-export async function* streamJsonlFile(path: string, map: ColumnMap, options: { language?: string; label?: string; maxBytes?: number } = {}): AsyncGenerator<BatchRecord> {
+export async function* streamJsonlFile(path: string, map: ColumnMap, options: { language?: string; label?: string; maxBytes?: number; encoding?: string } = {}): AsyncGenerator<BatchRecord> {
   const label = options.label ?? path;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const state: ChunkState = { encoding: 'utf-8', invalidUtf8: false };
   let n = 0;
-  for await (const { line: bytes, consumed } of boundedLines(path, maxBytes)) {
+  for await (const { line: bytes, consumed } of boundedLines(utf8Chunks(path, options.encoding, state), maxBytes)) {
     n++;
     if (bytes === null) {
       yield { line: n, bytes: consumed, output: new InputError('too-large', `${label}:${n}: the record is over the limit of ${formatBytes(maxBytes)}`, 'Split it, or raise the limit with --max-bytes.') };
@@ -39,17 +40,20 @@ export async function* streamJsonlFile(path: string, map: ColumnMap, options: { 
     const raw = bytes.toString('utf8');
     const line = n === 1 ? raw.replace(/^\ufeff/u, '') : raw;
     if (!line.trim()) continue;
-    yield { line: n, bytes: consumed, output: parseLine(line, `${label}:${n}`, map, options.language) };
+    const output = parseLine(line, `${label}:${n}`, map, options.language);
+    // The line's own bytes say whether its U+FFFD were written so or stand for bytes that are not UTF-8.
+    const replaced = state.invalidUtf8 && line.includes('\ufffd') && !isValidUtf8(bytes) && !(output instanceof InputError);
+    yield { line: n, bytes: consumed, output: replaced ? { ...output, warnings: [...(output.warnings ?? []), replacedWarning(`${label}:${n}`)] } : output };
   }
 }
 
-/** The lines of a file as bytes (without the newline), or null for a line over `maxBytes`; `consumed` counts bytes read so far. */
-async function* boundedLines(path: string, maxBytes: number): AsyncGenerator<{ line: Buffer | null; consumed: number }> {
+/** The lines of a file (UTF-8 chunks) as bytes without the newline, or null for a line over `maxBytes`; `consumed` counts bytes read so far. */
+async function* boundedLines(chunks: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<{ line: Buffer | null; consumed: number }> {
   let parts: Buffer[] = [];
   let size = 0;
   let over = false;
   let consumed = 0;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+  for await (const chunk of chunks) {
     let start = 0;
     for (;;) {
       const nl = chunk.indexOf(0x0a, start);

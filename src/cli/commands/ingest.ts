@@ -5,6 +5,7 @@ import { parseColumnMap, RECORD_FIELDS } from '../../ingest/csv.js';
 import { builtinReaders } from '../../ingest/readers.js';
 import { parseByteSize } from '../../ingest/limits.js';
 import { InputError } from '../../ingest/types.js';
+import { namedDecoder } from '../../ingest/utf8-chunks.js';
 import type { CliCommand, CliIO } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -92,6 +93,8 @@ Options:
   --workers N       analysis threads (default: ${defaultPoolSize()}, the number of cores; 1 = in-process)
   --language CODE   language of every document (default: from the record, else detected)
   --input-format F  force a reader: text, html, markdown, jsonl, csv, feed
+  --encoding NAME   decode inputs as NAME (windows-1251, windows-1252, koi8-r ...) instead of UTF-8
+                    (a UTF-16 BOM, a page's or feed's declared charset are followed without it)
   --preset NAME     detector preset (default: default)
   --timeout SEC     time limit per URL (default 20)
   --max-bytes SIZE  largest single file, page, or JSONL/CSV record (default 10MB; JSONL/CSV files
@@ -109,6 +112,7 @@ Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothin
     workers: { type: 'string' },
     language: { type: 'string' },
     'input-format': { type: 'string' },
+    encoding: { type: 'string' },
     preset: { type: 'string' },
     timeout: { type: 'string' },
     'max-bytes': { type: 'string' },
@@ -144,6 +148,15 @@ Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothin
     const inputFormat = str(args, 'input-format');
     if (inputFormat !== undefined && !builtinReaders.some((r) => r.name === inputFormat))
       throw new UserError(`unknown input format "${inputFormat}"`, `Input formats: ${builtinReaders.map((r) => r.name).join(', ')}.`);
+    const encoding = str(args, 'encoding');
+    if (encoding !== undefined) {
+      try {
+        namedDecoder(encoding);
+      } catch (e) {
+        if (e instanceof InputError) throw new UserError(e.message, e.hint);
+        throw e;
+      }
+    }
     const language = languageFlag(args);
     const json = args.values.json === true;
     const bar = io.stderr.isTTY && !json ? progressBar(io) : null;
@@ -159,6 +172,7 @@ Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothin
           stdin: io.stdin,
           ...(language ? { language } : {}),
           ...(inputFormat ? { format: inputFormat } : {}),
+          ...(encoding ? { encoding } : {}),
           ...(timeoutMs !== undefined ? { timeoutMs } : {}),
           ...(maxBytes !== undefined ? { maxBytes } : {}),
         },

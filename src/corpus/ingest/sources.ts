@@ -66,9 +66,9 @@ export async function* readSources(specs: readonly string[], options: SourceOpti
     const path = isUrl(spec) || spec === '-' ? null : resolve(cwd, spec);
     const isFile = path ? await stat(path).then((s) => s.isFile(), () => false) : false;
     if (path && isFile && /\.(jsonl|ndjson)$/iu.test(spec)) {
-      yield* batch(streamJsonlFile(path, map, { label: spec, ...(options.language ? { language: options.language } : {}), ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) }), spec, progress, before);
+      yield* batch(streamJsonlFile(path, map, { label: spec, ...(options.language ? { language: options.language } : {}), ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) }), spec, progress, before);
     } else if (path && isFile && /\.(csv|tsv)$/iu.test(spec)) {
-      yield* batch(streamCsvFile(path, map, { label: spec, ...(options.language ? { language: options.language } : {}), ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) }), spec, progress, before);
+      yield* batch(streamCsvFile(path, map, { label: spec, ...(options.language ? { language: options.language } : {}), ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) }), spec, progress, before);
     } else {
       for await (const item of readInput(spec, { ...options, readers })) yield item;
       if (path && isFile) progress.bytesDone = before + (await stat(path)).size;

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DocumentInit } from '../core/text/document.js';
+import { streamCsvFile } from './csv.js';
+import { streamJsonlFile } from './jsonl.js';
+import { InputError } from './types.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'narrascope-utf8-chunks-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function utf16(text: string, endian: 'le' | 'be'): Buffer {
+  const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+  return endian === 'le' ? le : le.swap16();
+}
+
+async function read(
+  kind: 'jsonl' | 'csv',
+  name: string,
+  bytes: Buffer,
+  encoding?: string,
+): Promise<(DocumentInit | InputError)[]> {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  const stream =
+    kind === 'jsonl'
+      ? streamJsonlFile(path, {}, { label: name, ...(encoding ? { encoding } : {}) })
+      : streamCsvFile(path, {}, { label: name, ...(encoding ? { encoding } : {}) });
+  const out = [];
+  for await (const r of stream) out.push(r.output);
+  return out;
+}
+
+const texts = (out: readonly (DocumentInit | InputError)[]): string[] =>
+  out.map((o) => (o instanceof InputError ? `error: ${o.message}` : o.text));
+
+/** "Ложь и правда" in windows-1251. */
+const CP1251 = Buffer.from([0xcb, 0xee, 0xe6, 0xfc, 0x20, 0xe8, 0x20, 0xef, 0xf0, 0xe0, 0xe2, 0xe4, 0xe0]);
+
+describe('streamed JSONL and CSV in other encodings', () => {
+  it('read UTF-16 with a BOM, both byte orders (every line failed as invalid JSON in ingest)', async () => {
+    const jsonl = '{"text": "Первая запись"}\r\n{"text": "Second record 😡"}\r\n';
+    for (const endian of ['le', 'be'] as const) {
+      expect(texts(await read('jsonl', `u16${endian}.jsonl`, utf16(jsonl, endian)))).toEqual([
+        'Первая запись',
+        'Second record 😡',
+      ]);
+      expect(
+        texts(await read('csv', `u16${endian}.csv`, utf16('title;text\nA;"Первая; запись"\n', endian))),
+      ).toEqual(['Первая; запись']);
+    }
+  });
+
+  it('decode with --encoding (a windows-1251 table could only be stored as U+FFFD)', async () => {
+    const csv = Buffer.concat([Buffer.from('title,text\nA,"'), CP1251, Buffer.from('"\n')]);
+    expect(texts(await read('csv', 'cp1251.csv', csv, 'windows-1251'))).toEqual(['Ложь и правда']);
+    const jsonl = Buffer.concat([Buffer.from('{"text": "'), CP1251, Buffer.from('"}\n')]);
+    expect(texts(await read('jsonl', 'cp1251.jsonl', jsonl, 'windows-1251'))).toEqual(['Ложь и правда']);
+    expect(texts(await read('csv', 'bad-name.csv', csv, 'no-such-encoding'))).toEqual([
+      'error: unknown encoding "no-such-encoding"',
+    ]);
+  });
+
+  it('warn in the record when invalid UTF-8 was replaced (it was replaced silently)', async () => {
+    const jsonl = Buffer.concat([
+      Buffer.from('{"text": "fine \ufffd as written"}\n{"text": "'),
+      CP1251,
+      Buffer.from('"}\n'),
+    ]);
+    const out = (await read('jsonl', 'bad.jsonl', jsonl)) as DocumentInit[];
+    expect(out.map((d) => d.warnings ?? [])).toEqual([
+      [],
+      [expect.stringMatching(/^bad\.jsonl:2: invalid UTF-8 byte sequences were replaced .*--encoding/u)],
+    ]);
+    const csv = Buffer.concat([Buffer.from('title,text\nA,"'), CP1251, Buffer.from('"\n')]);
+    const rows = (await read('csv', 'bad.csv', csv)) as DocumentInit[];
+    expect(rows[0]?.warnings).toEqual([
+      expect.stringMatching(/^bad\.csv:2: invalid UTF-8 byte sequences were replaced/u),
+    ]);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * A file's bytes as UTF-8, chunk by chunk, for the readers that stream (JSONL, CSV). They split records on
+ * bytes, which holds only for UTF-8: a UTF-16 file (PowerShell's `Out-File`, Excel's "Unicode text")
+ * failed on every line in `ingest` while `analyze` read it, and `--encoding` never reached them, so a
+ * windows-1251 table could not be ingested but as U+FFFD. The encoding is the file's BOM, else the one
+ * the user names, else UTF-8 (passed through untouched, but checked, so that a record can say its
+ * bytes were replaced).
+ */
+import { createReadStream } from 'node:fs';
+import { TextDecoder } from 'node:util';
+import { InputError } from './types.js';
+
+/** What reading found out; `invalidUtf8` turns true once a UTF-8 file has shown a byte sequence that is not UTF-8. */
+export interface ChunkState {
+  encoding: string;
+  invalidUtf8: boolean;
+}
+
+function bomEncoding(head: Uint8Array): string | undefined {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** A decoder for a user-named encoding; an unknown name is the same error as for `analyze --encoding`. */
+export function namedDecoder(encoding: string): TextDecoder {
+  try {
+    return new TextDecoder(encoding);
+  } catch {
+    throw new InputError(
+      'unsupported',
+      `unknown encoding "${encoding}"`,
+      'Use a WHATWG encoding name such as utf-8, windows-1251, windows-1252, koi8-r, iso-8859-2, gbk, shift_jis.',
+    );
+  }
+}
+
+/** The encoding `utf8Chunks` will use for a file that starts with `head`. */
+export function chunkEncoding(head: Uint8Array, encoding: string | undefined): string {
+  return (
+    bomEncoding(head) ??
+    (encoding && !/^utf-?8$/iu.test(encoding) ? namedDecoder(encoding).encoding : 'utf-8')
+  );
+}
+
+/** Decodes the start of a file as `utf8Chunks` would (a header line to sniff a separator from). */
+export function decodeHead(head: Uint8Array, encoding: string | undefined): string {
+  return new TextDecoder(chunkEncoding(head, encoding)).decode(head);
+}
+
+/** The file's content as UTF-8 Buffers; BOMs are dropped. */
+export async function* utf8Chunks(
+  path: string,
+  encoding: string | undefined,
+  state: ChunkState = { encoding: 'utf-8', invalidUtf8: false },
+): AsyncGenerator<Buffer> {
+  let decoder: TextDecoder | null = null;
+  let check: TextDecoder | null = null;
+  let first = true;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    if (first) {
+      first = false;
+      state.encoding = chunkEncoding(chunk, encoding);
+      if (state.encoding === 'utf-8') check = new TextDecoder('utf-8', { fatal: true });
+      else decoder = new TextDecoder(state.encoding);
+    }
+    if (decoder) {
+      yield Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
+      continue;
+    }
+    if (check && !state.invalidUtf8) {
+      try {
+        check.decode(chunk, { stream: true });
+      } catch {
+        state.invalidUtf8 = true;
+      }
+    }
+    yield chunk;
+  }
+  if (decoder) {
+    const rest = decoder.decode();
+    if (rest) yield Buffer.from(rest, 'utf8');
+  }
+}
+
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The warning for a record that holds U+FFFD from a file with invalid UTF-8, in the words of decode.ts. */
+export function replacedWarning(where: string): string {
+  return `${where}: invalid UTF-8 byte sequences were replaced with U+FFFD — if the file is in another encoding, run again with --encoding NAME (windows-1251, windows-1252 ...)`;
+}
