@@ -8,9 +8,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DocumentInit } from '../core/text/document.js';
 import { decodeDeclared } from './decode.js';
 import { decodeHtmlEntities } from './html-entities.js';
-import { formatBytes } from './limits.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
 import { normalisePublishedAt } from './dates.js';
+import { fetchUrl, type Fetched } from './url-source.js';
 
 type Node = Record<string, unknown>;
 
@@ -158,30 +159,18 @@ export interface FeedFetchOptions {
   readonly fetch?: typeof fetch;
 }
 
-/** Fetches a feed URL (XML media types accepted) with a time limit; failures are InputErrors of kind network. */
+/**
+ * Fetches a feed URL as `fetchUrl` fetches a page — time limit, redirects checked one by one, a URL with
+ * a password refused, the size limit enforced while reading — but taking any content type, and decodes
+ * it by the Content-Type's charset, else the XML declaration's encoding, else as UTF-8. It used to read
+ * the whole answer before checking its size, follow redirects unchecked, and always decode as UTF-8.
+ */
+export async function fetchFeedBytes(url: string, options: FeedFetchOptions = {}): Promise<Fetched & { readonly text: string }> {
+  const got = await fetchUrl(url, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, feed: true, ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  return { ...got, text: decodeDeclared(got.bytes, got.url, got.charset).text };
+}
+
+/** A feed URL's text (see fetchFeedBytes); failures are InputErrors (network, too-large, unsupported). */
 export async function fetchFeed(url: string, options: FeedFetchOptions = {}): Promise<string> {
-  const timeoutMs = options.timeoutMs ?? 20_000;
-  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    let response: Response;
-    try {
-      response = await (options.fetch ?? fetch)(url, { signal: controller.signal, headers: { accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml;q=0.9' } });
-    } catch (e) {
-      if (controller.signal.aborted) throw new InputError('network', `${url}: no answer within ${timeoutMs / 1000} s`, 'Check the address and your connection, or raise --timeout.');
-      throw new InputError('network', `${url}: ${(e as Error).message}`, 'Check the address and your connection.');
-    }
-    if (!response.ok) throw new InputError('network', `${url}: the server answered ${response.status} ${response.statusText}`.trim(), 'Check the feed address.');
-    const body = await response.arrayBuffer().catch((e: Error) => {
-      throw new InputError('network', controller.signal.aborted ? `${url}: no complete answer within ${timeoutMs / 1000} s` : `${url}: ${e.message}`);
-    });
-    if (body.byteLength > maxBytes) throw new InputError('too-large', `${url} sent ${formatBytes(body.byteLength)}, over the limit of ${formatBytes(maxBytes)}`);
-    // The Content-Type's charset, else the XML declaration's encoding, else UTF-8 (decodeDeclared); always
-    // decoding as UTF-8 turned a windows-1251 feed into U+FFFD.
-    const charset = /charset\s*=\s*"?([^";\s]+)/iu.exec(response.headers.get('content-type') ?? '')?.[1]?.toLowerCase();
-    return decodeDeclared(new Uint8Array(body), url, charset).text;
-  } finally {
-    clearTimeout(timer);
-  }
+  return (await fetchFeedBytes(url, options)).text;
 }

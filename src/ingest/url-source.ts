@@ -8,7 +8,12 @@ export interface FetchOptions {
   readonly maxRedirects?: number;
   /** Injected for tests; defaults to the global fetch of Node 20. */
   readonly fetch?: typeof fetch;
+  /** Feeds: the Accept header to send, and any content type taken (servers label feeds every which way). */
+  readonly feed?: boolean;
 }
+
+const PAGE_ACCEPT = 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9';
+const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
 export interface Fetched {
   readonly bytes: Uint8Array;
@@ -46,7 +51,7 @@ export async function fetchUrl(spec: string, options: FetchOptions): Promise<Fet
           redirect: 'manual',
           signal: controller.signal,
           headers: {
-            accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9',
+            accept: options.feed ? FEED_ACCEPT : PAGE_ACCEPT,
             'user-agent': 'narrascope (+offline analysis tool)',
           },
         });
@@ -74,7 +79,7 @@ export async function fetchUrl(spec: string, options: FetchOptions): Promise<Fet
     }
     const contentType = response.headers.get('content-type') ?? '';
     const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (mediaType && !ACCEPTED_MEDIA_TYPES.includes(mediaType)) {
+    if (mediaType && !options.feed && !ACCEPTED_MEDIA_TYPES.includes(mediaType)) {
       await response.body?.cancel().catch(() => undefined);
       throw net(
         `${url.href}: content type "${mediaType}" is not a web page or text`,

@@ -85,7 +85,7 @@ describe('ingest', () => {
       expect(s.inserted).toBe(1);
       expect(s.errors.map((e) => e.kind)).toEqual(['empty', 'malformed', 'binary', 'network']);
       expect(s.errors[1]?.message).toContain('not an XML feed');
-      expect(s.errors[3]?.message).toContain('no answer within 0.3 s');
+      expect(s.errors[3]?.message).toContain('no complete answer within 300 ms'); // fetchUrl's words, as for pages
     } finally {
       server.closeAllConnections();
       server.close();

@@ -8,7 +8,8 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createDocument, type Document } from '../../core/text/document.js';
 import { csvReader, streamCsvFile, type BatchRecord, type ColumnMap } from '../../ingest/csv.js';
-import { feedReader, fetchFeed, parseFeed } from '../../ingest/feed.js';
+import { feedReader, fetchFeedBytes, parseFeed } from '../../ingest/feed.js';
+import { htmlReader } from '../../ingest/html.js';
 import { jsonlReader, streamJsonlFile } from '../../ingest/jsonl.js';
 import { readInput, type ReadOptions } from '../../ingest/read-input.js';
 import { builtinReaders } from '../../ingest/readers.js';
@@ -55,12 +56,21 @@ export async function* readSources(specs: readonly string[], options: SourceOpti
   for (const spec of specs) {
     const before = progress.bytesDone;
     if (isUrl(spec) && (FEED_EXT.test(new URL(spec).pathname) || FEED_URL.test(new URL(spec).pathname))) {
+      let got;
       try {
-        const xml = await fetchFeed(spec, { ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}), ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) });
-        yield* feedItems(parseFeed(xml, spec, options.language), spec);
+        got = await fetchFeedBytes(spec, { ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}), ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) });
       } catch (e) {
         yield { kind: 'error', origin: spec, error: e instanceof InputError ? e : new InputError('network', `${spec}: ${(e as Error).message}`) };
+        continue;
       }
+      if (isWebPage(got.mediaType, got.text)) {
+        // An article whose address only mentions feed/rss/atom ("/news/atomic-energy", "/feedback.html")
+        // failed as "XML but not an RSS or Atom feed": it is read as the page it is, from the answer in hand.
+        const answer = got;
+        const type = `${answer.mediaType === 'application/xhtml+xml' ? answer.mediaType : 'text/html'}${answer.charset ? `; charset=${answer.charset}` : ''}`;
+        const replay = (async () => new Response(new Uint8Array(answer.bytes), { headers: { 'content-type': type } })) as typeof fetch;
+        for await (const item of readInput(answer.url, { ...options, readers, fetch: replay })) yield { ...item, origin: spec };
+      } else yield* feedItems(parseFeed(got.text, spec, options.language), spec);
       continue;
     }
     const path = isUrl(spec) || spec === '-' ? null : resolve(cwd, spec);
@@ -74,6 +84,13 @@ export async function* readSources(specs: readonly string[], options: SourceOpti
       if (path && isFile) progress.bytesDone = before + (await stat(path)).size;
     }
   }
+}
+
+/** An answer that is an HTML page, by its type or its content, and no feed by its content (a feed sent as text/html stays a feed). */
+function isWebPage(mediaType: string, text: string): boolean {
+  const head = text.slice(0, 4096);
+  if ((feedReader.sniff?.(head) ?? 0) > 0) return false;
+  return mediaType === 'text/html' || mediaType === 'application/xhtml+xml' || (htmlReader.sniff?.(head) ?? 0) >= 0.7;
 }
 
 function* feedItems(outputs: ReturnType<typeof parseFeed>, origin: string): Generator<SourceItem> {
