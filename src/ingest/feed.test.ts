@@ -74,3 +74,34 @@ describe('Atom entries', () => {
     ]);
   });
 });
+
+describe('relative item links', () => {
+  const uris = (xml: string, label: string): (string | undefined)[] =>
+    documents(parseFeed(xml, label)).map((d) => d.source?.uri);
+
+  it('are made absolute against the channel link, xml:base or the feed link, else the feed URL (they were stored as /news/1)', () => {
+    const items =
+      '<item><link>/news/1</link><description>a</description></item><item><link>2.html</link><description>b</description></item>';
+    expect(
+      uris(
+        `<rss version="2.0"><channel><title>T</title><link>https://site.example/section/</link>${items}</channel></rss>`,
+        'f.rss',
+      ),
+    ).toEqual(['https://site.example/news/1', 'https://site.example/section/2.html']);
+    expect(
+      uris(
+        `<rss version="2.0"><channel><title>T</title>${items}</channel></rss>`,
+        'https://feeds.example/x/rss.xml',
+      ),
+    ).toEqual(['https://feeds.example/news/1', 'https://feeds.example/x/2.html']);
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><link rel="alternate" href="https://blog.example/"/>
+      <entry><link href="/p/1"/><summary>a</summary></entry><entry xml:base="https://other.example/d/"><link href="p2"/><summary>b</summary></entry></feed>`;
+    expect(uris(atom, 'a.atom')).toEqual(['https://blog.example/p/1', 'https://other.example/d/p2']);
+  });
+
+  it('stay as given without a base, and absolute links are kept', () => {
+    const xml =
+      '<rss version="2.0"><channel><title>T</title><item><link>/news/1</link><description>a</description></item><item><link>https://x.example/2</link><description>b</description></item></channel></rss>';
+    expect(uris(xml, 'f.rss')).toEqual(['/news/1', 'https://x.example/2']);
+  });
+});

@@ -62,6 +62,28 @@ function atomLink(v: unknown): string | undefined {
   return typeof alt === 'string' ? alt : (alt['@_href'] as string | undefined);
 }
 
+/**
+ * An item's link made absolute against the first http(s) base that resolves it: the channel's site link
+ * (RSS), `xml:base` or the feed's alternate link (Atom), then the feed's own URL. Feeds written by hand or
+ * by small CMSs give `/news/1`; such a link was stored as it stood, so the document had no usable address
+ * (no `url`, nothing to open or export). A link with no base to resolve it stays as given.
+ */
+function absoluteLink(link: string | undefined, bases: readonly (string | undefined)[]): string | undefined {
+  const l = link?.trim();
+  if (!l) return undefined;
+  if (/^https?:\/\//iu.test(l)) return l;
+  for (const base of bases) {
+    if (!base || !/^https?:\/\//iu.test(base)) continue;
+    try {
+      const url = new URL(l, base);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    } catch {
+      // Not a URL against this base: try the next one.
+    }
+  }
+  return l;
+}
+
 function isoDate(v: string): string | undefined {
   if (!v) return undefined;
   const iso = normalisePublishedAt(v);
@@ -88,13 +110,14 @@ export function parseFeed(xml: string, label: string, language?: string): Reader
   let items: { title: string; link?: string | undefined; author: string; date: string; body: string }[];
   if (rss || rdf) {
     const channel = ((rss?.channel ?? rdf?.channel) ?? {}) as Node;
+    const site = textOf(channel.link);
     outlet = textOf(channel.title);
     feedLanguage ??= textOf(channel.language) || undefined;
     items = asArray(rss ? channel.item : rdf?.item).map((it) => {
       const n = it as Node;
       return {
         title: textOf(n.title),
-        link: textOf(n.link) || undefined,
+        link: absoluteLink(textOf(n.link), [site, label]),
         author: textOf(n['dc:creator']) || textOf(n.author),
         date: textOf(n.pubDate) || textOf(n['dc:date']),
         body: textOf(n['content:encoded']) || textOf(n.description),
@@ -112,7 +135,7 @@ export function parseFeed(xml: string, label: string, language?: string): Reader
       const n = it as Node;
       return {
         title: textOf(n.title),
-        link: atomLink(n.link),
+        link: absoluteLink(atomLink(n.link), [n['@_xml:base'] as string | undefined, atom['@_xml:base'] as string | undefined, atomLink(atom.link), label]),
         author: textOf(asArray(n.author)[0]),
         date: textOf(n.published) || textOf(n.updated),
         body: (isXhtml(n.content) ? markup(i, 'content') : textOf(n.content)) || (isXhtml(n.summary) ? markup(i, 'summary') : textOf(n.summary)),
