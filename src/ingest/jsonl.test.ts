@@ -30,4 +30,12 @@ describe('streamJsonlFile', () => {
     const lines = await read(Buffer.from(`\ufeff{"text":"a"}\r\n\r\n{"text":"${long}"}\r\n`, 'utf8'));
     expect(lines).toEqual(['1 a', `3 ${long}`]);
   });
+
+  it('names what a line that is no object holds', async () => {
+    const path = join(dir, 'types.jsonl');
+    writeFileSync(path, 'null\n[1]\n"text"\n3\nfalse\n');
+    const out: string[] = [];
+    for await (const r of streamJsonlFile(path, {}, { label: 't.jsonl' })) out.push((r.output as InputError).message);
+    expect(out.map((m) => m.replace(/^t\.jsonl:\d+: expected a JSON object, got /u, ''))).toEqual(['null', 'an array', 'string', 'number', 'boolean']);
+  });
 });

@@ -15,7 +15,9 @@ function parseLine(line: string, where: string, map: ColumnMap, language: string
     return new InputError('malformed', `${where}: invalid JSON (${(e as Error).message})`, 'Each line must be one JSON object; fix or remove that line.');
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    return new InputError('malformed', `${where}: expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`, 'Each line must be one JSON object such as {"text": "...", "outlet": "..."}.');
+    // typeof null is 'object': a line `null` was reported as "expected a JSON object, got object".
+    const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value;
+    return new InputError('malformed', `${where}: expected a JSON object, got ${got}`, 'Each line must be one JSON object such as {"text": "...", "outlet": "..."}.');
   }
   return mapRecord(value as Record<string, unknown>, map, { where, kind: 'jsonl', ...(language ? { language } : {}) });
 }
