@@ -14,7 +14,7 @@ import { createFactCheckMatcher, type FactCheckMatcher, type MatchHit } from '..
 import { countFactChecks, listFactChecks, type StoredFactCheck } from '../store/fact-checks/index.js';
 import { encodeSignature, MinHasher } from '../corpus/minhash.js';
 import type { Store, StoreSchema } from '../store/index.js';
-import { addDismissalOnce, applyDismissals, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, type Dismissal, type StoredDocument } from '../store/index.js';
+import { addDismissalOnce, applyDismissals, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, supersededDocuments, type Dismissal, type StoredDocument } from '../store/index.js';
 import { ApiError } from './errors.js';
 
 export interface DocumentSummary {
@@ -155,6 +155,8 @@ export interface CorpusService {
    * (for exports of any size); `limit` keeps the most recently ingested. `matched` counts before the limit.
    */
   exportDocuments(query: Omit<SearchQuery, 'limit' | 'offset'>, options: { limit: number; keepDismissed: boolean }): Promise<{ matched: number; documents: number; batches: AsyncGenerator<StoredResultsBatch> }>;
+  /** Ids (content hashes) of the documents that a later stored version of the same page supersedes. */
+  supersededDocuments(): Promise<ReadonlySet<string>>;
 }
 
 type Db = Kysely<StoreSchema>;
@@ -398,6 +400,10 @@ export class StoreCorpusService implements CorpusService {
         .executeTakeFirstOrThrow();
       return { id: Number(row.id), created: true };
     });
+  }
+
+  async supersededDocuments(): Promise<ReadonlySet<string>> {
+    return supersededDocuments(this.store);
   }
 
   async confirmations(id: string): Promise<readonly { itemKey: string; verdict: string; note: string; author: string; createdAt: string }[]> {

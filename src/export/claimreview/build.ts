@@ -86,7 +86,11 @@ export function ledgerClaimReviews(
   return { reviews, skipped };
 }
 
-/** ClaimReviews for verdicts analysts confirmed: the analyst is the reviewer, their verdict the rating. */
+/**
+ * ClaimReviews for verdicts analysts confirmed: the analyst is the reviewer, their verdict the rating. One
+ * review per item, as a fact-check page rates a claim once: of several confirmations of an item, the last
+ * given (the latest, in the store's order) is the desk's current verdict.
+ */
 export function confirmedClaimReviews(
   result: AnalysisResult,
   confirmations: readonly AnalystConfirmation[],
@@ -95,7 +99,12 @@ export function confirmedClaimReviews(
   const reviews: ClaimReview[] = [];
   const skipped: { document: string; item: string; reasons: string[] }[] = [];
   const anchors = itemAnchors(result.rebuttals);
+  const latest = new Map<string, AnalystConfirmation>();
   for (const c of confirmations) {
+    latest.delete(c.itemId); // re-inserted last, so the map keeps the order of the latest confirmations
+    latest.set(c.itemId, c);
+  }
+  for (const c of latest.values()) {
     const index = result.rebuttals.findIndex((it) => it.id === c.itemId);
     const item = result.rebuttals[index];
     if (!item) {

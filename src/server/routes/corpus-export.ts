@@ -92,11 +92,13 @@ function sendExport(
   query: CorpusExportQuery,
   selection: Selection,
   now: Date,
+  superseded: ReadonlySet<string> | null,
 ): FastifyReply {
   const encoder = createExportEncoder(query.format, {
     table: query.table,
     key: JSON.stringify(query),
     now,
+    ...(superseded ? { superseded: (hash: string) => superseded.has(hash) } : {}),
     ...(query.publisher ? { claimReview: { publisher: query.publisher } } : {}),
   });
   async function* body(): AsyncGenerator<string> {
@@ -126,6 +128,9 @@ export function registerCorpusExportRoutes(ctx: ServerContext, tickets: Download
     return ctx.corpus;
   };
   const now = (): Date => new Date(tickets.options.now());
+  // ClaimReview: older versions of a re-ingested page make no reviews (asked of the whole store, as the CLI does).
+  const supersededFor = async (query: CorpusExportQuery): Promise<ReadonlySet<string> | null> =>
+    query.format === 'claimreview' ? corpus().supersededDocuments() : null;
   const ttlS = Math.round(tickets.options.ttlMs / 1000);
 
   route<Record<string, never>, CorpusExportQuery, unknown>({
@@ -145,7 +150,7 @@ export function registerCorpusExportRoutes(ctx: ServerContext, tickets: Download
       404: { description: 'No stored document matches.' },
     },
     handler: async (request: FastifyRequest<{ Querystring: CorpusExportQuery }>, reply) =>
-      sendExport(reply, request.query, await select(corpus(), request.query), now()),
+      sendExport(reply, request.query, await select(corpus(), request.query), now(), await supersededFor(request.query)),
   });
 
   route<Record<string, never>, CorpusExportQuery, unknown>({
@@ -255,7 +260,7 @@ export function registerCorpusExportRoutes(ctx: ServerContext, tickets: Download
             'Ask an admin for a new token.',
           );
       }
-      return sendExport(reply, query, await select(corpus(), query), now());
+      return sendExport(reply, query, await select(corpus(), query), now(), await supersededFor(query));
     },
   });
 }

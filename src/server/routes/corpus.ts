@@ -12,7 +12,7 @@ import { NO_NUL } from '../schemas.js';
 import type { JsonSchema, RouteSpec } from '../route.js';
 import type { VerdictLabel } from '../../core/result/types.js';
 import { withoutFindings } from '../../core/result/without-findings.js';
-import { confirmedClaimReviews, ledgerClaimReviews, stringifyJsonLd } from '../../export/claimreview/index.js';
+import { confirmedClaimReviews, ledgerClaimReviews, stringifyJsonLd, SUPERSEDED } from '../../export/claimreview/index.js';
 import { tableCsv, type CsvTable } from '../../export/csv/index.js';
 import { buildStixBundle, stringifyStixBundle } from '../../export/stix/index.js';
 
@@ -316,9 +316,15 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         const url = q.url ?? d.document.url;
         const ctxCr = { ...(publisher ? { publisher } : {}), ...(url ? { url } : {}), ...(d.document.publishedAt ? { datePublished: d.document.publishedAt } : {}) };
         const confirmations = (await c.confirmations(request.params.id)).map((x) => ({ itemId: x.itemKey, verdict: x.verdict as VerdictLabel, note: x.note, author: x.author, createdAt: x.createdAt }));
+        // Older versions of a re-ingested page are not reviewed, as in every ClaimReview export.
+        if ((await c.supersededDocuments()).has(d.document.id))
+          throw new ApiError(422, 'nothing-to-export', `no ClaimReview can be made for this document: ${SUPERSEDED}`, 'Export the latest stored version of the page.');
         const fromLedger = ledgerClaimReviews([r], ctxCr);
         const fromAnalysts = confirmedClaimReviews(r, confirmations, ctxCr);
-        const reviews = [...fromLedger.reviews, ...fromAnalysts.reviews];
+        // An item an analyst confirmed is reviewed once, by the analyst: the document's own verdict for it
+        // would be a second review under the same url (page#item-N).
+        const confirmedUrls = new Set(fromAnalysts.reviews.map((x) => x.url));
+        const reviews = [...fromLedger.reviews.filter((x) => !confirmedUrls.has(x.url)), ...fromAnalysts.reviews];
         const skipped = [...fromLedger.skipped, ...fromAnalysts.skipped];
         if (reviews.length === 0) {
           const reasons = [...new Set(skipped.flatMap((x) => x.reasons))];
