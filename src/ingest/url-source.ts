@@ -38,7 +38,8 @@ const net = (message: string, hint?: string): InputError => new InputError('netw
  */
 export async function fetchUrl(spec: string, options: FetchOptions): Promise<Fetched> {
   const doFetch = options.fetch ?? fetch;
-  const timeoutMs = options.timeoutMs ?? 20_000;
+  // setTimeout fires at once for more than 2^31 - 1 ms (about 24.8 days): longer is no limit at all.
+  const timeoutMs = Math.min(options.timeoutMs ?? 20_000, 2_147_483_647);
   const maxRedirects = options.maxRedirects ?? 5;
   let url = parseHttpUrl(spec, spec);
   const controller = new AbortController();

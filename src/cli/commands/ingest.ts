@@ -9,7 +9,7 @@ import { namedDecoder } from '../../ingest/utf8-chunks.js';
 import type { CliCommand, CliIO } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { languageFlag, str } from '../analyze/flags.js';
+import { languageFlag, numberFlag, str } from '../analyze/flags.js';
 import { DB_HELP, withStore } from '../store-command.js';
 import { terminalText } from '../terminal-text.js';
 
@@ -96,7 +96,7 @@ Options:
   --encoding NAME   decode inputs as NAME (windows-1251, windows-1252, koi8-r ...) instead of UTF-8
                     (a UTF-16 BOM, a page's or feed's declared charset are followed without it)
   --preset NAME     detector preset (default: default)
-  --timeout SEC     time limit per URL (default 20)
+  --timeout SEC     time limit per URL, 0.1 to 3600 (default 20)
   --max-bytes SIZE  largest single file, page, or JSONL/CSV record (default 10MB; JSONL/CSV files
                     themselves are streamed, whatever their size)
   --no-track        do not check watch entries and counter-narrative links
@@ -134,9 +134,10 @@ Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothin
     const workersArg = str(args, 'workers');
     const workers = workersArg === undefined ? defaultPoolSize() : Number(workersArg);
     if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UserError(`--workers must be a whole number from 1 to 256, got "${workersArg}"`);
-    const timeoutArg = str(args, 'timeout');
-    const timeoutMs = timeoutArg === undefined ? undefined : Number(timeoutArg) * 1000;
-    if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UserError(`--timeout must be a positive number of seconds, got "${timeoutArg}"`);
+    // Bounded as for analyze: a timer of more than 2^31 ms fires at once, so `--timeout 9999999` failed
+    // every URL at once with "no complete answer within 9999999 s".
+    const timeoutS = numberFlag(args, 'timeout', 0.1, 3600);
+    const timeoutMs = timeoutS === undefined ? undefined : timeoutS * 1000;
     const maxBytesArg = str(args, 'max-bytes');
     const maxBytes = maxBytesArg === undefined ? undefined : parseByteSize(maxBytesArg);
     if (maxBytes === null) throw new UserError(`--max-bytes: cannot read "${maxBytesArg}" as a size`, 'Use e.g. 10MB, 512KB or a number of bytes.');
