@@ -174,5 +174,8 @@ function metaCharset(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xff || bytes[0] === 0xfe) return undefined; // UTF-16 BOM
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   const xml = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/u.exec(head)?.[1];
-  return (xml ?? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/iu.exec(head)?.[1])?.toLowerCase();
+  const charset = (xml ?? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/iu.exec(head)?.[1])?.toLowerCase();
+  // A declaration readable as ASCII is not in UTF-16 whatever it says (a copied template's "utf-16"
+  // turned a page into CJK noise); browsers read such a page as UTF-8 (HTML's "get an encoding" rule).
+  return charset && /^(utf-?16|ucs-?2|unicode)/u.test(charset) ? undefined : charset;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryReason, decodeBytes, likelyLegacyEncoding } from '../../src/ingest/decode.js';
+import { binaryReason, decodeBytes, decodeDeclared, likelyLegacyEncoding } from '../../src/ingest/decode.js';
 import { InputError } from '../../src/ingest/types.js';
 
 const utf16 = (text: string, endian: 'le' | 'be'): Uint8Array => {
@@ -92,5 +92,16 @@ describe('legacy encodings', () => {
     expect(() => decodeBytes(new Uint8Array([0x41, 0, 0x42]), 'x', { encoding: 'windows-1251' })).toThrow(
       /binary/u,
     );
+  });
+});
+
+describe('decodeDeclared', () => {
+  it('reads a page whose ASCII <meta> or XML declaration says UTF-16 as UTF-8 (it became CJK noise)', () => {
+    for (const head of ['<html><head><meta charset="utf-16">', '<?xml version="1.0" encoding="UTF-16"?><rss>']) {
+      const bytes = new Uint8Array([...new TextEncoder().encode(`${head}Caf`), 0xe9, ...new TextEncoder().encode(' owners')]);
+      const decoded = decodeDeclared(bytes, 'p.html', undefined);
+      expect([decoded.encoding, decoded.text]).toEqual(['utf-8', `${head}Caf\ufffd owners`]);
+      expect(decoded.warnings[0]).toMatch(/1 invalid UTF-8 byte sequence was replaced/u);
+    }
   });
 });
