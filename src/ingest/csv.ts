@@ -10,6 +10,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { headerLine, sniffDelimiter, type Delimiter } from '../core/text/delimiter.js';
 import type { DocumentInit } from '../core/text/document.js';
+import { isBlank } from './blank.js';
 import { normalisePublishedAt } from './dates.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
@@ -104,7 +105,7 @@ export function mapRecord(record: Readonly<Record<string, unknown>>, map: Column
   const text = pick(record, 'text', map);
   const title = pick(record, 'title', map);
   const body = text ?? (map.text ? undefined : title);
-  if (!body || !body.trim()) {
+  if (!body || isBlank(body)) {
     const wanted = map.text ?? DEFAULT_COLUMNS.text.join(' / ');
     return new InputError('malformed', `${ctx.where}: no text (column ${wanted} is missing or empty)`, 'Name the text column with --map text=COLUMN.');
   }

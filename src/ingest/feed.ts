@@ -6,6 +6,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DocumentInit } from '../core/text/document.js';
+import { isBlank } from './blank.js';
 import { decodeDeclared } from './decode.js';
 import { decodeHtmlEntities } from './html-entities.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
@@ -148,7 +149,7 @@ export function parseFeed(xml: string, label: string, language?: string): Reader
   const lang = feedLanguage ? feedLanguage.toLowerCase().split(/[-_\s]/u)[0] : undefined;
   return items.map((it, i): ReaderOutput => {
     const body = htmlToPlain(it.body);
-    if (!body) return new InputError('empty', `${label} item ${i + 1}${it.title ? ` ("${it.title.slice(0, 60)}")` : ''} has no text`, 'The feed gives only titles; ingest the linked pages instead.');
+    if (isBlank(body)) return new InputError('empty', `${label} item ${i + 1}${it.title ? ` ("${it.title.slice(0, 60)}")` : ''} has no text`, 'The feed gives only titles; ingest the linked pages instead.');
     const init: DocumentInit = {
       text: body,
       ...(it.title ? { title: htmlToPlain(it.title) } : {}),

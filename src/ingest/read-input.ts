@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createDocument, type Document } from '../core/text/document.js';
+import { isBlank } from './blank.js';
 import { decodeDeclared, type Decoded } from './decode.js';
 import { fsError, listFiles, readFileBytes, readStreamBytes } from './file-source.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
@@ -171,7 +172,7 @@ async function* fromBytes(
     yield { kind: 'error', origin, error: asInputError(origin, e) };
     return;
   }
-  if (decoded.text.trim().length === 0) {
+  if (isBlank(decoded.text)) {
     yield { kind: 'error', origin, error: emptyError(where.uri ?? origin) };
     return;
   }
@@ -201,7 +202,7 @@ async function* fromBytes(
         continue;
       }
       count++;
-      if (out.text.trim().length === 0) {
+      if (isBlank(out.text)) {
         yield {
           kind: 'error',
           origin,

@@ -7,6 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createDocument, type Document } from '../../core/text/document.js';
+import { isBlank } from '../../ingest/blank.js';
 import { csvReader, streamCsvFile, type BatchRecord, type ColumnMap } from '../../ingest/csv.js';
 import { feedReader, fetchFeedBytes, parseFeed } from '../../ingest/feed.js';
 import { htmlReader } from '../../ingest/html.js';
@@ -105,7 +106,7 @@ async function* batch(records: AsyncGenerator<BatchRecord>, spec: string, progre
     if (r.bytes) progress.bytesDone = before + r.bytes;
     const origin = `${spec}:${r.line}`;
     if (r.output instanceof InputError) yield { kind: 'error', origin, error: r.output };
-    else if (!r.output.text.trim()) yield { kind: 'error', origin, error: new InputError('empty', `${origin}: the text is empty`) };
+    else if (isBlank(r.output.text)) yield { kind: 'error', origin, error: new InputError('empty', `${origin}: the text is empty`) };
     else yield { kind: 'document', origin, document: createDocument(r.output) };
   }
 }
