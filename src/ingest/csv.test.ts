@@ -108,3 +108,16 @@ describe('--map naming a column the header lacks', () => {
     expect(out.map((o) => (o as { source: { outlet?: string } }).source.outlet)).toEqual(['Alpha', 'Beta']);
   });
 });
+
+describe('a header that repeats a column the mapping reads', () => {
+  it('fails the file (the last cell won and the first text was lost); an unread repeated column is fine', async () => {
+    const path = join(dir, 'dup.csv');
+    writeFileSync(path, 'title,text,text,note,note\nA,"first text",second,x,y\n');
+    const out = [];
+    for await (const r of streamCsvFile(path, {}, { label: 'dup.csv' })) out.push(r.output);
+    expect(out.map((o) => (o as InputError).message)).toEqual(['dup.csv: the header names the column "text" 2 times (columns 2, 3), so its cells would be taken from one of them and the others lost']);
+    const mapped = [];
+    for await (const r of streamCsvFile(path, { text: 'title' }, { label: 'dup.csv' })) mapped.push(r.output);
+    expect(mapped.map((o) => (o as { text: string }).text)).toEqual(['A']);
+  });
+});

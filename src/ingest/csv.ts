@@ -183,21 +183,35 @@ function quotingError(label: string, e: CsvParseError): InputError {
 }
 
 /**
- * The header's columns that `--map` names but the header lacks, as an error for the whole file. A typo
+ * What is wrong with a header for the mapping, as an error for the whole file: columns that `--map`
+ * names but the header lacks (below), or a column read that it repeats (repeatedColumn). A typo
  * such as `--map outlet=outlet_name` left every row without an outlet, silently, and `--map text=body`
  * on a file without that column failed every row one by one (each recorded as a failure).
  */
-function unknownColumns(map: ColumnMap, columns: readonly { readonly name: string }[] | undefined, label: string): InputError | null {
+function headerProblem(map: ColumnMap, columns: readonly { readonly name: string }[] | undefined, label: string): InputError | null {
   if (!columns) return null;
   const names = columns.map((c) => c.name);
   const missing = Object.entries(map).filter(([, column]) => !names.includes(column));
-  if (!missing.length) return null;
+  if (!missing.length) return repeatedColumn(map, names, label);
   const shown = names.slice(0, 30).map((n) => JSON.stringify(n)).join(', ');
   return new InputError(
     'malformed',
     `${label}: --map ${missing.map(([field, column]) => `${field}=${column}`).join(',')}: the header has no column ${missing.map(([, c]) => JSON.stringify(c)).join(', ')} (its columns: ${shown}${names.length > 30 ? ', ...' : ''})`,
     'Check the column names in --map (they are case-sensitive); no row of this file was read.',
   );
+}
+
+/**
+ * A column the mapping reads (named by --map, or a default name) that the header gives twice: csv-parse
+ * keeps the last one's cell, so the text of `title,text,text` was the second column's, the first lost
+ * without a word.
+ */
+function repeatedColumn(map: ColumnMap, names: readonly string[], label: string): InputError | null {
+  const read = new Set<string>(RECORD_FIELDS.flatMap((f) => (map[f] ? [map[f] as string] : DEFAULT_COLUMNS[f])));
+  const twice = names.find((n, i) => read.has(n) && names.indexOf(n) !== i);
+  if (twice === undefined) return null;
+  const at = names.flatMap((n, i) => (n === twice ? [i + 1] : []));
+  return new InputError('malformed', `${label}: the header names the column ${JSON.stringify(twice)} ${at.length} times (columns ${at.join(', ')}), so its cells would be taken from one of them and the others lost`, 'Rename the columns in the header so that each name is unique; no row of this file was read.');
 }
 
 type CsvItem = { record: Record<string, string>; info: { lines: number; bytes: number; columns?: { name: string }[] } };
@@ -226,7 +240,7 @@ export async function* streamCsvFile(path: string, map: ColumnMap, options: { la
       if (bad && (bad.lines === undefined || item.info.lines >= bad.lines)) break;
       if (!checked) {
         checked = true;
-        const unknown = unknownColumns(map, item.info.columns, label);
+        const unknown = headerProblem(map, item.info.columns, label);
         if (unknown) {
           yield { line: 1, bytes: item.info.bytes, output: unknown };
           return;
@@ -264,7 +278,7 @@ export function csvReader(map: ColumnMap = {}): Reader {
         bad ??= e as CsvParseError;
       }
       const cut = bad?.lines;
-      const unknown = unknownColumns(map, rows[0]?.info.columns, label);
+      const unknown = headerProblem(map, rows[0]?.info.columns, label);
       if (unknown) {
         yield unknown;
         return;
