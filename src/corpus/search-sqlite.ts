@@ -9,6 +9,7 @@ import { parseQuery } from './fulltext.js';
 import { contains, difference, intersectAll, parseIdList } from './id-set.js';
 import { rankPhrase } from './phrase-rank.js';
 import type { SearchQuery, SearchResult } from './search.js';
+import { inclusiveUpperBound } from './date-bound.js';
 
 export type ReadColumn = (query: string, params: readonly unknown[]) => unknown[];
 export type ReadRows = (query: string, params: readonly unknown[]) => unknown[][];
@@ -110,9 +111,9 @@ function lowerIndex(set: Int32Array, x: number): number {
   return lo;
 }
 
-/** The query's publication-date range as index bounds (a bare end date covers that whole day). */
+/** The query's publication-date range as index bounds (a bare end date, month or year covers all of it). */
 function dateBounds(q: SearchQuery): { from: string | null; to: string | null } {
-  return { from: q.from ?? null, to: q.to ? (q.to.length === 10 ? `${q.to}T99` : q.to) : null };
+  return { from: q.from ?? null, to: q.to ? inclusiveUpperBound(q.to) : null };
 }
 
 /** The SQL condition on `published_at` for date bounds ('' without any) and its parameters. */

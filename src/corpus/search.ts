@@ -9,6 +9,7 @@ import type { Store } from '../store/open.js';
 import { fts5Expression, matchCondition, parseQuery, phrasePairsCondition, rankExpression, tsqueryExpression } from './fulltext.js';
 import { planJoinedSearch, relaxedMatch } from './search-postgres.js';
 import { planSqliteSearch } from './search-sqlite.js';
+import { inclusiveUpperBound } from './date-bound.js';
 
 export interface SearchQuery {
   /** Full-text query (words, "phrases", OR, -word); empty for filters only. */
@@ -136,7 +137,7 @@ export function searchConditions(store: Store, q: SearchQuery): Expression<SqlBo
   }
   if (q.outlets?.length) out.push(row(sql<boolean>`documents.outlet_id IN (SELECT id FROM outlets WHERE name IN (${sql.join(q.outlets)}))`));
   if (q.from) out.push(row(sql<boolean>`documents.published_at >= ${q.from}`));
-  if (q.to) out.push(row(sql<boolean>`documents.published_at <= ${q.to.length === 10 ? `${q.to}T99` : q.to}`));
+  if (q.to) out.push(row(sql<boolean>`documents.published_at <= ${inclusiveUpperBound(q.to)}`));
   if (q.languages?.length) out.push(row(sql<boolean>`documents.language IN (${sql.join(q.languages)})`));
   if (q.techniques?.length) out.push(sql<boolean>`EXISTS (SELECT 1 FROM document_techniques t WHERE t.document_id = documents.id AND t.technique IN (${sql.join(q.techniques)}))`);
   if (q.narratives?.length) {

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Store } from '../store/open.js';
 import { searchConditions, type SearchQuery } from './search.js';
 import { csvCell } from '../export/csv/csv.js';
+import { inclusiveUpperBound } from './date-bound.js';
 
 export interface StatsOptions {
   readonly from?: string;
@@ -55,7 +56,7 @@ export async function corpusStats(store: Store, options: StatsOptions = {}): Pro
   const db = store.db;
   const conds = [sql`1 = 1`];
   if (options.from) conds.push(sql`d.published_at >= ${options.from}`);
-  if (options.to) conds.push(sql`d.published_at <= ${options.to.length === 10 ? `${options.to}T99` : options.to}`);
+  if (options.to) conds.push(sql`d.published_at <= ${inclusiveUpperBound(options.to)}`);
   if (options.outlets?.length) conds.push(sql`o.name IN (${sql.join(options.outlets)})`);
   if (options.select) {
     const selected = searchConditions(store, options.select);
