@@ -121,3 +121,23 @@ describe('a header that repeats a column the mapping reads', () => {
     expect(mapped.map((o) => (o as { text: string }).text)).toEqual(['A']);
   });
 });
+
+describe('quotation marks in tab-separated files', () => {
+  const TSV = 'id\ttext\n1\tHe said "no" today\n2\t"Quoted" said the minister\n3\t"A ""law"" quoted, as spreadsheets write it"\n4\tlast row\n';
+
+  it('are text inside a field (the first one ended the file, the rows after it unread)', async () => {
+    const path = join(dir, 'quotes.tsv');
+    writeFileSync(path, TSV);
+    const out = [];
+    for await (const r of streamCsvFile(path, {})) out.push(r.output);
+    expect(out.map((o) => (o instanceof InputError ? o.message : o.text))).toEqual(['He said "no" today', '"Quoted" said the minister', 'A "law" quoted, as spreadsheets write it', 'last row']);
+  });
+
+  it('still end a comma-separated file at a stray quote', async () => {
+    const path = join(dir, 'stray.csv');
+    writeFileSync(path, 'id,text\n1,He said "no" today\n2,after\n');
+    const out = [];
+    for await (const r of streamCsvFile(path, {})) out.push(r.output);
+    expect(out.map((o) => (o instanceof InputError ? 'error' : o.text))).toEqual(['error']);
+  });
+});

@@ -173,7 +173,12 @@ function parseOptions(uri: string | undefined, head: string, onError: (e: CsvPar
   const onSkip = (e: CsvParseError | undefined): undefined => {
     if (e) onError(e);
   };
-  return { columns: true, bom: true, delimiter: delimiterFor(uri, head), relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true, on_skip: onSkip, max_record_size: maxRecordBytes } as const;
+  const delimiter = delimiterFor(uri, head);
+  // Tab-separated files have no quoting convention (IANA text/tab-separated-values): `He said "no"` is
+  // text, and such a quotation mark ended the file as a quoting error, every row after it unread. A field
+  // that starts with a quote is still read as quoted (spreadsheets and pandas quote TSV as CSV).
+  const relax_quotes = delimiter === '\t';
+  return { columns: true, bom: true, delimiter, relax_quotes, relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true, on_skip: onSkip, max_record_size: maxRecordBytes } as const;
 }
 
 function quotingError(label: string, e: CsvParseError): InputError {
