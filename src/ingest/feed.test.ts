@@ -105,3 +105,26 @@ describe('relative item links', () => {
     expect(uris(xml, 'f.rss')).toEqual(['/news/1', 'https://x.example/2']);
   });
 });
+
+describe('item dates', () => {
+  it('are read from RFC 822 and numeric forms; an unreadable one is left out with a warning (it was dropped silently)', () => {
+    const item = (date: string): string =>
+      `<item><pubDate>${date}</pubDate><description>text</description></item>`;
+    const out = documents(
+      parseFeed(
+        rss(item('Mon, 04 Mar 2024 10:00:00 GMT') + item('01.02.2024') + item('next Tuesday')),
+        'f.rss',
+      ),
+    );
+    expect(out.map((d) => [d.source?.publishedAt, d.warnings ?? []])).toEqual([
+      ['2024-03-04T10:00:00.000Z', []],
+      ['2024-02-01T00:00:00.000Z', []],
+      [
+        undefined,
+        [
+          'f.rss#3: "next Tuesday" is not a date Narrascope can read; the document is stored without a publication date',
+        ],
+      ],
+    ]);
+  });
+});

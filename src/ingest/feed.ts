@@ -150,15 +150,18 @@ export function parseFeed(xml: string, label: string, language?: string): Reader
   return items.map((it, i): ReaderOutput => {
     const body = htmlToPlain(it.body);
     if (isBlank(body)) return new InputError('empty', `${label} item ${i + 1}${it.title ? ` ("${it.title.slice(0, 60)}")` : ''} has no text`, 'The feed gives only titles; ingest the linked pages instead.');
+    const publishedAt = isoDate(it.date.trim());
     const init: DocumentInit = {
       text: body,
+      // An unreadable date is left out, as for a record (csv.ts), and said so: it was dropped silently.
+      ...(it.date.trim() && !publishedAt ? { warnings: [`${label}#${i + 1}: "${it.date.trim().slice(0, 60)}" is not a date Narrascope can read; the document is stored without a publication date`] } : {}),
       ...(it.title ? { title: htmlToPlain(it.title) } : {}),
       source: {
         kind: 'feed',
         uri: it.link ?? `${label}#${i + 1}`,
         ...(outlet ? { outlet } : {}),
         ...(it.author ? { author: it.author } : {}),
-        ...(isoDate(it.date) ? { publishedAt: isoDate(it.date) as string } : {}),
+        ...(publishedAt ? { publishedAt } : {}),
       },
       ...(language ? { language } : lang ? { declaredLanguage: lang } : {}),
     };
