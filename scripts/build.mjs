@@ -42,4 +42,7 @@ if (viteBin)
   execFileSync(process.execPath, [viteBin, 'build', join(root, 'web'), '--logLevel', 'warn'], {
     stdio: 'inherit',
     cwd: root,
+    // Always the production bundle: under an inherited NODE_ENV=test or development Vite would build the
+    // development JSX runtime, with this machine's source paths in it.
+    env: { ...process.env, NODE_ENV: 'production' },
   });

@@ -42,9 +42,13 @@ export function ensureWebBuild(): void {
   if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'web', 'src'))) return;
   // vite's package exports do not expose bin/, so resolve its package.json and walk from there.
   const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  // A production build, as `npm start` would make: vitest sets NODE_ENV=test, under which Vite builds the
+  // development JSX runtime (debug data, this machine's absolute source paths), and `npm start` would then
+  // serve that bundle as it stands.
   execFileSync(process.execPath, [vite, 'build', join(ROOT, 'web'), '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 

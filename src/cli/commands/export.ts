@@ -69,7 +69,7 @@ Exit codes: 0 ok, 1 internal error, 2 bad input or nothing to export, 3 some inp
 --corpus, some documents had no readable stored analysis), 4 store error.
 
 Examples:
-  narrascope export stix examples/myth-fact.txt --out bundle.json
+  narrascope export stix examples/myth-fact-en.txt --out bundle.json
   narrascope export claimreview page.html --publisher "Example Desk" --url https://example.org/page
   narrascope analyze docs/ -f json -o results.json && narrascope export csv --results results.json --table claims
   narrascope export stix --corpus --narrative "URW: Discrediting the West" --from 2024-01-01 --out urw.json

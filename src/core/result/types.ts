@@ -98,7 +98,7 @@ export interface EntityMention extends SpanText {
 export interface EntityFraming {
   readonly id: string;
   readonly name: string;
-  /** person | organisation | country | group | media | other */
+  /** person | organisation | country | place | group | media | other */
   readonly type: string;
   readonly mentions: readonly EntityMention[];
   /** Main role of the entity in the document as a whole, when the text casts one. */

@@ -109,11 +109,11 @@ export function registerAnalyseRoutes(ctx: ServerContext): void {
     url: '/api/analyse/upload',
     operationId: 'analyseUpload',
     summary: 'Analyse an uploaded file',
-    description: 'The request body is the file itself (text/plain, text/html, text/markdown or application/octet-stream); `filename` helps choose the reader. A `charset` in the Content-Type (e.g. `text/plain; charset=windows-1251`) says how the bytes are encoded; without one, UTF-8 (or a UTF-16 BOM), or an HTML file\'s `<meta charset>` when the bytes are not UTF-8.',
+    description: 'The request body is the file itself (text/plain, text/html, application/xhtml+xml, text/markdown or application/octet-stream); `filename` helps choose the reader. A `charset` in the Content-Type (e.g. `text/plain; charset=windows-1251`) says how the bytes are encoded; without one, UTF-8 (or a UTF-16 BOM), or an HTML file\'s `<meta charset>` when the bytes are not UTF-8.',
     tag: 'analyse',
     access: 'read',
     cost: 5,
-    bodyTypes: ['text/plain', 'text/html', 'text/markdown', 'application/octet-stream'],
+    bodyTypes: ['text/plain', 'text/html', 'application/xhtml+xml', 'text/markdown', 'application/octet-stream'],
     body: { type: 'string' },
     querystring: {
       type: 'object',

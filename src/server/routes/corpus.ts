@@ -284,7 +284,7 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
     url: '/api/documents/:id/export',
     operationId: 'exportDocument',
     summary: 'Export a document\'s analysis: json, csv (ledger, claims or findings), claimreview (JSON-LD), stix (2.1 bundle)',
-    description: 'ClaimReview holds one review per ledger item plus one per analyst confirmation; STIX links techniques to DISARM (see docs/exports.md). Findings analysts dismissed are left out (and technique counts redone) unless `keepDismissed`, as in GET /api/export.',
+    description: 'ClaimReview holds one review per ledger item, the analyst\'s (latest confirmation) for an item an analyst confirmed; an older version of a re-ingested page has none (422). STIX links techniques to DISARM (see docs/exports.md). Findings analysts dismissed are left out (and technique counts redone) unless `keepDismissed`, as in GET /api/export.',
     tag: 'export',
     access: 'read',
     params: docParams,
