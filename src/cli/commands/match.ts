@@ -18,6 +18,7 @@ import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { countOption } from './count-option.js';
 import { columnsFlag, formatFlag, openLibraryStore } from './factchecks.js';
 import { analyseSpecs } from '../analyse-specs.js';
 import { terminalText } from '../terminal-text.js';
@@ -121,7 +122,7 @@ export const matchCommand: CliCommand = {
     if (text) queries = [{ label: 'query', text }];
     else if (document) queries = await documentQueries(document, io);
     else queries = await corpusQueries(args, io);
-    const k = numberFlag(args, 'top', 1, 1000) ?? 5;
+    const k = topOption(args, 5);
     const minScore = numberFlag(args, 'min-score', -1e9, 1e9);
     const color = io.stdout.isTTY === true && !io.env.NO_COLOR && str(args, 'out') === undefined;
     const out: string[] = [];
@@ -135,6 +136,17 @@ export const matchCommand: CliCommand = {
     return ExitCode.ok;
   },
 };
+
+/**
+ * Results per query: a whole number from 1 to MAX_TOP. `--top 2.5` was taken and cut to 2 results, and
+ * `1e2` or `0x10` read as numbers; only digits are a count, as for every other count option.
+ */
+const MAX_TOP = 1000;
+function topOption(args: ParsedArgs, dflt: number): number {
+  const k = countOption(args, 'top', dflt, 1);
+  if (k > MAX_TOP) throw new UserError(`--top must be a whole number from 1 to ${MAX_TOP}, got "${k}"`);
+  return k;
+}
 
 async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]> {
   const files = Array.isArray(args.values.library)
@@ -210,7 +222,8 @@ async function documentQueries(spec: string, io: CliIO): Promise<{ label: string
 }
 
 async function corpusQueries(args: ParsedArgs, io: CliIO): Promise<{ label: string; text: string }[]> {
-  const limit = numberFlag(args, 'limit', 1, 1e7) ?? 100;
+  // A whole number: --limit 2.5 reached the SQL LIMIT and came back from SQLite as an internal error.
+  const limit = countOption(args, 'limit', 100, 1);
   const store = await openLibraryStore(args, io, false);
   try {
     const rows = await store.db
@@ -339,7 +352,7 @@ async function runFile(
     title: r.fields.slice(1).join(' ') || null,
   }));
   const matcher: FactCheckMatcher<Entry> = createFactCheckMatcher(entries, method);
-  const k = numberFlag(args, 'top', 1, 1000) ?? 20;
+  const k = topOption(args, 20);
   const lines: RunLine[] = [];
   for (const q of queries.records) {
     for (const h of matcher.match(q.fields.join(' '), { k, highlights: false }))
