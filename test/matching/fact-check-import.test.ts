@@ -120,7 +120,20 @@ describe('ClaimReview import', () => {
     expect(importClaimReviews(spaces, 'p.html').rejected[0]!.reason).toMatch(/not valid JSON/u);
     // Telling a page from JSON: 200,000 tags without '>' took minutes.
     expect(looksLikeHtml(`x${'<script '.repeat(200_000)}`)).toBe(false);
-    expect(looksLikeHtml('{"a": 1} <script type="application/ld+json">')).toBe(true);
+    expect(looksLikeHtml('Saved page {"a": 1} <script type="application/ld+json">')).toBe(true);
+  });
+
+  it('reads a JSON file as JSON when a string in it quotes an ld+json script tag', () => {
+    // A scraped page's HTML kept beside its review: the file was read as a page and lost every review.
+    const html = '<html><script type="application/ld+json">{"@type":"Thing"}</script></html>';
+    const json = `\uFEFF ${JSON.stringify([review({ reviewBody: html }), review({ claimReviewed: 'Bridges melt.' })])}`;
+    expect(looksLikeHtml(json)).toBe(false);
+    const out = importClaimReviews(json, 'scraped.json');
+    expect(out.rejected).toEqual([]);
+    expect(out.records.map((r) => [r.claim, r.rebuttal])).toEqual([
+      ['Drinking sea water cures colds.', html],
+      ['Bridges melt.', null],
+    ]);
   });
 
   it('imports with warnings when recommended fields are missing, rejects without a claim', () => {

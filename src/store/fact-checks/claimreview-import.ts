@@ -66,6 +66,9 @@ function ldJsonBlocks(html: string): string[] {
 }
 
 export function looksLikeHtml(text: string): boolean {
+  // A JSON document is JSON, also when one of its strings quotes a script tag (a scraped page's HTML kept
+  // beside its reviews, a reviewBody about markup): reading it as a page lost every review in it.
+  if (/^\uFEFF?\s*[[{]/u.test(text)) return false;
   return (
     /^\s*(<!doctype html|<html|<head|<body|<meta|<script|<div|<article)/iu.test(text) ||
     // [^<>], not [^>]: a text of many `<script` without `>` made each try scan to its end (quadratic).
