@@ -248,6 +248,21 @@ describe('CSV/TSV import', () => {
     expect(out.rejected).toEqual([{ source: 'f.csv:6', reason: 'the claim cell is empty' }]);
   });
 
+  it('takes the best-named column of a field, not the leftmost recognised one', () => {
+    // 'source' and 'text' are fallbacks: the publisher was the tweet's address and the claim the article.
+    const csv = 'id,source,text,publisher,claim,label,rating\n1,https://social.example/p/1,A long article.,Desk,Bridges melt,mixture,False\n';
+    expect(importFactCheckTable(csv, 'f.csv').records[0]).toMatchObject({
+      claim: 'Bridges melt',
+      publisher: 'Desk',
+      rating: 'False',
+    });
+    // A fallback name still serves when it is the only one.
+    expect(importFactCheckTable('text,source\nBridges melt,Desk\n', 'g.csv').records[0]).toMatchObject({
+      claim: 'Bridges melt',
+      publisher: 'Desk',
+    });
+  });
+
   it('reads a semicolon-separated export (decimal-comma locales) by its header', () => {
     const out = importFactCheckTable('claim;rating;publisher\n"Prices rose 2,5 %, says X";Falsch;Desk\n', 'f.csv');
     expect(out.records).toEqual([expect.objectContaining({ claim: 'Prices rose 2,5 %, says X', rating: 'Falsch', publisher: 'Desk' })]);

@@ -8,7 +8,8 @@ import { headerLine, sniffDelimiter, type Delimiter } from '../../core/text/deli
 /**
  * Reads fact-checks from CSV or TSV with a header line. A column mapping says which column holds which
  * field (`claim=vclaim,title=title`); without one, common header names are recognised (claim,
- * claimReviewed, vclaim; title, headline; rating, verdict; publisher, author; url, link; date). Rows
+ * claimReviewed, vclaim; title, headline; rating, verdict; publisher, author; url, link; date; a name earlier
+ * in a field's list wins over a later one). Rows
  * without a claim are rejected with their line number; rows missing recommended fields get warnings.
  */
 export const TABLE_FIELDS = [
@@ -112,7 +113,13 @@ export function importFactCheckTable(
   const column = (field: TableField): number => {
     const named = options.mapping?.[field];
     if (named !== undefined) return lower.indexOf(named.trim().toLowerCase());
-    return lower.findIndex((h) => ALIASES[field].includes(h));
+    // The first name of the list that the header has, wherever it stands: the leftmost recognised column
+    // took a 'source' (a tweet's address) before a 'publisher' column, or an article 'text' before 'claim'.
+    for (const alias of ALIASES[field]) {
+      const i = lower.indexOf(alias);
+      if (i >= 0) return i;
+    }
+    return -1;
   };
   const cols = Object.fromEntries(TABLE_FIELDS.map((f) => [f, column(f)])) as Record<TableField, number>;
   for (const [field, name] of Object.entries(options.mapping ?? {})) {
