@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -23,7 +23,14 @@ export async function writeOutput(
   const target = resolve(cwd, out);
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    await mkdir(dirname(target), { recursive: true });
+    // A device, pipe or socket (`--out /dev/stdout`, a named pipe) is written into as it is: the rename
+    // put a regular file in its place (as root, `--out /dev/null` replaced the device), or failed for
+    // want of a writable /dev.
+    if (await isSpecialFile(target)) {
+      await writeFile(target, content, 'utf8');
+      return;
+    }
+    await makeFolders(dirname(target));
     await writeFile(temp, content, 'utf8');
     await rename(temp, target);
   } catch (e) {
@@ -34,4 +41,27 @@ export async function writeOutput(
       'Check that the folder exists and is writable, or leave out --out to print to the terminal.',
     );
   }
+}
+
+async function isSpecialFile(path: string): Promise<boolean> {
+  const info = await stat(path).catch(() => null);
+  return info !== null && !info.isFile() && !info.isDirectory();
+}
+
+/**
+ * Creates the missing folders of `dir`, one level at a time. Node 20's `mkdir(dir, { recursive: true })`
+ * never returns where a folder cannot be made and its parent exists but answers ENOENT (`--out
+ * /proc/x/report.json` kept a core busy until killed); one level at a time, that is an error.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const info = await stat(dir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  });
+  if (info) return;
+  const parent = dirname(dir);
+  if (parent !== dir) await makeFolders(parent);
+  await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EEXIST') throw e;
+  });
 }
