@@ -294,8 +294,20 @@ describe('CSV/TSV import', () => {
     const batch = importFactCheckTable('claim,rating\n"Wind turbines cause cancer",False\n"Bridges melt",False\n"never closed,False\n', 'f.csv');
     expect(batch.records.map((r) => r.claim)).toEqual(['Wind turbines cause cancer', 'Bridges melt']);
     expect(batch.rejected.map((r) => r.source)).toEqual(['f.csv:4']);
-    expect(batch.rejected[0]!.reason).toMatch(/^not readable as CSV \(.*\); the rows after it were not read$/u);
+    expect(batch.rejected[0]!.reason).toMatch(/^not readable as CSV \(.*\); this row and the rest of the file were not read$/u);
     expect(importFactCheckTable('"claim,rating\n', 'g.csv').records).toEqual([]);
+  });
+
+  it('names the line where a quote that is never closed opens, not the end of the file', () => {
+    // The parser gives up at the last line: the message named line 1003 for a stray quote on line 3.
+    const rows = Array.from({ length: 1000 }, (_, i) => `${i + 3}\tClaim number ${i + 3}\r\n`).join('');
+    const tsv = `id\tclaim\r\n1\tFirst claim\r\n\r\n\r\n2\t"Unclosed quote claim\r\n${rows}`;
+    const batch = importFactCheckTable(tsv, 'f.tsv', { delimiter: '\t' });
+    expect(batch.records.map((r) => r.claim)).toEqual(['First claim']);
+    expect(batch.rejected).toEqual([
+      { source: 'f.tsv:5', reason: expect.stringMatching(/^not readable as TSV \(Quote Not Closed.*\); this row and the rest of the file were not read$/u) },
+    ]);
+    expect(importFactCheckTable('"claim,rating\nx,y\n', 'g.csv').rejected.map((r) => r.source)).toEqual(['g.csv:1']);
   });
 
   it('quotes at most 200 characters of a header that has no claim column', () => {

@@ -57,6 +57,23 @@ export function parseColumnMapping(spec: string): ColumnMapping {
   return mapping;
 }
 
+/** The line (1-based) the row after line `after` starts on: blank lines are skipped, as the parser does. */
+function nextRowLine(body: string, after: number): number {
+  let at = 0;
+  for (let line = 1; line <= after; line++) {
+    const nl = body.indexOf('\n', at);
+    if (nl < 0) return after + 1;
+    at = nl + 1;
+  }
+  let line = after + 1;
+  for (;;) {
+    const end = body[at] === '\n' ? 1 : body.startsWith('\r\n', at) ? 2 : 0;
+    if (!end) return line;
+    at += end;
+    line++;
+  }
+}
+
 /** The header as quoted in messages: a file that is not a table can have a first "line" of megabytes. */
 function headerText(header: readonly string[]): string {
   const text = header.join(', ');
@@ -102,9 +119,16 @@ export function importFactCheckTable(
     const info = kept[row]?.info;
     return info ? before.lines + 1 + info.empty_lines - before.empty_lines : row + 1;
   };
+  // Named by the line the unreadable row starts on. The parser's line is where it gave up, which for a
+  // quote never closed is the end of the file: 'f.tsv:1001' for a stray quote on line 3.
   const unreadable = (): ImportRejection[] =>
     bad
-      ? [{ source: `${source}${stop !== undefined ? `:${stop}` : ''}`, reason: `not readable as ${delimiter === '\t' ? 'TSV' : 'CSV'} (${bad.message}); the rows after it were not read` }]
+      ? [
+          {
+            source: `${source}:${nextRowLine(body, kept.at(-1)?.info.lines ?? 0)}`,
+            reason: `not readable as ${delimiter === '\t' ? 'TSV' : 'CSV'} (${bad.message}); this row and the rest of the file were not read`,
+          },
+        ]
       : [];
   if (bad && rows.length < 2) return { records: [], rejected: unreadable() };
   const [header, ...data] = rows;
