@@ -14,7 +14,7 @@ import { isBlank } from './blank.js';
 import { normalisePublishedAt } from './dates.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
-import { decodeHead, replacedWarning, utf8Chunks, type ChunkState } from './utf8-chunks.js';
+import { decodeHead, readFailure, replacedWarning, untilError, utf8Chunks, type ChunkState } from './utf8-chunks.js';
 
 export const RECORD_FIELDS = ['title', 'text', 'url', 'outlet', 'author', 'date', 'language'] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
@@ -237,7 +237,11 @@ export async function* streamCsvFile(path: string, map: ColumnMap, options: { la
     }
   }
   const state: ChunkState = { encoding: 'utf-8', invalidUtf8: false };
-  const parser = Readable.from(utf8Chunks(path, options.encoding, state)).pipe(parse(parseOptions(path, head, (e) => void (bad ??= e), options.maxBytes)));
+  // A read error (a file that vanished, EIO) ends the data here and is reported after the rows before it:
+  // pipe() does not pass a source's error on, and it crashed the process.
+  const failure: { error?: unknown } = {};
+  const source = Readable.from(untilError(utf8Chunks(path, options.encoding, state), failure));
+  const parser = source.pipe(parse(parseOptions(path, head, (e) => void (bad ??= e), options.maxBytes)));
   try {
     let checked = false;
     for await (const item of parser as AsyncIterable<CsvItem>) {
@@ -261,6 +265,11 @@ export async function* streamCsvFile(path: string, map: ColumnMap, options: { la
     bad ??= e as CsvParseError;
   } finally {
     parser.destroy();
+    source.destroy();
+  }
+  if (failure.error !== undefined) {
+    yield { line: 0, bytes: 0, output: readFailure(label, failure.error) };
+    return;
   }
   if (bad) yield { line: bad.lines ?? 0, bytes: 0, output: quotingError(label, bad) };
 }

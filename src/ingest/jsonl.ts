@@ -5,7 +5,7 @@
 import { mapRecord, type BatchRecord, type ColumnMap } from './csv.js';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
-import { isValidUtf8, replacedWarning, utf8Chunks, type ChunkState } from './utf8-chunks.js';
+import { isValidUtf8, readFailure, replacedWarning, untilError, utf8Chunks, type ChunkState } from './utf8-chunks.js';
 
 function parseLine(line: string, where: string, map: ColumnMap, language: string | undefined): ReaderOutput {
   let value: unknown;
@@ -33,7 +33,10 @@ export async function* streamJsonlFile(path: string, map: ColumnMap, options: { 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const state: ChunkState = { encoding: 'utf-8', invalidUtf8: false };
   let n = 0;
-  for await (const { line: bytes, consumed } of boundedLines(utf8Chunks(path, options.encoding, state), maxBytes)) {
+  // A file that vanished or cannot be read (EIO, EACCES) ended the whole ingest as an internal error, the
+  // inputs after it unread: it is this file's error, after the records read before it.
+  const failure: { error?: unknown } = {};
+  for await (const { line: bytes, consumed } of boundedLines(untilError(utf8Chunks(path, options.encoding, state), failure), maxBytes)) {
     n++;
     if (bytes === null) {
       yield { line: n, bytes: consumed, output: new InputError('too-large', `${label}:${n}: the record is over the limit of ${formatBytes(maxBytes)}`, 'Split it, or raise the limit with --max-bytes.') };
@@ -47,6 +50,7 @@ export async function* streamJsonlFile(path: string, map: ColumnMap, options: { 
     const replaced = state.invalidUtf8 && line.includes('\ufffd') && !isValidUtf8(bytes) && !(output instanceof InputError);
     yield { line: n, bytes: consumed, output: replaced ? { ...output, warnings: [...(output.warnings ?? []), replacedWarning(`${label}:${n}`)] } : output };
   }
+  if (failure.error !== undefined) yield { line: n + 1, bytes: 0, output: readFailure(`${label}:${n + 1}`, failure.error) };
 }
 
 /** The lines of a file (UTF-8 chunks) as bytes without the newline, or null for a line over `maxBytes`; `consumed` counts bytes read so far. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -79,4 +79,38 @@ describe('streamed JSONL and CSV in other encodings', () => {
       expect.stringMatching(/^bad\.csv:2: invalid UTF-8 byte sequences were replaced/u),
     ]);
   });
+});
+
+describe('streamed files that cannot be read', () => {
+  async function outputs(kind: 'jsonl' | 'csv', path: string): Promise<string[]> {
+    const stream =
+      kind === 'jsonl'
+        ? streamJsonlFile(path, {}, { label: `x.${kind}` })
+        : streamCsvFile(path, {}, { label: `x.${kind}` });
+    const out = [];
+    for await (const r of stream)
+      out.push(r.output instanceof InputError ? `${r.output.kind}: ${r.output.message}` : r.output.text);
+    return out;
+  }
+
+  it("are that file's error, not an exception that ended the ingest (a vanished file)", async () => {
+    for (const kind of ['jsonl', 'csv'] as const) {
+      expect(await outputs(kind, join(dir, `gone.${kind}`))).toEqual([
+        `not-found: x.${kind}${kind === 'jsonl' ? ':1' : ''}: no such file or directory`,
+      ]);
+    }
+  });
+
+  it.skipIf(!existsSync('/proc/self/mem'))(
+    'report a read error (EIO) instead of crashing the process',
+    async () => {
+      for (const kind of ['jsonl', 'csv'] as const) {
+        const path = join(dir, `mem.${kind}`);
+        symlinkSync('/proc/self/mem', path);
+        expect(await outputs(kind, path)).toEqual([
+          expect.stringMatching(/^unreadable: x\.(jsonl:1|csv): cannot be read \(EIO/u),
+        ]);
+      }
+    },
+  );
 });

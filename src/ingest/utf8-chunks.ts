@@ -8,6 +8,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
+import { fsError } from './file-source.js';
 import { InputError } from './types.js';
 
 /** What reading found out; `invalidUtf8` turns true once a UTF-8 file has shown a byte sequence that is not UTF-8. */
@@ -95,4 +96,24 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 /** The warning for a record that holds U+FFFD from a file with invalid UTF-8, in the words of decode.ts. */
 export function replacedWarning(where: string): string {
   return `${where}: invalid UTF-8 byte sequences were replaced with U+FFFD — if the file is in another encoding, run again with --encoding NAME (windows-1251, windows-1252 ...)`;
+}
+
+/** A streamed file that could not be read (any more): an InputError naming where reading stopped. */
+export function readFailure(where: string, e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const err = fsError(where, e);
+  return new InputError(
+    err.kind,
+    err.message,
+    'The records before this point were read; check the file and run again (stored records are skipped).',
+  );
+}
+
+/** The items until reading them fails; the error is kept in `failure` instead of thrown. */
+export async function* untilError<T>(items: AsyncIterable<T>, failure: { error?: unknown }): AsyncGenerator<T> {
+  try {
+    yield* items;
+  } catch (e) {
+    failure.error = e;
+  }
 }
