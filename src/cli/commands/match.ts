@@ -36,7 +36,8 @@ The library is the store's fact-check table (\`narrascope factchecks import\`), 
 
 Queries:
   "claim text"             one claim
-  --document FILE          every claim and ledger item of an analysed document
+  --document FILE          every claim and ledger item of an analysed document (of each document, for a
+                           folder or a JSONL/CSV file)
   --corpus-claims          every claim stored in the corpus (best check-worthiness first, see --limit)
   --queries FILE --corpus FILE
                            benchmark mode: both TSV with a header, id first, text after (CheckThat! layout);
@@ -55,7 +56,7 @@ Options:
       --tag TAG            run-file tag (default narrascope-<method>)
   -o, --out FILE           write to FILE
 
-Exit codes: 0 ok, 2 bad input or usage, 4 store error.
+Exit codes: 0 ok, 2 bad input or usage, 3 some --document inputs could not be read, 4 store error.
 
 Examples:
   narrascope match "5G masts spread the virus" --library checks.json
@@ -119,8 +120,10 @@ export const matchCommand: CliCommand = {
       );
     const matcher = createFactCheckMatcher(entries, method);
     let queries: { label: string; text: string }[];
+    // Inputs of --document that could not be read (reported as they were met): exit 3, as analyze does.
+    let failed = 0;
     if (text) queries = [{ label: 'query', text }];
-    else if (document) queries = await documentQueries(document, io);
+    else if (document) ({ queries, failed } = await documentQueries(document, io));
     else queries = await corpusQueries(args, io);
     const k = topOption(args, 5);
     const minScore = numberFlag(args, 'min-score', -1e9, 1e9);
@@ -133,7 +136,7 @@ export const matchCommand: CliCommand = {
       out.push(args.values.json === true ? jsonLine(q, hits) : textBlock(q, hits, color));
     }
     await writeOutput(out.join(args.values.json === true ? '' : '\n'), str(args, 'out'), io.stdout, io.cwd);
-    return ExitCode.ok;
+    return failed ? ExitCode.partial : ExitCode.ok;
   },
 };
 
@@ -195,30 +198,40 @@ async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]> {
   }
 }
 
-async function documentQueries(spec: string, io: CliIO): Promise<{ label: string; text: string }[]> {
-  const { results } = await analyseSpecs([spec], io, 'match');
-  const r = results[0];
-  if (!r) throw new UserError(`could not read ${spec}`, 'See the message above.');
-  const seen = new Set<string>();
+/**
+ * The claims and ledger items of every document the input holds (a folder, a JSONL/CSV file or a feed hold
+ * several: only the first was matched, silently), each labelled with its document when there are several.
+ * `failed` counts the inputs that could not be read (reported by analyseSpecs).
+ */
+async function documentQueries(
+  spec: string,
+  io: CliIO,
+): Promise<{ queries: { label: string; text: string }[]; failed: number }> {
+  const { results, failed } = await analyseSpecs([spec], io, 'match');
+  if (results.length === 0) throw new UserError(`could not read ${spec}`, 'See the message above.');
   const out: { label: string; text: string }[] = [];
-  for (const item of r.rebuttals) {
-    const t = item.claim?.text.trim();
-    if (!t || seen.has(t)) continue;
-    seen.add(t);
-    out.push({ label: `ledger item ${item.index ?? item.id}`, text: t });
-  }
-  for (const c of r.claims) {
-    const t = c.span.text.trim();
-    if (!t || seen.has(t)) continue;
-    seen.add(t);
-    out.push({ label: `claim ${c.id}`, text: t });
+  for (const r of results) {
+    const where = results.length > 1 ? `${r.document.source.uri ?? r.document.title ?? r.document.id}: ` : '';
+    const seen = new Set<string>();
+    for (const item of r.rebuttals) {
+      const t = item.claim?.text.trim();
+      if (!t || seen.has(t)) continue;
+      seen.add(t);
+      out.push({ label: `${where}ledger item ${item.index ?? item.id}`, text: t });
+    }
+    for (const c of r.claims) {
+      const t = c.span.text.trim();
+      if (!t || seen.has(t)) continue;
+      seen.add(t);
+      out.push({ label: `${where}claim ${c.id}`, text: t });
+    }
   }
   if (out.length === 0)
     throw new UserError(
       `no claims found in ${spec}`,
       'Match a claim directly: narrascope match "claim text".',
     );
-  return out;
+  return { queries: out, failed };
 }
 
 async function corpusQueries(args: ParsedArgs, io: CliIO): Promise<{ label: string; text: string }[]> {
@@ -254,7 +267,8 @@ function textBlock(
     const text = terminalText(raw);
     return color ? highlightAnsi(text, hl) : markHighlights(text, hl, '«', '»');
   };
-  const lines = [`${q.label}: ${mark(q.text, hits[0]?.highlights.query ?? [])}`];
+  // The label can name a document's file or address, also untrusted.
+  const lines = [`${terminalText(q.label)}: ${mark(q.text, hits[0]?.highlights.query ?? [])}`];
   if (hits.length === 0) lines.push('  no earlier fact-check found');
   // Only weak results: the library may well hold no fact-check of this claim (match-strength.ts).
   else if (hits.every((h) => h.strength === 'weak')) lines.push('  only weak matches: the library may hold no fact-check of this claim');
