@@ -310,6 +310,15 @@ describe('CSV/TSV import', () => {
     expect(importFactCheckTable('"claim,rating\nx,y\n', 'g.csv').rejected.map((r) => r.source)).toEqual(['g.csv:1']);
   });
 
+  it('rejects a table with a header line and no rows, saying so', () => {
+    // It was rejected by nothing: the import ended 'see the reasons above' with no reason above.
+    for (const text of ['claim,rating\n', 'claim,rating\r\n\r\n\r\n'])
+      expect(importFactCheckTable(text, 'f.csv')).toEqual({
+        records: [],
+        rejected: [{ source: 'f.csv', reason: 'the table has a header line but no rows' }],
+      });
+  });
+
   it('quotes at most 200 characters of a header that has no claim column', () => {
     const reason = importFactCheckTable(`${'x'.repeat(5000)}\n1\n`, 'f.csv').rejected[0]!.reason;
     expect(reason.length).toBeLessThan(400);

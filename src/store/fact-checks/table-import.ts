@@ -169,6 +169,9 @@ export function importFactCheckTable(
       ],
     };
   }
+  // Without a reason the import ended 'nothing to import ... see the reasons above' with none above.
+  if (data.length === 0 && !bad)
+    return { records: [], rejected: [{ source, reason: 'the table has a header line but no rows' }] };
   const records: FactCheckRecord[] = [];
   const rejected: ImportRejection[] = unreadable();
   data.forEach((row, i) => {
