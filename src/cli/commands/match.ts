@@ -151,6 +151,17 @@ function topOption(args: ParsedArgs, dflt: number): number {
   return k;
 }
 
+/**
+ * How a --library fact-check is named in results: the table's id cell when it has one (`checks.csv:12#PF#7`
+ * → PF#7), else its source (`reviews.json#3`, `page.html#script-2#3`, `checks.csv:12`). The text after the
+ * last '#' was taken before: a ClaimReview was '3' in every file given, and an id holding '#' was cut.
+ */
+function libraryId(source: string, label: string): string {
+  const rest = source.startsWith(label) ? source.slice(label.length) : source;
+  const cell = /^:\d+#/u.exec(rest);
+  return cell ? rest.slice(cell[0].length) : source;
+}
+
 async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]> {
   const files = Array.isArray(args.values.library)
     ? args.values.library.map(String)
@@ -176,7 +187,7 @@ async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]> {
       for (const r of batch.rejected) io.stderr.write(terminalText(`narrascope match: skipped ${r.source}: ${r.reason}`) + '\n');
       batch.records.forEach((r) =>
         entries.push({
-          id: r.source.includes('#') ? r.source.slice(r.source.lastIndexOf('#') + 1) : r.source,
+          id: libraryId(r.source, f),
           claim: r.claim,
           title: r.title,
           record: r,
