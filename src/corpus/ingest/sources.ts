@@ -12,9 +12,10 @@ import { csvReader, streamCsvFile, type BatchRecord, type ColumnMap } from '../.
 import { feedReader, fetchFeedBytes, parseFeed } from '../../ingest/feed.js';
 import { htmlReader } from '../../ingest/html.js';
 import { jsonlReader, streamJsonlFile } from '../../ingest/jsonl.js';
+import { fsError, listFiles } from '../../ingest/file-source.js';
 import { readInput, type ReadOptions } from '../../ingest/read-input.js';
-import { builtinReaders } from '../../ingest/readers.js';
-import { InputError } from '../../ingest/types.js';
+import { builtinReaders, extensionOf, isSupportedExtension } from '../../ingest/readers.js';
+import { InputError, type Reader } from '../../ingest/types.js';
 import { isUrl } from '../../ingest/url-source.js';
 
 export type SourceItem =
@@ -75,15 +76,48 @@ export async function* readSources(specs: readonly string[], options: SourceOpti
       continue;
     }
     const path = isUrl(spec) || spec === '-' ? null : resolve(cwd, spec);
-    const isFile = path ? await stat(path).then((s) => s.isFile(), () => false) : false;
-    if (path && isFile && /\.(jsonl|ndjson)$/iu.test(spec)) {
-      yield* batch(streamJsonlFile(path, map, { label: spec, ...(options.language ? { language: options.language } : {}), ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) }), spec, progress, before);
-    } else if (path && isFile && /\.(csv|tsv)$/iu.test(spec)) {
-      yield* batch(streamCsvFile(path, map, { label: spec, ...(options.language ? { language: options.language } : {}), ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) }), spec, progress, before);
+    const info = path ? await stat(path).catch(() => null) : null;
+    const isFile = info?.isFile() ?? false;
+    if (path && isFile && STREAMED.test(spec)) {
+      yield* streamedFile(spec, path, options, progress, before);
+    } else if (path && info?.isDirectory() && !options.format) {
+      yield* folderItems(spec, path, { ...options, cwd }, readers, progress);
     } else {
       for await (const item of readInput(spec, { ...options, readers })) yield item;
       if (path && isFile) progress.bytesDone = before + (await stat(path)).size;
     }
+  }
+}
+
+/** Record files, streamed record by record whatever their size (a line or row over --max-bytes fails alone). */
+const STREAMED = /\.(jsonl|ndjson|csv|tsv)$/iu;
+
+function streamedFile(label: string, path: string, options: SourceOptions, progress: ReadProgress, before: number): AsyncGenerator<SourceItem> {
+  const stream = { label, ...(options.language ? { language: options.language } : {}), ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) };
+  const map = options.map ?? {};
+  return batch(/\.(jsonl|ndjson)$/iu.test(path) ? streamJsonlFile(path, map, stream) : streamCsvFile(path, map, stream), label, progress, before);
+}
+
+/**
+ * A folder's files, as `readInput` reads a folder, but with its JSONL and CSV files streamed as when they
+ * are named: read whole, one over --max-bytes (10 MiB by default) failed as "over the limit", though the
+ * same file named on the command line is streamed whatever its size.
+ */
+async function* folderItems(spec: string, path: string, options: SourceOptions, readers: readonly Reader[], progress: ReadProgress): AsyncGenerator<SourceItem> {
+  let files: string[];
+  try {
+    files = await listFiles(path);
+  } catch (e) {
+    yield { kind: 'error', origin: spec, error: e instanceof InputError ? e : fsError(spec, e) };
+    return;
+  }
+  const base = spec.replace(/[\\/]+$/u, '');
+  for (const file of files) {
+    const shown = `${base}${file.slice(path.length)}`;
+    const ext = extensionOf(file);
+    if (ext !== '' && !isSupportedExtension(ext, readers)) yield { kind: 'skipped', origin: shown, reason: `unsupported file type "${ext}"` };
+    else if (STREAMED.test(file)) yield* streamedFile(shown, file, options, progress, progress.bytesDone);
+    else yield* readInput(shown, { ...options, readers });
   }
 }
 
