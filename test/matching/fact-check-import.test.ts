@@ -194,6 +194,30 @@ describe('ClaimReview import', () => {
     expect(dangling.records[0]!.warnings).toEqual(['author']);
   });
 
+  it('reads properties named by a schema: compact IRI or a full schema.org IRI', () => {
+    // Rejected as 'ClaimReview without claimReviewed', although its schema:ClaimReview type was recognised.
+    const prefixed = Object.fromEntries(Object.entries(review()).map(([k, v]) => [k.startsWith('@') ? k : `schema:${k}`, v]));
+    const out = importClaimReviews(
+      JSON.stringify({
+        '@context': { schema: 'https://schema.org/' },
+        '@graph': [
+          { ...prefixed, '@type': 'schema:ClaimReview', 'schema:author': { 'schema:name': 'Example Checks' } },
+          {
+            '@type': ['http://schema.org/ClaimReview'],
+            'http://schema.org/claimReviewed': [{ '@value': 'Bridges melt.' }],
+            // A plain name present wins over its prefixed duplicate.
+            'https://schema.org/url': 'https://other.example/x',
+            url: 'https://checks.example/bridges',
+          },
+        ],
+      }),
+      'p.json',
+    );
+    expect(out.rejected).toEqual([]);
+    expect(out.records[0]).toMatchObject({ claim: 'Drinking sea water cures colds.', rating: 'False', publisher: 'Example Checks', url: 'https://checks.example/sea-water', claimAuthor: 'A. Poster', warnings: [] });
+    expect(out.records[1]).toMatchObject({ claim: 'Bridges melt.', url: 'https://checks.example/bridges' });
+  });
+
   it('warns about a date that is not an ISO 8601 date, keeping it as written', () => {
     const out = importClaimReviews(JSON.stringify([review({ datePublished: 'yesterday' }), review({ datePublished: '2022-02-30' })]), 'in.json');
     expect(out.records.map((r) => [r.datePublished, r.warnings])).toEqual([

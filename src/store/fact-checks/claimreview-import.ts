@@ -1,6 +1,7 @@
 import { verdictLabelOf } from '../../export/claimreview/rating.js';
 import { isIsoDate } from '../../export/claimreview/validate.js';
 import { safeHttpUrl } from '../../export/uri.js';
+import { plainSchemaKeys } from './schema-keys.js';
 import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
 
 /**
@@ -113,8 +114,9 @@ export function importClaimReviews(text: string, source: string): ImportBatch {
   const records: FactCheckRecord[] = [];
   let n = 0;
   for (const root of roots) {
-    const nodes = nodesById(root.value);
-    for (const review of findClaimReviews(root.value)) {
+    const value = plainSchemaKeys(root.value);
+    const nodes = nodesById(value);
+    for (const review of findClaimReviews(value)) {
       n++;
       const where = `${root.where}#${n}`;
       const r = toRecord(review, where, (v) => resolve(v, nodes));
