@@ -12,6 +12,7 @@ import {
   type TsvTable,
 } from '../../corpus/matching/index.js';
 import type { FactCheckMatcher } from '../../corpus/matching/matcher.js';
+import { decodeBytes } from '../../ingest/decode.js';
 import { readFactCheckFile, listFactChecks, type FactCheckRecord } from '../../store/fact-checks/index.js';
 import { numberFlag, str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
@@ -345,7 +346,10 @@ async function runFile(
       const path = resolve(io.cwd, f);
       // A device such as /dev/zero would be read until memory ran out.
       if (!(await stat(path)).isFile()) throw new Error('not a regular file');
-      return parseIdTsv(await readFile(path, 'utf8'), f);
+      // The ingest decoder, as for --library: a UTF-16 TSV with a BOM (a spreadsheet's "Unicode text"
+      // export) was read as UTF-8, its ids and text full of NULs, and scored into a run file with exit 0;
+      // a binary file is refused. UTF-8 text comes out as readFile gave it.
+      return parseIdTsv(decodeBytes(await readFile(path), f).text, f);
     } catch (e) {
       throw new UserError(
         `cannot use ${what} ${f}: ${(e as Error).message}`,
