@@ -14,7 +14,7 @@ import { isBlank } from './blank.js';
 import { normalisePublishedAt } from './dates.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
-import { decodeHead, readFailure, replacedWarning, untilError, utf8Chunks, type ChunkState } from './utf8-chunks.js';
+import { decodeHead, peekChunks, readFailure, replacedWarning, untilError, utf8Chunks, type ChunkState } from './utf8-chunks.js';
 
 export const RECORD_FIELDS = ['title', 'text', 'url', 'outlet', 'author', 'date', 'language'] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
@@ -222,13 +222,14 @@ function repeatedColumn(map: ColumnMap, names: readonly string[], label: string)
 type CsvItem = { record: Record<string, string>; info: { lines: number; bytes: number; columns?: { name: string }[] } };
 
 /** Streams a CSV/TSV file record by record (bounded memory); a malformed row becomes an InputError. */
-export async function* streamCsvFile(path: string, map: ColumnMap, options: { language?: string; label?: string; maxBytes?: number; encoding?: string } = {}): AsyncGenerator<BatchRecord> {
-  const label = options.label ?? path;
+export async function* streamCsvFile(path: string | NodeJS.ReadableStream, map: ColumnMap, options: { language?: string; label?: string; maxBytes?: number; encoding?: string } = {}): AsyncGenerator<BatchRecord> {
+  const file = typeof path === 'string' ? path : undefined;
+  const label = options.label ?? file ?? 'standard input';
   let bad: CsvParseError | undefined;
   // A record over maxBytes (one input's limit) is an error: a field of hundreds of MB crashed the process.
   let head = '';
   try {
-    head = fileHead(path, options.encoding);
+    if (file !== undefined) head = fileHead(file, options.encoding);
   } catch (e) {
     // An unknown --encoding is the file's error; an unreadable file fails in the stream below.
     if (e instanceof InputError) {
@@ -240,8 +241,15 @@ export async function* streamCsvFile(path: string, map: ColumnMap, options: { la
   // A read error (a file that vanished, EIO) ends the data here and is reported after the rows before it:
   // pipe() does not pass a source's error on, and it crashed the process.
   const failure: { error?: unknown } = {};
-  const source = Readable.from(untilError(utf8Chunks(path, options.encoding, state), failure));
-  const parser = source.pipe(parse(parseOptions(path, head, (e) => void (bad ??= e), options.maxBytes)));
+  let chunks: AsyncIterable<Buffer> = untilError(utf8Chunks(file ?? (path as AsyncIterable<Buffer | string>), options.encoding, state), failure);
+  if (file === undefined) {
+    // Standard input has no start to read twice: its first 64 KiB give the header line, then go to the parser.
+    const peeked = await peekChunks(chunks, 64 * 1024);
+    head = peeked.head.toString('utf8');
+    chunks = peeked.all;
+  }
+  const source = Readable.from(chunks);
+  const parser = source.pipe(parse(parseOptions(file, head, (e) => void (bad ??= e), options.maxBytes)));
   try {
     let checked = false;
     for await (const item of parser as AsyncIterable<CsvItem>) {

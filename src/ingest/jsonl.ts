@@ -28,15 +28,15 @@ function parseLine(line: string, where: string, map: ColumnMap, language: string
  * kept the whole line, and a single-line file of a few hundred MB crashed the process ("Invalid string
  * length") instead of failing one record.
  */
-export async function* streamJsonlFile(path: string, map: ColumnMap, options: { language?: string; label?: string; maxBytes?: number; encoding?: string } = {}): AsyncGenerator<BatchRecord> {
-  const label = options.label ?? path;
+export async function* streamJsonlFile(path: string | NodeJS.ReadableStream, map: ColumnMap, options: { language?: string; label?: string; maxBytes?: number; encoding?: string } = {}): AsyncGenerator<BatchRecord> {
+  const label = options.label ?? (typeof path === 'string' ? path : 'standard input');
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const state: ChunkState = { encoding: 'utf-8', invalidUtf8: false };
   let n = 0;
   // A file that vanished or cannot be read (EIO, EACCES) ended the whole ingest as an internal error, the
   // inputs after it unread: it is this file's error, after the records read before it.
   const failure: { error?: unknown } = {};
-  for await (const { line: bytes, consumed } of boundedLines(untilError(utf8Chunks(path, options.encoding, state), failure), maxBytes)) {
+  for await (const { line: bytes, consumed } of boundedLines(untilError(utf8Chunks(typeof path === 'string' ? path : (path as AsyncIterable<Buffer | string>), options.encoding, state), failure), maxBytes)) {
     n++;
     if (bytes === null) {
       yield { line: n, bytes: consumed, output: new InputError('too-large', `${label}:${n}: the record is over the limit of ${formatBytes(maxBytes)}`, 'Split it, or raise the limit with --max-bytes.') };

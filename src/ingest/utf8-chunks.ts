@@ -49,16 +49,17 @@ export function decodeHead(head: Uint8Array, encoding: string | undefined): stri
   return new TextDecoder(chunkEncoding(head, encoding)).decode(head);
 }
 
-/** The file's content as UTF-8 Buffers; BOMs are dropped. */
+/** A file's (or a stream's: standard input) content as UTF-8 Buffers; BOMs are dropped. */
 export async function* utf8Chunks(
-  path: string,
+  path: string | AsyncIterable<Buffer | string>,
   encoding: string | undefined,
   state: ChunkState = { encoding: 'utf-8', invalidUtf8: false },
 ): AsyncGenerator<Buffer> {
   let decoder: TextDecoder | null = null;
   let check: TextDecoder | null = null;
   let first = true;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+  for await (const part of typeof path === 'string' ? (createReadStream(path) as AsyncIterable<Buffer>) : path) {
+    const chunk = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
     if (first) {
       first = false;
       state.encoding = chunkEncoding(chunk, encoding);
@@ -116,4 +117,27 @@ export async function* untilError<T>(items: AsyncIterable<T>, failure: { error?:
   } catch (e) {
     failure.error = e;
   }
+}
+
+/** The first chunks of `chunks`, at least `size` bytes (or all), and the whole sequence again from its start. */
+export async function peekChunks(chunks: AsyncIterable<Buffer>, size: number): Promise<{ head: Buffer; all: AsyncGenerator<Buffer> }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const taken: Buffer[] = [];
+  let length = 0;
+  let done = false;
+  while (length < size) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    taken.push(next.value);
+    length += next.value.length;
+  }
+  async function* all(): AsyncGenerator<Buffer> {
+    yield* taken;
+    if (done) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { head: Buffer.concat(taken), all: all() };
 }

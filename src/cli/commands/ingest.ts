@@ -98,7 +98,7 @@ Options:
   --preset NAME     detector preset (default: default)
   --timeout SEC     time limit per URL, 0.1 to 3600 (default 20)
   --max-bytes SIZE  largest single file, page, or JSONL/CSV record (default 10MB; JSONL/CSV files
-                    themselves are streamed, whatever their size)
+                    themselves are streamed, whatever their size, and so is - with --input-format jsonl/csv)
   --no-track        do not check watch entries and counter-narrative links
   --json            print the summary (and errors) as JSON on stdout
 

@@ -80,6 +80,10 @@ export async function* readSources(specs: readonly string[], options: SourceOpti
     const isFile = info?.isFile() ?? false;
     if (path && isFile && STREAMED.test(spec)) {
       yield* streamedFile(spec, path, options, progress, before);
+    } else if (spec === '-' && options.stdin && (options.format === 'jsonl' || options.format === 'csv')) {
+      // Piped records (`zcat dump.jsonl.gz | narrascope ingest - --input-format jsonl`) are streamed like a
+      // file's: read whole, more than --max-bytes of them (10 MiB) was refused and nothing stored.
+      yield* streamedFile('standard input', options.stdin, options, progress, before, options.format === 'jsonl');
     } else if (path && info?.isDirectory() && !options.format) {
       yield* folderItems(spec, path, { ...options, cwd }, readers, progress);
     } else {
@@ -92,10 +96,10 @@ export async function* readSources(specs: readonly string[], options: SourceOpti
 /** Record files, streamed record by record whatever their size (a line or row over --max-bytes fails alone). */
 const STREAMED = /\.(jsonl|ndjson|csv|tsv)$/iu;
 
-function streamedFile(label: string, path: string, options: SourceOptions, progress: ReadProgress, before: number): AsyncGenerator<SourceItem> {
+function streamedFile(label: string, path: string | NodeJS.ReadableStream, options: SourceOptions, progress: ReadProgress, before: number, jsonl = typeof path === 'string' && /\.(jsonl|ndjson)$/iu.test(path)): AsyncGenerator<SourceItem> {
   const stream = { label, ...(options.language ? { language: options.language } : {}), ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...(options.encoding ? { encoding: options.encoding } : {}) };
   const map = options.map ?? {};
-  return batch(/\.(jsonl|ndjson)$/iu.test(path) ? streamJsonlFile(path, map, stream) : streamCsvFile(path, map, stream), label, progress, before);
+  return batch(jsonl ? streamJsonlFile(path, map, stream) : streamCsvFile(path, map, stream), label, progress, before);
 }
 
 /**
