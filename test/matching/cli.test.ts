@@ -146,6 +146,9 @@ describe('narrascope factchecks', () => {
     expect((await runCli(['factchecks', 'count'], { env: { NARRASCOPE_DB: db } })).stdout).toBe('1\n');
     const again = await runCli(['factchecks', 'import', json, '--db', db, '-q']);
     expect(again.stdout).toMatch(/imported 0 fact-check\(s\), 1 already in the library/u);
+    // The same file twice in one import: the second copy repeats the first, it was not in the library.
+    const twice = await runCli(['factchecks', 'import', json, json, '--db', join(dir, 'twice.db'), '-q']);
+    expect(twice.stdout).toMatch(/^imported 1 fact-check\(s\), 1 repeated in the input \(kept once\), 2 rejected/u);
     const m = await runCli(['match', 'bridges melting in the summer', '--db', db]);
     expect(m.code).toBe(0);
     expect(m.stdout).toContain('«Bridges melt in summer»');

@@ -406,9 +406,9 @@ describe.each(await dialects())('fact_checks table on %s', (_name, makeDb) => {
     const store = await openStore(db.url);
     try {
       const batch = importClaimReviews(JSON.stringify([review({ claimReviewed: 'Sea water\u0000 cures colds.', author: { name: 'Desk\u0000' } })]), 'in.json');
-      expect(await saveFactChecks(store, batch.records)).toEqual({ inserted: 1, unchanged: 0 });
+      expect(await saveFactChecks(store, batch.records)).toEqual({ inserted: 1, unchanged: 0, repeated: 0 });
       expect((await listFactChecks(store.db)).map((r) => [r.claim, r.publisher])).toEqual([['Sea water cures colds.', 'Desk']]);
-      expect(await saveFactChecks(store, batch.records)).toEqual({ inserted: 0, unchanged: 1 });
+      expect(await saveFactChecks(store, batch.records)).toEqual({ inserted: 0, unchanged: 1, repeated: 0 });
     } finally {
       await store.close();
       await db.cleanup();
@@ -427,14 +427,19 @@ describe('fact_checks table', () => {
         JSON.stringify([review(), review({ claimReviewed: 'Bridges melt in summer.' })]),
         'in.json',
       );
-      expect(await saveFactChecks(store, batch.records)).toEqual({ inserted: 2, unchanged: 0 });
-      expect(await saveFactChecks(store, batch.records)).toEqual({ inserted: 0, unchanged: 2 });
+      expect(await saveFactChecks(store, batch.records)).toEqual({ inserted: 2, unchanged: 0, repeated: 0 });
+      expect(await saveFactChecks(store, batch.records)).toEqual({ inserted: 0, unchanged: 2, repeated: 0 });
       expect(await countFactChecks(store.db)).toBe(2);
       const listed = await listFactChecks(store.db);
       expect(listed.map((r) => [r.id, r.claim, r.appearances])).toEqual([
         ['1', 'Drinking sea water cures colds.', ['https://social.example/p/1']],
         ['2', 'Bridges melt in summer.', ['https://social.example/p/1']],
       ]);
+      // The same fact-check twice in one input is a repeat, not 'already in the library' (said on a first import).
+      const twice = importClaimReviews(JSON.stringify([review({ claimReviewed: 'Dams flood.' }), review({ claimReviewed: ' dams  FLOOD.' })]), 'twice.json');
+      expect(await saveFactChecks(store, twice.records)).toEqual({ inserted: 1, unchanged: 0, repeated: 1 });
+      expect(await saveFactChecks(store, twice.records)).toEqual({ inserted: 0, unchanged: 1, repeated: 1 });
+      expect(await countFactChecks(store.db)).toBe(3);
     } finally {
       await store.close();
     }

@@ -182,9 +182,9 @@ async function importFiles(files: readonly string[], args: ParsedArgs, io: CliIO
     );
   const store = await openLibraryStore(args, io, true);
   try {
-    const { inserted, unchanged } = await saveFactChecks(store, records);
+    const { inserted, unchanged, repeated } = await saveFactChecks(store, records);
     io.stdout.write(
-      `imported ${inserted} fact-check(s)${unchanged ? `, ${unchanged} already in the library` : ''}${rejected.length ? `, ${rejected.length} rejected` : ''} (${store.location})\n`,
+      `imported ${inserted} fact-check(s)${unchanged ? `, ${unchanged} already in the library` : ''}${repeated ? `, ${repeated} repeated in the input (kept once)` : ''}${rejected.length ? `, ${rejected.length} rejected` : ''} (${store.location})\n`,
     );
   } finally {
     await store.close();

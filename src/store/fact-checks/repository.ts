@@ -51,22 +51,28 @@ function tables<DB>(db: Kysely<DB>): Kysely<FactCheckTables> {
 
 /**
  * Adds fact-checks in one transaction; one already present (same key) is left as it is. Returns how many
- * were added and how many were already there.
+ * were added, how many were already stored, and how many repeat an earlier record of the same batch (the
+ * same fact-check twice in a file: counted apart, since 'already in the library' misdescribed them on a
+ * first import).
  */
 export async function saveFactChecks(
   store: Store,
   records: readonly FactCheckRecord[],
-): Promise<{ inserted: number; unchanged: number }> {
-  if (records.length === 0) return { inserted: 0, unchanged: 0 };
+): Promise<{ inserted: number; unchanged: number; repeated: number }> {
+  if (records.length === 0) return { inserted: 0, unchanged: 0, repeated: 0 };
   return store.write(async (trx) => {
     const db = tables(trx);
     let inserted = 0;
+    let repeated = 0;
     const now = new Date().toISOString();
     const seen = new Set<string>();
     for (const record of records) {
       const r = withoutNul(record);
       const key = factCheckKey(r);
-      if (seen.has(key)) continue;
+      if (seen.has(key)) {
+        repeated++;
+        continue;
+      }
       seen.add(key);
       const existing = await db
         .selectFrom('fact_checks')
@@ -98,7 +104,7 @@ export async function saveFactChecks(
         .execute();
       inserted++;
     }
-    return { inserted, unchanged: records.length - inserted };
+    return { inserted, unchanged: records.length - inserted - repeated, repeated };
   });
 }
 
