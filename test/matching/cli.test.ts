@@ -64,6 +64,9 @@ describe('narrascope match', () => {
     [['match'], /nothing to match/u, 2],
     [['match', 'x', '--document', 'y'], /one kind of query/u, 2],
     [['match', '--queries', 'q.tsv'], /go together/u, 2],
+    // The claim and the library were ignored: the run file matched the two files.
+    [['match', 'x', '--queries', 'q.tsv', '--corpus', 'c.tsv', '--library', 'l.json'], /--queries and --corpus cannot be combined with "x", --library/u, 2],
+    [['match', '--corpus-claims', '--queries', 'q.tsv', '--corpus', 'c.tsv'], /cannot be combined with --corpus-claims/u, 2],
     [['match', 'x', '--method', 'magic'], /unknown method/u, 2],
     [['match', 'x', '--db', '/nonexistent/dir/none.db'], /no store at .*\n {2}Import fact-checks first/u, 4],
     [['factchecks', 'list', '--db', '/nonexistent/dir/none.db'], /no store at .*\n {2}Import fact-checks first/u, 4],

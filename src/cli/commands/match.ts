@@ -102,6 +102,17 @@ export const matchCommand: CliCommand = {
           '--queries and --corpus go together',
           'Example: narrascope match --queries tweets.tsv --corpus claims.tsv',
         );
+      // A run file's queries and fact-checks are those two files: a claim, --document, --corpus-claims or
+      // --library given beside them was ignored without a word, and the run file read as their result.
+      const ignored = [
+        args.positionals.length ? `"${args.positionals.join(' ')}"` : null,
+        ...(['document', 'corpus-claims', 'library'] as const).map((o) => (args.values[o] === undefined ? null : `--${o}`)),
+      ].filter((x): x is string => x !== null);
+      if (ignored.length)
+        throw new UserError(
+          `--queries and --corpus cannot be combined with ${ignored.join(', ')}`,
+          'A run file matches the queries file against the corpus file. Run the other query separately.',
+        );
       return runFile(queriesFile, corpusFile, method, args, io);
     }
     const text = args.positionals.join(' ').trim();
