@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UserError } from './errors.js';
+import { isSpecialFile, makeFolders } from './output-target.js';
 
 /**
  * Output written in parts (a large export), to --out FILE or standard output. A file is written to a
@@ -57,7 +58,8 @@ async function fileSink(out: string, cwd: string): Promise<OutputSink> {
     new UserError(`cannot write ${out}: ${(e as Error).message}`, 'Check that the folder exists and is writable, or leave out --out to print to the terminal.');
   let file: WriteStream;
   try {
-    await mkdir(dirname(target), { recursive: true });
+    if (await isSpecialFile(target)) return deviceSink(target, out);
+    await makeFolders(dirname(target));
     file = createWriteStream(temp, { encoding: 'utf8' });
     await once(file, 'open');
   } catch (e) {
@@ -99,6 +101,38 @@ async function fileSink(out: string, cwd: string): Promise<OutputSink> {
       release();
       file.destroy();
       await rm(temp, { force: true });
+    },
+  };
+}
+
+/**
+ * A device or pipe as --out (`/dev/stdout`, a named pipe): written into as it is, with nothing to rename
+ * or remove (output-target.ts).
+ */
+async function deviceSink(target: string, out: string): Promise<OutputSink> {
+  const fail = (e: unknown): UserError => new UserError(`cannot write ${out}: ${(e as Error).message}`, 'Check that the device or pipe can be written to, or leave out --out.');
+  const file = createWriteStream(target, { encoding: 'utf8', flags: 'w' });
+  let failure: Error | null = null;
+  file.on('error', (e) => (failure = e));
+  try {
+    await once(file, 'open');
+  } catch (e) {
+    throw fail(e);
+  }
+  return {
+    closed: false,
+    async write(text) {
+      if (failure) throw fail(failure);
+      if (!text) return;
+      if (!file.write(text)) await drained(file);
+      if (failure) throw fail(failure);
+    },
+    async commit() {
+      if (failure) throw fail(failure);
+      await new Promise<void>((res, rej) => file.end((e?: Error | null) => (e ? rej(fail(e)) : res())));
+    },
+    async abort() {
+      file.destroy();
     },
   };
 }

@@ -1,6 +1,7 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { isSpecialFile, makeFolders } from '../output-target.js';
 
 /**
  * Writes a command's output to --out FILE (via a temporary file and a rename, so an interrupted run never
@@ -23,9 +24,7 @@ export async function writeOutput(
   const target = resolve(cwd, out);
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    // A device, pipe or socket (`--out /dev/stdout`, a named pipe) is written into as it is: the rename
-    // put a regular file in its place (as root, `--out /dev/null` replaced the device), or failed for
-    // want of a writable /dev.
+    // A device or pipe is written into as it is (output-target.ts).
     if (await isSpecialFile(target)) {
       await writeFile(target, content, 'utf8');
       return;
@@ -41,27 +40,4 @@ export async function writeOutput(
       'Check that the folder exists and is writable, or leave out --out to print to the terminal.',
     );
   }
-}
-
-async function isSpecialFile(path: string): Promise<boolean> {
-  const info = await stat(path).catch(() => null);
-  return info !== null && !info.isFile() && !info.isDirectory();
-}
-
-/**
- * Creates the missing folders of `dir`, one level at a time. Node 20's `mkdir(dir, { recursive: true })`
- * never returns where a folder cannot be made and its parent exists but answers ENOENT (`--out
- * /proc/x/report.json` kept a core busy until killed); one level at a time, that is an error.
- */
-async function makeFolders(dir: string): Promise<void> {
-  const info = await stat(dir).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return null;
-    throw e;
-  });
-  if (info) return;
-  const parent = dirname(dir);
-  if (parent !== dir) await makeFolders(parent);
-  await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EEXIST') throw e;
-  });
 }
