@@ -123,6 +123,36 @@ describe('narrascope match', () => {
 });
 
 describe('narrascope factchecks', () => {
+  it('lists every stored field of a fact-check', async () => {
+    // rebuttal, ratingValue, claimAuthor, appearances and language were stored but not listed.
+    const db = join(dir, 'list.db');
+    const json = file(
+      'full-review.json',
+      JSON.stringify({
+        '@type': 'ClaimReview',
+        claimReviewed: 'Bridges melt in summer.',
+        reviewBody: 'Steel bridges do not melt at summer temperatures.',
+        author: { name: 'Desk' },
+        url: 'https://d.example/b',
+        reviewRating: { alternateName: 'False', ratingValue: 1 },
+        datePublished: '2026-01-01',
+        inLanguage: 'en',
+        itemReviewed: { '@type': 'Claim', author: { name: 'A. Poster' }, appearance: [{ url: 'https://social.example/p/1' }] },
+      }),
+    );
+    expect((await runCli(['factchecks', 'import', json, '--db', db])).code).toBe(0);
+    const listed = await runCli(['factchecks', 'list', '--db', db]);
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      claim: 'Bridges melt in summer.',
+      rebuttal: 'Steel bridges do not melt at summer temperatures.',
+      rating: 'False',
+      ratingValue: 1,
+      claimAuthor: 'A. Poster',
+      appearances: ['https://social.example/p/1'],
+      language: 'en',
+    });
+  });
+
   it('imports ClaimReview with warnings, rejects what it cannot use (exit 3), and counts', async () => {
     const db = join(dir, 'lib.db');
     const json = file(

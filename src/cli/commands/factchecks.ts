@@ -28,7 +28,8 @@ The fact-check library that \`narrascope match\` searches.
                         <script type="application/ld+json">), or CSV/TSV tables with a header line.
                         Re-importing the same fact-check is a no-op. Fields missing from a record are
                         reported as warnings; records without a claim are rejected with the reason.
-  list                  print the library as JSON lines (id, claim, rating, publisher, url ...)
+  list                  print the library as JSON lines (id, claim, title, rebuttal, rating, publisher, url,
+                        date, claim author, appearances, language, source ...)
   count                 print the number of fact-checks
 
 Options:
@@ -108,6 +109,8 @@ export const factchecksCommand: CliCommand = {
           io.stdout.write(`${await countFactChecks(store.db)}\n`);
         } else {
           const rows = await listFactChecks(store.db);
+          // Every stored field: the rebuttal, rating value, claim author, appearances and language were
+          // imported and kept but left out here, the only way to read the library back from the command line.
           await writeOutput(
             rows
               .map((r) =>
@@ -115,11 +118,16 @@ export const factchecksCommand: CliCommand = {
                   id: r.id,
                   claim: r.claim,
                   title: r.title,
+                  rebuttal: r.rebuttal,
                   verdict: r.verdict,
                   rating: r.rating,
+                  ratingValue: r.ratingValue,
                   publisher: r.publisher,
                   url: r.url,
                   datePublished: r.datePublished,
+                  claimAuthor: r.claimAuthor,
+                  appearances: r.appearances,
+                  language: r.language,
                   origin: r.origin,
                   source: r.source,
                   warnings: r.warnings,
