@@ -25,6 +25,13 @@ describe('installCrashHandler', () => {
     expect(state.stderr).toBe('narrascope: internal error: Invalid string length\n  This is a bug in Narrascope; please report it with the command you ran.\n  Set NARRASCOPE_DEBUG=1 for a stack trace.\n');
   });
 
+  it('keeps terminal escape sequences of the message (quoted input) off the terminal', () => {
+    const { listeners, state } = fakeProcess();
+    listeners.get('uncaughtException')?.(new Error('bad record \u001b]0;PWNED\u0007 \u001b[2J'));
+    expect(state.stderr).not.toContain('\u001b');
+    expect(state.stderr).toContain('bad record');
+  });
+
   it('prints the stack with NARRASCOPE_DEBUG, and handles rejected promises too', () => {
     const { listeners, state } = fakeProcess({ NARRASCOPE_DEBUG: '1' });
     listeners.get('unhandledRejection')?.(new Error('lost'));

@@ -5,6 +5,7 @@ import { UserError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import { TOOL_VERSION } from '../version.js';
 import { terminalText } from './terminal-text.js';
+import { internalErrorReport } from './crash-handler.js';
 
 function globalHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 8);
@@ -57,9 +58,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return e.exitCode;
     }
     const err = e as Error;
-    io.stderr.write(
-      `narrascope ${entry.name}: internal error: ${err.message}\n  This is a bug in Narrascope; please report it with the command you ran.\n${io.env.NARRASCOPE_DEBUG ? `${err.stack ?? ''}\n` : '  Set NARRASCOPE_DEBUG=1 for a stack trace.\n'}`,
-    );
+    io.stderr.write(internalErrorReport(`narrascope ${entry.name}`, err, Boolean(io.env.NARRASCOPE_DEBUG)));
     return ExitCode.internal;
   }
 }
