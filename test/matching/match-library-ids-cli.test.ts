@@ -36,4 +36,19 @@ describe('narrascope match --library result ids', () => {
     const ids = (JSON.parse(r.stdout) as { matches: { id: string }[] }).matches.map((m) => m.id);
     expect(ids.sort()).toEqual(['PF#7', 'a.json#1', 'b.json#1', 'd.csv:2']);
   });
+
+  it('keeps a fact-check given twice once, as factchecks import stores it', async () => {
+    // A page embedding its review in two scripts: both copies took a result place.
+    const script = `<script type="application/ld+json">${JSON.stringify(review('Sea water cures colds.'))}</script>`;
+    const page = file('page.html', `<html><head>${script}${script}</head></html>`);
+    const r = await runCli(
+      ['match', 'sea water cures colds', '--library', page, '--library', 'a.json', '--json'],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { matches: { id: string }[] }).matches.map((m) => m.id)).toEqual([
+      'page.html#script-1#1',
+    ]);
+    expect(r.stderr).toMatch(/2 fact-check\(s\) repeated in the library files, kept once/u);
+  });
 });

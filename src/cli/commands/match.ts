@@ -13,7 +13,12 @@ import {
 } from '../../corpus/matching/index.js';
 import type { FactCheckMatcher } from '../../corpus/matching/matcher.js';
 import { decodeBytes } from '../../ingest/decode.js';
-import { readFactCheckFile, listFactChecks, type FactCheckRecord } from '../../store/fact-checks/index.js';
+import {
+  factCheckKey,
+  readFactCheckFile,
+  listFactChecks,
+  type FactCheckRecord,
+} from '../../store/fact-checks/index.js';
 import { numberFlag, str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
@@ -184,6 +189,11 @@ async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]> {
     const format = formatFlag(args);
     const mapping = columnsFlag(args);
     const entries: Entry[] = [];
+    // The same fact-check twice (a page embedding its review in two scripts, a file given twice) is kept
+    // once, by the key `factchecks import` stores by: twice, it took two result places and the library file
+    // ranked otherwise than the same file imported into the store.
+    const keys = new Set<string>();
+    let repeated = 0;
     for (const f of files) {
       let batch;
       try {
@@ -197,15 +207,17 @@ async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]> {
       }
       // Sources and reasons quote the file (a CSV id, a JSON parser's snippet): no escape sequences from it.
       for (const r of batch.rejected) io.stderr.write(terminalText(`narrascope match: skipped ${r.source}: ${r.reason}`) + '\n');
-      batch.records.forEach((r) =>
-        entries.push({
-          id: libraryId(r.source, f),
-          claim: r.claim,
-          title: r.title,
-          record: r,
-        }),
-      );
+      for (const r of batch.records) {
+        const key = factCheckKey(r);
+        if (keys.has(key)) {
+          repeated++;
+          continue;
+        }
+        keys.add(key);
+        entries.push({ id: libraryId(r.source, f), claim: r.claim, title: r.title, record: r });
+      }
     }
+    if (repeated) io.stderr.write(`narrascope match: ${repeated} fact-check(s) repeated in the library files, kept once\n`);
     return entries;
   }
   const store = await openLibraryStore(args, io, false);
