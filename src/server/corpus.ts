@@ -166,7 +166,8 @@ function corpusFilters(query: Omit<SearchQuery, 'limit' | 'offset'>): Omit<Corpu
   return {
     ...(query.q !== undefined ? { text: query.q } : {}),
     ...(query.outlet ? { outlets: [query.outlet] } : {}),
-    ...(query.language ? { languages: [query.language] } : {}),
+    // Stored languages are lower-case codes (en, ru): language=EN would find nothing.
+    ...(query.language ? { languages: [query.language.toLowerCase()] } : {}),
     ...(query.technique ? { techniques: [query.technique] } : {}),
     ...(query.narrative ? { narratives: [query.narrative] } : {}),
     ...(query.from ? { from: query.from } : {}),

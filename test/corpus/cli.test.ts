@@ -47,6 +47,8 @@ describe('corpus commands', () => {
     expect(s.total).toBe(2);
     expect(s.facets.outlet.map((o) => o.value).sort()).toEqual(['Coast Wire', 'Harbour Daily']);
     expect((await run('search', 'grain', '--db', db, '--outlet', 'Coast Wire', '--json')).stdout).toContain('"total": 1');
+    // Stored languages are lower-case codes; --language EN found nothing before.
+    expect((await run('search', 'grain', '--db', db, '--language', 'EN', '--json')).stdout).toContain('"total": 2');
     expect(JSON.parse((await run('search', 'grain', '--db', db, '--exact-total', '--json')).stdout)).toMatchObject({ total: 2, totalExact: true });
     expect((await run('search', 'grain', '--db', db)).stdout.split('\n')[0]).toBe('2 documents');
     const csv = await run('stats', '--db', db, '--format', 'csv');

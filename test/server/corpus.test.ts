@@ -98,6 +98,7 @@ describe.each(await dialects())('corpus routes on %s', (_name, makeDb) => {
       ['?hasLedger=true', 2],
       ['?hasLedger=false', 1],
       ['?language=en', 3],
+      ['?language=EN', 3], // stored codes are lower case; the filter is too
     ])('%s → %i documents', async (qs, total) => {
       const res = await s.app.inject({ method: 'GET', url: `/api/documents${qs}` });
       expect(res.statusCode).toBe(200);

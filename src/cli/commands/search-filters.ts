@@ -71,7 +71,8 @@ export function filtersFromArgs(args: ParsedArgs, text: string): CorpusSelection
   const outlets = list(args, 'outlet');
   const from = date(args, 'from');
   const to = date(args, 'to');
-  const languages = list(args, 'language');
+  // Stored languages are lower-case codes (en, ru): --language EN found nothing, silently.
+  const languages = list(args, 'language')?.map((l) => l.toLowerCase());
   const techniques = list(args, 'technique');
   const narratives = list(args, 'narrative');
   const entities = list(args, 'entity');
