@@ -5,8 +5,12 @@
 import { resolve } from 'node:path';
 import { isPostgresUrl } from '../store/index.js';
 import type { CliIO } from './command.js';
+import { UserError } from './errors.js';
 
 export function storeLocation(db: string | undefined, io: Pick<CliIO, 'cwd' | 'env'>): string {
+  // An empty --db (an unset shell variable: --db "$DB") resolved to the working directory and failed as a
+  // store error, "is a directory" (exit 4); it is a usage error.
+  if (db !== undefined && db.trim() === '') throw new UserError('--db is empty', 'Give a SQLite file or a postgres:// URL, or leave out --db for ./narrascope.db (or $NARRASCOPE_DB).');
   const chosen = db ?? (io.env.NARRASCOPE_DB || 'narrascope.db');
   return isPostgresUrl(chosen) ? chosen : resolve(io.cwd, chosen);
 }

@@ -12,6 +12,11 @@ describe('storeLocation', () => {
     expect(storeLocation(undefined, io())).toBe('/work/here/narrascope.db');
   });
 
+  it('refuses an empty --db as a usage error (it resolved to the working directory: exit 4, "is a directory")', () => {
+    expect(() => storeLocation('', io())).toThrow(/--db is empty/u);
+    expect(() => storeLocation('  ', io())).toThrow(expect.objectContaining({ exitCode: 2 }));
+  });
+
   it('keeps a PostgreSQL URL as it is', () => {
     const url = 'postgres://root@127.0.0.1:5432/test?schema=team';
     expect(storeLocation(undefined, io({ NARRASCOPE_DB: url }))).toBe(url);
