@@ -194,6 +194,20 @@ describe('ClaimReview import', () => {
     expect(dangling.records[0]!.warnings).toEqual(['author']);
   });
 
+  it('reads JSON Lines, one review per line, rejecting a bad line on its own', () => {
+    // The file was rejected whole: 'not valid JSON (Unexpected non-whitespace character after JSON ...)'.
+    const text = `${JSON.stringify(review())}\r\n\n${JSON.stringify(review({ claimReviewed: 'Bridges melt.' }))}\n{broken\n`;
+    const out = importClaimReviews(text, 'dump.jsonl');
+    expect(out.records.map((r) => [r.claim, r.source])).toEqual([
+      ['Drinking sea water cures colds.', 'dump.jsonl:1#1'],
+      ['Bridges melt.', 'dump.jsonl:3#2'],
+    ]);
+    expect(out.rejected).toEqual([{ source: 'dump.jsonl:4', reason: expect.stringMatching(/^the line is not valid JSON/u) }]);
+    // Pretty-printed JSON that is not valid stays one error for the file.
+    const pretty = importClaimReviews('{\n  "@type": "ClaimReview",\n}\n', 'p.json');
+    expect(pretty.rejected).toEqual([{ source: 'p.json', reason: expect.stringMatching(/^not valid JSON/u) }]);
+  });
+
   it('reads properties named by a schema: compact IRI or a full schema.org IRI', () => {
     // Rejected as 'ClaimReview without claimReviewed', although its schema:ClaimReview type was recognised.
     const prefixed = Object.fromEntries(Object.entries(review()).map(([k, v]) => [k.startsWith('@') ? k : `schema:${k}`, v]));

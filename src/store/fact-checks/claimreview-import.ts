@@ -1,6 +1,7 @@
 import { verdictLabelOf } from '../../export/claimreview/rating.js';
 import { isIsoDate } from '../../export/claimreview/validate.js';
 import { safeHttpUrl } from '../../export/uri.js';
+import { jsonLines } from './json-lines.js';
 import { plainSchemaKeys } from './schema-keys.js';
 import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
 
@@ -97,18 +98,24 @@ export function importClaimReviews(text: string, source: string): ImportBatch {
     if (i === 0)
       rejected.push({ source, reason: 'the page has no <script type="application/ld+json"> block' });
   } else {
+    const body = text.replace(/^\uFEFF/u, '');
     try {
-      roots.push({ value: JSON.parse(text.replace(/^\uFEFF/u, '')), where: source });
+      roots.push({ value: JSON.parse(body), where: source });
     } catch (e) {
-      return {
-        records: [],
-        rejected: [
-          {
-            source,
-            reason: `not valid JSON (${(e as Error).message}); expected ClaimReview JSON-LD or an HTML page embedding it`,
-          },
-        ],
-      };
+      // One review per line (a dump): each line is read, and a bad line is rejected on its own.
+      const lines = jsonLines(body, source);
+      if (!lines)
+        return {
+          records: [],
+          rejected: [
+            {
+              source,
+              reason: `not valid JSON (${(e as Error).message}); expected ClaimReview JSON-LD or an HTML page embedding it`,
+            },
+          ],
+        };
+      for (const root of lines.roots) roots.push(root);
+      for (const r of lines.rejected) rejected.push(r);
     }
   }
   const records: FactCheckRecord[] = [];
