@@ -18,6 +18,14 @@ describe('feed items written in HTML', () => {
     ).toBe('it\u2019s \u2014 \u2019q\u2018 \u2026 &lt;b&gt; &unknown;');
   });
 
+  it('drops inline tags without a trace, so punctuation stays on its word (was "a summary .")', () => {
+    expect(htmlToPlain('<p>This is a <b>summary</b>. It has <a href="x">a link</a>, and <em class="e">emphasis</em>!</p><p>Next <span>one</span>.</p>')).toBe(
+      'This is a summary. It has a link, and emphasis!\n\nNext one.',
+    );
+    // Tags of other elements still separate words, and a tag whose name only starts like an inline one is not one.
+    expect(htmlToPlain('<table><tr><td>left</td><td>right</td></tr></table> <abbr>NATO</abbr><aside>note</aside>')).toBe('left right NATO note');
+  });
+
   it('reads an item with a reference to no character, and the other items (the whole feed failed)', () => {
     const out = parseFeed(
       rss(
@@ -69,7 +77,7 @@ describe('Atom entries', () => {
     const out = parseFeed(atom, 'f.atom');
     expect(documents(out).map((d) => [d.title, d.text])).toEqual([
       ['X', 'The sanctions have failed & will fail.\n\nSecond para.'],
-      ['Y', 'Only a summary .'],
+      ['Y', 'Only a summary.'],
       ['Z', 'Escaped & HTML.'],
     ]);
   });

@@ -43,11 +43,18 @@ function textOf(v: unknown): string {
   return '';
 }
 
+/**
+ * Inline (phrasing) elements: their tags go without a trace, so "a <b>summary</b>." stays "a summary."
+ * instead of "a summary ." (other tags still separate words, as a table cell or list item does).
+ */
+const INLINE_TAG = /<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|time|u|var)(?=[\s/>])[^>]*>/giu;
+
 /** Removes tags and decodes the few entities left after XML decoding; block tags become paragraph breaks. */
 export function htmlToPlain(html: string): string {
   const stripped = html
     .replace(/<(script|style)[\s\S]*?<\/\1>/giu, ' ')
     .replace(/<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/blockquote)\s*\/?>/giu, '\n\n')
+    .replace(INLINE_TAG, '')
     .replace(/<[^>]*>/gu, ' ');
   return decodeHtmlEntities(stripped)
     .replace(/[ \t]+/gu, ' ')
