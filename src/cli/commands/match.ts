@@ -1,33 +1,16 @@
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import pc from 'picocolors';
-import {
-  createFactCheckMatcher,
-  formatRun,
-  markHighlights,
-  parseIdTsv,
-  type Highlight,
-  type MatchHit,
-  type RunLine,
-  type TsvTable,
-} from '../../corpus/matching/index.js';
-import type { FactCheckMatcher } from '../../corpus/matching/matcher.js';
-import { decodeBytes } from '../../ingest/decode.js';
-import {
-  factCheckKey,
-  readFactCheckFile,
-  listFactChecks,
-  type FactCheckRecord,
-} from '../../store/fact-checks/index.js';
+import { createFactCheckMatcher } from '../../corpus/matching/index.js';
 import { numberFlag, str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { countOption } from './count-option.js';
-import { columnsFlag, formatFlag, openLibraryStore } from './factchecks.js';
+import { openLibraryStore } from './factchecks.js';
+import { loadLibrary } from './match-library.js';
+import { jsonLine, textBlock } from './match-report.js';
+import { runFile } from './match-run-file.js';
+import { topOption } from './match-top.js';
 import { analyseSpecs } from '../analyse-specs.js';
-import { terminalText } from '../terminal-text.js';
 
 const USAGE = `Usage: narrascope match "claim text" [options]
        narrascope match --document FILE [options]
@@ -68,12 +51,6 @@ Examples:
   narrascope match "5G masts spread the virus" --library checks.json
   narrascope match --queries tweets.queries.tsv --corpus verified_claims.docs.tsv --out run.txt`;
 
-interface Entry {
-  readonly id: string;
-  readonly claim: string;
-  readonly title: string | null;
-  readonly record?: FactCheckRecord;
-}
 
 export const matchCommand: CliCommand = {
   name: 'match',
@@ -158,82 +135,6 @@ export const matchCommand: CliCommand = {
 };
 
 /**
- * Results per query: a whole number from 1 to MAX_TOP. `--top 2.5` was taken and cut to 2 results, and
- * `1e2` or `0x10` read as numbers; only digits are a count, as for every other count option.
- */
-const MAX_TOP = 1000;
-function topOption(args: ParsedArgs, dflt: number): number {
-  const k = countOption(args, 'top', dflt, 1);
-  if (k > MAX_TOP) throw new UserError(`--top must be a whole number from 1 to ${MAX_TOP}, got "${k}"`);
-  return k;
-}
-
-/**
- * How a --library fact-check is named in results: the table's id cell when it has one (`checks.csv:12#PF#7`
- * → PF#7), else its source (`reviews.json#3`, `page.html#script-2#3`, `checks.csv:12`). The text after the
- * last '#' was taken before: a ClaimReview was '3' in every file given, and an id holding '#' was cut.
- */
-function libraryId(source: string, label: string): string {
-  const rest = source.startsWith(label) ? source.slice(label.length) : source;
-  const cell = /^:\d+#/u.exec(rest);
-  return cell ? rest.slice(cell[0].length) : source;
-}
-
-async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]> {
-  const files = Array.isArray(args.values.library)
-    ? args.values.library.map(String)
-    : typeof args.values.library === 'string'
-      ? [args.values.library]
-      : [];
-  if (files.length) {
-    const format = formatFlag(args);
-    const mapping = columnsFlag(args);
-    const entries: Entry[] = [];
-    // The same fact-check twice (a page embedding its review in two scripts, a file given twice) is kept
-    // once, by the key `factchecks import` stores by: twice, it took two result places and the library file
-    // ranked otherwise than the same file imported into the store.
-    const keys = new Set<string>();
-    let repeated = 0;
-    for (const f of files) {
-      let batch;
-      try {
-        batch = await readFactCheckFile(resolve(io.cwd, f), {
-          ...(format ? { format } : {}),
-          ...(mapping ? { mapping } : {}),
-          label: f,
-        });
-      } catch (e) {
-        throw new UserError((e as Error).message, 'Check the path of --library.');
-      }
-      // Sources and reasons quote the file (a CSV id, a JSON parser's snippet): no escape sequences from it.
-      for (const r of batch.rejected) io.stderr.write(terminalText(`narrascope match: skipped ${r.source}: ${r.reason}`) + '\n');
-      for (const r of batch.records) {
-        const key = factCheckKey(r);
-        if (keys.has(key)) {
-          repeated++;
-          continue;
-        }
-        keys.add(key);
-        entries.push({ id: libraryId(r.source, f), claim: r.claim, title: r.title, record: r });
-      }
-    }
-    if (repeated) io.stderr.write(`narrascope match: ${repeated} fact-check(s) repeated in the library files, kept once\n`);
-    return entries;
-  }
-  const store = await openLibraryStore(args, io, false);
-  try {
-    return (await listFactChecks(store.db)).map((r) => ({
-      id: r.id,
-      claim: r.claim,
-      title: r.title,
-      record: r,
-    }));
-  } finally {
-    await store.close();
-  }
-}
-
-/**
  * The claims and ledger items of every document the input holds (a folder, a JSONL/CSV file or a feed hold
  * several: only the first was matched, silently), each labelled with its document when there are several.
  * `failed` counts the inputs that could not be read (reported by analyseSpecs).
@@ -290,131 +191,4 @@ async function corpusQueries(args: ParsedArgs, io: CliIO): Promise<{ label: stri
   } finally {
     await store.close();
   }
-}
-
-function textBlock(
-  q: { label: string; text: string },
-  hits: readonly MatchHit<Entry>[],
-  color: boolean,
-): string {
-  // Control characters of untrusted text (terminal escapes) become spaces: same length, offsets still hold.
-  const mark = (raw: string, hl: readonly Highlight[]): string => {
-    const text = terminalText(raw);
-    return color ? highlightAnsi(text, hl) : markHighlights(text, hl, '«', '»');
-  };
-  // The label can name a document's file or address, also untrusted.
-  const lines = [`${terminalText(q.label)}: ${mark(q.text, hits[0]?.highlights.query ?? [])}`];
-  if (hits.length === 0) lines.push('  no earlier fact-check found');
-  // Only weak results: the library may well hold no fact-check of this claim (match-strength.ts).
-  else if (hits.every((h) => h.strength === 'weak')) lines.push('  only weak matches: the library may hold no fact-check of this claim');
-  for (const h of hits) {
-    const r = h.factCheck.record;
-    lines.push(`  ${h.rank}. [${h.strength ? `${h.strength} ` : ''}${h.score.toFixed(3)}] ${mark(h.factCheck.claim, h.highlights.claim)}`);
-    if (h.factCheck.title) lines.push(`     title: ${mark(h.factCheck.title, h.highlights.title)}`);
-    const meta = [
-      r?.rating ? `rating: ${r.rating}` : null,
-      r?.publisher ? `by ${r.publisher}` : null,
-      r?.datePublished ?? null,
-      r?.url ?? null,
-      `id ${h.factCheck.id}`,
-    ].filter(Boolean);
-    lines.push(`     ${terminalText(meta.join(' · '))}`);
-  }
-  return lines.join('\n') + '\n';
-}
-
-/** Highlights in bold yellow; the text itself is printed as is (never interpreted). */
-function highlightAnsi(text: string, highlights: readonly Highlight[]): string {
-  let out = '';
-  let at = 0;
-  for (const h of [...highlights].sort((a, b) => a.start - b.start)) {
-    if (h.start < at) continue;
-    out += text.slice(at, h.start) + pc.bold(pc.yellow(text.slice(h.start, h.end)));
-    at = h.end;
-  }
-  return out + text.slice(at);
-}
-
-function jsonLine(q: { label: string; text: string }, hits: readonly MatchHit<Entry>[]): string {
-  return (
-    JSON.stringify({
-      query: q.label,
-      text: q.text,
-      matches: hits.map((h) => ({
-        rank: h.rank,
-        score: Math.round(h.score * 1e4) / 1e4,
-        strength: h.strength,
-        bm25: Math.round(h.bm25 * 1e4) / 1e4,
-        id: h.factCheck.id,
-        claim: h.factCheck.claim,
-        title: h.factCheck.title,
-        rating: h.factCheck.record?.rating ?? null,
-        publisher: h.factCheck.record?.publisher ?? null,
-        url: h.factCheck.record?.url ?? null,
-        highlights: h.highlights,
-      })),
-    }) + '\n'
-  );
-}
-
-async function runFile(
-  queriesFile: string,
-  corpusFile: string,
-  method: 'rerank' | 'bm25',
-  args: ParsedArgs,
-  io: CliIO,
-): Promise<number> {
-  const read = async (f: string, what: string): Promise<ReturnType<typeof parseIdTsv>> => {
-    try {
-      const path = resolve(io.cwd, f);
-      // A device such as /dev/zero would be read until memory ran out.
-      if (!(await stat(path)).isFile()) throw new Error('not a regular file');
-      // The ingest decoder, as for --library: a UTF-16 TSV with a BOM (a spreadsheet's "Unicode text"
-      // export) was read as UTF-8, its ids and text full of NULs, and scored into a run file with exit 0;
-      // a binary file is refused. UTF-8 text comes out as readFile gave it.
-      return parseIdTsv(decodeBytes(await readFile(path), f).text, f);
-    } catch (e) {
-      throw new UserError(
-        `cannot use ${what} ${f}: ${(e as Error).message}`,
-        'Both files are TSV with a header line, the id in the first column and the text after it.',
-      );
-    }
-  };
-  const corpus = await read(corpusFile, 'corpus');
-  const queries = await read(queriesFile, 'queries');
-  // A file with only its header would give an empty run file and exit 0, which reads as "no match".
-  for (const [f, what, table] of [[corpusFile, 'corpus', corpus], [queriesFile, 'queries', queries]] as const) {
-    if (table.records.length === 0)
-      throw new UserError(`${what} ${f} has no rows after its header line`, 'Both files are TSV with a header line, the id in the first column and the text after it.');
-  }
-  // Rows without text are kept (ids stay as given) but can never match or be matched: say so.
-  const blank = (t: TsvTable): string[] => t.records.filter((r) => r.fields.every((x) => !x.trim())).map((r) => r.id);
-  for (const [f, ids, effect] of [
-    [corpusFile, blank(corpus), 'can never be found'],
-    [queriesFile, blank(queries), 'get no results'],
-  ] as const) {
-    if (ids.length)
-      io.stderr.write(
-        `narrascope match: ${ids.length} row(s) of ${f} have no text and ${effect}: ${terminalText(ids.slice(0, 10).join(', '))}${ids.length > 10 ? ', …' : ''}\n`,
-      );
-  }
-  const entries: Entry[] = corpus.records.map((r) => ({
-    id: r.id,
-    claim: r.fields[0] ?? '',
-    title: r.fields.slice(1).join(' ') || null,
-  }));
-  const matcher: FactCheckMatcher<Entry> = createFactCheckMatcher(entries, method);
-  const k = topOption(args, 20);
-  const lines: RunLine[] = [];
-  for (const q of queries.records) {
-    for (const h of matcher.match(q.fields.join(' '), { k, highlights: false }))
-      lines.push({ qid: q.id, docid: h.factCheck.id, rank: h.rank, score: h.score });
-  }
-  const tag = str(args, 'tag') ?? `narrascope-${matcher.model ? method : 'bm25'}`;
-  await writeOutput(formatRun(lines, tag), str(args, 'out'), io.stdout, io.cwd);
-  if (str(args, 'out') !== undefined)
-    io.stderr.write(
-      `narrascope match: ${queries.records.length} queries × top ${k} against ${entries.length} fact-checks → ${str(args, 'out')}\n`,
-    );
-  return ExitCode.ok;
 }
