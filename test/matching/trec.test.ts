@@ -21,6 +21,9 @@ describe('CheckThat! files', () => {
     ['id\ttext\n\tno id\n', /first column \(id\) is empty/u],
     ['id\ttext\n1\ta\n1\tb\n', /duplicate id "1"/u],
     ['id\ttext\n1\ta\nq 2\tb\n', /data row 2: the id "q 2" contains white space/u],
+    // A run file printed to a terminal passed the escape sequence on.
+    ['id\ttext\nq\u001b]0;x\u00071\ta\n', /data row 1: the id .* contains a control or text-direction character/u],
+    ['id\ttext\nq\u202e1\ta\n', /contains a control or text-direction character/u],
   ])('rejects %j', (text, problem) => {
     expect(() => parseIdTsv(text)).toThrow(problem);
   });

@@ -16,6 +16,9 @@ export interface TsvTable {
   readonly records: readonly TsvRecord[];
 }
 
+// eslint-disable-next-line no-control-regex
+const ID_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
 /** Parses an id-first TSV with a header. Throws an Error naming the line when a row has no id or text. */
 export function parseIdTsv(text: string, what = 'file'): TsvTable {
   let rows: string[][];
@@ -41,6 +44,10 @@ export function parseIdTsv(text: string, what = 'file'): TsvTable {
     if (!id) throw new Error(`${what}, data row ${i + 1}: the first column (id) is empty`);
     // Run and qrels files separate their columns by whitespace: an id with a space would shift them.
     if (/\s/u.test(id)) throw new Error(`${what}, data row ${i + 1}: the id "${id}" contains white space`);
+    // A run file printed to a terminal would pass an escape sequence in an id on (ESC retitles the window,
+    // clears the screen); no judged id holds a control or direction character.
+    if (ID_UNSAFE.test(id))
+      throw new Error(`${what}, data row ${i + 1}: the id "${id}" contains a control or text-direction character`);
     if (ids.has(id)) throw new Error(`${what}, data row ${i + 1}: duplicate id "${id}"`);
     ids.add(id);
     records.push({ id, fields: row.slice(1) });
