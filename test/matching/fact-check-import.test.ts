@@ -194,6 +194,15 @@ describe('ClaimReview import', () => {
     expect(dangling.records[0]!.warnings).toEqual(['author']);
   });
 
+  it('reads a review whose values nest 50,000 lists deep without overflowing the stack', () => {
+    // 'Maximum call stack size exceeded' was thrown, and the whole file rejected with its good reviews.
+    const deep = `${'['.repeat(50_000)}"x"${']'.repeat(50_000)}`;
+    const text = `[{"@type":"ClaimReview","claimReviewed":${deep}},{"@type":"ClaimReview","claimReviewed":"Bridges melt.","author":${deep},"reviewRating":${deep}}]`;
+    const out = importClaimReviews(text, 'deep.json');
+    expect(out.records.map((r) => [r.claim, r.publisher])).toEqual([['Bridges melt.', null]]);
+    expect(out.rejected).toEqual([{ source: 'deep.json#1', reason: expect.stringMatching(/without claimReviewed/u) }]);
+  });
+
   it('reads JSON Lines, one review per line, rejecting a bad line on its own', () => {
     // The file was rejected whole: 'not valid JSON (Unexpected non-whitespace character after JSON ...)'.
     const text = `${JSON.stringify(review())}\r\n\n${JSON.stringify(review({ claimReviewed: 'Bridges melt.' }))}\n{broken\n`;

@@ -213,24 +213,32 @@ function isReference(obj: Record<string, unknown>): boolean {
 }
 
 /** A reference replaced by the node it names (one level; lists element by element). */
-function resolve(v: unknown, nodes: ReadonlyMap<string, Record<string, unknown>>): unknown {
-  if (Array.isArray(v)) return v.map((x) => resolve(x, nodes));
+function resolve(v: unknown, nodes: ReadonlyMap<string, Record<string, unknown>>, depth = 0): unknown {
+  if (Array.isArray(v)) return depth > MAX_VALUE_DEPTH ? [] : v.map((x) => resolve(x, nodes, depth + 1));
   if (!v || typeof v !== 'object') return v;
   const obj = v as Record<string, unknown>;
   const id = obj['@id'];
   return typeof id === 'string' && isReference(obj) ? (nodes.get(id) ?? obj) : obj;
 }
 
-function str(v: unknown): string | null {
+/**
+ * How deep str, nameOf and resolve follow nested lists and `@value`s: a claim of 50,000 nested arrays
+ * overflowed the stack, and 'Maximum call stack size exceeded' rejected the whole file with its good reviews.
+ */
+const MAX_VALUE_DEPTH = 20;
+
+function str(v: unknown, depth = 0): string | null {
   if (typeof v === 'string') return v.trim() || null;
   if (typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return str(v[0]);
-  if (v && typeof v === 'object') return str((v as Record<string, unknown>)['@value'] ?? null);
+  if (depth > MAX_VALUE_DEPTH) return null;
+  if (Array.isArray(v)) return str(v[0], depth + 1);
+  if (v && typeof v === 'object') return str((v as Record<string, unknown>)['@value'] ?? null, depth + 1);
   return null;
 }
 
-function nameOf(v: unknown): string | null {
-  if (Array.isArray(v)) return v.map(nameOf).filter(Boolean).join(', ') || null;
+function nameOf(v: unknown, depth = 0): string | null {
+  if (Array.isArray(v))
+    return depth > MAX_VALUE_DEPTH ? null : v.map((x) => nameOf(x, depth + 1)).filter(Boolean).join(', ') || null;
   if (typeof v === 'string') return v.trim() || null;
   if (v && typeof v === 'object') return str((v as Record<string, unknown>).name);
   return null;
