@@ -102,6 +102,16 @@ describe('ClaimReview import', () => {
     expect(out.records).toHaveLength(1);
   });
 
+  it('passes over an empty ld+json block instead of rejecting it as invalid JSON', () => {
+    const page = `<html><script type="application/ld+json"></script><script type="application/ld+json"> <!-- --> </script><script type="application/ld+json">${JSON.stringify(review())}</script></html>`;
+    const out = importClaimReviews(page, 'p.html');
+    expect(out.rejected).toEqual([]);
+    expect(out.records.map((r) => r.source)).toEqual(['p.html#script-3#1']);
+    expect(importClaimReviews('<html><script type="application/ld+json"> </script></html>', 'e.html').rejected).toEqual([
+      { source: 'e.html', reason: 'no object with "@type": "ClaimReview" was found' },
+    ]);
+  });
+
   it('reads a script after an empty comment written <!--> or <!--->', () => {
     for (const empty of ['<!-->', '<!--->']) {
       const page = `<html>${empty}<script type="application/ld+json">${JSON.stringify(review())}</script><!-- x --></html>`;

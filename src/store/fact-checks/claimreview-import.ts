@@ -86,8 +86,12 @@ export function importClaimReviews(text: string, source: string): ImportBatch {
     for (const block of ldJsonBlocks(text)) {
       i++;
       const where = `${source}#script-${i}`;
+      const json = decodeCdata(block);
+      // An empty block (a plugin's placeholder) holds nothing to read: it was rejected as invalid JSON, so a
+      // page whose review was imported still ended with a rejection and exit 3.
+      if (!json.trim()) continue;
       try {
-        roots.push({ value: JSON.parse(decodeCdata(block)), where });
+        roots.push({ value: JSON.parse(json), where });
       } catch (e) {
         rejected.push({
           source: where,
