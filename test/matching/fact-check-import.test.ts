@@ -367,6 +367,19 @@ describe('CSV/TSV import', () => {
     expect(importFactCheckTable('"claim,rating\nx,y\n', 'g.csv').rejected.map((r) => r.source)).toEqual(['g.csv:1']);
   });
 
+  it('takes a cell or value of invisible characters only for an empty one', () => {
+    // A claim of U+200B was imported as a fact-check that no query could match.
+    const table = importFactCheckTable('claim,rating\n\u200b,False\n\u00ad\ufeff ,False\nBridges melt,\u200b\n', 'f.csv');
+    expect(table.rejected).toEqual([
+      { source: 'f.csv:2', reason: 'the claim cell is empty' },
+      { source: 'f.csv:3', reason: 'the claim cell is empty' },
+    ]);
+    expect(table.records[0]).toMatchObject({ claim: 'Bridges melt', rating: null });
+    const reviews = importClaimReviews(JSON.stringify([review({ claimReviewed: '\u200b\u2060' }), review({ author: { name: '\u200b' } })]), 'r.json');
+    expect(reviews.rejected.map((r) => r.reason)).toEqual([expect.stringMatching(/without claimReviewed/u)]);
+    expect(reviews.records[0]).toMatchObject({ publisher: null, warnings: ['author'] });
+  });
+
   it('rejects a table with a header line and no rows, saying so', () => {
     // It was rejected by nothing: the import ended 'see the reasons above' with no reason above.
     for (const text of ['claim,rating\n', 'claim,rating\r\n\r\n\r\n'])

@@ -1,6 +1,7 @@
 import { verdictLabelOf } from '../../export/claimreview/rating.js';
 import { isIsoDate } from '../../export/claimreview/validate.js';
 import { safeHttpUrl } from '../../export/uri.js';
+import { isBlank } from '../../ingest/blank.js';
 import { jsonLines } from './json-lines.js';
 import { plainSchemaKeys } from './schema-keys.js';
 import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
@@ -232,7 +233,8 @@ function resolve(v: unknown, nodes: ReadonlyMap<string, Record<string, unknown>>
 const MAX_VALUE_DEPTH = 20;
 
 function str(v: unknown, depth = 0): string | null {
-  if (typeof v === 'string') return v.trim() || null;
+  // Invisible characters only (zero-width spaces, a BOM) are no value: trim() keeps them.
+  if (typeof v === 'string') return isBlank(v) ? null : v.trim();
   if (typeof v === 'number') return String(v);
   if (depth > MAX_VALUE_DEPTH) return null;
   if (Array.isArray(v)) return str(v[0], depth + 1);
@@ -243,7 +245,7 @@ function str(v: unknown, depth = 0): string | null {
 function nameOf(v: unknown, depth = 0): string | null {
   if (Array.isArray(v))
     return depth > MAX_VALUE_DEPTH ? null : v.map((x) => nameOf(x, depth + 1)).filter(Boolean).join(', ') || null;
-  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'string') return isBlank(v) ? null : v.trim();
   if (v && typeof v === 'object') return str((v as Record<string, unknown>).name);
   return null;
 }

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { verdictLabelOf } from '../../export/claimreview/rating.js';
 import { isIsoDate } from '../../export/claimreview/validate.js';
 import { safeHttpUrl } from '../../export/uri.js';
+import { isBlank } from '../../ingest/blank.js';
 import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
 import { headerLine, sniffDelimiter, type Delimiter } from '../../core/text/delimiter.js';
 
@@ -175,7 +176,12 @@ export function importFactCheckTable(
   const records: FactCheckRecord[] = [];
   const rejected: ImportRejection[] = unreadable();
   data.forEach((row, i) => {
-    const get = (f: TableField): string | null => (cols[f] >= 0 ? (row[cols[f]] ?? '').trim() || null : null);
+    // A cell of invisible characters only (zero-width spaces, a BOM) is empty: trim() keeps them, and a
+    // claim of U+200B was imported as a fact-check no query could ever match.
+    const get = (f: TableField): string | null => {
+      const cell = cols[f] >= 0 ? (row[cols[f]] ?? '').trim() : '';
+      return isBlank(cell) ? null : cell;
+    };
     const where = `${source}:${lineOf(i + 1)}${get('id') ? `#${get('id')}` : ''}`;
     const claim = get('claim');
     if (!claim) {
