@@ -62,6 +62,7 @@ describe('narrascope match', () => {
 
   it.each([
     [['match'], /nothing to match/u, 2],
+    [['match', '\u200b \ufeff'], /nothing to match/u, 2],
     [['match', 'x', '--document', 'y'], /one kind of query/u, 2],
     [['match', '--queries', 'q.tsv'], /go together/u, 2],
     // The claim and the library were ignored: the run file matched the two files.
@@ -87,11 +88,12 @@ describe('narrascope match', () => {
 
   it('names the rows without text, which can never match', async () => {
     const withBlank = file('blank-corpus.tsv', `${readFileSync(corpus, 'utf8')}fc4\t\t \n`);
-    const blankQueries = file('blank-queries.tsv', 'id\ttext\nq1\tsea water cures colds\nq2\t\nq3\n');
+    // q4 holds a zero-width space only: no text either.
+    const blankQueries = file('blank-queries.tsv', 'id\ttext\nq1\tsea water cures colds\nq2\t\nq3\nq4\t\u200b\n');
     const r = await runCli(['match', '--queries', blankQueries, '--corpus', withBlank, '--top', '1']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/1 row\(s\) of .*blank-corpus\.tsv have no text and can never be found: fc4/u);
-    expect(r.stderr).toMatch(/2 row\(s\) of .*blank-queries\.tsv have no text and get no results: q2, q3/u);
+    expect(r.stderr).toMatch(/3 row\(s\) of .*blank-queries\.tsv have no text and get no results: q2, q3, q4/u);
     expect(r.stdout.split('\t').slice(0, 3)).toEqual(['q1', 'Q0', 'fc1']);
   });
 

@@ -8,6 +8,7 @@ import {
   type TsvTable,
 } from '../../corpus/matching/index.js';
 import type { FactCheckMatcher } from '../../corpus/matching/matcher.js';
+import { isBlank } from '../../ingest/blank.js';
 import { decodeBytes } from '../../ingest/decode.js';
 import { str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
@@ -57,7 +58,7 @@ export async function runFile(
   }
   // Rows without text are kept (ids stay as given) but can never match or be matched: say so.
   const blank = (t: TsvTable): string[] =>
-    t.records.filter((r) => r.fields.every((x) => !x.trim())).map((r) => r.id);
+    t.records.filter((r) => r.fields.every((x) => isBlank(x))).map((r) => r.id);
   for (const [f, ids, effect] of [
     [corpusFile, blank(corpus), 'can never be found'],
     [queriesFile, blank(queries), 'get no results'],

@@ -11,6 +11,7 @@ import { jsonLine, textBlock } from './match-report.js';
 import { runFile } from './match-run-file.js';
 import { topOption } from './match-top.js';
 import { analyseSpecs } from '../analyse-specs.js';
+import { isBlank } from '../../ingest/blank.js';
 
 const USAGE = `Usage: narrascope match "claim text" [options]
        narrascope match --document FILE [options]
@@ -97,7 +98,9 @@ export const matchCommand: CliCommand = {
         );
       return runFile(queriesFile, corpusFile, method, args, io);
     }
-    const text = args.positionals.join(' ').trim();
+    // Invisible characters only (a pasted zero-width space) are no claim: 'nothing to match', not a search.
+    const typed = args.positionals.join(' ').trim();
+    const text = isBlank(typed) ? '' : typed;
     const document = str(args, 'document');
     const corpusClaims = args.values['corpus-claims'] === true;
     const modes = [text ? 1 : 0, document ? 1 : 0, corpusClaims ? 1 : 0].reduce((a, b) => a + b, 0);
