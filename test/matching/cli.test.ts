@@ -49,6 +49,10 @@ describe('narrascope match', () => {
     expect(text.stdout).toContain('1. [');
     expect(text.stdout).toContain('Drinking «sea water cures» the common «cold».');
     expect(text.stdout).toContain('rating: False · by Desk');
+    // Results below --min-score are left out: that is not 'no earlier fact-check found'.
+    const high = await runCli(['match', 'does sea water cure a cold?', '--library', lib, '--min-score', '1000']);
+    expect(high.stdout).toContain('no earlier fact-check scores 1000 or more (--min-score)');
+    expect(high.stdout).not.toContain('no earlier fact-check found');
     const json = await runCli(['match', 'does sea water cure a cold?', '--library', lib, '--json']);
     const line = JSON.parse(json.stdout) as {
       matches: { rank: number; rating: string; highlights: { claim: { text: string }[] } }[];

@@ -8,6 +8,8 @@ export function textBlock(
   q: { label: string; text: string },
   hits: readonly MatchHit<Entry>[],
   color: boolean,
+  /** --min-score, when results below it were left out. */
+  belowMinScore?: number,
 ): string {
   // Control characters of untrusted text (terminal escapes) become spaces: same length, offsets still hold.
   const mark = (raw: string, hl: readonly Highlight[]): string => {
@@ -16,7 +18,13 @@ export function textBlock(
   };
   // The label can name a document's file or address, also untrusted.
   const lines = [`${terminalText(q.label)}: ${mark(q.text, hits[0]?.highlights.query ?? [])}`];
-  if (hits.length === 0) lines.push('  no earlier fact-check found');
+  // 'none found' when results scored below --min-score misstated what the library holds.
+  if (hits.length === 0)
+    lines.push(
+      belowMinScore === undefined
+        ? '  no earlier fact-check found'
+        : `  no earlier fact-check scores ${belowMinScore} or more (--min-score); lower ones were left out`,
+    );
   // Only weak results: the library may well hold no fact-check of this claim (match-strength.ts).
   else if (hits.every((h) => h.strength === 'weak'))
     lines.push('  only weak matches: the library may hold no fact-check of this claim');

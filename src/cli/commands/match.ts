@@ -129,8 +129,10 @@ export const matchCommand: CliCommand = {
     if (!matcher.model && method === 'rerank')
       io.stderr.write('narrascope match: no trained re-ranker found; ranking by BM25 alone.\n');
     for (const q of queries) {
-      const hits = matcher.match(q.text, { k }).filter((h) => minScore === undefined || h.score >= minScore);
-      out.push(args.values.json === true ? jsonLine(q, hits) : textBlock(q, hits, color));
+      const all = matcher.match(q.text, { k });
+      const hits = all.filter((h) => minScore === undefined || h.score >= minScore);
+      const dropped = hits.length < all.length ? minScore : undefined;
+      out.push(args.values.json === true ? jsonLine(q, hits) : textBlock(q, hits, color, dropped));
     }
     await writeOutput(out.join(args.values.json === true ? '' : '\n'), str(args, 'out'), io.stdout, io.cwd);
     return failed ? ExitCode.partial : ExitCode.ok;
