@@ -10,7 +10,6 @@ import { loadLibrary } from './match-library.js';
 import { jsonLine, textBlock } from './match-report.js';
 import { runFile } from './match-run-file.js';
 import { topOption } from './match-top.js';
-import { analyseSpecs } from '../analyse-specs.js';
 import { isBlank } from '../../ingest/blank.js';
 
 const USAGE = `Usage: narrascope match "claim text" [options]
@@ -148,6 +147,8 @@ async function documentQueries(
   spec: string,
   io: CliIO,
 ): Promise<{ queries: { label: string; text: string }[]; failed: number }> {
+  // Loaded here, not at the top: the analysis pipeline it brings in slowed every command's start.
+  const { analyseSpecs } = await import('../analyse-specs.js');
   const { results, failed } = await analyseSpecs([spec], io, 'match');
   if (results.length === 0) throw new UserError(`could not read ${spec}`, 'See the message above.');
   const out: { label: string; text: string }[] = [];
