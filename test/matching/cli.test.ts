@@ -73,6 +73,8 @@ describe('narrascope match', () => {
     [['match', 'x', '--queries', 'q.tsv', '--corpus', 'c.tsv', '--library', 'l.json'], /--queries and --corpus cannot be combined with "x", --library/u, 2],
     [['match', '--corpus-claims', '--queries', 'q.tsv', '--corpus', 'c.tsv'], /cannot be combined with --corpus-claims/u, 2],
     [['match', 'x', '--method', 'magic'], /unknown method/u, 2],
+    [['match', 'x', '--library', 'l.csv', '--encoding', 'klingon'], /unknown encoding "klingon"/u, 2],
+    [['factchecks', 'import', 'l.csv', '--encoding', 'klingon'], /unknown encoding "klingon"/u, 2],
     [['match', 'x', '--db', '/nonexistent/dir/none.db'], /no store at .*\n {2}Import fact-checks first/u, 4],
     [['factchecks', 'list', '--db', '/nonexistent/dir/none.db'], /no store at .*\n {2}Import fact-checks first/u, 4],
   ])('%j fails with a clear message', async (argv, message, code) => {

@@ -415,6 +415,23 @@ describe('fact-check files', () => {
     const batch = await readFactCheckFile(path);
     expect(batch.records.map((r) => [r.claim, r.rating])).toEqual([['The sea is boiling', 'False']]);
   });
+
+  it('reads windows-1251 by --encoding or a page\'s <meta charset>, and says when bytes were replaced', async () => {
+    // Windows-1251 bytes were replaced with U+FFFD in silence: the claim stored as noise, no warning.
+    // А-я are 0xC0-0xFF in windows-1251; the rest of these texts is ASCII.
+    const cp1251 = (text: string): Buffer =>
+      Buffer.from([...text].map((c) => (c >= 'А' && c <= 'я' ? c.charCodeAt(0) - 0x410 + 0xc0 : c.charCodeAt(0))));
+    const csv = join(dir, 'cp.csv');
+    writeFileSync(csv, cp1251('claim,rating\nвакцины опасны,ложь\n'));
+    const plain = await readFactCheckFile(csv, { label: 'cp.csv' });
+    expect(plain.notices).toEqual([expect.stringMatching(/^cp\.csv: \d+ invalid UTF-8 byte sequences were replaced with U\+FFFD; .*--encoding windows-1251/u)]);
+    const decoded = await readFactCheckFile(csv, { encoding: 'windows-1251' });
+    expect(decoded.records.map((r) => [r.claim, r.rating])).toEqual([['вакцины опасны', 'ложь']]);
+    expect(decoded.notices).toBeUndefined();
+    const page = join(dir, 'page.html');
+    writeFileSync(page, cp1251(`<html><head><meta charset="windows-1251"><script type="application/ld+json">${JSON.stringify(review({ claimReviewed: 'вакцины опасны' }))}</script></head></html>`));
+    expect((await readFactCheckFile(page)).records.map((r) => r.claim)).toEqual(['вакцины опасны']);
+  });
 });
 
 describe('ledger items as fact-checks', () => {

@@ -19,6 +19,8 @@ import { ExitCode } from '../exit-codes.js';
 import { storeLocation } from '../store-location.js';
 import { storeUpgradeNotice } from '../store-upgrade-notice.js';
 import { terminalText } from '../terminal-text.js';
+import { InputError } from '../../ingest/types.js';
+import { namedDecoder } from '../../ingest/utf8-chunks.js';
 
 const USAGE = `Usage: narrascope factchecks <import FILE... | list | count> [options]
 
@@ -35,6 +37,7 @@ The fact-check library that \`narrascope match\` searches.
 Options:
       --db PATH|URL       SQLite file or postgres:// URL (default ./narrascope.db, or $NARRASCOPE_DB)
       --format NAME       ${FACT_CHECK_FILE_FORMATS.join(' | ')} (default: by extension, then content)
+      --encoding NAME     decode the files as NAME (windows-1251, windows-1252 ...) instead of UTF-8
       --columns MAP       CSV/TSV column mapping, e.g. claim=statement,rating=verdict,url=link
                           (fields: id, claim, title, rebuttal, rating, publisher, url, date, claimAuthor, language)
   -q, --quiet             no per-record warnings
@@ -56,6 +59,19 @@ export function formatFlag(args: ParsedArgs): FactCheckFileFormat | undefined {
       `Formats: ${FACT_CHECK_FILE_FORMATS.join(', ')}.`,
     );
   return f as FactCheckFileFormat;
+}
+
+/** --encoding, checked before any file is read or store opened (an unknown name is a usage error). */
+export function encodingFlag(args: ParsedArgs): string | undefined {
+  const encoding = str(args, 'encoding');
+  if (encoding === undefined) return undefined;
+  try {
+    namedDecoder(encoding);
+  } catch (e) {
+    if (e instanceof InputError) throw new UserError(e.message, e.hint);
+    throw e;
+  }
+  return encoding;
 }
 
 export function columnsFlag(args: ParsedArgs): ColumnMapping | undefined {
@@ -96,6 +112,7 @@ export const factchecksCommand: CliCommand = {
     db: { type: 'string' },
     format: { type: 'string' },
     columns: { type: 'string' },
+    encoding: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     out: { type: 'string', short: 'o' },
   },
@@ -159,6 +176,7 @@ async function importFiles(files: readonly string[], args: ParsedArgs, io: CliIO
     );
   const format = formatFlag(args);
   const mapping = columnsFlag(args);
+  const encoding = encodingFlag(args);
   const quiet = args.values.quiet === true;
   const rejected: ImportRejection[] = [];
   const records = [];
@@ -167,10 +185,13 @@ async function importFiles(files: readonly string[], args: ParsedArgs, io: CliIO
       const batch = await readFactCheckFile(resolve(io.cwd, f), {
         ...(format ? { format } : {}),
         ...(mapping ? { mapping } : {}),
+        ...(encoding ? { encoding } : {}),
         label: f,
       });
       records.push(...batch.records);
       rejected.push(...batch.rejected);
+      // Replaced bytes: shown even with --quiet, since the imported text is damaged.
+      for (const n of batch.notices ?? []) io.stderr.write(terminalText(`narrascope factchecks: warning: ${n}`) + '\n');
     } catch (e) {
       rejected.push({ source: f, reason: (e as Error).message });
     }

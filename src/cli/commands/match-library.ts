@@ -8,7 +8,7 @@ import {
 import type { CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { terminalText } from '../terminal-text.js';
-import { columnsFlag, formatFlag, openLibraryStore } from './factchecks.js';
+import { columnsFlag, encodingFlag, formatFlag, openLibraryStore } from './factchecks.js';
 
 /** A fact-check as `match` searches and reports it: from the store, a --library file or a --corpus row. */
 export interface Entry {
@@ -39,6 +39,7 @@ export async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]>
   if (files.length) {
     const format = formatFlag(args);
     const mapping = columnsFlag(args);
+    const encoding = encodingFlag(args);
     const entries: Entry[] = [];
     // The same fact-check twice (a page embedding its review in two scripts, a file given twice) is kept
     // once, by the key `factchecks import` stores by: twice, it took two result places and the library file
@@ -51,11 +52,13 @@ export async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]>
         batch = await readFactCheckFile(resolve(io.cwd, f), {
           ...(format ? { format } : {}),
           ...(mapping ? { mapping } : {}),
+          ...(encoding ? { encoding } : {}),
           label: f,
         });
       } catch (e) {
         throw new UserError((e as Error).message, 'Check the path of --library.');
       }
+      for (const n of batch.notices ?? []) io.stderr.write(terminalText(`narrascope match: warning: ${n}`) + '\n');
       // Sources and reasons quote the file (a CSV id, a JSON parser's snippet): no escape sequences from it.
       for (const r of batch.rejected)
         io.stderr.write(terminalText(`narrascope match: skipped ${r.source}: ${r.reason}`) + '\n');

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { decodeBytes } from '../../ingest/decode.js';
+import { decodeDeclared } from '../../ingest/decode.js';
 import { importClaimReviews } from './claimreview-import.js';
 import { importFactCheckTable, type ColumnMapping } from './table-import.js';
 import type { ImportBatch } from './types.js';
@@ -40,7 +40,14 @@ async function readAtMost(path: string, max: number): Promise<Buffer> {
  */
 export async function readFactCheckFile(
   path: string,
-  options: { format?: FactCheckFileFormat; mapping?: ColumnMapping; label?: string; maxBytes?: number } = {},
+  options: {
+    format?: FactCheckFileFormat;
+    mapping?: ColumnMapping;
+    label?: string;
+    maxBytes?: number;
+    /** The file's encoding (`windows-1251` ...); else UTF-8, UTF-16 by its BOM, or a page's <meta charset>. */
+    encoding?: string;
+  } = {},
 ): Promise<ImportBatch> {
   const label = options.label ?? path;
   const maxBytes = options.maxBytes ?? MAX_BYTES;
@@ -54,12 +61,26 @@ export async function readFactCheckFile(
   // The ingest decoder: UTF-16 with a BOM (Excel's "Unicode text" export) is read as such, and a binary
   // file (a database, an image) is refused instead of being parsed as a CSV whose "header" of raw bytes
   // was then printed to the terminal in the rejection message.
+  // A saved page's <meta charset> is followed too, and bytes that are not UTF-8 leave a notice naming the
+  // encoding to pass: they were replaced with U+FFFD in silence, a windows-1251 table stored as noise.
   let text: string;
+  let notices: readonly string[];
   try {
-    text = decodeBytes(bytes, label).text;
+    ({ text, warnings: notices } = decodeDeclared(bytes, label, options.encoding));
   } catch (e) {
     throw new Error((e as Error).message, { cause: e });
   }
+  const batch = readAs(text, path, label, options);
+  return notices.length ? { ...batch, notices } : batch;
+}
+
+/** The fact-checks of decoded text, by the given format, else the extension, else the content. */
+function readAs(
+  text: string,
+  path: string,
+  label: string,
+  options: { format?: FactCheckFileFormat; mapping?: ColumnMapping },
+): ImportBatch {
   const ext = extname(path).toLowerCase();
   const format: FactCheckFileFormat =
     options.format ??

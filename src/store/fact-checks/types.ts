@@ -37,6 +37,8 @@ export interface ImportRejection {
 export interface ImportBatch {
   readonly records: readonly FactCheckRecord[];
   readonly rejected: readonly ImportRejection[];
+  /** About the file as a whole: bytes that were not valid UTF-8 and were replaced (with the encoding to try). */
+  readonly notices?: readonly string[];
 }
 
 /** Fills the optional fields with null. */
