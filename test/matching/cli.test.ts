@@ -39,6 +39,14 @@ describe('narrascope match', () => {
     ]);
   });
 
+  it('exits 3 when library rows could not be read, as factchecks import does (it exited 0)', async () => {
+    const lib = file('partly.csv', 'claim,rating\nDrinking sea water cures the common cold.,False\n,Misleading\n');
+    const r = await runCli(['match', 'does sea water cure a cold?', '--library', lib, '--top', '1']);
+    expect(r.stderr).toMatch(/narrascope match: skipped .*partly\.csv:3/u);
+    expect(r.stdout).toContain('Drinking «sea water cures» the common «cold».');
+    expect(r.code).toBe(3);
+  });
+
   it('matches a claim against a library file, with highlights, as text and JSON lines', async () => {
     const lib = file(
       'lib.csv',

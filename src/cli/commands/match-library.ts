@@ -29,8 +29,11 @@ function libraryId(source: string, label: string): string {
   return cell ? rest.slice(cell[0].length) : source;
 }
 
-/** The fact-checks of the --library files, or else of the store. */
-export async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]> {
+/**
+ * The fact-checks of the --library files, or else of the store; `rejected` counts the library rows that
+ * could not be read (each named on stderr), which makes `match` exit 3 as `factchecks import` does.
+ */
+export async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<{ entries: Entry[]; rejected: number }> {
   const files = Array.isArray(args.values.library)
     ? args.values.library.map(String)
     : typeof args.values.library === 'string'
@@ -46,6 +49,7 @@ export async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]>
     // ranked otherwise than the same file imported into the store.
     const keys = new Set<string>();
     let repeated = 0;
+    let rejected = 0;
     for (const f of files) {
       let batch;
       try {
@@ -62,6 +66,7 @@ export async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]>
       // Sources and reasons quote the file (a CSV id, a JSON parser's snippet): no escape sequences from it.
       for (const r of batch.rejected)
         io.stderr.write(terminalText(`narrascope match: skipped ${r.source}: ${r.reason}`) + '\n');
+      rejected += batch.rejected.length;
       for (const r of batch.records) {
         const key = factCheckKey(r);
         if (keys.has(key)) {
@@ -76,16 +81,17 @@ export async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<Entry[]>
       io.stderr.write(
         `narrascope match: ${repeated} fact-check(s) repeated in the library files, kept once\n`,
       );
-    return entries;
+    return { entries, rejected };
   }
   const store = await openLibraryStore(args, io, false);
   try {
-    return (await listFactChecks(store.db)).map((r) => ({
+    const entries = (await listFactChecks(store.db)).map((r) => ({
       id: r.id,
       claim: r.claim,
       title: r.title,
       record: r,
     }));
+    return { entries, rejected: 0 };
   } finally {
     await store.close();
   }

@@ -110,7 +110,7 @@ export const matchCommand: CliCommand = {
         modes === 0 ? 'nothing to match' : 'give one kind of query',
         'Pass "claim text", --document FILE, --corpus-claims, or --queries FILE --corpus FILE. Run `narrascope match --help`.',
       );
-    const entries = await loadLibrary(args, io);
+    const { entries, rejected } = await loadLibrary(args, io);
     if (entries.length === 0)
       throw new UserError(
         'the fact-check library is empty',
@@ -118,8 +118,9 @@ export const matchCommand: CliCommand = {
       );
     const matcher = createFactCheckMatcher(entries, method);
     let queries: { label: string; text: string }[];
-    // Inputs of --document that could not be read (reported as they were met): exit 3, as analyze does.
-    let failed = 0;
+    // Inputs of --document that could not be read, and library rows that could not be (reported as they
+    // were met): exit 3, as analyze and factchecks import do.
+    let failed = rejected;
     if (text) queries = [{ label: 'query', text }];
     else if (document) ({ queries, failed } = await documentQueries(document, io));
     else queries = await corpusQueries(args, io);
