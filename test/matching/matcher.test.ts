@@ -36,6 +36,12 @@ const library = [
 ];
 
 describe('FactCheckMatcher', () => {
+  it('refuses a k that is no count (0 gave one result, NaN none)', () => {
+    const matcher = createFactCheckMatcher(library);
+    for (const k of [0, -3, 2.5, Number.NaN]) expect(() => matcher.match('sea water cold', { k })).toThrow(RangeError);
+    expect(matcher.match('sea water cold', { k: 2 })).toHaveLength(2);
+  });
+
   it.each([
     ['my aunt swears sea water cured her cold #health', 'fc1'],
     ['Is it true the dam floods the old town this spring? @CityNews https://t.co/abc', 'fc2'],

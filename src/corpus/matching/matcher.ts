@@ -53,7 +53,7 @@ export interface MatchHit<T extends MatchableFactCheck> {
 }
 
 export interface MatchOptions {
-  /** Number of results (default 10). */
+  /** Number of results: a whole number of at least 1 (default 10); anything else is a RangeError. */
   readonly k?: number;
   /** Skip highlights (faster, for benchmarks and run files). */
   readonly highlights?: boolean;
@@ -126,7 +126,10 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
   }
 
   match(text: string, options: MatchOptions = {}): MatchHit<T>[] {
-    const k = Math.max(1, options.k ?? 10);
+    // A k that is no count (0, -3, 2.5, NaN) was read quietly: 0 gave one result, NaN none at all.
+    if (options.k !== undefined && !(Number.isInteger(options.k) && options.k >= 1))
+      throw new RangeError(`k must be a whole number of at least 1, got ${String(options.k)}`);
+    const k = options.k ?? 10;
     const useModel = !!this.model && !options.bm25Only;
     // No sentence vector here: scoreCandidates embeds the tweet's body alone.
     const q = prepareText(text, this.idf, null, this.splitTag);
