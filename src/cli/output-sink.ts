@@ -53,23 +53,28 @@ function stdoutSink(stdout: NodeJS.WritableStream): OutputSink {
 
 async function fileSink(out: string, cwd: string): Promise<OutputSink> {
   const target = resolve(cwd, out);
-  const temp = `${target}.${process.pid}.tmp`;
   const fail = (e: unknown): UserError =>
     new UserError(`cannot write ${out}: ${(e as Error).message}`, 'Check that the folder exists and is writable, or leave out --out to print to the terminal.');
+  // A device or pipe (`/dev/stdout`, a named pipe) is written into as it is, with nothing to rename or
+  // remove (output-target.ts); a file goes to a temporary name first.
+  let device: boolean;
   let file: WriteStream;
+  let written: string;
   try {
-    if (await isSpecialFile(target)) return deviceSink(target, out);
-    await makeFolders(dirname(target));
-    file = createWriteStream(temp, { encoding: 'utf8' });
+    device = await isSpecialFile(target);
+    if (!device) await makeFolders(dirname(target));
+    written = device ? target : `${target}.${process.pid}.tmp`;
+    file = createWriteStream(written, { encoding: 'utf8' });
     await once(file, 'open');
   } catch (e) {
     throw fail(e);
   }
+  const temp = device ? null : written;
   let failure: Error | null = null;
   file.on('error', (e) => (failure = e));
   // Interrupted (Ctrl-C, kill): the temporary file goes too, so that nothing half-written is left behind.
   const onSignal = (signal: NodeJS.Signals): void => {
-    rmSync(temp, { force: true });
+    if (temp) rmSync(temp, { force: true });
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', onSignal);
@@ -91,48 +96,16 @@ async function fileSink(out: string, cwd: string): Promise<OutputSink> {
       try {
         if (failure) throw failure;
         await new Promise<void>((res, rej) => file.end((e?: Error | null) => (e ? rej(e) : res())));
-        await rename(temp, target);
+        if (temp) await rename(temp, target);
       } catch (e) {
-        await rm(temp, { force: true });
+        if (temp) await rm(temp, { force: true });
         throw fail(e);
       }
     },
     async abort() {
       release();
       file.destroy();
-      await rm(temp, { force: true });
-    },
-  };
-}
-
-/**
- * A device or pipe as --out (`/dev/stdout`, a named pipe): written into as it is, with nothing to rename
- * or remove (output-target.ts).
- */
-async function deviceSink(target: string, out: string): Promise<OutputSink> {
-  const fail = (e: unknown): UserError => new UserError(`cannot write ${out}: ${(e as Error).message}`, 'Check that the device or pipe can be written to, or leave out --out.');
-  const file = createWriteStream(target, { encoding: 'utf8', flags: 'w' });
-  let failure: Error | null = null;
-  file.on('error', (e) => (failure = e));
-  try {
-    await once(file, 'open');
-  } catch (e) {
-    throw fail(e);
-  }
-  return {
-    closed: false,
-    async write(text) {
-      if (failure) throw fail(failure);
-      if (!text) return;
-      if (!file.write(text)) await drained(file);
-      if (failure) throw fail(failure);
-    },
-    async commit() {
-      if (failure) throw fail(failure);
-      await new Promise<void>((res, rej) => file.end((e?: Error | null) => (e ? rej(fail(e)) : res())));
-    },
-    async abort() {
-      file.destroy();
+      if (temp) await rm(temp, { force: true });
     },
   };
 }
