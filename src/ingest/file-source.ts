@@ -116,3 +116,25 @@ export function fsError(path: string, e: unknown): InputError {
   if (code === 'EISDIR') return new InputError('unreadable', `${path} is a directory`);
   return new InputError('unreadable', `${path}: cannot be read (${(e as Error).message})`);
 }
+
+/** A file of a folder: its path, and the name it is reported by (under the folder as the user wrote it). */
+export interface FolderFile {
+  readonly file: string;
+  readonly shown: string;
+}
+
+/**
+ * The files of the folder `spec` (resolved to `path`) as the readers walk it (`readInput`, and ingest's
+ * sources, which stream JSONL and CSV files): each with its shown name, or one error when the folder cannot
+ * be listed.
+ */
+export async function folderFiles(spec: string, path: string): Promise<{ readonly files: readonly FolderFile[] } | { readonly error: InputError }> {
+  let files: string[];
+  try {
+    files = await listFiles(path);
+  } catch (e) {
+    return { error: e instanceof InputError ? e : fsError(spec, e) };
+  }
+  const base = spec.replace(/[\\/]+$/u, '');
+  return { files: files.map((file) => ({ file, shown: `${base}${file.slice(path.length)}` })) };
+}

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createDocument, type Document } from '../core/text/document.js';
 import { isBlank } from './blank.js';
 import { decodeDeclared, type Decoded } from './decode.js';
-import { fsError, listFiles, readFileBytes, readStreamBytes } from './file-source.js';
+import { folderFiles, fsError, readFileBytes, readStreamBytes } from './file-source.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 import { builtinReaders, chooseReader, extensionOf, isSupportedExtension, readerByName } from './readers.js';
 import { InputError, type Reader, type ReaderInput } from './types.js';
@@ -113,16 +113,12 @@ export async function* readInput(spec: string, options: ReadOptions = {}): Async
     );
     return;
   }
-  let files: string[];
-  try {
-    files = await listFiles(path);
-  } catch (e) {
-    yield { kind: 'error', origin: spec, error: e instanceof InputError ? e : fsError(spec, e) };
+  const folder = await folderFiles(spec, path);
+  if ('error' in folder) {
+    yield { kind: 'error', origin: spec, error: folder.error };
     return;
   }
-  const base = spec.replace(/[\\/]+$/u, '');
-  for (const file of files) {
-    const shown = `${base}${file.slice(path.length)}`;
+  for (const { file, shown } of folder.files) {
     const ext = extensionOf(file);
     if (ext !== '' && !isSupportedExtension(ext, readers) && !options.format) {
       yield { kind: 'skipped', origin: shown, reason: `unsupported file type "${ext}"` };

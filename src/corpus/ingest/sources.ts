@@ -12,7 +12,7 @@ import { csvReader, streamCsvFile, type BatchRecord, type ColumnMap } from '../.
 import { feedReader, fetchFeedBytes, parseFeed } from '../../ingest/feed.js';
 import { htmlReader } from '../../ingest/html.js';
 import { jsonlReader, streamJsonlFile } from '../../ingest/jsonl.js';
-import { fsError, listFiles } from '../../ingest/file-source.js';
+import { folderFiles } from '../../ingest/file-source.js';
 import { readInput, type ReadOptions } from '../../ingest/read-input.js';
 import { builtinReaders, extensionOf, isSupportedExtension } from '../../ingest/readers.js';
 import { InputError, type Reader } from '../../ingest/types.js';
@@ -108,16 +108,12 @@ function streamedFile(label: string, path: string | NodeJS.ReadableStream, optio
  * same file named on the command line is streamed whatever its size.
  */
 async function* folderItems(spec: string, path: string, options: SourceOptions, readers: readonly Reader[], progress: ReadProgress): AsyncGenerator<SourceItem> {
-  let files: string[];
-  try {
-    files = await listFiles(path);
-  } catch (e) {
-    yield { kind: 'error', origin: spec, error: e instanceof InputError ? e : fsError(spec, e) };
+  const folder = await folderFiles(spec, path);
+  if ('error' in folder) {
+    yield { kind: 'error', origin: spec, error: folder.error };
     return;
   }
-  const base = spec.replace(/[\\/]+$/u, '');
-  for (const file of files) {
-    const shown = `${base}${file.slice(path.length)}`;
+  for (const { file, shown } of folder.files) {
     const ext = extensionOf(file);
     if (ext !== '' && !isSupportedExtension(ext, readers)) yield { kind: 'skipped', origin: shown, reason: `unsupported file type "${ext}"` };
     else if (STREAMED.test(file)) yield* streamedFile(shown, file, options, progress, progress.bytesDone);
