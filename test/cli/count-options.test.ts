@@ -2,28 +2,12 @@
  * Count and id options of the corpus commands: a number past the database's integer range is a usage
  * error (exit 2), not an internal error from the query (exit 1), on SQLite and PostgreSQL.
  */
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli, type CliRun } from './run-cli.js';
 import { openStore } from '../../src/store/index.js';
 import { dialects } from '../store/dialects.js';
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = new PassThrough();
-  const err = new PassThrough();
-  out.on('data', (d: Buffer) => (stdout += d.toString()));
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await main(argv, {
-    stdout: out,
-    stderr: err,
-    stdin: new PassThrough(),
-    cwd: process.cwd(),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]): Promise<CliRun> => runCli(argv);
 
 const HUGE = '99999999999999999999';
 

@@ -2,23 +2,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli, type CliRun } from '../cli/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'narrascope-ingest-encoding-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = new PassThrough();
-  const err = new PassThrough();
-  out.on('data', (d: Buffer) => (stdout += d.toString()));
-  err.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await main(argv, { stdout: out, stderr: err, stdin: new PassThrough(), cwd: dir, env: {} });
-  return { code, stdout, stderr };
-}
+/** `narrascope ARGV` in-process, in the test folder. */
+const run = (...argv: string[]): Promise<CliRun> => runCli(argv, { cwd: dir });
 
 describe('ingest --encoding', () => {
   it('decodes a windows-1251 CSV, and refuses an unknown encoding before opening the store', async () => {
