@@ -107,10 +107,37 @@ describe('relative item links', () => {
     expect(uris(atom, 'a.atom')).toEqual(['https://blog.example/p/1', 'https://other.example/d/p2']);
   });
 
-  it('stay as given without a base, and absolute links are kept', () => {
+  it('are no address without an http(s) base (the item label instead), and absolute links are kept', () => {
     const xml =
       '<rss version="2.0"><channel><title>T</title><item><link>/news/1</link><description>a</description></item><item><link>https://x.example/2</link><description>b</description></item></channel></rss>';
-    expect(uris(xml, 'f.rss')).toEqual(['/news/1', 'https://x.example/2']);
+    expect(uris(xml, 'f.rss')).toEqual(['f.rss#1', 'https://x.example/2']);
+  });
+});
+
+describe('item links of other schemes', () => {
+  const uris = (xml: string, label: string): (string | undefined)[] =>
+    documents(parseFeed(xml, label)).map((d) => d.source?.uri);
+  const links = [
+    'javascript:alert(1)',
+    'JavaScript:alert(document.cookie)',
+    ' java&#9;script:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    'ms-msdt:/id PCWDiagnostic',
+    'https:no-slashes',
+  ];
+
+  it('never become the document address, even with an http(s) base (a javascript: link was stored as the address)', () => {
+    const items = links.map((l) => `<item><link>${l}</link><description>a</description></item>`).join('');
+    const expected = links.map((_, i) => `https://feeds.example/rss.xml#${i + 1}`);
+    expect(
+      uris(`<rss version="2.0"><channel><title>T</title><link>https://site.example/</link>${items}</channel></rss>`, 'https://feeds.example/rss.xml'),
+    ).toEqual(expected);
+    const entries = links.map((l) => `<entry><link href="${l.replace(/&/gu, '&amp;').replace('&amp;#9;', '&#9;')}"/><summary>a</summary></entry>`).join('');
+    expect(
+      uris(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><link href="https://blog.example/"/>${entries}</feed>`, 'a.atom'),
+    ).toEqual(links.map((_, i) => `a.atom#${i + 1}`));
   });
 });
 

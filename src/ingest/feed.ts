@@ -74,12 +74,21 @@ function atomLink(v: unknown): string | undefined {
  * An item's link made absolute against the first http(s) base that resolves it: the channel's site link
  * (RSS), `xml:base` or the feed's alternate link (Atom), then the feed's own URL. Feeds written by hand or
  * by small CMSs give `/news/1`; such a link was stored as it stood, so the document had no usable address
- * (no `url`, nothing to open or export). A link with no base to resolve it stays as given.
+ * (no `url`, nothing to open or export).
+ *
+ * Only an http(s) address becomes the document's address. A link of another scheme (`javascript:`,
+ * `data:`, `vbscript:`, `file:`, an operating-system handler) or a relative link with no http(s) base to
+ * resolve it is no address: undefined, so the item gets its label (`news.xml#3`), as a JSONL or CSV
+ * record with such a `url` does. A `javascript:` link used to be stored as the document's address.
  */
 function absoluteLink(link: string | undefined, bases: readonly (string | undefined)[]): string | undefined {
   const l = link?.trim();
   if (!l) return undefined;
   if (/^https?:\/\//iu.test(l)) return l;
+  // A scheme of its own (after the characters URL parsers drop: "java\tscript:", " javascript:") is
+  // never resolved against a base; only http(s) was kept above.
+  // eslint-disable-next-line no-control-regex
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/u.test(l.replace(/[\u0000-\u0020]/gu, ''))) return undefined;
   for (const base of bases) {
     if (!base || !/^https?:\/\//iu.test(base)) continue;
     try {
@@ -89,7 +98,7 @@ function absoluteLink(link: string | undefined, bases: readonly (string | undefi
       // Not a URL against this base: try the next one.
     }
   }
-  return l;
+  return undefined;
 }
 
 function isoDate(v: string): string | undefined {
