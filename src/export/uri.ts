@@ -61,6 +61,66 @@ export function safeHttpUrl(raw: unknown): string | undefined {
   return c.kind === 'link' ? c.value : undefined;
 }
 
+/** RFC 3986 pchar, "/" and "?": what a path, query or fragment may hold as it is (§3.3–3.5). */
+const COMPONENT_CHAR = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/u;
+const PATH = String.raw`(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*`;
+const PART = String.raw`(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*`;
+/**
+ * An http(s) URI by RFC 3986's grammar (without user information, which links never carry): a host that
+ * is a reg-name or an IP literal, a port, then a path, query and fragment of URI characters only. A link
+ * holding anything else — Cyrillic or Chinese letters, `|`, `^`, `{`, a `%` not followed by two hex
+ * digits, a second `#` — is an IRI or a sloppy address, not a URI.
+ */
+const HTTP_URI = new RegExp(
+  String.raw`^https?://(?:\[[0-9A-Fa-f:.]+\]|(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)(?::[0-9]*)?(?:/${PATH})?(?:\?${PART})?(?:#${PART})?$`,
+  'iu',
+);
+
+/** Whether `x` is an http(s) URI by RFC 3986's grammar (ASCII, every character where it may stand). */
+export function isHttpUriText(x: string): boolean {
+  return HTTP_URI.test(x);
+}
+
+const UTF8 = new TextEncoder();
+
+function encodeComponent(part: string): string {
+  let out = '';
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i] as string;
+    if (c === '%' && /^[0-9A-Fa-f]{2}$/u.test(part.slice(i + 1, i + 3))) out += c;
+    else if (COMPONENT_CHAR.test(c)) out += c;
+    else {
+      const cp = part.codePointAt(i) as number;
+      const ch = String.fromCodePoint(cp);
+      if (ch.length === 2) i++;
+      for (const b of UTF8.encode(ch)) out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+  }
+  return out;
+}
+
+/**
+ * A link (`safeHttpUrl`'s value) as an RFC 3986 URI, for formats whose address must be a URI (STIX 2.1's
+ * `external_references[].url`). A link that already is one is returned as it is. Otherwise (an IRI such as
+ * `https://пример.рф/новости/1`, or ASCII outside the grammar) it is mapped as RFC 3987 §3.1 does: the
+ * path, query and fragment as UTF-8 percent-encoded octets (`%D0%BD...`; valid triplets are kept, a stray
+ * `%` becomes `%25`), and the host in its IDNA (punycode) form `xn--e1afmkfd.xn--p1ai`, the form DNS
+ * resolves and WHATWG URL parsers write (§3.1 allows it in place of percent-encoding the host, which
+ * consumers do not resolve).
+ */
+export function linkAsUri(link: string): string {
+  if (isHttpUriText(link)) return link;
+  const url = new URL(link);
+  const hash = url.hash.startsWith('#') ? `#${encodeComponent(url.hash.slice(1))}` : '';
+  return `${url.protocol}//${url.host}${encodeComponent(url.pathname)}${encodeComponent(url.search)}${hash}`;
+}
+
+/** The address as an export may write it as a URI (see linkAsUri), or undefined. */
+export function safeHttpUri(raw: unknown): string | undefined {
+  const link = safeHttpUrl(raw);
+  return link === undefined ? undefined : linkAsUri(link);
+}
+
 /** Whether `x` is a link an export may write as it is (validators check every emitted address with it). */
 export function isSafeLink(x: unknown): x is string {
   return typeof x === 'string' && safeHttpUrl(x) === x;

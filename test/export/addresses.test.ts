@@ -100,6 +100,28 @@ describe('every export leaves an unsafe address out', () => {
     expect(validateStixBundle(tampered).join('\n')).toMatch(/external_references\[0\]\.url is not an http\(s\) URL/u);
   });
 
+  it.each([
+    ['https://ru.example/новости/1?q=санкции#абзац', 'https://ru.example/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/1?q=%D1%81%D0%B0%D0%BD%D0%BA%D1%86%D0%B8%D0%B8#%D0%B0%D0%B1%D0%B7%D0%B0%D1%86'],
+    ['https://пример.рф/a', 'https://xn--e1afmkfd.xn--p1ai/a'],
+    ['https://example.org/a|b^{c}%zz', 'https://example.org/a%7Cb%5E%7Bc%7D%25zz'],
+    ['https://example.org/%D0%B0?x=1#top', 'https://example.org/%D0%B0?x=1#top'],
+    ['HTTPS://Example.org:8443/a', 'HTTPS://Example.org:8443/a'],
+  ])('STIX writes %j as the RFC 3986 URI %j (non-ASCII IRIs were written raw)', (raw, uri) => {
+    const bundle = buildStixBundle([withUri(raw)], { now: new Date('2026-05-01T00:00:00Z') });
+    expect(validateStixBundle(bundle)).toEqual([]);
+    const report = bundle.objects.find((o) => o.type === 'report');
+    expect(report?.external_references).toEqual([{ source_name: 'narrascope', external_id: 'b'.repeat(64), url: uri }]);
+  });
+
+  it('the STIX validator refuses an external reference url that is an IRI, not a URI', () => {
+    const bundle = buildStixBundle([withUri('https://example.org/x')], { now: new Date('2026-05-01T00:00:00Z') });
+    const tampered: StixBundle = {
+      ...bundle,
+      objects: bundle.objects.map((o) => (o.type === 'report' ? { ...o, external_references: [{ source_name: 'narrascope', url: 'https://ru.example/новости' }] } : o)),
+    };
+    expect(validateStixBundle(tampered).join('\n')).toMatch(/external_references\[0\]\.url is not an RFC 3986 URI/u);
+  });
+
   it('CSV keeps links, paths and record labels in document_uri, and leaves unsafe addresses empty', () => {
     const uris = ['https://example.org/a', 'cases.csv:12', ...UNSAFE];
     const rows = parse(ledgerCsv(uris.map((u, i) => withUri(u, String(i).padStart(64, '0'))))) as string[][];

@@ -1,5 +1,5 @@
 import type { AnalysisResult, LedgerItem } from '../../core/result/types.js';
-import { safeHttpUrl } from '../uri.js';
+import { safeHttpUri } from '../uri.js';
 import { withoutEmptyValues } from './compact.js';
 import { disarmFor, DISARM_IDENTITY, DISARM_LICENCE } from './disarm.js';
 import {
@@ -177,7 +177,8 @@ export function buildStixBundle(
     }
     const published = toStixTimestamp(source.publishedAt) ?? now;
     // Only an http(s) address is a link a platform may show (see ../uri.ts); the hash identifies the document.
-    const uri = safeHttpUrl(source.uri) ?? null;
+    // STIX's url is an RFC 3986 URI: an IRI (a Cyrillic path, an IDN host) is written percent-encoded.
+    const uri = safeHttpUri(source.uri) ?? null;
     add({
       type: 'report',
       id: reportId,

@@ -1,4 +1,4 @@
-import { isSafeLink } from '../uri.js';
+import { isHttpUriText, isSafeLink } from '../uri.js';
 import { emptyValuePaths } from './compact.js';
 import { STIX_ID_RE, STIX_TIMESTAMP_RE } from './ids.js';
 import type { StixBundle, StixObject } from './types.js';
@@ -113,6 +113,8 @@ export function validateStixBundle(bundle: StixBundle): string[] {
         const url = (r as Record<string, unknown> | null)?.url;
         if (url !== undefined && !isSafeLink(url))
           problems.push(`${where}: external_references[${i}].url is not an http(s) URL an export may write`);
+        else if (url !== undefined && !isHttpUriText(url))
+          problems.push(`${where}: external_references[${i}].url is not an RFC 3986 URI (percent-encode it: linkAsUri)`);
       });
     for (const path of emptyValuePaths(o))
       problems.push(`${where}: ${path} is null or an empty list (STIX has neither: leave the property out)`);
