@@ -130,6 +130,37 @@ describe('output formats', () => {
     expect(text).toMatch(/1:7\s+info\s+Loaded_Language 80% “<script>”/u);
     expect(text).not.toContain('\u001b');
   });
+
+  it('stylish: lists entities cast in a role first and says how many the short list leaves out', async () => {
+    const r = await hostileResult();
+    const entity = (
+      n: number,
+      mainRole: 'Antagonist' | null,
+      mentions: number,
+    ): AnalysisResult['entities'][number] => ({
+      id: `e${n}`,
+      name: `Entity ${n}`,
+      type: 'group',
+      mentions: Array.from({ length: mentions }, () => ({ start: 0, end: 4, text: 'Myth' })),
+      mainRole,
+      fineRoles: mainRole ? ['Deceiver'] : [],
+      confidence: 0.5,
+      support: [],
+    });
+    // Fourteen role-less entities come first in the result, the two cast ones last (as in document order).
+    const entities = [
+      ...Array.from({ length: 14 }, (_, i) => entity(i, null, 1)),
+      entity(14, 'Antagonist', 1),
+      entity(15, 'Antagonist', 3),
+    ];
+    const text = formatResults([{ ...r, entities }], 'stylish', { color: false });
+    const listed = [...text.matchAll(/^ {2}(Entity \d+)/gmu)].map((m) => m[1]);
+    expect(listed.slice(0, 2)).toEqual(['Entity 15', 'Entity 14']);
+    expect(listed).toHaveLength(12);
+    expect(text).toContain('… 4 more (use --verbose, --format json or html for all)');
+    const verbose = formatResults([{ ...r, entities }], 'stylish', { color: false, verbose: true });
+    expect([...verbose.matchAll(/^ {2}(Entity \d+)/gmu)]).toHaveLength(16);
+  });
 });
 
 describe('the result schema', () => {

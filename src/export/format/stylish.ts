@@ -107,10 +107,14 @@ function documentReport(r: AnalysisResult, c: Painter, width: number, verbose: b
   }
 
   lines.push('', c.bold(`Entities and roles — ${r.entities.length}`));
-  for (const e of r.entities.slice(0, verbose ? r.entities.length : 12)) {
+  // Entities the text casts in a role come first (most mentioned first): those are what an analyst reads
+  // this section for, and the short list must not hide them behind role-less mentions.
+  const entities = [...r.entities].sort((a, b) => Number(b.mainRole !== null) - Number(a.mainRole !== null) || b.mentions.length - a.mentions.length);
+  for (const e of entities.slice(0, verbose ? entities.length : 12)) {
     const role = e.mainRole ? `${c.yellow(e.mainRole)}${e.fineRoles.length ? ` (${e.fineRoles.join(', ')})` : ''}` : c.dim('no role');
     lines.push(`  ${clip(e.name, 40).padEnd(30)} ${c.dim(e.type.padEnd(12))} ${role} ${c.dim(`× ${e.mentions.length}`)}`);
   }
+  if (entities.length > 12 && !verbose) lines.push(c.dim(`  … ${entities.length - 12} more (use --verbose, --format json or html for all)`));
 
   const others = [...byFamily.entries()].filter(([family]) => family !== 'technique' && (verbose || family !== 'structure'));
   const otherCount = others.reduce((n, [, l]) => n + l.length, 0);
