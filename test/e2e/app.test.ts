@@ -323,6 +323,31 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.close();
   });
 
+  it('a reason typed as soon as a finding is selected is kept (not wiped after the next paint)', async () => {
+    const page = await open('/#/corpus?q=harbour');
+    await page.getByRole('link', { name: 'Harbour myths again' }).click();
+    await page.locator('.doc-text').waitFor();
+    if (!(await page.getByText('e2e analyst (analyst)').count())) await signIn(page, h.analyst);
+    await page.locator('mark.hl').first().waitFor();
+    // Select a span and type into the reason field in the same task, before Preact's effects run (they
+    // wait for the next paint): the field used to be cleared by an effect then, and the required field's
+    // empty value made the browser refuse the submit without a word (the flaky "show 1 dismissed" wait).
+    const kept = await page.evaluate(async () => {
+      const mark = document.querySelector<HTMLElement>('mark.hl');
+      mark?.focus();
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      const input = document.querySelector<HTMLInputElement>('.finding-panel .dismiss input');
+      if (!input) return 'no reason field';
+      input.value = 'typed at once';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // Past the next paint and Preact's 35 ms fallback for it: effects have run.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
+      return document.querySelector<HTMLInputElement>('.finding-panel .dismiss input')?.value ?? 'no reason field';
+    });
+    expect(kept).toBe('typed at once');
+    await page.close();
+  });
+
   it('narratives: a timeline per outlet; clusters: members over time', async () => {
     const page = await open('/#/narratives');
     await page.getByRole('heading', { name: 'Harbour: environmental harm' }).waitFor();

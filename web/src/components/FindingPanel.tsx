@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Finding } from '../api.js';
 import { legendKey } from '../highlight.js';
 
@@ -11,16 +11,6 @@ interface Props {
 
 /** Explanation of the focused finding: message, evidence, confidence, and the dismiss action. */
 export function FindingPanel({ finding, dismissed, dismiss, onClose }: Props) {
-  const [reason, setReason] = useState('');
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-  // A reason typed for one finding, or "Dismissed." said of it, must not carry over to the next one. The
-  // panel itself stays mounted: it is the aria-live region that announces each explanation.
-  const id = finding?.id ?? null;
-  useEffect(() => {
-    setReason('');
-    setStatus('');
-  }, [id]);
   if (!finding) {
     return (
       <div class="finding-panel" aria-live="polite">
@@ -28,20 +18,6 @@ export function FindingPanel({ finding, dismissed, dismiss, onClose }: Props) {
       </div>
     );
   }
-  const submit = async (e: Event): Promise<void> => {
-    e.preventDefault();
-    if (!dismiss || busy) return;
-    setBusy(true);
-    try {
-      await dismiss(finding, reason);
-      setStatus('Dismissed.');
-      setReason('');
-    } catch (err) {
-      setStatus(`Could not dismiss: ${(err as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div class="finding-panel" aria-live="polite">
       <h3>
@@ -77,7 +53,43 @@ export function FindingPanel({ finding, dismissed, dismiss, onClose }: Props) {
         </>
       )}
       {dismissed && <p class="muted">An analyst has dismissed this finding.</p>}
-      {dismiss && !dismissed && (
+      {/* Keyed by the finding: a reason typed for one finding, or "Dismissed." said of it, never carries over
+          to the next, and nothing typed for this one is wiped (see DismissForm). */}
+      {dismiss && <DismissForm key={finding.id} finding={finding} dismissed={dismissed} dismiss={dismiss} />}
+    </div>
+  );
+}
+
+/**
+ * The dismiss form of one finding, with its own state. The panel stays mounted (it is the aria-live region
+ * that announces each explanation), and it used to clear the reason in an effect when the finding changed;
+ * Preact runs effects after the next paint (up to 100 ms later), so a reason typed at once — the
+ * keyboard's Enter on a span focuses this field straight away, and the browser tests type as fast — was
+ * wiped after it was typed, the required field was then empty and the browser refused the submit without
+ * a word (the flaky "show 1 dismissed" wait of the browser tests). Keyed by the finding, the form starts
+ * empty when, and only when, the finding changes.
+ */
+function DismissForm({ finding, dismissed, dismiss }: { finding: Finding; dismissed: boolean; dismiss: (f: Finding, reason: string) => Promise<void> }) {
+  const [reason, setReason] = useState('');
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      await dismiss(finding, reason);
+      setStatus('Dismissed.');
+      setReason('');
+    } catch (err) {
+      setStatus(`Could not dismiss: ${(err as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {!dismissed && (
         <form class="dismiss" onSubmit={submit}>
           <label>
             Dismiss as wrong — reason
@@ -89,6 +101,6 @@ export function FindingPanel({ finding, dismissed, dismiss, onClose }: Props) {
         </form>
       )}
       {status && <p role="status">{status}</p>}
-    </div>
+    </>
   );
 }
