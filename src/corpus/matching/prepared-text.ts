@@ -41,7 +41,9 @@ export function prepareText(
     const t = tokens[i]!;
     if (t.kind === 'number') numbers.add(t.term);
     if (i > 0) bigrams.add(`${tokens[i - 1]!.term} ${t.term}`);
-    const first = text.charCodeAt(t.start);
+    let first = text.charCodeAt(t.start);
+    // A full-width capital (Ａ–Ｚ, read by the tokeniser as A–Z) is a capital too.
+    if (first >= 0xff21 && first <= 0xff3a) first -= 0xfee0;
     const upper = first >= 65 && first <= 90;
     if ((upper && !sentenceStart(text, t.start)) || t.kind === 'mention' || t.kind === 'hashtag')
       proper.add(t.term);

@@ -18,7 +18,10 @@ export class TagSegmenter {
 
   constructor(texts: Iterable<string>) {
     for (const text of texts) {
-      for (const m of text.toLowerCase().matchAll(WORD_RE)) {
+      // In NFKC form, as the tokeniser hands tags to split: a full-width word of the library is its plain word.
+      // eslint-disable-next-line no-control-regex
+      const plain = /[^\u0000-\u007f]/u.test(text) ? text.normalize('NFKC') : text;
+      for (const m of plain.toLowerCase().matchAll(WORD_RE)) {
         this.counts.set(m[0], (this.counts.get(m[0]) ?? 0) + 1);
         this.total++;
       }

@@ -8,7 +8,10 @@
 const WORD_RE = /[\p{L}\p{N}]{3,}/gu;
 
 function eachTrigram(text: string, visit: (g: string) => void): void {
-  for (const m of text.toLowerCase().matchAll(WORD_RE)) {
+  // In NFKC form, as the tokeniser reads it: full-width "ＣＯＶＩＤ" has the trigrams of "covid".
+  // eslint-disable-next-line no-control-regex
+  const plain = /[^\u0000-\u007f]/u.test(text) ? text.normalize('NFKC') : text;
+  for (const m of plain.toLowerCase().matchAll(WORD_RE)) {
     const p = ` ${m[0]} `;
     for (let i = 0; i + 3 <= p.length; i++) visit(p.slice(i, i + 3));
   }
