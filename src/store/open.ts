@@ -12,6 +12,7 @@ import pg from 'pg';
 import { postgresCapabilities, sqliteCapabilities, type Capabilities } from './capabilities.js';
 import { StoreError } from './errors.js';
 import { migrate } from './migrate.js';
+import { parsePostgresUrl, quoteSchema, redactUrl } from './postgres-url.js';
 import type { StoreSchema } from './schema.js';
 
 export interface OpenStoreOptions {
@@ -178,24 +179,14 @@ function checkOurs(sqlite: Database.Database, location: string): void {
 }
 
 async function openPostgres(url: string, options: OpenStoreOptions): Promise<Store> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new StoreError('bad-url', `cannot parse the database URL "${redact(url)}"`, 'Use postgres://user[:password]@host[:port]/database[?schema=name].');
-  }
-  const schema = parsed.searchParams.get('schema');
-  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/u.test(schema)) {
-    throw new StoreError('bad-url', `invalid schema name "${schema}"`, 'Use lower-case letters, digits and underscores.');
-  }
-  parsed.searchParams.delete('schema');
+  const { connectionString, schema } = parsePostgresUrl(url);
   const pool = new pg.Pool({
-    connectionString: parsed.toString(),
+    connectionString,
     max: 4,
     connectionTimeoutMillis: 10_000,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    ...(schema ? { options: `-c search_path=${quoteSchema(schema)}` } : {}),
   });
-  const location = redact(url);
+  const location = redactUrl(url);
   try {
     const client = await pool.connect();
     try {
@@ -205,7 +196,7 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Sto
         const found = await client.query<{ t: string | null }>(`SELECT to_regclass('narrascope_migrations')::text AS t`);
         if (!found.rows[0]?.t) throw new StoreError('missing', `no store at ${location}`, 'Ingest documents first (`narrascope ingest ... --db URL`), or pass the right --db.');
       }
-      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteSchema(schema)}`);
     } finally {
       client.release();
     }
@@ -242,10 +233,6 @@ function makeStore(db: Kysely<StoreSchema>, caps: Capabilities, location: string
     },
     close: () => db.destroy(),
   };
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/u, '//$1:***@');
 }
 
 /** Maps driver errors to StoreErrors a user can act on; other errors pass through unchanged. */
