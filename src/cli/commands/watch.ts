@@ -4,8 +4,21 @@ import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from '../store-command.js';
+import { TERMINAL_UNSAFE } from '../../export/format/escape.js';
 import { terminalText } from '../terminal-text.js';
 import { MAX_COUNT } from './count-option.js';
+
+/**
+ * A watch entry's claim as the terminal shows it: control characters, line breaks, tabs and bidirectional
+ * overrides written as escapes (`\u001b[2J`, `\n`), as JSON writes them. The claim is the analyst's own,
+ * typed or pasted, so a stray escape sequence is shown for what it is, to be fixed, rather than run by the
+ * terminal (the message for a refused claim wrote it as is) or blanked out.
+ */
+const CLAIM_UNSAFE = new RegExp(`[\\t\\n]|${TERMINAL_UNSAFE.source}`, 'gu');
+const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+export function visibleClaim(text: string): string {
+  return text.replace(CLAIM_UNSAFE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** `narrascope watch`: watchlists of claims to look out for. */
 export const watchCommand: CliCommand = {
@@ -49,7 +62,7 @@ Options:
       if (json) io.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else {
         io.stdout.write(`added ${r.ids.length} watch entr${r.ids.length === 1 ? 'y' : 'ies'} (${r.ids.map((i) => `#${i}`).join(', ') || 'none'}); ${r.matches} match${r.matches === 1 ? '' : 'es'} in the stored corpus\n`);
-        for (const t of r.tooVague) io.stderr.write(`narrascope watch: not added, too few content words to match on: "${t}"\n`);
+        for (const t of r.tooVague) io.stderr.write(`narrascope watch: not added, too few content words to match on: "${visibleClaim(t)}"\n`);
       }
       return r.ids.length || !r.tooVague.length ? ExitCode.ok : ExitCode.usage;
     }
@@ -71,7 +84,7 @@ Options:
     }
     if (!report.length) io.stdout.write('no watch entries; add one with `narrascope watch add "CLAIM"`\n');
     for (const e of report) {
-      const lines = [`#${e.id}  ${e.text}${e.origin === 'ledger' ? '  (from a ledger)' : ''}`];
+      const lines = [`#${e.id}  ${visibleClaim(e.text)}${e.origin === 'ledger' ? '  (from a ledger)' : ''}`];
       if (!e.seen) lines.push('  not seen in the corpus');
       else {
         const f = e.firstAppearance;
