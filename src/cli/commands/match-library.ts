@@ -48,6 +48,9 @@ export async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<{ entrie
     // once, by the key `factchecks import` stores by: twice, it took two result places and the library file
     // ranked otherwise than the same file imported into the store.
     const keys = new Set<string>();
+    // Result ids given so far: a table's id cell repeated in another file (two CSVs numbering their rows
+    // 1, 2, 3) gave two results of one id; the later one is named `id#2` (the first free such name).
+    const ids = new Set<string>();
     let repeated = 0;
     let rejected = 0;
     for (const f of files) {
@@ -74,7 +77,19 @@ export async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<{ entrie
           continue;
         }
         keys.add(key);
-        entries.push({ id: libraryId(r.source, f), claim: r.claim, title: r.title, record: r });
+        let id = libraryId(r.source, f);
+        if (ids.has(id)) {
+          let n = 2;
+          while (ids.has(`${id}#${n}`)) n++;
+          io.stderr.write(
+            terminalText(
+              `narrascope match: warning: ${r.source}: the id "${id}" is also the id of a fact-check of an earlier file; this one is named "${id}#${n}"`,
+            ) + '\n',
+          );
+          id = `${id}#${n}`;
+        }
+        ids.add(id);
+        entries.push({ id, claim: r.claim, title: r.title, record: r });
       }
     }
     if (repeated)

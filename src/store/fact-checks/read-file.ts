@@ -71,7 +71,9 @@ export async function readFactCheckFile(
     throw new Error((e as Error).message, { cause: e });
   }
   const batch = readAs(text, path, label, options);
-  return notices.length ? { ...batch, notices } : batch;
+  // The decoder's notices first, then the importer's (a table's repeated ids).
+  const all = [...notices, ...(batch.notices ?? [])];
+  return all.length ? { ...batch, notices: all } : batch;
 }
 
 /** The fact-checks of decoded text, by the given format, else the extension, else the content. */

@@ -3,6 +3,7 @@ import { verdictLabelOf } from '../../export/claimreview/rating.js';
 import { isIsoDate } from '../../export/claimreview/validate.js';
 import { safeHttpUrl } from '../../export/uri.js';
 import { isBlank } from '../../ingest/blank.js';
+import { factCheckKey } from './repository.js';
 import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
 import { headerLine, sniffDelimiter, type Delimiter } from '../../core/text/delimiter.js';
 
@@ -175,6 +176,12 @@ export function importFactCheckTable(
     return { records: [], rejected: [{ source, reason: 'the table has a header line but no rows' }] };
   const records: FactCheckRecord[] = [];
   const rejected: ImportRejection[] = unreadable();
+  const notices: string[] = [];
+  // Id cells of the imported rows (id → its line and the fact-check's key), and every id cell of the table:
+  // a second row with the id of an earlier one is kept under `id#2` (the first free such name), with a
+  // notice. Both rows were kept under one id, so `match --library` gave two results of the same id.
+  const ids = new Map<string, { line: number; key: string }>();
+  const cellIds = new Set(data.map((row) => (cols.id >= 0 ? (row[cols.id] ?? '').trim() : '')));
   data.forEach((row, i) => {
     // A cell of invisible characters only (zero-width spaces, a BOM) is empty: trim() keeps them, and a
     // claim of U+200B was imported as a fact-check no query could ever match.
@@ -182,15 +189,31 @@ export function importFactCheckTable(
       const cell = cols[f] >= 0 ? (row[cols[f]] ?? '').trim() : '';
       return isBlank(cell) ? null : cell;
     };
-    const where = `${source}:${lineOf(i + 1)}${get('id') ? `#${get('id')}` : ''}`;
+    const line = lineOf(i + 1);
     const claim = get('claim');
     if (!claim) {
-      rejected.push({ source: where, reason: 'the claim cell is empty' });
+      rejected.push({ source: `${source}:${line}${get('id') ? `#${get('id')}` : ''}`, reason: 'the claim cell is empty' });
       return;
     }
     const rating = get('rating');
     // Only an http(s) address is kept (see classifyUri): not a `javascript:` link in match results.
     const url = safeHttpUrl(get('url'));
+    let id = get('id');
+    if (id !== null) {
+      const key = factCheckKey({ claim, url: url ?? null, publisher: get('publisher') });
+      const first = ids.get(id);
+      // The same fact-check twice keeps its id: it is stored once (a repeat), not a second fact-check.
+      if (first && first.key !== key) {
+        let n = 2;
+        while (cellIds.has(`${id}#${n}`) || ids.has(`${id}#${n}`)) n++;
+        notices.push(
+          `${source}:${line}: the id "${id}" is also the id of line ${first.line} (another fact-check); this one is kept as "${id}#${n}"`,
+        );
+        id = `${id}#${n}`;
+      }
+      if (!ids.has(id)) ids.set(id, { line, key });
+    }
+    const where = `${source}:${line}${id ? `#${id}` : ''}`;
     const warnings: string[] = (['rating', 'publisher', 'url'] as const).filter((f) => !get(f));
     if (get('url') && !url) warnings.push('url');
     const date = get('date');
@@ -214,5 +237,5 @@ export function importFactCheckTable(
       }),
     );
   });
-  return { records, rejected };
+  return notices.length ? { records, rejected, notices } : { records, rejected };
 }
