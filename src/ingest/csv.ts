@@ -14,7 +14,7 @@ import { isBlank } from './blank.js';
 import { normalisePublishedAt } from './dates.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
-import { decodeHead, peekChunks, readFailure, replacedWarning, untilError, utf8Chunks, type ChunkState } from './utf8-chunks.js';
+import { chunkState, decodeHead, fileOffset, peekChunks, readFailure, replacedWarning, untilError, utf8Chunks } from './utf8-chunks.js';
 
 export const RECORD_FIELDS = ['title', 'text', 'url', 'outlet', 'author', 'date', 'language'] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
@@ -237,7 +237,7 @@ export async function* streamCsvFile(path: string | NodeJS.ReadableStream, map: 
       return;
     }
   }
-  const state: ChunkState = { encoding: 'utf-8', invalidUtf8: false };
+  const state = chunkState();
   // A read error (a file that vanished, EIO) ends the data here and is reported after the rows before it:
   // pipe() does not pass a source's error on, and it crashed the process.
   const failure: { error?: unknown } = {};
@@ -259,14 +259,14 @@ export async function* streamCsvFile(path: string | NodeJS.ReadableStream, map: 
         checked = true;
         const unknown = headerProblem(map, item.info.columns, label);
         if (unknown) {
-          yield { line: 1, bytes: item.info.bytes, output: unknown };
+          yield { line: 1, bytes: fileOffset(state, item.info.bytes), output: unknown };
           return;
         }
       }
       const where = `${label}:${item.info.lines}`;
       const output = mapRecord(item.record, map, { where, kind: 'csv', ...(options.language ? { language: options.language } : {}) });
       const replaced = state.invalidUtf8 && !(output instanceof InputError) && Object.values(item.record).some((v) => v.includes('\ufffd'));
-      yield { line: item.info.lines, bytes: item.info.bytes, output: replaced ? { ...output, warnings: [...(output.warnings ?? []), replacedWarning(where)] } : output };
+      yield { line: item.info.lines, bytes: fileOffset(state, item.info.bytes), output: replaced ? { ...output, warnings: [...(output.warnings ?? []), replacedWarning(where)] } : output };
     }
   } catch (e) {
     // Reading the file failed (or csv-parse threw something it does not route through on_skip).

@@ -5,7 +5,7 @@
 import { mapRecord, type BatchRecord, type ColumnMap } from './csv.js';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
-import { isValidUtf8, readFailure, replacedWarning, untilError, utf8Chunks, type ChunkState } from './utf8-chunks.js';
+import { chunkState, fileOffset, isValidUtf8, readFailure, replacedWarning, untilError, utf8Chunks } from './utf8-chunks.js';
 
 function parseLine(line: string, where: string, map: ColumnMap, language: string | undefined): ReaderOutput {
   let value: unknown;
@@ -31,7 +31,7 @@ function parseLine(line: string, where: string, map: ColumnMap, language: string
 export async function* streamJsonlFile(path: string | NodeJS.ReadableStream, map: ColumnMap, options: { language?: string; label?: string; maxBytes?: number; encoding?: string } = {}): AsyncGenerator<BatchRecord> {
   const label = options.label ?? (typeof path === 'string' ? path : 'standard input');
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const state: ChunkState = { encoding: 'utf-8', invalidUtf8: false };
+  const state = chunkState();
   let n = 0;
   // A file that vanished or cannot be read (EIO, EACCES) ended the whole ingest as an internal error, the
   // inputs after it unread: it is this file's error, after the records read before it.
@@ -39,7 +39,7 @@ export async function* streamJsonlFile(path: string | NodeJS.ReadableStream, map
   for await (const { line: bytes, consumed } of boundedLines(untilError(utf8Chunks(typeof path === 'string' ? path : (path as AsyncIterable<Buffer | string>), options.encoding, state), failure), maxBytes)) {
     n++;
     if (bytes === null) {
-      yield { line: n, bytes: consumed, output: new InputError('too-large', `${label}:${n}: the record is over the limit of ${formatBytes(maxBytes)}`, 'Split it, or raise the limit with --max-bytes.') };
+      yield { line: n, bytes: fileOffset(state, consumed), output: new InputError('too-large', `${label}:${n}: the record is over the limit of ${formatBytes(maxBytes)}`, 'Split it, or raise the limit with --max-bytes.') };
       continue;
     }
     const raw = bytes.toString('utf8');
@@ -48,7 +48,7 @@ export async function* streamJsonlFile(path: string | NodeJS.ReadableStream, map
     const output = parseLine(line, `${label}:${n}`, map, options.language);
     // The line's own bytes say whether its U+FFFD were written so or stand for bytes that are not UTF-8.
     const replaced = state.invalidUtf8 && line.includes('\ufffd') && !isValidUtf8(bytes) && !(output instanceof InputError);
-    yield { line: n, bytes: consumed, output: replaced ? { ...output, warnings: [...(output.warnings ?? []), replacedWarning(`${label}:${n}`)] } : output };
+    yield { line: n, bytes: fileOffset(state, consumed), output: replaced ? { ...output, warnings: [...(output.warnings ?? []), replacedWarning(`${label}:${n}`)] } : output };
   }
   if (failure.error !== undefined) yield { line: n + 1, bytes: 0, output: readFailure(`${label}:${n + 1}`, failure.error) };
 }

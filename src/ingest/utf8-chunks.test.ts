@@ -114,3 +114,49 @@ describe('streamed files that cannot be read', () => {
     },
   );
 });
+
+describe('progress of a transcoded file', () => {
+  /** Windows-1251 for ASCII and the basic Cyrillic letters (U+0410..U+044F are 0xC0..0xFF). */
+  const cp1251 = (text: string): Buffer =>
+    Buffer.from([...text].map((c) => (c >= '\u0410' && c <= '\u044f' ? c.charCodeAt(0) - 0x410 + 0xc0 : c.charCodeAt(0))));
+  const lines = Array.from({ length: 4000 }, (_, i) => `Запись номер ${i}: утверждение о воде и правда о ней`);
+
+  async function offsets(kind: 'jsonl' | 'csv', bytes: Buffer, encoding?: string): Promise<number[]> {
+    const path = join(dir, `progress-${kind}-${encoding ?? 'bom'}.${kind}`);
+    writeFileSync(path, bytes);
+    const stream =
+      kind === 'jsonl'
+        ? streamJsonlFile(path, {}, { ...(encoding ? { encoding } : {}) })
+        : streamCsvFile(path, {}, { ...(encoding ? { encoding } : {}) });
+    const out: number[] = [];
+    for await (const r of stream) {
+      expect(r.output).not.toBeInstanceOf(InputError);
+      out.push(r.bytes);
+    }
+    return out;
+  }
+
+  const cases = [
+    ['jsonl', '--encoding windows-1251', 'windows-1251', cp1251(lines.map((l) => JSON.stringify({ text: l })).join('\n') + '\n')],
+    ['csv', '--encoding windows-1251', 'windows-1251', cp1251(`text\n${lines.join('\n')}\n`)],
+    ['jsonl', 'UTF-16LE with a BOM', undefined, utf16(lines.map((l) => JSON.stringify({ text: l })).join('\n') + '\n', 'le')],
+    ['csv', 'UTF-16BE with a BOM', undefined, utf16(`text\n${lines.join('\n')}\n`, 'be')],
+  ] as const;
+
+  it.each(cases)('%s, %s: records count bytes of the file, not of its UTF-8 (twice or half as many)', async (kind, _what, encoding, bytes) => {
+    const got = await offsets(kind, bytes, encoding);
+    expect(got).toHaveLength(lines.length);
+    expect(got.every((b, i) => i === 0 || b >= (got[i - 1] as number))).toBe(true);
+    expect(got.at(-1)).toBe(bytes.length);
+    // Half the records are about half the file.
+    expect(Math.abs((got[lines.length / 2 - 1] as number) / bytes.length - 0.5)).toBeLessThan(0.05);
+  });
+
+  it('a UTF-8 file counts its bytes exactly', async () => {
+    const bytes = Buffer.from(lines.map((l) => JSON.stringify({ text: l })).join('\n') + '\n', 'utf8');
+    const got = await offsets('jsonl', bytes);
+    let end = 0;
+    const ends = lines.map((l) => (end += Buffer.byteLength(`${JSON.stringify({ text: l })}\n`, 'utf8')));
+    expect(got).toEqual(ends);
+  });
+});

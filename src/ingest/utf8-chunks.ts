@@ -15,6 +15,26 @@ import { InputError } from './types.js';
 export interface ChunkState {
   encoding: string;
   invalidUtf8: boolean;
+  /** Bytes of the file read so far. */
+  readBytes: number;
+  /** Bytes of UTF-8 yielded so far (the same as `readBytes` for a UTF-8 file). */
+  producedBytes: number;
+}
+
+export function chunkState(): ChunkState {
+  return { encoding: 'utf-8', invalidUtf8: false, readBytes: 0, producedBytes: 0 };
+}
+
+/**
+ * Where in the file a reader stands that has consumed `utf8Bytes` of the UTF-8 that `utf8Chunks` yields:
+ * the same number for a UTF-8 file; for a transcoded one (`--encoding windows-1251`, a UTF-16 file) that
+ * number scaled by what was read over what was yielded, since a Cyrillic letter is one byte in the file
+ * and two in UTF-8. Progress counted UTF-8 bytes against the files' sizes, so a windows-1251 file was at
+ * 100 % when half of it was read, and a UTF-16 one at 50 % when done.
+ */
+export function fileOffset(state: ChunkState, utf8Bytes: number): number {
+  if (state.producedBytes === 0 || state.producedBytes === state.readBytes) return Math.min(utf8Bytes, state.readBytes || utf8Bytes);
+  return Math.min(state.readBytes, Math.round((utf8Bytes * state.readBytes) / state.producedBytes));
 }
 
 function bomEncoding(head: Uint8Array): string | undefined {
@@ -53,13 +73,14 @@ export function decodeHead(head: Uint8Array, encoding: string | undefined): stri
 export async function* utf8Chunks(
   path: string | AsyncIterable<Buffer | string>,
   encoding: string | undefined,
-  state: ChunkState = { encoding: 'utf-8', invalidUtf8: false },
+  state: ChunkState = chunkState(),
 ): AsyncGenerator<Buffer> {
   let decoder: TextDecoder | null = null;
   let check: TextDecoder | null = null;
   let first = true;
   for await (const part of typeof path === 'string' ? (createReadStream(path) as AsyncIterable<Buffer>) : path) {
     const chunk = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    state.readBytes += chunk.length;
     if (first) {
       first = false;
       state.encoding = chunkEncoding(chunk, encoding);
@@ -67,7 +88,9 @@ export async function* utf8Chunks(
       else decoder = new TextDecoder(state.encoding);
     }
     if (decoder) {
-      yield Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
+      const out = Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
+      state.producedBytes += out.length;
+      yield out;
       continue;
     }
     if (check && !state.invalidUtf8) {
@@ -77,11 +100,16 @@ export async function* utf8Chunks(
         state.invalidUtf8 = true;
       }
     }
+    state.producedBytes += chunk.length;
     yield chunk;
   }
   if (decoder) {
     const rest = decoder.decode();
-    if (rest) yield Buffer.from(rest, 'utf8');
+    if (rest) {
+      const out = Buffer.from(rest, 'utf8');
+      state.producedBytes += out.length;
+      yield out;
+    }
   }
 }
 
