@@ -27,7 +27,8 @@ const USAGE = `Usage: narrascope factchecks <import FILE... | list | count> [opt
 The fact-check library that \`narrascope match\` searches.
 
   import FILE...        add fact-checks from ClaimReview JSON-LD (.json/.jsonld, JSON Lines, or .html pages
-                        that embed <script type="application/ld+json">), or CSV/TSV tables with a header line.
+                        that embed <script type="application/ld+json">), Google Fact Check Tools API
+                        responses (JSON), or CSV/TSV tables with a header line.
                         Re-importing the same fact-check is a no-op. Fields missing from a record are
                         reported as warnings; records without a claim are rejected with the reason.
   list                  print the library as JSON lines (id, claim, title, rebuttal, rating, publisher, url,

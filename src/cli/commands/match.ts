@@ -21,7 +21,7 @@ Finds earlier fact-checks for a claim: BM25 over the fact-checks' claims and tit
 learned re-ranker (word vectors, coverage, names, numbers) orders them. Matched words are highlighted.
 
 The library is the store's fact-check table (\`narrascope factchecks import\`), or --library FILE
-(ClaimReview JSON-LD, HTML embedding it, CSV/TSV; repeatable).
+(ClaimReview JSON-LD, HTML embedding it, Fact Check Tools API JSON, CSV/TSV; repeatable).
 
 Queries:
   "claim text"             one claim

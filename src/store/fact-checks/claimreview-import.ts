@@ -2,6 +2,7 @@ import { verdictLabelOf } from '../../export/claimreview/rating.js';
 import { isIsoDate } from '../../export/claimreview/validate.js';
 import { safeHttpUrl } from '../../export/uri.js';
 import { isBlank } from '../../ingest/blank.js';
+import { factCheckToolsClaims, factCheckToolsRecords } from './fact-check-tools.js';
 import { jsonLines } from './json-lines.js';
 import { plainSchemaKeys } from './schema-keys.js';
 import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
@@ -126,6 +127,14 @@ export function importClaimReviews(text: string, source: string): ImportBatch {
   const records: FactCheckRecord[] = [];
   let n = 0;
   for (const root of roots) {
+    // A Google Fact Check Tools API response names no @type: read by its own shape.
+    const api = factCheckToolsClaims(root.value);
+    if (api) {
+      const batch = factCheckToolsRecords(api, root.where, () => ++n);
+      records.push(...batch.records);
+      rejected.push(...batch.rejected);
+      continue;
+    }
     const value = plainSchemaKeys(root.value);
     const nodes = nodesById(value);
     for (const review of findClaimReviews(value)) {
