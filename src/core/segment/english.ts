@@ -1,5 +1,6 @@
 import type { Span } from '../text/span.js';
 import { normalForm, tokenKind } from './token-kind.js';
+import { pushSentences } from './sentence-cap.js';
 import type { Sentence, Token, TokenKind } from './types.js';
 import { CONTRACTION_ABOVE, NEGATION_FLAG, POS_MASK, POS_SHIFT, TOKEN_SIZE, createWinkReader, type WinkDocData, type WinkReader } from './wink-reader.js';
 
@@ -176,16 +177,7 @@ export function segmentEnglishBlock(
       last = localToGlobalLast[i] as number;
     }
     if (first < 0) continue;
-    const index = sentences.length;
-    for (let g = first; g <= last; g++) (tokens[g] as { sentence: number }).sentence = index;
-    sentences.push({
-      index,
-      block: blockIndex,
-      start: (tokens[first] as Token).start,
-      end: (tokens[last] as Token).end,
-      firstToken: first,
-      endToken: last + 1,
-    });
+    pushSentences(tokens, first, last + 1, blockIndex, sentences);
   }
 }
 

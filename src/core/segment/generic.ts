@@ -1,5 +1,6 @@
 import type { Span } from '../text/span.js';
 import { normalForm, tokenKind } from './token-kind.js';
+import { pushSentences } from './sentence-cap.js';
 import type { Sentence, Token } from './types.js';
 
 /** Intl.Segmenter grows quadratically with input length on Node 20: feed it pieces of at most this size. */
@@ -41,7 +42,6 @@ export function segmentGenericBlock(
     for (const s of sentence.segment(text.slice(piece.start, piece.end))) {
       const sStart = piece.start + s.index;
       const firstToken = tokens.length;
-      const index = sentences.length;
       for (const w of word.segment(s.segment)) {
         if (w.segment.trim() === '') continue;
         const start = sStart + w.index;
@@ -55,19 +55,11 @@ export function segmentGenericBlock(
           pos: 'X',
           kind: tokenKind(w.segment),
           negated: false,
-          sentence: index,
+          sentence: -1,
           normalKey: -1,
         });
       }
-      if (tokens.length === firstToken) continue;
-      sentences.push({
-        index,
-        block: blockIndex,
-        start: (tokens[firstToken] as Token).start,
-        end: (tokens[tokens.length - 1] as Token).end,
-        firstToken,
-        endToken: tokens.length,
-      });
+      pushSentences(tokens, firstToken, tokens.length, blockIndex, sentences);
     }
   }
 }
