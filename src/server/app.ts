@@ -17,7 +17,7 @@ import { clientKey, RateLimiter } from './rate-limit.js';
 import { defineRoute, RouteTable, type RouteHooks, type RouteSpec } from './route.js';
 import { registerAnalyseRoutes } from './routes/analyse.js';
 import { registerCorpusRoutes } from './routes/corpus.js';
-import { registerCorpusExportRoutes, type ExportTicket } from './routes/corpus-export.js';
+import { registerCorpusExportRoutes, ticketBytes, type ExportTicket } from './routes/corpus-export.js';
 import { registerMetaRoutes } from './routes/meta.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerWebApp } from './routes/web.js';
@@ -75,7 +75,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
   registerMetaRoutes(ctx);
   registerAnalyseRoutes(ctx);
   registerCorpusRoutes(ctx);
-  registerCorpusExportRoutes(ctx, new DownloadTickets<ExportTicket>(options.downloadTickets));
+  registerCorpusExportRoutes(ctx, new DownloadTickets<ExportTicket>(options.downloadTickets, ticketBytes));
   registerTokenRoutes(ctx);
   registerWebApp(ctx, options.webRoot ?? null);
   app.addHook('onClose', async () => {

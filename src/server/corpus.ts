@@ -155,6 +155,14 @@ export interface CorpusService {
    * (for exports of any size); `limit` keeps the most recently ingested. `matched` counts before the limit.
    */
   exportDocuments(query: Omit<SearchQuery, 'limit' | 'offset'>, options: { limit: number; keepDismissed: boolean }): Promise<{ matched: number; documents: number; batches: AsyncGenerator<StoredResultsBatch> }>;
+  /**
+   * The first half of exportDocuments: the ids (store row ids, in ingestion order) of the documents the
+   * filters select, at most `limit` (the most recently ingested); `matched` counts before the limit. A
+   * download ticket keeps them, so that its download does not run the search again.
+   */
+  selectForExport(query: Omit<SearchQuery, 'limit' | 'offset'>, options: { limit: number }): Promise<{ matched: number; ids: readonly number[] }>;
+  /** The second half: the stored analyses of `ids`, a batch at a time, in the order given. */
+  exportSelected(ids: readonly number[], options: { keepDismissed: boolean }): AsyncGenerator<StoredResultsBatch>;
   /** Ids (content hashes) of the documents that a later stored version of the same page supersedes. */
   supersededDocuments(): Promise<ReadonlySet<string>>;
 }
@@ -253,9 +261,17 @@ export class StoreCorpusService implements CorpusService {
   }
 
   async exportDocuments(query: Omit<SearchQuery, 'limit' | 'offset'>, options: { limit: number; keepDismissed: boolean }): Promise<{ matched: number; documents: number; batches: AsyncGenerator<StoredResultsBatch> }> {
+    const { matched, ids } = await this.selectForExport(query, options);
+    return { matched, documents: ids.length, batches: this.exportSelected(ids, options) };
+  }
+
+  async selectForExport(query: Omit<SearchQuery, 'limit' | 'offset'>, options: { limit: number }): Promise<{ matched: number; ids: readonly number[] }> {
     const all = await selectDocumentIds(this.store, corpusFilters(query));
-    const ids = all.length > options.limit ? all.slice(-options.limit) : all;
-    return { matched: all.length, documents: ids.length, batches: storedResults(this.store, ids, { keepDismissed: options.keepDismissed }) };
+    return { matched: all.length, ids: all.length > options.limit ? all.slice(-options.limit) : all };
+  }
+
+  exportSelected(ids: readonly number[], options: { keepDismissed: boolean }): AsyncGenerator<StoredResultsBatch> {
+    return storedResults(this.store, ids, { keepDismissed: options.keepDismissed });
   }
 
   async getDocument(id: string): Promise<{ document: DocumentSummary; result: AnalysisResult | null; dismissals: readonly Dismissal[]; dismissedFindings: readonly string[] } | null> {

@@ -190,6 +190,47 @@ describe('download tickets of the corpus export', () => {
     urlOf(await ticket('format=jsonl', s.admin));
   });
 
+  it('select the documents once, when asked for: the download holds what the answer counted', async () => {
+    clock += 3600_000;
+    const issued = await ticket('format=jsonl&q=myths');
+    const { url, matched, documents } = issued.json() as { url: string; matched: number; documents: number };
+    expect([matched, documents]).toEqual([1, 1]);
+    // A document stored in between is not in the download: it was selected (and searched for) at issue.
+    const stored = await s.app.inject({
+      method: 'POST',
+      url: '/api/analyse',
+      headers: bearer(s.analyst),
+      payload: {
+        text: 'More myths\n\nThe harbour myths were discussed on Monday.',
+        title: 'More myths',
+        store: true,
+      },
+    });
+    expect(stored.statusCode).toBe(200);
+    const download = await s.app.inject({ method: 'GET', url });
+    expect(download.statusCode).toBe(200);
+    expect([download.headers['x-narrascope-matched'], download.headers['x-narrascope-documents']]).toEqual([
+      '1',
+      '1',
+    ]);
+    const titles = download.body
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { document: { title: string } }).document.title);
+    expect(titles).toEqual(['Harbour myths']);
+    const direct = await s.app.inject({
+      method: 'GET',
+      url: '/api/export?format=jsonl&q=myths',
+      headers: bearer(s.viewer),
+    });
+    expect(direct.headers['x-narrascope-documents']).toBe('2');
+    await s.app.inject({
+      method: 'DELETE',
+      url: `/api/documents/${(stored.json() as { stored: { id: string } }).stored.id}`,
+      headers: bearer(s.admin),
+    });
+  });
+
   it('are random: no two alike', async () => {
     clock += 3600_000;
     const seen = new Set<string>();

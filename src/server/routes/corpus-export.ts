@@ -27,11 +27,26 @@ export interface CorpusExportQuery extends Omit<SearchQs, 'limit' | 'offset'> {
   publisher?: string;
 }
 
-/** What a ticket carries: the export's validated parameters, and who asked (checked again on use). */
+/**
+ * What a ticket carries: the export's validated parameters, who asked (checked again on use), and the
+ * documents the search selected when it was asked for, so that the download does not search again: their
+ * store ids, 4 bytes each (8 past 2^32), at most 400 KB for the largest export.
+ */
 export interface ExportTicket {
   readonly query: CorpusExportQuery;
   /** SHA-256 of the token that asked, or null for an anonymous reader. */
   readonly tokenHash: string | null;
+  readonly matched: number;
+  readonly ids: Uint32Array | Float64Array;
+}
+
+/** The bytes a ticket's payload holds, for the ticket map's bound. */
+export function ticketBytes(t: ExportTicket): number {
+  return t.ids.byteLength;
+}
+
+function packIds(ids: readonly number[]): Uint32Array | Float64Array {
+  return ids.every((id) => id <= 0xffff_ffff) ? Uint32Array.from(ids) : Float64Array.from(ids);
 }
 
 const exportQuerystring: JsonSchema = {
@@ -73,16 +88,28 @@ function asDownload(reply: FastifyReply, query: CorpusExportQuery): FastifyReply
 
 type Selection = Awaited<ReturnType<CorpusService['exportDocuments']>>;
 
+function filtersOf(
+  query: CorpusExportQuery,
+): Omit<CorpusExportQuery, 'format' | 'table' | 'limit' | 'keepDismissed' | 'publisher'> {
+  const { format: _f, table: _t, limit: _l, keepDismissed: _k, publisher: _p, ...filters } = query;
+  return filters;
+}
+
+function noMatch(): ApiError {
+  return new ApiError(
+    404,
+    'no-match',
+    'no stored document matches these filters',
+    'Check them with GET /api/documents (the same parameters).',
+  );
+}
+
 async function select(corpus: CorpusService, query: CorpusExportQuery): Promise<Selection> {
-  const { format: _f, table: _t, limit, keepDismissed, publisher: _p, ...filters } = query;
-  const selection = await corpus.exportDocuments(filters, { limit, keepDismissed });
-  if (selection.documents === 0)
-    throw new ApiError(
-      404,
-      'no-match',
-      'no stored document matches these filters',
-      'Check them with GET /api/documents (the same parameters).',
-    );
+  const selection = await corpus.exportDocuments(filtersOf(query), {
+    limit: query.limit,
+    keepDismissed: query.keepDismissed,
+  });
+  if (selection.documents === 0) throw noMatch();
   return selection;
 }
 
@@ -158,7 +185,7 @@ export function registerCorpusExportRoutes(ctx: ServerContext, tickets: Download
     url: '/api/export/tickets',
     operationId: 'createExportTicket',
     summary: 'A single-use URL that downloads a corpus export without the Authorization header',
-    description: `The query parameters of GET /api/export, checked now with the same errors (400 for a bad parameter, 404 \`no-match\` when no stored document matches). The answer's \`url\` serves that export once, within ${ttlS} s, to whoever holds it, with no token: the web app lets the browser follow it so that the download streams to disk. A ticket of a token revoked before it is used is refused. A client holds at most ${tickets.options.perOwner} unused tickets (429 \`too-many-tickets\`).`,
+    description: `The query parameters of GET /api/export, checked now with the same errors (400 for a bad parameter, 404 \`no-match\` when no stored document matches). The documents are selected now (\`matched\`, \`documents\`: what the download will hold). The answer's \`url\` serves that export once, within ${ttlS} s, to whoever holds it, with no token: the web app lets the browser follow it so that the download streams to disk. A ticket of a token revoked before it is used is refused. A client holds at most ${tickets.options.perOwner} unused tickets (429 \`too-many-tickets\`); when the server holds too many in all, the oldest ticket of the client holding the most is dropped to make room.`,
     tag: 'export',
     access: 'read',
     cost: 5,
@@ -184,14 +211,18 @@ export function registerCorpusExportRoutes(ctx: ServerContext, tickets: Download
       },
     },
     handler: async (request: FastifyRequest<{ Querystring: CorpusExportQuery }>, reply, principal) => {
-      const selection = await select(corpus(), request.query);
-      // Only counted here; the download selects again, and this generator never started.
-      await selection.batches.return(undefined);
+      // Selected once, here: the ticket keeps the documents' ids, and its download reads them.
+      const { matched, ids } = await corpus().selectForExport(filtersOf(request.query), {
+        limit: request.query.limit,
+      });
+      if (ids.length === 0) throw noMatch();
       const secret = request.headers.authorization ? bearerSecret(request.headers.authorization) : null;
       const owner = principal.tokenId ?? clientKey(request.ip);
       const issued = tickets.issue(owner, {
         query: { ...request.query },
         tokenHash: principal.tokenId && secret ? hashToken(secret) : null,
+        matched,
+        ids: packIds(ids),
       });
       return reply
         .status(201)
@@ -199,8 +230,8 @@ export function registerCorpusExportRoutes(ctx: ServerContext, tickets: Download
         .send({
           url: `/api/export/tickets/${issued.ticket}`,
           expiresAt: new Date(issued.expiresAt).toISOString(),
-          matched: selection.matched,
-          documents: selection.documents,
+          matched,
+          documents: ids.length,
         });
     },
   });
@@ -233,7 +264,7 @@ export function registerCorpusExportRoutes(ctx: ServerContext, tickets: Download
       },
       404: {
         description:
-          'No such ticket (`unknown-ticket`), or no stored document matches any more (`no-match`).',
+          'No such ticket (`unknown-ticket`): never issued, forgotten a minute after it expired, or dropped to make room.',
       },
       410: { description: 'The ticket was used (`ticket-used`) or expired (`ticket-expired`).' },
     },
@@ -242,7 +273,7 @@ export function registerCorpusExportRoutes(ctx: ServerContext, tickets: Download
       if (request.method === 'HEAD')
         return asDownload(reply, tickets.peek(request.params.ticket).query).send();
       // Spent before anything is awaited: two requests racing for one ticket cannot both pass.
-      const { query, tokenHash } = tickets.redeem(request.params.ticket);
+      const { query, tokenHash, matched, ids } = tickets.redeem(request.params.ticket);
       if (tokenHash !== null) {
         const token = await ctx.tokens.findByHash(tokenHash);
         if (!token)
@@ -260,7 +291,14 @@ export function registerCorpusExportRoutes(ctx: ServerContext, tickets: Download
             'Ask an admin for a new token.',
           );
       }
-      return sendExport(reply, query, await select(corpus(), query), now(), await supersededFor(query));
+      // The documents selected when the ticket was issued (the numbers its answer gave); one deleted since is
+      // left out, as from GET /api/export when it is deleted while the export streams.
+      const selection: Selection = {
+        matched,
+        documents: ids.length,
+        batches: corpus().exportSelected(Array.from(ids), { keepDismissed: query.keepDismissed }),
+      };
+      return sendExport(reply, query, selection, now(), await supersededFor(query));
     },
   });
 }
