@@ -82,14 +82,23 @@ function headerText(header: readonly string[]): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
+/** `sep=;` (any one separator character but a quote or a line break), alone on the first line, any case. */
+const SEP_LINE_RE = /^"?sep=([^"\r\n])"?[ \t]*(?:\r\n|\n|\r|$)/iu;
+
 export function importFactCheckTable(
   text: string,
   source: string,
   options: { delimiter?: Delimiter; mapping?: ColumnMapping } = {},
 ): ImportBatch {
-  const body = text.replace(/^\uFEFF/u, '');
+  let body = text.replace(/^\uFEFF/u, '');
+  // Excel's `sep=;` first line names the separator (it writes one to make a file open right in any locale):
+  // it was read as the header, so the file had 'no claim column'. It wins over the extension; line
+  // numbers in messages still count it.
+  const sep = SEP_LINE_RE.exec(body);
+  if (sep) body = body.slice(sep[0].length);
+  const lineOffset = sep ? 1 : 0;
   // Comma, semicolon (decimal-comma locales' spreadsheets) or tab, by the header line.
-  const delimiter = options.delimiter ?? sniffDelimiter(headerLine(body));
+  const delimiter = sep ? sep[1]! : (options.delimiter ?? sniffDelimiter(headerLine(body)));
   // A row csv-parse cannot read (an unclosed quote) is handed to on_skip rather than thrown, so that the
   // rows before it are still imported (a throw lost the whole file); reading stops there, as in ingest.
   let bad: { lines?: number; message: string } | undefined;
@@ -119,7 +128,7 @@ export function importFactCheckTable(
   const lineOf = (row: number): number => {
     const before = kept[row - 1]?.info ?? { lines: 0, empty_lines: 0 };
     const info = kept[row]?.info;
-    return info ? before.lines + 1 + info.empty_lines - before.empty_lines : row + 1;
+    return lineOffset + (info ? before.lines + 1 + info.empty_lines - before.empty_lines : row + 1);
   };
   // Named by the line the unreadable row starts on. The parser's line is where it gave up, which for a
   // quote never closed is the end of the file: 'f.tsv:1001' for a stray quote on line 3.
@@ -127,7 +136,7 @@ export function importFactCheckTable(
     bad
       ? [
           {
-            source: `${source}:${nextRowLine(body, kept.at(-1)?.info.lines ?? 0)}`,
+            source: `${source}:${lineOffset + nextRowLine(body, kept.at(-1)?.info.lines ?? 0)}`,
             reason: `not readable as ${delimiter === '\t' ? 'TSV' : 'CSV'} (${bad.message}); this row and the rest of the file were not read`,
           },
         ]
