@@ -34,6 +34,7 @@ Options:
     json: { type: 'boolean' },
   },
   async run(args, io) {
+    if (args.positionals.length > 0) throw new UserError(`unexpected argument "${args.positionals[0]}"`, 'clusters takes options only; run `narrascope clusters --help`.');
     const kindArg = typeof args.values.kind === 'string' ? args.values.kind : 'both';
     if (!['near-duplicate', 'same-claim', 'both'].includes(kindArg)) throw new UserError(`--kind must be near-duplicate, same-claim or both, got "${kindArg}"`);
     const kinds: ClusterKind[] = kindArg === 'both' ? ['near-duplicate', 'same-claim'] : [kindArg as ClusterKind];

@@ -70,6 +70,15 @@ Lists every built-in detector from its metadata. \`narrascope explain <id>\` sho
         io,
       );
     let metas = builtinRegistry().detectors.map((d) => d.meta);
+    // `detectors technique` listed every detector, the word silently dropped.
+    const [extra] = args.positionals;
+    if (extra !== undefined)
+      throw new UserError(
+        `unexpected argument "${extra}"`,
+        metas.some((m) => m.family === extra)
+          ? `To list one family: narrascope detectors --family ${extra}`
+          : `To describe one detector: narrascope explain ${extra}`,
+      );
     const family = str(args, 'family');
     if (family !== undefined) {
       const families = [...new Set(metas.map((m) => m.family))].sort();

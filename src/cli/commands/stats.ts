@@ -38,6 +38,9 @@ Examples:
     ...FILTER_OPTIONS,
   },
   async run(args, io) {
+    // `stats gas pipeline` counted the whole corpus, the words silently dropped.
+    if (args.positionals.length > 0)
+      throw new UserError(`unexpected argument "${args.positionals[0]}"`, 'stats takes options only; to count the documents that mention words, use --query "WORDS".');
     const format = args.values.json ? 'json' : typeof args.values.format === 'string' ? args.values.format : 'table';
     if (!['table', 'csv', 'json'].includes(format)) throw new UserError(`--format must be table, csv or json, got "${format}"`);
     const level = args.values.level;
