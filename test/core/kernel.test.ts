@@ -193,6 +193,20 @@ describe('analyzeDocument', () => {
     expect(result.warnings.some((w) => w.includes('technique/ru-only'))).toBe(true);
   });
 
+  it('says how to set the language when an identified language that skipped detectors is unsure', async () => {
+    const config = resolveConfig(new Registry([good, russianOnly]), { preset: 'all' });
+    const analyse = (confidence: number) =>
+      analyzeDocument(createDocument({ text: 'NATO lies!' }), {
+        config,
+        identifyLanguage: () => Promise.resolve({ language: 'fr', confidence }),
+      });
+    const unsure = (await analyse(0.76)).warnings.find((w) => w.includes('technique/ru-only'));
+    expect(unsure).toContain('identified with only 76% confidence: if it is wrong, give it (CLI --language');
+    const sure = (await analyse(0.97)).warnings.find((w) => w.includes('technique/ru-only'));
+    expect(sure).toBeDefined();
+    expect(sure).not.toContain('confidence');
+  });
+
   it('renders messages, quotes the span and reports document fields', async () => {
     const result = await run([good], 'A Myth here.');
     const f = result.findings[0];

@@ -8,7 +8,7 @@ import type { Finding } from '../finding/types.js';
 import { RESULT_SCHEMA_VERSION, type AnalysisResult, type LedgerSummary } from '../result/types.js';
 import { segmentText } from '../segment/segment.js';
 import type { Document } from '../text/document.js';
-import { chooseLanguage, primaryTag, type LanguageIdentifier } from './language.js';
+import { chooseLanguage, primaryTag, type LanguageChoice, type LanguageIdentifier } from './language.js';
 import { withTimeout } from './timeout.js';
 
 export interface AnalyzeOptions {
@@ -23,6 +23,18 @@ export interface AnalyzeOptions {
 
 const now = (): number => performance.now();
 const round = (ms: number): number => Math.round(ms * 100) / 100;
+
+/** Below this, an identified language may well be wrong (short texts: "NATO lies!" reads as French, 76 %). */
+const UNSURE_LANGUAGE = 0.9;
+
+/**
+ * Why: skipping detectors on a wrong guess silently costs a short English text its whole analysis, and the
+ * reader cannot tell a guess from a fact; so an unsure guess says so and how to set the language.
+ */
+function unsureLanguageHint(guess: LanguageChoice): string {
+  if (guess.by !== 'identified' || guess.confidence >= UNSURE_LANGUAGE) return '';
+  return `; the language was identified with only ${Math.round(guess.confidence * 100)}% confidence: if it is wrong, give it (CLI --language, API "language")`;
+}
 
 /** Runs segmentation, detectors and aggregators on one document and returns the validated result. */
 export async function analyzeDocument(document: Document, options: AnalyzeOptions): Promise<AnalysisResult> {
@@ -68,7 +80,7 @@ export async function analyzeDocument(document: Document, options: AnalyzeOption
   }
   if (skippedForLanguage.length > 0) {
     warnings.push(
-      `language "${language}": ${skippedForLanguage.length} detector(s) that only work for other languages were not run (${skippedForLanguage.slice(0, 5).join(', ')}${skippedForLanguage.length > 5 ? ', ...' : ''})`,
+      `language "${language}": ${skippedForLanguage.length} detector(s) that only work for other languages were not run (${skippedForLanguage.slice(0, 5).join(', ')}${skippedForLanguage.length > 5 ? ', ...' : ''})${unsureLanguageHint(guess)}`,
     );
   }
 
