@@ -16,6 +16,7 @@ import type { CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { terminalText } from '../terminal-text.js';
+import { encodingFlag } from './factchecks.js';
 import type { Entry } from './match-library.js';
 import { topOption } from './match-top.js';
 
@@ -27,6 +28,9 @@ export async function runFile(
   args: ParsedArgs,
   io: CliIO,
 ): Promise<number> {
+  // --encoding, as for --library files (checked before any file is read): it was accepted here and ignored,
+  // and bytes that are not UTF-8 were replaced with U+FFFD without the warning --library gives.
+  const encoding = encodingFlag(args);
   const read = async (f: string, what: string): Promise<ReturnType<typeof parseIdTsv>> => {
     try {
       const path = resolve(io.cwd, f);
@@ -35,7 +39,9 @@ export async function runFile(
       // The ingest decoder, as for --library: a UTF-16 TSV with a BOM (a spreadsheet's "Unicode text"
       // export) was read as UTF-8, its ids and text full of NULs, and scored into a run file with exit 0;
       // a binary file is refused. UTF-8 text comes out as readFile gave it.
-      return parseIdTsv(decodeBytes(await readFile(path), f).text, f);
+      const decoded = decodeBytes(await readFile(path), f, encoding ? { encoding } : {});
+      for (const w of decoded.warnings) io.stderr.write(terminalText(`narrascope match: warning: ${w}`) + '\n');
+      return parseIdTsv(decoded.text, f);
     } catch (e) {
       throw new UserError(
         `cannot use ${what} ${f}: ${(e as Error).message}`,

@@ -37,7 +37,7 @@ Options:
       --library FILE       fact-check file(s) instead of the store
       --format NAME        library file format: claimreview | csv | tsv (default: by extension)
       --columns MAP        library CSV/TSV column mapping (see \`narrascope factchecks --help\`)
-      --encoding NAME      library files' encoding (windows-1251 ...) instead of UTF-8
+      --encoding NAME      library (or --queries / --corpus) files' encoding (windows-1251 ...), not UTF-8
   -k, --top N              results per query (default 5; run files 20)
       --min-score X        leave out results scoring below X (re-ranker score)
       --limit N            --corpus-claims: at most N claims (default 100)
