@@ -101,11 +101,11 @@ async function backfill(trx: Db, store: Store, id: number, text: string): Promis
 }
 
 /** Makes watch entries of a document's ledger claims ("they will say X" becomes something to watch for). */
-export async function watchLedgerOf(store: Store, documentKey: string): Promise<AddWatchResult & { document: number }> {
+export async function watchLedgerOf(store: Store, documentKey: string, options: { note?: string } = {}): Promise<AddWatchResult & { document: number }> {
   const doc = await getDocument(store.db, /^\d+$/u.test(documentKey) ? Number(documentKey) : documentKey);
   if (!doc) throw new Error(`no stored document matches "${documentKey}"`);
   const items = await store.db.selectFrom('ledger_items').select(['item_key', 'claim']).where('document_id', '=', doc.id).where('claim', 'is not', null).orderBy('id').execute();
-  const r = await addWatchEntries(store, items.map((i) => i.claim as string), { originDocumentId: doc.id, originKeys: items.map((i) => i.item_key) });
+  const r = await addWatchEntries(store, items.map((i) => i.claim as string), { ...options, originDocumentId: doc.id, originKeys: items.map((i) => i.item_key) });
   return { ...r, document: doc.id };
 }
 

@@ -44,20 +44,26 @@ Options:
   async run(args, io) {
     const [action = 'list', ...rest] = args.positionals;
     const json = args.values.json === true;
+    const note = typeof args.values.note === 'string' ? { note: args.values.note } : {};
+    // Options and words an action does not take were dropped in silence: the claims typed after
+    // --from-doc HASH were never added, and neither was a --note given with --from-doc.
+    for (const flag of ['from-doc', 'note'])
+      if (action !== 'add' && args.values[flag] !== undefined) throw new UserError(`--${flag} is an option of watch add, not of watch ${action}`);
     if (action === 'add') {
       const fromDoc = typeof args.values['from-doc'] === 'string' ? args.values['from-doc'] : undefined;
+      if (fromDoc !== undefined && rest.length) throw new UserError('watch add takes claims or --from-doc HASH, not both', 'Add the typed claims with a second `narrascope watch add`.');
       if (!fromDoc && !rest.length) throw new UserError('nothing to watch', 'Give claims in quotes, or --from-doc HASH for a stored document\'s ledger.');
       const r = await withStore(args, io, true, async (store) => {
         if (fromDoc) {
           try {
-            return await watchLedgerOf(store, fromDoc);
+            return await watchLedgerOf(store, fromDoc, note);
           } catch (e) {
             // A locked or broken store stays a store error (exit 4, via withStore), not a bad hash.
             if (isStoreError(e)) throw e;
             throw new UserError((e as Error).message, 'Give the document hash (or its first 8+ characters) as shown by `narrascope search`.');
           }
         }
-        return addWatchEntries(store, rest, typeof args.values.note === 'string' ? { note: args.values.note } : {});
+        return addWatchEntries(store, rest, note);
       });
       if (json) io.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else {
@@ -67,6 +73,7 @@ Options:
       return r.ids.length || !r.tooVague.length ? ExitCode.ok : ExitCode.usage;
     }
     if (action === 'remove') {
+      if (rest.length > 1) throw new UserError(`watch remove takes one entry id, got ${rest.length}`, 'Remove entries one at a time: `narrascope watch remove ID`.');
       const id = /^\d+$/u.test(rest[0] ?? '') ? Number(rest[0]) : NaN;
       if (!Number.isInteger(id) || id < 1) throw new UserError('watch remove needs an entry id', 'See the ids with `narrascope watch list`.');
       // An id past PostgreSQL's integer range is no entry (the query itself failed as an internal error).
@@ -77,6 +84,7 @@ Options:
       return ExitCode.ok;
     }
     if (action !== 'list') throw new UserError(`unknown watch action "${action}"`, 'Use list, add or remove.');
+    if (rest.length) throw new UserError(`unexpected argument "${rest[0]}"`, 'watch list takes no words; to add a claim: narrascope watch add "CLAIM"');
     const report = await withStore(args, io, false, (store) => watchReport(store.db));
     if (json) {
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
