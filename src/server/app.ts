@@ -10,6 +10,7 @@ import type { Access, Principal } from './auth/roles.js';
 import { MemoryTokenStore } from './auth/tokens.js';
 import { DownloadTickets } from './download-tickets.js';
 import { installErrorHandlers, sendError } from './errors.js';
+import { loggerOptions } from './log.js';
 import { FORMATS } from './formats.js';
 import { replyMethodNotAllowed } from './method-not-allowed.js';
 import { DEFAULT_LIMITS, type ServerOptions } from './options.js';
@@ -27,7 +28,8 @@ import type { ServerContext } from './context.js';
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Request lines name the route, never a download ticket (log.ts).
+    logger: loggerOptions(options.logger),
     bodyLimit: limits.bodyBytes,
     // Only the named proxies' header is believed (src/server/trusted-proxies.ts says why not `true` or a hop count).
     trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false,

@@ -2,6 +2,7 @@ import type { AnalysisService } from './analysis/service.js';
 import type { TokenStore } from './auth/tokens.js';
 import type { CorpusService } from './corpus.js';
 import type { DownloadTicketOptions } from './download-tickets.js';
+import type { LogOptions } from './log.js';
 
 export interface ServerLimits {
   /** Largest JSON body, bytes. */
@@ -30,8 +31,8 @@ export interface ServerOptions {
   readonly allowPrivateUrls?: boolean;
   /** Injected fetch for URL analysis (tests). */
   readonly fetch?: typeof fetch;
-  /** Fastify logging; default off. */
-  readonly logger?: boolean;
+  /** Request logging (fastify's, download tickets redacted: log.ts); true: to standard output; default off. */
+  readonly logger?: boolean | LogOptions;
   /**
    * The reverse proxies in front of the server (`serve --trust-proxy`; parseTrustedProxies in
    * trusted-proxies.ts): from their connections, the client's address — the one the rate limiter counts —
