@@ -52,7 +52,7 @@ describe('corpus commands', () => {
     expect(JSON.parse((await run('search', 'grain', '--db', db, '--exact-total', '--json')).stdout)).toMatchObject({ total: 2, totalExact: true });
     expect((await run('search', 'grain', '--db', db)).stdout.split('\n')[0]).toBe('2 documents');
     const csv = await run('stats', '--db', db, '--format', 'csv');
-    expect(csv.stdout.split('\n')[0]).toBe('kind,label,outlet,week,documents,count');
+    expect(csv.stdout.split('\n')[0]).toBe('kind,label,outlet,week,documents,count,taxonomy');
     const selected = JSON.parse((await run('stats', '--db', db, '--query', 'grain exports', '--json')).stdout) as { documents: number; rows: { outlet: string }[] };
     expect(selected.documents).toBe(2);
     expect([...new Set(selected.rows.map((r) => r.outlet))].sort()).toEqual(['Coast Wire', 'Harbour Daily']);

@@ -14,7 +14,7 @@ export const statsCommand: CliCommand = {
 
 Options:
   ${DB_HELP}
-  --format F       table (default), csv (kind,label,outlet,week,documents,count) or json
+  --format F       table (default), csv (kind,label,outlet,week,documents,count,taxonomy) or json
   --json           the same as --format json
   --from DATE --to DATE   publication date range (YYYY-MM-DD)
   --outlet NAME    only these outlets (repeat or comma-separate)
@@ -67,8 +67,12 @@ Examples:
     else if (format === 'csv') io.stdout.write(statsToCsv(stats));
     else {
       const lines = [`${stats.documents} documents from ${stats.outlets} outlets`, '', 'Narratives (documents, first appearance, top outlets):'];
+      // A label that more than one taxonomy uses (every taxonomy's `Other`) is named with its taxonomy.
+      const taxonomiesOf = new Map<string, number>();
+      for (const n of stats.narratives) taxonomiesOf.set(n.label, (taxonomiesOf.get(n.label) ?? 0) + 1);
       for (const n of stats.narratives) {
-        lines.push(`  ${n.label}: ${n.documents}; first ${n.firstAppearance ? `${n.firstAppearance.date} (${n.firstAppearance.outlet ?? 'no outlet'})` : 'undated'}`);
+        const label = (taxonomiesOf.get(n.label) ?? 0) > 1 ? `${n.label} (${n.taxonomy})` : n.label;
+        lines.push(`  ${label}: ${n.documents}; first ${n.firstAppearance ? `${n.firstAppearance.date} (${n.firstAppearance.outlet ?? 'no outlet'})` : 'undated'}`);
         lines.push(`    ${n.topOutlets.map((o) => `${o.outlet} (${o.documents})`).join(', ')}`);
       }
       const techniques = new Map<string, number>();
