@@ -88,14 +88,19 @@ export const matchCommand: CliCommand = {
         );
       // A run file's queries and fact-checks are those two files: a claim, --document, --corpus-claims or
       // --library given beside them was ignored without a word, and the run file read as their result.
+      // So were the options of the other modes (--db, --format, --columns, --min-score, --json, --limit):
+      // a run file read as filtered by --min-score, or as from the store, when it was neither.
       const ignored = [
         args.positionals.length ? `"${args.positionals.join(' ')}"` : null,
-        ...(['document', 'corpus-claims', 'library'] as const).map((o) => (args.values[o] === undefined ? null : `--${o}`)),
+        ...given(args, ['document', 'corpus-claims', 'library']),
       ].filter((x): x is string => x !== null);
-      if (ignored.length)
+      const inapplicable = given(args, ['db', 'format', 'columns', 'min-score', 'json', 'limit']);
+      if (ignored.length || inapplicable.length)
         throw new UserError(
-          `--queries and --corpus cannot be combined with ${ignored.join(', ')}`,
-          'A run file matches the queries file against the corpus file. Run the other query separately.',
+          `--queries and --corpus cannot be combined with ${[...ignored, ...inapplicable].join(', ')}`,
+          ignored.length
+            ? 'A run file matches the queries file against the corpus file. Run the other query separately.'
+            : 'A run file lists the top results (--top) of each query of the TSV queries file against the TSV corpus file, in TREC format; those options do not apply to it.',
         );
       return runFile(queriesFile, corpusFile, method, args, io);
     }
@@ -109,6 +114,21 @@ export const matchCommand: CliCommand = {
       throw new UserError(
         modes === 0 ? 'nothing to match' : 'give one kind of query',
         'Pass "claim text", --document FILE, --corpus-claims, or --queries FILE --corpus FILE. Run `narrascope match --help`.',
+      );
+    // Options that apply to another mode were ignored without a word: --tag names a run file, --limit
+    // counts --corpus-claims, and --format, --columns and --encoding read --library files (not the store's
+    // library, nor a --document, which is read as analyze reads it).
+    const stray = [
+      ...given(args, ['tag']).map((o) => `${o} (it names a run file: --queries FILE --corpus FILE)`),
+      ...(corpusClaims ? [] : given(args, ['limit']).map((o) => `${o} (it counts --corpus-claims)`)),
+      ...(args.values.library !== undefined
+        ? []
+        : given(args, ['format', 'columns', 'encoding']).map((o) => `${o} (it reads --library files)`)),
+    ];
+    if (stray.length)
+      throw new UserError(
+        `not for this kind of query: ${stray.join('; ')}`,
+        'Run `narrascope match --help` for which option goes with which kind of query.',
       );
     const { entries, rejected } = await loadLibrary(args, io);
     if (entries.length === 0)
@@ -140,6 +160,11 @@ export const matchCommand: CliCommand = {
     return failed ? ExitCode.partial : ExitCode.ok;
   },
 };
+
+/** The options of `names` given on the command line, as `--name`. */
+function given(args: ParsedArgs, names: readonly string[]): string[] {
+  return names.filter((o) => args.values[o] !== undefined).map((o) => `--${o}`);
+}
 
 /**
  * The claims and ledger items of every document the input holds (a folder, a JSONL/CSV file or a feed hold
