@@ -478,13 +478,25 @@ describe.skipIf(!chromiumPath)('web app on a private server', () => {
       expect(saved).toBe(direct.body);
       // The app asked for a ticket with its token, and read nothing else; the browser downloaded the
       // ticket's URL itself (a navigation: it carries no token), and the page stayed where it was.
-      expect(await page.evaluate<string[]>('window.exportFetches.filter((u) => u.includes("/api/export"))')).toEqual(['/api/export/tickets?format=jsonl&q=harbour']);
+      // (It checked the ticket with a HEAD, which reads no body and does not spend it.)
+      const fetched = await page.evaluate<string[]>('window.exportFetches.filter((u) => u.includes("/api/export"))');
+      expect(fetched[0]).toBe('/api/export/tickets?format=jsonl&q=harbour');
+      expect(fetched.slice(1)).toEqual([download.url().replace(h.url, '')]);
       expect(await page.evaluate<number>('window.blobUrls')).toBe(0);
       const ticketPath = download.url().replace(h.url, '');
       expect(ticketPath).toMatch(/^\/api\/export\/tickets\/[A-Za-z0-9_-]{43}$/u);
       expect(page.url()).toContain('#/corpus');
       // Spent: the same URL again is refused.
       expect((await h.app.inject({ method: 'GET', url: ticketPath })).statusCode).toBe(410);
+      // A ticket the server no longer knows (it restarted, or dropped it to make room): the page says so,
+      // instead of a failed download only the browser's download list shows.
+      await page.route('**/api/export/tickets/*', (route) => (route.request().method() === 'HEAD' ? route.fulfill({ status: 404 }) : route.continue()));
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await page.locator('.results').getByRole('link', { name: 'JSON Lines' }).click();
+      await expect.poll(() => page.locator('.download-error').textContent()).toContain('no longer known to the server');
+      expect(await page.locator('.download-error').textContent()).toContain('Click the export link again.');
+      expect(downloads).toBe(0);
       await page.close();
     } finally {
       await h.close();

@@ -157,6 +157,9 @@ describe('download tickets of the corpus export', () => {
     const { record, secret } = await createToken(tokens, 'short-lived viewer', 'viewer');
     const url = urlOf(await ticket('format=jsonl', secret));
     await tokens.revoke(record.id, new Date(clock).toISOString());
+    // A HEAD (the web app's check before the browser downloads) answers as the download would.
+    const head = await s.app.inject({ method: 'HEAD', url });
+    expect(head.statusCode).toBe(401);
     const res = await s.app.inject({ method: 'GET', url });
     expect([res.statusCode, errorOf(res).code]).toEqual([401, 'revoked-token']);
   });

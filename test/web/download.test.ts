@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filenameOf, ticketPathOf } from '../../web/src/download.js';
+import { filenameOf, ticketFailure, ticketPathOf } from '../../web/src/download.js';
 
 describe('filenameOf', () => {
   it.each([
@@ -22,5 +22,21 @@ describe('ticketPathOf', () => {
     ['/api/exports?format=jsonl', null],
   ])('%j → %j', (path, ticket) => {
     expect(ticketPathOf(path)).toBe(ticket);
+  });
+});
+
+describe('ticketFailure', () => {
+  it.each([
+    [401, 'revoked-token', /token .* no longer valid/u],
+    [404, 'unknown-ticket', /no longer known to the server/u],
+    [410, 'ticket-used', /expired or was already used/u],
+    [429, 'rate-limited', /too many requests/u],
+    [503, 'busy', /busy/u],
+    [500, 'download-failed', /HTTP 500/u],
+  ])('HTTP %i → %s, with a message and a hint', (status, code, message) => {
+    const f = ticketFailure(status);
+    expect([f.status, f.code]).toEqual([status, code]);
+    expect(f.message).toMatch(message);
+    expect(f.hint).toBeTruthy();
   });
 });

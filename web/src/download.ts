@@ -8,7 +8,7 @@
  * saved from memory. A failure is an ApiFailure to show. Where reads need no token, the browser follows
  * the link itself.
  */
-import { api, getToken, request } from './api.js';
+import { api, ApiFailure, getToken, request } from './api.js';
 
 /** The file name of a Content-Disposition header, or the fallback. */
 export function filenameOf(disposition: string | null, fallback: string): string {
@@ -53,9 +53,73 @@ export function ticketPathOf(path: string): string | null {
   return m ? `/api/export/tickets${m[1] ?? ''}` : null;
 }
 
-/** Asks for a download ticket with the API token, then lets the browser download its URL (no token needed). */
+/**
+ * Why a ticket's download would fail, from the status of its HEAD (a HEAD answer has no body to read the
+ * server's own message from; the codes are those of api.md's download tickets).
+ */
+export function ticketFailure(status: number): ApiFailure {
+  switch (status) {
+    case 401:
+      return new ApiFailure(
+        401,
+        'revoked-token',
+        'the download was refused: the token that asked for it is no longer valid',
+        'Sign in again with a valid token.',
+      );
+    case 404:
+      return new ApiFailure(
+        404,
+        'unknown-ticket',
+        'the download link is no longer known to the server (it restarted, or dropped the link to make room)',
+        'Click the export link again.',
+      );
+    case 410:
+      return new ApiFailure(
+        410,
+        'ticket-used',
+        'the download link has expired or was already used',
+        'Click the export link again.',
+      );
+    case 429:
+      return new ApiFailure(
+        429,
+        'rate-limited',
+        'too many requests from this client',
+        'Wait a moment, then click the export link again.',
+      );
+    case 503:
+      return new ApiFailure(503, 'busy', 'the server is busy', 'Try again in a few seconds.');
+    default:
+      return new ApiFailure(
+        status,
+        'download-failed',
+        `the download failed (HTTP ${status})`,
+        'Try again; if it keeps failing, the server log says why.',
+      );
+  }
+}
+
+/**
+ * Asks for a download ticket with the API token, checks it, then lets the browser download its URL (no token
+ * needed). The browser's own download shows its failure only in its download list, and the page cannot see
+ * it: the ticket is first checked with a HEAD request, which does not spend it and answers as the download
+ * would (a ticket dropped or expired, a token revoked, a busy server), so such a failure is an ApiFailure
+ * the page shows. (A download that breaks off midway is still only in the browser's download list.)
+ */
 export async function downloadWithTicket(ticketPath: string): Promise<void> {
   const { url } = await api<{ url: string }>(ticketPath, { method: 'POST' });
+  let head: Response;
+  try {
+    head = await fetch(url, { method: 'HEAD', referrerPolicy: 'no-referrer', cache: 'no-store' });
+  } catch {
+    throw new ApiFailure(
+      0,
+      'network',
+      'the server could not be reached',
+      'Is `narrascope serve` still running?',
+    );
+  }
+  if (!head.ok) throw ticketFailure(head.status);
   const a = document.createElement('a');
   a.href = url;
   // An attachment: the page stays; the download manager writes the stream to disk. No Referer either way.

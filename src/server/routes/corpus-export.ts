@@ -241,7 +241,7 @@ export function registerCorpusExportRoutes(ctx: ServerContext, tickets: Download
     url: '/api/export/tickets/:ticket',
     operationId: 'downloadExportTicket',
     summary: 'Download the corpus export a ticket stands for (once, no token)',
-    description: `What GET /api/export answers for the ticket's parameters, as an attachment. Works once, within ${ttlS} s of the ticket's issue; then 410 (\`ticket-used\`, \`ticket-expired\`), and 404 (\`unknown-ticket\`) once forgotten. Never cached (Cache-Control: no-store), and sent with Referrer-Policy: no-referrer. A HEAD request does not spend the ticket.`,
+    description: `What GET /api/export answers for the ticket's parameters, as an attachment. Works once, within ${ttlS} s of the ticket's issue; then 410 (\`ticket-used\`, \`ticket-expired\`), and 404 (\`unknown-ticket\`) once forgotten. Never cached (Cache-Control: no-store), and sent with Referrer-Policy: no-referrer. A HEAD request answers as the GET would (the asking token checked too) and does not spend the ticket.`,
     tag: 'export',
     access: 'public',
     params: {
@@ -270,10 +270,13 @@ export function registerCorpusExportRoutes(ctx: ServerContext, tickets: Download
     },
     handler: async (request: FastifyRequest<{ Params: { ticket: string } }>, reply) => {
       void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-      if (request.method === 'HEAD')
-        return asDownload(reply, tickets.peek(request.params.ticket).query).send();
+      // A HEAD request does not spend the ticket, and answers what the GET would (the web app asks before it
+      // lets the browser follow the link, whose failure the page could not see).
+      const head = request.method === 'HEAD';
       // Spent before anything is awaited: two requests racing for one ticket cannot both pass.
-      const { query, tokenHash, matched, ids } = tickets.redeem(request.params.ticket);
+      const { query, tokenHash, matched, ids } = head
+        ? tickets.peek(request.params.ticket)
+        : tickets.redeem(request.params.ticket);
       if (tokenHash !== null) {
         const token = await ctx.tokens.findByHash(tokenHash);
         if (!token)
@@ -291,6 +294,11 @@ export function registerCorpusExportRoutes(ctx: ServerContext, tickets: Download
             'Ask an admin for a new token.',
           );
       }
+      if (head)
+        return asDownload(reply, query)
+          .header('x-narrascope-matched', String(matched))
+          .header('x-narrascope-documents', String(ids.length))
+          .send();
       // The documents selected when the ticket was issued (the numbers its answer gave); one deleted since is
       // left out, as from GET /api/export when it is deleted while the export streams.
       const selection: Selection = {
