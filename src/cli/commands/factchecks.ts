@@ -119,6 +119,20 @@ export const factchecksCommand: CliCommand = {
   },
   async run(args, io) {
     const [action, ...files] = args.positionals;
+    // Options and words another action reads were ignored without a word (`factchecks list extra.csv`,
+    // `factchecks import f.csv --out x`, `factchecks count --columns ...`).
+    const stray = [
+      ...(action === 'list' || action === 'count' ? files.map((f) => `"${f}"`) : []),
+      ...(action === 'list' || action === 'count'
+        ? (['format', 'columns', 'encoding'] as const).filter((o) => args.values[o] !== undefined).map((o) => `--${o}`)
+        : []),
+      ...(action === 'import' || action === 'count') && args.values.out !== undefined ? ['--out'] : [],
+    ];
+    if (stray.length)
+      throw new UserError(
+        `${action} does not take ${stray.join(', ')}`,
+        'import FILE... reads files (--format, --columns, --encoding); list writes JSON lines (--out FILE); count prints a number.',
+      );
     if (action === 'import') return importFiles(files, args, io);
     if (action === 'list' || action === 'count') {
       const store = await openLibraryStore(args, io, false);

@@ -54,6 +54,10 @@ export function parseColumnMapping(spec: string): ColumnMapping {
       throw new Error(`bad column mapping "${part}": write field=column, e.g. claim=statement`);
     if (!(TABLE_FIELDS as readonly string[]).includes(field))
       throw new Error(`unknown field "${field}" in the column mapping; fields: ${TABLE_FIELDS.join(', ')}`);
+    // `claim=a,claim=b` took the last column without a word.
+    const earlier = mapping[field as TableField];
+    if (earlier !== undefined)
+      throw new Error(`the column mapping names two columns for ${field} ("${earlier}" and "${column}"); give one`);
     mapping[field as TableField] = column;
   }
   return mapping;
