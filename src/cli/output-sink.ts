@@ -2,8 +2,10 @@ import { once } from 'node:events';
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { isatty } from 'node:tty';
 import { UserError } from './errors.js';
 import { isSpecialFile, makeFolders } from './output-target.js';
+import { terminalData } from './terminal-text.js';
 
 /**
  * Output written in parts (a large export), to --out FILE or standard output. A file is written to a
@@ -22,11 +24,16 @@ export interface OutputSink {
   readonly closed: boolean;
 }
 
-export async function openOutputSink(out: string | undefined, stdout: NodeJS.WritableStream, cwd: string): Promise<OutputSink> {
-  return out === undefined || out === '-' ? stdoutSink(stdout) : fileSink(out, cwd);
+/**
+ * Opens --out FILE or standard output. What is written is data carrying document text (an export): on a
+ * terminal (standard output, or --out /dev/tty) its control characters and bidirectional overrides are
+ * shown as spaces (terminalData); a file or a pipe gets it byte for byte.
+ */
+export async function openOutputSink(out: string | undefined, stdout: NodeJS.WritableStream & { isTTY?: boolean }, cwd: string): Promise<OutputSink> {
+  return out === undefined || out === '-' ? stdoutSink(stdout, stdout.isTTY === true) : fileSink(out, cwd);
 }
 
-function stdoutSink(stdout: NodeJS.WritableStream): OutputSink {
+function stdoutSink(stdout: NodeJS.WritableStream, terminal: boolean): OutputSink {
   let closed = false;
   const onError = (e: NodeJS.ErrnoException): void => {
     closed = true;
@@ -40,7 +47,7 @@ function stdoutSink(stdout: NodeJS.WritableStream): OutputSink {
     },
     async write(text) {
       if (closed || !text) return;
-      if (!stdout.write(text)) await drained(stdout);
+      if (!stdout.write(terminal ? terminalData(text) : text)) await drained(stdout);
     },
     async commit() {
       stdout.off('error', onError);
@@ -70,6 +77,9 @@ async function fileSink(out: string, cwd: string): Promise<OutputSink> {
     throw fail(e);
   }
   const temp = device ? null : written;
+  // --out /dev/tty (or /dev/stdout on a terminal) is a terminal too.
+  const fd = (file as unknown as { fd?: unknown }).fd;
+  const terminal = device && typeof fd === 'number' && isatty(fd);
   let failure: Error | null = null;
   file.on('error', (e) => (failure = e));
   // Interrupted (Ctrl-C, kill): the temporary file goes too, so that nothing half-written is left behind.
@@ -88,7 +98,7 @@ async function fileSink(out: string, cwd: string): Promise<OutputSink> {
     async write(text) {
       if (failure) throw fail(failure);
       if (!text) return;
-      if (!file.write(text)) await drained(file);
+      if (!file.write(terminal ? terminalData(text) : text)) await drained(file);
       if (failure) throw fail(failure);
     },
     async commit() {

@@ -11,7 +11,7 @@ export interface CliRun {
 /** Runs `narrascope <argv>` in-process with fake streams (fast: no child process, no build). */
 export async function runCli(
   argv: readonly string[],
-  opts: { stdin?: string | Buffer; cwd?: string; env?: Record<string, string>; tty?: boolean } = {},
+  opts: { stdin?: string | Buffer; cwd?: string; env?: Record<string, string>; tty?: boolean; stdoutTty?: boolean } = {},
 ): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -20,6 +20,7 @@ export async function runCli(
   stdout.on('data', (c: Buffer) => out.push(c));
   stderr.on('data', (c: Buffer) => err.push(c));
   if (opts.tty) Object.assign(stderr, { isTTY: true, columns: 80 });
+  if (opts.stdoutTty) Object.assign(stdout, { isTTY: true, columns: 100 });
   const stdin = Readable.from(opts.stdin === undefined ? [] : [Buffer.from(opts.stdin)]);
   const io: CliIO = { stdout, stderr, stdin, cwd: opts.cwd ?? process.cwd(), env: { ...opts.env } };
   const code = await main(argv, io);

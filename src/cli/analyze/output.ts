@@ -1,7 +1,19 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { isatty } from 'node:tty';
 import { UserError } from '../errors.js';
 import { isSpecialFile, makeFolders } from '../output-target.js';
+import { terminalData } from '../terminal-text.js';
+
+export interface WriteOutputOptions {
+  /**
+   * The content is data carrying document text (JSON, CSV, HTML, an export), not a report made for the
+   * terminal: on a terminal (standard output, or --out /dev/tty), its control characters and
+   * bidirectional overrides are shown as spaces (terminalData). Reports that colour their own output
+   * (stylish) filter document text themselves and leave this off.
+   */
+  readonly data?: boolean;
+}
 
 /**
  * Writes a command's output to --out FILE (via a temporary file and a rename, so an interrupted run never
@@ -10,15 +22,16 @@ import { isSpecialFile, makeFolders } from '../output-target.js';
 export async function writeOutput(
   content: string,
   out: string | undefined,
-  stdout: NodeJS.WritableStream,
+  stdout: NodeJS.WritableStream & { isTTY?: boolean },
   cwd: string,
+  options: WriteOutputOptions = {},
 ): Promise<void> {
   if (out === undefined || out === '-') {
     stdout.once('error', (e: NodeJS.ErrnoException) => {
       // The reader went away (`| head`): nothing more to say. Any other failure is reported by the exit code.
       if (e.code !== 'EPIPE') process.exitCode = 1;
     });
-    stdout.write(content);
+    stdout.write(options.data && stdout.isTTY === true ? terminalData(content) : content);
     return;
   }
   const target = resolve(cwd, out);
@@ -26,7 +39,12 @@ export async function writeOutput(
   try {
     // A device or pipe is written into as it is (output-target.ts).
     if (await isSpecialFile(target)) {
-      await writeFile(target, content, 'utf8');
+      const handle = await open(target, 'w');
+      try {
+        await handle.writeFile(options.data && isatty(handle.fd) ? terminalData(content) : content, 'utf8');
+      } finally {
+        await handle.close();
+      }
       return;
     }
     await makeFolders(dirname(target));

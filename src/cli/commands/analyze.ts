@@ -184,7 +184,8 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
       width: io.stdout.columns ?? 100,
       verbose: args.values.verbose === true,
     });
-    await writeOutput(content, str(args, 'out'), io.stdout, io.cwd);
+    // JSON and HTML carry document text as it is; the stylish report filters it (and colours itself).
+    await writeOutput(content, str(args, 'out'), io.stdout, io.cwd, { data: format !== 'stylish' });
   }
   return exitCode(results.length, failures, skipped.length);
 }

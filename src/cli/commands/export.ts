@@ -137,7 +137,7 @@ export const exportCommand: CliCommand = {
           '--confirmed applies to claimreview only',
           'Run `narrascope export claimreview --confirmed`.',
         );
-      await writeOutput(await confirmedReviews(args, io), str(args, 'out'), io.stdout, io.cwd);
+      await writeOutput(await confirmedReviews(args, io), str(args, 'out'), io.stdout, io.cwd, { data: true });
       return ExitCode.ok;
     }
     const resultsFile = str(args, 'results');
@@ -154,7 +154,7 @@ export const exportCommand: CliCommand = {
       throw new UserError('nothing was analysed, so there is nothing to export', 'See the messages above.');
     warnAboutAddresses(results, io);
     const content = render(format as ExportFormat, results, args, table, io);
-    await writeOutput(content, str(args, 'out'), io.stdout, io.cwd);
+    await writeOutput(content, str(args, 'out'), io.stdout, io.cwd, { data: true });
     return failed ? ExitCode.partial : ExitCode.ok;
   },
 };

@@ -4,7 +4,7 @@ import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from '../store-command.js';
 import { countOption } from './count-option.js';
 import { FILTER_OPTIONS, filterHelp, filtersFromArgs } from './search-filters.js';
-import { terminalText } from '../terminal-text.js';
+import { terminalData, terminalText } from '../terminal-text.js';
 
 /** `narrascope search`: full-text search with filters and facets. */
 export const searchCommand: CliCommand = {
@@ -39,7 +39,9 @@ ${filterHelp(2, 21)}
     };
     const result = await withStore(args, io, false, (store) => search(store, q));
     if (args.values.json) {
-      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      // JSON escapes C0 controls but not C1 or bidirectional overrides: on a terminal they are spaces.
+      const json = `${JSON.stringify(result, null, 2)}\n`;
+      io.stdout.write(io.stdout.isTTY === true ? terminalData(json) : json);
       return ExitCode.ok;
     }
     // PostgreSQL estimates totals above EXACT_TOTAL_LIMIT matches (`totalExact: false`).
