@@ -39,12 +39,15 @@ describe('POST /api/analyse', () => {
     ['confidence out of range', { text: 'x', minConfidence: 2 }, 400],
     ['empty text', { text: '' }, 400],
     ['blank text', { text: '   \n ' }, 422],
+    // Only invisible characters (a pasted zero-width space, a BOM, soft hyphens): nothing to analyse, as in the CLI.
+    ['invisible text', { text: '\u200b \ufeff\u00ad\u2060\n\u200e' }, 422],
     ['text not a string', { text: 42 }, 400],
     ['unknown source field', { text: 'x', source: { outlet: 'A', secret: 1 } }, 400],
   ])('%s → %i', async (_name, payload, status) => {
     const res = await s.app.inject({ method: 'POST', url: '/api/analyse', payload });
     expect(res.statusCode).toBe(status);
     if (status >= 400) expect(errorOf(res).code).toMatch(/^[a-z-]+$/u);
+    if (status === 422) expect(errorOf(res).code).toBe('empty-input');
   });
 
   it('refuses store:true without an analyst token, and without a store even with one', async () => {
@@ -95,6 +98,11 @@ describe('POST /api/analyse/upload', () => {
   it('refuses a binary file with 422', async () => {
     const res = await s.app.inject({ method: 'POST', url: '/api/analyse/upload?filename=x.bin', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from([0, 1, 2, 0, 0, 255, 0, 3]) });
     expect([res.statusCode, errorOf(res).code]).toEqual([422, 'input-binary']);
+  });
+
+  it('refuses a file of invisible characters only with 422 empty-input', async () => {
+    const res = await s.app.inject({ method: 'POST', url: '/api/analyse/upload?filename=x.txt', headers: { 'content-type': 'text/plain' }, payload: '\ufeff\u200b \u200b\n' });
+    expect([res.statusCode, errorOf(res).code]).toEqual([422, 'empty-input']);
   });
 
   it('refuses a file name with a path', async () => {

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AnalysisResult } from '../../core/result/types.js';
 import type { DocumentInit } from '../../core/text/document.js';
 import { charsetOf } from '../analysis/charset.js';
+import { isBlank } from '../../ingest/blank.js';
 import { readBytes, readUrl } from '../analysis/input.js';
 import type { Principal } from '../auth/roles.js';
 import { roleRank } from '../auth/roles.js';
@@ -51,7 +52,9 @@ export function registerAnalyseRoutes(ctx: ServerContext): void {
     if (init.text.length > limits.textChars) {
       throw new ApiError(413, 'text-too-long', `the text has ${init.text.length} characters; the limit is ${limits.textChars}`, 'Split the document.');
     }
-    if (init.text.trim() === '') throw new ApiError(422, 'empty-input', 'the text is empty', 'Send some text to analyse.');
+    // White space and invisible format characters only (a pasted zero-width space, a BOM): trim() keeps the
+    // latter, and such a text was analysed and could be stored as a document with no visible word.
+    if (isBlank(init.text)) throw new ApiError(422, 'empty-input', 'the text is empty (white space or invisible characters only)', 'Send some text to analyse.');
     const withLang = opts.language ? { ...init, language: opts.language } : init;
     const result = await ctx.analysis.analyze(withLang, { ...(opts.preset ? { preset: opts.preset } : {}), ...(opts.minConfidence !== undefined ? { minConfidence: opts.minConfidence } : {}) });
     const stored = opts.store && ctx.corpus ? await ctx.corpus.storeAnalysis(withLang, result) : null;
