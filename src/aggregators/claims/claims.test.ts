@@ -85,3 +85,54 @@ describe('claims aggregator', () => {
     expect(claims.find((c) => c.span.text.startsWith('Unemployment'))?.findingIds).not.toContain('fx');
   });
 });
+
+describe('claims aggregator on many ledger items', () => {
+  // Our own generated text: thousands of "Myth:/Fact:" items, each with findings of every kind that
+  // the aggregator reads. Every finding counts the reads of its span.
+  const N = 2000;
+  const lines: string[] = [];
+  for (let k = 0; k < N; k++) lines.push(`Myth: Plan ${k} was a secret.`, `Fact: Plan ${k} was published by the office.`);
+  const text = lines.join('\n');
+  let reads = 0;
+  const finding = (detector: string, family: string, span: { start: number; end: number }, data: Finding['data'], related: Finding['related'] = []): Finding => {
+    const f = { id: '', detector, detectorVersion: '1', family, messageId: 'm', message: 'm', confidence: 0.6, severity: 'info', data, evidence: [], related, taxonomy: [] } as unknown as Finding;
+    Object.defineProperty(f, 'span', { get: () => (reads++, span), enumerable: true });
+    return f;
+  };
+  const findings: Finding[] = [];
+  const rebuttals: LedgerItem[] = [];
+  let offset = 0;
+  for (let k = 0; k < N; k++) {
+    const myth = lines[2 * k] as string;
+    const fact = lines[2 * k + 1] as string;
+    const claim = spanText(text, { start: offset + 6, end: offset + myth.length });
+    const factStart = offset + myth.length + 1;
+    const rebuttal = spanText(text, { start: factStart + 6, end: factStart + fact.length });
+    const office = { start: rebuttal.end - 11, end: rebuttal.end - 1 };
+    findings.push(
+      finding('claim/check-worthy', 'claim', { start: factStart, end: rebuttal.end }, { type: 'event' }),
+      finding('claim/reported-speech', 'claim', claim, {}, [{ role: 'speaker', ...spanText(text, office) }]),
+      finding('evidence/named-source', 'evidence', office, { kind: 'institution', name: 'office' }),
+      finding('technique/doubt', 'technique', claim, {}),
+    );
+    rebuttals.push({ ...LEDGER, id: `r${k + 1}`, claim, rebuttal, span: spanText(text, { start: offset, end: rebuttal.end }) });
+    offset = rebuttal.end + 1;
+  }
+  findings.forEach((f, i) => Object.assign(f, { id: `f${i + 1}` }));
+
+  it('reads each finding a bounded number of times, not once per draft claim', () => {
+    reads = 0;
+    const claims = buildClaims({ text, segments: segmentText('', 'en'), findings, partial: { rebuttals, claims: [], narratives: [], entities: [], techniques: null, warnings: [] } }, 50).slice(0, 50);
+    expect(claims).toHaveLength(50);
+    for (const c of claims) {
+      expect(text.slice(c.span.start, c.span.end)).toBe(c.span.text);
+      expect(c.ledgerItemIds).toHaveLength(1);
+    }
+    const mythClaim = claims.find((c) => c.span.text.endsWith('was a secret.'));
+    expect(mythClaim).toMatchObject({ type: 'quote', hasSource: false });
+    expect(mythClaim?.speaker?.text).toBe('the office');
+    expect(mythClaim?.findingIds).toHaveLength(1);
+    expect(claims.some((c) => c.hasSource && c.sources[0]?.kind === 'institution')).toBe(true);
+    expect(reads).toBeLessThan(10 * findings.length);
+  });
+});
