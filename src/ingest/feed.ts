@@ -10,6 +10,7 @@ import { isBlank } from './blank.js';
 import { decodeDeclared } from './decode.js';
 import { decodeHtmlEntities } from './html-entities.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
+import { oneLine } from './title.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
 import { normalisePublishedAt } from './dates.js';
 import { fetchUrl, type Fetched } from './url-source.js';
@@ -128,20 +129,20 @@ export function parseFeed(xml: string, label: string, language?: string): Reader
   if (rss || rdf) {
     const channel = ((rss?.channel ?? rdf?.channel) ?? {}) as Node;
     const site = textOf(channel.link);
-    outlet = textOf(channel.title);
+    outlet = oneLine(textOf(channel.title));
     feedLanguage ??= textOf(channel.language) || undefined;
     items = asArray(rss ? channel.item : rdf?.item).map((it) => {
       const n = it as Node;
       return {
         title: textOf(n.title),
         link: absoluteLink(textOf(n.link), [site, label]),
-        author: textOf(n['dc:creator']) || textOf(n.author),
+        author: oneLine(textOf(n['dc:creator']) || textOf(n.author)),
         date: textOf(n.pubDate) || textOf(n['dc:date']),
         body: textOf(n['content:encoded']) || textOf(n.description),
       };
     });
   } else if (atom) {
-    outlet = textOf(atom.title);
+    outlet = oneLine(textOf(atom.title));
     feedLanguage ??= (atom['@_xml:lang'] as string | undefined) ?? undefined;
     let raw: unknown[] | undefined;
     const markup = (i: number, field: 'content' | 'summary'): string => {
@@ -153,7 +154,7 @@ export function parseFeed(xml: string, label: string, language?: string): Reader
       return {
         title: textOf(n.title),
         link: absoluteLink(atomLink(n.link), [n['@_xml:base'] as string | undefined, atom['@_xml:base'] as string | undefined, atomLink(atom.link), label]),
-        author: textOf(asArray(n.author)[0]),
+        author: oneLine(textOf(asArray(n.author)[0])),
         date: textOf(n.published) || textOf(n.updated),
         body: (isXhtml(n.content) ? markup(i, 'content') : textOf(n.content)) || (isXhtml(n.summary) ? markup(i, 'summary') : textOf(n.summary)),
       };
@@ -171,7 +172,7 @@ export function parseFeed(xml: string, label: string, language?: string): Reader
       text: body,
       // An unreadable date is left out, as for a record (csv.ts), and said so: it was dropped silently.
       ...(it.date.trim() && !publishedAt ? { warnings: [`${label}#${i + 1}: "${it.date.trim().slice(0, 60)}" is not a date Narrascope can read; the document is stored without a publication date`] } : {}),
-      ...(it.title ? { title: htmlToPlain(it.title) } : {}),
+      ...(oneLine(htmlToPlain(it.title)) ? { title: oneLine(htmlToPlain(it.title)) } : {}),
       source: {
         kind: 'feed',
         uri: it.link ?? `${label}#${i + 1}`,

@@ -12,7 +12,7 @@ import { flattenDeepNesting } from './html-depth.js';
 import { removeBoilerplateElements } from './html-clean.js';
 import { tagOf, type DomDocument, type DomNode } from './html-dom.js';
 import type { Reader } from './types.js';
-import { titleFromPath } from './title.js';
+import { oneLine, titleFromPath } from './title.js';
 import { normalisePublishedAt } from './dates.js';
 
 export const htmlReader: Reader = {
@@ -201,5 +201,5 @@ export function htmlToText(markup: string): HtmlText {
 }
 
 function cleanTitle(t: string | null | undefined): string {
-  return (t ?? '').replace(/\s+/gu, ' ').trim();
+  return oneLine(t ?? '');
 }

@@ -6,7 +6,7 @@
  */
 import { TextBuilder } from './text-builder.js';
 import type { Reader } from './types.js';
-import { titleFromPath } from './title.js';
+import { oneLine, titleFromPath } from './title.js';
 
 export const markdownReader: Reader = {
   name: 'markdown',
@@ -64,7 +64,7 @@ export function markdownToText(source: string): {
     if (close > 0) {
       for (const l of lines.slice(1, close)) {
         const m = /^title:\s*["']?(.+?)["']?\s*$/u.exec(l.text);
-        if (m) title = m[1];
+        if (m) title = oneLine(m[1] ?? '') || undefined;
       }
       i = close + 1;
     }
