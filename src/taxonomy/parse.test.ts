@@ -49,6 +49,16 @@ describe('parseTaxonomy', () => {
     expect(() => parseTaxonomy(source, 'lol.yaml')).toThrow(/lol\.yaml:8:\d+: labels\[1\]\.keywords\[0\]: is a YAML alias \(\*l0\)/u);
   });
 
+  it('reads classic Mac line ends (a lone CR), which the parser took for one long line', () => {
+    const t = parseTaxonomy('id: mac\rlabels:\r  - label: A\r    description: d\r', 'mac.yaml');
+    expect(t.labels.map((l) => l.label)).toEqual(['A']);
+    expect(() => parseTaxonomy('id: mac\rlabels:\r  - label: A\r', 'mac.yaml')).toThrow('mac.yaml:3:5: labels[0].description: missing');
+  });
+
+  it('names the file without repeating the position in a syntax error', () => {
+    expect(() => parseTaxonomy('id: x\nlabels:\n  - label: "A\n', 'q.yaml')).toThrow(/^q\.yaml:\d+:\d+: \(syntax\): Missing closing "quote$/u);
+  });
+
   it('keeps line breaks in descriptions and examples', () => {
     const t = parseTaxonomy('id: p\nlabels:\n  - label: A\n    description: |\n      First line.\n      Second\tline.\n    examples: ["One.\\nTwo."]\n', 'p.yaml');
     expect(t.labels[0]).toMatchObject({ description: 'First line.\nSecond\tline.', examples: ['One.\nTwo.'] });
@@ -73,6 +83,16 @@ describe('parseTaxonomy', () => {
       'unknown field',
     ],
     ['missing labels', 'id: x\n', 1, 'labels', 'missing'],
+    ['empty file', '', 1, '(root)', 'the file is empty'],
+    ['comments only', '# energy narratives\n', 1, '(root)', 'the file is empty'],
+    ['zero-width label', 'id: x\nlabels:\n  - label: "\u200b"\n    description: d\n', 3, 'labels[0].label', 'only invisible characters'],
+    ['soft-hyphen keyword', 'id: x\nlabels:\n  - label: A\n    description: d\n    keywords: ["\u00ad\ufeff"]\n', 5, 'labels[0].keywords[0]', 'only invisible characters'],
+    ['line separator in a label', 'id: x\nlabels:\n  - label: "A\u2028B"\n    description: d\n', 3, 'labels[0].label', 'one line'],
+    // The parser's own words, position repeated: "Nested mappings are not allowed in compact mappings at line 3, column 12:".
+    ['unquoted ": " in a value', 'id: x\nlabels:\n  - label: URW: Blaming the war\n    description: d\n', 3, '(syntax)', 'a value holding ": " must be in quotes'],
+    ['field without a colon', 'id: x\nlabels:\n  - label: A\n    description d\n', 4, '(syntax)', 'expected "field: value"'],
+    ['two documents', 'id: x\nlabels:\n  - label: A\n    description: d\n---\nid: y\n', 5, '(syntax)', 'more than one YAML document'],
+    ['nested too deeply', `{"id": "x", "labels": [{"label": "A", "description": "d", "examples": ${'['.repeat(50_000)}${']'.repeat(50_000)}}]}`, 1, '(syntax)', 'nested too deeply'],
     ['empty labels', 'id: x\nlabels: []\n', 2, 'labels', 'empty'],
     ['label not a map', 'id: x\nlabels:\n  - just text\n', 3, 'labels[0]', 'mapping'],
     [

@@ -14,7 +14,9 @@ const MAX_TEXT = 2000;
 
 export function parseTaxonomy(source: string, file: string): Taxonomy {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
+  // A lone CR (classic Mac line ends) is a line break in YAML, but the parser read the whole file as one
+  // line ("Nested mappings are not allowed in compact mappings at 1:5"). Same offsets and line numbers.
+  const doc = parseDocument(source.replace(/\r(?!\n)/gu, '\n'), { lineCounter, uniqueKeys: true });
   const fail = (node: Node | null | undefined, field: string, problem: string): never => {
     const offset = node?.range?.[0] ?? 0;
     const pos = lineCounter.linePos(offset);
@@ -23,15 +25,10 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
   const firstError = doc.errors[0];
   if (firstError) {
     const pos = firstError.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new TaxonomyError(
-      file,
-      pos.line,
-      pos.col,
-      '(syntax)',
-      firstError.message.split('\n')[0] ?? 'not valid YAML or JSON',
-    );
+    throw new TaxonomyError(file, pos.line, pos.col, '(syntax)', syntaxProblem(firstError.message));
   }
   const root = doc.contents;
+  if (root === null) fail(root, '(root)', 'the file is empty (or comments only): a taxonomy needs an id and labels');
   if (!isMap(root)) fail(root, '(root)', 'expected a mapping with fields id, name, description, labels');
   const top = root as YAMLMap;
   checkKeys(top, TOP_FIELDS, '', fail);
@@ -112,6 +109,24 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
   return { id, name, version, description, labels };
 }
 
+/**
+ * The parser's message in the words of a taxonomy author: without its repeated position (the error
+ * already starts with file:line:column), and in plain words where the parser's name for the mistake says
+ * little (`label: URW: Blaming the war` unquoted) or names its own API or a JavaScript failure.
+ */
+const SYNTAX_HINTS: readonly (readonly [RegExp, string])[] = [
+  [/^Nested mappings are not allowed in compact mappings/u, 'a value holding ": " must be in quotes (label: "URW: Blaming the war")'],
+  [/^Implicit map keys need to be followed by map values/u, 'expected "field: value" (a colon and a space after the field name)'],
+  [/^Source contains multiple documents/u, 'holds more than one YAML document (a "---" line); a taxonomy file is one document'],
+  [/Maximum call stack size exceeded|too much recursion/u, 'nested too deeply (lists or mappings inside one another); a taxonomy is two levels deep'],
+];
+
+function syntaxProblem(message: string): string {
+  const first = (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/u, '');
+  for (const [pattern, plain] of SYNTAX_HINTS) if (pattern.test(first)) return plain;
+  return first || 'not valid YAML or JSON';
+}
+
 type Fail = (node: Node | null | undefined, field: string, problem: string) => never;
 
 function valueNode(map: YAMLMap, key: string): Node | null {
@@ -148,7 +163,9 @@ function refuseAlias(node: Node | null, field: string, fail: Fail): void {
  */
 // eslint-disable-next-line no-control-regex -- the control characters are what it finds
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-const LINE_BREAK_OR_TAB = /[\t\n]/u;
+const LINE_BREAK_OR_TAB = /[\t\n\u2028\u2029]/u;
+/** Only white space and format characters (zero-width space, BOM, soft hyphen): nothing a reader sees. */
+const INVISIBLE = /^[\s\p{Cf}]*$/u;
 /** Descriptions and examples: free text over several lines. */
 const PROSE = true;
 
@@ -162,6 +179,8 @@ function scalarString(node: Node | null, field: string, fail: Fail, prose = fals
   const text = typeof scalar.value === 'number' ? (scalar.source ?? String(scalar.value)) : String(scalar.value);
   const value = text.trim();
   if (!value) fail(node, field, 'is empty');
+  // A label of one zero-width space was accepted, and reported as a label nobody can read or type.
+  if (INVISIBLE.test(value)) fail(node, field, 'is empty (only invisible characters such as zero-width spaces)');
   if (value.length > MAX_TEXT)
     fail(node, field, `too long (${value.length} characters; at most ${MAX_TEXT})`);
   const control = CONTROL.exec(value)?.[0];
