@@ -3,7 +3,7 @@ import type { AnalysisResult, LedgerItem } from '../../core/result/types.js';
 import type { SpanText } from '../../core/text/span.js';
 import { LineIndex } from '../../core/text/line-index.js';
 import { TOOL_VERSION } from '../../version.js';
-import { escapeHtml as esc } from './escape.js';
+import { escapeHtml as esc, isolatedHtml as iso } from './escape.js';
 import { piecesOf } from './highlight.js';
 import { REPORT_CSS } from './html-style.js';
 import { colourFor, legendLabel } from './palette.js';
@@ -26,7 +26,7 @@ export function formatHtml(results: readonly AnalysisResult[]): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
 <title>Narrascope report — ${esc(title)}</title>
 <style>${REPORT_CSS}${labelCss(results)}</style></head>
 <body>
@@ -113,7 +113,7 @@ function documentSection(r: AnalysisResult, d: number): string {
   const heading = r.document.title ?? src.uri ?? r.document.id;
   return `<section id="d${d}">
 <header><h1>${esc(heading)}</h1>
-<div class="meta">${src.uri ? `${esc(src.uri)} · ` : ''}language ${esc(r.document.language)} · ${r.techniques.words} ${r.techniques.words === 1 ? 'word' : 'words'} · ${r.findings.length} ${r.findings.length === 1 ? 'finding' : 'findings'} · ${esc(r.rebuttalSummary.text)}</div></header>
+<div class="meta">${src.uri ? `${iso(src.uri)} · ` : ''}language ${esc(r.document.language)} · ${r.techniques.words} ${r.techniques.words === 1 ? 'word' : 'words'} · ${r.findings.length} ${r.findings.length === 1 ? 'finding' : 'findings'} · ${esc(r.rebuttalSummary.text)}</div></header>
 <main>
 ${toggles}
 <div class="layout">
@@ -136,7 +136,7 @@ function tipFor(f: Finding, lines: LineIndex): string {
   const p = lines.position(f.span.start);
   const evidence = f.evidence
     .slice(0, 4)
-    .map((e) => esc(e.label))
+    .map((e) => iso(e.label))
     .join('; ');
   return `<b>${esc(legendLabel(f))} · ${Math.round(f.confidence * 100)}%</b>${esc(f.message)}${f.note ? `<br>${esc(f.note)}` : ''}${evidence ? `<br><span class="ev">evidence: ${evidence}</span>` : ''}<br><span class="ev">${esc(f.detector)} · line ${p.line}:${p.column}</span>`;
 }
@@ -149,9 +149,9 @@ function ledgerTable(items: readonly LedgerItem[], summary: string): string {
   const rows = items
     .map(
       (it) =>
-        `<tr><td>${esc(it.index ?? '')}</td>${cell(it.claim)}${cell(it.attributedTo)}${cell(it.motive)}${cell(it.rebuttal)}<td>${it.verdict ? `${esc(it.verdict.label)} <span class="tag">${esc(it.verdict.original.text)}</span>` : '—'}</td><td>${esc(it.evidenceSummary)}${it.evidence
+        `<tr><td>${esc(it.index ?? '')}</td>${cell(it.claim)}${cell(it.attributedTo)}${cell(it.motive)}${cell(it.rebuttal)}<td>${it.verdict ? `${esc(it.verdict.label)} <span class="tag">${iso(it.verdict.original.text)}</span>` : '—'}</td><td>${esc(it.evidenceSummary)}${it.evidence
           .slice(0, 5)
-          .map((e) => `<br><span class="tag">${esc(e.kind)}</span>${esc(e.span.text)}`)
+          .map((e) => `<br><span class="tag">${esc(e.kind)}</span>${iso(e.span.text)}`)
           .join(
             '',
           )}</td><td>${esc(it.format)}${it.partial ? ' <span class="tag">partial</span>' : ''}${it.flags.map((f) => ` <span class="tag">${esc(f)}</span>`).join('')}</td></tr>`,
@@ -188,7 +188,7 @@ function narrativesTable(r: AnalysisResult): string {
       (n) =>
         `<tr><td>${esc(n.label)}</td><td>${esc(n.taxonomy)}</td><td>${esc(n.level)}</td><td>${n.score.toFixed(2)}</td><td>${n.support
           .slice(0, 3)
-          .map((s) => esc(s.span.text.slice(0, 200)))
+          .map((s) => iso(s.span.text.slice(0, 200)))
           .join('<br>')}</td></tr>`,
     )
     .join('');
@@ -202,7 +202,7 @@ function entitiesTable(r: AnalysisResult): string {
       (e) =>
         `<tr><td>${esc(e.name)}</td><td>${esc(e.type)}</td><td>${esc(e.mainRole ?? '—')}</td><td>${esc(e.fineRoles.join(', '))}</td><td>${e.mentions.length}</td><td>${e.support
           .slice(0, 2)
-          .map((s) => esc(s.text.slice(0, 160)))
+          .map((s) => iso(s.text.slice(0, 160)))
           .join('<br>')}</td></tr>`,
     )
     .join('');
@@ -215,7 +215,7 @@ function otherFindings(r: AnalysisResult, lines: LineIndex): string {
   const rows = rest
     .map((f) => {
       const p = lines.position(f.span.start);
-      return `<tr><td>${p.line}:${p.column}</td><td>${esc(f.detector)}</td><td>${esc(f.message)}${f.related.map((x) => `<br><span class="tag">${esc(x.role)}</span>${esc(x.text)}`).join('')}</td><td>${esc(f.span.text.slice(0, 200))}</td></tr>`;
+      return `<tr><td>${p.line}:${p.column}</td><td>${esc(f.detector)}</td><td>${esc(f.message)}${f.related.map((x) => `<br><span class="tag">${esc(x.role)}</span>${iso(x.text)}`).join('')}</td><td>${esc(f.span.text.slice(0, 200))}</td></tr>`;
     })
     .join('');
   return `<h2>Document observations and structure</h2><table><thead><tr><th>Line</th><th>Detector</th><th>Message</th><th>Text</th></tr></thead><tbody>${rows}</tbody></table>`;

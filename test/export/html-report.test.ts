@@ -1,0 +1,85 @@
+/**
+ * The HTML report (`analyze --format html`) with hostile document text: markup, comments, </textarea>,
+ * attribute breakers, control characters and bidirectional overrides in the title, the address, claims,
+ * evidence and the text. The report must stay inert (no element or attribute from the document, nothing
+ * loaded, no base or form target) and show the text in the order of its characters.
+ */
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/analyzer.js';
+import type { AnalysisResult } from '../../src/core/result/types.js';
+import { formatHtml } from '../../src/export/format/index.js';
+
+const PAYLOAD =
+  '</textarea><script>alert(1)</script><style>*{display:none}</style><svg onload=alert(2)><!-- x" onmouseover="alert(3)\' `';
+const TEXT = [
+  `Myth: ${PAYLOAD} The dam will \u202eterces\u202c burst tonight according to \u2067them\u2069.`,
+  'Fact: Engineers of the water board say the dam is sound, see https://example.org/dam-report and <a href="javascript:alert(4)">this</a>.',
+  'Myth: The water in the reservoir is poisoned \u001b]0;PWNED\u0007 by disgusting traitors.',
+  'Fact: Laboratory tests by the ministry show it is safe to drink.',
+].join('\n');
+
+let cached: AnalysisResult | undefined;
+async function hostile(): Promise<AnalysisResult> {
+  cached ??= await new Analyzer().analyzeText(TEXT, {
+    title: `Dam ${PAYLOAD} \u202erumours`,
+    source: { kind: 'feed', uri: 'https://example.org/\u202efdp.exe', outlet: 'Example Daily' },
+  });
+  return cached;
+}
+
+describe('the HTML report with hostile text', () => {
+  it('holds no element or attribute from the document, and no link', async () => {
+    const html = formatHtml([await hostile()]);
+    for (const tag of [
+      'script',
+      'style',
+      'svg',
+      'textarea',
+      'img',
+      'a',
+      'iframe',
+      'object',
+      'embed',
+      'base',
+      'form',
+      'link',
+      'math',
+    ]) {
+      // Our own stylesheet is the one <style> element.
+      expect(html.match(new RegExp(`<${tag}[\\s>/]`, 'giu'))?.length ?? 0).toBe(tag === 'style' ? 1 : 0);
+    }
+    expect(html).not.toMatch(/<!--/u);
+    // Inside a tag: the words themselves appear as escaped text.
+    expect(html).not.toMatch(/<[^>]*\s(?:on\w+|href|src|action|formaction|srcdoc)\s*=/iu);
+    expect(html).toContain('&#60;/textarea&#62;&#60;script&#62;alert(1)&#60;/script&#62;');
+  });
+
+  it('is self-contained under a policy that allows no script, load, base or form target', async () => {
+    const html = formatHtml([await hostile()]);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/u.exec(html)?.[1];
+    expect(csp?.split(/;\s*/u)).toEqual([
+      "default-src 'none'",
+      "style-src 'unsafe-inline'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ]);
+    // The policy comes before anything taken from the document.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<title>'));
+    expect(html).not.toMatch(/url\(|@import/u);
+  });
+
+  it('leaves out control characters and bidirectional overrides (a claim read in reverse), and isolates the address', async () => {
+    const html = formatHtml([await hostile()]);
+    // eslint-disable-next-line no-control-regex
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    expect(html).toContain('The dam will terces burst tonight according to them.');
+    expect(html).toContain('<bdi>https://example.org/fdp.exe</bdi> · language');
+  });
+
+  it('keeps left-to-right and right-to-left marks, which place punctuation in Arabic and Hebrew text', async () => {
+    const r = await new Analyzer().analyzeText(
+      'Myth: \u05d4\u05e1\u05db\u05e8 \u05d9\u05d9\u05e4\u05e8\u05e5\u200f!\nFact: \u05d4\u05e1\u05db\u05e8 \u05d1\u05d8\u05d5\u05d7\u200f.',
+    );
+    expect(formatHtml([r])).toContain('\u200f!');
+  });
+});
