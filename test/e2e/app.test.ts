@@ -504,6 +504,29 @@ describe.skipIf(!chromiumPath)('web app on a private server', () => {
   }, 60_000);
 });
 
+describe.skipIf(!chromiumPath)('web app with long unbroken words', () => {
+  it('wraps a long title, outlet, address and word of text instead of widening the page', async () => {
+    const h = await startHarness(chromiumPath as string, withLayers);
+    try {
+      const title = `Harbour ${'Lorem'.repeat(98)}`;
+      const word = `https://coast.example/${'p'.repeat(600)}`;
+      const stored = await h.app.inject({ method: 'POST', url: '/api/analyse', headers: { authorization: `Bearer ${h.analyst}` }, payload: { text: `Harbour myths\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change. See ${word}`, title, source: { outlet: 'O'.repeat(200), uri: `https://coast.example/${'q'.repeat(1800)}`, publishedAt: '2025-03-04' }, store: true } });
+      expect(stored.statusCode).toBe(200);
+      const page = await h.context.newPage();
+      const overflow = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page.goto(`${h.url}/#/corpus?q=harbour`);
+      await page.locator('.doc-list a').first().waitFor();
+      expect(await overflow()).toBe(0);
+      await page.locator('.doc-list a').first().click();
+      await page.locator('.doc-text').waitFor();
+      expect(await overflow()).toBe(0);
+      await page.close();
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+});
+
 describe.skipIf(!chromiumPath)('web app on a server without a store', () => {
   it('does not offer to store an analysis, even to an analyst', async () => {
     const h = await startHarness(chromiumPath as string, withLayers, undefined, { corpus: null });
