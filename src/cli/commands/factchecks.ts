@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
 import { openStore, isStoreError } from '../../store/index.js';
 import {
   countFactChecks,
   FACT_CHECK_FILE_FORMATS,
+  libraryFiles,
   listFactChecks,
   parseColumnMapping,
   readFactCheckFile,
@@ -28,7 +28,8 @@ The fact-check library that \`narrascope match\` searches.
 
   import FILE...        add fact-checks from ClaimReview JSON-LD (.json/.jsonld, JSON Lines, or .html pages
                         that embed <script type="application/ld+json">), Google Fact Check Tools API
-                        responses (JSON), or CSV/TSV tables with a header line.
+                        responses (JSON), or CSV/TSV tables with a header line; a folder stands for
+                        its .json, .jsonld, .jsonl, .ndjson, .html, .htm, .csv and .tsv files.
                         Re-importing the same fact-check is a no-op. Fields missing from a record are
                         reported as warnings; records without a claim are rejected with the reason.
   list                  print the library as JSON lines (id, claim, title, rebuttal, rating, publisher, url,
@@ -195,9 +196,19 @@ async function importFiles(files: readonly string[], args: ParsedArgs, io: CliIO
   const quiet = args.values.quiet === true;
   const rejected: ImportRejection[] = [];
   const records = [];
+  // A folder stands for the library files in it.
+  const paths: { path?: string; label: string; error?: string }[] = [];
   for (const f of files) {
     try {
-      const batch = await readFactCheckFile(resolve(io.cwd, f), {
+      paths.push(...(await libraryFiles(f, io.cwd)));
+    } catch (e) {
+      paths.push({ label: f, error: (e as Error).message });
+    }
+  }
+  for (const { path, label: f, error } of paths) {
+    try {
+      if (path === undefined) throw new Error(error);
+      const batch = await readFactCheckFile(path, {
         ...(format ? { format } : {}),
         ...(mapping ? { mapping } : {}),
         ...(encoding ? { encoding } : {}),

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
 import {
   factCheckKey,
+  libraryFiles,
   readFactCheckFile,
   listFactChecks,
   type FactCheckRecord,
@@ -53,10 +53,19 @@ export async function loadLibrary(args: ParsedArgs, io: CliIO): Promise<{ entrie
     const ids = new Set<string>();
     let repeated = 0;
     let rejected = 0;
-    for (const f of files) {
+    // A folder stands for the library files in it.
+    const paths: { path: string; label: string }[] = [];
+    for (const spec of files) {
+      try {
+        paths.push(...(await libraryFiles(spec, io.cwd)));
+      } catch (e) {
+        throw new UserError((e as Error).message, 'Check the path of --library.');
+      }
+    }
+    for (const { path, label: f } of paths) {
       let batch;
       try {
-        batch = await readFactCheckFile(resolve(io.cwd, f), {
+        batch = await readFactCheckFile(path, {
           ...(format ? { format } : {}),
           ...(mapping ? { mapping } : {}),
           ...(encoding ? { encoding } : {}),

@@ -17,5 +17,11 @@ export {
   type FactCheckRow,
   type FactCheckTables,
 } from './repository.js';
-export { readFactCheckFile, FACT_CHECK_FILE_FORMATS, type FactCheckFileFormat } from './read-file.js';
+export {
+  readFactCheckFile,
+  libraryFiles,
+  LIBRARY_FILE_EXTENSIONS,
+  FACT_CHECK_FILE_FORMATS,
+  type FactCheckFileFormat,
+} from './read-file.js';
 export { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';

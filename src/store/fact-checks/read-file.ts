@@ -1,6 +1,7 @@
-import { open } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { open, stat } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
 import { decodeDeclared } from '../../ingest/decode.js';
+import { folderFiles, fsError } from '../../ingest/file-source.js';
 import { importClaimReviews } from './claimreview-import.js';
 import { importFactCheckTable, type ColumnMapping } from './table-import.js';
 import type { ImportBatch } from './types.js';
@@ -56,7 +57,10 @@ export async function readFactCheckFile(
     bytes = await readAtMost(path, maxBytes + 1);
     if (bytes.length > maxBytes) throw new Error(`larger than ${maxBytes / 1024 / 1024} MB`);
   } catch (e) {
-    throw new Error(`cannot read ${label}: ${(e as Error).message}`, { cause: e });
+    // 'no such file or directory', 'permission denied', 'is a directory' rather than the system's words
+    // with the absolute path ('ENOENT: no such file or directory, open '/home/...'').
+    const reason = (e as NodeJS.ErrnoException).code ? fsError(label, e).message : `${label}: ${(e as Error).message}`;
+    throw new Error(`cannot read ${reason}`, { cause: e });
   }
   // The ingest decoder: UTF-16 with a BOM (Excel's "Unicode text" export) is read as such, and a binary
   // file (a database, an image) is refused instead of being parsed as a CSV whose "header" of raw bytes
@@ -103,4 +107,25 @@ function readAs(
     ...(format === 'tsv' ? { delimiter: '\t' as const } : {}),
     ...(options.mapping ? { mapping: options.mapping } : {}),
   });
+}
+
+/** Extensions of the fact-check files read from a folder (other files in it are passed over). */
+export const LIBRARY_FILE_EXTENSIONS: readonly string[] = ['.json', '.jsonld', '.jsonl', '.ndjson', '.html', '.htm', '.csv', '.tsv'];
+
+/**
+ * The fact-check files a path names: the file itself, or the library files of a folder (recursively, in
+ * order, hidden files left out, as analyze walks folders), each with the name it is reported by. A folder
+ * was read as one file and refused with the system's 'EISDIR: illegal operation on a directory'. Throws an
+ * Error with the reason when a folder cannot be listed or holds no such file.
+ */
+export async function libraryFiles(spec: string, cwd: string): Promise<{ path: string; label: string }[]> {
+  const path = resolve(cwd, spec);
+  const info = await stat(path).catch(() => null);
+  if (!info?.isDirectory()) return [{ path, label: spec }];
+  const listed = await folderFiles(spec, path);
+  if ('error' in listed) throw new Error(`cannot read ${listed.error.message}`, { cause: listed.error });
+  const files = listed.files.filter((f) => LIBRARY_FILE_EXTENSIONS.includes(extname(f.file).toLowerCase()));
+  if (files.length === 0)
+    throw new Error(`the folder ${spec} holds no fact-check file (${LIBRARY_FILE_EXTENSIONS.join(', ')})`);
+  return files.map((f) => ({ path: f.file, label: f.shown }));
 }
