@@ -114,6 +114,15 @@ describe('relative item links', () => {
   });
 });
 
+describe('items without a link, in a feed read from a URL', () => {
+  it("have no address: the feed's own URL with #N was taken for the item's page (ClaimReview reviewed the feed, its items superseding each other)", () => {
+    const xml =
+      '<rss version="2.0"><channel><title>T</title><item><description>a</description></item><item><link>https://x.example/2</link><description>b</description></item></channel></rss>';
+    expect(documents(parseFeed(xml, 'https://feeds.example/rss.xml')).map((d) => d.source?.uri)).toEqual([undefined, 'https://x.example/2']);
+    expect(documents(parseFeed(xml, 'feeds/news.xml')).map((d) => d.source?.uri)).toEqual(['feeds/news.xml#1', 'https://x.example/2']);
+  });
+});
+
 describe('item links of other schemes', () => {
   const uris = (xml: string, label: string): (string | undefined)[] =>
     documents(parseFeed(xml, label)).map((d) => d.source?.uri);
@@ -130,7 +139,8 @@ describe('item links of other schemes', () => {
 
   it('never become the document address, even with an http(s) base (a javascript: link was stored as the address)', () => {
     const items = links.map((l) => `<item><link>${l}</link><description>a</description></item>`).join('');
-    const expected = links.map((_, i) => `https://feeds.example/rss.xml#${i + 1}`);
+    // Read from a URL, the feed's label is an http(s) address, the feed's: such items have none.
+    const expected = links.map(() => undefined);
     expect(
       uris(`<rss version="2.0"><channel><title>T</title><link>https://site.example/</link>${items}</channel></rss>`, 'https://feeds.example/rss.xml'),
     ).toEqual(expected);

@@ -175,7 +175,11 @@ export function parseFeed(xml: string, label: string, language?: string): Reader
       ...(oneLine(htmlToPlain(it.title)) ? { title: oneLine(htmlToPlain(it.title)) } : {}),
       source: {
         kind: 'feed',
-        uri: it.link ?? `${label}#${i + 1}`,
+        // An item without an http(s) link of its own is labelled by its place in the feed (news.xml#3), as a
+        // record is (cases.csv:12); but in a feed read from a URL that label is an http(s) address, the
+        // feed's, which exports took for the item's page: ClaimReview reviewed the feed, and its items, one
+        // 'page' once the fragment is dropped, superseded each other. Such an item has no address.
+        ...(it.link ? { uri: it.link } : /^https?:\/\//iu.test(label) ? {} : { uri: `${label}#${i + 1}` }),
         ...(outlet ? { outlet } : {}),
         ...(it.author ? { author: it.author } : {}),
         ...(publishedAt ? { publishedAt } : {}),
