@@ -28,6 +28,20 @@ describe('loadTaxonomyFile', () => {
     expect(() => loadTaxonomyFile(latin1)).toThrow(`${latin1}:3:1: (file): is not UTF-8 text; save it as UTF-8`);
   });
 
+  it('names UTF-32 and UTF-16 without a byte-order mark (they were "expected a mapping" and "binary")', () => {
+    const source = 'id: enc\nlabels:\n  - label: A\n    description: d\n';
+    const utf32 = join(dir, 'utf32.yaml');
+    const le32 = Buffer.alloc(source.length * 4);
+    for (let i = 0; i < source.length; i++) le32.writeUInt32LE(source.charCodeAt(i), i * 4);
+    writeFileSync(utf32, Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), le32]));
+    expect(() => loadTaxonomyFile(utf32)).toThrow(`${utf32}:1:1: (file): is UTF-32 text; save it as UTF-8`);
+    const utf16 = join(dir, 'utf16-no-bom.yaml');
+    writeFileSync(utf16, Buffer.from(source, 'utf16le'));
+    expect(() => loadTaxonomyFile(utf16)).toThrow(`${utf16}:1:1: (file): is UTF-16 text without a byte-order mark; save it as UTF-8`);
+    writeFileSync(utf16, Buffer.from(source, 'utf16le').swap16());
+    expect(() => loadTaxonomyFile(utf16)).toThrow('is UTF-16 text without a byte-order mark');
+  });
+
   it('refuses a device that never ends (size 0 by stat) as too large instead of reading forever', () => {
     expect(() => loadTaxonomyFile('/dev/zero')).toThrow(/\/dev\/zero:1:1: \(file\): too large/u);
   });

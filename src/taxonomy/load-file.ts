@@ -56,15 +56,32 @@ function readAtMost(path: string, max: number): Buffer {
   }
 }
 
+/** Text such as `id: x` saved as UTF-16 without a BOM: a NUL beside every ASCII letter, on one side. */
+function looksLikeUtf16(buffer: Buffer): boolean {
+  const n = Math.min(buffer.length, 4096) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buffer[i] === 0) even++;
+    if (buffer[i + 1] === 0) odd++;
+  }
+  return Math.max(even, odd) >= 0.9 * (n / 2) && Math.min(even, odd) === 0;
+}
+
 /**
  * The file's text: UTF-8 (a BOM is dropped), or UTF-16 with a BOM (a spreadsheet's or Notepad's
  * "Unicode" save). Invalid UTF-8 (a file saved as Latin-1 or Windows-1252) is an error naming its first
  * bad line: decoded leniently, its accented letters would become U+FFFD inside labels and keywords.
  */
 function decodeText(buffer: Buffer, path: string): string {
+  // UTF-32's byte-order mark starts like UTF-16's: decoded as UTF-16, the file was a string of NULs and
+  // letters, reported as 'expected a mapping'.
+  if (buffer.subarray(0, 4).equals(Buffer.from([0xff, 0xfe, 0, 0])) || buffer.subarray(0, 4).equals(Buffer.from([0, 0, 0xfe, 0xff])))
+    throw new TaxonomyError(path, 1, 1, '(file)', 'is UTF-32 text; save it as UTF-8');
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return new TextDecoder('utf-16le').decode(buffer);
   if (buffer[0] === 0xfe && buffer[1] === 0xff) return new TextDecoder('utf-16be').decode(buffer);
-  if (buffer.includes(0)) throw new TaxonomyError(path, 1, 1, '(file)', 'is binary, not YAML or JSON text');
+  if (buffer.includes(0)) throw new TaxonomyError(path, 1, 1, '(file)', looksLikeUtf16(buffer) ? 'is UTF-16 text without a byte-order mark; save it as UTF-8' : 'is binary, not YAML or JSON text');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
