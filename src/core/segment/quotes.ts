@@ -25,15 +25,22 @@ function closersOf(c: number): readonly number[] | null {
  */
 export function findQuotes(text: string, blocks: readonly Block[]): Quote[] {
   const quotes: Quote[] = [];
+  // Opening marks whose search for a closing mark ran to the end of the block: a later mark of the same kind
+  // cannot find one either (what closes it, and which marks are apostrophes, do not depend on where the
+  // search starts), so it is not searched again. Without this, a block of unclosed marks (100,000 “ in a
+  // row) was searched to its end from each of them, in time growing with the square of its length.
+  const unclosed = new Set<number>();
   for (const block of blocks) {
+    unclosed.clear();
     let i = block.start;
     while (i < block.end) {
       const c = text.charCodeAt(i);
       // Every opening mark is '"' or above U+00AA: the test lets letters, digits and most punctuation through.
       const closers = c === 0x22 || c > 0xaa ? closersOf(c) : null;
-      if (closers !== null && !isApostrophe(text, i)) {
+      if (closers !== null && !isApostrophe(text, i) && !unclosed.has(c)) {
         let j = i + 1;
         while (j < block.end && !(closers.includes(text.charCodeAt(j)) && !isApostrophe(text, j))) j++;
+        if (j >= block.end) unclosed.add(c);
         if (j < block.end && j > i + 1) {
           quotes.push({ start: i, end: j + 1, inner: { start: i + 1, end: j }, block: block.index });
           i = j + 1;
