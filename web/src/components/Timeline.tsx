@@ -1,15 +1,11 @@
 /** Weekly counts per outlet as a small-multiple SVG chart: one row per outlet, one column per week. */
-export interface Point {
-  readonly week: string;
-  readonly outlet: string;
-  readonly count: number;
-}
+import { summarise, type Point } from '../timeline.js';
+
+export type { Point };
 
 export function Timeline({ points, label }: { points: readonly Point[]; label: string }) {
   if (!points.length) return <p class="muted">No dated documents for this label.</p>;
-  const weeks = [...new Set(points.map((p) => p.week))].sort();
-  const outlets = [...new Set(points.map((p) => p.outlet))].sort((a, b) => total(points, b) - total(points, a)).slice(0, 20);
-  const max = Math.max(...points.map((p) => p.count));
+  const { weeks, outlets, max, at } = summarise(points);
   // Columns at least 8 px and at most 64 px wide; week labels spaced at least 76 px apart.
   const colW = Math.max(8, Math.min(64, Math.floor(760 / weeks.length)));
   const rowH = 26;
@@ -18,7 +14,6 @@ export function Timeline({ points, label }: { points: readonly Point[]; label: s
   const width = left + plotW + 10;
   const height = outlets.length * rowH + 40;
   const every = Math.max(1, Math.ceil(76 / colW));
-  const at = new Map(points.map((p) => [`${p.outlet}|${p.week}`, p.count]));
   return (
     <figure class="timeline">
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Weekly documents per outlet for ${label}`}>
@@ -53,8 +48,4 @@ export function Timeline({ points, label }: { points: readonly Point[]; label: s
       </figcaption>
     </figure>
   );
-}
-
-function total(points: readonly Point[], outlet: string): number {
-  return points.filter((p) => p.outlet === outlet).reduce((s, p) => s + p.count, 0);
 }
