@@ -51,3 +51,17 @@ describe('narrascope factchecks: words and options of another action are refused
     expect((await runCli(['factchecks', 'list', '--out', 'l.jsonl', '--db', db], { cwd: dir })).code).toBe(0);
   });
 });
+
+describe('a column mapping', () => {
+  it('splits each pair at its first "=", so a column may be named with one', async () => {
+    // "claim=a=b" mapped claim to a column "a", which the header did not have: the file was refused.
+    expect(parseColumnMapping('claim=a=b, title = t ')).toEqual({ claim: 'a=b', title: 't' });
+    writeFileSync(join(dir, 'eq.csv'), 'id,"a=b"\n1,Sea water cures a cold\n');
+    const r = await runCli(
+      ['match', 'sea water', '--library', 'eq.csv', '--columns', 'claim=a=b', '--json'],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"claim":"Sea water cures a cold"');
+  });
+});

@@ -49,7 +49,9 @@ export function parseColumnMapping(spec: string): ColumnMapping {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)) {
-    const [field, column] = part.split('=').map((s) => s.trim());
+    // At the first '=' only: a column may be named "a=b" (it was cut to "a", and then not found).
+    const eq = part.indexOf('=');
+    const [field, column] = eq < 0 ? [part, ''] : [part.slice(0, eq).trim(), part.slice(eq + 1).trim()];
     if (!field || !column)
       throw new Error(`bad column mapping "${part}": write field=column, e.g. claim=statement`);
     if (!(TABLE_FIELDS as readonly string[]).includes(field))
