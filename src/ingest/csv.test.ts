@@ -61,6 +61,20 @@ describe('record metadata', () => {
   });
 });
 
+describe('record addresses', () => {
+  const uri = (record: Record<string, string>, where: string): string | undefined => {
+    const doc = mapRecord({ text: 'The pier opens.', ...record }, {}, { where, kind: 'csv' });
+    return (doc as Exclude<typeof doc, InputError>).source?.uri;
+  };
+
+  it("are the record's http(s) url, else its label; read from a URL, the label is no address (it was written as the record's page)", () => {
+    expect(uri({ url: 'https://example.org/pier' }, 'https://example.org/cases.csv:12')).toBe('https://example.org/pier');
+    expect(uri({ url: 'javascript:alert(1)' }, 'cases.csv:12')).toBe('cases.csv:12');
+    expect(uri({}, 'https://example.org/cases.csv:12')).toBeUndefined();
+    expect(uri({ url: 'javascript:alert(1)' }, 'http://example.org/feed.jsonl:3')).toBeUndefined();
+  });
+});
+
 describe('CSV separators', () => {
   // A spreadsheet saved in a decimal-comma locale: semicolons, commas inside the text.
   const SEMICOLON = 'title;text;outlet\nA;"Prices rose by 2,5 % in May, the office said.";Desk 1\nB;Second text, with a comma;Desk 2\n';

@@ -123,7 +123,10 @@ export function mapRecord(record: Readonly<Record<string, unknown>>, map: Column
     ...(title && text ? { title } : {}),
     source: {
       kind: ctx.kind,
-      uri: url && /^https?:\/\//iu.test(url) ? url : ctx.where,
+      // Without an http(s) url a record is labelled by its place (cases.csv:12); read from a URL, that label
+      // (https://example.org/cases.csv:12) is an http(s) address, not the record's page, and exports wrote
+      // it as one (a ClaimReview of .../cases.csv:12#item-1): such a record has no address.
+      ...(url && /^https?:\/\//iu.test(url) ? { uri: url } : /^https?:\/\//iu.test(ctx.where) ? {} : { uri: ctx.where }),
       ...(outlet ? { outlet: firstOfList(outlet) } : {}),
       ...(author ? { author } : {}),
       ...(publishedAt ? { publishedAt } : {}),
