@@ -78,6 +78,15 @@ describe('Google Fact Check Tools API responses', () => {
     expect(importClaimReviews(JSON.stringify([one, one]), 'p.json').records).toHaveLength(2);
   });
 
+  it('says so when a response holds no claims (it was named a file without ClaimReview)', () => {
+    expect(importClaimReviews('{"claims": [], "nextPageToken": "CAE"}', 'none.json').rejected).toEqual([
+      {
+        source: 'none.json',
+        reason: 'the Fact Check Tools response holds no claims (its "claims" list is empty)',
+      },
+    ]);
+  });
+
   it('is read by factchecks import and match --library', async () => {
     writeFileSync(join(dir, 'api.json'), JSON.stringify(page));
     const imp = await runCli(['factchecks', 'import', 'api.json', '--db', join(dir, 'api.db')], { cwd: dir });

@@ -126,10 +126,12 @@ export function importClaimReviews(text: string, source: string): ImportBatch {
   }
   const records: FactCheckRecord[] = [];
   let n = 0;
+  let emptyResponse = false;
   for (const root of roots) {
     // A Google Fact Check Tools API response names no @type: read by its own shape.
     const api = factCheckToolsClaims(root.value);
     if (api) {
+      if (api.length === 0) emptyResponse = true;
       const batch = factCheckToolsRecords(api, root.where, () => ++n);
       records.push(...batch.records);
       rejected.push(...batch.rejected);
@@ -145,8 +147,14 @@ export function importClaimReviews(text: string, source: string): ImportBatch {
       else records.push(r);
     }
   }
+  // A search that found nothing ({"claims": []}) is not a file of another kind.
   if (n === 0 && rejected.length === 0)
-    rejected.push({ source, reason: 'no object with "@type": "ClaimReview" was found' });
+    rejected.push({
+      source,
+      reason: emptyResponse
+        ? 'the Fact Check Tools response holds no claims (its "claims" list is empty)'
+        : 'no object with "@type": "ClaimReview" was found',
+    });
   return { records, rejected };
 }
 
