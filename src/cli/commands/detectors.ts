@@ -45,7 +45,8 @@ export const detectorsCommand: CliCommand = {
   name: 'detectors',
   usage: `Usage: narrascope detectors [--json] [--family NAME] [--preset NAME] [--explain ID]
 
-Lists every built-in detector from its metadata. \`narrascope explain <id>\` shows one in full.
+Lists every built-in detector from its metadata, then the aggregators' ids (what a config file's
+"aggregators" key takes). \`narrascope explain <id>\` shows one in full.
 
   --json          print a JSON array (id, version, family, description, cost, stability, languages,
                   defaultOn, presets, taxonomy, messages)
@@ -99,8 +100,13 @@ Lists every built-in detector from its metadata. \`narrascope explain <id>\` sho
     metas.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const summaries = metas.map(summarise);
     const width = io.stdout.isTTY === true && str(args, 'out') === undefined ? io.stdout.columns : undefined;
+    // Aggregator ids were named nowhere, though `explain` takes them and a config file's `aggregators`
+    // key needs them ("unknown aggregator \"narratives\"" sent the user here, to a list without them).
+    const aggregators = builtinRegistry().aggregators.map((a) => a.meta.id).sort();
     const content =
-      args.values.json === true ? JSON.stringify(summaries, null, 2) + '\n' : table(summaries, width);
+      args.values.json === true
+        ? JSON.stringify(summaries, null, 2) + '\n'
+        : `${table(summaries, width)}Aggregators (config key "aggregators"; \`narrascope explain <id>\`): ${aggregators.join(', ')}.\n`;
     await writeOutput(content, str(args, 'out'), io.stdout, io.cwd);
     return 0;
   },

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { builtinRegistry } from '../../src/analyzer.js';
+import { runCli } from './run-cli.js';
+
+describe('narrascope detectors: aggregator ids', () => {
+  it('names every aggregator, the ids a config file\'s "aggregators" key and explain take', async () => {
+    const ids = builtinRegistry().aggregators.map((a) => a.meta.id);
+    expect(ids).toContain('narrative/narratives');
+    const run = await runCli(['detectors']);
+    expect(run.code).toBe(0);
+    const line = run.stdout.split('\n').find((l) => l.startsWith('Aggregators'));
+    for (const id of ids) expect(line).toContain(id);
+    // JSON stays the array of detectors.
+    const json = JSON.parse((await runCli(['detectors', '--json'])).stdout) as { id: string }[];
+    expect(json.some((d) => ids.includes(d.id))).toBe(false);
+  });
+});
