@@ -170,6 +170,8 @@ export const factchecksCommand: CliCommand = {
             str(args, 'out'),
             io.stdout,
             io.cwd,
+            // Imported text shown on a terminal: no text-direction overrides or C1 controls from it.
+            { data: true },
           );
         }
       } finally {

@@ -156,7 +156,12 @@ export const matchCommand: CliCommand = {
       const dropped = hits.length < all.length ? minScore : undefined;
       out.push(args.values.json === true ? jsonLine(q, hits) : textBlock(q, hits, color, dropped));
     }
-    await writeOutput(out.join(args.values.json === true ? '' : '\n'), str(args, 'out'), io.stdout, io.cwd);
+    // JSON lines are data carrying the library's and the documents' text: on a terminal, a text-direction
+    // override or C1 control in a claim (JSON escapes only U+0000–U+001F) is shown as a space. The text
+    // report filters its own (match-report.ts).
+    await writeOutput(out.join(args.values.json === true ? '' : '\n'), str(args, 'out'), io.stdout, io.cwd, {
+      data: args.values.json === true,
+    });
     return failed ? ExitCode.partial : ExitCode.ok;
   },
 };
