@@ -204,6 +204,27 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.close();
   });
 
+  it('keyboard: signing in and out keeps the focus in the header (the control used was replaced)', async () => {
+    const page = await open('/#/clusters');
+    const focused = (): Promise<string | null> => page.evaluate<string | null>("document.activeElement?.closest('.auth') ? (document.activeElement.textContent || document.activeElement.getAttribute('type')) : document.activeElement?.tagName ?? null");
+    await page.getByRole('button', { name: 'Use an API token' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('password');
+    await page.keyboard.type(h.analyst);
+    await page.keyboard.press('Enter');
+    await page.getByText('e2e analyst (analyst)').waitFor();
+    await expect.poll(focused).toBe('sign out');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Use an API token');
+    // Cancel goes back to the button too.
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('password');
+    await page.getByRole('button', { name: 'cancel' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Use an API token');
+    await page.close();
+  });
+
   it('the analysis layers are a tab list: one Tab stop, arrow keys, Home and End move between tabs', async () => {
     const page = await open('/#/corpus?q=harbour');
     await page.locator('.doc-list a').first().click();

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, getToken, setToken, type Whoami } from './api.js';
 import { setReadsNeedToken } from './download.js';
 import { AnalysePage } from './pages/Analyse.js';
@@ -17,16 +17,35 @@ const NAV = [
   ['clusters', 'Clusters'],
 ] as const;
 
+/**
+ * Sign in and out with an API token. Each state replaces the control that was used (the button by the
+ * form, the form by the name), which took the keyboard focus with it to the page's start: the form's field
+ * is focused when it opens, and the control that replaces the form when it closes.
+ */
 function TokenBox({ who, onChange }: { who: Whoami | null; onChange: () => void }) {
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
+  const box = useRef<HTMLSpanElement>(null);
+  // Set when the user opened or closed the form (not on the page's first render, nor when whoami answers).
+  const moved = useRef(false);
+  const toggle = (next: boolean): void => {
+    moved.current = true;
+    setOpen(next);
+  };
+  const signedIn = Boolean(who?.role);
+  useEffect(() => {
+    if (!moved.current) return;
+    box.current?.querySelector<HTMLElement>(open ? 'input' : 'button')?.focus();
+  }, [open, signedIn]);
+  let content;
   if (who?.role && !open) {
-    return (
+    content = (
       <span class="who">
         {who.name} ({who.role}){' '}
         <button
           class="link"
           onClick={() => {
+            moved.current = true;
             setToken('');
             onChange();
           }}
@@ -35,33 +54,38 @@ function TokenBox({ who, onChange }: { who: Whoami | null; onChange: () => void 
         </button>
       </span>
     );
-  }
-  if (!open) {
-    return (
-      <button class="link" onClick={() => setOpen(true)}>
+  } else if (!open) {
+    content = (
+      <button class="link" onClick={() => toggle(true)}>
         Use an API token
       </button>
     );
+  } else {
+    content = (
+      <form
+        class="token-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setToken(value.trim());
+          setValue('');
+          toggle(false);
+          onChange();
+        }}
+      >
+        <label>
+          API token <input type="password" autoComplete="off" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} placeholder="nsc_…" />
+        </label>
+        <button type="submit">Use</button>
+        <button type="button" class="link" onClick={() => toggle(false)}>
+          cancel
+        </button>
+      </form>
+    );
   }
   return (
-    <form
-      class="token-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setToken(value.trim());
-        setValue('');
-        setOpen(false);
-        onChange();
-      }}
-    >
-      <label>
-        API token <input type="password" autoComplete="off" value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} placeholder="nsc_…" />
-      </label>
-      <button type="submit">Use</button>
-      <button type="button" class="link" onClick={() => setOpen(false)}>
-        cancel
-      </button>
-    </form>
+    <span class="token-box" ref={box}>
+      {content}
+    </span>
   );
 }
 
