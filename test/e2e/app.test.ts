@@ -381,6 +381,13 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.getByRole('heading', { name: 'Spread across outlets over time' }).waitFor();
     expect(await page.locator('.timeline rect.bar').count()).toBe(2);
     expect(await page.locator('table.grid tbody tr').count()).toBe(2);
+    expect(await page.getByRole('note').count()).toBe(0);
+    // A cluster larger than the members the API lists (its first 1,000) says that the page shows part of it.
+    const big = await h.store.db.insertInto('clusters').values({ kind: 'near-duplicate', size: 2500, first_seen: '2025-03-04', last_seen: '2025-03-12', outlets: 2, label: 'A big cluster', created_at: '2025-04-01T00:00:00Z' }).returning('id').executeTakeFirstOrThrow();
+    for (const d of docs.slice(0, 2)) await h.store.db.insertInto('cluster_members').values({ cluster_id: Number(big.id), document_id: Number(d.id), item_ref: null, text: null, similarity: 0.9 }).execute();
+    await page.goto(`${h.url}/#/cluster/${big.id}`);
+    await page.getByRole('heading', { name: 'A big cluster' }).waitFor();
+    expect(await page.getByRole('note').textContent()).toContain('Showing the first 2 of 2,500 documents');
     await page.close();
   });
 

@@ -70,6 +70,12 @@ export function ClusterPage({ id }: { id: string }) {
           <p class="muted">
             {data.cluster.kind} · {data.cluster.size} documents · {data.cluster.outlets} outlets · {data.cluster.firstSeen?.slice(0, 10) ?? '?'} → {data.cluster.lastSeen?.slice(0, 10) ?? '?'}
           </p>
+          {data.members.length < data.cluster.size && (
+            // The API lists a cluster's first 1,000 members: the chart and the table below were silently those.
+            <p class="muted" role="note">
+              Showing the first {data.members.length.toLocaleString('en')} of {data.cluster.size.toLocaleString('en')} documents, in order of publication: the chart and the list below count these only.
+            </p>
+          )}
           <h2>Spread across outlets over time</h2>
           <Timeline points={[...points.values()]} label={data.cluster.label} />
           <h2>Members, in order of publication</h2>
