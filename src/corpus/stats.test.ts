@@ -64,4 +64,35 @@ describe.each(await dialects())('corpusStats on %s: a label several taxonomies u
       await db.cleanup();
     }
   });
+
+  it('keeps documents without an outlet apart from an outlet named "unknown" (they shared its rows)', async () => {
+    const db = make();
+    const store = await openStore(db.url, { create: true });
+    try {
+      await store.write(async (trx) => {
+        await trx.insertInto('outlets').values({ name: 'unknown' }).execute();
+        for (const [i, outlet] of [1, null, null].entries()) {
+          const [row] = await trx
+            .insertInto('documents')
+            .values({ hash: `h${i}`, title: null, text: `text ${i}`, language: 'en', outlet_id: outlet, author: null, url: null, published_at: '2024-03-04', published_week: weekOf('2024-03-04'), source_kind: 'test', source_json: '{}', length: 6, minhash: null, current_analysis_id: null, ingested_at: '2024-07-01' })
+            .returning('id')
+            .execute();
+          await trx.insertInto('narratives').values({ document_id: Number(row?.id), analysis_id: 0, taxonomy: 'infowar', label: 'Besieged victim', level: 'coarse', score: 0.5 }).execute();
+        }
+      });
+      const stats = await corpusStats(store);
+      expect(stats.rows.map((r) => [r.outlet, r.documents])).toEqual([
+        ['unknown', 1],
+        [null, 2],
+      ]);
+      expect(stats.narratives[0]?.topOutlets).toEqual([
+        { outlet: null, documents: 2 },
+        { outlet: 'unknown', documents: 1 },
+      ]);
+      expect(statsToCsv(stats).split('\n').slice(1, 3)).toEqual(['narrative,Besieged victim,unknown,2024-03-04,1,1,infowar', 'narrative,Besieged victim,,2024-03-04,2,2,infowar']);
+    } finally {
+      await store.close();
+      await db.cleanup();
+    }
+  });
 });

@@ -32,7 +32,11 @@ export interface StatsRow {
    * answers `Other` when none of its labels fits, and a user taxonomy may reuse a built-in label.
    */
   readonly taxonomy: string | null;
-  readonly outlet: string;
+  /**
+   * Null for documents without an outlet. It was the text `unknown`, so a real outlet of that name (a
+   * scraped byline field) shared their rows and their place among the top outlets.
+   */
+  readonly outlet: string | null;
   /** Monday of the ISO week, or `unknown` when the document has no date. */
   readonly week: string;
   /** Documents carrying the label. */
@@ -46,7 +50,7 @@ export interface NarrativeSummary {
   readonly taxonomy: string;
   readonly documents: number;
   readonly firstAppearance: { readonly date: string; readonly outlet: string | null; readonly documentHash: string; readonly title: string | null } | null;
-  readonly topOutlets: readonly { readonly outlet: string; readonly documents: number }[];
+  readonly topOutlets: readonly { readonly outlet: string | null; readonly documents: number }[];
 }
 
 export interface CorpusStats {
@@ -57,6 +61,11 @@ export interface CorpusStats {
 }
 
 const UNKNOWN = 'unknown';
+
+/** Outlet names in order, documents without an outlet last. */
+function byOutlet(a: string | null, b: string | null): number {
+  return a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b);
+}
 
 export async function corpusStats(store: Store, options: StatsOptions = {}): Promise<CorpusStats> {
   const db = store.db;
@@ -84,19 +93,19 @@ export async function corpusStats(store: Store, options: StatsOptions = {}): Pro
     FROM document_techniques t JOIN documents d ON d.id = t.document_id LEFT JOIN outlets o ON o.id = d.outlet_id
     WHERE ${where} GROUP BY t.technique, o.name, d.published_week`.execute(db);
   const rows: StatsRow[] = [
-    ...narrative.rows.map((r) => ({ kind: 'narrative' as const, label: r.label, taxonomy: r.taxonomy, outlet: r.outlet ?? UNKNOWN, week: r.week ?? UNKNOWN, documents: Number(r.docs), count: Number(r.docs) })),
-    ...technique.rows.map((r) => ({ kind: 'technique' as const, label: r.label, taxonomy: null, outlet: r.outlet ?? UNKNOWN, week: r.week ?? UNKNOWN, documents: Number(r.docs), count: Number(r.n) })),
-  ].sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label) || (a.taxonomy ?? '').localeCompare(b.taxonomy ?? '') || a.week.localeCompare(b.week) || a.outlet.localeCompare(b.outlet));
+    ...narrative.rows.map((r) => ({ kind: 'narrative' as const, label: r.label, taxonomy: r.taxonomy, outlet: r.outlet, week: r.week ?? UNKNOWN, documents: Number(r.docs), count: Number(r.docs) })),
+    ...technique.rows.map((r) => ({ kind: 'technique' as const, label: r.label, taxonomy: null, outlet: r.outlet, week: r.week ?? UNKNOWN, documents: Number(r.docs), count: Number(r.n) })),
+  ].sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label) || (a.taxonomy ?? '').localeCompare(b.taxonomy ?? '') || a.week.localeCompare(b.week) || byOutlet(a.outlet, b.outlet));
 
   const totals = await sql<{ taxonomy: string; label: string; outlet: string | null; docs: number }>`
     SELECT n.taxonomy AS taxonomy, n.label AS label, o.name AS outlet, count(DISTINCT d.id) AS docs
     FROM narratives n JOIN documents d ON d.id = n.document_id LEFT JOIN outlets o ON o.id = d.outlet_id
     WHERE ${where}${level} GROUP BY n.taxonomy, n.label, o.name`.execute(db);
   const key = (taxonomy: string, label: string): string => JSON.stringify([taxonomy, label]);
-  const byLabel = new Map<string, { outlet: string; documents: number }[]>();
+  const byLabel = new Map<string, { outlet: string | null; documents: number }[]>();
   for (const r of totals.rows) {
     const list = byLabel.get(key(r.taxonomy, r.label)) ?? [];
-    list.push({ outlet: r.outlet ?? UNKNOWN, documents: Number(r.docs) });
+    list.push({ outlet: r.outlet, documents: Number(r.docs) });
     byLabel.set(key(r.taxonomy, r.label), list);
   }
   const docTotals = await sql<{ taxonomy: string; label: string; docs: number }>`
@@ -113,7 +122,7 @@ export async function corpusStats(store: Store, options: StatsOptions = {}): Pro
       taxonomy: t.taxonomy,
       documents: Number(t.docs),
       firstAppearance: f ? { date: f.published_at, outlet: f.outlet, documentHash: f.hash, title: f.title } : null,
-      topOutlets: (byLabel.get(key(t.taxonomy, t.label)) ?? []).sort((a, b) => b.documents - a.documents || a.outlet.localeCompare(b.outlet)).slice(0, options.topOutlets ?? 5),
+      topOutlets: (byLabel.get(key(t.taxonomy, t.label)) ?? []).sort((a, b) => b.documents - a.documents || byOutlet(a.outlet, b.outlet)).slice(0, options.topOutlets ?? 5),
     });
   }
   narratives.sort((a, b) => b.documents - a.documents || a.label.localeCompare(b.label) || a.taxonomy.localeCompare(b.taxonomy));
@@ -124,7 +133,8 @@ export async function corpusStats(store: Store, options: StatsOptions = {}): Pro
 
 /**
  * The outlet × week rows as CSV (header: kind,label,outlet,week,documents,count,taxonomy; the taxonomy
- * column came last, so that files read by column number before it still read the same), with the exports' cell
+ * column came last, so that files read by column number before it still read the same; the outlet is empty
+ * for documents without one), with the exports' cell
  * writer: outlet names come from feeds and records, and one starting with `=` must not run as a formula
  * in the spreadsheet this file is made for.
  */

@@ -88,7 +88,7 @@ Examples:
       for (const n of stats.narratives) {
         const label = (taxonomiesOf.get(n.label) ?? 0) > 1 ? `${n.label} (${n.taxonomy})` : n.label;
         lines.push(`  ${label}: ${n.documents}; first ${n.firstAppearance ? `${n.firstAppearance.date} (${n.firstAppearance.outlet ?? 'no outlet'})` : 'undated'}`);
-        lines.push(`    ${n.topOutlets.map((o) => `${o.outlet} (${o.documents})`).join(', ')}`);
+        lines.push(`    ${n.topOutlets.map((o) => `${o.outlet ?? '(no outlet)'} (${o.documents})`).join(', ')}`);
       }
       const techniques = new Map<string, number>();
       for (const r of stats.rows) if (r.kind === 'technique') techniques.set(r.label, (techniques.get(r.label) ?? 0) + r.count);
