@@ -2,17 +2,18 @@ import { openStore, isStoreError } from '../../store/index.js';
 import {
   countFactChecks,
   FACT_CHECK_FILE_FORMATS,
+  factCheckPages,
   libraryFiles,
-  listFactChecks,
   parseColumnMapping,
   readFactCheckFile,
   saveFactChecks,
   type ColumnMapping,
   type FactCheckFileFormat,
   type ImportRejection,
+  type StoredFactCheck,
 } from '../../store/fact-checks/index.js';
 import { str } from '../analyze/flags.js';
-import { writeOutput } from '../analyze/output.js';
+import { openOutputSink } from '../output-sink.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -141,38 +142,22 @@ export const factchecksCommand: CliCommand = {
         if (action === 'count') {
           io.stdout.write(`${await countFactChecks(store.db)}\n`);
         } else {
-          const rows = await listFactChecks(store.db);
-          // Every stored field: the rebuttal, rating value, claim author, appearances and language were
-          // imported and kept but left out here, the only way to read the library back from the command line.
-          await writeOutput(
-            rows
-              .map((r) =>
-                JSON.stringify({
-                  id: r.id,
-                  claim: r.claim,
-                  title: r.title,
-                  rebuttal: r.rebuttal,
-                  verdict: r.verdict,
-                  rating: r.rating,
-                  ratingValue: r.ratingValue,
-                  publisher: r.publisher,
-                  url: r.url,
-                  datePublished: r.datePublished,
-                  claimAuthor: r.claimAuthor,
-                  appearances: r.appearances,
-                  language: r.language,
-                  origin: r.origin,
-                  source: r.source,
-                  warnings: r.warnings,
-                }),
-              )
-              .join('\n') + (rows.length ? '\n' : ''),
-            str(args, 'out'),
-            io.stdout,
-            io.cwd,
-            // Imported text shown on a terminal: no text-direction overrides or C1 controls from it.
-            { data: true },
-          );
+          // Page by page: the whole library was built into one string first, memory growing with it. Each
+          // line is every stored field: the rebuttal, rating value, claim author, appearances and language
+          // were imported and kept but left out here, the only way to read the library back from the
+          // command line. The sink shows text-direction and C1 controls of imported text as spaces on a
+          // terminal, and writes a file through a temporary name.
+          const sink = await openOutputSink(str(args, 'out'), io.stdout, io.cwd);
+          try {
+            for await (const rows of factCheckPages(store.db)) {
+              if (sink.closed) break;
+              await sink.write(rows.map((r) => `${listLine(r)}\n`).join(''));
+            }
+            await sink.commit();
+          } catch (e) {
+            await sink.abort();
+            throw e;
+          }
         }
       } finally {
         await store.close();
@@ -185,6 +170,28 @@ export const factchecksCommand: CliCommand = {
     );
   },
 };
+
+/** One fact-check of `factchecks list`: every stored field. */
+function listLine(r: StoredFactCheck): string {
+  return JSON.stringify({
+    id: r.id,
+    claim: r.claim,
+    title: r.title,
+    rebuttal: r.rebuttal,
+    verdict: r.verdict,
+    rating: r.rating,
+    ratingValue: r.ratingValue,
+    publisher: r.publisher,
+    url: r.url,
+    datePublished: r.datePublished,
+    claimAuthor: r.claimAuthor,
+    appearances: r.appearances,
+    language: r.language,
+    origin: r.origin,
+    source: r.source,
+    warnings: r.warnings,
+  });
+}
 
 async function importFiles(files: readonly string[], args: ParsedArgs, io: CliIO): Promise<number> {
   if (files.length === 0)

@@ -11,6 +11,7 @@ export { ledgerFactChecks } from './ledger-import.js';
 export {
   saveFactChecks,
   listFactChecks,
+  factCheckPages,
   countFactChecks,
   factCheckKey,
   type StoredFactCheck,

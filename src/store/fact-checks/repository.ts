@@ -153,27 +153,42 @@ function fromRow(r: FactCheckRow): StoredFactCheck {
   };
 }
 
-/** The whole library in id order (streams in pages, so memory stays bounded by the result). */
-export async function listFactChecks<DB>(
+/**
+ * The library in id order, a page of at most `pageSize` fact-checks at a time: memory stays bounded by the
+ * page, whatever the library's size (`factchecks list` writes each page before reading the next).
+ */
+export async function* factCheckPages<DB>(
   db: Kysely<DB>,
-  options: { limit?: number } = {},
-): Promise<StoredFactCheck[]> {
-  const out: StoredFactCheck[] = [];
-  const page = 5000;
-  let after = 0;
+  options: { limit?: number; pageSize?: number } = {},
+): AsyncGenerator<StoredFactCheck[]> {
+  const page = Math.max(1, options.pageSize ?? 5000);
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  for (;;) {
+  let after = 0;
+  let seen = 0;
+  while (seen < limit) {
     const rows = await tables(db)
       .selectFrom('fact_checks')
       .selectAll()
       .where('id', '>', after)
       .orderBy('id')
-      .limit(Math.min(page, limit - out.length))
+      .limit(Math.min(page, limit - seen))
       .execute();
-    for (const r of rows) out.push(fromRow(r));
-    if (rows.length < page || out.length >= limit) return out;
+    if (rows.length === 0) return;
+    seen += rows.length;
+    yield rows.map(fromRow);
+    if (rows.length < page) return;
     after = Number(rows[rows.length - 1]!.id);
   }
+}
+
+/** The whole library in id order (read in pages; the result holds it all, as the matcher needs). */
+export async function listFactChecks<DB>(
+  db: Kysely<DB>,
+  options: { limit?: number } = {},
+): Promise<StoredFactCheck[]> {
+  const out: StoredFactCheck[] = [];
+  for await (const rows of factCheckPages(db, options)) out.push(...rows);
+  return out;
 }
 
 export async function countFactChecks<DB>(db: Kysely<DB>): Promise<number> {
