@@ -82,4 +82,15 @@ describe('the HTML report with hostile text', () => {
     );
     expect(formatHtml([r])).toContain('\u200f!');
   });
+
+  it('lays out right-to-left text by paragraph and cell, in its language (it ran left to right, punctuation on the wrong side)', async () => {
+    const r = await new Analyzer().analyzeText(
+      '\u0627\u0644\u0633\u062f \u0633\u064a\u0646\u0647\u0627\u0631!\nThe dam is sound.',
+      { language: 'ar' },
+    );
+    const html = formatHtml([r]);
+    expect(html).toContain('<div class="card doc" lang="ar"');
+    expect(html).toMatch(/\.doc \{[^}]*unicode-bidi: plaintext; text-align: start;/u);
+    expect(html).toMatch(/\btd \{ unicode-bidi: plaintext; text-align: start; \}/u);
+  });
 });

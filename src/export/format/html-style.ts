@@ -11,7 +11,9 @@ h2 { font-size: 1.1rem; margin: 28px 0 8px; border-bottom: 1px solid var(--line)
 .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 14px 18px; }
 .layout { display: grid; grid-template-columns: 1fr 300px; gap: 18px; align-items: start; }
 @media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
-.doc { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1rem; line-height: 1.7; }
+/* Each paragraph of document text (and each cell) takes the direction of its own first letter: Arabic or
+   Hebrew text runs right to left with its punctuation in place, inside a left-to-right page. */
+.doc { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1rem; line-height: 1.7; unicode-bidi: plaintext; text-align: start; }
 mark.h { background: transparent; color: inherit; border-radius: 3px; padding: 0 1px; position: relative; cursor: help; }
 mark.h.multi { box-shadow: inset 0 -2px 0 #444; }
 mark.h:focus { outline: 2px solid var(--accent); }
@@ -27,6 +29,7 @@ mark.h:hover > .tip, mark.h:focus > .tip { display: block; }
 input.tg { position: absolute; opacity: 0; pointer-events: none; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: .92rem; }
 th, td { border: 1px solid var(--line); padding: 6px 8px; vertical-align: top; text-align: left; }
+td { unicode-bidi: plaintext; text-align: start; }
 th { background: #eef1f5; }
 td.empty { color: var(--muted); }
 .tag { display: inline-block; font-size: .78rem; padding: 0 6px; border-radius: 10px; background: #eef1f5; color: var(--muted); margin-right: 4px; }

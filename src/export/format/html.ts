@@ -117,7 +117,7 @@ function documentSection(r: AnalysisResult, d: number): string {
 <main>
 ${toggles}
 <div class="layout">
-<div class="card doc" aria-label="document text">${body.join('')}</div>
+<div class="card doc" lang="${esc(r.document.language)}" aria-label="document text">${body.join('')}</div>
 <aside class="card legend" aria-label="legend"><b>Legend</b> <span class="meta">(click to toggle)</span>
 ${legend || '<div class="meta">nothing highlighted</div>'}
 </aside>
