@@ -28,3 +28,34 @@ describe('stats: options that select nothing or contradict each other', () => {
     }
   });
 });
+
+describe('stats: the table of an empty store', () => {
+  it('says none under each heading, in the singular or plural the count needs', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'narrascope-stats-empty-'));
+    try {
+      const db = join(dir, 'e.db');
+      expect((await runCli(['watch', 'add', 'pipeline gas supplies were cut by the minister', '--db', db])).code).toBe(0);
+      const run = await runCli(['stats', '--db', db]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(
+        [
+          '0 documents from 0 outlets',
+          '',
+          'Narratives (documents, first appearance, top outlets):',
+          '  (none)',
+          '',
+          'Techniques (occurrences):',
+          '  (none)',
+          '',
+          'Per outlet × week: use --format csv or --format json.',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -81,7 +81,9 @@ Examples:
     if (format === 'json') io.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
     else if (format === 'csv') io.stdout.write(statsToCsv(stats));
     else {
-      const lines = [`${stats.documents} documents from ${stats.outlets} outlets`, '', 'Narratives (documents, first appearance, top outlets):'];
+      const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+      const lines = [`${count(stats.documents, 'document')} from ${count(stats.outlets, 'outlet')}`, '', 'Narratives (documents, first appearance, top outlets):'];
+      if (!stats.narratives.length) lines.push('  (none)');
       // A label that more than one taxonomy uses (every taxonomy's `Other`) is named with its taxonomy.
       const taxonomiesOf = new Map<string, number>();
       for (const n of stats.narratives) taxonomiesOf.set(n.label, (taxonomiesOf.get(n.label) ?? 0) + 1);
@@ -93,6 +95,7 @@ Examples:
       const techniques = new Map<string, number>();
       for (const r of stats.rows) if (r.kind === 'technique') techniques.set(r.label, (techniques.get(r.label) ?? 0) + r.count);
       lines.push('', 'Techniques (occurrences):');
+      if (!techniques.size) lines.push('  (none)');
       for (const [t, n] of [...techniques].sort((a, b) => b[1] - a[1])) lines.push(`  ${t}: ${n}`);
       lines.push('', 'Per outlet × week: use --format csv or --format json.');
       io.stdout.write(terminalText(`${lines.join('\n')}\n`));
