@@ -42,4 +42,20 @@ describe('narrascope match --document', () => {
     expect(r.stderr).toMatch(/docs\/c\.txt looks like a binary file/u);
     expect(r.code).toBe(3);
   });
+
+  it('exits 3 when library rows were skipped, also when every document was read', async () => {
+    // The documents' count of failures replaced the library's: exit 0 here, exit 3 for the same library
+    // with a claim.
+    const doc = join(dir, 'memo.txt');
+    writeFileSync(
+      doc,
+      'Officials say the new dam will flood the old town next spring, a leaked memo shows.\n',
+    );
+    const library = join(dir, 'partial.csv');
+    writeFileSync(library, 'id,claim\n1,The new dam will flood the old town\n2,\n');
+    const r = await runCli(['match', '--document', doc, '--library', library, '--json'], { cwd: dir });
+    expect(r.stderr).toMatch(/skipped .*partial\.csv:3#2: the claim cell is empty/u);
+    expect(r.stdout).toContain('"id":"1"');
+    expect(r.code).toBe(3);
+  });
 });

@@ -46,7 +46,8 @@ Options:
       --tag TAG            run-file tag (default narrascope-<method>)
   -o, --out FILE           write to FILE
 
-Exit codes: 0 ok, 2 bad input or usage, 3 some --document inputs could not be read, 4 store error.
+Exit codes: 0 ok, 2 bad input or usage, 3 some --document inputs or library rows could not be read,
+4 store error.
 
 Examples:
   narrascope match "5G masts spread the virus" --library checks.json
@@ -140,10 +141,15 @@ export const matchCommand: CliCommand = {
     let queries: { label: string; text: string }[];
     // Inputs of --document that could not be read, and library rows that could not be (reported as they
     // were met): exit 3, as analyze and factchecks import do.
+    // Both count: the documents' failures replaced the library's, so --document with a library file whose
+    // rows were skipped exited 0 while the same library with a claim exited 3.
     let failed = rejected;
     if (text) queries = [{ label: 'query', text }];
-    else if (document) ({ queries, failed } = await documentQueries(document, io));
-    else queries = await corpusQueries(args, io);
+    else if (document) {
+      const read = await documentQueries(document, io);
+      queries = read.queries;
+      failed += read.failed;
+    } else queries = await corpusQueries(args, io);
     const k = topOption(args, 5);
     const minScore = numberFlag(args, 'min-score', -1e9, 1e9);
     const color = io.stdout.isTTY === true && !io.env.NO_COLOR && str(args, 'out') === undefined;
