@@ -65,3 +65,20 @@ describe('a folder as a fact-check library', () => {
     expect(f.stderr).not.toMatch(/ENOENT|EISDIR/u);
   });
 });
+
+describe('an empty path (an unset shell variable)', () => {
+  it.each([
+    [['match', 'dam', '--library', ''], /--library is empty/u],
+    [['match', 'dam', '--library', 'lib', '--library', ' '], /--library is empty/u],
+    [['match', '--queries', '', '--corpus', 'c.tsv'], /--queries is empty/u],
+    [['match', '--document', ''], /--document is empty/u],
+    [['factchecks', 'import', 'lib', ''], /an empty path was given/u],
+  ])('%j is a usage error; the working directory is not read as the library', async (argv, message) => {
+    // --library '' read every table and JSON file under the working directory (and factchecks import
+    // stored them); --queries '' asked for --corpus; --document '' said 'nothing to match'.
+    const r = await runCli([...argv, '--db', join(dir, 'empty.db')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+});

@@ -199,6 +199,9 @@ async function importFiles(files: readonly string[], args: ParsedArgs, io: CliIO
       'no file given',
       'Pass ClaimReview JSON-LD, HTML pages embedding it, or CSV/TSV files: `narrascope factchecks import FILE...`.',
     );
+  // An empty path ("$DIR" unset) would be the working directory, every table and JSON file in it imported.
+  if (files.some((f) => f.trim() === ''))
+    throw new UserError('an empty path was given', 'Check the file names (an unset shell variable gives an empty one).');
   const format = formatFlag(args);
   const mapping = columnsFlag(args);
   const encoding = encodingFlag(args);

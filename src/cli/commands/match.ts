@@ -79,6 +79,16 @@ export const matchCommand: CliCommand = {
     const method = str(args, 'method') ?? 'rerank';
     if (method !== 'rerank' && method !== 'bm25')
       throw new UserError(`unknown method "${method}"`, 'Methods: rerank, bm25.');
+    // An empty path (an unset variable in "$FILE") was read as no option at all: --queries '' asked for
+    // --corpus, --document '' said 'nothing to match', and --library '' read the working directory whole.
+    const empty = given(args, ['queries', 'corpus', 'document']).filter((o) => str(args, o.slice(2))?.trim() === '');
+    const libraries = Array.isArray(args.values.library) ? args.values.library : [args.values.library];
+    if (libraries.some((f) => typeof f === 'string' && f.trim() === '')) empty.push('--library');
+    if (empty.length)
+      throw new UserError(
+        `${empty.join(', ')} ${empty.length === 1 ? 'is' : 'are'} empty`,
+        'Give a file name (an unset shell variable gives an empty one).',
+      );
     const queriesFile = str(args, 'queries');
     const corpusFile = str(args, 'corpus');
     if (queriesFile || corpusFile) {

@@ -119,6 +119,9 @@ export const LIBRARY_FILE_EXTENSIONS: readonly string[] = ['.json', '.jsonld', '
  * Error with the reason when a folder cannot be listed or holds no such file.
  */
 export async function libraryFiles(spec: string, cwd: string): Promise<{ path: string; label: string }[]> {
+  // An empty path (an unset variable in "$LIB") resolves to the working directory, whose every table and
+  // JSON file would be read as the library.
+  if (spec.trim() === '') throw new Error('the path is empty');
   const path = resolve(cwd, spec);
   const info = await stat(path).catch(() => null);
   if (!info?.isDirectory()) return [{ path, label: spec }];
