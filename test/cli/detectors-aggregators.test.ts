@@ -15,3 +15,15 @@ describe('narrascope detectors: aggregator ids', () => {
     expect(json.some((d) => ids.includes(d.id))).toBe(false);
   });
 });
+
+describe('narrascope explain: a family where one detector is expected', () => {
+  it.each(['technique', 'technique/*', 'ledger/'])(
+    '%s → exit 2 pointing to detectors --family',
+    async (id) => {
+      const run = await runCli(['explain', id]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('is a family of detectors, not one detector');
+      expect(run.stderr).toContain(`narrascope detectors --family ${id.split('/')[0]!}`);
+    },
+  );
+});

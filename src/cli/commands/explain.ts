@@ -41,6 +41,10 @@ reports) are explained too: what they produce, their messages and options.`,
       return 0;
     }
     if (!detector) {
+      // A family or a pattern (`technique`, `technique/*`, as --detectors takes) names no one detector.
+      const family = id.replace(/\/\*?$/u, '');
+      if (registry.detectors.some((d) => d.meta.family === family))
+        throw new UserError(`"${id}" is a family of detectors, not one detector`, `List it with: narrascope detectors --family ${family}`);
       const close = suggest(id, [
         ...registry.detectors.map((d) => d.meta.id),
         ...registry.aggregators.map((a) => a.meta.id),
