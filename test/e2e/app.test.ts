@@ -555,6 +555,52 @@ describe.skipIf(!chromiumPath)('web app with long unbroken words', () => {
   }, 60_000);
 });
 
+describe.skipIf(!chromiumPath)('web app with text-direction overrides in stored text', () => {
+  it('keeps an override inside the outlet or title that holds it: the date after it reads as written', async () => {
+    const h = await startHarness(chromiumPath as string, withLayers);
+    try {
+      // U+202E (right-to-left override) in an outlet reversed the rest of its line: the date, language and
+      // counts after it read backwards (a spoofed "2025-03-12" could be made to show as another date).
+      const stored = await h.app.inject({ method: 'POST', url: '/api/analyse', headers: { authorization: `Bearer ${h.analyst}` }, payload: { text: 'The council met on Friday and approved the budget.', title: 'Council \u202enotice', source: { outlet: 'Bay\u202eNews', publishedAt: '2025-03-12' }, store: true } });
+      expect(stored.statusCode).toBe(200);
+      const page = await h.context.newPage();
+      // Where a text's first and last characters are drawn, left to right, in the first element matching.
+      const order = (selector: string, needle: string, after: string): Promise<boolean> =>
+        page.evaluate(
+          ([sel, a, b]) => {
+            const el = document.querySelector(sel as string) as HTMLElement;
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            const rects: Record<string, DOMRect> = {};
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              for (const word of [a as string, b as string]) {
+                const i = (n.textContent ?? '').indexOf(word);
+                if (i < 0 || rects[word]) continue;
+                const r = document.createRange();
+                r.setStart(n, i);
+                r.setEnd(n, i + word.length);
+                rects[word] = r.getBoundingClientRect();
+              }
+            }
+            const x = rects[a as string];
+            const y = rects[b as string];
+            return Boolean(x && y && x.right <= y.left);
+          },
+          [selector, needle, after],
+        );
+      await page.goto(`${h.url}/#/corpus?q=council`);
+      await page.locator('.doc-list a').first().waitFor();
+      expect(await order('.doc-list .muted', 'News', '2025-03-12')).toBe(true);
+      await page.locator('.doc-list a').first().click();
+      await page.locator('.doc-text').waitFor();
+      expect(await order('main > p.muted', 'News', '2025-03-12')).toBe(true);
+      expect(await order('.summary', 'notice', 'language')).toBe(true);
+      await page.close();
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+});
+
 describe.skipIf(!chromiumPath)('web app on a server without a store', () => {
   it('does not offer to store an analysis, even to an analyst', async () => {
     const h = await startHarness(chromiumPath as string, withLayers, undefined, { corpus: null });

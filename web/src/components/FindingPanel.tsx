@@ -27,7 +27,9 @@ export function FindingPanel({ finding, dismissed, dismiss, onClose }: Props) {
         </button>
       </h3>
       <p>{finding.message}</p>
-      <blockquote>“{finding.span.text}”</blockquote>
+      <blockquote>
+        “<bdi>{finding.span.text}</bdi>”
+      </blockquote>
       {finding.note && <p class="note">{finding.note}</p>}
       <dl class="facts">
         <dt>detector</dt>

@@ -75,7 +75,10 @@ export function ResultView({ result, dismissed = [], confirmed, actions }: Props
   return (
     <div class="result">
       <p class="summary">
-        <strong>{result.document.title ?? 'Untitled document'}</strong> · language {result.document.language} · {text.length.toLocaleString()} characters · {findings.length} findings · {result.rebuttalSummary.text || `${result.rebuttals.length} ledger items`} · {Math.round(result.stats.totalMs)} ms
+        <strong>
+          <bdi>{result.document.title ?? 'Untitled document'}</bdi>
+        </strong>{' '}
+        · language {result.document.language} · {text.length.toLocaleString()} characters · {findings.length} findings · {result.rebuttalSummary.text || `${result.rebuttals.length} ledger items`} · {Math.round(result.stats.totalMs)} ms
       </p>
       {result.warnings.length > 0 && (
         <ul class="warnings">

@@ -94,7 +94,9 @@ export function ClusterPage({ id }: { id: string }) {
                   <td>{m.publishedAt?.slice(0, 10) ?? '—'}</td>
                   <td>{m.outlet ?? '—'}</td>
                   <td>
-                    <a href={href('doc', m.document)}>{m.title ?? m.text?.slice(0, 80) ?? m.document.slice(0, 12)}</a>
+                    <a href={href('doc', m.document)}>
+                      <bdi>{m.title ?? m.text?.slice(0, 80) ?? m.document.slice(0, 12)}</bdi>
+                    </a>
                   </td>
                   <td>{m.similarity.toFixed(2)}</td>
                 </tr>

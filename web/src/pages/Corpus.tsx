@@ -111,9 +111,11 @@ export function CorpusPage({ route }: { route: Route }) {
             <ol class="doc-list" start={offset + 1}>
               {data.items.map((d) => (
                 <li key={d.id}>
-                  <a href={href('doc', d.id)}>{d.title ?? d.id.slice(0, 12)}</a>
+                  <a href={href('doc', d.id)}>
+                    <bdi>{d.title ?? d.id.slice(0, 12)}</bdi>
+                  </a>
                   <div class="muted">
-                    {d.outlet ?? 'unknown outlet'} · {d.publishedAt?.slice(0, 10) ?? 'undated'} · {d.language ?? '?'} · {d.ledgerItems ?? 0} ledger items
+                    <bdi>{d.outlet ?? 'unknown outlet'}</bdi> · {d.publishedAt?.slice(0, 10) ?? 'undated'} · {d.language ?? '?'} · {d.ledgerItems ?? 0} ledger items
                   </div>
                 </li>
               ))}

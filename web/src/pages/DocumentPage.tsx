@@ -31,7 +31,7 @@ export function DocumentPage({ id, canAct }: { id: string; canAct: boolean }) {
         <>
           <h1>{data.document.title ?? `Document ${data.document.id.slice(0, 12)}`}</h1>
           <p class="muted">
-            {data.document.outlet ?? 'unknown outlet'} · {data.document.publishedAt?.slice(0, 10) ?? 'undated'}
+            <bdi>{data.document.outlet ?? 'unknown outlet'}</bdi> · {data.document.publishedAt?.slice(0, 10) ?? 'undated'}
             {safeHref(data.document.url) && (
               <>
                 {' · '}

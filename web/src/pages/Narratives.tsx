@@ -29,7 +29,7 @@ export function NarrativesPage({ route }: { route: Route }) {
               {data.labels.map((l) => (
                 <li key={l.value}>
                   <a href={href('narratives', null, { kind, label: l.value })} aria-current={l.value === current ? 'true' : undefined}>
-                    {l.value}
+                    <bdi>{l.value}</bdi>
                   </a>{' '}
                   <span class="muted">{l.count}</span>
                 </li>
