@@ -33,8 +33,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     bodyLimit: limits.bodyBytes,
     // Only the named proxies' header is believed (src/server/trusted-proxies.ts says why not `true` or a hop count).
     trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false,
-    // Long enough that an over-long id reaches the schema (400 invalid-request) instead of missing every route.
-    routerOptions: { maxParamLength: 2000 },
+    // Long enough that an over-long id reaches the schema (400 invalid-request) instead of missing every
+    // route (a 404 'no route for GET /api/documents/…' for a route that exists): Node refuses a request line
+    // over its 16 KiB header limit before the router sees it.
+    routerOptions: { maxParamLength: 16 * 1024 },
     return503OnClosing: true,
     // Errors found while routing (bad percent-encoding) skip the error handler and the onSend hooks.
     frameworkErrors: (error, request, reply) => sendError(error, request, applySecurityHeaders(request, reply)),

@@ -54,6 +54,10 @@ const cases: [string, () => InjectOptions, number, string][] = [
   ['static traversal', () => ({ method: 'GET', url: '/assets/..%2F..%2Fpackage.json' }), 404, 'not-found'],
   ['bad percent-encoding in a path', () => ({ method: 'GET', url: '/api/documents/%zz' }), 400, 'bad-url'],
   ['over-long document id', () => ({ method: 'GET', url: `/api/documents/${'a'.repeat(300)}` }), 400, 'invalid-request'],
+  // Past the router's old parameter limit (2,000): the route exists, so not a 404 'no route for ...'.
+  ['very long document id', () => ({ method: 'GET', url: `/api/documents/${'a'.repeat(5000)}` }), 400, 'invalid-request'],
+  ['very long cluster id', () => ({ method: 'GET', url: `/api/clusters/${'1'.repeat(5000)}` }), 400, 'invalid-request'],
+  ['very long download ticket', () => ({ method: 'GET', url: `/api/export/tickets/${'A'.repeat(5000)}` }), 400, 'invalid-request'],
   ['NUL in an outlet filter', () => ({ method: 'GET', url: `/api/documents?outlet=${NUL}` }), 400, 'invalid-request'],
   ['NUL in a narrative filter', () => ({ method: 'GET', url: `/api/documents?narrative=${NUL}` }), 400, 'invalid-request'],
   ['NUL in a technique filter of an export', () => ({ method: 'GET', url: `/api/export?technique=${NUL}` }), 400, 'invalid-request'],
