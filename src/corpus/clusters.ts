@@ -190,6 +190,21 @@ export interface ClusterView {
   readonly members: readonly { readonly documentHash: string; readonly title: string | null; readonly outlet: string | null; readonly date: string | null; readonly ref: string | null; readonly text: string | null; readonly similarity: number }[];
 }
 
+/**
+ * A near-duplicate cluster is labelled by its first document's title; records and pasted texts often have
+ * none, and such a cluster was listed with an empty label and empty member lines, so nothing said what was
+ * republished. Its label is then the opening words of the first document's text.
+ */
+async function openingText(store: Store, hash: string | undefined): Promise<string> {
+  if (hash === undefined) return '';
+  const row = await store.db
+    .selectFrom('documents')
+    .select(sql<string>`substr(text, 1, 300)`.as('opening'))
+    .where('hash', '=', hash)
+    .executeTakeFirst();
+  return (row?.opening ?? '').replace(/\s+/gu, ' ').trim();
+}
+
 /** Stored clusters of a kind, largest (then most outlets) first. */
 export async function listClusters(store: Store, kind: ClusterKind, options: { limit?: number; minSize?: number; minOutlets?: number } = {}): Promise<ClusterView[]> {
   const clusters = await store.db
@@ -225,7 +240,7 @@ export async function listClusters(store: Store, kind: ClusterKind, options: { l
       id: Number(c.id),
       kind,
       size: Number(c.size),
-      label: c.label,
+      label: c.label || (await openingText(store, members[0]?.hash)),
       firstSeen: c.first_seen,
       lastSeen: c.last_seen,
       outlets: [...outlets].map(([outlet, count]) => ({ outlet, count })).sort((a, b) => b.count - a.count || a.outlet.localeCompare(b.outlet)),
