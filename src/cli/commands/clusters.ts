@@ -40,7 +40,8 @@ Options:
     const kinds: ClusterKind[] = kindArg === 'both' ? ['near-duplicate', 'same-claim'] : [kindArg as ClusterKind];
     const minOutlets = countOption(args, 'min-outlets', 1);
     const minSize = countOption(args, 'min-size', 2);
-    const limit = countOption(args, 'limit', 20);
+    // --limit 0 listed "none" under each kind, as if the corpus held no cluster.
+    const limit = countOption(args, 'limit', 20, 1);
     const result = await withStore(args, io, false, async (store) => {
       const out = [];
       for (const kind of kinds) {
