@@ -4,7 +4,7 @@
  * web app built into web/dist when it is missing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -36,20 +36,56 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds web/dist when it is missing or older than web/src, so tests never run a stale app. */
-export function ensureWebBuild(): void {
+function fresh(): boolean {
   const index = join(WEB_DIST, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'web', 'src'))) return;
-  // vite's package exports do not expose bin/, so resolve its package.json and walk from there.
-  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  // A production build, as `npm start` would make: vitest sets NODE_ENV=test, under which Vite builds the
-  // development JSX runtime (debug data, this machine's absolute source paths), and `npm start` would then
-  // serve that bundle as it stands.
-  execFileSync(process.execPath, [vite, 'build', join(ROOT, 'web'), '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  return existsSync(index) && statSync(index).mtimeMs >= newest(join(ROOT, 'web', 'src'));
+}
+
+/**
+ * Builds web/dist when it is missing or older than web/src, so tests never run a stale app. Test files run
+ * in parallel processes (this file's tests and test/web/production-build.test.ts both build), and Vite
+ * empties its output directory first, so two builds into web/dist at once left one process serving a
+ * half-written app. Builds now take turns (a lock directory, created atomically), each into a directory of
+ * its own that then replaces web/dist by renaming, and a process that waited finds the build done.
+ */
+export function ensureWebBuild(): void {
+  if (fresh()) return;
+  const lock = join(ROOT, 'web', '.dist-build.lock');
+  const waitUntil = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // A lock left by a build that died (older than any build takes) is taken over.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 180_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > waitUntil) throw new Error(`web build: ${lock} is held by another process; remove it if no build is running`, { cause: e });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  const out = join(ROOT, 'web', `.dist-build-${process.pid}`);
+  const old = join(ROOT, 'web', `.dist-old-${process.pid}`);
+  try {
+    if (fresh()) return;
+    // vite's package exports do not expose bin/, so resolve its package.json and walk from there.
+    const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+    // A production build, as `npm start` would make: vitest sets NODE_ENV=test, under which Vite builds the
+    // development JSX runtime (debug data, this machine's absolute source paths), and `npm start` would then
+    // serve that bundle as it stands.
+    execFileSync(process.execPath, [vite, 'build', join(ROOT, 'web'), '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (existsSync(WEB_DIST)) renameSync(WEB_DIST, old);
+    renameSync(out, WEB_DIST);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export const CHROMIUM_ARGS = [
