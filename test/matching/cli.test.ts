@@ -100,14 +100,15 @@ describe('narrascope match', () => {
     }
   });
 
-  it('names the rows without text, which can never match', async () => {
-    const withBlank = file('blank-corpus.tsv', `${readFileSync(corpus, 'utf8')}fc4\t\t \n`);
+  it('names the rows without a word to search by, which can never match', async () => {
+    // fc5 and q5 hold stop words, a link and punctuation only: they were not named, as rows without text were.
+    const withBlank = file('blank-corpus.tsv', `${readFileSync(corpus, 'utf8')}fc4\t\t \nfc5\tIs it so?\thttps://t.co/x\n`);
     // q4 holds a zero-width space only: no text either.
-    const blankQueries = file('blank-queries.tsv', 'id\ttext\nq1\tsea water cures colds\nq2\t\nq3\nq4\t\u200b\n');
+    const blankQueries = file('blank-queries.tsv', 'id\ttext\nq1\tsea water cures colds\nq2\t\nq3\nq4\t\u200b\nq5\tand the !!\n');
     const r = await runCli(['match', '--queries', blankQueries, '--corpus', withBlank, '--top', '1']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/1 row\(s\) of .*blank-corpus\.tsv have no text and can never be found: fc4/u);
-    expect(r.stderr).toMatch(/3 row\(s\) of .*blank-queries\.tsv have no text and get no results: q2, q3, q4/u);
+    expect(r.stderr).toMatch(/2 row\(s\) of .*blank-corpus\.tsv have no word to search by \(no text, or stop words, links and punctuation only\) and can never be found: fc4, fc5/u);
+    expect(r.stderr).toMatch(/4 row\(s\) of .*blank-queries\.tsv have no word to search by .* and get no results: q2, q3, q4, q5/u);
     expect(r.stdout.split('\t').slice(0, 3)).toEqual(['q1', 'Q0', 'fc1']);
   });
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { textBlock } from '../../src/cli/commands/match-report.js';
 import { runCli } from '../cli/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'narrascope-match-options-'));
@@ -56,5 +57,24 @@ describe('narrascope match: options of another kind of query are refused, not ig
     );
     expect(one.code).toBe(0);
     expect(one.stdout).toContain('"id":"1"');
+  });
+});
+
+describe('a query without a word to search by', () => {
+  it.each([['the and of it'], ['https://t.co/abc !!!']])('%j is nothing to match (exit 2)', async (claim) => {
+    // It was answered 'no earlier fact-check found', exit 0, as if the library had been searched for it.
+    const r = await runCli(['match', claim, '--library', 'lib.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`nothing to match: "${claim}" has no word to search by`);
+    expect(r.stdout).toBe('');
+  });
+
+  it('is reported as not searched, not as "no earlier fact-check found"', () => {
+    expect(textBlock({ label: 'claim 3', text: 'And so it is!' }, [], false)).toBe(
+      'claim 3: And so it is!\n  not searched: no word to search by (stop words, links and punctuation are not searched)\n',
+    );
+    expect(textBlock({ label: 'claim 4', text: 'Dams flood towns' }, [], false)).toContain(
+      'no earlier fact-check found',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { markHighlights, type Highlight, type MatchHit } from '../../corpus/matching/index.js';
+import { markHighlights, matchTerms, type Highlight, type MatchHit } from '../../corpus/matching/index.js';
 import { terminalText } from '../terminal-text.js';
 import type { Entry } from './match-library.js';
 
@@ -19,11 +19,14 @@ export function textBlock(
   // The label can name a document's file or address, also untrusted.
   const lines = [`${terminalText(q.label)}: ${mark(q.text, hits[0]?.highlights.query ?? [])}`];
   // 'none found' when results scored below --min-score misstated what the library holds.
+  // A claim of a document with no word to search by (stop words, links, punctuation) was not searched.
   if (hits.length === 0)
     lines.push(
-      belowMinScore === undefined
-        ? '  no earlier fact-check found'
-        : `  no earlier fact-check scores ${belowMinScore} or more (--min-score); lower ones were left out`,
+      matchTerms(q.text).length === 0
+        ? '  not searched: no word to search by (stop words, links and punctuation are not searched)'
+        : belowMinScore === undefined
+          ? '  no earlier fact-check found'
+          : `  no earlier fact-check scores ${belowMinScore} or more (--min-score); lower ones were left out`,
     );
   // Only weak results: the library may well hold no fact-check of this claim (match-strength.ts).
   else if (hits.every((h) => h.strength === 'weak'))

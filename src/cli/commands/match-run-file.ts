@@ -3,12 +3,11 @@ import { resolve } from 'node:path';
 import {
   createFactCheckMatcher,
   formatRun,
+  matchTerms,
   parseIdTsv,
   type RunLine,
-  type TsvTable,
 } from '../../corpus/matching/index.js';
 import type { FactCheckMatcher } from '../../corpus/matching/matcher.js';
-import { isBlank } from '../../ingest/blank.js';
 import { decodeBytes } from '../../ingest/decode.js';
 import { str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
@@ -62,24 +61,27 @@ export async function runFile(
         'Both files are TSV with a header line, the id in the first column and the text after it.',
       );
   }
-  // Rows without text are kept (ids stay as given) but can never match or be matched: say so.
-  const blank = (t: TsvTable): string[] =>
-    t.records.filter((r) => r.fields.every((x) => isBlank(x))).map((r) => r.id);
-  for (const [f, ids, effect] of [
-    [corpusFile, blank(corpus), 'can never be found'],
-    [queriesFile, blank(queries), 'get no results'],
-  ] as const) {
-    if (ids.length)
-      io.stderr.write(
-        `narrascope match: ${ids.length} row(s) of ${f} have no text and ${effect}: ${terminalText(ids.slice(0, 10).join(', '))}${ids.length > 10 ? ', …' : ''}\n`,
-      );
-  }
   const entries: Entry[] = corpus.records.map((r) => ({
     id: r.id,
     claim: r.fields[0] ?? '',
     title: r.fields.slice(1).join(' ') || null,
   }));
   const matcher: FactCheckMatcher<Entry> = createFactCheckMatcher(entries, method);
+  // Rows without a word to search by are kept (ids stay as given) but can never match or be matched: say
+  // so. Rows of stop words, links or punctuation only were not named, as rows without text were.
+  const unsearchable = [
+    entries.flatMap((e, i) => (matcher.hasTerms(i) ? [] : [e.id])),
+    queries.records.filter((r) => matchTerms(r.fields.join(' ')).length === 0).map((r) => r.id),
+  ];
+  for (const [f, ids, effect] of [
+    [corpusFile, unsearchable[0]!, 'can never be found'],
+    [queriesFile, unsearchable[1]!, 'get no results'],
+  ] as const) {
+    if (ids.length)
+      io.stderr.write(
+        `narrascope match: ${ids.length} row(s) of ${f} have no word to search by (no text, or stop words, links and punctuation only) and ${effect}: ${terminalText(ids.slice(0, 10).join(', '))}${ids.length > 10 ? ', …' : ''}\n`,
+      );
+  }
   const k = topOption(args, 20);
   const lines: RunLine[] = [];
   for (const q of queries.records) {

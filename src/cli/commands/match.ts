@@ -1,4 +1,4 @@
-import { createFactCheckMatcher } from '../../corpus/matching/index.js';
+import { createFactCheckMatcher, matchTerms } from '../../corpus/matching/index.js';
 import { numberFlag, str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
@@ -11,6 +11,7 @@ import { jsonLine, textBlock } from './match-report.js';
 import { runFile } from './match-run-file.js';
 import { topOption } from './match-top.js';
 import { isBlank } from '../../ingest/blank.js';
+import { terminalText } from '../terminal-text.js';
 
 const USAGE = `Usage: narrascope match "claim text" [options]
        narrascope match --document FILE [options]
@@ -146,6 +147,14 @@ export const matchCommand: CliCommand = {
       throw new UserError(
         'the fact-check library is empty',
         'Import fact-checks with `narrascope factchecks import FILE`, or pass --library FILE.',
+      );
+    // Nor is a claim without a word to search by (stop words, links, punctuation only): it was answered 'no
+    // earlier fact-check found', exit 0, as if the library had been searched for it. (Checked once the
+    // options and the library were read, whose errors come first.)
+    if (text && matchTerms(text).length === 0)
+      throw new UserError(
+        `nothing to match: "${terminalText(text.length > 80 ? `${text.slice(0, 80)}…` : text)}" has no word to search by`,
+        'Stop words ("the", "and"), links and punctuation are not searched. Give the words of the claim.',
       );
     const matcher = createFactCheckMatcher(entries, method);
     let queries: { label: string; text: string }[];

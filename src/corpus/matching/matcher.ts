@@ -119,6 +119,11 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
     return this.entries.length;
   }
 
+  /** Whether the fact-check at `index` has a word to be found by (not only stop words, links, punctuation). */
+  hasTerms(index: number): boolean {
+    return (this.claims[index]?.terms.length ?? 0) + (this.titles[index]?.terms.length ?? 0) > 0;
+  }
+
   /** Feature vectors of the BM25 candidates of a query (for training and inspection). */
   candidateFeatures(text: string): { doc: number; bm25: number; features: Float64Array }[] {
     const q = prepareText(text, this.idf, null, this.splitTag);
