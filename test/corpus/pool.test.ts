@@ -39,6 +39,25 @@ describe('analysis worker pool', () => {
     expect(replies.map(echoOf)).toEqual(texts);
   });
 
+  it('starts workers only as jobs need them', async () => {
+    let started = 0;
+    const counting = (): Worker => {
+      started++;
+      return start();
+    };
+    pool = createWorkerPool(4, {}, counting);
+    expect(started).toBe(0);
+    expect(echoOf(await pool.analyse({ text: 'one document', source: { kind: 'text' } }))).toBe('one document');
+    expect(started).toBe(1);
+    // One job at a time: the idle worker takes each, so no second worker starts.
+    for (const text of ['second', 'third']) await pool.analyse({ text, source: { kind: 'text' } });
+    expect(started).toBe(1);
+    const texts = Array.from({ length: 20 }, (_, i) => `batch ${i}`);
+    const replies = await Promise.all(texts.map((text) => pool!.analyse({ text, source: { kind: 'text' } })));
+    expect(replies.map(echoOf)).toEqual(texts);
+    expect(started).toBe(4);
+  });
+
   it('fails only the document a worker died on; the job waiting behind it is analysed by the replacement', async () => {
     pool = createWorkerPool(1, {}, start);
     const texts = ['first', 'crash', 'waiting behind the crash', 'last'];

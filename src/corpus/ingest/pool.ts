@@ -1,6 +1,6 @@
 /**
- * Parallel analysis: a pool of worker threads (one per core by default), or the same code in-process when
- * the pool size is 1. Each worker holds up to JOBS_PER_WORKER jobs (it analyses them one at a time, in
+ * Parallel analysis: a pool of up to `size` worker threads (one per core by default; started as jobs need
+ * them), or the same code in-process when the pool size is 1. Each worker holds up to JOBS_PER_WORKER jobs (it analyses them one at a time, in
  * order); a worker that dies fails the job it was analysing (the document is recorded as failed), its
  * waiting jobs go back to the front of the queue, and the worker is replaced.
  */
@@ -95,9 +95,7 @@ class WorkerPool implements AnalysisPool {
     readonly size: number,
     private readonly options: SerializableAnalyzerOptions,
     private readonly start: (workerData: SerializableAnalyzerOptions) => Worker,
-  ) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
-  }
+  ) {}
 
   private spawn(): Slot {
     const worker = this.start(this.options);
@@ -153,6 +151,10 @@ class WorkerPool implements AnalysisPool {
 
   /** Tops every worker up to JOBS_PER_WORKER jobs, emptiest first, so that idle workers get work first. */
   private pump(): void {
+    // Workers start as work needs them: another one only when a job waits and every worker has one. Each
+    // loads its own models (~250 MB), so ingesting one document with --workers 8 starts one thread, not
+    // eight; a corpus read from disk still starts all of them within its first documents.
+    while (this.queue.length > 0 && this.slots.length < this.size && this.slots.every((s) => s.jobs.length > 0)) this.slots.push(this.spawn());
     for (let held = 0; held < JOBS_PER_WORKER; held++) {
       for (const slot of this.slots) {
         if (slot.jobs.length > held || this.queue.length === 0) continue;
