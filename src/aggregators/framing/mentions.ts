@@ -6,6 +6,7 @@
 import type { Segments, Token } from '../../core/segment/types.js';
 import { BoundaryPattern } from '../../core/segment/word-boundary.js';
 import type { Span } from '../../core/text/span.js';
+import { bodyMatches } from './body-matches.js';
 import { ALIAS_INDEX, DEMONYMS, entityKey, TITLES, type EntityType } from './gazetteer.js';
 
 export interface FoundMention extends Span {
@@ -47,8 +48,6 @@ const TITLE_RE = new RegExp(
 );
 const GOV_NOUNS = 'civilians|citizens|population|children|families|refugees|protesters|government|authorities|regime|army|forces|military|troops|leadership|officials|ministry|administration|parliament|elite|elites|media|people|soldiers|side|propaganda|state|nationalists|oligarchs';
 const DEMONYM_RE = new RegExp(`(?<![\\p{L}])(?:the\\s+)?(${[...DEMONYMS.keys()].map((d) => d[0]?.toUpperCase() + d.slice(1)).join('|')})\\s+(?:${GOV_NOUNS})(?![\\p{L}])`, 'gu');
-/** "the Northland army", "the Lakeport police": a capitalised name followed by the body it names. */
-const BODY_RE = /(?<![\p{L}])([A-Z][\p{L}-]+)\s+(?:army|government|forces|military|troops|ministry|authorities|regime|police|navy|parliament|administration|militia|rebels)(?![\p{L}])/gu;
 const LED_RE = /(?<![\p{L}])([A-Z][\p{L}.]*(?:-[A-Z][\p{L}]*)?)-(?:led|backed|sponsored|controlled|funded)\s+/gu;
 const CAP_WORD = "[A-Z][\\p{L}-]*[\\p{L}](?:['’][A-Z][\\p{L}]+)?";
 const CAPS_RE = new RegExp(`(?<![\\p{L}'’-])(${CAP_WORD}(?:[ \\t]+(?:of[ \\t]+the[ \\t]+|of[ \\t]+|for[ \\t]+|de[ \\t]+|von[ \\t]+der[ \\t]+)?${CAP_WORD})*)`, 'gu');
@@ -62,7 +61,6 @@ const STOP_CAPS = new Set(['The', 'A', 'An', 'This', 'That', 'These', 'Those', '
 const FAST_ALIAS = new BoundaryPattern(ALIAS_RE);
 const FAST_TITLE = new BoundaryPattern(TITLE_RE);
 const FAST_DEMONYM = new BoundaryPattern(DEMONYM_RE);
-const FAST_BODY = new BoundaryPattern(BODY_RE);
 
 interface Candidate extends Span {
   readonly head: string;
@@ -83,7 +81,8 @@ export function findMentions(text: string, segments?: Segments): FoundMention[] 
     push(start, start + m[0].length, name, 'title', 4);
   }
   for (const m of FAST_DEMONYM.matchAll(text)) push(m.index, m.index + m[0].length, m[0], 'demonym', 4);
-  for (const m of FAST_BODY.matchAll(text)) if (!STOP_CAPS.has(m[1] as string)) push(m.index, m.index + m[0].length, m[0], 'body', 3);
+  // "the Northland army": a capitalised name followed by the body it names (body-matches.ts).
+  for (const m of bodyMatches(text)) if (!STOP_CAPS.has(m.name)) push(m.index, m.end, text.slice(m.index, m.end), 'body', 3);
   const sentenceStarts = new Set((segments?.sentences ?? []).map((s) => s.start));
   const propn = segments ? propnStarts(segments.tokens) : null;
   // An exec loop, not matchAll: no iterator result per match (there is one match per capitalised word run).
