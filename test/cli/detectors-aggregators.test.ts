@@ -27,3 +27,16 @@ describe('narrascope explain: a family where one detector is expected', () => {
     },
   );
 });
+
+describe('detectors and explain: an empty --out', () => {
+  it.each([
+    ['detectors', '--out', ''],
+    ['explain', 'ledger/ledger', '--out', ' '],
+    ['detectors', '--explain', 'ledger/ledger', '--out', ''],
+  ])('%s … → exit 2 saying so (it named a temporary file of ours)', async (...argv) => {
+    const run = await runCli(argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--out is empty');
+    expect(run.stderr).not.toContain('.tmp');
+  });
+});
