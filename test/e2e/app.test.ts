@@ -179,6 +179,20 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     await page.close();
   });
 
+  it('analyse: a language given in the form is used instead of detection', async () => {
+    const page = await open('/#/analyse');
+    const text = 'NATO lies!';
+    await page.getByLabel('Text', { exact: true }).fill(text);
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    // Detection takes this short text for another language (the warning says how to set it)...
+    await page.getByText(/identified with only \d+% confidence/u).waitFor();
+    await page.getByLabel(/^Language/u).fill('en');
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.getByText(/· language en ·/u).waitFor();
+    expect(await page.getByText(/identified with only/u).count()).toBe(0);
+    await page.close();
+  });
+
   it('where reads need no token, exports are the browser\'s own downloads even when signed in (streamed, not held in memory)', async () => {
     const page = await open('/#/corpus?q=harbour');
     await page.locator('.doc-list a').first().click();

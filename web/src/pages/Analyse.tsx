@@ -24,6 +24,7 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
   const [url, setUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState('');
+  const [language, setLanguage] = useState('');
   const [store, setStore] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiFailure | null>(null);
@@ -35,13 +36,15 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
     // The previous text's result must not stay on screen as if it were this one's (nor under its error).
     setRes(null);
     try {
-      const extra = store ? { store: true } : {};
+      // Detected when left empty; short texts are where detection errs ("NATO lies!" reads as French).
+      const lang = language.trim();
+      const extra = { ...(store ? { store: true } : {}), ...(lang ? { language: lang } : {}) };
       let r: AnalyseResponse;
       if (mode === 'paste') r = await api<AnalyseResponse>('/api/analyse', { body: { text, ...(title ? { title } : {}), ...extra } });
       else if (mode === 'url') r = await api<AnalyseResponse>('/api/analyse/url', { body: { url, ...extra } });
       else {
         if (!file) throw new ApiFailure(0, 'no-file', 'choose a file first');
-        const q = new URLSearchParams({ filename: file.name, ...(store ? { store: 'true' } : {}) });
+        const q = new URLSearchParams({ filename: file.name, ...(store ? { store: 'true' } : {}), ...(lang ? { language: lang } : {}) });
         r = await api<AnalyseResponse>(`/api/analyse/upload?${q}`, { raw: file, contentType: uploadContentType(file.type, encoding) });
       }
       setRes(r);
@@ -103,6 +106,10 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
             </label>
           </>
         )}
+        <label>
+          Language (optional: detected when empty)
+          <input name="language" value={language} size={8} maxLength={35} pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*" title="a language code such as en, ru, uk or pt-BR" placeholder="en, ru, pt-BR …" onInput={(e) => setLanguage((e.target as HTMLInputElement).value)} />
+        </label>
         <div class="row">
           {canStore && (
             <label class="inline">
