@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../../src/analyzer.js';
 import { runCli } from './run-cli.js';
@@ -34,7 +35,8 @@ describe('detectors and explain: an empty --out', () => {
     ['explain', 'ledger/ledger', '--out', ' '],
     ['detectors', '--explain', 'ledger/ledger', '--out', ''],
   ])('%s … → exit 2 saying so (it named a temporary file of ours)', async (...argv) => {
-    const run = await runCli(argv);
+    // In a folder of its own: on the old code `--out ' '` wrote a file named ' ' into the working directory.
+    const run = await runCli(argv, { cwd: tmpdir() });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--out is empty');
     expect(run.stderr).not.toContain('.tmp');
