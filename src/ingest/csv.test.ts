@@ -90,6 +90,36 @@ describe('CSV separators', () => {
     ]);
   });
 
+  it("reads Excel's `sep=;` first line as the separator, not the header, streamed or whole", async () => {
+    const table = `sep=;\r\n${SEMICOLON.replace('title;text;outlet', 'title;text;outlet')}`;
+    const path = join(dir, 'excel.tsv');
+    // The sep line wins over the .tsv extension, as Excel reads it.
+    writeFileSync(path, `\uFEFF${table}`);
+    const streamed = [];
+    for await (const r of streamCsvFile(path, {})) streamed.push(r);
+    const whole = [...(csvReader().read({ text: table, uri: 'excel.tsv', origin: 'file', warnings: [] }) as Iterable<{ title?: string; text: string; source: { outlet?: string; uri?: string } }>)];
+    for (const docs of [streamed.map((r) => r.output as (typeof whole)[number]), whole]) {
+      expect(docs.map((d) => [d.title, d.text, d.source.outlet])).toEqual([
+        ['A', 'Prices rose by 2,5 % in May, the office said.', 'Desk 1'],
+        ['B', 'Second text, with a comma', 'Desk 2'],
+      ]);
+    }
+    // Records are still labelled by their line in the file (the sep line is line 1, the header line 2).
+    expect(streamed.map((r) => r.line)).toEqual([3, 4]);
+    expect(whole.map((d) => d.source.uri)).toEqual(['excel.tsv:3', 'excel.tsv:4']);
+  });
+
+  it('reads a table whose lines end differently (a CRLF header over LF rows was one row of the whole file)', async () => {
+    const table = 'title,text\r\nA,first\nB,"second\nline"\rC,third\n';
+    const path = join(dir, 'mixed.csv');
+    writeFileSync(path, table);
+    const streamed = [];
+    for await (const r of streamCsvFile(path, {})) streamed.push((r.output as { text: string }).text);
+    const whole = [...(csvReader().read({ text: table, uri: 'mixed.csv', origin: 'file', warnings: [] }) as Iterable<{ text: string }>)].map((d) => d.text);
+    expect(streamed).toEqual(['first', 'second\nline', 'third']);
+    expect(whole).toEqual(streamed);
+  });
+
   it('csvReader reads a tab-separated table named .csv, and a .tsv as tabs whatever its header', () => {
     const tabs: ReaderInput = { text: 'title\ttext\nA\tFirst, with a comma\n', uri: 'export.csv', origin: 'stdin', warnings: [] };
     expect([...(csvReader().read(tabs) as Iterable<{ text: string }>)].map((d) => d.text)).toEqual(['First, with a comma']);

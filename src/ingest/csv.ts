@@ -8,7 +8,7 @@ import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { headerLine, sniffDelimiter, type Delimiter } from '../core/text/delimiter.js';
+import { headerLine, separatorLine, sniffDelimiter } from '../core/text/delimiter.js';
 import type { DocumentInit } from '../core/text/document.js';
 import { isBlank } from './blank.js';
 import { normalisePublishedAt } from './dates.js';
@@ -143,8 +143,13 @@ export interface BatchRecord {
   readonly bytes: number;
 }
 
-/** `.tsv` is tab-separated; otherwise the header line says (comma, semicolon or tab: `sniffDelimiter`). */
-function delimiterFor(uri: string | undefined, head: string): Delimiter {
+/**
+ * Excel's `sep=;` first line names the separator and is not the header (it wins over the extension);
+ * otherwise `.tsv` is tab-separated and the header line says (comma, semicolon or tab: `sniffDelimiter`).
+ */
+function delimiterFor(uri: string | undefined, head: string): string {
+  const sep = separatorLine(head);
+  if (sep) return sep.delimiter;
   return uri && /\.tsv$/iu.test(uri) ? '\t' : sniffDelimiter(headerLine(head));
 }
 
@@ -181,7 +186,12 @@ function parseOptions(uri: string | undefined, head: string, onError: (e: CsvPar
   // text, and such a quotation mark ended the file as a quoting error, every row after it unread. A field
   // that starts with a quote is still read as quoted (spreadsheets and pandas quote TSV as CSV).
   const relax_quotes = delimiter === '\t';
-  return { columns: true, bom: true, delimiter, relax_quotes, relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true, on_skip: onSkip, max_record_size: maxRecordBytes } as const;
+  // The header is the line after a `sep=` line; csv-parse still counts lines from the file's first (messages, labels).
+  const from_line = separatorLine(head) ? 2 : 1;
+  // Any line end, mixed too: csv-parse otherwise takes the first line's for the whole file, so a header
+  // ending in CRLF (a hand-added `sep=` or header line) over LF rows made one row of the whole file.
+  const record_delimiter = ['\r\n', '\n', '\r'];
+  return { columns: true, bom: true, delimiter, from_line, record_delimiter, relax_quotes, relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true, on_skip: onSkip, max_record_size: maxRecordBytes } as const;
 }
 
 function quotingError(label: string, e: CsvParseError): InputError {

@@ -25,3 +25,16 @@ export function sniffDelimiter(header: string, fallback: Delimiter = ','): Delim
   for (const d of [',', '\t', ';'] as const) if (counts[d] > counts[best]) best = d;
   return best;
 }
+
+/** `sep=;` (any one separator character but a quote or a line break), alone on the first line, any case. */
+const SEP_LINE_RE = /^\uFEFF?"?sep=([^"\r\n])"?[ \t]*(?:\r\n|\n|\r|$)/iu;
+
+/**
+ * Excel's `sep=;` first line, which names the separator (Excel writes one so that a file opens right in any
+ * locale): its separator and its length (byte-order mark and line end included), or null. Read as the
+ * header, it left a table with one column named "sep=;" and no text column.
+ */
+export function separatorLine(text: string): { readonly delimiter: string; readonly length: number } | null {
+  const m = SEP_LINE_RE.exec(text);
+  return m ? { delimiter: m[1] as string, length: m[0].length } : null;
+}

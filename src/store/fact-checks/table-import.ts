@@ -5,7 +5,7 @@ import { safeHttpUrl } from '../../export/uri.js';
 import { isBlank } from '../../ingest/blank.js';
 import { factCheckKey } from './repository.js';
 import { factCheck, type FactCheckRecord, type ImportBatch, type ImportRejection } from './types.js';
-import { headerLine, sniffDelimiter, type Delimiter } from '../../core/text/delimiter.js';
+import { headerLine, separatorLine, sniffDelimiter, type Delimiter } from '../../core/text/delimiter.js';
 
 /**
  * Reads fact-checks from CSV or TSV with a header line. A column mapping says which column holds which
@@ -88,9 +88,6 @@ function headerText(header: readonly string[]): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
-/** `sep=;` (any one separator character but a quote or a line break), alone on the first line, any case. */
-const SEP_LINE_RE = /^"?sep=([^"\r\n])"?[ \t]*(?:\r\n|\n|\r|$)/iu;
-
 export function importFactCheckTable(
   text: string,
   source: string,
@@ -100,11 +97,11 @@ export function importFactCheckTable(
   // Excel's `sep=;` first line names the separator (it writes one to make a file open right in any locale):
   // it was read as the header, so the file had 'no claim column'. It wins over the extension; line
   // numbers in messages still count it.
-  const sep = SEP_LINE_RE.exec(body);
-  if (sep) body = body.slice(sep[0].length);
+  const sep = separatorLine(body);
+  if (sep) body = body.slice(sep.length);
   const lineOffset = sep ? 1 : 0;
   // Comma, semicolon (decimal-comma locales' spreadsheets) or tab, by the header line.
-  const delimiter = sep ? sep[1]! : (options.delimiter ?? sniffDelimiter(headerLine(body)));
+  const delimiter = sep ? sep.delimiter : (options.delimiter ?? sniffDelimiter(headerLine(body)));
   // A row csv-parse cannot read (an unclosed quote) is handed to on_skip rather than thrown, so that the
   // rows before it are still imported (a throw lost the whole file); reading stops there, as in ingest.
   let bad: { lines?: number; message: string } | undefined;
