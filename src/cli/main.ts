@@ -35,7 +35,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    io.stderr.write(`narrascope: unknown command "${name}".\nRun \`narrascope --help\` for the list of commands.\n`);
+    // The word is quoted escaped (a pasted ESC ]0;...BEL would otherwise retitle the terminal), as other messages are filtered.
+    io.stderr.write(terminalText(`narrascope: unknown command ${JSON.stringify(name)}.\nRun \`narrascope --help\` for the list of commands.\n`));
     return ExitCode.usage;
   }
   try {

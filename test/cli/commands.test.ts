@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/cli/commands/index.js';
+import { runCli } from './run-cli.js';
 
 /** `narrascope --help` lists the commands from the index without loading them: the two must agree. */
 describe('command index', () => {
@@ -12,5 +13,14 @@ describe('command index', () => {
       expect(typeof command.run).toBe('function');
       expect(entry.summary.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('an unknown command', () => {
+  it('is a usage error that quotes the word with its control characters escaped, not sent to the terminal', async () => {
+    const r = await runCli(['\u001b]0;owned\u0007\u009b2J\u202eanalyse']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "\\u001b]0;owned\\u0007');
+    for (const c of ['\u001b', '\u0007', '\u009b', '\u202e']) expect(r.stderr).not.toContain(c);
   });
 });
