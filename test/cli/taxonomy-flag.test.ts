@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../src/core/result/types.js';
@@ -31,5 +34,28 @@ describe('analyze --taxonomy', () => {
     const run = await runCli(['analyze', '-', '--taxonomy', 'nope.yaml'], { stdin: TEXT, cwd: taxonomies });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('nope.yaml');
+  });
+
+  it.each([
+    ['an empty path (it read the working folder)', ['--taxonomy', ''], '--taxonomy is empty'],
+    ['the same file twice (the hint spoke of built-in ids)', ['--taxonomy', 'energy.yaml', '--taxonomy', './energy.yaml'], '--taxonomy ./energy.yaml is given twice'],
+  ])('refuses %s with exit 2', async (_name, flags, message) => {
+    const run = await runCli(['analyze', '-', ...flags], { stdin: TEXT, cwd: taxonomies });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain('built-in ids');
+  });
+
+  it('refuses --taxonomy when the configuration turns the narrative aggregator off (it did nothing, exit 0)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'narrascope-taxonomy-'));
+    try {
+      const config = join(dir, 'config.json');
+      writeFileSync(config, JSON.stringify({ aggregators: { 'narrative/narratives': 'off' } }));
+      const run = await runCli(['analyze', '-', '--taxonomy', 'energy.yaml', '--config', config], { stdin: TEXT, cwd: taxonomies });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--taxonomy needs the narrative aggregator');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -232,6 +232,15 @@ async function buildAnalyzer(args: ParsedArgs, io: CliIO): Promise<Analyzer> {
     : typeof taxonomyFlag === 'string'
       ? [taxonomyFlag]
       : [];
+  // An empty value (an unset variable in "$TAXONOMY") resolved to the working folder ('cannot be read: EISDIR').
+  if (taxonomyFiles.some((f) => f.trim() === '')) throw new UserError('--taxonomy is empty', 'Give the path of a taxonomy file (YAML or JSON).');
+  const twice = taxonomyFiles.find((f, i) => taxonomyFiles.findIndex((g) => resolve(io.cwd, g) === resolve(io.cwd, f)) !== i);
+  if (twice !== undefined) throw new UserError(`--taxonomy ${twice} is given twice`, 'Give each taxonomy file once.');
+  // User taxonomies are read by the narrative aggregator: with it off, --taxonomy did nothing, without a word.
+  const narratives = config.aggregators?.['narrative/narratives'];
+  if (taxonomyFiles.length > 0 && narratives === 'off') {
+    throw new UserError('--taxonomy needs the narrative aggregator, which the configuration turns off ("aggregators": {"narrative/narratives": "off"})', 'Leave --taxonomy out, or turn the narrative aggregator on.');
+  }
   const taxonomies = taxonomyFiles.map((file) => {
     try {
       return loadTaxonomyFile(resolve(io.cwd, file));
