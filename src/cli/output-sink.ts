@@ -4,7 +4,7 @@ import { rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import { UserError } from './errors.js';
-import { isSpecialFile, makeFolders } from './output-target.js';
+import { isSpecialFile, makeFolders, refuseBlankOutput } from './output-target.js';
 import { terminalData } from './terminal-text.js';
 
 /**
@@ -30,7 +30,9 @@ export interface OutputSink {
  * shown as spaces (terminalData); a file or a pipe gets it byte for byte.
  */
 export async function openOutputSink(out: string | undefined, stdout: NodeJS.WritableStream & { isTTY?: boolean }, cwd: string): Promise<OutputSink> {
-  return out === undefined || out === '-' ? stdoutSink(stdout, stdout.isTTY === true) : fileSink(out, cwd);
+  if (out === undefined || out === '-') return stdoutSink(stdout, stdout.isTTY === true);
+  refuseBlankOutput(out);
+  return fileSink(out, cwd);
 }
 
 function stdoutSink(stdout: NodeJS.WritableStream, terminal: boolean): OutputSink {

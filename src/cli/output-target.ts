@@ -5,6 +5,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { UserError } from './errors.js';
 
 /**
  * A device, pipe or socket (`--out /dev/stdout`, `/dev/null`, a named pipe) is written into as it is: a
@@ -32,4 +33,12 @@ export async function makeFolders(dir: string): Promise<void> {
   await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'EEXIST') throw e;
   });
+}
+
+/**
+ * An --out that names no file: empty (an unset variable in "$OUT") resolved to the working folder, and
+ * blanks became a file called " " that a listing hardly shows.
+ */
+export function refuseBlankOutput(out: string): void {
+  if (out.trim() === '') throw new UserError('--out is empty', 'Give a file name, or leave out --out to write to standard output.');
 }

@@ -2,7 +2,7 @@ import { open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import { UserError } from '../errors.js';
-import { isSpecialFile, makeFolders } from '../output-target.js';
+import { isSpecialFile, makeFolders, refuseBlankOutput } from '../output-target.js';
 import { terminalData } from '../terminal-text.js';
 
 export interface WriteOutputOptions {
@@ -34,6 +34,7 @@ export async function writeOutput(
     stdout.write(options.data && stdout.isTTY === true ? terminalData(content) : content);
     return;
   }
+  refuseBlankOutput(out);
   const target = resolve(cwd, out);
   const temp = `${target}.${process.pid}.tmp`;
   try {
