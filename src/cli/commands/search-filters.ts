@@ -1,3 +1,4 @@
+import { inclusiveUpperBound } from '../../corpus/date-bound.js';
 import type { CorpusSelection } from '../../corpus/selection.js';
 import type { CliCommand, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
@@ -65,12 +66,27 @@ function realDate(v: string): boolean {
   return day <= new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
 }
 
+/**
+ * A filter given an empty value (`--outlet "$OUTLET"` with the variable unset, `--outlet ,`) was no filter
+ * at all: search, stats and export --corpus answered for the whole corpus as if for that outlet.
+ */
+function refuseEmptyFilters(args: ParsedArgs): void {
+  for (const name of ['outlet', 'language', 'technique', 'narrative', 'entity']) {
+    const given = args.values[name];
+    const values = (Array.isArray(given) ? given : given === undefined ? [] : [given]).filter((v): v is string => typeof v === 'string');
+    if (values.some((v) => v.replace(/[\s,]/gu, '') === '')) throw new UserError(`--${name} is empty`, `Give a value to --${name}, or leave the option out to select every document.`);
+  }
+}
+
 /** The selection the filter options describe, with `text` as the full-text query. */
 export function filtersFromArgs(args: ParsedArgs, text: string): CorpusSelection {
   if (args.values['has-ledger'] && args.values['no-ledger']) throw new UserError('--has-ledger and --no-ledger exclude each other');
+  refuseEmptyFilters(args);
   const outlets = list(args, 'outlet');
   const from = date(args, 'from');
   const to = date(args, 'to');
+  // From after to selected nothing, as if no document had been stored.
+  if (from !== undefined && to !== undefined && from > inclusiveUpperBound(to)) throw new UserError(`--from ${from} is after --to ${to}: no date is in that range`, 'Swap the two dates.');
   // Stored languages are lower-case codes (en, ru): --language EN found nothing, silently.
   const languages = list(args, 'language')?.map((l) => l.toLowerCase());
   const techniques = list(args, 'technique');

@@ -6,7 +6,6 @@ import { DB_HELP, withStore } from '../store-command.js';
 import { FILTER_OPTIONS, filterHelp, filtersFromArgs } from './search-filters.js';
 import { terminalText } from '../terminal-text.js';
 import { countOption } from './count-option.js';
-import { inclusiveUpperBound } from '../../corpus/date-bound.js';
 
 /** `narrascope stats`: narrative and technique counts by outlet × week. */
 export const statsCommand: CliCommand = {
@@ -52,17 +51,6 @@ Examples:
     for (const name of ['from', 'to']) {
       const v = args.values[name];
       if (typeof v === 'string' && !/^\d{4}(-\d{2}(-\d{2})?)?$/u.test(v)) throw new UserError(`--${name} must be a date like 2024-03-01, got "${v}"`);
-    }
-    // From after to selected nothing and reported an empty corpus, as if no document had been stored.
-    const [from, to] = [args.values.from, args.values.to];
-    if (typeof from === 'string' && typeof to === 'string' && from > inclusiveUpperBound(to))
-      throw new UserError(`--from ${from} is after --to ${to}: no date is in that range`, 'Swap the two dates.');
-    // A filter given an empty value (`--outlet "$OUTLET"` with the variable unset, or `--outlet ,`) was
-    // no filter at all: the whole corpus was counted as if it were the outlet's.
-    for (const name of ['outlet', 'language', 'technique', 'narrative', 'entity']) {
-      const given = args.values[name];
-      const values = (Array.isArray(given) ? given : given === undefined ? [] : [given]).filter((v): v is string => typeof v === 'string');
-      if (values.some((v) => v.replace(/[\s,]/gu, '') === '')) throw new UserError(`--${name} is empty`, `Give a name to --${name}, or leave the option out to count every document.`);
     }
     const top = countOption(args, 'top', 5, 1);
     // Outlets and dates are stats' own options; the other filters select documents as search does.
