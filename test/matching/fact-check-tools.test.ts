@@ -78,6 +78,13 @@ describe('Google Fact Check Tools API responses', () => {
     expect(importClaimReviews(JSON.stringify([one, one]), 'p.json').records).toHaveLength(2);
   });
 
+  it('reads a publisher given as a plain name (converted files; it was "missing publisher")', () => {
+    const plain = { claims: [claim('Sea water cures a cold', [{ ...review, publisher: 'Desk Checks' }])] };
+    const batch = importClaimReviews(JSON.stringify(plain), 'plain.json');
+    expect(batch.records.map((r) => r.publisher)).toEqual(['Desk Checks']);
+    expect(batch.records[0]?.warnings).toEqual([]);
+  });
+
   it('says so when a response holds no claims (it was named a file without ClaimReview)', () => {
     expect(importClaimReviews('{"claims": [], "nextPageToken": "CAE"}', 'none.json').rejected).toEqual([
       {

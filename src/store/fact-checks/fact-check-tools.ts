@@ -73,7 +73,8 @@ export function factCheckToolsRecords(
     for (const r of reviews) {
       const publisherObj =
         r.publisher && typeof r.publisher === 'object' ? (r.publisher as Record<string, unknown>) : {};
-      const publisher = text(publisherObj.name) ?? text(publisherObj.site);
+      // The API gives an object; hand-made or converted files often hold the name as a plain string.
+      const publisher = text(publisherObj.name) ?? text(publisherObj.site) ?? text(r.publisher);
       const rating = text(r.textualRating);
       const url = safeHttpUrl(text(r.url));
       const date = text(r.reviewDate);
