@@ -5,7 +5,7 @@ import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { writeOutput } from '../analyze/output.js';
 import { str } from '../analyze/flags.js';
-import { explainCommand, refuseEmptyOut } from './explain.js';
+import { explainCommand } from './explain.js';
 
 /** What `detectors --json` prints for each detector: its metadata without examples. */
 export interface DetectorSummary {
@@ -64,7 +64,6 @@ Lists every built-in detector from its metadata, then the aggregators' ids (what
     out: { type: 'string', short: 'o' },
   },
   async run(args, io) {
-    refuseEmptyOut(args);
     const explainId = str(args, 'explain');
     if (explainId !== undefined)
       return explainCommand.run(

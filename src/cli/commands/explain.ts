@@ -24,7 +24,6 @@ reports) are explained too: what they produce, their messages and options.`,
     out: { type: 'string', short: 'o' },
   },
   async run(args, io) {
-    refuseEmptyOut(args);
     const [id, ...extra] = args.positionals;
     if (!id) throw new UserError('no detector id given', 'Run `narrascope detectors` for the list of ids.');
     if (extra.length > 0)
@@ -70,14 +69,6 @@ reports) are explained too: what they produce, their messages and options.`,
     return 0;
   },
 };
-
-/**
- * `--out ""` (an unset shell variable) was resolved to the working directory and failed as "cannot write
- * : EISDIR ... rename '/work/x.123.tmp'", naming a temporary file of ours.
- */
-export function refuseEmptyOut(args: Parameters<CliCommand['run']>[0]): void {
-  if (str(args, 'out')?.trim() === '') throw new UserError('--out is empty', 'Give a file name, or leave out --out to print to the terminal.');
-}
 
 /** The readable page `explain` prints. */
 export function explainText(meta: DetectorMeta, color = false): string {
