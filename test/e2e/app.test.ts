@@ -291,7 +291,8 @@ describe.skipIf(!chromiumPath)('web app in chromium', () => {
     const search = lockOnce('**/api/documents?*');
     await page.evaluate("location.hash = '#/corpus?q=harbour'");
     await page.getByText(/The store is busy .*; retrying in 1 s… \(retry 1 of 3\)/u).waitFor();
-    await expect.poll(() => page.locator('.doc-list li').count()).toBeGreaterThan(0);
+    // The retry is sent a second after the message shows, so the results come after expect.poll's default 1 s.
+    await expect.poll(() => page.locator('.doc-list li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(search.sent()).toBe(2);
     expect(await page.getByRole('alert').count()).toBe(0);
     // A POST is shown as an error with a button; only the button sends it again.
