@@ -137,7 +137,8 @@ function countInvalidUtf8(bytes: Uint8Array): number {
 /**
  * Decodes bytes in their declared encoding (a `--encoding`, an HTTP Content-Type charset) when there is one;
  * otherwise bytes that are not valid UTF-8 follow a `<meta charset>` in their first 2 KB; otherwise as
- * `decodeBytes` does. An unknown charset label falls back to UTF-8 with replacement and its warning. Shared
+ * `decodeBytes` does. An unknown charset label falls back to UTF-8 with replacement, with a warning that names
+ * the label and says UTF-8 was used. Shared
  * by the CLI's readers and the API's uploads and fetched pages.
  */
 export function decodeDeclared(bytes: Uint8Array, label: string, declared: string | undefined): Decoded {
@@ -148,11 +149,20 @@ export function decodeDeclared(bytes: Uint8Array, label: string, declared: strin
     try {
       return decodeBytes(bytes, label, { encoding: charset });
     } catch (e) {
-      // A charset label nobody knows falls back to UTF-8 with replacement and its warning.
       if (!(e instanceof InputError && e.kind === 'unsupported')) throw e;
+      // A charset label nobody knows is read as UTF-8 with replacement, and says so: it was silent, so an
+      // analyst saw a page of U+FFFD (or a right-looking text) with nothing to tell them why.
+      const decoded = decodeBytes(bytes, label);
+      return { ...decoded, warnings: [unknownCharsetWarning(label, charset), ...decoded.warnings] };
     }
   }
   return decodeBytes(bytes, label);
+}
+
+/** The warning for a declared charset no decoder knows; the label is cut short, as it comes from the input. */
+function unknownCharsetWarning(label: string, charset: string): string {
+  const name = charset.length > 40 ? `${charset.slice(0, 40)}…` : charset;
+  return `${label}: the declared charset "${name}" is not an encoding Narrascope knows; the text was read as UTF-8 instead`;
 }
 
 function isValidUtf8(bytes: Uint8Array): boolean {

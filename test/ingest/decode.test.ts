@@ -97,11 +97,47 @@ describe('legacy encodings', () => {
 
 describe('decodeDeclared', () => {
   it('reads a page whose ASCII <meta> or XML declaration says UTF-16 as UTF-8 (it became CJK noise)', () => {
-    for (const head of ['<html><head><meta charset="utf-16">', '<?xml version="1.0" encoding="UTF-16"?><rss>']) {
-      const bytes = new Uint8Array([...new TextEncoder().encode(`${head}Caf`), 0xe9, ...new TextEncoder().encode(' owners')]);
+    for (const head of [
+      '<html><head><meta charset="utf-16">',
+      '<?xml version="1.0" encoding="UTF-16"?><rss>',
+    ]) {
+      const bytes = new Uint8Array([
+        ...new TextEncoder().encode(`${head}Caf`),
+        0xe9,
+        ...new TextEncoder().encode(' owners'),
+      ]);
       const decoded = decodeDeclared(bytes, 'p.html', undefined);
       expect([decoded.encoding, decoded.text]).toEqual(['utf-8', `${head}Caf\ufffd owners`]);
       expect(decoded.warnings[0]).toMatch(/1 invalid UTF-8 byte sequence was replaced/u);
     }
+  });
+});
+
+describe('an unknown declared charset', () => {
+  // It was read as UTF-8 without a word, so a page of U+FFFD (or a plausible text) came with no reason.
+  it.each([
+    ['a Content-Type charset', 'x-unknown', new TextEncoder().encode('Myth: the dam will burst.')],
+    [
+      'a <meta charset>',
+      undefined,
+      new Uint8Array([...new TextEncoder().encode('<meta charset="x-unknown"><p>Caf'), 0xe9]),
+    ],
+  ])('%s is named in a warning that says UTF-8 was used', (_name, declared, bytes) => {
+    const decoded = decodeDeclared(bytes, 'p.html', declared);
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.warnings[0]).toBe(
+      'p.html: the declared charset "x-unknown" is not an encoding Narrascope knows; the text was read as UTF-8 instead',
+    );
+  });
+
+  it('a known charset and a valid UTF-8 page give no such warning', () => {
+    expect(
+      decodeDeclared(new TextEncoder().encode('<meta charset="x-unknown"><p>Myth'), 'p.html', undefined)
+        .warnings,
+    ).toEqual([]);
+    expect(decodeDeclared(new Uint8Array([0xcb, 0xee, 0xe6, 0xfc]), 'p.txt', 'windows-1251')).toMatchObject({
+      text: 'Ложь',
+      warnings: [],
+    });
   });
 });
