@@ -30,6 +30,37 @@ describe('evidence detectors', () => {
     ).toEqual([]);
   });
 
+  it('named sources: lower-case institutions in Russian, Ukrainian, French and Spanish; articles before names', async () => {
+    expect(
+      await testDetector(namedSource, {
+        valid: [
+          'По данным судьбы, всё решено.',
+          'Selon les habitants, la rue est calme.',
+          'According to office workers, the heating failed.',
+        ],
+        invalid: [
+          {
+            text: 'Импорт сократился, по данным ⟦статистического ведомства⟧.',
+            messageId: 'source',
+            language: 'ru',
+            data: { kind: 'institution' },
+          },
+          { text: 'За даними ⟦державної служби⟧ статистики, ціни зросли.', messageId: 'source', language: 'uk' },
+          {
+            text: 'Selon le ⟦ministère de la santé⟧, les cas baissent.',
+            messageId: 'source',
+            language: 'fr',
+            data: { kind: 'institution' },
+          },
+          { text: "D'après l'⟦institut national de la statistique⟧, le chômage baisse.", messageId: 'source', language: 'fr' },
+          { text: 'Según el ⟦instituto nacional de estadística⟧, el paro bajó.', messageId: 'source', language: 'es' },
+          { text: 'Selon le ⟦FMI⟧, la croissance ralentit.', messageId: 'source', language: 'fr' },
+          { text: 'Laut dem ⟦Robert Koch-Institut⟧ sinken die Fälle.', messageId: 'source', language: 'de' },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
   it('numbers: ratios and money; a quote without a speaker is not evidence', async () => {
     expect(
       await testDetector(number, {

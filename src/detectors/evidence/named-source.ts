@@ -7,7 +7,7 @@
 import type { Detector } from '../../core/detect/types.js';
 import type { Signal } from '../../core/finding/types.js';
 import { tightenBoundaries } from '../../core/segment/word-boundary.js';
-import { ACRONYM_SOURCE, isInstitution, NAME } from './patterns.js';
+import { ACRONYM_SOURCE, isInstitution, NAME, ROMANCE_LOWER_KIND, SLAVIC_LOWER_KIND } from './patterns.js';
 import { isSpaceCode, mayBeUpper, stickyMatches } from './sticky-matches.js';
 
 const SAY = String.raw`(?:said|says|stated|states|reported|reports|found|finds|confirmed|confirms|announced|concluded|concludes|estimated|estimates|published|publishes|showed|shows|noted|notes|told|wrote|writes|documented|verified|заявил[аи]?|сообщил[аи]?|заявив|повідомив|erklärte|berichtete|teilte mit|a déclaré|a indiqué|afirmó|informó|declaró)`;
@@ -54,14 +54,26 @@ const INTRO_PHRASES = [
   'según',
   'de acuerdo con',
 ];
+/** Up to three lower-case words (adjectives, in Russian and Ukrainian before the noun) and the institution's kind. */
+const SLAVIC_LOWER_KIND_NAME = String.raw`(?:[\p{Ll}-]+\s+){0,3}(?:${SLAVIC_LOWER_KIND})`;
 const INTRO = INTRO_PHRASES.map((p) => `[${(p[0] as string).toUpperCase()}${p[0] as string}]${p.slice(1).replace(/ /gu, '\\s+')}`);
 export const BEFORE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:the\s+|l['’]|la\s+|el\s+|los\s+|las\s+|der\s+|des\s+|die\s+|du\s+|de\s+la\s+|de\s+)?(${NAME})`,
+  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+|el\s+|los\s+|las\s+|der\s+|des\s+|die\s+|dem\s+|den\s+|du\s+|de\s+la\s+|de\s+)?(${NAME})`,
   'gu',
 );
 /** "according to the statistics office": a lower-case institution named by its kind, after a sourcing phrase. */
 export const BEFORE_LOWER = new RegExp(
   String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+the\s+((?:[\p{Ll}-]+\s+){0,3}(?:office|ministry|agency|commission|institute|council|authority|regulator|department|service|bureau|court|university|police|government|registry|watchdog|inspectorate|observatory))(?![\p{L}])`,
+  'gu',
+);
+/**
+ * "по данным статистического ведомства", "selon le ministère de la santé", "según el instituto nacional": a
+ * lower-case institution named by its kind after a sourcing phrase in Russian, Ukrainian, French or Spanish
+ * (Slavic without an article, French and Spanish with one; the name is group 1 or 2, without the article).
+ * English has BEFORE_LOWER ("the ... office").
+ */
+export const BEFORE_LOWER_OTHER = new RegExp(
+  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:(${SLAVIC_LOWER_KIND_NAME})|(?:(?:le|la|les|el|los|las)\s+|l['’])(${ROMANCE_LOWER_KIND}))(?![\p{L}])`,
   'gu',
 );
 export const AFTER = new RegExp(
@@ -149,6 +161,7 @@ export function afterStarts(text: string): number[] {
 /** The patterns, sticky, for `stickyMatches` (none can match the empty string: each needs a name). */
 const BEFORE_AT = new RegExp(tightenBoundaries(BEFORE.source, BEFORE.flags), 'uy');
 const BEFORE_LOWER_AT = new RegExp(tightenBoundaries(BEFORE_LOWER.source, BEFORE_LOWER.flags), 'uy');
+const BEFORE_LOWER_OTHER_AT = new RegExp(tightenBoundaries(BEFORE_LOWER_OTHER.source, BEFORE_LOWER_OTHER.flags), 'uy');
 const AFTER_AT = new RegExp(tightenBoundaries(AFTER.source, AFTER.flags), 'uy');
 
 export const namedSource: Detector = {
@@ -234,6 +247,10 @@ export const namedSource: Detector = {
     }
     for (const m of stickyMatches(ctx.text, BEFORE_LOWER_AT, intros)) {
       const name = m[1] as string;
+      add((m.index ?? 0) + m[0].length - name.length, name, 'before');
+    }
+    for (const m of stickyMatches(ctx.text, BEFORE_LOWER_OTHER_AT, intros)) {
+      const name = (m[1] ?? m[2]) as string;
       add((m.index ?? 0) + m[0].length - name.length, name, 'before');
     }
     for (const m of stickyMatches(ctx.text, AFTER_AT, afterStarts(ctx.text))) {

@@ -14,8 +14,22 @@ const INSTITUTION_WORDS =
 const LOWER_INSTITUTION =
   /(?:^|\s)(?:office|ministry|agency|commission|institute|council|authority|regulator|department|service|bureau|court|university|police|government|registry|watchdog|inspectorate|observatory)$/u;
 
+/**
+ * Institutions named by their kind in lower case in Russian and Ukrainian (no article; adjectives come first and
+ * the noun is inflected: "статистического ведомства", "міністерства охорони здоров'я" reads up to the noun).
+ * Stems take up to three letters of ending; short stems that open other words ("суд" in "судьба") list theirs.
+ */
+export const SLAVIC_LOWER_KIND = String.raw`(?:ведомств|министерств|агентств|служб|комисси|институт|университет|правительств|полици|управлени|комитет|инспекци|відомств|міністерств|агенці|комісі|інститут|університет|поліці|управлінн|комітет|інспекці)\p{Ll}{0,3}|(?:суд|центр|бюро|уряд)(?:а|у|ом|ов|ы|і|е|ів)?`;
+/**
+ * The same in French and Spanish, where an article always comes first ("selon le ministère de la santé", "según
+ * el instituto nacional de estadística"): the kind, then an optional "de la santé" or "national".
+ */
+export const ROMANCE_LOWER_KIND = String.raw`(?:ministère|office|agence|institut|commission|conseil|autorité|service|bureau|tribunal|cour|université|police|gouvernement|observatoire|ministerio|oficina|agencia|instituto|comisión|consejo|autoridad|servicio|universidad|policía|gobierno|observatorio)(?:\s+(?:national|nationale|fédéral|fédérale|nacional|federal|européen|européenne|europeo|europea))?(?:\s+(?:de\s+la|de\s+l['’]|du|des|del|de)\s*[\p{Ll}'’-]+)?`;
+const LOWER_INSTITUTION_OTHER = new RegExp(String.raw`(?<![\p{L}])(?:${SLAVIC_LOWER_KIND}|${ROMANCE_LOWER_KIND})(?![\p{L}])`, 'u');
+
 export function isInstitution(name: string): boolean {
-  return INSTITUTION_WORDS.test(name.trim()) || LOWER_INSTITUTION.test(name.trim());
+  const trimmed = name.trim();
+  return INSTITUTION_WORDS.test(trimmed) || LOWER_INSTITUTION.test(trimmed) || LOWER_INSTITUTION_OTHER.test(trimmed);
 }
 
 /** Well-known acronyms of institutions that often stand alone as sources. */

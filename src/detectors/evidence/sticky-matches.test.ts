@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomStrings } from '../../../test/support/random-strings.js';
-import { AFTER, afterStarts, BEFORE, BEFORE_LOWER, introStarts } from './named-source.js';
+import { AFTER, afterStarts, BEFORE, BEFORE_LOWER, BEFORE_LOWER_OTHER, introStarts } from './named-source.js';
 import { DATE, startsBeforeYears, YEAR } from './number.js';
 import { isSpaceCode, stickyMatches } from './sticky-matches.js';
 
@@ -19,6 +19,8 @@ const SOURCE_PIECES = [
   'the ', 'The ', 'World', 'Health', 'Organization', ' of ', ' and ', ' for ', 'said', 'says', 'has ', 'have ', 'reported',
   'заявил', 'заявила', 'teilte mit', 'a déclaré', 'told', ',', '.', 'Reuters', 'statistics office', 'ministry', '42', '2019', 'x',
   'É', 'Über', 'éa', '😀', '𝐀', 'Smith', 'McDonald', '-', '&', 'tells', 'Said', 'sources', 'ted', 'Data',
+  'le ', 'la ', 'el ', 'dem ', 'ministère', ' de la ', 'santé', 'instituto', ' nacional', 'статистического ', 'ведомства', 'суд',
+  'судьбы', 'служби', 'за даними',
 ];
 
 const DATE_PIECES = [
@@ -34,10 +36,13 @@ describe('stickyMatches at the candidate starts equals the global scan', () => {
     'The Alpha of Beta of Gamma of Delta of Epsilon of Zeta of Eta of Theta of Iota has said',
     'the\tAlpha  of \u00a0Beta\nsaid',
     'xYZ said',
+    'Импорт упал, по данным  статистического ведомства, и по данным суда.',
+    "D'après l'institut national de la santé; según el\u00a0ministerio del interior; selon le ministère",
   ];
   it.each([
     ['BEFORE', BEFORE, introStarts],
     ['BEFORE_LOWER', BEFORE_LOWER, introStarts],
+    ['BEFORE_LOWER_OTHER', BEFORE_LOWER_OTHER, introStarts],
     ['AFTER', AFTER, afterStarts],
   ] as const)('named sources: %s', (_name, re, starts) => {
     for (const text of sources) expect(stickyOf(re, text, starts(text)), JSON.stringify(text)).toEqual(globalMatches(text, re));
@@ -55,6 +60,7 @@ describe('stickyMatches at the candidate starts equals the global scan', () => {
   it('the candidate pieces hold matches (the comparison is not vacuous)', () => {
     expect(sources.filter((t) => globalMatches(t, AFTER).length > 0).length).toBeGreaterThan(100);
     expect(sources.filter((t) => globalMatches(t, BEFORE).length > 0).length).toBeGreaterThan(50);
+    expect(sources.filter((t) => globalMatches(t, BEFORE_LOWER_OTHER).length > 0).length).toBeGreaterThan(5);
     expect(dates.filter((t) => globalMatches(t, DATE).length > 0).length).toBeGreaterThan(100);
     expect(dates.filter((t) => globalMatches(t, YEAR).length > 0).length).toBeGreaterThan(100);
   });
