@@ -13,6 +13,7 @@ import type { DocumentInit } from '../core/text/document.js';
 import { isBlank } from './blank.js';
 import { normalisePublishedAt } from './dates.js';
 import { DEFAULT_MAX_BYTES } from './limits.js';
+import { wellFormed } from './title.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
 import { chunkState, decodeHead, fileOffset, peekChunks, readFailure, replacedWarning, untilError, utf8Chunks } from './utf8-chunks.js';
 
@@ -83,8 +84,8 @@ function pick(record: Readonly<Record<string, unknown>>, field: RecordField, map
     const raw = Array.isArray(v) ? v.map(String).join('+') : typeof v === 'object' ? '' : String(v);
     // Metadata is one line of text: control characters become spaces. A NUL in a title or outlet made
     // PostgreSQL refuse the whole document ("invalid byte sequence ... 0x00"); the text itself is
-    // normalised by createDocument.
-    const s = field === 'text' ? raw : raw.replace(/\p{Cc}/gu, ' ');
+    // normalised by createDocument. A lone surrogate (a JSON "\ud800") is U+FFFD in every field.
+    const s = field === 'text' ? wellFormed(raw) : wellFormed(raw).replace(/\p{Cc}/gu, ' ');
     if (s.trim()) return s;
   }
   return undefined;

@@ -7,7 +7,20 @@ import { basename, extname } from 'node:path';
  * ESC ]0;... sequence, which was stored and written raw into every export and report.
  */
 export function oneLine(text: string): string {
-  return text.replace(/\p{Cc}/gu, ' ').replace(/\s+/gu, ' ').trim();
+  return wellFormed(text)
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The text with each lone UTF-16 surrogate (a JSON `"\ud800"`) made U+FFFD, one unit for one, so offsets
+ * stay. They were stored as they came: no UTF-8 encodes them, so each store, export and terminal made of
+ * them what it would (a JSON export wrote `\ud800`, which some parsers refuse). `\p{Cs}` in a Unicode
+ * pattern matches only unpaired halves.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/\p{Cs}/gu, '\ufffd');
 }
 
 /** A fallback title from a file name ("myths-and-facts.txt" → "myths-and-facts"); none for URLs or stdin. */
