@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { languageFlag, numberFlag, str } from '../analyze/flags.js';
 import { DB_HELP, withStore } from '../store-command.js';
-import { terminalText } from '../terminal-text.js';
+import { terminalData, terminalText } from '../terminal-text.js';
 
 function clock(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -199,7 +199,12 @@ Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothin
     );
     bar?.done();
     if (json) {
-      io.stdout.write(`${JSON.stringify({ ...summary, elapsedMs: Math.round(summary.elapsedMs), analysisMs: Math.round(summary.analysisMs), storeMs: Math.round(summary.storeMs) }, null, 2)}\n`);
+      const text = `${JSON.stringify({ ...summary, elapsedMs: Math.round(summary.elapsedMs), analysisMs: Math.round(summary.analysisMs), storeMs: Math.round(summary.storeMs) }, null, 2)}\n`;
+      // Errors name files and quote records, and watch matches quote documents: JSON escapes C0 controls but
+      // not C1 (U+009B is CSI to some terminals) or bidirectional overrides, which reached the terminal as
+      // they came while the plain-text errors showed them as spaces. On a terminal they are spaces here too;
+      // a pipe or a file gets the JSON byte for byte, as for search --json.
+      io.stdout.write(io.stdout.isTTY === true ? terminalData(text) : text);
     } else {
       for (const e of summary.errors) io.stderr.write(terminalText(`narrascope ingest: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}\n`));
       if (summary.failed > summary.errors.length) io.stderr.write(`narrascope ingest: ... and ${summary.failed - summary.errors.length} more failures (all recorded in the store's failures table)\n`);
