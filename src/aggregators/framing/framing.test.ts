@@ -89,3 +89,17 @@ describe('frameEntities', () => {
     expect(frame(true).every((e) => e.mainRole === null)).toBe(true);
   });
 });
+
+describe('framing/entities outside English', () => {
+  it('says that it skipped a text in another language instead of reporting no entities silently', async () => {
+    const { createAnalyzer } = await import('../../analyzer.js');
+    const analyzer = createAnalyzer({ identifyLanguage: false });
+    const ru = await analyzer.analyzeText('Гавань защищает долину и спасает семьи.', { language: 'ru' });
+    expect(ru.entities).toEqual([]);
+    expect(ru.warnings).toContain('entity framing: the gazetteer and the role model are English only; skipped for language "ru"');
+    const en = await analyzer.analyzeText('The Harbour Guard is protecting the valley.', { language: 'en' });
+    expect(en.warnings.filter((w) => w.startsWith('entity framing'))).toEqual([]);
+    const und = await analyzer.analyzeText('The Harbour Guard is protecting the valley.');
+    expect(und.warnings.filter((w) => w.startsWith('entity framing'))).toEqual([]);
+  });
+});

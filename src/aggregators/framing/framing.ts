@@ -41,7 +41,14 @@ export const framingAggregator: Aggregator = {
     },
   },
   aggregate(ctx) {
-    if (ctx.language !== 'en' && !ctx.language.startsWith('en-')) return { entities: [] };
+    if (ctx.language !== 'en' && !ctx.language.startsWith('en-')) {
+      // Say so, as the narrative model does: an empty "Entities and roles" would otherwise read as "none cast".
+      const skipped =
+        ctx.language === 'und'
+          ? []
+          : [`entity framing: the gazetteer and the role model are English only; skipped for language "${ctx.language}"`];
+      return { entities: [], warnings: skipped };
+    }
     const maxEntities = typeof ctx.options.maxEntities === 'number' ? ctx.options.maxEntities : MAX_ENTITIES_DEFAULT;
     const minConf = typeof ctx.options.minRoleConfidence === 'number' ? ctx.options.minRoleConfidence : MIN_ROLE_CONFIDENCE_DEFAULT;
     const aboveBaseRate = ctx.options.roleAboveBaseRate !== false;
