@@ -20,6 +20,26 @@ export function visibleClaim(text: string): string {
   return text.replace(CLAIM_UNSAFE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * The longest claim `watch add` takes. A document matches an entry when one of its sentences holds 75% of
+ * the entry's content words, so a text of many sentences can never match; a 10,000-word paste was stored
+ * and checked against the whole corpus, to be "not seen" for ever. 100 words is several long sentences,
+ * 2,000 characters a claim of long words (URLs, hashtags, unbroken scripts).
+ */
+export const MAX_CLAIM_WORDS = 100;
+export const MAX_CLAIM_CHARS = 2000;
+
+/** Refuses a typed claim over the limits, naming it by its first words, before any store is opened. */
+function checkClaimLength(claim: string): void {
+  const words = claim.split(/\s+/u).filter(Boolean).length;
+  if (words <= MAX_CLAIM_WORDS && claim.length <= MAX_CLAIM_CHARS) return;
+  const start = visibleClaim(claim.trim().slice(0, 60));
+  throw new UserError(
+    `the claim "${start}…" is too long to watch (${words > MAX_CLAIM_WORDS ? `${words.toLocaleString('en')} words; at most ${MAX_CLAIM_WORDS}` : `${claim.length.toLocaleString('en')} characters; at most ${MAX_CLAIM_CHARS.toLocaleString('en')}`})`,
+    'A document matches when one of its sentences holds most of the claim\'s words, so watch the claim itself, one sentence: `narrascope watch add "CLAIM"` (several claims may be given at once).',
+  );
+}
+
 /** `narrascope watch`: watchlists of claims to look out for. */
 export const watchCommand: CliCommand = {
   name: 'watch',
@@ -30,6 +50,7 @@ export const watchCommand: CliCommand = {
 
 A document matches an entry when one of its sentences contains at least 75% of the entry's content words
 (quoted claims inside a document's own ledger do not count). Every \`narrascope ingest\` reports new matches.
+A typed claim is at most ${MAX_CLAIM_WORDS} words and ${MAX_CLAIM_CHARS.toLocaleString('en')} characters.
 
 Options:
   ${DB_HELP}
@@ -53,6 +74,7 @@ Options:
       const fromDoc = typeof args.values['from-doc'] === 'string' ? args.values['from-doc'] : undefined;
       if (fromDoc !== undefined && rest.length) throw new UserError('watch add takes claims or --from-doc HASH, not both', 'Add the typed claims with a second `narrascope watch add`.');
       if (!fromDoc && !rest.length) throw new UserError('nothing to watch', 'Give claims in quotes, or --from-doc HASH for a stored document\'s ledger.');
+      rest.forEach(checkClaimLength);
       const r = await withStore(args, io, true, async (store) => {
         if (fromDoc) {
           try {
