@@ -1,6 +1,18 @@
 import { builtinAggregators } from './aggregators/index.js';
 import { createNarrativeAggregator, narrativeAggregator } from './aggregators/narrative/narratives.js';
-import { resolveConfig, type NarrascopeConfig, type ResolvedConfig } from './core/config/config.js';
+import {
+  CONFIG_KEYS,
+  configShapeProblems,
+  describeValue,
+  isPlainObject,
+  unknownKeyProblems,
+} from './core/config/check-config.js';
+import {
+  ConfigError,
+  resolveConfig,
+  type NarrascopeConfig,
+  type ResolvedConfig,
+} from './core/config/config.js';
 import { Registry } from './core/detect/registry.js';
 import { analyzeDocument } from './core/pipeline/analyze.js';
 import type { LanguageIdentifier } from './core/pipeline/language.js';
@@ -21,9 +33,117 @@ export interface AnalyzerOptions extends NarrascopeConfig {
   readonly includeText?: boolean;
 }
 
+/** The keys of AnalyzerOptions: a misspelt one (`minConfidense`, `language`) was silently ignored. */
+const ANALYZER_KEYS: readonly string[] = [
+  ...CONFIG_KEYS,
+  'registry',
+  'taxonomies',
+  'identifyLanguage',
+  'includeText',
+];
+
+/**
+ * A wrong argument to `analyze` or `analyzeText` (a number for the text, a language that is not a code),
+ * from callers TypeScript does not check; thrown at the boundary instead of an internal TypeError.
+ */
+export class AnalyzerArgumentError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AnalyzerArgumentError';
+  }
+}
+
+/** A BCP 47 language code as the CLI's --language takes it: en, ru, uk, pt-BR, zh_Hant. */
+const LANGUAGE_CODE = /^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$/u;
+
+/** Refuses options of the wrong shape with one ConfigError that lists every problem. */
+function checkAnalyzerOptions(options: unknown): AnalyzerOptions {
+  if (options === undefined) return {};
+  if (!isPlainObject(options))
+    throw new ConfigError(`analyzer options must be an object, got ${describeValue(options)}`);
+  const problems = [...unknownKeyProblems(options, ANALYZER_KEYS), ...configShapeProblems(options)];
+  const { registry, taxonomies, identifyLanguage: identify, includeText } = options;
+  if (registry !== undefined && !(registry instanceof Registry))
+    problems.push(`registry must be a Registry, got ${describeValue(registry)}`);
+  const isTaxonomy = (t: unknown): boolean =>
+    isPlainObject(t) && typeof t.id === 'string' && Array.isArray(t.labels);
+  if (taxonomies !== undefined && !(Array.isArray(taxonomies) && taxonomies.every(isTaxonomy))) {
+    problems.push(
+      `taxonomies must be a list of taxonomies read by loadTaxonomyFile or parseTaxonomy, got ${describeValue(taxonomies)}`,
+    );
+  }
+  if (identify !== undefined && identify !== false && typeof identify !== 'function')
+    problems.push(`identifyLanguage must be a function or false, got ${describeValue(identify)}`);
+  if (includeText !== undefined && typeof includeText !== 'boolean')
+    problems.push(`includeText must be true or false, got ${describeValue(includeText)}`);
+  if (problems.length > 0) throw new ConfigError(problems.join('; '));
+  return options as AnalyzerOptions;
+}
+
+/** Problems with the fields of a DocumentInit or Document that the pipeline reads; empty when none. */
+function documentFieldProblems(fields: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const key of ['id', 'title', 'declaredLanguage'] as const) {
+    if (fields[key] !== undefined && typeof fields[key] !== 'string')
+      problems.push(`${key} must be a string, got ${describeValue(fields[key])}`);
+  }
+  const { language, source, warnings } = fields;
+  if (language !== undefined && !(typeof language === 'string' && LANGUAGE_CODE.test(language))) {
+    problems.push(
+      `language must be a language code such as en, ru, uk or pt-BR, got ${describeValue(language)}`,
+    );
+  }
+  if (source !== undefined && !(isPlainObject(source) && typeof source.kind === 'string'))
+    problems.push(`source must be an object with a string "kind", got ${describeValue(source)}`);
+  if (warnings !== undefined && !(Array.isArray(warnings) && warnings.every((w) => typeof w === 'string')))
+    problems.push(`warnings must be a list of strings, got ${describeValue(warnings)}`);
+  return problems;
+}
+
+function checkDocument(document: unknown): Document {
+  const made =
+    'a Document (from createDocument(), or the `document` of an item of readInput()); to analyse a string, call analyzeText(text)';
+  if (!isPlainObject(document))
+    throw new AnalyzerArgumentError(`analyze: expected ${made}, got ${describeValue(document)}`);
+  if (document.kind === 'document' && isPlainObject(document.document))
+    throw new AnalyzerArgumentError(
+      'analyze: got an item of readInput(); pass its `document` (item.document)',
+    );
+  const problems = documentFieldProblems(document);
+  for (const key of ['id', 'text', 'hash'] as const)
+    if (typeof document[key] !== 'string')
+      problems.push(`${key} must be a string, got ${describeValue(document[key])}`);
+  if (!Array.isArray(document.warnings))
+    problems.push(`warnings must be a list of strings, got ${describeValue(document.warnings)}`);
+  if (!isPlainObject(document.source))
+    problems.push(`source must be an object, got ${describeValue(document.source)}`);
+  if (!isPlainObject(document.sourceMap)) problems.push('sourceMap is missing');
+  if (problems.length > 0)
+    throw new AnalyzerArgumentError(`analyze: expected ${made}: ${[...new Set(problems)].join('; ')}`);
+  return document as unknown as Document;
+}
+
+function checkTextArguments(text: unknown, init: unknown): void {
+  if (typeof text !== 'string') {
+    throw new AnalyzerArgumentError(
+      `analyzeText: text must be a string (for bytes use decodeBytes, for files and URLs readInput), got ${describeValue(text)}`,
+    );
+  }
+  if (init === undefined) return;
+  if (!isPlainObject(init))
+    throw new AnalyzerArgumentError(
+      `analyzeText: the second argument must be an object such as { title, language }, got ${describeValue(init)}`,
+    );
+  // Keys beyond DocumentInit's are allowed: callers pass a whole Document or DocumentInit (text included) here.
+  const problems = documentFieldProblems(init);
+  if (problems.length > 0) throw new AnalyzerArgumentError(`analyzeText: ${problems.join('; ')}`);
+}
+
 export function builtinRegistry(taxonomies: readonly Taxonomy[] = []): Registry {
   const aggregators = taxonomies.length
-    ? builtinAggregators.map((a) => (a === narrativeAggregator ? createNarrativeAggregator({ taxonomies }) : a))
+    ? builtinAggregators.map((a) =>
+        a === narrativeAggregator ? createNarrativeAggregator({ taxonomies }) : a,
+      )
     : builtinAggregators;
   return new Registry(builtinDetectors, aggregators);
 }
@@ -40,14 +160,22 @@ export class Analyzer {
   private readonly identify: LanguageIdentifier | undefined;
   private readonly includeText: boolean;
 
+  /** Throws ConfigError for options of the wrong type, unknown keys, presets, detector ids and option values. */
   constructor(options: AnalyzerOptions = {}) {
+    options = checkAnalyzerOptions(options);
     this.registry = options.registry ?? builtinRegistry(options.taxonomies);
     this.config = resolveConfig(this.registry, options);
-    this.identify = options.identifyLanguage === false ? undefined : (options.identifyLanguage ?? identifyLanguage);
+    this.identify =
+      options.identifyLanguage === false ? undefined : (options.identifyLanguage ?? identifyLanguage);
     this.includeText = options.includeText ?? true;
   }
 
-  analyze(document: Document): Promise<AnalysisResult> {
+  /**
+   * Analyses one document. A wrong argument rejects with AnalyzerArgumentError (never throws synchronously).
+   * The analyzer keeps nothing from one document to the next, so calls may overlap and come in any order.
+   */
+  async analyze(document: Document): Promise<AnalysisResult> {
+    document = checkDocument(document);
     return analyzeDocument(document, {
       config: this.config,
       ...(this.identify ? { identifyLanguage: this.identify } : {}),
@@ -56,7 +184,9 @@ export class Analyzer {
     });
   }
 
-  analyzeText(text: string, init: Omit<DocumentInit, 'text'> = {}): Promise<AnalysisResult> {
+  /** Makes a Document of `text` (see createDocument) and analyses it; wrong arguments reject as in `analyze`. */
+  async analyzeText(text: string, init: Omit<DocumentInit, 'text'> = {}): Promise<AnalysisResult> {
+    checkTextArguments(text, init);
     return this.analyze(createDocument({ ...init, text }));
   }
 }

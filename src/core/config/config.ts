@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Aggregator } from '../aggregate/types.js';
 import type { Registry } from '../detect/registry.js';
 import type { Detector, DetectorMeta } from '../detect/types.js';
+import { configShapeProblems } from './check-config.js';
 import { OptionsError, resolveOptions, type OptionValues } from './options.js';
 
 /** User-facing configuration: a preset plus per-component switches and options. */
@@ -35,11 +36,31 @@ export interface Preset {
 }
 
 export const PRESETS: readonly Preset[] = [
-  { name: 'default', description: 'stable detectors that are on by default', includes: (m) => m.stability === 'stable' && m.defaultEnabled !== false },
-  { name: 'all', description: 'every detector, experimental ones included', includes: (m) => m.stability !== 'deprecated' },
-  { name: 'fast', description: 'cheap rule-based detectors only (no models)', includes: (m) => m.cost === 'cheap' && m.stability === 'stable' && m.defaultEnabled !== false },
-  { name: 'ledger', description: 'what the rebuttal ledger needs: structure, ledger and evidence detectors', includes: (m) => ['structure', 'ledger', 'evidence'].includes(m.family) },
-  { name: 'techniques', description: 'persuasion-technique detectors and the structure they rest on', includes: (m) => ['structure', 'technique'].includes(m.family) },
+  {
+    name: 'default',
+    description: 'stable detectors that are on by default',
+    includes: (m) => m.stability === 'stable' && m.defaultEnabled !== false,
+  },
+  {
+    name: 'all',
+    description: 'every detector, experimental ones included',
+    includes: (m) => m.stability !== 'deprecated',
+  },
+  {
+    name: 'fast',
+    description: 'cheap rule-based detectors only (no models)',
+    includes: (m) => m.cost === 'cheap' && m.stability === 'stable' && m.defaultEnabled !== false,
+  },
+  {
+    name: 'ledger',
+    description: 'what the rebuttal ledger needs: structure, ledger and evidence detectors',
+    includes: (m) => ['structure', 'ledger', 'evidence'].includes(m.family),
+  },
+  {
+    name: 'techniques',
+    description: 'persuasion-technique detectors and the structure they rest on',
+    includes: (m) => ['structure', 'technique'].includes(m.family),
+  },
 ];
 
 export class ConfigError extends Error {
@@ -56,16 +77,22 @@ function matches(pattern: string, id: string): boolean {
 
 /** Resolves a config against a registry; every unknown id, preset or option is a ConfigError. */
 export function resolveConfig(registry: Registry, config: NarrascopeConfig = {}): ResolvedConfig {
+  const problems = configShapeProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems.join('; '));
   const all = registry.detectors;
   const presetName = config.preset ?? 'default';
   const preset = PRESETS.find((p) => p.name === presetName);
-  if (!preset) throw new ConfigError(`unknown preset "${presetName}"; presets: ${PRESETS.map((p) => p.name).join(', ')}`);
+  if (!preset)
+    throw new ConfigError(
+      `unknown preset "${presetName}"; presets: ${PRESETS.map((p) => p.name).join(', ')}`,
+    );
   let selected: Set<string>;
   if (config.detectors && config.detectors.length > 0) {
     selected = new Set();
     for (const pattern of config.detectors) {
       const hits = all.filter((d) => matches(pattern, d.meta.id));
-      if (hits.length === 0) throw new ConfigError(`no detector matches "${pattern}"; run \`narrascope detectors\` for the list`);
+      if (hits.length === 0)
+        throw new ConfigError(`no detector matches "${pattern}"; run \`narrascope detectors\` for the list`);
       for (const d of hits) selected.add(d.meta.id);
     }
   } else {
@@ -83,7 +110,10 @@ export function resolveConfig(registry: Registry, config: NarrascopeConfig = {})
   try {
     const detectors = all
       .filter((d) => selected.has(d.meta.id))
-      .map((detector) => ({ detector, options: resolveOptions(detector.meta.id, detector.meta.options, optionsById.get(detector.meta.id)) }));
+      .map((detector) => ({
+        detector,
+        options: resolveOptions(detector.meta.id, detector.meta.options, optionsById.get(detector.meta.id)),
+      }));
     const aggConfig = config.aggregators ?? {};
     for (const id of Object.keys(aggConfig)) {
       if (!registry.aggregator(id)) throw new ConfigError(`aggregators: unknown aggregator "${id}"`);
@@ -92,10 +122,12 @@ export function resolveConfig(registry: Registry, config: NarrascopeConfig = {})
       .filter((a) => aggConfig[a.meta.id] !== 'off')
       .map((aggregator) => {
         const given = aggConfig[aggregator.meta.id];
-        return { aggregator, options: resolveOptions(aggregator.meta.id, aggregator.meta.options, given === 'off' ? {} : given) };
+        return {
+          aggregator,
+          options: resolveOptions(aggregator.meta.id, aggregator.meta.options, given === 'off' ? {} : given),
+        };
       });
     const minConfidence = config.minConfidence ?? 0;
-    if (!(minConfidence >= 0 && minConfidence <= 1)) throw new ConfigError(`minConfidence must be in [0, 1], got ${minConfidence}`);
     const timeoutMs = config.timeoutMs ?? 10_000;
     const hash = createHash('sha256')
       .update(

@@ -1,0 +1,188 @@
+// Plain JavaScript callers are not checked by TypeScript: every wrong option or argument must be refused at
+// the boundary with a typed error that names it, not crash inside with an internal TypeError.
+import { describe, expect, it } from 'vitest';
+import {
+  AnalyzerArgumentError,
+  ConfigError,
+  createAnalyzer,
+  createDocument,
+  resolveConfig,
+  builtinRegistry,
+} from '../../src/index.js';
+
+// Casts through unknown: these are exactly the calls TypeScript would refuse.
+const create = (options: unknown): unknown => createAnalyzer(options as never);
+
+describe('createAnalyzer refuses options of the wrong shape with a ConfigError', () => {
+  it.each([
+    ['null', null, /analyzer options must be an object, got null/u],
+    ['a string', 'default', /analyzer options must be an object, got "default"/u],
+    ['a misspelt key', { minConfidense: 0.5 }, /unknown option "minConfidense"; known options: preset, /u],
+    ['a document field given as an option', { language: 'en' }, /unknown option "language"/u],
+    ['a number preset', { preset: 42 }, /preset must be a string, got 42/u],
+    ['detectors as one string', { detectors: 'technique/*' }, /detectors must be a list of detector ids/u],
+    ['detectors holding a number', { detectors: [1] }, /detectors must be a list/u],
+    ['rules as null', { rules: null }, /rules must be an object mapping ids/u],
+    ['rules as a list', { rules: ['technique/loaded-language'] }, /rules must be an object mapping ids/u],
+    [
+      'a rule set to a number',
+      { rules: { 'technique/loaded-language': 5 } },
+      /rules\["technique\/loaded-language"\] must be "off", "on" or an options object, got 5/u,
+    ],
+    [
+      'a rule set to null',
+      { rules: { 'technique/loaded-language': null } },
+      /rules\["technique\/loaded-language"\] must be/u,
+    ],
+    [
+      'an aggregator set to "on"',
+      { aggregators: { 'ledger/items': 'on' } },
+      /aggregators\["ledger\/items"\] must be "off" or an options object/u,
+    ],
+    ['minConfidence as a string', { minConfidence: '0.5' }, /minConfidence must be in \[0, 1\], got "0.5"/u],
+    ['a negative timeoutMs', { timeoutMs: -1 }, /timeoutMs must be a number of milliseconds above 0/u],
+    ['timeoutMs as a string', { timeoutMs: '100' }, /timeoutMs must be/u],
+    // Node fires a timer of more than 2^31 - 1 ms at once: every async detector would time out.
+    ['a timeoutMs beyond what a timer holds', { timeoutMs: 1e10 }, /at most 2147483647, got 10000000000/u],
+    [
+      'taxonomies as a string',
+      { taxonomies: 'energy.yaml' },
+      /taxonomies must be a list of taxonomies read by loadTaxonomyFile/u,
+    ],
+    ['taxonomies holding a number', { taxonomies: [1] }, /taxonomies must be a list/u],
+    ['a registry that is not one', { registry: {} }, /registry must be a Registry, got \{\}/u],
+    [
+      'identifyLanguage as a number',
+      { identifyLanguage: 5 },
+      /identifyLanguage must be a function or false/u,
+    ],
+    ['includeText as a string', { includeText: 'no' }, /includeText must be true or false, got "no"/u],
+  ])('%s', (_name, options, message) => {
+    expect(() => create(options)).toThrow(ConfigError);
+    expect(() => create(options)).toThrow(message);
+  });
+
+  it('lists every problem at once', () => {
+    expect(() => create({ preset: 1, minConfidence: 2, colour: 'red' })).toThrow(
+      /unknown option "colour".*; preset must be a string.*; minConfidence must be in/u,
+    );
+  });
+
+  it('takes no options, undefined options and keys set to undefined as the defaults', () => {
+    const hash = createAnalyzer({ identifyLanguage: false }).config.hash;
+    expect(create(undefined)).toBeDefined();
+    expect(
+      createAnalyzer({ identifyLanguage: false, preset: undefined, minConfidence: undefined }).config.hash,
+    ).toBe(hash);
+  });
+
+  it('lets "$" keys through, as a JSON config file may carry "$schema"', () => {
+    expect(() =>
+      create({ $schema: 'https://example.org/schema.json', identifyLanguage: false }),
+    ).not.toThrow();
+  });
+
+  it('checks the same shape in resolveConfig, which is public too', () => {
+    expect(() => resolveConfig(builtinRegistry(), { detectors: [1] } as never)).toThrow(ConfigError);
+    expect(() => resolveConfig(builtinRegistry(), null as never)).toThrow(
+      /the configuration must be an object, got null/u,
+    );
+  });
+});
+
+describe('analyze and analyzeText reject wrong arguments with an AnalyzerArgumentError', () => {
+  const analyzer = createAnalyzer({ identifyLanguage: false, preset: 'fast' });
+  const analyzeText = (text: unknown, init?: unknown): Promise<unknown> =>
+    analyzer.analyzeText(text as never, init as never);
+  const analyze = (document: unknown): Promise<unknown> => analyzer.analyze(document as never);
+
+  it.each([
+    [
+      'null',
+      null,
+      /analyzeText: text must be a string \(for bytes use decodeBytes, for files and URLs readInput\), got null/u,
+    ],
+    ['undefined', undefined, /text must be a string .*got undefined/u],
+    ['a number', 42, /text must be a string .*got 42/u],
+    ['an object', { text: 'x' }, /text must be a string .*got \{"text":"x"\}/u],
+    ['bytes', new TextEncoder().encode('Myth: x'), /text must be a string/u],
+  ])('text given as %s', async (_name, text, message) => {
+    await expect(analyzeText(text)).rejects.toThrow(AnalyzerArgumentError);
+    await expect(analyzeText(text)).rejects.toThrow(message);
+  });
+
+  it.each([
+    ['null', null, /the second argument must be an object such as \{ title, language \}, got null/u],
+    ['a language string', 'en', /the second argument must be an object/u],
+    [
+      'a number language',
+      { language: 5 },
+      /language must be a language code such as en, ru, uk or pt-BR, got 5/u,
+    ],
+    [
+      'a language that is not a code',
+      { language: 'English please' },
+      /language must be a language code.*got "English please"/u,
+    ],
+    ['an empty language', { language: '' }, /language must be a language code/u],
+    ['a number title', { title: 5 }, /title must be a string, got 5/u],
+    ['a string source', { source: 'web' }, /source must be an object with a string "kind", got "web"/u],
+    ['warnings as a string', { warnings: 'cut' }, /warnings must be a list of strings/u],
+  ])('document fields given as %s', async (_name, init, message) => {
+    await expect(analyzeText('Myth: the bay is poisoned.', init)).rejects.toThrow(AnalyzerArgumentError);
+    await expect(analyzeText('Myth: the bay is poisoned.', init)).rejects.toThrow(message);
+  });
+
+  it.each([
+    [
+      'null',
+      null,
+      /analyze: expected a Document \(from createDocument\(\), or the `document` of an item of readInput\(\)\); to analyse a string, call analyzeText\(text\), got null/u,
+    ],
+    ['a string', 'Myth: x', /to analyse a string, call analyzeText\(text\), got "Myth: x"/u],
+    ['a number', 42, /expected a Document/u],
+    [
+      'a DocumentInit',
+      { text: 'Myth: x' },
+      /expected a Document .*: id must be a string, got undefined; hash must be a string/u,
+    ],
+    [
+      'an item of readInput',
+      { kind: 'document', origin: 'a.txt', document: createDocument({ text: 'x' }) },
+      /got an item of readInput\(\); pass its `document` \(item.document\)/u,
+    ],
+    [
+      'a Document with a bad language',
+      { ...createDocument({ text: 'x' }), language: 7 },
+      /language must be a language code/u,
+    ],
+  ])('a document given as %s', async (_name, document, message) => {
+    await expect(analyze(document)).rejects.toThrow(AnalyzerArgumentError);
+    await expect(analyze(document)).rejects.toThrow(message);
+  });
+
+  it('rejects the promise rather than throwing, so .catch() sees the error', () => {
+    let thrown: unknown = null;
+    let promise: Promise<unknown> | undefined;
+    try {
+      promise = analyzeText(null);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeNull();
+    return expect(promise).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it('still analyses what is right: an empty text, extra fields, a Document passed to analyzeText', async () => {
+    const doc = createDocument({ text: 'Myth: the bay is poisoned.\nFact: it is clean.', title: 'Bay' });
+    await expect(analyzer.analyzeText('')).resolves.toMatchObject({ document: { length: 0 } });
+    // The server passes a whole Document (text, hash and sourceMap included) as the second argument.
+    const viaText = await analyzer.analyzeText(doc.text, doc);
+    const viaDoc = await analyzer.analyze(doc);
+    expect(viaText.rebuttals).toEqual(viaDoc.rebuttals);
+    expect(viaText.document.title).toBe('Bay');
+    await expect(analyzer.analyzeText('Myth: x', { language: 'pt-BR' })).resolves.toMatchObject({
+      document: { language: 'pt' },
+    });
+  });
+});
