@@ -27,7 +27,7 @@ export const narrativesMode: PredictMode = {
   summary: 'SemEval-2025 Task 10 subtask 2 (narratives) prediction file',
   usage:
     'narrascope predict narratives --documents DIR [--out FILE]\n  writes doc<TAB>narratives<TAB>subnarratives per *.txt file (doc = file name), or doc<TAB>Other<TAB>Other',
-  run(args, io) {
+  async run(args, io) {
     const dirArg = args.values.documents;
     if (typeof dirArg !== 'string' || !dirArg) {
       throw new UserError(
@@ -65,7 +65,7 @@ export const narrativesMode: PredictMode = {
       lines.push(narrativeLine(file, text));
     }
     const out = lines.length ? `${lines.join('\n')}\n` : '';
-    writeText(args.values, io.cwd, io.stdout, out);
-    return Promise.resolve(failed ? ExitCode.partial : ExitCode.ok);
+    await writeText(args.values, io.cwd, io.stdout, out);
+    return failed ? ExitCode.partial : ExitCode.ok;
   },
 };

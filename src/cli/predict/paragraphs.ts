@@ -26,7 +26,7 @@ export const paragraphsMode: PredictMode = {
   usage: 'narrascope predict paragraphs --articles DIR [--out FILE]\n  writes id<TAB>line<TAB>technique,technique for every non-empty line (1-based)',
   async run(args, io) {
     const articles = articlesFromArgs(args.values, io.cwd);
-    writeRows(args.values, io.cwd, io.stdout, articles.flatMap((a) => paragraphRows(a)));
+    await writeRows(args.values, io.cwd, io.stdout, articles.flatMap((a) => paragraphRows(a)));
     return ExitCode.ok;
   },
 };

@@ -82,12 +82,12 @@ describe('PTC format reading', () => {
 });
 
 describe('prediction files', () => {
-  it('writes --out whole, and reports a target that is a folder as bad input without leaving a temporary file', () => {
+  it('writes --out whole, and reports a target that is a folder as bad input without leaving a temporary file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptc-out-'));
-    writeText({ out: 'sub/run.tsv' }, dir, new PassThrough(), 'a\tb\n');
+    await writeText({ out: 'sub/run.tsv' }, dir, new PassThrough(), 'a\tb\n');
     expect(readFileSync(join(dir, 'sub', 'run.tsv'), 'utf8')).toBe('a\tb\n');
     mkdirSync(join(dir, 'taken'));
-    expect(() => writeText({ out: 'taken' }, dir, new PassThrough(), 'x\n')).toThrow(UserError);
+    await expect(writeText({ out: 'taken' }, dir, new PassThrough(), 'x\n')).rejects.toThrow(UserError);
     expect(readdirSync(dir).sort()).toEqual(['sub', 'taken']);
   });
 });

@@ -3,10 +3,11 @@
  * files whose offsets count Unicode code points (the files were made in Python). This is the one place
  * where those offsets are converted to and from our UTF-16 offsets (CodePointIndex).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { CodePointIndex } from '../../core/text/code-points.js';
+import { writeOutput } from '../analyze/output.js';
 import { UserError } from '../errors.js';
 
 export interface PtcArticle {
@@ -201,31 +202,21 @@ export function articlesFromArgs(values: Readonly<Record<string, unknown>>, cwd:
 }
 
 /** Writes rows to --out FILE, or to standard output. */
-export function writeRows(values: Readonly<Record<string, unknown>>, cwd: string, stdout: NodeJS.WritableStream, rows: readonly string[]): void {
-  writeText(values, cwd, stdout, rows.length ? `${rows.join('\n')}\n` : '');
+export async function writeRows(values: Readonly<Record<string, unknown>>, cwd: string, stdout: NodeJS.WritableStream, rows: readonly string[]): Promise<void> {
+  await writeText(values, cwd, stdout, rows.length ? `${rows.join('\n')}\n` : '');
 }
 
 /**
- * The prediction file to --out (through a temporary file and a rename, as `analyze --out`) or standard
- * output. A target that cannot be written (a folder, no permission) is a usage error naming it, not an
- * internal error after minutes of prediction.
+ * The prediction file to --out or standard output, by the writer of every command's output (through a
+ * temporary file and a rename; a device or pipe written as it is; a blank --out refused). A copy of its
+ * own here answered an --out under a file (`-o notes.txt/run.tsv`) with an internal error, wrote a blank
+ * --out to standard output, and put a regular file in place of a device (`-o /dev/null` as root). A
+ * target that cannot be written is a usage error naming it, not an internal error after minutes of work.
  */
-export function writeText(values: Readonly<Record<string, unknown>>, cwd: string, stdout: NodeJS.WritableStream, text: string): void {
+export async function writeText(values: Readonly<Record<string, unknown>>, cwd: string, stdout: NodeJS.WritableStream, text: string): Promise<void> {
   const out = values.out;
-  if (typeof out !== 'string' || !out || out === '-') {
-    stdout.write(text);
-    return;
-  }
-  const target = resolve(cwd, out);
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(temp, text);
-    renameSync(temp, target);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw new UserError(`cannot write ${out}: ${(e as Error).message}`, 'Check that the folder exists and is writable, or leave out --out to print to standard output.');
-  }
+  // Entity strings of a mentions file are data: on a terminal their control characters become spaces.
+  await writeOutput(text, typeof out === 'string' ? out : undefined, stdout, cwd, { data: true });
 }
 
 /** The `--min-confidence` option as a number in [0, 1], or the fallback. */

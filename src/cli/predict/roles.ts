@@ -72,7 +72,7 @@ export const rolesMode: PredictMode = {
   summary: 'SemEval-2025 Task 10 subtask 1 (entity framing) prediction file',
   usage:
     'narrascope predict roles --documents DIR --mentions FILE [--out FILE]\n  FILE rows: doc<TAB>entity<TAB>start<TAB>end (code points, end inclusive); writes doc<TAB>entity<TAB>start<TAB>end<TAB>main<TAB>fine...',
-  run(args, io) {
+  async run(args, io) {
     const dirArg = args.values.documents;
     const mentionsArg = args.values.mentions;
     if (typeof dirArg !== 'string' || !dirArg) throw new UserError('missing --documents DIR', 'Pass the folder that holds the documents named in the mentions file.');
@@ -143,7 +143,7 @@ export const rolesMode: PredictMode = {
       return p ? [formatSt1(p)] : [];
     });
     const text = lines.length ? `${lines.join('\n')}\n` : '';
-    writeText(args.values, io.cwd, io.stdout, text);
-    return Promise.resolve(failed ? ExitCode.partial : ExitCode.ok);
+    await writeText(args.values, io.cwd, io.stdout, text);
+    return failed ? ExitCode.partial : ExitCode.ok;
   },
 };

@@ -35,7 +35,7 @@ export const spansMode: PredictMode = {
   async run(args, io) {
     const articles = articlesFromArgs(args.values, io.cwd);
     const min = minConfidenceFrom(args.values, 0);
-    writeRows(args.values, io.cwd, io.stdout, articles.flatMap((a) => spanRows(a, min)));
+    await writeRows(args.values, io.cwd, io.stdout, articles.flatMap((a) => spanRows(a, min)));
     return ExitCode.ok;
   },
 };

@@ -73,7 +73,7 @@ export const techniquesMode: PredictMode = {
       const labels = classifyRows(articles.get(id) as PtcArticle, list);
       list.forEach((r, i) => labelOf.set(r, labels[i] as string));
     }
-    writeRows(args.values, io.cwd, io.stdout, rows.map((r) => `${r.id}\t${labelOf.get(r)}\t${r.start}\t${r.end}`));
+    await writeRows(args.values, io.cwd, io.stdout, rows.map((r) => `${r.id}\t${labelOf.get(r)}\t${r.start}\t${r.end}`));
     return ExitCode.ok;
   },
 };
