@@ -56,6 +56,11 @@ describe('evidence detectors', () => {
           { text: 'Según el ⟦instituto nacional de estadística⟧, el paro bajó.', messageId: 'source', language: 'es' },
           { text: 'Selon le ⟦FMI⟧, la croissance ralentit.', messageId: 'source', language: 'fr' },
           { text: 'Laut dem ⟦Robert Koch-Institut⟧ sinken die Fälle.', messageId: 'source', language: 'de' },
+          { text: 'Rien de tel, selon les archives publiées par le ⟦ministère des affaires étrangères⟧.', messageId: 'source', language: 'fr' },
+          { text: "Le chômage baisse, selon les données de l'⟦INSEE⟧.", messageId: 'source', language: 'fr' },
+          { text: 'Según datos del ⟦ministerio del interior⟧, bajó.', messageId: 'source', language: 'es' },
+          { text: 'Selon le ⟦ministère de la santé⟧ les cas ont baissé.', messageId: 'source', language: 'fr' },
+          { text: 'Согласно данным ⟦Росстата⟧, цены выросли.', messageId: 'source', language: 'ru' },
         ],
       }),
     ).toEqual([]);

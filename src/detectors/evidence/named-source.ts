@@ -48,17 +48,30 @@ const INTRO_PHRASES = [
   'nach Angaben der',
   'nach Angaben des',
   'nach Angaben von',
+  'согласно данным',
   'selon',
+  'selon les données',
+  'selon les chiffres',
   "d'après",
   'd’après',
+  'publié par',
+  'publiée par',
+  'publiés par',
+  'publiées par',
   'según',
+  'según datos',
+  'según los datos',
   'de acuerdo con',
+  'publicado por',
+  'publicados por',
+  'publicada por',
+  'publicadas por',
 ];
 /** Up to three lower-case words (adjectives, in Russian and Ukrainian before the noun) and the institution's kind. */
 const SLAVIC_LOWER_KIND_NAME = String.raw`(?:[\p{Ll}-]+\s+){0,3}(?:${SLAVIC_LOWER_KIND})`;
 const INTRO = INTRO_PHRASES.map((p) => `[${(p[0] as string).toUpperCase()}${p[0] as string}]${p.slice(1).replace(/ /gu, '\\s+')}`);
 export const BEFORE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+|el\s+|los\s+|las\s+|der\s+|des\s+|die\s+|dem\s+|den\s+|du\s+|de\s+la\s+|de\s+)?(${NAME})`,
+  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+|el\s+|los\s+|las\s+|der\s+|des\s+|die\s+|dem\s+|den\s+|du\s+|de\s+la\s+|de\s+l['’]|de\s+)?(${NAME})`,
   'gu',
 );
 /** "according to the statistics office": a lower-case institution named by its kind, after a sourcing phrase. */
@@ -73,7 +86,7 @@ export const BEFORE_LOWER = new RegExp(
  * English has BEFORE_LOWER ("the ... office").
  */
 export const BEFORE_LOWER_OTHER = new RegExp(
-  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:(${SLAVIC_LOWER_KIND_NAME})|(?:(?:le|la|les|el|los|las)\s+|l['’])(${ROMANCE_LOWER_KIND}))(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:(${SLAVIC_LOWER_KIND_NAME})|(?:(?:le|la|les|el|los|las|du|des|del|de\s+la)\s+|(?:de\s+)?l['’])(${ROMANCE_LOWER_KIND}))(?![\p{L}])`,
   'gu',
 );
 export const AFTER = new RegExp(

@@ -22,9 +22,9 @@ const LOWER_INSTITUTION =
 export const SLAVIC_LOWER_KIND = String.raw`(?:ведомств|министерств|агентств|служб|комисси|институт|университет|правительств|полици|управлени|комитет|инспекци|відомств|міністерств|агенці|комісі|інститут|університет|поліці|управлінн|комітет|інспекці)\p{Ll}{0,3}|(?:суд|центр|бюро|уряд)(?:а|у|ом|ов|ы|і|е|ів)?`;
 /**
  * The same in French and Spanish, where an article always comes first ("selon le ministère de la santé", "según
- * el instituto nacional de estadística"): the kind, then an optional "de la santé" or "national".
+ * el instituto nacional de estadística"): the kind, then an optional "national" and "de la santé" (with an adjective by its ending: "des affaires étrangères").
  */
-export const ROMANCE_LOWER_KIND = String.raw`(?:ministère|office|agence|institut|commission|conseil|autorité|service|bureau|tribunal|cour|université|police|gouvernement|observatoire|ministerio|oficina|agencia|instituto|comisión|consejo|autoridad|servicio|universidad|policía|gobierno|observatorio)(?:\s+(?:national|nationale|fédéral|fédérale|nacional|federal|européen|européenne|europeo|europea))?(?:\s+(?:de\s+la|de\s+l['’]|du|des|del|de)\s*[\p{Ll}'’-]+)?`;
+export const ROMANCE_LOWER_KIND = String.raw`(?:ministère|office|agence|institut|commission|conseil|autorité|service|bureau|tribunal|cour|université|police|gouvernement|observatoire|ministerio|oficina|agencia|instituto|comisión|consejo|autoridad|servicio|universidad|policía|gobierno|observatorio)(?:\s+(?:national|nationale|fédéral|fédérale|nacional|federal|européen|européenne|europeo|europea))?(?:\s+(?:de\s+la|de\s+l['’]|du|des|del|de)\s*[\p{Ll}'’-]+(?:\s+\p{Ll}+(?:ères|ère|iques|ique|ales|ale|aux|elles|elle|el|iennes|ienne|ien|aises|aise|ais|icas|ica|icos|ico|ales|al))?)?`;
 const LOWER_INSTITUTION_OTHER = new RegExp(String.raw`(?<![\p{L}])(?:${SLAVIC_LOWER_KIND}|${ROMANCE_LOWER_KIND})(?![\p{L}])`, 'u');
 
 export function isInstitution(name: string): boolean {
