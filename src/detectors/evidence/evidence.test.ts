@@ -37,6 +37,8 @@ describe('evidence detectors', () => {
           'По данным судьбы, всё решено.',
           'Selon les habitants, la rue est calme.',
           'According to office workers, the heating failed.',
+          'Das sagte der Sprecher am Montag.',
+          'Das berichtete die Nachbarin.',
         ],
         invalid: [
           {
@@ -61,6 +63,8 @@ describe('evidence detectors', () => {
           { text: 'Según datos del ⟦ministerio del interior⟧, bajó.', messageId: 'source', language: 'es' },
           { text: 'Selon le ⟦ministère de la santé⟧ les cas ont baissé.', messageId: 'source', language: 'fr' },
           { text: 'Согласно данным ⟦Росстата⟧, цены выросли.', messageId: 'source', language: 'ru' },
+          { text: 'Das teilte das ⟦Paul-Ehrlich-Institut⟧ mit.', messageId: 'source', language: 'de', data: { kind: 'institution' } },
+          { text: 'Das bestätigte die ⟦WHO⟧ am Montag.', messageId: 'source', language: 'de' },
         ],
       }),
     ).toEqual([]);

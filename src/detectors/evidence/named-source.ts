@@ -93,12 +93,21 @@ export const AFTER = new RegExp(
   String.raw`(${NAME}),?\s+(?:has\s+|have\s+|had\s+)?${SAY}(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`,
   'gu',
 );
-/** Sentence-initial words and vague subjects that are not names of sources. */
+/** Sentence-initial words, pronouns (also German, French, Spanish, Russian, Ukrainian: "Das berichtete …") and vague subjects that are not names of sources. */
 const VAGUE =
-  /^(?:the\s+)?(?:it|this|that|these|those|he|she|we|they|i|you|studies|experts|scientists|research|researchers|data|officials|sources|critics|many|some|others|everyone|people|analysts|reports|doctors|media|the media|he also|she also|но|and|but|also)$/iu;
+  /^(?:the\s+)?(?:it|this|that|these|those|he|she|we|they|i|you|studies|experts|scientists|research|researchers|data|officials|sources|critics|many|some|others|everyone|people|analysts|reports|doctors|media|the media|he also|she also|но|and|but|also|das|dies|dieses|er|sie|es|man|wir|ich|il|elle|ils|elles|on|nous|cela|ceci|él|ella|ellos|ellas|esto|eso|он|она|они|оно|это|мы|я|він|вона|вони|це)$/iu;
 /** A "Source: ..." line, as myth/fact pages put under each fact. */
 const SOURCE_LINE =
   /(?:^|\n)[ \t]*(?:Sources?|Источники?|Джерела?|Джерело|Quellen?|Fuentes?|来源|出处)[ \t]*[:：][ \t]*([^\n]{2,200})/gu;
+/**
+ * German puts the verb second and the subject after it: "Das teilte das Paul-Ehrlich-Institut mit", "Das
+ * bestätigte die WHO". Every German noun is capitalised, so the name counts only when it reads as an
+ * institution (isInstitution, an acronym): "sagte der Sprecher" is not a source.
+ */
+const GERMAN_VERB_SECOND = new RegExp(
+  String.raw`(?<![\p{L}])(?:teilte|teilten|erklärte|erklärten|berichtete|berichteten|meldete|meldeten|bestätigte|bestätigten|schätzte|schätzten|veröffentlichte|veröffentlichten)\s+(?:der|die|das|dem)\s+(${NAME})`,
+  'gu',
+);
 const CJK = /(?:根据|据)([\p{Script=Han}A-Za-z]{2,20}?)(?:的)?(?:数据|报道|报告|统计|研究|消息|称)/gu;
 
 /**
@@ -273,6 +282,10 @@ export const namedSource: Detector = {
     for (const m of ctx.text.matchAll(SOURCE_LINE)) {
       const name = (m[1] as string).replace(/[\s.;,]+$/u, '');
       add((m.index ?? 0) + m[0].length - (m[1] as string).length, name, 'line');
+    }
+    for (const m of ctx.text.matchAll(GERMAN_VERB_SECOND)) {
+      const name = m[1] as string;
+      if (isInstitution(name) || ACRONYM_SOURCE.test(name)) add((m.index ?? 0) + m[0].length - name.length, name, 'after');
     }
     for (const m of ctx.text.matchAll(CJK)) {
       const name = m[1] as string;
