@@ -39,29 +39,49 @@ describe('parseTaxonomy', () => {
     );
     expect(t.version).toBe('1.10');
     expect(t.labels[0]).toMatchObject({ label: '010', description: '0x10', keywords: ['5g', '1e3'] });
-    expect(parseTaxonomy('{"id": "j", "version": 2.50, "labels": [{"label": "A", "description": "d"}]}', 'j.json').version).toBe('2.50');
+    expect(
+      parseTaxonomy('{"id": "j", "version": 2.50, "labels": [{"label": "A", "description": "d"}]}', 'j.json')
+        .version,
+    ).toBe('2.50');
   });
 
   it('refuses a "billion laughs" file of nested aliases at its first alias, without expanding it', () => {
     const levels = ['    keywords: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i < 10; i++) levels.push(`  - label: L${i}\n    description: d\n    keywords: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 10; i++)
+      levels.push(
+        `  - label: L${i}\n    description: d\n    keywords: &l${i} [${Array(10)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
     const source = `id: x\nlabels:\n  - label: L0\n    description: d\n${levels.join('\n')}\n`;
-    expect(() => parseTaxonomy(source, 'lol.yaml')).toThrow(/lol\.yaml:8:\d+: labels\[1\]\.keywords\[0\]: is a YAML alias \(\*l0\)/u);
+    expect(() => parseTaxonomy(source, 'lol.yaml')).toThrow(
+      /lol\.yaml:8:\d+: labels\[1\]\.keywords\[0\]: is a YAML alias \(\*l0\)/u,
+    );
   });
 
   it('reads classic Mac line ends (a lone CR), which the parser took for one long line', () => {
     const t = parseTaxonomy('id: mac\rlabels:\r  - label: A\r    description: d\r', 'mac.yaml');
     expect(t.labels.map((l) => l.label)).toEqual(['A']);
-    expect(() => parseTaxonomy('id: mac\rlabels:\r  - label: A\r', 'mac.yaml')).toThrow('mac.yaml:3:5: labels[0].description: missing');
+    expect(() => parseTaxonomy('id: mac\rlabels:\r  - label: A\r', 'mac.yaml')).toThrow(
+      'mac.yaml:3:5: labels[0].description: missing',
+    );
   });
 
   it('names the file without repeating the position in a syntax error', () => {
-    expect(() => parseTaxonomy('id: x\nlabels:\n  - label: "A\n', 'q.yaml')).toThrow(/^q\.yaml:\d+:\d+: \(syntax\): Missing closing "quote$/u);
+    expect(() => parseTaxonomy('id: x\nlabels:\n  - label: "A\n', 'q.yaml')).toThrow(
+      /^q\.yaml:\d+:\d+: \(syntax\): Missing closing "quote$/u,
+    );
   });
 
   it('keeps line breaks in descriptions and examples', () => {
-    const t = parseTaxonomy('id: p\nlabels:\n  - label: A\n    description: |\n      First line.\n      Second\tline.\n    examples: ["One.\\nTwo."]\n', 'p.yaml');
-    expect(t.labels[0]).toMatchObject({ description: 'First line.\nSecond\tline.', examples: ['One.\nTwo.'] });
+    const t = parseTaxonomy(
+      'id: p\nlabels:\n  - label: A\n    description: |\n      First line.\n      Second\tline.\n    examples: ["One.\\nTwo."]\n',
+      'p.yaml',
+    );
+    expect(t.labels[0]).toMatchObject({
+      description: 'First line.\nSecond\tline.',
+      examples: ['One.\nTwo.'],
+    });
   });
 
   it('reads JSON too', () => {
@@ -85,14 +105,56 @@ describe('parseTaxonomy', () => {
     ['missing labels', 'id: x\n', 1, 'labels', 'missing'],
     ['empty file', '', 1, '(root)', 'the file is empty'],
     ['comments only', '# energy narratives\n', 1, '(root)', 'the file is empty'],
-    ['zero-width label', 'id: x\nlabels:\n  - label: "\u200b"\n    description: d\n', 3, 'labels[0].label', 'only invisible characters'],
-    ['soft-hyphen keyword', 'id: x\nlabels:\n  - label: A\n    description: d\n    keywords: ["\u00ad\ufeff"]\n', 5, 'labels[0].keywords[0]', 'only invisible characters'],
-    ['line separator in a label', 'id: x\nlabels:\n  - label: "A\u2028B"\n    description: d\n', 3, 'labels[0].label', 'one line'],
+    [
+      'zero-width label',
+      'id: x\nlabels:\n  - label: "\u200b"\n    description: d\n',
+      3,
+      'labels[0].label',
+      'only invisible characters',
+    ],
+    [
+      'soft-hyphen keyword',
+      'id: x\nlabels:\n  - label: A\n    description: d\n    keywords: ["\u00ad\ufeff"]\n',
+      5,
+      'labels[0].keywords[0]',
+      'only invisible characters',
+    ],
+    [
+      'line separator in a label',
+      'id: x\nlabels:\n  - label: "A\u2028B"\n    description: d\n',
+      3,
+      'labels[0].label',
+      'one line',
+    ],
     // The parser's own words, position repeated: "Nested mappings are not allowed in compact mappings at line 3, column 12:".
-    ['unquoted ": " in a value', 'id: x\nlabels:\n  - label: URW: Blaming the war\n    description: d\n', 3, '(syntax)', 'a value holding ": " must be in quotes'],
-    ['field without a colon', 'id: x\nlabels:\n  - label: A\n    description d\n', 4, '(syntax)', 'expected "field: value"'],
-    ['two documents', 'id: x\nlabels:\n  - label: A\n    description: d\n---\nid: y\n', 5, '(syntax)', 'more than one YAML document'],
-    ['nested too deeply', `{"id": "x", "labels": [{"label": "A", "description": "d", "examples": ${'['.repeat(50_000)}${']'.repeat(50_000)}}]}`, 1, '(syntax)', 'nested too deeply'],
+    [
+      'unquoted ": " in a value',
+      'id: x\nlabels:\n  - label: URW: Blaming the war\n    description: d\n',
+      3,
+      '(syntax)',
+      'a value holding ": " must be in quotes',
+    ],
+    [
+      'field without a colon',
+      'id: x\nlabels:\n  - label: A\n    description d\n',
+      4,
+      '(syntax)',
+      'expected "field: value"',
+    ],
+    [
+      'two documents',
+      'id: x\nlabels:\n  - label: A\n    description: d\n---\nid: y\n',
+      5,
+      '(syntax)',
+      'more than one YAML document',
+    ],
+    [
+      'nested too deeply',
+      `{"id": "x", "labels": [{"label": "A", "description": "d", "examples": ${'['.repeat(50_000)}${']'.repeat(50_000)}}]}`,
+      1,
+      '(syntax)',
+      'nested too deeply',
+    ],
     ['empty labels', 'id: x\nlabels: []\n', 2, 'labels', 'empty'],
     ['label not a map', 'id: x\nlabels:\n  - just text\n', 3, 'labels[0]', 'mapping'],
     [
@@ -129,6 +191,14 @@ describe('parseTaxonomy', () => {
       5,
       'labels[1].label',
       'duplicate',
+    ],
+    [
+      // Read as one label in reports and filters: accepted before, now refused with the first's line.
+      'labels differing only in case',
+      'id: x\nlabels:\n  - label: Media distrust\n    description: d\n  - label: media distrust\n    description: e\n',
+      5,
+      'labels[1].label',
+      'duplicate label "media distrust": it differs only in case from "Media distrust" (line 3)',
     ],
     [
       'unknown parent',

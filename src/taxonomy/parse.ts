@@ -3,7 +3,18 @@
  * system, so the same code validates user files, the built-in sources and generated JSON. Every problem
  * becomes a TaxonomyError naming the file, line, column and field, taken from the yaml package's node ranges.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Node,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { TaxonomyError, type Taxonomy, type TaxonomyLabel } from './types.js';
 
 const TOP_FIELDS = new Set(['id', 'name', 'version', 'description', 'labels']);
@@ -28,7 +39,8 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
     throw new TaxonomyError(file, pos.line, pos.col, '(syntax)', syntaxProblem(firstError.message));
   }
   const root = doc.contents;
-  if (root === null) fail(root, '(root)', 'the file is empty (or comments only): a taxonomy needs an id and labels');
+  if (root === null)
+    fail(root, '(root)', 'the file is empty (or comments only): a taxonomy needs an id and labels');
   if (!isMap(root)) fail(root, '(root)', 'expected a mapping with fields id, name, description, labels');
   const top = root as YAMLMap;
   checkKeys(top, TOP_FIELDS, '', fail);
@@ -54,7 +66,8 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
     fail(labelsNode, 'labels', `too many labels (${items.length}; at most ${MAX_LABELS})`);
 
   const labels: TaxonomyLabel[] = [];
-  const seen = new Map<string, Node>();
+  /** Case-folded label → the label as written and its node, for the duplicate check. */
+  const seen = new Map<string, { label: string; node: Node | null }>();
   const parentNodes: { label: string; parent: string; node: Node | null; field: string }[] = [];
   items.forEach((item, i) => {
     const where = `labels[${i}]`;
@@ -67,8 +80,22 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
       );
     checkKeys(item, LABEL_FIELDS, `${where}.`, fail);
     const label = requiredString(item, 'label', `${where}.label`, fail);
-    if (seen.has(label)) fail(valueNode(item, 'label'), `${where}.label`, `duplicate label "${label}"`);
-    seen.set(label, item);
+    // Labels that differ only in case (or in how an accent is encoded) read as one label in reports and
+    // filters, and a `--label` or a prediction file naming one could not say which: refused, as an exact
+    // duplicate is, with the line of the first.
+    const key = label.normalize('NFC').toLowerCase();
+    const first = seen.get(key);
+    if (first) {
+      if (first.label === label)
+        fail(valueNode(item, 'label'), `${where}.label`, `duplicate label "${label}"`);
+      const line = lineCounter.linePos(first.node?.range?.[0] ?? 0).line;
+      fail(
+        valueNode(item, 'label'),
+        `${where}.label`,
+        `duplicate label "${label}": it differs only in case from "${first.label}" (line ${line}); use one spelling`,
+      );
+    }
+    seen.set(key, { label, node: valueNode(item, 'label') });
     const desc = requiredString(item, 'description', `${where}.description`, fail, PROSE);
     const keywords = stringList(item, 'keywords', `${where}.keywords`, fail).map((k) => k.toLowerCase());
     // Keywords are matched as words: one without a letter or digit ("!!!", "--") could never match.
@@ -115,10 +142,22 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
  * little (`label: URW: Blaming the war` unquoted) or names its own API or a JavaScript failure.
  */
 const SYNTAX_HINTS: readonly (readonly [RegExp, string])[] = [
-  [/^Nested mappings are not allowed in compact mappings/u, 'a value holding ": " must be in quotes (label: "URW: Blaming the war")'],
-  [/^Implicit map keys need to be followed by map values/u, 'expected "field: value" (a colon and a space after the field name)'],
-  [/^Source contains multiple documents/u, 'holds more than one YAML document (a "---" line); a taxonomy file is one document'],
-  [/Maximum call stack size exceeded|too much recursion/u, 'nested too deeply (lists or mappings inside one another); a taxonomy is two levels deep'],
+  [
+    /^Nested mappings are not allowed in compact mappings/u,
+    'a value holding ": " must be in quotes (label: "URW: Blaming the war")',
+  ],
+  [
+    /^Implicit map keys need to be followed by map values/u,
+    'expected "field: value" (a colon and a space after the field name)',
+  ],
+  [
+    /^Source contains multiple documents/u,
+    'holds more than one YAML document (a "---" line); a taxonomy file is one document',
+  ],
+  [
+    /Maximum call stack size exceeded|too much recursion/u,
+    'nested too deeply (lists or mappings inside one another); a taxonomy is two levels deep',
+  ],
 ];
 
 function syntaxProblem(message: string): string {
@@ -176,16 +215,22 @@ function scalarString(node: Node | null, field: string, fail: Fail, prose = fals
   // A number is read as it is written: String() of its value would turn `version: 1.10` into "1.1",
   // `label: 010` into "10" and `0x10` into "16".
   const scalar = node as Scalar;
-  const text = typeof scalar.value === 'number' ? (scalar.source ?? String(scalar.value)) : String(scalar.value);
+  const text =
+    typeof scalar.value === 'number' ? (scalar.source ?? String(scalar.value)) : String(scalar.value);
   const value = text.trim();
   if (!value) fail(node, field, 'is empty');
   // A label of one zero-width space was accepted, and reported as a label nobody can read or type.
-  if (INVISIBLE.test(value)) fail(node, field, 'is empty (only invisible characters such as zero-width spaces)');
+  if (INVISIBLE.test(value))
+    fail(node, field, 'is empty (only invisible characters such as zero-width spaces)');
   if (value.length > MAX_TEXT)
     fail(node, field, `too long (${value.length} characters; at most ${MAX_TEXT})`);
   const control = CONTROL.exec(value)?.[0];
   if (control !== undefined)
-    fail(node, field, `contains the control character U+${control.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    fail(
+      node,
+      field,
+      `contains the control character U+${control.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    );
   if (!prose && LINE_BREAK_OR_TAB.test(value)) fail(node, field, 'must be one line without tabs');
   return value;
 }
@@ -196,7 +241,13 @@ function requiredString(map: YAMLMap, key: string, field: string, fail: Fail, pr
   return scalarString(node, field, fail, prose);
 }
 
-function optionalString(map: YAMLMap, key: string, field: string, fail: Fail, prose = false): string | undefined {
+function optionalString(
+  map: YAMLMap,
+  key: string,
+  field: string,
+  fail: Fail,
+  prose = false,
+): string | undefined {
   if (!map.items.some((p) => isScalar(p.key) && p.key.value === key)) return undefined;
   return scalarString(valueNode(map, key), field, fail, prose);
 }
