@@ -8,4 +8,6 @@ import { techniqueBenchSection } from './technique/bench-section.js';
 /** `npm run bench [section ...] [--quick]`: each capability adds its section here (one import, one entry). */
 const sections: Section[] = [matchingBenchSection, techniqueBenchSection, loadSection, webRenderSection, ingestBenchSection, clustersBenchSection, searchBenchSection, searchPostgresBenchSection, exportBenchSection];
 
-await runSections('bench', sections, process.argv.slice(2));
+const code = await runSections('bench', sections, process.argv.slice(2));
+// A section that failed midway may leave a server or worker open, which would keep the process alive.
+if (code !== 0) process.exit(code);

@@ -11,4 +11,6 @@ import { techniqueEvalSection } from './technique/eval-section.js';
 /** `npm run eval [section ...] [--quick]`: each capability adds its section here (one import, one entry). */
 const sections: Section[] = [ledgerSection, techniqueEvalSection, claimRetrievalEvalSection, narrativeEvalSection, narrativeShortTextSection, infowarEvalSection, infowarClaimsSection, framingEvalSection, claimsEvalSection];
 
-await runSections('eval', sections, process.argv.slice(2));
+const code = await runSections('eval', sections, process.argv.slice(2));
+// A section that failed midway may leave a server or worker open, which would keep the process alive.
+if (code !== 0) process.exit(code);

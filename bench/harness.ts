@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,39 +39,88 @@ export function upsertSection(file: string, heading: string, id: string, title: 
   const j = doc.indexOf(end);
   if (i >= 0 && j > i) doc = doc.slice(0, i) + block + doc.slice(j + end.length);
   else doc = `${doc.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, doc);
+  // Through a temporary file and a rename: a run stopped while writing never leaves the results page cut short.
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, doc);
+  renameSync(temp, file);
 }
 
-/** Runs the named sections (all when none are named) and records their Markdown. */
-export async function runSections(kind: 'eval' | 'bench' | 'train', sections: readonly Section[], argv: readonly string[]): Promise<void> {
+/** Where runSections reads and writes; the defaults are the real ones (tests pass temporary ones). */
+export interface RunOptions {
+  /** ../shared/data or NARRASCOPE_SHARED_DATA; null when absent. */
+  readonly dataDir?: string | null;
+  /** The folder of evaluation.md and benchmarks.md. */
+  readonly docsDir?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly out?: (line: string) => void;
+  readonly err?: (line: string) => void;
+}
+
+/** Whether a section's Markdown says it did not run (every section starts such an answer with `_Skipped`). */
+export function isSkipped(md: string): boolean {
+  return /^\s*_Skipped\b/u.test(md);
+}
+
+/**
+ * Runs the named sections (all when none are named) and records their Markdown; returns the exit code
+ * (0, 2 for bad usage, 1 when a section failed). Nothing replaces figures recorded in docs/ unless the
+ * run made new ones: a section that failed, one that was skipped, and every section of a run without
+ * ../shared/data (whose figures were all made with it; the ledger section, say, would lose its real-text
+ * line) leave the recorded block as it is. A failure is one line (a stack with NARRASCOPE_DEBUG=1), and
+ * the other sections still run.
+ */
+export async function runSections(kind: 'eval' | 'bench' | 'train', sections: readonly Section[], argv: readonly string[], opts: RunOptions = {}): Promise<number> {
+  const out = opts.out ?? ((line: string) => console.log(line));
+  const err = opts.err ?? ((line: string) => console.error(line));
+  const env = opts.env ?? process.env;
   const usage = `usage: npm run ${kind} -- [--quick] [section ...]\nsections: ${sections.map((s) => s.id).join(', ')}\n--quick: smaller runs, nothing recorded`;
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(usage);
-    return;
+    out(usage);
+    return 0;
   }
   // An unknown option is refused rather than ignored: the run would otherwise record it in the docs' footnote.
   const unknown = argv.filter((a) => a.startsWith('-') && a !== '--quick');
   if (unknown.length) {
-    console.error(`unknown option(s): ${unknown.join(', ')}\n${usage}`);
-    process.exit(2);
+    err(`unknown option(s): ${unknown.join(', ')}\n${usage}`);
+    return 2;
   }
   const quick = argv.includes('--quick');
   const wanted = argv.filter((a) => !a.startsWith('--'));
   const chosen = wanted.length ? sections.filter((s) => wanted.includes(s.id)) : sections;
   if (wanted.length && chosen.length !== wanted.length) {
-    console.error(`unknown section(s): ${wanted.filter((w) => !sections.some((s) => s.id === w)).join(', ')}; known: ${sections.map((s) => s.id).join(', ')}`);
-    process.exit(2);
+    err(`unknown section(s): ${wanted.filter((w) => !sections.some((s) => s.id === w)).join(', ')}; known: ${sections.map((s) => s.id).join(', ')}`);
+    return 2;
   }
-  const dataDir = defaultDataDir();
-  if (!dataDir) console.warn('[notice] ../shared/data not found: sections that need it will be skipped.');
-  const file = kind === 'eval' ? join(ROOT, 'docs', 'evaluation.md') : kind === 'bench' ? join(ROOT, 'docs', 'benchmarks.md') : null;
+  // A data folder named but absent would quietly give way to ../shared/data: the run would measure other data.
+  const named = env.NARRASCOPE_SHARED_DATA;
+  if (opts.dataDir === undefined && named && !existsSync(named)) {
+    err(`NARRASCOPE_SHARED_DATA is "${named}", which does not exist; unset it to use ../shared/data`);
+    return 2;
+  }
+  const dataDir = opts.dataDir === undefined ? defaultDataDir() : opts.dataDir;
+  const docsDir = opts.docsDir ?? join(ROOT, 'docs');
+  const file = kind === 'eval' ? join(docsDir, 'evaluation.md') : kind === 'bench' ? join(docsDir, 'benchmarks.md') : null;
+  if (!dataDir) err(`[notice] ../shared/data not found: sections that need it will be skipped${file && !quick ? `, and nothing is recorded in ${basename(file)}` : ''}.`);
   const heading = kind === 'eval' ? 'Evaluation results' : 'Benchmark results';
+  const failed: string[] = [];
   for (const section of chosen) {
-    console.log(`\n=== ${section.title} (${section.id}) ===`);
+    out(`\n=== ${section.title} (${section.id}) ===`);
     const t = performance.now();
-    const md = await section.run({ dataDir, quick, log: (line) => console.log(line) });
-    console.log(md);
-    console.log(`(${section.id} took ${((performance.now() - t) / 1000).toFixed(1)} s)`);
-    if (file && !quick) upsertSection(file, heading, section.id, section.title, md);
+    let md: string;
+    try {
+      md = await section.run({ dataDir, quick, log: out });
+    } catch (e) {
+      failed.push(section.id);
+      // The message only: a hint of a CLI error (UserError) speaks of command-line options this run has not.
+      err(`[error] section ${section.id} failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (env.NARRASCOPE_DEBUG && e instanceof Error && e.stack) err(e.stack);
+      continue;
+    }
+    out(md);
+    out(`(${section.id} took ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    if (file && !quick && dataDir && !isSkipped(md)) upsertSection(file, heading, section.id, section.title, md);
   }
+  if (!failed.length) return 0;
+  err(`[error] ${failed.length} section(s) failed: ${failed.join(', ')}${file && !quick ? `; their figures in ${basename(file)} are unchanged` : ''}.`);
+  return 1;
 }
