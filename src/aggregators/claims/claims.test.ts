@@ -55,6 +55,18 @@ describe('claims aggregator', () => {
     expect(find('This shameful decision')?.type).toBe('opinion');
   });
 
+  it('types a ledger claim in a language without type cues as a statistic when it states a figure', async () => {
+    // Our own invented French myth/fact text: the English type cues do not run, the number detector does.
+    const fr = 'Intox : « Le chômage a triplé. »\nRéalité : Le chômage a baissé de 3,4 % en un an.\n\nIntox : « Les ponts sont fermés. »\nRéalité : Les ponts sont ouverts.';
+    const r = await createAnalyzer({ identifyLanguage: false }).analyzeText(fr, { language: 'fr' });
+    const type = (start: string) => r.claims.find((c) => c.span.text.startsWith(start))?.type;
+    expect(type('Le chômage a baissé')).toBe('statistic');
+    expect(type('Les ponts sont ouverts')).toBe('other');
+    expect(type('Le chômage a triplé')).toBe('other');
+    // The claim inside « … » starts and ends at its words, not at the spaces French puts inside the marks.
+    expect(r.claims.map((c) => c.span.text).filter((t) => t !== t.trim())).toEqual([]);
+  });
+
   it('ranks by check-worthiness, numbers ids in rank order, and quotes the text at every span', async () => {
     const claims = await claimsOf();
     expect(claims.map((c) => c.id)).toEqual(claims.map((_, i) => `c${i + 1}`));

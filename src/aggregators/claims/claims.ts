@@ -74,10 +74,14 @@ export function buildClaims(ctx: Pick<AggregateContext, 'text' | 'segments' | 'f
     }
   }
 
+  // A ledger claim without an English cue (other languages, bare wording) that states a figure is a statistic:
+  // the number detector works in every language, the type cues do not.
+  const statisticIndex = indexOf(findings.filter((f) => f.detector === 'evidence/number' && f.data.kind === 'statistic'));
   const evidenceIndex = indexOf(evidence);
   const techniqueIndex = indexOf(techniques);
   const ranked: { d: Draft; score: number }[] = [];
   for (const d of dedupe(drafts)) {
+    if (d.type === 'other' && statisticIndex.first(d.span) >= 0) d.type = 'statistic';
     const hasSource = evidenceIndex.first(d.span) >= 0;
     const linked = techniqueIndex.first(d.span) >= 0;
     // Unsourced, specific claims are what a fact-checker looks at first; a technique on it adds to that.
@@ -141,11 +145,12 @@ function addLedgerDrafts(
   }
 }
 
+/** The span without the quotation marks around it, nor the spaces inside them (French « … » has one each side). */
 function stripQuotes(text: string, span: Span): Span {
   let { start, end } = trimSpan(text, span);
   while (start < end && /["“”«»'‘’]/u.test(text[start] ?? '')) start++;
   while (end > start && /["“”«»'‘’]/u.test(text[end - 1] ?? '')) end--;
-  return { start, end };
+  return trimSpan(text, { start, end });
 }
 
 function dedupe(drafts: readonly Draft[]): Draft[] {
