@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarise } from '../../web/src/timeline.js';
+import { summarise, tableRows } from '../../web/src/timeline.js';
 
 describe('summarise (the timeline chart)', () => {
   it('ranks outlets by their documents, takes the tallest bar and lists the weeks in order', () => {
@@ -30,5 +30,23 @@ describe('summarise (the timeline chart)', () => {
     expect(s.outlets).toHaveLength(20);
     expect(s.outlets[0]).toBe('outlet 2999');
     expect(s.max).toBe(17);
+  });
+
+  it('gives the chart\'s bars as table rows (week, then outlet in the chart\'s order) and counts the outlets left out', () => {
+    const s = summarise(
+      [
+        { week: '2025-03-10', outlet: 'B', count: 1 },
+        { week: '2025-03-03', outlet: 'A', count: 2 },
+        { week: '2025-03-10', outlet: 'A', count: 1 },
+        { week: '2025-03-17', outlet: 'C', count: 3 },
+      ],
+      2,
+    );
+    expect(s.outletCount).toBe(3);
+    expect(tableRows(s)).toEqual([
+      { week: '2025-03-03', outlet: 'A', count: 2 },
+      { week: '2025-03-10', outlet: 'A', count: 1 },
+      { week: '2025-03-17', outlet: 'C', count: 3 },
+    ]);
   });
 });

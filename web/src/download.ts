@@ -104,7 +104,8 @@ export function ticketFailure(status: number): ApiFailure {
  * needed). The browser's own download shows its failure only in its download list, and the page cannot see
  * it: the ticket is first checked with a HEAD request, which does not spend it and answers as the download
  * would (a ticket dropped or expired, a token revoked, a busy server), so such a failure is an ApiFailure
- * the page shows. (A download that breaks off midway is still only in the browser's download list.)
+ * the page shows. (A download that breaks off midway is still only in the browser's download list: that is
+ * why, where the browser lets the page pick a file, save-stream.ts saves the export instead.)
  */
 export async function downloadWithTicket(ticketPath: string): Promise<void> {
   const { url } = await api<{ url: string }>(ticketPath, { method: 'POST' });

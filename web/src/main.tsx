@@ -1,12 +1,14 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, getToken, setToken, type Whoami } from './api.js';
+import { api, ApiFailure, getToken, setToken, type Whoami } from './api.js';
+import { ErrorBox } from './components/ErrorBox.js';
 import { setReadsNeedToken } from './download.js';
 import { AnalysePage } from './pages/Analyse.js';
 import { ClusterPage, ClustersPage } from './pages/Clusters.js';
 import { CorpusPage } from './pages/Corpus.js';
 import { DocumentPage } from './pages/DocumentPage.js';
 import { NarrativesPage } from './pages/Narratives.js';
+import { clusterId, documentId } from './route-params.js';
 import { href, useRoute } from './router.js';
 import './styles.css';
 
@@ -95,14 +97,59 @@ function TokenBox({ who, onChange }: { who: Whoami | null; onChange: () => void 
  */
 function skipToContent(e: Event): void {
   e.preventDefault();
+  focusMain();
+}
+
+function focusMain(): void {
   const main = document.getElementById('main');
   if (!main) return;
   main.tabIndex = -1;
-  main.focus();
+  main.focus({ preventScroll: true });
+}
+
+/** The tab's title for each page, so that history, tabs and screen readers name the page. */
+const TITLES: Readonly<Record<string, string>> = { corpus: 'Corpus', doc: 'Document', narratives: 'Narratives', clusters: 'Clusters', cluster: 'Cluster' };
+
+/**
+ * After a move to another page, the keyboard starts on the new page's content and the view at its top. A
+ * followed link (a document in the results) was removed with the old page, so the focus fell back to the
+ * start of the document, and the new page opened as far down as the old one was scrolled (a hash route is
+ * no anchor the browser scrolls to). Not on the first page shown, nor when only the query changes (a facet
+ * picked, the next page of results): the control used is still there.
+ */
+function usePageMoves(page: string, arg: string | null): void {
+  const shown = useRef('');
+  const where = `${page}/${arg ?? ''}`;
+  useEffect(() => {
+    document.title = `${TITLES[page] ?? 'Analyse'} · Narrascope`;
+    const first = shown.current === '';
+    shown.current = where;
+    if (first) return;
+    scrollTo(0, 0);
+    focusMain();
+  }, [where]);
+}
+
+/**
+ * A document or cluster address whose id the API could never accept (`#/doc/xyz`, `#/cluster/abc`): said
+ * here, instead of the API's schema error (400, "params/id must match pattern ..."), and nothing is asked.
+ */
+/** Typed text inside a sentence, its direction isolated (FSI … PDI, a <bdi> in a string): an RLO in it would reverse the rest. */
+function isolate(text: string): string {
+  return `\u2068${text.length > 60 ? `${text.slice(0, 59)}…` : text}\u2069`;
+}
+
+function BadAddress({ what, why }: { what: string; why: string }) {
+  return (
+    <main id="main">
+      <ErrorBox error={new ApiFailure(0, 'bad-address', `There is no ${what}: ${why}.`, 'Check the link, or find it in the Corpus or Clusters page.')} />
+    </main>
+  );
 }
 
 function App() {
   const route = useRoute();
+  usePageMoves(route.page, route.arg);
   const [who, setWho] = useState<Whoami | null>(null);
   const [authError, setAuthError] = useState('');
   const refresh = (): void => {
@@ -131,10 +178,16 @@ function App() {
   const identity = who?.role ? `${who.name}|${who.role}` : 'anonymous';
   let page;
   if (route.page === 'corpus') page = <CorpusPage key={identity} route={route} />;
-  else if (route.page === 'doc' && route.arg) page = <DocumentPage key={identity} id={route.arg} canAct={canAct} />;
+  else if (route.page === 'doc' && route.arg) {
+    const id = documentId(route.arg);
+    page = id ? <DocumentPage key={identity} id={id} canAct={canAct} /> : <BadAddress what={`document "${isolate(route.arg)}"`} why="a document's address ends in its id, 8 to 64 hex digits (0-9, a-f)" />;
+  }
   else if (route.page === 'narratives') page = <NarrativesPage key={identity} route={route} />;
   else if (route.page === 'clusters') page = <ClustersPage key={identity} />;
-  else if (route.page === 'cluster' && route.arg) page = <ClusterPage key={identity} id={route.arg} />;
+  else if (route.page === 'cluster' && route.arg) {
+    const id = clusterId(route.arg);
+    page = id ? <ClusterPage key={identity} id={String(id)} /> : <BadAddress what={`cluster "${isolate(route.arg)}"`} why="a cluster's address ends in its number" />;
+  }
   else page = <AnalysePage canStore={canAct && hasStore} />;
   return (
     <>

@@ -16,6 +16,8 @@ export interface TimelineSummary {
   readonly weeks: readonly string[];
   /** The `maxOutlets` outlets with the most documents, most first (ties by name). */
   readonly outlets: readonly string[];
+  /** How many outlets the points name (the chart shows `outlets`, at most `maxOutlets` of them). */
+  readonly outletCount: number;
   /** The largest count of one outlet in one week (0 without points). */
   readonly max: number;
   /** Count by `${outlet}|${week}`. */
@@ -37,5 +39,19 @@ export function summarise(points: readonly Point[], maxOutlets = 20): TimelineSu
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, maxOutlets)
     .map(([o]) => o);
-  return { weeks: [...weeks].sort(), outlets, max, at };
+  return { weeks: [...weeks].sort(), outlets, outletCount: totals.size, max, at };
+}
+
+/**
+ * The chart's bars as table rows, for readers who cannot see the chart (a screen reader reads an SVG of
+ * bars as one image): each week in order, the chart's outlets in its order, weeks without documents left out.
+ */
+export function tableRows(s: TimelineSummary): Point[] {
+  const rows: Point[] = [];
+  for (const week of s.weeks)
+    for (const outlet of s.outlets) {
+      const count = s.at.get(`${outlet}|${week}`) ?? 0;
+      if (count) rows.push({ week, outlet, count });
+    }
+  return rows;
 }

@@ -6,7 +6,8 @@ import type { ApiFailure } from '../api.js';
  * or an analyst's action may not be repeated without the analyst asking.
  */
 function passing(error: ApiFailure): boolean {
-  return error.status === 0 || error.status === 429 || error.status === 503;
+  // 502 and 504: a proxy in front of a server that is restarting or slow.
+  return error.status === 0 || error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504;
 }
 
 export function ErrorBox({ error, onRetry }: { error: ApiFailure; onRetry?: () => void }) {

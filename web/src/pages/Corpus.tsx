@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Facet, SearchResponse } from '../api.js';
 import { DownloadLink } from '../components/DownloadLink.js';
 import { LoadStatus } from '../components/LoadStatus.js';
+import { cleanCorpusParams } from '../route-params.js';
 import { href, type Route } from '../router.js';
 import { useApi } from '../use-api.js';
 
@@ -19,23 +20,30 @@ const EXPORTS: readonly (readonly [string, string])[] = [
   ['JSON Lines', 'format=jsonl'],
 ];
 
+/** The offset of the last page of `total` results, as an address parameter ('' for the first). */
+function lastPage(total: number): string {
+  const last = Math.floor(Math.max(0, total - 1) / PAGE) * PAGE;
+  return last > 0 ? String(last) : '';
+}
+
 /** Search with facets; the whole query lives in the URL so a search can be shared. */
 export function CorpusPage({ route }: { route: Route }) {
-  const p = route.params;
+  // What the address asks for, as the API takes it (a hand-edited `offset=-5` was a 400 instead of a search).
+  const { params: p, offset, changed } = cleanCorpusParams(route.params);
   const [q, setQ] = useState(p.get('q') ?? '');
-  const offset = Number(p.get('offset') ?? 0) || 0;
 
   /** The search's filters as query parameters (the same for the search and for its export). */
   const filters = (): URLSearchParams => {
-    const qs = new URLSearchParams();
-    for (const k of ['q', ...FILTERS, 'from', 'to', 'hasLedger']) {
-      const v = p.get(k);
-      if (v) qs.set(k, v);
-    }
+    const qs = new URLSearchParams(p);
+    qs.delete('offset');
     return qs;
   };
 
   useEffect(() => setQ(p.get('q') ?? ''), [route]);
+  // The address shows what is searched, so that a link copied from it shares this search.
+  useEffect(() => {
+    if (changed.length) history.replaceState(history.state, '', href('corpus', null, Object.fromEntries(p)));
+  }, [route]);
   const page = filters();
   page.set('limit', String(PAGE));
   page.set('offset', String(offset));
@@ -78,6 +86,11 @@ export function CorpusPage({ route }: { route: Route }) {
         </label>
         <button type="submit">Search</button>
       </form>
+      {changed.length > 0 && (
+        <p class="muted" role="status">
+          The address held values the search cannot use: {changed.join('; ')}.
+        </p>
+      )}
       <LoadStatus error={error} retrying={retrying} reload={reload} />
       {data && (
         <div class="corpus">
@@ -120,6 +133,13 @@ export function CorpusPage({ route }: { route: Route }) {
                 </li>
               ))}
             </ol>
+            {data.items.length === 0 && offset > 0 && data.total > 0 && (
+              // An address past the last result (a shared link to a page of a search that since shrank).
+              <p>
+                This page is past the last result.{' '}
+                <a href={href('corpus', null, { ...Object.fromEntries(filters()), offset: lastPage(data.total) || undefined })}>Go to the last page</a>
+              </p>
+            )}
             <nav class="pager" aria-label="Pages">
               <button disabled={offset === 0} onClick={() => go({ offset: String(Math.max(0, offset - PAGE)) })}>
                 ← Previous

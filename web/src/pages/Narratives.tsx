@@ -1,12 +1,14 @@
 import type { TimelineResponse } from '../api.js';
 import { LoadStatus } from '../components/LoadStatus.js';
 import { Timeline } from '../components/Timeline.js';
+import { cleanLabel } from '../route-params.js';
 import { href, type Route } from '../router.js';
 import { useApi } from '../use-api.js';
 
 export function NarrativesPage({ route }: { route: Route }) {
   const kind = route.params.get('kind') === 'technique' ? 'technique' : 'narrative';
-  const label = route.params.get('label') ?? undefined;
+  // Cut to what the API takes: a longer label (or one with a NUL) in a hand-edited address was a 400.
+  const label = cleanLabel(route.params.get('label'));
   const { data, error, retrying, reload } = useApi<TimelineResponse>(`/api/timeline/${kind}s?${new URLSearchParams(label ? { label } : {})}`, [route]);
   const current = label ?? data?.labels[0]?.value;
   return (

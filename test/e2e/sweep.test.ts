@@ -1,0 +1,279 @@
+/**
+ * Browser tests of an analyst's sweep of the web app on a private server: every page over an empty store,
+ * hand-edited addresses (clamped, not a 400), the timeline's table for screen-reader and keyboard users,
+ * focus after moving between pages, error answers, and a corpus export that breaks off midway (said in the
+ * page, not only in the browser's download list). One server and browser for all: each start is slow on a
+ * loaded machine. Skipped, with a notice, when chromium is not installed.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withLayers } from '../server/fixtures.js';
+import { findChromium, startHarness, type Harness } from './browser.js';
+
+const chromiumPath = findChromium();
+if (!chromiumPath)
+  console.warn(
+    '[notice] test/e2e/sweep skipped: no chromium found (apt-get install chromium, or set CHROMIUM_PATH).',
+  );
+
+/**
+ * A save dialog that answers with a file kept in the page's memory (window.saved), as the File System Access
+ * API's would with one on disk: written chunks are kept apart until close() commits them, and abort() drops
+ * them, so a test sees what the file would hold. `window.pickerCalls` counts the dialogs.
+ */
+const FAKE_PICKER = `
+  window.saved = null; window.pickerCalls = 0; window.pickerCancels = false;
+  window.showSaveFilePicker = async (options) => {
+    window.pickerCalls++;
+    if (window.pickerCancels) throw new DOMException('The user aborted a request.', 'AbortError');
+    const name = options?.suggestedName ?? 'download';
+    return {
+      name,
+      createWritable: async () => {
+        const parts = [];
+        return new WritableStream({
+          write(chunk) { parts.push(new TextDecoder().decode(chunk, { stream: true })); },
+          close() { window.saved = { name, text: parts.join('') }; },
+          abort() { window.saved = { name, aborted: true }; },
+        });
+      },
+    };
+  };
+  // With window.breakDownloads set, a ticket's download sends its first chunk and then fails, as a
+  // connection that drops midway does.
+  window.breakDownloads = false;
+  const realFetch = window.fetch;
+  window.fetch = async (input, init) => {
+    const res = await realFetch(input, init);
+    const url = String(input);
+    if (!window.breakDownloads || !/\\/api\\/export\\/tickets\\/[^/]+$/.test(url) || (init?.method ?? 'GET') !== 'GET') return res;
+    const reader = res.body.getReader();
+    const body = new ReadableStream({
+      async pull(controller) {
+        const { value } = await reader.read();
+        if (value) controller.enqueue(value.subarray(0, Math.min(value.length, 100)));
+        controller.error(new TypeError('network error'));
+        void reader.cancel();
+      },
+    });
+    return new Response(body, { status: res.status, headers: res.headers });
+  };
+`;
+
+describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
+  let h: Harness;
+  const pageErrors: string[] = [];
+
+  async function open(path: string): Promise<Page> {
+    const page = await h.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    // Signed in from the start (the token lives in the tab's sessionStorage, as the header's form keeps it).
+    await page.addInitScript(`sessionStorage.setItem('narrascope.token', ${JSON.stringify(h.analyst)});`);
+    await page.addInitScript(FAKE_PICKER);
+    await page.goto(`${h.url}/${path}`);
+    return page;
+  }
+
+  beforeAll(async () => {
+    h = await startHarness(chromiumPath as string, withLayers, undefined, { anonymousRead: false });
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('an empty store: every page says there is nothing yet, with no error', async () => {
+    const page = await open('#/corpus');
+    await page.getByText('0 documents').waitFor();
+    for (const [hash, text] of [
+      ['#/narratives', 'No labels in the corpus yet.'],
+      ['#/narratives?kind=technique', 'No labels in the corpus yet.'],
+      ['#/clusters', 'No clusters yet.'],
+    ] as const) {
+      await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
+      await page.getByText(text).waitFor();
+      expect(await page.getByRole('alert').count(), hash).toBe(0);
+    }
+    await page.close();
+  });
+
+  it('stores documents for the tests that follow', async () => {
+    const auth = { authorization: `Bearer ${h.analyst}` };
+    const docs = [
+      { title: 'Harbour one', outlet: 'Coast Herald', publishedAt: '2025-03-04' },
+      { title: 'Harbour two', outlet: 'Bay\u202eNews', publishedAt: '2025-03-12' },
+      { title: 'Harbour three', outlet: 'صحيفة الميناء', publishedAt: '2025-03-20' },
+    ];
+    for (const d of docs) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/analyse',
+        headers: auth,
+        payload: {
+          text: `${d.title}\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change.`,
+          title: d.title,
+          source: { outlet: d.outlet, publishedAt: d.publishedAt },
+          store: true,
+        },
+      });
+      expect(res.statusCode).toBe(200);
+    }
+  });
+
+  it('a hand-edited address is clamped to what the API takes, not answered with a 400', async () => {
+    const page = await open('#/corpus?q=harbour&offset=-5');
+    await expect.poll(() => page.locator('.doc-list li').count()).toBe(3);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByRole('status').first().textContent()).toContain('offset "-5" read as 0');
+    // The address now shows what was searched, so a link copied from it shares this search.
+    expect(new URL(page.url()).hash).toBe('#/corpus?q=harbour');
+    for (const hash of [
+      '#/corpus?q=harbour&offset=abc',
+      '#/corpus?q=harbour&from=2025-02-31&hasLedger=maybe',
+      `#/corpus?q=harbour&outlet=${'x'.repeat(300)}`,
+    ]) {
+      await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
+      await expect
+        .poll(() => page.getByRole('status').first().textContent())
+        .toContain('The address held values');
+      expect(await page.getByRole('alert').count(), hash).toBe(0);
+    }
+    // Past the last result: said, with a way back.
+    await page.evaluate("location.hash = '#/corpus?q=harbour&offset=99999999'");
+    await page.getByText('This page is past the last result.').waitFor();
+    await page.getByRole('link', { name: 'Go to the last page' }).click();
+    await expect.poll(() => page.locator('.doc-list li').count()).toBe(3);
+    // Ids that the API could never accept are said as such, and not asked for.
+    let asked = 0;
+    page.on('request', (r) => {
+      if (/\/api\/(documents|clusters)\//u.test(r.url())) asked++;
+    });
+    await page.evaluate("location.hash = '#/doc/not-an-id'");
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('There is no document');
+    await page.evaluate("location.hash = '#/cluster/abc'");
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('There is no cluster');
+    expect(asked).toBe(0);
+    await page.evaluate(`location.hash = ${JSON.stringify(`#/narratives?label=${'y'.repeat(400)}`)}`);
+    await page.getByRole('heading', { name: 'y'.repeat(300) }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.close();
+  });
+
+  it('the timeline chart has its data as a table, opened from the keyboard', async () => {
+    const page = await open('#/narratives');
+    await page.getByRole('heading', { name: 'Harbour: environmental harm' }).waitFor();
+    const bars = await page.locator('.timeline rect.bar').count();
+    expect(bars).toBe(3);
+    await page.getByText("Show the chart's data as a table").focus();
+    await page.keyboard.press('Enter');
+    const rows = page.locator('.timeline-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(bars);
+    expect(await rows.first().locator('td').allTextContents()).toEqual(['2025-03-03', 'Coast Herald', '1']);
+    expect(await page.locator('.timeline-table th').allTextContents()).toEqual([
+      'week (Monday)',
+      'outlet',
+      'documents',
+    ]);
+    await page.close();
+  });
+
+  it('moving to another page puts the keyboard on its content, at its top', async () => {
+    const page = await open('#/corpus?q=harbour');
+    await page.locator('.doc-list a').first().waitFor();
+    await page.locator('.doc-list a').first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.doc-text').waitFor();
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main');
+    expect(await page.title()).toBe('Document · Narrascope');
+    // A facet picked keeps the focus on the control used.
+    await page.evaluate("location.hash = '#/corpus?q=harbour'");
+    await page.locator('.facet button', { hasText: 'Coast Herald' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.doc-list li').count()).toBe(1);
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Coast Herald');
+    await page.close();
+  });
+
+  it("error answers: a proxy's 502 and a network error can be tried again; a 500 says so", async () => {
+    const page = await open('#/clusters');
+    await page.getByText('No clusters yet.').waitFor();
+    let mode: 'html502' | 'abort' | 'json500' | 'pass' = 'html502';
+    await page.route('**/api/documents?*', (route) => {
+      if (mode === 'html502')
+        return route.fulfill({
+          status: 502,
+          contentType: 'text/html',
+          body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+        });
+      if (mode === 'abort') return route.abort('connectionreset');
+      if (mode === 'json500')
+        return route.fulfill({
+          status: 500,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'internal', message: 'internal error' } }),
+        });
+      return route.continue();
+    });
+    await page.evaluate("location.hash = '#/corpus?q=harbour'");
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('HTTP 502');
+    expect(await page.locator('.error h1').count()).toBe(0);
+    mode = 'abort';
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('the server could not be reached');
+    mode = 'pass';
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => page.locator('.doc-list li').count()).toBe(3);
+    mode = 'json500';
+    await page.evaluate("location.hash = '#/corpus?q=bay'");
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('internal error');
+    expect(await page.locator('.doc-list li').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a corpus export is saved by the page, and one that breaks off midway is said there', async () => {
+    const page = await open('#/corpus?q=harbour');
+    await expect.poll(() => page.locator('.doc-list li').count()).toBe(3);
+    const link = page.locator('.results').getByRole('link', { name: 'JSON Lines' });
+    await link.click();
+    await expect
+      .poll(() => page.locator('.download-progress').textContent())
+      .toMatch(/saved narrascope-corpus\.jsonl \(\d/u);
+    const direct = await h.app.inject({
+      method: 'GET',
+      url: '/api/export?format=jsonl&q=harbour',
+      headers: { authorization: `Bearer ${h.analyst}` },
+    });
+    expect(await page.evaluate('window.saved')).toEqual({
+      name: 'narrascope-corpus.jsonl',
+      text: direct.body,
+    });
+    // Broken midway: the page says how far it came, and nothing reached the file.
+    await page.evaluate('window.breakDownloads = true; window.saved = null');
+    await link.click();
+    await expect
+      .poll(() => page.locator('.download-error').textContent())
+      .toContain('the download broke off after 100 bytes');
+    expect(await page.locator('.download-error').textContent()).toContain(
+      'nothing was written to narrascope-corpus.jsonl — Click the export link again.',
+    );
+    expect(await page.evaluate('window.saved')).toEqual({ name: 'narrascope-corpus.jsonl', aborted: true });
+    expect(await page.locator('.download-progress').count()).toBe(0);
+    // The dialog closed without a file: nothing is asked of the server, nothing is said.
+    await page.evaluate('window.breakDownloads = false; window.pickerCancels = true');
+    let tickets = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/api/export/tickets')) tickets++;
+    });
+    await link.click();
+    await expect.poll(() => page.evaluate('window.pickerCalls')).toBe(3);
+    await page.waitForTimeout(300);
+    expect(tickets).toBe(0);
+    expect(await page.locator('.download-error').count()).toBe(0);
+    await page.close();
+  });
+
+  it('raised no page error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
