@@ -12,6 +12,7 @@ import { UserError } from '../errors.js';
 import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
 import { isSafeRowId, readUtf8File, textFilesOf, writeText } from './ptc-articles.js';
+import { predictProgress } from './progress.js';
 import type { PredictMode } from './types.js';
 
 /** The prediction line for one document's text. */
@@ -50,20 +51,26 @@ export const narrativesMode: PredictMode = {
       );
     const lines: string[] = [];
     let failed = 0;
+    const progress = predictProgress(io);
+    const skipped = (message: string): void => {
+      progress.clear();
+      io.stderr.write(terminalText(`narrascope predict narratives: skipped ${message}\n`));
+      failed++;
+    };
     for (const file of files) {
+      progress.tick(file);
       if (!isSafeRowId(file)) {
-        io.stderr.write(terminalText(`narrascope predict narratives: skipped ${JSON.stringify(file)}: a tab or line break in its name would split the prediction row\n`));
-        failed++;
+        skipped(`${JSON.stringify(file)}: a tab or line break in its name would split the prediction row`);
         continue;
       }
       const text = readUtf8File(join(dir, file));
       if (typeof text !== 'string') {
-        io.stderr.write(terminalText(`narrascope predict narratives: skipped "${file}": ${text.problem}\n`));
-        failed++;
+        skipped(`"${file}": ${text.problem}`);
         continue;
       }
       lines.push(narrativeLine(file, text));
     }
+    progress.clear();
     const out = lines.length ? `${lines.join('\n')}\n` : '';
     await writeText(args.values, io.cwd, io.stdout, out);
     return failed ? ExitCode.partial : ExitCode.ok;

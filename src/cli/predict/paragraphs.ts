@@ -3,11 +3,13 @@
  * non-empty line of each article (`id<TAB>line<TAB>technique,technique`, 1-based lines, empty list allowed),
  * by the same rule as the document's paragraph summary.
  */
+import { basename } from 'node:path';
 import { segmentText } from '../../core/segment/segment.js';
 import { loadTechniqueModel } from '../../models/technique/load.js';
 import { analyseTechniques, paragraphTechniques, tokenRange } from '../../models/technique/model.js';
 import { ExitCode } from '../exit-codes.js';
 import { articlesFromArgs, nonEmptyLines, writeRows, type PtcArticle } from './ptc-articles.js';
+import { rowsWithProgress } from './progress.js';
 import type { PredictMode } from './types.js';
 
 export function paragraphRows(article: PtcArticle): string[] {
@@ -26,7 +28,8 @@ export const paragraphsMode: PredictMode = {
   usage: 'narrascope predict paragraphs --articles DIR [--out FILE]\n  writes id<TAB>line<TAB>technique,technique for every non-empty line (1-based)',
   async run(args, io) {
     const articles = articlesFromArgs(args.values, io.cwd);
-    await writeRows(args.values, io.cwd, io.stdout, articles.flatMap((a) => paragraphRows(a)));
+    const rows = rowsWithProgress(io, articles, (a) => basename(a.path), (a) => paragraphRows(a));
+    await writeRows(args.values, io.cwd, io.stdout, rows);
     return ExitCode.ok;
   },
 };

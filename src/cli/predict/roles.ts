@@ -19,7 +19,8 @@ import { formatSt1, parseSt1, St1FormatError, st1Span, type St1Row } from '../..
 import { UserError } from '../errors.js';
 import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
-import { readInputFile, readUtf8File, writeText } from './ptc-articles.js';
+import { readInputFile, readUtf8File, utf8Text, writeText } from './ptc-articles.js';
+import { predictProgress } from './progress.js';
 import type { PredictMode } from './types.js';
 
 interface LoadedDocument {
@@ -85,9 +86,12 @@ export const rolesMode: PredictMode = {
     if (!existsSync(mentionsPath) || !statSync(mentionsPath).isFile()) {
       throw new UserError(`mentions file "${mentionsArg}" not found`, 'Pass --mentions FILE, an existing tab-separated file.');
     }
+    // Read leniently, a file in another encoding came back with U+FFFD in its entity strings.
+    const content = utf8Text(readInputFile(mentionsPath));
+    if (typeof content !== 'string') throw new UserError(`mentions file "${mentionsArg}" is a ${content.problem}`, 'Mentions files are UTF-8 tab-separated text.');
     let rows: St1Row[];
     try {
-      rows = parseSt1(readInputFile(mentionsPath).toString('utf8'));
+      rows = parseSt1(content);
     } catch (e) {
       if (e instanceof St1FormatError) throw new UserError(`${mentionsArg}: ${e.message}`, 'Each row must be doc<TAB>entity<TAB>start<TAB>end with whole-number offsets.');
       throw e;
@@ -108,17 +112,22 @@ export const rolesMode: PredictMode = {
     }
     const predicted = new Map<St1Row, St1Row>();
     let failed = 0;
+    const progress = predictProgress(io);
+    const skipped = (message: string): void => {
+      progress.clear();
+      io.stderr.write(terminalText(`narrascope predict roles: skipped ${message}\n`));
+      failed++;
+    };
     for (const [doc, docRows] of byDoc) {
+      progress.tick(doc);
       const path = join(dir, doc);
       if (doc.includes('/') || doc.includes('\\') || !existsSync(path) || !statSync(path).isFile()) {
-        io.stderr.write(terminalText(`narrascope predict roles: skipped ${docRows.length} mention(s) of "${doc}": no such file in ${dirArg}\n`));
-        failed++;
+        skipped(`${docRows.length} mention(s) of "${doc}": no such file in ${dirArg}`);
         continue;
       }
       const raw = readUtf8File(path);
       if (typeof raw !== 'string') {
-        io.stderr.write(terminalText(`narrascope predict roles: skipped ${docRows.length} mention(s) of "${doc}": ${raw.problem}\n`));
-        failed++;
+        skipped(`${docRows.length} mention(s) of "${doc}": ${raw.problem}`);
         continue;
       }
       // A row past the end of its document cannot be anchored: predicting it on a clamped, empty span would
@@ -130,14 +139,12 @@ export const rolesMode: PredictMode = {
           inside.push(r);
           continue;
         }
-        io.stderr.write(
-          terminalText(`narrascope predict roles: skipped mention "${r.entity}" ${r.start}-${r.end} of "${doc}": outside the document (${length} code points)\n`),
-        );
-        failed++;
+        skipped(`mention "${r.entity}" ${r.start}-${r.end} of "${doc}": outside the document (${length} code points)`);
       }
       const out = predictRoleRows(raw, inside);
       inside.forEach((r, i) => predicted.set(r, out[i] as St1Row));
     }
+    progress.clear();
     const lines = rows.flatMap((r) => {
       const p = predicted.get(r);
       return p ? [formatSt1(p)] : [];

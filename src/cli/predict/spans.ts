@@ -4,11 +4,13 @@
  * model with its most likely technique. Works on both the 2020 layout (one sentence per line) and the 2023
  * layout (one paragraph per line): the text is read as it is.
  */
+import { basename } from 'node:path';
 import { segmentText } from '../../core/segment/segment.js';
 import { loadTechniqueModel } from '../../models/technique/load.js';
 import { analyseTechniques } from '../../models/technique/model.js';
 import { ExitCode } from '../exit-codes.js';
 import { articlesFromArgs, minConfidenceFrom, toCodePointSpan, writeRows, type PtcArticle } from './ptc-articles.js';
+import { rowsWithProgress } from './progress.js';
 import type { PredictMode } from './types.js';
 
 /** Rows for one article: most likely technique of each candidate span whose span confidence ≥ minConfidence. */
@@ -35,7 +37,8 @@ export const spansMode: PredictMode = {
   async run(args, io) {
     const articles = articlesFromArgs(args.values, io.cwd);
     const min = minConfidenceFrom(args.values, 0);
-    await writeRows(args.values, io.cwd, io.stdout, articles.flatMap((a) => spanRows(a, min)));
+    const rows = rowsWithProgress(io, articles, (a) => basename(a.path), (a) => spanRows(a, min));
+    await writeRows(args.values, io.cwd, io.stdout, rows);
     return ExitCode.ok;
   },
 };

@@ -5,7 +5,7 @@
  * several labels; techniques are ranked with the model's class biases (models/technique/class-bias.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { segmentText } from '../../core/segment/segment.js';
 import { buildFeatureDoc, type FeatureDoc } from '../../models/technique/features.js';
 import { rankTechniques } from '../../models/technique/class-bias.js';
@@ -13,7 +13,8 @@ import { loadTechniqueModel } from '../../models/technique/load.js';
 import { classifySpan, tokenRange } from '../../models/technique/model.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { articlesFromArgs, parseSpanRows, toUtf16Span, writeRows, type PtcArticle, type PtcSpanRow } from './ptc-articles.js';
+import { articlesFromArgs, parseSpanRows, toUtf16Span, utf8Text, writeRows, type PtcArticle, type PtcSpanRow } from './ptc-articles.js';
+import { predictProgress } from './progress.js';
 import type { PredictMode } from './types.js';
 
 /** Labels of the rows of one article, in row order. */
@@ -49,15 +50,19 @@ export const techniquesMode: PredictMode = {
   async run(args, io) {
     const spansArg = args.values.spans;
     if (typeof spansArg !== 'string' || !spansArg) throw new UserError('missing --spans FILE', 'Pass a TSV of id<TAB>label<TAB>start<TAB>end rows (label may be ?).');
-    let tsv: string;
+    let buf: Buffer;
     try {
       const path = resolve(io.cwd, spansArg);
       // A device such as /dev/zero would be read forever.
       if (!statSync(path).isFile()) throw new Error('not a regular file');
-      tsv = readFileSync(path, 'utf8');
+      buf = readFileSync(path);
     } catch (e) {
       throw new UserError(`cannot read spans file "${spansArg}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass an existing TSV file with --spans.');
     }
+    // Read leniently, a file in another encoding had its ids turned into U+FFFD and was reported as
+    // naming articles that are not in --articles.
+    const tsv = utf8Text(buf);
+    if (typeof tsv !== 'string') throw new UserError(`spans file "${spansArg}" is a ${tsv.problem}`, 'Spans files are UTF-8 tab-separated text.');
     const rows = parseSpanRows(tsv, spansArg);
     const articles = new Map(articlesFromArgs(args.values, io.cwd).map((a) => [a.id, a]));
     const byId = new Map<string, PtcSpanRow[]>();
@@ -69,9 +74,16 @@ export const techniquesMode: PredictMode = {
       else byId.set(r.id, [r]);
     }
     const labelOf = new Map<PtcSpanRow, string>();
-    for (const [id, list] of byId) {
-      const labels = classifyRows(articles.get(id) as PtcArticle, list);
-      list.forEach((r, i) => labelOf.set(r, labels[i] as string));
+    const progress = predictProgress(io);
+    try {
+      for (const [id, list] of byId) {
+        const article = articles.get(id) as PtcArticle;
+        progress.tick(basename(article.path));
+        const labels = classifyRows(article, list);
+        list.forEach((r, i) => labelOf.set(r, labels[i] as string));
+      }
+    } finally {
+      progress.clear();
     }
     await writeRows(args.values, io.cwd, io.stdout, rows.map((r) => `${r.id}\t${labelOf.get(r)}\t${r.start}\t${r.end}`));
     return ExitCode.ok;
