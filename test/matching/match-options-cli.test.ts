@@ -32,7 +32,7 @@ describe('narrascope match: options of another kind of query are refused, not ig
     [['sea', '--library', 'lib.csv', '--limit', '3'], /--limit \(it counts --corpus-claims\)/u],
     [['sea', '--db', 'x.db', '--columns', 'claim=x'], /--columns \(it reads --library files\)/u],
     [['--document', 'doc.txt', '--library', 'lib.csv', '--tag', 't'], /--tag/u],
-    [['sea', '--encoding', 'windows-1251'], /--encoding \(it reads --library files\)/u],
+    [['sea', '--encoding', 'windows-1251'], /--encoding \(it reads --library files and --document\)/u],
   ])('%j is a usage error', async (argv, message) => {
     const r = await runCli(['match', ...argv], { cwd: dir });
     expect(r.code).toBe(2);

@@ -5,7 +5,7 @@ import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { countOption } from './count-option.js';
-import { openLibraryStore } from './factchecks.js';
+import { encodingFlag, openLibraryStore } from './factchecks.js';
 import { loadLibrary } from './match-library.js';
 import { jsonLine, textBlock } from './match-report.js';
 import { runFile } from './match-run-file.js';
@@ -38,7 +38,9 @@ Options:
       --library FILE       fact-check file(s) instead of the store
       --format NAME        library file format: claimreview | csv | tsv (default: by extension)
       --columns MAP        library CSV/TSV column mapping (see \`narrascope factchecks --help\`)
-      --encoding NAME      library (or --queries / --corpus) files' encoding (windows-1251 ...), not UTF-8
+      --encoding NAME      encoding (windows-1251 ...) of the files read: --library files and a --document
+                           (or --queries / --corpus), instead of UTF-8; a UTF-16 BOM, a page's declared
+                           charset are followed without it
   -k, --top N              results per query (default 5; run files 20)
       --min-score X        leave out results scoring below X (re-ranker score)
       --limit N            --corpus-claims: at most N claims (default 100)
@@ -53,7 +55,6 @@ Exit codes: 0 ok, 2 bad input or usage, 3 some --document inputs or library rows
 Examples:
   narrascope match "5G masts spread the virus" --library checks.json
   narrascope match --queries tweets.queries.tsv --corpus verified_claims.docs.tsv --out run.txt`;
-
 
 export const matchCommand: CliCommand = {
   name: 'match',
@@ -82,7 +83,9 @@ export const matchCommand: CliCommand = {
       throw new UserError(`unknown method "${method}"`, 'Methods: rerank, bm25.');
     // An empty path (an unset variable in "$FILE") was read as no option at all: --queries '' asked for
     // --corpus, --document '' said 'nothing to match', and --library '' read the working directory whole.
-    const empty = given(args, ['queries', 'corpus', 'document']).filter((o) => str(args, o.slice(2))?.trim() === '');
+    const empty = given(args, ['queries', 'corpus', 'document']).filter(
+      (o) => str(args, o.slice(2))?.trim() === '',
+    );
     const libraries = Array.isArray(args.values.library) ? args.values.library : [args.values.library];
     if (libraries.some((f) => typeof f === 'string' && f.trim() === '')) empty.push('--library');
     if (empty.length)
@@ -128,15 +131,19 @@ export const matchCommand: CliCommand = {
         'Pass "claim text", --document FILE, --corpus-claims, or --queries FILE --corpus FILE. Run `narrascope match --help`.',
       );
     // Options that apply to another mode were ignored without a word: --tag names a run file, --limit
-    // counts --corpus-claims, and --format, --columns and --encoding read --library files (not the store's
-    // library, nor a --document, which is read as analyze reads it).
+    // counts --corpus-claims, --format and --columns read --library files (not the store's library), and
+    // --encoding reads --library files and a --document.
     const stray = [
       ...given(args, ['tag']).map((o) => `${o} (it names a run file: --queries FILE --corpus FILE)`),
       ...(corpusClaims ? [] : given(args, ['limit']).map((o) => `${o} (it counts --corpus-claims)`)),
       ...(args.values.library !== undefined
         ? []
-        : given(args, ['format', 'columns', 'encoding']).map((o) => `${o} (it reads --library files)`)),
+        : given(args, ['format', 'columns', ...(document ? [] : ['encoding'])]).map(
+            (o) => `${o} (it reads --library files${o === '--encoding' ? ' and --document' : ''})`,
+          )),
     ];
+    // Checked before the library or any document is read: an unknown name is a usage error.
+    const encoding = encodingFlag(args);
     if (stray.length)
       throw new UserError(
         `not for this kind of query: ${stray.join('; ')}`,
@@ -165,7 +172,10 @@ export const matchCommand: CliCommand = {
     let failed = rejected;
     if (text) queries = [{ label: 'query', text }];
     else if (document) {
-      const read = await documentQueries(document, io);
+      // Loaded here, not at the top: the readers and the analysis pipeline it brings in slowed every
+      // command's start.
+      const { documentQueries } = await import('./match-document.js');
+      const read = await documentQueries(document, io, encoding);
       queries = read.queries;
       failed += read.failed;
     } else queries = await corpusQueries(args, io);
@@ -194,44 +204,6 @@ export const matchCommand: CliCommand = {
 /** The options of `names` given on the command line, as `--name`. */
 function given(args: ParsedArgs, names: readonly string[]): string[] {
   return names.filter((o) => args.values[o] !== undefined).map((o) => `--${o}`);
-}
-
-/**
- * The claims and ledger items of every document the input holds (a folder, a JSONL/CSV file or a feed hold
- * several: only the first was matched, silently), each labelled with its document when there are several.
- * `failed` counts the inputs that could not be read (reported by analyseSpecs).
- */
-async function documentQueries(
-  spec: string,
-  io: CliIO,
-): Promise<{ queries: { label: string; text: string }[]; failed: number }> {
-  // Loaded here, not at the top: the analysis pipeline it brings in slowed every command's start.
-  const { analyseSpecs } = await import('../analyse-specs.js');
-  const { results, failed } = await analyseSpecs([spec], io, 'match');
-  if (results.length === 0) throw new UserError(`could not read ${spec}`, 'See the message above.');
-  const out: { label: string; text: string }[] = [];
-  for (const r of results) {
-    const where = results.length > 1 ? `${r.document.source.uri ?? r.document.title ?? r.document.id}: ` : '';
-    const seen = new Set<string>();
-    for (const item of r.rebuttals) {
-      const t = item.claim?.text.trim();
-      if (!t || seen.has(t)) continue;
-      seen.add(t);
-      out.push({ label: `${where}ledger item ${item.index ?? item.id}`, text: t });
-    }
-    for (const c of r.claims) {
-      const t = c.span.text.trim();
-      if (!t || seen.has(t)) continue;
-      seen.add(t);
-      out.push({ label: `${where}claim ${c.id}`, text: t });
-    }
-  }
-  if (out.length === 0)
-    throw new UserError(
-      `no claims found in ${spec}`,
-      'Match a claim directly: narrascope match "claim text".',
-    );
-  return { queries: out, failed };
 }
 
 async function corpusQueries(args: ParsedArgs, io: CliIO): Promise<{ label: string; text: string }[]> {
