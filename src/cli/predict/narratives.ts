@@ -4,14 +4,13 @@
  * `doc<TAB>Other<TAB>Other`, where doc is the file name. Uses the same model and decision as the
  * `narrative/narratives` aggregator, on the file's text as it is (as in training and cross-validation).
  */
-import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { builtinNarrativeModel } from '../../models/narrative/builtin.js';
 import { predictNarratives } from '../../models/narrative/predict.js';
 import { UserError } from '../errors.js';
 import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
-import { isSafeRowId, readUtf8File, textFilesOf, writeText } from './ptc-articles.js';
+import { isSafeRowId, readUtf8File, requireFolder, textFilesOf, writeText } from './ptc-articles.js';
 import { predictProgress } from './progress.js';
 import type { PredictMode } from './types.js';
 
@@ -26,6 +25,7 @@ export function narrativeLine(doc: string, text: string): string {
 export const narrativesMode: PredictMode = {
   name: 'narratives',
   summary: 'SemEval-2025 Task 10 subtask 2 (narratives) prediction file',
+  options: ['documents', 'out'],
   usage:
     'narrascope predict narratives --documents DIR [--out FILE]\n  writes doc<TAB>narratives<TAB>subnarratives per *.txt file (doc = file name), or doc<TAB>Other<TAB>Other',
   async run(args, io) {
@@ -37,12 +37,7 @@ export const narrativesMode: PredictMode = {
       );
     }
     const dir = resolve(io.cwd, dirArg);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      throw new UserError(
-        `documents folder "${dirArg}" not found`,
-        'Pass --documents DIR, an existing folder of *.txt files.',
-      );
-    }
+    requireFolder(dir, `documents folder "${dirArg}"`, 'Pass --documents DIR, an existing folder of *.txt files.');
     const files = textFilesOf(dir);
     if (files.length === 0)
       throw new UserError(

@@ -25,6 +25,7 @@ export function paragraphRows(article: PtcArticle): string[] {
 export const paragraphsMode: PredictMode = {
   name: 'paragraphs',
   summary: 'techniques per paragraph (SemEval-2023 Task 3 subtask 3 format)',
+  options: ['articles', 'out'],
   usage: 'narrascope predict paragraphs --articles DIR [--out FILE]\n  writes id<TAB>line<TAB>technique,technique for every non-empty line (1-based)',
   async run(args, io) {
     const articles = articlesFromArgs(args.values, io.cwd);

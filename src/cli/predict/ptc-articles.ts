@@ -24,15 +24,23 @@ export interface PtcArticle {
 
 /** Articles of a folder, sorted by id. Accepts both `article<ID>.txt` (PTC) and any other `*.txt`. */
 export function readArticles(dir: string): PtcArticle[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new UserError(`articles folder "${dir}" not found`, 'Pass --articles DIR, a folder of article<ID>.txt files (e.g. ptc-train/articles-2023).');
-  }
+  requireFolder(dir, `articles folder "${dir}"`, 'Pass --articles DIR, a folder of article<ID>.txt files (e.g. ptc-train/articles-2023).');
   const files = textFilesOf(dir);
   if (files.length === 0) throw new UserError(`no .txt files in "${dir}"`, 'The folder should hold article<ID>.txt files, one article each.');
   const unsafe = files.find((f) => !isSafeRowId(articleId(f)));
   if (unsafe !== undefined)
     throw new UserError(`the article file name ${JSON.stringify(unsafe)} has a tab or line break`, 'Its id would split the rows of the prediction file: rename the file.');
   return files.map((f) => readArticle(join(dir, f)));
+}
+
+/**
+ * Refuses a folder option that names nothing, or a file: "not found" for an article file that is there
+ * sent the user looking for a typo.
+ */
+export function requireFolder(dir: string, shown: string, hint: string): void {
+  const info = existsSync(dir) ? statSync(dir) : null;
+  if (!info) throw new UserError(`${shown} not found`, hint);
+  if (!info.isDirectory()) throw new UserError(`${shown} is a file, not a folder`, hint);
 }
 
 /** Whether a file name can be the first column of a tab-separated prediction row (no tab, CR or LF). */

@@ -19,7 +19,7 @@ import { formatSt1, parseSt1, St1FormatError, st1Span, type St1Row } from '../..
 import { UserError } from '../errors.js';
 import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
-import { readInputFile, readUtf8File, utf8Text, writeText } from './ptc-articles.js';
+import { readInputFile, readUtf8File, requireFolder, utf8Text, writeText } from './ptc-articles.js';
 import { predictProgress } from './progress.js';
 import type { PredictMode } from './types.js';
 
@@ -71,6 +71,7 @@ export function predictRoleRows(raw: string, rows: readonly St1Row[]): St1Row[] 
 export const rolesMode: PredictMode = {
   name: 'roles',
   summary: 'SemEval-2025 Task 10 subtask 1 (entity framing) prediction file',
+  options: ['documents', 'mentions', 'out'],
   usage:
     'narrascope predict roles --documents DIR --mentions FILE [--out FILE]\n  FILE rows: doc<TAB>entity<TAB>start<TAB>end (code points, end inclusive); writes doc<TAB>entity<TAB>start<TAB>end<TAB>main<TAB>fine...',
   async run(args, io) {
@@ -81,10 +82,13 @@ export const rolesMode: PredictMode = {
       throw new UserError('missing --mentions FILE', 'Pass a tab-separated file with rows doc<TAB>entity<TAB>start<TAB>end.');
     }
     const dir = resolve(io.cwd, dirArg);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`documents folder "${dirArg}" not found`, 'Pass --documents DIR, an existing folder.');
+    requireFolder(dir, `documents folder "${dirArg}"`, 'Pass --documents DIR, an existing folder.');
     const mentionsPath = resolve(io.cwd, mentionsArg);
-    if (!existsSync(mentionsPath) || !statSync(mentionsPath).isFile()) {
-      throw new UserError(`mentions file "${mentionsArg}" not found`, 'Pass --mentions FILE, an existing tab-separated file.');
+    const mentionsInfo = existsSync(mentionsPath) ? statSync(mentionsPath) : null;
+    // A folder or a device (/dev/zero would be read forever) is not a mentions file.
+    if (!mentionsInfo?.isFile()) {
+      const what = !mentionsInfo ? 'not found' : mentionsInfo.isDirectory() ? 'is a folder, not a file' : 'is not a regular file';
+      throw new UserError(`mentions file "${mentionsArg}" ${what}`, 'Pass --mentions FILE, an existing tab-separated file.');
     }
     // Read leniently, a file in another encoding came back with U+FFFD in its entity strings.
     const content = utf8Text(readInputFile(mentionsPath));

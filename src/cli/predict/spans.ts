@@ -33,6 +33,7 @@ export function spanRows(article: PtcArticle, minConfidence = 0): string[] {
 export const spansMode: PredictMode = {
   name: 'spans',
   summary: 'persuasion-technique spans (SemEval-2020 Task 11 / 2023 Task 3 span format)',
+  options: ['articles', 'min-confidence', 'out'],
   usage: 'narrascope predict spans --articles DIR [--min-confidence X] [--out FILE]\n  writes id<TAB>technique<TAB>start<TAB>end (code-point offsets) for article<ID>.txt files',
   async run(args, io) {
     const articles = articlesFromArgs(args.values, io.cwd);

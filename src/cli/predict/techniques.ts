@@ -46,6 +46,7 @@ export function classifyRows(article: PtcArticle, rows: readonly PtcSpanRow[], f
 export const techniquesMode: PredictMode = {
   name: 'techniques',
   summary: 'technique classification on given spans (SemEval-2020 Task 11 TC format)',
+  options: ['articles', 'spans', 'out'],
   usage: 'narrascope predict techniques --articles DIR --spans FILE [--out FILE]\n  writes each row of FILE (id<TAB>label<TAB>start<TAB>end, label may be ?) with the predicted technique',
   async run(args, io) {
     const spansArg = args.values.spans;

@@ -9,5 +9,7 @@ export interface PredictMode {
   readonly summary: string;
   /** Usage lines shown by `narrascope predict --help`. */
   readonly usage: string;
+  /** The options of `narrascope predict` this mode reads (without --): the others are refused, not ignored. */
+  readonly options: readonly string[];
   run(args: ParsedArgs, io: CliIO): Promise<number>;
 }
