@@ -15,7 +15,7 @@ import {
 } from './core/config/config.js';
 import { Registry } from './core/detect/registry.js';
 import { analyzeDocument } from './core/pipeline/analyze.js';
-import type { LanguageIdentifier } from './core/pipeline/language.js';
+import type { LanguageGuess, LanguageIdentifier } from './core/pipeline/language.js';
 import type { AnalysisResult } from './core/result/types.js';
 import { createDocument, type Document, type DocumentInit } from './core/text/document.js';
 import { builtinDetectors } from './detectors/index.js';
@@ -139,6 +139,29 @@ function checkTextArguments(text: unknown, init: unknown): void {
   if (problems.length > 0) throw new AnalyzerArgumentError(`analyzeText: ${problems.join('; ')}`);
 }
 
+/**
+ * A caller's identifier whose answer is checked: `{ language: 5 }` crashed inside (`language.split is not a
+ * function`), and a NaN confidence or a name ("english") went into the result as it came.
+ */
+function checkedIdentifier(identify: LanguageIdentifier): LanguageIdentifier {
+  return async (text) => {
+    const guess: unknown = await identify(text);
+    const ok =
+      isPlainObject(guess) &&
+      typeof guess.language === 'string' &&
+      LANGUAGE_CODE.test(guess.language) &&
+      typeof guess.confidence === 'number' &&
+      guess.confidence >= 0 &&
+      guess.confidence <= 1;
+    if (!ok) {
+      throw new AnalyzerArgumentError(
+        `identifyLanguage (an option of createAnalyzer) must return { language: a code such as en or "und", confidence: a number from 0 to 1 }, got ${describeValue(guess)}`,
+      );
+    }
+    return guess as unknown as LanguageGuess;
+  };
+}
+
 export function builtinRegistry(taxonomies: readonly Taxonomy[] = []): Registry {
   const aggregators = taxonomies.length
     ? builtinAggregators.map((a) =>
@@ -165,8 +188,8 @@ export class Analyzer {
     options = checkAnalyzerOptions(options);
     this.registry = options.registry ?? builtinRegistry(options.taxonomies);
     this.config = resolveConfig(this.registry, options);
-    this.identify =
-      options.identifyLanguage === false ? undefined : (options.identifyLanguage ?? identifyLanguage);
+    const given = options.identifyLanguage;
+    this.identify = given === false ? undefined : given ? checkedIdentifier(given) : identifyLanguage;
     this.includeText = options.includeText ?? true;
   }
 

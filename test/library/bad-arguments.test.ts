@@ -186,3 +186,31 @@ describe('analyze and analyzeText reject wrong arguments with an AnalyzerArgumen
     });
   });
 });
+
+describe('a caller-supplied identifyLanguage', () => {
+  const text = 'Myth: the bay is poisoned.\nFact: it is clean.';
+  const withIdentifier = (answer: unknown) =>
+    createAnalyzer({ preset: 'fast', identifyLanguage: () => answer as never });
+
+  it.each([
+    ['a number language', { language: 5, confidence: 1 }],
+    ['null', null],
+    ['no confidence', { language: 'en' }],
+    ['a NaN confidence', { language: 'en', confidence: NaN }],
+    ['a language name', { language: 'english', confidence: 0.99 }],
+  ])('that answers %s is refused by name', async (_name, answer) => {
+    await expect(withIdentifier(answer).analyzeText(text)).rejects.toThrow(AnalyzerArgumentError);
+    await expect(withIdentifier(answer).analyzeText(text)).rejects.toThrow(
+      /identifyLanguage \(an option of createAnalyzer\) must return \{ language: /u,
+    );
+  });
+
+  it('is used as it is when its answer is right, sync or async', async () => {
+    const sync = await withIdentifier({ language: 'en', confidence: 0.97 }).analyzeText(text);
+    expect(sync.document).toMatchObject({ language: 'en', languageConfidence: 0.97 });
+    const answer = Promise.resolve({ language: 'und', confidence: 0 });
+    await expect(withIdentifier(answer).analyzeText(text)).resolves.toMatchObject({
+      document: { language: 'und' },
+    });
+  });
+});
