@@ -70,6 +70,13 @@ describe('PTC format reading', () => {
     expect(() => readArticles(dir)).toThrow(/"article1\\t2\.txt" has a tab or line break/u);
   });
 
+  it('refuses two files with the same article id instead of mixing their rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptc-same-id-'));
+    writeFileSync(join(dir, 'article1.txt'), 'One line.\n');
+    writeFileSync(join(dir, '1.txt'), 'Another text.\n');
+    expect(() => readArticles(dir)).toThrow(/"1\.txt" and "article1\.txt" both have the article id "1"/u);
+  });
+
   it('reads only the files of a folder: a sub-folder named like an article is not one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptc-folders-'));
     writeFileSync(join(dir, 'article1.txt'), 'One line.\n');

@@ -30,6 +30,15 @@ export function readArticles(dir: string): PtcArticle[] {
   const unsafe = files.find((f) => !isSafeRowId(articleId(f)));
   if (unsafe !== undefined)
     throw new UserError(`the article file name ${JSON.stringify(unsafe)} has a tab or line break`, 'Its id would split the rows of the prediction file: rename the file.');
+  // `1.txt` and `article1.txt` are both article 1: their rows would be mixed under one id, and a spans
+  // file's rows for one of them checked against the other.
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const other = seen.get(articleId(f));
+    if (other !== undefined)
+      throw new UserError(`"${other}" and "${f}" both have the article id ${JSON.stringify(articleId(f))}`, 'Each article needs its own id: rename or move one of the files.');
+    seen.set(articleId(f), f);
+  }
   return files.map((f) => readArticle(join(dir, f)));
 }
 
