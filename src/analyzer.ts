@@ -16,6 +16,7 @@ import {
 import { Registry } from './core/detect/registry.js';
 import { analyzeDocument } from './core/pipeline/analyze.js';
 import type { LanguageGuess, LanguageIdentifier } from './core/pipeline/language.js';
+import { withTimeout } from './core/pipeline/timeout.js';
 import type { AnalysisResult } from './core/result/types.js';
 import { createDocument, type Document, type DocumentInit } from './core/text/document.js';
 import { builtinDetectors } from './detectors/index.js';
@@ -143,9 +144,10 @@ function checkTextArguments(text: unknown, init: unknown): void {
  * A caller's identifier whose answer is checked: `{ language: 5 }` crashed inside (`language.split is not a
  * function`), and a NaN confidence or a name ("english") went into the result as it came.
  */
-function checkedIdentifier(identify: LanguageIdentifier): LanguageIdentifier {
+function checkedIdentifier(identify: LanguageIdentifier, timeoutMs: number): LanguageIdentifier {
   return async (text) => {
-    const guess: unknown = await identify(text);
+    // Raced like an async detector: an identifier that never answers would hold the analysis for ever.
+    const guess: unknown = await withTimeout(Promise.resolve(identify(text)), timeoutMs, 'identifyLanguage');
     const ok =
       isPlainObject(guess) &&
       typeof guess.language === 'string' &&
@@ -189,7 +191,12 @@ export class Analyzer {
     this.registry = options.registry ?? builtinRegistry(options.taxonomies);
     this.config = resolveConfig(this.registry, options);
     const given = options.identifyLanguage;
-    this.identify = given === false ? undefined : given ? checkedIdentifier(given) : identifyLanguage;
+    this.identify =
+      given === false
+        ? undefined
+        : given
+          ? checkedIdentifier(given, this.config.timeoutMs)
+          : identifyLanguage;
     this.includeText = options.includeText ?? true;
   }
 

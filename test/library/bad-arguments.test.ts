@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AnalyzerArgumentError,
+  TimeoutError,
   ConfigError,
   createAnalyzer,
   createDocument,
@@ -212,5 +213,15 @@ describe('a caller-supplied identifyLanguage', () => {
     await expect(withIdentifier(answer).analyzeText(text)).resolves.toMatchObject({
       document: { language: 'und' },
     });
+  });
+
+  it('that never answers is stopped after timeoutMs instead of holding the analysis for ever', async () => {
+    const analyzer = createAnalyzer({
+      preset: 'fast',
+      timeoutMs: 50,
+      identifyLanguage: () => new Promise<never>(() => {}),
+    });
+    await expect(analyzer.analyzeText(text)).rejects.toThrow(TimeoutError);
+    await expect(analyzer.analyzeText(text)).rejects.toThrow(/identifyLanguage took longer than 50 ms/u);
   });
 });
