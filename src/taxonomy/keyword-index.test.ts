@@ -46,3 +46,36 @@ describe('KeywordIndex on a very large taxonomy', () => {
     expect(hits.map((h) => text.slice(h.start, h.end))).toEqual(['the w199999']);
   });
 });
+
+describe('KeywordIndex: prefix keywords for inflected languages', () => {
+  const index = new KeywordIndex(
+    parseTaxonomy(
+      `id: p
+labels:
+  - label: Sanctions
+    description: d
+    keywords: ["санкци*", "цветн* революци*", "sanctions", "ab*", "осаждённ* крепост*"]
+  - label: Colour
+    description: d
+    keywords: ["цветная революция", "революци*"]
+`,
+      'p.yaml',
+    ),
+  );
+  const cases: [string, string[]][] = [
+    // Any inflection of the prefix word; a prefix never matches inside a word ("антисанкционный").
+    ['Новые санкциями и санкций, антисанкционный.', ['Sanctions/санкци*/санкциями', 'Sanctions/санкци*/санкций']],
+    // Longest first at a position; an exact keyword and a prefix one of the same length are both kept.
+    [
+      'Это цветной революцией не было, а цветная революция была.',
+      ['Sanctions/цветн* революци*/цветной революцией', 'Colour/революци*/революцией', 'Sanctions/цветн* революци*/цветная революция', 'Colour/цветная революция/цветная революция', 'Colour/революци*/революция'],
+    ],
+    // "ё" and "е" are one letter to a prefix keyword, written either way.
+    ['Осаждённая крепость, осажденной крепости.', ['Sanctions/осаждённ* крепост*/Осаждённая крепость', 'Sanctions/осаждённ* крепост*/осажденной крепости']],
+    // Fewer than three letters before "*" is an exact word ("ab"), not a prefix of "about".
+    ['about ab sanction', ['Sanctions/ab*/ab', 'Sanctions/sanctions/sanction']],
+  ];
+  it.each(cases)('%s', (text, expected) => {
+    expect(index.match(text).map((h) => `${h.label}/${h.keyword}/${text.slice(h.start, h.end)}`)).toEqual(expected);
+  });
+});
