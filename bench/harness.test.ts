@@ -100,6 +100,13 @@ describe('runSections', () => {
     expect(recorded()).toBe(RECORDED);
   });
 
+  it('runs a section named twice once', async () => {
+    expect(await run([ok('a'), ok('b')], ['a', 'a'])).toBe(0);
+    expect(lines.out.filter((l) => l.includes('=== A (a) ===')).length).toBe(1);
+    expect(recorded()).toContain('new figures of a');
+    expect(recorded()).toContain('old figures of b');
+  });
+
   it('answers --help, unknown options and unknown sections without running anything', async () => {
     const never = section('a', () => Promise.reject(new Error('must not run')));
     expect(await run([never], ['--help'])).toBe(0);

@@ -85,7 +85,8 @@ export async function runSections(kind: 'eval' | 'bench' | 'train', sections: re
     return 2;
   }
   const quick = argv.includes('--quick');
-  const wanted = argv.filter((a) => !a.startsWith('--'));
+  // A section named twice runs once (counting the names, `eval ledger ledger` said "unknown section(s): ;").
+  const wanted = [...new Set(argv.filter((a) => !a.startsWith('--')))];
   const chosen = wanted.length ? sections.filter((s) => wanted.includes(s.id)) : sections;
   if (wanted.length && chosen.length !== wanted.length) {
     err(`unknown section(s): ${wanted.filter((w) => !sections.some((s) => s.id === w)).join(', ')}; known: ${sections.map((s) => s.id).join(', ')}`);
