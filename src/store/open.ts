@@ -12,6 +12,7 @@ import pg from 'pg';
 import { postgresCapabilities, sqliteCapabilities, type Capabilities } from './capabilities.js';
 import { StoreError } from './errors.js';
 import { migrate } from './migrate.js';
+import { guardedPool, isPostgresUnavailable, unavailableError } from './postgres-pool.js';
 import { parsePostgresUrl, quoteSchema, redactUrl } from './postgres-url.js';
 import type { StoreSchema } from './schema.js';
 
@@ -204,7 +205,8 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Sto
     await pool.end().catch(() => undefined);
     throw translateError(e, location);
   }
-  const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
+  // A lost connection neither ends the process nor reads as a bug (postgres-pool.ts).
+  const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool: guardedPool(pool, location) }) });
   return makeStore(db, postgresCapabilities, location, { readColumn: null, readRows: null, insertRows: null, insertValues: null });
 }
 
@@ -249,8 +251,6 @@ export function translateError(e: unknown, location: string): unknown {
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
     return new StoreError('unreachable', `cannot open ${location} (${message})`, 'Check that the folder exists and is writable.', { cause: e });
   }
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === '3D000' || code === '28P01' || code === '28000' || /timeout exceeded when trying to connect/iu.test(message)) {
-    return new StoreError('unreachable', `cannot connect to ${location} (${message})`, 'Check that PostgreSQL is running and the URL (host, port, database, user) is right.', { cause: e });
-  }
+  if (isPostgresUnavailable(e)) return unavailableError(e, location);
   return e;
 }

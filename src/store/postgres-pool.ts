@@ -1,0 +1,101 @@
+/**
+ * The PostgreSQL connection pool as the store hands it to Kysely, made safe against a database that goes
+ * away while Narrascope runs (a restart, a dropped network, a proxy in between that closes):
+ *
+ * - An idle pooled connection that the server closes makes `pg.Pool` emit 'error'; with no listener Node
+ *   throws it, so `narrascope serve` exited ("internal error: Connection terminated unexpectedly") at the
+ *   first lost connection. The pool drops such a client by itself; the listener only keeps the process up.
+ * - Errors of connecting and of queries on a lost connection came out of reads as the driver's own errors
+ *   (ECONNREFUSED, "Connection terminated unexpectedly"), which the server answered as a 500 "bug". They are
+ *   now the store's `unreachable` StoreError, as when the store cannot be reached at start, which the server
+ *   answers 503 `store-unavailable` with Retry-After and the CLI as exit 4.
+ */
+import type pg from 'pg';
+import { StoreError } from './errors.js';
+
+/** Socket errors of a connection that cannot be made or was lost. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
+/**
+ * SQLSTATEs of a database that cannot be used now, none of them caused by the query: class 08 (connection
+ * exception), 57P01-57P03 (shut down, crashed, starting up), 53300 (too many connections), 3D000 (no such
+ * database), 28000 / 28P01 (login refused).
+ */
+const UNAVAILABLE_STATES = /^(08...|57P0[1-3]|53300|3D000|28000|28P01)$/u;
+/** pg's own messages for a connection that ended or could not be made in time (they carry no code). */
+const LOST_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/iu;
+
+/** Whether `e` says the database cannot be reached or the connection was lost, rather than a query failing. */
+export function isPostgresUnavailable(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_STATES.test(code))) return true;
+  const message = (e as { message?: unknown }).message;
+  return typeof message === 'string' && LOST_MESSAGES.test(message);
+}
+
+/** The StoreError for an unavailable database at `location` (the URL without its password). */
+export function unavailableError(e: unknown, location: string): StoreError {
+  const message = e instanceof Error ? e.message : String(e);
+  return new StoreError(
+    'unreachable',
+    `cannot connect to ${location} (${message})`,
+    'Check that PostgreSQL is running and the URL (host, port, database, user) is right.',
+    { cause: e },
+  );
+}
+
+type Translate = (e: unknown) => unknown;
+
+/**
+ * What Kysely's PostgresDialect uses of a pool (`connect`, `end`), over `pool`, with every connection error
+ * and every error of a lost connection's query passed through `translate`. Other query errors (a
+ * constraint, a syntax error) are passed on unchanged: they are not the database's absence.
+ */
+export function guardedPool(pool: pg.Pool, location: string): Pick<pg.Pool, 'connect' | 'end'> {
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool has already removed it. The next query connects anew.
+  });
+  const translate: Translate = (e) => (isPostgresUnavailable(e) ? unavailableError(e, location) : e);
+  // Kysely keeps per-client state in a WeakMap keyed by the client it got: the same client must always
+  // come back as the same wrapper.
+  const wrapped = new WeakMap<pg.PoolClient, pg.PoolClient>();
+  const wrap = (client: pg.PoolClient): pg.PoolClient => {
+    let w = wrapped.get(client);
+    if (!w) {
+      w = new Proxy(client, {
+        get(target, prop, receiver) {
+          const value: unknown = Reflect.get(target, prop, receiver);
+          if (prop !== 'query' || typeof value !== 'function')
+            return typeof value === 'function' ? value.bind(target) : value;
+          return (...args: unknown[]): unknown => {
+            const out: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+            // A query with a callback or a cursor (Kysely's streaming) returns no promise: left as it is.
+            return out instanceof Promise ? out.catch((e: unknown) => Promise.reject(translate(e))) : out;
+          };
+        },
+      });
+      wrapped.set(client, w);
+    }
+    return w;
+  };
+  return {
+    connect: (async () => {
+      try {
+        return wrap(await pool.connect());
+      } catch (e) {
+        throw translate(e);
+      }
+    }) as pg.Pool['connect'],
+    end: (() => pool.end()) as pg.Pool['end'],
+  };
+}
