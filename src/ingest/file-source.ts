@@ -38,15 +38,21 @@ export async function readFileBytes(path: string, maxBytes: number, label = path
   let handle;
   try {
     handle = await open(path, 'r');
-    // Read at most maxBytes + 1 so a file that grows while we read still cannot exceed the limit.
-    const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+    // Read to the end, at most maxBytes + 1 so a file that grows while we read still cannot exceed the
+    // limit. A file that grew after stat (a log being written, a download in progress) was cut at its old
+    // size plus one byte, mid-character or mid-sentence, and analysed so without a word: the buffer grows.
+    let buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
     let filled = 0;
     for (;;) {
+      if (filled === buffer.length) {
+        const bigger = Buffer.alloc(Math.min(2 * buffer.length, maxBytes + 1));
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
       if (filled > maxBytes) throw tooLarge(label, `more than ${formatBytes(maxBytes)}`, maxBytes);
-      if (filled === buffer.length) break;
     }
     return buffer.subarray(0, filled);
   } catch (e) {
