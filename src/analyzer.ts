@@ -27,7 +27,7 @@ import { TOOL_VERSION } from './version.js';
 export interface AnalyzerOptions extends NarrascopeConfig {
   /** Use a custom registry instead of the built-in detectors and aggregators. */
   readonly registry?: Registry;
-  /** Extra narrative taxonomies (see `loadTaxonomyFile`), used beside the built-in ones. Ignored with `registry`. */
+  /** Extra narrative taxonomies (see `loadTaxonomyFile`), used beside the built-in ones. Not with `registry`. */
   readonly taxonomies?: readonly Taxonomy[];
   /** Language identification; default fastText lid.176. Pass `false` to skip (language becomes `und` unless given). */
   readonly identifyLanguage?: LanguageIdentifier | false;
@@ -77,6 +77,20 @@ function checkAnalyzerOptions(options: unknown): AnalyzerOptions {
     problems.push(`identifyLanguage must be a function or false, got ${describeValue(identify)}`);
   if (includeText !== undefined && typeof includeText !== 'boolean')
     problems.push(`includeText must be true or false, got ${describeValue(includeText)}`);
+  // Taxonomies that could not be used were dropped without a word: the caller believed them applied.
+  if (Array.isArray(taxonomies) && taxonomies.length > 0) {
+    if (registry !== undefined) {
+      problems.push(
+        'taxonomies cannot be combined with registry (they would be ignored): put createNarrativeAggregator({ taxonomies }) into your registry instead',
+      );
+    }
+    const aggregators = options.aggregators;
+    if (isPlainObject(aggregators) && aggregators[narrativeAggregator.meta.id] === 'off') {
+      problems.push(
+        `taxonomies need the narrative aggregator, which aggregators["${narrativeAggregator.meta.id}"] turns off`,
+      );
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems.join('; '));
   return options as AnalyzerOptions;
 }

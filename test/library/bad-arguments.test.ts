@@ -9,6 +9,7 @@ import {
   createDocument,
   resolveConfig,
   builtinRegistry,
+  parseTaxonomy,
 } from '../../src/index.js';
 
 // Casts through unknown: these are exactly the calls TypeScript would refuse.
@@ -61,6 +62,25 @@ describe('createAnalyzer refuses options of the wrong shape with a ConfigError',
   ])('%s', (_name, options, message) => {
     expect(() => create(options)).toThrow(ConfigError);
     expect(() => create(options)).toThrow(message);
+  });
+
+  it('refuses taxonomies it could not use rather than drop them without a word', () => {
+    const taxonomy = parseTaxonomy(
+      'id: energy\nlabels:\n  - label: Blackmail\n    description: Gas as a weapon.\n',
+      'energy.yaml',
+    );
+    expect(() => createAnalyzer({ taxonomies: [taxonomy], registry: builtinRegistry() })).toThrow(
+      /taxonomies cannot be combined with registry .*createNarrativeAggregator\(\{ taxonomies \}\)/u,
+    );
+    expect(() =>
+      createAnalyzer({ taxonomies: [taxonomy], aggregators: { 'narrative/narratives': 'off' } }),
+    ).toThrow(
+      /taxonomies need the narrative aggregator, which aggregators\["narrative\/narratives"\] turns off/u,
+    );
+    expect(() =>
+      createAnalyzer({ taxonomies: [], registry: builtinRegistry(), identifyLanguage: false }),
+    ).not.toThrow();
+    expect(() => createAnalyzer({ taxonomies: [taxonomy], identifyLanguage: false })).not.toThrow();
   });
 
   it('lists every problem at once', () => {
