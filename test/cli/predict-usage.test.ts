@@ -62,6 +62,33 @@ describe('narrascope predict: usage mistakes', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('says that a header row is not part of the spans or mentions format', async () => {
+    writeFileSync(join(dir, 'spans-header.tsv'), 'id\tlabel\tstart\tend\n1\t?\t6\t13\n');
+    writeFileSync(
+      join(dir, 'mentions-header.tsv'),
+      'doc\tentity\tstart\tend\narticle1.txt\tcowards\t6\t12\n',
+    );
+    const spans = await runCli(
+      ['predict', 'techniques', '--articles', 'arts', '--spans', 'spans-header.tsv'],
+      { cwd: dir },
+    );
+    const roles = await runCli(
+      ['predict', 'roles', '--documents', 'arts', '--mentions', 'mentions-header.tsv'],
+      { cwd: dir },
+    );
+    for (const r of [spans, roles]) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/first line looks like a header row.*: remove it/u);
+    }
+    // A bad offset on another line is not called a header.
+    writeFileSync(join(dir, 'spans-bad.tsv'), '1\t?\t6\t13\n1\t?\tsix\tten\n');
+    const bad = await runCli(['predict', 'techniques', '--articles', 'arts', '--spans', 'spans-bad.tsv'], {
+      cwd: dir,
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).not.toContain('header');
+  });
+
   it('still runs with the options a mode reads', async () => {
     const r = await runCli(['predict', 'spans', '--articles', 'arts', '--min-confidence', '0', '-o', '-'], {
       cwd: dir,

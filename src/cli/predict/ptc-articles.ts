@@ -156,7 +156,12 @@ export function parseSpanRows(tsv: string, source: string): PtcSpanRow[] {
     const start = WHOLE_NUMBER.test(s ?? '') ? Number(s) : NaN;
     const end = WHOLE_NUMBER.test(e ?? '') ? Number(e) : NaN;
     if (cols.length < 3 || cols.length > 4 || !id || !Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) {
-      throw new UserError(`${source}:${i + 1}: expected "id<TAB>technique<TAB>start<TAB>end" with integer offsets, got "${line.slice(0, 80)}"`, 'Check the spans file format (PTC/SemEval TSV, code-point offsets).');
+      // A first line of words in 3 or 4 columns (`id  technique  start  end`) is a header the format does not have.
+      const header = i === 0 && cols.length >= 3 && cols.length <= 4 && cols.slice(-2).every((c) => /^\s*[A-Za-z_ ]+\s*$/u.test(c));
+      throw new UserError(
+        `${source}:${i + 1}: expected "id<TAB>technique<TAB>start<TAB>end" with integer offsets, got "${line.slice(0, 80)}"`,
+        header ? 'The first line looks like a header row, which the PTC/SemEval format does not have: remove it.' : 'Check the spans file format (PTC/SemEval TSV, code-point offsets).',
+      );
     }
     // An empty span holds no words: classifying it would still answer with some technique.
     if (end === start) throw new UserError(`${source}:${i + 1}: the span ${start}-${end} is empty`, 'A span ends after it starts (end exclusive, code points).');

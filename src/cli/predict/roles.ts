@@ -97,7 +97,16 @@ export const rolesMode: PredictMode = {
     try {
       rows = parseSt1(content);
     } catch (e) {
-      if (e instanceof St1FormatError) throw new UserError(`${mentionsArg}: ${e.message}`, 'Each row must be doc<TAB>entity<TAB>start<TAB>end with whole-number offsets.');
+      if (e instanceof St1FormatError) {
+        // A first line of column names is a header the task's format does not have.
+        const header = e.line === 1 && /^\s*\S+\t[^\t]*\t\s*[A-Za-z_ ]+\s*\t\s*[A-Za-z_ ]+\s*(\t|\r?\n|$)/u.test(content);
+        throw new UserError(
+          `${mentionsArg}: ${e.message}`,
+          header
+            ? 'The first line looks like a header row, which the SemEval-2025 format does not have: remove it.'
+            : 'Each row must be doc<TAB>entity<TAB>start<TAB>end with whole-number offsets.',
+        );
+      }
       throw e;
     }
     // An empty entity column cannot anchor a mention: re-anchoring would "find" it anywhere near its offsets.
