@@ -1,4 +1,5 @@
 import { ingest, type IngestProgress, type IngestSummary } from '../../corpus/ingest/ingest.js';
+import { distinctInputs } from '../../corpus/ingest/sources.js';
 import { defaultPoolSize } from '../../corpus/ingest/pool.js';
 import { PRESETS } from '../../core/config/config.js';
 import { parseColumnMap, RECORD_FIELDS } from '../../ingest/csv.js';
@@ -177,9 +178,13 @@ Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothin
     }
     const language = languageFlag(args);
     const json = args.values.json === true;
+    // One file named twice (`a.jsonl ./a.jsonl`, overlapping globs) is read once, and said so.
+    const { inputs: distinct, repeated } = await distinctInputs(inputs, io.cwd);
+    for (const [again, first] of repeated)
+      io.stderr.write(terminalText(`narrascope ingest: ${again === first ? `${again} is given more than once` : `${again} is the same file as ${first}`}; it is read once\n`));
     const bar = io.stderr.isTTY && !json ? progressBar(io) : null;
     const summary = await withStore(args, io, true, (store) =>
-      ingest(store, inputs, {
+      ingest(store, distinct, {
         reanalyze,
         workers,
         analyzer: preset ? { preset } : {},

@@ -4,7 +4,7 @@
  * feeds (a `.rss`/`.atom`/`.xml` file or URL, or a URL whose path mentions feed/rss/atom) give one document
  * per item; everything else goes through the ingest readers (`src/ingest/read-input.ts`).
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createDocument, type Document } from '../../core/text/document.js';
 import { isBlank } from '../../ingest/blank.js';
@@ -46,6 +46,29 @@ export async function measureInputs(specs: readonly string[], cwd: string): Prom
     }
   }
   return total;
+}
+
+/**
+ * The inputs with each local file or folder once: `ingest a.jsonl ./a.jsonl` or an overlapping glob read,
+ * hashed and counted it twice (documents=2, unchanged=1 for one file). Paths are compared as the file
+ * system resolves them (links, `./`, `..`); URLs, `-` and paths that do not exist pass as given.
+ * `repeated` pairs each dropped input with the one it repeats.
+ */
+export async function distinctInputs(specs: readonly string[], cwd: string): Promise<{ inputs: string[]; repeated: [string, string][] }> {
+  const first = new Map<string, string>();
+  const inputs: string[] = [];
+  const repeated: [string, string][] = [];
+  for (const spec of specs) {
+    const key = spec === '-' || isUrl(spec) ? null : await realpath(resolve(cwd, spec)).catch(() => null);
+    const earlier = key === null ? undefined : first.get(key);
+    if (earlier !== undefined) {
+      repeated.push([spec, earlier]);
+      continue;
+    }
+    if (key !== null) first.set(key, spec);
+    inputs.push(spec);
+  }
+  return { inputs, repeated };
 }
 
 const FEED_EXT = /\.(rss|atom|xml)$/iu;
