@@ -3,6 +3,7 @@
 // `npm start -- --port 9000`.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,12 +20,56 @@ function newest(dir) {
   return t;
 }
 
+/** The value of `--name V` or `--name=V` among serve's arguments (the last one given wins, as in serve). */
+function optionValue(args, name) {
+  let value;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === `--${name}`) value = args[i + 1];
+    else if (args[i].startsWith(`--${name}=`)) value = args[i].slice(name.length + 3);
+  }
+  return value;
+}
+
+/** Whether something already listens on port:host (false for any other failure: serve reports those). */
+function portInUse(port, host) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (e) => resolve(e.code === 'EADDRINUSE'));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(false)));
+  });
+}
+
+// A port already in use is said before anything else happens. serve checks it only after building,
+// opening the store and ingesting the examples, and on a new store it has then made the first admin token
+// without showing it (it is shown once the server listens): the next start, on a free port, had no admin
+// token to show either. Exit 2, serve's code for the same failure (src/cli/exit-codes.ts: usage).
+const args = process.argv.slice(2);
+const port = Number(optionValue(args, 'port') ?? 8400);
+const host = optionValue(args, 'host') ?? '127.0.0.1';
+if (Number.isInteger(port) && port > 0 && port <= 65535 && (await portInUse(port, host))) {
+  process.stderr.write(
+    `npm start: port ${port} on ${host} is already in use (another narrascope serve, or another program)\n` +
+      '  Pick another with `npm start -- --port 9000`, or stop the other server.\n',
+  );
+  process.exit(2);
+}
+
 const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-const stale = builtAt(join(root, 'dist', 'cli', 'bin.js')) < newest(join(root, 'src')) || builtAt(join(root, 'web', 'dist', 'index.html')) < newest(join(root, 'web', 'src'));
+const stale =
+  builtAt(join(root, 'dist', 'cli', 'bin.js')) < newest(join(root, 'src')) ||
+  builtAt(join(root, 'web', 'dist', 'index.html')) < newest(join(root, 'web', 'src'));
 if (stale) {
   process.stderr.write('Building dist/ and web/dist/ ...\n');
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
+  try {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
+  } catch {
+    // The compiler has said why above; its command line and a stack trace of this script say nothing more.
+    process.stderr.write('npm start: the build failed (the errors are above); fix them, then run `npm start` again.\n');
+    process.exit(1);
+  }
 }
-const child = spawn(process.execPath, [join(root, 'bin', 'narrascope.js'), 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, [join(root, 'bin', 'narrascope.js'), 'serve', ...args], {
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));
