@@ -40,6 +40,16 @@ describe('narrascope predict: usage mistakes', () => {
     ],
     [['spans', '--articles', 'arts/article1.txt'], 'articles folder', 'is a file, not a folder'],
     [
+      ['spans', '--articles', 'arts', '--min-confidence', ''],
+      '--min-confidence must be a number between 0 and 1 (got "")',
+      'For example',
+    ],
+    [
+      ['spans', '--articles', 'arts', '--min-confidence', ' '],
+      '--min-confidence must be a number between 0 and 1',
+      'For example',
+    ],
+    [
       ['narratives', '--documents', 'spans.tsv'],
       'documents folder "spans.tsv" is a file, not a folder',
       '*.txt',

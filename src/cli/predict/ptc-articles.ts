@@ -246,7 +246,8 @@ export function minConfidenceFrom(values: Readonly<Record<string, unknown>>, fal
   const v = values['min-confidence'];
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (typeof v !== 'string' || !Number.isFinite(n) || n < 0 || n > 1) {
+  // Number('') is 0: an empty value (an unset variable in "$MIN") kept every span without a word.
+  if (typeof v !== 'string' || v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
     throw new UserError(`--min-confidence must be a number between 0 and 1 (got "${String(v)}")`, 'For example --min-confidence 0.3.');
   }
   return n;
