@@ -273,6 +273,52 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
     await page.close();
   });
 
+  it('a document of hostile text (RTL, direction overrides, a 10,000-character word, zero-width characters, markup) is shown as text, within the page', async () => {
+    const word = 'w'.repeat(10_000);
+    const markup = '<img src=x onerror=alert(1)><b>bold</b>';
+    const text = `Hostile sample\n\nMyth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change.\n\nמסמך בעברית \u202eesrever\u202c and عربي text. ${word} zero\u200bwidth\u200djoin\u2060 ${markup}`;
+    // A title may hold 500 characters (the API's limit): one word of 400.
+    const title = `Hostile ${'t'.repeat(400)} \u202eeltit ${markup}`;
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/analyse',
+      headers: { authorization: `Bearer ${h.analyst}` },
+      payload: {
+        text,
+        title,
+        source: { outlet: `\u202eOutlet ${markup}`, publishedAt: '2025-03-21' },
+        store: true,
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const id = (res.json() as { stored: { id: string } }).stored.id;
+    const page = await open(`#/doc/${id}`);
+    await page.locator('.doc-text').waitFor();
+    const overflow = (): Promise<number> =>
+      page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(await overflow()).toBe(0);
+    expect(await page.locator('h1').textContent()).toBe(title);
+    const shown = await page.locator('.doc-text').innerText();
+    for (const piece of [word, markup, 'zero\u200bwidth\u200djoin\u2060', '\u202eesrever\u202c'])
+      expect(shown).toContain(piece);
+    expect(await page.evaluate("document.querySelectorAll('main img, main b, main script').length")).toBe(0);
+    for (const tab of await page.getByRole('tab').all()) {
+      await tab.click();
+      expect(await overflow()).toBe(0);
+    }
+    await page.evaluate("location.hash = '#/corpus?q=hostile'");
+    await page.locator('.doc-list a').first().waitFor();
+    expect(await page.locator('.doc-list a').first().textContent()).toBe(title);
+    expect(await overflow()).toBe(0);
+    await page.evaluate("location.hash = '#/narratives'");
+    await page.locator('.timeline svg').waitFor();
+    await page.getByText("Show the chart's data as a table").click();
+    await expect.poll(() => page.locator('.timeline-table td', { hasText: markup }).count()).toBe(1);
+    expect(await overflow()).toBe(0);
+    expect(await page.evaluate("document.querySelectorAll('main img, main b, main script').length")).toBe(0);
+    await page.close();
+  }, 60_000);
+
   it('raised no page error', () => {
     expect(pageErrors).toEqual([]);
   });
