@@ -16,6 +16,7 @@ import { encodeSignature, MinHasher } from '../corpus/minhash.js';
 import type { Store, StoreSchema } from '../store/index.js';
 import { addDismissalOnce, applyDismissals, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, supersededDocuments, type Dismissal, type StoredDocument } from '../store/index.js';
 import { ApiError } from './errors.js';
+import { timeline, type Timeline, type TimelineQuery } from './timeline.js';
 
 export interface DocumentSummary {
   readonly id: string;
@@ -96,12 +97,7 @@ export interface ClaimQuery {
   readonly offset: number;
 }
 
-export interface TimelinePoint {
-  readonly week: string;
-  readonly outlet: string;
-  readonly label: string;
-  readonly count: number;
-}
+export type { TimelinePoint } from './timeline.js';
 
 export interface ClusterSummary {
   readonly id: number;
@@ -142,7 +138,8 @@ export interface CorpusService {
   deleteDocument(id: string): Promise<boolean>;
   ledger(query: { q?: string; outlet?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly LedgerRow[] }>;
   claims(query: ClaimQuery): Promise<{ total: number; items: readonly ClaimListRow[] }>;
-  timeline(kind: 'narrative' | 'technique', query: { label?: string; outlet?: string }): Promise<{ labels: readonly Facet[]; points: readonly TimelinePoint[] }>;
+  /** Documents per outlet and period for one label (src/server/timeline.ts: top outlets only, points capped). */
+  timeline(kind: 'narrative' | 'technique', query: TimelineQuery): Promise<Timeline>;
   clusters(query: { kind?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly ClusterSummary[] }>;
   cluster(id: number): Promise<{ cluster: ClusterSummary; members: readonly ClusterMember[] } | null>;
   /** `created` false: the same author had already dismissed this finding with the same reason. */
@@ -345,20 +342,8 @@ export class StoreCorpusService implements CorpusService {
     };
   }
 
-  async timeline(kind: 'narrative' | 'technique', query: { label?: string; outlet?: string }): Promise<{ labels: readonly Facet[]; points: readonly TimelinePoint[] }> {
-    const table = kind === 'narrative' ? 'narratives' : 'document_techniques';
-    const col = kind === 'narrative' ? 'label' : 'technique';
-    const labelsRows = (await sql<{ value: string; count: number | string }>`SELECT ${sql.ref(col)} AS value, count(DISTINCT document_id) AS count FROM ${sql.table(table)} GROUP BY ${sql.ref(col)} ORDER BY count DESC LIMIT 100`.execute(this.db)).rows;
-    const labels = labelsRows.map((r) => ({ value: r.value, count: Number(r.count) }));
-    const label = query.label ?? labels[0]?.value;
-    if (!label) return { labels, points: [] };
-    const rows = (
-      await sql<{ week: string; outlet: string | null; count: number | string }>`SELECT d.published_week AS week, o.name AS outlet, count(DISTINCT d.id) AS count
-        FROM ${sql.table(table)} t JOIN documents d ON d.id = t.document_id LEFT JOIN outlets o ON o.id = d.outlet_id
-        WHERE t.${sql.ref(col)} = ${label} AND d.published_week IS NOT NULL ${query.outlet ? sql`AND o.name = ${query.outlet}` : sql``}
-        GROUP BY d.published_week, o.name ORDER BY d.published_week`.execute(this.db)
-    ).rows;
-    return { labels, points: rows.map((r) => ({ week: r.week, outlet: r.outlet ?? '(unknown outlet)', label, count: Number(r.count) })) };
+  async timeline(kind: 'narrative' | 'technique', query: TimelineQuery): Promise<Timeline> {
+    return timeline(this.db, this.store.caps, kind, query);
   }
 
   async clusters(query: { kind?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly ClusterSummary[] }> {

@@ -8,6 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { CorpusService } from '../corpus.js';
 import { ApiError } from '../errors.js';
+import { DEFAULT_TIMELINE_OUTLETS, MAX_TIMELINE_POINTS, TIMELINE_BUCKETS, type TimelineQuery } from '../timeline.js';
 import { NO_NUL } from '../schemas.js';
 import type { JsonSchema, RouteSpec } from '../route.js';
 import type { VerdictLabel } from '../../core/result/types.js';
@@ -140,17 +141,31 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
   });
 
   for (const kind of ['narrative', 'technique'] as const) {
-    route<Record<string, never>, { label?: string; outlet?: string }, unknown>({
+    route<Record<string, never>, TimelineQuery, unknown>({
       method: 'GET',
       url: `/api/timeline/${kind}s`,
       operationId: `${kind}Timeline`,
       summary: `${kind === 'narrative' ? 'Narrative' : 'Technique'} counts per outlet and week`,
-      description: `Documents per ISO week (Monday) and outlet for one ${kind} label (default: the most frequent), and the list of labels with document counts.`,
+      description: `Documents per period (ISO week by default: its Monday; or month, year: its first day, in the field \`week\`) and outlet for one ${kind} label (default: the most frequent), and the list of labels with document counts. Points are those of the \`outlets\` outlets with the most documents for the label (default ${DEFAULT_TIMELINE_OUTLETS}; \`outlets.total\` counts them all), published in \`from\`..\`to\` when given; more than ${MAX_TIMELINE_POINTS.toLocaleString('en-US')} points is a 422 \`too-many-points\`.`,
       tag: 'stats',
       access: 'read',
-      querystring: { type: 'object', additionalProperties: false, properties: { label: { type: 'string', maxLength: 300, pattern: NO_NUL }, outlet: text200 } },
-      responses: { 200: obj('{ labels, points: [{ week, outlet, label, count }] }') },
-      handler: async (request: FastifyRequest<{ Querystring: { label?: string; outlet?: string } }>) => corpus().timeline(kind, request.query),
+      querystring: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          label: { type: 'string', maxLength: 300, pattern: NO_NUL },
+          outlet: text200,
+          from: date,
+          to: date,
+          bucket: { type: 'string', enum: [...TIMELINE_BUCKETS], default: 'week' },
+          outlets: { type: 'integer', minimum: 1, maximum: 200, default: DEFAULT_TIMELINE_OUTLETS },
+        },
+      },
+      responses: {
+        200: obj('{ labels, bucket, outlets: { total, shown }, points: [{ week, outlet, label, count }] }'),
+        422: { description: `More than ${MAX_TIMELINE_POINTS.toLocaleString('en-US')} points (\`too-many-points\`): ask for a coarser bucket, a shorter range or fewer outlets.` },
+      },
+      handler: async (request: FastifyRequest<{ Querystring: TimelineQuery }>) => corpus().timeline(kind, request.query),
     });
   }
 
