@@ -27,12 +27,19 @@ export class OptionsError extends Error {
 }
 
 /** Fills defaults and checks types, bounds and unknown names; throws OptionsError with a precise reason. */
-export function resolveOptions(owner: string, schema: OptionsSchema | undefined, given: Readonly<Record<string, unknown>> = {}): OptionValues {
+export function resolveOptions(
+  owner: string,
+  schema: OptionsSchema | undefined,
+  given: Readonly<Record<string, unknown>> = {},
+): OptionValues {
   const spec = schema ?? {};
   for (const name of Object.keys(given)) {
     if (!(name in spec)) {
       const known = Object.keys(spec);
-      throw new OptionsError(owner, `unknown option "${name}"; known options: ${known.length ? known.join(', ') : '(none)'}`);
+      throw new OptionsError(
+        owner,
+        `unknown option "${name}"; known options: ${known.length ? known.join(', ') : '(none)'}`,
+      );
     }
   }
   const out: Record<string, OptionValue> = {};
@@ -62,7 +69,9 @@ function checkValue(owner: string, name: string, s: OptionSpec, value: unknown):
       if (s.enum && !s.enum.includes(value)) return fail(`must be one of ${s.enum.join(', ')}`);
       return value;
     case 'string[]':
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return fail('must be a list of strings');
-      return value as string[];
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        return fail('must be a list of strings');
+      // A copy: the caller's array, changed after the analyzer was made, changed its analyses (and not its hash).
+      return Object.freeze([...(value as string[])]);
   }
 }
