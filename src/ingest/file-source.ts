@@ -82,7 +82,18 @@ export async function readStreamBytes(
 
 /** Lists the files under a directory, recursively, sorted, skipping hidden entries and node_modules. */
 export async function listFiles(dir: string): Promise<string[]> {
+  return (await walkFolder(dir)).files;
+}
+
+/**
+ * The files under a directory, recursively, sorted, skipping hidden entries and node_modules; and the
+ * entries passed over that a user may have meant to be read: a link that leads nowhere (its target gone, a
+ * loop of links) and anything that is not a file (a FIFO, a socket, a device), with the reason. Those were
+ * left out without a word, so `ingest folder/` reported fewer documents than the folder seemed to hold.
+ */
+export async function walkFolder(dir: string): Promise<{ files: string[]; passed: { path: string; reason: string }[] }> {
   const out: string[] = [];
+  const passed: { path: string; reason: string }[] = [];
   const pending: string[] = [dir];
   while (pending.length > 0) {
     const current = pending.pop() as string;
@@ -100,13 +111,16 @@ export async function listFiles(dir: string): Promise<string[]> {
       else if (entry.isFile()) out.push(path);
       else if (entry.isSymbolicLink()) {
         // A link to a file is read; a link to a folder is not followed (it could loop).
-        const target = await stat(path).catch(() => null);
-        if (target?.isFile()) out.push(path);
-      }
+        const target = await stat(path).catch((e: NodeJS.ErrnoException) => e);
+        if (target instanceof Error) passed.push({ path, reason: target.code === 'ELOOP' ? 'a loop of symbolic links' : target.code === 'ENOENT' ? 'a symbolic link whose target does not exist' : `a symbolic link that cannot be followed (${target.code ?? target.message})` });
+        else if (target.isFile()) out.push(path);
+        else if (!target.isDirectory()) passed.push({ path, reason: 'a link to something that is not a file (a device, FIFO or socket)' });
+      } else passed.push({ path, reason: 'not a file (a device, FIFO or socket)' });
     }
     pending.push(...subdirs.sort().reverse());
   }
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return { files: out.sort(byPath), passed: passed.sort((a, b) => byPath(a.path, b.path)) };
 }
 
 export function fsError(path: string, e: unknown): InputError {
@@ -134,13 +148,20 @@ export interface FolderFile {
  * sources, which stream JSONL and CSV files): each with its shown name, or one error when the folder cannot
  * be listed.
  */
-export async function folderFiles(spec: string, path: string): Promise<{ readonly files: readonly FolderFile[] } | { readonly error: InputError }> {
-  let files: string[];
+export async function folderFiles(
+  spec: string,
+  path: string,
+): Promise<{ readonly files: readonly FolderFile[]; readonly passed: readonly (FolderFile & { readonly reason: string })[] } | { readonly error: InputError }> {
+  let walked;
   try {
-    files = await listFiles(path);
+    walked = await walkFolder(path);
   } catch (e) {
     return { error: e instanceof InputError ? e : fsError(spec, e) };
   }
   const base = spec.replace(/[\\/]+$/u, '');
-  return { files: files.map((file) => ({ file, shown: `${base}${file.slice(path.length)}` })) };
+  const shown = (file: string): string => `${base}${file.slice(path.length)}`;
+  return {
+    files: walked.files.map((file) => ({ file, shown: shown(file) })),
+    passed: walked.passed.map((p) => ({ file: p.path, shown: shown(p.path), reason: p.reason })),
+  };
 }

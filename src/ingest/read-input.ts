@@ -118,6 +118,7 @@ export async function* readInput(spec: string, options: ReadOptions = {}): Async
     yield { kind: 'error', origin: spec, error: folder.error };
     return;
   }
+  for (const { shown, reason } of folder.passed) yield { kind: 'skipped', origin: shown, reason };
   for (const { file, shown } of folder.files) {
     const ext = extensionOf(file);
     if (ext !== '' && !isSupportedExtension(ext, readers) && !options.format) {

@@ -219,7 +219,7 @@ Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothin
     // An empty folder, a folder of images or a header-only CSV: nothing was read, which a silent exit 0
     // would hide (a wrong path or pattern); analyze says the same.
     if (inputs.length && summary.documents === 0 && summary.failed === 0) {
-      io.stderr.write(`narrascope ingest: the inputs hold no document to ingest${summary.skipped ? ` (${summary.skipped} file${summary.skipped === 1 ? '' : 's'} of unsupported type skipped)` : ''}\n  Ingest reads ${builtinReaders.flatMap((r) => r.extensions).filter(Boolean).join(' ')} files; use --input-format to read others.\n`);
+      io.stderr.write(`narrascope ingest: the inputs hold no document to ingest${summary.skipped ? ` (${summary.skipped} file${summary.skipped === 1 ? '' : 's'} skipped: of an unsupported type, or links and entries that are no readable file)` : ''}\n  Ingest reads ${builtinReaders.flatMap((r) => r.extensions).filter(Boolean).join(' ')} files; use --input-format to read others.\n`);
       return ExitCode.usage;
     }
     return exitCodeFor(summary);

@@ -136,6 +136,7 @@ async function* folderItems(spec: string, path: string, options: SourceOptions, 
     yield { kind: 'error', origin: spec, error: folder.error };
     return;
   }
+  for (const { shown, reason } of folder.passed) yield { kind: 'skipped', origin: shown, reason };
   for (const { file, shown } of folder.files) {
     const ext = extensionOf(file);
     if (ext !== '' && !isSupportedExtension(ext, readers)) yield { kind: 'skipped', origin: shown, reason: `unsupported file type "${ext}"` };
