@@ -319,6 +319,44 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
     await page.close();
   }, 60_000);
 
+  it('a cluster without a label names its chart and table by its number', async () => {
+    const docs = await h.store.db.selectFrom('documents').select('id').orderBy('id').execute();
+    const c = await h.store.db
+      .insertInto('clusters')
+      .values({
+        kind: 'near-duplicate',
+        size: 2,
+        first_seen: '2025-03-04',
+        last_seen: '2025-03-12',
+        outlets: 2,
+        label: '',
+        created_at: '2025-04-01T00:00:00Z',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const d of docs.slice(0, 2))
+      await h.store.db
+        .insertInto('cluster_members')
+        .values({
+          cluster_id: Number(c.id),
+          document_id: Number(d.id),
+          item_ref: null,
+          text: null,
+          similarity: 0.9,
+        })
+        .execute();
+    const page = await open(`#/cluster/${c.id}`);
+    await page.getByRole('heading', { name: `Cluster ${c.id}` }).waitFor();
+    expect(await page.locator('.timeline svg').getAttribute('aria-label')).toBe(
+      `Weekly documents per outlet for cluster ${c.id} (the same data as a table below the chart)`,
+    );
+    await page.getByText("Show the chart's data as a table").click();
+    expect(await page.locator('.timeline-table caption').textContent()).toBe(
+      `Documents per week and outlet for cluster ${c.id}`,
+    );
+    await page.close();
+  });
+
   it('raised no page error', () => {
     expect(pageErrors).toEqual([]);
   });

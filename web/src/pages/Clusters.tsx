@@ -77,7 +77,7 @@ export function ClusterPage({ id }: { id: string }) {
             </p>
           )}
           <h2>Spread across outlets over time</h2>
-          <Timeline points={[...points.values()]} label={data.cluster.label} />
+          <Timeline points={[...points.values()]} label={data.cluster.label || `cluster ${data.cluster.id}`} />
           <h2>Members, in order of publication</h2>
           <table class="grid">
             <thead>
