@@ -212,6 +212,10 @@ export class Analyzer {
           ? checkedIdentifier(given, this.config.timeoutMs)
           : identifyLanguage;
     this.includeText = options.includeText ?? true;
+    // Bound, so that a method passed on alone (`const { analyzeText } = analyzer`, a callback) still has its
+    // analyzer; unbound it failed with "Cannot read properties of undefined (reading 'analyze')".
+    this.analyze = this.analyze.bind(this);
+    this.analyzeText = this.analyzeText.bind(this);
   }
 
   /**

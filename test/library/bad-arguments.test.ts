@@ -194,6 +194,15 @@ describe('analyze and analyzeText reject wrong arguments with an AnalyzerArgumen
     return expect(promise).rejects.toBeInstanceOf(TypeError);
   });
 
+  it('keeps its analyzer when a method is passed on alone', async () => {
+    const { analyzeText: detached } = analyzer;
+    await expect(detached('Myth: x')).resolves.toMatchObject({ document: { length: 7 } });
+    // Array.prototype.map passes the index as the second argument: a clear refusal, not an internal crash.
+    await expect(
+      Promise.all(['Myth: x'].map(analyzer.analyzeText as (t: unknown, i: unknown) => Promise<unknown>)),
+    ).rejects.toThrow(/the second argument must be an object such as \{ title, language \}, got 0/u);
+  });
+
   it('still analyses what is right: an empty text, extra fields, a Document passed to analyzeText', async () => {
     const doc = createDocument({ text: 'Myth: the bay is poisoned.\nFact: it is clean.', title: 'Bay' });
     await expect(analyzer.analyzeText('')).resolves.toMatchObject({ document: { length: 0 } });
