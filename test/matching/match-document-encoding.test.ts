@@ -64,4 +64,15 @@ describe('match --document --encoding', () => {
       /narrascope match: warning: .*de\.txt: \d+ invalid UTF-8 byte sequences were replaced with U\+FFFD.*--encoding windows-1252/u,
     );
   }, 60_000);
+
+  it('shows control characters of a file name in its messages as spaces', async () => {
+    writeFileSync(join(dir, 'bad\u001b]0;X\u0007.txt'), 'a\u0000b');
+    const r = await runCli(['match', '--document', 'bad\u001b]0;X\u0007.txt', '--library', 'lib.csv'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad ]0;X .txt looks like a binary file');
+    // eslint-disable-next-line no-control-regex -- what must not reach the terminal
+    expect(r.stderr).not.toMatch(/[\u001b\u0007]/u);
+  }, 60_000);
 });
