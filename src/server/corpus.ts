@@ -15,6 +15,8 @@ import { countFactChecks, listFactChecks, type StoredFactCheck } from '../store/
 import { encodeSignature, MinHasher } from '../corpus/minhash.js';
 import type { Store, StoreSchema } from '../store/index.js';
 import { addDismissalOnce, applyDismissals, getAnalysis, getDocument, listDismissals, saveAnalysedDocument, supersededDocuments, type Dismissal, type StoredDocument } from '../store/index.js';
+import { CASEFOLD_FUNCTION } from '../store/casefold.js';
+import type { Capabilities } from '../store/capabilities.js';
 import { ApiError } from './errors.js';
 import { timeline, type Timeline, type TimelineQuery } from './timeline.js';
 
@@ -306,7 +308,7 @@ export class StoreCorpusService implements CorpusService {
     if (query.outlet) q = q.where('o.name', '=', query.outlet);
     if (query.q) {
       const text = query.q;
-      q = q.where((eb) => eb.or([containsText('l.claim', text), containsText('l.rebuttal', text), containsText('l.attributed_to', text)]));
+      q = q.where((eb) => eb.or([containsText(this.store.caps, 'l.claim', text), containsText(this.store.caps, 'l.rebuttal', text), containsText(this.store.caps, 'l.attributed_to', text)]));
     }
     const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as { n: number | string }).n);
     const rows = await q
@@ -327,7 +329,7 @@ export class StoreCorpusService implements CorpusService {
     if (query.outlet) q = q.where('o.name', '=', query.outlet);
     if (query.type) q = q.where('c.type', '=', query.type);
     if (query.hasSource !== undefined) q = q.where('c.has_source', '=', query.hasSource ? 1 : 0);
-    if (query.q) q = q.where(containsText('c.text', query.q));
+    if (query.q) q = q.where(containsText(this.store.caps, 'c.text', query.q));
     const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as { n: number | string }).n);
     const rows = await q
       .select(['d.hash', 'd.title', 'o.name as outlet', 'd.published_at', 'c.claim_key', 'c.text', 'c.start_offset', 'c.end_offset', 'c.type', 'c.speaker', 'c.has_source', 'c.check_worthiness'])
@@ -420,10 +422,13 @@ export class StoreCorpusService implements CorpusService {
 /**
  * `column` contains `text` as plain text, ignoring case: LIKE with its wildcards escaped, both sides
  * lower-cased. SQLite's LIKE ignores ASCII case and PostgreSQL's does not, so "poison" and "Poison" found
- * different ledger items and claims on the two stores.
+ * different ledger items and claims on the two stores; and SQLite's lower() folds ASCII only, so on SQLite
+ * "польша" did not find "ПОЛЬША": there both sides go through the store's Unicode lower case
+ * (src/store/casefold.ts).
  */
-function containsText(column: string, text: string): RawBuilder<SqlBool> {
+function containsText(caps: Capabilities, column: string, text: string): RawBuilder<SqlBool> {
   const pattern = `%${text.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+  if (caps.dialect === 'sqlite') return sql<SqlBool>`${sql.raw(CASEFOLD_FUNCTION)}(${sql.ref(column)}) LIKE ${sql.raw(CASEFOLD_FUNCTION)}(${pattern}) ESCAPE '\\'`;
   return sql<SqlBool>`lower(${sql.ref(column)}) LIKE lower(${pattern}) ESCAPE '\\'`;
 }
 

@@ -11,6 +11,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'k
 import pg from 'pg';
 import { postgresCapabilities, sqliteCapabilities, type Capabilities } from './capabilities.js';
 import { StoreError } from './errors.js';
+import { registerCasefold } from './casefold.js';
 import { migrate } from './migrate.js';
 import { guardedPool, isPostgresUnavailable, unavailableError } from './postgres-pool.js';
 import { parsePostgresUrl, quoteSchema, redactUrl } from './postgres-url.js';
@@ -109,6 +110,8 @@ function openSqlite(path: string, options: OpenStoreOptions): Store {
     if (location !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
+    // Unicode lower case for plain-text filters, as PostgreSQL's lower() (casefold.ts).
+    registerCasefold(sqlite);
     checkOurs(sqlite, location);
   } catch (e) {
     throw translateError(e, location);
