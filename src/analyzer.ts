@@ -57,6 +57,18 @@ export class AnalyzerArgumentError extends TypeError {
 /** A BCP 47 language code as the CLI's --language takes it: en, ru, uk, pt-BR, zh_Hant. */
 const LANGUAGE_CODE = /^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$/u;
 
+/** Whether a value is a list of parsed taxonomies (the shape the narrative aggregator reads). */
+function isTaxonomyList(value: unknown): value is readonly Taxonomy[] {
+  return (
+    Array.isArray(value) &&
+    value.every((t) => isPlainObject(t) && typeof t.id === 'string' && Array.isArray(t.labels))
+  );
+}
+
+function taxonomiesProblem(value: unknown): string {
+  return `taxonomies must be a list of taxonomies read by loadTaxonomyFile or parseTaxonomy, got ${describeValue(value)}`;
+}
+
 /** Refuses options of the wrong shape with one ConfigError that lists every problem. */
 function checkAnalyzerOptions(options: unknown): AnalyzerOptions {
   if (options === undefined) return {};
@@ -66,13 +78,7 @@ function checkAnalyzerOptions(options: unknown): AnalyzerOptions {
   const { registry, taxonomies, identifyLanguage: identify, includeText } = options;
   if (registry !== undefined && !(registry instanceof Registry))
     problems.push(`registry must be a Registry, got ${describeValue(registry)}`);
-  const isTaxonomy = (t: unknown): boolean =>
-    isPlainObject(t) && typeof t.id === 'string' && Array.isArray(t.labels);
-  if (taxonomies !== undefined && !(Array.isArray(taxonomies) && taxonomies.every(isTaxonomy))) {
-    problems.push(
-      `taxonomies must be a list of taxonomies read by loadTaxonomyFile or parseTaxonomy, got ${describeValue(taxonomies)}`,
-    );
-  }
+  if (taxonomies !== undefined && !isTaxonomyList(taxonomies)) problems.push(taxonomiesProblem(taxonomies));
   if (identify !== undefined && identify !== false && typeof identify !== 'function')
     problems.push(`identifyLanguage must be a function or false, got ${describeValue(identify)}`);
   if (includeText !== undefined && typeof includeText !== 'boolean')
@@ -179,6 +185,8 @@ function checkedIdentifier(identify: LanguageIdentifier, timeoutMs: number): Lan
 }
 
 export function builtinRegistry(taxonomies: readonly Taxonomy[] = []): Registry {
+  // Public too: a plain-JavaScript caller's `null` or string crashed inside the narrative aggregator.
+  if (!isTaxonomyList(taxonomies)) throw new ConfigError(taxonomiesProblem(taxonomies));
   const aggregators = taxonomies.length
     ? builtinAggregators.map((a) =>
         a === narrativeAggregator ? createNarrativeAggregator({ taxonomies }) : a,

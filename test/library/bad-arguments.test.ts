@@ -83,6 +83,12 @@ describe('createAnalyzer refuses options of the wrong shape with a ConfigError',
     expect(() => createAnalyzer({ taxonomies: [taxonomy], identifyLanguage: false })).not.toThrow();
   });
 
+  it('builtinRegistry, public too, refuses what is not a list of taxonomies', () => {
+    expect(() => builtinRegistry(null as never)).toThrow(ConfigError);
+    expect(() => builtinRegistry('energy.yaml' as never)).toThrow(/taxonomies must be a list of taxonomies/u);
+    expect(builtinRegistry().detectors.length).toBeGreaterThan(0);
+  });
+
   it('lists every problem at once', () => {
     expect(() => create({ preset: 1, minConfidence: 2, colour: 'red' })).toThrow(
       /unknown option "colour".*; preset must be a string.*; minConfidence must be in/u,
