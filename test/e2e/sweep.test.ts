@@ -357,6 +357,35 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
     await page.close();
   });
 
+  it('a token check that fails for a moment keeps the token; a refused token is dropped', async () => {
+    const page = await h.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${h.url}/#/clusters`);
+    await page.evaluate(`sessionStorage.setItem('narrascope.token', ${JSON.stringify(h.analyst)})`);
+    let busy = true;
+    await page.route('**/api/whoami', (route) =>
+      busy
+        ? route.fulfill({
+            status: 503,
+            headers: { 'retry-after': '1' },
+            contentType: 'application/json',
+            body: JSON.stringify({ error: { code: 'busy', message: 'the server is busy' } }),
+          })
+        : route.continue(),
+    );
+    await page.reload();
+    await page.getByText('could not check the API token: the server is busy').waitFor();
+    expect(await page.evaluate("sessionStorage.getItem('narrascope.token')")).toBe(h.analyst);
+    busy = false;
+    await page.getByRole('button', { name: 'check again' }).click();
+    await page.getByText('e2e analyst (analyst)').waitFor();
+    await page.evaluate("sessionStorage.setItem('narrascope.token', 'nsc_revoked')");
+    await page.reload();
+    await expect.poll(() => page.evaluate("sessionStorage.getItem('narrascope.token')")).toBeNull();
+    expect(await page.getByRole('button', { name: 'check again' }).count()).toBe(0);
+    await page.close();
+  });
+
   it('raised no page error', () => {
     expect(pageErrors).toEqual([]);
   });

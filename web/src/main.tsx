@@ -152,6 +152,8 @@ function App() {
   usePageMoves(route.page, route.arg);
   const [who, setWho] = useState<Whoami | null>(null);
   const [authError, setAuthError] = useState('');
+  // The token is kept through a failure that may pass, and can be checked again.
+  const [authPassing, setAuthPassing] = useState(false);
   const refresh = (): void => {
     api<Whoami>('/api/whoami')
       .then((w) => {
@@ -160,8 +162,12 @@ function App() {
         setAuthError('');
       })
       .catch((e: Error) => {
-        setAuthError(e.message);
-        if (getToken()) setToken('');
+        // Only a refused token is dropped. Any failure used to drop it, so a server restarting, busy or
+        // rate-limiting for a moment signed the analyst out, who had to paste the token again.
+        const refused = e instanceof ApiFailure && e.status === 401;
+        if (refused && getToken()) setToken('');
+        setAuthError(refused || !getToken() ? e.message : `could not check the API token: ${e.message}`);
+        setAuthPassing(!refused && Boolean(getToken()));
       });
   };
   useEffect(refresh, []);
@@ -207,7 +213,19 @@ function App() {
           <a href="/api/reference">API</a>
         </nav>
         <div class="auth">
-          {authError && <span class="error-inline">{authError}</span>}
+          {authError && (
+            <span class="error-inline">
+              {authError}
+              {authPassing && (
+                <>
+                  {' '}
+                  <button class="link" onClick={refresh}>
+                    check again
+                  </button>
+                </>
+              )}
+            </span>
+          )}
           <TokenBox who={who} onChange={refresh} />
         </div>
       </header>
