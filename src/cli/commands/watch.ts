@@ -40,6 +40,11 @@ function checkClaimLength(claim: string): void {
   );
 }
 
+/** A claim as compared with the entries already watched: case, Unicode form and spacing do not count. */
+function claimKey(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
 /** `narrascope watch`: watchlists of claims to look out for. */
 export const watchCommand: CliCommand = {
   name: 'watch',
@@ -85,12 +90,27 @@ Options:
             throw new UserError((e as Error).message, 'Give the document hash (or its first 8+ characters) as shown by `narrascope search`.');
           }
         }
-        return addWatchEntries(store, rest, note);
+        // A claim already watched (in any case or spacing) was added again: each ingest then reported
+        // every match once per copy. It is named with its entry instead.
+        const watched = new Map<string, number | null>((await store.db.selectFrom('watch_entries').select(['id', 'text']).execute()).map((e) => [claimKey(e.text), Number(e.id)]));
+        const fresh: string[] = [];
+        const already: { text: string; id: number | null }[] = [];
+        for (const claim of rest) {
+          const key = claimKey(claim);
+          if (watched.has(key)) already.push({ text: claim, id: watched.get(key) ?? null });
+          else {
+            watched.set(key, null); // given earlier in this command
+            fresh.push(claim);
+          }
+        }
+        return { ...(await addWatchEntries(store, fresh, note)), alreadyWatched: already };
       });
       if (json) io.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else {
         io.stdout.write(`added ${r.ids.length} watch entr${r.ids.length === 1 ? 'y' : 'ies'} (${r.ids.map((i) => `#${i}`).join(', ') || 'none'}); ${r.matches} match${r.matches === 1 ? '' : 'es'} in the stored corpus\n`);
         for (const t of r.tooVague) io.stderr.write(`narrascope watch: not added, too few content words to match on: "${visibleClaim(t)}"\n`);
+        for (const a of 'alreadyWatched' in r ? r.alreadyWatched : [])
+          io.stderr.write(`narrascope watch: not added, ${a.id === null ? 'given twice' : `already watched as #${a.id}`}: "${visibleClaim(a.text)}"\n`);
       }
       return r.ids.length || !r.tooVague.length ? ExitCode.ok : ExitCode.usage;
     }
