@@ -201,6 +201,13 @@ describe('parseTaxonomy', () => {
       'duplicate label "media distrust": it differs only in case from "Media distrust" (line 3)',
     ],
     [
+      'parent in another case than its label',
+      'id: x\nlabels:\n  - label: Media distrust\n    description: d\n  - label: B\n    description: d\n    parent: media distrust\n',
+      7,
+      'labels[1].parent',
+      'the label is written "Media distrust"',
+    ],
+    [
       'unknown parent',
       'id: x\nlabels:\n  - label: A\n    description: d\n    parent: B\n',
       5,

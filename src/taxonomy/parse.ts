@@ -124,12 +124,17 @@ export function parseTaxonomy(source: string, file: string): Taxonomy {
     // Checked first: a label that is its own parent is also a fine label, which would hide the reason.
     if (p.parent === p.label) fail(p.node, p.field, 'a label cannot be its own parent');
     const level = levels.get(p.parent);
-    if (level === undefined)
+    if (level === undefined) {
+      // A parent written in another case than its label ("media distrust") is named as such.
+      const written = seen.get(p.parent.normalize('NFC').toLowerCase())?.label;
       fail(
         p.node,
         p.field,
-        `"${p.parent}" is not a label of this taxonomy (parent must name a coarse label)`,
+        written !== undefined
+          ? `"${p.parent}" is not a label of this taxonomy; the label is written "${written}" (parent must name it exactly)`
+          : `"${p.parent}" is not a label of this taxonomy (parent must name a coarse label)`,
       );
+    }
     if (level === 'fine')
       fail(p.node, p.field, `"${p.parent}" is itself a fine label; only two levels are supported`);
   }
