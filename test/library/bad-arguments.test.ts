@@ -200,6 +200,13 @@ describe('analyze and analyzeText reject wrong arguments with an AnalyzerArgumen
     return expect(promise).rejects.toBeInstanceOf(TypeError);
   });
 
+  it('analyses a Document that went through JSON (its SourceMap lost) as the original', async () => {
+    const doc = createDocument({ text: 'Myth: the bay is poisoned.\nFact: it is clean.', title: 'Bay' });
+    const { sourceMap: _lost, ...copy } = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+    const strip = (r: { stats: object }) => ({ ...r, stats: null });
+    expect(strip((await analyze(copy)) as never)).toEqual(strip(await analyzer.analyze(doc)));
+  });
+
   it('keeps its analyzer when a method is passed on alone', async () => {
     const { analyzeText: detached } = analyzer;
     await expect(detached('Myth: x')).resolves.toMatchObject({ document: { length: 7 } });
