@@ -208,6 +208,13 @@ describe('parseTaxonomy', () => {
       'the label is written "Media distrust"',
     ],
     [
+      'half a surrogate pair in a label',
+      'id: x\nlabels:\n  - label: "A\\ud800"\n    description: d\n',
+      3,
+      'labels[0].label',
+      'contains U+D800, half of a surrogate pair',
+    ],
+    [
       'unknown parent',
       'id: x\nlabels:\n  - label: A\n    description: d\n    parent: B\n',
       5,

@@ -236,6 +236,15 @@ function scalarString(node: Node | null, field: string, fail: Fail, prose = fals
       field,
       `contains the control character U+${control.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
     );
+  // A YAML or JSON escape of half a surrogate pair ("\ud800") is no character: it was kept, and no UTF-8
+  // output (a report, an export, a prediction file) can hold it.
+  const lone = /\p{Cs}/u.exec(value)?.[0];
+  if (lone !== undefined)
+    fail(
+      node,
+      field,
+      `contains U+${lone.charCodeAt(0).toString(16).toUpperCase()}, half of a surrogate pair (an escape such as "\\ud800" alone); write the character itself`,
+    );
   if (!prose && LINE_BREAK_OR_TAB.test(value)) fail(node, field, 'must be one line without tabs');
   return value;
 }
