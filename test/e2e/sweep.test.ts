@@ -184,8 +184,11 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
     await page.locator('.doc-text').waitFor();
     expect(await page.evaluate('document.activeElement?.id')).toBe('main');
     expect(await page.title()).toBe('Document · Narrascope');
-    // A facet picked keeps the focus on the control used.
     await page.evaluate("location.hash = '#/corpus?q=harbour'");
+    // A long facet value (narrative labels are sentences) wraps as text does, from the start of the line:
+    // link-styled buttons kept the button's centring, the count then stood alone under a centred label.
+    expect(await page.locator('.facet button.link').first().evaluate((b) => getComputedStyle(b).textAlign)).toBe('start');
+    // A facet picked keeps the focus on the control used.
     await page.locator('.facet button', { hasText: 'Coast Herald' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.doc-list li').count()).toBe(1);
