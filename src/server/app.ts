@@ -23,6 +23,7 @@ import { registerMetaRoutes } from './routes/meta.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerWebApp } from './routes/web.js';
 import { applySecurityHeaders, installSecurityHeaders } from './security.js';
+import { wellFormedBody } from './well-formed-body.js';
 import type { ServerContext } from './context.js';
 
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -75,6 +76,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
 
   // Raw bodies for uploads: bytes, decoded by the same readers as the CLI.
   app.addContentTypeParser(['text/plain', 'text/html', 'text/markdown', 'application/xhtml+xml', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: limits.uploadBytes }, (_req, body, done) => done(null, body));
+
+  // Before validation, so that the schemas check the text that will be analysed and stored (well-formed-body.ts).
+  app.addHook('preValidation', async (request) => {
+    request.body = wellFormedBody(request.body);
+  });
 
   registerMetaRoutes(ctx);
   registerAnalyseRoutes(ctx);
