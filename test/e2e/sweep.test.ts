@@ -188,6 +188,8 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
     // A long facet value (narrative labels are sentences) wraps as text does, from the start of the line:
     // link-styled buttons kept the button's centring, the count then stood alone under a centred label.
     expect(await page.locator('.facet button.link').first().evaluate((b) => getComputedStyle(b).textAlign)).toBe('start');
+    // After a search, screen readers announce the count, not the whole list again.
+    expect(await page.locator('[aria-live], [role=status]').evaluateAll((els) => els.map((e) => e.textContent))).toEqual(['3 documents']);
     // A facet picked keeps the focus on the control used.
     await page.locator('.facet button', { hasText: 'Coast Herald' }).focus();
     await page.keyboard.press('Enter');

@@ -99,8 +99,9 @@ export function CorpusPage({ route }: { route: Route }) {
               <FacetList key={f} name={f} facets={data.facets[FACET_OF[f]]} selected={p.get(f)} onPick={(v) => go({ [f]: v })} />
             ))}
           </aside>
-          <section class="results" aria-live="polite">
-            <p>
+          {/* Only the count is announced after a search: a live region round the whole list read every title and line of it out again. */}
+          <section class="results">
+            <p role="status">
               {data.totalExact === false ? 'about ' : ''}
               {data.total.toLocaleString()} document{data.total === 1 ? '' : 's'}
             </p>
