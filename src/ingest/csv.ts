@@ -56,12 +56,16 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   slovenian: 'sl', macedonian: 'mk', bosnian: 'bs', montenegrin: 'sr', moldovan: 'ro', danish: 'da', persian: 'fa', hebrew: 'he',
 };
 
+function isScalar(v: unknown): v is string | number | boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
 function firstOfList(value: string): string {
   const v = value.trim();
   if (v.startsWith('[')) {
     try {
       const arr = JSON.parse(v) as unknown;
-      if (Array.isArray(arr) && arr.length) return String(arr[0]).trim();
+      if (Array.isArray(arr) && arr.length && isScalar(arr[0])) return String(arr[0]).trim();
     } catch {
       // not JSON: fall through
     }
@@ -81,7 +85,9 @@ function pick(record: Readonly<Record<string, unknown>>, field: RecordField, map
   for (const name of names) {
     const v = record[name];
     if (v === undefined || v === null) continue;
-    const raw = Array.isArray(v) ? v.map(String).join('+') : typeof v === 'object' ? '' : String(v);
+    // A list gives its scalar elements; a nested list or object gives nothing: String() of a list 2,000,000
+    // levels deep (a JSONL line of brackets) overflowed the stack and ended the whole ingest.
+    const raw = Array.isArray(v) ? v.filter(isScalar).map(String).join('+') : isScalar(v) ? String(v) : '';
     // Metadata is one line of text: control characters become spaces. A NUL in a title or outlet made
     // PostgreSQL refuse the whole document ("invalid byte sequence ... 0x00"); the text itself is
     // normalised by createDocument. A lone surrogate (a JSON "\ud800") is U+FFFD in every field.
