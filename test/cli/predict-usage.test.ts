@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,5 +119,25 @@ describe('narrascope predict: usage mistakes', () => {
       );
       expect(r.stdout).toContain('Offsets count code points');
     }
+  });
+});
+
+describe('narrascope predict: every input skipped', () => {
+  it.each([
+    [
+      'roles',
+      ['--documents', 'arts', '--mentions', 'elsewhere.tsv'],
+      'no mention could be predicted: all 2 were skipped',
+    ],
+    ['narratives', ['--documents', 'binary'], 'no document could be read: all 1 were skipped'],
+  ])('%s exits 2 and leaves an earlier --out file as it was', async (mode, args, message) => {
+    writeFileSync(join(dir, 'elsewhere.tsv'), 'gone.txt\tX\t0\t0\nalso-gone.txt\tY\t0\t0\n');
+    mkdirSync(join(dir, 'binary'), { recursive: true });
+    writeFileSync(join(dir, 'binary', 'a.txt'), Buffer.from([0, 1, 2]));
+    writeFileSync(join(dir, 'earlier.tsv'), 'earlier predictions\n');
+    const r = await runCli(['predict', mode, ...args, '-o', 'earlier.tsv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(readFileSync(join(dir, 'earlier.tsv'), 'utf8')).toBe('earlier predictions\n');
   });
 });

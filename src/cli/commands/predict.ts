@@ -16,7 +16,7 @@ export const predictCommand: CliCommand = {
       '',
       'Offsets count code points (the task files were made in Python). On a terminal, a progress line on stderr.',
       'Exit codes: 0 all written; 2 bad input or usage, nothing written; 3 some documents or mentions skipped',
-      '(narratives, roles; each named on stderr), the others written; 1 internal error.',
+      '(narratives, roles; each named on stderr), the others written (all skipped: 2); 1 internal error.',
     ].join('\n');
   },
   options: {

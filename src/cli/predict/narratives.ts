@@ -66,6 +66,8 @@ export const narrativesMode: PredictMode = {
       lines.push(narrativeLine(file, text));
     }
     progress.clear();
+    // Every document skipped is not a partial run: exit 3 and an empty --out replaced a good prediction file.
+    if (lines.length === 0) throw new UserError(`no document could be read: all ${files.length} were skipped (see above)`, 'The documents must be UTF-8 text files.');
     const out = lines.length ? `${lines.join('\n')}\n` : '';
     await writeText(args.values, io.cwd, io.stdout, out);
     return failed ? ExitCode.partial : ExitCode.ok;

@@ -158,6 +158,13 @@ export const rolesMode: PredictMode = {
       inside.forEach((r, i) => predicted.set(r, out[i] as St1Row));
     }
     progress.clear();
+    // Every mention skipped is not a partial run: exit 3 and an empty --out replaced a good prediction file.
+    if (predicted.size === 0 && failed > 0) {
+      throw new UserError(
+        `no mention could be predicted: all ${rows.length} were skipped (see above)`,
+        'Check that --documents is the folder of the documents named in the first column of the mentions file.',
+      );
+    }
     const lines = rows.flatMap((r) => {
       const p = predicted.get(r);
       return p ? [formatSt1(p)] : [];
