@@ -133,9 +133,14 @@ function checkDocument(document: unknown): Document {
   // Only what analysis reads: a Document that went through JSON or postMessage lost its SourceMap, and
   // analysis never looks at it.
   const problems = documentFieldProblems(document);
-  for (const key of ['id', 'text', 'hash'] as const)
+  for (const key of ['id', 'text'] as const)
     if (typeof document[key] !== 'string')
       problems.push(`${key} must be a string, got ${describeValue(document[key])}`);
+  // The result's schema requires a sha256: another hash made a result that every JSON export refused later.
+  if (!(typeof document.hash === 'string' && /^[0-9a-f]{64}$/u.test(document.hash)))
+    problems.push(
+      `hash must be the sha256 of the text in hex (see contentHash), got ${describeValue(document.hash)}`,
+    );
   if (!Array.isArray(document.warnings))
     problems.push(`warnings must be a list of strings, got ${describeValue(document.warnings)}`);
   if (!isPlainObject(document.source))

@@ -171,12 +171,17 @@ describe('analyze and analyzeText reject wrong arguments with an AnalyzerArgumen
     [
       'a DocumentInit',
       { text: 'Myth: x' },
-      /expected a Document .*: id must be a string, got undefined; hash must be a string/u,
+      /expected a Document .*: id must be a string, got undefined; hash must be the sha256 of the text in hex/u,
     ],
     [
       'an item of readInput',
       { kind: 'document', origin: 'a.txt', document: createDocument({ text: 'x' }) },
       /got an item of readInput\(\); pass its `document` \(item.document\)/u,
+    ],
+    [
+      'a Document with a made-up hash',
+      { ...createDocument({ text: 'x' }), hash: 'abc' },
+      /hash must be the sha256 of the text in hex \(see contentHash\), got "abc"/u,
     ],
     [
       'a Document with a bad language',
