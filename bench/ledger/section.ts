@@ -45,8 +45,10 @@ export const ledgerSection: Section = {
       });
     const seed = await seedLine(analyzer);
     const real = await realNegatives(analyzer, ctx.dataDir, ctx.quick, ctx.log);
+    // Counted, not written in: the count went stale when fixtures in new languages came.
+    const languages = new Set(fixtures.filter((f) => f.items.length > 0).map((f) => f.language)).size;
     return [
-      `Fixture suite: ${fixtures.length} documents written by us (${fixtures.length - negatives} ledgers in ${byLayout.size - (negatives ? 1 : 0)} layouts and 7 languages, ${negatives} negatives). An item matches when claim and rebuttal each overlap the gold span by at least half of the longer span.`,
+      `Fixture suite: ${fixtures.length} documents written by us (${fixtures.length - negatives} ledgers in ${byLayout.size - (negatives ? 1 : 0)} layouts and ${languages} languages, ${negatives} negatives). An item matches when claim and rebuttal each overlap the gold span by at least half of the longer span.`,
       '',
       `**All items: precision ${pct(t.p)}, recall ${pct(t.r)}, F1 ${pct(t.f1)}** (${total.tp} matched, ${total.fp} extra, ${total.fn} missed). Items on negatives: ${negativeItems} in ${negatives} documents.`,
       '',

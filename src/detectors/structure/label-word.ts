@@ -14,7 +14,7 @@ export const labelWord: Detector = {
     version: '1.1.0',
     family: 'structure',
     description:
-      'Label words of rebuttal layouts (Lie / Motive / Truth, Myth / Fact, Claim / Verdict, Q / A ...) in seven languages.',
+      'Label words of rebuttal layouts (Lie / Motive / Truth, Myth / Fact, Claim / Verdict, Q / A ...) in eleven languages.',
     taxonomy: [],
     messages: { label: 'Label "{{key}}" ({{role}}).' },
     requires: ['paragraphs', 'headings', 'listItems'],

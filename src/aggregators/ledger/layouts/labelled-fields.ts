@@ -52,7 +52,7 @@ const JUDGING_KEYS = new Set([
 ]);
 /** Questions that put a claim to the test ("Is it true that ...", "Правда ли, что ..."). */
 const TRUTH_QUESTION =
-  /is it true|true that|\breally\b|myth|rumou?r|claim|правда ли|это правда|чи правда|це правда|stimmt es|ist es wahr|est-il vrai|c['’]est vrai|es cierto|es verdad|是真的吗|真的吗/iu;
+  /is it true|true that|\breally\b|myth|rumou?r|claim|правда ли|это правда|чи правда|це правда|stimmt es|ist es wahr|est-il vrai|c['’]est vrai|es cierto|es verdad|é verdade|é mesmo|è vero|è davvero|czy to prawda|czy prawdą jest|czy naprawdę|هل صحيح|هل يصح|是真的吗|真的吗/iu;
 /** Neutral claim labels: they need a rebuttal label, or prose under a title that announces rebuttals. */
 const NEUTRAL_KEYS = new Set(['claim', 'allegation']);
 /** Claim labels that mark a fact-check page even when it holds a single item. */
