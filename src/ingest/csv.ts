@@ -109,6 +109,17 @@ export interface RecordContext {
  * text column but a title, the title is the text (claim indexes such as EUvsDisinfo have only titles).
  */
 export function mapRecord(record: Readonly<Record<string, unknown>>, map: ColumnMap, ctx: RecordContext): DocumentInit | InputError {
+  // One record's surprise is that record's error, not the end of the ingest: an exception here (a field
+  // nested past the stack, before pick() left such fields out) ended the run as an internal error with the
+  // records after it unread.
+  try {
+    return recordToDocument(record, map, ctx);
+  } catch (e) {
+    return new InputError('malformed', `${ctx.where}: the record cannot be read (${(e as Error).message})`, 'Fix or remove that record; the others are read.');
+  }
+}
+
+function recordToDocument(record: Readonly<Record<string, unknown>>, map: ColumnMap, ctx: RecordContext): DocumentInit | InputError {
   const text = pick(record, 'text', map);
   const title = pick(record, 'title', map);
   const body = text ?? (map.text ? undefined : title);

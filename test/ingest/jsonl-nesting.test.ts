@@ -49,3 +49,18 @@ describe('JSONL fields nested very deep', () => {
     expect(cell.source?.outlet).toBe('[["nested"], "B"]');
   });
 });
+
+describe('a record whose reading throws', () => {
+  it("is that record's error, not the end of the run", () => {
+    const record = {
+      get text(): string {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
+    };
+    const out = mapRecord(record, {}, { where: 'r.jsonl:7', kind: 'jsonl' });
+    expect(out).toBeInstanceOf(InputError);
+    expect((out as InputError).message).toBe(
+      'r.jsonl:7: the record cannot be read (Maximum call stack size exceeded)',
+    );
+  });
+});
