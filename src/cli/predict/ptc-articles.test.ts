@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
-import { articleId, cleanKeepingLength, nonEmptyLines, parseSpanRows, readArticle, readArticles, toCodePointSpan, toUtf16Span, writeText } from './ptc-articles.js';
+import { articleId, cleanKeepingLength, nonEmptyLines, parseSpanRows, readArticle, readArticles, textFilesOf, toCodePointSpan, toUtf16Span, writeText } from './ptc-articles.js';
 
 describe('PTC format reading', () => {
   it('converts code-point offsets to UTF-16 and back around astral characters', () => {
@@ -75,6 +75,17 @@ describe('PTC format reading', () => {
     writeFileSync(join(dir, 'article1.txt'), 'One line.\n');
     writeFileSync(join(dir, '1.txt'), 'Another text.\n');
     expect(() => readArticles(dir)).toThrow(/"1\.txt" and "article1\.txt" both have the article id "1"/u);
+  });
+
+  it('names an article whose link leads nowhere instead of leaving it out of the predictions', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptc-links-'));
+    writeFileSync(join(dir, 'article1.txt'), 'One line.\n');
+    symlinkSync(join(dir, 'moved', 'article2.txt'), join(dir, 'article2.txt'));
+    symlinkSync(join(dir, 'article3.txt'), join(dir, 'article3.txt'));
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync(join(dir, 'sub'), join(dir, 'article4.txt'));
+    expect(textFilesOf(dir)).toEqual(['article1.txt', 'article2.txt', 'article3.txt']);
+    expect(() => readArticles(dir)).toThrow(/cannot read ".*article2\.txt": ENOENT/u);
   });
 
   it('reads only the files of a folder: a sub-folder named like an article is not one', () => {

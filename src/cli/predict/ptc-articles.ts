@@ -57,19 +57,23 @@ export function isSafeRowId(name: string): boolean {
   return !/[\t\r\n]/u.test(name);
 }
 
-/** Names of the regular `*.txt` files of a folder, sorted; a sub-folder named `x.txt` is not a document. */
+/**
+ * Names of the regular `*.txt` files of a folder, sorted; a sub-folder named `x.txt` is not a document,
+ * nor is a link to a folder or a device. A link that leads nowhere (its target moved, a loop) is kept, so
+ * that reading it names it: dropped in silence, its article was missing from the prediction file.
+ */
 export function textFilesOf(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.name.endsWith('.txt') && (e.isFile() || (e.isSymbolicLink() && isFile(join(dir, e.name)))))
+    .filter((e) => e.name.endsWith('.txt') && (e.isFile() || (e.isSymbolicLink() && linkTarget(join(dir, e.name)) !== 'other')))
     .map((e) => e.name)
     .sort();
 }
 
-function isFile(path: string): boolean {
+function linkTarget(path: string): 'file' | 'missing' | 'other' {
   try {
-    return statSync(path).isFile();
+    return statSync(path).isFile() ? 'file' : 'other';
   } catch {
-    return false;
+    return 'missing';
   }
 }
 
