@@ -71,6 +71,8 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
     await page.addInitScript(`sessionStorage.setItem('narrascope.token', ${JSON.stringify(h.analyst)});`);
     await page.addInitScript(FAKE_PICKER);
     await page.goto(`${h.url}/${path}`);
+    // Signed in: the page was shown again for the analyst (pages load their data again when the caller changes).
+    await page.getByText('e2e analyst (analyst)').waitFor();
     return page;
   }
 
@@ -137,6 +139,11 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
         .toContain('The address held values');
       expect(await page.getByRole('alert').count(), hash).toBe(0);
     }
+    // Dates the wrong way round: said, with a way out.
+    await page.evaluate("location.hash = '#/corpus?q=harbour&from=2025-03-10&to=2025-03-01'");
+    await page.getByRole('button', { name: 'Swap the dates' }).click();
+    await expect.poll(() => page.locator('.doc-list li').count()).toBe(1);
+    expect(new URL(page.url()).hash).toBe('#/corpus?q=harbour&from=2025-03-01&to=2025-03-10');
     // Past the last result: said, with a way back.
     await page.evaluate("location.hash = '#/corpus?q=harbour&offset=99999999'");
     await page.getByText('This page is past the last result.').waitFor();

@@ -39,6 +39,7 @@ export function CorpusPage({ route }: { route: Route }) {
     return qs;
   };
 
+  const reversed = (p.get('from') ?? '') > (p.get('to') ?? '\uffff');
   useEffect(() => setQ(p.get('q') ?? ''), [route]);
   // The address shows what is searched, so that a link copied from it shares this search.
   useEffect(() => {
@@ -89,6 +90,15 @@ export function CorpusPage({ route }: { route: Route }) {
       {changed.length > 0 && (
         <p class="muted" role="status">
           The address held values the search cannot use: {changed.join('; ')}.
+        </p>
+      )}
+      {reversed && (
+        // The API takes the range as given and matches nothing; the CLI refuses it. Said, with the fix.
+        <p class="muted" role="status">
+          “From” ({p.get('from')}) is after “To” ({p.get('to')}): no document can match.{' '}
+          <button type="button" class="link" onClick={() => go({ from: p.get('to') ?? undefined, to: p.get('from') ?? undefined })}>
+            Swap the dates
+          </button>
         </p>
       )}
       <LoadStatus error={error} retrying={retrying} reload={reload} />
