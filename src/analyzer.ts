@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { builtinAggregators } from './aggregators/index.js';
 import { createNarrativeAggregator, narrativeAggregator } from './aggregators/narrative/narratives.js';
 import {
@@ -190,6 +191,21 @@ function checkedIdentifier(identify: LanguageIdentifier, timeoutMs: number): Lan
   };
 }
 
+/**
+ * The config hash covers detector and aggregator ids, versions and options, but not the user taxonomies the
+ * narrative aggregator reads: results with and without `--taxonomy energy.yaml` (or with two versions of
+ * it) carried the same `meta.configHash`, and an ingest could not tell them apart. Taxonomies are folded in
+ * here, only when there are some, so every other configuration keeps the hash it had.
+ */
+function withTaxonomies(config: ResolvedConfig, taxonomies: readonly Taxonomy[]): ResolvedConfig {
+  if (taxonomies.length === 0) return config;
+  const hash = createHash('sha256')
+    .update(JSON.stringify([config.hash, taxonomies]))
+    .digest('hex')
+    .slice(0, 16);
+  return { ...config, hash };
+}
+
 export function builtinRegistry(taxonomies: readonly Taxonomy[] = []): Registry {
   // Public too: a plain-JavaScript caller's `null` or string crashed inside the narrative aggregator.
   if (!isTaxonomyList(taxonomies)) throw new ConfigError(taxonomiesProblem(taxonomies));
@@ -217,7 +233,7 @@ export class Analyzer {
   constructor(options: AnalyzerOptions = {}) {
     options = checkAnalyzerOptions(options);
     this.registry = options.registry ?? builtinRegistry(options.taxonomies);
-    this.config = resolveConfig(this.registry, options);
+    this.config = withTaxonomies(resolveConfig(this.registry, options), options.taxonomies ?? []);
     const given = options.identifyLanguage;
     this.identify =
       given === false
