@@ -53,3 +53,14 @@ it('clears the progress line before a message about a skipped document', async (
   });
   expect(r.stderr).toContain(`${CLEAR}narrascope predict roles: skipped 1 mention(s) of "EN_9.txt"`);
 });
+
+it('shows a document name from the mentions file without its C1 controls or bidirectional overrides', async () => {
+  writeFileSync(join(dir, 'mentions-odd.tsv'), 'EN_\u009b2J\u202e1.txt\tNATO\t0\t3\nEN_1.txt\tNATO\t0\t3\n');
+  const r = await runCli(['predict', 'roles', '--documents', 'docs', '--mentions', 'mentions-odd.tsv'], {
+    cwd: dir,
+    tty: true,
+  });
+  expect(r.code).toBe(3);
+  expect(r.stderr).toContain('analysing 1: EN_ 2J 1.txt');
+  expect(r.stderr).not.toMatch(/[\u0080-\u009f\u202e]/u);
+});

@@ -5,9 +5,14 @@
  */
 import { Progress } from '../analyze/progress.js';
 import type { CliIO } from '../command.js';
+import { terminalText } from '../terminal-text.js';
 
-export function predictProgress(io: CliIO): Progress {
-  return Progress.for(io.stderr, false);
+/** The progress line; a label (a document name from a mentions file) shows as terminalText shows it. */
+export function predictProgress(io: CliIO): Pick<Progress, 'tick' | 'clear'> {
+  const progress = Progress.for(io.stderr, false);
+  // Progress drops C0 controls only: a C1 control (U+009B is CSI to some terminals) or a bidirectional
+  // override in a name from a mentions file reached the terminal as it was.
+  return { tick: (label) => progress.tick(terminalText(label)), clear: () => progress.clear() };
 }
 
 /** The rows of each input in turn, with the input's name on the progress line; the line is cleared after. */
