@@ -13,7 +13,7 @@ import { postgresCapabilities, sqliteCapabilities, type Capabilities } from './c
 import { StoreError } from './errors.js';
 import { registerCasefold } from './casefold.js';
 import { migrate } from './migrate.js';
-import { guardedPool, isPostgresUnavailable, unavailableError } from './postgres-pool.js';
+import { guardedPool, postgresStoreError, type GuardedPool } from './postgres-pool.js';
 import { parsePostgresUrl, quoteSchema, redactUrl } from './postgres-url.js';
 import type { StoreSchema } from './schema.js';
 
@@ -79,9 +79,12 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
     throw translateError(e, store.location);
   }
   if (options.busyTimeoutAfterOpenMs !== undefined && !isPostgresUrl(url)) {
-    // PostgreSQL waits for locks asynchronously, off the event loop: nothing to shorten there.
     const ms = Math.max(0, Math.floor(options.busyTimeoutAfterOpenMs));
     await sql.raw(`PRAGMA busy_timeout = ${ms}`).execute(store.db);
+  } else if (options.busyTimeoutAfterOpenMs !== undefined) {
+    // PostgreSQL waits for locks off the event loop, but the request waited without end all the same: its
+    // statements now give up after the same time, and the wait is a `locked` store error (postgres-pool.ts).
+    postgresPools.get(store)?.setLockTimeout(options.busyTimeoutAfterOpenMs);
   }
   return store;
 }
@@ -182,6 +185,9 @@ function checkOurs(sqlite: Database.Database, location: string): void {
   }
 }
 
+/** The pool of each PostgreSQL store, for settings made once the store is migrated. */
+const postgresPools = new WeakMap<Store, GuardedPool>();
+
 async function openPostgres(url: string, options: OpenStoreOptions): Promise<Store> {
   const { connectionString, schema } = parsePostgresUrl(url);
   const pool = new pg.Pool({
@@ -209,8 +215,11 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Sto
     throw translateError(e, location);
   }
   // A lost connection neither ends the process nor reads as a bug (postgres-pool.ts).
-  const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool: guardedPool(pool, location) }) });
-  return makeStore(db, postgresCapabilities, location, { readColumn: null, readRows: null, insertRows: null, insertValues: null });
+  const guarded = guardedPool(pool, location);
+  const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool: guarded }) });
+  const store = makeStore(db, postgresCapabilities, location, { readColumn: null, readRows: null, insertRows: null, insertValues: null });
+  postgresPools.set(store, guarded);
+  return store;
 }
 
 function makeStore(db: Kysely<StoreSchema>, caps: Capabilities, location: string, raw: Pick<Store, 'readColumn' | 'readRows' | 'insertRows' | 'insertValues'>): Store {
@@ -254,6 +263,5 @@ export function translateError(e: unknown, location: string): unknown {
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
     return new StoreError('unreachable', `cannot open ${location} (${message})`, 'Check that the folder exists and is writable.', { cause: e });
   }
-  if (isPostgresUnavailable(e)) return unavailableError(e, location);
-  return e;
+  return postgresStoreError(e, location) ?? e;
 }

@@ -9,6 +9,11 @@
  *   (ECONNREFUSED, "Connection terminated unexpectedly"), which the server answered as a 500 "bug". They are
  *   now the store's `unreachable` StoreError, as when the store cannot be reached at start, which the server
  *   answers 503 `store-unavailable` with Retry-After and the CLI as exit 4.
+ * - A request waited without end for a lock another session held (a migration, a TRUNCATE or VACUUM FULL, a
+ *   long write transaction), where on SQLite the server gives up after a second and answers 503
+ *   `store-locked`. `setLockTimeout` (what `narrascope serve` asks for once the store is migrated) gives
+ *   every connection PostgreSQL's lock_timeout, and a statement that runs out of it (55P03) is the store's
+ *   `locked` StoreError, answered the same way.
  */
 import type pg from 'pg';
 import { StoreError } from './errors.js';
@@ -43,6 +48,24 @@ export function isPostgresUnavailable(e: unknown): boolean {
   return typeof message === 'string' && LOST_MESSAGES.test(message);
 }
 
+/** SQLSTATE of a statement that gave up waiting for a lock (lock_timeout). */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** The StoreError for `e` when it is the database's absence or a lock wait given up, else undefined. */
+export function postgresStoreError(e: unknown, location: string): StoreError | undefined {
+  if (isPostgresUnavailable(e)) return unavailableError(e, location);
+  if ((e as { code?: unknown } | null)?.code === LOCK_NOT_AVAILABLE) {
+    const message = e instanceof Error ? e.message : String(e);
+    return new StoreError(
+      'locked',
+      `${location} is locked by another session (${message})`,
+      'Wait for the other session (a migration, a long write) to finish, then try again.',
+      { cause: e },
+    );
+  }
+  return undefined;
+}
+
 /** The StoreError for an unavailable database at `location` (the URL without its password). */
 export function unavailableError(e: unknown, location: string): StoreError {
   const message = e instanceof Error ? e.message : String(e);
@@ -61,11 +84,19 @@ type Translate = (e: unknown) => unknown;
  * and every error of a lost connection's query passed through `translate`. Other query errors (a
  * constraint, a syntax error) are passed on unchanged: they are not the database's absence.
  */
-export function guardedPool(pool: pg.Pool, location: string): Pick<pg.Pool, 'connect' | 'end'> {
+export interface GuardedPool extends Pick<pg.Pool, 'connect' | 'end'> {
+  /** From now on, every statement waits at most `ms` for a lock (PostgreSQL's lock_timeout). */
+  setLockTimeout(ms: number): void;
+}
+
+export function guardedPool(pool: pg.Pool, location: string): GuardedPool {
   pool.on('error', () => {
     // An idle client lost its connection; the pool has already removed it. The next query connects anew.
   });
-  const translate: Translate = (e) => (isPostgresUnavailable(e) ? unavailableError(e, location) : e);
+  const translate: Translate = (e) => postgresStoreError(e, location) ?? e;
+  let lockTimeoutMs: number | undefined;
+  // The lock_timeout each pooled connection has been given (a connection made before setLockTimeout has none).
+  const applied = new WeakMap<pg.PoolClient, number>();
   // Kysely keeps per-client state in a WeakMap keyed by the client it got: the same client must always
   // come back as the same wrapper.
   const wrapped = new WeakMap<pg.PoolClient, pg.PoolClient>();
@@ -90,12 +121,27 @@ export function guardedPool(pool: pg.Pool, location: string): Pick<pg.Pool, 'con
   };
   return {
     connect: (async () => {
+      let client: pg.PoolClient;
       try {
-        return wrap(await pool.connect());
+        client = await pool.connect();
       } catch (e) {
         throw translate(e);
       }
+      const ms = lockTimeoutMs;
+      if (ms !== undefined && applied.get(client) !== ms) {
+        try {
+          await client.query(`SET lock_timeout = ${ms}`);
+          applied.set(client, ms);
+        } catch (e) {
+          client.release(e instanceof Error ? e : true);
+          throw translate(e);
+        }
+      }
+      return wrap(client);
     }) as pg.Pool['connect'],
     end: (() => pool.end()) as pg.Pool['end'],
+    setLockTimeout(ms: number): void {
+      lockTimeoutMs = Math.max(1, Math.floor(ms));
+    },
   };
 }
