@@ -67,6 +67,22 @@ describe('runSections', () => {
     expect(errors).not.toContain('Check the data');
   });
 
+  it('stops a training run at the first failed section: the later ones may build on its artefacts', async () => {
+    const ran: string[] = [];
+    const track = (id: string): Section => section(id, () => (ran.push(id), Promise.resolve('trained')));
+    const broken = section('b', () => Promise.reject(new Error('no data')));
+    const code = await runSections('train', [track('a'), broken, track('c')], [], {
+      dataDir: data,
+      docsDir: dir,
+      env: {},
+      out: (l) => lines.out.push(l),
+      err: (l) => lines.err.push(l),
+    });
+    expect(code).toBe(1);
+    expect(ran).toEqual(['a']);
+    expect(lines.err.join('\n')).toMatch(/not run after that failure: c/u);
+  });
+
   it('does not replace recorded figures with a skip notice', async () => {
     const skipped = section('a', () => Promise.resolve('_Skipped: ../shared/data not found._'));
     expect(await run([skipped, ok('b')])).toBe(0);

@@ -67,7 +67,7 @@ export function isSkipped(md: string): boolean {
  * run made new ones: a section that failed, one that was skipped, and every section of a run without
  * ../shared/data (whose figures were all made with it; the ledger section, say, would lose its real-text
  * line) leave the recorded block as it is. A failure is one line (a stack with NARRASCOPE_DEBUG=1), and
- * the other sections still run.
+ * the other sections still run, except in training, which stops there.
  */
 export async function runSections(kind: 'eval' | 'bench' | 'train', sections: readonly Section[], argv: readonly string[], opts: RunOptions = {}): Promise<number> {
   const out = opts.out ?? ((line: string) => console.log(line));
@@ -115,6 +115,13 @@ export async function runSections(kind: 'eval' | 'bench' | 'train', sections: re
       // The message only: a hint of a CLI error (UserError) speaks of command-line options this run has not.
       err(`[error] section ${section.id} failed: ${e instanceof Error ? e.message : String(e)}`);
       if (env.NARRASCOPE_DEBUG && e instanceof Error && e.stack) err(e.stack);
+      // A training section may build on the artefacts of the ones before it (the narrative model on the
+      // taxonomies): after a failure, the later ones would train on stale inputs.
+      if (kind === 'train') {
+        const rest = chosen.slice(chosen.indexOf(section) + 1).map((s) => s.id);
+        if (rest.length) err(`[error] not run after that failure: ${rest.join(', ')}`);
+        break;
+      }
       continue;
     }
     out(md);
