@@ -194,9 +194,16 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
     await page.evaluate("location.hash = '#/corpus?q=harbour'");
     // A long facet value (narrative labels are sentences) wraps as text does, from the start of the line:
     // link-styled buttons kept the button's centring, the count then stood alone under a centred label.
-    expect(await page.locator('.facet button.link').first().evaluate((b) => getComputedStyle(b).textAlign)).toBe('start');
+    expect(
+      await page
+        .locator('.facet button.link')
+        .first()
+        .evaluate((b) => getComputedStyle(b).textAlign),
+    ).toBe('start');
     // After a search, screen readers announce the count, not the whole list again.
-    expect(await page.locator('[aria-live], [role=status]').evaluateAll((els) => els.map((e) => e.textContent))).toEqual(['3 documents']);
+    expect(
+      await page.locator('[aria-live], [role=status]').evaluateAll((els) => els.map((e) => e.textContent)),
+    ).toEqual(['3 documents']);
     // A facet picked keeps the focus on the control used.
     await page.locator('.facet button', { hasText: 'Coast Herald' }).focus();
     await page.keyboard.press('Enter');
@@ -395,6 +402,21 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
     await page.reload();
     await expect.poll(() => page.evaluate("sessionStorage.getItem('narrascope.token')")).toBeNull();
     expect(await page.getByRole('button', { name: 'check again' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('a page opened by a signed-in analyst is loaded once (not again when the token check answers)', async () => {
+    const page = await h.context.newPage();
+    const searches: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/documents?')) searches.push(r.url());
+    });
+    await page.addInitScript(`sessionStorage.setItem('narrascope.token', ${JSON.stringify(h.analyst)});`);
+    await page.goto(`${h.url}/#/corpus?q=harbour`);
+    await page.getByText('e2e analyst (analyst)').waitFor();
+    await expect.poll(() => page.locator('.doc-list li').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    expect(searches).toHaveLength(1);
     await page.close();
   });
 

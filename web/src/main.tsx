@@ -152,6 +152,7 @@ function App() {
   usePageMoves(route.page, route.arg);
   const [who, setWho] = useState<Whoami | null>(null);
   const [authError, setAuthError] = useState('');
+  const [session, setSession] = useState(0);
   // The token is kept through a failure that may pass, and can be checked again.
   const [authPassing, setAuthPassing] = useState(false);
   const refresh = (): void => {
@@ -165,7 +166,10 @@ function App() {
         // Only a refused token is dropped. Any failure used to drop it, so a server restarting, busy or
         // rate-limiting for a moment signed the analyst out, who had to paste the token again.
         const refused = e instanceof ApiFailure && e.status === 401;
-        if (refused && getToken()) setToken('');
+        if (refused && getToken()) {
+          setToken('');
+          setSession((n) => n + 1);
+        }
         setAuthError(refused || !getToken() ? e.message : `could not check the API token: ${e.message}`);
         setAuthPassing(!refused && Boolean(getToken()));
       });
@@ -181,7 +185,10 @@ function App() {
   const canAct = who?.role === 'analyst' || who?.role === 'admin';
   // Pages that show corpus data load it again when the caller changes: after signing in on a private
   // server they showed the 401 until reloaded. The analyse page keeps its state (a pasted text).
-  const identity = who?.role ? `${who.name}|${who.role}` : 'anonymous';
+  // The token in use, by number: bumped when it is set, cleared or refused, never when whoami first answers
+  // for the token the tab already held (keyed by the answer, every page opened by a signed-in analyst was
+  // loaded twice, and what was typed or focused in it meanwhile was lost).
+  const identity = session;
   let page;
   if (route.page === 'corpus') page = <CorpusPage key={identity} route={route} />;
   else if (route.page === 'doc' && route.arg) {
@@ -226,7 +233,13 @@ function App() {
               )}
             </span>
           )}
-          <TokenBox who={who} onChange={refresh} />
+          <TokenBox
+            who={who}
+            onChange={() => {
+              setSession((n) => n + 1);
+              refresh();
+            }}
+          />
         </div>
       </header>
       {page}
