@@ -1,6 +1,7 @@
 // The TypeScript examples in README.md and docs/*.md are what an embedding developer copies first: each
 // ```ts block is type-checked against src/index.ts (as the package name `narrascope`), so a renamed export
-// or result field breaks this test instead of the reader's build.
+// or result field breaks this test instead of the reader's build. A fragment that is not meant to compile
+// can be fenced as ```text instead.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
