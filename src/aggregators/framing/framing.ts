@@ -16,6 +16,7 @@ import { fineRolePositions, FINE_ROLE_CLASSES, loadRoleModel, probabilityAt, typ
 import { predictMentionRoleScores } from './predict.js';
 import { mentionFeaturePartsForSpan, prepareFramingDocument } from './framing-features.js';
 import type { EntityGroup, FoundMention } from './mentions.js';
+import { LedgerLookup } from './ledger-lookup.js';
 import { wordFeatureFilter } from './role-features.js';
 
 const MAX_ENTITIES_DEFAULT = 20;
@@ -107,9 +108,9 @@ function bestEntry(m: ReadonlyMap<string, number>): [string, number] | undefined
 }
 
 /** Weight of a mention's role in pooling, given where it sits relative to the ledger. */
-function ledgerWeight(m: Span, ledger: readonly LedgerItem[]): number {
-  if (ledger.some((i) => inside(m, i.claim))) return 0;
-  if (ledger.some((i) => inside(m, i.motive))) return 0.3;
+function ledgerWeight(m: Span, ledger: LedgerLookup): number {
+  if (ledger.contains('claim', m)) return 0;
+  if (ledger.contains('motive', m)) return 0.3;
   return 1;
 }
 
@@ -141,12 +142,13 @@ export function frameEntities(text: string, segments: Segments, model: RoleModel
   const groups = prepared.groups.filter(isReportable).sort((a, b) => b.mentions.length - a.mentions.length || (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
   const out: EntityFraming[] = [];
   const ledger = opts.ledger ?? [];
+  const lookup = new LedgerLookup(ledger);
   // In a rebuttal the text speaks in its own voice, so its explicit cues weigh more there.
-  const inRebuttal = (m: Span): boolean => ledger.some((i) => !!i.rebuttal && i.rebuttal.start <= m.start && m.end <= i.rebuttal.end);
+  const inRebuttal = (m: Span): boolean => lookup.contains('rebuttal', m);
   const reported = groups.slice(0, opts.maxEntities ?? MAX_ENTITIES_DEFAULT);
   const mentions = reported.flatMap((g) => g.mentions);
   const lines = new LineIndex(text);
-  const weightOf = (m: FoundMention): number => (isByline(text, m, lines) ? 0 : ledgerWeight(m, ledger));
+  const weightOf = (m: FoundMention): number => (isByline(text, m, lines) ? 0 : ledgerWeight(m, lookup));
   // All reported mentions of the document together: fine roles are pooled over the document, and a
   // mention that counts for nothing in its entity's role (a countered claim, a byline) does not shape it.
   const allWeights = mentions.map(weightOf);
@@ -161,10 +163,14 @@ export function frameEntities(text: string, segments: Segments, model: RoleModel
     const weights = allWeights.slice(at, at + g.mentions.length);
     const predictions = all.slice(at, (at += g.mentions.length));
     // Each ledger item whose claim is attributed to this entity is one more vote for Antagonist/Deceiver.
-    const accused = ledger.filter((i) => i.attributedTo && g.mentions.some((m) => m.start < (i.attributedTo as Span).end && (i.attributedTo as Span).start < m.end));
+    const accusedAt = new Set(g.mentions.flatMap((m) => lookup.overlapping('attributedTo', m)));
+    const accused = [...accusedAt].map((k) => ledger[k]!);
     const accusedVotes = new Set(accused.map((i) => (i.attributionScope === 'document' ? 'doc' : i.id))).size;
     // An entity the countered claims are about ("Lie: Russia is invading ...") is defended by the text.
-    const defendedVotes = ledger.filter((i) => i.claim && g.mentions.some((m) => isClaimSubject(text, m, i.claim)) && !accused.includes(i)).length;
+    const defendedAt = new Set(
+      g.mentions.flatMap((m) => lookup.overlapping('claim', m).filter((k) => isClaimSubject(text, m, ledger[k]!.claim))),
+    );
+    const defendedVotes = [...defendedAt].filter((k) => !accusedAt.has(k)).length;
     const defended = defendedVotes > 0 ? defendedPrediction(model, predictions, g.mentions.map(inRebuttal)) : null;
     out.push(
       pool(text, segments, g, predictions, weights, [
