@@ -23,6 +23,7 @@ describe('PTC format reading', () => {
     ['article111.txt', '111'],
     ['/x/y/article7.txt', '7'],
     ['notes.txt', 'notes'],
+    ['article.txt', 'article'],
   ])('article id of %s is %s', (path, id) => expect(articleId(path)).toBe(id));
 
   it('keeps offsets when cleaning CR, BOM and control characters', () => {
@@ -68,6 +69,12 @@ describe('PTC format reading', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptc-names-'));
     writeFileSync(join(dir, 'article1\t2.txt'), 'One line.\n');
     expect(() => readArticles(dir)).toThrow(/"article1\\t2\.txt" has a tab or line break/u);
+  });
+
+  it('refuses a file whose name gives an empty article id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptc-empty-id-'));
+    writeFileSync(join(dir, '.txt'), 'One line.\n');
+    expect(() => readArticles(dir)).toThrow(/"\.txt" gives an empty id/u);
   });
 
   it('refuses two files with the same article id instead of mixing their rows', () => {

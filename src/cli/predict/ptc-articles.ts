@@ -27,6 +27,8 @@ export function readArticles(dir: string): PtcArticle[] {
   requireFolder(dir, `articles folder "${dir}"`, 'Pass --articles DIR, a folder of article<ID>.txt files (e.g. ptc-train/articles-2023).');
   const files = textFilesOf(dir);
   if (files.length === 0) throw new UserError(`no .txt files in "${dir}"`, 'The folder should hold article<ID>.txt files, one article each.');
+  const unnamed = files.find((f) => articleId(f) === '');
+  if (unnamed !== undefined) throw new UserError(`the article file name ${JSON.stringify(unnamed)} gives an empty id`, 'Name the file article<ID>.txt.');
   const unsafe = files.find((f) => !isSafeRowId(articleId(f)));
   if (unsafe !== undefined)
     throw new UserError(`the article file name ${JSON.stringify(unsafe)} has a tab or line break`, 'Its id would split the rows of the prediction file: rename the file.');
@@ -87,7 +89,9 @@ export function readInputFile(path: string): Buffer {
 }
 
 export function articleId(path: string): string {
-  return basename(path).replace(/\.txt$/u, '').replace(/^article/u, '');
+  const name = basename(path).replace(/\.txt$/u, '');
+  // `article.txt` keeps its name: without the prefix its id was empty, a row that techniques refuses.
+  return name.replace(/^article/u, '') || name;
 }
 
 export function readArticle(path: string): PtcArticle {
