@@ -65,6 +65,12 @@ describe('evidence detectors', () => {
           { text: 'Согласно данным ⟦Росстата⟧, цены выросли.', messageId: 'source', language: 'ru' },
           { text: 'Das teilte das ⟦Paul-Ehrlich-Institut⟧ mit.', messageId: 'source', language: 'de', data: { kind: 'institution' } },
           { text: 'Das bestätigte die ⟦WHO⟧ am Montag.', messageId: 'source', language: 'de' },
+          { text: 'Segundo o ⟦ministério da saúde⟧, os casos caíram.', messageId: 'source', language: 'pt', data: { kind: 'institution' } },
+          { text: 'De acordo com o ⟦Instituto Butantan⟧, a vacina é segura.', messageId: 'source', language: 'pt' },
+          { text: 'Secondo il ⟦ministero della salute⟧, i casi sono calati.', messageId: 'source', language: 'it', data: { kind: 'institution' } },
+          { text: "Secondo l'⟦Istat⟧, la disoccupazione è scesa.", messageId: 'source', language: 'it' },
+          { text: 'Według ⟦ministerstwa⟧ zdrowia liczba zachorowań spadła.', messageId: 'source', language: 'pl', data: { kind: 'institution' } },
+          { text: 'Jak podaje ⟦Główny Urząd Statystyczny⟧, ceny wzrosły.', messageId: 'source', language: 'pl' },
         ],
       }),
     ).toEqual([]);

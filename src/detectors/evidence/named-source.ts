@@ -66,12 +66,22 @@ const INTRO_PHRASES = [
   'publicados por',
   'publicada por',
   'publicadas por',
+  'segundo',
+  'de acordo com',
+  'conforme',
+  'secondo',
+  'stando a',
+  'według',
+  'zgodnie z',
+  'jak podaje',
+  'jak podało',
+  'jak podał',
 ];
 /** Up to three lower-case words (adjectives, in Russian and Ukrainian before the noun) and the institution's kind. */
 const SLAVIC_LOWER_KIND_NAME = String.raw`(?:[\p{Ll}-]+\s+){0,3}(?:${SLAVIC_LOWER_KIND})`;
 const INTRO = INTRO_PHRASES.map((p) => `[${(p[0] as string).toUpperCase()}${p[0] as string}]${p.slice(1).replace(/ /gu, '\\s+')}`);
 export const BEFORE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+|el\s+|los\s+|las\s+|der\s+|des\s+|die\s+|dem\s+|den\s+|du\s+|de\s+la\s+|de\s+l['’]|de\s+)?(${NAME})`,
+  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:the\s+|l['’]|la\s+|le\s+|les\s+|el\s+|los\s+|las\s+|der\s+|des\s+|die\s+|dem\s+|den\s+|du\s+|de\s+la\s+|de\s+l['’]|de\s+|o\s+|os\s+|il\s+|lo\s+|gli\s+)?(${NAME})`,
   'gu',
 );
 /** "according to the statistics office": a lower-case institution named by its kind, after a sourcing phrase. */
@@ -86,7 +96,7 @@ export const BEFORE_LOWER = new RegExp(
  * English has BEFORE_LOWER ("the ... office").
  */
 export const BEFORE_LOWER_OTHER = new RegExp(
-  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:(${SLAVIC_LOWER_KIND_NAME})|(?:(?:le|la|les|el|los|las|du|des|del|de\s+la)\s+|(?:de\s+)?l['’])(${ROMANCE_LOWER_KIND}))(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+(?:(${SLAVIC_LOWER_KIND_NAME})|(?:(?:le|la|les|el|los|las|du|des|del|de\s+la|o|os|do|da|dos|il|lo|gli|dal|dalla|della|dello)\s+|(?:de\s+)?l['’])(${ROMANCE_LOWER_KIND}))(?![\p{L}])`,
   'gu',
 );
 export const AFTER = new RegExp(

@@ -19,12 +19,12 @@ const LOWER_INSTITUTION =
  * the noun is inflected: "статистического ведомства", "міністерства охорони здоров'я" reads up to the noun).
  * Stems take up to three letters of ending; short stems that open other words ("суд" in "судьба") list theirs.
  */
-export const SLAVIC_LOWER_KIND = String.raw`(?:ведомств|министерств|агентств|служб|комисси|институт|университет|правительств|полици|управлени|комитет|инспекци|відомств|міністерств|агенці|комісі|інститут|університет|поліці|управлінн|комітет|інспекці)\p{Ll}{0,3}|(?:суд|центр|бюро|уряд)(?:а|у|ом|ов|ы|і|е|ів)?`;
+export const SLAVIC_LOWER_KIND = String.raw`(?:ведомств|министерств|агентств|служб|комисси|институт|университет|правительств|полици|управлени|комитет|инспекци|відомств|міністерств|агенці|комісі|інститут|університет|поліці|управлінн|комітет|інспекці|ministerstw|agencj|urzęd|uniwersytet|policj|instytut)\p{Ll}{0,3}|(?:суд|центр|бюро|уряд|urząd|rząd|rządu|sąd|sądu)(?:а|у|ом|ов|ы|і|е|ів)?`;
 /**
  * The same in French and Spanish, where an article always comes first ("selon le ministère de la santé", "según
  * el instituto nacional de estadística"): the kind, then an optional "national" and "de la santé" (with an adjective by its ending: "des affaires étrangères").
  */
-export const ROMANCE_LOWER_KIND = String.raw`(?:ministère|office|agence|institut|commission|conseil|autorité|service|bureau|tribunal|cour|université|police|gouvernement|observatoire|ministerio|oficina|agencia|instituto|comisión|consejo|autoridad|servicio|universidad|policía|gobierno|observatorio)(?:\s+(?:national|nationale|fédéral|fédérale|nacional|federal|européen|européenne|europeo|europea))?(?:\s+(?:de\s+la|de\s+l['’]|du|des|del|de)\s*[\p{Ll}'’-]+(?:\s+\p{Ll}+(?:ères|ère|iques|ique|ales|ale|aux|elles|elle|el|iennes|ienne|ien|aises|aise|ais|icas|ica|icos|ico|ales|al))?)?`;
+export const ROMANCE_LOWER_KIND = String.raw`(?:ministère|office|agence|institut|commission|conseil|autorité|service|bureau|tribunal|cour|université|police|gouvernement|observatoire|ministerio|oficina|agencia|instituto|comisión|consejo|autoridad|servicio|universidad|policía|gobierno|observatorio|ministério|agência|universidade|polícia|governo|secretaria|ministero|istituto|agenzia|università|polizia|tribunale|ufficio|osservatorio)(?:\s+(?:national|nationale|fédéral|fédérale|nacional|federal|européen|européenne|europeo|europea|nazionale|federale))?(?:\s+(?:de\s+la|de\s+l['’]|du|des|della|dello|dell['’]|del|das|da|dos|do|de)\s*[\p{Ll}'’-]+(?:\s+\p{Ll}+(?:ères|ère|iques|ique|ales|ale|aux|elles|elle|el|iennes|ienne|ien|aises|aise|ais|icas|ica|icos|ico|ales|al))?)?`;
 const LOWER_INSTITUTION_OTHER = new RegExp(String.raw`(?<![\p{L}])(?:${SLAVIC_LOWER_KIND}|${ROMANCE_LOWER_KIND})(?![\p{L}])`, 'u');
 
 export function isInstitution(name: string): boolean {
