@@ -289,7 +289,12 @@ export class StoreCorpusService implements CorpusService {
   async deleteDocument(id: string): Promise<boolean> {
     const d = await this.find(id);
     if (!d) return false;
-    await this.store.write(async (trx) => {
+    return this.store.write(async (trx) => {
+      // Two deletions of one document at once both found it and both answered "deleted"; writing its row
+      // first makes the second wait for the first (PostgreSQL; SQLite's write transactions already do) and
+      // then find it gone: 404, as for any document that is not there.
+      const held = await trx.updateTable('documents').set({ hash: d.hash }).where('id', '=', d.id).executeTakeFirst();
+      if (Number(held.numUpdatedRows) === 0) return false;
       // Rows without ON DELETE CASCADE in the core schema are removed first.
       await trx.deleteFrom('analyses').where('document_id', '=', d.id).execute();
       // Analyst dismissals and confirmations hang on the content hash (so they survive re-analysis), not on
@@ -299,8 +304,8 @@ export class StoreCorpusService implements CorpusService {
       // Clusters it was in are recounted, and relabelled when their label was its words.
       await removeFromClusters(trx, d.id);
       await trx.deleteFrom('documents').where('id', '=', d.id).execute();
+      return true;
     });
-    return true;
   }
 
   async ledger(query: { q?: string; outlet?: string; limit: number; offset: number }): Promise<{ total: number; items: readonly LedgerRow[] }> {
@@ -386,7 +391,10 @@ export class StoreCorpusService implements CorpusService {
       // one: each confirmation becomes a ClaimReview in the exports. Writing the document's row first makes
       // two such requests wait for each other on PostgreSQL too (SQLite's write transactions already do),
       // so the second one's look-up sees the first one's row.
-      await trx.updateTable('documents').set({ hash: doc.hash }).where('id', '=', doc.id).execute();
+      const held = await trx.updateTable('documents').set({ hash: doc.hash }).where('id', '=', doc.id).executeTakeFirst();
+      // Deleted since it was found (a DELETE at the same moment): a confirmation stored now would outlive
+      // the takedown with its note, under a hash no document has.
+      if (Number(held.numUpdatedRows) === 0) return null;
       const same = await t
         .selectFrom('ledger_confirmations')
         .select('id')
