@@ -420,6 +420,22 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
     await page.close();
   });
 
+  it('analyse: the keyboard stays on the Analyse button through an analysis, and the outcome is announced', async () => {
+    const page = await open('#/analyse');
+    await page
+      .getByLabel('Text', { exact: true })
+      .fill('Myth: the harbour will poison the bay.\nFact: =SUM(A1:A9) the agency found no change.');
+    await page.getByRole('button', { name: 'Analyse' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.doc-text').waitFor();
+    // A disabled button loses the focus: the next Tab started again at the top of the page.
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Analyse');
+    expect(await page.getByRole('status').filter({ hasText: 'Analysed:' }).textContent()).toMatch(
+      /^Analysed: \d+ findings, 1 ledger items\.$/u,
+    );
+    await page.close();
+  }, 60_000);
+
   it('raised no page error', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -97,7 +97,8 @@ function DismissForm({ finding, dismissed, dismiss }: { finding: Finding; dismis
             Dismiss as wrong — reason
             <input value={reason} required minLength={3} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
           </label>
-          <button type="submit" disabled={busy}>
+          {/* aria-disabled, not disabled: a disabled button loses the keyboard focus (to the page start); submit ignores clicks while busy. */}
+          <button type="submit" aria-disabled={busy}>
             Dismiss
           </button>
         </form>

@@ -77,7 +77,8 @@ function Confirm({ item, done, confirm }: { item: LedgerItem; done: string | und
           </option>
         ))}
       </select>
-      <button type="submit" disabled={busy}>
+      {/* aria-disabled, not disabled: a disabled button loses the keyboard focus (to the page start); submit ignores clicks while busy. */}
+      <button type="submit" aria-disabled={busy}>
         Confirm
       </button>
       {status && <span role="status">{status}</span>}

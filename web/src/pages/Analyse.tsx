@@ -56,6 +56,8 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
   };
   const submit = (e: Event): void => {
     e.preventDefault();
+    // One analysis at a time (the button is aria-disabled, which does not stop a click).
+    if (busy) return;
     void run();
   };
 
@@ -116,11 +118,15 @@ export function AnalysePage({ canStore }: { canStore: boolean }) {
               <input type="checkbox" checked={store} onChange={() => setStore(!store)} /> store in the corpus
             </label>
           )}
-          <button type="submit" disabled={busy}>
+          {/* aria-disabled, not disabled: a disabled button loses the keyboard focus, and after each analysis
+              the keyboard started again at the top of the page. */}
+          <button type="submit" aria-disabled={busy}>
             {busy ? 'Analysing…' : 'Analyse'}
           </button>
         </div>
       </form>
+      {/* Said to screen readers when an analysis starts and ends (the result appears below, out of their way). */}
+      <div role="status">{busy ? <p class="muted">Analysing…</p> : res && <p class="muted">Analysed: {res.result.findings.length} findings, {res.result.rebuttals.length} ledger items.</p>}</div>
       {/* Never sent again by itself (it may store the document): the analyst asks, with this button or the form's. */}
       {error && <ErrorBox error={error} onRetry={() => void run()} />}
       {res?.stored && (
