@@ -325,6 +325,11 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
       await tab.click();
       expect(await overflow()).toBe(0);
     }
+    // Fact-checks asked for from the keyboard: the focus goes to what replaced the button, not the page start.
+    await page.getByRole('button', { name: 'Find earlier fact-checks of these claims' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('The fact-check library is empty.').waitFor();
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('matches-h');
     await page.evaluate("location.hash = '#/corpus?q=hostile'");
     await page.locator('.doc-list a').first().waitFor();
     expect(await page.locator('.doc-list a').first().textContent()).toBe(title);

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { api, type ApiFailure } from '../api.js';
 import { safeHref } from '../links.js';
 import { ErrorBox } from './ErrorBox.js';
@@ -24,11 +24,16 @@ export function FactCheckMatches({ docId }: { docId: string }) {
   const [data, setData] = useState<MatchesResponse | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
   const load = async (): Promise<void> => {
+    if (busy) return;
     setBusy(true);
     try {
       setData(await api<MatchesResponse>(`/api/documents/${encodeURIComponent(docId)}/matches?k=3`));
       setError(null);
+      // The button that had the focus is replaced by the results: the keyboard goes to their heading, not
+      // back to the start of the page.
+      requestAnimationFrame(() => heading.current?.focus());
     } catch (e) {
       setError(e as ApiFailure);
     } finally {
@@ -37,9 +42,12 @@ export function FactCheckMatches({ docId }: { docId: string }) {
   };
   return (
     <section class="matches" aria-labelledby="matches-h">
-      <h2 id="matches-h">Earlier fact-checks</h2>
+      <h2 id="matches-h" tabIndex={-1} ref={heading}>
+        Earlier fact-checks
+      </h2>
       {!data && (
-        <button onClick={load} disabled={busy}>
+        // aria-disabled, not disabled: a disabled button loses the keyboard focus.
+        <button onClick={load} aria-disabled={busy}>
           {busy ? 'Searching…' : 'Find earlier fact-checks of these claims'}
         </button>
       )}
