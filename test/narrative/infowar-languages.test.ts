@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analyzer.js';
 
-// Our own invented sentences. The infowar taxonomy's Russian and Ukrainian keywords are prefixes ("санкци*"),
-// so inflected forms count; a text on another topic stays `Other`.
+// Our own invented sentences. The infowar taxonomy's Russian, Ukrainian, German, French and Spanish keywords are
+// mostly prefixes ("санкци*", "sanktion*"), so inflected forms count; a text on another topic stays `Other`.
 const analyzer = createAnalyzer({ identifyLanguage: false });
 const infowar = async (text: string, language: string) =>
   (await analyzer.analyzeText(text, { language })).narratives.filter((n) => n.taxonomy === 'infowar').map((n) => n.label).sort();
 
-describe('infowar narratives in Russian and Ukrainian', () => {
+describe('infowar narratives in Russian, Ukrainian, German, French and Spanish', () => {
   it('labels a Russian text by its inflected keywords', async () => {
     const ru = [
       'Западные СМИ снова развернули информационную войну против нашей страны; их пропаганда повторяет одни и те же фейки.',
@@ -23,6 +23,15 @@ describe('infowar narratives in Russian and Ukrainian', () => {
       'Насправді жодної таємної лабораторії там немає, а розповіді про штучний вірус не мають доказів.',
     ].join('\n\n');
     expect(await infowar(uk, 'uk')).toEqual(['Biological and health conspiracies']);
+  });
+
+  it('labels German, French and Spanish texts', async () => {
+    const de = 'Die Mainstream-Medien führen einen Informationskrieg; ihre Propaganda wiederholt dieselben Fake News. Das Sprachrohr der Regierung schweigt.';
+    expect(await infowar(de, 'de')).toEqual(['Media as an instrument of propaganda']);
+    const fr = "Les manifestations étaient une révolution de couleur, financée par des agents de l'étranger pour déstabiliser le pays.";
+    expect(await infowar(fr, 'fr')).toEqual(['Foreign hand behind protests']);
+    const es = 'Las sanciones son un bumerán: la crisis energética y la inflación golpean a quienes las impusieron.';
+    expect(await infowar(es, 'es')).toEqual(['Sanctions backfire']);
   });
 
   it('leaves a Russian text on another topic as Other', async () => {
