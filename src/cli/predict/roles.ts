@@ -19,8 +19,9 @@ import { formatSt1, parseSt1, St1FormatError, st1Span, type St1Row } from '../..
 import { UserError } from '../errors.js';
 import { terminalText } from '../terminal-text.js';
 import { ExitCode } from '../exit-codes.js';
-import { readInputFile, readUtf8File, requireFolder, utf8Text, writeText } from './ptc-articles.js';
+import { readUtf8File, requireFolder, writeText } from './ptc-articles.js';
 import { predictProgress } from './progress.js';
+import { readTableFile } from './table-file.js';
 import type { PredictMode } from './types.js';
 
 interface LoadedDocument {
@@ -73,7 +74,7 @@ export const rolesMode: PredictMode = {
   summary: 'SemEval-2025 Task 10 subtask 1 (entity framing) prediction file',
   options: ['documents', 'mentions', 'out'],
   usage:
-    'narrascope predict roles --documents DIR --mentions FILE [--out FILE]\n  FILE rows: doc<TAB>entity<TAB>start<TAB>end (code points, end inclusive); writes doc<TAB>entity<TAB>start<TAB>end<TAB>main<TAB>fine...',
+    'narrascope predict roles --documents DIR --mentions FILE [--out FILE]\n  FILE rows: doc<TAB>entity<TAB>start<TAB>end (code points, end inclusive), - for standard input;\n  writes doc<TAB>entity<TAB>start<TAB>end<TAB>main<TAB>fine...',
   async run(args, io) {
     const dirArg = args.values.documents;
     const mentionsArg = args.values.mentions;
@@ -83,16 +84,7 @@ export const rolesMode: PredictMode = {
     }
     const dir = resolve(io.cwd, dirArg);
     requireFolder(dir, `documents folder "${dirArg}"`, 'Pass --documents DIR, an existing folder.');
-    const mentionsPath = resolve(io.cwd, mentionsArg);
-    const mentionsInfo = existsSync(mentionsPath) ? statSync(mentionsPath) : null;
-    // A folder or a device (/dev/zero would be read forever) is not a mentions file.
-    if (!mentionsInfo?.isFile()) {
-      const what = !mentionsInfo ? 'not found' : mentionsInfo.isDirectory() ? 'is a folder, not a file' : 'is not a regular file';
-      throw new UserError(`mentions file "${mentionsArg}" ${what}`, 'Pass --mentions FILE, an existing tab-separated file.');
-    }
-    // Read leniently, a file in another encoding came back with U+FFFD in its entity strings.
-    const content = utf8Text(readInputFile(mentionsPath));
-    if (typeof content !== 'string') throw new UserError(`mentions file "${mentionsArg}" is a ${content.problem}`, 'Mentions files are UTF-8 tab-separated text.');
+    const content = await readTableFile(mentionsArg, io, 'mentions file', 'Pass --mentions FILE, an existing tab-separated file (- for standard input).');
     let rows: St1Row[];
     try {
       rows = parseSt1(content);

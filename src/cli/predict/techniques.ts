@@ -4,8 +4,7 @@
  * technique. A span listed m times gets its m most likely distinct techniques, as the task allows a span
  * several labels; techniques are ranked with the model's class biases (models/technique/class-bias.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { segmentText } from '../../core/segment/segment.js';
 import { buildFeatureDoc, type FeatureDoc } from '../../models/technique/features.js';
 import { rankTechniques } from '../../models/technique/class-bias.js';
@@ -13,8 +12,9 @@ import { loadTechniqueModel } from '../../models/technique/load.js';
 import { classifySpan, tokenRange } from '../../models/technique/model.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { articlesFromArgs, parseSpanRows, toUtf16Span, utf8Text, writeRows, type PtcArticle, type PtcSpanRow } from './ptc-articles.js';
+import { articlesFromArgs, parseSpanRows, toUtf16Span, writeRows, type PtcArticle, type PtcSpanRow } from './ptc-articles.js';
 import { predictProgress } from './progress.js';
+import { readTableFile } from './table-file.js';
 import type { PredictMode } from './types.js';
 
 /** Labels of the rows of one article, in row order. */
@@ -47,24 +47,12 @@ export const techniquesMode: PredictMode = {
   name: 'techniques',
   summary: 'technique classification on given spans (SemEval-2020 Task 11 TC format)',
   options: ['articles', 'spans', 'out'],
-  usage: 'narrascope predict techniques --articles DIR --spans FILE [--out FILE]\n  writes each row of FILE (id<TAB>label<TAB>start<TAB>end, label may be ?) with the predicted technique',
+  usage: 'narrascope predict techniques --articles DIR --spans FILE [--out FILE]\n  writes each row of FILE (id<TAB>label<TAB>start<TAB>end, label may be ?) with the predicted technique;\n  FILE may be - (standard input) or a pipe, so the output of predict spans can be piped in',
   async run(args, io) {
     const spansArg = args.values.spans;
     if (typeof spansArg !== 'string' || !spansArg) throw new UserError('missing --spans FILE', 'Pass a TSV of id<TAB>label<TAB>start<TAB>end rows (label may be ?).');
-    let buf: Buffer;
-    try {
-      const path = resolve(io.cwd, spansArg);
-      // A device such as /dev/zero would be read forever.
-      if (!statSync(path).isFile()) throw new Error('not a regular file');
-      buf = readFileSync(path);
-    } catch (e) {
-      throw new UserError(`cannot read spans file "${spansArg}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass an existing TSV file with --spans.');
-    }
-    // Read leniently, a file in another encoding had its ids turned into U+FFFD and was reported as
-    // naming articles that are not in --articles.
-    const tsv = utf8Text(buf);
-    if (typeof tsv !== 'string') throw new UserError(`spans file "${spansArg}" is a ${tsv.problem}`, 'Spans files are UTF-8 tab-separated text.');
-    const rows = parseSpanRows(tsv, spansArg);
+    const tsv = await readTableFile(spansArg, io, 'spans file', 'Pass an existing TSV file with --spans (- for standard input).');
+    const rows = parseSpanRows(tsv, spansArg === '-' ? 'standard input' : spansArg);
     const articles = new Map(articlesFromArgs(args.values, io.cwd).map((a) => [a.id, a]));
     const byId = new Map<string, PtcSpanRow[]>();
     for (const r of rows) {
