@@ -370,7 +370,10 @@ export class StoreCorpusService implements CorpusService {
       .leftJoin('outlets as o', 'o.id', 'd.outlet_id')
       .select(['d.hash', 'd.title', 'o.name as outlet', 'd.published_at', 'm.similarity', 'm.text'])
       .where('m.cluster_id', '=', id)
+      // Members published the same day came in an arbitrary order, another on PostgreSQL than on SQLite (and
+      // a different 1,000 of a larger cluster): ties go in ingestion order.
       .orderBy(sql`coalesce(d.published_at, d.ingested_at)`)
+      .orderBy('d.id')
       .limit(1000)
       .execute();
     return { cluster: clusterSummary(c), members: rows.map((r) => ({ document: r.hash, title: r.title, outlet: r.outlet, publishedAt: r.published_at, similarity: Number(r.similarity), text: r.text })) };
