@@ -441,6 +441,17 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
     await page.close();
   }, 60_000);
 
+  it('confirming a ledger item from the keyboard leaves the focus on the confirmation', async () => {
+    const page = await open('#/corpus?q=harbour');
+    await page.locator('.doc-list a', { hasText: 'Harbour two' }).click();
+    await page.getByRole('tab', { name: /ledger/u }).click();
+    await page.getByRole('button', { name: 'Confirm' }).first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('confirmed: false').waitFor();
+    await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('confirmed: false');
+    await page.close();
+  });
+
   it('raised no page error', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LedgerItem } from '../api.js';
 
 interface Props {
@@ -52,7 +52,19 @@ function Confirm({ item, done, confirm }: { item: LedgerItem; done: string | und
   const [verdict, setVerdict] = useState<string>(item.verdict?.label ?? 'false');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  if (done) return <span class="ok">confirmed: {done}</span>;
+  // The form that had the keyboard is replaced by the confirmation: the focus moves to it, not to the start
+  // of the page.
+  const mark = useRef<HTMLSpanElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (done && asked.current) mark.current?.focus();
+  }, [done]);
+  if (done)
+    return (
+      <span class="ok" tabIndex={-1} ref={mark}>
+        confirmed: {done}
+      </span>
+    );
   return (
     <form
       class="confirm"
@@ -60,6 +72,7 @@ function Confirm({ item, done, confirm }: { item: LedgerItem; done: string | und
         e.preventDefault();
         // One confirmation per click: a second click while the first is on its way would send it twice.
         if (busy) return;
+        asked.current = true;
         setBusy(true);
         try {
           await confirm(item, verdict);
