@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../api.js';
 import { legendKey } from '../highlight.js';
 
@@ -75,9 +75,17 @@ function DismissForm({ finding, dismissed, dismiss }: { finding: Finding; dismis
   const [reason, setReason] = useState('');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  // The form that had the keyboard goes once the finding is dismissed: the focus moves to what is said of it,
+  // not to the start of the page.
+  const said = useRef<HTMLParagraphElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (status && asked.current) said.current?.focus();
+  }, [status, dismissed]);
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
     if (busy) return;
+    asked.current = true;
     setBusy(true);
     try {
       await dismiss(finding, reason);
@@ -103,7 +111,11 @@ function DismissForm({ finding, dismissed, dismiss }: { finding: Finding; dismis
           </button>
         </form>
       )}
-      {status && <p role="status">{status}</p>}
+      {status && (
+        <p role="status" tabIndex={-1} ref={said}>
+          {status}
+        </p>
+      )}
     </>
   );
 }
