@@ -127,6 +127,7 @@ describe('runSections', () => {
     const never = section('a', () => Promise.reject(new Error('must not run')));
     expect(await run([never], ['--help'])).toBe(0);
     expect(lines.out.join('\n')).toMatch(/^usage: npm run eval/u);
+    expect(lines.out.join('\n')).toMatch(/NARRASCOPE_SHARED_DATA.*\n.*exit codes: 0 done, 1 a section failed.*2 bad usage/u);
     expect(await run([never], ['--fast'])).toBe(2);
     expect(await run([never], ['nosuch'])).toBe(2);
     expect(lines.err.join('\n')).toMatch(/unknown section\(s\): nosuch; known: a/u);

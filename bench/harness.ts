@@ -73,7 +73,14 @@ export async function runSections(kind: 'eval' | 'bench' | 'train', sections: re
   const out = opts.out ?? ((line: string) => console.log(line));
   const err = opts.err ?? ((line: string) => console.error(line));
   const env = opts.env ?? process.env;
-  const usage = `usage: npm run ${kind} -- [--quick] [section ...]\nsections: ${sections.map((s) => s.id).join(', ')}\n--quick: smaller runs, nothing recorded`;
+  const recorded = kind === 'eval' ? 'docs/evaluation.md' : kind === 'bench' ? 'docs/benchmarks.md' : 'the model artefacts';
+  const usage = [
+    `usage: npm run ${kind} -- [--quick] [section ...]`,
+    `sections: ${sections.map((s) => s.id).join(', ')}`,
+    `--quick: smaller runs, nothing recorded`,
+    `data: ../shared/data, or the folder in NARRASCOPE_SHARED_DATA; results go to ${recorded}${kind === 'train' ? '' : ' (not for a section that failed or was skipped, nor for a run without the data)'}`,
+    `exit codes: 0 done, 1 a section failed (one line each; NARRASCOPE_DEBUG=1 for a stack trace), 2 bad usage`,
+  ].join('\n');
   if (argv.includes('--help') || argv.includes('-h')) {
     out(usage);
     return 0;
