@@ -14,6 +14,7 @@
  *   `store-locked`. `setLockTimeout` (what `narrascope serve` asks for once the store is migrated) gives
  *   every connection PostgreSQL's lock_timeout, and a statement that runs out of it (55P03) is the store's
  *   `locked` StoreError, answered the same way.
+ * - A schema dropped under a running server made every request a 500 "bug"; it is `unreachable` too.
  */
 import type pg from 'pg';
 import { StoreError } from './errors.js';
@@ -50,11 +51,26 @@ export function isPostgresUnavailable(e: unknown): boolean {
 
 /** SQLSTATE of a statement that gave up waiting for a lock (lock_timeout). */
 const LOCK_NOT_AVAILABLE = '55P03';
+/**
+ * SQLSTATEs of a store whose tables are gone while Narrascope runs (its schema dropped or renamed): no such
+ * table (42P01), no such schema (3F000). Narrascope's own queries name only tables its migrations made.
+ */
+const STORE_GONE = new Set(['42P01', '3F000']);
 
-/** The StoreError for `e` when it is the database's absence or a lock wait given up, else undefined. */
+/** The StoreError for `e` when it is the database's absence, the store's tables gone or a lock wait given up, else undefined. */
 export function postgresStoreError(e: unknown, location: string): StoreError | undefined {
   if (isPostgresUnavailable(e)) return unavailableError(e, location);
-  if ((e as { code?: unknown } | null)?.code === LOCK_NOT_AVAILABLE) {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && STORE_GONE.has(code)) {
+    const message = e instanceof Error ? e.message : String(e);
+    return new StoreError(
+      'unreachable',
+      `${location} no longer holds the store's tables (${message})`,
+      'Its schema may have been dropped or renamed: check --db; restarting creates and migrates an empty store there.',
+      { cause: e },
+    );
+  }
+  if (code === LOCK_NOT_AVAILABLE) {
     const message = e instanceof Error ? e.message : String(e);
     return new StoreError(
       'locked',

@@ -8,6 +8,7 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import pg from 'pg';
 import { PG_BASE, postgresDb, postgresReachable, type TestDb } from '../store/dialects.js';
 import { isPostgresUnavailable } from '../../src/store/postgres-pool.js';
 import { bearer, errorOf, testServer, type TestServer } from './helpers.js';
@@ -125,3 +126,31 @@ it('tells a lost or refused connection from a failing query', () => {
   );
   expect(isPostgresUnavailable('ECONNREFUSED')).toBe(false);
 });
+
+it.skipIf(!reachable)(
+  "answers 503 store-unavailable when the store's schema is dropped under it, not a 500",
+  { timeout: 30_000 },
+  async () => {
+    const gone = postgresDb();
+    const s = await testServer({ storeUrl: gone.url });
+    try {
+      expect((await s.app.inject({ method: 'GET', url: '/api/documents' })).statusCode).toBe(200);
+      const admin = new pg.Client({ connectionString: PG_BASE });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA ${new URL(gone.url).searchParams.get('schema') ?? 'missing'} CASCADE`);
+      await admin.end();
+      for (const url of [
+        '/api/documents',
+        '/api/ledger',
+        '/api/timeline/techniques',
+        '/api/documents/abcdef12',
+      ]) {
+        const res = await s.app.inject({ method: 'GET', url });
+        expect([url, res.statusCode, errorOf(res).code]).toEqual([url, 503, 'store-unavailable']);
+      }
+    } finally {
+      await s.close();
+      await gone.cleanup();
+    }
+  },
+);
