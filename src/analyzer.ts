@@ -20,6 +20,7 @@ import type { LanguageGuess, LanguageIdentifier } from './core/pipeline/language
 import { withTimeout } from './core/pipeline/timeout.js';
 import type { AnalysisResult } from './core/result/types.js';
 import { createDocument, type Document, type DocumentInit } from './core/text/document.js';
+import { SourceMap } from './core/text/source-map.js';
 import { builtinDetectors } from './detectors/index.js';
 import { identifyLanguage } from './models/language-id.js';
 import type { Taxonomy } from './taxonomy/types.js';
@@ -164,6 +165,11 @@ function checkTextArguments(text: unknown, init: unknown): void {
     );
   // Keys beyond DocumentInit's are allowed: callers pass a whole Document or DocumentInit (text included) here.
   const problems = documentFieldProblems(init);
+  // createDocument composes it with the text's own map: anything else failed inside ('outer.anchors is not iterable').
+  if (init.sourceMap !== undefined && !(init.sourceMap instanceof SourceMap))
+    problems.push(
+      `sourceMap must be a SourceMap (as readers make them), got ${describeValue(init.sourceMap)}`,
+    );
   if (problems.length > 0) throw new AnalyzerArgumentError(`analyzeText: ${problems.join('; ')}`);
 }
 

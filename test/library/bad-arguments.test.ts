@@ -155,6 +155,11 @@ describe('analyze and analyzeText reject wrong arguments with an AnalyzerArgumen
     ['a number title', { title: 5 }, /title must be a string, got 5/u],
     ['a string source', { source: 'web' }, /source must be an object with a string "kind", got "web"/u],
     ['warnings as a string', { warnings: 'cut' }, /warnings must be a list of strings/u],
+    [
+      'a sourceMap that is not one',
+      { sourceMap: { anchors: 5 } },
+      /sourceMap must be a SourceMap \(as readers make them\), got \{"anchors":5\}/u,
+    ],
   ])('document fields given as %s', async (_name, init, message) => {
     await expect(analyzeText('Myth: the bay is poisoned.', init)).rejects.toThrow(AnalyzerArgumentError);
     await expect(analyzeText('Myth: the bay is poisoned.', init)).rejects.toThrow(message);
