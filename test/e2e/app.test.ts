@@ -633,6 +633,10 @@ describe.skipIf(!chromiumPath)('web app on a server without a store', () => {
       await signIn(page, h.analyst);
       await page.getByRole('button', { name: 'Analyse' }).waitFor();
       await expect.poll(() => page.getByText('store in the corpus').count()).toBe(0);
+      // The corpus pages say there is no store, without a "Try again" that could only fail the same way.
+      await page.evaluate("location.hash = '#/corpus'");
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('this server runs without a corpus store');
+      expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
     } finally {
       await h.close();
     }

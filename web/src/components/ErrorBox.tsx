@@ -7,6 +7,8 @@ import type { ApiFailure } from '../api.js';
  */
 function passing(error: ApiFailure): boolean {
   // 502 and 504: a proxy in front of a server that is restarting or slow.
+  // Not `no-store` (a 503 too): a server started without a store keeps answering it, however often asked.
+  if (error.code === 'no-store') return false;
   return error.status === 0 || error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504;
 }
 
