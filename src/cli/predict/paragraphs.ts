@@ -8,14 +8,14 @@ import { segmentText } from '../../core/segment/segment.js';
 import { loadTechniqueModel } from '../../models/technique/load.js';
 import { analyseTechniques, paragraphTechniques, tokenRange } from '../../models/technique/model.js';
 import { ExitCode } from '../exit-codes.js';
-import { articlesFromArgs, nonEmptyLines, writeRows, type PtcArticle } from './ptc-articles.js';
+import { articlesFromArgs, taskLines, writeRows, type PtcArticle } from './ptc-articles.js';
 import { rowsWithProgress } from './progress.js';
 import type { PredictMode } from './types.js';
 
 export function paragraphRows(article: PtcArticle): string[] {
   const model = loadTechniqueModel();
   const run = analyseTechniques(model, article.text, segmentText(article.text, 'en'));
-  return nonEmptyLines(article.text).map((l) => {
+  return taskLines(article.text).map((l) => {
     const { a, b } = tokenRange(run.fd, l.start, l.end);
     const labels = paragraphTechniques(model, run, a, b, l.start, l.end).map(([label]) => label);
     return `${article.id}\t${l.line}\t${labels.join(',')}`;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
-import { articleId, cleanKeepingLength, nonEmptyLines, parseSpanRows, readArticle, readArticles, textFilesOf, toCodePointSpan, toUtf16Span, writeText } from './ptc-articles.js';
+import { articleId, cleanKeepingLength, nonEmptyLines, taskLines, parseSpanRows, readArticle, readArticles, textFilesOf, toCodePointSpan, toUtf16Span, writeText } from './ptc-articles.js';
 
 describe('PTC format reading', () => {
   it('converts code-point offsets to UTF-16 and back around astral characters', () => {
@@ -50,6 +50,12 @@ describe('PTC format reading', () => {
 
   it('numbers non-empty lines from 1', () => {
     expect(nonEmptyLines('Title\n\nFirst para.\n  \nSecond.').map((l) => l.line)).toEqual([1, 3, 5]);
+  });
+
+  it('counts the lines of a paragraph file as Python does: a line of a stray BOM has a row, one of spaces has none', () => {
+    // As in PTC 2023 article 718595845, line 16: the gold file has the row "718595845<TAB>16<TAB>".
+    const text = 'Title\n\ufeff\nFirst para.\n\u00a0\u3000 \n\u0085\nSecond.';
+    expect(taskLines(text).map((l) => l.line)).toEqual([1, 2, 3, 6]);
   });
 
   it('reports a missing or empty folder as bad input', () => {

@@ -206,15 +206,31 @@ export function toCodePointSpan(article: PtcArticle, span: { start: number; end:
   return { start: article.codePoints.toCodePoint(span.start), end: article.codePoints.toCodePoint(span.end) };
 }
 
-/** 1-based line numbers of the non-empty lines of a text with their UTF-16 spans. */
-export function nonEmptyLines(text: string): { line: number; start: number; end: number }[] {
+/**
+ * What Python's `str.strip()` removes (str.isspace): the task files were made with it. JavaScript's
+ * `trim()` also removes U+FEFF and keeps U+0085, so a line holding only a stray BOM (7 lines of the PTC
+ * 2023 articles) has a row in the gold paragraph file but was left out of the prediction file.
+ */
+// eslint-disable-next-line no-control-regex -- Python's whitespace includes the C0 separators 0x1C-0x1F
+const PYTHON_BLANK = /^[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/u;
+
+/** The lines of an article that have a row in a SemEval-2023 subtask 3 file: not blank by Python's rule. */
+export function taskLines(text: string): { line: number; start: number; end: number }[] {
+  return nonEmptyLines(text, (line) => !PYTHON_BLANK.test(line));
+}
+
+/**
+ * 1-based line numbers of the non-empty lines of a text with their UTF-16 spans. The technique evaluation
+ * and training (bench/technique/corpus.ts) use the default `trim()` rule; prediction files use taskLines.
+ */
+export function nonEmptyLines(text: string, nonEmpty: (line: string) => boolean = (line) => line.trim() !== ''): { line: number; start: number; end: number }[] {
   const out: { line: number; start: number; end: number }[] = [];
   let start = 0;
   let n = 1;
   for (;;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    if (text.slice(start, end).trim() !== '') out.push({ line: n, start, end });
+    if (nonEmpty(text.slice(start, end))) out.push({ line: n, start, end });
     if (nl < 0) break;
     start = nl + 1;
     n++;
