@@ -1,4 +1,5 @@
 import { TextDecoder } from 'node:util';
+import { knownFormat } from './file-format.js';
 import { InputError } from './types.js';
 
 export interface Decoded {
@@ -36,6 +37,7 @@ export function decodeBytes(
       warnings,
     };
   }
+  refuseKnownFormat(bytes, label);
   const binary = binaryReason(bytes);
   if (binary) {
     throw new InputError(
@@ -71,9 +73,16 @@ function decodeAs(bytes: Uint8Array, label: string, encoding: string): Decoded {
     );
   }
   const wide = decoder.encoding.startsWith('utf-16');
+  if (!wide) refuseKnownFormat(bytes, label);
   const binary = wide ? null : binaryReason(bytes);
   if (binary) throw new InputError('binary', `${label} looks like a binary file (${binary}), not text`);
   return { text: decoder.decode(bytes), encoding: decoder.encoding, warnings: [] };
+}
+
+/** A PDF, Word, RTF, archive or image is refused by name, with how to get its text. */
+function refuseKnownFormat(bytes: Uint8Array, label: string): void {
+  const format = knownFormat(bytes);
+  if (format) throw new InputError('binary', `${label} is ${format.name}, not text`, format.hint);
 }
 
 /**

@@ -49,7 +49,7 @@ describe('decodeBytes', () => {
   });
 
   it.each([
-    ['a NUL byte', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /NUL byte at offset 4/u],
+    ['a NUL byte', new Uint8Array([0x41, 0x42, 0x43, 0x44, 0x00, 0x00]), /NUL byte at offset 4/u],
     [
       'many control bytes',
       new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41))),
