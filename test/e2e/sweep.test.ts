@@ -125,7 +125,7 @@ describe.skipIf(!chromiumPath)('web app sweep (private server)', () => {
     const page = await open('#/corpus?q=harbour&offset=-5');
     await expect.poll(() => page.locator('.doc-list li').count()).toBe(3);
     expect(await page.getByRole('alert').count()).toBe(0);
-    expect(await page.getByRole('status').first().textContent()).toContain('offset "-5" read as 0');
+    expect(await page.getByRole('status').first().textContent()).toContain('offset \u2068"-5"\u2069 read as 0');
     // The address now shows what was searched, so a link copied from it shares this search.
     expect(new URL(page.url()).hash).toBe('#/corpus?q=harbour');
     for (const hash of [

@@ -43,10 +43,17 @@ describe('address parameters the API would refuse are clamped or left out', () =
       to: '2025-03-01',
       outlet: `a${'x'.repeat(199)}`,
     });
-    expect(r.changed.join('; ')).toMatch(/offset "-5" read as 0/u);
-    expect(r.changed.join('; ')).toMatch(/from "2025-02-31" left out/u);
-    expect(r.changed.join('; ')).toMatch(/hasLedger "yes" left out/u);
+    expect(r.changed.join('; ')).toMatch(/offset \u2068"-5"\u2069 read as 0/u);
+    expect(r.changed.join('; ')).toMatch(/from \u2068"2025-02-31"\u2069 left out/u);
+    expect(r.changed.join('; ')).toMatch(/hasLedger \u2068"yes"\u2069 left out/u);
     expect(r.changed.join('; ')).toMatch(/outlet shortened to 200 characters/u);
+  });
+
+  it('typed values in the note are direction-isolated: an override in one does not reverse the rest', () => {
+    const r = cleanCorpusParams(new URLSearchParams({ from: '\u202e2025' }));
+    expect(r.changed).toEqual([
+      'from \u2068"\u202e2025"\u2069 left out (not a date that exists, YYYY-MM-DD)',
+    ]);
   });
 
   it('a clean address is unchanged and says nothing', () => {

@@ -47,7 +47,10 @@ export interface CleanParams {
 export function cleanCorpusParams(raw: URLSearchParams): CleanParams {
   const params = new URLSearchParams();
   const changed: string[] = [];
-  const quoted = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  // Typed text in a sentence, its direction isolated (FSI … PDI, a <bdi> in a string): an RLO in it
+  // would reverse the rest of the note.
+  const quoted = (v: string): string =>
+    `\u2068${JSON.stringify(v.length > 40 ? `${clampText(v, 40)}…` : v)}\u2069`;
   for (const key of ['q', 'outlet', 'language', 'technique', 'narrative']) {
     const v = raw.get(key);
     if (!v) continue;
