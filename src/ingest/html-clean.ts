@@ -124,7 +124,12 @@ const JUNK_LINE = new RegExp(
 
 /** True for a block that is page furniture: a share bar, an ad label, a cookie or subscription prompt. */
 export function isJunkBlock(text: string): boolean {
-  const t = text.trim().replace(/[.!:…]+$/u, '');
+  // Trailing punctuation trimmed by a loop: `/[.!:…]+$/` tried every start in a run of dots (a block of
+  // 40,000 dots and a letter: 7 s).
+  const trimmed = text.trim();
+  let end = trimmed.length;
+  while (end > 0 && '.!:…'.includes(trimmed[end - 1] as string)) end--;
+  const t = trimmed.slice(0, end);
   if (t.length === 0) return true;
   if (t.length <= 300 && new RegExp(`^(?:${JUNK_LINE.source})$`, 'iu').test(t)) return true;
   const words = t
