@@ -382,7 +382,15 @@ export class StoreCorpusService implements CorpusService {
   async dismiss(id: string, d: Omit<Dismissal, 'documentHash' | 'id'>): Promise<{ id: number; created: boolean } | null> {
     const doc = await this.find(id);
     if (!doc) return null;
-    return addDismissalOnce(this.store, { ...d, documentHash: doc.hash });
+    const done = await addDismissalOnce(this.store, { ...d, documentHash: doc.hash });
+    // A deletion that committed between the look-up and the insert has already removed the document's
+    // dismissals: this one would stay behind, quoting the text of a document taken down. A deletion after
+    // this check removes it with the others.
+    if (done.created && !(await this.db.selectFrom('documents').select('id').where('id', '=', doc.id).executeTakeFirst())) {
+      await this.store.write((trx) => trx.deleteFrom('dismissals').where('id', '=', done.id).execute());
+      return null;
+    }
+    return done;
   }
 
   async confirm(id: string, c: { itemKey: string; verdict: string; note: string; author: string }): Promise<{ id: number; created: boolean } | null> {

@@ -59,4 +59,29 @@ describe.each(await dialects())('deleting a document at the same time on %s', (_
     expect(left).toEqual([]);
     expect(confirmed === null || typeof confirmed.id === 'number').toBe(true);
   });
+
+  it('stores no dismissal for a document deleted meanwhile', async () => {
+    const id = await store(`${TEXT} Three.`);
+    const service = new StoreCorpusService(s.store as NonNullable<TestServer['store']>);
+    const dismissal = {
+      detector: 'technique/loaded-language',
+      messageId: null,
+      start: 0,
+      end: 4,
+      quote: 'Myth',
+      reason: 'not loaded',
+      author: 'ana',
+    };
+    const [deleted, dismissed] = await Promise.all([
+      service.deleteDocument(id),
+      service.dismiss(id, dismissal),
+    ]);
+    expect(deleted).toBe(true);
+    const left = await (s.store as NonNullable<TestServer['store']>).db
+      .selectFrom('dismissals')
+      .select('quote')
+      .execute();
+    expect(left).toEqual([]);
+    expect(dismissed === null || typeof dismissed.id === 'number').toBe(true);
+  });
 });
