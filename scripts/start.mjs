@@ -2,10 +2,10 @@
 // `narrascope serve` (which ingests examples/ into an empty store). Extra arguments go to serve:
 // `npm start -- --port 9000`.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,37 +39,71 @@ function portInUse(port, host) {
   });
 }
 
-// A port already in use is said before anything else happens. serve checks it only after building,
-// opening the store and ingesting the examples, and on a new store it has then made the first admin token
-// without showing it (it is shown once the server listens): the next start, on a free port, had no admin
-// token to show either. Exit 2, serve's code for the same failure (src/cli/exit-codes.ts: usage).
-const args = process.argv.slice(2);
-const port = Number(optionValue(args, 'port') ?? 8400);
-const host = optionValue(args, 'host') ?? '127.0.0.1';
-if (Number.isInteger(port) && port > 0 && port <= 65535 && (await portInUse(port, host))) {
-  process.stderr.write(
-    `npm start: port ${port} on ${host} is already in use (another narrascope serve, or another program)\n` +
-      '  Pick another with `npm start -- --port 9000`, or stop the other server.\n',
-  );
-  process.exit(2);
-}
+/**
+ * Written into dist/ once a build started here has finished (build.mjs empties dist/ first, so a build that
+ * failed or was stopped leaves none). dist/cli/bin.js alone said a build was fresh: tsc writes it even when
+ * the build then fails (a type error) or is stopped (Ctrl-C) before the model files are copied, and the next
+ * start served that dist/ without them.
+ */
+const BUILD_MARK = join('dist', '.build-complete');
 
 const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-const stale =
-  builtAt(join(root, 'dist', 'cli', 'bin.js')) < newest(join(root, 'src')) ||
-  builtAt(join(root, 'web', 'dist', 'index.html')) < newest(join(root, 'web', 'src'));
-if (stale) {
-  process.stderr.write('Building dist/ and web/dist/ ...\n');
-  try {
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
-  } catch {
-    // The compiler has said why above; its command line and a stack trace of this script say nothing more.
-    process.stderr.write('npm start: the build failed (the errors are above); fix them, then run `npm start` again.\n');
-    process.exit(1);
-  }
+
+/** Whether dist/ or web/dist/ under `dir` is missing, unfinished or older than its sources. */
+export function needsBuild(dir) {
+  return (
+    builtAt(join(dir, BUILD_MARK)) < newest(join(dir, 'src')) ||
+    builtAt(join(dir, 'web', 'dist', 'index.html')) < newest(join(dir, 'web', 'src'))
+  );
 }
-const child = spawn(process.execPath, [join(root, 'bin', 'narrascope.js'), 'serve', ...args], {
-  stdio: 'inherit',
-});
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));
+
+/**
+ * The port and address serve will listen on, to see whether they are free first; null when there is
+ * nothing to probe: serve picks a free port (0), the value is not a port (serve says so), or serve is only
+ * asked for its help (`npm start -- --help` printed "port in use" while another server ran).
+ */
+export function probeTarget(args) {
+  if (args.includes('--help') || args.includes('-h')) return null;
+  const port = Number(optionValue(args, 'port') ?? 8400);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) return null;
+  return { port, host: optionValue(args, 'host') ?? '127.0.0.1' };
+}
+
+async function main() {
+  // A port already in use is said before anything else happens. serve checks it only after building,
+  // opening the store and ingesting the examples, and on a new store it has then made the first admin token
+  // without showing it (it is shown once the server listens): the next start, on a free port, had no admin
+  // token to show either. Exit 2, serve's code for the same failure (src/cli/exit-codes.ts: usage).
+  const args = process.argv.slice(2);
+  const target = probeTarget(args);
+  if (target && (await portInUse(target.port, target.host))) {
+    process.stderr.write(
+      `npm start: port ${target.port} on ${target.host} is already in use (another narrascope serve, or another program)\n` +
+        '  Pick another with `npm start -- --port 9000`, or stop the other server.\n',
+    );
+    process.exit(2);
+  }
+
+  if (needsBuild(root)) {
+    process.stderr.write('Building dist/ and web/dist/ ...\n');
+    try {
+      execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: root });
+    } catch {
+      // The compiler has said why above; its command line and a stack trace of this script say nothing more.
+      process.stderr.write(
+        'npm start: the build failed (the errors are above); fix them, then run `npm start` again.\n',
+      );
+      process.exit(1);
+    }
+    writeFileSync(join(root, BUILD_MARK), `${new Date().toISOString()}\n`);
+  }
+  const child = spawn(process.execPath, [join(root, 'bin', 'narrascope.js'), 'serve', ...args], {
+    stdio: 'inherit',
+  });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));
+}
+
+// Run when started (`npm start`), not when a test imports probeTarget. Node names this module by its real
+// path: a checkout reached through a symbolic link would otherwise never start.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) await main();
