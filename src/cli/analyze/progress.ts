@@ -1,3 +1,5 @@
+import { terminalText } from '../terminal-text.js';
+
 /**
  * One updating status line on stderr while many inputs are analysed; shown only on a terminal, so logs
  * and pipes stay clean. Cleared before any other message is printed.
@@ -22,8 +24,9 @@ export class Progress {
     this.count++;
     if (!this.enabled) return;
     const width = Math.max(20, (this.stream.columns ?? 80) - 1);
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    const line = `analysing ${this.count}: ${label}`.replace(/[\u0000-\u001f\u007f]/gu, ' ');
+    // A file name may hold C1 controls (U+009B opens an escape sequence on some terminals) and bidi
+    // overrides, as well as newlines and tabs: one line, every such character a space.
+    const line = terminalText(`analysing ${this.count}: ${label}`).replace(/[\t\n]/gu, ' ');
     this.stream.write(`\r\u001b[2K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
     this.shown = true;
   }
