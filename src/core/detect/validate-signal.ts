@@ -53,7 +53,8 @@ export function signalToFinding(source: SignalSource, signal: Signal, text: stri
     data,
     evidence: signal.evidence ?? [],
     related: (signal.related ?? []).map((r) => ({ role: r.role, ...spanText(text, r.span) })),
-    taxonomy: signal.taxonomy ?? source.taxonomy,
+    // A copy: the result is the caller's to change, and the detector's metadata (shared by every finding) is not.
+    taxonomy: [...(signal.taxonomy ?? source.taxonomy)],
     ...(signal.note !== undefined ? { note: signal.note } : {}),
   };
 }
