@@ -17,6 +17,7 @@ describe('narrascope serve: bad options', () => {
     [['serve', 'extra'], 2, /unexpected argument "extra"/u],
     [['serve', '--nope'], 2, /Unknown option/iu],
     [['serve', '--trust-proxy', 'yes'], 2, /--trust-proxy: "yes" is not an IP address, a CIDR range or one of loopback/u],
+    [['serve', '--log-level', 'loud'], 2, /--log-level must be one of error, warn, info, debug, silent, got "loud"/u],
   ])('%j → exit %i', async (argv, code, message) => {
     const r = await runCli(argv);
     expect(r.code).toBe(code);
@@ -63,6 +64,23 @@ function start(db: string, extra: readonly string[] = []): Promise<Started> {
 }
 
 describe('narrascope serve', () => {
+  it('--log-level info logs each request as a JSON line on standard error (warn, the default, does not)', async () => {
+    const server = await start(join(dir, 'log.db'), ['--log-level', 'info', '--no-examples']);
+    try {
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      await expect.poll(() => server.stderr(), { timeout: 10_000 }).toMatch(/"url":"\/api\/health"/u);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    const quiet = await start(join(dir, 'log.db'), ['--no-examples']);
+    try {
+      expect((await fetch(`${quiet.url}/api/health`)).status).toBe(200);
+    } finally {
+      expect(await quiet.stop()).toBe(0);
+    }
+    expect(quiet.stderr()).not.toMatch(/"url":/u);
+  }, 90_000);
+
   it('ingests the examples into an empty store, prints an admin token once, serves, and stops on SIGTERM', async () => {
     const db = join(dir, 'serve.db');
     const first = await start(db);

@@ -36,6 +36,8 @@ function trustedProxies(value: string): string[] {
   }
 }
 
+const LOG_LEVELS = ['error', 'warn', 'info', 'debug', 'silent'];
+
 /** `narrascope serve`: the HTTP API and the web app over an embedded (or PostgreSQL) store. */
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -58,6 +60,8 @@ Options:
                         client can write it)
   --web DIR             built web app to serve (default web/dist of the package)
   --workers N           analysis worker threads (default: one per core; 1 analyses in the server thread)
+  --log-level LEVEL     server log on standard error, one JSON line per event: error, warn (default:
+                        failures and an unreachable store), info (also every request), debug, or silent
 
 Examples:
   narrascope serve
@@ -73,6 +77,7 @@ Examples:
     'trust-proxy': { type: 'string' },
     web: { type: 'string' },
     workers: { type: 'string' },
+    'log-level': { type: 'string' },
   },
   async run(args, io) {
     const v = args.values;
@@ -83,6 +88,8 @@ Examples:
     const dbPath = storeLocation(typeof v.db === 'string' ? v.db : undefined, io);
     const webRoot = typeof v.web === 'string' ? v.web : `${ROOT}web/dist`;
     const trustProxy = typeof v['trust-proxy'] === 'string' ? trustedProxies(v['trust-proxy']) : [];
+    const logLevel = typeof v['log-level'] === 'string' ? v['log-level'] : 'warn';
+    if (!LOG_LEVELS.includes(logLevel)) throw new UserError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
     let store;
     try {
       store = await openServeStore(dbPath, storeUpgradeNotice(io));
@@ -105,6 +112,8 @@ Examples:
       webRoot: existsSync(webRoot) ? webRoot : null,
       allowPrivateUrls: Boolean(v['allow-private-urls']),
       trustProxy,
+      // An internal error answers "the server log has the details": without a log it had none to give.
+      logger: logLevel === 'silent' ? false : { stream: io.stderr, level: logLevel },
     });
     let address: string;
     try {
