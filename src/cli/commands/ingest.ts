@@ -88,7 +88,7 @@ Inputs:
   per record, streamed); RSS/Atom feeds (.rss/.atom/.xml files, or URLs whose path mentions feed/rss/atom);
   http(s) URLs of pages; - for standard input.
 
-Record columns (JSONL keys / CSV header), first match wins unless --map names one:
+Record columns (JSONL keys / CSV header, any case), first match wins unless --map names one:
   text      text, content, body, article, claim, message   (if absent: the title is the text)
   title     title, headline, name, subject
   url       url, link, uri, href, id
