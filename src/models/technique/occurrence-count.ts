@@ -52,7 +52,7 @@ function chainsOf(text: string): TrigramChains {
     const h = trigramHash(text, p) & mask;
     next[p] = head[h] as number;
     head[h] = p;
-    size[h]++;
+    size[h] = (size[h] as number) + 1;
   }
   last = { text, mask, head, size, next, budget: Math.max(MIN_BUDGET, BUDGET_PER_CHAR * text.length), visited: 0 };
   return last;
