@@ -113,14 +113,29 @@ function bestSentence(
   const sentences = layout.sentences.filter((s) => s.start >= start && s.end <= end);
   let best: { start: number; end: number } = { start, end };
   let bestCount = -1;
+  // Anchors counted by binary search in their sorted list: filtering all anchors for each sentence was
+  // sentences × anchors, quadratic in a long one-block text (a 1 MB line: ~2 s here).
+  const sorted = Float64Array.from(anchors).sort();
   for (const s of sentences) {
-    const n = anchors.filter((a) => a >= s.start && a < s.end).length;
+    const n = firstAtLeast(sorted, s.end) - firstAtLeast(sorted, s.start);
     if (n > bestCount) {
       best = s;
       bestCount = n;
     }
   }
   return best;
+}
+
+/** The index of the first value ≥ `x` in ascending `values` (its length when there is none). */
+function firstAtLeast(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function round(x: number): number {
