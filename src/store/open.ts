@@ -260,8 +260,21 @@ export function translateError(e: unknown, location: string): unknown {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new StoreError('locked', `${location} is locked by another process (${message})`, 'Wait for the other narrascope process to finish, or stop it, then run again.', { cause: e });
   }
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
+  // Extended codes too: SQLITE_READONLY_DIRECTORY, SQLITE_READONLY_CANTINIT, SQLITE_CANTOPEN_ISDIR, ...
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new StoreError(
+      'unreachable',
+      `cannot use ${location}: it or its folder is read-only for this user (${message})`,
+      'SQLite writes its journal files (-wal, -shm) beside the store, even to read it: make the folder and the file writable for this user, or copy the store to a folder that is.',
+      { cause: e },
+    );
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
     return new StoreError('unreachable', `cannot open ${location} (${message})`, 'Check that the folder exists and is writable.', { cause: e });
+  }
+  // better-sqlite3 checks the folder itself and throws a plain TypeError.
+  if (/directory does not exist/iu.test(message)) {
+    return new StoreError('unreachable', `cannot create ${location}: its folder does not exist`, 'Create the folder first, or pass another --db.', { cause: e });
   }
   return postgresStoreError(e, location) ?? e;
 }
