@@ -101,6 +101,26 @@ describe('narrascope serve', () => {
     expect(await second.stop()).toBe(0);
   }, 90_000);
 
+  it('a busy port does not use up the first admin token: the next start on a free port prints it', async () => {
+    const db = join(dir, 'busy.db');
+    const blocker = await start(join(dir, 'blocker.db'), ['--no-examples']);
+    const port = new URL(blocker.url).port;
+    try {
+      const busy = await runCli(['serve', '--db', db, '--port', port, '--workers', '1', '--no-examples']);
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toMatch(/already in use/u);
+      expect(busy.stderr).not.toMatch(/Admin API token/u);
+    } finally {
+      expect(await blocker.stop()).toBe(0);
+    }
+    const next = await start(db, ['--no-examples']);
+    try {
+      expect(next.stderr()).toMatch(/Admin API token[^\n]*\n\s+nsc_\S+/u);
+    } finally {
+      expect(await next.stop()).toBe(0);
+    }
+  }, 90_000);
+
   it('--trust-proxy loopback: behind a proxy on this machine, X-Forwarded-For names the client the rate limit counts', async () => {
     // --rate-limit 10: a burst of 10 requests per client.
     const server = await start(join(dir, 'proxy.db'), ['--trust-proxy', 'loopback', '--rate-limit', '10', '--no-examples']);

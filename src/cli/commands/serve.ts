@@ -102,7 +102,6 @@ Examples:
     const tokens = new SqlTokenStore(store);
     const examples = v['no-examples'] ? null : await ingestExamplesIfEmpty(store, analysis, `${ROOT}examples`);
     if (examples) io.stderr.write(`Ingested ${examples.stored} example document(s) into ${store.location}.\n${examples.failed.map((f) => `  skipped ${f}\n`).join('')}`);
-    const adminSecret = await ensureAdminToken(tokens);
     const app = await createServer({
       analysis,
       corpus: new StoreCorpusService(store),
@@ -127,6 +126,9 @@ Examples:
       if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UserError(`cannot bind to ${host}`, 'Use an address of this machine, e.g. 127.0.0.1.', ExitCode.usage);
       throw e;
     }
+    // The first admin token is made only once the server is listening: made before a failed listen (a busy
+    // port), it was stored but never shown, and later runs, finding one, printed none.
+    const adminSecret = await ensureAdminToken(tokens);
     const url = address.replace('://[::1]', '://localhost');
     if (adminSecret) {
       io.stderr.write(`\nAdmin API token (shown once; only its hash is stored — keep it safe):\n  ${adminSecret}\n\n`);
