@@ -7,6 +7,7 @@ import { createAnalyzer } from '../analyzer.js';
 import type { AnalysisResult } from '../core/result/types.js';
 import { readInputs } from '../ingest/index.js';
 import type { CliIO } from './command.js';
+import { terminalText } from './terminal-text.js';
 
 /** Analyses inputs with the default configuration; failures are reported and counted, not thrown. */
 export async function analyseSpecs(
@@ -22,8 +23,9 @@ export async function analyseSpecs(
     if (item.kind === 'error') {
       failed++;
       io.stderr.write(
-        // Reader messages usually name the input already ("notes.txt: no such file ..."), as in analyze.
-        `narrascope ${command}: ${item.error.message.includes(item.origin) ? '' : `${item.origin}: `}${item.error.message}\n${item.error.hint ? `  ${item.error.hint}\n` : ''}`,
+        // Reader messages usually name the input already ("notes.txt: no such file ..."), as in analyze;
+        // a file name may hold escape sequences, shown as spaces as everywhere else.
+        terminalText(`narrascope ${command}: ${item.error.message.includes(item.origin) ? '' : `${item.origin}: `}${item.error.message}\n${item.error.hint ? `  ${item.error.hint}\n` : ''}`),
       );
       continue;
     }

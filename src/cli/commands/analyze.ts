@@ -165,8 +165,9 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   progress.clear();
   if (skipped.length > 0 && !quiet) {
+    // Each with its reason: a type not read, a broken link, a FIFO... (not all "of unsupported type").
     io.stderr.write(
-      `narrascope analyze: skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} of unsupported type: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', ...' : ''}\n`,
+      terminalText(`narrascope analyze: skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}: ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', ...' : ''}\n`),
     );
   }
   if (results.length > 0) {
