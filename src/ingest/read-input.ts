@@ -48,6 +48,17 @@ export async function* readInputs(
 }
 
 export async function* readInput(spec: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  // Plain JavaScript callers may pass anything; '' would read the whole working folder (a path resolved
+  // from nothing is the folder itself). Both are an error item, as the contract says: never a throw.
+  if (typeof spec !== 'string' || spec.trim() === '') {
+    const shown = typeof spec === 'string' ? JSON.stringify(spec) : String(spec as unknown);
+    yield {
+      kind: 'error',
+      origin: typeof spec === 'string' ? spec : shown,
+      error: new InputError('not-found', `no input named: got ${shown}`, 'Name a file, a folder, an http(s) URL, or - for standard input.'),
+    };
+    return;
+  }
   const readers = options.readers ?? builtinReaders;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (options.format && !readerByName(options.format, readers)) {
