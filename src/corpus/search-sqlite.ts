@@ -10,6 +10,7 @@ import { contains, difference, intersectAll, parseIdList } from './id-set.js';
 import { rankPhrase } from './phrase-rank.js';
 import type { SearchQuery, SearchResult } from './search.js';
 import { inclusiveUpperBound } from './date-bound.js';
+import { firstAtLeast } from '../core/lower-bound.js';
 
 export type ReadColumn = (query: string, params: readonly unknown[]) => unknown[];
 export type ReadRows = (query: string, params: readonly unknown[]) => unknown[][];
@@ -81,7 +82,7 @@ export function planSqliteSearch(
   ranked.sort((a, b) => b.score - a.score || b.id - a.id);
   const hits: { id: number; score: number | null }[] = ranked;
   // Matches older than the window follow, most recent first.
-  for (let i = lowerIndex(matched, windowStart) - 1; i >= 0 && hits.length < end; i--) hits.push({ id: matched[i] as number, score: null });
+  for (let i = firstAtLeast(matched, windowStart) - 1; i >= 0 && hits.length < end; i--) hits.push({ id: matched[i] as number, score: null });
   return { matched, textMatches: text.length, order: windowStart > 0 ? 'relevance-recent' : 'relevance', page: hits.slice(page.offset, end) };
 }
 
@@ -92,23 +93,11 @@ export function planSqliteSearch(
 function rankWindowMatches(read: ReadColumn, readRows: ReadRows, q: SearchQuery, fts5: string, text: Int32Array, matched: Int32Array, windowStart: number, filtered: boolean): { id: number; score: number }[] {
   const terms = parseQuery(q.text ?? '');
   const only = terms.length === 1 ? terms[0] : undefined;
-  if (only?.phrase && !only.not) return rankPhrase(read, readRows, only.text.split(' '), matched.subarray(lowerIndex(matched, windowStart)), text.length);
+  if (only?.phrase && !only.not) return rankPhrase(read, readRows, only.text.split(' '), matched.subarray(firstAtLeast(matched, windowStart)), text.length);
   const scored = readRows('SELECT rowid, -bm25(documents_fts) FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ?', [fts5, windowStart]);
   const ranked: { id: number; score: number }[] = [];
   for (const [id, score] of scored) if (!filtered || contains(matched, Number(id))) ranked.push({ id: Number(id), score: Number(score) });
   return ranked;
-}
-
-/** Index of the first member ≥ x. */
-function lowerIndex(set: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = set.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((set[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The query's publication-date range as index bounds (a bare end date, month or year covers all of it). */

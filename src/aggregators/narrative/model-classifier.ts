@@ -10,6 +10,7 @@ import { predictNarratives, type LabelProfiles } from '../../models/narrative/pr
 import { sigmoid } from '../../models/narrative/model.js';
 import type { KeywordIndex } from '../../taxonomy/keyword-index.js';
 import type { TextLayout } from './keyword-classifier.js';
+import { firstAtLeast } from '../../core/lower-bound.js';
 
 export interface ModelClassifierOptions {
   /** Most paragraphs and support sentences reported per label. */
@@ -124,18 +125,6 @@ function bestSentence(
     }
   }
   return best;
-}
-
-/** The index of the first value ≥ `x` in ascending `values` (its length when there is none). */
-function firstAtLeast(values: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function round(x: number): number {
