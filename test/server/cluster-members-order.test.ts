@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, type TestDb } from '../store/dialects.js';
 import { testServer, type TestServer } from './helpers.js';
+import { testDocumentRow } from '../support/document-row.js';
 
 describe.each(await dialects())('cluster members on %s', (_name, makeDb) => {
   let db: TestDb;
@@ -20,23 +21,7 @@ describe.each(await dialects())('cluster members on %s', (_name, makeDb) => {
       for (let i = 0; i < 12; i++) {
         const [d] = await trx
           .insertInto('documents')
-          .values({
-            hash: `${i}`.padStart(64, 'a'),
-            title: `d${i}`,
-            text: 't',
-            language: 'en',
-            outlet_id: null,
-            author: null,
-            url: null,
-            published_at: i < 2 ? `2024-01-0${i + 1}` : '2024-05-05',
-            published_week: null,
-            source_kind: 'test',
-            source_json: '{}',
-            length: 1,
-            minhash: null,
-            current_analysis_id: null,
-            ingested_at: '2024-07-01',
-          })
+          .values(testDocumentRow({ hash: `${i}`.padStart(64, 'a'), title: `d${i}`, published_at: i < 2 ? `2024-01-0${i + 1}` : '2024-05-05' }))
           .returning('id')
           .execute();
         ids.push(Number(d?.id));

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, type TestDb } from '../store/dialects.js';
 import { casefold } from '../../src/store/casefold.js';
 import { testServer, type TestServer } from './helpers.js';
+import { testDocumentRow } from '../support/document-row.js';
 
 const TEXTS = [
   'Польша закрыла границу',
@@ -27,23 +28,7 @@ describe.each(await dialects())('plain-text filters on %s', (_name, makeDb) => {
     await store.write(async (trx) => {
       const [d] = await trx
         .insertInto('documents')
-        .values({
-          hash: 'a'.repeat(64),
-          title: null,
-          text: TEXTS.join('\n'),
-          language: 'ru',
-          outlet_id: null,
-          author: null,
-          url: null,
-          published_at: null,
-          published_week: null,
-          source_kind: 'test',
-          source_json: '{}',
-          length: 1,
-          minhash: null,
-          current_analysis_id: null,
-          ingested_at: '2024-07-01',
-        })
+        .values(testDocumentRow({ hash: 'a'.repeat(64), text: TEXTS.join('\n'), language: 'ru' }))
         .returning('id')
         .execute();
       const document_id = Number(d?.id);

@@ -8,6 +8,7 @@ import { timeline } from '../../src/server/timeline.js';
 import { ApiError } from '../../src/server/errors.js';
 import { dialects, type TestDb } from '../store/dialects.js';
 import { errorOf, testServer, type TestServer } from './helpers.js';
+import { testDocumentRow } from '../support/document-row.js';
 
 interface Body {
   labels: { value: string; count: number }[];
@@ -37,23 +38,7 @@ describe.each(await dialects())('timeline on %s', (_name, makeDb) => {
           const day = new Date(Date.UTC(2020, 0, 6 + 7 * i)).toISOString().slice(0, 10);
           const [d] = await trx
             .insertInto('documents')
-            .values({
-              hash: `h${n++}`,
-              title: null,
-              text: 't',
-              language: 'en',
-              outlet_id: Number(o?.id),
-              author: null,
-              url: null,
-              published_at: day,
-              published_week: weekOf(day),
-              source_kind: 'test',
-              source_json: '{}',
-              length: 1,
-              minhash: null,
-              current_analysis_id: null,
-              ingested_at: '2024-07-01',
-            })
+            .values(testDocumentRow({ hash: `h${n++}`, outlet_id: Number(o?.id), published_at: day, published_week: weekOf(day) }))
             .returning('id')
             .execute();
           await trx
@@ -73,23 +58,7 @@ describe.each(await dialects())('timeline on %s', (_name, makeDb) => {
       for (const label of ['b-label', 'C-label', 'a-label']) {
         const [d] = await trx
           .insertInto('documents')
-          .values({
-            hash: `x${label}`,
-            title: null,
-            text: 't',
-            language: 'en',
-            outlet_id: null,
-            author: null,
-            url: null,
-            published_at: '2021-05-05',
-            published_week: weekOf('2021-05-05'),
-            source_kind: 'test',
-            source_json: '{}',
-            length: 1,
-            minhash: null,
-            current_analysis_id: null,
-            ingested_at: '2024-07-01',
-          })
+          .values(testDocumentRow({ hash: `x${label}`, published_at: '2021-05-05', published_week: weekOf('2021-05-05') }))
           .returning('id')
           .execute();
         await trx
