@@ -294,14 +294,16 @@ describe('narrascope analyze', () => {
 
     it.each([
       ['not JSON', '{ preset: default', 'is not valid JSON'],
-      ['a list', '[]', 'must contain a JSON object'],
-      ['an unknown key', '{"presets": "all"}', 'unknown key "presets"'],
+      ['a list', '[]', 'the configuration must be an object, got []'],
+      ['an unknown key', '{"presets": "all"}', 'unknown option "presets"; known options: preset, detectors'],
       [
         'a bad rule value',
         '{"rules": {"structure/heading": 3}}',
-        '"rules.structure/heading" must be "off", "on" or an options object, got 3',
+        'rules["structure/heading"] must be "off", "on" or an options object, got 3',
       ],
-      ['a bad minConfidence', '{"minConfidence": "high"}', '"minConfidence" must be a number from 0 to 1'],
+      ['a bad minConfidence', '{"minConfidence": "high"}', 'minConfidence must be in [0, 1], got "high"'],
+      // Passed the CLI's own check, then failed in the library with a hint about detector ids and presets.
+      ['a timeoutMs above what timers keep', '{"timeoutMs": 1e12}', 'timeoutMs must be a number of milliseconds above 0 and at most 2147483647'],
       [
         'an unknown detector',
         '{"rules": {"structure/nope": "off"}}',
