@@ -167,6 +167,36 @@ describe('STIX bundle of documents with odd metadata', () => {
   });
 });
 
+describe('STIX report dates', () => {
+  const publishedIn = (timeZone: string, publishedAt: string): unknown => {
+    const before = process.env.TZ;
+    process.env.TZ = timeZone; // Node reads the zone again when TZ is assigned
+    try {
+      const b = buildStixBundle([fixtureResult({ source: { kind: 'text', publishedAt } })], { now: NOW });
+      expect(validateStixBundle(b)).toEqual([]);
+      return byType(b, 'report')[0]!.published;
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  };
+
+  it.each([
+    ['2024-01-07 10:00', '2024-01-07T10:00:00.000Z'],
+    ['2024-01-07T10:00:00', '2024-01-07T10:00:00.000Z'],
+    ['2024-01-07T10:00:00.250', '2024-01-07T10:00:00.250Z'],
+    ['2024-01-07', '2024-01-07T00:00:00.000Z'],
+    ['2024-01-07T10:00:00+01:00', '2024-01-07T09:00:00.000Z'],
+  ])('reads %s as the same instant in every time zone of the exporting machine (a zoneless time as UTC)', (date, expected) => {
+    // Read in the exporter's zone, a CSV date "2024-01-07 10:00" was published at 01:00Z in Tokyo and 15:00Z in New York.
+    expect([publishedIn('UTC', date), publishedIn('Asia/Tokyo', date), publishedIn('America/New_York', date)]).toEqual([expected, expected, expected]);
+  });
+
+  it.each(['2024-02-30', '2023-02-29T10:00:00Z', '2024-04-31 08:00'])('does not roll a day the month lacks (%s) over into the next month: the export time stands in', (date) => {
+    expect(publishedIn('UTC', date)).toBe(NOW.toISOString());
+  });
+});
+
 describe('validateStixBundle catches', () => {
   const mutated = (fn: (objects: Record<string, unknown>[]) => void): string[] => {
     const b = JSON.parse(JSON.stringify(bundle())) as {

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../calendar-day.js';
 import { isSafeLink } from '../uri.js';
 import type { ClaimReview } from './types.js';
 
@@ -74,12 +75,4 @@ export function isIsoDate(x: unknown): boolean {
     Number.isFinite(Date.parse(x)) &&
     isCalendarDay(x.slice(0, 10))
   );
-}
-
-/** Whether YYYY-MM-DD is a day of the calendar: Date.parse rolls 2022-02-30 over to March 2 instead of failing. */
-function isCalendarDay(day: string): boolean {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d); // not Date.UTC, which reads years 0-99 as 1900-1999
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isCalendarDay } from '../calendar-day.js';
 
 /**
  * STIX identifiers and timestamps. Ids are UUIDv5 over a Narrascope namespace and a stable key (document
@@ -37,13 +38,27 @@ export function stixTimestamp(date: Date): string {
 }
 
 /**
+ * A date and time as CSV and JSON Lines records often give it, with no zone: `2024-01-07 10:00`,
+ * `2024-01-07T10:00:00`. Ingestion keeps such a date as written.
+ */
+const ZONELESS_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/u;
+
+/**
  * A document date ("2022-01-07", "2022-01-07T10:00:00+01:00") as a STIX timestamp, or null. A date that
  * parses but has no four-digit year (year 10000 and later, years before 0: "+010000-01-01") is null too,
- * as toISOString writes it with six digits and a sign, which is no RFC 3339 timestamp.
+ * as toISOString writes it with six digits and a sign, which is no RFC 3339 timestamp; so is a day the
+ * month lacks ("2024-02-30", which Date.parse rolls over to 1 March).
+ *
+ * A date and time without a zone is read as UTC, as a date alone is. Date.parse reads it in the time zone
+ * of the machine that exports, so the same stored document was published at 10:00Z exported on a UTC
+ * server, 01:00Z in Tokyo and 15:00Z in New York, and each export sent OpenCTI a different `published`.
  */
 export function toStixTimestamp(value: string | undefined | null): string | null {
   if (!value) return null;
-  const t = Date.parse(value);
+  const day = /^\d{4}-\d{2}-\d{2}/u.exec(value)?.[0];
+  if (day !== undefined && !isCalendarDay(day)) return null;
+  const zoneless = ZONELESS_DATE_TIME.exec(value.trim());
+  const t = Date.parse(zoneless ? `${zoneless[1]}T${zoneless[2]}Z` : value);
   if (!Number.isFinite(t)) return null;
   const iso = new Date(t).toISOString();
   return STIX_TIMESTAMP_RE.test(iso) ? iso : null;
