@@ -20,11 +20,18 @@ import type { LanguageGuess, LanguageIdentifier } from './core/pipeline/language
 import { withTimeout } from './core/pipeline/timeout.js';
 import type { AnalysisResult } from './core/result/types.js';
 import { createDocument, type Document, type DocumentInit } from './core/text/document.js';
-import { SourceMap } from './core/text/source-map.js';
+import {
+  AnalyzerArgumentError,
+  documentFieldProblems,
+  documentInitProblems,
+  LANGUAGE_CODE,
+} from './core/text/document-fields.js';
 import { builtinDetectors } from './detectors/index.js';
 import { identifyLanguage } from './models/language-id.js';
 import type { Taxonomy } from './taxonomy/types.js';
 import { TOOL_VERSION } from './version.js';
+
+export { AnalyzerArgumentError };
 
 export interface AnalyzerOptions extends NarrascopeConfig {
   /** Use a custom registry instead of the built-in detectors and aggregators. */
@@ -44,20 +51,6 @@ const ANALYZER_KEYS: readonly string[] = [
   'identifyLanguage',
   'includeText',
 ];
-
-/**
- * A wrong argument to `analyze` or `analyzeText` (a number for the text, a language that is not a code),
- * from callers TypeScript does not check; thrown at the boundary instead of an internal TypeError.
- */
-export class AnalyzerArgumentError extends TypeError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AnalyzerArgumentError';
-  }
-}
-
-/** A BCP 47 language code as the CLI's --language takes it: en, ru, uk, pt-BR, zh_Hant. */
-const LANGUAGE_CODE = /^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$/u;
 
 /** Whether a value is a list of parsed taxonomies (the shape the narrative aggregator reads). */
 function isTaxonomyList(value: unknown): value is readonly Taxonomy[] {
@@ -103,26 +96,6 @@ function checkAnalyzerOptions(options: unknown): AnalyzerOptions {
   return options as AnalyzerOptions;
 }
 
-/** Problems with the fields of a DocumentInit or Document that the pipeline reads; empty when none. */
-function documentFieldProblems(fields: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  for (const key of ['id', 'title', 'declaredLanguage'] as const) {
-    if (fields[key] !== undefined && typeof fields[key] !== 'string')
-      problems.push(`${key} must be a string, got ${describeValue(fields[key])}`);
-  }
-  const { language, source, warnings } = fields;
-  if (language !== undefined && !(typeof language === 'string' && LANGUAGE_CODE.test(language))) {
-    problems.push(
-      `language must be a language code such as en, ru, uk or pt-BR, got ${describeValue(language)}`,
-    );
-  }
-  if (source !== undefined && !(isPlainObject(source) && typeof source.kind === 'string'))
-    problems.push(`source must be an object with a string "kind", got ${describeValue(source)}`);
-  if (warnings !== undefined && !(Array.isArray(warnings) && warnings.every((w) => typeof w === 'string')))
-    problems.push(`warnings must be a list of strings, got ${describeValue(warnings)}`);
-  return problems;
-}
-
 function checkDocument(document: unknown): Document {
   const made =
     'a Document (from createDocument(), or the `document` of an item of readInput()); to analyse a string, call analyzeText(text)';
@@ -164,12 +137,7 @@ function checkTextArguments(text: unknown, init: unknown): void {
       `analyzeText: the second argument must be an object such as { title, language }, got ${describeValue(init)}`,
     );
   // Keys beyond DocumentInit's are allowed: callers pass a whole Document or DocumentInit (text included) here.
-  const problems = documentFieldProblems(init);
-  // createDocument composes it with the text's own map: anything else failed inside ('outer.anchors is not iterable').
-  if (init.sourceMap !== undefined && !(init.sourceMap instanceof SourceMap))
-    problems.push(
-      `sourceMap must be a SourceMap (as readers make them), got ${describeValue(init.sourceMap)}`,
-    );
+  const problems = documentInitProblems(init);
   if (problems.length > 0) throw new AnalyzerArgumentError(`analyzeText: ${problems.join('; ')}`);
 }
 

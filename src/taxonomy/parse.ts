@@ -24,6 +24,11 @@ const MAX_LABELS = 2000;
 const MAX_TEXT = 2000;
 
 export function parseTaxonomy(source: string, file: string): Taxonomy {
+  // Plain JavaScript callers are not checked by TypeScript: parseTaxonomy(null) failed inside with
+  // "Cannot read properties of null (reading 'replace')". `file` only names the source in messages.
+  if (typeof file !== 'string') file = '(taxonomy)';
+  if (typeof source !== 'string')
+    throw new TaxonomyError(file, 1, 1, '(root)', `expected the taxonomy's text (YAML or JSON) as a string, got ${describeSource(source)}; to read a file use loadTaxonomyFile`);
   const lineCounter = new LineCounter();
   // A lone CR (classic Mac line ends) is a line break in YAML, but the parser read the whole file as one
   // line ("Nested mappings are not allowed in compact mappings at 1:5"). Same offsets and line numbers.
@@ -272,4 +277,10 @@ function stringList(map: YAMLMap, key: string, field: string, fail: Fail, prose 
   refuseAlias(node, field, fail);
   if (!isSeq(node)) return fail(node, field, 'expected a list of texts');
   return node.items.map((item, i) => scalarString(item as Node, `${field}[${i}]`, fail, prose));
+}
+
+function describeSource(value: unknown): string {
+  if (value === null) return 'null';
+  if (value instanceof Uint8Array) return 'bytes (decode them first, e.g. with decodeBytes)';
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object (a parsed taxonomy needs no parsing)' : typeof value;
 }

@@ -10,6 +10,9 @@ import {
   resolveConfig,
   builtinRegistry,
   parseTaxonomy,
+  Registry,
+  TaxonomyError,
+  builtinDetectors,
 } from '../../src/index.js';
 
 // Casts through unknown: these are exactly the calls TypeScript would refuse.
@@ -275,5 +278,56 @@ describe('a caller-supplied identifyLanguage', () => {
     });
     await expect(analyzer.analyzeText(text)).rejects.toThrow(TimeoutError);
     await expect(analyzer.analyzeText(text)).rejects.toThrow(/identifyLanguage took longer than 50 ms/u);
+  });
+});
+
+describe('the other public constructors name the wrong argument instead of crashing inside', () => {
+  it.each([
+    ['null', null, /createDocument: expected an object such as \{ text, title, language \}, got null/u],
+    ['a string', 'Myth: x', /createDocument: expected an object .*got "Myth: x"/u],
+    ['no text', {}, /createDocument: text must be a string .*got undefined/u],
+    ['bytes as text', { text: new Uint8Array(2) }, /text must be a string \(for bytes use decodeBytes/u],
+    ['a number title and a bad language', { text: 'x', title: 5, language: 'English' }, /title must be a string, got 5; language must be a language code/u],
+    ['a sourceMap that is not one', { text: 'x', sourceMap: {} }, /sourceMap must be a SourceMap/u],
+  ])('createDocument given %s', (_name, init, message) => {
+    expect(() => createDocument(init as never)).toThrow(AnalyzerArgumentError);
+    expect(() => createDocument(init as never)).toThrow(message);
+  });
+
+  it('createDocument still makes documents of every valid init', () => {
+    expect(createDocument({ text: 'Myth: x', title: 't', language: 'pt-BR', source: { kind: 'text' } }).text).toBe('Myth: x');
+  });
+
+  it.each([
+    ['null', null],
+    ['a number', 42],
+    ['bytes', new TextEncoder().encode('id: x')],
+    ['a parsed object', { id: 'x', labels: [] }],
+  ])('parseTaxonomy given %s as the source throws a TaxonomyError', (_name, source) => {
+    expect(() => parseTaxonomy(source as never, 'energy.yaml')).toThrow(TaxonomyError);
+    expect(() => parseTaxonomy(source as never, 'energy.yaml')).toThrow(
+      /^energy\.yaml:1:1: \(root\): expected the taxonomy's text \(YAML or JSON\) as a string/u,
+    );
+  });
+
+  it('parseTaxonomy without a file name still names the problem', () => {
+    expect(() => (parseTaxonomy as (s: unknown) => unknown)(null)).toThrow(/^\(taxonomy\):1:1: \(root\)/u);
+  });
+
+  it.each([
+    ['detectors as null', () => new Registry(null as never), /Registry: detectors must be a list of detectors, got null/u],
+    ['aggregators as a string', () => new Registry([], 'x' as never), /aggregators must be a list/u],
+    ['an empty object as a detector', () => new Registry([{}] as never), /a detector is an object with "meta" .* and a "detect" function, got \{\}/u],
+    ['a detector without detect', () => new Registry([{ meta: builtinDetectors[0]!.meta }] as never), /"detect" function/u],
+    ['a meta without messages', () => new Registry([{ meta: { ...builtinDetectors[0]!.meta, messages: null }, detect: () => [] }] as never), /detector ".+": messages must be an object/u],
+    ['a meta with a number id', () => new Registry([{ meta: { ...builtinDetectors[0]!.meta, id: 5 }, detect: () => [] }] as never), /detector "5": id must be a string, got 5/u],
+    ['a meta without examples', () => new Registry([{ meta: { ...builtinDetectors[0]!.meta, examples: undefined }, detect: () => [] }] as never), /examples must be \{ valid/u],
+    ['an aggregator without meta', () => new Registry([], [{ aggregate: () => ({}) }] as never), /an aggregator is an object with "meta"/u],
+  ])('new Registry given %s', (_name, make, message) => {
+    expect(make).toThrow(message);
+  });
+
+  it('a Registry of the built-in detectors is still made', () => {
+    expect(new Registry(builtinDetectors).detectors.length).toBe(builtinDetectors.length);
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checkDocumentInit } from './document-fields.js';
 import { normaliseText } from './normalise.js';
 import type { SourceMap } from './source-map.js';
 
@@ -58,6 +59,7 @@ export function contentHash(text: string): string {
 
 /** Normalises the text and builds a Document; the one way documents are made. */
 export function createDocument(init: DocumentInit): Document {
+  checkDocumentInit(init);
   const normalised = normaliseText(init.text);
   const sourceMap = init.sourceMap ? normalised.sourceMap.compose(init.sourceMap) : normalised.sourceMap;
   const hash = contentHash(normalised.text);
