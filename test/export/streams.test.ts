@@ -62,10 +62,16 @@ describe.each([1, 2, 3, 4])('written in parts of %i documents', (size) => {
 });
 
 describe('streams with nothing in them', () => {
-  it('STIX: an empty bundle; ClaimReview: an empty array; CSV: the header alone', () => {
+  it('STIX: the valid bundle of no documents (producer and extension definition); ClaimReview: an empty array; CSV: the header alone', () => {
     const stix = new StixBundleStream('empty', { now: NOW });
     expect(stix.add([])).toBe('');
-    expect(JSON.parse(stix.end())).toMatchObject({ type: 'bundle', objects: [] });
+    const text = stix.end();
+    const streamed = JSON.parse(text) as StixBundle;
+    // Was `"objects": []`, which STIX forbids and validateStixBundle refuses ("bundle: no objects"):
+    // what `export stix --corpus` wrote when no selected document had a readable stored analysis.
+    expect(validateStixBundle(streamed)).toEqual([]);
+    expect(text).toBe(stringifyStixBundle({ ...buildStixBundle([], { now: NOW }), id: streamed.id }));
+    expect(stix.count).toBe(2);
     const jsonld = new JsonLdArrayStream();
     expect(jsonld.add([]) + jsonld.end()).toBe('[]\n');
     expect(tableCsvRows('ledger', [])).toBe('');

@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../../core/result/types.js';
 import { buildStixBundle, type StixExportOptions } from './bundle.js';
 import { uuidv5, stixTimestamp } from './ids.js';
+import type { StixBundle } from './types.js';
 import { validateStixBundle } from './validate.js';
 import { escapeLineSeparators } from '../json-text.js';
 
@@ -42,7 +43,22 @@ export class StixBundleStream {
    */
   add(results: readonly AnalysisResult[], ingestedAt?: ReadonlyMap<string, string>): string {
     if (!results.length) return '';
-    const part = buildStixBundle(results, ingestedAt ? { ...this.options, createdOf: (r) => ingestedAt.get(r.document.hash) } : this.options);
+    return this.write(buildStixBundle(results, ingestedAt ? { ...this.options, createdOf: (r) => ingestedAt.get(r.document.hash) } : this.options));
+  }
+
+  /**
+   * The end of the bundle. When no document was added (every selected one lacked a readable stored
+   * analysis), the bundle of no documents that `buildStixBundle([])` makes — the producer and the
+   * extension definition: `"objects": []` was written before, and STIX forbids empty lists (this module's
+   * own validator refuses such a bundle).
+   */
+  end(): string {
+    const rest = this.objects === 0 ? this.write(buildStixBundle([], this.options)) : '';
+    return `${rest}\n  ]\n}\n`;
+  }
+
+  /** The objects of a part not written yet, validated as a bundle of their own first. */
+  private write(part: StixBundle): string {
     const problems = validateStixBundle(part);
     if (problems.length) throw new Error(`refusing to write an invalid STIX bundle: ${problems.slice(0, 5).join('; ')}`);
     let out = '';
@@ -56,11 +72,6 @@ export class StixBundleStream {
       this.objects++;
     }
     return out;
-  }
-
-  /** The end of the bundle (the whole of an empty one when nothing was added). */
-  end(): string {
-    return this.objects === 0 ? `${JSON.stringify({ type: 'bundle', id: this.id, objects: [] }, null, 2)}\n` : '\n  ]\n}\n';
   }
 
   private opening(): string {
