@@ -150,6 +150,10 @@ export interface StoredDocumentResponse {
 
 export interface TimelineResponse {
   labels: Facet[];
+  /** The period the points count in (the `bucket` asked for). */
+  bucket: 'week' | 'month' | 'year';
+  /** Outlets with a dated document for the label, and how many of them the points cover (the most documents first). */
+  outlets: { total: number; shown: number };
   points: { week: string; outlet: string; label: string; count: number }[];
 }
 

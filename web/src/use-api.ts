@@ -8,10 +8,16 @@ import type { RetryNotice } from './retry.js';
  * previous search's documents under a refused search). An answer that arrives after a newer request was
  * sent is dropped. `reload` asks again (after an analyst's action changed what the server holds).
  * `retrying` is set while a retry of a locked store is pending (api.ts, retry.ts), for the page to say so.
+ * `answered` is the path that `data` or `error` answers (null before the first answer): while a new path
+ * is asked for, the last answer stays, and a page that acts on an error must know which request it was for.
  */
-export function useApi<T>(path: string, deps: readonly unknown[] = [path]): { data: T | null; error: ApiFailure | null; retrying: RetryNotice | null; reload: () => void } {
+export function useApi<T>(
+  path: string,
+  deps: readonly unknown[] = [path],
+): { data: T | null; error: ApiFailure | null; answered: string | null; retrying: RetryNotice | null; reload: () => void } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiFailure | null>(null);
+  const [answered, setAnswered] = useState<string | null>(null);
   const [retrying, setRetrying] = useState<RetryNotice | null>(null);
   const [round, setRound] = useState(0);
   useEffect(() => {
@@ -24,11 +30,13 @@ export function useApi<T>(path: string, deps: readonly unknown[] = [path]): { da
         if (!current) return;
         setData(d);
         setError(null);
+        setAnswered(path);
       })
       .catch((e: ApiFailure) => {
         if (!current) return;
         setData(null);
         setError(e);
+        setAnswered(path);
       })
       .finally(() => current && setRetrying(null));
     return () => {
@@ -36,5 +44,5 @@ export function useApi<T>(path: string, deps: readonly unknown[] = [path]): { da
       abort.abort();
     };
   }, [...deps, round]);
-  return { data, error, retrying, reload: () => setRound((r) => r + 1) };
+  return { data, error, answered, retrying, reload: () => setRound((r) => r + 1) };
 }
