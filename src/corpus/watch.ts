@@ -100,13 +100,69 @@ async function backfill(trx: Db, store: Store, id: number, text: string): Promis
   return n;
 }
 
-/** Makes watch entries of a document's ledger claims ("they will say X" becomes something to watch for). */
-export async function watchLedgerOf(store: Store, documentKey: string, options: { note?: string } = {}): Promise<AddWatchResult & { document: number }> {
+/** A claim as compared with the entries already watched: case, Unicode form and spacing do not count. */
+export function watchClaimKey(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** A claim not added because it is watched already (`id`) or was given earlier in the same list (`id: null`). */
+export interface AlreadyWatched {
+  readonly text: string;
+  readonly id: number | null;
+}
+
+/**
+ * Splits claims into those not watched yet (with their position in `texts`) and those already watched.
+ * A claim added twice made two entries, and every ingest then reported each match once per copy.
+ */
+export async function splitWatched(db: Db, texts: readonly string[]): Promise<{ fresh: { text: string; index: number }[]; alreadyWatched: AlreadyWatched[] }> {
+  const watched = new Map<string, number | null>((await db.selectFrom('watch_entries').select(['id', 'text']).execute()).map((e) => [watchClaimKey(e.text), Number(e.id)]));
+  const fresh: { text: string; index: number }[] = [];
+  const alreadyWatched: AlreadyWatched[] = [];
+  for (const [index, text] of texts.entries()) {
+    const key = watchClaimKey(text);
+    if (watched.has(key)) alreadyWatched.push({ text, id: watched.get(key) ?? null });
+    else {
+      watched.set(key, null); // given earlier in this list
+      fresh.push({ text, index });
+    }
+  }
+  return { fresh, alreadyWatched };
+}
+
+/**
+ * How many entries one `watchLedgerOf` adds unless told otherwise. Each entry is checked against the whole
+ * stored corpus as it is added, and every later ingest checks each document against every entry, so a
+ * document with thousands of ledger claims (a long list page, a hostile file) would slow the corpus down
+ * for good; the caller raises the cap when that is what they want.
+ */
+export const DEFAULT_MAX_LEDGER_WATCHES = 100;
+
+/** `watchLedgerOf` refused: the document has more new ledger claims than `maxEntries`. Nothing was added. */
+export class WatchLimitError extends Error {
+  constructor(
+    readonly claims: number,
+    readonly maxEntries: number,
+  ) {
+    super(`the document has ${claims.toLocaleString('en')} ledger claims not watched yet, more than the ${maxEntries.toLocaleString('en')} added at once`);
+    this.name = 'WatchLimitError';
+  }
+}
+
+/**
+ * Makes watch entries of a document's ledger claims ("they will say X" becomes something to watch for).
+ * Claims already watched (from this document or any other, or typed) are not added again but listed in
+ * `alreadyWatched`; more than `maxEntries` new ones is a WatchLimitError, with nothing added.
+ */
+export async function watchLedgerOf(store: Store, documentKey: string, options: { note?: string; maxEntries?: number } = {}): Promise<AddWatchResult & { document: number; alreadyWatched: AlreadyWatched[] }> {
   const doc = await getDocument(store.db, /^\d+$/u.test(documentKey) ? Number(documentKey) : documentKey);
   if (!doc) throw new Error(`no stored document matches "${documentKey}"`);
   const items = await store.db.selectFrom('ledger_items').select(['item_key', 'claim']).where('document_id', '=', doc.id).where('claim', 'is not', null).orderBy('id').execute();
-  const r = await addWatchEntries(store, items.map((i) => i.claim as string), { ...options, originDocumentId: doc.id, originKeys: items.map((i) => i.item_key) });
-  return { ...r, document: doc.id };
+  const { fresh, alreadyWatched } = await splitWatched(store.db, items.map((i) => i.claim as string));
+  const maxEntries = options.maxEntries ?? DEFAULT_MAX_LEDGER_WATCHES;
+  if (fresh.length > maxEntries) throw new WatchLimitError(fresh.length, maxEntries);
+  const r = await addWatchEntries(store, fresh.map((f) => f.text), { ...(options.note !== undefined ? { note: options.note } : {}), originDocumentId: doc.id, originKeys: fresh.map((f) => items[f.index]?.item_key ?? '') });
+  return { ...r, document: doc.id, alreadyWatched };
 }
 
 export interface WatchReportEntry {

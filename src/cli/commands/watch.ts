@@ -1,4 +1,4 @@
-import { addWatchEntries, removeWatchEntry, watchLedgerOf, watchReport } from '../../corpus/watch.js';
+import { addWatchEntries, DEFAULT_MAX_LEDGER_WATCHES, removeWatchEntry, splitWatched, WatchLimitError, watchLedgerOf, watchReport } from '../../corpus/watch.js';
 import { isStoreError } from '../../store/index.js';
 import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
@@ -6,7 +6,7 @@ import { ExitCode } from '../exit-codes.js';
 import { DB_HELP, withStore } from '../store-command.js';
 import { TERMINAL_UNSAFE } from '../../export/format/escape.js';
 import { terminalText } from '../terminal-text.js';
-import { MAX_COUNT } from './count-option.js';
+import { countOption, MAX_COUNT } from './count-option.js';
 
 /**
  * A watch entry's claim as the terminal shows it: control characters, line breaks, tabs and bidirectional
@@ -40,11 +40,6 @@ function checkClaimLength(claim: string): void {
   );
 }
 
-/** A claim as compared with the entries already watched: case, Unicode form and spacing do not count. */
-function claimKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
-}
-
 /** `narrascope watch`: watchlists of claims to look out for. */
 export const watchCommand: CliCommand = {
   name: 'watch',
@@ -60,10 +55,15 @@ A typed claim is at most ${MAX_CLAIM_WORDS} words and ${MAX_CLAIM_CHARS.toLocale
 Options:
   ${DB_HELP}
   --note TEXT      a note kept with added entries
-  --json           machine-readable output`,
+  --max-entries N  with --from-doc: add up to N new entries (default ${DEFAULT_MAX_LEDGER_WATCHES}); a document with more is refused
+  --json           machine-readable output
+
+A claim already watched (in any case or spacing, typed or from a ledger) is not added again; it is named
+with its entry, and the exit code stays 0.`,
   options: {
     db: { type: 'string' },
     'from-doc': { type: 'string' },
+    'max-entries': { type: 'string' },
     note: { type: 'string' },
     json: { type: 'boolean' },
   },
@@ -73,43 +73,37 @@ Options:
     const note = typeof args.values.note === 'string' ? { note: args.values.note } : {};
     // Options and words an action does not take were dropped in silence: the claims typed after
     // --from-doc HASH were never added, and neither was a --note given with --from-doc.
-    for (const flag of ['from-doc', 'note'])
+    for (const flag of ['from-doc', 'note', 'max-entries'])
       if (action !== 'add' && args.values[flag] !== undefined) throw new UserError(`--${flag} is an option of watch add, not of watch ${action}`);
     if (action === 'add') {
       const fromDoc = typeof args.values['from-doc'] === 'string' ? args.values['from-doc'] : undefined;
       if (fromDoc !== undefined && rest.length) throw new UserError('watch add takes claims or --from-doc HASH, not both', 'Add the typed claims with a second `narrascope watch add`.');
       if (!fromDoc && !rest.length) throw new UserError('nothing to watch', 'Give claims in quotes, or --from-doc HASH for a stored document\'s ledger.');
+      if (!fromDoc && args.values['max-entries'] !== undefined) throw new UserError('--max-entries goes with --from-doc', 'Typed claims are all added; --max-entries caps the claims taken from a document\'s ledger.');
+      const maxEntries = countOption(args, 'max-entries', DEFAULT_MAX_LEDGER_WATCHES, 1);
       rest.forEach(checkClaimLength);
       const r = await withStore(args, io, true, async (store) => {
         if (fromDoc) {
           try {
-            return await watchLedgerOf(store, fromDoc, note);
+            return await watchLedgerOf(store, fromDoc, { ...note, maxEntries });
           } catch (e) {
             // A locked or broken store stays a store error (exit 4, via withStore), not a bad hash.
             if (isStoreError(e)) throw e;
+            if (e instanceof WatchLimitError)
+              throw new UserError(`${e.message}; nothing was added`, `Each entry is checked against every document ingested from now on. To add them all: --max-entries ${e.claims}; or add the claims you need with \`narrascope watch add "CLAIM"\`.`);
             throw new UserError((e as Error).message, 'Give the document hash (or its first 8+ characters) as shown by `narrascope search`.');
           }
         }
         // A claim already watched (in any case or spacing) was added again: each ingest then reported
         // every match once per copy. It is named with its entry instead.
-        const watched = new Map<string, number | null>((await store.db.selectFrom('watch_entries').select(['id', 'text']).execute()).map((e) => [claimKey(e.text), Number(e.id)]));
-        const fresh: string[] = [];
-        const already: { text: string; id: number | null }[] = [];
-        for (const claim of rest) {
-          const key = claimKey(claim);
-          if (watched.has(key)) already.push({ text: claim, id: watched.get(key) ?? null });
-          else {
-            watched.set(key, null); // given earlier in this command
-            fresh.push(claim);
-          }
-        }
-        return { ...(await addWatchEntries(store, fresh, note)), alreadyWatched: already };
+        const { fresh, alreadyWatched } = await splitWatched(store.db, rest);
+        return { ...(await addWatchEntries(store, fresh.map((f) => f.text), note)), alreadyWatched };
       });
       if (json) io.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else {
         io.stdout.write(`added ${r.ids.length} watch entr${r.ids.length === 1 ? 'y' : 'ies'} (${r.ids.map((i) => `#${i}`).join(', ') || 'none'}); ${r.matches} match${r.matches === 1 ? '' : 'es'} in the stored corpus\n`);
         for (const t of r.tooVague) io.stderr.write(`narrascope watch: not added, too few content words to match on: "${visibleClaim(t)}"\n`);
-        for (const a of 'alreadyWatched' in r ? r.alreadyWatched : [])
+        for (const a of r.alreadyWatched)
           io.stderr.write(`narrascope watch: not added, ${a.id === null ? 'given twice' : `already watched as #${a.id}`}: "${visibleClaim(a.text)}"\n`);
       }
       return r.ids.length || !r.tooVague.length ? ExitCode.ok : ExitCode.usage;
