@@ -31,6 +31,9 @@ export function errorBody(code: string, message: string, hint?: string): ErrorBo
   return { error: { code, message, ...(hint ? { hint } : {}) } };
 }
 
+/** Store errors that pass (the client may retry), answered 503 with Retry-After; any other is a bug. */
+const PASSING_KINDS: ReadonlySet<string> = new Set(['locked', 'unreachable', 'busy', 'timeout']);
+
 /** Fastify's own error codes for bad requests, mapped to ours. */
 const FASTIFY_CODES: Readonly<Record<string, { status: number; code: string; hint?: string }>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed-json', hint: 'Send a valid JSON document with Content-Type: application/json.' },
@@ -74,7 +77,7 @@ export function sendError(raw: FastifyError | ApiError | Error, request: Fastify
   // (Only those: a network error code from elsewhere must not read as an unreachable database.)
   const code = (raw as { code?: unknown }).code;
   const store = typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/u.test(code) ? translateError(raw, 'the store') : raw;
-  if (isStoreError(store) && (store.kind === 'locked' || store.kind === 'unreachable')) {
+  if (isStoreError(store) && PASSING_KINDS.has(store.kind)) {
     // Passing conditions of the store, not bugs: the client may retry. The store's own message names
     // the file or server, which stays in the log.
     request.log.warn({ err: store }, 'store unavailable');
@@ -85,6 +88,18 @@ export function sendError(raw: FastifyError | ApiError | Error, request: Fastify
         .status(503)
         .header('retry-after', '2')
         .send(errorBody('store-locked', 'the store is busy (another process is writing); retry shortly', 'Retry in a few seconds (see Retry-After): a `narrascope ingest` or other writer holds the store\'s write lock while it writes.'));
+    }
+    if (store.kind === 'busy') {
+      return reply
+        .status(503)
+        .header('retry-after', '2')
+        .send(errorBody('store-busy', 'every connection to the corpus store is in use by other requests; retry shortly', 'Retry in a few seconds (see Retry-After): the database is reachable but busy.'));
+    }
+    if (store.kind === 'timeout') {
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(errorBody('store-timeout', 'the corpus store did not answer in time', 'Retry later; if it persists, the database or the network to it is overloaded or hung.'));
     }
     return reply.status(503).header('retry-after', '5').send(errorBody('store-unavailable', 'the corpus store cannot be reached', 'Retry in a few seconds; if it persists, check that the database is running.'));
   }

@@ -28,6 +28,17 @@ export interface OpenStoreOptions {
    * stall every request while they wait, then waits much less (src/cli/commands/serve-store.ts).
    */
   readonly busyTimeoutAfterOpenMs?: number;
+  /**
+   * PostgreSQL: how long to wait for a connection, in ms — a new one (the server's answer to the login
+   * included) or a free one of the pool's four (default 10 s; `?connect_timeout=SECONDS` in the URL wins).
+   */
+  readonly connectTimeoutMs?: number;
+  /**
+   * PostgreSQL: the longest one statement may run once the store is migrated, in ms (statement_timeout;
+   * default 2 minutes; 0 for none; `?statement_timeout=MS` in the URL wins). A statement that gets no
+   * answer at all for 5 s longer fails too, and its connection is given up (postgres-pool.ts).
+   */
+  readonly statementTimeoutMs?: number;
   /** Told before each schema step applied to an existing store (a newer Narrascope opening an older store). */
   readonly onUpgrade?: (step: { readonly id: string; readonly description: string; readonly cost?: string }) => void;
 }
@@ -81,13 +92,27 @@ export async function openStore(url: string, options: OpenStoreOptions = {}): Pr
   if (options.busyTimeoutAfterOpenMs !== undefined && !isPostgresUrl(url)) {
     const ms = Math.max(0, Math.floor(options.busyTimeoutAfterOpenMs));
     await sql.raw(`PRAGMA busy_timeout = ${ms}`).execute(store.db);
-  } else if (options.busyTimeoutAfterOpenMs !== undefined) {
-    // PostgreSQL waits for locks off the event loop, but the request waited without end all the same: its
-    // statements now give up after the same time, and the wait is a `locked` store error (postgres-pool.ts).
-    postgresPools.get(store)?.setLockTimeout(options.busyTimeoutAfterOpenMs);
+  }
+  const pool = postgresPools.get(store);
+  if (pool) {
+    // PostgreSQL waits for locks off the event loop, but a command or request waited without end all the
+    // same: its statements now give up after the time SQLite's busy timeout gives, as a `locked` store
+    // error, and after the statement timeout whatever they wait for, as a `timeout` (postgres-pool.ts).
+    pool.setLockTimeout(options.busyTimeoutAfterOpenMs ?? options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+    pool.setStatementTimeout(postgresStatementTimeoutMs.get(store) ?? DEFAULT_STATEMENT_TIMEOUT_MS);
   }
   return store;
 }
+
+const DEFAULT_BUSY_TIMEOUT_MS = 30_000;
+/** PostgreSQL: how long to wait for a connection, unless the URL or the options say otherwise. */
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * PostgreSQL: the longest a statement may run, unless the URL or the options say otherwise. The slowest
+ * statements are corpus-wide reads (a cluster rebuild, stats), seconds on 100,000 documents; two minutes
+ * leaves room for far larger corpora while a hung server is still reported rather than waited for.
+ */
+const DEFAULT_STATEMENT_TIMEOUT_MS = 120_000;
 
 function openSqlite(path: string, options: OpenStoreOptions): Store {
   const file = path.startsWith('file:') ? path.slice(5) : path;
@@ -107,7 +132,7 @@ function openSqlite(path: string, options: OpenStoreOptions): Store {
   }
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(location, { timeout: options.busyTimeoutMs ?? 30_000 });
+    sqlite = new Database(location, { timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
     // Reading the schema is what reveals a file that is not a database.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     if (location !== ':memory:') sqlite.pragma('journal_mode = WAL');
@@ -185,15 +210,18 @@ function checkOurs(sqlite: Database.Database, location: string): void {
   }
 }
 
-/** The pool of each PostgreSQL store, for settings made once the store is migrated. */
+/** The pool of each PostgreSQL store, and its statement timeout, for settings made once the store is migrated. */
 const postgresPools = new WeakMap<Store, GuardedPool>();
+const postgresStatementTimeoutMs = new WeakMap<Store, number>();
 
 async function openPostgres(url: string, options: OpenStoreOptions): Promise<Store> {
-  const { connectionString, schema } = parsePostgresUrl(url);
+  const { connectionString, schema, connectTimeoutMs, statementTimeoutMs } = parsePostgresUrl(url);
   const pool = new pg.Pool({
     connectionString,
     max: 4,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: connectTimeoutMs ?? options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    // A host that vanishes (no FIN, no RST) is noticed by the operating system's keepalive probes.
+    keepAlive: true,
     ...(schema ? { options: `-c search_path=${quoteSchema(schema)}` } : {}),
   });
   const location = redactUrl(url);
@@ -219,6 +247,8 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Sto
   const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool: guarded }) });
   const store = makeStore(db, postgresCapabilities, location, { readColumn: null, readRows: null, insertRows: null, insertValues: null });
   postgresPools.set(store, guarded);
+  const statementMs = statementTimeoutMs ?? options.statementTimeoutMs;
+  if (statementMs !== undefined) postgresStatementTimeoutMs.set(store, statementMs);
   return store;
 }
 

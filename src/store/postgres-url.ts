@@ -7,7 +7,8 @@
  */
 import { StoreError } from './errors.js';
 
-export const POSTGRES_URL_FORM = 'postgres://user[:password]@host[:port]/database[?schema=name]';
+export const POSTGRES_URL_FORM =
+  'postgres://user[:password]@host[:port]/database[?schema=name][&connect_timeout=SECONDS][&statement_timeout=MS]';
 
 /** A schema name as Narrascope creates one: lower-case ASCII letters, digits and underscores, 63 at most. */
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/u;
@@ -17,6 +18,31 @@ export interface PostgresUrl {
   readonly connectionString: string;
   /** The schema named by `?schema=`, or undefined for the connection's default (`public`). */
   readonly schema: string | undefined;
+  /** `?connect_timeout=` (seconds, as libpq takes it) in ms; undefined when not given. */
+  readonly connectTimeoutMs: number | undefined;
+  /** `?statement_timeout=` (ms, as PostgreSQL's setting; 0 for none); undefined when not given. */
+  readonly statementTimeoutMs: number | undefined;
+}
+
+/** The largest delay Node's timers keep (about 24.8 days). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** The non-negative whole number of parameter `name` of `parsed`, times `scale`, or undefined when absent. */
+function wholeNumberParameter(parsed: URL, name: string, unit: string, scale: number): number | undefined {
+  const values = parsed.searchParams.getAll(name);
+  parsed.searchParams.delete(name);
+  if (!values.length) return undefined;
+  const value = values[values.length - 1] ?? '';
+  const n = /^\d{1,10}$/u.test(value) ? Number(value) * scale : NaN;
+  if (values.length > 1 || !(n <= MAX_TIMER_MS))
+    throw new StoreError(
+      'bad-url',
+      values.length > 1
+        ? `the database URL gives ?${name}= ${values.length} times`
+        : `?${name}=${JSON.stringify(value.slice(0, 40))} in the database URL is not a whole number of ${unit} (0 to ${Math.floor(MAX_TIMER_MS / scale)})`,
+      `Give ?${name}= once, as a whole number of ${unit}.`,
+    );
+  return n;
 }
 
 /** The URL with its password replaced by `***`, as messages show it. */
@@ -64,7 +90,11 @@ export function parsePostgresUrl(url: string): PostgresUrl {
       );
   }
   parsed.searchParams.delete('schema');
-  return { connectionString: parsed.toString(), schema };
+  // Narrascope applies both itself (open.ts): pg would otherwise send statement_timeout at connection
+  // start, which would limit the schema migrations too, and it ignores connect_timeout.
+  const connectTimeoutMs = wholeNumberParameter(parsed, 'connect_timeout', 'seconds', 1000);
+  const statementTimeoutMs = wholeNumberParameter(parsed, 'statement_timeout', 'milliseconds', 1);
+  return { connectionString: parsed.toString(), schema, connectTimeoutMs, statementTimeoutMs };
 }
 
 /** A schema name as SQL text: always quoted, so a name that is also a keyword (`select`, `user`) works. */

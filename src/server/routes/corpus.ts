@@ -43,7 +43,7 @@ export interface SearchQs {
 }
 
 /** Every corpus route can meet a missing, locked or unreachable store (`corpus()` below, errors.ts). */
-export const STORE_ERRORS = { 503: { description: 'No corpus store (`no-store`), or the store is locked by another writer or unreachable (`store-locked`, `store-unavailable`; see Retry-After).' } };
+export const STORE_ERRORS = { 503: { description: 'No corpus store (`no-store`), or the store is locked by another writer, unreachable, busy or too slow (`store-locked`, `store-unavailable`, `store-busy`, `store-timeout`; see Retry-After).' } };
 
 export function registerCorpusRoutes(ctx: ServerContext): void {
   const route = <P, Q, B>(spec: RouteSpec<P, Q, B>): void => ctx.route({ ...spec, responses: { ...STORE_ERRORS, ...spec.responses } });
