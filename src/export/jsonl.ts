@@ -7,13 +7,13 @@
  * - U+2028, U+2029 and U+0085 are written as escapes (./json-text.ts), so a line is always one record.
  */
 import type { AnalysisResult } from '../core/result/types.js';
-import { escapeLineSeparators } from './json-text.js';
+import { exportJsonText } from './json-text.js';
 import { exportableUri } from './uri.js';
 
 export function jsonlLines(results: readonly AnalysisResult[]): string {
   let out = '';
   // JSON.stringify escapes CR and LF inside strings; the separators are escaped here.
-  for (const r of results) out += `${escapeLineSeparators(JSON.stringify(withExportableUri(r)))}\n`;
+  for (const r of results) out += `${exportJsonText(JSON.stringify(withExportableUri(r)))}\n`;
   return out;
 }
 

@@ -3,7 +3,7 @@ import { itemAnchors } from './anchors.js';
 import { SUPERSEDED, supersededPositions } from './versions.js';
 import { isVerdictLabel, RATING_OF, VERDICT_WORDS, verdictLabelOf } from './rating.js';
 import type { ClaimReview, SchemaThing } from './types.js';
-import { escapeLineSeparators } from '../json-text.js';
+import { exportJsonText } from '../json-text.js';
 import { safeHttpUrl } from '../uri.js';
 import { isIsoDate, validateClaimReview } from './validate.js';
 
@@ -223,7 +223,7 @@ export function stringifyJsonLd(value: ClaimReview | readonly ClaimReview[]): st
     if (problems.length) throw new Error(`refusing to write an invalid ClaimReview: ${problems.join('; ')}`);
   }
   return (
-    escapeLineSeparators(
+    exportJsonText(
       JSON.stringify(value, null, 2).replace(/</gu, '\\u003c').replace(/>/gu, '\\u003e').replace(/&/gu, '\\u0026'),
     ) + '\n'
   );

@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '../../core/result/types.js';
-import { escapeLineSeparators } from '../json-text.js';
+import { exportJsonText } from '../json-text.js';
 import { validateAnalysisResult } from './schema.js';
 
 export class SchemaViolationError extends Error {
@@ -20,5 +20,5 @@ export function formatJson(results: readonly AnalysisResult[], options: { pretty
   }
   const value = results.length === 1 && options.array !== true ? results[0] : results;
   // Line separators escaped: see ../json-text.ts (the same JSON value, safe for line splitters and old JS).
-  return escapeLineSeparators(JSON.stringify(value, null, options.pretty === false ? undefined : 2)) + '\n';
+  return exportJsonText(JSON.stringify(value, null, options.pretty === false ? undefined : 2)) + '\n';
 }

@@ -14,7 +14,7 @@ export { EXTENSION_ID, NARRATIVE_TYPE, PRODUCER_ID, EXTENSION_SCHEMA } from './e
 export { stixId, uuidv5, STIX_ID_RE, STIX_TIMESTAMP_RE } from './ids.js';
 export type { StixBundle, StixObject, StixValue } from './types.js';
 
-import { escapeLineSeparators } from '../json-text.js';
+import { exportJsonText } from '../json-text.js';
 import type { StixBundle } from './types.js';
 import { validateStixBundle } from './validate.js';
 
@@ -23,5 +23,5 @@ export function stringifyStixBundle(bundle: StixBundle): string {
   const problems = validateStixBundle(bundle);
   if (problems.length)
     throw new Error(`refusing to write an invalid STIX bundle: ${problems.slice(0, 5).join('; ')}`);
-  return escapeLineSeparators(JSON.stringify(bundle, null, 2)) + '\n';
+  return exportJsonText(JSON.stringify(bundle, null, 2)) + '\n';
 }

@@ -3,7 +3,7 @@ import { buildStixBundle, type StixExportOptions } from './bundle.js';
 import { uuidv5, stixTimestamp } from './ids.js';
 import type { StixBundle } from './types.js';
 import { validateStixBundle } from './validate.js';
-import { escapeLineSeparators } from '../json-text.js';
+import { exportJsonText } from '../json-text.js';
 
 /**
  * Types whose objects several documents share (the producer, the extension definition, an outlet's
@@ -67,7 +67,7 @@ export class StixBundleStream {
         if (this.written.has(o.id)) continue;
         this.written.add(o.id);
       }
-      const text = escapeLineSeparators(JSON.stringify(o, null, 2)).replace(/\n/gu, '\n    ');
+      const text = exportJsonText(JSON.stringify(o, null, 2)).replace(/\n/gu, '\n    ');
       out += `${this.objects === 0 ? this.opening() : ','}\n    ${text}`;
       this.objects++;
     }
