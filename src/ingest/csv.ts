@@ -278,9 +278,32 @@ function noTextColumn(map: ColumnMap, names: readonly string[], label: string): 
 function repeatedColumn(map: ColumnMap, names: readonly string[], label: string): InputError | null {
   const read = new Set<string>(RECORD_FIELDS.flatMap((f) => (map[f] ? [map[f] as string] : DEFAULT_COLUMNS[f])));
   const twice = names.find((n, i) => read.has(n) && names.indexOf(n) !== i);
-  if (twice === undefined) return null;
+  if (twice === undefined) return caseTwins(map, names, label);
   const at = names.flatMap((n, i) => (n === twice ? [i + 1] : []));
   return new InputError('malformed', `${label}: the header names the column ${JSON.stringify(twice)} ${at.length} times (columns ${at.join(', ')}), so its cells would be taken from one of them and the others lost`, 'Rename the columns in the header so that each name is unique; no row of this file was read.');
+}
+
+/**
+ * Two columns whose names differ only in case (`Text,text`), both default names of a field that --map
+ * does not name: default names match in any case, so one of them was read as the text and the other
+ * left out, which one depending on the spelling (the exact lower-case name first). Spreadsheets do not
+ * make such twins by accident; they often hold different texts (an original and a translation).
+ */
+function caseTwins(map: ColumnMap, names: readonly string[], label: string): InputError | null {
+  for (const field of RECORD_FIELDS) {
+    if (map[field]) continue;
+    const defaults = new Set(DEFAULT_COLUMNS[field].map((d) => d.toLowerCase()));
+    const read = names.filter((n) => defaults.has(n.toLowerCase()));
+    const twin = read.find((n) => read.some((m) => m !== n && m.toLowerCase() === n.toLowerCase()));
+    if (twin === undefined) continue;
+    const same = names.flatMap((n, i) => (n.toLowerCase() === twin.toLowerCase() ? [{ n, i: i + 1 }] : []));
+    return new InputError(
+      'malformed',
+      `${label}: the header has the columns ${same.map((c) => JSON.stringify(c.n)).join(' and ')} (columns ${same.map((c) => c.i).join(', ')}), whose names differ only in case, so which one gives the ${field} is ambiguous`,
+      `Name the one to read with --map ${field}=${same[0]?.n ?? twin} (a name given with --map matches exactly), or rename the other; no row of this file was read.`,
+    );
+  }
+  return null;
 }
 
 type CsvItem = { record: Record<string, string>; info: { lines: number; bytes: number; columns?: { name: string }[] } };

@@ -96,6 +96,8 @@ Record columns (JSONL keys / CSV header, any case), first match wins unless --ma
   author    author, authors, byline, creator
   date      date, published, published_at, publishedAt, pubDate, datetime, timestamp, created_at
   language  language, languages, lang, locale   (names such as "Russian" become codes)
+  A JSON key spelt exactly as above wins over other spellings; a CSV header with two columns that differ
+  only in case (Text,text) is refused: name the one to read with --map (--map names match exactly).
 
 Options:
   ${DB_HELP}
