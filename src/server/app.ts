@@ -12,6 +12,7 @@ import { DownloadTickets } from './download-tickets.js';
 import { installErrorHandlers, sendError } from './errors.js';
 import { loggerOptions } from './log.js';
 import { FORMATS } from './formats.js';
+import { installJsonBodyParser } from './json-body.js';
 import { replyMethodNotAllowed } from './method-not-allowed.js';
 import { DEFAULT_LIMITS, type ServerOptions } from './options.js';
 import { clientKey, RateLimiter } from './rate-limit.js';
@@ -74,6 +75,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     route: <P, Q, B>(spec: RouteSpec<P, Q, B>) => defineRoute(app, table, hooks, spec),
   };
 
+  installJsonBodyParser(app);
   // Raw bodies for uploads: bytes, decoded by the same readers as the CLI.
   app.addContentTypeParser(['text/plain', 'text/html', 'text/markdown', 'application/xhtml+xml', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: limits.uploadBytes }, (_req, body, done) => done(null, body));
 
