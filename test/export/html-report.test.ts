@@ -93,4 +93,12 @@ describe('the HTML report with hostile text', () => {
     expect(html).toMatch(/\.doc \{[^}]*unicode-bidi: plaintext; text-align: start;/u);
     expect(html).toMatch(/\btd \{ unicode-bidi: plaintext; text-align: start; \}/u);
   });
+
+  it('gives the title heading the direction of its own text (an Arabic title ending in "!" had it at the wrong end)', async () => {
+    const r = await new Analyzer().analyzeText('\u0627\u0644\u0633\u062f \u0633\u064a\u0646\u0647\u0627\u0631!\nThe dam is sound.', {
+      language: 'ar',
+      title: '\u0627\u0644\u0633\u062f (2024)!',
+    });
+    expect(formatHtml([r])).toContain('<h1 dir="auto">\u0627\u0644\u0633\u062f (2024)!</h1>');
+  });
 });

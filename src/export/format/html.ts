@@ -111,8 +111,10 @@ function documentSection(r: AnalysisResult, d: number): string {
 
   const src = r.document.source;
   const heading = r.document.title ?? src.uri ?? r.document.id;
+  // dir="auto": an Arabic or Hebrew title runs right to left; in the page's left-to-right direction its final
+  // "!" or "(2021)" was drawn at the wrong end.
   return `<section id="d${d}">
-<header><h1>${esc(heading)}</h1>
+<header><h1 dir="auto">${esc(heading)}</h1>
 <div class="meta">${src.uri ? `${iso(src.uri)} · ` : ''}language ${esc(r.document.language)} · ${r.techniques.words} ${r.techniques.words === 1 ? 'word' : 'words'} · ${r.findings.length} ${r.findings.length === 1 ? 'finding' : 'findings'} · ${esc(r.rebuttalSummary.text)}</div></header>
 <main>
 ${toggles}
