@@ -105,6 +105,13 @@ describe('ClaimReview from ledger items', () => {
     expect(confirmed.reviews[0]!.url).toBe(urls[3]);
   });
 
+  it('anchors an item numbered with half a surrogate pair (a results file) instead of failing the export', () => {
+    // encodeURIComponent threw "URI malformed": `export claimreview --results` ended in an internal error.
+    const items = [ledgerItem({ id: 'a', index: '\ud800' }), ledgerItem({ id: 'b', index: '2\udc00' })];
+    const urls = ledgerClaimReviews([fixtureResult({ rebuttals: items })]).reviews.map((r) => r.url);
+    expect(urls).toEqual(['https://example.org/dam-myths#item-%EF%BF%BD', 'https://example.org/dam-myths#item-2%EF%BF%BD']);
+  });
+
   it('exports analyst-confirmed verdicts with the analyst as reviewer', () => {
     const out = confirmedClaimReviews(fixtureResult({ rebuttals: [ledgerItem({ verdict: null })] }), [
       {

@@ -9,7 +9,9 @@ import type { LedgerItem } from '../../core/result/types.js';
 export function itemAnchors(items: readonly LedgerItem[]): string[] {
   const used = new Set<string>();
   return items.map((item, i) => {
-    const preferred = encodeURIComponent(item.index?.trim() || String(i + 1));
+    // A lone surrogate (a results file's "\ud800" as the number) made encodeURIComponent throw "URI
+    // malformed", and the whole export failed as an internal error: it is written as U+FFFD, as in the JSON.
+    const preferred = encodeURIComponent((item.index?.trim() || String(i + 1)).replace(/\p{Cs}/gu, '\ufffd'));
     let anchor = preferred;
     for (let n = i + 1; used.has(anchor); n++) anchor = `${preferred}-${n}`;
     used.add(anchor);
