@@ -12,9 +12,12 @@ export const analyseOptionsProps: Readonly<Record<string, JsonSchema>> = {
 
 /**
  * One line of text without control characters: a NUL in a title or outlet made PostgreSQL refuse the
- * stored document (a 500), and an escape sequence would reach every terminal that lists the corpus.
+ * stored document (a 500), and an escape sequence would reach every terminal that lists the corpus. The C1
+ * controls (U+0080–U+009F: U+009B is a one-character escape sequence to many terminals, U+0085 a line
+ * break) and the line and paragraph separators (U+2028, U+2029) are refused as well: they were accepted
+ * and stored, where the CLI's readers make each of them a space (src/ingest/title.ts `oneLine`).
  */
-export const NO_CONTROLS = '^[^\\u0000-\\u001f\\u007f]*$';
+export const NO_CONTROLS = '^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$';
 
 /**
  * Text that may span lines (a reason, a note, a quoted span, a search filter) but holds no NUL: PostgreSQL

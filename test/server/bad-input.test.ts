@@ -70,6 +70,11 @@ const cases: [string, () => InjectOptions, number, string][] = [
   ['NUL in an upload file name', () => ({ method: 'POST', url: `/api/analyse/upload?filename=${encodeURIComponent('a\u0000.txt')}`, headers: { 'content-type': 'text/plain' }, payload: 'abc' }), 400, 'invalid-request'],
   ['blank token name', () => ({ method: 'POST', url: '/api/tokens', headers: bearer(s.admin), payload: { name: '   ', role: 'viewer' } }), 400, 'invalid-request'],
   ['control character in a token name', () => ({ method: 'POST', url: '/api/tokens', headers: bearer(s.admin), payload: { name: 'desk\u0000 3', role: 'viewer' } }), 400, 'invalid-request'],
+  // C1 controls and line separators were stored as sent, where the CLI's readers make them spaces.
+  ['C1 CSI (a terminal escape) in a title', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'abc', title: 'Report \u009b31m red' } }), 400, 'invalid-request'],
+  ['C1 NEL (a line break) in an outlet', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'abc', source: { outlet: 'Daily\u0085Herald' } } }), 400, 'invalid-request'],
+  ['a line separator in an author', () => ({ method: 'POST', url: '/api/analyse', payload: { text: 'abc', source: { author: 'A.\u2028Writer' } } }), 400, 'invalid-request'],
+  ['C1 control in an upload file name', () => ({ method: 'POST', url: `/api/analyse/upload?filename=${encodeURIComponent('a\u0090.txt')}`, headers: { 'content-type': 'text/plain' }, payload: 'abc' }), 400, 'invalid-request'],
 ];
 
 describe('bad input gets a 4xx JSON error', () => {
@@ -160,4 +165,9 @@ describe('SQL and full-text metacharacters in search', () => {
     const res = await s.app.inject({ method: 'GET', url: '/api/documents' });
     expect(res.statusCode).toBe(200);
   });
+});
+
+it('takes a title and outlet in any script, with no-break spaces and emoji (only controls are refused)', async () => {
+  const res = await s.app.inject({ method: 'POST', url: '/api/analyse', payload: { text: 'abc', title: 'Élysée\u00a0: Київ — 東京 🙂', source: { outlet: 'Ḱ Daily ÿ' } } });
+  expect(res.statusCode).toBe(200);
 });

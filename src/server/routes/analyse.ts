@@ -121,7 +121,7 @@ export function registerAnalyseRoutes(ctx: ServerContext): void {
     querystring: {
       type: 'object',
       additionalProperties: false,
-      properties: { filename: { type: 'string', maxLength: 255, pattern: '^[^/\\\\\\u0000-\\u001f\\u007f]+$', description: 'A file name: no folder, no control characters.' }, ...analyseOptionsProps },
+      properties: { filename: { type: 'string', maxLength: 255, pattern: '^[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$', description: 'A file name: no folder, no control characters.' }, ...analyseOptionsProps },
     },
     responses,
     handler: async (request: FastifyRequest<{ Querystring: UploadQuery; Body: Buffer }>, _reply, principal) => {
