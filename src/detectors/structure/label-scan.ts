@@ -130,6 +130,9 @@ export function scanLabels(text: string, blocks: readonly Block[]): LabelHit[] {
   for (const block of blocks) {
     const starts = new Map<number, LabelPosition>();
     starts.set(block.content.start, 'block-start');
+    // The segmenter reads "Q. Does ...?" and "A. No. ..." as items of a lettered list: their marker is the label.
+    if (block.kind === 'listItem' && /^\p{L}\.[ \t]+$/u.test(text.slice(block.start, block.content.start)))
+      starts.set(block.start, 'block-start');
     // Line starts inside a block (labels on consecutive lines without a blank line between them).
     for (let i = text.indexOf('\n', block.content.start); i >= 0 && i < block.end; i = text.indexOf('\n', i + 1)) {
       let j = i + 1;
@@ -150,7 +153,33 @@ export function scanLabels(text: string, blocks: readonly Block[]): LabelHit[] {
       if (hit) hits.push(hit);
     }
   }
-  return hits;
+  return pairedLetterLabels(text, hits);
+}
+
+/** A one-letter label with a full stop ("Q. Does ...", "A. No. ..."), as FAQ pages write them. */
+function isLetterWithStop(text: string, hit: LabelHit): boolean {
+  return hit.word.end - hit.word.start === 1 && text[hit.span.end] === '.';
+}
+
+/**
+ * "Q." and "A." are also initials ("A. Smith wrote ...") and list letters, so a one-letter label with a
+ * full stop is kept only as half of a pair: a question whose line ends in "?" and the answer label that
+ * comes next. Hits with a colon ("Q:") are not touched.
+ */
+function pairedLetterLabels(text: string, hits: LabelHit[]): LabelHit[] {
+  if (!hits.some((h) => isLetterWithStop(text, h))) return hits;
+  const keep = hits.map((h) => !isLetterWithStop(text, h));
+  for (let i = 0; i + 1 < hits.length; i++) {
+    const q = hits[i] as LabelHit;
+    const a = hits[i + 1] as LabelHit;
+    if (!isLetterWithStop(text, q) || !isLetterWithStop(text, a)) continue;
+    if (q.entry.role !== 'question' || a.entry.role !== 'answer') continue;
+    const lineEnd = indexOrEnd(text, '\n', q.contentStart, text.length);
+    if (!/[?？]\s*$/u.test(text.slice(q.contentStart, lineEnd))) continue;
+    keep[i] = true;
+    keep[i + 1] = true;
+  }
+  return hits.filter((_, i) => keep[i]);
 }
 
 function matchLabel(text: string, at: number, block: Block, position: LabelPosition): LabelHit | null {
@@ -177,6 +206,10 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
     (bracketed ? /^[ \t]*/u.exec(after) : null) ??
     /^[ \t]+[-–—][ \t]+/u.exec(after) ??
     (number ? /^[ \t]*[.)][ \t]+/u.exec(after) : null) ??
+    // "Q. Does ...?" / "A. No. ...": a letter, a full stop, a space, a capital; kept only in pairs (pairedLetterLabels).
+    (single && capitalised && position !== 'inline' && (hit.entry.role === 'question' || hit.entry.role === 'answer')
+      ? /^\.[ \t]+(?=[\p{Lu}"“«„\d])/u.exec(after)
+      : null) ??
     // "Myth. Vaccines cause ..." at the start of a block or line: a full stop, a space, a capital.
     (position !== 'inline' && !single && capitalised ? /^\.[ \t]+(?=[\p{Lu}"“«„])/u.exec(after) : null);
   let contentStart: number;
@@ -184,7 +217,7 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
   let glued = false;
   if (sep) {
     contentStart = at + whole.length + sep[0].length;
-    if (single && !/[:：]/u.test(sep[0])) return null;
+    if (single && !/[:：]/u.test(sep[0]) && !/^\.[ \t]/u.test(sep[0])) return null;
     if (contentStart >= lineEnd) alone = true;
   } else if (after.trim() === '' && lineEnd - at <= LOOKAHEAD) {
     if (single) return null;

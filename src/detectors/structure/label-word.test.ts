@@ -107,6 +107,24 @@ describe('structure/label-word', () => {
       expect(text.slice(hits[0]?.contentStart), text).toBe(content);
     }
   });
+  it('reads "Q." and "A." with a full stop only as a question and the answer after it', () => {
+    const labels = (text: string): string[] =>
+      scanLabels(text, segmentText(text, 'en').blocks).map(
+        (h) => `${h.entry.role}:${text.slice(h.contentStart, h.contentStart + 8)}`,
+      );
+    expect(labels('Q. Will the dam burst?\nA. No. It was inspected.\n\nQ. Is the water safe?\nA. Yes. It is tested daily.')).toEqual([
+      'question:Will the',
+      'answer:No. It w',
+      'question:Is the w',
+      'answer:Yes. It ',
+    ]);
+    // Initials and lettered lists: no question before the "A.", or a question line that does not end in "?".
+    expect(labels('A. Okafor opened the meeting.\nB. Lindqvist closed it.')).toEqual([]);
+    expect(labels('Q. Marsh chaired the session.\nA. Okafor took notes.')).toEqual([]);
+    expect(labels('The vote was close. A. Okafor abstained.')).toEqual([]);
+    // The colon form is unchanged and needs no pair.
+    expect(labels('A: No. It was inspected.')).toEqual(['answer:No. It w']);
+  });
 });
 
 describe('structure/numbered-item', () => {
