@@ -150,6 +150,28 @@ describe('STIX bundle of documents with odd metadata', () => {
     expect(byType(b, 'identity').every((i) => typeof i.name === 'string' && i.name.trim() !== '')).toBe(true);
   });
 
+  it('leaves out a claim without text and maps a technique named like an Object member to nothing (the export failed whole)', () => {
+    const base = fixtureResult();
+    const claim = base.claims[0]!;
+    const r: AnalysisResult = {
+      ...base,
+      claims: [claim, { ...claim, id: 'c2', span: { ...claim.span, text: '' } }, { ...claim, id: 'c3', span: { ...claim.span, text: ' \n ' } }],
+      techniques: {
+        ...base.techniques,
+        profile: ['constructor', '__proto__', 'toString'].map((technique) => ({ technique, count: 1, density: 1 })),
+      },
+    };
+    // Before: "required property content is missing or empty" for the blank claim, and
+    // "(TECHNIQUE_TO_DISARM[label] ?? []).map is not a function" for the techniques.
+    const b = buildStixBundle([r], { now: NOW });
+    expect(validateStixBundle(b)).toEqual([]);
+    const notes = byType(b, 'note');
+    expect(notes.filter((n) => String(n.abstract).startsWith('Claim')).map((n) => n.content)).toEqual([claim.span.text]);
+    const techniques = notes.filter((n) => String(n.abstract).startsWith('Persuasion technique'));
+    expect(techniques).toHaveLength(3);
+    expect(techniques.every((n) => n.object_refs !== undefined && (n.object_refs as string[]).length === 1)).toBe(true);
+  });
+
   it('gives one identity to an outlet spelled with composed or decomposed accents, or other spacing', () => {
     const doc = (hash: string, outlet: string): AnalysisResult =>
       fixtureResult({ hash, source: { kind: 'html', uri: 'https://example.org/d', outlet } });

@@ -94,7 +94,9 @@ export function buildStixBundle(
     });
     const minCw = options.minCheckWorthiness ?? 0;
     for (const c of r.claims) {
-      if (c.checkWorthiness < minCw) continue;
+      // A claim without text (a hand-made results file) would be a note without content, which STIX
+      // requires: the bundle was refused whole and the export failed. It is no claim to report.
+      if (c.checkWorthiness < minCw || !c.span.text.trim()) continue;
       refs.push(
         add({
           type: 'note',

@@ -65,7 +65,9 @@ export const TECHNIQUE_TO_DISARM: Readonly<Record<string, readonly string[]>> = 
 /** DISARM techniques for a technique label, with or without a taxonomy prefix (`semeval2023:Doubt`). */
 export function disarmFor(technique: string): DisarmTechnique[] {
   const label = technique.includes(':') ? technique.slice(technique.lastIndexOf(':') + 1) : technique;
-  return (TECHNIQUE_TO_DISARM[label] ?? [])
+  // An own property only: a results file's technique "constructor" or "__proto__" read Object's members
+  // (no list), and the whole STIX export failed with an internal error.
+  return (Object.hasOwn(TECHNIQUE_TO_DISARM, label) ? (TECHNIQUE_TO_DISARM[label] as readonly string[]) : [])
     .map((id) => DISARM_TECHNIQUES.get(id))
     .filter((t): t is DisarmTechnique => !!t);
 }
