@@ -55,7 +55,7 @@ export interface Timeline {
 const byName = (caps: Capabilities, ref: RawBuilder<unknown>): RawBuilder<unknown> =>
   caps.dialect === 'postgres' ? sql`${ref} COLLATE "C"` : ref;
 
-/** The period a document falls in. Weeks are stored (published_week, UTC); months and years are read from the publication date as written, as the search's from/to filters read it. */
+/** The period a document falls in, of the publication day as written, as the from/to filters read it: weeks are stored (published_week, store/repositories/rows.ts `weekOf`), months and years read from the date. */
 function period(bucket: TimelineBucket): RawBuilder<string> {
   if (bucket === 'month') return sql<string>`substr(d.published_at, 1, 7) || '-01'`;
   if (bucket === 'year') return sql<string>`substr(d.published_at, 1, 4) || '-01-01'`;

@@ -10,7 +10,8 @@ import { migration as postgresSearch } from './0005-postgres-search.js';
 import { migration as packedResults } from './0006-packed-results.js';
 import { migration as phrasePairs } from './0007-phrase-pairs.js';
 import { migration as idCounters } from './0008-id-counters.js';
+import { migration as weeksAsWritten } from './0009-weeks-as-written.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [core, api, factChecks, searchIndexes, postgresSearch, packedResults, phrasePairs, idCounters];
+export const migrations: readonly Migration[] = [core, api, factChecks, searchIndexes, postgresSearch, packedResults, phrasePairs, idCounters, weeksAsWritten];
 export type { Migration } from './types.js';
