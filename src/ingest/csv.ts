@@ -98,6 +98,15 @@ function hasDefaultColumn(names: readonly string[], field: RecordField): boolean
   return DEFAULT_COLUMNS[field].some((d) => lower.has(d.toLowerCase()));
 }
 
+/**
+ * Whether a record with these field names (a CSV header, a JSON object's keys) has a field the mapping
+ * takes the text from: the --map text= one, else a default text name, else a title (the title is the text).
+ */
+export function hasTextField(names: readonly string[], map: ColumnMap): boolean {
+  if (map.text) return names.includes(map.text);
+  return hasDefaultColumn(names, 'text') || (map.title ? names.includes(map.title) : hasDefaultColumn(names, 'title'));
+}
+
 function pick(record: Readonly<Record<string, unknown>>, field: RecordField, map: ColumnMap): string | undefined {
   const names = map[field] ? [map[field]] : DEFAULT_COLUMNS[field];
   for (const name of names) {
@@ -261,7 +270,7 @@ function headerProblem(map: ColumnMap, columns: readonly { readonly name: string
  * a minute. The file fails once, naming its columns.
  */
 function noTextColumn(map: ColumnMap, names: readonly string[], label: string): InputError | null {
-  if (map.text || hasDefaultColumn(names, 'text') || (map.title ? names.includes(map.title) : hasDefaultColumn(names, 'title'))) return null;
+  if (map.text || hasTextField(names, map)) return null;
   const shown = names.slice(0, 30).map((n) => JSON.stringify(n)).join(', ');
   return new InputError(
     'malformed',

@@ -1,25 +1,29 @@
 /**
  * JSON Lines: one JSON object per line, one document per object (fields mapped as for CSV, see csv.ts).
  * A line that is not a JSON object is reported with its file and line number; the other lines are read.
+ * Records without a field to take the text from fail the file once (text-field-gate.ts), not line by line.
  */
 import { mapRecord, type BatchRecord, type ColumnMap } from './csv.js';
 import { DEFAULT_MAX_BYTES, formatBytes } from './limits.js';
+import { TextFieldGate } from './text-field-gate.js';
 import { InputError, type Reader, type ReaderOutput } from './types.js';
 import { chunkState, fileOffset, isValidUtf8, readFailure, replacedWarning, untilError, utf8Chunks } from './utf8-chunks.js';
 
-function parseLine(line: string, where: string, map: ColumnMap, language: string | undefined): ReaderOutput {
+/** One line's output, with the record's field names (none for a line that is no JSON object). */
+function parseLine(line: string, where: string, map: ColumnMap, language: string | undefined): { output: ReaderOutput; fields?: string[] } {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (e) {
-    return new InputError('malformed', `${where}: invalid JSON (${(e as Error).message})`, 'Each line must be one JSON object; fix or remove that line.');
+    return { output: new InputError('malformed', `${where}: invalid JSON (${(e as Error).message})`, 'Each line must be one JSON object; fix or remove that line.') };
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     // typeof null is 'object': a line `null` was reported as "expected a JSON object, got object".
     const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value;
-    return new InputError('malformed', `${where}: expected a JSON object, got ${got}`, 'Each line must be one JSON object such as {"text": "...", "outlet": "..."}.');
+    return { output: new InputError('malformed', `${where}: expected a JSON object, got ${got}`, 'Each line must be one JSON object such as {"text": "...", "outlet": "..."}.') };
   }
-  return mapRecord(value as Record<string, unknown>, map, { where, kind: 'jsonl', ...(language ? { language } : {}) });
+  const record = value as Record<string, unknown>;
+  return { output: mapRecord(record, map, { where, kind: 'jsonl', ...(language ? { language } : {}) }), fields: Object.keys(record) };
 }
 
 /**
@@ -36,6 +40,8 @@ export async function* streamJsonlFile(path: string | NodeJS.ReadableStream, map
   // A file that vanished or cannot be read (EIO, EACCES) ended the whole ingest as an internal error, the
   // inputs after it unread: it is this file's error, after the records read before it.
   const failure: { error?: unknown } = {};
+  // The gate's error is the file's, placed at its first line as a CSV header's is.
+  const gate = new TextFieldGate<BatchRecord>(map, label, (error) => ({ line: 1, bytes: 0, output: error }));
   for await (const { line: bytes, consumed } of boundedLines(untilError(utf8Chunks(typeof path === 'string' ? path : (path as AsyncIterable<Buffer | string>), options.encoding, state), failure), maxBytes)) {
     n++;
     if (bytes === null) {
@@ -45,11 +51,14 @@ export async function* streamJsonlFile(path: string | NodeJS.ReadableStream, map
     const raw = bytes.toString('utf8');
     const line = n === 1 ? raw.replace(/^\ufeff/u, '') : raw;
     if (!line.trim()) continue;
-    const output = parseLine(line, `${label}:${n}`, map, options.language);
+    const { output, fields } = parseLine(line, `${label}:${n}`, map, options.language);
     // The line's own bytes say whether its U+FFFD were written so or stand for bytes that are not UTF-8.
     const replaced = state.invalidUtf8 && line.includes('\ufffd') && !isValidUtf8(bytes) && !(output instanceof InputError);
-    yield { line: n, bytes: fileOffset(state, consumed), output: replaced ? { ...output, warnings: [...(output.warnings ?? []), replacedWarning(`${label}:${n}`)] } : output };
+    const passed = gate.pass({ line: n, bytes: fileOffset(state, consumed), output: replaced ? { ...output, warnings: [...(output.warnings ?? []), replacedWarning(`${label}:${n}`)] } : output }, fields, n);
+    yield* passed.items;
+    if (passed.stop) return;
   }
+  yield* gate.end();
   if (failure.error !== undefined) yield { line: n + 1, bytes: 0, output: readFailure(`${label}:${n + 1}`, failure.error) };
 }
 
@@ -99,11 +108,16 @@ export function jsonlReader(map: ColumnMap = {}): Reader {
     *read(input) {
       const label = input.uri ?? 'standard input';
       const lines = input.text.split(/\r?\n/u);
+      const gate = new TextFieldGate<ReaderOutput>(map, label, (error) => error);
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i] as string;
         if (!line.trim()) continue;
-        yield parseLine(line, `${label}:${i + 1}`, map, input.language);
+        const { output, fields } = parseLine(line, `${label}:${i + 1}`, map, input.language);
+        const passed = gate.pass(output, fields, i + 1);
+        yield* passed.items;
+        if (passed.stop) return;
       }
+      yield* gate.end();
     },
   };
 }

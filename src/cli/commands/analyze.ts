@@ -13,6 +13,9 @@ import {
   readInputs,
   type InputError,
 } from '../../ingest/index.js';
+import { csvReader, parseColumnMap, type ColumnMap } from '../../ingest/csv.js';
+import { jsonlReader } from '../../ingest/jsonl.js';
+import { InputError as ReadError } from '../../ingest/types.js';
 import { loadConfigFile } from '../analyze/config-file.js';
 import { byteFlag, languageFlag, list, numberFlag, parseRules, str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
@@ -48,6 +51,8 @@ Analysis:
 Input:
       --input-format NAME  read every input as ${builtinReaders.map((r) => r.name).join(' | ')} (default: by extension, content type, content)
       --encoding NAME      decode inputs as NAME (windows-1251, windows-1252, koi8-r ...) instead of UTF-8
+      --map F=COL,...      JSONL/CSV: the key or column of each field (text, title, url, outlet, author, date,
+                           language), as for \`narrascope ingest\`; e.g. --map text=body_text
       --max-bytes SIZE     largest input accepted (default ${formatBytes(DEFAULT_MAX_BYTES)}); e.g. 500KB, 64MB
       --timeout SECONDS    time limit for fetching one URL (default 20)
 
@@ -80,6 +85,7 @@ export const analyzeCommand: CliCommand = {
     'input-format': { type: 'string' },
     'max-bytes': { type: 'string' },
     encoding: { type: 'string' },
+    map: { type: 'string' },
     timeout: { type: 'string' },
   },
   run: runAnalyze,
@@ -116,6 +122,7 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
       'Use an encoding name such as utf-8, windows-1251, windows-1252, koi8-r, iso-8859-2, gbk or shift_jis.',
     );
   }
+  const readers = readersWith(columnMap(args));
   const analyzer = await buildAnalyzer(args, io);
   if (inputs.includes('-') && io.stdin.isTTY === true && !quiet) {
     io.stderr.write(
@@ -141,6 +148,7 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
     ...(language ? { language } : {}),
     ...(encoding ? { encoding } : {}),
     ...(timeoutS !== undefined ? { timeoutMs: timeoutS * 1000 } : {}),
+    readers,
   })) {
     if (item.kind === 'skipped') {
       skipped.push(`${item.origin} (${item.reason})`);
@@ -271,6 +279,25 @@ async function buildAnalyzer(args: ParsedArgs, io: CliIO): Promise<Analyzer> {
     }
     throw e;
   }
+}
+
+/**
+ * `--map`, as ingest takes it. A JSONL or CSV file whose text is under another name (`body_text`) could
+ * not be analysed at all, and the error for it said to use --map, which analyze refused as unknown.
+ */
+function columnMap(args: ParsedArgs): ColumnMap {
+  try {
+    return parseColumnMap(str(args, 'map'));
+  } catch (e) {
+    if (e instanceof ReadError) throw new UserError(e.message, e.hint);
+    throw e;
+  }
+}
+
+/** The built-in readers, the JSONL and CSV ones reading fields as `map` says. */
+function readersWith(map: ColumnMap): typeof builtinReaders {
+  if (Object.keys(map).length === 0) return builtinReaders;
+  return builtinReaders.map((r) => (r.name === 'jsonl' ? jsonlReader(map) : r.name === 'csv' ? csvReader(map) : r));
 }
 
 function isKnownEncoding(name: string): boolean {
