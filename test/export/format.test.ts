@@ -174,6 +174,75 @@ describe('the result schema', () => {
   });
 });
 
+/**
+ * The paths of `value` that `schema` does not declare (no `properties` entry, no `additionalProperties`
+ * schema): what a consumer generating types from the schema would not know of. Follows $ref, allOf and,
+ * for anyOf, the branch of the value's kind.
+ */
+function undeclared(value: unknown, schema: Record<string, unknown>, defs: Record<string, Record<string, unknown>>, path = ''): string[] {
+  const resolve = (s: Record<string, unknown>): Record<string, unknown> =>
+    typeof s.$ref === 'string' ? resolve(defs[s.$ref.split('/').pop() as string] as Record<string, unknown>) : s;
+  const s = resolve(schema);
+  const parts = [s, ...((s.allOf as Record<string, unknown>[] | undefined) ?? []).map(resolve)];
+  const branch = ((s.anyOf as Record<string, unknown>[] | undefined) ?? []).map(resolve).find((b) => (b.type === 'array') === Array.isArray(value) && b.type !== 'null');
+  if (branch) return undeclared(value, branch, defs, path);
+  if (Array.isArray(value)) {
+    const items = parts.find((p) => p.items)?.items as Record<string, unknown> | undefined;
+    return items ? value.flatMap((v) => undeclared(v, items, defs, `${path}[]`)) : [];
+  }
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const declared = parts.map((p) => (p.properties as Record<string, Record<string, unknown>> | undefined)?.[k]).find(Boolean);
+    const extra = parts.map((p) => p.additionalProperties).find((a) => typeof a === 'object') as Record<string, unknown> | undefined;
+    const sub = declared ?? extra;
+    return sub ? undeclared(v, sub, defs, `${path}.${k}`) : [`${path}.${k}`];
+  });
+}
+
+describe('the result schema against real results', () => {
+  it('declares every property an analysis writes (mentions[].role, evidence spans and the detector entries of meta were undeclared)', async () => {
+    const { analysisResultSchema } = await import('../../src/export/format/schema.js');
+    // Our own invented text: a ledger, entities cast in roles, findings with evidence spans.
+    const r = await new Analyzer().analyzeText(
+      'Myth 1: The corrupt traitors in the capital want to destroy our farmers.\nFact: The ministry published its farm budget, which rose in 2023, according to the statistics office.\n\n' +
+        'Myth 2: NATO secretly attacked innocent civilians in Donetsk.\nFact: No evidence supports this; the OSCE monitors reported no such strike.\n\n' +
+        'The brave soldiers of Ukraine defend their villages while the Kremlin bombs hospitals. "This is a disaster," said the mayor.',
+    );
+    const schema = analysisResultSchema as Record<string, unknown>;
+    const paths = [...new Set(undeclared(r, schema, schema.$defs as Record<string, Record<string, unknown>>))];
+    expect(r.entities.some((e) => e.mentions.some((m) => m.role))).toBe(true);
+    expect(r.findings.some((f) => f.evidence.some((e) => e.span))).toBe(true);
+    expect(paths).toEqual([]);
+    expect(validateAnalysisResult(r)).toEqual([]);
+  });
+
+  it('checks the role of a mention', () => {
+    const r = structuredClone(fixtureLikeResultWithRole());
+    expect(validateAnalysisResult(r)).toEqual([]);
+    (r.entities[0]!.mentions[0] as { role: unknown }).role = { main: 'Antagonist', fine: 'Saboteur', confidence: 2 };
+    expect(validateAnalysisResult(r).join('\n')).toMatch(/mentions\/0\/role\/fine must be array[\s\S]*role\/confidence must be <= 1/u);
+  });
+});
+
+function fixtureLikeResultWithRole(): AnalysisResult {
+  const text = 'The council met.';
+  const mention = { ...spanText(text, { start: 4, end: 11 }), role: { main: 'Protagonist', fine: ['Guardian'], confidence: 0.7 } };
+  return {
+    schemaVersion: '1.0.0',
+    document: { id: 'd', title: null, language: 'en', languageConfidence: null, source: { kind: 'text' }, length: text.length, hash: 'a'.repeat(64), text },
+    rebuttals: [],
+    rebuttalSummary: { items: 0, citingSource: 0, partial: 0, text: 'no rebuttal format recognised' },
+    findings: [],
+    claims: [],
+    narratives: [],
+    entities: [{ id: 'e1', name: 'council', type: 'organisation', mentions: [mention], mainRole: 'Protagonist', fineRoles: ['Guardian'], confidence: 0.7, support: [] }],
+    techniques: { profile: [], paragraphs: [], words: 3 },
+    warnings: [],
+    stats: { totalMs: 1, segmentMs: 1, detectors: {}, aggregators: {}, counts: {} },
+    meta: { tool: 'narrascope', toolVersion: '0.0.0', detectors: [], aggregators: [], configHash: 'x' },
+  };
+}
+
 describe('docs/output.md', () => {
   it('names every top-level field of the schema', async () => {
     const { readFileSync } = await import('node:fs');
