@@ -7,7 +7,14 @@
 import type { Detector } from '../../core/detect/types.js';
 import type { Signal } from '../../core/finding/types.js';
 import { tightenBoundaries } from '../../core/segment/word-boundary.js';
-import { ACRONYM_SOURCE, isInstitution, NAME, ROMANCE_LOWER_KIND, SLAVIC_LOWER_KIND } from './patterns.js';
+import {
+  ACRONYM_SOURCE,
+  ENGLISH_LOWER_KIND_NAME,
+  isInstitution,
+  NAME,
+  ROMANCE_LOWER_KIND,
+  SLAVIC_LOWER_KIND,
+} from './patterns.js';
 import { isSpaceCode, mayBeUpper, stickyMatches } from './sticky-matches.js';
 
 const SAY = String.raw`(?:said|says|stated|states|reported|reports|found|finds|confirmed|confirms|announced|concluded|concludes|estimated|estimates|published|publishes|showed|shows|noted|notes|told|wrote|writes|documented|verified|заявил[аи]?|сообщил[аи]?|заявив|повідомив|erklärte|berichtete|teilte mit|a déclaré|a indiqué|afirmó|informó|declaró)`;
@@ -86,7 +93,15 @@ export const BEFORE = new RegExp(
 );
 /** "according to the statistics office": a lower-case institution named by its kind, after a sourcing phrase. */
 export const BEFORE_LOWER = new RegExp(
-  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+the\s+((?:[\p{Ll}-]+\s+){0,3}(?:office|ministry|agency|commission|institute|council|authority|regulator|department|service|bureau|court|university|police|government|registry|watchdog|inspectorate|observatory))(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:${INTRO.join('|')})\s+the\s+(${ENGLISH_LOWER_KIND_NAME})(?![\p{L}])`,
+  'gu',
+);
+/**
+ * "the defence ministry said", "the mayor's office says", "The central bank has reported": a lower-case
+ * institution named by its kind before a reporting verb (AFTER needs a capitalised name).
+ */
+export const AFTER_LOWER = new RegExp(
+  String.raw`(?<![\p{L}])[Tt]he\s+(${ENGLISH_LOWER_KIND_NAME}),?\s+(?:has\s+|have\s+|had\s+)?${SAY}(?![\p{L}])`,
   'gu',
 );
 /**
@@ -118,6 +133,8 @@ const GERMAN_VERB_SECOND = new RegExp(
   String.raw`(?<![\p{L}])(?:teilte|teilten|erklärte|erklärten|berichtete|berichteten|meldete|meldeten|bestätigte|bestätigten|schätzte|schätzten|veröffentlichte|veröffentlichten)\s+(?:der|die|das|dem)\s+(${NAME})`,
   'gu',
 );
+/** What AFTER_LOWER must not follow: "of" makes the institution part of a longer subject. */
+const OF_BEFORE = /(?:^|[^\p{L}])of\s+$/u;
 const CJK = /(?:根据|据)([\p{Script=Han}A-Za-z]{2,20}?)(?:的)?(?:数据|报道|报告|统计|研究|消息|称)/gu;
 
 /**
@@ -195,6 +212,7 @@ const BEFORE_AT = new RegExp(tightenBoundaries(BEFORE.source, BEFORE.flags), 'uy
 const BEFORE_LOWER_AT = new RegExp(tightenBoundaries(BEFORE_LOWER.source, BEFORE_LOWER.flags), 'uy');
 const BEFORE_LOWER_OTHER_AT = new RegExp(tightenBoundaries(BEFORE_LOWER_OTHER.source, BEFORE_LOWER_OTHER.flags), 'uy');
 const AFTER_AT = new RegExp(tightenBoundaries(AFTER.source, AFTER.flags), 'uy');
+const AFTER_LOWER_AT = new RegExp(tightenBoundaries(AFTER_LOWER.source, AFTER_LOWER.flags), 'uy');
 
 export const namedSource: Detector = {
   meta: {
@@ -214,6 +232,9 @@ export const namedSource: Detector = {
       valid: [
         'The CSTO is carrying out operations aimed at restoring order.',
         'Experts say the plan will fail.',
+        // The speaker is the member, not the board; and "the report of the bank" names no bank.
+        'A member of the school board, said he would vote against it.',
+        'The report of the council found gaps.',
       ],
       invalid: [
         {
@@ -234,6 +255,21 @@ export const namedSource: Detector = {
         },
         {
           text: 'Prices rose, according to the ⟦statistics office⟧.',
+          messageId: 'source',
+          data: { kind: 'institution' },
+        },
+        {
+          text: 'The economy grew by 2 percent, according to the ⟦central bank⟧.',
+          messageId: 'source',
+          data: { kind: 'institution' },
+        },
+        {
+          text: 'Twelve cases were confirmed, the ⟦health ministry⟧ said on Tuesday.',
+          messageId: 'source',
+          data: { name: 'health ministry', kind: 'institution' },
+        },
+        {
+          text: "The ⟦mayor's office⟧ says the rumour began with a satirical post.",
           messageId: 'source',
           data: { kind: 'institution' },
         },
@@ -285,9 +321,17 @@ export const namedSource: Detector = {
       const name = (m[1] ?? m[2]) as string;
       add((m.index ?? 0) + m[0].length - name.length, name, 'before');
     }
-    for (const m of stickyMatches(ctx.text, AFTER_AT, afterStarts(ctx.text))) {
+    const afters = afterStarts(ctx.text);
+    for (const m of stickyMatches(ctx.text, AFTER_AT, afters)) {
       const name = m[1] as string;
       add(m.index ?? 0, name, 'after');
+    }
+    // Every match starts on "the" or "The", a "t" or a capital within reach of its verb: among afterStarts.
+    for (const m of stickyMatches(ctx.text, AFTER_LOWER_AT, afters)) {
+      // "a member of the school board, says he ...": the speaker is the member, not the board.
+      if (OF_BEFORE.test(ctx.text.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0))) continue;
+      const name = m[1] as string;
+      add((m.index ?? 0) + m[0].indexOf(name, 4), name, 'after');
     }
     for (const m of ctx.text.matchAll(SOURCE_LINE)) {
       const name = (m[1] as string).replace(/[\s.;,]+$/u, '');

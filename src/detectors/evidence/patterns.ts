@@ -11,8 +11,13 @@ const INSTITUTION_WORDS =
 
 /** Whether a source name reads as an institution (ministry, agency, university, an acronym) rather than a person or outlet. */
 /** Lower-case institutions named by their kind ("the statistics office", "the health ministry"). */
-const LOWER_INSTITUTION =
-  /(?:^|\s)(?:office|ministry|agency|commission|institute|council|authority|regulator|department|service|bureau|court|university|police|government|registry|watchdog|inspectorate|observatory)$/u;
+export const ENGLISH_LOWER_KIND = String.raw`(?:office|ministry|agency|commission|institute|council|authority|regulator|department|service|bureau|court|university|police|government|registry|watchdog|inspectorate|observatory|bank|archives?|mission|committee|board|centre|center|laboratory|organi[sz]ation|foundation|parliament|tribunal|secretariat|ombudsman|coastguard|coast\s+guard)`;
+/**
+ * Up to three lower-case words before the kind ("central", "mayor's", "national health"), none of them a
+ * function word: "the report of the bank" is not the name of a bank.
+ */
+export const ENGLISH_LOWER_KIND_NAME = String.raw`(?:(?!(?:the|a|an|of|and|or|to|in|on|at|for|with|by|from|that|which|who|this|its|their|his|her)\s)[\p{Ll}'’-]+\s+){0,3}${ENGLISH_LOWER_KIND}`;
+const LOWER_INSTITUTION = new RegExp(String.raw`(?:^|\s)${ENGLISH_LOWER_KIND}$`, 'u');
 
 /**
  * Institutions named by their kind in lower case in Russian and Ukrainian (no article; adjectives come first and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomStrings } from '../../../test/support/random-strings.js';
-import { AFTER, afterStarts, BEFORE, BEFORE_LOWER, BEFORE_LOWER_OTHER, introStarts } from './named-source.js';
+import { AFTER, AFTER_LOWER, afterStarts, BEFORE, BEFORE_LOWER, BEFORE_LOWER_OTHER, introStarts } from './named-source.js';
 import { DATE, startsBeforeYears, YEAR } from './number.js';
 import { isSpaceCode, stickyMatches } from './sticky-matches.js';
 
@@ -22,6 +22,11 @@ const SOURCE_PIECES = [
   'le ', 'la ', 'el ', 'dem ', 'ministère', ' de la ', 'santé', 'instituto', ' nacional', 'статистического ', 'ведомства', 'суд',
   'судьбы', 'служби', 'за даними',
 ];
+/** Lower-case institutions before a reporting verb (AFTER_LOWER). */
+const LOWER_PIECES = [
+  'the ', 'The ', 'central ', 'bank', "mayor's ", 'health ', 'ministry', 'office', 'board', ' of ', 'of the ', 'said', ' says',
+  'has ', ' reported', ',', ' ', '\n', '\u00a0', 'x', 'É', 'coast guard', 'coast  guard', 'a member ', 'told',
+];
 
 const DATE_PIECES = [
   '12', '3', '31st', 'March', 'march', 'Mar.', 'Sept', 'марта', 'janvier', ' ', '  ', '\n', '\u00a0', ',', '.', '/', '-', '2019',
@@ -32,6 +37,7 @@ const DATE_PIECES = [
 describe('stickyMatches at the candidate starts equals the global scan', () => {
   const sources = [
     ...randomStrings(SOURCE_PIECES, 3000, 24, 11),
+    ...randomStrings(LOWER_PIECES, 1500, 16, 13),
     'The Alpha of Beta of Gamma of Delta of Epsilon of Zeta of Eta of Theta, has said',
     'The Alpha of Beta of Gamma of Delta of Epsilon of Zeta of Eta of Theta of Iota has said',
     'the\tAlpha  of \u00a0Beta\nsaid',
@@ -44,6 +50,7 @@ describe('stickyMatches at the candidate starts equals the global scan', () => {
     ['BEFORE_LOWER', BEFORE_LOWER, introStarts],
     ['BEFORE_LOWER_OTHER', BEFORE_LOWER_OTHER, introStarts],
     ['AFTER', AFTER, afterStarts],
+    ['AFTER_LOWER', AFTER_LOWER, afterStarts],
   ] as const)('named sources: %s', (_name, re, starts) => {
     for (const text of sources) expect(stickyOf(re, text, starts(text)), JSON.stringify(text)).toEqual(globalMatches(text, re));
   });
@@ -61,6 +68,7 @@ describe('stickyMatches at the candidate starts equals the global scan', () => {
     expect(sources.filter((t) => globalMatches(t, AFTER).length > 0).length).toBeGreaterThan(100);
     expect(sources.filter((t) => globalMatches(t, BEFORE).length > 0).length).toBeGreaterThan(50);
     expect(sources.filter((t) => globalMatches(t, BEFORE_LOWER_OTHER).length > 0).length).toBeGreaterThan(5);
+    expect(sources.filter((t) => globalMatches(t, AFTER_LOWER).length > 0).length).toBeGreaterThan(10);
     expect(dates.filter((t) => globalMatches(t, DATE).length > 0).length).toBeGreaterThan(100);
     expect(dates.filter((t) => globalMatches(t, YEAR).length > 0).length).toBeGreaterThan(100);
   });
