@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/analyzer.js';
 import type { AnalysisResult } from '../../src/core/result/types.js';
 import { formatHtml } from '../../src/export/format/index.js';
+import { colourFor } from '../../src/export/format/palette.js';
+import { fixtureResult } from './fixture.js';
 
 const PAYLOAD =
   '</textarea><script>alert(1)</script><style>*{display:none}</style><svg onload=alert(2)><!-- x" onmouseover="alert(3)\' `';
@@ -100,5 +102,25 @@ describe('the HTML report with hostile text', () => {
       title: '\u0627\u0644\u0633\u062f (2024)!',
     });
     expect(formatHtml([r])).toContain('<h1 dir="auto">\u0627\u0644\u0633\u062f (2024)!</h1>');
+  });
+});
+
+describe('the HTML report of several documents', () => {
+  it('gives a label the same colour in every document (numbered per document, it took another label\'s colour)', () => {
+    const base = fixtureResult();
+    const relabelled = (hash: string, label: string): AnalysisResult => ({
+      ...fixtureResult({ hash }),
+      findings: base.findings.map((f) => ({ ...f, taxonomy: [`semeval2023:${label}`] })),
+    });
+    // The second document's only label is the second of the report's sorted labels.
+    const html = formatHtml([relabelled('a'.repeat(64), 'Appeal_to_Fear-Prejudice'), relabelled('b'.repeat(64), 'Loaded_Language')]);
+    for (const [d, label] of [[0, 'Appeal_to_Fear-Prejudice'], [1, 'Loaded_Language']] as const) {
+      const n = new RegExp(`<label for="tg${d}-(\\d+)"><span class="sw l(\\d+)"></span>${label}<`, 'u').exec(html);
+      expect(n, label).not.toBeNull();
+      expect(n![1]).toBe(n![2]);
+      expect(html).toContain(`<mark class="h l${n![2]}"`);
+      expect(html).toContain(`#d${d} .l${n![2]}{background:${colourFor(label)}}`);
+      expect(html).toContain(`id="tg${d}-${n![1]}" checked`);
+    }
   });
 });
