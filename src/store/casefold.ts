@@ -17,6 +17,14 @@ export function casefold(text: string): string {
   return text.replace(/\u0130/gu, 'i').toLowerCase();
 }
 
+/**
+ * The stored key of an entity name (`entities.name_key`, migration 0010), and what the entity filter
+ * compares with it: `casefold` of the name, the same on both stores.
+ */
+export function entityNameKey(name: string): string {
+  return casefold(name);
+}
+
 /** Registers CASEFOLD_FUNCTION on `sqlite`: deterministic, NULL and non-text values passed through. */
 export function registerCasefold(sqlite: Database.Database): void {
   sqlite.function(CASEFOLD_FUNCTION, { deterministic: true }, (value: unknown) =>

@@ -7,6 +7,7 @@ export { openStore, isPostgresUrl, type Store, type OpenStoreOptions } from './o
 export { StoreError, isStoreError, type StoreErrorKind } from './errors.js';
 export { parsePostgresUrl, schemaNameProblem, type PostgresUrl } from './postgres-url.js';
 export type { Capabilities } from './capabilities.js';
+export { casefold, entityNameKey } from './casefold.js';
 export type { StoreSchema } from './schema.js';
 export type { Migration } from './migrations/types.js';
 export {

@@ -129,6 +129,8 @@ export interface EntityRow {
   main_role: string | null;
   fine_roles_json: string;
   mentions: number;
+  /** The name case-folded (casefold.ts `entityNameKey`), for the entity filter; null only in rows written by hand. */
+  name_key: string | null;
 }
 
 /** Techniques per document (from the technique profile, else from findings' taxonomy labels). */

@@ -11,7 +11,8 @@ import { migration as packedResults } from './0006-packed-results.js';
 import { migration as phrasePairs } from './0007-phrase-pairs.js';
 import { migration as idCounters } from './0008-id-counters.js';
 import { migration as weeksAsWritten } from './0009-weeks-as-written.js';
+import { migration as entityNameKey } from './0010-entity-name-key.js';
 import type { Migration } from './types.js';
 
-export const migrations: readonly Migration[] = [core, api, factChecks, searchIndexes, postgresSearch, packedResults, phrasePairs, idCounters, weeksAsWritten];
+export const migrations: readonly Migration[] = [core, api, factChecks, searchIndexes, postgresSearch, packedResults, phrasePairs, idCounters, weeksAsWritten, entityNameKey];
 export type { Migration } from './types.js';

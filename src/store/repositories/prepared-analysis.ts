@@ -6,6 +6,7 @@
  * object graph, which was most of its work besides SQLite's own.
  */
 import type { AnalysisResult } from '../../core/result/types.js';
+import { entityNameKey } from '../casefold.js';
 import { jsonBytes, packResultJson } from '../result-codec.js';
 
 export type DerivedTable = 'findings' | 'ledger_items' | 'claims' | 'narratives' | 'entities';
@@ -16,7 +17,7 @@ export const DERIVED_COLUMNS: Readonly<Record<DerivedTable, readonly string[]>> 
   ledger_items: ['item_key', 'item_index', 'format', 'claim', 'claim_start', 'claim_end', 'attributed_to', 'motive', 'rebuttal', 'verdict', 'verdict_original', 'evidence_count', 'evidence_summary', 'partial', 'flags_json'],
   claims: ['claim_key', 'text', 'start_offset', 'end_offset', 'type', 'speaker', 'has_source', 'check_worthiness'],
   narratives: ['taxonomy', 'label', 'level', 'score'],
-  entities: ['entity_key', 'name', 'type', 'main_role', 'fine_roles_json', 'mentions'],
+  entities: ['entity_key', 'name', 'type', 'main_role', 'fine_roles_json', 'mentions', 'name_key'],
 };
 
 export type Row = readonly unknown[];
@@ -109,7 +110,7 @@ export function prepareAnalysis(result: AnalysisResult, options: PrepareOptions 
       ]),
       claims: result.claims.map((c) => [c.id, c.span.text, c.span.start, c.span.end, c.type, c.speaker?.text ?? null, c.hasSource ? 1 : 0, c.checkWorthiness]),
       narratives: storedNarratives(result.narratives).map((n) => [n.taxonomy, n.label, n.level, n.score]),
-      entities: result.entities.map((e) => [e.id, e.name, e.type, e.mainRole ?? null, JSON.stringify(e.fineRoles), e.mentions.length]),
+      entities: result.entities.map((e) => [e.id, e.name, e.type, e.mainRole ?? null, JSON.stringify(e.fineRoles), e.mentions.length, entityNameKey(e.name)]),
     },
     techniques: [...techniquesOf(result)],
   };
