@@ -120,3 +120,23 @@ describe.skipIf(!reachable)('a server that stops answering', () => {
     }
   });
 });
+
+describe.skipIf(!reachable)('a connection lost during a statement', () => {
+  // pg's client emits 'error' besides failing the statement; with nobody listening while the connection
+  // was checked out, that ended the process (a database restart during a request stopped `serve`).
+  it('fails the statement (unreachable) and the process goes on', { timeout: 30_000 }, async () => {
+    db = postgresDb();
+    const relay = await freezableRelay(new URL(db.url));
+    try {
+      store = await openStore(throughRelay(db.url, relay));
+      const running = sql`SELECT pg_sleep(3)`.execute(store.db).catch((e: unknown) => e);
+      await new Promise((done) => setTimeout(done, 300));
+      await relay.close();
+      expect(await running).toMatchObject({ kind: 'unreachable' });
+      await new Promise((done) => setTimeout(done, 100));
+    } finally {
+      await store?.close().catch(() => undefined);
+      store = undefined;
+    }
+  });
+});
