@@ -256,7 +256,9 @@ function matchLabel(text: string, at: number, block: Block, position: LabelPosit
   if (position === 'inline' && (!/[:：]/u.test(text.slice(word.end, contentStart)) || !capitalised || single))
     return null;
   // A rating used as a label ("FALSE: ...") needs its separator: "False" alone on a line is a rating value.
-  if (hit.entry.key.startsWith('rated-') && (alone || glued || position === 'inline')) return null;
+  // With a full stop it is a verdict sentence ("False. No study has found such a link."), a table's rating cell.
+  if (hit.entry.key.startsWith('rated-') && (alone || glued || position === 'inline' || /^\.[ \t]/u.test(after)))
+    return null;
   if (
     position === 'inline' &&
     !SENTENCE_END.test(text.slice(Math.max(block.start, at - 3), at)) &&

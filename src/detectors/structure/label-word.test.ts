@@ -18,6 +18,8 @@ describe('structure/label-word', () => {
           "They say Boudreau's report misreads the vote.",
           'The claim Putin uses a body double keeps returning.',
           'Q3 results were strong.',
+          // A rating with a full stop is a verdict sentence (a table's rating cell), not a claim label.
+          'False. No study has found such a link.',
         ],
         invalid: [
           { text: '⟦MYTH⟧: Cats hate water.', messageId: 'label', data: { key: 'myth', role: 'claim' } },

@@ -57,7 +57,7 @@ function runAfter(blocks: readonly Block[], l: LabelRec): Block[] {
 }
 
 /**
- * A two-column table extracted to text: a header row "Myth" / "Fact" (two labels alone, one after the
+ * A two-column table extracted to text: a header row "Myth" / "Fact" or "Claim" / "Verdict" (two labels alone, one after the
  * other), then the cells row by row, alternating claim and rebuttal, up to a heading, a label or
  * boilerplate. An odd cell left at the end is not paired (a table row is never cut in half).
  */
@@ -65,7 +65,10 @@ function tableColumns(inp: Inputs, heads: readonly LabelRec[]): LayoutResult {
   const { text, blocks } = inp;
   const labelBlocks = new Set(inp.labels.map((l) => l.block));
   for (const c of heads.filter((l) => l.role === 'claim')) {
-    const r = heads.find((l) => (l.role === 'rebuttal' || l.role === 'answer') && l.block === c.block + 1);
+    // "Claim | Verdict" tables put the rating and its reason in one cell ("False. No study found ...").
+    const r = heads.find(
+      (l) => (l.role === 'rebuttal' || l.role === 'answer' || l.role === 'verdict') && l.block === c.block + 1,
+    );
     if (!r) continue;
     const cells: Block[] = [];
     for (let i = r.block + 1; i < blocks.length; i++) {
@@ -89,7 +92,7 @@ function tableColumns(inp: Inputs, heads: readonly LabelRec[]): LayoutResult {
         claim: cb.content,
         motive: null,
         rebuttal: rb.content,
-        verdictField: null,
+        verdictField: r.role === 'verdict' ? rb.content : null,
         attributionField: null,
         claimLabel: c,
         span: { start: cb.start, end: rb.end },
