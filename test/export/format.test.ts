@@ -131,6 +131,15 @@ describe('output formats', () => {
     expect(text).not.toContain('\u001b');
   });
 
+  it('stylish: clips a long title of emoji between characters, never inside one (half reached the terminal as U+FFFD)', async () => {
+    const r = await hostileResult();
+    for (const title of ['🌊'.repeat(100), `x${'🌊'.repeat(100)}`]) {
+      const text = formatResults([{ ...r, document: { ...r.document, title } }], 'stylish', { color: false, width: 60 });
+      expect(text).not.toMatch(/\p{Cs}/u);
+      expect(text).toMatch(/🌊…” · language/u);
+    }
+  });
+
   it('stylish: lists entities cast in a role first and says how many the short list leaves out', async () => {
     const r = await hostileResult();
     const entity = (

@@ -124,3 +124,14 @@ describe('the HTML report of several documents', () => {
     }
   });
 });
+
+describe('the HTML report clips long quotes', () => {
+  it('between characters, never inside an emoji (half of it was written, and shown as U+FFFD)', () => {
+    const base = fixtureResult();
+    const quote = `x${'🌊'.repeat(150)}`; // 301 units: unit 200 is the first half of a pair
+    const r: AnalysisResult = { ...base, findings: [{ ...base.findings[0]!, family: 'structure', span: { ...base.findings[0]!.span, text: quote } }] };
+    const html = formatHtml([r]);
+    expect(html).not.toMatch(/\p{Cs}/u);
+    expect(html).toContain(`<td>${quote.slice(0, 199)}</td>`);
+  });
+});

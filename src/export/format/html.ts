@@ -4,6 +4,7 @@ import type { SpanText } from '../../core/text/span.js';
 import { LineIndex } from '../../core/text/line-index.js';
 import { TOOL_VERSION } from '../../version.js';
 import { escapeHtml as esc, isolatedHtml as iso } from './escape.js';
+import { headOf } from './head.js';
 import { piecesOf } from './highlight.js';
 import { REPORT_CSS } from './html-style.js';
 import { colourFor, legendLabel } from './palette.js';
@@ -195,7 +196,7 @@ function narrativesTable(r: AnalysisResult): string {
       (n) =>
         `<tr><td>${esc(n.label)}</td><td>${esc(n.taxonomy)}</td><td>${esc(n.level)}</td><td>${n.score.toFixed(2)}</td><td>${n.support
           .slice(0, 3)
-          .map((s) => iso(s.span.text.slice(0, 200)))
+          .map((s) => iso(headOf(s.span.text, 200)))
           .join('<br>')}</td></tr>`,
     )
     .join('');
@@ -209,7 +210,7 @@ function entitiesTable(r: AnalysisResult): string {
       (e) =>
         `<tr><td>${esc(e.name)}</td><td>${esc(e.type)}</td><td>${esc(e.mainRole ?? '—')}</td><td>${esc(e.fineRoles.join(', '))}</td><td>${e.mentions.length}</td><td>${e.support
           .slice(0, 2)
-          .map((s) => iso(s.text.slice(0, 160)))
+          .map((s) => iso(headOf(s.text, 160)))
           .join('<br>')}</td></tr>`,
     )
     .join('');
@@ -222,7 +223,7 @@ function otherFindings(r: AnalysisResult, lines: LineIndex): string {
   const rows = rest
     .map((f) => {
       const p = lines.position(f.span.start);
-      return `<tr><td>${p.line}:${p.column}</td><td>${esc(f.detector)}</td><td>${esc(f.message)}${f.related.map((x) => `<br><span class="tag">${esc(x.role)}</span>${iso(x.text)}`).join('')}</td><td>${esc(f.span.text.slice(0, 200))}</td></tr>`;
+      return `<tr><td>${p.line}:${p.column}</td><td>${esc(f.detector)}</td><td>${esc(f.message)}${f.related.map((x) => `<br><span class="tag">${esc(x.role)}</span>${iso(x.text)}`).join('')}</td><td>${esc(headOf(f.span.text, 200))}</td></tr>`;
     })
     .join('');
   return `<h2>Document observations and structure</h2><table><thead><tr><th>Line</th><th>Detector</th><th>Message</th><th>Text</th></tr></thead><tbody>${rows}</tbody></table>`;

@@ -4,6 +4,7 @@ import type { AnalysisResult, LedgerItem } from '../../core/result/types.js';
 import type { SpanText } from '../../core/text/span.js';
 import { LineIndex } from '../../core/text/line-index.js';
 import { stripControls } from './escape.js';
+import { headOf } from './head.js';
 import { legendLabel } from './palette.js';
 
 export interface StylishOptions {
@@ -50,7 +51,7 @@ function painter(color: boolean): Painter {
 
 function clip(text: string, max: number): string {
   const flat = stripControls(text.replace(/\s+/gu, ' ').trim());
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return flat.length > max ? `${headOf(flat, max - 1)}…` : flat;
 }
 
 function documentReport(r: AnalysisResult, c: Painter, width: number, verbose: boolean): string {
