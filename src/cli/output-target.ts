@@ -3,8 +3,8 @@
  * output-sink.ts an export in parts): both write a temporary file and rename it into place, which is
  * right for a file and wrong for a device or a pipe, and both make the missing folders first.
  */
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, realpath, stat } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
 import { UserError } from './errors.js';
 
 /**
@@ -41,4 +41,55 @@ export async function makeFolders(dir: string): Promise<void> {
  */
 export function refuseBlankOutput(out: string): void {
   if (out.trim() === '') throw new UserError('--out is empty', 'Give a file name, or leave out --out to write to standard output.');
+}
+
+/**
+ * Refuses an --out that is one of the command's own inputs, or a file an input folder's search would
+ * read, before any work: `analyze notes.txt -o notes.txt` and `export jsonl --results r.json -o r.json` read the file,
+ * then replaced it with the report, the document itself lost. Paths are compared after following
+ * links; an --out that does not exist yet, a device (`/dev/stdout`), standard input and URLs are no input
+ * it could overwrite.
+ */
+export async function refuseOutputOverInput(
+  out: string | undefined,
+  inputs: readonly (string | undefined)[],
+  cwd: string,
+  /** Whether a file found in an input folder is read (by its name); without it, folders are not looked into. */
+  readFromFolder?: (path: string) => boolean,
+): Promise<void> {
+  if (out === undefined || out === '-' || out.trim() === '') return;
+  const target = await realpath(resolve(cwd, out)).catch(() => null);
+  if (target === null || (await isSpecialFile(target))) return;
+  for (const input of inputs) {
+    if (input === undefined || input === '-' || input.trim() === '' || /^[a-z][a-z0-9+.-]*:\/\//iu.test(input)) continue;
+    const source = await realpath(resolve(cwd, input)).catch(() => null);
+    if (source === null) continue;
+    const info = await stat(source).catch(() => null);
+    const inside =
+      info?.isDirectory() === true &&
+      readFromFolder !== undefined &&
+      readFromFolder(target) &&
+      target.startsWith(source.endsWith(sep) ? source : `${source}${sep}`);
+    if (source === target || inside) {
+      throw new UserError(
+        `--out ${out} ${inside ? `is inside the input folder ${input}` : `is the input ${input}`}: it would be read and then overwritten`,
+        'Write the output to another file (outside the input folders), or leave out --out to print it.',
+      );
+    }
+  }
+}
+
+/**
+ * Refuses an --out that is the SQLite store the command reads (or its journal): `export jsonl --corpus
+ * --db c.db -o c.db` and `factchecks list --db c.db -o c.db` renamed their output over the open database,
+ * and the whole corpus was gone (exit 0). A PostgreSQL store is no file.
+ */
+export async function refuseOutputOverStore(out: string | undefined, store: string, cwd: string): Promise<void> {
+  if (out === undefined || out === '-' || out.trim() === '' || /^[a-z][a-z0-9+.-]*:\/\//iu.test(store)) return;
+  const target = await realpath(resolve(cwd, out)).catch(() => null);
+  if (target === null || (await isSpecialFile(target))) return;
+  const file = resolve(cwd, store);
+  const real = await realpath(file).catch(() => file);
+  if ([real, `${real}-wal`, `${real}-shm`, `${real}-journal`].includes(target))
+    throw new UserError(`--out ${out} is the store ${store}${target === real ? '' : ` (${target.slice(real.length + 1)} file)`}: writing there would destroy the corpus`, 'Write the output to another file, or leave out --out to print it.');
 }

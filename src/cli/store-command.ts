@@ -8,6 +8,7 @@ import { isStoreError, openStore, type Store } from '../store/index.js';
 import type { CliIO, ParsedArgs } from './command.js';
 import { UserError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
+import { refuseOutputOverStore } from './output-target.js';
 import { storeLocation } from './store-location.js';
 import { storeUpgradeNotice } from './store-upgrade-notice.js';
 
@@ -20,8 +21,10 @@ function str(args: ParsedArgs, name: string): string | undefined {
 
 /** Opens the store named by --db / NARRASCOPE_DB; store problems become exit code 4. */
 export async function openCliStore(args: ParsedArgs, io: CliIO, create: boolean): Promise<Store> {
+  const location = storeLocation(str(args, 'db'), io);
+  await refuseOutputOverStore(str(args, 'out'), location, io.cwd);
   try {
-    return await openStore(storeLocation(str(args, 'db'), io), { create, onUpgrade: storeUpgradeNotice(io) });
+    return await openStore(location, { create, onUpgrade: storeUpgradeNotice(io) });
   } catch (e) {
     if (isStoreError(e)) throw new UserError(e.message, e.hint ?? (e.kind === 'missing' ? 'Ingest documents first with `narrascope ingest`, or pass --db.' : undefined), ExitCode.store);
     throw e;

@@ -23,6 +23,8 @@ import { Progress } from '../analyze/progress.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { refuseOutputOverInput } from '../output-target.js';
+import { readInFolder } from '../read-in-folder.js';
 import { terminalText } from '../terminal-text.js';
 
 const USAGE = `Usage: narrascope analyze <file | directory | URL | -> ... [options]
@@ -122,6 +124,7 @@ async function runAnalyze(args: ParsedArgs, io: CliIO): Promise<number> {
       'Use an encoding name such as utf-8, windows-1251, windows-1252, koi8-r, iso-8859-2, gbk or shift_jis.',
     );
   }
+  await refuseOutputOverInput(str(args, 'out'), inputs, io.cwd, (path) => readInFolder(path, inputFormat));
   const readers = readersWith(columnMap(args));
   const analyzer = await buildAnalyzer(args, io);
   if (inputs.includes('-') && io.stdin.isTTY === true && !quiet) {

@@ -19,6 +19,8 @@ import { classifyUri, safeHttpUrl, unsafeAddresses } from '../../export/uri.js';
 import { DEFAULT_MAX_BYTES, formatBytes, parseByteSize } from '../../ingest/limits.js';
 import { str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
+import { refuseOutputOverInput } from '../output-target.js';
+import { readInFolder } from '../read-in-folder.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { terminalText } from '../terminal-text.js';
@@ -141,6 +143,7 @@ export const exportCommand: CliCommand = {
       return ExitCode.ok;
     }
     const resultsFile = str(args, 'results');
+    await refuseOutputOverInput(str(args, 'out'), [resultsFile, ...inputs], io.cwd, (path) => readInFolder(path, undefined));
     const maxBytes = resultsLimit(args, resultsFile);
     if (!resultsFile && inputs.length === 0)
       throw new UserError(

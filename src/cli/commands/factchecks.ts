@@ -14,6 +14,7 @@ import {
 } from '../../store/fact-checks/index.js';
 import { str } from '../analyze/flags.js';
 import { openOutputSink } from '../output-sink.js';
+import { refuseOutputOverStore } from '../output-target.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -92,8 +93,10 @@ export async function openLibraryStore(
   io: CliIO,
   create: boolean,
 ): Promise<Awaited<ReturnType<typeof openStore>>> {
+  const location = storeLocation(str(args, 'db'), io);
+  await refuseOutputOverStore(str(args, 'out'), location, io.cwd);
   try {
-    return await openStore(storeLocation(str(args, 'db'), io), { create, onUpgrade: storeUpgradeNotice(io) });
+    return await openStore(location, { create, onUpgrade: storeUpgradeNotice(io) });
   } catch (e) {
     if (isStoreError(e))
       throw new UserError(

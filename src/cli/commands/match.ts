@@ -1,6 +1,7 @@
 import { createFactCheckMatcher, matchTerms } from '../../corpus/matching/index.js';
 import { numberFlag, str } from '../analyze/flags.js';
 import { writeOutput } from '../analyze/output.js';
+import { refuseOutputOverInput } from '../output-target.js';
 import type { CliCommand, CliIO, ParsedArgs } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -95,6 +96,8 @@ export const matchCommand: CliCommand = {
       );
     const queriesFile = str(args, 'queries');
     const corpusFile = str(args, 'corpus');
+    const read = [queriesFile, corpusFile, str(args, 'document'), ...libraries.filter((f): f is string => typeof f === 'string')];
+    await refuseOutputOverInput(str(args, 'out'), read, io.cwd, () => true);
     if (queriesFile || corpusFile) {
       if (!queriesFile || !corpusFile)
         throw new UserError(
