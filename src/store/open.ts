@@ -115,6 +115,8 @@ const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 const DEFAULT_STATEMENT_TIMEOUT_MS = 120_000;
 
 function openSqlite(path: string, options: OpenStoreOptions): Store {
+  // SQLite ends a file name at NUL: 'a\0b.db' silently opened, or created, a store named 'a'.
+  if (path.includes('\u0000')) throw new StoreError('bad-url', 'the store path contains a NUL character', 'Pass a file path without control characters, e.g. --db ./narrascope.db.');
   const file = path.startsWith('file:') ? path.slice(5) : path;
   const location = file === ':memory:' ? file : resolve(file);
   if (location !== ':memory:') {
@@ -128,6 +130,11 @@ function openSqlite(path: string, options: OpenStoreOptions): Store {
     }
     if (existsSync(location) && statSync(location).isDirectory()) {
       throw new StoreError('bad-url', `${location} is a directory, not a store file`, 'Pass a file path, e.g. --db ./narrascope.db.');
+    }
+    // A device or a pipe (/dev/null, a FIFO): SQLite's reads of it failed as "disk I/O error", which the
+    // CLI reported as an internal error (exit 1).
+    if (existsSync(location) && !statSync(location).isFile()) {
+      throw new StoreError('bad-url', `${location} is not a regular file (a device or a pipe), so it cannot be a store`, 'Pass a file path, e.g. --db ./narrascope.db.');
     }
   }
   let sqlite: Database.Database;
@@ -301,6 +308,12 @@ export function translateError(e: unknown, location: string): unknown {
   }
   if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
     return new StoreError('unreachable', `cannot open ${location} (${message})`, 'Check that the folder exists and is writable.', { cause: e });
+  }
+  if (code === 'SQLITE_FULL') {
+    return new StoreError('unreachable', `cannot write ${location}: the disk is full (${message})`, 'Free some space on its disk (SQLite also needs room for its -wal journal beside the store), then run again; nothing was half-written.', { cause: e });
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new StoreError('unreachable', `cannot read or write ${location} (${message})`, 'The file system refused a read or write: check the disk and that the file is not on a failing or disconnected drive, then run again.', { cause: e });
   }
   // better-sqlite3 checks the folder itself and throws a plain TypeError.
   if (/directory does not exist/iu.test(message)) {

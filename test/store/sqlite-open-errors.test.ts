@@ -27,3 +27,25 @@ describe('a SQLite store that cannot be opened is a store error, not an internal
     if (code.startsWith('SQLITE_READONLY')) expect((e as StoreError).hint).toMatch(/journal files/u);
   });
 });
+
+describe('paths that cannot be a store file', () => {
+  it('a device such as /dev/null is refused (it was "internal error: disk I/O error")', async () => {
+    for (const create of [false, true]) {
+      await expect(openStore('/dev/null', { create })).rejects.toMatchObject({ name: 'StoreError', kind: 'bad-url', message: expect.stringMatching(/not a regular file/u) });
+    }
+  });
+
+  it('a NUL in the path is refused, where SQLite opened the file named by the part before it', async () => {
+    await expect(openStore(join(dir, 'a\u0000b.db'))).rejects.toMatchObject({ kind: 'bad-url' });
+    expect(existsSync(join(dir, 'a'))).toBe(false);
+  });
+
+  it.each([
+    ['SQLITE_IOERR', /cannot read or write/u],
+    ['SQLITE_IOERR_SHORT_READ', /cannot read or write/u],
+    ['SQLITE_FULL', /the disk is full/u],
+  ])('SQLite code %s is a store error', (code, message) => {
+    const e = translateError(Object.assign(new Error('disk I/O error'), { code }), '/srv/x.db');
+    expect(e).toMatchObject({ name: 'StoreError', kind: 'unreachable', message: expect.stringMatching(message) });
+  });
+});
