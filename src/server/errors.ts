@@ -73,10 +73,11 @@ export function sendError(raw: FastifyError | ApiError | Error, request: Fastify
     return reply.status(raw.status).send(errorBody(raw.code, raw.message, raw.hint));
   }
   // Store.write translates driver errors; reads through the query builder throw SQLite's own
-  // SQLITE_BUSY / SQLITE_LOCKED, which are the same passing condition, not a bug.
+  // SQLITE_BUSY / SQLITE_LOCKED, which are the same passing condition, not a bug, and SQLITE_IOERR /
+  // SQLITE_FULL, the disk's trouble rather than ours (a 503 store-unavailable, not a 500 "bug").
   // (Only those: a network error code from elsewhere must not read as an unreachable database.)
   const code = (raw as { code?: unknown }).code;
-  const store = typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/u.test(code) ? translateError(raw, 'the store') : raw;
+  const store = typeof code === 'string' && /^SQLITE_(BUSY|LOCKED|IOERR|FULL)/u.test(code) ? translateError(raw, 'the store') : raw;
   if (isStoreError(store) && PASSING_KINDS.has(store.kind)) {
     // Passing conditions of the store, not bugs: the client may retry. The store's own message names
     // the file or server, which stays in the log.
