@@ -214,6 +214,16 @@ describe('STIX report dates', () => {
     expect([publishedIn('UTC', date), publishedIn('Asia/Tokyo', date), publishedIn('America/New_York', date)]).toEqual([expected, expected, expected]);
   });
 
+  it('dates a report without a document date by its first storing, the same in every re-export (it took each export time)', () => {
+    const stored = '2026-02-01T08:30:00.000Z';
+    const undated = fixtureResult({ source: { kind: 'html', uri: 'https://example.org/undated' } });
+    const at = (now: Date): unknown =>
+      byType(buildStixBundle([undated], { now, createdOf: () => stored }), 'report')[0]!.published;
+    expect([at(NOW), at(new Date('2026-06-01T00:00:00.000Z'))]).toEqual([stored, stored]);
+    // A file analysed afresh has no stored time: the export time, as before.
+    expect(byType(buildStixBundle([undated], { now: NOW }), 'report')[0]!.published).toBe(NOW.toISOString());
+  });
+
   it.each(['2024-02-30', '2023-02-29T10:00:00Z', '2024-04-31 08:00'])('does not roll a day the month lacks (%s) over into the next month: the export time stands in', (date) => {
     expect(publishedIn('UTC', date)).toBe(NOW.toISOString());
   });

@@ -177,7 +177,9 @@ export function buildStixBundle(
         }),
       );
     }
-    const published = toStixTimestamp(source.publishedAt) ?? now;
+    // Without a usable document date, when the document's objects were first made (its ingestion into the
+    // store): the export time moved every undated report to the day of each re-export in OpenCTI's lists.
+    const published = toStixTimestamp(source.publishedAt) ?? base.created;
     // Only an http(s) address is a link a platform may show (see ../uri.ts); the hash identifies the document.
     // STIX's url is an RFC 3986 URI: an IRI (a Cyrillic path, an IDN host) is written percent-encoded.
     const uri = safeHttpUri(source.uri) ?? null;
