@@ -54,7 +54,7 @@ export async function* streamJsonlFile(path: string | NodeJS.ReadableStream, map
     const { output, fields } = parseLine(line, `${label}:${n}`, map, options.language);
     // The line's own bytes say whether its U+FFFD were written so or stand for bytes that are not UTF-8.
     const replaced = state.invalidUtf8 && line.includes('\ufffd') && !isValidUtf8(bytes) && !(output instanceof InputError);
-    const passed = gate.pass({ line: n, bytes: fileOffset(state, consumed), output: replaced ? { ...output, warnings: [...(output.warnings ?? []), replacedWarning(`${label}:${n}`)] } : output }, fields, n);
+    const passed = gate.pass({ line: n, bytes: fileOffset(state, consumed), output: replaced ? { ...output, warnings: [...(output.warnings ?? []), replacedWarning(`${label}:${n}`)] } : output }, fields, n, output instanceof InputError ? output.message : undefined);
     yield* passed.items;
     if (passed.stop) return;
   }
@@ -113,7 +113,7 @@ export function jsonlReader(map: ColumnMap = {}): Reader {
         const line = lines[i] as string;
         if (!line.trim()) continue;
         const { output, fields } = parseLine(line, `${label}:${i + 1}`, map, input.language);
-        const passed = gate.pass(output, fields, i + 1);
+        const passed = gate.pass(output, fields, i + 1, output instanceof InputError ? output.message : undefined);
         yield* passed.items;
         if (passed.stop) return;
       }

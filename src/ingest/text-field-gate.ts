@@ -4,7 +4,8 @@
  * failure, none naming the fields the records do have. CSV has a header to check once; JSONL has not,
  * so the gate holds the outputs of the first records until one has a text field (then they pass on, in
  * order, as the records' own errors). If the first NO_TEXT_FIELD_LIMIT records, or all of a shorter file,
- * have none, the file fails once, naming the fields seen and the --map that picks one.
+ * have none, the file fails once, naming the fields seen and the --map that picks one; if none of the
+ * first NO_TEXT_FIELD_LIMIT lines is a JSON object at all, the file is no JSON Lines and fails once too.
  */
 import { DEFAULT_COLUMNS, hasTextField, type ColumnMap } from './csv.js';
 import { InputError } from './types.js';
@@ -21,6 +22,7 @@ export class TextFieldGate<T> {
   private held: { item: T; noTextField: boolean }[] = [];
   private noTextField = 0;
   private readonly fields = new Set<string>();
+  private firstProblem: string | undefined;
 
   constructor(
     private readonly map: ColumnMap,
@@ -33,11 +35,25 @@ export class TextFieldGate<T> {
    * Takes one record's output with the record's field names (`undefined` for a line that is no JSON
    * object) and returns what to pass on now; `stop` says the file is given up (its last item is the error).
    */
-  pass(item: T, fields: readonly string[] | undefined, line: number): { items: T[]; stop: boolean } {
+  pass(item: T, fields: readonly string[] | undefined, line: number, problem?: string): { items: T[]; stop: boolean } {
     if (this.open) return { items: [item], stop: false };
     if (fields !== undefined && hasTextField(fields, this.map)) return { items: this.release(item), stop: false };
     this.held.push({ item, noTextField: fields !== undefined });
-    if (fields === undefined) return this.held.length >= HOLD_LIMIT ? { items: this.release(), stop: false } : { items: [], stop: false };
+    if (fields === undefined) {
+      this.firstProblem ??= problem;
+      // Not one JSON object in the first lines: a text file read as JSONL (--input-format jsonl) failed
+      // once per line.
+      if (this.noTextField === 0 && this.held.length >= NO_TEXT_FIELD_LIMIT) {
+        this.held = [];
+        const error = new InputError(
+          'malformed',
+          `${this.label}: not JSON Lines: none of its first ${NO_TEXT_FIELD_LIMIT} lines is a JSON object${this.firstProblem ? ` (${this.firstProblem})` : ''}`,
+          `Each line must be one JSON object; the file was read no further than line ${line}. A text file is read as text by its extension (.txt) or with --input-format text.`,
+        );
+        return { items: [this.wrap(error)], stop: true };
+      }
+      return this.held.length >= HOLD_LIMIT ? { items: this.release(), stop: false } : { items: [], stop: false };
+    }
     this.noTextField++;
     for (const f of fields) if (this.fields.size <= SHOWN_FIELDS) this.fields.add(f);
     if (this.noTextField < NO_TEXT_FIELD_LIMIT) return { items: [], stop: false };

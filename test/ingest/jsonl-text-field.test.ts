@@ -68,4 +68,14 @@ describe('JSONL records without a text field', () => {
       expect(out.map((o) => o.slice(0, 40))).toEqual(['error in.jsonl:1: expected a JSON object', 'error in.jsonl: no text to read: its one']);
     }
   });
+
+  it('fail a file that is no JSON Lines once, after its first lines', async () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `Plain line ${i}`).join('\n');
+    for (const out of await both(text)) {
+      expect(out).toHaveLength(1);
+      expect(out[0]).toMatch(/^error in\.jsonl: not JSON Lines: none of its first 20 lines is a JSON object \(in\.jsonl:1: invalid JSON/u);
+    }
+    // A few bad lines before the records are the records' own errors.
+    for (const out of await both(lines(['oops', { text: 'Myth: a b c.' }]))) expect(out.map((o) => o.slice(0, 24))).toEqual(['error in.jsonl:1: invali', 'text Myth: a b c.']);
+  });
 });
