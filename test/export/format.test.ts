@@ -140,6 +140,14 @@ describe('output formats', () => {
     }
   });
 
+  it('stylish: a blank title or address names nothing (an empty heading line, a title line of “”)', async () => {
+    const r = await hostileResult();
+    const text = formatResults([{ ...r, document: { ...r.document, title: '  ', source: { kind: 'text', uri: ' ' } } }], 'stylish', { color: false });
+    const [heading, meta] = text.split('\n');
+    expect(heading).toBe(`document ${r.document.id} (no file name or title)`);
+    expect(meta).toMatch(/^language /u);
+  });
+
   it('stylish: lists entities cast in a role first and says how many the short list leaves out', async () => {
     const r = await hostileResult();
     const entity = (

@@ -135,3 +135,12 @@ describe('the HTML report clips long quotes', () => {
     expect(html).toContain(`<td>${quote.slice(0, 199)}</td>`);
   });
 });
+
+describe('the HTML report of a document with a blank title', () => {
+  it('names it by its address, not with an empty heading', () => {
+    const r = fixtureResult();
+    const html = formatHtml([{ ...r, document: { ...r.document, title: ' \t ' } }]);
+    expect(html).toContain('<h1 dir="auto">https://example.org/dam-myths</h1>');
+    expect(html).toContain('<title>Narrascope report — https://example.org/dam-myths</title>');
+  });
+});

@@ -62,10 +62,12 @@ function documentReport(r: AnalysisResult, c: Painter, width: number, verbose: b
     const p = index.position(s.start);
     return `${p.line}:${p.column}`;
   };
-  const where = r.document.source.uri ?? r.document.title ?? `document ${r.document.id} (no file name or title)`;
+  // A blank title or address names nothing: the heading line was empty, or the title line showed “”.
+  const title = r.document.title?.trim() ? r.document.title : null;
+  const where = (r.document.source.uri?.trim() ? r.document.source.uri : null) ?? title ?? `document ${r.document.id} (no file name or title)`;
   lines.push(c.underline(c.bold(clip(where, width))));
   const langConf = r.document.languageConfidence === null ? '' : ` (${Math.round(r.document.languageConfidence * 100)}%)`;
-  lines.push(c.dim(`${r.document.title ? `“${clip(r.document.title, width - 20)}” · ` : ''}language ${r.document.language}${langConf} · ${r.techniques.words} ${r.techniques.words === 1 ? 'word' : 'words'} · ${r.stats.totalMs.toFixed(0)} ms`));
+  lines.push(c.dim(`${title ? `“${clip(title, width - 20)}” · ` : ''}language ${r.document.language}${langConf} · ${r.techniques.words} ${r.techniques.words === 1 ? 'word' : 'words'} · ${r.stats.totalMs.toFixed(0)} ms`));
 
   lines.push('', c.bold(`Rebuttal ledger — ${r.rebuttalSummary.text}`));
   if (r.rebuttals.length === 0) lines.push(c.dim('  (no countered claims recognised)'));
