@@ -111,9 +111,12 @@ export async function saveFactChecks(
 /**
  * The record without NUL characters, which PostgreSQL refuses in text (an internal error that lost the whole
  * import) and SQLite would keep. A ClaimReview's JSON can hold one as `\u0000`; it is never meaningful text.
+ * A lone UTF-16 surrogate (`"\ud800"`, which JSON allows and no UTF-8 encodes) becomes U+FFFD, one for one:
+ * each store made its own text of it (SQLite three U+FFFD, PostgreSQL one), so the same import listed and
+ * matched other claims on the two, as the API and the readers already do (src/ingest/title.ts wellFormed).
  */
 function withoutNul(r: FactCheckRecord): FactCheckRecord {
-  const clean = <T extends string | null>(s: T): T => (s === null ? s : (s.replace(/\0/gu, '') as T));
+  const clean = <T extends string | null>(s: T): T => (s === null ? s : (s.replace(/\0/gu, '').replace(/\p{Cs}/gu, '\ufffd') as T));
   return {
     ...r,
     claim: clean(r.claim),
