@@ -242,6 +242,7 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Sto
         if (!found.rows[0]?.t) throw new StoreError('missing', `no store at ${location}`, 'Ingest documents first (`narrascope ingest ... --db URL`), or pass the right --db.');
       }
       if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteSchema(schema)}`);
+      await refuseForeignSchema(client, schema, location);
     } finally {
       client.release();
     }
@@ -257,6 +258,29 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Sto
   const statementMs = statementTimeoutMs ?? options.statementTimeoutMs;
   if (statementMs !== undefined) postgresStatementTimeoutMs.set(store, statementMs);
   return store;
+}
+
+/**
+ * A schema with tables but no Narrascope store belongs to another application: leave it alone, as a
+ * SQLite database that is not ours is left alone (checkOurs). The migrations created their twenty tables
+ * beside the application's, or, where a name was taken (`documents`), failed half-way with "schema
+ * migration 0001-core failed ... This is a bug in Narrascope".
+ */
+async function refuseForeignSchema(client: pg.PoolClient, schema: string | undefined, location: string): Promise<void> {
+  const ours = await client.query<{ t: string | null }>(`SELECT to_regclass('narrascope_migrations')::text AS t`);
+  if (ours.rows[0]?.t) return;
+  const found = await client.query<{ name: string; tables: string }>(
+    `SELECT coalesce($1::text, current_schema()) AS name, (SELECT count(*) FROM pg_tables WHERE schemaname = coalesce($1::text, current_schema())) AS tables`,
+    [schema ?? null],
+  );
+  const row = found.rows[0];
+  if (row && Number(row.tables) > 0) {
+    throw new StoreError(
+      'corrupt',
+      `the schema "${row.name}" of ${location} holds ${row.tables} table(s) of another application and no Narrascope store`,
+      'Give Narrascope a schema of its own: add ?schema=narrascope (or another new name) to the URL; it is created when absent. Narrascope does not write beside another application\'s tables.',
+    );
+  }
 }
 
 function makeStore(db: Kysely<StoreSchema>, caps: Capabilities, location: string, raw: Pick<Store, 'readColumn' | 'readRows' | 'insertRows' | 'insertValues'>): Store {
