@@ -17,7 +17,7 @@ import {
 } from './patterns.js';
 import { isSpaceCode, mayBeUpper, stickyMatches } from './sticky-matches.js';
 
-const SAY = String.raw`(?:said|says|stated|states|reported|reports|found|finds|confirmed|confirms|announced|concluded|concludes|estimated|estimates|published|publishes|showed|shows|noted|notes|told|wrote|writes|documented|verified|заявил[аи]?|сообщил[аи]?|заявив|повідомив|erklärte|berichtete|teilte mit|a déclaré|a indiqué|afirmó|informó|declaró)`;
+const SAY = String.raw`(?:said|says|stated|states|reported|reports|found|finds|confirmed|confirms|announced|concluded|concludes|estimated|estimates|published|publishes|showed|shows|noted|notes|told|wrote|writes|documented|verified|заявил[аио]?|сообщил[аио]?|заявив|повідомив|повідомил[аио]|erklärte|berichtete|teilte mit|a déclaré|a indiqué|afirmó|informó|declaró)`;
 /** Constructions that introduce a source before its name; each may start a sentence (first letter either case). */
 const INTRO_PHRASES = [
   'according to',
@@ -120,7 +120,7 @@ export const AFTER = new RegExp(
 );
 /** Sentence-initial words, pronouns (also German, French, Spanish, Russian, Ukrainian: "Das berichtete …") and vague subjects that are not names of sources. */
 const VAGUE =
-  /^(?:the\s+)?(?:it|this|that|these|those|he|she|we|they|i|you|studies|experts|scientists|research|researchers|data|officials|sources|critics|many|some|others|everyone|people|analysts|reports|doctors|media|the media|he also|she also|но|and|but|also|das|dies|dieses|er|sie|es|man|wir|ich|il|elle|ils|elles|on|nous|cela|ceci|él|ella|ellos|ellas|esto|eso|он|она|они|оно|это|мы|я|він|вона|вони|це)$/iu;
+  /^(?:the\s+)?(?:it|this|that|these|those|he|she|we|they|i|you|studies|experts|scientists|research|researchers|data|officials|sources|critics|many|some|others|everyone|people|analysts|reports|doctors|media|the media|he also|she also|но|and|but|also|das|dies|dieses|er|sie|es|man|wir|ich|il|elle|ils|elles|on|nous|cela|ceci|él|ella|ellos|ellas|esto|eso|он|она|они|оно|это|мы|я|він|вона|вони|це|как|так|также|вчера|сегодня|затем|позже|як|також|вчора|сьогодні|потім|пізніше)$/iu;
 /** A "Source: ..." line, as myth/fact pages put under each fact. */
 const SOURCE_LINE =
   /(?:^|\n)[ \t]*(?:Sources?|Источники?|Джерела?|Джерело|Quellen?|Fuentes?|来源|出处)[ \t]*[:：][ \t]*([^\n]{2,200})/gu;
@@ -133,6 +133,23 @@ const GERMAN_VERB_SECOND = new RegExp(
   String.raw`(?<![\p{L}])(?:teilte|teilten|erklärte|erklärten|berichtete|berichteten|meldete|meldeten|bestätigte|bestätigten|schätzte|schätzten|veröffentlichte|veröffentlichten)\s+(?:der|die|das|dem)\s+(${NAME})`,
   'gu',
 );
+/** Russian and Ukrainian reporting verbs in every gender and number ("заявило министерство", "повідомила адміністрація"). */
+const SLAVIC_SAY = String.raw`(?:заявил[аио]?|сообщил[аио]?|заявив|повідомив|повідомил[аио]|сообщает|сообщают|заявляет|повідомляє|повідомляють|заявляє)`;
+/**
+ * "Национальный банк заявил", "Міністерство оборони повідомило": in Russian and Ukrainian an institution's name
+ * is one capitalised word and lower-case ones (adjectives before, genitives after the noun); counted only when
+ * it names an institution by its kind (isInstitution), so "Вчера министр заявил" is not a source.
+ */
+const AFTER_SLAVIC = new RegExp(
+  String.raw`(?<![\p{L}])(\p{Lu}[\p{Ll}'’-]+(?:\s+[\p{Ll}'’-]+){1,3}),?\s+${SLAVIC_SAY}(?![\p{L}])`,
+  'gu',
+);
+/** The verb first, as Russian and Ukrainian often put it: "как сообщило министерство обороны", "повідомила обласна адміністрація". */
+const SLAVIC_VERB_FIRST = new RegExp(
+  String.raw`(?<![\p{L}])${SLAVIC_SAY}\s+(${SLAVIC_LOWER_KIND_NAME}(?:\s+[\p{Ll}'’-]+)?)(?![\p{L}])`,
+  'gu',
+);
+const CYRILLIC = /[\u0400-\u04FF]/u;
 /** What AFTER_LOWER must not follow: "of" makes the institution part of a longer subject. */
 const OF_BEFORE = /(?:^|[^\p{L}])of\s+$/u;
 const CJK = /(?:根据|据)([\p{Script=Han}A-Za-z]{2,20}?)(?:的)?(?:数据|报道|报告|统计|研究|消息|称)/gu;
@@ -232,6 +249,8 @@ export const namedSource: Detector = {
       valid: [
         'The CSTO is carrying out operations aimed at restoring order.',
         'Experts say the plan will fail.',
+        // A person, not an institution, before the verb.
+        'Вчера министр финансов заявил о новых мерах.',
         // The speaker is the member, not the board; and "the report of the bank" names no bank.
         'A member of the school board, said he would vote against it.',
         'The report of the council found gaps.',
@@ -248,6 +267,8 @@ export const namedSource: Detector = {
           data: { name: 'Reuters', kind: 'source' },
         },
         { text: 'Смертность снизилась, по данным ⟦Минздрава⟧.', messageId: 'source', language: 'ru' },
+        { text: '⟦Национальный банк⟧ заявил, что курс не изменится.', messageId: 'source', language: 'ru', data: { kind: 'institution' } },
+        { text: 'Як повідомила ⟦обласна військова адміністрація⟧, тривога триває.', messageId: 'source', language: 'uk' },
         {
           text: 'A study by ⟦Oxford University⟧ found no link.',
           messageId: 'source',
@@ -332,6 +353,22 @@ export const namedSource: Detector = {
       if (OF_BEFORE.test(ctx.text.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0))) continue;
       const name = m[1] as string;
       add((m.index ?? 0) + m[0].indexOf(name, 4), name, 'after');
+    }
+    if (CYRILLIC.test(ctx.text)) {
+      for (const m of ctx.text.matchAll(AFTER_SLAVIC)) {
+        // The shortest ending that names an institution: "Національний банк", not "Національний банк вчора".
+        const words = (m[1] as string).split(/(?<=\S)(?=\s)/u);
+        for (let n = 2; n <= words.length; n++) {
+          const name = words.slice(0, n).join('');
+          if (!isInstitution(name)) continue;
+          if (n === words.length) add(m.index ?? 0, name, 'after');
+          break;
+        }
+      }
+      for (const m of ctx.text.matchAll(SLAVIC_VERB_FIRST)) {
+        const name = m[1] as string;
+        add((m.index ?? 0) + m[0].length - name.length, name, 'after');
+      }
     }
     for (const m of ctx.text.matchAll(SOURCE_LINE)) {
       const name = (m[1] as string).replace(/[\s.;,]+$/u, '');

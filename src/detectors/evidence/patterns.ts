@@ -24,7 +24,7 @@ const LOWER_INSTITUTION = new RegExp(String.raw`(?:^|\s)${ENGLISH_LOWER_KIND}$`,
  * the noun is inflected: "статистического ведомства", "міністерства охорони здоров'я" reads up to the noun).
  * Stems take up to three letters of ending; short stems that open other words ("суд" in "судьба") list theirs.
  */
-export const SLAVIC_LOWER_KIND = String.raw`(?:ведомств|министерств|агентств|служб|комисси|институт|университет|правительств|полици|управлени|комитет|инспекци|відомств|міністерств|агенці|комісі|інститут|університет|поліці|управлінн|комітет|інспекці|ministerstw|agencj|urzęd|uniwersytet|policj|instytut)\p{Ll}{0,3}|(?:суд|центр|бюро|уряд|urząd|rząd|rządu|sąd|sądu)(?:а|у|ом|ов|ы|і|е|ів)?`;
+export const SLAVIC_LOWER_KIND = String.raw`(?:ведомств|министерств|агентств|служб|комисси|институт|университет|правительств|полици|управлени|комитет|инспекци|администраци|відомств|міністерств|агенці|комісі|інститут|університет|поліці|управлінн|комітет|інспекці|адміністраці|ministerstw|agencj|urzęd|uniwersytet|policj|instytut)\p{Ll}{0,3}|(?:суд|центр|бюро|уряд|банк|urząd|rząd|rządu|sąd|sądu)(?:а|у|ом|ов|ы|і|е|ів)?`;
 /**
  * The same in French and Spanish, where an article always comes first ("selon le ministère de la santé", "según
  * el instituto nacional de estadística"): the kind, then an optional "national" and "de la santé" (with an adjective by its ending: "des affaires étrangères").
