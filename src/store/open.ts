@@ -269,8 +269,12 @@ async function openPostgres(url: string, options: OpenStoreOptions): Promise<Sto
 async function refuseForeignSchema(client: pg.PoolClient, schema: string | undefined, location: string): Promise<void> {
   const ours = await client.query<{ t: string | null }>(`SELECT to_regclass('narrascope_migrations')::text AS t`);
   if (ours.rows[0]?.t) return;
+  // Tables that belong to an extension (PostGIS puts spatial_ref_sys in public) are not an application's.
   const found = await client.query<{ name: string; tables: string }>(
-    `SELECT coalesce($1::text, current_schema()) AS name, (SELECT count(*) FROM pg_tables WHERE schemaname = coalesce($1::text, current_schema())) AS tables`,
+    `SELECT s.name, (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = s.name AND c.relkind IN ('r', 'p')
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')) AS tables
+      FROM (SELECT coalesce($1::text, current_schema()) AS name) s`,
     [schema ?? null],
   );
   const row = found.rows[0];

@@ -67,3 +67,30 @@ describe.skipIf(!reachable)('a schema of another application', () => {
     expect(await tables(db.url)).toContain('narrascope_migrations');
   });
 });
+
+describe.skipIf(!reachable)('a database whose public schema holds only an extension\'s tables (PostGIS: spatial_ref_sys)', () => {
+  it('opens: those tables are not an application\'s', { timeout: 30_000 }, async () => {
+    const name = `ns_ext_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client({ connectionString: PG_BASE });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(PG_BASE);
+      url.pathname = `/${name}`;
+      const inside = new pg.Client({ connectionString: url.toString() });
+      await inside.connect();
+      try {
+        await inside.query('CREATE EXTENSION seg');
+        await inside.query('CREATE TABLE reference_grid (id int)');
+        await inside.query('ALTER EXTENSION seg ADD TABLE reference_grid');
+      } finally {
+        await inside.end();
+      }
+      const store = await openStore(url.toString());
+      await store.close();
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
