@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filenameOf, ticketFailure, ticketPathOf } from '../../web/src/download.js';
+import { acceptedName, filenameOf, ticketFailure, ticketPathOf, wouldBeHeld } from '../../web/src/download.js';
 
 describe('filenameOf', () => {
   it.each([
@@ -38,5 +38,34 @@ describe('ticketFailure', () => {
     expect([f.status, f.code]).toEqual([status, code]);
     expect(f.message).toMatch(message);
     expect(f.hint).toBeTruthy();
+  });
+});
+
+describe('exports that Chromium holds on a page that is not a secure context', () => {
+  const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+  const firefox = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
+
+  it.each([
+    ['narrascope-corpus.jsonl', 'narrascope-corpus.jsonl.txt'],
+    ['narrascope-corpus.claimreview.jsonld', 'narrascope-corpus.claimreview.json'],
+    ['narrascope-0123456789ab.claimreview.jsonld', 'narrascope-0123456789ab.claimreview.json'],
+    ['x.ndjson', 'x.ndjson.txt'],
+    ['narrascope-corpus-ledger.csv', 'narrascope-corpus-ledger.csv'],
+    ['narrascope-corpus.stix.json', 'narrascope-corpus.stix.json'],
+  ])('%j is saved as %j', (name, saved) => {
+    expect(acceptedName(name)).toBe(saved);
+  });
+
+  it('are JSON Lines and ClaimReview exports, in Chromium, over plain HTTP only', () => {
+    const insecure = { secure: false, userAgent: chrome };
+    expect(wouldBeHeld('/api/export?format=jsonl&q=harbour', insecure)).toBe(true);
+    expect(wouldBeHeld('/api/export?format=claimreview', insecure)).toBe(true);
+    expect(wouldBeHeld('/api/documents/0123456789ab/export?format=claimreview', insecure)).toBe(true);
+    expect(wouldBeHeld('/api/export?format=csv&table=ledger', insecure)).toBe(false);
+    expect(wouldBeHeld('/api/export?format=stix', insecure)).toBe(false);
+    expect(wouldBeHeld('/api/documents/0123456789ab/export?format=json', insecure)).toBe(false);
+    // HTTPS or loopback: the browser's own download, streamed to disk.
+    expect(wouldBeHeld('/api/export?format=jsonl', { secure: true, userAgent: chrome })).toBe(false);
+    expect(wouldBeHeld('/api/export?format=jsonl', { secure: false, userAgent: firefox })).toBe(false);
   });
 });

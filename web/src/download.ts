@@ -32,16 +32,60 @@ export function needsAuthorisedDownload(): boolean {
   return readsNeedToken && getToken() !== '';
 }
 
-/** Fetches `path` with the API token and saves it under the server's file name. */
-export async function downloadWithToken(path: string): Promise<void> {
+/**
+ * Fetches `path` with the API token and saves it under the server's file name (made by `rename` first);
+ * resolves to the name it was saved under.
+ */
+export async function downloadWithToken(path: string, rename: (name: string) => string = (n) => n): Promise<string> {
   const res = await request(path);
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = filenameOf(res.headers.get('content-disposition'), 'narrascope-export');
+  a.download = rename(filenameOf(res.headers.get('content-disposition'), 'narrascope-export'));
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return a.download;
+}
+
+/**
+ * File types that Chromium holds when they come from a page that is not a secure context (a server reached
+ * over plain HTTP at an address other than loopback: `narrascope serve --host 0.0.0.0` on a lab network):
+ * the download stays "Unconfirmed …crdownload" until the analyst finds it in the download list and chooses
+ * to keep it, so a JSON Lines or ClaimReview export seemed to do nothing, while the same export with curl,
+ * or from http://127.0.0.1, arrived. Measured in chromium 156: .jsonl, .ndjson and .jsonld are held (as a
+ * link, a ticket or a blob alike, and the server's Content-Disposition name wins over the link's own), while
+ * .json, .csv and .txt arrive.
+ */
+const HELD_TYPES = /\.(jsonl|ndjson|jsonld)$/u;
+
+/**
+ * The name Chromium saves without holding: a JSON-LD document is JSON (`.jsonld` → `.json`); JSON Lines is
+ * not, so it keeps its own extension under `.txt`.
+ */
+export function acceptedName(name: string): string {
+  const m = HELD_TYPES.exec(name);
+  if (!m) return name;
+  return m[1] === 'jsonld' ? `${name.slice(0, -'.jsonld'.length)}.json` : `${name}.txt`;
+}
+
+/** The export formats whose file Chromium holds on an insecure page (`format=` of an export address). */
+export function isHeldFormat(path: string): boolean {
+  const format = new URLSearchParams(path.split('?')[1] ?? '').get('format');
+  return format === 'jsonl' || format === 'claimreview';
+}
+
+/**
+ * Whether a download of `path` from this page would be held by the browser (see HELD_TYPES): a Chromium
+ * browser (Chrome, Edge, …), a page that is not a secure context, an export in a held format. Such a
+ * download is fetched by the page and saved under `acceptedName` instead.
+ */
+export function wouldBeHeld(path: string, env: { secure: boolean; userAgent: string } = pageEnv()): boolean {
+  return !env.secure && /Chrom(?:e|ium)\//u.test(env.userAgent) && isHeldFormat(path);
+}
+
+function pageEnv(): { secure: boolean; userAgent: string } {
+  return { secure: globalThis.isSecureContext !== false, userAgent: globalThis.navigator?.userAgent ?? '' };
 }
 
 /**

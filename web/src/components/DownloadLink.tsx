@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiFailure } from '../api.js';
-import { downloadWithTicket, downloadWithToken, needsAuthorisedDownload, ticketFailure, ticketPathOf } from '../download.js';
+import { acceptedName, downloadWithTicket, downloadWithToken, needsAuthorisedDownload, ticketFailure, ticketPathOf, wouldBeHeld } from '../download.js';
 import { exportFileName, formatBytes, isCancel, saveExport, savePicker } from '../save-stream.js';
 
 /**
@@ -14,14 +14,28 @@ export function DownloadLink({ href, children }: { href: string; children: Compo
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState('');
   const onClick = (e: MouseEvent): void => {
-    if (!needsAuthorisedDownload()) return;
+    const held = wouldBeHeld(href);
+    if (!held && !needsAuthorisedDownload()) return;
     e.preventDefault();
     setError(null);
     setProgress('');
     const ticketPath = ticketPathOf(href);
     const picker = ticketPath ? savePicker() : null;
     let work: Promise<unknown>;
-    if (ticketPath && picker) {
+    if (held) {
+      // Fetched by the page (with the token where there is one) and saved under a name the browser keeps.
+      setProgress('downloading…');
+      work = downloadWithToken(href, acceptedName).then(
+        (name) =>
+          setProgress(
+            `saved as ${name}: over plain HTTP from another machine, this browser holds .jsonl and .jsonld files until they are kept by hand in its download list`,
+          ),
+        (err: unknown) => {
+          setProgress('');
+          throw err;
+        },
+      );
+    } else if (ticketPath && picker) {
       // The dialog first, while the click still counts as the user's: it is refused a few seconds later.
       const file = picker({ suggestedName: exportFileName(href) });
       // Once a second at most: each chunk would re-render and re-announce the status.
