@@ -331,3 +331,18 @@ describe('the other public constructors name the wrong argument instead of crash
     expect(new Registry(builtinDetectors).detectors.length).toBe(builtinDetectors.length);
   });
 });
+
+describe('metadata strings are cleaned like the text', () => {
+  it('drops controls and mends half surrogate pairs in the title and source, not in the address', async () => {
+    const analyzer = createAnalyzer({ identifyLanguage: false, preset: 'fast' });
+    const r = await analyzer.analyzeText('Myth 1: x.\nFact: y.', {
+      title: 'Title\u0000\u001b[2J\nnext\u0085',
+      source: { kind: 'text', outlet: 'Outlet\ud800', author: 'A\tB', uri: 'file:///a\u0085b' },
+    });
+    expect(r.document.title).toBe('Title[2J next');
+    expect(r.document.source).toEqual({ kind: 'text', outlet: 'Outlet\ufffd', author: 'A B', uri: 'file:///a\u0085b' });
+    // Clean metadata is kept as it is, emoji pairs included.
+    const d = createDocument({ text: 'x', title: 'Plain 😀 title', source: { kind: 'text', outlet: 'BBC' } });
+    expect([d.title, d.source]).toEqual(['Plain 😀 title', { kind: 'text', outlet: 'BBC' }]);
+  });
+});

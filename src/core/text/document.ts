@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { checkDocumentInit } from './document-fields.js';
+import { cleanMetadataText } from './metadata-text.js';
 import { normaliseText } from './normalise.js';
 import type { SourceMap } from './source-map.js';
 
@@ -65,13 +66,28 @@ export function createDocument(init: DocumentInit): Document {
   const hash = contentHash(normalised.text);
   return {
     id: init.id ?? hash.slice(0, 16),
-    ...(init.title !== undefined ? { title: init.title } : {}),
+    ...(init.title !== undefined ? { title: cleanMetadataText(init.title) } : {}),
     text: normalised.text,
     hash,
-    source: init.source ?? { kind: 'text' },
+    source: init.source ? cleanSource(init.source) : { kind: 'text' },
     ...(init.language !== undefined ? { language: init.language } : {}),
     ...(init.declaredLanguage !== undefined && init.language === undefined ? { declaredLanguage: init.declaredLanguage } : {}),
     sourceMap,
     warnings: init.warnings ?? [],
   };
+}
+
+/**
+ * The source with its strings cleaned like the title (see metadata-text.ts); the same object when clean. The
+ * address is left as given: it names a file or page, and a cleaned one could name another (exports escape it).
+ */
+function cleanSource(source: DocumentSource): DocumentSource {
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source)) {
+    const clean = typeof value === 'string' && key !== 'uri' ? cleanMetadataText(value) : value;
+    if (clean !== value) changed = true;
+    out[key] = clean;
+  }
+  return changed ? (out as unknown as DocumentSource) : source;
 }
