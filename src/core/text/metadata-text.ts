@@ -6,8 +6,10 @@
  * go otherwise, and a lone surrogate becomes U+FFFD, as UTF-8 encoders read it anyway.
  */
 const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/gu;
+// eslint-disable-next-line no-control-regex -- controls are what it removes
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/gu;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+// eslint-disable-next-line no-control-regex -- controls are what it looks for
 const NEEDS_CLEANING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uD800-\uDFFF]/u;
 
 export function cleanMetadataText(value: string): string {
