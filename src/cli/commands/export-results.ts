@@ -22,6 +22,9 @@ const HINT = 'Write them with `narrascope analyze ... --format json --out FILE` 
 
 export async function readResultsFile(path: string, cwd: string, options: { maxBytes?: number } = {}): Promise<AnalysisResult[]> {
   const text = await readBounded(path, resolve(cwd, path), options.maxBytes ?? DEFAULT_RESULTS_MAX_BYTES);
+  // An empty file was "Unexpected end of JSON input", and `[]` "nothing was analysed ... See the messages
+  // above", with no message above and nothing to analyse: the file holds no result, and says so.
+  if (!text.replace(/^\ufeff/u, '').trim()) throw noResults(path, 'is empty');
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -43,6 +46,7 @@ export async function readResultsFile(path: string, cwd: string, options: { maxB
     : value && typeof value === 'object' && Array.isArray((value as { results?: unknown }).results)
       ? (value as { results: unknown[] }).results
       : [value];
+  if (list.length === 0) throw noResults(path, 'holds an empty list');
   // Loaded here: the schema validator is only needed for result files.
   const { validateAnalysisResult } = await import('../../export/format/schema.js');
   list.forEach((r, i) => {
@@ -134,4 +138,8 @@ function cannotRead(shown: string, e: unknown): UserError {
 
 function badResults(where: string, message: string): UserError {
   return new UserError(`cannot read analysis results from ${where}: ${message}`, HINT);
+}
+
+function noResults(path: string, what: string): UserError {
+  return new UserError(`${path} ${what}: it holds no analysis result to export`, HINT);
 }
