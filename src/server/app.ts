@@ -33,6 +33,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     // Request lines name the route, never a download ticket (log.ts).
     logger: loggerOptions(options.logger),
     bodyLimit: limits.bodyBytes,
+    requestTimeout: limits.requestMs,
+    // Node 20 heeds requestTimeout only when the server is constructed with it (fastify sets it after),
+    // and looks for requests past their time every 30 s by default: a quarter of the limit keeps a short
+    // limit (tests, or a server configured so) from being overrun several times over.
+    http: {
+      requestTimeout: limits.requestMs,
+      connectionsCheckingInterval: Math.max(250, Math.min(30_000, Math.floor(limits.requestMs / 4) || 30_000)),
+    },
     // Only the named proxies' header is believed (src/server/trusted-proxies.ts says why not `true` or a hop count).
     trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false,
     // Long enough that an over-long id reaches the schema (400 invalid-request) instead of missing every

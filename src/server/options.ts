@@ -11,6 +11,13 @@ export interface ServerLimits {
   readonly uploadBytes: number;
   /** Longest text accepted for analysis, UTF-16 code units. */
   readonly textChars: number;
+  /**
+   * How long a client may take to send a whole request, ms (Node's requestTimeout; 0: no limit). Fastify
+   * sets none, so a client that sent the headers and then a byte now and then (or nothing) held its
+   * connection and request open for ever; enough of them exhaust a server that faces the network. Two
+   * minutes lets a 5 MiB upload through at 45 kB/s; the time the analysis takes does not count.
+   */
+  readonly requestMs: number;
 }
 
 export interface ServerOptions {
@@ -50,4 +57,5 @@ export const DEFAULT_LIMITS: ServerLimits = {
   bodyBytes: 2 * 1024 * 1024,
   uploadBytes: 5 * 1024 * 1024,
   textChars: 1_000_000,
+  requestMs: 120_000,
 };
