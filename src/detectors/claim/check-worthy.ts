@@ -142,9 +142,32 @@ export function classifySentence(text: string, segments: Segments, sentence: Sen
   if (found.size > 1) score += 0.05;
   if (type !== 'opinion' && opinion.length > 0) score -= 0.1;
   score = Math.round(Math.max(0.05, Math.min(0.99, score)) * 100) / 100;
-  return { span: trimSpan(text, sentence), type, cues, score };
+  return { span: withoutBlockMarker(text, segments, trimSpan(text, sentence)), type, cues, score };
 }
 
 function isStatUnit(t: Token | undefined): boolean {
   return !!t && STAT_UNITS.has(t.normal);
+}
+
+/** Content starts of the blocks that open with a marker ("# " of a Markdown heading, "- " of a list item), by block start. */
+const markedStarts = new WeakMap<Segments, Map<number, number>>();
+
+/**
+ * A sentence that opens a heading or a list item starts at its marker: the claim "# Vaccines cause ..." or
+ * "- The ministry reported ..." carried the "#" or "-" into the ledger of claims and every export. Letter
+ * markers stay: "A. Okafor said ..." reads as a lettered list item, but "A." is an initial.
+ */
+function withoutBlockMarker(text: string, segments: Segments, span: { start: number; end: number }): { start: number; end: number } {
+  let starts = markedStarts.get(segments);
+  if (!starts) {
+    starts = new Map();
+    for (const b of segments.blocks) {
+      if (!b.marker || b.content.start <= b.start) continue;
+      if (/\p{L}/u.test(text.slice(b.marker.start, b.marker.end))) continue;
+      starts.set(b.start, b.content.start);
+    }
+    markedStarts.set(segments, starts);
+  }
+  const content = starts.get(span.start);
+  return content !== undefined && content < span.end ? { start: content, end: span.end } : span;
 }

@@ -14,6 +14,11 @@ describe('claim/check-worthy', () => {
           { text: '⟦As a result, the Northland government closed every rural school.⟧', messageId: 'claim', data: { type: 'causal' } },
           { text: '# Heading line\n\n⟦The council is trying to hide the audit from the voters.⟧', messageId: 'claim', data: { type: 'intent' } },
           { text: '⟦Myth: "The Harbour Guard flooded the valley on Monday!"⟧\n\nFacts follow below.', messageId: 'claim', data: { type: 'event' } },
+          // The claim starts after a heading's "#" or a bullet, not at it; an initial is no list marker.
+          { text: '# ⟦Prices at Harbour Mart climbed by 40 percent in a year⟧', messageId: 'claim', data: { type: 'statistic' } },
+          { text: 'Figures:\n\n- ⟦The ministry reported 4,000 new cases last week.⟧', messageId: 'claim', data: { type: 'statistic' } },
+          { text: '• ⟦As a result, the Northland government closed every rural school.⟧', messageId: 'claim', data: { type: 'causal' } },
+          { text: '⟦J. Adam Okafor said the council closed 40 percent of the schools.⟧', messageId: 'claim', data: { type: 'statistic' } },
         ],
       }),
     ).toEqual([]);
