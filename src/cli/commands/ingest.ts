@@ -10,6 +10,7 @@ import { namedDecoder } from '../../ingest/utf8-chunks.js';
 import type { CliCommand, CliIO } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
+import { interruptNotice } from '../interrupt-notice.js';
 import { languageFlag, numberFlag, str } from '../analyze/flags.js';
 import { DB_HELP, withStore } from '../store-command.js';
 import { terminalData, terminalText } from '../terminal-text.js';
@@ -185,6 +186,8 @@ Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothin
     for (const [again, first] of repeated)
       io.stderr.write(terminalText(`narrascope ingest: ${again === first ? `${again} is given more than once` : `${again} is the same file as ${first}`}; it is read once\n`));
     const bar = io.stderr.isTTY && !json ? progressBar(io) : null;
+    let stored = 0;
+    const release = interruptNotice(io, 'ingest', () => stored);
     const summary = await withStore(args, io, true, (store) =>
       ingest(store, distinct, {
         reanalyze,
@@ -201,9 +204,12 @@ Exit codes: 0 all stored, 3 some inputs failed (recorded in the store), 2 nothin
           ...(timeoutMs !== undefined ? { timeoutMs } : {}),
           ...(maxBytes !== undefined ? { maxBytes } : {}),
         },
-        ...(bar ? { onProgress: (p: IngestProgress) => bar.update(p) } : {}),
+        onProgress: (p: IngestProgress) => {
+          stored = p.stored;
+          bar?.update(p);
+        },
       }),
-    );
+    ).finally(release);
     bar?.done();
     if (json) {
       const text = `${JSON.stringify({ ...summary, elapsedMs: Math.round(summary.elapsedMs), analysisMs: Math.round(summary.analysisMs), storeMs: Math.round(summary.storeMs) }, null, 2)}\n`;
