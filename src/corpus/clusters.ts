@@ -20,7 +20,11 @@ import { contentWords } from './text-match.js';
 export type ClusterKind = 'near-duplicate' | 'same-claim';
 
 export interface ClusterOptions extends LshOptions {
-  /** Only clusters with at least this many distinct outlets are kept (default 1). */
+  /**
+   * Only clusters with at least this many distinct outlets are kept (default 0: all). A default of 1 left
+   * out every cluster of documents that name no outlet (pasted texts, a folder of files), so such a corpus
+   * never had a cluster, even of identical texts.
+   */
   readonly minOutlets?: number;
 }
 
@@ -67,6 +71,10 @@ export async function computeNearDuplicates(store: Store, options: ClusterOption
         const doc = await store.db.selectFrom('documents').select('text').where('id', '=', r.id).executeTakeFirstOrThrow();
         hasher.signature(doc.text, slot);
       }
+      // A text without a word (emoji, punctuation, an empty page) has the empty signature, all slots
+      // 0xffffffff; all such texts looked identical (estimated Jaccard 1) and formed a cluster of unrelated
+      // documents. They have no shingle to share, so they are left out.
+      if (isEmptySignature(slot)) continue;
       items.push({ documentId: Number(r.id), ref: null, text: r.title, date: r.published_at, outlet: r.outlet_id === null ? null : Number(r.outlet_id) });
     }
   }
@@ -88,6 +96,7 @@ export async function computeSameClaims(store: Store, options: ClusterOptions = 
   const seen = new Map<number, Set<string>>();
   const add = (item: Item, text: string): void => {
     const key = contentWords(text).join(' ');
+    if (key === '') return; // no content word: nothing to compare (all such texts had the same signature)
     let own = seen.get(item.documentId);
     if (!own) seen.set(item.documentId, (own = new Set()));
     if (own.has(key)) return;
@@ -123,9 +132,15 @@ export async function computeSameClaims(store: Store, options: ClusterOptions = 
   return persist(store, 'same-claim', items, sigs, k, { threshold: 0.6, leaderThreshold: 0.6, ...options }, t);
 }
 
+/** Whether a signature is the one of a text without shingles (MinHasher.signature: all slots 0xffffffff). */
+function isEmptySignature(sig: Uint32Array): boolean {
+  for (let i = 0; i < sig.length; i++) if (sig[i] !== 0xffffffff) return false;
+  return true;
+}
+
 async function persist(store: Store, kind: ClusterKind, items: Item[], sigs: Uint32Array, k: number, options: ClusterOptions, started: number): Promise<ComputeResult> {
   const r = lshCluster(sigs, items.length, k, options);
-  const minOutlets = options.minOutlets ?? 1;
+  const minOutlets = options.minOutlets ?? 0;
   const drafts: Item[][] = [];
   for (const c of r.clusters) {
     const members = c.map((i) => items[i] as Item);
