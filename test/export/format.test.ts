@@ -131,6 +131,15 @@ describe('output formats', () => {
     expect(text).not.toContain('\u001b');
   });
 
+  it('stylish: heads each rebuttal with its id and the number the document gives it, or the id alone (not "#?")', async () => {
+    const r = await hostileResult();
+    expect(formatResults([r], 'stylish', { color: false })).toMatch(/^ {2}\S+\s+r1 #1 myth-fact$/mu);
+    const unnumbered = { ...r, rebuttals: r.rebuttals.map((it) => ({ ...it, index: null })) };
+    const text = formatResults([unnumbered], 'stylish', { color: false });
+    expect(text).toMatch(/^ {2}\S+\s+r1 myth-fact$/mu);
+    expect(text).not.toContain('#?');
+  });
+
   it('stylish: clips a long title of emoji between characters, never inside one (half reached the terminal as U+FFFD)', async () => {
     const r = await hostileResult();
     for (const title of ['🌊'.repeat(100), `x${'🌊'.repeat(100)}`]) {

@@ -140,7 +140,7 @@ function field(label: string, value: SpanText | null, c: Painter, width: number)
 }
 
 function ledgerItem(item: LedgerItem, c: Painter, width: number, at: (s: { start: number }) => string): string[] {
-  const head = `  ${c.dim(at(item.span).padEnd(8))}${c.bold(`#${item.index ?? '?'}`)} ${c.dim(item.format)}${item.partial ? c.yellow(' partial') : ''}${item.flags.length ? c.dim(` [${item.flags.join(', ')}]`) : ''}`;
+  const head = `  ${c.dim(at(item.span).padEnd(8))}${c.bold(item.index !== null ? `${item.id} #${item.index}` : item.id)} ${c.dim(item.format)}${item.partial ? c.yellow(' partial') : ''}${item.flags.length ? c.dim(` [${item.flags.join(', ')}]`) : ''}`;
   const verdict = item.verdict ? `${item.verdict.label} (“${clip(item.verdict.original.text, 30)}”)` : null;
   return [
     head,
