@@ -4,7 +4,7 @@
  * right for a file and wrong for a device or a pipe, and both make the missing folders first.
  */
 import { mkdir, realpath, stat } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { UserError } from './errors.js';
 
 /**
@@ -58,6 +58,7 @@ export async function refuseOutputOverInput(
   readFromFolder?: (path: string) => boolean,
 ): Promise<void> {
   if (out === undefined || out === '-' || out.trim() === '') return;
+  await refuseFolderOutput(out, cwd);
   const target = await realpath(resolve(cwd, out)).catch(() => null);
   if (target === null || (await isSpecialFile(target))) return;
   for (const input of inputs) {
@@ -85,11 +86,23 @@ export async function refuseOutputOverInput(
  * and the whole corpus was gone (exit 0). A PostgreSQL store is no file.
  */
 export async function refuseOutputOverStore(out: string | undefined, store: string, cwd: string): Promise<void> {
-  if (out === undefined || out === '-' || out.trim() === '' || /^[a-z][a-z0-9+.-]*:\/\//iu.test(store)) return;
+  if (out === undefined || out === '-' || out.trim() === '') return;
+  await refuseFolderOutput(out, cwd);
+  if (/^[a-z][a-z0-9+.-]*:\/\//iu.test(store)) return;
   const target = await realpath(resolve(cwd, out)).catch(() => null);
   if (target === null || (await isSpecialFile(target))) return;
   const file = resolve(cwd, store);
   const real = await realpath(file).catch(() => file);
   if ([real, `${real}-wal`, `${real}-shm`, `${real}-journal`].includes(target))
     throw new UserError(`--out ${out} is the store ${store}${target === real ? '' : ` (${target.slice(real.length + 1)} file)`}: writing there would destroy the corpus`, 'Write the output to another file, or leave out --out to print it.');
+}
+
+/**
+ * An --out that is a folder (`-o reports/`) failed only when the output was written, after all the work,
+ * as "EISDIR ... rename" with the hint to check that the folder exists. It is refused first.
+ */
+async function refuseFolderOutput(out: string, cwd: string): Promise<void> {
+  const info = await stat(resolve(cwd, out)).catch(() => null);
+  if (info?.isDirectory() === true)
+    throw new UserError(`--out ${out} is a folder`, `Give the name of a file to write, e.g. --out ${join(out, 'report.json')}.`);
 }

@@ -44,6 +44,17 @@ describe('--out over an input', () => {
     expect(readFileSync(join(dir, file)).equals(before)).toBe(true);
   });
 
+  // A folder failed only once the output was written, after the work, as "EISDIR ... rename".
+  it.each([
+    [['analyze', 'notes.txt', '-o', 'folder/']],
+    [['export', 'jsonl', '--corpus', '--db', 'c.db', '-o', 'folder']],
+    [['factchecks', 'list', '--db', 'c.db', '-o', 'folder']],
+  ])('%j: an --out that is a folder is refused first (exit 2)', async (argv) => {
+    const run = await runCli(argv, { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--out folder\/? is a folder\n {2}Give the name of a file to write, e\.g\. --out folder\/report\.json/u);
+  });
+
   it('lets a file in an input folder through that the folder search does not read', async () => {
     const run = await runCli(['analyze', 'folder', '-f', 'json', '-o', 'folder/old-report.json', '--quiet'], { cwd: dir });
     expect(run.code).toBe(0);
