@@ -56,6 +56,7 @@ describe('watch add --from-doc', () => {
     [['watch', 'add', 'Ports close at dawn every Monday', '--max-entries', '5'], '--max-entries goes with --from-doc'],
     [['watch', 'add', '--from-doc', '1', '--max-entries', '0'], '--max-entries must be a whole number from 1'],
     [['watch', '--max-entries', '5'], '--max-entries is an option of watch add, not of watch list'],
+    [['watch', 'add', '--from-doc', ' '], '--from-doc is empty'],
   ])('%j is a usage error (exit 2), nothing added', async (argv, message) => {
     const before = await entries(db);
     const run = await runCli([...argv, '--db', db]);

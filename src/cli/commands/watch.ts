@@ -77,6 +77,8 @@ with its entry, and the exit code stays 0.`,
       if (action !== 'add' && args.values[flag] !== undefined) throw new UserError(`--${flag} is an option of watch add, not of watch ${action}`);
     if (action === 'add') {
       const fromDoc = typeof args.values['from-doc'] === 'string' ? args.values['from-doc'] : undefined;
+      // An empty one (an unset variable in "$DOC") said "nothing to watch", as if no option were given.
+      if (fromDoc !== undefined && fromDoc.trim() === '') throw new UserError('--from-doc is empty', 'Give the document hash (or its first 8+ characters) as shown by `narrascope search`.');
       if (fromDoc !== undefined && rest.length) throw new UserError('watch add takes claims or --from-doc HASH, not both', 'Add the typed claims with a second `narrascope watch add`.');
       if (!fromDoc && !rest.length) throw new UserError('nothing to watch', 'Give claims in quotes, or --from-doc HASH for a stored document\'s ledger.');
       if (!fromDoc && args.values['max-entries'] !== undefined) throw new UserError('--max-entries goes with --from-doc', 'Typed claims are all added; --max-entries caps the claims taken from a document\'s ledger.');
