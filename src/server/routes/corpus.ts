@@ -342,7 +342,8 @@ export function registerCorpusRoutes(ctx: ServerContext): void {
         const reviews = [...fromLedger.reviews.filter((x) => !confirmedUrls.has(x.url)), ...fromAnalysts.reviews];
         const skipped = [...fromLedger.skipped, ...fromAnalysts.skipped];
         if (reviews.length === 0) {
-          const reasons = [...new Set(skipped.flatMap((x) => x.reasons))];
+          // The reasons are worded for the CLI ("pass --url"); here the parameter is url=.
+          const reasons = [...new Set(skipped.flatMap((x) => x.reasons.map((reason) => reason.replace('pass --url', 'pass url='))))];
           throw new ApiError(422, 'nothing-to-export', `no ClaimReview can be made for this document${reasons.length ? `: ${reasons.join('; ')}` : ' (it has no ledger items)'}`, 'Pass url= (and publisher=) for documents without them, or confirm verdicts as an analyst.');
         }
         void reply.header('x-narrascope-skipped', String(skipped.length));
