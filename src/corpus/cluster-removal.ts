@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { StoreSchema } from '../store/schema.js';
+import { publicationOrder } from './cluster-order.js';
 
 export async function removeFromClusters(db: Kysely<StoreSchema>, documentId: number): Promise<void> {
   const ids = (await db.selectFrom('cluster_members').select('cluster_id').where('document_id', '=', documentId).distinct().execute()).map((r) => Number(r.cluster_id));
@@ -17,16 +18,17 @@ export async function removeFromClusters(db: Kysely<StoreSchema>, documentId: nu
     const members = await db
       .selectFrom('cluster_members as m')
       .innerJoin('documents as d', 'd.id', 'm.document_id')
-      .select(['m.document_id', 'm.text', 'd.title', 'd.published_at', 'd.outlet_id'])
+      .select(['m.document_id', 'm.item_ref', 'm.text', 'd.hash', 'd.title', 'd.published_at', 'd.outlet_id'])
       .where('m.cluster_id', '=', id)
-      .orderBy('m.document_id')
       .execute();
     if (new Set(members.map((m) => Number(m.document_id))).size < 2) {
       await db.deleteFrom('clusters').where('id', '=', id).execute();
       continue;
     }
     const dates = members.map((m) => m.published_at).filter((d): d is string => d !== null).sort();
-    const first = members[0];
+    // The first member as clustering orders them (cluster-order.ts), not the first stored.
+    const order = publicationOrder(members.map((m) => ({ date: m.published_at, hash: m.hash, ref: m.item_ref })));
+    const first = members[order[0] ?? 0];
     // As at computation (clusters.ts persist): a same-claim cluster is named by its first member's claim, a
     // near-duplicate one by its first document's title.
     const label = ((cluster.kind === 'same-claim' ? first?.text : first?.title) ?? '').slice(0, 300);

@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import type { Store } from '../store/open.js';
 import { nowIso, weekOf } from '../store/repositories/rows.js';
 import { carryClusterIds, clusterMemberKey } from './cluster-ids.js';
+import { publicationOrder } from './cluster-order.js';
 import { lshCluster, type LshOptions } from './lsh.js';
 import { decodeSignature, MinHasher } from './minhash.js';
 import { contentWords } from './text-match.js';
@@ -30,6 +31,8 @@ export interface ClusterOptions extends LshOptions {
 
 interface Item {
   readonly documentId: number;
+  /** The document's content hash (cluster-order.ts). */
+  readonly hash: string;
   readonly ref: string | null;
   readonly text: string | null;
   readonly date: string | null;
@@ -56,7 +59,7 @@ export async function computeNearDuplicates(store: Store, options: ClusterOption
   let sigs = new Uint32Array(1024 * k);
   let after = 0;
   for (;;) {
-    const rows = await store.db.selectFrom('documents').select(['id', 'minhash', 'published_at', 'outlet_id', 'title']).where('id', '>', after).orderBy('id').limit(2000).execute();
+    const rows = await store.db.selectFrom('documents').select(['id', 'hash', 'minhash', 'published_at', 'outlet_id', 'title']).where('id', '>', after).orderBy('id').limit(2000).execute();
     if (!rows.length) break;
     for (const r of rows) {
       after = Number(r.id);
@@ -75,10 +78,15 @@ export async function computeNearDuplicates(store: Store, options: ClusterOption
       // 0xffffffff; all such texts looked identical (estimated Jaccard 1) and formed a cluster of unrelated
       // documents. They have no shingle to share, so they are left out.
       if (isEmptySignature(slot)) continue;
-      items.push({ documentId: Number(r.id), ref: null, text: r.title, date: r.published_at, outlet: r.outlet_id === null ? null : Number(r.outlet_id) });
+      items.push({ documentId: Number(r.id), hash: r.hash, ref: null, text: r.title, date: r.published_at, outlet: r.outlet_id === null ? null : Number(r.outlet_id) });
     }
   }
-  return persist(store, 'near-duplicate', items, sigs, k, options, t);
+  // Leader linkage follows the order of the items: publication order, not the order of ingest.
+  const order = publicationOrder(items);
+  const ordered = new Uint32Array(items.length * k);
+  order.forEach((from, to) => ordered.set(sigs.subarray(from * k, (from + 1) * k), to * k));
+  sigs = new Uint32Array(0);
+  return persist(store, 'near-duplicate', order.map((i) => items[i] as Item), ordered, k, options, t);
 }
 
 /** Recomputes same-claim clusters over claims, ledger claims and short documents. */
@@ -89,7 +97,7 @@ export async function computeSameClaims(store: Store, options: ClusterOptions = 
   const items: Item[] = [];
   /** The content words of each item, the MinHash input. */
   const words: string[] = [];
-  const docs = new Map<number, { date: string | null; outlet: number | null }>();
+  const docs = new Map<number, { hash: string; date: string | null; outlet: number | null }>();
   // One text said once per document: a claim index's document *is* its claim (EUvsDisinfo summaries), so
   // the document, its check-worthy claim and a ledger claim can be the same words, and each copy counted
   // as one more member of the cluster and one more mention in its spread.
@@ -106,17 +114,18 @@ export async function computeSameClaims(store: Store, options: ClusterOptions = 
   };
   let after = 0;
   for (;;) {
-    const rows = await store.db.selectFrom('documents').select(['id', 'published_at', 'outlet_id', 'length', 'text']).where('id', '>', after).orderBy('id').limit(2000).execute();
+    const rows = await store.db.selectFrom('documents').select(['id', 'hash', 'published_at', 'outlet_id', 'length', 'text']).where('id', '>', after).orderBy('id').limit(2000).execute();
     if (!rows.length) break;
     for (const r of rows) {
       after = Number(r.id);
-      const meta = { date: r.published_at, outlet: r.outlet_id === null ? null : Number(r.outlet_id) };
+      const meta = { hash: r.hash, date: r.published_at, outlet: r.outlet_id === null ? null : Number(r.outlet_id) };
       docs.set(Number(r.id), meta);
       if (r.length <= SHORT_DOCUMENT) add({ documentId: Number(r.id), ref: 'document', text: r.text, ...meta }, r.text);
     }
   }
-  const claims = await store.db.selectFrom('claims').select(['document_id', 'claim_key', 'text']).execute();
-  const ledger = await store.db.selectFrom('ledger_items').select(['document_id', 'item_key', 'claim']).where('claim', 'is not', null).execute();
+  // Ordered, so that of two claims of one document with the same words the same one is kept every time.
+  const claims = await store.db.selectFrom('claims').select(['document_id', 'claim_key', 'text']).orderBy('document_id').orderBy('claim_key').execute();
+  const ledger = await store.db.selectFrom('ledger_items').select(['document_id', 'item_key', 'claim']).where('claim', 'is not', null).orderBy('document_id').orderBy('item_key').execute();
   for (const c of claims) {
     const meta = docs.get(Number(c.document_id));
     if (!meta) continue;
@@ -127,9 +136,11 @@ export async function computeSameClaims(store: Store, options: ClusterOptions = 
     if (!meta) continue;
     add({ documentId: Number(l.document_id), ref: `ledger:${l.item_key}`, text: l.claim, ...meta }, l.claim as string);
   }
+  // Leader linkage follows the order of the items: publication order, not the order of ingest.
+  const order = publicationOrder(items);
   const sigs = new Uint32Array(items.length * k);
-  words.forEach((w, i) => hasher.signature(w, sigs.subarray(i * k, (i + 1) * k)));
-  return persist(store, 'same-claim', items, sigs, k, { threshold: 0.6, leaderThreshold: 0.6, ...options }, t);
+  order.forEach((from, to) => hasher.signature(words[from] as string, sigs.subarray(to * k, (to + 1) * k)));
+  return persist(store, 'same-claim', order.map((i) => items[i] as Item), sigs, k, { threshold: 0.6, leaderThreshold: 0.6, ...options }, t);
 }
 
 /** Whether a signature is the one of a text without shingles (MinHasher.signature: all slots 0xffffffff). */

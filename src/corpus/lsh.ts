@@ -23,7 +23,7 @@ export interface LshOptions {
   readonly maxRunPairs?: number;
   /**
    * `leader` (default): each connected component is split so that every member reaches `leaderThreshold`
-   * with its group's first member (lowest index: the first ingested). Jaccard distance is a metric, so with
+   * with its group's first member (lowest index: clusters.ts orders items by publication, cluster-order.ts). Jaccard distance is a metric, so with
    * a leader threshold of 0.75 any two members of a group are within distance 0.5 — no merge below
    * Jaccard 0.5 through chains. `single`: plain connected components (chains A → B → C stay together).
    */
