@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLegend, layout, legendKey, paragraphRanges } from '../../web/src/highlight.js';
+import { blockRanges, buildLegend, layout, legendKey, paragraphRanges } from '../../web/src/highlight.js';
 
 const f = (start: number, end: number, taxonomy: string[] = [], detector = 'd/x') => ({ span: { start, end }, taxonomy, detector });
 
@@ -51,6 +51,65 @@ describe('layout', () => {
     const covered = new Set(out.flatMap((p) => p.pieces.flatMap((x) => x.findings)));
     expect(covered.size).toBe(5000);
     for (const p of out) expect(p.pieces.map((x) => text.slice(x.start, x.end)).join('')).toBe(text.slice(p.start, p.end));
+  });
+});
+
+describe('layout of one long paragraph', () => {
+  /** What each piece listed before: every finding of the paragraph that covers it, in order of start. */
+  function naive(text: string, findings: { span: { start: number; end: number } }[]) {
+    return layout(text, findings, () => true).map((p) => ({
+      ...p,
+      pieces: p.pieces.map((x) => ({
+        ...x,
+        findings: findings
+          .map((_, i) => i)
+          .filter((i) => {
+            const s = (findings[i] as (typeof findings)[number]).span;
+            return s.end > s.start && s.start < p.end && s.end > p.start && s.start <= x.start && s.end >= x.end;
+          })
+          .sort((a, b) => (findings[a]?.span.start ?? 0) - (findings[b]?.span.start ?? 0)),
+      })),
+    }));
+  }
+
+  it('lists the same findings per piece as a check of every finding would', () => {
+    let seed = 7;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const text = Array.from({ length: 12 }, (_, i) => 'x'.repeat(20 + i * 7)).join('\n\n');
+    const findings = Array.from({ length: 300 }, () => {
+      const start = rnd(text.length);
+      return f(start, Math.min(text.length, start + rnd(60)));
+    });
+    expect(layout(text, findings, () => true)).toEqual(naive(text, findings));
+  });
+
+  // A 1 MB line with 100,000 findings: each piece used to check every finding of its paragraph (10 s for
+  // 30,000 findings, minutes for these; the tab froze on opening the document and on each legend toggle).
+  // (On the old code this test does not time out: the loop never yields; it runs for minutes.)
+  it('lays out 100,000 findings in one 1 MB paragraph, in blocks the browser can skip', () => {
+    const text = 'word '.repeat(200_000);
+    const findings = Array.from({ length: 100_000 }, (_, i) => f(i * 10, i * 10 + 4 + (i % 3) * 8));
+    const blocks = layout(text, findings, () => true);
+    // Blocks of at most 20,000 characters, cut after a space, each but the last continued by the next.
+    expect(blocks.length).toBe(50);
+    expect(blocks.every((b) => b.end - b.start <= 20_000 && text[b.end - 1] === ' ')).toBe(true);
+    expect(blocks.map((b) => b.more ?? false)).toEqual([...Array<boolean>(49).fill(true), false]);
+    expect(blocks.flatMap((b) => b.pieces.map((x) => text.slice(x.start, x.end))).join('')).toBe(text);
+    expect(blocks[0]?.pieces.find((x) => x.start === 20)?.findings).toEqual([1, 2]);
+    expect(new Set(blocks.flatMap((b) => b.pieces.flatMap((x) => x.findings))).size).toBe(100_000);
+  }, 30_000);
+
+  it('cuts a paragraph without spaces between code points, never inside a surrogate pair', () => {
+    const text = `a${'😀'.repeat(3_000)}`;
+    const blocks = blockRanges(text, 4_000);
+    expect(blocks.map((b) => b.end - b.start)).toEqual([3_999, 2_002]);
+    expect(text.slice(0, 3_999) + text.slice(3_999)).toBe(text);
+    expect(/[\uDC00-\uDFFF]/u.test(text[3_999] ?? '')).toBe(false);
+    expect(blocks.map((b) => b.more)).toEqual([true, false]);
+    expect(blockRanges('a\n\nb').map((b) => [b.start, b.end, b.more])).toEqual([
+      [0, 1, false],
+      [3, 4, false],
+    ]);
   });
 });
 

@@ -16,9 +16,12 @@ interface Props {
   readonly onOpen: (finding: number) => void;
 }
 
-const Para = memo(function Para({ text, p, findings, legend, active, onActivate, onPreview, onOpen }: { text: string; p: Paragraph; findings: readonly Finding[]; legend: ReadonlyMap<string, LegendEntry>; active: number | null; onActivate: (i: number | null) => void; onPreview: (i: number | null) => void; onOpen: (i: number) => void }) {
+const Para = memo(function Para({ text, p, block, findings, legend, active, onActivate, onPreview, onOpen }: { text: string; p: Paragraph; block: boolean; findings: readonly Finding[]; legend: ReadonlyMap<string, LegendEntry>; active: number | null; onActivate: (i: number | null) => void; onPreview: (i: number | null) => void; onOpen: (i: number) => void }) {
+  // A block of a long paragraph is an inline-block inside its paragraph: laid out (and skipped off screen)
+  // on its own, and no line break between blocks when the text is copied or read.
+  const Tag = block ? 'span' : 'p';
   return (
-    <p class="para">
+    <Tag class={block ? 'para-block' : 'para'}>
       {p.pieces.map((piece) => {
         const content = text.slice(piece.start, piece.end);
         if (piece.findings.length === 0) return content;
@@ -51,9 +54,24 @@ const Para = memo(function Para({ text, p, findings, legend, active, onActivate,
           </mark>
         );
       })}
-    </p>
+    </Tag>
   );
 });
+
+/** The blocks of each paragraph together (a paragraph longer than highlight.ts's MAX_BLOCK has several). */
+function groups(paragraphs: readonly Paragraph[]): Paragraph[][] {
+  const out: Paragraph[][] = [];
+  let current: Paragraph[] = [];
+  for (const p of paragraphs) {
+    current.push(p);
+    if (!p.more) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length) out.push(current);
+  return out;
+}
 
 function spanLen(f: Finding | undefined): number {
   return f ? f.span.end - f.span.start : Infinity;
@@ -64,9 +82,17 @@ export function HighlightedText({ text, paragraphs, findings, legend, active, on
   return (
     // A named region (a landmark screen-reader users can jump to): aria-label on a plain <div> is ignored.
     <section class="doc-text" aria-label="Document text with highlighted findings">
-      {paragraphs.map((p) => {
-        const hasActive = active !== null && (findings[active]?.span.start ?? -1) < p.end && (findings[active]?.span.end ?? -1) > p.start;
-        return <Para key={p.start} text={text} p={p} findings={findings} legend={legend} active={hasActive ? active : null} onActivate={onActivate} onPreview={onPreview} onOpen={onOpen} />;
+      {groups(paragraphs).map((group) => {
+        const para = (p: Paragraph, block: boolean) => {
+          const hasActive = active !== null && (findings[active]?.span.start ?? -1) < p.end && (findings[active]?.span.end ?? -1) > p.start;
+          return <Para key={p.start} text={text} p={p} block={block} findings={findings} legend={legend} active={hasActive ? active : null} onActivate={onActivate} onPreview={onPreview} onOpen={onOpen} />;
+        };
+        if (group.length === 1) return para(group[0] as Paragraph, false);
+        return (
+          <p key={(group[0] as Paragraph).start} class="para long">
+            {group.map((p) => para(p, true))}
+          </p>
+        );
       })}
     </section>
   );
