@@ -81,7 +81,7 @@ export function forwardPhrase(text: string, start: number): Span | null {
 }
 
 const GROUP =
-  /(?<![\p{L}\p{N}])(?:media|MSM|press|campaign|propaganda|propagandists?|West|Western|Kremlin|establishment|elites?|critics|opponents|activists|sceptics|skeptics|anti-?vaxx?ers|anti-vaccine|conspiracy theorists|politicians|pundits|commentators|journalists|bloggers|outlets|networks|trolls|bots|agencies|NGOs|lobby|lobbyists|think tanks|people|users|accounts|regime|government|authorities|officials|side|camp|forces|liberals|conservatives|globalists|deniers|alarmists|enemies|adversaries|warfare|machine|operation|apparatus)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|СМИ|медиа|Запад|пропаганд|критики|власти|режим|ЗМІ|Захід|влада|Medien|Westen|Kritiker|médias|Occident|critiques|medios|Occidente|críticos|媒体|西方/iu;
+  /(?<![\p{L}\p{N}])(?:media|MSM|press|campaign|propaganda|propagandists?|West|Western|Kremlin|establishment|elites?|critics|opponents|activists|sceptics|skeptics|anti-?vaxx?ers|anti-vaccine|conspiracy theorists|politicians|pundits|commentators|journalists|bloggers|outlets|networks|trolls|bots|agencies|NGOs|lobby|lobbyists|think tanks|people|users|accounts|regime|government|authorities|officials|side|camp|forces|liberals|conservatives|globalists|deniers|alarmists|enemies|adversaries|warfare|machine|operation|apparatus|opposition|separatists|nationalists|extremists|channels|television)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|СМИ|медиа|Запад|пропаганд|критики|власти|режим|ЗМІ|Захід|влада|Medien|Westen|Kritiker|médias|Occident|critiques|medios|Occidente|críticos|媒体|西方/iu;
 /** The same answers, found sooner (see BoundaryPattern). */
 const FAST_GROUP = new BoundaryPattern(GROUP);
 

@@ -34,6 +34,13 @@ const CLAIM_VERB =
   /(?<=\s)(?:(?:often|now|still|repeatedly|falsely|routinely)\s+)?(?:claims?|alleges?|insists?|argues?|maintains?|asserts?|would have (?:you|us) believe|(?:are|is|have been|has been) (?:now )?(?:saying|claiming|alleging|spreading the (?:lie|myth|claim))|утвержда(?:ют|ет)|заявля(?:ют|ет)|стверджу(?:ють|є)|заявля(?:ють|є)|behaupte(?:n|t)|prétend(?:ent)?|affirment|afirma(?:n)?|aseguran?|声称)(?:,)?\s+(?:that|что|що|dass|que)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/giu;
 
 /**
+ * The active counterpart of SPREAD_BY, the holder before its verb: "Western media repeat the following lies",
+ * "state television keeps spreading these myths", "the opposition peddles the same falsehoods". Starts after
+ * white space, like CLAIM_VERB (see spaceRunStart).
+ */
+const REPEATS = /(?<=\s)(?:(?:keeps?|kept|continues?\s+to)\s+)?(?:repeat(?:s|ed|ing)?|spread(?:s|ing)?|push(?:es|ed|ing)?|peddl(?:e|es|ed|ing)|promot(?:e|es|ed|ing)|circulat(?:e|es|ed|ing)|invent(?:s|ed|ing)?|recycl(?:e|es|ed|ing))\s+(?:(?:the\s+following|these|those|such|their|its|the\s+same|the)\s+)?(?:(?:false|fake|same|usual|old|familiar|following)\s+)?(?:narratives|claims|lies|myths|fakes|falsehoods|allegations|talking\s+points|propaganda|disinformation|misinformation|fake\s+news|stories)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/giu;
+
+/**
  * Every OF_WHICH match holds "of which" (same flags): a text without it, most texts, is not scanned with
  * the pattern, which otherwise starts a try at every space.
  */
@@ -43,6 +50,8 @@ const OF_WHICH_GATE = /of\s+which/iu;
 const FAST_SPREAD_BY = new BoundaryPattern(SPREAD_BY);
 const FAST_POSSESSIVE = new BoundaryPattern(POSSESSIVE);
 const FAST_CLAIM_VERB = new BoundaryPattern(CLAIM_VERB);
+const FAST_REPEATS = new BoundaryPattern(REPEATS);
+
 
 export const claimAttribution: Detector = {
   meta: {
@@ -59,7 +68,12 @@ export const claimAttribution: Detector = {
     severity: 'info',
     languages: 'any',
     examples: {
-      valid: ['The ministry published the figures on Monday.', 'He told a story about his childhood.'],
+      valid: [
+        'The ministry published the figures on Monday.',
+        'He told a story about his childhood.',
+        // A pronoun or a lower-case common noun before the verb names no holder.
+        'It repeats the claims of the report.',
+      ],
       invalid: [
         {
           text: 'This will trigger an intense ⟦US-led Western information warfare campaign⟧, the false narratives of which will be debunked.',
@@ -77,6 +91,13 @@ export const claimAttribution: Detector = {
           data: { holder: 'Western media', broad: true },
         },
         { text: 'Here are the ⟦Kremlin⟧’s latest lies.', messageId: 'attribution', data: { broad: true } },
+        {
+          text: '⟦Western media⟧ repeat the following lies.',
+          messageId: 'attribution',
+          data: { holder: 'Western media', broad: true },
+        },
+        { text: '⟦State television⟧ keeps spreading these myths about the harbour.', messageId: 'attribution' },
+        { text: 'The ⟦opposition⟧ keeps repeating the same lies about the dam.', messageId: 'attribution', data: { broad: true } },
       ],
     },
   },
@@ -113,6 +134,16 @@ export const claimAttribution: Detector = {
           /^\p{Lu}/u.test(ctx.text.slice(span.start, span.end)))
       )
         push(span, 'claim-verb');
+    }
+    for (const m of FAST_REPEATS.matchAll(ctx.text)) {
+      const span = backwardPhrase(ctx.text, spaceRunStart(ctx.text, m.index ?? 0));
+      // As for claim verbs: "it repeats these claims" or "the report repeats the allegations" name no holder.
+      if (
+        span &&
+        (isBroadGroup(ctx.text.slice(span.start, span.end)) ||
+          /^\p{Lu}/u.test(ctx.text.slice(span.start, span.end)))
+      )
+        push(span, 'repeats');
     }
     return out.sort((a, b) => a.span.start - b.span.start);
   },
