@@ -106,9 +106,11 @@ describe('ledger/ledger attribution and flags', () => {
     ]);
     expect(r.rebuttals[2]?.flags).toContain('future-claim');
     expect(r.rebuttals[2]?.claim?.text).toBe('Ships will be seized.');
+    // "Anonymous channels" names no one either: a broad group like the Kremlin and Western media.
     expect(r.findings.filter((f) => f.messageId === 'broad-attribution').map((f) => f.data.item)).toEqual([
       '1',
       '2',
+      '3',
     ]);
   });
 });
