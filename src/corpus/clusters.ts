@@ -154,8 +154,12 @@ async function persist(store: Store, kind: ClusterKind, items: Item[], sigs: Uin
   const minOutlets = options.minOutlets ?? 0;
   const drafts: Item[][] = [];
   for (const c of r.clusters) {
-    const members = c.map((i) => items[i] as Item);
-    if (new Set(members.map((m) => m.documentId)).size < 2) continue; // one document repeating itself is not a cluster
+    // One member per document: a short document is an item, and so are the claims extracted from it, which
+    // join its cluster when they share most of its words; the document counted as two members (and twice in
+    // the spread). The first in publication order stays: the document's own text, else its first claim.
+    const seenDocuments = new Set<number>();
+    const members = c.map((i) => items[i] as Item).filter((m) => !seenDocuments.has(m.documentId) && seenDocuments.add(m.documentId));
+    if (members.length < 2) continue; // one document repeating itself is not a cluster
     if (new Set(members.map((m) => m.outlet).filter((o) => o !== null)).size < minOutlets) continue;
     drafts.push(members);
   }
