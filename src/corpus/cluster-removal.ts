@@ -6,7 +6,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { StoreSchema } from '../store/schema.js';
+import { headOf } from '../export/format/head.js';
 import { publicationOrder } from './cluster-order.js';
+import { LABEL_UNITS } from './clusters.js';
 
 export async function removeFromClusters(db: Kysely<StoreSchema>, documentId: number): Promise<void> {
   const ids = (await db.selectFrom('cluster_members').select('cluster_id').where('document_id', '=', documentId).distinct().execute()).map((r) => Number(r.cluster_id));
@@ -31,7 +33,7 @@ export async function removeFromClusters(db: Kysely<StoreSchema>, documentId: nu
     const first = members[order[0] ?? 0];
     // As at computation (clusters.ts persist): a same-claim cluster is named by its first member's claim, a
     // near-duplicate one by its first document's title.
-    const label = ((cluster.kind === 'same-claim' ? first?.text : first?.title) ?? '').slice(0, 300);
+    const label = headOf((cluster.kind === 'same-claim' ? first?.text : first?.title) ?? '', LABEL_UNITS);
     await db
       .updateTable('clusters')
       .set({

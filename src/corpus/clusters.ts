@@ -10,6 +10,7 @@
  * Each cluster lists its members, first and last publication date, its outlets and its spread over time.
  */
 import { sql } from 'kysely';
+import { headOf } from '../export/format/head.js';
 import type { Store } from '../store/open.js';
 import { nowIso, weekOf } from '../store/repositories/rows.js';
 import { carryClusterIds, clusterMemberKey } from './cluster-ids.js';
@@ -49,6 +50,8 @@ export interface ComputeResult {
 }
 
 const SHORT_DOCUMENT = 400;
+/** A cluster's stored label: the start of its first member's title or claim (never half an emoji). */
+export const LABEL_UNITS = 300;
 
 /** Recomputes the near-duplicate clusters of the whole corpus (signatures stored at ingest). */
 export async function computeNearDuplicates(store: Store, options: ClusterOptions = {}): Promise<ComputeResult> {
@@ -193,7 +196,7 @@ async function persist(store: Store, kind: ClusterKind, items: Item[], sigs: Uin
       const dates = members.map((m) => m.date).filter((d): d is string => d !== null).sort();
       await trx
         .insertInto('clusters')
-        .values({ id, kind, size: members.length, first_seen: dates[0] ?? null, last_seen: dates[dates.length - 1] ?? null, outlets: outlets.size, label: (members[0]?.text ?? '').slice(0, 300), created_at: nowIso() })
+        .values({ id, kind, size: members.length, first_seen: dates[0] ?? null, last_seen: dates[dates.length - 1] ?? null, outlets: outlets.size, label: headOf(members[0]?.text ?? '', LABEL_UNITS), created_at: nowIso() })
         .execute();
       const rows = members.map((m) => ({ cluster_id: id, document_id: m.documentId, item_ref: m.ref, text: kind === 'same-claim' ? (m.text ?? null) : null, similarity: similarity.get(m) ?? 1 }));
       for (let j = 0; j < rows.length; j += 400) await trx.insertInto('cluster_members').values(rows.slice(j, j + 400)).execute();
