@@ -50,7 +50,7 @@ describe.skipIf(!chromiumPath)('exports on a page that is not a secure context (
     await h?.close();
   });
 
-  it('saves JSON Lines and ClaimReview under names the browser keeps, and says why', async () => {
+  it('saves JSON Lines and ClaimReview under names the browser keeps, and says why; a ticket being made is said', async () => {
     const page = await open();
     const lines = await save(page, 'JSON Lines');
     expect(lines.suggestedFilename()).toBe('narrascope-corpus.jsonl.txt');
@@ -60,10 +60,22 @@ describe.skipIf(!chromiumPath)('exports on a page that is not a secure context (
     const reviews = await save(page, 'ClaimReview');
     expect(reviews.suggestedFilename()).toBe('narrascope-corpus.claimreview.json');
     expect(JSON.parse(readFileSync(await reviews.path(), 'utf8'))).toBeTruthy();
-    // Other formats keep their names and the ticket's streamed download.
-    const csv = await save(page, 'CSV (ledger)');
+    // Other formats keep their names and the ticket's streamed download; while the ticket is being made
+    // (seconds on a large corpus) the link says so.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/export/tickets?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'CSV (ledger)', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'preparing the export…' }).waitFor();
+    release();
+    const csv = await downloading;
     expect(csv.suggestedFilename()).toBe('narrascope-corpus-ledger.csv');
     expect(csv.url()).toMatch(/\/api\/export\/tickets\/[^/]+$/u);
+    await page.getByRole('status').filter({ hasText: 'the download has started' }).waitFor();
     await page.close();
   });
 });
