@@ -1,5 +1,8 @@
+import { realpath } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
+import { refuseOutputOverInput } from '../output-target.js';
 import { predictModes } from '../predict/index.js';
 
 /** `narrascope predict <mode>`: benchmark adapters that read and write shared-task formats. */
@@ -46,6 +49,22 @@ export const predictCommand: CliCommand = {
     if (unread !== undefined) {
       throw new UserError(`predict ${mode.name} does not take --${unread}`, `Its options: ${mode.usage.split('\n')[0]}`);
     }
+    await refuseOutputOverAnInput(mode.name, args.values, io.cwd);
     return mode.run({ values: args.values, positionals: [] }, io);
   },
 };
+
+/**
+ * `predict spans --articles arts -o arts/article1.txt` (or `--spans s.tsv -o s.tsv`) read the input, then
+ * replaced it with the prediction file, exit 0: the article lost. Refused before any work, as the other
+ * commands do. Of an input folder, the `*.txt` files directly in it are read (roles: any file in it, by
+ * the names in the mentions file).
+ */
+async function refuseOutputOverAnInput(mode: string, values: Readonly<Record<string, unknown>>, cwd: string): Promise<void> {
+  const text = (key: string): string | undefined => (typeof values[key] === 'string' ? values[key] : undefined);
+  const out = text('out');
+  const folderArg = text('articles') ?? text('documents');
+  const folder = folderArg === undefined ? null : await realpath(resolve(cwd, folderArg)).catch(() => null);
+  const readFromFolder = (path: string): boolean => dirname(path) === folder && (mode === 'roles' || path.endsWith('.txt'));
+  await refuseOutputOverInput(out, [folderArg, text('spans'), text('mentions')], cwd, readFromFolder);
+}
