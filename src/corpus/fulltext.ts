@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Capabilities } from '../store/capabilities.js';
+import { casefold } from '../store/casefold.js';
 
 export interface Term {
   readonly text: string;
@@ -25,7 +26,7 @@ export function parseQuery(q: string): Term[] {
     }
     const not = m[1] === '-' || (m[3]?.startsWith('-') ?? false);
     const raw = m[2] ?? m[3]?.replace(/^-/u, '') ?? '';
-    const words = raw.toLowerCase().match(WORD) ?? [];
+    const words = casefold(raw).match(WORD) ?? [];
     if (!words.length) continue;
     const phrase = m[2] !== undefined || words.length > 1;
     terms.push({ text: words.join(' '), phrase, not, or });
@@ -107,7 +108,7 @@ export function rankExpression(caps: Capabilities, query: string): RawBuilder<nu
  * the cheap pre-filter before sentence-level matching.
  */
 export function anyWordsCandidates(caps: Capabilities, words: readonly string[], limit: number): RawBuilder<{ id: number }> | null {
-  const clean = [...new Set(words.flatMap((w) => w.toLowerCase().match(WORD) ?? []))].slice(0, 32);
+  const clean = [...new Set(words.flatMap((w) => casefold(w).match(WORD) ?? []))].slice(0, 32);
   if (!clean.length) return null;
   if (caps.fullText === 'fts5') {
     const e = clean.map((w) => `"${w}"*`).join(' OR ');

@@ -5,6 +5,7 @@
  * SQLite's own plan for "full-text match AND filter" copies every match into a temporary B-tree first,
  * which at 100,000 documents cost 100–200 ms for a common word; this plan costs ~0.3 µs per id read.
  */
+import { entityNameKey } from '../store/casefold.js';
 import { parseQuery } from './fulltext.js';
 import { contains, difference, intersectAll, parseIdList } from './id-set.js';
 import { rankPhrase } from './phrase-rank.js';
@@ -51,7 +52,7 @@ function filterSets(read: ReadColumn, q: SearchQuery): { include: Int32Array[]; 
     include.push(ids(read, `SELECT document_id FROM narratives WHERE ${where}`, q.narratives.flatMap((n) => [n, `${n}:`, `${n};`])));
   }
   if (q.entities?.length) {
-    include.push(ids(read, `SELECT document_id FROM entities WHERE lower(name) IN (${sqlList(q.entities.length)})`, q.entities.map((e) => e.toLowerCase())));
+    include.push(ids(read, `SELECT document_id FROM entities WHERE name_key IN (${sqlList(q.entities.length)})`, q.entities.map(entityNameKey)));
   }
   if (q.hasLedger !== undefined) (q.hasLedger ? include : exclude).push(ids(read, 'SELECT DISTINCT document_id FROM ledger_items', []));
   return { include, exclude };

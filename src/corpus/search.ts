@@ -5,6 +5,7 @@
  * (src/server/corpus.ts). SQLite: search-sqlite.ts; PostgreSQL: search-postgres.ts.
  */
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { casefold, entityNameKey } from '../store/casefold.js';
 import type { Store } from '../store/open.js';
 import { fts5Expression, matchCondition, parseQuery, phrasePairsCondition, rankExpression, tsqueryExpression } from './fulltext.js';
 import { planJoinedSearch, relaxedMatch } from './search-postgres.js';
@@ -144,7 +145,7 @@ export function searchConditions(store: Store, q: SearchQuery): Expression<SqlBo
     const likes = q.narratives.map((n) => sql`(n.label = ${n} OR n.label LIKE ${`${n.replace(/[%_\\]/gu, '\\$&')}:%`} ESCAPE '\\')`);
     out.push(sql<boolean>`EXISTS (SELECT 1 FROM narratives n WHERE n.document_id = documents.id AND (${sql.join(likes, sql` OR `)}))`);
   }
-  if (q.entities?.length) out.push(sql<boolean>`EXISTS (SELECT 1 FROM entities e WHERE e.document_id = documents.id AND lower(e.name) IN (${sql.join(q.entities.map((e) => e.toLowerCase()))}))`);
+  if (q.entities?.length) out.push(sql<boolean>`EXISTS (SELECT 1 FROM entities e WHERE e.document_id = documents.id AND e.name_key IN (${sql.join(q.entities.map(entityNameKey))}))`);
   if (q.hasLedger !== undefined) out.push(q.hasLedger ? sql<boolean>`EXISTS (SELECT 1 FROM ledger_items l WHERE l.document_id = documents.id)` : sql<boolean>`NOT EXISTS (SELECT 1 FROM ledger_items l WHERE l.document_id = documents.id)`);
   return out;
 }
@@ -152,7 +153,7 @@ export function searchConditions(store: Store, q: SearchQuery): Expression<SqlBo
 /** A window of the text around the first query word (plain text; the caller escapes it for display). */
 export function makeSnippet(text: string, query: string | undefined, width = 200): string {
   const words = (query ? parseQuery(query) : []).filter((t) => !t.not).map((t) => t.text.split(' ')[0] as string);
-  const lower = text.toLowerCase();
+  const lower = casefold(text);
   let at = -1;
   for (const w of words) {
     const i = lower.indexOf(w);

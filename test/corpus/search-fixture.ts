@@ -52,7 +52,7 @@ export async function fillSearchFixture(store: Store): Promise<void> {
       const id = Number(row?.id);
       if (i % 2) await trx.insertInto('document_techniques').values({ document_id: id, technique: TECHNIQUES[i % 3] as string, count: 1 }).execute();
       await trx.insertInto('narratives').values({ document_id: id, analysis_id: 0, taxonomy: 't', label: i % 4 ? `T: Coarse ${i % 2}: fine ${i % 5}` : 'T: Other', level: 'fine', score: 0.5 }).execute();
-      if (i % 5 === 0) await trx.insertInto('entities').values({ document_id: id, analysis_id: 0, entity_key: i % 2 ? 'nato' : 'kyiv', name: i % 2 ? 'NATO' : 'Kyiv', type: 'organisation', main_role: null, fine_roles_json: '[]', mentions: 1 }).execute();
+      if (i % 5 === 0) await trx.insertInto('entities').values({ document_id: id, analysis_id: 0, entity_key: i % 2 ? 'nato' : 'kyiv', name: i % 2 ? 'NATO' : 'Kyiv', name_key: i % 2 ? 'nato' : 'kyiv', type: 'organisation', main_role: null, fine_roles_json: '[]', mentions: 1 }).execute();
       if (i % 6 === 0) await trx.insertInto('ledger_items').values({ document_id: id, analysis_id: 0, item_key: 'r1', item_index: '1', format: 'myth-fact', claim: 'c', claim_start: 0, claim_end: 1, attributed_to: null, motive: null, rebuttal: 'r', verdict: null, verdict_original: null, evidence_count: 0, evidence_summary: '', partial: 0, flags_json: '[]' }).execute();
     }
   });
