@@ -81,6 +81,7 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
   private readonly sentences: SentenceVectors | null;
 
   constructor(entries: readonly T[], options: MatcherOptions = {}) {
+    checkEntries(entries);
     this.entries = entries;
     this.vectors = options.vectors ?? null;
     this.model = options.model ?? null;
@@ -134,6 +135,9 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
     // A k that is no count (0, -3, 2.5, NaN) was read quietly: 0 gave one result, NaN none at all.
     if (options.k !== undefined && !(Number.isInteger(options.k) && options.k >= 1))
       throw new RangeError(`k must be a whole number of at least 1, got ${String(options.k)}`);
+    // A library caller in JavaScript (a parsed JSON body) could pass null or a number: it failed deep in the
+    // tokeniser with "text.replace is not a function".
+    if (typeof text !== 'string') throw new TypeError(`the text to match must be a string, got ${describe(text)}`);
     const k = options.k ?? 10;
     const useModel = !!this.model && !options.bm25Only;
     // No sentence vector here: scoreCandidates embeds the tweet's body alone.
@@ -234,4 +238,24 @@ export class FactCheckMatcher<T extends MatchableFactCheck = MatchableFactCheck>
       };
     });
   }
+}
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+/**
+ * Library entries are typed, but a JavaScript caller's (rows of a parsed file, a JSON body) can hold a null
+ * or numeric claim, which failed deep in the tokeniser ("Cannot read properties of null (reading
+ * 'replace')") without naming the entry. Each bad entry is named by its position and id.
+ */
+function checkEntries(entries: readonly MatchableFactCheck[]): void {
+  if (!Array.isArray(entries)) throw new TypeError(`the fact-checks must be an array, got ${describe(entries)}`);
+  entries.forEach((e: unknown, i) => {
+    const where = () => `fact-check ${i}${e !== null && typeof e === 'object' && 'id' in e ? ` (id ${JSON.stringify((e as { id: unknown }).id)})` : ''}`;
+    if (e === null || typeof e !== 'object') throw new TypeError(`${where()} must be an object with a claim, got ${describe(e)}`);
+    const { claim, title } = e as { claim?: unknown; title?: unknown };
+    if (typeof claim !== 'string') throw new TypeError(`${where()}: claim must be a string, got ${describe(claim)}`);
+    if (title !== undefined && title !== null && typeof title !== 'string') throw new TypeError(`${where()}: title must be a string or null, got ${describe(title)}`);
+  });
 }
