@@ -13,13 +13,13 @@ import {
   type RetryNotice,
 } from '../../web/src/retry.js';
 
-function locked(retryAfter: string | null = '2'): Response {
+function locked(retryAfter: string | null = '2', code = 'store-locked'): Response {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (retryAfter !== null) headers['retry-after'] = retryAfter;
   return new Response(
     JSON.stringify({
       error: {
-        code: 'store-locked',
+        code,
         message: 'the store is busy (another process is writing); retry shortly',
         hint: 'Retry in a few seconds (see Retry-After).',
       },
@@ -115,7 +115,16 @@ describe('retry of a locked store', () => {
     }
   });
 
-  it('retries only store-locked: other 503s and errors are answered at once', async () => {
+  it('retries store-busy (a PostgreSQL store with every connection in use) like store-locked', async () => {
+    const { calls } = fakeFetch([() => locked('1', 'store-busy'), ok]);
+    const p = settle(api('/api/documents'));
+    await vi.advanceTimersByTimeAsync(1_500);
+    const r = await p;
+    expect(calls).toHaveLength(2);
+    expect(r.error).toBeUndefined();
+  });
+
+  it('retries only store-locked and store-busy: other 503s and errors are answered at once', async () => {
     const busy = (): Response =>
       new Response(JSON.stringify({ error: { code: 'store-unavailable', message: 'down' } }), {
         status: 503,

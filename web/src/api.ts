@@ -77,7 +77,7 @@ export async function request(path: string, init: ApiRequest = {}): Promise<Resp
   if (!res.ok) {
     const e = (parseJson(await res.text()) as { error?: { code?: string; message?: string; hint?: string } } | null)?.error;
     // A read sent again until the retries ran out: say so, or "retry shortly" reads as if nothing had been tried.
-    const hint = retries > 0 && e?.code === 'store-locked' ? `Still busy after ${retries + 1} tries; try again in a moment.` : e?.hint;
+    const hint = retries > 0 && (e?.code === 'store-locked' || e?.code === 'store-busy') ? `Still busy after ${retries + 1} tries; try again in a moment.` : e?.hint;
     throw new ApiFailure(res.status, e?.code ?? 'http-error', e?.message ?? `HTTP ${res.status}`, hint);
   }
   return res;

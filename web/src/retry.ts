@@ -43,12 +43,18 @@ export function isIdempotent(method: string): boolean {
   return method === 'GET' || method === 'HEAD';
 }
 
-/** Whether `res` is the server's 503 store-locked (read from a clone: the caller still reads the body). */
+/**
+ * The passing 503s: the SQLite write lock (`store-locked`) and a PostgreSQL store whose connections are all
+ * in use (`store-busy`); both come with Retry-After. A store that is down or timed out is not retried.
+ */
+const RETRIED_CODES = new Set(['store-locked', 'store-busy']);
+
+/** Whether `res` is the server's 503 store-locked or store-busy (read from a clone: the caller still reads the body). */
 export async function isStoreLocked(res: Response): Promise<boolean> {
   if (res.status !== 503) return false;
   try {
     const body = JSON.parse(await res.clone().text()) as { error?: { code?: unknown } } | null;
-    return body?.error?.code === 'store-locked';
+    return typeof body?.error?.code === 'string' && RETRIED_CODES.has(body.error.code);
   } catch {
     return false;
   }
