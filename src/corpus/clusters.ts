@@ -13,11 +13,11 @@ import { sql } from 'kysely';
 import { headOf } from '../export/format/head.js';
 import type { Store } from '../store/open.js';
 import { nowIso, weekOf } from '../store/repositories/rows.js';
+import { claimTerms } from './claim-terms.js';
 import { carryClusterIds, clusterMemberKey } from './cluster-ids.js';
 import { publicationOrder } from './cluster-order.js';
 import { lshCluster, type LshOptions } from './lsh.js';
 import { decodeSignature, MinHasher } from './minhash.js';
-import { contentWords } from './text-match.js';
 
 export type ClusterKind = 'near-duplicate' | 'same-claim';
 
@@ -106,7 +106,7 @@ export async function computeSameClaims(store: Store, options: ClusterOptions = 
   // as one more member of the cluster and one more mention in its spread.
   const seen = new Map<number, Set<string>>();
   const add = (item: Item, text: string): void => {
-    const key = contentWords(text).join(' ');
+    const key = claimTerms(text);
     if (key === '') return; // no content word: nothing to compare (all such texts had the same signature)
     let own = seen.get(item.documentId);
     if (!own) seen.set(item.documentId, (own = new Set()));
