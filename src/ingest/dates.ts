@@ -15,7 +15,7 @@ export function normalisePublishedAt(value: string): string | undefined {
   }
   const numeric = numericDate(v);
   if (numeric !== null) return numeric;
-  const t = Date.parse(v);
+  const t = instantOf(v);
   if (Number.isNaN(t)) return undefined;
   const year = new Date(t).getUTCFullYear();
   return year >= 1000 && year <= 9999 ? new Date(t).toISOString() : undefined;
@@ -40,4 +40,40 @@ function numericDate(v: string): string | undefined | null {
   const date = `${m[4]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const time = m[5] === undefined ? '' : `T${(m[5] as string).padStart(2, '0')}:${m[6]}:${m[7] ?? '00'}`;
   return `${date}${time}`;
+}
+
+/**
+ * The instant of a date in another form (`Tue, 07 Jan 2025 10:00:00 GMT`, `January 7, 2025 10:00`), by
+ * Date.parse. Without a zone, Date.parse reads it in the machine's zone: the same CSV stored
+ * `2025-01-07T01:00:00.000Z` on a machine in Tokyo and `10:00:00.000Z` on a UTC server (and `January 7,
+ * 2025` as 6 January in Tokyo). Such a date is read as UTC, as the STIX export reads an ISO date without
+ * a zone (which is kept as written), so the day and time are those written, on every machine.
+ */
+function instantOf(value: string): number {
+  const v = withoutComments(value);
+  return Date.parse(hasZone(v) ? v : `${v} UTC`);
+}
+
+/**
+ * Whether Date.parse finds a zone in `v` (V8's reading of a date that is not ISO): a zone name (`GMT`,
+ * `UTC`, `UT`, `Z`, `EST` ... `PDT`: the only ones it knows), or a sign after the time (`10:00 +0900`,
+ * `10:00 -5`). A zone appended to a value that has one would replace it, so it is added only without.
+ */
+function hasZone(v: string): boolean {
+  return /(?<![a-z])(?:z|ut|utc|gmt|[ecmp][sd]t)(?![a-z])/iu.test(v) || /\d\s*:\s*\d[^+-]*[+-]/u.test(v);
+}
+
+/**
+ * `v` without its parenthesised comments, which Date.parse skips (`GMT+0900 (Japan Standard Time)`): a
+ * zone named in one (`10:00 (UTC)`) is none, and a comment left open would swallow an appended zone.
+ */
+function withoutComments(v: string): string {
+  let out = '';
+  let depth = 0;
+  for (const ch of v) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (depth === 0) out += ch;
+  }
+  return out;
 }
