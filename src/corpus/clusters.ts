@@ -253,15 +253,16 @@ export async function listClusters(store: Store, kind: ClusterKind, options: { l
     .execute();
   const out: ClusterView[] = [];
   for (const c of clusters) {
-    const members = await store.db
+    const stored = await store.db
       .selectFrom('cluster_members as m')
       .innerJoin('documents as d', 'd.id', 'm.document_id')
       .leftJoin('outlets as o', 'o.id', 'd.outlet_id')
       .select(['d.hash', 'd.title', 'o.name as outlet', 'd.published_at', 'm.item_ref', 'm.text', 'm.similarity'])
       .where('m.cluster_id', '=', c.id)
-      .orderBy('d.published_at')
-      .orderBy('d.id')
       .execute();
+    // In the order clustering took them (cluster-order.ts), so the first member listed is the one that leads
+    // the group and names it; by date and store id, an undated cluster's label named another member.
+    const members = publicationOrder(stored.map((m) => ({ date: m.published_at, hash: m.hash, ref: m.item_ref }))).map((i) => stored[i] as (typeof stored)[number]);
     const outlets = new Map<string, number>();
     const weeks = new Map<string, number>();
     for (const m of members) {

@@ -29,7 +29,10 @@ async function clustersAfter(name: string, records: readonly Record<string, stri
     await (kind === 'near-duplicate' ? computeNearDuplicates(store) : computeSameClaims(store));
     const titled = await store.db.selectFrom('documents').select(['hash', 'title']).execute();
     const titleOf = new Map(titled.map((d) => [d.hash, d.title ?? '']));
-    return (await listClusters(store, kind)).map((c) => [...new Set(c.members.map((m) => titleOf.get(m.documentHash) ?? ''))].sort());
+    const clusters = await listClusters(store, kind);
+    // The member listed first leads the group and names it.
+    for (const c of clusters) expect(c.label).toBe(c.members[0]?.title);
+    return clusters.map((c) => [...new Set(c.members.map((m) => titleOf.get(m.documentHash) ?? ''))].sort());
   } finally {
     await store.close();
   }
