@@ -14,7 +14,7 @@ import { StoreCorpusService } from '../../server/corpus.js';
 import { parseTrustedProxies } from '../../server/trusted-proxies.js';
 import { ingestExamplesIfEmpty } from '../../server/examples.js';
 import { isStoreError } from '../../store/index.js';
-import { openServeStore } from './serve-store.js';
+import { openServeStore, SERVE_STATEMENT_TIMEOUT_MS } from './serve-store.js';
 import { storeLocation } from '../store-location.js';
 import { storeUpgradeNotice } from '../store-upgrade-notice.js';
 
@@ -23,6 +23,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 function intOption(value: unknown, name: string, min: number, max: number, fallback: number): number {
   if (value === undefined) return fallback;
+  // Number('') is 0: an unset variable in "$PORT" picked a random port, in "$RATE" turned the limit off.
+  if (typeof value !== 'string' || value.trim() === '') throw new UserError(`--${name} is empty`, `Give an integer from ${min} to ${max}, or leave out --${name} for the default.`);
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new UserError(`--${name} must be an integer from ${min} to ${max}, got "${String(value)}"`);
   return n;
@@ -60,6 +62,8 @@ Options:
                         client can write it)
   --web DIR             built web app to serve (default web/dist of the package)
   --workers N           analysis worker threads (default: one per core; 1 analyses in the server thread)
+  --statement-timeout S PostgreSQL: seconds one statement of a request may run (default 30; 0 for none;
+                        the URL's ?statement_timeout=MS wins), then 503 store-timeout
   --log-level LEVEL     server log on standard error, one JSON line per event: error, warn (default:
                         failures and an unreachable store), info (also every request), debug, or silent
 
@@ -78,12 +82,14 @@ Examples:
     web: { type: 'string' },
     workers: { type: 'string' },
     'log-level': { type: 'string' },
+    'statement-timeout': { type: 'string' },
   },
   async run(args, io) {
     const v = args.values;
     if (args.positionals.length > 0) throw new UserError(`unexpected argument "${args.positionals[0]}"`, 'Run `narrascope serve --help`.');
     const port = intOption(v.port, 'port', 0, 65535, 8400);
     const rate = intOption(v['rate-limit'], 'rate-limit', 0, 1_000_000, 600);
+    const statementSeconds = intOption(v['statement-timeout'], 'statement-timeout', 0, 86_400, SERVE_STATEMENT_TIMEOUT_MS / 1000);
     const host = typeof v.host === 'string' ? v.host : '127.0.0.1';
     const dbPath = storeLocation(typeof v.db === 'string' ? v.db : undefined, io);
     const webRoot = typeof v.web === 'string' ? v.web : `${ROOT}web/dist`;
@@ -92,7 +98,7 @@ Examples:
     if (!LOG_LEVELS.includes(logLevel)) throw new UserError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
     let store;
     try {
-      store = await openServeStore(dbPath, storeUpgradeNotice(io));
+      store = await openServeStore(dbPath, storeUpgradeNotice(io), statementSeconds * 1000);
     } catch (e) {
       if (isStoreError(e)) throw new UserError(e.message, e.hint, ExitCode.store);
       throw e;
