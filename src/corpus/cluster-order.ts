@@ -22,8 +22,15 @@ function refClass(ref: string | null): number {
   return ref.startsWith('claim:') ? 1 : 2;
 }
 
+/** An ISO date and time that names no zone: ingest keeps it as written (d4b4aaa reads such dates as UTC). */
+const ZONELESS_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/u;
+
+/**
+ * The instant of a stored date. A zoneless date and time is read as UTC, as a bare date is: Date.parse reads
+ * it in the machine's zone, and the same store would be ordered, so clustered, differently on another machine.
+ */
 function time(date: string | null): number {
-  const t = date === null ? Number.NaN : Date.parse(date);
+  const t = date === null ? Number.NaN : Date.parse(ZONELESS_DATE_TIME.test(date) ? `${date}Z` : date);
   return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
 }
 
