@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatBytes } from './limits.js';
+import { openForReading } from './read-stream.js';
 import { InputError } from './types.js';
 
 function tooLarge(label: string, size: number | string, maxBytes: number): InputError {
@@ -30,7 +30,7 @@ export async function readFileBytes(path: string, maxBytes: number, label = path
   // Pipes, devices and /proc files report size 0: read them as a stream, still bounded by the limit.
   if (!info.isFile() || info.size === 0) {
     try {
-      return await readStreamBytes(createReadStream(path), maxBytes, label);
+      return await readStreamBytes(await openForReading(path), maxBytes, label);
     } catch (e) {
       throw e instanceof InputError ? e : fsError(label, e);
     }

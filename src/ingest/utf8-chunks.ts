@@ -6,7 +6,7 @@
  * the user names, else UTF-8 (passed through untouched, but checked, so that a record can say its
  * bytes were replaced).
  */
-import { createReadStream } from 'node:fs';
+import { openForReading } from './read-stream.js';
 import { TextDecoder } from 'node:util';
 import { fsError } from './file-source.js';
 import { InputError } from './types.js';
@@ -78,7 +78,7 @@ export async function* utf8Chunks(
   let decoder: TextDecoder | null = null;
   let check: TextDecoder | null = null;
   let first = true;
-  for await (const part of typeof path === 'string' ? (createReadStream(path) as AsyncIterable<Buffer>) : path) {
+  for await (const part of typeof path === 'string' ? ((await openForReading(path)) as AsyncIterable<Buffer>) : path) {
     const chunk = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
     state.readBytes += chunk.length;
     if (first) {

@@ -4,10 +4,10 @@
  * Only regular files were read before, so the output of `predict spans` could not be piped into
  * `predict techniques`; a device (/dev/zero, read forever) and a folder are still refused by what they are.
  */
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { readStreamBytes } from '../../ingest/file-source.js';
+import { openForReading } from '../../ingest/read-stream.js';
 import type { CliIO } from '../command.js';
 import { UserError } from '../errors.js';
 import { utf8Text } from './ptc-articles.js';
@@ -30,7 +30,7 @@ export async function readTableFile(arg: string, io: CliIO, what: string, hint: 
     });
     if (info.isDirectory()) throw new UserError(`${shown} is a folder, not a file`, hint);
     if (!info.isFile() && !info.isFIFO()) throw new UserError(`${shown} is not a regular file or a pipe`, hint);
-    bytes = await readBytes(createReadStream(path), shown);
+    bytes = await readBytes(await openForReading(path), shown);
   }
   // Read leniently, a file in another encoding had its ids turned into U+FFFD (reported as articles that
   // are not in --articles) and its entity strings written back altered.
