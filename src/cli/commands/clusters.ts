@@ -1,4 +1,5 @@
 import { computeNearDuplicates, computeSameClaims, listClusters, type ClusterKind } from '../../corpus/clusters.js';
+import { headOf } from '../../export/format/head.js';
 import type { CliCommand } from '../command.js';
 import { UserError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
@@ -19,7 +20,8 @@ Recomputes the clusters of the corpus (unless --no-compute) and lists the larges
 Options:
   ${DB_HELP}
   --kind K         near-duplicate | same-claim | both (default both)
-  --min-outlets N  only clusters spanning at least N outlets (default 1)
+  --min-outlets N  only clusters spanning at least N named outlets (default 0: documents
+                   without an outlet, such as a folder of files, cluster too)
   --min-size N     only clusters with at least N members (default 2)
   --limit N        clusters listed per kind (default 20)
   --no-compute     list the stored clusters without recomputing
@@ -38,7 +40,8 @@ Options:
     const kindArg = typeof args.values.kind === 'string' ? args.values.kind : 'both';
     if (!['near-duplicate', 'same-claim', 'both'].includes(kindArg)) throw new UserError(`--kind must be near-duplicate, same-claim or both, got "${kindArg}"`);
     const kinds: ClusterKind[] = kindArg === 'both' ? ['near-duplicate', 'same-claim'] : [kindArg as ClusterKind];
-    const minOutlets = countOption(args, 'min-outlets', 1);
+    // 0: a folder of files names no outlet, and its republished texts are clusters too (1 listed "none").
+    const minOutlets = countOption(args, 'min-outlets', 0);
     const minSize = countOption(args, 'min-size', 2);
     // --limit 0 listed "none" under each kind, as if the corpus held no cluster.
     const limit = countOption(args, 'limit', 20, 1);
@@ -59,10 +62,10 @@ Options:
       lines.push(`== ${r.kind} clusters${r.computed ? ` (${r.computed.clusters} from ${r.computed.items} items in ${(r.computed.elapsedMs / 1000).toFixed(1)} s)` : ''}`);
       if (!r.clusters.length) lines.push('  none');
       for (const c of r.clusters) {
-        lines.push('', `#${c.id}  ${c.size} members, ${c.outlets.length} outlets, ${c.firstSeen ?? '?'} → ${c.lastSeen ?? '?'}`, `  ${c.label.slice(0, 160)}`);
-        lines.push(`  outlets: ${c.outlets.slice(0, 8).map((o) => `${o.outlet} (${o.count})`).join(', ')}`);
+        lines.push('', `#${c.id}  ${c.size} members, ${c.outlets.length} outlets, ${c.firstSeen ?? '?'} → ${c.lastSeen ?? '?'}`, `  ${headOf(c.label, 160)}`);
+        lines.push(`  outlets: ${c.outlets.length ? c.outlets.slice(0, 8).map((o) => `${o.outlet} (${o.count})`).join(', ') : '(none named)'}`);
         lines.push(`  spread: ${c.spread.slice(0, 12).map((w) => `${w.week}: ${w.count}`).join(', ')}${c.spread.length > 12 ? ', ...' : ''}`);
-        for (const m of c.members.slice(0, 5)) lines.push(`    ${m.date ?? '(no date)'}  ${m.outlet ?? '(no outlet)'}  ${m.documentHash.slice(0, 12)}  ${(m.text ?? m.title ?? '').slice(0, 90)}`);
+        for (const m of c.members.slice(0, 5)) lines.push(`    ${m.date ?? '(no date)'}  ${m.outlet ?? '(no outlet)'}  ${m.documentHash.slice(0, 12)}  ${headOf(m.text ?? m.title ?? '', 90)}`);
         if (c.members.length > 5) lines.push(`    ... ${c.members.length - 5} more`);
       }
       lines.push('');
