@@ -125,25 +125,18 @@ export const claimAttribution: Detector = {
     for (const m of FAST_SPREAD_BY.matchAll(ctx.text))
       push(forwardPhrase(ctx.text, (m.index ?? 0) + m[0].length), 'spread-by');
     for (const m of FAST_POSSESSIVE.matchAll(ctx.text)) push(backwardPhrase(ctx.text, m.index ?? 0), 'possessive');
-    for (const m of FAST_CLAIM_VERB.matchAll(ctx.text)) {
-      const span = backwardPhrase(ctx.text, spaceRunStart(ctx.text, m.index ?? 0));
-      // Only groups and capitalised names: "it claims that" or "the study argues that" are not attributions.
-      if (
-        span &&
-        (isBroadGroup(ctx.text.slice(span.start, span.end)) ||
-          /^\p{Lu}/u.test(ctx.text.slice(span.start, span.end)))
-      )
-        push(span, 'claim-verb');
-    }
-    for (const m of FAST_REPEATS.matchAll(ctx.text)) {
-      const span = backwardPhrase(ctx.text, spaceRunStart(ctx.text, m.index ?? 0));
-      // As for claim verbs: "it repeats these claims" or "the report repeats the allegations" name no holder.
-      if (
-        span &&
-        (isBroadGroup(ctx.text.slice(span.start, span.end)) ||
-          /^\p{Lu}/u.test(ctx.text.slice(span.start, span.end)))
-      )
-        push(span, 'repeats');
+    // The holder before a verb ("Western media claim that", "X repeats these lies"): only groups and
+    // capitalised names, since "it claims that" or "the report repeats the allegations" name no holder.
+    for (const [pattern, name] of [
+      [FAST_CLAIM_VERB, 'claim-verb'],
+      [FAST_REPEATS, 'repeats'],
+    ] as const) {
+      for (const m of pattern.matchAll(ctx.text)) {
+        const span = backwardPhrase(ctx.text, spaceRunStart(ctx.text, m.index ?? 0));
+        if (!span) continue;
+        const holder = ctx.text.slice(span.start, span.end);
+        if (isBroadGroup(holder) || /^\p{Lu}/u.test(holder)) push(span, name);
+      }
     }
     return out.sort((a, b) => a.span.start - b.span.start);
   },
